@@ -1,0 +1,67 @@
+"""Excel (.xlsx) import and export with openpyxl; the first sheet, first row as header."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pyarrow as pa
+from openpyxl import Workbook, load_workbook
+
+from connectors.base import Exporter, Importer, UnreadableFile, register_exporter, register_importer
+
+
+def _text(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, datetime):
+        return v.date().isoformat() if v.time() == datetime.min.time() else v.isoformat()
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+class XlsxImporter(Importer):
+    name = "xlsx"
+    suffixes = (".xlsx", ".xlsm")
+
+    def read(self, path: Path) -> pa.Table:
+        try:
+            wb = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a damaged file
+            raise UnreadableFile(f"{path.name}: not a readable .xlsx workbook ({exc})") from exc
+        try:
+            rows = wb.worksheets[0].iter_rows(values_only=True)
+            header = next(rows, None)
+            if not header:
+                raise UnreadableFile(f"{path.name}: the first sheet is empty")
+            names = [_text(h) or f"column{i + 1}" for i, h in enumerate(header)]
+            columns: list[list[str | None]] = [[] for _ in names]
+            for row in rows:
+                if row is None or all(v is None for v in row):
+                    continue
+                for i in range(len(names)):
+                    columns[i].append(_text(row[i]) if i < len(row) else None)
+            return pa.table({n: pa.array(c, pa.string()) for n, c in zip(names, columns, strict=True)})
+        finally:
+            wb.close()
+
+
+class XlsxExporter(Exporter):
+    name = "xlsx"
+    media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    def write(self, table: pa.Table, stream: BinaryIO) -> None:
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet()
+        ws.append(table.column_names)
+        for row in table.to_pylist():
+            ws.append(list(row.values()))
+        wb.save(stream)
+
+
+register_importer(XlsxImporter())
+register_exporter(XlsxExporter())

@@ -1,0 +1,79 @@
+"""Authorisation by role, organisation and jurisdiction: the one place these rules live.
+
+Departments and offices see what lies inside their jurisdiction (a region code: province, city
+or county); a school sees only itself; an admin sees everything. National ID numbers and other
+sensitive-personal values are masked for every role but admin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from service.domain.errors import Forbidden, Problem
+
+Role = Literal["admin", "department", "statistics_office", "education_office", "school"]
+ROLES: tuple[Role, ...] = ("admin", "department", "statistics_office", "education_office", "school")
+
+
+@dataclass(frozen=True)
+class Principal:
+    id: str
+    name: str
+    role: Role
+    org_code: str
+    org_name: str
+    jurisdiction: str | None  # region code; for a school, its county
+
+
+def region_prefix(code: str) -> str:
+    """The prefix all codes under a region share: 430000 -> 43, 430100 -> 4301, 430102 -> 430102."""
+    if code.endswith("0000"):
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return code
+
+
+def within(region_code: str, jurisdiction: str) -> bool:
+    return region_code.startswith(region_prefix(jurisdiction))
+
+
+def require_role(principal: Principal, *roles: Role) -> None:
+    if principal.role not in roles:
+        raise Forbidden(
+            f"role {principal.role} may not do this; needs {' or '.join(roles)}",
+            [Problem(["principal", "role"], f"needs {' or '.join(roles)}")],
+        )
+
+
+def school_filter_for(principal: Principal) -> tuple[str | None, str | None]:
+    """(school code, region prefix) limiting which schools a principal may read; None = no limit."""
+    if principal.role == "admin":
+        return None, None
+    if principal.role == "school":
+        return principal.org_code, None
+    if principal.jurisdiction is None:
+        raise Forbidden(f"organisation {principal.org_code} has no jurisdiction")
+    return None, region_prefix(principal.jurisdiction)
+
+
+def require_school_access(principal: Principal, school_code: str, region_code: str) -> None:
+    """A school reads only itself; departments and offices only schools in their jurisdiction."""
+    code, prefix = school_filter_for(principal)
+    if (code is not None and code != school_code) or (prefix is not None and not region_code.startswith(prefix)):
+        raise Forbidden(
+            f"school {school_code} is outside what {principal.org_code} may see",
+            [Problem(["path", "code"], "outside your school or jurisdiction", school_code)],
+        )
+
+
+def sees_sensitive(principal: Principal) -> bool:
+    return principal.role == "admin"
+
+
+def mask(value: str | None) -> str | None:
+    """Keep the first 6 and last 4 characters of an identifier: enough to tell records apart."""
+    if value is None or len(value) <= 10:
+        return None if value is None else "*" * len(value)
+    return value[:6] + "*" * (len(value) - 10) + value[-4:]

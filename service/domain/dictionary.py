@@ -1,0 +1,267 @@
+"""The data dictionary: fields, code lists and indicators, loaded from `schemas/` and validated.
+
+A broken dictionary stops the service at start-up with a message naming the file, the entry and
+what is wrong: every other rule (validation, matching, pre-filling) trusts what is loaded here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+FieldType = Literal["enum", "integer", "decimal", "date", "text", "boolean"]
+Sensitivity = Literal["public", "internal", "personal", "sensitive-personal"]
+Entity = Literal["school", "teacher"]
+Owner = Literal[
+    "education_office", "statistics_office", "human_resources", "health", "civil_affairs", "school"
+]
+
+SCHEMAS_DIR = Path(__file__).resolve().parents[2] / "schemas"
+
+
+class DictionaryError(Exception):
+    """The dictionary files are inconsistent; the message says where."""
+
+
+class Labels(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    zh: str
+    en: str
+
+
+class Code(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str
+    slug: str
+    zh: str
+    en: str
+    aliases: list[str] = []
+    min: int | None = None
+    max: int | None = None
+
+
+class CodeList(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = ""
+    standard: str | None = None
+    labels: Labels
+    codes: list[Code]
+
+    @model_validator(mode="after")
+    def _unique_codes(self) -> CodeList:
+        for attr in ("code", "slug"):
+            values = [getattr(c, attr) for c in self.codes]
+            dupes = {v for v in values if values.count(v) > 1}
+            if dupes:
+                raise ValueError(f"duplicate {attr}s {sorted(dupes)}")
+        return self
+
+    def get(self, code: str) -> Code | None:
+        return next((c for c in self.codes if c.code == code), None)
+
+    @property
+    def code_values(self) -> list[str]:
+        return [c.code for c in self.codes]
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    owner: Owner
+    school_may_correct: bool
+
+
+class Unit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    zh: str
+    en: str
+
+
+class Field(BaseModel):
+    """One dictionary field. Stored fields have a store column; indicators are derived."""
+
+    model_config = ConfigDict(extra="forbid")
+    key: str
+    entity: Entity
+    labels: Labels
+    aliases: list[str] = []
+    type: FieldType
+    code_list: str | None = None
+    unit: Unit | None = None
+    min: int | float | str | None = None
+    max: int | float | str | None = None
+    pattern: str | None = None
+    max_length: int | None = None
+    check: Literal["gb11643"] | None = None
+    references: str | None = None
+    required: bool = False
+    unique: bool = False
+    sensitivity: Sensitivity
+    source: Source
+    # Set for indicators only: the population filter and the breakdown it belongs to.
+    indicator: IndicatorSpec | None = None
+
+    @property
+    def column(self) -> str:
+        return self.key.split(".", 1)[1]
+
+    @property
+    def is_indicator(self) -> bool:
+        return self.indicator is not None
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    """How an indicator is counted: teachers matching `population` and, if set, one breakdown code."""
+
+    family: str
+    population: dict[str, tuple[str, ...]]
+    breakdown_field: str | None = None
+    breakdown_code: Code | None = None
+
+
+class Breakdown(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    field: str
+    codes: list[str] | None = None
+    code_list: str | None = None
+
+
+class IndicatorFamily(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str
+    labels: Labels
+    aliases: list[str] = []
+    unit: Unit
+    population: dict[str, list[str]]
+    breakdowns: dict[str, Breakdown] = {}
+    sensitivity: Sensitivity
+    source: Source
+
+
+class DictionaryFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    fields: list[Field]
+    indicators: list[IndicatorFamily] = []
+
+
+@dataclass
+class Dictionary:
+    """The loaded dictionary: stored fields and expanded indicators, by key."""
+
+    fields: dict[str, Field]
+    code_lists: dict[str, CodeList]
+    families: list[IndicatorFamily] = field(default_factory=list)
+
+    def get(self, key: str) -> Field | None:
+        return self.fields.get(key)
+
+    def entity_fields(self, entity: Entity) -> list[Field]:
+        return [f for f in self.fields.values() if f.entity == entity and not f.is_indicator]
+
+    @property
+    def indicators(self) -> list[Field]:
+        return [f for f in self.fields.values() if f.is_indicator]
+
+    def code_list_for(self, f: Field) -> CodeList | None:
+        return self.code_lists[f.code_list] if f.code_list else None
+
+
+def _expand_family(fam: IndicatorFamily, code_lists: dict[str, CodeList], fields: dict[str, Field]) -> list[Field]:
+    population = {k: tuple(v) for k, v in fam.population.items()}
+    base = dict(
+        entity="school",
+        type="integer",
+        unit=fam.unit,
+        min=0,
+        sensitivity=fam.sensitivity,
+        source=fam.source,
+    )
+    out = [
+        Field(
+            key=fam.key,
+            labels=fam.labels,
+            aliases=fam.aliases,
+            indicator=IndicatorSpec(fam.key, population),
+            **base,  # type: ignore[arg-type]
+        )
+    ]
+    for name, bd in fam.breakdowns.items():
+        target = fields.get(bd.field)
+        if target is None:
+            raise DictionaryError(f"indicator {fam.key}: breakdown {name} names unknown field {bd.field}")
+        list_name = bd.code_list or target.code_list
+        if list_name is None or list_name not in code_lists:
+            raise DictionaryError(f"indicator {fam.key}: breakdown {name} has no code list")
+        cl = code_lists[list_name]
+        codes = [cl.get(c) for c in bd.codes] if bd.codes else list(cl.codes)
+        for code in codes:
+            if code is None:
+                raise DictionaryError(f"indicator {fam.key}: breakdown {name} names a code not in {list_name}")
+            out.append(
+                Field(
+                    key=f"{fam.key}.{name}.{code.slug}",
+                    labels=Labels(zh=f"{fam.labels.zh}：{code.zh}", en=f"{fam.labels.en}: {code.en}"),
+                    aliases=[],
+                    indicator=IndicatorSpec(fam.key, population, bd.field, code),
+                    **base,  # type: ignore[arg-type]
+                )
+            )
+    return out
+
+
+def _check(d: Dictionary) -> None:
+    for f in d.fields.values():
+        prefix = f.key.split(".", 1)[0]
+        if prefix != f.entity:
+            raise DictionaryError(f"field {f.key}: key prefix {prefix!r} differs from entity {f.entity!r}")
+        if f.type == "enum" and (f.code_list is None or f.code_list not in d.code_lists):
+            raise DictionaryError(f"field {f.key}: enum needs a known code_list, got {f.code_list!r}")
+        if f.references and f.references not in d.fields:
+            raise DictionaryError(f"field {f.key}: references unknown field {f.references}")
+    for fam in d.families:
+        for k, codes in fam.population.items():
+            target = d.fields.get(k)
+            if target is None or target.code_list is None:
+                raise DictionaryError(f"indicator {fam.key}: population filter on unknown enum {k}")
+            unknown = set(codes) - set(d.code_lists[target.code_list].code_values)
+            if unknown:
+                raise DictionaryError(f"indicator {fam.key}: population codes {sorted(unknown)} not in {k}")
+
+
+def load_dictionary(schemas_dir: Path = SCHEMAS_DIR) -> Dictionary:
+    """Read and cross-check `dictionary.yaml` and `code_lists.yaml`; raise DictionaryError if broken."""
+    try:
+        raw_lists = yaml.safe_load((schemas_dir / "code_lists.yaml").read_text(encoding="utf-8"))
+        raw_dict = yaml.safe_load((schemas_dir / "dictionary.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DictionaryError(f"cannot read the dictionary in {schemas_dir}: {exc}") from exc
+    try:
+        code_lists = {name: CodeList(name=name, **body) for name, body in raw_lists.items()}
+        parsed = DictionaryFile.model_validate(raw_dict)
+    except (ValidationError, TypeError) as exc:
+        raise DictionaryError(f"invalid dictionary in {schemas_dir}: {exc}") from exc
+    fields: dict[str, Field] = {}
+    for f in parsed.fields:
+        if f.key in fields:
+            raise DictionaryError(f"duplicate field key {f.key}")
+        fields[f.key] = f
+    for fam in parsed.indicators:
+        for ind in _expand_family(fam, code_lists, fields):
+            if ind.key in fields:
+                raise DictionaryError(f"indicator key {ind.key} collides with another field")
+            fields[ind.key] = ind
+    d = Dictionary(fields=fields, code_lists=code_lists, families=parsed.indicators)
+    _check(d)
+    return d
+
+
+@cache
+def dictionary() -> Dictionary:
+    """The dictionary of this process, loaded once."""
+    return load_dictionary()

@@ -1,0 +1,72 @@
+"""Domain errors. Each carries its HTTP status and the problems it found; one handler in
+service/app.py renders them as application/problem+json (RFC 9457)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, and where: `loc` is a path such as ["body", "fields", 3, "key"] or
+    ["file", "row", 12, "gender"]."""
+
+    loc: list[str | int]
+    msg: str
+    value: Any = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"loc": self.loc, "msg": self.msg}
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+
+class DomainError(Exception):
+    status: int = 400
+    title: str = "Bad request"
+
+    def __init__(self, detail: str, errors: list[Problem] | None = None, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors or []
+        self.extra = extra
+
+    def as_problem(self) -> dict[str, Any]:
+        slug = type(self).__name__
+        body: dict[str, Any] = {
+            "type": f"https://collectonce.example/problems/{slug}",
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+            "errors": [e.as_dict() for e in self.errors],
+        }
+        body.update(self.extra)
+        return body
+
+
+class InvalidInput(DomainError):
+    status, title = 422, "Invalid input"
+
+
+class Unauthenticated(DomainError):
+    status, title = 401, "Not authenticated"
+
+
+class Forbidden(DomainError):
+    status, title = 403, "Forbidden"
+
+
+class NotFound(DomainError):
+    status, title = 404, "Not found"
+
+
+class Conflict(DomainError):
+    status, title = 409, "Conflict"
+
+
+class ImportRejected(DomainError):
+    """A file with bad rows: nothing was imported; `report` lists every problem."""
+
+    status, title = 422, "Import rejected"

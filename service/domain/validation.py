@@ -1,0 +1,200 @@
+"""Row validation of imported tables against the dictionary, set-based in an in-process DuckDB.
+
+Every rule the dictionary states for a stored field is checked for every row at once: required,
+type, code list (codes, or their zh/en labels and aliases, which are mapped to codes), range,
+pattern, length, uniqueness within the file, and the GB 11643 national ID checksum with its
+agreement with birth date and gender. Checks against the store (references, uniqueness across the
+store) run later in the store itself, see service/store/bulk.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from service.domain.dictionary import Dictionary, Entity, Field
+from service.domain.text import SPACE_PUNCT_PATTERN, simple_norm
+
+ROW = "__row"
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK_CHARS = "10X98765432"
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # spreadsheet row: the header is row 1
+    column: str
+    value: str | None
+    reason: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
+
+
+def id_number_valid(value: str) -> bool:
+    """GB 11643: 17 digits and an ISO 7064 MOD 11-2 check character."""
+    if len(value) != 18 or not value[:17].isdigit():
+        return False
+    total = sum(int(c) * w for c, w in zip(value[:17], ID_WEIGHTS, strict=True))
+    return ID_CHECK_CHARS[total % 11] == value[17].upper()
+
+
+def resolve_headers(headers: list[str], fields: list[Field]) -> tuple[dict[str, str], list[RowProblem]]:
+    """Map file headers to store columns by column name, key, zh/en label or alias."""
+    names: dict[str, str] = {}
+    for f in fields:
+        for text in (f.column, f.key, f.labels.zh, f.labels.en, *f.aliases):
+            names.setdefault(simple_norm(text), f.column)
+    mapping: dict[str, str] = {}
+    problems: list[RowProblem] = []
+    for h in headers:
+        column = names.get(simple_norm(h))
+        if column is None:
+            problems.append(RowProblem(1, h, None, "unknown column: not a field of the dictionary"))
+        elif column in mapping.values():
+            problems.append(RowProblem(1, h, None, f"column {column} appears more than once"))
+        else:
+            mapping[h] = column
+    for f in fields:
+        if f.required and f.column not in mapping.values():
+            problems.append(RowProblem(1, f.column, None, f"required column missing ({f.labels.zh} / {f.labels.en})"))
+    return mapping, problems
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(value: object) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
+    """(SQL condition that is true for a bad row, reason) for one field; `v` is the value."""
+    out: list[tuple[str, str]] = []
+    if f.required:
+        out.append(("v IS NULL", "required"))
+    if f.type == "enum":
+        cl = d.code_lists[f.code_list or ""]
+        codes = ", ".join(_lit(c) for c in cl.code_values)
+        out.append((f"v IS NOT NULL AND v NOT IN ({codes})", f"not in code list {cl.name} ({', '.join(cl.code_values[:12])}{'…' if len(cl.codes) > 12 else ''})"))
+    elif f.type == "integer":
+        out.append(("v IS NOT NULL AND TRY_CAST(v AS BIGINT) IS NULL", "not a whole number"))
+        if f.min is not None:
+            out.append((f"TRY_CAST(v AS BIGINT) < {int(f.min)}", f"below the minimum {f.min}"))
+        if f.max is not None:
+            out.append((f"TRY_CAST(v AS BIGINT) > {int(f.max)}", f"above the maximum {f.max}"))
+    elif f.type == "decimal":
+        out.append(("v IS NOT NULL AND TRY_CAST(v AS DOUBLE) IS NULL", "not a number"))
+    elif f.type == "date":
+        out.append(("v IS NOT NULL AND TRY_CAST(v AS DATE) IS NULL", "not a date (YYYY-MM-DD)"))
+        if f.min is not None:
+            out.append((f"TRY_CAST(v AS DATE) < DATE {_lit(f.min)}", f"before {f.min}"))
+        if f.max is not None:
+            out.append((f"TRY_CAST(v AS DATE) > DATE {_lit(f.max)}", f"after {f.max}"))
+    elif f.type == "boolean":
+        out.append(("v IS NOT NULL AND v NOT IN ('0', '1')", "not a yes/no value (1 or 0)"))
+    if f.pattern:
+        out.append((f"v IS NOT NULL AND NOT regexp_full_match(v, {_lit(f.pattern)})", f"wrong format (expected {f.pattern})"))
+    if f.max_length:
+        out.append((f"length(v) > {f.max_length}", f"longer than {f.max_length} characters"))
+    return out
+
+
+def _id_checksum_sql(col: str) -> str:
+    terms = " + ".join(f"CAST(substr({col}, {i + 1}, 1) AS INTEGER) * {w}" for i, w in enumerate(ID_WEIGHTS))
+    return f"substr({_lit(ID_CHECK_CHARS)}, (({terms}) % 11) + 1, 1)"
+
+
+@dataclass
+class ValidatedTable:
+    rows_total: int
+    problems: list[RowProblem]
+    present: list[str]  # store columns the file carried
+    table: pa.Table  # normalised, typed-as-text rows with __row, bad rows included
+
+
+def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTable:
+    """Check every row of `raw` against the dictionary fields of `entity`; never raises on bad data."""
+    fields = d.entity_fields(entity)
+    mapping, problems = resolve_headers(raw.column_names, fields)
+    by_column = {f.column: f for f in fields}
+    con = duckdb.connect()
+    con.register("raw_src", raw)
+    selected = [
+        f"NULLIF(trim(CAST({_q(h)} AS VARCHAR)), '') AS {_q(c)}" for h, c in mapping.items()
+    ] + [f"CAST(NULL AS VARCHAR) AS {_q(c)}" for c in by_column if c not in mapping.values()]
+    con.execute(
+        f"CREATE TABLE src AS SELECT row_number() OVER () + 1 AS {ROW}, {', '.join(selected)} FROM raw_src"
+    )
+    # Code lists accept the code itself, its labels and its aliases, case-insensitively.
+    labels = [
+        (f.column, simple_norm(text), code.code)
+        for f in fields if f.type == "enum"
+        for code in d.code_lists[f.code_list or ""].codes
+        for text in (code.code, code.zh, code.en, *code.aliases)
+    ]
+    con.execute("CREATE TABLE code_text (col VARCHAR, txt VARCHAR, code VARCHAR)")
+    if labels:
+        con.executemany("INSERT INTO code_text VALUES (?, ?, ?)", list({(a, b, c) for a, b, c in labels}))
+    cols = []
+    for c, f in by_column.items():
+        if f.type == "enum":
+            cols.append(
+                f"COALESCE((SELECT min(code) FROM code_text t WHERE t.col = {_lit(c)} "
+                f"AND t.txt = lower(regexp_replace(s.{_q(c)}, {_lit(SPACE_PUNCT_PATTERN)}, '', 'g'))), s.{_q(c)}) AS {_q(c)}"
+            )
+        elif f.type == "date":
+            cols.append(f"replace(replace(s.{_q(c)}, '/', '-'), '.', '-') AS {_q(c)}")
+        elif f.check == "gb11643":
+            cols.append(f"upper(s.{_q(c)}) AS {_q(c)}")
+        else:
+            cols.append(f"s.{_q(c)}")
+    con.execute(f"CREATE TABLE norm AS SELECT s.{ROW}, {', '.join(cols)} FROM src s ORDER BY s.{ROW}")
+
+    unions: list[str] = []
+    for c, f in by_column.items():
+        if c not in mapping.values():
+            continue
+        for cond, reason in _checks(f, d):
+            unions.append(
+                f"SELECT {ROW}, {_lit(c)}, {_q(c)}, {_lit(reason)} FROM norm, (SELECT {_q(c)} AS v) "
+                f"WHERE {cond}"
+            )
+        if f.unique:
+            unions.append(
+                f"SELECT {ROW}, {_lit(c)}, {_q(c)}, 'duplicate in the file (first at row ' || first_row || ')' "
+                f"FROM (SELECT {ROW}, {_q(c)}, min({ROW}) OVER (PARTITION BY {_q(c)}) AS first_row FROM norm "
+                f"WHERE {_q(c)} IS NOT NULL) WHERE {ROW} <> first_row"
+            )
+        if f.check == "gb11643":
+            valid_shape = f"regexp_full_match({_q(c)}, '\\d{{17}}[\\dX]')"
+            unions.append(
+                f"SELECT {ROW}, {_lit(c)}, {_q(c)}, 'check character wrong (GB 11643)' FROM norm "
+                f"WHERE {valid_shape} AND {_id_checksum_sql(_q(c))} <> substr({_q(c)}, 18, 1)"
+            )
+            if "birth_date" in by_column and "birth_date" in mapping.values():
+                unions.append(
+                    f"SELECT {ROW}, {_lit(c)}, {_q(c)}, 'birth date in the ID number differs from birth_date' "
+                    f"FROM norm WHERE {valid_shape} AND TRY_CAST(birth_date AS DATE) IS NOT NULL "
+                    f"AND substr({_q(c)}, 7, 8) <> strftime(TRY_CAST(birth_date AS DATE), '%Y%m%d')"
+                )
+            if "gender" in by_column and "gender" in mapping.values():
+                unions.append(
+                    f"SELECT {ROW}, {_lit(c)}, {_q(c)}, 'gender digit of the ID number differs from gender' "
+                    f"FROM norm WHERE {valid_shape} AND gender IN ('1', '2') "
+                    f"AND (CAST(substr({_q(c)}, 17, 1) AS INTEGER) % 2 = 1) <> (gender = '1')"
+                )
+    if unions:
+        found = con.execute(
+            "SELECT * FROM (" + " UNION ALL ".join(unions) + ") ORDER BY 1, 2"
+        ).fetchall()
+        problems += [RowProblem(int(r), str(col), v, reason) for r, col, v, reason in found]
+    table = con.sql("SELECT * FROM norm ORDER BY " + ROW).to_arrow_table()
+    con.close()
+    return ValidatedTable(
+        rows_total=table.num_rows, problems=problems,
+        present=list(mapping.values()), table=table,
+    )

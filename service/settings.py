@@ -1,0 +1,23 @@
+"""Configuration of one CollectOnce process, read from COLLECTONCE_* environment variables."""
+
+from functools import cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="COLLECTONCE_")
+
+    # DuckDB file by default (a province on one machine); postgresql+psycopg://... for a country.
+    database_url: str = f"duckdb:///{ROOT / 'data' / 'collectonce.duckdb'}"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    page_size_max: int = 500
+
+
+@cache
+def settings() -> Settings:
+    return Settings()

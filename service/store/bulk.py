@@ -1,0 +1,106 @@
+"""Set-based bulk loading and versioned upserts; the dialect-specific SQL of the store lives here.
+
+Rows arrive as an Arrow table. They are staged in a temporary table (DuckDB: scan of the Arrow
+table; PostgreSQL: COPY), checked against the store, then merged into the versioned table with
+three statements: find what changed, close the old versions, insert the new ones. Nothing is
+written row by row and nothing is written at all until every check has passed.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+SQL_TYPES = {"text": "VARCHAR", "enum": "VARCHAR", "integer": "BIGINT", "decimal": "DOUBLE PRECISION",
+             "date": "DATE", "boolean": "BOOLEAN"}
+
+
+@dataclass(frozen=True)
+class MergeCounts:
+    inserted: int
+    updated: int
+    unchanged: int
+
+
+def dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def stage(session: Session, name: str, columns: dict[str, str], table: pa.Table) -> None:
+    """Create temporary table `name` (column -> dictionary type) holding `table`'s rows, typed."""
+    conn = session.connection()
+    raw = conn.connection.driver_connection
+    decl = ", ".join(f'"{c}" {SQL_TYPES[t]}' for c, t in columns.items())
+    conn.execute(text(f"DROP TABLE IF EXISTS {name}"))
+    if dialect(session) == "duckdb":
+        casts = ", ".join(f'CAST("{c}" AS {SQL_TYPES[t]}) AS "{c}"' for c, t in columns.items())
+        view = f"{name}_arrow"
+        raw.register(view, table)  # type: ignore[union-attr]
+        try:
+            conn.execute(text(f"CREATE TEMP TABLE {name} AS SELECT {casts} FROM {view}"))
+        finally:
+            raw.unregister(view)  # type: ignore[union-attr]
+        return
+    conn.execute(text(f"CREATE TEMP TABLE {name} ({decl}) ON COMMIT DROP"))
+    buf = io.BytesIO()
+    pacsv.write_csv(table.select(list(columns)), buf, pacsv.WriteOptions(include_header=False))
+    buf.seek(0)
+    with raw.cursor() as cur, cur.copy(  # type: ignore[union-attr]
+        f"COPY {name} ({', '.join(chr(34) + c + chr(34) for c in columns)}) FROM STDIN (FORMAT csv)"
+    ) as copy:
+        while chunk := buf.read(1 << 20):
+            copy.write(chunk)
+
+
+def drop_stage(session: Session, name: str) -> None:
+    session.connection().execute(text(f"DROP TABLE IF EXISTS {name}"))
+
+
+def merge_versions(
+    session: Session, *, stage_name: str, target: str, key: str, columns: list[str],
+    at: datetime, by: str, source: str, ref: str,
+) -> MergeCounts:
+    """Upsert staged rows into versioned `target` on `key`: a row whose values differ from the
+    current version closes it (valid_to = at) and adds a new one; identical rows change nothing."""
+    conn = session.connection()
+    differs = " OR ".join(f't."{c}" IS DISTINCT FROM s."{c}"' for c in columns if c != key)
+    conn.execute(text(f"DROP TABLE IF EXISTS {stage_name}_delta"))
+    temp = "CREATE TEMP TABLE" if dialect(session) == "duckdb" else "CREATE TEMP TABLE"
+    suffix = "" if dialect(session) == "duckdb" else " ON COMMIT DROP"
+    conn.execute(text(
+        f"{temp} {stage_name}_delta{suffix} AS "
+        f"SELECT s.\"{key}\" AS k, t.\"{key}\" IS NOT NULL AS existed FROM {stage_name} s "
+        f"LEFT JOIN {target} t ON t.\"{key}\" = s.\"{key}\" AND t.valid_to IS NULL "
+        f"WHERE t.\"{key}\" IS NULL OR {differs}"
+    ))
+    row = conn.execute(text(
+        f"SELECT count(*) FILTER (WHERE NOT existed), count(*) FILTER (WHERE existed), "
+        f"(SELECT count(*) FROM {stage_name}) FROM {stage_name}_delta"
+    )).one()
+    inserted, updated, total = int(row[0]), int(row[1]), int(row[2])
+    if updated:
+        conn.execute(
+            text(
+                f"UPDATE {target} SET valid_to = :at WHERE valid_to IS NULL AND \"{key}\" IN "
+                f"(SELECT k FROM {stage_name}_delta WHERE existed)"
+            ),
+            {"at": at},
+        )
+    if inserted or updated:
+        cols = ", ".join(f'"{c}"' for c in columns)
+        conn.execute(
+            text(
+                f"INSERT INTO {target} ({cols}, valid_from, valid_to, source, changed_by, ref) "
+                f"SELECT {', '.join(f's.{chr(34)}{c}{chr(34)}' for c in columns)}, :at, NULL, :source, :by, :ref "
+                f"FROM {stage_name} s JOIN {stage_name}_delta d ON d.k = s.\"{key}\""
+            ),
+            {"at": at, "source": source, "by": by, "ref": ref},
+        )
+    drop_stage(session, f"{stage_name}_delta")
+    return MergeCounts(inserted=inserted, updated=updated, unchanged=total - inserted - updated)

@@ -1,0 +1,51 @@
+"""Engine and sessions. The database URL picks the store: a DuckDB file or PostgreSQL."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
+
+from service.settings import settings
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("duckdb:///"):
+        path = url.removeprefix("duckdb:///")
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, pool_pre_ping=False)
+    else:
+        engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    if engine.dialect.name == "postgresql":
+
+        @event.listens_for(engine, "connect")
+        def _utc(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            with dbapi_conn.cursor() as cur:
+                cur.execute("SET TIME ZONE 'UTC'")
+
+    return engine
+
+
+@cache
+def engine() -> Engine:
+    """The engine of this process, migrated to the latest schema."""
+    from service.store.migrations import migrate
+
+    eng = make_engine(settings().database_url)
+    migrate(eng)
+    return eng
+
+
+@contextmanager
+def session_scope(eng: Engine | None = None) -> Iterator[Session]:
+    """One unit of work: committed if the block succeeds, rolled back otherwise (the only commit point)."""
+    with Session(eng or engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

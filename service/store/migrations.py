@@ -1,0 +1,56 @@
+"""Versioned schema migrations, one function per version, applied in order and recorded in
+`schema_migration`. A small runner instead of Alembic: Alembic drives DuckDB only through a
+registered custom impl, and its ALTER/batch operations assume PostgreSQL or SQLite semantics that
+DuckDB lacks (no ALTER ... ADD CONSTRAINT); Core DDL written here runs identically on both stores.
+A migration that changes a table created by an earlier one must write its DDL explicitly.
+"""
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, inspect, select
+
+from service.domain.clock import now
+from service.store import tables as t
+
+Migration = Callable[[Connection], None]
+
+
+def _create(*models: type) -> Migration:
+    def run(conn: Connection) -> None:
+        t.SQLModel.metadata.create_all(conn, tables=[m.__table__ for m in models])  # type: ignore[attr-defined]
+
+    return run
+
+
+MIGRATIONS: list[tuple[int, str, Migration]] = [
+    (1, "store: regions, schools, teachers, organisations, principals, tokens, imports",
+     _create(t.Region, t.School, t.Teacher, t.Organisation, t.Principal, t.Token, t.ImportBatch)),
+]
+
+
+def migrate(engine: Engine) -> list[int]:
+    """Apply every migration not yet recorded; return the versions applied now."""
+    applied_now: list[int] = []
+    with engine.begin() as conn:
+        t.SQLModel.metadata.create_all(conn, tables=[t.SchemaMigration.__table__])  # type: ignore[attr-defined]
+        done = set(conn.scalars(select(t.SchemaMigration.version)))  # type: ignore[call-overload]
+    for version, name, run in MIGRATIONS:
+        if version in done:
+            continue
+        with engine.begin() as conn:
+            run(conn)
+            conn.execute(
+                t.SchemaMigration.__table__.insert().values(  # type: ignore[attr-defined]
+                    version=version, name=name, applied_at=now()
+                )
+            )
+        applied_now.append(version)
+    return applied_now
+
+
+def current_version(engine: Engine) -> int:
+    if not inspect(engine).has_table("schema_migration"):
+        return 0
+    with engine.connect() as conn:
+        versions = list(conn.scalars(select(t.SchemaMigration.version)))  # type: ignore[call-overload]
+    return max(versions, default=0)

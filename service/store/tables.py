@@ -1,0 +1,103 @@
+"""Tables of the store. Records of schools and teachers are versioned, never updated in place:
+each version holds the values valid from `valid_from` until `valid_to` (NULL: current), with who
+wrote it, from which source (import, correction, form) and under which reference (batch, form).
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, DateTime, Index, Text
+from sqlmodel import Field, SQLModel
+
+
+class Region(SQLModel, table=True):
+    code: str = Field(primary_key=True, max_length=6)
+    name: str
+    parent_code: str | None = Field(default=None, max_length=6)
+    level: str  # province | city | county
+
+
+class Versioned(SQLModel):
+    valid_from: datetime = Field(primary_key=True, sa_type=DateTime())
+    valid_to: datetime | None = Field(default=None, sa_type=DateTime())
+    source: str  # import | correction | form
+    changed_by: str
+    ref: str | None = None  # import batch id, form id or correction id
+    reason: str | None = None
+
+
+class School(Versioned, table=True):
+    __table_args__ = (Index("ix_school_region", "region_code"),)
+    code: str = Field(primary_key=True, max_length=10)
+    name: str
+    region_code: str = Field(max_length=6)
+    school_type: str
+    urban_rural: str
+    ownership: str
+    address: str | None = None
+    enrolment: int | None = None
+
+
+class Teacher(Versioned, table=True):
+    __table_args__ = (Index("ix_teacher_school", "school_code"),)
+    id: str = Field(primary_key=True, max_length=32)
+    id_number: str = Field(max_length=18)
+    name: str
+    gender: str
+    birth_date: date
+    ethnicity: str
+    education: str
+    title: str
+    subject: str | None = None
+    post_type: str
+    establishment: str
+    school_code: str = Field(max_length=10)
+    teaching_start: date | None = None
+    status: str
+
+
+class Organisation(SQLModel, table=True):
+    """A department, an approving office, a school or the administration: who principals act for."""
+
+    code: str = Field(primary_key=True)
+    name: str
+    kind: str  # department | statistics_office | education_office | school | admin
+    jurisdiction: str | None = Field(default=None, max_length=6)  # region code
+
+
+class Principal(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    name: str
+    role: str
+    org_code: str
+    created_at: datetime = Field(sa_type=DateTime())
+
+
+class Token(SQLModel, table=True):
+    """Bearer tokens, stored as SHA-256 digests: a leaked table grants nothing."""
+
+    token_hash: str = Field(primary_key=True)
+    principal_id: str
+    created_at: datetime = Field(sa_type=DateTime())
+    revoked_at: datetime | None = Field(default=None, sa_type=DateTime())
+
+
+class ImportBatch(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    kind: str  # schools | teachers
+    filename: str
+    status: str  # imported | rejected
+    rows_total: int
+    rows_inserted: int
+    rows_updated: int
+    rows_unchanged: int
+    rows_rejected: int
+    created_by: str
+    created_at: datetime = Field(sa_type=DateTime())
+    report: str = Field(sa_column=Column(Text, nullable=False))  # JSON list of problems
+
+
+class SchemaMigration(SQLModel, table=True):
+    __tablename__ = "schema_migration"
+    version: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    name: str
+    applied_at: datetime = Field(sa_type=DateTime())

@@ -1,0 +1,44 @@
+# The README's two commands: `make run` and `make test`. Both set everything up on a fresh machine.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+.PHONY: run test bench install install-dev postgres openapi lint
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/collectonce demo ensure
+	$(BIN)/collectonce serve
+
+# PostgreSQL half of the store tests: start the local server if it is installed but stopped.
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || \
+	  (command -v pg_ctlcluster >/dev/null && pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start) || \
+	  echo "PostgreSQL is not reachable and could not be started: the PostgreSQL half of the store tests will be SKIPPED"
+
+test: install-dev postgres
+	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/pytest
+
+bench: install-dev postgres
+	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/python -m bench
+
+openapi: install
+	$(BIN)/collectonce openapi
+
+lint: install-dev
+	$(BIN)/ruff check service connectors tests bench

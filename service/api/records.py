@@ -1,0 +1,65 @@
+"""Regions, schools, teachers and their history."""
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from service.api.deps import PrincipalDep, SessionDep
+from service.api.models import Change, Page, RegionOut, SchoolOut, TeacherOut
+from service.domain import records
+from service.settings import settings
+
+router = APIRouter(prefix="/v1", tags=["records"])
+
+Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
+Offset = Annotated[int, Query(ge=0)]
+AsOf = Annotated[datetime | None, Query(description="read the records as they stood at this moment (UTC)")]
+
+
+@router.get("/regions", response_model=list[RegionOut])
+def list_regions(session: SessionDep, principal: PrincipalDep) -> list[RegionOut]:
+    return [RegionOut.model_validate(r, from_attributes=True) for r in records.list_regions(session, principal)]
+
+
+@router.get("/schools", response_model=Page[SchoolOut])
+def list_schools(
+    session: SessionDep, principal: PrincipalDep,
+    region: Annotated[str | None, Query(pattern=r"^\d{1,6}$", description="region code prefix, e.g. 4301")] = None,
+    school_type: Annotated[str | None, Query(description="school type code, e.g. 211")] = None,
+    urban_rural: Annotated[str | None, Query(pattern=r"^\d{1,3}$", description="urban/rural code or prefix: 1 urban, 2 rural, 11 city, 12 town")] = None,
+    limit: Limit = 100, offset: Offset = 0, as_of: AsOf = None,
+) -> Page[SchoolOut]:
+    items, total = records.list_schools(
+        session, principal, region=region, school_type=school_type, urban_rural=urban_rural,
+        limit=min(limit, settings().page_size_max), offset=offset, as_of=as_of,
+    )
+    return Page(items=[SchoolOut.model_validate(i) for i in items], total=total, limit=limit, offset=offset)
+
+
+@router.get("/schools/{code}", response_model=SchoolOut)
+def get_school(session: SessionDep, principal: PrincipalDep, code: str, as_of: AsOf = None) -> SchoolOut:
+    return SchoolOut.model_validate(records.school_view(records.get_school(session, principal, code, as_of)))
+
+
+@router.get("/schools/{code}/teachers", response_model=Page[TeacherOut])
+def school_teachers(
+    session: SessionDep, principal: PrincipalDep, code: str, limit: Limit = 100, offset: Offset = 0, as_of: AsOf = None,
+) -> Page[TeacherOut]:
+    items, total = records.school_teachers(session, principal, code, limit=limit, offset=offset, as_of=as_of)
+    return Page(items=[TeacherOut.model_validate(i) for i in items], total=total, limit=limit, offset=offset)
+
+
+@router.get("/schools/{code}/history", response_model=list[Change])
+def school_history(session: SessionDep, principal: PrincipalDep, code: str) -> list[Change]:
+    return [Change.model_validate(c) for c in records.school_history(session, principal, code)]
+
+
+@router.get("/teachers/{teacher_id}", response_model=TeacherOut)
+def get_teacher(session: SessionDep, principal: PrincipalDep, teacher_id: str, as_of: AsOf = None) -> TeacherOut:
+    return TeacherOut.model_validate(records.get_teacher(session, principal, teacher_id, as_of))
+
+
+@router.get("/teachers/{teacher_id}/history", response_model=list[Change])
+def teacher_history(session: SessionDep, principal: PrincipalDep, teacher_id: str) -> list[Change]:
+    return [Change.model_validate(c) for c in records.teacher_history(session, principal, teacher_id)]

@@ -1,0 +1,216 @@
+"""The administrators' command line: imports, demo data, credentials, serving. It calls the same
+domain functions as the API, as the CLI's own admin principal."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from service.domain import imports
+from service.domain.authz import Principal
+from service.domain.errors import DomainError
+from service.settings import ROOT, settings
+
+app = typer.Typer(help="CollectOnce administration.", no_args_is_help=True)
+import_app = typer.Typer(help="Import master data from CSV or Excel (.xlsx).", no_args_is_help=True)
+demo_app = typer.Typer(help="Synthetic demo provinces.", no_args_is_help=True)
+token_app = typer.Typer(help="Credentials for principals.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+app.add_typer(demo_app, name="demo")
+app.add_typer(token_app, name="token")
+console = Console()
+err = Console(stderr=True)
+
+DEMO_CREDENTIALS = ROOT / "data" / "demo-credentials.json"
+DEMO_ORGS = [
+    # role, org code, org name, jurisdiction
+    ("admin", "admin", "CollectOnce administration", None),
+    ("department", "430000-health", "湖南省卫生健康委员会 Provincial Health Commission", "430000"),
+    ("department", "430000-hr", "湖南省人力资源和社会保障厅 Provincial Human Resources Department", "430000"),
+    ("statistics_office", "430000-stats", "湖南省统计局 Provincial Statistics Bureau", "430000"),
+    ("education_office", "430000-edu", "湖南省教育厅 Provincial Education Department", "430000"),
+]
+
+
+def cli_principal() -> Principal:
+    """The CLI acts as an administrator named after the operating-system user."""
+    return Principal(id=f"cli:{getpass.getuser()}", name="command line", role="admin",
+                     org_code="admin", org_name="CollectOnce administration", jurisdiction=None)
+
+
+def _fail(exc: DomainError, report: Path | None = None) -> None:
+    err.print(f"[red]{exc.detail}[/red]")
+    problems = exc.extra.get("report", {}).get("problems") if exc.extra else None
+    rows = problems or [e.as_dict() for e in exc.errors]
+    if report:
+        report.write_text(json.dumps(rows, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        err.print(f"every problem written to {report}")
+    table = Table("row", "column", "value", "reason")
+    for p in rows[:50]:
+        table.add_row(str(p.get("row", p.get("loc"))), str(p.get("column", "")), str(p.get("value", "")),
+                      str(p.get("reason", p.get("msg"))))
+    err.print(table)
+    if len(rows) > 50:
+        err.print(f"… and {len(rows) - 50} more" + ("" if report else " (use --report FILE to keep them all)"))
+    raise typer.Exit(1)
+
+
+def _import(kind: imports.Kind, path: Path, skip_invalid: bool, report: Path | None) -> None:
+    from service.store.engine import session_scope
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err) as bar:
+        task = bar.add_task(f"{kind}: {path.name}", total=None)
+        try:
+            with session_scope() as session:
+                result = imports.import_file(
+                    session, cli_principal(), kind, path, skip_invalid=skip_invalid,
+                    progress=lambda msg: bar.update(task, description=f"{kind}: {path.name}: {msg}"),
+                )
+        except DomainError as exc:
+            bar.stop()
+            _fail(exc, report)
+            return
+    console.print(
+        f"{kind}: {result.rows_total} rows, {result.rows_inserted} new, {result.rows_updated} changed, "
+        f"{result.rows_unchanged} unchanged, {result.rows_rejected} rejected (batch {result.batch_id})"
+    )
+    if result.problems:
+        _fail(DomainError("rejected rows", [], report=result.as_dict()), report)
+
+
+PathArg = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV or .xlsx file")]
+SkipOpt = Annotated[bool, typer.Option("--skip-invalid", help="import good rows, report bad ones")]
+ReportOpt = Annotated[Path | None, typer.Option(help="write every problem to this JSON file")]
+
+
+@import_app.command("schools")
+def import_schools(path: PathArg, skip_invalid: SkipOpt = False, report: ReportOpt = None) -> None:
+    """Import schools; nothing is imported if any row is bad (unless --skip-invalid)."""
+    _import("schools", path, skip_invalid, report)
+
+
+@import_app.command("teachers")
+def import_teachers(path: PathArg, skip_invalid: SkipOpt = False, report: ReportOpt = None) -> None:
+    """Import teachers; nothing is imported if any row is bad (unless --skip-invalid)."""
+    _import("teachers", path, skip_invalid, report)
+
+
+@import_app.command("regions")
+def import_regions(path: PathArg) -> None:
+    """Import administrative divisions (code, name, parent_code, level)."""
+    import pyarrow.csv as pacsv
+
+    from service.store.engine import session_scope
+
+    table = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(
+        column_types={"code": "string", "parent_code": "string", "name": "string", "level": "string"}))
+    try:
+        with session_scope() as session:
+            n = imports.import_regions(session, cli_principal(), table)
+    except DomainError as exc:
+        _fail(exc)
+    console.print(f"regions: {n} rows")
+
+
+@demo_app.command("generate")
+def demo_generate(
+    schools: Annotated[int, typer.Option(min=1)] = 200,
+    teachers: Annotated[int, typer.Option(min=1)] = 6000,
+    seed: int = 1,
+    out: Annotated[Path, typer.Option(help="where the CSV files go")] = ROOT / "data" / "demo",
+    load: Annotated[bool, typer.Option(help="import the files into the store")] = True,
+) -> None:
+    """Generate a synthetic province (deterministic for a seed) and import it."""
+    from service.domain.demo import DemoSpec, generate
+
+    files = generate(DemoSpec(schools=schools, teachers=teachers, seed=seed), out)
+    console.print(f"generated {files.regions}, {files.schools}, {files.teachers}")
+    if load:
+        import_regions(files.regions)
+        _import("schools", files.schools, False, None)
+        _import("teachers", files.teachers, False, None)
+
+
+@demo_app.command("ensure")
+def demo_ensure() -> None:
+    """Create the demo province and its credentials unless the store already has them; print them."""
+    from service.domain.principals import issue_token
+    from service.store.engine import session_scope
+    from service.store.records import list_schools
+
+    with session_scope() as session:
+        _rows, count = list_schools(session, limit=1)
+    if count == 0:
+        demo_generate()
+    if not DEMO_CREDENTIALS.exists():
+        creds = []
+        with session_scope() as session:
+            first_school = list_schools(session, limit=1)[0][0]
+            for role, code, name, jurisdiction in [*DEMO_ORGS, ("school", first_school.code, None, None)]:
+                principal, token = issue_token(session, role, code, org_name=name, jurisdiction=jurisdiction)
+                creds.append({"role": role, "org": principal.org_code, "name": principal.org_name, "token": token})
+        DEMO_CREDENTIALS.parent.mkdir(parents=True, exist_ok=True)
+        DEMO_CREDENTIALS.write_text(json.dumps(creds, ensure_ascii=False, indent=1), encoding="utf-8")
+    table = Table("role", "organisation", "bearer token", title=f"Demo credentials ({DEMO_CREDENTIALS})")
+    for c in json.loads(DEMO_CREDENTIALS.read_text(encoding="utf-8")):
+        table.add_row(c["role"], f"{c['org']} {c['name']}", c["token"])
+    console.print(table)
+
+
+@token_app.command("issue")
+def token_issue(
+    role: Annotated[str, typer.Option(help="admin, department, statistics_office, education_office, school")],
+    org: Annotated[str, typer.Option(help="organisation code; for a school, its 10-digit code")],
+    org_name: Annotated[str | None, typer.Option(help="name, when the organisation is new")] = None,
+    jurisdiction: Annotated[str | None, typer.Option(help="region code, when the organisation is new")] = None,
+    name: Annotated[str | None, typer.Option(help="the principal's own name")] = None,
+) -> None:
+    """Create a principal for ORG in ROLE and print its bearer token (shown once, stored hashed)."""
+    from service.domain.principals import issue_token
+    from service.store.engine import session_scope
+
+    try:
+        with session_scope() as session:
+            _principal, token = issue_token(session, role, org, name=name, org_name=org_name, jurisdiction=jurisdiction)
+    except DomainError as exc:
+        _fail(exc)
+    typer.echo(token)
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the store's schema to the latest version."""
+    from service.store.engine import make_engine
+    from service.store.migrations import current_version, migrate as run
+
+    eng = make_engine(settings().database_url)
+    applied = run(eng)
+    console.print(f"schema version {current_version(eng)}" + (f" (applied {applied})" if applied else ""))
+
+
+@app.command()
+def openapi(out: Path = ROOT / "openapi" / "openapi.json") -> None:
+    """Write the OpenAPI document the app serves."""
+    from service.app import app as fastapi_app
+
+    out.write_text(json.dumps(fastapi_app.openapi(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    console.print(f"wrote {out}")
+
+
+@app.command()
+def serve(host: str | None = None, port: int | None = None) -> None:
+    """Serve the API (one process: DuckDB allows one writer)."""
+    import uvicorn
+
+    uvicorn.run("service.app:app", host=host or settings().host, port=port or settings().port)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,139 @@
+"""Imports on both backends: all or nothing, every problem reported, idempotent, versioned."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import Engine, func, select, text
+
+from service.domain.errors import ImportRejected
+from service.domain.imports import import_file
+from service.store import records
+from service.store.engine import session_scope
+from service.store.tables import School, Teacher
+from tests.conftest import ADMIN, Province
+from tests.province import SCHOOLS, TEACHERS, id_number
+
+
+def snapshot(engine: Engine, tables: tuple[str, ...] = ("school", "teacher", "importbatch")) -> list[tuple]:
+    with engine.connect() as conn:
+        return [tuple(r) for t in tables
+                for r in conn.execute(text(f"SELECT * FROM {t} ORDER BY 1, 2"))]
+
+
+def test_reimporting_the_same_file_changes_nothing(province: Province, write_csv) -> None:
+    path = write_csv("teachers.csv", TEACHERS)
+    before = snapshot(province.engine, ("school", "teacher"))
+    with session_scope(province.engine) as s:
+        report = import_file(s, ADMIN, "teachers", path)
+    assert (report.rows_inserted, report.rows_updated, report.rows_unchanged) == (0, 0, len(TEACHERS))
+    assert snapshot(province.engine, ("school", "teacher")) == before
+    with province.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(Teacher)) == len(TEACHERS)
+
+
+def test_a_file_with_bad_rows_imports_nothing_and_reports_every_problem(province: Province, write_csv) -> None:
+    rows = copy.deepcopy(TEACHERS)
+    rows[0]["title"] = "2"  # a good change that must not land either
+    rows[1]["gender"] = "7"
+    rows[2]["birth_date"] = "1981-02-30"
+    rows[3]["id_number"] = rows[3]["id_number"][:-1] + ("0" if rows[3]["id_number"][-1] != "0" else "1")
+    rows[4]["school_code"] = "2439999999"
+    rows[5]["id"] = rows[6]["id"]
+    path = write_csv("bad.csv", rows)
+    before = snapshot(province.engine)
+    with pytest.raises(ImportRejected) as err, session_scope(province.engine) as s:
+        import_file(s, ADMIN, "teachers", path)
+    problems = {(p["row"], p["column"]) for p in err.value.extra["report"]["problems"]}
+    assert {(3, "gender"), (4, "birth_date"), (5, "id_number"), (6, "school_code"), (8, "id")} <= problems
+    assert all(p["reason"] for p in err.value.extra["report"]["problems"])
+    assert snapshot(province.engine) == before
+
+
+def test_skip_invalid_imports_the_good_rows_and_lists_the_rest(province: Province, write_csv) -> None:
+    rows = copy.deepcopy(TEACHERS[:3])
+    rows[0]["title"] = "1"
+    rows[1]["education"] = "doctor of magic"
+    path = write_csv("partial.csv", rows)
+    with session_scope(province.engine) as s:
+        report = import_file(s, ADMIN, "teachers", path, skip_invalid=True)
+    assert report.rows_updated == 1 and report.rows_unchanged == 1 and report.rows_rejected == 1
+    assert [(p.row, p.column) for p in report.problems] == [(3, "education")]
+    with session_scope(province.engine) as s:
+        assert records.get_teacher(s, rows[0]["id"]).title == "1"
+        assert records.get_teacher(s, rows[1]["id"]).education == TEACHERS[1]["education"]
+
+
+def test_a_change_keeps_the_previous_version_and_as_of_reads_it(province: Province, write_csv) -> None:
+    with session_scope(province.engine) as s:
+        before = records.get_teacher(s, TEACHERS[0]["id"])
+        moment = before.valid_from
+    rows = [dict(TEACHERS[0], title="3")]
+    with session_scope(province.engine) as s:
+        report = import_file(s, ADMIN, "teachers", write_csv("promotion.csv", rows))
+    assert report.rows_updated == 1
+    with session_scope(province.engine) as s:
+        assert records.get_teacher(s, rows[0]["id"]).title == "3"
+        assert records.get_teacher(s, rows[0]["id"], as_of=moment).title == TEACHERS[0]["title"]
+        versions = records.versions(s, Teacher, rows[0]["id"])
+        assert [v.title for v in versions] == [TEACHERS[0]["title"], "3"]
+        assert versions[0].valid_to == versions[1].valid_from and versions[1].source == "import"
+
+
+def test_labels_and_aliases_are_accepted_for_codes_and_headers(province: Province, write_csv) -> None:
+    row = dict(TEACHERS[2], id="T000000099", id_number=id_number("430102", "1983-03-03", 21))
+    row.update(gender="男", birth_date="1983/03/03", title="中级", education="本科", post_type="专任教师")
+    labelled = {"教职工编号": row["id"], "身份证号": row["id_number"], "姓名": row["name"], "性别": row["gender"],
+                "出生日期": row["birth_date"], "民族": "汉族", "学历": row["education"], "职称": row["title"],
+                "任教学科": "数学", "岗位类别": row["post_type"], "编制情况": "在编", "所在学校": row["school_code"],
+                "参加教育工作年月": "2005-09-01", "任职状态": "在职"}
+    with session_scope(province.engine) as s:
+        report = import_file(s, ADMIN, "teachers", write_csv("labelled.csv", [labelled]))
+    assert report.rows_inserted == 1
+    with session_scope(province.engine) as s:
+        t = records.get_teacher(s, "T000000099")
+    assert (t.gender, t.title, t.education, t.subject, t.post_type, str(t.birth_date)) == (
+        "1", "3", "21", "02", "1", "1983-03-03")
+
+
+def test_unknown_and_missing_columns_reject_the_whole_file(province: Province, write_csv) -> None:
+    rows = [{k: v for k, v in SCHOOLS[0].items() if k != "school_type"} | {"favourite colour": "blue"}]
+    with pytest.raises(ImportRejected) as err, session_scope(province.engine) as s:
+        import_file(s, ADMIN, "schools", write_csv("odd.csv", rows), skip_invalid=True)
+    reasons = {(p["column"], p["reason"].split(" ")[0]) for p in err.value.extra["report"]["problems"]}
+    assert ("favourite colour", "unknown") in reasons and ("school_type", "required") in reasons
+
+
+def test_excel_and_gb18030_files_import_like_utf8_csv(province: Province, write_csv, tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(list(SCHOOLS[0]))
+    ws.append([*list(SCHOOLS[0].values())[:-1], 1300])  # enrolment changed, as an Excel number
+    wb.save(tmp_path / "schools.xlsx")
+    gbk = write_csv("schools-gbk.csv", [dict(SCHOOLS[1], name="长沙市岳麓区实验中学（更名）")], encoding="gb18030")
+    with session_scope(province.engine) as s:
+        assert import_file(s, ADMIN, "schools", tmp_path / "schools.xlsx").rows_updated == 1
+        assert import_file(s, ADMIN, "schools", gbk).rows_updated == 1
+    with session_scope(province.engine) as s:
+        assert records.get_school(s, SCHOOLS[0]["code"]).enrolment == 1300
+        assert records.get_school(s, SCHOOLS[1]["code"]).name.endswith("（更名）")
+
+
+def test_an_id_number_already_held_by_another_teacher_is_refused(province: Province, write_csv) -> None:
+    row = dict(TEACHERS[0], id="T000000777")
+    with pytest.raises(ImportRejected) as err, session_scope(province.engine) as s:
+        import_file(s, ADMIN, "teachers", write_csv("twin.csv", [row]))
+    (problem,) = err.value.extra["report"]["problems"]
+    assert problem["column"] == "id_number" and TEACHERS[0]["id"] in problem["reason"]
+
+
+def test_columns_left_out_of_a_file_keep_their_values(province: Province, write_csv) -> None:
+    slim = [{k: SCHOOLS[0][k] for k in ("code", "name", "region_code", "school_type", "urban_rural", "ownership")}]
+    with session_scope(province.engine) as s:
+        assert import_file(s, ADMIN, "schools", write_csv("slim.csv", slim)).rows_unchanged == 1
+    with session_scope(province.engine) as s:
+        assert records.get_school(s, SCHOOLS[0]["code"]).address == SCHOOLS[0]["address"]
+        assert len(records.versions(s, School, SCHOOLS[0]["code"])) == 1

@@ -87,15 +87,15 @@ _URBAN_FACTOR = np.array([1.6, 1.4, 1.0, 1.0, 1.0, 0.6, 0.6])  # enrolment, by u
 _SECONDARY_UR = (5, 3, 35, 7, 1, 34, 15), (60, 20, 10, 5, 0, 5, 0)
 _SENIOR_UR = (35, 10, 40, 5, 2, 6, 2), (75, 15, 10, 0, 0, 0, 0)
 _TYPES: dict[str, _SchoolType] = {
-    "211": _SchoolType(0.55, 0.08, 500, (100, 2500), 17, 0, "小学",
+    "211": _SchoolType(0.55, 0.08, 750, (100, 2500), 17, 0, "小学",
                        (3, 2, 20, 8, 1, 26, 40), (55, 20, 10, 5, 0, 5, 5)),
     "218": _SchoolType(0.08, 0.0, 35, (10, 80), 8, 0, "教学点",
                        (0, 0, 2, 5, 1, 22, 70), (0, 10, 10, 15, 0, 25, 40)),
-    "311": _SchoolType(0.18, 0.10, 900, (200, 3000), 12, 1, "中学", *_SECONDARY_UR),
-    "312": _SchoolType(0.08, 0.15, 800, (200, 3000), 14, 1, "学校", *_SECONDARY_UR),
-    "341": _SchoolType(0.03, 0.12, 2000, (800, 4500), 12.5, 2, "中学", *_SENIOR_UR),
-    "342": _SchoolType(0.06, 0.20, 2000, (800, 4000), 13, 2, "高级中学", *_SENIOR_UR),
-    "345": _SchoolType(0.005, 0.60, 2500, (1000, 5000), 13, 2, "学校", *_SENIOR_UR),
+    "311": _SchoolType(0.18, 0.10, 720, (200, 3000), 12, 1, "中学", *_SECONDARY_UR),
+    "312": _SchoolType(0.08, 0.15, 700, (200, 3000), 14, 1, "学校", *_SECONDARY_UR),
+    "341": _SchoolType(0.03, 0.12, 1100, (800, 4500), 12.5, 2, "中学", *_SENIOR_UR),
+    "342": _SchoolType(0.06, 0.20, 1000, (800, 4000), 13, 2, "高级中学", *_SENIOR_UR),
+    "345": _SchoolType(0.005, 0.60, 1400, (1000, 5000), 13, 2, "学校", *_SENIOR_UR),
     "514": _SchoolType(0.015, 0.02, 150, (30, 500), 4, 3, "特殊教育学校",
                        (50, 10, 35, 5, 0, 0, 0), (80, 20, 0, 0, 0, 0, 0)),
 }
@@ -150,7 +150,7 @@ _SUBJECT_MIX = ((30, 25, 8, 0, 0, 0, 0, 0, 4, 7, 6, 6, 3, 5, 1, 5),
 
 _POST_TYPES = ("1", "2", "3", "4")
 _POST_MIX = (85, 7, 5, 3)
-_ON_STAFF = np.array([0.92, 0.05])  # public, private school
+_ON_STAFF = np.array([0.94, 0.05])  # public, private school
 _RETIRED_MEN_60 = 0.6  # share of records aged 60+ that are retired
 _RETIRED_WOMEN_55 = 0.3  # women may retire from 55
 _TRANSFERRED = 0.015

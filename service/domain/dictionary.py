@@ -215,15 +215,18 @@ def _expand_family(fam: IndicatorFamily, code_lists: dict[str, CodeList], fields
     return out
 
 
-def _check(d: Dictionary) -> None:
-    for f in d.fields.values():
+def _check_fields(fields: dict[str, Field], code_lists: dict[str, CodeList]) -> None:
+    for f in fields.values():
         prefix = f.key.split(".", 1)[0]
         if prefix != f.entity:
             raise DictionaryError(f"field {f.key}: key prefix {prefix!r} differs from entity {f.entity!r}")
-        if f.type == "enum" and (f.code_list is None or f.code_list not in d.code_lists):
+        if f.type == "enum" and (f.code_list is None or f.code_list not in code_lists):
             raise DictionaryError(f"field {f.key}: enum needs a known code_list, got {f.code_list!r}")
-        if f.references and f.references not in d.fields:
+        if f.references and f.references not in fields:
             raise DictionaryError(f"field {f.key}: references unknown field {f.references}")
+
+
+def _check_families(d: Dictionary) -> None:
     for fam in d.families:
         for k, codes in fam.population.items():
             target = d.fields.get(k)
@@ -251,13 +254,14 @@ def load_dictionary(schemas_dir: Path = SCHEMAS_DIR) -> Dictionary:
         if f.key in fields:
             raise DictionaryError(f"duplicate field key {f.key}")
         fields[f.key] = f
+    _check_fields(fields, code_lists)
     for fam in parsed.indicators:
         for ind in _expand_family(fam, code_lists, fields):
             if ind.key in fields:
                 raise DictionaryError(f"indicator key {ind.key} collides with another field")
             fields[ind.key] = ind
     d = Dictionary(fields=fields, code_lists=code_lists, families=parsed.indicators)
-    _check(d)
+    _check_families(d)
     return d
 
 

@@ -28,7 +28,7 @@ app.add_typer(token_app, name="token")
 console = Console()
 err = Console(stderr=True)
 
-DEMO_CREDENTIALS = ROOT / "data" / "demo-credentials.json"
+DEMO_CREDENTIALS = Path("data") / "demo-credentials.json"
 DEMO_ORGS = [
     # role, org code, org name, jurisdiction
     ("admin", "admin", "CollectOnce administration", None),
@@ -124,7 +124,7 @@ def demo_generate(
     schools: Annotated[int, typer.Option(min=1)] = 200,
     teachers: Annotated[int, typer.Option(min=1)] = 6000,
     seed: int = 1,
-    out: Annotated[Path, typer.Option(help="where the CSV files go")] = ROOT / "data" / "demo",
+    out: Annotated[Path, typer.Option(help="where the CSV files go")] = Path("data") / "demo",
     load: Annotated[bool, typer.Option(help="import the files into the store")] = True,
 ) -> None:
     """Generate a synthetic province (deterministic for a seed) and import it."""
@@ -158,10 +158,10 @@ def demo_ensure() -> None:
                 creds.append({"role": role, "org": principal.org_code, "name": principal.org_name, "token": token})
         DEMO_CREDENTIALS.parent.mkdir(parents=True, exist_ok=True)
         DEMO_CREDENTIALS.write_text(json.dumps(creds, ensure_ascii=False, indent=1), encoding="utf-8")
-    table = Table("role", "organisation", "bearer token", title=f"Demo credentials ({DEMO_CREDENTIALS})")
+    console.print(f"Demo credentials (kept in {DEMO_CREDENTIALS}); send as 'Authorization: Bearer <token>':")
     for c in json.loads(DEMO_CREDENTIALS.read_text(encoding="utf-8")):
-        table.add_row(c["role"], f"{c['org']} {c['name']}", c["token"])
-    console.print(table)
+        typer.echo(f"  {c['role']:<18} {c['org']:<14} {c['token']}  {c['name']}")
+    typer.echo(f"API docs: http://{settings().host}:{settings().port}/docs")
 
 
 @token_app.command("issue")

@@ -12,7 +12,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="COLLECTONCE_")
 
     # DuckDB file by default (a province on one machine); postgresql+psycopg://... for a country.
-    database_url: str = f"duckdb:///{ROOT / 'data' / 'collectonce.duckdb'}"
+    # Relative paths are relative to the working directory, like the demo files in data/.
+    database_url: str = "duckdb:///data/collectonce.duckdb"
     host: str = "127.0.0.1"
     port: int = 8000
     page_size_max: int = 500

@@ -34,9 +34,8 @@ from __future__ import annotations
 
 import random
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -143,7 +142,8 @@ _TITLES = ("1", "2", "3", "4", "5", "9")
 _TITLE_MIX = ((0, 0, 0, 22, 13, 65), (0, 0, 15, 60, 5, 20), (0, 8, 50, 35, 2, 5),
               (0, 33, 50, 12, 1, 4), (2, 46, 40, 8, 1, 3))
 
-_SUBJECTS = ("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "99")
+_SUBJECTS = ("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15",
+             "99")
 # Rows: primary and special schools, then secondary schools.
 _SUBJECT_MIX = ((30, 25, 8, 0, 0, 0, 0, 0, 4, 7, 6, 6, 3, 5, 1, 5),
                 (15, 15, 13, 7, 5, 5, 5, 5, 6, 7, 3, 3, 4, 0, 2, 5))
@@ -255,14 +255,16 @@ def _draw(rng: np.random.Generator, weights: npt.ArrayLike, group: IntArray) -> 
     table = np.atleast_2d(np.asarray(weights, dtype=np.float64))
     cum = np.cumsum(table / table.sum(axis=1, keepdims=True), axis=1)
     picked = (rng.random(len(group))[:, None] >= cum[group]).sum(axis=1)
-    return np.minimum(picked, table.shape[1] - 1).astype(np.int64)
+    index: IntArray = np.minimum(picked, table.shape[1] - 1).astype(np.int64)
+    return index
 
 
 def _schools(spec: DemoSpec, counties: list[_County], rng: np.random.Generator) -> _Schools:
     """The schools, sorted by county and code, and how many teachers each employs."""
     n = spec.schools
     kinds = list(_TYPES.values())
-    share = np.array([0.6 if c.district else 1.4 for c in counties]) * rng.gamma(6.0, 1 / 6, len(counties))
+    kind_share = np.array([0.6 if c.district else 1.4 for c in counties])
+    share = kind_share * rng.gamma(6.0, 1 / 6, len(counties))
     county = np.sort(rng.choice(len(counties), size=n, p=share / share.sum())).astype(np.int64)
     kind = _draw(rng, [k.share for k in kinds], np.zeros(n, dtype=np.int64))
     district = np.array([counties[c].district for c in county], dtype=np.int64)
@@ -273,7 +275,8 @@ def _schools(spec: DemoSpec, counties: list[_County], rng: np.random.Generator) 
     median = np.array([k.median_enrolment for k in kinds])[kind] * _URBAN_FACTOR[ur]
     low, high = np.array([k.enrolment_range for k in kinds])[kind].T
     enrolment = np.clip(np.rint(median * rng.lognormal(0.0, 0.45, n)), low, high).astype(np.int64)
-    teachers = _allocate(spec.teachers, enrolment / np.array([k.pupils_per_teacher for k in kinds])[kind])
+    ratio = np.array([k.pupils_per_teacher for k in kinds])[kind]
+    teachers = _allocate(spec.teachers, enrolment / ratio)
 
     serials = np.sort(rng.choice(10**7, size=n, replace=False))
     types = list(_TYPES)
@@ -304,7 +307,8 @@ def _allocate(total: int, weights: npt.NDArray[np.float64]) -> IntArray:
     quota = weights / weights.sum() * rest
     counts = np.floor(quota).astype(np.int64)
     counts[np.argsort(counts - quota, kind="stable")[: rest - int(counts.sum())]] += 1
-    return counts + floor
+    result: IntArray = counts + floor
+    return result
 
 
 def _zh_number(n: int) -> str:
@@ -328,17 +332,22 @@ def _school_names(
     """
     per_county = Counter(c.code for c in counties)
     towns = {
-        code: [p + ("镇" if r.random() < 0.7 else "乡") for p in r.sample(_PLACES, 4 + count // 15)]
+        code: [p + ("镇" if r.random() < 0.7 else "乡")
+               for p in r.sample(_PLACES, min(len(_PLACES), 4 + count // 15))]
         for code, count in per_county.items()
     }
     numbers: dict[tuple[str, str], int] = defaultdict(int)
     seen: set[str] = set()
 
-    def unique(first: str | None, make: Callable[[], str]) -> str:
-        """`first` if given and free, else fresh draws of `make` until one is free."""
-        name = first if first is not None and first not in seen else make()
-        while name in seen:
-            name = make()
+    def unique(first: str | None, stem: str, tail: str) -> str:
+        """`first` if given and free, else `stem` + a place name + `tail`, drawn until free.
+
+        Every 20 misses adds a place syllable pair, so even an oversized county finds a name.
+        """
+        name, misses = first, 0
+        while name is None or name in seen:
+            name = stem + "".join(r.choice(_PLACES) for _ in range(1 + misses // 20)) + tail
+            misses += 1
         seen.add(name)
         return name
 
@@ -354,27 +363,28 @@ def _school_names(
         urban = ur in ("111", "112")
         town = "" if urban else r.choice(towns[c.code])
         if priv:
-            name = unique(None, lambda: c.prefix + r.choice(_PLACES) + r.choice(_BRANDS) + "实验" + word)
+            name = unique(None, c.prefix, r.choice(_BRANDS) + "实验" + word)
         elif t == "218":
-            name = unique(None, lambda: c.prefix + town + r.choice(_PLACES) + "村教学点")
+            name = unique(None, c.prefix + town, "村教学点")
         elif t == "514":
-            name = unique(c.prefix + word, lambda: c.prefix + r.choice(_PLACES) + word)
+            name = unique(c.prefix + word, c.prefix, word)
         elif t in ("341", "342") or (urban and t in ("211", "311")):
-            name = unique(numbered(c, word), lambda: c.prefix + r.choice(_PLACES) + word)
+            name = unique(numbered(c, word), c.prefix, word)
         elif t == "312" and not urban:
-            name = unique(c.prefix + town + "九年一贯制学校", lambda: c.prefix + town + r.choice(_PLACES) + word)
+            name = unique(c.prefix + town + "九年一贯制学校", c.prefix + town, word)
         elif t in ("312", "345"):
-            name = unique(None, lambda: c.prefix + r.choice(_PLACES) + "实验学校")
+            name = unique(None, c.prefix, "实验学校")
         else:
-            first = c.prefix + town + ("中心小学" if t == "211" else "中学")
-            name = unique(first, lambda: c.prefix + town + r.choice(_PLACES) + word)
+            name = unique(c.prefix + town + ("中心小学" if t == "211" else "中学"), c.prefix + town, word)
         names.append(name)
         street = r.choice(_PLACES) + r.choice(_STREET_KINDS) + f"{r.randint(1, 399)}号"
         addresses.append(c.prefix + town + street)
     return names, addresses
 
 
-def _teachers(n: int, counties: list[_County], schools: _Schools, rng: np.random.Generator) -> pa.Table:
+def _teachers(
+    n: int, counties: list[_County], schools: _Schools, rng: np.random.Generator
+) -> pa.Table:
     """`n` teachers drawn column by column; see the module docstring for the distributions."""
     school = np.repeat(np.arange(len(schools.teachers)), schools.teachers)
     level = schools.level[school]
@@ -383,7 +393,8 @@ def _teachers(n: int, counties: list[_County], schools: _Schools, rng: np.random
 
     female = rng.random(n) < _FEMALE_SHARE[level]
     ages = np.concatenate([np.arange(lo, hi + 1) for lo, hi, _ in _AGE_BANDS])
-    age_weights = np.concatenate([np.full(hi - lo + 1, w / (hi - lo + 1)) for lo, hi, w in _AGE_BANDS])
+    age_weights = np.concatenate(
+        [np.full(hi - lo + 1, w / (hi - lo + 1)) for lo, hi, w in _AGE_BANDS])
     age = ages[_draw(rng, age_weights, zeros)]
     birth = _birth_dates(age, rng)
 
@@ -391,7 +402,8 @@ def _teachers(n: int, counties: list[_County], schools: _Schools, rng: np.random
     worker = post == 3
     education_group = np.where(worker, 5, np.digitize(age, [30, 40, 50, 60]))
     education = _draw(rng, _EDUCATION_MIX, education_group)
-    upgrade = (post == 0) & (level == 2) & (education >= _BELOW_BACHELOR) & (rng.random(n) < _SENIOR_UPGRADE)
+    upgrade = ((post == 0) & (level == 2) & (education >= _BELOW_BACHELOR)
+               & (rng.random(n) < _SENIOR_UPGRADE))
     education[upgrade] = _EDUCATION.index("21")
     title = _draw(rng, _TITLE_MIX, np.digitize(age, [26, 30, 40, 50]))
     title[worker] = _TITLES.index("9")
@@ -399,22 +411,26 @@ def _teachers(n: int, counties: list[_County], schools: _Schools, rng: np.random
     on_staff = rng.random(n) < _ON_STAFF[schools.private.astype(np.int64)[school]]
 
     profiles = list(_ETHNIC_MIX)
-    profile = np.array([profiles.index(c.city_code) if c.city_code in _ETHNIC_MIX else 0 for c in counties])
+    profile = np.array(
+        [profiles.index(c.city_code) if c.city_code in _ETHNIC_MIX else 0 for c in counties])
     ethnicity = _draw(rng, list(_ETHNIC_MIX.values()), profile[county])
 
     u = rng.random(n)
-    retired = ((age >= 60) & (u < _RETIRED_MEN_60)) | (female & (age >= 55) & (u < _RETIRED_WOMEN_55))
+    retired = (((age >= 60) & (u < _RETIRED_MEN_60))
+               | (female & (age >= 55) & (u < _RETIRED_WOMEN_55)))
     transferred = ~retired & (rng.random(n) < _TRANSFERRED)
     status = np.where(retired, 1, np.where(transferred, 2, 0))
 
     reference = np.datetime64(AGE_REFERENCE, "D")
     latest = np.minimum(_DAYS_24_YEARS, (reference - birth).astype(np.int64))
-    start_offset = _DAYS_20_YEARS + np.floor(rng.random(n) * (latest - _DAYS_20_YEARS + 1)).astype(np.int64)
+    spread = np.floor(rng.random(n) * (latest - _DAYS_20_YEARS + 1)).astype(np.int64)
+    start = birth + (_DAYS_20_YEARS + spread).astype("timedelta64[D]")
 
     region = np.array([int(c.code) for c in counties], dtype=np.int64)[county]
     school_codes = schools.table.column("code").combine_chunks()
     return pa.table({
-        "id": _ascii_column(np.hstack([np.full((n, 1), ord("T"), np.uint8), _digits(np.arange(1, n + 1), 9)])),
+        "id": _ascii_column(np.hstack([np.full((n, 1), ord("T"), np.uint8),
+                                       _digits(np.arange(1, n + 1), 9)])),
         "id_number": _ascii_column(_id_numbers(region, birth, female, rng)),
         "name": _names(female, rng),
         "gender": _take(("1", "2"), female.astype(np.int64)),
@@ -426,7 +442,7 @@ def _teachers(n: int, counties: list[_County], schools: _Schools, rng: np.random
         "post_type": _take(_POST_TYPES, post),
         "establishment": _take(("1", "2"), (~on_staff).astype(np.int64)),
         "school_code": pc.take(school_codes, pa.array(school)),
-        "teaching_start": pa.array(birth + start_offset.astype("timedelta64[D]"), pa.date32()),
+        "teaching_start": pa.array(start, pa.date32()),
         "status": _take(("1", "2", "3"), status),
     })
 
@@ -435,9 +451,9 @@ def _birth_dates(age: IntArray, rng: np.random.Generator) -> npt.NDArray[np.date
     """A uniform birth date giving exactly `age` whole years on the reference day."""
     oldest = int(age.max(initial=0))
     ref = AGE_REFERENCE
-    first = np.array([date(ref.year - a - 1, ref.month, ref.day) + timedelta(days=1)
-                      for a in range(oldest + 1)], dtype="datetime64[D]")
-    last = np.array([date(ref.year - a, ref.month, ref.day) for a in range(oldest + 1)], dtype="datetime64[D]")
+    last = np.array([ref.replace(year=ref.year - a) for a in range(oldest + 2)], dtype="datetime64[D]")
+    first = last[1:] + np.timedelta64(1, "D")
+    last = last[:-1]
     span = (last - first).astype(np.int64)[age] + 1
     offset = np.floor(rng.random(len(age)) * span).astype(np.int64)
     result: npt.NDArray[np.datetime64] = first[age] + offset.astype("timedelta64[D]")
@@ -445,7 +461,8 @@ def _birth_dates(age: IntArray, rng: np.random.Generator) -> npt.NDArray[np.date
 
 
 def _id_numbers(
-    region: IntArray, birth: npt.NDArray[np.datetime64], female: npt.NDArray[np.bool_], rng: np.random.Generator
+    region: IntArray, birth: npt.NDArray[np.datetime64], female: npt.NDArray[np.bool_],
+    rng: np.random.Generator,
 ) -> npt.NDArray[np.uint8]:
     """GB 11643 ID numbers as an (n, 18) ASCII matrix, unique across the province.
 
@@ -507,7 +524,8 @@ def _digits(values: IntArray, width: int) -> npt.NDArray[np.uint8]:
 
 
 def _ascii_column(chars: npt.NDArray[np.uint8]) -> pa.Array:
-    """A string column from an (n, width) ASCII matrix, built from buffers without per-row Python."""
+    """A string column from an (n, width) ASCII matrix, built from buffers, not row by row."""
     n, width = chars.shape
     offsets = pa.py_buffer((np.arange(n + 1, dtype=np.int32) * width).tobytes())
-    return pa.StringArray.from_buffers(n, offsets, pa.py_buffer(np.ascontiguousarray(chars).tobytes()))
+    data = pa.py_buffer(np.ascontiguousarray(chars).tobytes())
+    return pa.StringArray.from_buffers(n, offsets, data)

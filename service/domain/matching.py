@@ -374,3 +374,365 @@ def _overlaps(lo: int | None, hi: int | None, b_lo: int | None, b_hi: int | None
     return low <= high
 
 
+# --- indicator parsing -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Parse:
+    """An indicator reading of a wording: a key, or why not and which keys it came near."""
+
+    key: str | None
+    confidence: float
+    reason: str
+    near: tuple[str, ...] = ()
+
+
+@dataclass
+class _Item:
+    """A meaningful word of the wording: a population, a breakdown code, or both."""
+
+    term: _Term
+    codes: set[_Code]
+
+
+def _tilings(units: tuple[str, ...], idx: _Index, limit: int = 64) -> list[list[tuple[str, ...]]]:
+    """Every way to cover `units` completely with known terms (no leftover words), up to `limit`."""
+    memo: dict[int, list[list[tuple[str, ...]]]] = {len(units): [[]]}
+    for start in range(len(units) - 1, -1, -1):
+        found: list[list[tuple[str, ...]]] = []
+        for end in range(start + 1, min(len(units), start + idx.max_term) + 1):
+            piece = units[start:end]
+            if piece in idx.terms:
+                found.extend([piece, *rest] for rest in memo[end])
+        memo[start] = found[:limit]
+    return memo[0]
+
+
+def _parse_indicator(label: str, idx: _Index) -> _Parse | None:
+    """Read a wording as population × at most one breakdown code, using every word of it.
+
+    None when some word is not understood: then the wording is not an indicator at all. When
+    the words can be read in several ways that name different keys, none of them is chosen.
+    """
+    age, rest = _extract_age(unicodedata.normalize("NFKC", label).casefold())
+    units = _units(normalise(rest))
+    # Fewest words first, so a failure is explained by the most natural reading.
+    tilings = sorted(_tilings(units, idx), key=len)
+    readings = [r for t in tilings if (r := _read(t, age, idx)) is not None]
+    if not readings:
+        return None
+    keys = sorted({r.key for r in readings if r.key is not None})
+    if len(keys) > 1:
+        return _Parse(None, 0.0, "indicator wording reads several ways", tuple(keys))
+    if keys:
+        return max((r for r in readings if r.key is not None), key=lambda r: r.confidence)
+    return readings[0]
+
+
+def _items(tiling: list[tuple[str, ...]], idx: _Index) -> tuple[list[_Item], bool] | None:
+    """The meaningful words of one tiling, with 及以上/以下 applied to the code before them.
+
+    Also whether a breakdown-naming word (职称, 学历, age...) occurs. None if a filler is out of
+    place: "中" must follow a population ("专任教师中…"), a qualifier must follow a code.
+    """
+    items: list[_Item] = []
+    has_dimension = False
+    for units in tiling:
+        term = idx.terms[units]
+        meaningful = bool(term.populations or term.codes)
+        if not meaningful and "after_population" in term.roles:
+            if not any(i.term.populations for i in items):
+                return None
+        elif not meaningful and term.roles & {"above", "below"}:
+            last = next((i for i in reversed(items) if i.codes), None)
+            if last is None:
+                return None
+            last.codes = _widen(last.codes, "above" if "above" in term.roles else "below", idx)
+        elif meaningful:
+            items.append(_Item(term, set(term.codes)))
+        has_dimension |= not meaningful and "dimension" in term.roles
+    return items, has_dimension
+
+
+def _read(
+    tiling: list[tuple[str, ...]], age: tuple[int | None, int | None] | None, idx: _Index
+) -> _Parse | None:
+    """Interpret one tiling as an indicator; None if it is not one."""
+    parsed = _items(tiling, idx)
+    if parsed is None:
+        return None
+    items, has_dimension = parsed
+    pop_items = [i for i in items if i.term.populations]
+    code_items = [i for i in items if not i.term.populations]
+    plain = [i for i in pop_items if not i.codes]
+    if len(pop_items) > 1 and len(plain) == 1:
+        # "教职工中专任教师": the other population word is a code (a post type) of this one.
+        code_items += [i for i in pop_items if i.codes]
+        pop_items = plain
+    populations = {p for i in pop_items for p in i.term.populations}
+    breakdowns = len(code_items) + (age is not None)
+    near = _near(code_items, age, idx)
+    if breakdowns == 0:
+        if has_dimension or len(populations) != 1:
+            return None
+        fam = idx.families[next(iter(populations))]
+        return _Parse(fam.key, _CONF_INDICATOR, f"indicator: {fam.labels.en}")
+    implied = not populations
+    if implied:
+        populations = _implied_population(code_items, idx)
+    if age is not None:
+        # A range that is not exactly one band is reported as such whatever else is missing.
+        families = populations if len(populations) == 1 else {a.family for a in idx.ages}
+        verdicts = [_read_age(f, age, idx) for f in sorted(families)]
+        if verdicts and all(v.key is None for v in verdicts):
+            return verdicts[0]
+    if len(populations) > 1:
+        return _Parse(None, 0.0, "names more than one population", near)
+    if not populations:
+        return _Parse(None, 0.0, "breakdown without a population (teachers? staff?)", near)
+    if breakdowns > 1:
+        return _Parse(None, 0.0, "combines several breakdowns; no such indicator", near)
+    family = next(iter(populations))
+    if age is not None:
+        return _read_age(family, age, idx)
+    return _read_code(family, code_items[0].codes, implied, idx)
+
+
+def _implied_population(code_items: list[_Item], idx: _Index) -> set[str]:
+    """A population the codes themselves name: a post type is a kind of staff ("行政人员"), and
+    "女教师" / "senior teacher" say teacher. A bare "女" or "一级" names none."""
+    out: set[str] = set()
+    for item in code_items:
+        people = {c.family for c in item.codes if (c.family, c.breakdown) in idx.self_populating}
+        out |= people or item.term.implied
+    return out
+
+
+def _read_code(family: str, codes: set[_Code], implied: bool, idx: _Index) -> _Parse:
+    fam = idx.families[family]
+    own = [c for c in codes if c.family == family]
+    if not own:
+        return _Parse(None, 0.0, f"{fam.labels.en} have no such breakdown", _code_keys(codes))
+    if len(own) > 1 or len(own[0].slugs) > 1:
+        return _Parse(None, 0.0, f"spans several codes of {own[0].breakdown}", _code_keys(set(own)))
+    c = own[0]
+    key = f"{family}.{c.breakdown}.{c.slugs[0]}"
+    how = " (population implied by the wording)" if implied else ""
+    conf = _CONF_INDICATOR_IMPLIED if implied else _CONF_INDICATOR
+    return _Parse(key, conf, f"indicator: {fam.labels.en} × {c.breakdown}={c.slugs[0]}{how}")
+
+
+def _read_age(family: str, age: tuple[int | None, int | None], idx: _Index) -> _Parse:
+    """An age range maps to a band only if it is exactly that band; never to the nearest one."""
+    lo, hi = age
+    fam = idx.families[family]
+    bd = next((a for a in idx.ages if a.family == family), None)
+    if bd is None:
+        return _Parse(None, 0.0, f"{fam.labels.en} have no age breakdown")
+    for slug, b_lo, b_hi in bd.bands:
+        if (b_lo, b_hi) == (lo, hi):
+            return _Parse(f"{family}.{bd.breakdown}.{slug}", _CONF_INDICATOR, f"indicator: {fam.labels.en} × age={slug}")
+    hit = [(slug, b_lo, b_hi) for slug, b_lo, b_hi in bd.bands if _overlaps(lo, hi, b_lo, b_hi)]
+    # Nearest first: the bands that hold the range's edges, then those inside it.
+    edges = [x for x in (lo, hi) if x is not None]
+    hit.sort(key=lambda b: min((_distance(e, b[1], b[2]) for e in edges), default=0))
+    near = tuple(f"{family}.{bd.breakdown}.{slug}" for slug, _, _ in hit)
+    span = f"≤{hi}" if lo is None else f"≥{lo}" if hi is None else f"{lo}-{hi}"
+    if len(hit) > 1:
+        return _Parse(None, 0.0, f"age {span} spans {len(hit)} five-year bands", near)
+    if hit:
+        return _Parse(None, 0.0, f"age {span} does not line up with band {hit[0][0]}", near)
+    return _Parse(None, 0.0, f"age {span} is outside the age bands")
+
+
+def _distance(edge: int, b_lo: int | None, b_hi: int | None) -> int:
+    if b_lo is not None and edge < b_lo:
+        return b_lo - edge
+    if b_hi is not None and edge > b_hi:
+        return edge - b_hi
+    return 0
+
+
+def _code_keys(codes: set[_Code]) -> tuple[str, ...]:
+    return tuple(sorted(f"{c.family}.{c.breakdown}.{s}" for c in codes for s in c.slugs))
+
+
+def _near(code_items: list[_Item], age: tuple[int | None, int | None] | None, idx: _Index) -> tuple[str, ...]:
+    """Indicator keys the wording's codes (and age range) would name under each population."""
+    keys: list[str] = []
+    for item in code_items:
+        keys.extend(_code_keys(item.codes))
+    if age is not None:
+        for a in idx.ages:
+            keys.extend(_read_age(a.family, age, idx).near or _age_key(a, age))
+    return tuple(dict.fromkeys(keys))
+
+
+def _age_key(a: _AgeBreakdown, age: tuple[int | None, int | None]) -> tuple[str, ...]:
+    return tuple(f"{a.family}.{a.breakdown}.{slug}" for slug, lo, hi in a.bands if (lo, hi) == age)
+
+
+def _widen(codes: set[_Code], direction: str, idx: _Index) -> set[_Code]:
+    """"本科及以上": the named code and every code ranked above (or below) it in its list."""
+    out: set[_Code] = set()
+    for c in codes:
+        order = idx.ordered_codes[(c.family, c.breakdown)]
+        at = min(order.index(s) for s in c.slugs)
+        out.add(_Code(c.family, c.breakdown, tuple(order[: at + 1] if direction == "above" else order[at:])))
+    return out
+
+
+# --- fuzzy similarity --------------------------------------------------------------------------
+
+# A wording that differs from a label by a negation or a number is a different field however
+# similar it looks: "非在编" is not "在编", "grade 2" is not "grade 1".
+_NEGATIONS = frozenset("非无未不否没") | frozenset({"not", "non", "no", "without", "un", "excluding", "except"})
+
+
+def _scores(text: str, idx: _Index) -> dict[str, tuple[float, str]]:
+    """Best similarity (0..1) of `text` to each field's labels and aliases, with the best name.
+
+    Character-level `ratio` suits Chinese (no spaces); `token_sort_ratio` forgives English word
+    order. Subset scorers (token_set, partial) are not used: they rate "teachers with a health
+    certificate" as equal to "teachers".
+    """
+    best: dict[str, tuple[float, str]] = {}
+    for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
+        for choice, score, i in process.extract(text, idx.choices, scorer=scorer, limit=None, score_cutoff=40):
+            key = idx.choice_keys[i]
+            if score / 100 > best.get(key, (0.0, ""))[0]:
+                best[key] = (score / 100, choice)
+    return best
+
+
+def _differs_materially(a: str, b: str) -> bool:
+    """True when the two wordings differ by a negation or a digit."""
+    diff = set(a) ^ set(b)
+    words = set(a.split()) ^ set(b.split())
+    return bool(diff & _NEGATIONS) or bool(words & _NEGATIONS) or any(c.isdigit() for c in diff)
+
+
+def _fuzzy(text: str, declared: str | None, d: Dictionary, idx: _Index) -> tuple[Match | None, dict[str, tuple[float, str]]]:
+    """A fuzzy match only when one field is clearly nearest, above the threshold, and plausible."""
+    scores = _scores(text, idx)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1][0])
+    auto = [(k, s) for k, s in ranked if k in idx.auto_keys]
+    if not auto:
+        return None, scores
+    key, (score, name) = auto[0]
+    runner_up = next((s for k, (s, _) in auto[1:]), 0.0)
+    if (
+        score >= MATCH_THRESHOLD
+        and score - runner_up >= AMBIGUITY_MARGIN
+        and not _differs_materially(text, name)
+        and _type_fits(declared, d.fields[key].type)
+    ):
+        return Match(key, round(score, 3), f"fuzzy {score:.2f} on {name!r}"), scores
+    return None, scores
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+
+def _label_of(f: Field, zh: bool) -> str:
+    return f.labels.zh if zh else f.labels.en
+
+
+def _candidates(
+    first: Iterable[str], scores: dict[str, tuple[float, str]], d: Dictionary, zh: bool, exclude: str | None = None
+) -> tuple[Candidate, ...]:
+    """Up to three nearest fields: keys the parser named first, then the best fuzzy scores."""
+    out: dict[str, Candidate] = {}
+    for key in first:
+        f = d.fields.get(key)
+        if f is not None and key != exclude:
+            score = max(scores.get(key, (0.0, ""))[0], _STRUCTURED_CANDIDATE_SCORE)
+            out.setdefault(key, Candidate(key, _label_of(f, zh), round(score, 3)))
+    for key, (score, _) in sorted(scores.items(), key=lambda kv: -kv[1][0]):
+        if len(out) >= MAX_CANDIDATES:
+            break
+        if key != exclude:
+            out.setdefault(key, Candidate(key, _label_of(d.fields[key], zh), round(score, 3)))
+    return tuple(out.values())[:MAX_CANDIDATES]
+
+
+def _exact(norm: str, declared: str | None, d: Dictionary, idx: _Index) -> Match | None:
+    """Exact label or alias; ambiguous when the wording names two fields; refused on a type clash."""
+    hits = idx.exact.get(norm)
+    if not hits:
+        return None
+    if len(hits) > 1:
+        return Match(None, 0.0, f"wording names several fields: {', '.join(sorted(hits))}")
+    key, kind = next(iter(hits.items()))
+    f = d.fields[key]
+    if not _type_fits(declared, f.type):
+        return Match(None, 0.0, f"declared {declared} but {key} is {f.type}")
+    what = f"indicator family {f.indicator.family}" if f.indicator and f.indicator.breakdown_code is None else key
+    return Match(key, _CONF_LABEL if kind == "label" else _CONF_ALIAS, f"{kind} of {what}")
+
+
+def _entity_dropped(norm: str, declared: str | None, d: Dictionary, idx: _Index) -> Match | None:
+    """"教师性别", "school enrolment": a leading entity word, then exactly a field of that entity."""
+    for entity, words in _ENTITY_WORDS.items():
+        for w in words:
+            rest = norm[len(w) :].strip() if norm.startswith(w) else ""
+            if not rest or (w.isascii() and not norm[len(w)].isspace()):
+                continue
+            hit = _exact(normalise(rest), declared, d, idx)
+            if hit is not None and hit.key is not None and d.fields[hit.key].entity == entity:
+                return Match(hit.key, _CONF_ENTITY_DROPPED, f"{hit.reason} (after {w!r})")
+    return None
+
+
+def _match_key(key: str, label: str | None, d: Dictionary, idx: _Index) -> Match:
+    """A key is taken only exactly as the dictionary spells it."""
+    if key in d.fields:
+        return Match(key, 1.0, "exact key")
+    by_key = process.extract(key, idx.key_list, scorer=fuzz.ratio, limit=MAX_CANDIDATES)
+    scores = {k: (s / 100, k) for k, s, _ in by_key}
+    if label:
+        scores |= {k: v for k, v in _scores(normalise(label), idx).items() if v[0] > scores.get(k, (0.0, ""))[0]}
+    return Match(None, 0.0, f"unknown key {key!r}", _candidates((), scores, d, _has_cjk(label or "")))
+
+
+def _match_label(label: str, declared: str | None, d: Dictionary, idx: _Index) -> Match:
+    norm = normalise(label)
+    zh = _has_cjk(label)
+    if label.strip() in d.fields:
+        return Match(label.strip(), 1.0, "exact key")
+    for rule in (_exact, _entity_dropped):
+        hit = rule(norm, declared, d, idx) if norm else None
+        if hit is not None and hit.key is not None:
+            return hit
+    parsed = _parse_indicator(label, idx)
+    if parsed is not None and parsed.key is not None:
+        if _type_fits(declared, "integer"):
+            return Match(parsed.key, parsed.confidence, parsed.reason)
+        parsed = _Parse(None, 0.0, f"declared {declared} but the wording is a count ({parsed.key})", (parsed.key,))
+    fuzzy, scores = _fuzzy(norm, declared, d, idx) if norm else (None, {})
+    if parsed is None and fuzzy is not None:
+        return fuzzy
+    reason = parsed.reason if parsed is not None else (hit.reason if hit is not None else "no known field is near enough")
+    near = parsed.near if parsed is not None else ()
+    return Match(None, 0.0, f"new: {reason}", _candidates(near, scores, d, zh))
+
+
+def match_field(
+    *,
+    key: str | None = None,
+    label: str | None = None,
+    type: str | None = None,
+    d: Dictionary | None = None,
+) -> Match:
+    """Match one requested field to a dictionary key, or return `new` (key None) with candidates.
+
+    A given key must exist exactly; otherwise the label is tried by exact wording, indicator
+    parsing and fuzzy similarity, and the declared `type` vetoes implausible matches.
+    """
+    d = d if d is not None else dictionary()
+    idx = _index(d)
+    if key is not None and key.strip():
+        return _match_key(key.strip(), label, d, idx)
+    if label is None or not label.strip():
+        return Match(None, 0.0, "no key or wording given")
+    return _match_label(label, _declared(type), d, idx)

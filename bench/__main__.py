@@ -1,0 +1,8 @@
+"""`make bench`: benchmarks that print figures and ratios; they never pass or fail on time."""
+
+from bench import imports
+from bench.common import machine
+
+if __name__ == "__main__":
+    print(f"machine: {machine()}")
+    imports.main()

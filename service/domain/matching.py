@@ -135,6 +135,30 @@ def _type_fits(declared: str | None, field_type: str) -> bool:
     return declared is None or declared in _COMPATIBLE[field_type]
 
 
+_COUNT_WORDING = re.compile(r"(?:人数|数量|总数|数|[(（]人[)）])\s*$|\b(?:number|count|no|num)\s*\.?\s+of\b|#\s*of\b|\b(?:head)?count\s*$")
+_YES_NO_WORDING = re.compile(r"^\s*(?:是否|有无|是不是|(?:is|are|whether|has|have|does|do)\b)")
+
+
+def _implied_type(label: str, declared: str | None) -> str | None:
+    """What the wording itself says about its type when the department gave none: "…人数" and
+    "number of …" are counts; "是否…" and "is …" are yes/no questions."""
+    if declared is not None:
+        return declared
+    text = unicodedata.normalize("NFKC", label).casefold()
+    if _YES_NO_WORDING.search(text):
+        return "boolean"
+    if _COUNT_WORDING.search(text):
+        return "count"
+    return None
+
+
+def _fits(implied: str | None, field_type: str) -> bool:
+    """`_type_fits`, where a count wording fits only numeric fields."""
+    if implied == "count":
+        return field_type in ("integer", "decimal")
+    return _type_fits(implied, field_type)
+
+
 # --- the lookup index, built once per Dictionary -----------------------------------------------
 
 TermRole = Literal["link", "after_population", "unit", "dimension", "above", "below"]
@@ -212,6 +236,7 @@ class _Index:
     families: dict[str, IndicatorFamily]
     ordered_codes: dict[tuple[str, str], list[str]]  # (family, breakdown) -> slugs in list order
     self_populating: set[tuple[str, str]]  # breakdowns whose codes are kinds of people
+    needs_dimension: set[tuple[str, str]]  # breakdowns whose code words also name other things
     ages: list[_AgeBreakdown]
     key_list: list[str]
 
@@ -256,6 +281,7 @@ def _build_index(d: Dictionary) -> _Index:
     ages: list[_AgeBreakdown] = []
     population_fields = {k for fam in d.families for k in fam.population}
     self_populating: set[tuple[str, str]] = set()
+    needs_dimension: set[tuple[str, str]] = set()
     families = {fam.key: fam for fam in d.families}
     for fam in d.families:
         for raw in (fam.labels.zh, fam.labels.en, *fam.aliases):
@@ -281,6 +307,10 @@ def _build_index(d: Dictionary) -> _Index:
                 for raw in (c.zh, c.en, *c.aliases):
                     _add_code_term(terms, pop_units, normalise(raw), _Code(fam.key, name, (c.slug,)))
             list_name = bd.code_list or (d.fields[bd.field].code_list or "")
+            if _code_words(d, {list_name}) & _code_words(d, set(d.code_lists) - {list_name}):
+                needs_dimension.add((fam.key, name))
+            for raw, _ in _names(d.fields[bd.field]):
+                _term(terms, normalise(raw)).roles.add("dimension")
             present = {c.slug for c in codes}
             for raw, slugs in _CODE_GROUPS.get(list_name, {}).items():
                 if set(slugs) <= present:
@@ -298,9 +328,20 @@ def _build_index(d: Dictionary) -> _Index:
         families=families,
         ordered_codes=ordered,
         self_populating=self_populating,
+        needs_dimension=needs_dimension,
         ages=ages,
         key_list=list(d.fields),
     )
+
+
+def _code_words(d: Dictionary, lists: set[str]) -> set[str]:
+    """Every normalised wording of the codes of the named code lists."""
+    return {
+        normalise(raw)
+        for name in lists
+        for c in d.code_lists[name].codes
+        for raw in (c.zh, c.en, *c.aliases)
+    }
 
 
 def _term(terms: dict[tuple[str, ...], _Term], text: str) -> _Term:
@@ -435,6 +476,8 @@ def _items(tiling: list[tuple[str, ...]], idx: _Index) -> tuple[list[_Item], boo
     Also whether a breakdown-naming word (职称, 学历, age...) occurs. None if a filler is out of
     place: "中" must follow a population ("专任教师中…"), a qualifier must follow a code.
     """
+    if any(a + b in idx.terms for a, b in zip(tiling, tiling[1:])):
+        return None  # a reading that splits a known wording ("专任" + "教师") is not a reading
     items: list[_Item] = []
     has_dimension = False
     for units in tiling:
@@ -450,8 +493,18 @@ def _items(tiling: list[tuple[str, ...]], idx: _Index) -> tuple[list[_Item], boo
             last.codes = _widen(last.codes, "above" if "above" in term.roles else "below", idx)
         elif meaningful:
             items.append(_Item(term, set(term.codes)))
-        has_dimension |= not meaningful and "dimension" in term.roles
+        has_dimension |= "dimension" in term.roles or (meaningful and _says_dimension(units, idx))
     return items, has_dimension
+
+
+def _says_dimension(units: tuple[str, ...], idx: _Index) -> bool:
+    """Whether a code wording carries its own dimension word: "本科毕业", "master's degree"."""
+    return any(
+        "dimension" in idx.terms[units[i:j]].roles
+        for i in range(len(units))
+        for j in range(i + 1, len(units) + 1)
+        if (i, j) != (0, len(units)) and units[i:j] in idx.terms
+    )
 
 
 def _read(
@@ -464,6 +517,12 @@ def _read(
     items, has_dimension = parsed
     pop_items = [i for i in items if i.term.populations]
     code_items = [i for i in items if not i.term.populations]
+    if not has_dimension and any(
+        (c.family, c.breakdown) in idx.needs_dimension for i in code_items for c in i.codes
+    ):
+        # "高中教师" are teachers at a senior high school, not teachers whose education is
+        # senior high school: such code words count only next to 学历 / 毕业 / education.
+        return None
     plain = [i for i in pop_items if not i.codes]
     if len(pop_items) > 1 and len(plain) == 1:
         # "教职工中专任教师": the other population word is a code (a post type) of this one.
@@ -612,6 +671,30 @@ def _differs_materially(a: str, b: str) -> bool:
     return bool(diff & _NEGATIONS) or bool(words & _NEGATIONS) or any(c.isdigit() for c in diff)
 
 
+def _adds_words(text: str, name: str) -> bool:
+    """True when `text` is `name` with more words: "专任教师缺额" is narrower than "专任教师"."""
+    it = iter(_units(text))
+    shorter = _units(name)
+    return len(shorter) < len(_units(text)) and all(u in it for u in shorter)
+
+
+_STOPWORDS = frozenset({"of", "for", "in", "at", "by", "per", "to"})
+
+
+def _words_align(text: str, name: str) -> bool:
+    """English wordings match only word for word (typos and order forgiven): "teacher age" is
+    not "teacher name", though the letters are close. Chinese is compared by character."""
+    if not (text.isascii() and name.isascii()):
+        return True
+    a = [w for w in text.split() if w not in _STOPWORDS]
+    b = [w for w in name.split() if w not in _STOPWORDS]
+
+    def covered(xs: list[str], ys: list[str]) -> bool:
+        return all(any(fuzz.ratio(x, y) >= 80 for y in ys) for x in xs)
+
+    return covered(a, b) and covered(b, a)
+
+
 def _fuzzy(text: str, declared: str | None, d: Dictionary, idx: _Index) -> tuple[Match | None, dict[str, tuple[float, str]]]:
     """A fuzzy match only when one field is clearly nearest, above the threshold, and plausible."""
     scores = _scores(text, idx)
@@ -625,9 +708,12 @@ def _fuzzy(text: str, declared: str | None, d: Dictionary, idx: _Index) -> tuple
         score >= MATCH_THRESHOLD
         and score - runner_up >= AMBIGUITY_MARGIN
         and not _differs_materially(text, name)
-        and _type_fits(declared, d.fields[key].type)
+        and not _adds_words(text, name)
+        and _words_align(text, name)
+        and _fits(declared, d.fields[key].type)
     ):
-        return Match(key, round(score, 3), f"fuzzy {score:.2f} on {name!r}"), scores
+        # Never surer than an alias: a fuzzy hit is evidence, not identity.
+        return Match(key, round(min(score, _CONF_ENTITY_DROPPED), 3), f"fuzzy {score:.2f} on {name!r}"), scores
     return None, scores
 
 
@@ -665,8 +751,8 @@ def _exact(norm: str, declared: str | None, d: Dictionary, idx: _Index) -> Match
         return Match(None, 0.0, f"wording names several fields: {', '.join(sorted(hits))}")
     key, kind = next(iter(hits.items()))
     f = d.fields[key]
-    if not _type_fits(declared, f.type):
-        return Match(None, 0.0, f"declared {declared} but {key} is {f.type}")
+    if not _fits(declared, f.type):
+        return Match(None, 0.0, f"type {declared} does not fit {key} ({f.type})")
     what = f"indicator family {f.indicator.family}" if f.indicator and f.indicator.breakdown_code is None else key
     return Match(key, _CONF_LABEL if kind == "label" else _CONF_ALIAS, f"{kind} of {what}")
 
@@ -696,6 +782,7 @@ def _match_key(key: str, label: str | None, d: Dictionary, idx: _Index) -> Match
 
 
 def _match_label(label: str, declared: str | None, d: Dictionary, idx: _Index) -> Match:
+    declared = _implied_type(label, declared)
     norm = normalise(label)
     zh = _has_cjk(label)
     if label.strip() in d.fields:
@@ -706,9 +793,9 @@ def _match_label(label: str, declared: str | None, d: Dictionary, idx: _Index) -
             return hit
     parsed = _parse_indicator(label, idx)
     if parsed is not None and parsed.key is not None:
-        if _type_fits(declared, "integer"):
+        if _fits(declared, "integer"):
             return Match(parsed.key, parsed.confidence, parsed.reason)
-        parsed = _Parse(None, 0.0, f"declared {declared} but the wording is a count ({parsed.key})", (parsed.key,))
+        parsed = _Parse(None, 0.0, f"type {declared} does not fit a count ({parsed.key})", (parsed.key,))
     fuzzy, scores = _fuzzy(norm, declared, d, idx) if norm else (None, {})
     if parsed is None and fuzzy is not None:
         return fuzzy

@@ -25,6 +25,8 @@ def _create(*models: type) -> Migration:
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "store: regions, schools, teachers, organisations, principals, tokens, imports",
      _create(t.Region, t.School, t.Teacher, t.Organisation, t.Principal, t.Token, t.ImportBatch)),
+    (2, "requests: requests, their fields and transitions, custom fields, approvals, collected values",
+     _create(t.Request, t.RequestField, t.RequestTransition, t.CustomField, t.Approval, t.CollectedValue)),
 ]
 
 

@@ -101,3 +101,101 @@ class SchemaMigration(SQLModel, table=True):
     version: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     name: str
     applied_at: datetime = Field(sa_type=DateTime())
+
+
+class Request(SQLModel, table=True):
+    """A department's form request. `content_hash` fixes what an approval covers."""
+
+    id: str = Field(primary_key=True)
+    department: str  # organisation code
+    title: str
+    purpose: str = Field(sa_column=Column(Text, nullable=False))
+    kind: str  # statistical | research | administrative
+    level: str  # school | roster
+    scope: str = Field(sa_column=Column(Text, nullable=False))  # JSON of service.domain.scope.Scope
+    reference_date: date
+    period_start: date
+    period_end: date
+    due_date: date
+    frequency: str
+    status: str
+    content_hash: str
+    created_by: str
+    created_at: datetime = Field(sa_type=DateTime())
+    updated_at: datetime = Field(sa_type=DateTime())
+
+
+class RequestField(SQLModel, table=True):
+    """A field of a request as the department worded it, and the kept analysis of it."""
+
+    __tablename__ = "request_field"
+    request_id: str = Field(primary_key=True)
+    position: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    label: str | None = None
+    given_key: str | None = None
+    given_type: str | None = None
+    key: str | None = None  # the matched dictionary (or custom) key
+    classification: str
+    confidence: float
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    source: str | None = None  # store | collected | request:<id>
+
+
+class RequestTransition(SQLModel, table=True):
+    __tablename__ = "request_transition"
+    request_id: str = Field(primary_key=True)
+    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    from_status: str | None = None
+    to_status: str
+    at: datetime = Field(sa_type=DateTime())
+    by: str
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class CustomField(SQLModel, table=True):
+    """A field first asked by a request in its own wording; later requests can match it."""
+
+    __tablename__ = "custom_field"
+    key: str = Field(primary_key=True)
+    entity: str
+    label: str
+    type: str
+    first_request: str
+    department: str
+    created_at: datetime = Field(sa_type=DateTime())
+
+
+class Approval(SQLModel, table=True):
+    """An approval (or filing) of one version of a request by the statistics or education office."""
+
+    id: str = Field(primary_key=True)
+    request_id: str
+    mode: str  # approval | filing
+    number: str  # e.g. 湘统函〔2026〕12号
+    authority: str
+    office: str  # organisation code of the approving office
+    form_number: str | None = None
+    scope: str = Field(sa_column=Column(Text, nullable=False))  # JSON Scope
+    field_keys: str = Field(sa_column=Column(Text, nullable=False))  # JSON list of keys
+    content_hash: str
+    valid_from: date
+    valid_until: date
+    approved_by: str
+    approved_at: datetime = Field(sa_type=DateTime())
+    revoked_at: datetime | None = Field(default=None, sa_type=DateTime())
+    revoked_by: str | None = None
+    revoke_reason: str | None = None
+
+
+class CollectedValue(SQLModel, table=True):
+    """An answer collected by a form, reusable for the same field and reference date."""
+
+    __tablename__ = "collected_value"
+    entity_id: str = Field(primary_key=True)  # school code or teacher id
+    key: str = Field(primary_key=True)
+    reference_date: date = Field(primary_key=True)
+    value: str | None = None
+    source: str  # form | correction
+    ref: str  # form id
+    collected_by: str
+    collected_at: datetime = Field(sa_type=DateTime())

@@ -1,4 +1,4 @@
-"""The synthetic province: deterministic, exact in size, consistent, and valid against the dictionary."""
+"""The synthetic province: deterministic, exact in size, consistent, valid against the dictionary."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from service.api import dictionary as dictionary_api
-from service.api import imports, me, records
+from service.api import imports, me, records, requests
 from service.domain.dictionary import dictionary
 from service.domain.errors import DomainError
 from service.store.engine import engine
@@ -37,7 +37,7 @@ def create_app() -> FastAPI:
         description="Collect once, use many times: one data-collection service for school education.",
         lifespan=lifespan,
     )
-    for module in (me, dictionary_api, records, imports):
+    for module in (me, dictionary_api, records, imports, requests):
         app.include_router(module.router)
 
     @app.exception_handler(DomainError)

@@ -105,6 +105,8 @@ def province(db: Engine) -> Province:
             ("education_office", "430000-edu", "Education Department", "430000"),
         ]:
             tokens[role] = issue_token(s, role, org, org_name=name, jurisdiction=jur)[1]
+        tokens["department:hr"] = issue_token(
+            s, "department", "430000-hr", org_name="Human Resources", jurisdiction="430000")[1]
         tokens["department:changsha"] = issue_token(
             s, "department", "430100-health", org_name="Changsha Health", jurisdiction="430100")[1]
         for school in SCHOOLS[:2]:

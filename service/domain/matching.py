@@ -9,6 +9,7 @@ nearest known fields as candidates, so an unmatched wording is never guessed sil
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import weakref
@@ -54,11 +55,14 @@ class Match:
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _SPACES = re.compile(r"\s+")
-# Spaces next to a CJK (non-ASCII) character carry no meaning: Chinese has no word spaces.
-_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+# Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 # English plurals fold to the singular; -ss, -us, -is words are not plurals.
 _PLURAL = re.compile(r"\b([a-z]{2,}[^\Wsui])s\b")
-_PREFIX = re.compile(r"^(?:其中|(?:of which|including|incl|among them|among whom|among which)\b)\s*")
+_PREFIX = re.compile(
+    r"^(?:其中|(?:of which|including|incl|among them|among whom|among which)\b)\s*"
+)
 _EN_UNITS = re.compile(r"\b(?:(?:number|count|no|num)\s+of|total|the|a|an)\b")
 _EN_UNIT_SUFFIX = re.compile(r"\s+(?:count|person|people)$")
 # Chinese units and totals said at the end of a count: 人 / 人数 / 数 / 总数 / 合计 ...
@@ -90,13 +94,20 @@ def normalise(text: str) -> str:
     return current
 
 
+def _light(text: str) -> str:
+    """NFKC, case-folded, spaces collapsed and dropped next to CJK; punctuation kept, because
+    age ranges ("25-29", "60+") and bracketed hints need it."""
+    t = unicodedata.normalize("NFKC", text).casefold()
+    return _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
+
+
 def _units(text: str) -> tuple[str, ...]:
     """Split normalised text into comparison units: English words, and single CJK characters."""
     return tuple(re.findall(r"[a-z0-9]+|[^\sa-z0-9]", text))
 
 
 def _has_cjk(text: str) -> bool:
-    return any(ord(c) > 0x2E7F for c in text)
+    return re.search(f"[{_CJK}]", text) is not None
 
 
 # --- declared types ----------------------------------------------------------------------------
@@ -135,7 +146,9 @@ def _type_fits(declared: str | None, field_type: str) -> bool:
     return declared is None or declared in _COMPATIBLE[field_type]
 
 
-_COUNT_WORDING = re.compile(r"(?:人数|数量|总数|数|[(（]人[)）])\s*$|\b(?:number|count|no|num)\s*\.?\s+of\b|#\s*of\b|\b(?:head)?count\s*$")
+_COUNT_WORDING = re.compile(
+    r"(?:人数|数量|总数|数|[(（]人[)）])\s*$|\b(?:number|count|no|num)\s*\.?\s+of\b|#\s*of\b|\b(?:head)?count\s*$"
+)
 _YES_NO_WORDING = re.compile(r"^\s*(?:是否|有无|是不是|(?:is|are|whether|has|have|does|do)\b)")
 
 
@@ -144,7 +157,7 @@ def _implied_type(label: str, declared: str | None) -> str | None:
     "number of …" are counts; "是否…" and "is …" are yes/no questions."""
     if declared is not None:
         return declared
-    text = unicodedata.normalize("NFKC", label).casefold()
+    text = _light(label)
     if _YES_NO_WORDING.search(text):
         return "boolean"
     if _COUNT_WORDING.search(text):
@@ -161,11 +174,11 @@ def _fits(implied: str | None, field_type: str) -> bool:
 
 # --- the lookup index, built once per Dictionary -----------------------------------------------
 
-TermRole = Literal["link", "after_population", "unit", "dimension", "above", "below"]
+_TermRole = Literal["link", "after_population", "unit", "dimension", "above", "below"]
 
 # Words that only tie a parsed indicator together. "dimension" words name a breakdown and are
 # allowed only when a breakdown is present: "具有职称的教师" is not all teachers.
-_FILLERS: dict[TermRole, tuple[str, ...]] = {
+_FILLERS: dict[_TermRole, tuple[str, ...]] = {
     "link": ("其中", "的", "具有", "有", "拥有", "取得", "获得", "为", "是", "在", "之间",
              "with", "who", "whose", "have", "has", "having", "hold", "holding", "of", "in",
              "among", "which", "is", "are", "at", "by"),
@@ -215,7 +228,7 @@ class _Term:
     populations: set[str] = field(default_factory=set)
     codes: set[_Code] = field(default_factory=set)
     implied: set[str] = field(default_factory=set)  # populations named inside the term
-    roles: set[TermRole] = field(default_factory=set)
+    roles: set[_TermRole] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -245,12 +258,19 @@ _INDEXES: dict[int, tuple[weakref.ref[Dictionary], _Index]] = {}
 
 
 def _index(d: Dictionary) -> _Index:
-    """The lookup index of `d`, built on first use and kept while `d` lives."""
+    """The lookup index of `d`, built on first use and dropped when `d` is garbage."""
     hit = _INDEXES.get(id(d))
     if hit is not None and hit[0]() is d:
         return hit[1]
     built = _build_index(d)
-    _INDEXES[id(d)] = (weakref.ref(d), built)
+    ident = id(d)
+
+    def forget(ref: weakref.ref[Dictionary]) -> None:
+        # Only this entry: the id may already name a newer dictionary's index.
+        if _INDEXES.get(ident, (None,))[0] is ref:
+            del _INDEXES[ident]
+
+    _INDEXES[ident] = (weakref.ref(d, forget), built)
     return built
 
 
@@ -301,11 +321,16 @@ def _build_index(d: Dictionary) -> _Index:
             if bd.field in population_fields:
                 self_populating.add((fam.key, name))
             if any(c.min is not None or c.max is not None for c in codes):
-                ages.append(_AgeBreakdown(fam.key, name, tuple((c.slug, c.min, c.max) for c in codes)))
+                ages.append(
+                    _AgeBreakdown(fam.key, name, tuple((c.slug, c.min, c.max) for c in codes))
+                )
                 continue
+            # A post type's wording is a kind of person: its stem ("full time") is no code.
+            stems = (fam.key, name) not in self_populating
             for c in codes:
                 for raw in (c.zh, c.en, *c.aliases):
-                    _add_code_term(terms, pop_units, normalise(raw), _Code(fam.key, name, (c.slug,)))
+                    code = _Code(fam.key, name, (c.slug,))
+                    _add_code_term(terms, pop_units, normalise(raw), code, stems)
             list_name = bd.code_list or (d.fields[bd.field].code_list or "")
             if _code_words(d, {list_name}) & _code_words(d, set(d.code_lists) - {list_name}):
                 needs_dimension.add((fam.key, name))
@@ -314,7 +339,9 @@ def _build_index(d: Dictionary) -> _Index:
             present = {c.slug for c in codes}
             for raw, slugs in _CODE_GROUPS.get(list_name, {}).items():
                 if set(slugs) <= present:
-                    _add_code_term(terms, pop_units, normalise(raw), _Code(fam.key, name, slugs))
+                    _add_code_term(
+                        terms, pop_units, normalise(raw), _Code(fam.key, name, slugs), stems
+                    )
     for role, words in _FILLERS.items():
         for w in words:
             _term(terms, w).roles.add(role)
@@ -358,8 +385,10 @@ def _add_code_term(
     pop_units: dict[tuple[str, ...], set[str]],
     text: str,
     code: _Code,
+    stems: bool,
 ) -> None:
-    """Register a code wording; "女教师" also implies teachers, and its stem "女" is a wording too."""
+    """Register a code wording. "女教师" also implies teachers; with `stems`, "中学高级教师" also
+    registers "中学高级", so "中学高级职称" reads as the same code."""
     units = _units(text)
     if not units:
         return
@@ -367,13 +396,15 @@ def _add_code_term(
     t = terms.setdefault(units, _Term())
     t.codes.add(code)
     t.implied |= implied
-    for part in pop_units:
+    for part in pop_units if stems else ():
         if len(part) < len(units) and units[-len(part) :] == part:
             terms.setdefault(units[: -len(part)], _Term()).codes.add(code)
 
 
 # --- age bands ---------------------------------------------------------------------------------
 
+# Ages a teacher can have; other numbers near "to" / "以上" are grades, counts or codes.
+_MIN_AGE, _MAX_AGE = 15, 80
 _N = r"(?<!\d)(\d{1,3})(?!\d)"
 _YRS = r"\s*(?:周岁|岁|years?(?:\s+old)?|yrs?)?"
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], Literal["range", "le", "lt", "ge", "gt"]], ...] = (
@@ -397,6 +428,8 @@ def _extract_age(text: str) -> tuple[tuple[int | None, int | None] | None, str]:
         if m is None:
             continue
         nums = [int(g) for g in m.groups() if g is not None]
+        if not all(_MIN_AGE <= n <= _MAX_AGE for n in nums):
+            return None, text  # "grade 1-3", "2 or above": numbers, but not ages
         rest = text[: m.start()] + " " + text[m.end() :]
         bounds: tuple[int | None, int | None] = {
             "range": (min(nums), max(nums)),
@@ -455,7 +488,7 @@ def _parse_indicator(label: str, idx: _Index) -> _Parse | None:
     None when some word is not understood: then the wording is not an indicator at all. When
     the words can be read in several ways that name different keys, none of them is chosen.
     """
-    age, rest = _extract_age(unicodedata.normalize("NFKC", label).casefold())
+    age, rest = _extract_age(_light(label))
     units = _units(normalise(rest))
     # Fewest words first, so a failure is explained by the most natural reading.
     tilings = sorted(_tilings(units, idx), key=len)
@@ -476,7 +509,7 @@ def _items(tiling: list[tuple[str, ...]], idx: _Index) -> tuple[list[_Item], boo
     Also whether a breakdown-naming word (职称, 学历, age...) occurs. None if a filler is out of
     place: "中" must follow a population ("专任教师中…"), a qualifier must follow a code.
     """
-    if any(a + b in idx.terms for a, b in zip(tiling, tiling[1:])):
+    if any(a + b in idx.terms for a, b in itertools.pairwise(tiling)):
         return None  # a reading that splits a known wording ("专任" + "教师") is not a reading
     items: list[_Item] = []
     has_dimension = False
@@ -590,7 +623,11 @@ def _read_age(family: str, age: tuple[int | None, int | None], idx: _Index) -> _
         return _Parse(None, 0.0, f"{fam.labels.en} have no age breakdown")
     for slug, b_lo, b_hi in bd.bands:
         if (b_lo, b_hi) == (lo, hi):
-            return _Parse(f"{family}.{bd.breakdown}.{slug}", _CONF_INDICATOR, f"indicator: {fam.labels.en} × age={slug}")
+            return _Parse(
+                f"{family}.{bd.breakdown}.{slug}",
+                _CONF_INDICATOR,
+                f"indicator: {fam.labels.en} × age={slug}",
+            )
     hit = [(slug, b_lo, b_hi) for slug, b_lo, b_hi in bd.bands if _overlaps(lo, hi, b_lo, b_hi)]
     # Nearest first: the bands that hold the range's edges, then those inside it.
     edges = [x for x in (lo, hi) if x is not None]
@@ -616,7 +653,9 @@ def _code_keys(codes: set[_Code]) -> tuple[str, ...]:
     return tuple(sorted(f"{c.family}.{c.breakdown}.{s}" for c in codes for s in c.slugs))
 
 
-def _near(code_items: list[_Item], age: tuple[int | None, int | None] | None, idx: _Index) -> tuple[str, ...]:
+def _near(
+    code_items: list[_Item], age: tuple[int | None, int | None] | None, idx: _Index
+) -> tuple[str, ...]:
     """Indicator keys the wording's codes (and age range) would name under each population."""
     keys: list[str] = []
     for item in code_items:
@@ -632,12 +671,18 @@ def _age_key(a: _AgeBreakdown, age: tuple[int | None, int | None]) -> tuple[str,
 
 
 def _widen(codes: set[_Code], direction: str, idx: _Index) -> set[_Code]:
-    """"本科及以上": the named code and every code ranked above (or below) it in its list."""
+    """ "本科及以上": the named code and every code ranked above (or below) it in its list."""
     out: set[_Code] = set()
     for c in codes:
         order = idx.ordered_codes[(c.family, c.breakdown)]
         at = min(order.index(s) for s in c.slugs)
-        out.add(_Code(c.family, c.breakdown, tuple(order[: at + 1] if direction == "above" else order[at:])))
+        out.add(
+            _Code(
+                c.family,
+                c.breakdown,
+                tuple(order[: at + 1] if direction == "above" else order[at:]),
+            )
+        )
     return out
 
 
@@ -645,7 +690,9 @@ def _widen(codes: set[_Code], direction: str, idx: _Index) -> set[_Code]:
 
 # A wording that differs from a label by a negation or a number is a different field however
 # similar it looks: "非在编" is not "在编", "grade 2" is not "grade 1".
-_NEGATIONS = frozenset("非无未不否没") | frozenset({"not", "non", "no", "without", "un", "excluding", "except"})
+_NEGATIONS = frozenset("非无未不否没") | frozenset(
+    {"not", "non", "no", "without", "un", "excluding", "except"}
+)
 
 
 def _scores(text: str, idx: _Index) -> dict[str, tuple[float, str]]:
@@ -657,7 +704,9 @@ def _scores(text: str, idx: _Index) -> dict[str, tuple[float, str]]:
     """
     best: dict[str, tuple[float, str]] = {}
     for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
-        for choice, score, i in process.extract(text, idx.choices, scorer=scorer, limit=None, score_cutoff=40):
+        for choice, score, i in process.extract(
+            text, idx.choices, scorer=scorer, limit=None, score_cutoff=40
+        ):
             key = idx.choice_keys[i]
             if score / 100 > best.get(key, (0.0, ""))[0]:
                 best[key] = (score / 100, choice)
@@ -695,7 +744,9 @@ def _words_align(text: str, name: str) -> bool:
     return covered(a, b) and covered(b, a)
 
 
-def _fuzzy(text: str, declared: str | None, d: Dictionary, idx: _Index) -> tuple[Match | None, dict[str, tuple[float, str]]]:
+def _fuzzy(
+    text: str, declared: str | None, d: Dictionary, idx: _Index
+) -> tuple[Match | None, dict[str, tuple[float, str]]]:
     """A fuzzy match only when one field is clearly nearest, above the threshold, and plausible."""
     scores = _scores(text, idx)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1][0])
@@ -713,7 +764,9 @@ def _fuzzy(text: str, declared: str | None, d: Dictionary, idx: _Index) -> tuple
         and _fits(declared, d.fields[key].type)
     ):
         # Never surer than an alias: a fuzzy hit is evidence, not identity.
-        return Match(key, round(min(score, _CONF_ENTITY_DROPPED), 3), f"fuzzy {score:.2f} on {name!r}"), scores
+        return Match(
+            key, round(min(score, _CONF_ENTITY_DROPPED), 3), f"fuzzy {score:.2f} on {name!r}"
+        ), scores
     return None, scores
 
 
@@ -725,20 +778,19 @@ def _label_of(f: Field, zh: bool) -> str:
 
 
 def _candidates(
-    first: Iterable[str], scores: dict[str, tuple[float, str]], d: Dictionary, zh: bool, exclude: str | None = None
+    first: Iterable[str], scores: dict[str, tuple[float, str]], d: Dictionary, zh: bool
 ) -> tuple[Candidate, ...]:
     """Up to three nearest fields: keys the parser named first, then the best fuzzy scores."""
     out: dict[str, Candidate] = {}
     for key in first:
         f = d.fields.get(key)
-        if f is not None and key != exclude:
+        if f is not None:
             score = max(scores.get(key, (0.0, ""))[0], _STRUCTURED_CANDIDATE_SCORE)
             out.setdefault(key, Candidate(key, _label_of(f, zh), round(score, 3)))
     for key, (score, _) in sorted(scores.items(), key=lambda kv: -kv[1][0]):
         if len(out) >= MAX_CANDIDATES:
             break
-        if key != exclude:
-            out.setdefault(key, Candidate(key, _label_of(d.fields[key], zh), round(score, 3)))
+        out.setdefault(key, Candidate(key, _label_of(d.fields[key], zh), round(score, 3)))
     return tuple(out.values())[:MAX_CANDIDATES]
 
 
@@ -753,21 +805,52 @@ def _exact(norm: str, declared: str | None, d: Dictionary, idx: _Index) -> Match
     f = d.fields[key]
     if not _fits(declared, f.type):
         return Match(None, 0.0, f"type {declared} does not fit {key} ({f.type})")
-    what = f"indicator family {f.indicator.family}" if f.indicator and f.indicator.breakdown_code is None else key
+    what = (
+        f"indicator family {f.indicator.family}"
+        if f.indicator and f.indicator.breakdown_code is None
+        else key
+    )
     return Match(key, _CONF_LABEL if kind == "label" else _CONF_ALIAS, f"{kind} of {what}")
 
 
 def _entity_dropped(norm: str, declared: str | None, d: Dictionary, idx: _Index) -> Match | None:
-    """"教师性别", "school enrolment": a leading entity word, then exactly a field of that entity."""
+    """ "教师性别", "school enrolment", "gender of teacher": an entity word, then exactly a field
+    of that entity."""
     for entity, words in _ENTITY_WORDS.items():
         for w in words:
-            rest = norm[len(w) :].strip() if norm.startswith(w) else ""
-            if not rest or (w.isascii() and not norm[len(w)].isspace()):
+            if norm.startswith(w) and (not w.isascii() or norm[len(w) : len(w) + 1] == " "):
+                rest = norm[len(w) :].strip()
+            elif w.isascii() and norm.endswith(f" of {w}"):
+                rest = norm[: -len(f" of {w}")].strip()
+            else:
+                continue
+            if not rest:
                 continue
             hit = _exact(normalise(rest), declared, d, idx)
             if hit is not None and hit.key is not None and d.fields[hit.key].entity == entity:
                 return Match(hit.key, _CONF_ENTITY_DROPPED, f"{hit.reason} (after {w!r})")
     return None
+
+
+_BRACKET = re.compile(r"[(\[]([^()\[\]]*)[)\]]\s*$")
+# What a trailing bracket may hold and still be only a hint to the person filling the form:
+# required/optional, a date format, a list of options, or an instruction. Units ("cm") and
+# qualifiers ("左眼") change the field and are kept.
+_HINT = re.compile(
+    r"^\s*(?:必填|选填|必选|可选|单选|多选|非必填|required|optional|mandatory"
+    r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*"
+    r"|[^/、|]{1,6}(?:[/、|][^/、|]{1,6})+"
+    r"|.*(?:填|请|如|例|格式|e\.g|format).*)\s*$"
+)
+
+
+def _without_hint(label: str) -> str | None:
+    """The label without a trailing bracketed hint ("姓名（必填）", "性别（男/女）"), or None."""
+    text = _light(label)
+    m = _BRACKET.search(text)
+    if m is None or not _HINT.match(m.group(1)) or not text[: m.start()].strip():
+        return None
+    return text[: m.start()]
 
 
 def _match_key(key: str, label: str | None, d: Dictionary, idx: _Index) -> Match:
@@ -777,8 +860,14 @@ def _match_key(key: str, label: str | None, d: Dictionary, idx: _Index) -> Match
     by_key = process.extract(key, idx.key_list, scorer=fuzz.ratio, limit=MAX_CANDIDATES)
     scores = {k: (s / 100, k) for k, s, _ in by_key}
     if label:
-        scores |= {k: v for k, v in _scores(normalise(label), idx).items() if v[0] > scores.get(k, (0.0, ""))[0]}
-    return Match(None, 0.0, f"unknown key {key!r}", _candidates((), scores, d, _has_cjk(label or "")))
+        scores |= {
+            k: v
+            for k, v in _scores(normalise(label), idx).items()
+            if v[0] > scores.get(k, (0.0, ""))[0]
+        }
+    return Match(
+        None, 0.0, f"unknown key {key!r}", _candidates((), scores, d, _has_cjk(label or ""))
+    )
 
 
 def _match_label(label: str, declared: str | None, d: Dictionary, idx: _Index) -> Match:
@@ -787,19 +876,30 @@ def _match_label(label: str, declared: str | None, d: Dictionary, idx: _Index) -
     zh = _has_cjk(label)
     if label.strip() in d.fields:
         return Match(label.strip(), 1.0, "exact key")
-    for rule in (_exact, _entity_dropped):
-        hit = rule(norm, declared, d, idx) if norm else None
-        if hit is not None and hit.key is not None:
-            return hit
+    bare = _without_hint(label)
+    hit = None
+    for text, note in ((norm, ""), (normalise(bare) if bare else "", " (bracketed hint ignored)")):
+        for rule in (_exact, _entity_dropped):
+            found = rule(text, declared, d, idx) if text else None
+            if found is not None and found.key is not None:
+                conf = min(found.confidence, _CONF_ENTITY_DROPPED) if note else found.confidence
+                return Match(found.key, conf, found.reason + note)
+            hit = hit or found
     parsed = _parse_indicator(label, idx)
     if parsed is not None and parsed.key is not None:
         if _fits(declared, "integer"):
             return Match(parsed.key, parsed.confidence, parsed.reason)
-        parsed = _Parse(None, 0.0, f"type {declared} does not fit a count ({parsed.key})", (parsed.key,))
+        parsed = _Parse(
+            None, 0.0, f"type {declared} does not fit a count ({parsed.key})", (parsed.key,)
+        )
     fuzzy, scores = _fuzzy(norm, declared, d, idx) if norm else (None, {})
     if parsed is None and fuzzy is not None:
         return fuzzy
-    reason = parsed.reason if parsed is not None else (hit.reason if hit is not None else "no known field is near enough")
+    reason = (
+        parsed.reason
+        if parsed is not None
+        else (hit.reason if hit is not None else "no known field is near enough")
+    )
     near = parsed.near if parsed is not None else ()
     return Match(None, 0.0, f"new: {reason}", _candidates(near, scores, d, zh))
 

@@ -89,12 +89,12 @@ def school_codes(session: Session, scope: Scope, as_of: datetime | None = None) 
     ))
 
 
-def outside(session: Session, inner: Scope, outer: Scope, as_of: datetime | None = None) -> list[str]:
-    """Schools in `inner` but not in `outer` (empty: `outer` contains `inner`)."""
+def outside(session: Session, inner: Scope, outer: Scope, limit: int | None = 20) -> list[str]:
+    """Current schools in `inner` but not in `outer` (empty: `outer` contains `inner`)."""
     return list(session.scalars(
         select(School.code).where(  # type: ignore[call-overload]
-            valid_at(School, as_of), scope_filter(inner), ~scope_filter(outer)
-        ).order_by(School.code).limit(20)
+            valid_at(School, None), scope_filter(inner), ~scope_filter(outer)
+        ).order_by(School.code).limit(limit)
     ))
 
 

@@ -52,7 +52,7 @@ def transition(session: Session, request: Request, to: str, by: str, reason: str
     ) or 0
     at = now()
     session.add(RequestTransition(request_id=request.id, seq=seq + 1, from_status=current, to_status=to,
-                                  at=at, by=by, reason=reason))
+                                  changed_at=at, changed_by=by, reason=reason))
     request.status = to
     request.updated_at = at
     session.flush()

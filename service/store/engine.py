@@ -46,6 +46,10 @@ def session_scope(eng: Engine | None = None) -> Iterator[Session]:
         try:
             yield session
             session.commit()
-        except BaseException:
-            session.rollback()
+        except BaseException as exc:
+            # A refusal that is itself a record (a request rejected as a duplicate) is kept.
+            if getattr(exc, "commit", False):
+                session.commit()
+            else:
+                session.rollback()
             raise

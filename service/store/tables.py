@@ -147,8 +147,8 @@ class RequestTransition(SQLModel, table=True):
     seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     from_status: str | None = None
     to_status: str
-    at: datetime = Field(sa_type=DateTime())
-    by: str
+    changed_at: datetime = Field(sa_type=DateTime())
+    changed_by: str
     reason: str = Field(sa_column=Column(Text, nullable=False))
 
 

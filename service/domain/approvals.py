@@ -1,0 +1,190 @@
+"""The approval gate: who approves what, what an approval binds, and when a request may be issued.
+
+- The statistics office approves (or files) statistical requests; the education office research
+  requests and other departments' administrative ones. Nobody approves their own organisation's.
+- An approval binds one version of a request (its content hash), a scope that must contain the
+  request's, a field set and a validity period; the office approves only inside its jurisdiction.
+- A request is issued only while an approval is valid (not revoked, not expired, same content
+  hash, fields inside the approved set); schools outside the approved scope get nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from service.domain import status as machine
+from service.domain.authz import Principal, Role, require_role
+from service.domain.clock import new_id, now
+from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
+from service.domain.requests import fields_of, get_own
+from service.domain.scope import Scope, outside, require_within_jurisdiction
+from service.store.tables import Approval, Request
+
+
+class ApprovalIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    mode: Literal["approval", "filing"] = "approval"
+    number: str = Field(min_length=3, max_length=100, description="e.g. 湘统函〔2026〕12号")
+    authority: str = Field(min_length=2, max_length=200, description="the approving authority's name")
+    form_number: str | None = Field(default=None, max_length=100, description="表号, e.g. 湘教统1表")
+    scope: Scope
+    valid_from: date
+    valid_until: date
+
+    @model_validator(mode="after")
+    def _validity(self) -> ApprovalIn:
+        if self.valid_until < self.valid_from:
+            raise ValueError("valid_until is before valid_from")
+        return self
+
+
+class RejectionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(min_length=3, max_length=2000)
+
+
+class ApprovalExpired(Conflict):
+    title = "Approval expired"
+
+
+class Unapproved(Conflict):
+    title = "Not approved"
+
+
+class OutOfScope(Conflict):
+    title = "Out of the approved scope"
+
+
+def approver_role(r: Request) -> Role | None:
+    """The office that must approve `r`, or None if it needs no approval."""
+    if r.kind == "statistical":
+        return "statistics_office"
+    if r.kind == "research":
+        return "education_office"
+    return "education_office" if r.status == "pending_approval" else None
+
+
+def _require_approver(principal: Principal, r: Request) -> None:
+    role = approver_role(r) or "education_office"
+    require_role(principal, role)
+    if principal.org_code == r.department:
+        raise Forbidden(f"{principal.org_code} cannot approve its own request",
+                        [Problem(["path", "id"], "own department's request", r.id)])
+
+
+def approve(session: Session, principal: Principal, request_id: str, body: ApprovalIn) -> Approval:
+    """Approve (or file) the current version of a pending request."""
+    r = get_own(session, principal, request_id)
+    _require_approver(principal, r)
+    if r.status != "pending_approval":
+        raise machine.IllegalTransition(f"request {r.id} is {r.status}, not pending approval",
+                                        [Problem(["request", "status"], "not pending approval", r.status)])
+    if body.valid_until < now().date():
+        raise InvalidInput("the approval would already be expired", [Problem(["body", "valid_until"], "in the past", str(body.valid_until))])
+    require_within_jurisdiction(session, body.scope, principal.jurisdiction, ["body", "scope"])
+    missing = outside(session, Scope.from_json(r.scope), body.scope)
+    if missing:
+        raise InvalidInput(
+            "the approved scope must contain the request's scope",
+            [Problem(["body", "scope"], f"school {code} is in the request but not in the approved scope", code) for code in missing],
+        )
+    keys = sorted({f.key for f in fields_of(session, r.id) if f.key})
+    a = Approval(
+        id=new_id(), request_id=r.id, mode=body.mode, number=body.number.strip(), authority=body.authority.strip(),
+        office=principal.org_code, form_number=body.form_number, scope=body.scope.to_json(),
+        field_keys=json.dumps(keys), content_hash=r.content_hash, valid_from=body.valid_from,
+        valid_until=body.valid_until, approved_by=principal.id, approved_at=now(),
+    )
+    session.add(a)
+    machine.transition(session, r, "approved", principal.id, f"{body.mode} {a.number} by {a.authority}")
+    return a
+
+
+def reject(session: Session, principal: Principal, request_id: str, body: RejectionIn) -> Request:
+    r = get_own(session, principal, request_id)
+    _require_approver(principal, r)
+    machine.transition(session, r, "rejected", principal.id, body.reason)
+    return r
+
+
+def revoke(session: Session, principal: Principal, approval_id: str, body: RejectionIn) -> Approval:
+    """Revoke an approval (by its office); an approved request not yet issued waits again."""
+    a = session.get(Approval, approval_id)
+    if a is None:
+        raise NotFound(f"no approval {approval_id}", [Problem(["path", "id"], "unknown approval", approval_id)])
+    if principal.org_code != a.office:
+        raise Forbidden("only the office that approved can revoke", [Problem(["path", "id"], "not your approval", approval_id)])
+    if a.revoked_at is not None:
+        raise Conflict(f"approval {a.number} is already revoked", [Problem(["approval", "revoked_at"], "already revoked")])
+    a.revoked_at, a.revoked_by, a.revoke_reason = now(), principal.id, body.reason
+    r = session.get(Request, a.request_id)
+    if r is not None and r.status == "approved":
+        machine.transition(session, r, "pending_approval", principal.id, f"approval {a.number} revoked: {body.reason}")
+    session.flush()
+    return a
+
+
+def current_approval(session: Session, r: Request) -> Approval | None:
+    """The latest unrevoked approval of `r`, whatever version it binds."""
+    return session.scalars(
+        select(Approval).where(Approval.request_id == r.id, Approval.revoked_at.is_(None))  # type: ignore[union-attr,arg-type]
+        .order_by(Approval.approved_at.desc())  # type: ignore[attr-defined]
+    ).first()
+
+
+@dataclass(frozen=True)
+class Gate:
+    approval: Approval | None
+    refused_schools: list[str]  # in the request's scope but outside the approved scope
+
+
+def check_issuable(session: Session, r: Request, on: date) -> Gate:
+    """Whether `r` may be issued on `on`; raises the reason it may not."""
+    if r.status not in ("approved", "ready"):
+        raise Unapproved(f"request {r.id} is {r.status}; only approved or ready requests are issued",
+                         [Problem(["request", "status"], "not approved", r.status)])
+    if r.status == "ready":
+        return Gate(None, [])
+    a = current_approval(session, r)
+    if a is None:
+        raise Unapproved(f"request {r.id} has no valid approval", [Problem(["approval"], "none, or revoked")])
+    if a.content_hash != r.content_hash:
+        raise Unapproved(f"request {r.id} changed after approval {a.number}",
+                         [Problem(["approval", "content_hash"], "the approved version differs from the request")])
+    if not a.valid_from <= on <= a.valid_until:
+        raise ApprovalExpired(f"approval {a.number} is valid {a.valid_from} to {a.valid_until}, not on {on}",
+                              [Problem(["approval", "valid_until"], "outside the validity period", str(a.valid_until))])
+    asked = {f.key for f in fields_of(session, r.id) if f.key}
+    beyond = sorted(asked - set(json.loads(a.field_keys)))
+    if beyond:
+        raise OutOfScope(f"fields beyond approval {a.number}: {', '.join(beyond)}",
+                         [Problem(["fields"], f"{k} is not in the approved field set", k) for k in beyond])
+    return Gate(a, outside(session, Scope.from_json(r.scope), Scope.from_json(a.scope), limit=None))
+
+
+def issue(session: Session, principal: Principal, request_id: str) -> tuple[Request, Gate]:
+    """Move an approved (or ready) request to issued, after the gate says so today."""
+    r = get_own(session, principal, request_id)
+    if principal.org_code != r.department:
+        raise Forbidden("only the requesting department issues its request", [Problem(["path", "id"], "not yours", request_id)])
+    gate = check_issuable(session, r, now().date())
+    note = f"under {gate.approval.number}" if gate.approval else "administrative"
+    if gate.refused_schools:
+        note += f"; {len(gate.refused_schools)} school(s) outside the approved scope get nothing"
+    machine.transition(session, r, "issued", principal.id, note)
+    return r, gate
+
+
+def register(session: Session) -> list[tuple[Approval, Request]]:
+    """The public register of approvals and filings, newest first."""
+    rows = session.execute(
+        select(Approval, Request).join(Request, Request.id == Approval.request_id).order_by(Approval.approved_at.desc())  # type: ignore[arg-type,attr-defined]
+    ).all()
+    return [(a, r) for a, r in rows]

@@ -1,0 +1,413 @@
+"""Form requests: analysis field by field, the decision, and the answers the store can give.
+
+Rules enforced here:
+- each field is matched to the dictionary (or to a field an earlier request asked in its own
+  wording) and classed `prefill_store`, `prefill_collected`, `collected_by_active` or `new`;
+- a request whose every field can be answered is `answered`: no school is asked;
+- a request overlapping a live one by DUPLICATE_THRESHOLD or more (service/domain/overlap.py) is
+  `rejected_duplicate`, naming the request(s) it duplicates;
+- otherwise statistical and research requests wait for approval; administrative requests of the
+  education office are `ready`, other departments' wait for the education office.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field as PydField, model_validator
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from service.domain import status as machine
+from service.domain.authz import Principal, mask, require_role
+from service.domain.clock import new_id, now
+from service.domain.dictionary import Dictionary, Field, Labels, Source, dictionary
+from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
+from service.domain.matching import Candidate, match_field, normalise
+from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share
+from service.domain.scope import Scope, count_in, require_within_jurisdiction, scope_filter
+from service.store import prefill
+from service.store.records import valid_at
+from service.store.tables import CustomField, Request, RequestField, School
+
+Kind = Literal["statistical", "research", "administrative"]
+Level = Literal["school", "roster"]
+FieldType = Literal["integer", "decimal", "text", "date", "boolean", "enum"]
+Frequency = Literal["once", "monthly", "quarterly", "termly", "annual"]
+Classification = Literal["prefill_store", "prefill_collected", "collected_by_active", "new"]
+ANSWERABLE = ("prefill_store", "prefill_collected")
+
+
+class FieldIn(BaseModel):
+    """A dictionary key, or the department's own wording with a type."""
+
+    model_config = ConfigDict(extra="forbid")
+    key: str | None = PydField(default=None, max_length=120)
+    label: str | None = PydField(default=None, max_length=200)
+    type: FieldType | None = None
+
+    @model_validator(mode="after")
+    def _key_or_label(self) -> FieldIn:
+        if not (self.key or (self.label and self.label.strip())):
+            raise ValueError("give a dictionary key or a label")
+        return self
+
+
+class RequestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str = PydField(min_length=1, max_length=200)
+    purpose: str = PydField(min_length=1, max_length=4000)
+    kind: Kind
+    level: Level
+    fields: list[FieldIn] = PydField(min_length=1, max_length=400)
+    scope: Scope = Scope()
+    reference_date: date
+    period_start: date | None = None
+    period_end: date | None = None
+    due_date: date
+    frequency: Frequency = "once"
+
+    @model_validator(mode="after")
+    def _dates(self) -> RequestIn:
+        start = self.period_start or self.reference_date
+        end = self.period_end or self.reference_date
+        if not start <= self.reference_date <= end:
+            raise ValueError("the reference date must lie within the period")
+        return self
+
+    @property
+    def period(self) -> tuple[date, date]:
+        return (self.period_start or self.reference_date, self.period_end or self.reference_date)
+
+
+@dataclass
+class FieldAnalysis:
+    position: int
+    label: str | None
+    given_key: str | None
+    given_type: str | None
+    key: str | None
+    matched: bool
+    classification: Classification
+    confidence: float
+    reason: str
+    source: str | None = None
+    candidates: tuple[Candidate, ...] = ()
+
+
+@dataclass
+class Duplicate:
+    request_id: str
+    title: str
+    department: str
+    overlap: float
+    shared_fields: list[str]
+
+
+@dataclass
+class Analysis:
+    fields: list[FieldAnalysis]
+    schools_in_scope: int
+    duplicates: list[Duplicate] = field(default_factory=list)
+    decision: str = ""
+    content_hash: str = ""
+
+    @property
+    def totals(self) -> dict[str, int]:
+        out = {c: 0 for c in ("prefill_store", "prefill_collected", "collected_by_active", "new")}
+        for f in self.fields:
+            out[f.classification] += 1
+        return {"fields": len(self.fields), **out}
+
+    @property
+    def asked(self) -> set[str]:
+        return {f.key for f in self.fields if f.key and f.classification not in ANSWERABLE}
+
+
+def content_hash(req: RequestIn) -> str:
+    """A hash of what an approval covers: kind, level, fields, scope and period."""
+    body = {
+        "kind": req.kind, "level": req.level, "scope": req.scope.model_dump(),
+        "fields": [f.model_dump() for f in req.fields],
+        "reference_date": req.reference_date.isoformat(), "period": [d.isoformat() for d in req.period],
+    }
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def custom_key(entity: str, label: str) -> str:
+    """The key a new wording gets: stable for the same normalised wording and level."""
+    return f"{entity}.c_{hashlib.sha1(normalise(label).encode()).hexdigest()[:10]}"
+
+
+def is_custom(key: str | None) -> bool:
+    return bool(key) and key.split(".", 1)[1].startswith("c_")  # type: ignore[union-attr]
+
+
+def _with_custom_fields(session: Session, base: Dictionary) -> Dictionary:
+    """The dictionary plus fields earlier requests asked in their own wording, for matching."""
+    rows = session.scalars(select(CustomField)).all()
+    if not rows:
+        return base
+    extra = {
+        r.key: Field(
+            key=r.key, entity=r.entity, labels=Labels(zh=r.label, en=r.label), type=r.type,  # type: ignore[arg-type]
+            sensitivity="internal", source=Source(owner="school", school_may_correct=True),
+        )
+        for r in rows if r.key not in base.fields
+    }
+    return Dictionary(fields={**base.fields, **extra}, code_lists=base.code_lists, families=base.families)
+
+
+def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
+    entity = "teacher" if req.level == "roster" else "school"
+    out: list[FieldAnalysis] = []
+    problems: list[Problem] = []
+    for i, f in enumerate(req.fields):
+        m = match_field(key=f.key, label=f.label, type=f.type, d=d)
+        if f.key and m.key is None:
+            problems.append(Problem(["body", "fields", i, "key"], f"{m.reason}; send a label and type for a new field", f.key))
+            continue
+        if m.key is not None:
+            target = d.fields[m.key]
+            if req.level == "school" and target.entity == "teacher":
+                problems.append(Problem(["body", "fields", i], f"{m.key} is a teacher field: ask it on a roster (level roster) or ask an indicator"))
+                continue
+            out.append(FieldAnalysis(i, f.label, f.key, f.type, m.key, True, "prefill_store", m.confidence, m.reason, candidates=m.candidates))
+            continue
+        if f.type is None:
+            problems.append(Problem(["body", "fields", i, "type"], "a field the dictionary does not know needs a type", f.label))
+            continue
+        out.append(FieldAnalysis(
+            i, f.label, None, f.type, custom_key(entity, f.label or ""), False, "new", m.confidence,
+            m.reason, candidates=m.candidates,
+        ))
+    keys = [a.key for a in out]
+    for i, a in enumerate(out):
+        if a.key in keys[:i]:
+            problems.append(Problem(["body", "fields", a.position], f"asks {a.key} again (as field {keys.index(a.key)})", a.label or a.given_key))
+    if problems:
+        raise InvalidInput(f"{len(problems)} field(s) cannot be analysed", problems)
+    return out
+
+
+def _live_overlaps(
+    session: Session, req: RequestIn, asked: set[str], exclude: str | None,
+) -> list[tuple[Request, set[str], int]]:
+    """Live requests asking any of `asked` in an intersecting period, with the shared keys and the
+    number of schools their scopes share with `req` (all counted in one pass over schools)."""
+    if not asked:
+        return []
+    start, end = req.period
+    rows = session.execute(
+        select(Request, RequestField.key).join(RequestField, RequestField.request_id == Request.id).where(  # type: ignore[arg-type]
+            Request.status.in_(machine.LIVE), RequestField.key.in_(asked),  # type: ignore[union-attr,attr-defined]
+            RequestField.classification.in_(("new", "collected_by_active")),  # type: ignore[attr-defined]
+            Request.period_start <= end, Request.period_end >= start, Request.id != (exclude or ""),  # type: ignore[arg-type,operator]
+        )
+    ).all()
+    by_request: dict[str, tuple[Request, set[str]]] = {}
+    for r, key in rows:
+        by_request.setdefault(r.id, (r, set()))[1].add(key)
+    if not by_request:
+        return []
+    items = list(by_request.values())
+    counts = session.execute(
+        select(*[func.count().filter(scope_filter(Scope.from_json(r.scope))) for r, _ in items]).select_from(School).where(  # type: ignore[arg-type]
+            valid_at(School, None), scope_filter(req.scope)
+        )
+    ).one()
+    return [(r, keys, int(n)) for (r, keys), n in zip(items, counts, strict=True)]
+
+
+def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: str | None = None) -> Analysis:
+    """Match and classify every field, find live requests it overlaps, and decide; writes nothing."""
+    require_role(principal, "department", "education_office")
+    req = req.model_copy(update={"scope": req.scope.within_jurisdiction(principal.jurisdiction)})
+    require_within_jurisdiction(session, req.scope, principal.jurisdiction, ["body", "scope"])
+    d = _with_custom_fields(session, dictionary())
+    fields = _match(req, d)
+    entity = "teacher" if req.level == "roster" else "school"
+    in_scope = scope_filter(req.scope)
+    n_schools = count_in(session, req.scope)
+    for f in fields:
+        if f.classification == "prefill_store" and is_custom(f.key):
+            f.classification = "new"  # a field asked before in own wording: answers come from forms
+        if f.classification == "prefill_store":
+            f.source = "store"
+    pending = [f.key for f in fields if f.classification == "new" and f.key]
+    coverage = prefill.collected_coverage(session, pending, entity, in_scope, req.reference_date, req.period)
+    for f in fields:
+        have, total = coverage.get(f.key or "", (0, 0))
+        if f.classification == "new" and total and have == total:
+            f.classification, f.source = "prefill_collected", "collected"
+            f.reason += f"; collected for all {total} in scope"
+        elif f.classification == "new" and have:
+            f.reason += f"; collected for {have} of {total} in scope"
+    analysis = Analysis(fields=fields, schools_in_scope=n_schools, content_hash=content_hash(req))
+    for r, keys, shared_schools in _live_overlaps(session, req, analysis.asked, exclude):
+        if shared_schools == 0:
+            continue
+        for f in fields:
+            if f.key in keys and f.classification == "new":
+                f.classification, f.source = "collected_by_active", f"request:{r.id}"
+        share = overlap_share(len(keys & analysis.asked), len(analysis.asked), shared_schools, n_schools, True)
+        analysis.duplicates.append(Duplicate(r.id, r.title, r.department, round(share, 4), sorted(keys & analysis.asked)))
+    analysis.duplicates.sort(key=lambda dup: -dup.overlap)
+    analysis.decision = _decide(principal, req, analysis)
+    return analysis
+
+
+def _decide(principal: Principal, req: RequestIn, a: Analysis) -> str:
+    if not a.asked:
+        return "answered"
+    if any(dup.overlap >= DUPLICATE_THRESHOLD for dup in a.duplicates):
+        return "rejected_duplicate"
+    if req.kind == "administrative" and principal.role == "education_office":
+        return "ready"
+    return "pending_approval"
+
+
+def _why(decision: str, a: Analysis) -> str:
+    if decision == "answered":
+        return "every field is answered from the store or collected answers; no school is asked"
+    if decision == "rejected_duplicate":
+        twins = [d for d in a.duplicates if d.overlap >= DUPLICATE_THRESHOLD]
+        return "duplicates " + ", ".join(f"{d.request_id} ({d.overlap:.0%} overlap)" for d in twins)
+    if decision == "ready":
+        return "administrative request of the education office"
+    return "needs approval before it can be issued"
+
+
+def _save_fields(session: Session, request_id: str, a: Analysis, principal: Principal, entity: str) -> None:
+    session.query(RequestField).filter(RequestField.request_id == request_id).delete()  # type: ignore[arg-type]
+    for f in a.fields:
+        session.add(RequestField(
+            request_id=request_id, position=f.position, label=f.label, given_key=f.given_key, given_type=f.given_type,
+            key=f.key, classification=f.classification, confidence=f.confidence, reason=f.reason, source=f.source,
+        ))
+        if not f.matched and f.key and session.get(CustomField, f.key) is None:
+            session.add(CustomField(key=f.key, entity=entity, label=f.label or f.key, type=f.given_type or "text",
+                                    first_request=request_id, department=principal.org_code, created_at=now()))
+    session.flush()
+
+
+def _apply_decision(session: Session, principal: Principal, r: Request, a: Analysis) -> None:
+    machine.transition(session, r, a.decision, principal.id, _why(a.decision, a))
+    if a.decision == "rejected_duplicate":
+        raise DuplicateRequest(r, a)
+
+
+class DuplicateRequest(Conflict):
+    title = "Duplicate request"
+
+    def __init__(self, r: Request, a: Analysis) -> None:
+        twins = [d for d in a.duplicates if d.overlap >= DUPLICATE_THRESHOLD]
+        super().__init__(
+            f"request {r.id} duplicates live request(s) {', '.join(d.request_id for d in twins)}: "
+            f"{max(d.overlap for d in twins):.0%} of what it would ask is already being asked",
+            [Problem(["body", "fields"], f"overlaps {d.request_id} '{d.title}' by {d.overlap:.0%}: {', '.join(d.shared_fields)}")
+             for d in twins],
+            request_id=r.id, status_now="rejected_duplicate",
+            duplicates=[d.__dict__ for d in twins], threshold=DUPLICATE_THRESHOLD,
+        )
+        self.commit = True  # the refusal itself is kept: the request and its analysis are recorded
+
+
+def submit(session: Session, principal: Principal, req: RequestIn) -> tuple[Request, Analysis]:
+    """Save a request, analyse it and move it from draft to its decision."""
+    a = analyse(session, principal, req)
+    at = now()
+    scope = req.scope.within_jurisdiction(principal.jurisdiction)
+    start, end = req.period
+    r = Request(
+        id=new_id(), department=principal.org_code, title=req.title, purpose=req.purpose, kind=req.kind,
+        level=req.level, scope=scope.to_json(), reference_date=req.reference_date, period_start=start,
+        period_end=end, due_date=req.due_date, frequency=req.frequency, status="", content_hash=a.content_hash,
+        created_by=principal.id, created_at=at, updated_at=at,
+    )
+    session.add(r)
+    session.flush()
+    machine.transition(session, r, "draft", principal.id, "submitted")
+    _save_fields(session, r.id, a, principal, "teacher" if req.level == "roster" else "school")
+    _apply_decision(session, principal, r, a)
+    return r, a
+
+
+def update(session: Session, principal: Principal, request_id: str, req: RequestIn) -> tuple[Request, Analysis]:
+    """Replace a request's content and decide again; a changed content hash voids its approval."""
+    r = get_own(session, principal, request_id)
+    if r.status in ("issued", "closed", "answered", "rejected_duplicate"):
+        raise machine.IllegalTransition(f"request {r.id} is {r.status} and can no longer change",
+                                        [Problem(["request", "status"], "cannot change", r.status)])
+    a = analyse(session, principal, req, exclude=r.id)
+    changed = a.content_hash != r.content_hash
+    start, end = req.period
+    scope = req.scope.within_jurisdiction(principal.jurisdiction)
+    for k, v in dict(title=req.title, purpose=req.purpose, kind=req.kind, level=req.level, scope=scope.to_json(),
+                     reference_date=req.reference_date, period_start=start, period_end=end, due_date=req.due_date,
+                     frequency=req.frequency, content_hash=a.content_hash).items():
+        setattr(r, k, v)
+    _save_fields(session, r.id, a, principal, "teacher" if req.level == "roster" else "school")
+    if changed or r.status in ("rejected", "pending_approval"):
+        if a.decision == "pending_approval" and r.status == "pending_approval":
+            machine.transition(session, r, "pending_approval", principal.id, "changed; the approval must cover the new version")
+        else:
+            _apply_decision(session, principal, r, a)
+    return r, a
+
+
+def get_own(session: Session, principal: Principal, request_id: str) -> Request:
+    """A request, for its own department or an approving office; NotFound hides others'."""
+    r = session.get(Request, request_id)
+    if r is None:
+        raise NotFound(f"no request {request_id}", [Problem(["path", "id"], "unknown request", request_id)])
+    if principal.role in ("department", "education_office") and r.department == principal.org_code:
+        return r
+    if principal.role in ("statistics_office", "education_office", "admin"):
+        return r
+    raise Forbidden(f"request {request_id} belongs to another department", [Problem(["path", "id"], "not yours", request_id)])
+
+
+def list_own(session: Session, principal: Principal, status: str | None = None) -> list[Request]:
+    """A department's own requests; an approving office sees those that await it."""
+    q = select(Request).order_by(Request.created_at.desc())  # type: ignore[attr-defined]
+    if principal.role in ("department",) or (principal.role == "education_office" and status is None):
+        q = q.where(Request.department == principal.org_code)  # type: ignore[arg-type]
+    elif principal.role == "statistics_office":
+        q = q.where(Request.kind == "statistical")  # type: ignore[arg-type]
+    elif principal.role == "education_office":
+        q = q.where(Request.kind != "statistical")  # type: ignore[arg-type]
+    elif principal.role != "admin":
+        raise Forbidden("schools do not read requests", [Problem(["principal", "role"], "not allowed")])
+    if status:
+        q = q.where(Request.status == status)  # type: ignore[arg-type]
+    return list(session.scalars(q))
+
+
+def fields_of(session: Session, request_id: str) -> list[RequestField]:
+    return list(session.scalars(
+        select(RequestField).where(RequestField.request_id == request_id).order_by(RequestField.position)  # type: ignore[arg-type]
+    ))
+
+
+def answers(session: Session, principal: Principal, request_id: str) -> list[dict[str, Any]]:
+    """The values of an answered request, read from the store and collected answers at once."""
+    r = get_own(session, principal, request_id)
+    if r.status != "answered":
+        raise Conflict(f"request {r.id} is {r.status}; answers from the store exist only for answered requests",
+                       [Problem(["request", "status"], "not answered", r.status)])
+    d = dictionary()
+    keys = [f.key for f in fields_of(session, r.id) if f.key]
+    scope, period = Scope.from_json(r.scope), (r.period_start, r.period_end)
+    if r.level == "roster":
+        rows = prefill.teacher_values(session, d, scope_filter(scope), keys, r.reference_date, period)
+        hidden = [k for k in keys if k in d.fields and d.fields[k].sensitivity == "sensitive-personal"]
+        for row in rows:
+            for k in hidden:
+                row[k] = mask(row[k])
+        return rows
+    return prefill.school_values(session, d, scope_filter(scope), keys, r.reference_date, period)

@@ -1,0 +1,196 @@
+"""Requests through the API: analysis, answers from the store, duplicates, the approval gate and
+every status transition and refusal."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from service.domain.clock import now
+from tests.conftest import Province, auth
+
+PROBLEM = "application/problem+json"
+TODAY = now().date()
+
+
+def request_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "title": "2026年秋季学期教师队伍情况统计",
+        "purpose": "掌握全省中小学专任教师结构",
+        "kind": "statistical",
+        "level": "school",
+        "fields": [{"key": "school.name"}, {"label": "专任教师数", "type": "integer"},
+                   {"label": "其中：女", "type": "integer"}, {"label": "25-29岁", "type": "integer"}],
+        "scope": {"regions": ["430100"]},
+        "reference_date": "2026-09-01",
+        "due_date": str(TODAY + timedelta(days=30)),
+        "frequency": "annual",
+    }
+    body.update(overrides)
+    return body
+
+
+NEW_FIELD = {"label": "近视学生人数", "type": "integer"}
+
+
+def approval_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "number": "湘统函〔2026〕12号", "authority": "湖南省统计局", "form_number": "湘教统1表",
+        "scope": {"regions": ["430000"]}, "valid_from": str(TODAY), "valid_until": str(TODAY + timedelta(days=90)),
+    }
+    body.update(overrides)
+    return body
+
+
+def test_a_request_the_store_can_answer_is_answered_without_asking_schools(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    fields = [{"key": "school.name"}, {"label": "专任教师数", "type": "integer"},
+              {"label": "女专任教师", "type": "integer"}, {"label": "Full-time teachers aged 25-29", "type": "integer"},
+              {"label": "60岁及以上专任教师数", "type": "integer"}, {"label": "高级教师", "type": "integer"}]
+    r = client.post("/v1/requests", headers=h, json=request_body(fields=fields))
+    assert r.status_code == 201, r.text
+    req = r.json()
+    assert req["status"] == "answered"
+    assert [t["to_status"] for t in req["history"]] == ["draft", "answered"]
+    assert {f["classification"] for f in req["fields"]} == {"prefill_store"}
+    rows = {row["code"]: row for row in client.get(f"/v1/requests/{req['id']}/answers", headers=h).json()}
+    assert set(rows) == {"2430000001", "2430000002"}
+    first = rows["2430000001"]
+    assert first["school.ft_teachers"] == 5 and first["school.ft_teachers.gender.female"] == 4
+    assert first["school.ft_teachers.age.25_29"] == 1 and first["school.ft_teachers.age.ge60"] == 1
+    assert rows["2430000002"]["school.ft_teachers"] == 3  # the retired teacher is not counted
+
+
+def test_analysis_saves_nothing_and_explains_each_field(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(fields=[{"key": "school.name"}, NEW_FIELD]))
+    assert a.status_code == 200
+    by_label = {f["label"] or f["given_key"]: f for f in a.json()["fields"]}
+    assert by_label["school.name"]["classification"] == "prefill_store"
+    new = by_label["近视学生人数"]
+    assert new["classification"] == "new" and not new["matched"] and new["candidates"]
+    assert a.json()["decision"] == "pending_approval" and a.json()["totals"]["new"] == 1
+    assert client.get("/v1/requests", headers=h).json() == []
+
+
+def test_a_duplicate_is_refused_naming_its_twin(client: TestClient, province: Province) -> None:
+    first = client.post("/v1/requests", headers=auth(province.tokens["department"]),
+                        json=request_body(fields=[{"key": "school.name"}, NEW_FIELD]))
+    assert first.json()["status"] == "pending_approval"
+    twin = client.post("/v1/requests", headers=auth(province.tokens["department:hr"]),
+                       json=request_body(title="学生视力调查", fields=[{"label": "近视学生人数", "type": "integer"}]))
+    assert twin.status_code == 409 and twin.headers["content-type"] == PROBLEM
+    problem = twin.json()
+    assert problem["duplicates"][0]["request_id"] == first.json()["id"] and problem["duplicates"][0]["overlap"] == 1.0
+    kept = client.get(f"/v1/requests/{problem['request_id']}", headers=auth(province.tokens["department:hr"])).json()
+    assert kept["status"] == "rejected_duplicate"
+    other_period = client.post("/v1/requests", headers=auth(province.tokens["department:hr"]),
+                               json=request_body(reference_date="2027-03-01", fields=[NEW_FIELD]))
+    assert other_period.status_code == 201 and other_period.json()["status"] == "pending_approval"
+
+
+def _submit_pending(client: TestClient, province: Province, **kw: Any) -> dict[str, Any]:
+    r = client.post("/v1/requests", headers=auth(province.tokens["department"]),
+                    json=request_body(fields=[{"key": "school.name"}, NEW_FIELD], **kw))
+    assert r.json()["status"] == "pending_approval", r.text
+    return r.json()
+
+
+def test_approval_then_issue(client: TestClient, province: Province) -> None:
+    req = _submit_pending(client, province)
+    dept, stats = auth(province.tokens["department"]), auth(province.tokens["statistics_office"])
+    assert client.post(f"/v1/requests/{req['id']}/issue", headers=dept).status_code == 409
+    a = client.post(f"/v1/requests/{req['id']}/approval", headers=stats, json=approval_body())
+    assert a.status_code == 201, a.text
+    register = client.get("/v1/approvals", headers=auth(province.tokens["school:2430000001"])).json()
+    assert register[0]["number"] == "湘统函〔2026〕12号" and register[0]["state"] == "valid"
+    issued = client.post(f"/v1/requests/{req['id']}/issue", headers=dept)
+    assert issued.status_code == 200 and issued.json()["request"]["status"] == "issued"
+    history = [t["to_status"] for t in issued.json()["request"]["history"]]
+    assert history == ["draft", "pending_approval", "approved", "issued"]
+
+
+def test_a_change_after_approval_needs_a_new_approval(client: TestClient, province: Province) -> None:
+    req = _submit_pending(client, province)
+    dept, stats = auth(province.tokens["department"]), auth(province.tokens["statistics_office"])
+    client.post(f"/v1/requests/{req['id']}/approval", headers=stats, json=approval_body())
+    changed = client.put(f"/v1/requests/{req['id']}", headers=dept,
+                         json=request_body(fields=[{"key": "school.name"}, NEW_FIELD, {"label": "校医人数", "type": "integer"}]))
+    assert changed.status_code == 200 and changed.json()["status"] == "pending_approval"
+    refused = client.post(f"/v1/requests/{req['id']}/issue", headers=dept)
+    assert refused.status_code == 409 and refused.headers["content-type"] == PROBLEM
+
+
+def test_approval_refusals(client: TestClient, province: Province) -> None:
+    req = _submit_pending(client, province)
+    stats, edu = auth(province.tokens["statistics_office"]), auth(province.tokens["education_office"])
+    url = f"/v1/requests/{req['id']}/approval"
+    assert client.post(url, headers=edu, json=approval_body()).status_code == 403  # wrong office
+    narrow = client.post(url, headers=stats, json=approval_body(scope={"regions": ["430200"]}))
+    assert narrow.status_code == 422 and narrow.json()["errors"][0]["loc"] == ["body", "scope"]
+    past = client.post(url, headers=stats, json=approval_body(valid_from="2025-01-01", valid_until="2025-12-31"))
+    assert past.status_code == 422
+    backwards = client.post(url, headers=stats, json=approval_body(valid_until="2020-01-01"))
+    assert backwards.status_code == 422 and backwards.headers["content-type"] == PROBLEM
+
+
+def test_an_approval_not_yet_valid_or_revoked_issues_nothing(client: TestClient, province: Province) -> None:
+    req = _submit_pending(client, province)
+    dept, stats = auth(province.tokens["department"]), auth(province.tokens["statistics_office"])
+    later = str(TODAY + timedelta(days=10))
+    a = client.post(f"/v1/requests/{req['id']}/approval", headers=stats, json=approval_body(valid_from=later)).json()
+    r = client.post(f"/v1/requests/{req['id']}/issue", headers=dept)
+    assert r.status_code == 409 and "valid" in r.json()["detail"]
+    assert client.post(f"/v1/approvals/{a['id']}/revocation", headers=dept, json={"reason": "mine"}).status_code == 403
+    rv = client.post(f"/v1/approvals/{a['id']}/revocation", headers=stats, json={"reason": "survey withdrawn"})
+    assert rv.status_code == 200
+    assert client.get(f"/v1/requests/{req['id']}", headers=dept).json()["status"] == "pending_approval"
+    assert client.post(f"/v1/requests/{req['id']}/issue", headers=dept).status_code == 409
+
+
+def test_research_goes_to_the_education_office_and_rejection_is_final_until_changed(client: TestClient, province: Province) -> None:
+    req = _submit_pending(client, province, kind="research")
+    stats, edu = auth(province.tokens["statistics_office"]), auth(province.tokens["education_office"])
+    assert client.post(f"/v1/requests/{req['id']}/approval", headers=stats, json=approval_body()).status_code == 403
+    r = client.post(f"/v1/requests/{req['id']}/rejection", headers=edu, json={"reason": "问卷过长"})
+    assert r.status_code == 200 and r.json()["status"] == "rejected"
+    again = client.post(f"/v1/requests/{req['id']}/rejection", headers=edu, json={"reason": "again"})
+    assert again.status_code == 409 and again.headers["content-type"] == PROBLEM
+
+
+def test_nobody_approves_their_own_request(client: TestClient, province: Province) -> None:
+    edu = auth(province.tokens["education_office"])
+    r = client.post("/v1/requests", headers=edu, json=request_body(kind="research", fields=[NEW_FIELD]))
+    assert r.json()["status"] == "pending_approval"
+    assert client.post(f"/v1/requests/{r.json()['id']}/approval", headers=edu, json=approval_body()).status_code == 403
+
+
+def test_an_administrative_request_of_the_education_office_is_ready(client: TestClient, province: Province) -> None:
+    edu = auth(province.tokens["education_office"])
+    r = client.post("/v1/requests", headers=edu, json=request_body(kind="administrative", fields=[NEW_FIELD]))
+    assert r.json()["status"] == "ready"
+    assert client.post(f"/v1/requests/{r.json()['id']}/issue", headers=edu).json()["request"]["status"] == "issued"
+
+
+def test_bad_requests_are_problems_with_locations(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department:changsha"])
+    r = client.post("/v1/requests", headers=h, json=request_body(scope={"regions": ["430200"]}))
+    assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["body", "scope", "regions", 0]
+    r = client.post("/v1/requests", headers=h, json=request_body(fields=[{"key": "teacher.shoe_size"}, {"label": "学生近视率"}]))
+    assert r.status_code == 422
+    assert {tuple(e["loc"]) for e in r.json()["errors"]} == {("body", "fields", 0, "key"), ("body", "fields", 1, "type")}
+    r = client.post("/v1/requests", headers=h, json=request_body(fields=[{"key": "teacher.title"}]))
+    assert r.status_code == 422 and "roster" in r.json()["errors"][0]["msg"]
+    r = client.post("/v1/requests", headers=auth(province.tokens["school:2430000001"]), json=request_body())
+    assert r.status_code == 403
+
+
+def test_departments_see_only_their_own_requests(client: TestClient, province: Province) -> None:
+    req = _submit_pending(client, province)
+    other = auth(province.tokens["department:hr"])
+    assert client.get(f"/v1/requests/{req['id']}", headers=other).status_code == 403
+    assert client.get("/v1/requests", headers=other).json() == []
+    queue = client.get("/v1/requests?status=pending_approval", headers=auth(province.tokens["statistics_office"])).json()
+    assert [q["id"] for q in queue] == [req["id"]]

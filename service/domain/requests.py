@@ -147,11 +147,19 @@ def is_custom(key: str | None) -> bool:
     return bool(key) and key.split(".", 1)[1].startswith("c_")  # type: ignore[union-attr]
 
 
+_merged: dict[str, tuple[frozenset[str], Dictionary]] = {}
+
+
 def _with_custom_fields(session: Session, base: Dictionary) -> Dictionary:
-    """The dictionary plus fields earlier requests asked in their own wording, for matching."""
+    """The dictionary plus fields earlier requests asked in their own wording, for matching.
+    Kept until the custom fields change, so the matcher's index is built once per change."""
     rows = session.scalars(select(CustomField)).all()
     if not rows:
         return base
+    keys = frozenset(r.key for r in rows)
+    cached = _merged.get("current")
+    if cached is not None and cached[0] == keys:
+        return cached[1]
     extra = {
         r.key: Field(
             key=r.key, entity=r.entity, labels=Labels(zh=r.label, en=r.label), type=r.type,  # type: ignore[arg-type]
@@ -159,7 +167,9 @@ def _with_custom_fields(session: Session, base: Dictionary) -> Dictionary:
         )
         for r in rows if r.key not in base.fields
     }
-    return Dictionary(fields={**base.fields, **extra}, code_lists=base.code_lists, families=base.families)
+    merged = Dictionary(fields={**base.fields, **extra}, code_lists=base.code_lists, families=base.families)
+    _merged["current"] = (keys, merged)
+    return merged
 
 
 def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:

@@ -1,8 +1,9 @@
 """`make bench`: benchmarks that print figures and ratios; they never pass or fail on time."""
 
-from bench import imports
+from bench import analysis, imports
 from bench.common import machine
 
 if __name__ == "__main__":
     print(f"machine: {machine()}")
     imports.main()
+    analysis.main()

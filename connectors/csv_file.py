@@ -27,8 +27,7 @@ def _utf8_path(path: Path) -> tuple[Path, bool]:
         text = path.read_bytes().decode("gb18030")
     except UnicodeDecodeError as exc:
         raise UnreadableFile(f"{path.name}: neither UTF-8 nor GB18030 text ({exc})") from exc
-    tmp = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8")
-    with tmp:
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8") as tmp:
         tmp.write(text)
     return Path(tmp.name), True
 

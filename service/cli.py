@@ -188,7 +188,8 @@ def token_issue(
 def migrate() -> None:
     """Bring the store's schema to the latest version."""
     from service.store.engine import make_engine
-    from service.store.migrations import current_version, migrate as run
+    from service.store.migrations import current_version
+    from service.store.migrations import migrate as run
 
     eng = make_engine(settings().database_url)
     applied = run(eng)

@@ -15,8 +15,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from service.app import create_app
 from service.api.deps import get_session
+from service.app import create_app
 from service.domain.authz import Principal
 from service.domain.imports import import_regions, import_table
 from service.domain.principals import issue_token

@@ -20,15 +20,15 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 BIN = Path(sys.executable).parent
 
 
-def blocks(kind: str) -> list[str]:
+def blocks(kind: str, lang: str = "sh") -> list[str]:
     text = README.read_text(encoding="utf-8")
-    found = re.findall(rf"<!-- example: {kind} -->\s*```sh\n(.*?)```", text, re.S)
+    found = re.findall(rf"<!-- example: {kind} -->\s*```{lang}\n(.*?)```", text, re.DOTALL)
     assert found, f"README has no '{kind}' example"
     return [line.split("  #")[0].strip() for b in found for line in b.splitlines() if line.strip()]
 
 
 def run(line: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["bash", "-c", line], env=env, cwd=cwd, capture_output=True, text=True, timeout=120)
+    return subprocess.run(["bash", "-c", line], env=env, cwd=cwd, capture_output=True, text=True, timeout=120, check=False)
 
 
 def free_port() -> int:
@@ -52,6 +52,10 @@ def test_readme_examples_run(tmp_path: Path) -> None:
     code = subprocess.run(
         [sys.executable, "-c", "import csv,sys; print(next(csv.DictReader(open('data/demo/schools.csv')))['code'])"],
         cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()
+    tokens["HR"] = run("collectonce token issue --role department --org 430000-hr --org-name HR --jurisdiction 430000",
+                       env, tmp_path).stdout.strip()
+    tokens["STATS"] = run("collectonce token issue --role statistics_office --org 430000-stats --org-name Stats "
+                          "--jurisdiction 430000", env, tmp_path).stdout.strip()
     tokens["SCHOOL"] = run(f"collectonce token issue --role school --org {code}", env, tmp_path).stdout.strip()
     port = free_port()
     server = subprocess.Popen([str(BIN / "collectonce"), "serve", "--port", str(port)], env=env, cwd=tmp_path,
@@ -72,6 +76,10 @@ def test_readme_examples_run(tmp_path: Path) -> None:
             outputs.append(json.loads(r.stdout))
         assert outputs[0]["role"] == "department"
         assert outputs[-1]["status"] in (403, 404) and outputs[-1]["errors"]
+        walkthrough = README.read_text(encoding="utf-8").split("<!-- example: walkthrough -->")[1]
+        code = re.search(r"```python\n(.*?)```", walkthrough, re.DOTALL)
+        assert code is not None
+        exec(compile(code.group(1), "README walk-through", "exec"), {**tokens, "BASE": base})
     finally:
         server.terminate()
         server.wait(timeout=20)

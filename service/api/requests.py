@@ -128,7 +128,7 @@ def _analysis_out(a: requests.Analysis) -> AnalysisOut:
 def _request_out(session: SessionDep, r: Request) -> RequestOut:
     fields = [FieldOut(position=f.position, label=f.label, given_key=f.given_key, key=f.key,
                        matched=not requests.is_custom(f.key), classification=f.classification,
-                       confidence=f.confidence, reason=f.reason, source=f.source)
+                       confidence=round(f.confidence, 3), reason=f.reason, source=f.source)
               for f in requests.fields_of(session, r.id)]
     history = [TransitionOut.model_validate(t, from_attributes=True) for t in machine.history(session, r.id)]
     data = {k: getattr(r, k) for k in RequestOut.model_fields if k not in ("scope", "fields", "history")}

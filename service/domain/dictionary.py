@@ -174,14 +174,10 @@ class Dictionary:
 
 def _expand_family(fam: IndicatorFamily, code_lists: dict[str, CodeList], fields: dict[str, Field]) -> list[Field]:
     population = {k: tuple(v) for k, v in fam.population.items()}
-    base = dict(
-        entity="school",
-        type="integer",
-        unit=fam.unit,
-        min=0,
-        sensitivity=fam.sensitivity,
-        source=fam.source,
-    )
+    base = {
+        "entity": "school", "type": "integer", "unit": fam.unit, "min": 0,
+        "sensitivity": fam.sensitivity, "source": fam.source,
+    }
     out = [
         Field(
             key=fam.key,

@@ -8,7 +8,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from service.domain.authz import (
-    Principal, mask, require_school_access, school_filter_for, sees_sensitive,
+    Principal,
+    mask,
+    require_school_access,
+    school_filter_for,
+    sees_sensitive,
 )
 from service.domain.dictionary import dictionary
 from service.domain.errors import NotFound, Problem

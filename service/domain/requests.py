@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field as PydField, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import Field as PydField
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -27,7 +28,7 @@ from service.domain.authz import Principal, mask, require_role
 from service.domain.clock import new_id, now
 from service.domain.dictionary import Dictionary, Field, Labels, Source, dictionary
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
-from service.domain.matching import Candidate, match_field, normalise
+from service.domain.matching import Candidate, Match, match_field, normalise
 from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share
 from service.domain.scope import Scope, count_in, require_within_jurisdiction, scope_filter
 from service.store import prefill
@@ -118,7 +119,7 @@ class Analysis:
 
     @property
     def totals(self) -> dict[str, int]:
-        out = {c: 0 for c in ("prefill_store", "prefill_collected", "collected_by_active", "new")}
+        out = dict.fromkeys(("prefill_store", "prefill_collected", "collected_by_active", "new"), 0)
         for f in self.fields:
             out[f.classification] += 1
         return {"fields": len(self.fields), **out}
@@ -176,8 +177,13 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     entity = "teacher" if req.level == "roster" else "school"
     out: list[FieldAnalysis] = []
     problems: list[Problem] = []
+    family: Field | None = None  # the indicator family of the latest matched count
     for i, f in enumerate(req.fields):
         m = match_field(key=f.key, label=f.label, type=f.type, d=d)
+        if m.key is None and f.label and family is not None:
+            m = _within(family, f.label, f.type, d) or m
+        if m.key is not None and d.fields[m.key].indicator is not None:
+            family = d.fields[d.fields[m.key].indicator.family]  # type: ignore[union-attr]
         if f.key and m.key is None:
             problems.append(Problem(["body", "fields", i, "key"], f"{m.reason}; send a label and type for a new field", f.key))
             continue
@@ -202,6 +208,16 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     if problems:
         raise InvalidInput(f"{len(problems)} field(s) cannot be analysed", problems)
     return out
+
+
+def _within(family: Field, label: str, type_: str | None, d: Dictionary) -> Match | None:
+    """Forms list breakdowns under their total ("专任教师数" then "其中：女"): a wording that is a
+    bare breakdown is read within the indicator family of the count before it, or not at all."""
+    name = family.labels.en if label.isascii() else family.labels.zh
+    m = match_field(label=f"{name} {label}", type=type_, d=d)
+    if m.key is None or d.fields[m.key].indicator is None or d.fields[m.key].indicator.family != family.key:  # type: ignore[union-attr]
+        return None
+    return Match(m.key, round(m.confidence * 0.95, 3), f"{m.reason}, read under '{name}' above it")
 
 
 def _live_overlaps(
@@ -243,6 +259,8 @@ def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: 
     entity = "teacher" if req.level == "roster" else "school"
     in_scope = scope_filter(req.scope)
     n_schools = count_in(session, req.scope)
+    if n_schools == 0:
+        raise InvalidInput("the scope reaches no school", [Problem(["body", "scope"], "no school in the store matches this scope")])
     for f in fields:
         if f.classification == "prefill_store" and is_custom(f.key):
             f.classification = "new"  # a field asked before in own wording: answers come from forms
@@ -357,9 +375,12 @@ def update(session: Session, principal: Principal, request_id: str, req: Request
     changed = a.content_hash != r.content_hash
     start, end = req.period
     scope = req.scope.within_jurisdiction(principal.jurisdiction)
-    for k, v in dict(title=req.title, purpose=req.purpose, kind=req.kind, level=req.level, scope=scope.to_json(),
-                     reference_date=req.reference_date, period_start=start, period_end=end, due_date=req.due_date,
-                     frequency=req.frequency, content_hash=a.content_hash).items():
+    content = {
+        "title": req.title, "purpose": req.purpose, "kind": req.kind, "level": req.level, "scope": scope.to_json(),
+        "reference_date": req.reference_date, "period_start": start, "period_end": end, "due_date": req.due_date,
+        "frequency": req.frequency, "content_hash": a.content_hash,
+    }
+    for k, v in content.items():
         setattr(r, k, v)
     _save_fields(session, r.id, a, principal, "teacher" if req.level == "roster" else "school")
     if changed or r.status in ("rejected", "pending_approval"):
@@ -385,7 +406,7 @@ def get_own(session: Session, principal: Principal, request_id: str) -> Request:
 def list_own(session: Session, principal: Principal, status: str | None = None) -> list[Request]:
     """A department's own requests; an approving office sees those that await it."""
     q = select(Request).order_by(Request.created_at.desc())  # type: ignore[attr-defined]
-    if principal.role in ("department",) or (principal.role == "education_office" and status is None):
+    if principal.role == "department" or (principal.role == "education_office" and status is None):
         q = q.where(Request.department == principal.org_code)  # type: ignore[arg-type]
     elif principal.role == "statistics_office":
         q = q.where(Request.kind == "statistical")  # type: ignore[arg-type]

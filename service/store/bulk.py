@@ -71,10 +71,9 @@ def merge_versions(
     conn = session.connection()
     differs = " OR ".join(f't."{c}" IS DISTINCT FROM s."{c}"' for c in columns if c != key)
     conn.execute(text(f"DROP TABLE IF EXISTS {stage_name}_delta"))
-    temp = "CREATE TEMP TABLE" if dialect(session) == "duckdb" else "CREATE TEMP TABLE"
     suffix = "" if dialect(session) == "duckdb" else " ON COMMIT DROP"
     conn.execute(text(
-        f"{temp} {stage_name}_delta{suffix} AS "
+        f"CREATE TEMP TABLE {stage_name}_delta{suffix} AS "
         f"SELECT s.\"{key}\" AS k, t.\"{key}\" IS NOT NULL AS existed FROM {stage_name} s "
         f"LEFT JOIN {target} t ON t.\"{key}\" = s.\"{key}\" AND t.valid_to IS NULL "
         f"WHERE t.\"{key}\" IS NULL OR {differs}"

@@ -12,7 +12,16 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement, Integer, and_, case, cast, extract, func, literal, or_, select,
+    ColumnElement,
+    Integer,
+    and_,
+    case,
+    cast,
+    extract,
+    func,
+    literal,
+    or_,
+    select,
 )
 from sqlalchemy.orm import Session, aliased
 

@@ -3,7 +3,7 @@ every status transition and refusal."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient

@@ -190,7 +190,8 @@ def disguised(draw: st.DrawFn) -> tuple[str, str]:
     """A known wording, and the same wording with extra spaces, full-width forms and other case."""
     text = draw(st.sampled_from(WORDINGS))
     out: list[str] = [draw(st.sampled_from(["", " ", "\u3000", "\t"]))]
-    for i, c in enumerate(text):
+    for i, original in enumerate(text):
+        c = original
         if c.isascii() and c.isalpha() and draw(st.booleans()):
             c = c.swapcase()
         if "!" <= c <= "~" and draw(st.booleans()):

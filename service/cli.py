@@ -18,7 +18,7 @@ from service.domain.authz import Principal
 from service.domain.errors import DomainError
 from service.settings import ROOT, settings
 
-app = typer.Typer(help="CollectOnce administration.", no_args_is_help=True)
+app = typer.Typer(help="CollectOnce administration.", no_args_is_help=True, pretty_exceptions_show_locals=False)
 import_app = typer.Typer(help="Import master data from CSV or Excel (.xlsx).", no_args_is_help=True)
 demo_app = typer.Typer(help="Synthetic demo provinces.", no_args_is_help=True)
 token_app = typer.Typer(help="Credentials for principals.", no_args_is_help=True)

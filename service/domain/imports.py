@@ -79,18 +79,6 @@ def _store_checks(session: Session, kind: Kind, stage_name: str) -> list[RowProb
     return [RowProblem(int(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
 
 
-def _fill_absent(session: Session, kind: Kind, stage_name: str, absent: list[str]) -> None:
-    """Columns the file leaves out keep their current values instead of being erased."""
-    if not absent:
-        return
-    target, key = ENTITY[kind], KEY[kind]
-    sets = ", ".join(
-        f'"{c}" = (SELECT t."{c}" FROM {target} t WHERE t."{key}" = {stage_name}."{key}" AND t.valid_to IS NULL)'
-        for c in absent
-    )
-    session.connection().execute(text(f"UPDATE {stage_name} SET {sets}"))
-
-
 def import_table(
     session: Session, principal: Principal, kind: Kind, raw: pa.Table, filename: str, *,
     skip_invalid: bool = False, progress: Progress | None = None, d: Dictionary | None = None,
@@ -132,7 +120,7 @@ def import_table(
             f'DELETE FROM {stage_name} WHERE "{ROW}" IN ({", ".join(str(r) for r in sorted(bad_rows))})'
         ))
     step("merging")
-    _fill_absent(session, kind, stage_name, [c for c in fields if c not in checked.present])
+    bulk.fill_absent(session, stage_name, entity, KEY[kind], [c for c in fields if c not in checked.present])
     counts = bulk.merge_versions(
         session, stage_name=stage_name, target=entity, key=KEY[kind], columns=list(fields),
         at=now(), by=principal.id, source="import", ref=report.batch_id,

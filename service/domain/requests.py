@@ -435,10 +435,10 @@ def answers(session: Session, principal: Principal, request_id: str) -> list[dic
     keys = [f.key for f in fields_of(session, r.id) if f.key]
     scope, period = Scope.from_json(r.scope), (r.period_start, r.period_end)
     if r.level == "roster":
-        rows = prefill.teacher_values(session, d, scope_filter(scope), keys, r.reference_date, period)
+        rows = prefill.values(session, prefill.teacher_values_query(d, scope_filter(scope), keys, r.reference_date, period))
         hidden = [k for k in keys if k in d.fields and d.fields[k].sensitivity == "sensitive-personal"]
         for row in rows:
             for k in hidden:
                 row[k] = mask(row[k])
         return rows
-    return prefill.school_values(session, d, scope_filter(scope), keys, r.reference_date, period)
+    return prefill.values(session, prefill.school_values_query(d, scope_filter(scope), keys, r.reference_date, period))

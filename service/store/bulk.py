@@ -33,13 +33,17 @@ def dialect(session: Session) -> str:
 
 
 def stage(session: Session, name: str, columns: dict[str, str], table: pa.Table) -> None:
-    """Create temporary table `name` (column -> dictionary type) holding `table`'s rows, typed."""
+    """Create temporary table `name` (column -> dictionary type) holding `table`'s rows, typed;
+    columns `table` lacks are NULL."""
     conn = session.connection()
     raw = conn.connection.driver_connection
     decl = ", ".join(f'"{c}" {SQL_TYPES[t]}' for c, t in columns.items())
     conn.execute(text(f"DROP TABLE IF EXISTS {name}"))
     if dialect(session) == "duckdb":
-        casts = ", ".join(f'CAST("{c}" AS {SQL_TYPES[t]}) AS "{c}"' for c, t in columns.items())
+        casts = ", ".join(
+            f'CAST({chr(34) + c + chr(34) if c in table.column_names else "NULL"} AS {SQL_TYPES[t]}) AS "{c}"'
+            for c, t in columns.items()
+        )
         view = f"{name}_arrow"
         raw.register(view, table)  # type: ignore[union-attr]
         try:
@@ -49,10 +53,11 @@ def stage(session: Session, name: str, columns: dict[str, str], table: pa.Table)
         return
     conn.execute(text(f"CREATE TEMP TABLE {name} ({decl}) ON COMMIT DROP"))
     buf = io.BytesIO()
-    pacsv.write_csv(table.select(list(columns)), buf, pacsv.WriteOptions(include_header=False))
+    present = [c for c in columns if c in table.column_names]
+    pacsv.write_csv(table.select(present), buf, pacsv.WriteOptions(include_header=False))
     buf.seek(0)
     with raw.cursor() as cur, cur.copy(  # type: ignore[union-attr]
-        f"COPY {name} ({', '.join(chr(34) + c + chr(34) for c in columns)}) FROM STDIN (FORMAT csv)"
+        f"COPY {name} ({', '.join(chr(34) + c + chr(34) for c in present)}) FROM STDIN (FORMAT csv)"
     ) as copy:
         while chunk := buf.read(1 << 20):
             copy.write(chunk)
@@ -62,9 +67,20 @@ def drop_stage(session: Session, name: str) -> None:
     session.connection().execute(text(f"DROP TABLE IF EXISTS {name}"))
 
 
+def fill_absent(session: Session, stage_name: str, target: str, key: str, absent: list[str]) -> None:
+    """Columns the staged rows leave out keep their current values instead of being erased."""
+    if not absent:
+        return
+    sets = ", ".join(
+        f'"{c}" = (SELECT t."{c}" FROM {target} t WHERE t."{key}" = {stage_name}."{key}" AND t.valid_to IS NULL)'
+        for c in absent
+    )
+    session.connection().execute(text(f"UPDATE {stage_name} SET {sets}"))
+
+
 def merge_versions(
     session: Session, *, stage_name: str, target: str, key: str, columns: list[str],
-    at: datetime, by: str, source: str, ref: str,
+    at: datetime, by: str, source: str, ref: str, reason: str | None = None,
 ) -> MergeCounts:
     """Upsert staged rows into versioned `target` on `key`: a row whose values differ from the
     current version closes it (valid_to = at) and adds a new one; identical rows change nothing."""
@@ -95,11 +111,26 @@ def merge_versions(
         cols = ", ".join(f'"{c}"' for c in columns)
         conn.execute(
             text(
-                f"INSERT INTO {target} ({cols}, valid_from, valid_to, source, changed_by, ref) "
-                f"SELECT {', '.join(f's.{chr(34)}{c}{chr(34)}' for c in columns)}, :at, NULL, :source, :by, :ref "
+                f"INSERT INTO {target} ({cols}, valid_from, valid_to, source, changed_by, ref, reason) "
+                f"SELECT {', '.join(f's.{chr(34)}{c}{chr(34)}' for c in columns)}, :at, NULL, :source, :by, :ref, :reason "
                 f"FROM {stage_name} s JOIN {stage_name}_delta d ON d.k = s.\"{key}\""
             ),
-            {"at": at, "source": source, "by": by, "ref": ref},
+            {"at": at, "source": source, "by": by, "ref": ref, "reason": reason},
         )
     drop_stage(session, f"{stage_name}_delta")
     return MergeCounts(inserted=inserted, updated=updated, unchanged=total - inserted - updated)
+
+
+def write_versions(
+    session: Session, *, target: str, key: str, columns: dict[str, str], rows: pa.Table,
+    at: datetime, by: str, source: str, ref: str, reason: str | None = None,
+) -> MergeCounts:
+    """Write new versions of the records in `rows` (the key and some columns); the columns they
+    leave out keep their current values. `columns` maps every column of `target` to its type."""
+    name = f"stage_{target}_write"
+    stage(session, name, columns, rows)
+    fill_absent(session, name, target, key, [c for c in columns if c not in rows.column_names])
+    counts = merge_versions(session, stage_name=name, target=target, key=key, columns=list(columns),
+                            at=at, by=by, source=source, ref=ref, reason=reason)
+    drop_stage(session, name)
+    return counts

@@ -7,12 +7,31 @@ A migration that changes a table created by an earlier one must write its DDL ex
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from service.domain.clock import now
 from service.store import tables as t
 
 Migration = Callable[[Connection], None]
+
+
+def _add_columns(*ddl: str) -> Migration:
+    """ALTER TABLE ... ADD COLUMN IF NOT EXISTS: a store created after the column joined the
+    model already has it, since `_create` builds tables from the current model."""
+
+    def run(conn: Connection) -> None:
+        for statement in ddl:
+            conn.execute(text(statement))
+
+    return run
+
+
+def _all(*steps: Migration) -> Migration:
+    def run(conn: Connection) -> None:
+        for step in steps:
+            step(conn)
+
+    return run
 
 
 def _create(*models: type) -> Migration:
@@ -27,6 +46,13 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
      _create(t.Region, t.School, t.Teacher, t.Organisation, t.Principal, t.Token, t.ImportBatch)),
     (2, "requests: requests, their fields and transitions, custom fields, approvals, collected values",
      _create(t.Request, t.RequestField, t.RequestTransition, t.CustomField, t.Approval, t.CollectedValue)),
+    (3, "forms: forms, sections, items, corrections, idempotency, stops, access log, webhooks",
+     _all(
+         _add_columns("ALTER TABLE organisation ADD COLUMN IF NOT EXISTS owns VARCHAR",
+                      "ALTER TABLE approval ADD COLUMN IF NOT EXISTS covers_sensitive BOOLEAN DEFAULT FALSE"),
+         _create(t.Form, t.FormSection, t.FormItem, t.Correction, t.IdempotencyRecord, t.StopEvent, t.AccessLog,
+                 t.Webhook, t.WebhookDelivery),
+     )),
 ]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    DateTime,
     Integer,
     and_,
     case,
@@ -71,21 +72,43 @@ def indicator_condition(f: Field, d: Dictionary, reference: date) -> ColumnEleme
     return and_(*conds)
 
 
-def school_values(
-    session: Session, d: Dictionary, in_scope: ColumnElement[bool], keys: list[str], reference: date,
-    period: tuple[date, date],
-) -> list[dict[str, Any]]:
-    """One row per school in scope: `code`, then each requested key's value (None if unknown).
-    Store fields come from the school record, indicators from one aggregate over teachers,
-    other keys from answers collected for a reference date within `period`."""
+PROVENANCE = ("src", "at", "by", "ref")
+
+
+def _collected(key: str, period: tuple[date, date], i: int) -> Any:
+    """The latest answer collected for `key` per entity, for a reference date within `period`."""
+    ranked = select(
+        CollectedValue.entity_id, CollectedValue.value, CollectedValue.source, CollectedValue.collected_at,
+        CollectedValue.collected_by, CollectedValue.ref,
+        func.row_number().over(partition_by=CollectedValue.entity_id,
+                               order_by=CollectedValue.collected_at.desc()).label("rn"),  # type: ignore[attr-defined]
+    ).where(CollectedValue.key == key, CollectedValue.reference_date.between(*period)).subquery(f"cr{i}")  # type: ignore[attr-defined,arg-type]
+    return select(ranked).where(ranked.c.rn == 1).subquery(f"c{i}")
+
+
+def _with_provenance(key: str, value: Any, src: Any, at: Any, by: Any, ref: Any) -> list[Any]:
+    return [value.label(key), src.label(f"{key}|src"), at.label(f"{key}|at"), by.label(f"{key}|by"),
+            ref.label(f"{key}|ref")]
+
+
+def school_values_query(
+    d: Dictionary, in_scope: ColumnElement[bool], keys: list[str], reference: date, period: tuple[date, date],
+) -> Any:
+    """One row per school in scope: `code`, then per key its value and provenance columns
+    `{key}|src`, `|at`, `|by`, `|ref`. Store fields come from the school record, indicators from
+    one aggregate over teachers, other keys from answers collected within `period`."""
     fields = [d.fields[k] for k in keys if k in d.fields]
     stored = [f for f in fields if f.entity == "school" and not f.is_indicator]
     indicators = [f for f in fields if f.is_indicator]
     collected = [k for k in keys if k not in d.fields or d.fields[k].entity != "school"]
-    schools = select(School.code, *[getattr(School, f.column).label(f.key) for f in stored]).where(  # type: ignore[call-overload]
-        for_reference(School, reference), in_scope
-    ).subquery("s")
-    columns: list[Any] = [schools.c.code, *[schools.c[f.key] for f in stored]]
+    schools = select(
+        School.code, School.source, School.valid_from, School.changed_by, School.ref,
+        *[getattr(School, f.column).label(f.key) for f in stored],
+    ).where(for_reference(School, reference), in_scope).subquery("s")  # type: ignore[call-overload]
+    columns: list[Any] = [schools.c.code]
+    for f in stored:
+        columns += _with_provenance(f.key, schools.c[f.key], schools.c.source, schools.c.valid_from,
+                                    schools.c.changed_by, schools.c.ref)
     query = select(*columns)
     if indicators:
         counts = select(
@@ -94,42 +117,53 @@ def school_values(
         ).where(
             for_reference(Teacher, reference), Teacher.school_code.in_(select(schools.c.code))  # type: ignore[attr-defined]
         ).group_by(Teacher.school_code).subquery("n")
-        query = query.add_columns(*[func.coalesce(counts.c[f.key], 0).label(f.key) for f in indicators]).outerjoin(
-            counts, counts.c.school_code == schools.c.code
-        )
+        for f in indicators:
+            query = query.add_columns(*_with_provenance(
+                f.key, func.coalesce(counts.c[f.key], 0), literal("computed"), literal(None, DateTime()),
+                literal("teacher records"), literal(f"as of {reference.isoformat()}")))
+        query = query.outerjoin(counts, counts.c.school_code == schools.c.code)
     for i, key in enumerate(collected):
-        cv = select(CollectedValue.entity_id, func.max(CollectedValue.value).label("v")).where(  # type: ignore[call-overload]
-            CollectedValue.key == key, CollectedValue.reference_date.between(*period)  # type: ignore[attr-defined]
-        ).group_by(CollectedValue.entity_id).subquery(f"c{i}")
-        query = query.add_columns(cv.c.v.label(key)).outerjoin(cv, cv.c.entity_id == schools.c.code)
-    rows = session.execute(query.order_by(schools.c.code)).mappings().all()
-    return [dict(r) for r in rows]
+        cv = _collected(key, period, i)
+        query = query.add_columns(*_with_provenance(key, cv.c.value, cv.c.source, cv.c.collected_at,
+                                                    cv.c.collected_by, cv.c.ref))
+        query = query.outerjoin(cv, cv.c.entity_id == schools.c.code)
+    return query.order_by(schools.c.code)
 
 
-def teacher_values(
-    session: Session, d: Dictionary, in_scope: ColumnElement[bool], keys: list[str], reference: date,
-    period: tuple[date, date],
-) -> list[dict[str, Any]]:
-    """One row per active teacher of the schools in scope: `id`, `school_code`, then each key."""
+def teacher_values_query(
+    d: Dictionary, in_scope: ColumnElement[bool], keys: list[str], reference: date, period: tuple[date, date],
+) -> Any:
+    """One row per active teacher of the schools in scope: `id`, `school_code`, then per key its
+    value and provenance, like `school_values_query`."""
     stored = [d.fields[k] for k in keys if k in d.fields and d.fields[k].entity == "teacher"]
-    school_stored = [d.fields[k] for k in keys if k in d.fields and d.fields[k].entity == "school" and not d.fields[k].is_indicator]
+    school_stored = [d.fields[k] for k in keys if k in d.fields and d.fields[k].entity == "school"
+                     and not d.fields[k].is_indicator]
     collected = [k for k in keys if k not in d.fields]
-    schools = select(School.code, *[getattr(School, f.column).label(f.key) for f in school_stored]).where(  # type: ignore[call-overload]
-        for_reference(School, reference), in_scope
-    ).subquery("s")
-    query = select(
-        Teacher.id, Teacher.school_code, *[getattr(Teacher, f.column).label(f.key) for f in stored],
-        *[schools.c[f.key] for f in school_stored],
-    ).join(schools, schools.c.code == Teacher.school_code).where(
+    schools = select(
+        School.code, School.source, School.valid_from, School.changed_by, School.ref,
+        *[getattr(School, f.column).label(f.key) for f in school_stored],
+    ).where(for_reference(School, reference), in_scope).subquery("s")  # type: ignore[call-overload]
+    columns: list[Any] = [Teacher.id, Teacher.school_code]
+    for f in stored:
+        columns += _with_provenance(f.key, getattr(Teacher, f.column), Teacher.source, Teacher.valid_from,
+                                    Teacher.changed_by, Teacher.ref)
+    for f in school_stored:
+        columns += _with_provenance(f.key, schools.c[f.key], schools.c.source, schools.c.valid_from,
+                                    schools.c.changed_by, schools.c.ref)
+    query = select(*columns).join(schools, schools.c.code == Teacher.school_code).where(
         for_reference(Teacher, reference), Teacher.status == "1"  # type: ignore[arg-type]
     )
     for i, key in enumerate(collected):
-        cv = select(CollectedValue.entity_id, func.max(CollectedValue.value).label("v")).where(  # type: ignore[call-overload]
-            CollectedValue.key == key, CollectedValue.reference_date.between(*period)  # type: ignore[attr-defined]
-        ).group_by(CollectedValue.entity_id).subquery(f"c{i}")
-        query = query.add_columns(cv.c.v.label(key)).outerjoin(cv, cv.c.entity_id == Teacher.id)
-    rows = session.execute(query.order_by(Teacher.school_code, Teacher.id)).mappings().all()
-    return [dict(r) for r in rows]
+        cv = _collected(key, period, i)
+        query = query.add_columns(*_with_provenance(key, cv.c.value, cv.c.source, cv.c.collected_at,
+                                                    cv.c.collected_by, cv.c.ref))
+        query = query.outerjoin(cv, cv.c.entity_id == Teacher.id)
+    return query.order_by(Teacher.school_code, Teacher.id)
+
+
+def values(session: Session, query: Any) -> list[dict[str, Any]]:
+    """Rows of a values query without their provenance columns."""
+    return [{k: v for k, v in r.items() if "|" not in k} for r in session.execute(query).mappings()]
 
 
 def collected_coverage(

@@ -62,6 +62,7 @@ class Organisation(SQLModel, table=True):
     name: str
     kind: str  # department | statistics_office | education_office | school | admin
     jurisdiction: str | None = Field(default=None, max_length=6)  # region code
+    owns: str | None = None  # comma-separated dictionary owners it answers for, e.g. human_resources
 
 
 class Principal(SQLModel, table=True):
@@ -185,6 +186,7 @@ class Approval(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, sa_type=DateTime())
     revoked_by: str | None = None
     revoke_reason: str | None = None
+    covers_sensitive: bool = False  # the department may read sensitive-personal values unmasked
 
 
 class CollectedValue(SQLModel, table=True):
@@ -199,3 +201,140 @@ class CollectedValue(SQLModel, table=True):
     ref: str  # form id
     collected_by: str
     collected_at: datetime = Field(sa_type=DateTime())
+
+
+class Form(SQLModel, table=True):
+    """One inbox item of one school: every request issued to it in the same collection window."""
+
+    id: str = Field(primary_key=True)
+    school_code: str = Field(index=True)
+    window: str  # level:reference_date
+    level: str
+    reference_date: date
+    due_date: date
+    status: str  # issued | opened | submitted
+    version: int = Field(sa_column_kwargs={"autoincrement": False})
+    created_at: datetime = Field(sa_type=DateTime())
+    opened_at: datetime | None = Field(default=None, sa_type=DateTime())
+    submitted_at: datetime | None = Field(default=None, sa_type=DateTime())
+    submitted_by: str | None = None
+
+
+class FormSection(SQLModel, table=True):
+    """A request's part of a form, with the statutory header it must show."""
+
+    __tablename__ = "form_section"
+    form_id: str = Field(primary_key=True)
+    request_id: str = Field(primary_key=True, index=True)
+    department: str
+    title: str
+    form_number: str | None = None
+    approval_number: str | None = None
+    authority: str | None = None
+    valid_until: date | None = None
+    keys: str = Field(sa_column=Column(Text, nullable=False))  # JSON list of the keys it asks
+
+
+class FormItem(SQLModel, table=True):
+    """One value asked on a form, asked once however many sections want it, with its provenance."""
+
+    __tablename__ = "form_item"
+    form_id: str = Field(primary_key=True)
+    entity_id: str = Field(primary_key=True)  # school code, or teacher id on a roster
+    key: str = Field(primary_key=True)
+    prefill: str | None = None
+    prefill_source: str | None = None  # import | correction | form | computed
+    prefill_at: datetime | None = Field(default=None, sa_type=DateTime())
+    prefill_by: str | None = None
+    prefill_ref: str | None = None
+    classification: str
+    draft: str | None = None
+    value: str | None = None
+    action: str | None = None  # confirm | correct | fill
+    reason: str | None = None
+
+
+class Correction(SQLModel, table=True):
+    """A school's correction of a value another organisation owns, waiting for that owner."""
+
+    id: str = Field(primary_key=True)
+    form_id: str
+    school_code: str
+    entity: str
+    entity_id: str
+    key: str
+    previous: str | None = None
+    value: str | None = None
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    owner: str
+    status: str  # pending | accepted | rejected
+    created_by: str
+    created_at: datetime = Field(sa_type=DateTime())
+    decided_by: str | None = None
+    decided_at: datetime | None = Field(default=None, sa_type=DateTime())
+    decision_reason: str | None = None
+
+
+class IdempotencyRecord(SQLModel, table=True):
+    """The first response to a write, replayed for a retry with the same Idempotency-Key."""
+
+    __tablename__ = "idempotency_record"
+    principal_id: str = Field(primary_key=True)
+    key: str = Field(primary_key=True)
+    body_hash: str
+    status_code: int
+    response: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(sa_type=DateTime())
+
+
+class StopEvent(SQLModel, table=True):
+    """A request (or part of one) stopped before reaching schools, and why."""
+
+    __tablename__ = "stop_event"
+    id: str = Field(primary_key=True)
+    request_id: str
+    department: str
+    reason: str  # unapproved | expired | out_of_scope | altered
+    schools: int
+    stopped_at: datetime = Field(sa_type=DateTime())
+
+
+class AccessLog(SQLModel, table=True):
+    """A read of personal data by a department or office: who, which records, under what."""
+
+    __tablename__ = "access_log"
+    id: str = Field(primary_key=True)
+    read_at: datetime = Field(sa_type=DateTime())
+    principal_id: str
+    org_code: str
+    role: str
+    school_code: str = Field(index=True)
+    entity: str
+    records: int
+    record_ids: str = Field(sa_column=Column(Text, nullable=False))
+    request_id: str | None = None
+    approval_number: str | None = None
+    action: str
+
+
+class Webhook(SQLModel, table=True):
+    department: str = Field(primary_key=True)
+    url: str
+    secret: str
+    created_at: datetime = Field(sa_type=DateTime())
+
+
+class WebhookDelivery(SQLModel, table=True):
+    __tablename__ = "webhook_delivery"
+    id: str = Field(primary_key=True)
+    request_id: str
+    department: str
+    url: str
+    event: str
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    attempts: int = Field(sa_column_kwargs={"autoincrement": False})
+    next_attempt_at: datetime | None = Field(default=None, sa_type=DateTime())
+    last_status: int | None = None
+    last_error: str | None = None
+    delivered_at: datetime | None = Field(default=None, sa_type=DateTime())
+    created_at: datetime = Field(sa_type=DateTime())

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from service.api.deps import PrincipalDep, SessionDep
-from service.domain import approvals, requests
+from service.domain import approvals, issuance, requests
 from service.domain import status as machine
 from service.domain.scope import Scope
 from service.store.tables import Approval, Request
@@ -114,6 +114,9 @@ class RegisterEntry(BaseModel):
 class IssueOut(BaseModel):
     request: RequestOut
     approval_number: str | None
+    forms: int
+    merged: int
+    items: int
     refused_schools: list[str]
 
 
@@ -192,9 +195,9 @@ def reject_request(session: SessionDep, principal: PrincipalDep, request_id: str
 
 @router.post("/requests/{request_id}/issue", response_model=IssueOut)
 def issue_request(session: SessionDep, principal: PrincipalDep, request_id: str) -> IssueOut:
-    r, gate = approvals.issue(session, principal, request_id)
-    return IssueOut(request=_request_out(session, r), approval_number=gate.approval.number if gate.approval else None,
-                    refused_schools=gate.refused_schools)
+    done = issuance.issue(session, principal, request_id)
+    return IssueOut(request=_request_out(session, done.request), approval_number=done.approval_number,
+                    forms=done.forms, merged=done.merged, items=done.items, refused_schools=done.refused_schools)
 
 
 @router.post("/approvals/{approval_id}/revocation", response_model=ApprovalOut)

@@ -169,19 +169,6 @@ def check_issuable(session: Session, r: Request, on: date) -> Gate:
     return Gate(a, outside(session, Scope.from_json(r.scope), Scope.from_json(a.scope), limit=None))
 
 
-def issue(session: Session, principal: Principal, request_id: str) -> tuple[Request, Gate]:
-    """Move an approved (or ready) request to issued, after the gate says so today."""
-    r = get_own(session, principal, request_id)
-    if principal.org_code != r.department:
-        raise Forbidden("only the requesting department issues its request", [Problem(["path", "id"], "not yours", request_id)])
-    gate = check_issuable(session, r, now().date())
-    note = f"under {gate.approval.number}" if gate.approval else "administrative"
-    if gate.refused_schools:
-        note += f"; {len(gate.refused_schools)} school(s) outside the approved scope get nothing"
-    machine.transition(session, r, "issued", principal.id, note)
-    return r, gate
-
-
 def register(session: Session) -> list[tuple[Approval, Request]]:
     """The public register of approvals and filings, newest first."""
     rows = session.execute(

@@ -46,9 +46,17 @@ class UnreadableFile(Exception):
     """The file is not a table we can read; the message says why."""
 
 
-def importer_for(filename: str) -> Importer:
+def _load() -> None:
     from connectors import csv_file, excel  # noqa: F401  (registers the formats)
 
+
+def exporter_for(name: str) -> Exporter:
+    _load()
+    return EXPORTERS[name]
+
+
+def importer_for(filename: str) -> Importer:
+    _load()
     suffix = Path(filename).suffix.lower()
     for imp in IMPORTERS.values():
         if suffix in imp.suffixes:

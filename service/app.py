@@ -7,10 +7,11 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException
 
+from service.api import corrections, forms, imports, me, records, requests
 from service.api import dictionary as dictionary_api
-from service.api import imports, me, records, requests
 from service.domain.dictionary import dictionary
 from service.domain.errors import DomainError
 from service.store.engine import engine
@@ -37,7 +38,7 @@ def create_app() -> FastAPI:
         description="Collect once, use many times: one data-collection service for school education.",
         lifespan=lifespan,
     )
-    for module in (me, dictionary_api, records, imports, requests):
+    for module in (me, dictionary_api, records, imports, requests, forms, corrections):
         app.include_router(module.router)
 
     @app.exception_handler(DomainError)
@@ -49,6 +50,22 @@ def create_app() -> FastAPI:
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in exc.errors()]
         return _problem(422, "Invalid request", f"{len(errors)} problem(s) in the request", errors)
+
+    @app.exception_handler(IntegrityError)
+    async def integrity(_request: Request, exc: IntegrityError) -> JSONResponse:
+        # Two writes raced for the same record (a retry overlapping its first attempt, say).
+        return _problem(409, "Conflict", "another write to the same record won; read it again and retry",
+                        [{"loc": ["store"], "msg": str(exc.orig).splitlines()[0]}])
+
+    @app.exception_handler(DBAPIError)
+    async def store_conflict(_request: Request, exc: DBAPIError) -> JSONResponse:
+        text = str(exc.orig)
+        if "onflict" in text or "could not serialize" in text:
+            response = _problem(503, "Write conflict", "a concurrent write touched the same rows; retry",
+                                [{"loc": ["store"], "msg": text.splitlines()[0]}])
+            response.headers["Retry-After"] = "1"
+            return response
+        raise exc
 
     @app.exception_handler(HTTPException)
     async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:

@@ -30,12 +30,13 @@ err = Console(stderr=True)
 
 DEMO_CREDENTIALS = Path("data") / "demo-credentials.json"
 DEMO_ORGS = [
-    # role, org code, org name, jurisdiction
-    ("admin", "admin", "CollectOnce administration", None),
-    ("department", "430000-health", "湖南省卫生健康委员会 Provincial Health Commission", "430000"),
-    ("department", "430000-hr", "湖南省人力资源和社会保障厅 Provincial Human Resources Department", "430000"),
-    ("statistics_office", "430000-stats", "湖南省统计局 Provincial Statistics Bureau", "430000"),
-    ("education_office", "430000-edu", "湖南省教育厅 Provincial Education Department", "430000"),
+    # role, org code, org name, jurisdiction, owns (dictionary sources it answers for)
+    ("admin", "admin", "CollectOnce administration", None, None),
+    ("department", "430000-health", "湖南省卫生健康委员会 Provincial Health Commission", "430000", "health"),
+    ("department", "430000-hr", "湖南省人力资源和社会保障厅 Provincial Human Resources Department", "430000",
+     "human_resources"),
+    ("statistics_office", "430000-stats", "湖南省统计局 Provincial Statistics Bureau", "430000", None),
+    ("education_office", "430000-edu", "湖南省教育厅 Provincial Education Department", "430000", None),
 ]
 
 
@@ -153,8 +154,9 @@ def demo_ensure() -> None:
         creds = []
         with session_scope() as session:
             first_school = list_schools(session, limit=1)[0][0]
-            for role, code, name, jurisdiction in [*DEMO_ORGS, ("school", first_school.code, None, None)]:
-                principal, token = issue_token(session, role, code, org_name=name, jurisdiction=jurisdiction)
+            for role, code, name, jurisdiction, owns in [*DEMO_ORGS, ("school", first_school.code, None, None, None)]:
+                principal, token = issue_token(session, role, code, org_name=name, jurisdiction=jurisdiction,
+                                               owns=owns)
                 creds.append({"role": role, "org": principal.org_code, "name": principal.org_name, "token": token})
         DEMO_CREDENTIALS.parent.mkdir(parents=True, exist_ok=True)
         DEMO_CREDENTIALS.write_text(json.dumps(creds, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -171,6 +173,7 @@ def token_issue(
     org_name: Annotated[str | None, typer.Option(help="name, when the organisation is new")] = None,
     jurisdiction: Annotated[str | None, typer.Option(help="region code, when the organisation is new")] = None,
     name: Annotated[str | None, typer.Option(help="the principal's own name")] = None,
+    owns: Annotated[str | None, typer.Option(help="dictionary owners it answers for, e.g. human_resources")] = None,
 ) -> None:
     """Create a principal for ORG in ROLE and print its bearer token (shown once, stored hashed)."""
     from service.domain.principals import issue_token
@@ -178,7 +181,8 @@ def token_issue(
 
     try:
         with session_scope() as session:
-            _principal, token = issue_token(session, role, org, name=name, org_name=org_name, jurisdiction=jurisdiction)
+            _principal, token = issue_token(session, role, org, name=name, org_name=org_name,
+                                           jurisdiction=jurisdiction, owns=owns)
     except DomainError as exc:
         _fail(exc)
     typer.echo(token)

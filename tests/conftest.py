@@ -106,10 +106,10 @@ def province(db: Engine) -> Province:
         ]:
             tokens[role] = issue_token(s, role, org, org_name=name, jurisdiction=jur)[1]
         tokens["department:hr"] = issue_token(
-            s, "department", "430000-hr", org_name="Human Resources", jurisdiction="430000")[1]
+            s, "department", "430000-hr", org_name="Human Resources", jurisdiction="430000", owns="human_resources")[1]
         tokens["department:changsha"] = issue_token(
             s, "department", "430100-health", org_name="Changsha Health", jurisdiction="430100")[1]
-        for school in SCHOOLS[:2]:
+        for school in SCHOOLS:
             tokens[f"school:{school['code']}"] = issue_token(s, "school", str(school["code"]))[1]
     return Province(db, tokens)
 

@@ -4,10 +4,11 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from pydantic import BaseModel
 
 from service.api.deps import PrincipalDep, SessionDep
 from service.api.models import Change, Page, RegionOut, SchoolOut, TeacherOut
-from service.domain import records
+from service.domain import access, records
 from service.settings import settings
 
 router = APIRouter(prefix="/v1", tags=["records"])
@@ -53,6 +54,28 @@ def school_teachers(
 @router.get("/schools/{code}/history", response_model=list[Change])
 def school_history(session: SessionDep, principal: PrincipalDep, code: str) -> list[Change]:
     return [Change.model_validate(c) for c in records.school_history(session, principal, code)]
+
+
+class AccessEntry(BaseModel):
+    read_at: datetime
+    principal_id: str
+    org_code: str
+    role: str
+    entity: str
+    records: int
+    record_ids: str
+    request_id: str | None
+    approval_number: str | None
+    action: str
+
+
+@router.get("/schools/{code}/access-log", response_model=Page[AccessEntry])
+def access_log(session: SessionDep, principal: PrincipalDep, code: str, limit: Limit = 100,
+               offset: Offset = 0) -> Page[AccessEntry]:
+    """Who read this school's personal data, under which request and approval."""
+    rows, total = access.school_log(session, principal, code, limit, offset)
+    return Page(items=[AccessEntry.model_validate(r, from_attributes=True) for r in rows], total=total,
+                limit=limit, offset=offset)
 
 
 @router.get("/teachers/{teacher_id}", response_model=TeacherOut)

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+import pyarrow as pa
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
+from connectors.base import exporter_for
 from service.api.deps import PrincipalDep, SessionDep
-from service.domain import approvals, issuance, requests
+from service.domain import approvals, issuance, requests, results
 from service.domain import status as machine
 from service.domain.scope import Scope
 from service.store.tables import Approval, Request
 
 router = APIRouter(prefix="/v1", tags=["requests"])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class CandidateOut(BaseModel):
@@ -198,6 +202,32 @@ def issue_request(session: SessionDep, principal: PrincipalDep, request_id: str)
     done = issuance.issue(session, principal, request_id)
     return IssueOut(request=_request_out(session, done.request), approval_number=done.approval_number,
                     forms=done.forms, merged=done.merged, items=done.items, refused_schools=done.refused_schools)
+
+
+class ResultsOut(BaseModel):
+    request_id: str
+    columns: list[str]
+    completion: dict[str, int]
+    rows: list[dict[str, Any]]
+
+
+@router.get("/requests/{request_id}/results", response_model=ResultsOut,
+            responses={200: {"content": {"text/csv": {}, XLSX: {}}}})
+def request_results(
+    session: SessionDep, principal: PrincipalDep, request_id: str,
+    format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json",
+) -> Any:
+    """What the request asked and its approval covers, per school (or teacher), with completion."""
+    res = results.results(session, principal, request_id)
+    if format == "json":
+        return ResultsOut(request_id=res.request_id, columns=res.columns, completion=res.completion, rows=res.rows)
+    table = pa.table({c: pa.array([None if r[c] is None else str(r[c]) for r in res.rows], pa.string())
+                      for c in res.columns})
+    buf = io.BytesIO()
+    exporter = exporter_for(format)
+    exporter.write(table, buf)
+    return Response(buf.getvalue(), media_type=exporter.media_type, headers={
+        "Content-Disposition": f'attachment; filename="results-{request_id}.{format}"'})
 
 
 @router.post("/approvals/{approval_id}/revocation", response_model=ApprovalOut)

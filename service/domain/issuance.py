@@ -98,7 +98,7 @@ def _place_forms(session: Session, r: Request, gate: approvals.Gate, allowed: ob
     ), {"rid": r.id, "w": window, "level": r.level, "ref": r.reference_date, "due": r.due_date, "at": at})
     keys = [f.key for f in fields_of(session, r.id) if f.key]
     a = gate.approval
-    result = conn.execute(text(
+    conn.execute(text(
         f"INSERT INTO form_section (form_id, request_id, department, title, form_number, approval_number, authority, "
         f"valid_until, keys) SELECT f.id, :rid, :dept, :title, :fno, :ano, :auth, :until, :keys FROM form f "
         f"WHERE f.\"window\" = :w AND f.status IN ('issued', 'opened') AND f.school_code IN ({compiled})"
@@ -110,7 +110,8 @@ def _place_forms(session: Session, r: Request, gate: approvals.Gate, allowed: ob
         "UPDATE form SET version = version + 1 WHERE \"window\" = :w AND status IN ('issued', 'opened') "
         "AND id IN (SELECT form_id FROM form_section WHERE request_id = :rid) AND id <> md5(CAST(:rid AS VARCHAR) || school_code)"
     ), {"w": window, "rid": r.id})
-    return int(result.rowcount or 0), int(merged)
+    placed = conn.execute(text("SELECT count(*) FROM form_section WHERE request_id = :rid"), {"rid": r.id}).scalar_one()
+    return int(placed), int(merged)
 
 
 def _fill(session: Session, r: Request, allowed: object) -> int:
@@ -144,12 +145,14 @@ def _fill(session: Session, r: Request, allowed: object) -> int:
             f"WHERE NOT EXISTS (SELECT 1 FROM form_item i WHERE i.form_id = f.id "
             f"AND i.entity_id = CAST(v.{q(entity_col)} AS VARCHAR) AND i.key = {_lit(k)})"
         )
-    result = conn.execute(text(
+    mine = "SELECT count(*) FROM form_item WHERE form_id IN (SELECT form_id FROM form_section WHERE request_id = :rid)"
+    before = conn.execute(text(mine), {"rid": r.id}).scalar_one()
+    conn.execute(text(
         "INSERT INTO form_item (form_id, entity_id, key, prefill, prefill_source, prefill_at, prefill_by, "
         "prefill_ref, classification) " + " UNION ALL ".join(selects)
     ), {"w": window, "at": now()})
     conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
-    return int(result.rowcount or 0)
+    return int(conn.execute(text(mine), {"rid": r.id}).scalar_one()) - int(before)
 
 
 def _lit(value: str) -> str:

@@ -25,7 +25,8 @@ def _digest(token: str) -> str:
 
 
 def ensure_organisation(
-    session: Session, code: str, kind: str, name: str | None = None, jurisdiction: str | None = None
+    session: Session, code: str, kind: str, name: str | None = None, jurisdiction: str | None = None,
+    owns: str | None = None,
 ) -> Organisation:
     """Return organisation `code`, creating it if new. A school's organisation is the school itself."""
     org = session.get(Organisation, code)
@@ -40,7 +41,7 @@ def ensure_organisation(
         name, jurisdiction = school.name, school.region_code
     if kind in ("department", "statistics_office", "education_office") and not jurisdiction:
         raise InvalidInput(f"a new {kind} needs a jurisdiction (region code)", [Problem(["jurisdiction"], "required")])
-    org = Organisation(code=code, name=name or code, kind=kind, jurisdiction=jurisdiction)
+    org = Organisation(code=code, name=name or code, kind=kind, jurisdiction=jurisdiction, owns=owns)
     session.add(org)
     session.flush()
     return org
@@ -48,12 +49,12 @@ def ensure_organisation(
 
 def issue_token(
     session: Session, role: str, org_code: str, *, name: str | None = None,
-    org_name: str | None = None, jurisdiction: str | None = None,
+    org_name: str | None = None, jurisdiction: str | None = None, owns: str | None = None,
 ) -> tuple[Principal, str]:
     """Create a principal acting for `org_code` in `role` and return it with a new bearer token."""
     if role not in ROLES:
         raise InvalidInput(f"unknown role {role!r}; one of {', '.join(ROLES)}", [Problem(["role"], "unknown role", role)])
-    org = ensure_organisation(session, org_code, ORG_KIND_OF_ROLE[role], org_name, jurisdiction)  # type: ignore[index]
+    org = ensure_organisation(session, org_code, ORG_KIND_OF_ROLE[role], org_name, jurisdiction, owns)  # type: ignore[index]
     row = PrincipalRow(id=new_id(), name=name or f"{org.name} ({role})", role=role, org_code=org.code, created_at=now())
     token = "co_" + secrets.token_urlsafe(32)
     session.add(row)

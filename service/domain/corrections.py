@@ -1,0 +1,71 @@
+"""Corrections a school proposed for values another organisation owns, and the owner's decision.
+
+Rule: the owner (the organisation whose `owns` names the field's authoritative source, within its
+jurisdiction) accepts — the store takes the value with its history — or rejects with a reason.
+Indicators are counted from teacher records: accepting a correction of one records the decision,
+and the owner corrects the underlying records.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from service.domain.authz import Principal, region_prefix, require_role
+from service.domain.clock import now
+from service.domain.dictionary import dictionary
+from service.domain.errors import Conflict, InvalidInput, NotFound, Problem
+from service.domain.forms import apply_to_store
+from service.store.tables import Correction, Organisation, School
+
+OFFICE_KINDS = ("statistics_office", "education_office")
+
+
+class DecisionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+def owned_by(session: Session, principal: Principal) -> set[str]:
+    """The dictionary owners this principal's organisation answers for."""
+    org = session.get(Organisation, principal.org_code)
+    owns = {o.strip() for o in (org.owns or "").split(",") if o.strip()} if org else set()
+    if principal.role in OFFICE_KINDS:
+        owns.add(principal.role)
+    return owns
+
+
+def list_for_owner(session: Session, principal: Principal, status: str | None = "pending") -> list[Correction]:
+    require_role(principal, "department", "statistics_office", "education_office", "admin")
+    q = select(Correction)
+    if principal.role != "admin":
+        q = q.where(Correction.owner.in_(owned_by(session, principal)))  # type: ignore[attr-defined]
+        if principal.jurisdiction:
+            schools = select(School.code).where(School.valid_to.is_(None), School.region_code.startswith(region_prefix(principal.jurisdiction)))  # type: ignore[union-attr,attr-defined,call-overload]
+            q = q.where(Correction.school_code.in_(schools))  # type: ignore[attr-defined]
+    if status:
+        q = q.where(Correction.status == status)  # type: ignore[arg-type]
+    return list(session.scalars(q.order_by(Correction.created_at)))  # type: ignore[arg-type]
+
+
+def decide(session: Session, principal: Principal, correction_id: str, outcome: Literal["accepted", "rejected"],
+           body: DecisionIn) -> Correction:
+    """Accept (the store changes, with history) or reject (a reason is required) a pending correction."""
+    c = session.get(Correction, correction_id)
+    if c is None or c not in list_for_owner(session, principal, status=None):
+        raise NotFound(f"no correction {correction_id} for you", [Problem(["path", "id"], "unknown correction", correction_id)])
+    if c.status != "pending":
+        raise Conflict(f"correction {c.id} is already {c.status}", [Problem(["correction", "status"], c.status)])
+    if outcome == "rejected" and not (body.reason and body.reason.strip()):
+        raise InvalidInput("a rejection needs a reason", [Problem(["body", "reason"], "required")])
+    at = now()
+    f = dictionary().fields[c.key]
+    if outcome == "accepted" and not f.is_indicator:
+        apply_to_store(session, c.entity, {c.entity_id: {f.column: c.value}}, by=principal.id, source="correction",
+                       ref=c.id, reason=f"{c.reason} (proposed by school {c.school_code})", at=at)
+    c.status, c.decided_by, c.decided_at, c.decision_reason = outcome, principal.id, at, body.reason
+    session.flush()
+    return c

@@ -1,0 +1,471 @@
+"""The school's side of a form: inbox, reading, drafts, and the submission that flows back.
+
+Rules:
+- a school sees and answers only its own forms;
+- every write names the version it read (If-Match, stale → 412) and carries an Idempotency-Key;
+- a submission is validated whole (type, code list, range, corrections with reasons, breakdowns
+  adding up to their totals) and applied whole, or not at all;
+- a correction of a field the school is authoritative for updates the store with history; of a
+  field owned elsewhere it becomes a pending correction for that owner; answers to fields the
+  dictionary does not hold become collected values for the next asker.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+import pyarrow as pa
+from pydantic import BaseModel, ConfigDict
+from pydantic import Field as PydField
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from service.domain import status as machine
+from service.domain.authz import Principal, require_role
+from service.domain.clock import new_id, now
+from service.domain.dictionary import Dictionary, Field, dictionary
+from service.domain.errors import Conflict, DomainError, InvalidInput, NotFound, Problem
+from service.domain.requests import is_custom
+from service.domain.webhooks import request_completed
+from service.store import bulk
+from service.store.tables import (
+    CollectedValue,
+    Correction,
+    CustomField,
+    Form,
+    FormItem,
+    FormSection,
+    Request,
+    School,
+    Teacher,
+)
+
+UNEDITABLE = {"school.code", "teacher.id", "teacher.school_code"}
+
+
+class PreconditionFailed(DomainError):
+    status, title = 412, "Precondition failed"
+
+
+class PreconditionRequired(DomainError):
+    status, title = 428, "Precondition required"
+
+
+class AnswerIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str
+    entity_id: str | None = PydField(default=None, description="teacher id on a roster; the school by default")
+    value: str | int | float | bool | None = None
+    action: Literal["confirm", "correct", "fill"] | None = None
+    reason: str | None = PydField(default=None, max_length=1000)
+
+
+class AnswersIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    answers: list[AnswerIn] = []
+
+
+@dataclass
+class ItemView:
+    entity_id: str
+    key: str
+    label_zh: str
+    label_en: str
+    type: str
+    codes: list[dict[str, str]] | None
+    classification: str
+    prefill: str | None
+    provenance: dict[str, Any] | None
+    editable: bool
+    corrections_go_to: str  # "store" (school is authoritative) or the owner
+    draft: str | None
+    value: str | None
+    action: str | None
+    reason: str | None
+    sections: list[str]
+
+
+@dataclass
+class FormView:
+    form: Form
+    sections: list[FormSection]
+    items: list[ItemView] = field(default_factory=list)
+
+    @property
+    def etag(self) -> str:
+        return etag(self.form)
+
+
+def etag(form: Form) -> str:
+    return f'"{form.id}.{form.version}"'
+
+
+def _own_form(session: Session, principal: Principal, form_id: str) -> Form:
+    require_role(principal, "school")
+    form = session.get(Form, form_id)
+    if form is None or form.school_code != principal.org_code:
+        # Another school's form is not found, not forbidden: its existence is not for others to know.
+        raise NotFound(f"no form {form_id} in your inbox", [Problem(["path", "id"], "unknown form", form_id)])
+    return form
+
+
+def inbox(session: Session, principal: Principal, status: str | None = None) -> list[tuple[Form, list[FormSection]]]:
+    """The school's forms, newest first, with their sections."""
+    require_role(principal, "school")
+    q = select(Form).where(Form.school_code == principal.org_code)  # type: ignore[arg-type]
+    if status:
+        q = q.where(Form.status == status)  # type: ignore[arg-type]
+    forms = list(session.scalars(q.order_by(Form.created_at.desc())))  # type: ignore[attr-defined]
+    sections = _sections(session, [f.id for f in forms])
+    return [(f, sections.get(f.id, [])) for f in forms]
+
+
+def _sections(session: Session, form_ids: list[str]) -> dict[str, list[FormSection]]:
+    out: dict[str, list[FormSection]] = defaultdict(list)
+    if form_ids:
+        for s in session.scalars(select(FormSection).where(FormSection.form_id.in_(form_ids))):  # type: ignore[attr-defined]
+            out[s.form_id].append(s)
+    return out
+
+
+def _field_of(key: str, d: Dictionary, custom: dict[str, CustomField]) -> tuple[str, str, str, Field | None]:
+    if key in d.fields:
+        f = d.fields[key]
+        return f.labels.zh, f.labels.en, f.type, f
+    c = custom.get(key)
+    return (c.label if c else key), (c.label if c else key), (c.type if c else "text"), None
+
+
+def view(session: Session, principal: Principal, form_id: str) -> FormView:
+    """A form with every item: value, provenance, classification, whether and where it can be corrected.
+    The school's first reading marks it opened."""
+    form = _own_form(session, principal, form_id)
+    if form.status == "issued":
+        form.status, form.opened_at, form.version = "opened", now(), form.version + 1
+        session.flush()
+    return _view(session, form)
+
+
+def _view(session: Session, form: Form) -> FormView:
+    d = dictionary()
+    sections = _sections(session, [form.id]).get(form.id, [])
+    asked_by: dict[str, list[str]] = defaultdict(list)
+    for s in sections:
+        for k in json.loads(s.keys):
+            asked_by[k].append(s.request_id)
+    items = list(session.scalars(
+        select(FormItem).where(FormItem.form_id == form.id).order_by(FormItem.entity_id, FormItem.key)  # type: ignore[arg-type]
+    ))
+    custom = {c.key: c for c in session.scalars(select(CustomField).where(CustomField.key.in_({i.key for i in items})))}  # type: ignore[attr-defined]
+    out = FormView(form, sections)
+    for i in items:
+        zh, en, type_, f = _field_of(i.key, d, custom)
+        cl = d.code_list_for(f) if f else None
+        owner = f.source.owner if f else "school"
+        to_store = f is not None and f.source.school_may_correct and not f.is_indicator
+        out.items.append(ItemView(
+            entity_id=i.entity_id, key=i.key, label_zh=zh, label_en=en, type=type_,
+            codes=[{"code": c.code, "zh": c.zh, "en": c.en} for c in cl.codes] if cl else None,
+            classification=i.classification, prefill=i.prefill,
+            provenance=None if i.prefill_source is None else {
+                "source": i.prefill_source, "at": i.prefill_at, "by": i.prefill_by, "ref": i.prefill_ref},
+            editable=i.key not in UNEDITABLE,
+            corrections_go_to="store" if to_store or f is None else owner,
+            draft=i.draft, value=i.value, action=i.action, reason=i.reason, sections=asked_by.get(i.key, []),
+        ))
+    return out
+
+
+def _check_version(form: Form, if_match: str | None) -> None:
+    if not if_match:
+        raise PreconditionRequired("send If-Match with the form's ETag", [Problem(["header", "If-Match"], "missing")])
+    if if_match.strip() not in (etag(form), f"W/{etag(form)}"):
+        raise PreconditionFailed(
+            f"the form changed since you read it (now {etag(form)})",
+            [Problem(["header", "If-Match"], "stale ETag", if_match)], etag=etag(form),
+        )
+
+
+def _as_text(value: str | int | float | bool | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value).strip()
+
+
+def _validate_value(text: str, type_: str, f: Field | None, d: Dictionary) -> tuple[str | None, str | None]:
+    """(normalised text, error) for one value against its type, code list, range and format."""
+    try:
+        if type_ == "integer":
+            n = Decimal(text)
+            if n != n.to_integral_value():
+                return None, "not a whole number"
+            text = str(int(n))
+            if f is not None and f.min is not None and int(text) < int(f.min):  # type: ignore[arg-type]
+                return None, f"below the minimum {f.min}"
+            if f is not None and f.max is not None and int(text) > int(f.max):  # type: ignore[arg-type]
+                return None, f"above the maximum {f.max}"
+            if f is None and int(text) < 0:
+                return None, "a count cannot be negative"
+        elif type_ == "decimal":
+            Decimal(text)
+        elif type_ == "date":
+            text = date.fromisoformat(text).isoformat()
+            if f is not None and f.min is not None and text < str(f.min):
+                return None, f"before {f.min}"
+            if f is not None and f.max is not None and text > str(f.max):
+                return None, f"after {f.max}"
+        elif type_ == "boolean":
+            if text.lower() not in ("0", "1", "true", "false", "是", "否"):
+                return None, "not yes/no"
+            text = "1" if text.lower() in ("1", "true", "是") else "0"
+        elif type_ == "enum" and f is not None:
+            cl = d.code_list_for(f)
+            code = next((c.code for c in cl.codes if text in (c.code, c.zh, c.en)), None) if cl else None
+            if code is None:
+                return None, f"not in code list {f.code_list}"
+            text = code
+        if f is not None and f.max_length and len(text) > f.max_length:
+            return None, f"longer than {f.max_length} characters"
+        if f is not None and f.pattern and not re.fullmatch(f.pattern, text):
+            return None, f"wrong format (expected {f.pattern})"
+    except (InvalidOperation, ValueError):
+        return None, {"integer": "not a whole number", "decimal": "not a number", "date": "not a date (YYYY-MM-DD)"}.get(type_, "invalid")
+    return text, None
+
+
+@dataclass
+class _Final:
+    item: FormItem
+    value: str | None
+    action: str
+    reason: str | None
+
+
+def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
+             custom: dict[str, CustomField], final: bool) -> tuple[list[_Final], list[Problem]]:
+    """Every item's answer after this write, and every problem with it, all at once."""
+    by_id = {(i.entity_id, i.key): i for i in items}
+    given: dict[tuple[str, str], tuple[int, AnswerIn]] = {}
+    problems: list[Problem] = []
+    for n, a in enumerate(body.answers):
+        ident = (a.entity_id or form.school_code, a.key)
+        if ident not in by_id:
+            problems.append(Problem(["body", "answers", n, "key"], f"{a.key} for {ident[0]} is not on this form", a.key))
+        elif ident in given:
+            problems.append(Problem(["body", "answers", n], f"{a.key} for {ident[0]} is answered twice", a.key))
+        else:
+            given[ident] = (n, a)
+    out: list[_Final] = []
+    for ident, item in by_id.items():
+        n, a = given.get(ident, (None, None))
+        loc: list[str | int] = ["body", "answers", n] if n is not None else ["form", "items", f"{item.entity_id}/{item.key}"]
+        raw = _as_text(a.value) if a is not None and a.value is not None else (item.draft if a is None else None)
+        if a is not None and a.action == "confirm":
+            raw = item.prefill
+        if raw is None and not final:
+            out.append(_Final(item, None, "", a.reason if a else item.reason))
+            continue
+        if raw is None:
+            raw = item.prefill
+        _zh, _en, type_, f = _field_of(item.key, d, custom)
+        if raw is None:
+            # A field the dictionary holds as optional may stay empty; what was asked anew may not.
+            if f is not None and not f.required and not f.is_indicator:
+                out.append(_Final(item, None, "confirm", None))
+            else:
+                problems.append(Problem(loc, f"{item.key}: an answer is required"))
+            continue
+        text, error = _validate_value(raw, type_, f, d)
+        if error:
+            problems.append(Problem([*loc, "value"] if n is not None else loc, f"{item.key}: {error}", raw))
+            continue
+        changed = item.prefill is not None and text != item.prefill
+        if changed and item.key in UNEDITABLE:
+            problems.append(Problem(loc, f"{item.key} cannot be changed on a form", raw))
+            continue
+        reason = (a.reason if a else None) or item.reason
+        if changed and final and not (reason and reason.strip()):
+            problems.append(Problem([*loc, "reason"], f"{item.key}: a correction needs a reason", raw))
+            continue
+        action = "correct" if changed else ("confirm" if item.prefill is not None else "fill")
+        out.append(_Final(item, text, action, reason.strip() if changed and reason else None))
+    if final:
+        problems += _cross_field(out, d)
+    return out, problems
+
+
+def _cross_field(answers: list[_Final], d: Dictionary) -> list[Problem]:
+    """Breakdowns add up: a full breakdown equals its total, a partial one stays within it."""
+    problems: list[Problem] = []
+    by_entity: dict[str, dict[str, int]] = defaultdict(dict)
+    for a in answers:
+        f = d.fields.get(a.item.key)
+        if f is not None and f.is_indicator and a.value is not None:
+            by_entity[a.item.entity_id][a.item.key] = int(a.value)
+    for entity_id, values in by_entity.items():
+        for fam in d.families:
+            total = values.get(fam.key)
+            if total is None:
+                continue
+            for name in fam.breakdowns:
+                keys = [k for k in d.fields if k.startswith(f"{fam.key}.{name}.")]
+                present = [k for k in keys if k in values]
+                if not present:
+                    continue
+                s = sum(values[k] for k in present)
+                label = d.fields[fam.key].labels
+                if len(present) == len(keys) and s != total:
+                    problems.append(Problem(["form", "items", f"{entity_id}/{fam.key}.{name}"],
+                                            f"{label.zh} by {name} adds up to {s}, not the total {total}", s))
+                elif s > total:
+                    problems.append(Problem(["form", "items", f"{entity_id}/{fam.key}.{name}"],
+                                            f"{label.zh} by {name} adds up to {s}, more than the total {total}", s))
+    return problems
+
+
+def save_draft(session: Session, principal: Principal, form_id: str, body: AnswersIn, if_match: str | None) -> FormView:
+    """Keep answers given so far without submitting; values are checked, totals are not yet."""
+    form = _own_form(session, principal, form_id)
+    _check_version(form, if_match)
+    if form.status == "submitted":
+        raise Conflict(f"form {form.id} is already submitted", [Problem(["form", "status"], "submitted")])
+    d = dictionary()
+    items = list(session.scalars(select(FormItem).where(FormItem.form_id == form.id)))  # type: ignore[arg-type]
+    custom = {c.key: c for c in session.scalars(select(CustomField))}
+    touched = {(a.entity_id or form.school_code, a.key) for a in body.answers}
+    answers, problems = _resolve(form, items, body, d, custom, final=False)
+    if problems:
+        raise InvalidInput(f"{len(problems)} problem(s) in the answers", problems)
+    for a in answers:
+        if (a.item.entity_id, a.item.key) in touched:
+            a.item.draft = a.value if a.action != "confirm" else a.item.prefill
+            a.item.reason = a.reason
+    form.version += 1
+    session.flush()
+    return _view(session, form)
+
+
+@dataclass
+class Submitted:
+    form_id: str
+    confirmed: int
+    corrected_in_store: int
+    corrections_pending: int
+    filled: int
+    completed_requests: list[str]
+
+
+def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn, if_match: str | None) -> Submitted:
+    """Validate every answer, then confirm, correct and fill in one transaction, and let it flow back."""
+    form = _own_form(session, principal, form_id)
+    _check_version(form, if_match)
+    if form.status == "submitted":
+        raise Conflict(f"form {form.id} is already submitted", [Problem(["form", "status"], "submitted")])
+    d = dictionary()
+    items = list(session.scalars(select(FormItem).where(FormItem.form_id == form.id)))  # type: ignore[arg-type]
+    custom = {c.key: c for c in session.scalars(select(CustomField))}
+    answers, problems = _resolve(form, items, body, d, custom, final=True)
+    if problems:
+        raise InvalidInput(f"{len(problems)} problem(s) in the submission; nothing was saved", problems)
+    at = now()
+    for a in answers:
+        a.item.value, a.item.action, a.item.reason = a.value, a.action, a.reason
+    in_store, pending = _flow_back(session, principal, form, answers, d, at)
+    form.status, form.submitted_at, form.submitted_by, form.version = "submitted", at, principal.id, form.version + 1
+    session.flush()
+    done = _complete_requests(session, principal, form)
+    counts = defaultdict(int)
+    for a in answers:
+        counts[a.action] += 1
+    return Submitted(form.id, counts["confirm"], in_store, pending, counts["fill"], done)
+
+
+def _flow_back(session: Session, principal: Principal, form: Form, answers: list[_Final], d: Dictionary,
+               at: datetime) -> tuple[int, int]:
+    """Corrections to the store or to their owner; answers the store lacks become collected values."""
+    store_changes: dict[str, dict[str, dict[str, str | None]]] = {"school": defaultdict(dict), "teacher": defaultdict(dict)}
+    reasons: list[str] = []
+    pending = 0
+    for a in answers:
+        f = d.fields.get(a.item.key)
+        if f is None or is_custom(a.item.key):
+            continue
+        if a.action != "correct":
+            continue
+        if f.source.school_may_correct and not f.is_indicator:
+            store_changes[f.entity][a.item.entity_id][f.column] = a.value
+            reasons.append(f"{f.key}: {a.reason}")
+        else:
+            session.add(Correction(
+                id=new_id(), form_id=form.id, school_code=form.school_code, entity=f.entity,
+                entity_id=a.item.entity_id, key=f.key, previous=a.item.prefill, value=a.value, reason=a.reason or "",
+                owner=f.source.owner, status="pending", created_by=principal.id, created_at=at,
+            ))
+            pending += 1
+    in_store = 0
+    for entity, rows in store_changes.items():
+        if rows:
+            in_store += apply_to_store(session, entity, rows, by=principal.id, source="correction", ref=form.id,
+                                       reason="; ".join(reasons), at=at)
+    collected = [a for a in answers if a.item.key not in d.fields and a.value is not None]
+    if collected:
+        session.execute(delete(CollectedValue).where(
+            CollectedValue.reference_date == form.reference_date,  # type: ignore[arg-type]
+            CollectedValue.key.in_({a.item.key for a in collected}),  # type: ignore[attr-defined]
+            CollectedValue.entity_id.in_({a.item.entity_id for a in collected}),  # type: ignore[attr-defined]
+        ))
+        session.add_all([CollectedValue(
+            entity_id=a.item.entity_id, key=a.item.key, reference_date=form.reference_date, value=a.value,
+            source="correction" if a.action == "correct" else "form", ref=form.id, collected_by=principal.id,
+            collected_at=at) for a in collected])
+    session.flush()
+    return in_store, pending
+
+
+def apply_to_store(session: Session, entity: str, rows: dict[str, dict[str, str | None]], *, by: str, source: str,
+                   ref: str, reason: str | None, at: datetime) -> int:
+    """New versions of records (entity id -> changed column values), other columns kept."""
+    d = dictionary()
+    fields = {f.column: f for f in d.entity_fields(entity)}  # type: ignore[arg-type]
+    key = "code" if entity == "school" else "id"
+    changed = sorted({c for r in rows.values() for c in r})
+    table_model: Any = School if entity == "school" else Teacher
+    current = {getattr(r, key): r for r in session.scalars(
+        select(table_model).where(getattr(table_model, key).in_(list(rows)), table_model.valid_to.is_(None)))}
+    data: dict[str, list[str | None]] = {key: [], **{c: [] for c in changed}}
+    for eid, cols in rows.items():
+        if eid not in current:
+            continue
+        data[key].append(eid)
+        for c in changed:
+            v = cols.get(c, getattr(current[eid], c))
+            data[c].append(None if v is None else str(v))
+    table = pa.table({c: pa.array(v, pa.string()) for c, v in data.items()})
+    counts = bulk.write_versions(session, target=entity, key=key, columns={c: f.type for c, f in fields.items()},
+                                 rows=table, at=at, by=by, source=source, ref=ref, reason=reason)
+    return counts.updated
+
+
+def _complete_requests(session: Session, principal: Principal, form: Form) -> list[str]:
+    """Requests whose every form is now submitted complete: closed, and their webhook called."""
+    done: list[str] = []
+    for s in _sections(session, [form.id]).get(form.id, []):
+        open_forms = session.scalar(
+            select(func.count()).select_from(FormSection).join(Form, Form.id == FormSection.form_id).where(  # type: ignore[arg-type]
+                FormSection.request_id == s.request_id, Form.status != "submitted")  # type: ignore[arg-type]
+        )
+        r = session.get(Request, s.request_id)
+        if open_forms == 0 and r is not None and r.status == "issued":
+            machine.transition(session, r, "closed", principal.id, "every form submitted")
+            request_completed(session, r)
+            done.append(r.id)
+    return done
+

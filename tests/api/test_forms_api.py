@@ -195,3 +195,22 @@ def test_an_expired_or_out_of_scope_approval_issues_nothing(client: TestClient, 
     client.post(f"/v1/requests/{req['id']}/approval", headers=stats, json=approval_body(valid_from=soon))
     assert client.post(f"/v1/requests/{req['id']}/issue", headers=h).status_code == 409
     assert client.get("/v1/forms", headers=auth(province.tokens[f"school:{SCHOOL1}"])).json() == []
+
+
+def test_burden_counts_what_was_asked_prefilled_and_stopped(client: TestClient, province: Province) -> None:
+    issue_survey(client, province)
+    # An answerable request: stopped before it reached anyone.
+    client.post("/v1/requests", headers=auth(province.tokens["department:hr"]),
+                json=request_body(fields=[{"key": "school.name"}], scope={"regions": ["430000"]}))
+    edu = auth(province.tokens["education_office"])
+    by_school = {g["group"]: g for g in client.get("/v1/burden?by=school", headers=edu).json()["groups"]}
+    mine = by_school[SCHOOL1]
+    assert (mine["forms_received"], mine["fields_asked"], mine["fields_prefilled"]) == (1, 6, 5)
+    assert mine["requests_stopped"] == {"answered_from_store": 1}
+    assert mine["minutes_saved"] == 5 * 1.75 + 1 * 2.0 and mine["minutes_asked"] == 1 * 2.0 + 5 * 0.25
+    depts = {g["group"]: g for g in client.get("/v1/burden?by=department", headers=edu).json()["groups"]}
+    assert depts["430000-health"]["forms_received"] == 4 and depts["430000-hr"]["requests_stopped"] == {"answered_from_store": 1}
+    own = client.get("/v1/burden?by=region", headers=auth(province.tokens[f"school:{SCHOOL1}"])).json()["groups"]
+    assert [g["group"] for g in own] == [SCHOOL1]
+    bad = client.get("/v1/burden?from=2026-12-01&to=2026-01-01", headers=edu)
+    assert bad.status_code == 422 and bad.headers["content-type"] == PROBLEM

@@ -14,6 +14,7 @@ from service.domain.authz import (
     school_filter_for,
     sees_sensitive,
 )
+from service.domain.access import log_reads
 from service.domain.dictionary import dictionary
 from service.domain.errors import NotFound, Problem
 from service.store import records as store
@@ -69,6 +70,7 @@ def school_teachers(
 ) -> tuple[list[dict[str, Any]], int]:
     get_school(session, principal, code, as_of)
     rows, total = store.school_teachers(session, code, limit=limit, offset=offset, as_of=as_of)
+    log_reads(session, principal, [(code, r.id) for r in rows], entity="teacher", action="teachers of school")
     return [teacher_view(r, principal) for r in rows], total
 
 
@@ -78,6 +80,7 @@ def get_teacher(session: Session, principal: Principal, teacher_id: str, as_of: 
         raise NotFound(f"no teacher {teacher_id}", [Problem(["path", "id"], "unknown teacher", teacher_id)])
     school = store.get_school(session, row.school_code, as_of)
     require_school_access(principal, row.school_code, school.region_code if school else "")
+    log_reads(session, principal, [(row.school_code, row.id)], entity="teacher", action="teacher record")
     return teacher_view(row, principal)
 
 

@@ -102,3 +102,15 @@ def test_the_dictionary_is_published(client: TestClient, province: Province) -> 
     one = client.get("/v1/dictionary/teacher.title", headers=h).json()
     assert one["source"] == {"owner": "human_resources", "school_may_correct": False}
     assert client.get("/v1/dictionary/teacher.shoe_size", headers=h).status_code == 404
+
+
+def test_reads_of_personal_data_by_departments_are_in_the_schools_access_log(client: TestClient, province: Province) -> None:
+    code = SCHOOLS[0]["code"]
+    client.get(f"/v1/schools/{code}/teachers?limit=2", headers=auth(province.tokens["department"]))
+    client.get(f"/v1/teachers/{TEACHERS[0]['id']}", headers=auth(province.tokens["statistics_office"]))
+    client.get(f"/v1/teachers/{TEACHERS[0]['id']}", headers=auth(province.tokens["admin"]))  # admins are not logged
+    log = client.get(f"/v1/schools/{code}/access-log", headers=auth(province.tokens[f"school:{code}"])).json()
+    assert [(e["org_code"], e["records"], e["action"]) for e in log["items"]] == [
+        ("430000-stats", 1, "teacher record"), ("430000-health", 2, "teachers of school")]
+    other = client.get(f"/v1/schools/{code}/access-log", headers=auth(province.tokens[f"school:{SCHOOLS[1]['code']}"]))
+    assert other.status_code == 403

@@ -49,14 +49,14 @@ def test_readme_examples_run(tmp_path: Path) -> None:
     for name, args in {"ADMIN": "--role admin --org admin",
                        "DEPT": "--role department --org 430000-health --org-name Health --jurisdiction 430000"}.items():
         tokens[name] = run(f"collectonce token issue {args}", env, tmp_path).stdout.strip()
-    code = subprocess.run(
+    school_code = subprocess.run(
         [sys.executable, "-c", "import csv,sys; print(next(csv.DictReader(open('data/demo/schools.csv')))['code'])"],
         cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()
     tokens["HR"] = run("collectonce token issue --role department --org 430000-hr --org-name HR --jurisdiction 430000",
                        env, tmp_path).stdout.strip()
     tokens["STATS"] = run("collectonce token issue --role statistics_office --org 430000-stats --org-name Stats "
                           "--jurisdiction 430000", env, tmp_path).stdout.strip()
-    tokens["SCHOOL"] = run(f"collectonce token issue --role school --org {code}", env, tmp_path).stdout.strip()
+    tokens["SCHOOL"] = run(f"collectonce token issue --role school --org {school_code}", env, tmp_path).stdout.strip()
     port = free_port()
     server = subprocess.Popen([str(BIN / "collectonce"), "serve", "--port", str(port)], env=env, cwd=tmp_path,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -68,7 +68,7 @@ def test_readme_examples_run(tmp_path: Path) -> None:
                 break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        env.update(tokens, BASE=base, SCHOOL_CODE=code)
+        env.update(tokens, BASE=base, SCHOOL_CODE=school_code)
         outputs = []
         for line in blocks("api"):
             r = run(line, env, tmp_path)
@@ -77,9 +77,9 @@ def test_readme_examples_run(tmp_path: Path) -> None:
         assert outputs[0]["role"] == "department"
         assert outputs[-1]["status"] in (403, 404) and outputs[-1]["errors"]
         walkthrough = README.read_text(encoding="utf-8").split("<!-- example: walkthrough -->")[1]
-        code = re.search(r"```python\n(.*?)```", walkthrough, re.DOTALL)
-        assert code is not None
-        exec(compile(code.group(1), "README walk-through", "exec"), {**tokens, "BASE": base})
+        block = re.search(r"```python\n(.*?)```", walkthrough, re.DOTALL)
+        assert block is not None
+        exec(compile(block.group(1), "README walk-through", "exec"), {**tokens, "BASE": base, "SCHOOL_CODE": school_code})
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -10,10 +10,11 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException
 
-from service.api import burden, corrections, forms, imports, me, records, requests
+from service.api import burden, corrections, forms, imports, me, records, requests, webhooks
 from service.api import dictionary as dictionary_api
 from service.domain.dictionary import dictionary
 from service.domain.errors import DomainError
+from service.domain.webhooks import start_worker
 from service.store.engine import engine
 
 PROBLEM = "application/problem+json"
@@ -27,8 +28,9 @@ def _problem(status: int, title: str, detail: str, errors: list[dict[str, Any]])
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     dictionary()  # a broken dictionary stops start-up here, with its message
-    engine()
+    stop_deliveries = start_worker(engine())
     yield
+    stop_deliveries()
 
 
 def create_app() -> FastAPI:
@@ -38,7 +40,7 @@ def create_app() -> FastAPI:
         description="Collect once, use many times: one data-collection service for school education.",
         lifespan=lifespan,
     )
-    for module in (me, dictionary_api, records, imports, requests, forms, corrections, burden):
+    for module in (me, dictionary_api, records, imports, requests, forms, corrections, burden, webhooks):
         app.include_router(module.router)
 
     @app.exception_handler(DomainError)

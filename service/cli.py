@@ -217,5 +217,20 @@ def serve(host: str | None = None, port: int | None = None) -> None:
     uvicorn.run("service.app:app", host=host or settings().host, port=port or settings().port)
 
 
+webhooks_app = typer.Typer(help="Calls to departments' systems when their requests complete.", no_args_is_help=True)
+app.add_typer(webhooks_app, name="webhooks")
+
+
+@webhooks_app.command("deliver")
+def webhooks_deliver() -> None:
+    """Send every webhook call now due once (what the server's worker does every few seconds)."""
+    from service.domain.clock import now
+    from service.domain.webhooks import deliver_due
+    from service.store.engine import engine
+
+    c = deliver_due(engine(), now())
+    console.print(f"webhooks: {c.due} due, {c.delivered} delivered, {c.retrying} to retry, {c.abandoned} given up")
+
+
 if __name__ == "__main__":
     app()

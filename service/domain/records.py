@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from service.domain.access import log_reads
 from service.domain.authz import (
     Principal,
     mask,
@@ -14,7 +15,6 @@ from service.domain.authz import (
     school_filter_for,
     sees_sensitive,
 )
-from service.domain.access import log_reads
 from service.domain.dictionary import dictionary
 from service.domain.errors import NotFound, Problem
 from service.store import records as store

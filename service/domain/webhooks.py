@@ -1,17 +1,104 @@
 """Webhooks: a department's system is told when one of its requests completes.
 
-Rule: the call is queued in the same transaction that completes the request, so it is never
-lost nor sent for a change that was rolled back; delivery (signed, retried) happens afterwards.
+Rules:
+- The call is queued in the same transaction that completes the request, so it is never lost nor
+  sent for a change that was rolled back; delivery (signed, retried) happens afterwards.
+- Each organisation registers at most one webhook: an http(s) URL and a secret of 16-200 characters.
+  The secret is never shown again. A delivery goes to the URL registered when it is sent, signed
+  with that registration's secret (so replacing a broken URL fixes the deliveries still waiting);
+  with no webhook registered it is abandoned unsent.
+- A delivery POSTs its stored body with `X-CollectOnce-Signature: sha256=<hex HMAC-SHA256 of the
+  exact body bytes, keyed with the secret>`, `X-CollectOnce-Event` and `X-CollectOnce-Delivery` (its
+  id: receivers use it to ignore a repeat, since delivery is at least once).
+- Only a 2xx answer delivers. After the n-th failed attempt the next one waits 30 s × 2^(n-1)
+  (30 s, 1 min, 2 min, … 32 min), never more than 6 h; after the 8th failed attempt it is given up
+  (next_attempt_at NULL). Failures stay visible with their status and error; the department can
+  make a failed or abandoned delivery due again, which is one more attempt.
+- No database transaction is open while a receiver is called: due rows are claimed (leased) and
+  committed, sent, and the outcomes recorded in a new transaction.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+from urllib.parse import urlsplit
 
+import httpx
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
+from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
+from service.domain.errors import Conflict, InvalidInput, NotFound, Problem
+from service.store.engine import session_scope
 from service.store.tables import Request, Webhook, WebhookDelivery
+
+FIRST_DELAY = timedelta(seconds=30)
+MAX_DELAY = timedelta(hours=6)
+MAX_ATTEMPTS = 8
+SEND_TIMEOUT_SECONDS = 5.0
+BATCH = 20
+# Longer than a batch of sends can take, so a second process (the CLI beside the server) does not
+# send the same rows meanwhile; a process that dies mid-batch leaves its rows to be sent again then.
+LEASE = timedelta(minutes=5)
+WORKER_INTERVAL_SECONDS = 5.0
+SECRET_LENGTH = (16, 200)
+URL_MAX = 2000
+ERROR_MAX = 500
+
+State = Literal["pending", "retrying", "delivered", "abandoned"]
+log = logging.getLogger(__name__)
+
+
+class WebhookIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    url: str
+    secret: str
+
+
+@dataclass(frozen=True)
+class PassCounts:
+    """What one delivery pass did: rows it took, and how each ended."""
+
+    due: int = 0
+    delivered: int = 0
+    retrying: int = 0
+    abandoned: int = 0
+
+    def __add__(self, other: PassCounts) -> PassCounts:
+        return PassCounts(self.due + other.due, self.delivered + other.delivered,
+                          self.retrying + other.retrying, self.abandoned + other.abandoned)
+
+
+def retry_delay(attempts: int) -> timedelta | None:
+    """The wait after `attempts` failed attempts: 30 s doubling, capped at 6 h; None (give up) from the 8th."""
+    if attempts >= MAX_ATTEMPTS:
+        return None
+    delay: timedelta = FIRST_DELAY * 2 ** (attempts - 1)
+    return min(delay, MAX_DELAY)
+
+
+def sign(secret: str, body: bytes) -> str:
+    """The signature header's value: `sha256=` and the hex HMAC-SHA256 of the body bytes."""
+    return "sha256=" + hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+
+
+def state(d: WebhookDelivery) -> State:
+    if d.delivered_at is not None:
+        return "delivered"
+    if d.next_attempt_at is None:
+        return "abandoned"
+    return "retrying" if d.attempts else "pending"
 
 
 def request_completed(session: Session, r: Request) -> None:
@@ -27,3 +114,185 @@ def request_completed(session: Session, r: Request) -> None:
         body=json.dumps(body, ensure_ascii=False, sort_keys=True), attempts=0, next_attempt_at=at, created_at=at,
     ))
     session.flush()
+
+
+def _problems(body: WebhookIn) -> list[Problem]:
+    problems = []
+    try:
+        parts = urlsplit(body.url)
+        _ = parts.port  # raises on a port that is not a number in range
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        ok = False
+    if not ok or len(body.url) > URL_MAX or any(c.isspace() for c in body.url):
+        problems.append(Problem(["body", "url"], f"must be an http:// or https:// URL with a host, at most {URL_MAX} "
+                                                 "characters", body.url[:URL_MAX]))
+    low, high = SECRET_LENGTH
+    if not low <= len(body.secret) <= high:
+        # The value is not echoed: it is a secret, even when a wrong one.
+        problems.append(Problem(["body", "secret"], f"must be {low}-{high} characters, not {len(body.secret)}"))
+    return problems
+
+
+def register(session: Session, principal: Principal, body: WebhookIn) -> Webhook:
+    """Register or replace the organisation's one webhook; the URL must be http(s), the secret 16-200 characters."""
+    require_role(principal, "department", "education_office")
+    if problems := _problems(body):
+        raise InvalidInput(f"{len(problems)} problem(s) in the webhook", problems)
+    hook = session.get(Webhook, principal.org_code)
+    if hook is None:
+        hook = Webhook(department=principal.org_code, url=body.url, secret=body.secret, created_at=now())
+        session.add(hook)
+    else:
+        hook.url, hook.secret, hook.created_at = body.url, body.secret, now()
+    session.flush()
+    return hook
+
+
+def current(session: Session, principal: Principal) -> Webhook:
+    """The organisation's webhook; NotFound when it registered none."""
+    require_role(principal, "department", "education_office")
+    hook = session.get(Webhook, principal.org_code)
+    if hook is None:
+        raise NotFound(f"{principal.org_code} has no webhook; register one with PUT /v1/webhooks")
+    return hook
+
+
+def remove(session: Session, principal: Principal) -> None:
+    """Remove the organisation's webhook; deliveries still waiting are then abandoned unsent."""
+    session.delete(current(session, principal))
+    session.flush()
+
+
+def deliveries(session: Session, principal: Principal, limit: int) -> list[WebhookDelivery]:
+    """The organisation's own deliveries, newest first, failures included."""
+    require_role(principal, "department", "education_office")
+    return list(session.scalars(
+        select(WebhookDelivery).where(col(WebhookDelivery.department) == principal.org_code)
+        .order_by(col(WebhookDelivery.created_at).desc(), col(WebhookDelivery.id)).limit(limit)
+    ))
+
+
+def retry(session: Session, principal: Principal, delivery_id: str) -> WebhookDelivery:
+    """Make one of the organisation's undelivered deliveries due now; it needs a registered webhook."""
+    require_role(principal, "department", "education_office")
+    d = session.get(WebhookDelivery, delivery_id)
+    if d is None or d.department != principal.org_code:
+        # Another organisation's delivery is answered like a missing one: its existence is not theirs to know.
+        raise NotFound(f"no delivery {delivery_id} for you", [Problem(["path", "id"], "unknown delivery", delivery_id)])
+    if d.delivered_at is not None:
+        raise Conflict(f"delivery {d.id} was delivered at {d.delivered_at.isoformat()}Z",
+                       [Problem(["delivery", "delivered_at"], "already delivered")])
+    if session.get(Webhook, principal.org_code) is None:
+        raise Conflict("register a webhook before retrying", [Problem(["webhook"], "none registered")])
+    d.next_attempt_at = now()
+    session.flush()
+    return d
+
+
+@dataclass(frozen=True)
+class _Claimed:
+    id: str
+    event: str
+    body: str
+    attempts: int
+    url: str  # where it was queued for; the current webhook's URL replaces it when sent
+    hook: Webhook | None
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    status: int | None
+    error: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
+
+
+def _claim(engine: Engine, at: datetime) -> list[_Claimed]:
+    """Lease up to BATCH due rows (committed on return) with the webhook each is to go to."""
+    with session_scope(engine) as session:
+        is_due = (col(WebhookDelivery.delivered_at).is_(None), col(WebhookDelivery.next_attempt_at) <= at)
+        due = select(col(WebhookDelivery.id)).where(*is_due).order_by(col(WebhookDelivery.next_attempt_at)).limit(BATCH)
+        # The due condition is repeated in the UPDATE: on PostgreSQL a concurrent pass that claimed a
+        # row first makes it no longer due here, so each row is claimed once.
+        rows = session.execute(
+            update(WebhookDelivery).where(col(WebhookDelivery.id).in_(due), *is_due)
+            .values(next_attempt_at=at + LEASE)
+            .returning(col(WebhookDelivery.id), col(WebhookDelivery.event), col(WebhookDelivery.body),
+                       col(WebhookDelivery.attempts), col(WebhookDelivery.url), col(WebhookDelivery.department))
+        ).all()
+        hooks = {h.department: h for h in session.scalars(
+            select(Webhook).where(col(Webhook.department).in_({r.department for r in rows})))}
+        return [_Claimed(r.id, r.event, r.body, r.attempts, r.url, hooks.get(r.department)) for r in rows]
+
+
+def _send(client: httpx.Client, d: _Claimed) -> _Outcome:
+    """POST one delivery to its webhook; any failure is that delivery's outcome, never the pass's."""
+    hook = d.hook
+    if hook is None:
+        return _Outcome(None, "no webhook registered")
+    content = d.body.encode("utf-8")
+    headers = {"Content-Type": "application/json", "X-CollectOnce-Event": d.event, "X-CollectOnce-Delivery": d.id,
+               "X-CollectOnce-Signature": sign(hook.secret, content)}
+    try:
+        # Streamed so that a receiver's large answer is never read whole; redirects are not followed,
+        # so a signed body goes only to the registered URL.
+        with client.stream("POST", hook.url, content=content, headers=headers) as response:
+            if response.is_success:
+                return _Outcome(response.status_code, None)
+            head = next(response.iter_text(), "")[:200]
+            return _Outcome(response.status_code, f"HTTP {response.status_code}: {head}".strip()[:ERROR_MAX])
+    except Exception as exc:
+        return _Outcome(None, f"{type(exc).__name__}: {exc}"[:ERROR_MAX])
+
+
+def _record(engine: Engine, claimed: list[_Claimed], outcomes: list[_Outcome], at: datetime) -> PassCounts:
+    """Write each sent delivery's outcome, and schedule or give up the failed ones."""
+    rows = []
+    counts = PassCounts(due=len(claimed))
+    for d, o in zip(claimed, outcomes, strict=True):
+        attempts = d.attempts + (0 if d.hook is None else 1)  # nothing was sent without a webhook
+        delay = None if d.hook is None or o.ok else retry_delay(attempts)
+        rows.append({"id": d.id, "url": d.hook.url if d.hook else d.url, "attempts": attempts,
+                     "last_status": o.status, "last_error": o.error,
+                     "delivered_at": at if o.ok else None, "next_attempt_at": None if delay is None else at + delay})
+        counts += PassCounts(delivered=int(o.ok), retrying=int(delay is not None),
+                             abandoned=int(not o.ok and delay is None))
+    with session_scope(engine) as session:
+        session.execute(update(WebhookDelivery), rows)  # one executemany, by primary key
+    return counts
+
+
+def deliver_due(engine: Engine, at: datetime) -> PassCounts:
+    """Send every delivery due at `at` once, batch by batch, and record how each ended."""
+    counts = PassCounts()
+    with httpx.Client(timeout=SEND_TIMEOUT_SECONDS, follow_redirects=False) as client:
+        while claimed := _claim(engine, at):
+            counts += _record(engine, claimed, [_send(client, d) for d in claimed], at)
+    return counts
+
+
+def start_worker(engine: Engine) -> Callable[[], None]:
+    """Run deliver_due every WORKER_INTERVAL_SECONDS in a daemon thread; returns the function that stops it."""
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.wait(WORKER_INTERVAL_SECONDS):
+            try:
+                deliver_due(engine, now())
+            except Exception:
+                # The store briefly unreachable, or a write conflict: rows not claimed stay due for the
+                # next pass, claimed ones come back when their lease ends.
+                log.exception("webhook delivery pass failed")
+
+    thread = threading.Thread(target=run, name="webhook-deliveries", daemon=True)
+    thread.start()
+
+    def stop_worker() -> None:
+        stop.set()
+        # Let a send in flight finish; the thread is a daemon, so shutdown never hangs on a slow receiver.
+        thread.join(timeout=2 * SEND_TIMEOUT_SECONDS)
+
+    return stop_worker

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -14,6 +15,7 @@ from connectors.base import exporter_for
 from service.api.deps import PrincipalDep, SessionDep
 from service.domain import approvals, issuance, requests, results
 from service.domain import status as machine
+from service.domain.clock import now
 from service.domain.scope import Scope
 from service.store.tables import Approval, Request
 
@@ -143,8 +145,6 @@ def _request_out(session: SessionDep, r: Request) -> RequestOut:
 
 
 def _approval_out(a: Approval) -> ApprovalOut:
-    import json
-
     data = {k: getattr(a, k) for k in ApprovalOut.model_fields if k not in ("scope", "field_keys")}
     return ApprovalOut(**data, scope=Scope.from_json(a.scope), field_keys=json.loads(a.field_keys))
 
@@ -238,8 +238,6 @@ def revoke_approval(session: SessionDep, principal: PrincipalDep, approval_id: s
 @router.get("/approvals", response_model=list[RegisterEntry])
 def approval_register(session: SessionDep, _principal: PrincipalDep) -> list[RegisterEntry]:
     """The public register of approvals and filings."""
-    from service.domain.clock import now
-
     today = now().date()
     out = []
     for a, r in approvals.register(session):

@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from service.domain import status as machine
+from service.domain.access import log_reads
 from service.domain.authz import Principal, mask, require_role
 from service.domain.clock import new_id, now
 from service.domain.dictionary import Dictionary, Field, Labels, Source, dictionary
@@ -440,5 +441,7 @@ def answers(session: Session, principal: Principal, request_id: str) -> list[dic
         for row in rows:
             for k in hidden:
                 row[k] = mask(row[k])
+        log_reads(session, principal, [(row["school_code"], row["id"]) for row in rows], entity="teacher",
+                  action="answers", request_id=r.id)
         return rows
     return prefill.values(session, prefill.school_values_query(d, scope_filter(scope), keys, r.reference_date, period))

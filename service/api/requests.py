@@ -171,7 +171,7 @@ def list_requests(
 
 @router.get("/requests/{request_id}", response_model=RequestOut)
 def get_request(session: SessionDep, principal: PrincipalDep, request_id: str) -> RequestOut:
-    return _request_out(session, requests.get_own(session, principal, request_id))
+    return _request_out(session, requests.get_readable(session, principal, request_id))
 
 
 @router.put("/requests/{request_id}", response_model=RequestOut)

@@ -20,12 +20,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.domain import status as machine
-from service.domain.authz import Principal, Role, require_role
+from service.domain.authz import Principal, require_role, within
 from service.domain.clock import new_id, now
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
-from service.domain.requests import fields_of, get_own
+from service.domain.requests import approver_role, fields_of
 from service.domain.scope import Scope, outside, require_within_jurisdiction
-from service.store.tables import Approval, Request
+from service.store.tables import Approval, Organisation, Request
 
 
 class ApprovalIn(BaseModel):
@@ -62,27 +62,26 @@ class OutOfScope(Conflict):
     title = "Out of the approved scope"
 
 
-def approver_role(r: Request) -> Role | None:
-    """The office that must approve `r`, or None if it needs no approval."""
-    if r.kind == "statistical":
-        return "statistics_office"
-    if r.kind == "research":
-        return "education_office"
-    return "education_office" if r.status == "pending_approval" else None
-
-
-def _require_approver(principal: Principal, r: Request) -> None:
-    role = approver_role(r) or "education_office"
-    require_role(principal, role)
+def _for_approver(session: Session, principal: Principal, request_id: str) -> Request:
+    """The request, if `principal` is the office to decide it: of the request's kind, not its own
+    department's, and at or above the department's level (its jurisdiction contains the department's)."""
+    r = session.get(Request, request_id)
+    if r is None:
+        raise NotFound(f"no request {request_id}", [Problem(["path", "id"], "unknown request", request_id)])
+    require_role(principal, approver_role(r.kind))
     if principal.org_code == r.department:
         raise Forbidden(f"{principal.org_code} cannot approve its own request",
                         [Problem(["path", "id"], "own department's request", r.id)])
+    dept = session.get(Organisation, r.department)
+    if not (principal.jurisdiction and dept and dept.jurisdiction and within(dept.jurisdiction, principal.jurisdiction)):
+        raise Forbidden(f"{r.department} lies outside the jurisdiction of {principal.org_code}",
+                        [Problem(["path", "id"], "an office decides requests at or below its own level", r.id)])
+    return r
 
 
 def approve(session: Session, principal: Principal, request_id: str, body: ApprovalIn) -> Approval:
     """Approve (or file) the current version of a pending request."""
-    r = get_own(session, principal, request_id)
-    _require_approver(principal, r)
+    r = _for_approver(session, principal, request_id)
     if r.status != "pending_approval":
         raise machine.IllegalTransition(f"request {r.id} is {r.status}, not pending approval",
                                         [Problem(["request", "status"], "not pending approval", r.status)])
@@ -108,8 +107,7 @@ def approve(session: Session, principal: Principal, request_id: str, body: Appro
 
 
 def reject(session: Session, principal: Principal, request_id: str, body: RejectionIn) -> Request:
-    r = get_own(session, principal, request_id)
-    _require_approver(principal, r)
+    r = _for_approver(session, principal, request_id)
     machine.transition(session, r, "rejected", principal.id, body.reason)
     return r
 

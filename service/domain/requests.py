@@ -20,12 +20,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic import Field as PydField
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from service.domain import status as machine
 from service.domain.access import log_reads
-from service.domain.authz import Principal, mask, require_role
+from service.domain.authz import Principal, Role, mask, region_prefix, require_role, within
 from service.domain.clock import new_id, now
 from service.domain.dictionary import Dictionary, Field, Labels, Source, dictionary
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
@@ -33,8 +33,8 @@ from service.domain.matching import Candidate, Match, match_field, normalise
 from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share
 from service.domain.scope import Scope, count_in, require_within_jurisdiction, scope_filter
 from service.store import prefill
-from service.store.records import valid_at
-from service.store.tables import CustomField, Request, RequestField, School
+from service.store.records import for_reference
+from service.store.tables import CustomField, Organisation, Request, RequestField, School
 
 Kind = Literal["statistical", "research", "administrative"]
 Level = Literal["school", "roster"]
@@ -131,9 +131,10 @@ class Analysis:
 
 
 def content_hash(req: RequestIn) -> str:
-    """A hash of what an approval covers: kind, level, fields, scope and period."""
+    """A hash of what an approval covers: kind, level, fields, scope, period, due date and frequency."""
     body = {
         "kind": req.kind, "level": req.level, "scope": req.scope.model_dump(),
+        "frequency": req.frequency, "due_date": req.due_date.isoformat(),
         "fields": [f.model_dump() for f in req.fields],
         "reference_date": req.reference_date.isoformat(), "period": [d.isoformat() for d in req.period],
     }
@@ -152,48 +153,54 @@ def is_custom(key: str | None) -> bool:
 _merged: dict[str, tuple[frozenset[str], Dictionary]] = {}
 
 
-def _with_custom_fields(session: Session, base: Dictionary) -> Dictionary:
-    """The dictionary plus fields earlier requests asked in their own wording, for matching.
-    Kept until the custom fields change, so the matcher's index is built once per change."""
-    rows = session.scalars(select(CustomField)).all()
-    if not rows:
-        return base
+def _matching_dictionary(session: Session, base: Dictionary, level: str) -> Dictionary:
+    """What a label on a form of `level` may mean: a school form reads school fields, indicators and
+    school fields earlier requests asked in their own wording (teacher fields too, to say they
+    belong on a roster); a roster reads teacher fields and teacher fields asked before. Kept until
+    the custom fields change, so the matcher's index is built once per change."""
+    entity = "teacher" if level == "roster" else "school"
+    rows = session.scalars(select(CustomField).where(CustomField.entity == entity)).all()  # type: ignore[arg-type]
     keys = frozenset(r.key for r in rows)
-    cached = _merged.get("current")
+    cached = _merged.get(level)
     if cached is not None and cached[0] == keys:
         return cached[1]
-    extra = {
+    fields = {k: f for k, f in base.fields.items() if level == "school" or (f.entity == "teacher" and not f.is_indicator)}
+    fields |= {
         r.key: Field(
             key=r.key, entity=r.entity, labels=Labels(zh=r.label, en=r.label), type=r.type,  # type: ignore[arg-type]
             sensitivity="internal", source=Source(owner="school", school_may_correct=True),
         )
         for r in rows if r.key not in base.fields
     }
-    merged = Dictionary(fields={**base.fields, **extra}, code_lists=base.code_lists, families=base.families)
-    _merged["current"] = (keys, merged)
+    merged = Dictionary(fields=fields, code_lists=base.code_lists, families=base.families)
+    _merged[level] = (keys, merged)
     return merged
 
 
-def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
+def _match(req: RequestIn, full: Dictionary, d: Dictionary) -> list[FieldAnalysis]:
+    """Match every field: keys against the whole dictionary, wording against what `req.level` may ask."""
     entity = "teacher" if req.level == "roster" else "school"
     out: list[FieldAnalysis] = []
     problems: list[Problem] = []
-    family: Field | None = None  # the indicator family of the latest matched count
+    family: Field | None = None  # the indicator family of the field just above, for "其中：女"
     for i, f in enumerate(req.fields):
-        m = match_field(key=f.key, label=f.label, type=f.type, d=d)
+        m = match_field(key=f.key, label=f.label, type=f.type, d=full if f.key else d)
         if m.key is None and f.label and family is not None:
             m = _within(family, f.label, f.type, d) or m
-        if m.key is not None and d.fields[m.key].indicator is not None:
-            family = d.fields[d.fields[m.key].indicator.family]  # type: ignore[union-attr]
+        target = (full if f.key else d).fields.get(m.key or "")
+        family = d.fields[target.indicator.family] if target is not None and target.indicator is not None else None
         if f.key and m.key is None:
             problems.append(Problem(["body", "fields", i, "key"], f"{m.reason}; send a label and type for a new field", f.key))
             continue
-        if m.key is not None:
-            target = d.fields[m.key]
+        if target is not None:
             if req.level == "school" and target.entity == "teacher":
                 problems.append(Problem(["body", "fields", i], f"{m.key} is a teacher field: ask it on a roster (level roster) or ask an indicator"))
                 continue
-            out.append(FieldAnalysis(i, f.label, f.key, f.type, m.key, True, "prefill_store", m.confidence, m.reason, candidates=m.candidates))
+            if req.level == "roster" and target.is_indicator:
+                problems.append(Problem(["body", "fields", i], f"{m.key} is a school indicator: ask it on a school form (level school)"))
+                continue
+            out.append(FieldAnalysis(i, f.label, f.key, f.type, m.key, not is_custom(m.key), "prefill_store",
+                                     m.confidence, m.reason, candidates=m.candidates))
             continue
         if f.type is None:
             problems.append(Problem(["body", "fields", i, "type"], "a field the dictionary does not know needs a type", f.label))
@@ -244,7 +251,7 @@ def _live_overlaps(
     items = list(by_request.values())
     counts = session.execute(
         select(*[func.count().filter(scope_filter(Scope.from_json(r.scope))) for r, _ in items]).select_from(School).where(  # type: ignore[arg-type]
-            valid_at(School, None), scope_filter(req.scope)
+            for_reference(School, req.reference_date), scope_filter(req.scope)
         )
     ).one()
     return [(r, keys, int(n)) for (r, keys), n in zip(items, counts, strict=True)]
@@ -255,11 +262,12 @@ def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: 
     require_role(principal, "department", "education_office")
     req = req.model_copy(update={"scope": req.scope.within_jurisdiction(principal.jurisdiction)})
     require_within_jurisdiction(session, req.scope, principal.jurisdiction, ["body", "scope"])
-    d = _with_custom_fields(session, dictionary())
-    fields = _match(req, d)
+    full = dictionary()
+    d = _matching_dictionary(session, full, req.level)
+    fields = _match(req, full, d)
     entity = "teacher" if req.level == "roster" else "school"
     in_scope = scope_filter(req.scope)
-    n_schools = count_in(session, req.scope)
+    n_schools = count_in(session, req.scope, reference=req.reference_date)
     if n_schools == 0:
         raise InvalidInput("the scope reaches no school", [Problem(["body", "scope"], "no school in the store matches this scope")])
     for f in fields:
@@ -333,7 +341,7 @@ def _apply_decision(session: Session, principal: Principal, r: Request, a: Analy
 class DuplicateRequest(Conflict):
     title = "Duplicate request"
 
-    def __init__(self, r: Request, a: Analysis) -> None:
+    def __init__(self, r: Request, a: Analysis, *, keep: bool = True) -> None:
         twins = [d for d in a.duplicates if d.overlap >= DUPLICATE_THRESHOLD]
         super().__init__(
             f"request {r.id} duplicates live request(s) {', '.join(d.request_id for d in twins)}: "
@@ -343,7 +351,8 @@ class DuplicateRequest(Conflict):
             request_id=r.id, status_now="rejected_duplicate",
             duplicates=[d.__dict__ for d in twins], threshold=DUPLICATE_THRESHOLD,
         )
-        self.commit = True  # the refusal itself is kept: the request and its analysis are recorded
+        # A new request refused is kept, with its analysis, for the record; a refused change is not saved.
+        self.commit = keep
 
 
 def submit(session: Session, principal: Principal, req: RequestIn) -> tuple[Request, Analysis]:
@@ -367,13 +376,20 @@ def submit(session: Session, principal: Principal, req: RequestIn) -> tuple[Requ
 
 
 def update(session: Session, principal: Principal, request_id: str, req: RequestIn) -> tuple[Request, Analysis]:
-    """Replace a request's content and decide again; a changed content hash voids its approval."""
-    r = get_own(session, principal, request_id)
+    """Replace a request's content and decide again. A changed content hash voids its approval; a
+    rejected request moves again only when changed; a change that would duplicate a live request
+    is refused and nothing is saved."""
+    r = get_owned(session, principal, request_id)
     if r.status in ("issued", "closed", "answered", "rejected_duplicate"):
         raise machine.IllegalTransition(f"request {r.id} is {r.status} and can no longer change",
                                         [Problem(["request", "status"], "cannot change", r.status)])
     a = analyse(session, principal, req, exclude=r.id)
     changed = a.content_hash != r.content_hash
+    if a.decision == "rejected_duplicate":
+        raise DuplicateRequest(r, a, keep=False)
+    if r.status == "rejected" and not changed:
+        raise machine.IllegalTransition(f"request {r.id} was rejected; change its fields, scope or dates to resubmit",
+                                        [Problem(["body"], "unchanged since the rejection")])
     start, end = req.period
     scope = req.scope.within_jurisdiction(principal.jurisdiction)
     content = {
@@ -384,35 +400,57 @@ def update(session: Session, principal: Principal, request_id: str, req: Request
     for k, v in content.items():
         setattr(r, k, v)
     _save_fields(session, r.id, a, principal, "teacher" if req.level == "roster" else "school")
-    if changed or r.status in ("rejected", "pending_approval"):
-        if a.decision == "pending_approval" and r.status == "pending_approval":
-            machine.transition(session, r, "pending_approval", principal.id, "changed; the approval must cover the new version")
-        else:
-            _apply_decision(session, principal, r, a)
+    if changed:
+        reason = "changed; " + _why(a.decision, a)
+        if a.decision == "pending_approval" and r.status != "pending_approval":
+            reason = "changed after approval; the new version needs its own approval"
+        machine.transition(session, r, a.decision, principal.id, reason)
     return r, a
 
 
-def get_own(session: Session, principal: Principal, request_id: str) -> Request:
-    """A request, for its own department or an approving office; NotFound hides others'."""
+def approver_role(kind: str) -> Role:
+    """Statistical surveys go to the statistics office; research and other departments'
+    administrative requests to the education office."""
+    return "statistics_office" if kind == "statistical" else "education_office"
+
+
+def _office_reaches(session: Session, principal: Principal, r: Request) -> bool:
+    """An office reaches the requests it would approve: of its kind, from departments at or below its level."""
+    if principal.role != approver_role(r.kind) or principal.jurisdiction is None or r.department == principal.org_code:
+        return False
+    dept = session.get(Organisation, r.department)
+    return bool(dept and dept.jurisdiction and within(dept.jurisdiction, principal.jurisdiction))
+
+
+def get_readable(session: Session, principal: Principal, request_id: str) -> Request:
+    """A request for its department, an admin, or the office that would approve it; hidden from others."""
     r = session.get(Request, request_id)
-    if r is None:
-        raise NotFound(f"no request {request_id}", [Problem(["path", "id"], "unknown request", request_id)])
-    if principal.role in ("department", "education_office") and r.department == principal.org_code:
-        return r
-    if principal.role in ("statistics_office", "education_office", "admin"):
-        return r
-    raise Forbidden(f"request {request_id} belongs to another department", [Problem(["path", "id"], "not yours", request_id)])
+    if r is None or not (
+        r.department == principal.org_code or principal.role == "admin" or _office_reaches(session, principal, r)
+    ):
+        raise NotFound(f"no request {request_id} for you", [Problem(["path", "id"], "unknown request", request_id)])
+    return r
+
+
+def get_owned(session: Session, principal: Principal, request_id: str) -> Request:
+    """A request its own department acts on (change, issue, results); others may at most read it."""
+    r = get_readable(session, principal, request_id)
+    if r.department != principal.org_code:
+        raise Forbidden(f"request {request_id} belongs to {r.department}", [Problem(["path", "id"], "not yours", request_id)])
+    return r
 
 
 def list_own(session: Session, principal: Principal, status: str | None = None) -> list[Request]:
-    """A department's own requests; an approving office sees those that await it."""
+    """A department's own requests; an office also those it would approve, within its jurisdiction."""
     q = select(Request).order_by(Request.created_at.desc())  # type: ignore[attr-defined]
-    if principal.role == "department" or (principal.role == "education_office" and status is None):
-        q = q.where(Request.department == principal.org_code)  # type: ignore[arg-type]
-    elif principal.role == "statistics_office":
-        q = q.where(Request.kind == "statistical")  # type: ignore[arg-type]
-    elif principal.role == "education_office":
-        q = q.where(Request.kind != "statistical")  # type: ignore[arg-type]
+    own = Request.department == principal.org_code
+    if principal.role in ("statistics_office", "education_office") and principal.jurisdiction:
+        kinds = ("statistical",) if principal.role == "statistics_office" else ("research", "administrative")
+        reached = select(Organisation.code).where(  # type: ignore[call-overload]
+            Organisation.jurisdiction.startswith(region_prefix(principal.jurisdiction)))  # type: ignore[union-attr]
+        q = q.where(or_(own, and_(Request.kind.in_(kinds), Request.department.in_(reached))))  # type: ignore[attr-defined]
+    elif principal.role == "department":
+        q = q.where(own)
     elif principal.role != "admin":
         raise Forbidden("schools do not read requests", [Problem(["principal", "role"], "not allowed")])
     if status:
@@ -428,7 +466,7 @@ def fields_of(session: Session, request_id: str) -> list[RequestField]:
 
 def answers(session: Session, principal: Principal, request_id: str) -> list[dict[str, Any]]:
     """The values of an answered request, read from the store and collected answers at once."""
-    r = get_own(session, principal, request_id)
+    r = get_owned(session, principal, request_id)
     if r.status != "answered":
         raise Conflict(f"request {r.id} is {r.status}; answers from the store exist only for answered requests",
                        [Problem(["request", "status"], "not answered", r.status)])

@@ -10,7 +10,7 @@ SQL; containment and overlap are counted on the store's schools, set-based.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from service.domain.authz import region_prefix
 from service.domain.errors import InvalidInput, Problem
-from service.store.records import valid_at
+from service.store.records import for_reference, valid_at
 from service.store.tables import School
 
 
@@ -77,16 +77,10 @@ def scope_filter(scope: Scope) -> ColumnElement[bool]:
     return and_(*conds) if conds else true()
 
 
-def count_in(session: Session, *scopes: Scope, as_of: datetime | None = None) -> int:
-    """How many current schools lie in every one of `scopes` (their intersection)."""
+def count_in(session: Session, *scopes: Scope, reference: date) -> int:
+    """How many schools, as they stood on `reference`, lie in every one of `scopes` (their intersection)."""
     conds = [scope_filter(s) for s in scopes]
-    return session.scalar(select(func.count()).select_from(School).where(valid_at(School, as_of), *conds)) or 0
-
-
-def school_codes(session: Session, scope: Scope, as_of: datetime | None = None) -> list[str]:
-    return list(session.scalars(
-        select(School.code).where(valid_at(School, as_of), scope_filter(scope)).order_by(School.code)  # type: ignore[call-overload]
-    ))
+    return session.scalar(select(func.count()).select_from(School).where(for_reference(School, reference), *conds)) or 0
 
 
 def outside(session: Session, inner: Scope, outer: Scope, limit: int | None = 20) -> list[str]:

@@ -1,14 +1,12 @@
 """Values the store can give for a set of schools, set-based: school attributes, indicators
 counted from teacher records, and collected answers, for every school in a scope at once.
 
-Records are read *for a reference date*: the version in force at the end of that day, or, for a
-record first stored after it, its first version (data imported in November still describe the
-school year that began in September). Ages are counted at the reference date.
+Records are read for a reference date (`records.for_reference`); ages are counted at that date.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -21,28 +19,15 @@ from sqlalchemy import (
     extract,
     func,
     literal,
-    or_,
     select,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from service.domain.dictionary import Dictionary, Field
+from service.store.records import for_reference
 from service.store.tables import CollectedValue, School, Teacher
 
 VersionedModel = type[School] | type[Teacher]
-
-
-def for_reference(model: VersionedModel, reference: date) -> ColumnElement[bool]:
-    """The version of each record that describes `reference` (see the module docstring)."""
-    t = datetime.combine(reference + timedelta(days=1), time.min)
-    key = model.code if model is School else model.id  # type: ignore[union-attr]
-    other = aliased(model)
-    other_key = other.code if model is School else other.id  # type: ignore[union-attr]
-    open_at = or_(model.valid_to.is_(None), model.valid_to > t)  # type: ignore[union-attr,operator]
-    earlier_open = select(literal(1)).where(
-        other_key == key, or_(other.valid_to.is_(None), other.valid_to > t), other.valid_from < model.valid_from  # type: ignore[union-attr,operator]
-    )
-    return and_(open_at, ~earlier_open.exists())
 
 
 def age_at(reference: date) -> ColumnElement[int]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from service.store.tables import Region, School, Teacher
 
@@ -19,6 +19,21 @@ def valid_at(model: VersionedModel, as_of: datetime | None) -> ColumnElement[boo
     if as_of is None:
         return model.valid_to.is_(None)  # type: ignore[union-attr]
     return and_(model.valid_from <= as_of, or_(model.valid_to.is_(None), model.valid_to > as_of))  # type: ignore[union-attr,operator,arg-type]
+
+
+def for_reference(model: VersionedModel, reference: date) -> ColumnElement[bool]:
+    """The version of each record that describes the day `reference`: the version in force at the
+    end of that day or, for a record first stored after it, its first version (data imported in
+    November still describe the school year that began in September)."""
+    t = datetime.combine(reference + timedelta(days=1), time.min)
+    key = model.code if model is School else model.id  # type: ignore[union-attr]
+    other = aliased(model)
+    other_key = other.code if model is School else other.id  # type: ignore[union-attr]
+    open_at = or_(model.valid_to.is_(None), model.valid_to > t)  # type: ignore[union-attr,operator]
+    earlier_open = select(literal(1)).where(
+        other_key == key, or_(other.valid_to.is_(None), other.valid_to > t), other.valid_from < model.valid_from  # type: ignore[union-attr,operator]
+    )
+    return and_(open_at, ~earlier_open.exists())
 
 
 def list_schools(

@@ -173,7 +173,7 @@ def test_results_in_json_csv_and_excel_with_completion(client: TestClient, provi
     assert next(r for r in csv.DictReader(io.StringIO(text)) if r["school_code"] == SCHOOL1)[new_key] == "42"
     wb = load_workbook(io.BytesIO(client.get(f"/v1/requests/{rid}/results?format=xlsx", headers=h).content))
     assert [c.value for c in next(wb.active.iter_rows(max_row=1))] == res["columns"]
-    assert client.get(f"/v1/requests/{rid}/results", headers=auth(province.tokens["department:hr"])).status_code == 403
+    assert client.get(f"/v1/requests/{rid}/results", headers=auth(province.tokens["department:hr"])).status_code == 404
 
 
 def test_requests_of_one_window_share_a_form_and_ask_a_value_once(client: TestClient, province: Province) -> None:

@@ -190,7 +190,7 @@ def test_bad_requests_are_problems_with_locations(client: TestClient, province: 
 def test_departments_see_only_their_own_requests(client: TestClient, province: Province) -> None:
     req = _submit_pending(client, province)
     other = auth(province.tokens["department:hr"])
-    assert client.get(f"/v1/requests/{req['id']}", headers=other).status_code == 403
+    assert client.get(f"/v1/requests/{req['id']}", headers=other).status_code == 404
     assert client.get("/v1/requests", headers=other).json() == []
     queue = client.get("/v1/requests?status=pending_approval", headers=auth(province.tokens["statistics_office"])).json()
     assert [q["id"] for q in queue] == [req["id"]]

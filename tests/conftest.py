@@ -68,7 +68,7 @@ def db(store_engine: Engine) -> Iterator[Engine]:
     yield store_engine
     with store_engine.begin() as conn:
         for table in reversed(SQLModel.metadata.sorted_tables):
-            if table.name != "schema_migration":
+            if table.name not in ("schema_migration", "request_gate"):  # rows the migrations seed
                 conn.execute(text(f"DELETE FROM {table.name}"))
 
 

@@ -26,6 +26,18 @@ def _add_columns(*ddl: str) -> Migration:
     return run
 
 
+def _seed_gate(conn: Connection) -> None:
+    conn.execute(text("INSERT INTO request_gate (id, version) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM request_gate)"))
+
+
+def _current_unique(conn: Connection) -> None:
+    """At most one current version per school and teacher. DuckDB has no partial indexes; there a
+    single writing process and the import's own checks keep the rule."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("CREATE UNIQUE INDEX IF NOT EXISTS ux_school_current ON school (code) WHERE valid_to IS NULL"))
+        conn.execute(text("CREATE UNIQUE INDEX IF NOT EXISTS ux_teacher_current ON teacher (id) WHERE valid_to IS NULL"))
+
+
 def _all(*steps: Migration) -> Migration:
     def run(conn: Connection) -> None:
         for step in steps:
@@ -53,6 +65,8 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
          _create(t.Form, t.FormSection, t.FormItem, t.Correction, t.IdempotencyRecord, t.StopEvent, t.AccessLog,
                  t.Webhook, t.WebhookDelivery),
      )),
+    (4, "request gate; one current version per record (PostgreSQL partial unique indexes)",
+     _all(_create(t.RequestGate), _seed_gate, _current_unique)),
 ]
 
 

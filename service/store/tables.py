@@ -338,3 +338,12 @@ class WebhookDelivery(SQLModel, table=True):
     last_error: str | None = None
     delivered_at: datetime | None = Field(default=None, sa_type=DateTime())
     created_at: datetime = Field(sa_type=DateTime())
+
+
+class RequestGate(SQLModel, table=True):
+    """One row every request submission or change updates first: submissions are serialised, so two
+    departments asking the same thing at the same moment cannot both slip past the duplicate check."""
+
+    __tablename__ = "request_gate"
+    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    version: int = Field(sa_column_kwargs={"autoincrement": False})

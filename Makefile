@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test bench install install-dev postgres openapi lint
+.PHONY: run test bench install install-dev postgres chromium openapi lint
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -31,7 +31,11 @@ postgres:
 	  (command -v pg_ctlcluster >/dev/null && pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start) || \
 	  echo "PostgreSQL is not reachable and could not be started: the PostgreSQL half of the store tests will be SKIPPED"
 
-test: install-dev postgres
+# Browser half of the web tests: Debian's chromium (Playwright's own browser download is never used).
+chromium:
+	@test -x /usr/bin/chromium || { command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq chromium) || echo "chromium unavailable: browser tests will be skipped"; }
+
+test: install-dev postgres chromium
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/pytest
 
 bench: install-dev postgres

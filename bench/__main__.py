@@ -1,9 +1,11 @@
 """`make bench`: benchmarks that print figures and ratios; they never pass or fail on time."""
 
-from bench import analysis, imports
+from bench import analysis, imports, issue, submissions
 from bench.common import machine
 
 if __name__ == "__main__":
     print(f"machine: {machine()}")
     imports.main()
     analysis.main()
+    issue.main()
+    submissions.main()

@@ -38,13 +38,14 @@ class CsvImporter(Importer):
 
     def read(self, path: Path) -> pa.Table:
         src, temporary = _utf8_path(path)
+        con = duckdb.connect()
         try:
-            con = duckdb.connect()
             rel = con.read_csv(str(src), header=True, all_varchar=True, sep=",", quotechar='"')
             return rel.to_arrow_table()
         except duckdb.Error as exc:
             raise UnreadableFile(f"{path.name}: not a readable CSV file ({exc})") from exc
         finally:
+            con.close()
             if temporary:
                 src.unlink(missing_ok=True)
 

@@ -40,12 +40,16 @@ class XlsxImporter(Importer):
                 raise UnreadableFile(f"{path.name}: the first sheet is empty")
             names = [_text(h) or f"column{i + 1}" for i, h in enumerate(header)]
             columns: list[list[str | None]] = [[] for _ in names]
-            for row in rows:
+            lines: list[int] = []
+            for line, row in enumerate(rows, start=2):
                 if row is None or all(v is None for v in row):
-                    continue
+                    continue  # blank rows are skipped, but problems still name the sheet's own row
+                lines.append(line)
                 for i in range(len(names)):
                     columns[i].append(_text(row[i]) if i < len(row) else None)
-            return pa.table({n: pa.array(c, pa.string()) for n, c in zip(names, columns, strict=True)})
+            # from_arrays keeps a repeated header twice, so validation can report it.
+            return pa.Table.from_arrays([*(pa.array(c, pa.string()) for c in columns), pa.array(lines, pa.int64())],
+                                        names=[*names, "__row"])
         finally:
             wb.close()
 

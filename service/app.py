@@ -16,6 +16,7 @@ from service.domain.dictionary import dictionary
 from service.domain.errors import DomainError
 from service.domain.webhooks import start_worker
 from service.store.engine import engine
+from service.web import router as web_router
 
 PROBLEM = "application/problem+json"
 
@@ -42,6 +43,7 @@ def create_app() -> FastAPI:
     )
     for module in (me, dictionary_api, records, imports, requests, forms, corrections, burden, webhooks):
         app.include_router(module.router)
+    app.include_router(web_router)
 
     @app.exception_handler(DomainError)
     async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:

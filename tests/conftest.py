@@ -12,6 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
@@ -24,6 +25,10 @@ from service.store.engine import make_engine, session_scope
 from service.store.migrations import migrate
 from service.store.tables import SQLModel
 from tests.province import REGIONS, SCHOOLS, TEACHERS
+
+# Timings belong in benchmarks: no per-example deadline on a shared, noisy machine.
+hypothesis_settings.register_profile("collectonce", deadline=None)
+hypothesis_settings.load_profile("collectonce")
 
 PG_URL = os.environ.get("COLLECTONCE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

@@ -41,22 +41,22 @@ def id_number_valid(value: str) -> bool:
     return ID_CHECK_CHARS[total % 11] == value[17].upper()
 
 
-def resolve_headers(headers: list[str], fields: list[Field]) -> tuple[dict[str, str], list[RowProblem]]:
-    """Map file headers to store columns by column name, key, zh/en label or alias."""
+def resolve_headers(headers: list[str], fields: list[Field]) -> tuple[dict[int, str], list[RowProblem]]:
+    """Map file headers (by position) to store columns by column name, key, zh/en label or alias."""
     names: dict[str, str] = {}
     for f in fields:
         for text in (f.column, f.key, f.labels.zh, f.labels.en, *f.aliases):
             names.setdefault(simple_norm(text), f.column)
-    mapping: dict[str, str] = {}
+    mapping: dict[int, str] = {}
     problems: list[RowProblem] = []
-    for h in headers:
+    for i, h in enumerate(headers):
         column = names.get(simple_norm(h))
         if column is None:
             problems.append(RowProblem(1, h, None, "unknown column: not a field of the dictionary"))
         elif column in mapping.values():
             problems.append(RowProblem(1, h, None, f"column {column} appears more than once"))
         else:
-            mapping[h] = column
+            mapping[i] = column
     for f in fields:
         if f.required and f.column not in mapping.values():
             problems.append(RowProblem(1, f.column, None, f"required column missing ({f.labels.zh} / {f.labels.en})"))
@@ -81,7 +81,7 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
         codes = ", ".join(_lit(c) for c in cl.code_values)
         out.append((f"v IS NOT NULL AND v NOT IN ({codes})", f"not in code list {cl.name} ({', '.join(cl.code_values[:12])}{'…' if len(cl.codes) > 12 else ''})"))
     elif f.type == "integer":
-        out.append(("v IS NOT NULL AND TRY_CAST(v AS BIGINT) IS NULL", "not a whole number"))
+        out.append(("v IS NOT NULL AND NOT regexp_full_match(v, '[+-]?[0-9]+')", "not a whole number"))
         if f.min is not None:
             out.append((f"TRY_CAST(v AS BIGINT) < {int(f.min)}", f"below the minimum {f.min}"))
         if f.max is not None:
@@ -117,18 +117,24 @@ class ValidatedTable:
 
 
 def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTable:
-    """Check every row of `raw` against the dictionary fields of `entity`; never raises on bad data."""
+    """Check every row of `raw` against the dictionary fields of `entity`; never raises on bad data.
+    A `__row` column, if the importer gives one, holds each row's line in the file (the header is 1)."""
     fields = d.entity_fields(entity)
-    mapping, problems = resolve_headers(raw.column_names, fields)
+    headers = [h for h in raw.column_names if h != ROW]
+    mapping, problems = resolve_headers(headers, fields)
+    if not problems and raw.num_rows == 0:
+        problems.append(RowProblem(1, "", None, "the file has a header but no rows"))
     by_column = {f.column: f for f in fields}
+    # Positional names: a header may repeat, and the reader must not merge or drop either copy.
+    rows = raw.column(ROW) if ROW in raw.column_names else pa.array(range(2, raw.num_rows + 2), pa.int64())
+    positional = pa.Table.from_arrays([raw.column(i) for i, h in enumerate(raw.column_names) if h != ROW] + [rows],
+                                      names=[f"c{i}" for i in range(len(headers))] + [ROW])
     con = duckdb.connect()
-    con.register("raw_src", raw)
+    con.register("raw_src", positional)
     selected = [
-        f"NULLIF(trim(CAST({_q(h)} AS VARCHAR)), '') AS {_q(c)}" for h, c in mapping.items()
+        f"NULLIF(trim(CAST(c{i} AS VARCHAR)), '') AS {_q(c)}" for i, c in mapping.items()
     ] + [f"CAST(NULL AS VARCHAR) AS {_q(c)}" for c in by_column if c not in mapping.values()]
-    con.execute(
-        f"CREATE TABLE src AS SELECT row_number() OVER () + 1 AS {ROW}, {', '.join(selected)} FROM raw_src"
-    )
+    con.execute(f"CREATE TABLE src AS SELECT CAST({ROW} AS BIGINT) AS {ROW}, {', '.join(selected)} FROM raw_src")
     # Code lists accept the code itself, its labels and its aliases, case-insensitively.
     labels = [
         (f.column, simple_norm(text), code.code)

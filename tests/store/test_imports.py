@@ -137,3 +137,37 @@ def test_columns_left_out_of_a_file_keep_their_values(province: Province, write_
     with session_scope(province.engine) as s:
         assert records.get_school(s, SCHOOLS[0]["code"]).address == SCHOOLS[0]["address"]
         assert len(records.versions(s, School, SCHOOLS[0]["code"])) == 1
+
+
+def test_fractions_are_not_whole_numbers_and_empty_files_are_refused(province: Province, write_csv) -> None:
+    rows = [dict(SCHOOLS[0], enrolment="1200.6"), dict(SCHOOLS[1], enrolment="1e3")]
+    with pytest.raises(ImportRejected) as err, session_scope(province.engine) as s:
+        import_file(s, ADMIN, "schools", write_csv("fractions.csv", rows))
+    assert [(p["row"], p["reason"]) for p in err.value.extra["report"]["problems"]] == [
+        (2, "not a whole number"), (3, "not a whole number")]
+    empty = write_csv("empty.csv", [SCHOOLS[0]])
+    empty.write_text(empty.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    with pytest.raises(ImportRejected, match="1 problem"), session_scope(province.engine) as s:
+        import_file(s, ADMIN, "schools", empty)
+
+
+def test_excel_rows_keep_their_sheet_numbers_and_a_repeated_header_is_reported(province: Province, tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append([*SCHOOLS[0], "enrolment"])
+    ws.append([*SCHOOLS[0].values(), "-5"])
+    wb.save(tmp_path / "twice.xlsx")
+    with pytest.raises(ImportRejected) as err, session_scope(province.engine) as s:
+        import_file(s, ADMIN, "schools", tmp_path / "twice.xlsx")
+    assert any("more than once" in p["reason"] for p in err.value.extra["report"]["problems"])
+    wb = Workbook()
+    ws = wb.active
+    ws.append(list(SCHOOLS[0]))
+    ws.append(list(SCHOOLS[0].values()))
+    ws.append([None] * len(SCHOOLS[0]))
+    ws.append([None] * len(SCHOOLS[0]))
+    ws.append([*list(SCHOOLS[1].values())[:-1], "many"])
+    wb.save(tmp_path / "gaps.xlsx")
+    with pytest.raises(ImportRejected) as err, session_scope(province.engine) as s:
+        import_file(s, ADMIN, "schools", tmp_path / "gaps.xlsx")
+    assert [(p["row"], p["column"]) for p in err.value.extra["report"]["problems"]] == [(5, "enrolment")]

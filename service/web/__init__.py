@@ -1,0 +1,10 @@
+"""Server-rendered pages for schools, approving offices and departments, calling the same domain
+functions as the API. `router` holds every page; service/app.py includes it."""
+
+from fastapi import APIRouter
+
+from service.web import corrections, dashboard, departments, login, offices, school
+
+router = APIRouter(include_in_schema=False)
+for _pages in (login, school, offices, departments, dashboard, corrections):
+    router.include_router(_pages.router)

@@ -1,0 +1,180 @@
+"""What every page shares: templates, the session, the signed-in principal, the CSRF check, and
+how a domain error becomes a page instead of problem+json.
+
+Pages authenticate the bearer token kept in an HttpOnly cookie with the same domain function as
+the API, and call the same domain functions; nothing here decides a rule.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Depends, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.routing import APIRoute
+from markupsafe import Markup
+from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+from starlette.templating import Jinja2Templates
+
+from service.api.deps import get_session
+from service.domain.authz import Principal, Role
+from service.domain.errors import DomainError, Forbidden, InvalidInput, Problem, Unauthenticated
+from service.domain.principals import authenticate
+from service.web import labels
+
+TOKEN_COOKIE = "co_token"
+CSRF_COOKIE = "co_csrf"
+ALL_ROLES: frozenset[Role] = frozenset(("admin", "department", "statistics_office", "education_office", "school"))
+# (path, zh, en, roles that can use it): the nav bar shows a role only what it can use.
+NAV: list[tuple[str, str, str, frozenset[Role]]] = [
+    ("/web/inbox", "收件箱", "Inbox", frozenset({"school"})),
+    ("/web/requests", "我的申请", "Requests", frozenset({"department", "education_office", "admin"})),
+    ("/web/queue", "待审批", "Approval queue", frozenset({"statistics_office", "education_office"})),
+    ("/web/approvals", "批准登记", "Approvals register", ALL_ROLES),
+    ("/web/corrections", "更正审核", "Corrections", frozenset({"department", "statistics_office", "education_office", "admin"})),
+    ("/web/burden", "减负统计", "Burden", ALL_ROLES),
+]
+HOME: dict[str, str] = {"school": "/web/inbox", "department": "/web/requests", "statistics_office": "/web/queue",
+                        "education_office": "/web/queue", "admin": "/web/approvals"}
+
+
+def bilingual(zh: object, en: object) -> Markup:
+    return Markup('{} <small class="en">{}</small>').format(zh, en)
+
+
+TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+TEMPLATES.env.globals.update(bi=bilingual, zh=labels.zh)
+
+
+class LoginRequired(Exception):
+    """No valid token cookie: the page sends the browser to the login page."""
+
+
+class CsrfRejected(Forbidden):
+    title = "CSRF check failed"
+
+
+def _page_session(request: Request, session: Annotated[Session, Depends(get_session, scope="function")]) -> Session:
+    # Function scope: the commit happens before the page is sent, so a page never reports a write
+    # that then fails to commit. Kept on the request so an error page can roll back first.
+    request.state.session = session
+    return session
+
+
+PageSession = Annotated[Session, Depends(_page_session)]
+
+
+def _viewer(request: Request, session: PageSession) -> Principal:
+    token = request.cookies.get(TOKEN_COOKIE)
+    if not token:
+        raise LoginRequired
+    try:
+        principal = authenticate(session, token)
+    except Unauthenticated as exc:
+        raise LoginRequired from exc
+    request.state.principal = principal
+    return principal
+
+
+Viewer = Annotated[Principal, Depends(_viewer)]
+
+
+async def _check_csrf(request: Request) -> None:
+    """Double-submit check: the form's hidden token must equal the SameSite=Strict cookie, which a
+    page of another site can neither read nor send."""
+    sent = (await request.form()).get("csrf")
+    cookie = request.cookies.get(CSRF_COOKIE)
+    if not (isinstance(sent, str) and cookie and secrets.compare_digest(sent.encode(), cookie.encode())):
+        raise CsrfRejected("the form's security token is missing or stale: reload the page and try again",
+                           [Problem(["form", "csrf"], "missing or does not match the cookie")])
+
+
+CSRF = Depends(_check_csrf)
+
+
+def set_cookie(response: Response, request: Request, name: str, value: str) -> None:
+    response.set_cookie(name, value, httponly=True, samesite="strict", path="/web",
+                        secure=request.url.scheme == "https")
+
+
+def csrf_token(request: Request) -> str:
+    token = getattr(request.state, "csrf", None) or request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
+    request.state.csrf = token
+    return token
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    principal: Principal | None = getattr(request.state, "principal", None)
+    token = csrf_token(request)
+    nav = [(path, zh, en) for path, zh, en, roles in NAV if principal is not None and principal.role in roles]
+    response = TEMPLATES.TemplateResponse(request, template, {
+        "me": principal, "nav": nav, "csrf": token, "path": request.url.path, **context}, status_code=status)
+    if request.cookies.get(CSRF_COOKIE) != token:
+        set_cookie(response, request, CSRF_COOKIE, token)
+    # Pages show live state and carry one-use keys: never serve them from a cache.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def settle(request: Request, exc: BaseException) -> None:
+    """Undo a failed write before showing the page, unless the refusal is itself a record (as
+    session_scope does for the API)."""
+    session: Session | None = getattr(request.state, "session", None)
+    if session is not None and not getattr(exc, "commit", False):
+        session.rollback()
+
+
+def is_conflict(exc: DBAPIError) -> bool:
+    """Two writes raced for the same rows (the store's words for it differ by backend)."""
+    text = str(exc.orig)
+    return isinstance(exc, IntegrityError) or "onflict" in text or "could not serialize" in text
+
+
+def invalid(exc: ValidationError) -> InvalidInput:
+    """A form's fields that do not fit the domain's input model, as the domain reports problems."""
+    problems = [Problem(["body", *e["loc"]], e["msg"].removeprefix("Value error, ")) for e in exc.errors()]
+    return InvalidInput(f"{len(problems)} problem(s) in the form", problems)
+
+
+def by_field(problems: list[Problem]) -> dict[str, list[str]]:
+    """Messages keyed by the input they concern (the first name after "body"); "" for the rest."""
+    out: dict[str, list[str]] = {}
+    for p in problems:
+        loc = p.loc[1:] if p.loc[:1] == ["body"] else p.loc
+        out.setdefault(str(loc[0]) if loc and p.loc[:1] == ["body"] else "", []).append(p.msg)
+    return out
+
+
+def redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+class PageRoute(APIRoute):
+    """Routes whose failures are pages: no login → the login page; a domain error → an error page
+    in the site's frame, after the session is rolled back."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def page(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except LoginRequired:
+                return redirect("/web/login?" + urlencode({"next": request.url.path}))
+            except DomainError as exc:
+                settle(request, exc)
+                return render(request, "error.html", exc.status, problem=exc)
+            except DBAPIError as exc:
+                if not is_conflict(exc):
+                    raise
+                settle(request, exc)
+                conflict = DomainError("another write to the same record happened at the same moment; reload and retry")
+                return render(request, "error.html", 409, problem=conflict)
+
+        return page

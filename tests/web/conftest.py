@@ -1,0 +1,80 @@
+"""Browser fixtures: a real uvicorn server on a free loopback port serving the app against the
+test store, and Debian's Chromium driven by Playwright. Without either, the tests are skipped."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from service.api.deps import get_session
+from service.app import create_app
+from service.store.engine import session_scope
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (`make test` installs it with apt-get)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright (pip install -e '.[dev]')")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(store_engine: Engine) -> Iterator[str]:
+    """The app served by uvicorn in a thread, its sessions on the test store (as the `client` fixture)."""
+    app = create_app()
+
+    def _session() -> Iterator[Session]:
+        with session_scope(store_engine) as s:
+            yield s
+
+    app.dependency_overrides[get_session] = _session
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))  # the OS picks a free port; the bound socket is handed to uvicorn
+    port = sock.getsockname()[1]
+    # lifespan off: the app's start-up opens the configured store, and these tests use the test store.
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("the test server did not start")
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: str) -> Iterator[Any]:
+    """A fresh browser profile per test (no cookies), addressing the live server."""
+    context = browser.new_context(base_url=live_server, locale="zh-CN")
+    context.set_default_timeout(10_000)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def login(page: Any, token: str, path: str = "/web/") -> None:
+    """Sign in through the login page as a person would, landing on `path`."""
+    page.goto(path)
+    page.locator("#token").fill(token)
+    page.locator("form[action='/web/login'] button[type=submit]").click()
+    page.wait_for_url(lambda url: "/web/login" not in url)

@@ -7,15 +7,16 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
 from service.api import burden, corrections, forms, imports, me, records, requests, webhooks
 from service.api import dictionary as dictionary_api
 from service.domain.dictionary import dictionary
 from service.domain.errors import DomainError
-from service.domain.webhooks import start_worker
-from service.store.engine import engine
+from service.domain.forms import close_completed
+from service.domain.webhooks import deliver_due, start_worker
+from service.store.engine import conflict_kind, engine
 from service.web import router as web_router
 
 PROBLEM = "application/problem+json"
@@ -29,9 +30,9 @@ def _problem(status: int, title: str, detail: str, errors: list[dict[str, Any]])
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     dictionary()  # a broken dictionary stops start-up here, with its message
-    stop_deliveries = start_worker(engine())
+    stop_background = start_worker(engine(), passes=(close_completed, deliver_due))
     yield
-    stop_deliveries()
+    stop_background()
 
 
 def create_app() -> FastAPI:
@@ -55,21 +56,19 @@ def create_app() -> FastAPI:
         errors = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in exc.errors()]
         return _problem(422, "Invalid request", f"{len(errors)} problem(s) in the request", errors)
 
-    @app.exception_handler(IntegrityError)
-    async def integrity(_request: Request, exc: IntegrityError) -> JSONResponse:
-        # Two writes raced for the same record (a retry overlapping its first attempt, say).
-        return _problem(409, "Conflict", "another write to the same record won; read it again and retry",
-                        [{"loc": ["store"], "msg": str(exc.orig).splitlines()[0]}])
-
     @app.exception_handler(DBAPIError)
     async def store_conflict(_request: Request, exc: DBAPIError) -> JSONResponse:
-        text = str(exc.orig)
-        if "onflict" in text or "could not serialize" in text:
-            response = _problem(503, "Write conflict", "a concurrent write touched the same rows; retry",
-                                [{"loc": ["store"], "msg": text.splitlines()[0]}])
-            response.headers["Retry-After"] = "1"
-            return response
-        raise exc
+        kind = conflict_kind(exc)
+        if kind is None:
+            raise exc
+        if kind == "duplicate":
+            # Two writes raced for the same record (a retry overlapping its first attempt, say).
+            return _problem(409, "Conflict", "another write to the same record won; read it again and retry",
+                            [{"loc": ["store"], "msg": str(exc.orig).splitlines()[0]}])
+        response = _problem(503, "Write conflict", "a concurrent write touched the same rows; retry",
+                            [{"loc": ["store"], "msg": str(exc.orig).splitlines()[0]}])
+        response.headers["Retry-After"] = "1"
+        return response
 
     @app.exception_handler(HTTPException)
     async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:

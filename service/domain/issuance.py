@@ -139,15 +139,15 @@ def _fill(session: Session, r: Request, allowed: object) -> int:
             f"v.{q(k + '|src')}, COALESCE(CAST(v.{q(k + '|at')} AS TIMESTAMP), CAST(:at AS TIMESTAMP)), v.{q(k + '|by')}, "
             f"CAST(v.{q(k + '|ref')} AS VARCHAR), {_lit(classification[k])} "
             f"FROM prefill_values v JOIN form f ON f.school_code = v.{q(school_col)} AND f.\"window\" = :w "
-            f"AND f.status IN ('issued', 'opened') "
-            f"WHERE NOT EXISTS (SELECT 1 FROM form_item i WHERE i.form_id = f.id "
-            f"AND i.entity_id = CAST(v.{q(entity_col)} AS VARCHAR) AND i.key = {_lit(k)})"
+            f"AND f.status IN ('issued', 'opened')"
         )
     mine = "SELECT count(*) FROM form_item WHERE form_id IN (SELECT form_id FROM form_section WHERE request_id = :rid)"
     before = conn.execute(text(mine), {"rid": r.id}).scalar_one()
     conn.execute(text(
         "INSERT INTO form_item (form_id, entity_id, key, prefill, prefill_source, prefill_at, prefill_by, "
         "prefill_ref, classification) " + " UNION ALL ".join(selects)
+        # A value another section of the same form already asks is asked once: the first stays.
+        + " ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING"
     ), {"w": window, "at": now()})
     conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
     return int(conn.execute(text(mine), {"rid": r.id}).scalar_one()) - int(before)

@@ -274,18 +274,22 @@ def deliver_due(engine: Engine, at: datetime) -> PassCounts:
     return counts
 
 
-def start_worker(engine: Engine) -> Callable[[], None]:
-    """Run deliver_due every WORKER_INTERVAL_SECONDS in a daemon thread; returns the function that stops it."""
+def start_worker(
+    engine: Engine, passes: tuple[Callable[[Engine, datetime], object], ...] = (deliver_due,),
+) -> Callable[[], None]:
+    """Run each pass (deliver_due by default) every WORKER_INTERVAL_SECONDS in a daemon thread;
+    returns the function that stops it."""
     stop = threading.Event()
 
     def run() -> None:
         while not stop.wait(WORKER_INTERVAL_SECONDS):
-            try:
-                deliver_due(engine, now())
-            except Exception:
-                # The store briefly unreachable, or a write conflict: rows not claimed stay due for the
-                # next pass, claimed ones come back when their lease ends.
-                log.exception("webhook delivery pass failed")
+            for one_pass in passes:
+                try:
+                    one_pass(engine, now())
+                except Exception:
+                    # The store briefly unreachable, or a write conflict: what was not done stays due
+                    # for the next pass (claimed deliveries come back when their lease ends).
+                    log.exception("background pass %s failed", getattr(one_pass, "__name__", one_pass))
 
     thread = threading.Thread(target=run, name="webhook-deliveries", daemon=True)
     thread.start()

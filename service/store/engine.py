@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from service.settings import settings
@@ -53,3 +54,14 @@ def session_scope(eng: Engine | None = None) -> Iterator[Session]:
             else:
                 session.rollback()
             raise
+
+
+def conflict_kind(exc: DBAPIError) -> str | None:
+    """'duplicate' when a write lost a race on a key, 'retry' when concurrent writes touched the same
+    rows, None for anything else. DuckDB reports both as errors with text only, at statement or commit."""
+    text = str(exc.orig).lower()
+    if isinstance(exc, IntegrityError) or "constraint violation" in text or "duplicate key" in text:
+        return "duplicate"
+    if "onflict" in text or "could not serialize" in text or "deadlock detected" in text:
+        return "retry"
+    return None

@@ -214,3 +214,21 @@ def test_burden_counts_what_was_asked_prefilled_and_stopped(client: TestClient, 
     assert [g["group"] for g in own] == [SCHOOL1]
     bad = client.get("/v1/burden?from=2026-12-01&to=2026-01-01", headers=edu)
     assert bad.status_code == 422 and bad.headers["content-type"] == PROBLEM
+
+
+def test_a_request_left_open_by_racing_last_submissions_is_closed_by_the_background_pass(
+        client: TestClient, province: Province) -> None:
+    from sqlalchemy import text
+
+    from service.domain.forms import close_completed
+
+    rid = issue_survey(client, province, fields=[MYOPIA])["request"]["id"]
+    assert close_completed(province.engine) == []  # forms still open: nothing to close
+    for school in (s["code"] for s in SCHOOLS):
+        form, etag = open_form(client, province, school)
+        new_key = form["items"][0]["key"]
+        assert submit(client, province, form, etag, [{"key": new_key, "value": 1}], key=school, school=school).status_code == 200
+    with province.engine.begin() as conn:  # as if the last two submissions had committed together
+        conn.execute(text("UPDATE request SET status = 'issued' WHERE id = :id"), {"id": rid})
+    assert close_completed(province.engine) == [rid]
+    assert client.get(f"/v1/requests/{rid}", headers=auth(province.tokens["department"])).json()["status"] == "closed"

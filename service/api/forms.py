@@ -108,14 +108,7 @@ def get_form(session: SessionDep, principal: PrincipalDep, form_id: str, respons
 
 def _idempotent(session: SessionDep, principal: PrincipalDep, key: str | None, scope: str, body: Any,
                 run: Any) -> JSONResponse:
-    key = idempotency.require_key(key)
-    digest = idempotency.body_hash(scope, body)
-    first = idempotency.replay(session, principal, key, digest)
-    if first is not None:
-        status, payload = first
-        return JSONResponse(payload["body"], status_code=status, headers=payload["headers"])
-    status, payload, headers = run()
-    idempotency.remember(session, principal, key, digest, status, {"body": payload, "headers": headers})
+    status, payload, headers = idempotency.once(session, principal, key, scope, body, run)
     return JSONResponse(payload, status_code=status, headers=headers)
 
 

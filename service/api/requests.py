@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import date, datetime
 from typing import Annotated, Any
 
-import pyarrow as pa
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
-from connectors.base import exporter_for
 from service.api.deps import PrincipalDep, SessionDep
 from service.domain import approvals, issuance, requests, results
 from service.domain import status as machine
@@ -221,12 +218,8 @@ def request_results(
     res = results.results(session, principal, request_id)
     if format == "json":
         return ResultsOut(request_id=res.request_id, columns=res.columns, completion=res.completion, rows=res.rows)
-    table = pa.table({c: pa.array([None if r[c] is None else str(r[c]) for r in res.rows], pa.string())
-                      for c in res.columns})
-    buf = io.BytesIO()
-    exporter = exporter_for(format)
-    exporter.write(table, buf)
-    return Response(buf.getvalue(), media_type=exporter.media_type, headers={
+    content, media_type = results.export(res, format)
+    return Response(content, media_type=media_type, headers={
         "Content-Disposition": f'attachment; filename="results-{request_id}.{format}"'})
 
 
@@ -241,8 +234,7 @@ def approval_register(session: SessionDep, _principal: PrincipalDep) -> list[Reg
     today = now().date()
     out = []
     for a, r in approvals.register(session):
-        state = ("revoked" if a.revoked_at else "expired" if a.valid_until < today
-                 else "not yet valid" if a.valid_from > today else "valid")
+        state = approvals.state(a, today)
         out.append(RegisterEntry(number=a.number, mode=a.mode, authority=a.authority, form_number=a.form_number,
                                  department=r.department, title=r.title, scope=Scope.from_json(a.scope),
                                  valid_from=a.valid_from, valid_until=a.valid_until, state=state))

@@ -167,6 +167,15 @@ def check_issuable(session: Session, r: Request, on: date) -> Gate:
     return Gate(a, outside(session, Scope.from_json(r.scope), Scope.from_json(a.scope), limit=None))
 
 
+def state(a: Approval, on: date) -> str:
+    """What an approval is worth on a day: valid, not yet valid, expired or revoked."""
+    if a.revoked_at is not None:
+        return "revoked"
+    if a.valid_until < on:
+        return "expired"
+    return "not yet valid" if a.valid_from > on else "valid"
+
+
 def register(session: Session) -> list[tuple[Approval, Request]]:
     """The public register of approvals and filings, newest first."""
     rows = session.execute(

@@ -4,13 +4,16 @@ approval covers them, and every read of personal data goes into the access ledge
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass
 from typing import Any
 
+import pyarrow as pa
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from connectors.base import exporter_for
 from service.domain.access import log_reads
 from service.domain.approvals import current_approval
 from service.domain.authz import Principal, mask
@@ -75,3 +78,13 @@ def results(session: Session, principal: Principal, request_id: str) -> Results:
                   action="results", request_id=r.id, approval_number=approval.number if approval else None)
     columns = ["school_code", "school_name", "entity_id", "form_status", "submitted_at", *keys]
     return Results(r.id, columns, out, completion)
+
+
+def export(res: Results, fmt: str) -> tuple[bytes, str]:
+    """The results as a file of format `fmt` (csv, xlsx), with its media type."""
+    table = pa.table({c: pa.array([None if r[c] is None else str(r[c]) for r in res.rows], pa.string())
+                      for c in res.columns})
+    exporter = exporter_for(fmt)
+    buf = io.BytesIO()
+    exporter.write(table, buf)
+    return buf.getvalue(), exporter.media_type

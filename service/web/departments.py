@@ -3,13 +3,9 @@ approved ones; and their results as CSV, through the same domain functions and e
 
 from __future__ import annotations
 
-import io
-
-import pyarrow as pa
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
-from connectors.base import exporter_for
 from service.domain import approvals, issuance, requests, results
 from service.domain import status as machine
 from service.domain.authz import Principal
@@ -49,10 +45,6 @@ def issue(request: Request, session: PageSession, me: Viewer, request_id: str) -
 def results_csv(session: PageSession, me: Viewer, request_id: str) -> Response:
     """The same rows as GET /v1/requests/{id}/results?format=csv, for a browser holding a cookie."""
     res = results.results(session, me, request_id)
-    table = pa.table({c: pa.array([None if r[c] is None else str(r[c]) for r in res.rows], pa.string())
-                      for c in res.columns})
-    exporter = exporter_for("csv")
-    buf = io.BytesIO()
-    exporter.write(table, buf)
-    return Response(buf.getvalue(), media_type=exporter.media_type, headers={
+    content, media_type = results.export(res, "csv")
+    return Response(content, media_type=media_type, headers={
         "Content-Disposition": f'attachment; filename="results-{request_id}.csv"', "Cache-Control": "no-store"})

@@ -79,7 +79,6 @@ def register(request: Request, session: PageSession, me: Viewer, ok: str | None 
     today = now().date()
     rows = []
     for a, r in approvals.register(session):
-        state = ("revoked" if a.revoked_at else "expired" if a.valid_until < today
-                 else "not yet valid" if a.valid_from > today else "valid")
+        state = approvals.state(a, today)
         rows.append((a, r, Scope.from_json(a.scope), state))
     return render(request, "approvals.html", rows=rows, notice=ok)

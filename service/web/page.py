@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from markupsafe import Markup
 from pydantic import ValidationError
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from starlette.templating import Jinja2Templates
 
@@ -26,6 +26,7 @@ from service.api.deps import get_session
 from service.domain.authz import Principal, Role
 from service.domain.errors import DomainError, Forbidden, InvalidInput, Problem, Unauthenticated
 from service.domain.principals import authenticate
+from service.store.engine import conflict_kind
 from service.web import labels
 
 TOKEN_COOKIE = "co_token"
@@ -130,12 +131,6 @@ def settle(request: Request, exc: BaseException) -> None:
         session.rollback()
 
 
-def is_conflict(exc: DBAPIError) -> bool:
-    """Two writes raced for the same rows (the store's words for it differ by backend)."""
-    text = str(exc.orig)
-    return isinstance(exc, IntegrityError) or "onflict" in text or "could not serialize" in text
-
-
 def invalid(exc: ValidationError) -> InvalidInput:
     """A form's fields that do not fit the domain's input model, as the domain reports problems."""
     problems = [Problem(["body", *e["loc"]], e["msg"].removeprefix("Value error, ")) for e in exc.errors()]
@@ -171,7 +166,7 @@ class PageRoute(APIRoute):
                 settle(request, exc)
                 return render(request, "error.html", exc.status, problem=exc)
             except DBAPIError as exc:
-                if not is_conflict(exc):
+                if conflict_kind(exc) is None:
                     raise
                 settle(request, exc)
                 conflict = DomainError("another write to the same record happened at the same moment; reload and retry")

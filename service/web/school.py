@@ -7,27 +7,24 @@ service/domain/idempotency.py, so a double click or a resent page gets the first
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from service.domain import forms, idempotency
 from service.domain.authz import Principal
 from service.domain.clock import new_id
-from service.domain.errors import Conflict, DomainError, InvalidInput, Problem
+from service.domain.errors import Conflict, DomainError, InvalidInput
 from service.web import answers
-from service.web.page import CSRF, PageRoute, PageSession, Viewer, is_conflict, redirect, render, settle
+from service.web.page import CSRF, PageRoute, PageSession, Viewer, redirect, render, settle
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 # A request that lost a race for the same form waits this long for the winner's record.
-RACE_WAIT_S, RACE_POLL_S = 3.0, 0.05
 
 
 async def _posted(request: Request) -> FormData:
@@ -90,28 +87,8 @@ def post_form(request: Request, session: PageSession, me: Viewer, form_id: str, 
 
 def _once(session: Session, me: Principal, raw_key: str, scope: str, body: forms.AnswersIn,
           write: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    """The write, recorded under its key as the API records it; a repeat gets the first result.
-    A repeat racing the first (a double click) loses on the store's write conflict and then waits
-    for the first one's record."""
-    key = idempotency.require_key(raw_key)
-    digest = idempotency.body_hash(scope, body.model_dump(mode="json"))
-    first = idempotency.replay(session, me, key, digest)
-    if first is not None:
-        return dict(first[1]["body"])
-    try:
-        result = write()
-        idempotency.remember(session, me, key, digest, 200, {"body": result, "headers": {}})
-        return result
-    except DBAPIError as exc:
-        if not is_conflict(exc):
-            raise
-        session.rollback()
-        deadline = time.monotonic() + RACE_WAIT_S
-        while time.monotonic() < deadline:
-            first = idempotency.replay(session, me, key, digest)
-            if first is not None:
-                return dict(first[1]["body"])
-            session.rollback()  # the next look is a new transaction, which sees the winner's commit
-            time.sleep(RACE_POLL_S)
-        raise Conflict("another write to this form happened at the same moment; reload the form",
-                       [Problem(["form"], "concurrent write")]) from exc
+    """The write, recorded under its key as the API records it; a repeat gets the first result."""
+    def run() -> idempotency.Outcome:
+        return 200, write(), {}
+
+    return dict(idempotency.once(session, me, raw_key, scope, body.model_dump(mode="json"), run)[1])

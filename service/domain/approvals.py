@@ -35,6 +35,8 @@ class ApprovalIn(BaseModel):
     authority: str = Field(min_length=2, max_length=200, description="the approving authority's name")
     form_number: str | None = Field(default=None, max_length=100, description="表号, e.g. 湘教统1表")
     scope: Scope
+    fields: list[str] | None = Field(default=None, description="the approved field set (keys); all of the request's if omitted")
+    covers_sensitive: bool = Field(default=False, description="the department may read sensitive-personal values")
     valid_from: date
     valid_until: date
 
@@ -85,8 +87,23 @@ def approve(session: Session, principal: Principal, request_id: str, body: Appro
     if r.status != "pending_approval":
         raise machine.IllegalTransition(f"request {r.id} is {r.status}, not pending approval",
                                         [Problem(["request", "status"], "not pending approval", r.status)])
+    problems: list[Problem] = []
     if body.valid_until < now().date():
-        raise InvalidInput("the approval would already be expired", [Problem(["body", "valid_until"], "in the past", str(body.valid_until))])
+        problems.append(Problem(["body", "valid_until"], "the approval would already be expired", str(body.valid_until)))
+    if body.valid_until < r.due_date:
+        problems.append(Problem(["body", "valid_until"], f"ends before the request's due date {r.due_date}", str(body.valid_until)))
+    if r.kind == "statistical" and not (body.form_number and body.form_number.strip()):
+        problems.append(Problem(["body", "form_number"], "a statistical survey form must show its form number (表号)"))
+    asked = sorted({f.key for f in fields_of(session, r.id) if f.key})
+    unknown = sorted(set(body.fields or []) - set(asked))
+    problems += [Problem(["body", "fields"], f"{k} is not asked by the request", k) for k in unknown]
+    taken = session.scalar(select(Approval.request_id).where(  # type: ignore[call-overload]
+        Approval.number == body.number.strip(), Approval.authority == body.authority.strip(),
+        Approval.request_id != r.id, Approval.revoked_at.is_(None)))  # type: ignore[union-attr]
+    if taken:
+        problems.append(Problem(["body", "number"], f"{body.number} of {body.authority} already approves request {taken}", body.number))
+    if problems:
+        raise InvalidInput(f"{len(problems)} problem(s) in the approval", problems)
     require_within_jurisdiction(session, body.scope, principal.jurisdiction, ["body", "scope"])
     missing = outside(session, Scope.from_json(r.scope), body.scope)
     if missing:
@@ -94,10 +111,11 @@ def approve(session: Session, principal: Principal, request_id: str, body: Appro
             "the approved scope must contain the request's scope",
             [Problem(["body", "scope"], f"school {code} is in the request but not in the approved scope", code) for code in missing],
         )
-    keys = sorted({f.key for f in fields_of(session, r.id) if f.key})
+    keys = sorted(body.fields) if body.fields is not None else asked
     a = Approval(
         id=new_id(), request_id=r.id, mode=body.mode, number=body.number.strip(), authority=body.authority.strip(),
         office=principal.org_code, form_number=body.form_number, scope=body.scope.to_json(),
+        covers_sensitive=body.covers_sensitive,
         field_keys=json.dumps(keys), content_hash=r.content_hash, valid_from=body.valid_from,
         valid_until=body.valid_until, approved_by=principal.id, approved_at=now(),
     )

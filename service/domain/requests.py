@@ -263,6 +263,9 @@ def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: 
     require_role(principal, "department", "education_office")
     req = req.model_copy(update={"scope": req.scope.within_jurisdiction(principal.jurisdiction)})
     require_within_jurisdiction(session, req.scope, principal.jurisdiction, ["body", "scope"])
+    if req.due_date < now().date() or req.due_date < req.reference_date:
+        raise InvalidInput("the due date must be today or later, and not before the reference date",
+                           [Problem(["body", "due_date"], "too early", str(req.due_date))])
     full = dictionary()
     d = _matching_dictionary(session, full, req.level)
     fields = _match(req, full, d)

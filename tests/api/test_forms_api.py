@@ -20,7 +20,7 @@ SCHOOL1 = SCHOOLS[0]["code"]
 
 
 def issue_survey(client: TestClient, province: Province, fields: list[dict[str, Any]] | None = None,
-                 token: str = "department", **kw: Any) -> dict[str, Any]:
+                 token: str = "department", number: str = "湘统函〔2026〕12号", **kw: Any) -> dict[str, Any]:
     fields = fields or [{"key": "school.address"}, {"key": "school.enrolment"}, {"label": "专任教师数", "type": "integer"},
                         {"label": "其中：女", "type": "integer"}, {"label": "男专任教师", "type": "integer"}, MYOPIA]
     h = auth(province.tokens[token])
@@ -29,7 +29,8 @@ def issue_survey(client: TestClient, province: Province, fields: list[dict[str, 
     req = r.json()
     if req["status"] == "pending_approval":
         office = "statistics_office" if req["kind"] == "statistical" else "education_office"
-        a = client.post(f"/v1/requests/{req['id']}/approval", headers=auth(province.tokens[office]), json=approval_body())
+        a = client.post(f"/v1/requests/{req['id']}/approval", headers=auth(province.tokens[office]),
+                        json=approval_body(number=number))
         assert a.status_code == 201, a.text
     issued = client.post(f"/v1/requests/{req['id']}/issue", headers=h)
     assert issued.status_code == 200, issued.text
@@ -179,7 +180,7 @@ def test_results_in_json_csv_and_excel_with_completion(client: TestClient, provi
 def test_requests_of_one_window_share_a_form_and_ask_a_value_once(client: TestClient, province: Province) -> None:
     issue_survey(client, province, fields=[{"key": "school.enrolment"}, MYOPIA])
     second = issue_survey(client, province, fields=[{"key": "school.enrolment"}, {"label": "校医人数", "type": "integer"}],
-                          token="department:hr", title="校医配备")
+                          token="department:hr", title="校医配备", number="湘统函〔2026〕13号")
     assert second["merged"] == 4
     (summary,) = client.get("/v1/forms", headers=auth(province.tokens[f"school:{SCHOOL1}"])).json()
     assert len(summary["sections"]) == 2

@@ -87,7 +87,7 @@ def test_a_duplicate_is_refused_naming_its_twin(client: TestClient, province: Pr
     kept = client.get(f"/v1/requests/{problem['request_id']}", headers=auth(province.tokens["department:hr"])).json()
     assert kept["status"] == "rejected_duplicate"
     other_period = client.post("/v1/requests", headers=auth(province.tokens["department:hr"]),
-                               json=request_body(reference_date="2027-03-01", fields=[NEW_FIELD]))
+                               json=request_body(reference_date="2027-03-01", due_date="2027-04-01", fields=[NEW_FIELD]))
     assert other_period.status_code == 201 and other_period.json()["status"] == "pending_approval"
 
 
@@ -150,7 +150,7 @@ def test_an_approval_not_yet_valid_or_revoked_issues_nothing(client: TestClient,
     assert client.post(f"/v1/requests/{req['id']}/issue", headers=dept).status_code == 409
 
 
-def test_research_goes_to_the_education_office_and_rejection_is_final_until_changed(client: TestClient, province: Province) -> None:
+def test_research_goes_to_the_education_office_and_a_rejection_is_not_repeated(client: TestClient, province: Province) -> None:
     req = _submit_pending(client, province, kind="research")
     stats, edu = auth(province.tokens["statistics_office"]), auth(province.tokens["education_office"])
     assert client.post(f"/v1/requests/{req['id']}/approval", headers=stats, json=approval_body()).status_code == 403
@@ -194,3 +194,72 @@ def test_departments_see_only_their_own_requests(client: TestClient, province: P
     assert client.get("/v1/requests", headers=other).json() == []
     queue = client.get("/v1/requests?status=pending_approval", headers=auth(province.tokens["statistics_office"])).json()
     assert [q["id"] for q in queue] == [req["id"]]
+
+
+def test_an_approval_that_expires_before_issue_issues_nothing(client: TestClient, province: Province) -> None:
+    from service.domain.clock import travel
+
+    req = _submit_pending(client, province)
+    dept, stats = auth(province.tokens["department"]), auth(province.tokens["statistics_office"])
+    until = TODAY + timedelta(days=40)
+    assert client.post(f"/v1/requests/{req['id']}/approval", headers=stats,
+                       json=approval_body(valid_until=str(until))).status_code == 201
+    with travel(timedelta(days=41)):
+        r = client.post(f"/v1/requests/{req['id']}/issue", headers=dept)
+        assert r.status_code == 409 and r.json()["title"] == "Approval expired"
+        register = client.get("/v1/approvals", headers=dept).json()
+        assert register[0]["state"] == "expired"
+    assert client.get(f"/v1/requests/{req['id']}", headers=dept).json()["status"] == "approved"
+
+
+def test_fields_beyond_the_approved_set_are_not_issued(client: TestClient, province: Province) -> None:
+    req = _submit_pending(client, province)
+    stats = auth(province.tokens["statistics_office"])
+    new_key = next(f["key"] for f in req["fields"] if not f["matched"])
+    a = client.post(f"/v1/requests/{req['id']}/approval", headers=stats, json=approval_body(fields=[new_key]))
+    assert a.status_code == 201 and a.json()["field_keys"] == [new_key]
+    r = client.post(f"/v1/requests/{req['id']}/issue", headers=auth(province.tokens["department"]))
+    assert r.status_code == 409 and "school.name" in r.json()["detail"]
+
+
+def test_an_approval_must_be_complete_unique_and_long_enough(client: TestClient, province: Province) -> None:
+    first, second = _submit_pending(client, province), _submit_pending(client, province, title="另一项", reference_date="2026-10-01")
+    stats = auth(province.tokens["statistics_office"])
+    assert client.post(f"/v1/requests/{first['id']}/approval", headers=stats, json=approval_body()).status_code == 201
+    r = client.post(f"/v1/requests/{second['id']}/approval", headers=stats, json=approval_body(
+        form_number=None, valid_until=str(TODAY + timedelta(days=10)), fields=["school.shoe_size"]))
+    assert r.status_code == 422
+    assert {tuple(e["loc"]) for e in r.json()["errors"]} == {
+        ("body", "form_number"), ("body", "valid_until"), ("body", "fields"), ("body", "number")}
+
+
+def test_an_office_decides_only_at_or_above_the_departments_level(client: TestClient, province: Province) -> None:
+    from service.domain.principals import issue_token
+    from service.store.engine import session_scope
+
+    with session_scope(province.engine) as s:
+        city = issue_token(s, "statistics_office", "430100-stats", org_name="Changsha Statistics", jurisdiction="430100")[1]
+    req = _submit_pending(client, province)
+    assert client.post(f"/v1/requests/{req['id']}/approval", headers=auth(city), json=approval_body(
+        scope={"regions": ["430100"]})).status_code == 403
+    assert client.post(f"/v1/requests/{req['id']}/rejection", headers=auth(city), json={"reason": "不归我管"}).status_code == 403
+    assert client.get(f"/v1/requests/{req['id']}", headers=auth(city)).status_code == 404
+    assert client.get("/v1/requests", headers=auth(city)).json() == []
+
+
+def test_only_the_owner_changes_a_request_and_a_rejection_needs_a_change(client: TestClient, province: Province) -> None:
+    req = _submit_pending(client, province, kind="research")
+    edu, dept = auth(province.tokens["education_office"]), auth(province.tokens["department"])
+    sneaky = client.put(f"/v1/requests/{req['id']}", headers=edu, json=request_body(kind="administrative", fields=[NEW_FIELD]))
+    assert sneaky.status_code == 403
+    client.post(f"/v1/requests/{req['id']}/rejection", headers=edu, json={"reason": "问卷过长"})
+    same = client.put(f"/v1/requests/{req['id']}", headers=dept, json=request_body(kind="research", fields=[{"key": "school.name"}, NEW_FIELD]))
+    assert same.status_code == 409
+    shorter = client.put(f"/v1/requests/{req['id']}", headers=dept, json=request_body(kind="research", fields=[NEW_FIELD]))
+    assert shorter.status_code == 200 and shorter.json()["status"] == "pending_approval"
+
+
+def test_a_due_date_in_the_past_is_refused(client: TestClient, province: Province) -> None:
+    r = client.post("/v1/requests", headers=auth(province.tokens["department"]),
+                    json=request_body(due_date=str(TODAY - timedelta(days=1))))
+    assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["body", "due_date"]

@@ -148,7 +148,7 @@ def test_a_form_changed_since_the_page_was_read_is_not_overwritten(
     _new_field(page).fill("101")
     # Another department's request for the same window merges into the open form: its ETag changes.
     issue_survey(client, province, fields=[{"key": "school.enrolment"}, {"label": "校医人数", "type": "integer"}],
-                 token="department:hr", title="校医配备")
+                 token="department:hr", title="校医配备", number="湘统函〔2026〕13号")
     page.get_by_role("button", name="提交 Submit").click()
     expect(page.locator("#problems")).to_contain_text("the form changed since you read it")
     expect(page.locator("section.statutory")).to_have_count(2)

@@ -16,7 +16,8 @@ class Settings(BaseSettings):
     database_url: str = "duckdb:///data/collectonce.duckdb"
     host: str = "127.0.0.1"
     port: int = 8000
-    page_size_max: int = 500
+    # Another copy of the data dictionary (schemas/ in the package by default).
+    schemas_dir: Path | None = None
 
 
 @cache

@@ -9,7 +9,6 @@ from pydantic import BaseModel
 from service.api.deps import PrincipalDep, SessionDep
 from service.api.models import Change, Page, RegionOut, SchoolOut, TeacherOut
 from service.domain import access, records
-from service.settings import settings
 
 router = APIRouter(prefix="/v1", tags=["records"])
 
@@ -33,7 +32,7 @@ def list_schools(
 ) -> Page[SchoolOut]:
     items, total = records.list_schools(
         session, principal, region=region, school_type=school_type, urban_rural=urban_rural,
-        limit=min(limit, settings().page_size_max), offset=offset, as_of=as_of,
+        limit=limit, offset=offset, as_of=as_of,
     )
     return Page(items=[SchoolOut.model_validate(i) for i in items], total=total, limit=limit, offset=offset)
 

@@ -14,6 +14,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+import schemas
+
 FieldType = Literal["enum", "integer", "decimal", "date", "text", "boolean"]
 Sensitivity = Literal["public", "internal", "personal", "sensitive-personal"]
 Entity = Literal["school", "teacher"]
@@ -21,7 +23,7 @@ Owner = Literal[
     "education_office", "statistics_office", "human_resources", "health", "civil_affairs", "school"
 ]
 
-SCHEMAS_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMAS_DIR = Path(schemas.__file__).resolve().parent
 
 
 class DictionaryError(Exception):
@@ -263,5 +265,7 @@ def load_dictionary(schemas_dir: Path = SCHEMAS_DIR) -> Dictionary:
 
 @cache
 def dictionary() -> Dictionary:
-    """The dictionary of this process, loaded once."""
-    return load_dictionary()
+    """The dictionary of this process, loaded once (from COLLECTONCE_SCHEMAS_DIR if set)."""
+    from service.settings import settings
+
+    return load_dictionary(settings().schemas_dir or SCHEMAS_DIR)

@@ -46,3 +46,20 @@ def test_a_broken_dictionary_is_refused_with_where_and_what(tmp_path: Path, old:
     (tmp_path / "dictionary.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(DictionaryError, match=message.replace("[", r"\[")):
         load_dictionary(tmp_path)
+
+
+def test_a_broken_dictionary_stops_the_service_at_start_up(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    for name in ("dictionary.yaml", "code_lists.yaml"):
+        shutil.copy(SCHEMAS_DIR / name, tmp_path / name)
+    text = (tmp_path / "dictionary.yaml").read_text(encoding="utf-8")
+    (tmp_path / "dictionary.yaml").write_text(text.replace("code_list: gender", "code_list: genders", 1), encoding="utf-8")
+    env = {**os.environ, "COLLECTONCE_SCHEMAS_DIR": str(tmp_path),
+           "COLLECTONCE_DATABASE_URL": f"duckdb:///{tmp_path / 'store.duckdb'}"}
+    serve = [str(Path(sys.executable).parent / "collectonce"), "serve", "--port", "0"]
+    done = subprocess.run(serve, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode != 0
+    assert "teacher.gender: enum needs a known code_list, got 'genders'" in done.stderr

@@ -100,6 +100,7 @@ class FieldAnalysis:
     reason: str
     source: str | None = None
     candidates: tuple[Candidate, ...] = ()
+    partial: bool = False  # held in the store for some records only: the others are asked
 
 
 @dataclass
@@ -128,7 +129,7 @@ class Analysis:
 
     @property
     def asked(self) -> set[str]:
-        return {f.key for f in self.fields if f.key and f.classification not in ANSWERABLE}
+        return {f.key for f in self.fields if f.key and (f.partial or f.classification not in ANSWERABLE)}
 
 
 def content_hash(req: RequestIn) -> str:
@@ -279,6 +280,13 @@ def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: 
             f.classification = "new"  # a field asked before in own wording: answers come from forms
         if f.classification == "prefill_store":
             f.source = "store"
+    stored = prefill.store_coverage(session, full, [f.key for f in fields if f.source == "store" and f.key],
+                                    req.level, in_scope, req.reference_date)
+    for f in fields:
+        have, total = stored.get(f.key or "", (0, 0))
+        if have < total:
+            f.partial = True
+            f.reason += f"; the store holds it for {have} of {total}: the others are asked"
     pending = [f.key for f in fields if f.classification == "new" and f.key]
     coverage = prefill.collected_coverage(session, pending, entity, in_scope, req.reference_date, req.period)
     for f in fields:

@@ -174,3 +174,23 @@ def collected_coverage(
     ).all()
     found = {k: int(n) for k, n in rows}
     return {k: (found.get(k, 0), total) for k in keys}
+
+
+def store_coverage(
+    session: Session, d: Dictionary, keys: list[str], level: str, in_scope: ColumnElement[bool], reference: date,
+) -> dict[str, tuple[int, int]]:
+    """For each stored (not derived) key: (records in scope holding a value, records in scope)."""
+    school_keys = [k for k in keys if k in d.fields and d.fields[k].entity == "school" and not d.fields[k].is_indicator]
+    teacher_keys = [k for k in keys if k in d.fields and d.fields[k].entity == "teacher"]
+    out: dict[str, tuple[int, int]] = {}
+    if school_keys:
+        row = session.execute(select(func.count(), *[func.count(getattr(School, d.fields[k].column)) for k in school_keys])
+                              .where(for_reference(School, reference), in_scope)).one()
+        out |= {k: (int(n), int(row[0])) for k, n in zip(school_keys, row[1:], strict=True)}
+    if teacher_keys and level == "roster":
+        schools = select(School.code).where(for_reference(School, reference), in_scope)  # type: ignore[call-overload]
+        row = session.execute(select(func.count(), *[func.count(getattr(Teacher, d.fields[k].column)) for k in teacher_keys])
+                              .where(for_reference(Teacher, reference), Teacher.status == "1",  # type: ignore[arg-type]
+                                     Teacher.school_code.in_(schools))).one()  # type: ignore[attr-defined]
+        out |= {k: (int(n), int(row[0])) for k, n in zip(teacher_keys, row[1:], strict=True)}
+    return out

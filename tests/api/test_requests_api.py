@@ -263,3 +263,14 @@ def test_a_due_date_in_the_past_is_refused(client: TestClient, province: Provinc
     r = client.post("/v1/requests", headers=auth(province.tokens["department"]),
                     json=request_body(due_date=str(TODAY - timedelta(days=1))))
     assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["body", "due_date"]
+
+
+def test_a_store_field_empty_for_some_schools_is_asked_of_them(client: TestClient, province: Province) -> None:
+    r = client.post("/v1/requests", headers=auth(province.tokens["department"]),
+                    json=request_body(fields=[{"key": "school.address"}], scope={"regions": ["430000"]}))
+    assert r.status_code == 201 and r.json()["status"] == "pending_approval"
+    (field,) = r.json()["fields"]
+    assert field["classification"] == "prefill_store" and "3 of 4" in field["reason"]
+    held = client.post("/v1/requests", headers=auth(province.tokens["department"]),
+                       json=request_body(fields=[{"key": "school.address"}], scope={"regions": ["4301"]}))
+    assert held.json()["status"] == "answered"

@@ -153,16 +153,15 @@ _YES_NO_WORDING = re.compile(r"^\s*(?:是否|有无|是不是|(?:is|are|whether|
 
 
 def _implied_type(label: str, declared: str | None) -> str | None:
-    """What the wording itself says about its type when the department gave none: "…人数" and
-    "number of …" are counts; "是否…" and "is …" are yes/no questions."""
-    if declared is not None:
-        return declared
+    """What the wording itself says about its type: "…人数" and "number of …" are counts (also when
+    declared a number: "编制人数" as integer is a count, not the establishment code); "是否…" and
+    "is …" are yes/no questions when no other type is declared."""
     text = _light(label)
-    if _YES_NO_WORDING.search(text):
-        return "boolean"
-    if _COUNT_WORDING.search(text):
+    if declared in (None, "integer", "decimal") and _COUNT_WORDING.search(text):
         return "count"
-    return None
+    if declared is None and _YES_NO_WORDING.search(text):
+        return "boolean"
+    return declared
 
 
 def _fits(implied: str | None, field_type: str) -> bool:
@@ -721,7 +720,9 @@ def _differs_materially(a: str, b: str) -> bool:
 
 
 def _adds_words(text: str, name: str) -> bool:
-    """True when `text` is `name` with more words: "专任教师缺额" is narrower than "专任教师"."""
+    """True when `text` is `name` with more words: "专任教师缺额" is narrower than "专任教师". The
+    other way round a wording drops a word from a name: "参加工作时间" (any work) is not
+    "参加教育工作时间" (work in education)."""
     it = iter(_units(text))
     shorter = _units(name)
     return len(shorter) < len(_units(text)) and all(u in it for u in shorter)
@@ -760,6 +761,7 @@ def _fuzzy(
         and score - runner_up >= AMBIGUITY_MARGIN
         and not _differs_materially(text, name)
         and not _adds_words(text, name)
+        and not _adds_words(name, text)
         and _words_align(text, name)
         and _fits(declared, d.fields[key].type)
     ):

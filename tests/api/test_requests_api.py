@@ -274,3 +274,13 @@ def test_a_store_field_empty_for_some_schools_is_asked_of_them(client: TestClien
     held = client.post("/v1/requests", headers=auth(province.tokens["department"]),
                        json=request_body(fields=[{"key": "school.address"}], scope={"regions": ["4301"]}))
     assert held.json()["status"] == "answered"
+
+
+def test_of_which_is_read_only_under_the_total_just_above_it(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    fields = [{"label": "专任教师数", "type": "integer"}, {"label": "其中：女", "type": "integer"},
+              {"label": "在校生数", "type": "integer"}, {"label": "其中：女", "type": "integer"}]
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(fields=fields)).json()
+    keys = [f["key"] for f in a["fields"]]
+    assert keys[:3] == ["school.ft_teachers", "school.ft_teachers.gender.female", "school.enrolment"]
+    assert a["fields"][3]["classification"] == "new" and not a["fields"][3]["matched"]  # female pupils: not held

@@ -139,6 +139,23 @@ def demo_generate(
         _import("teachers", files.teachers, False, None)
 
 
+def _credentials_work() -> bool:
+    """The kept demo tokens still open this store (not a store since deleted or another database)."""
+    from service.domain.principals import authenticate
+    from service.store.engine import session_scope
+
+    if not DEMO_CREDENTIALS.exists():
+        return False
+    creds = json.loads(DEMO_CREDENTIALS.read_text(encoding="utf-8"))
+    try:
+        with session_scope() as session:
+            for c in creds:
+                authenticate(session, c["token"])
+    except DomainError:
+        return False
+    return True
+
+
 @demo_app.command("ensure")
 def demo_ensure() -> None:
     """Create the demo province and its credentials unless the store already has them; print them."""
@@ -150,7 +167,7 @@ def demo_ensure() -> None:
         _rows, count = list_schools(session, limit=1)
     if count == 0:
         demo_generate()
-    if not DEMO_CREDENTIALS.exists():
+    if not _credentials_work():
         creds = []
         with session_scope() as session:
             first_school = list_schools(session, limit=1)[0][0]

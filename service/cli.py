@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from service.domain import imports
@@ -66,14 +66,19 @@ def _fail(exc: DomainError, report: Path | None = None) -> None:
 def _import(kind: imports.Kind, path: Path, skip_invalid: bool, report: Path | None) -> None:
     from service.store.engine import session_scope
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err) as bar:
-        task = bar.add_task(f"{kind}: {path.name}", total=None)
+    # The import is five set-based steps (read, validate, stage, check, merge): the bar counts them.
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err) as bar:
+        task = bar.add_task(f"{kind}: {path.name}", total=len(imports.STEPS))
+
+        def step(msg: str) -> None:
+            bar.update(task, description=f"{kind}: {path.name}: {msg}", completed=imports.STEPS.index(msg))
+
         try:
             with session_scope() as session:
-                result = imports.import_file(
-                    session, cli_principal(), kind, path, skip_invalid=skip_invalid,
-                    progress=lambda msg: bar.update(task, description=f"{kind}: {path.name}: {msg}"),
-                )
+                result = imports.import_file(session, cli_principal(), kind, path, skip_invalid=skip_invalid,
+                                             progress=step)
+            bar.update(task, completed=len(imports.STEPS), description=f"{kind}: {path.name}: done")
         except DomainError as exc:
             bar.stop()
             _fail(exc, report)

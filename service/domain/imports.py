@@ -33,6 +33,7 @@ ENTITY: dict[Kind, Entity] = {"schools": "school", "teachers": "teacher"}
 KEY: dict[Kind, str] = {"schools": "code", "teachers": "id"}
 
 Progress = Callable[[str], None]
+STEPS = ("reading file", "validating rows", "staging", "checking against the store", "merging")
 
 
 @dataclass

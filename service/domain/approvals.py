@@ -16,7 +16,7 @@ from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from service.domain import status as machine
@@ -131,7 +131,8 @@ def reject(session: Session, principal: Principal, request_id: str, body: Reject
 
 
 def revoke(session: Session, principal: Principal, approval_id: str, body: RejectionIn) -> Approval:
-    """Revoke an approval (by its office); an approved request not yet issued waits again."""
+    """Revoke an approval (by its office). An approved request not yet issued waits again; an issued
+    one is closed and withdrawn from every form not yet submitted: no school answers it any more."""
     a = session.get(Approval, approval_id)
     if a is None:
         raise NotFound(f"no approval {approval_id}", [Problem(["path", "id"], "unknown approval", approval_id)])
@@ -143,8 +144,33 @@ def revoke(session: Session, principal: Principal, approval_id: str, body: Rejec
     r = session.get(Request, a.request_id)
     if r is not None and r.status == "approved":
         machine.transition(session, r, "pending_approval", principal.id, f"approval {a.number} revoked: {body.reason}")
+    elif r is not None and r.status == "issued":
+        withdrawn = _withdraw(session, r.id)
+        machine.transition(session, r, "closed", principal.id,
+                           f"approval {a.number} revoked: {body.reason}; withdrawn from {withdrawn} open form(s)")
     session.flush()
     return a
+
+
+def _withdraw(session: Session, request_id: str) -> int:
+    """Take a request's section off every open form, with the values only it asked; forms left with
+    no section go. Returns the number of open forms it was on."""
+    conn = session.connection()
+    open_forms = "SELECT form_id FROM form_section s JOIN form f ON f.id = s.form_id WHERE s.request_id = :rid AND f.status <> 'submitted'"
+    n = conn.execute(text(f"SELECT count(*) FROM ({open_forms}) x"), {"rid": request_id}).scalar_one()
+    conn.execute(text(f"CREATE TEMP TABLE withdrawn AS {open_forms}"), {"rid": request_id})
+    conn.execute(text("DELETE FROM form_section WHERE request_id = :rid AND form_id IN (SELECT form_id FROM withdrawn)"),
+                 {"rid": request_id})
+    # A value stays while another section of the same form still asks it.
+    conn.execute(text(
+        "DELETE FROM form_item WHERE form_id IN (SELECT form_id FROM withdrawn) AND NOT EXISTS ("
+        "SELECT 1 FROM form_section s JOIN request_field f ON f.request_id = s.request_id "
+        "WHERE s.form_id = form_item.form_id AND f.key = form_item.key)"))
+    conn.execute(text("UPDATE form SET version = version + 1 WHERE id IN (SELECT form_id FROM withdrawn)"))
+    conn.execute(text("DELETE FROM form WHERE id IN (SELECT form_id FROM withdrawn) "
+                      "AND NOT EXISTS (SELECT 1 FROM form_section s WHERE s.form_id = form.id)"))
+    conn.execute(text("DROP TABLE withdrawn"))
+    return int(n)
 
 
 def current_approval(session: Session, r: Request) -> Approval | None:

@@ -233,3 +233,29 @@ def test_a_request_left_open_by_racing_last_submissions_is_closed_by_the_backgro
         conn.execute(text("UPDATE request SET status = 'issued' WHERE id = :id"), {"id": rid})
     assert close_completed(province.engine) == [rid]
     assert client.get(f"/v1/requests/{rid}", headers=auth(province.tokens["department"])).json()["status"] == "closed"
+
+
+def test_a_revoked_approval_withdraws_the_survey_from_forms_not_yet_submitted(client: TestClient, province: Province) -> None:
+    issued = issue_survey(client, province, fields=[MYOPIA])
+    rid = issued["request"]["id"]
+    form, etag = open_form(client, province)
+    assert submit(client, province, form, etag, [{"key": form["items"][0]["key"], "value": 3}]).status_code == 200
+    stats = auth(province.tokens["statistics_office"])
+    aid = next(a for a in _approvals(province) if a.request_id == rid).id
+    r = client.post(f"/v1/approvals/{aid}/revocation", headers=stats, json={"reason": "调查已撤销"})
+    assert r.status_code == 200
+    assert client.get(f"/v1/requests/{rid}", headers=auth(province.tokens["department"])).json()["status"] == "closed"
+    other = auth(province.tokens["school:2430000002"])
+    assert client.get("/v1/forms", headers=other).json() == []  # withdrawn before it was answered
+    mine = client.get("/v1/forms", headers=auth(province.tokens[f"school:{SCHOOL1}"])).json()
+    assert [f["status"] for f in mine] == ["submitted"]  # what was answered stays answered
+
+
+def _approvals(province: Province) -> list[Any]:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from service.store.tables import Approval
+
+    with Session(province.engine) as s:
+        return list(s.scalars(select(Approval)))

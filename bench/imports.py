@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from bench.common import BIN, Run, show, timed
+from bench.common import BIN, Run, pg_schema, show, timed
 
 SCHOOLS = int(os.environ.get("BENCH_SCHOOLS", "30000"))
 TEACHERS = int(os.environ.get("BENCH_TEACHERS", "1000000"))
@@ -30,19 +30,6 @@ def _import_all(url: str, demo: Path, cwd: Path) -> Run:
     return timed([cli, "import", "teachers", str(demo / "teachers.csv")], env, cwd)
 
 
-def _fresh_pg_schema(url: str) -> str | None:
-    import psycopg
-
-    try:
-        with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True,
-                             connect_timeout=3) as conn:
-            conn.execute("DROP SCHEMA IF EXISTS bench CASCADE")
-            conn.execute("CREATE SCHEMA bench")
-    except psycopg.OperationalError:
-        return None
-    return f"{url}?options=-csearch_path%3Dbench"
-
-
 def main() -> None:
     print(f"\n== Import: {SCHOOLS:,} schools, {TEACHERS:,} teachers ==")
     with tempfile.TemporaryDirectory() as tmp:
@@ -59,12 +46,12 @@ def main() -> None:
             ("bare DuckDB read_csv", f"{bare.seconds:.1f} s, peak {bare.peak_mib:,.0f} MiB"),
             ("ratio import / bare read_csv", f"{duck.seconds / bare.seconds:.1f}x"),
         ]
-        pg = _fresh_pg_schema(PG_URL) if PG_URL else None
-        if pg:
-            run = _import_all(pg, demo, work)
-            rows.append(("import teachers, PostgreSQL",
-                         f"{run.seconds:.1f} s, {TEACHERS / run.seconds:,.0f} rows/s, peak {run.peak_mib:,.0f} MiB"))
-            rows.append(("ratio PostgreSQL / bare read_csv", f"{run.seconds / bare.seconds:.1f}x"))
-        else:
-            rows.append(("import teachers, PostgreSQL", "skipped: no server"))
+        with pg_schema(PG_URL, "bench_import") as pg:
+            if pg:
+                run = _import_all(pg, demo, work)
+                rows.append(("import teachers, PostgreSQL",
+                             f"{run.seconds:.1f} s, {TEACHERS / run.seconds:,.0f} rows/s, peak {run.peak_mib:,.0f} MiB"))
+                rows.append(("ratio PostgreSQL / bare read_csv", f"{run.seconds / bare.seconds:.1f}x"))
+            else:
+                rows.append(("import teachers, PostgreSQL", "skipped: no server"))
         show(rows)

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
-from bench.common import show
+from bench.common import pg_schema, show
 from service.domain import approvals, issuance, requests
 from service.domain.approvals import ApprovalIn
 from service.domain.authz import Principal
@@ -60,28 +60,6 @@ BARE_SQL = "SELECT school_code, " + ", ".join(
     f"count(*) FILTER (WHERE post_type = '1' AND status = '1' AND {cond}) AS \"{key}\""
     for key, cond in INDICATORS.items()
 ) + " FROM teacher GROUP BY school_code"
-
-
-def fresh_pg_schema(url: str, schema: str) -> str | None:
-    """The URL of an empty schema `schema` on the server at `url`, or None if it is unreachable."""
-    import psycopg
-
-    try:
-        with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True,
-                             connect_timeout=3) as conn:
-            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-            conn.execute(f"CREATE SCHEMA {schema}")
-    except psycopg.OperationalError:
-        return None
-    sep = "&" if "?" in url else "?"
-    return f"{url}{sep}options=-csearch_path%3D{schema}"
-
-
-def drop_pg_schema(url: str, schema: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
 
 
 def build_store(url: str, files: DemoFiles) -> tuple[Engine, float]:
@@ -189,14 +167,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         files = generate(DemoSpec(schools=SCHOOLS, teachers=TEACHERS, seed=5), Path(tmp) / "demo")
         rows = _run("DuckDB", f"duckdb:///{Path(tmp) / 'issue.duckdb'}", files)
-        pg = fresh_pg_schema(PG_URL, "bench_issue") if PG_URL else None
-        if pg and PG_URL:
-            try:
-                rows += _run("PostgreSQL", pg, files)
-            finally:
-                drop_pg_schema(PG_URL, "bench_issue")
-        else:
-            rows.append(("PostgreSQL", "skipped: no server"))
+        with pg_schema(PG_URL, "bench_issue") as pg:
+            rows += _run("PostgreSQL", pg, files) if pg else [("PostgreSQL", "skipped: no server")]
         show(rows)
 
 

@@ -25,8 +25,8 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine, select, text
 
-from bench.common import BIN, show
-from bench.issue import NEW_FIELD, approved_survey, build_store, drop_pg_schema, fresh_pg_schema, issue
+from bench.common import BIN, pg_schema, show
+from bench.issue import NEW_FIELD, approved_survey, build_store, issue
 from service.domain.demo import DemoFiles, DemoSpec, generate
 from service.domain.principals import issue_token
 from service.domain.requests import custom_key
@@ -301,14 +301,8 @@ def main() -> None:
         work = Path(tmp)
         files = generate(DemoSpec(schools=SCHOOLS, teachers=TEACHERS, seed=9), work / "demo")
         rows = _run("DuckDB", f"duckdb:///{work / 'submit.duckdb'}", files, work)
-        pg = fresh_pg_schema(PG_URL, "bench_submit") if PG_URL else None
-        if pg and PG_URL:
-            try:
-                rows += _run("PostgreSQL", pg, files, work)
-            finally:
-                drop_pg_schema(PG_URL, "bench_submit")
-        else:
-            rows.append(("PostgreSQL", "skipped: no server"))
+        with pg_schema(PG_URL, "bench_submit") as pg:
+            rows += _run("PostgreSQL", pg, files, work) if pg else [("PostgreSQL", "skipped: no server")]
         show(rows)
 
 

@@ -29,7 +29,7 @@ class ImportResult(BaseModel):
 
 
 def _run(session: SessionDep, principal: PrincipalDep, kind: imports.Kind, file: UploadFile, skip_invalid: bool) -> ImportResult:
-    require_role(principal, "admin")
+    require_role(principal, "admin")  # before copying the upload; the domain checks again
     name = file.filename or f"upload.{kind}.csv"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / Path(name).name

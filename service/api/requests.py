@@ -161,7 +161,7 @@ def submit_request(session: SessionDep, principal: PrincipalDep, body: requests.
 
 @router.get("/requests", response_model=list[RequestOut])
 def list_requests(
-    session: SessionDep, principal: PrincipalDep, status: Annotated[str | None, Query()] = None,
+    session: SessionDep, principal: PrincipalDep, status: Annotated[str | None, Query(pattern="^(draft|answered|rejected_duplicate|pending_approval|approved|rejected|ready|issued|closed)$")] = None,
 ) -> list[RequestOut]:
     return [_request_out(session, r) for r in requests.list_own(session, principal, status)]
 

@@ -20,12 +20,12 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from service.domain import status as machine
-from service.domain.authz import Principal, require_role, within
+from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
-from service.domain.requests import approver_role, fields_of
+from service.domain.requests import approver_role, department_within, fields_of
 from service.domain.scope import Scope, outside, require_within_jurisdiction
-from service.store.tables import Approval, Organisation, Request
+from service.store.tables import Approval, Request
 
 
 class ApprovalIn(BaseModel):
@@ -74,8 +74,7 @@ def _for_approver(session: Session, principal: Principal, request_id: str) -> Re
     if principal.org_code == r.department:
         raise Forbidden(f"{principal.org_code} cannot approve its own request",
                         [Problem(["path", "id"], "own department's request", r.id)])
-    dept = session.get(Organisation, r.department)
-    if not (principal.jurisdiction and dept and dept.jurisdiction and within(dept.jurisdiction, principal.jurisdiction)):
+    if not department_within(session, principal, r):
         raise Forbidden(f"{r.department} lies outside the jurisdiction of {principal.org_code}",
                         [Problem(["path", "id"], "an office decides requests at or below its own level", r.id)])
     return r

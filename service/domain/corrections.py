@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from service.domain.authz import Principal, region_prefix, require_role
@@ -38,7 +38,8 @@ def owned_by(session: Session, principal: Principal) -> set[str]:
     return owns
 
 
-def list_for_owner(session: Session, principal: Principal, status: str | None = "pending") -> list[Correction]:
+def _visible(session: Session, principal: Principal) -> Select[tuple[Correction]]:
+    """Corrections the principal's organisation owns, for schools in its jurisdiction (admin: all)."""
     require_role(principal, "department", "statistics_office", "education_office", "admin")
     q = select(Correction)
     if principal.role != "admin":
@@ -46,6 +47,11 @@ def list_for_owner(session: Session, principal: Principal, status: str | None = 
         if principal.jurisdiction:
             schools = select(School.code).where(School.valid_to.is_(None), School.region_code.startswith(region_prefix(principal.jurisdiction)))  # type: ignore[union-attr,attr-defined,call-overload]
             q = q.where(Correction.school_code.in_(schools))  # type: ignore[attr-defined]
+    return q
+
+
+def list_for_owner(session: Session, principal: Principal, status: str | None = "pending") -> list[Correction]:
+    q = _visible(session, principal)
     if status:
         q = q.where(Correction.status == status)  # type: ignore[arg-type]
     return list(session.scalars(q.order_by(Correction.created_at)))  # type: ignore[arg-type]
@@ -54,8 +60,8 @@ def list_for_owner(session: Session, principal: Principal, status: str | None = 
 def decide(session: Session, principal: Principal, correction_id: str, outcome: Literal["accepted", "rejected"],
            body: DecisionIn) -> Correction:
     """Accept (the store changes, with history) or reject (a reason is required) a pending correction."""
-    c = session.get(Correction, correction_id)
-    if c is None or c not in list_for_owner(session, principal, status=None):
+    c = session.scalars(_visible(session, principal).where(Correction.id == correction_id)).first()  # type: ignore[arg-type]
+    if c is None:
         raise NotFound(f"no correction {correction_id} for you", [Problem(["path", "id"], "unknown correction", correction_id)])
     if c.status != "pending":
         raise Conflict(f"correction {c.id} is already {c.status}", [Problem(["correction", "status"], c.status)])

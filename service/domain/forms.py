@@ -333,15 +333,23 @@ def _cross_field(answers: list[_Final], d: Dictionary) -> list[Problem]:
     return problems
 
 
-def save_draft(session: Session, principal: Principal, form_id: str, body: AnswersIn, if_match: str | None) -> FormView:
-    """Keep answers given so far without submitting; values are checked, totals are not yet."""
+def _writable(session: Session, principal: Principal, form_id: str, if_match: str | None,
+              ) -> tuple[Form, list[FormItem], dict[str, CustomField]]:
+    """The school's own form, as read at `if_match` and not yet submitted, with its items."""
     form = _own_form(session, principal, form_id)
     _check_version(form, if_match)
     if form.status == "submitted":
         raise Conflict(f"form {form.id} is already submitted", [Problem(["form", "status"], "submitted")])
-    d = dictionary()
     items = list(session.scalars(select(FormItem).where(FormItem.form_id == form.id)))  # type: ignore[arg-type]
-    custom = {c.key: c for c in session.scalars(select(CustomField))}
+    keys = {i.key for i in items}
+    custom = {c.key: c for c in session.scalars(select(CustomField).where(CustomField.key.in_(keys)))}  # type: ignore[attr-defined]
+    return form, items, custom
+
+
+def save_draft(session: Session, principal: Principal, form_id: str, body: AnswersIn, if_match: str | None) -> FormView:
+    """Keep answers given so far without submitting; values are checked, totals are not yet."""
+    form, items, custom = _writable(session, principal, form_id, if_match)
+    d = dictionary()
     touched = {(a.entity_id or form.school_code, a.key) for a in body.answers}
     answers, problems = _resolve(form, items, body, d, custom, final=False)
     if problems:
@@ -367,13 +375,8 @@ class Submitted:
 
 def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn, if_match: str | None) -> Submitted:
     """Validate every answer, then confirm, correct and fill in one transaction, and let it flow back."""
-    form = _own_form(session, principal, form_id)
-    _check_version(form, if_match)
-    if form.status == "submitted":
-        raise Conflict(f"form {form.id} is already submitted", [Problem(["form", "status"], "submitted")])
+    form, items, custom = _writable(session, principal, form_id, if_match)
     d = dictionary()
-    items = list(session.scalars(select(FormItem).where(FormItem.form_id == form.id)))  # type: ignore[arg-type]
-    custom = {c.key: c for c in session.scalars(select(CustomField))}
     answers, problems = _resolve(form, items, body, d, custom, final=True)
     if problems:
         raise InvalidInput(f"{len(problems)} problem(s) in the submission; nothing was saved", problems)

@@ -25,6 +25,7 @@ from service.domain.requests import fields_of, get_owned
 from service.domain.scope import Scope, scope_filter
 from service.store import prefill
 from service.store.records import valid_at
+from service.store.sqltext import ident, literal
 from service.store.tables import Request, School, StopEvent
 
 OPEN = ("issued", "opened")
@@ -133,12 +134,11 @@ def _fill(session: Session, r: Request, allowed: object) -> int:
     window = window_of(r)
     selects = []
     for k in keys:
-        q = lambda c: '"' + c.replace('"', '""') + '"'  # noqa: E731
         selects.append(
-            f"SELECT f.id, CAST(v.{q(entity_col)} AS VARCHAR), {_lit(k)}, CAST(v.{q(k)} AS VARCHAR), "
-            f"v.{q(k + '|src')}, COALESCE(CAST(v.{q(k + '|at')} AS TIMESTAMP), CAST(:at AS TIMESTAMP)), v.{q(k + '|by')}, "
-            f"CAST(v.{q(k + '|ref')} AS VARCHAR), {_lit(classification[k])} "
-            f"FROM prefill_values v JOIN form f ON f.school_code = v.{q(school_col)} AND f.\"window\" = :w "
+            f"SELECT f.id, CAST(v.{ident(entity_col)} AS VARCHAR), {literal(k)}, CAST(v.{ident(k)} AS VARCHAR), "
+            f"v.{ident(k + '|src')}, COALESCE(CAST(v.{ident(k + '|at')} AS TIMESTAMP), CAST(:at AS TIMESTAMP)), v.{ident(k + '|by')}, "
+            f"CAST(v.{ident(k + '|ref')} AS VARCHAR), {literal(classification[k])} "
+            f"FROM prefill_values v JOIN form f ON f.school_code = v.{ident(school_col)} AND f.\"window\" = :w "
             f"AND f.status IN ('issued', 'opened')"
         )
     mine = "SELECT count(*) FROM form_item WHERE form_id IN (SELECT form_id FROM form_section WHERE request_id = :rid)"
@@ -151,8 +151,3 @@ def _fill(session: Session, r: Request, allowed: object) -> int:
     ), {"w": window, "at": now()})
     conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
     return int(conn.execute(text(mine), {"rid": r.id}).scalar_one()) - int(before)
-
-
-def _lit(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-

@@ -8,16 +8,11 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service.domain.authz import ROLES, Principal, Role
+from service.domain.authz import ROLES, Principal
 from service.domain.clock import new_id, now
 from service.domain.errors import InvalidInput, NotFound, Problem, Unauthenticated
 from service.store.tables import Organisation, School, Token
 from service.store.tables import Principal as PrincipalRow
-
-ORG_KIND_OF_ROLE: dict[Role, str] = {
-    "admin": "admin", "department": "department", "statistics_office": "statistics_office",
-    "education_office": "education_office", "school": "school",
-}
 
 
 def _digest(token: str) -> str:
@@ -54,7 +49,7 @@ def issue_token(
     """Create a principal acting for `org_code` in `role` and return it with a new bearer token."""
     if role not in ROLES:
         raise InvalidInput(f"unknown role {role!r}; one of {', '.join(ROLES)}", [Problem(["role"], "unknown role", role)])
-    org = ensure_organisation(session, org_code, ORG_KIND_OF_ROLE[role], org_name, jurisdiction, owns)  # type: ignore[index]
+    org = ensure_organisation(session, org_code, role, org_name, jurisdiction, owns)  # an organisation's kind is its role
     row = PrincipalRow(id=new_id(), name=name or f"{org.name} ({role})", role=role, org_code=org.code, created_at=now())
     token = "co_" + secrets.token_urlsafe(32)
     session.add(row)

@@ -31,7 +31,7 @@ from service.domain.clock import new_id, now
 from service.domain.dictionary import Dictionary, Field, Labels, Source, dictionary
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from service.domain.matching import Candidate, Match, match_field, normalise
-from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share
+from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share, periods_intersect
 from service.domain.scope import Scope, count_in, require_within_jurisdiction, scope_filter
 from service.store import prefill
 from service.store.records import for_reference
@@ -303,7 +303,8 @@ def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: 
         for f in fields:
             if f.key in keys and f.classification == "new":
                 f.classification, f.source = "collected_by_active", f"request:{r.id}"
-        share = overlap_share(len(keys & analysis.asked), len(analysis.asked), shared_schools, n_schools, True)
+        meet = periods_intersect(*req.period, r.period_start, r.period_end)
+        share = overlap_share(len(keys & analysis.asked), len(analysis.asked), shared_schools, n_schools, meet)
         analysis.duplicates.append(Duplicate(r.id, r.title, r.department, round(share, 4), sorted(keys & analysis.asked)))
     analysis.duplicates.sort(key=lambda dup: -dup.overlap)
     analysis.decision = _decide(principal, req, analysis)
@@ -433,12 +434,17 @@ def approver_role(kind: str) -> Role:
     return "statistics_office" if kind == "statistical" else "education_office"
 
 
+def department_within(session: Session, principal: Principal, r: Request) -> bool:
+    """The requesting department's jurisdiction lies within the principal's (same level or below)."""
+    dept = session.get(Organisation, r.department)
+    return bool(principal.jurisdiction and dept and dept.jurisdiction and within(dept.jurisdiction, principal.jurisdiction))
+
+
 def _office_reaches(session: Session, principal: Principal, r: Request) -> bool:
     """An office reaches the requests it would approve: of its kind, from departments at or below its level."""
-    if principal.role != approver_role(r.kind) or principal.jurisdiction is None or r.department == principal.org_code:
+    if principal.role != approver_role(r.kind) or r.department == principal.org_code:
         return False
-    dept = session.get(Organisation, r.department)
-    return bool(dept and dept.jurisdiction and within(dept.jurisdiction, principal.jurisdiction))
+    return department_within(session, principal, r)
 
 
 def get_readable(session: Session, principal: Principal, request_id: str) -> Request:

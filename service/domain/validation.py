@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from service.domain.dictionary import Dictionary, Entity, Field
 from service.domain.text import SPACE_PUNCT_PATTERN, simple_norm
+from service.store.sqltext import ident, literal
 
 ROW = "__row"
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -63,14 +64,6 @@ def resolve_headers(headers: list[str], fields: list[Field]) -> tuple[dict[int, 
     return mapping, problems
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _lit(value: object) -> str:
-    return "'" + str(value).replace("'", "''") + "'"
-
-
 def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
     """(SQL condition that is true for a bad row, reason) for one field; `v` is the value."""
     out: list[tuple[str, str]] = []
@@ -78,7 +71,7 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
         out.append(("v IS NULL", "required"))
     if f.type == "enum":
         cl = d.code_lists[f.code_list or ""]
-        codes = ", ".join(_lit(c) for c in cl.code_values)
+        codes = ", ".join(literal(c) for c in cl.code_values)
         out.append((f"v IS NOT NULL AND v NOT IN ({codes})", f"not in code list {cl.name} ({', '.join(cl.code_values[:12])}{'…' if len(cl.codes) > 12 else ''})"))
     elif f.type == "integer":
         out.append(("v IS NOT NULL AND NOT regexp_full_match(v, '[+-]?[0-9]+')", "not a whole number"))
@@ -91,13 +84,13 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
     elif f.type == "date":
         out.append(("v IS NOT NULL AND TRY_CAST(v AS DATE) IS NULL", "not a date (YYYY-MM-DD)"))
         if f.min is not None:
-            out.append((f"TRY_CAST(v AS DATE) < DATE {_lit(f.min)}", f"before {f.min}"))
+            out.append((f"TRY_CAST(v AS DATE) < DATE {literal(f.min)}", f"before {f.min}"))
         if f.max is not None:
-            out.append((f"TRY_CAST(v AS DATE) > DATE {_lit(f.max)}", f"after {f.max}"))
+            out.append((f"TRY_CAST(v AS DATE) > DATE {literal(f.max)}", f"after {f.max}"))
     elif f.type == "boolean":
         out.append(("v IS NOT NULL AND v NOT IN ('0', '1')", "not a yes/no value (1 or 0)"))
     if f.pattern:
-        out.append((f"v IS NOT NULL AND NOT regexp_full_match(v, {_lit(f.pattern)})", f"wrong format (expected {f.pattern})"))
+        out.append((f"v IS NOT NULL AND NOT regexp_full_match(v, {literal(f.pattern)})", f"wrong format (expected {f.pattern})"))
     if f.max_length:
         out.append((f"length(v) > {f.max_length}", f"longer than {f.max_length} characters"))
     return out
@@ -105,7 +98,7 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
 
 def _id_checksum_sql(col: str) -> str:
     terms = " + ".join(f"CAST(substr({col}, {i + 1}, 1) AS INTEGER) * {w}" for i, w in enumerate(ID_WEIGHTS))
-    return f"substr({_lit(ID_CHECK_CHARS)}, (({terms}) % 11) + 1, 1)"
+    return f"substr({literal(ID_CHECK_CHARS)}, (({terms}) % 11) + 1, 1)"
 
 
 @dataclass
@@ -132,8 +125,8 @@ def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTabl
     con = duckdb.connect()
     con.register("raw_src", positional)
     selected = [
-        f"NULLIF(trim(CAST(c{i} AS VARCHAR)), '') AS {_q(c)}" for i, c in mapping.items()
-    ] + [f"CAST(NULL AS VARCHAR) AS {_q(c)}" for c in by_column if c not in mapping.values()]
+        f"NULLIF(trim(CAST(c{i} AS VARCHAR)), '') AS {ident(c)}" for i, c in mapping.items()
+    ] + [f"CAST(NULL AS VARCHAR) AS {ident(c)}" for c in by_column if c not in mapping.values()]
     con.execute(f"CREATE TABLE src AS SELECT CAST({ROW} AS BIGINT) AS {ROW}, {', '.join(selected)} FROM raw_src")
     # Code lists accept the code itself, its labels and its aliases, case-insensitively.
     labels = [
@@ -149,15 +142,15 @@ def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTabl
     for c, f in by_column.items():
         if f.type == "enum":
             cols.append(
-                f"COALESCE((SELECT min(code) FROM code_text t WHERE t.col = {_lit(c)} "
-                f"AND t.txt = lower(regexp_replace(s.{_q(c)}, {_lit(SPACE_PUNCT_PATTERN)}, '', 'g'))), s.{_q(c)}) AS {_q(c)}"
+                f"COALESCE((SELECT min(code) FROM code_text t WHERE t.col = {literal(c)} "
+                f"AND t.txt = lower(regexp_replace(s.{ident(c)}, {literal(SPACE_PUNCT_PATTERN)}, '', 'g'))), s.{ident(c)}) AS {ident(c)}"
             )
         elif f.type == "date":
-            cols.append(f"replace(replace(s.{_q(c)}, '/', '-'), '.', '-') AS {_q(c)}")
+            cols.append(f"replace(replace(s.{ident(c)}, '/', '-'), '.', '-') AS {ident(c)}")
         elif f.check == "gb11643":
-            cols.append(f"upper(s.{_q(c)}) AS {_q(c)}")
+            cols.append(f"upper(s.{ident(c)}) AS {ident(c)}")
         else:
-            cols.append(f"s.{_q(c)}")
+            cols.append(f"s.{ident(c)}")
     con.execute(f"CREATE TABLE norm AS SELECT s.{ROW}, {', '.join(cols)} FROM src s ORDER BY s.{ROW}")
 
     unions: list[str] = []
@@ -166,32 +159,32 @@ def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTabl
             continue
         for cond, reason in _checks(f, d):
             unions.append(
-                f"SELECT {ROW}, {_lit(c)}, {_q(c)}, {_lit(reason)} FROM norm, (SELECT {_q(c)} AS v) "
+                f"SELECT {ROW}, {literal(c)}, {ident(c)}, {literal(reason)} FROM norm, (SELECT {ident(c)} AS v) "
                 f"WHERE {cond}"
             )
         if f.unique:
             unions.append(
-                f"SELECT {ROW}, {_lit(c)}, {_q(c)}, 'duplicate in the file (first at row ' || first_row || ')' "
-                f"FROM (SELECT {ROW}, {_q(c)}, min({ROW}) OVER (PARTITION BY {_q(c)}) AS first_row FROM norm "
-                f"WHERE {_q(c)} IS NOT NULL) WHERE {ROW} <> first_row"
+                f"SELECT {ROW}, {literal(c)}, {ident(c)}, 'duplicate in the file (first at row ' || first_row || ')' "
+                f"FROM (SELECT {ROW}, {ident(c)}, min({ROW}) OVER (PARTITION BY {ident(c)}) AS first_row FROM norm "
+                f"WHERE {ident(c)} IS NOT NULL) WHERE {ROW} <> first_row"
             )
         if f.check == "gb11643":
-            valid_shape = f"regexp_full_match({_q(c)}, '\\d{{17}}[\\dX]')"
+            valid_shape = f"regexp_full_match({ident(c)}, '\\d{{17}}[\\dX]')"
             unions.append(
-                f"SELECT {ROW}, {_lit(c)}, {_q(c)}, 'check character wrong (GB 11643)' FROM norm "
-                f"WHERE {valid_shape} AND {_id_checksum_sql(_q(c))} <> substr({_q(c)}, 18, 1)"
+                f"SELECT {ROW}, {literal(c)}, {ident(c)}, 'check character wrong (GB 11643)' FROM norm "
+                f"WHERE {valid_shape} AND {_id_checksum_sql(ident(c))} <> substr({ident(c)}, 18, 1)"
             )
             if "birth_date" in by_column and "birth_date" in mapping.values():
                 unions.append(
-                    f"SELECT {ROW}, {_lit(c)}, {_q(c)}, 'birth date in the ID number differs from birth_date' "
+                    f"SELECT {ROW}, {literal(c)}, {ident(c)}, 'birth date in the ID number differs from birth_date' "
                     f"FROM norm WHERE {valid_shape} AND TRY_CAST(birth_date AS DATE) IS NOT NULL "
-                    f"AND substr({_q(c)}, 7, 8) <> strftime(TRY_CAST(birth_date AS DATE), '%Y%m%d')"
+                    f"AND substr({ident(c)}, 7, 8) <> strftime(TRY_CAST(birth_date AS DATE), '%Y%m%d')"
                 )
             if "gender" in by_column and "gender" in mapping.values():
                 unions.append(
-                    f"SELECT {ROW}, {_lit(c)}, {_q(c)}, 'gender digit of the ID number differs from gender' "
+                    f"SELECT {ROW}, {literal(c)}, {ident(c)}, 'gender digit of the ID number differs from gender' "
                     f"FROM norm WHERE {valid_shape} AND gender IN ('1', '2') "
-                    f"AND (CAST(substr({_q(c)}, 17, 1) AS INTEGER) % 2 = 1) <> (gender = '1')"
+                    f"AND (CAST(substr({ident(c)}, 17, 1) AS INTEGER) % 2 = 1) <> (gender = '1')"
                 )
     if unions:
         found = con.execute(

@@ -30,6 +30,11 @@ from service.store.tables import CollectedValue, School, Teacher
 VersionedModel = type[School] | type[Teacher]
 
 
+def _active() -> ColumnElement[bool]:
+    """Teachers in post (status 1): rosters and coverage count these, not the retired or transferred."""
+    return Teacher.status == "1"  # type: ignore[return-value]
+
+
 def age_at(reference: date) -> ColumnElement[int]:
     """Whole years of age at `reference`, from teacher.birth_date, in SQL both stores read."""
     born_md = extract("month", Teacher.birth_date) * 100 + extract("day", Teacher.birth_date)
@@ -136,7 +141,7 @@ def teacher_values_query(
         columns += _with_provenance(f.key, schools.c[f.key], schools.c.source, schools.c.valid_from,
                                     schools.c.changed_by, schools.c.ref)
     query = select(*columns).join(schools, schools.c.code == Teacher.school_code).where(
-        for_reference(Teacher, reference), Teacher.status == "1"  # type: ignore[arg-type]
+        for_reference(Teacher, reference), _active()  # type: ignore[arg-type]
     )
     for i, key in enumerate(collected):
         cv = _collected(key, period, i)
@@ -162,7 +167,7 @@ def collected_coverage(
         ids = select(School.code.label("eid")).where(for_reference(School, reference), in_scope)  # type: ignore[attr-defined]
     else:
         ids = select(Teacher.id.label("eid")).join(School, School.code == Teacher.school_code).where(  # type: ignore[attr-defined,arg-type]
-            for_reference(Teacher, reference), for_reference(School, reference), in_scope, Teacher.status == "1"  # type: ignore[arg-type]
+            for_reference(Teacher, reference), for_reference(School, reference), in_scope, _active()  # type: ignore[arg-type]
         )
     scope_ids = ids.subquery("ids")
     total = session.scalar(select(func.count()).select_from(scope_ids)) or 0
@@ -190,7 +195,7 @@ def store_coverage(
     if teacher_keys and level == "roster":
         schools = select(School.code).where(for_reference(School, reference), in_scope)  # type: ignore[call-overload]
         row = session.execute(select(func.count(), *[func.count(getattr(Teacher, d.fields[k].column)) for k in teacher_keys])
-                              .where(for_reference(Teacher, reference), Teacher.status == "1",  # type: ignore[arg-type]
+                              .where(for_reference(Teacher, reference), _active(),  # type: ignore[arg-type]
                                      Teacher.school_code.in_(schools))).one()  # type: ignore[attr-defined]
         out |= {k: (int(n), int(row[0])) for k, n in zip(teacher_keys, row[1:], strict=True)}
     return out

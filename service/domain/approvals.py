@@ -52,16 +52,30 @@ class RejectionIn(BaseModel):
     reason: str = Field(min_length=3, max_length=2000)
 
 
-class ApprovalExpired(Conflict):
-    title = "Approval expired"
+class NotIssuable(Conflict):
+    """Why a request may not reach schools; `reason` is also the stop reason in the burden figures."""
+
+    title = "Not issuable"
+    reason = "unapproved"
 
 
-class Unapproved(Conflict):
+class Unapproved(NotIssuable):
     title = "Not approved"
 
 
-class OutOfScope(Conflict):
+class AlteredSinceApproval(NotIssuable):
+    title = "Changed after approval"
+    reason = "altered"
+
+
+class ApprovalExpired(NotIssuable):
+    title = "Approval expired"
+    reason = "expired"
+
+
+class OutOfScope(NotIssuable):
     title = "Out of the approved scope"
+    reason = "out_of_scope"
 
 
 def _for_approver(session: Session, principal: Principal, request_id: str) -> Request:
@@ -197,7 +211,7 @@ def check_issuable(session: Session, r: Request, on: date) -> Gate:
     if a is None:
         raise Unapproved(f"request {r.id} has no valid approval", [Problem(["approval"], "none, or revoked")])
     if a.content_hash != r.content_hash:
-        raise Unapproved(f"request {r.id} changed after approval {a.number}",
+        raise AlteredSinceApproval(f"request {r.id} changed after approval {a.number}",
                          [Problem(["approval", "content_hash"], "the approved version differs from the request")])
     if not a.valid_from <= on <= a.valid_until:
         raise ApprovalExpired(f"approval {a.number} is valid {a.valid_from} to {a.valid_until}, not on {on}",

@@ -3,8 +3,16 @@ service/app.py renders them as application/problem+json (RFC 9457)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# Writes a refusal down for the record (a duplicate request kept, an issue stopped), in a unit of
+# work of its own: the refused write itself is rolled back whole.
+Record = Callable[["Session"], None]
 
 
 @dataclass(frozen=True)
@@ -24,13 +32,19 @@ class Problem:
 
 
 class DomainError(Exception):
+    """A refusal by a rule. `reason` is machine-readable (callers branch on it, never on the
+    message); `record`, when set, keeps the refusal on file after the write is rolled back."""
+
     status: int = 400
     title: str = "Bad request"
+    reason: str = "bad_request"
 
-    def __init__(self, detail: str, errors: list[Problem] | None = None, **extra: Any) -> None:
+    def __init__(self, detail: str, errors: list[Problem] | None = None, *, record: Record | None = None,
+                 **extra: Any) -> None:
         super().__init__(detail)
         self.detail = detail
         self.errors = errors or []
+        self.record = record
         self.extra = extra
 
     def as_problem(self) -> dict[str, Any]:
@@ -40,6 +54,7 @@ class DomainError(Exception):
             "title": self.title,
             "status": self.status,
             "detail": self.detail,
+            "reason": self.reason,
             "errors": [e.as_dict() for e in self.errors],
         }
         body.update(self.extra)
@@ -48,25 +63,31 @@ class DomainError(Exception):
 
 class InvalidInput(DomainError):
     status, title = 422, "Invalid input"
+    reason = "invalid_input"
 
 
 class Unauthenticated(DomainError):
     status, title = 401, "Not authenticated"
+    reason = "unauthenticated"
 
 
 class Forbidden(DomainError):
     status, title = 403, "Forbidden"
+    reason = "forbidden"
 
 
 class NotFound(DomainError):
     status, title = 404, "Not found"
+    reason = "not_found"
 
 
 class Conflict(DomainError):
     status, title = 409, "Conflict"
+    reason = "conflict"
 
 
 class ImportRejected(DomainError):
     """A file with bad rows: nothing was imported; `report` lists every problem."""
 
     status, title = 422, "Import rejected"
+    reason = "import_rejected"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy import and_, select, text
 from sqlalchemy.orm import Session
@@ -20,7 +21,6 @@ from service.domain import status as machine
 from service.domain.authz import Principal
 from service.domain.clock import new_id, now
 from service.domain.dictionary import dictionary
-from service.domain.errors import Conflict
 from service.domain.requests import fields_of, get_owned
 from service.domain.scope import Scope, scope_filter
 from service.store import prefill
@@ -45,8 +45,8 @@ def window_of(r: Request) -> str:
     return f"{r.level}:{r.reference_date.isoformat()}"
 
 
-def record_stop(session: Session, r: Request, reason: str, schools: int) -> None:
-    session.add(StopEvent(id=new_id(), request_id=r.id, department=r.department, reason=reason, schools=schools,
+def record_stop(session: Session, *, request_id: str, department: str, reason: str, schools: int) -> None:
+    session.add(StopEvent(id=new_id(), request_id=request_id, department=department, reason=reason, schools=schools,
                           stopped_at=now()))
     session.flush()
 
@@ -56,18 +56,15 @@ def issue(session: Session, principal: Principal, request_id: str) -> Issued:
     r = get_owned(session, principal, request_id)
     try:
         gate = approvals.check_issuable(session, r, now().date())
-    except Conflict as exc:
-        reason = {"ApprovalExpired": "expired", "OutOfScope": "out_of_scope"}.get(type(exc).__name__, "unapproved")
-        if "changed after approval" in exc.detail:
-            reason = "altered"
-        record_stop(session, r, reason, 0)
-        exc.commit = True  # type: ignore[attr-defined]  # the refusal is counted in the burden figures
+    except approvals.NotIssuable as exc:
+        # The refusal is counted in the burden figures, though nothing else of this call is kept.
+        exc.record = partial(record_stop, request_id=r.id, department=r.department, reason=exc.reason, schools=0)
         raise
     allowed = scope_filter(Scope.from_json(r.scope))
     if gate.approval is not None:
         allowed = and_(allowed, scope_filter(Scope.from_json(gate.approval.scope)))
     if gate.refused_schools:
-        record_stop(session, r, "out_of_scope", len(gate.refused_schools))
+        record_stop(session, request_id=r.id, department=r.department, reason="out_of_scope", schools=len(gate.refused_schools))
     forms, merged = _place_forms(session, r, gate, allowed)
     items = _fill(session, r, allowed)
     note = f"under {gate.approval.number}" if gate.approval else "administrative"

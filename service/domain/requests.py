@@ -16,6 +16,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -29,7 +30,7 @@ from service.domain.access import log_reads
 from service.domain.authz import Principal, Role, mask, region_prefix, require_role, within
 from service.domain.clock import new_id, now
 from service.domain.dictionary import Dictionary, Field, Labels, Source, dictionary
-from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
+from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem, Record
 from service.domain.matching import Candidate, Match, match_field, normalise
 from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share, periods_intersect
 from service.domain.scope import Scope, count_in, require_within_jurisdiction, scope_filter
@@ -345,27 +346,20 @@ def _save_fields(session: Session, request_id: str, a: Analysis, principal: Prin
     session.flush()
 
 
-def _apply_decision(session: Session, principal: Principal, r: Request, a: Analysis) -> None:
-    machine.transition(session, r, a.decision, principal.id, _why(a.decision, a))
-    if a.decision == "rejected_duplicate":
-        raise DuplicateRequest(r, a)
-
-
 class DuplicateRequest(Conflict):
     title = "Duplicate request"
+    reason = "duplicate_request"
 
-    def __init__(self, r: Request, a: Analysis, *, keep: bool = True) -> None:
+    def __init__(self, request_id: str, a: Analysis, *, record: Record | None = None) -> None:
         twins = [d for d in a.duplicates if d.overlap >= DUPLICATE_THRESHOLD]
         super().__init__(
-            f"request {r.id} duplicates live request(s) {', '.join(d.request_id for d in twins)}: "
+            f"request {request_id} duplicates live request(s) {', '.join(d.request_id for d in twins)}: "
             f"{max(d.overlap for d in twins):.0%} of what it would ask is already being asked",
             [Problem(["body", "fields"], f"overlaps {d.request_id} '{d.title}' by {d.overlap:.0%}: {', '.join(d.shared_fields)}")
              for d in twins],
-            request_id=r.id, status_now="rejected_duplicate",
+            record=record, request_id=request_id, status_now="rejected_duplicate",
             duplicates=[d.__dict__ for d in twins], threshold=DUPLICATE_THRESHOLD,
         )
-        # A new request refused is kept, with its analysis, for the record; a refused change is not saved.
-        self.commit = keep
 
 
 def _pass_gate(session: Session) -> None:
@@ -374,14 +368,22 @@ def _pass_gate(session: Session) -> None:
 
 
 def submit(session: Session, principal: Principal, req: RequestIn) -> tuple[Request, Analysis]:
-    """Save a request, analyse it and move it from draft to its decision."""
+    """Save a request, analyse it and move it from draft to its decision. A duplicate is refused,
+    and kept on file with its analysis as `rejected_duplicate`."""
     _pass_gate(session)
     a = analyse(session, principal, req)
+    if a.decision == "rejected_duplicate":
+        request_id = new_id()
+        raise DuplicateRequest(request_id, a, record=partial(_save, principal=principal, req=req, a=a, request_id=request_id))
+    return _save(session, principal=principal, req=req, a=a, request_id=new_id()), a
+
+
+def _save(session: Session, *, principal: Principal, req: RequestIn, a: Analysis, request_id: str) -> Request:
     at = now()
     scope = req.scope.within_jurisdiction(principal.jurisdiction)
     start, end = req.period
     r = Request(
-        id=new_id(), department=principal.org_code, title=req.title, purpose=req.purpose, kind=req.kind,
+        id=request_id, department=principal.org_code, title=req.title, purpose=req.purpose, kind=req.kind,
         level=req.level, scope=scope.to_json(), reference_date=req.reference_date, period_start=start,
         period_end=end, due_date=req.due_date, frequency=req.frequency, status="", content_hash=a.content_hash,
         created_by=principal.id, created_at=at, updated_at=at,
@@ -390,8 +392,8 @@ def submit(session: Session, principal: Principal, req: RequestIn) -> tuple[Requ
     session.flush()
     machine.transition(session, r, "draft", principal.id, "submitted")
     _save_fields(session, r.id, a, principal, "teacher" if req.level == "roster" else "school")
-    _apply_decision(session, principal, r, a)
-    return r, a
+    machine.transition(session, r, a.decision, principal.id, _why(a.decision, a))
+    return r
 
 
 def update(session: Session, principal: Principal, request_id: str, req: RequestIn) -> tuple[Request, Analysis]:
@@ -406,7 +408,7 @@ def update(session: Session, principal: Principal, request_id: str, req: Request
     a = analyse(session, principal, req, exclude=r.id)
     changed = a.content_hash != r.content_hash
     if a.decision == "rejected_duplicate":
-        raise DuplicateRequest(r, a, keep=False)
+        raise DuplicateRequest(r.id, a)
     if r.status == "rejected" and not changed:
         raise machine.IllegalTransition(f"request {r.id} was rejected; change its fields, scope or dates to resubmit",
                                         [Problem(["body"], "unchanged since the rejection")])

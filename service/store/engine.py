@@ -9,6 +9,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from service.domain.errors import DomainError
 from service.settings import settings
 
 
@@ -42,18 +43,25 @@ def engine() -> Engine:
 
 @contextmanager
 def session_scope(eng: Engine | None = None) -> Iterator[Session]:
-    """One unit of work: committed if the block succeeds, rolled back otherwise (the only commit point)."""
+    """One unit of work: committed if the block succeeds, abandoned otherwise (the only commit point)."""
     with Session(eng or engine(), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
         except BaseException as exc:
-            # A refusal that is itself a record (a request rejected as a duplicate) is kept.
-            if getattr(exc, "commit", False):
-                session.commit()
-            else:
-                session.rollback()
+            abandon(session, exc)
             raise
+
+
+def abandon(session: Session, exc: BaseException) -> None:
+    """The other outcome of a unit of work: roll it back whole, then keep on file the refusal that
+    caused it, if the refusal asks to be recorded, in a unit of work of its own."""
+    session.rollback()
+    record = getattr(exc, "record", None) if isinstance(exc, DomainError) else None
+    if record is not None:
+        with Session(session.get_bind(), expire_on_commit=False) as kept:
+            record(kept)
+            kept.commit()
 
 
 def conflict_kind(exc: DBAPIError) -> str | None:

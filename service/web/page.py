@@ -26,7 +26,7 @@ from service.api.deps import get_session
 from service.domain.authz import Principal, Role
 from service.domain.errors import DomainError, Forbidden, InvalidInput, Problem, Unauthenticated
 from service.domain.principals import authenticate
-from service.store.engine import conflict_kind
+from service.store.engine import abandon, conflict_kind
 from service.web import labels
 
 TOKEN_COOKIE = "co_token"
@@ -124,11 +124,11 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
 
 
 def settle(request: Request, exc: BaseException) -> None:
-    """Undo a failed write before showing the page, unless the refusal is itself a record (as
-    session_scope does for the API)."""
+    """A page shows its error instead of raising it, so it ends the unit of work the way
+    session_scope does for the API: rolled back, the refusal recorded if it asks to be."""
     session: Session | None = getattr(request.state, "session", None)
-    if session is not None and not getattr(exc, "commit", False):
-        session.rollback()
+    if session is not None:
+        abandon(session, exc)
 
 
 def invalid(exc: ValidationError) -> InvalidInput:

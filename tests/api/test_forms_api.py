@@ -194,8 +194,14 @@ def test_an_expired_or_out_of_scope_approval_issues_nothing(client: TestClient, 
     req = client.post("/v1/requests", headers=h, json=request_body(fields=[MYOPIA], scope={"regions": ["430000"]})).json()
     soon = str(TODAY + timedelta(days=5))
     client.post(f"/v1/requests/{req['id']}/approval", headers=stats, json=approval_body(valid_from=soon))
-    assert client.post(f"/v1/requests/{req['id']}/issue", headers=h).status_code == 409
+    refused = client.post(f"/v1/requests/{req['id']}/issue", headers=h)
+    assert refused.status_code == 409 and refused.json()["reason"] == "expired"
     assert client.get("/v1/forms", headers=auth(province.tokens[f"school:{SCHOOL1}"])).json() == []
+    # The refusal is on record for the burden figures; nothing else of the refused call is.
+    edu = auth(province.tokens["education_office"])
+    depts = {g["group"]: g for g in client.get("/v1/burden?by=department", headers=edu).json()["groups"]}
+    assert depts["430000-health"]["requests_stopped"] == {"expired": 1}
+    assert client.get(f"/v1/requests/{req['id']}", headers=h).json()["status"] == "approved"
 
 
 def test_burden_counts_what_was_asked_prefilled_and_stopped(client: TestClient, province: Province) -> None:

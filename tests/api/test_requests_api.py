@@ -83,6 +83,7 @@ def test_a_duplicate_is_refused_naming_its_twin(client: TestClient, province: Pr
                        json=request_body(title="学生视力调查", fields=[{"label": "近视学生人数", "type": "integer"}]))
     assert twin.status_code == 409 and twin.headers["content-type"] == PROBLEM
     problem = twin.json()
+    assert problem["reason"] == "duplicate_request"
     assert problem["duplicates"][0]["request_id"] == first.json()["id"] and problem["duplicates"][0]["overlap"] == 1.0
     kept = client.get(f"/v1/requests/{problem['request_id']}", headers=auth(province.tokens["department:hr"])).json()
     assert kept["status"] == "rejected_duplicate"

@@ -37,6 +37,7 @@ class FieldOut(BaseModel):
     reason: str
     source: str | None
     candidates: list[CandidateOut] = []
+    headers: list[str] = []
 
 
 class DuplicateOut(BaseModel):
@@ -134,7 +135,8 @@ def _analysis_out(a: requests.Analysis) -> AnalysisOut:
 def _request_out(session: SessionDep, r: Request) -> RequestOut:
     fields = [FieldOut(position=f.position, label=f.label, given_key=f.given_key, key=f.key,
                        matched=not requests.is_custom(f.key), classification=f.classification,
-                       confidence=round(f.confidence, 3), reason=f.reason, source=f.source)
+                       confidence=round(f.confidence, 3), reason=f.reason, source=f.source,
+                       headers=json.loads(f.headers))
               for f in requests.fields_of(session, r.id)]
     history = [TransitionOut.model_validate(t, from_attributes=True) for t in machine.history(session, r.id)]
     data = {k: getattr(r, k) for k in RequestOut.model_fields if k not in ("scope", "fields", "history")}

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic import Field as PydField
@@ -47,12 +47,16 @@ ANSWERABLE = ("prefill_store", "prefill_collected")
 
 
 class FieldIn(BaseModel):
-    """A dictionary key, or the department's own wording with a type."""
+    """A dictionary key, or the department's own wording with a type, and where it sits on the
+    department's printed form: the headers above its column, outermost first."""
 
     model_config = ConfigDict(extra="forbid")
     key: str | None = PydField(default=None, max_length=120)
     label: str | None = PydField(default=None, max_length=200)
     type: FieldType | None = None
+    headers: list[Annotated[str, PydField(min_length=1, max_length=200)]] = PydField(
+        default_factory=list, max_length=6,
+        description="the form's headers above this field, outermost first, e.g. ['专任教师', '其中']")
 
     @model_validator(mode="after")
     def _key_or_label(self) -> FieldIn:
@@ -102,6 +106,7 @@ class FieldAnalysis:
     source: str | None = None
     candidates: tuple[Candidate, ...] = ()
     partial: bool = False  # held in the store for some records only: the others are asked
+    headers: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -203,14 +208,14 @@ def _match(req: RequestIn, full: Dictionary, d: Dictionary) -> list[FieldAnalysi
                 problems.append(Problem(["body", "fields", i], f"{m.key} is a school indicator: ask it on a school form (level school)"))
                 continue
             out.append(FieldAnalysis(i, f.label, f.key, f.type, m.key, not is_custom(m.key), "prefill_store",
-                                     m.confidence, m.reason, candidates=m.candidates))
+                                     m.confidence, m.reason, candidates=m.candidates, headers=f.headers))
             continue
         if f.type is None:
             problems.append(Problem(["body", "fields", i, "type"], "a field the dictionary does not know needs a type", f.label))
             continue
         out.append(FieldAnalysis(
             i, f.label, None, f.type, custom_key(entity, f.label or ""), False, "new", m.confidence,
-            m.reason, candidates=m.candidates,
+            m.reason, candidates=m.candidates, headers=f.headers,
         ))
     keys = [a.key for a in out]
     for i, a in enumerate(out):
@@ -339,6 +344,7 @@ def _save_fields(session: Session, request_id: str, a: Analysis, principal: Prin
         session.add(RequestField(
             request_id=request_id, position=f.position, label=f.label, given_key=f.given_key, given_type=f.given_type,
             key=f.key, classification=f.classification, confidence=f.confidence, reason=f.reason, source=f.source,
+            headers=json.dumps(f.headers, ensure_ascii=False),
         ))
         if not f.matched and f.key and session.get(CustomField, f.key) is None:
             session.add(CustomField(key=f.key, entity=entity, label=f.label or f.key, type=f.given_type or "text",

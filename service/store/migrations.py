@@ -67,6 +67,8 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
      )),
     (4, "request gate; one current version per record (PostgreSQL partial unique indexes)",
      _all(_create(t.RequestGate), _seed_gate, _current_unique)),
+    (5, "request fields keep the headers they sit under on the department's form",
+     _add_columns("ALTER TABLE request_field ADD COLUMN IF NOT EXISTS headers TEXT DEFAULT '[]'")),
 ]
 
 

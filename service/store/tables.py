@@ -140,6 +140,7 @@ class RequestField(SQLModel, table=True):
     confidence: float
     reason: str = Field(sa_column=Column(Text, nullable=False))
     source: str | None = None  # store | collected | request:<id>
+    headers: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))  # JSON list
 
 
 class RequestTransition(SQLModel, table=True):

@@ -10,7 +10,6 @@ from pydantic import BaseModel
 
 from service.api.deps import PrincipalDep, SessionDep
 from service.domain import burden as rules
-from service.domain.clock import now
 
 router = APIRouter(prefix="/v1", tags=["burden"])
 
@@ -46,11 +45,8 @@ def burden(
     end: Annotated[date | None, Query(alias="to")] = None,
 ) -> BurdenReport:
     """Forms, fields asked and pre-filled, corrections, requests stopped by reason, minutes asked and
-    saved, and the reduction against the same period a year earlier."""
-    today = now().date()
-    start = start or today.replace(month=1, day=1)
-    end = end or today
-    groups = rules.burden(session, principal, by, start, end)
-    return BurdenReport(by=by, start=start, end=end, minutes_per_field=rules.MINUTES_PER_FIELD,
+    saved, and the reduction against the same period a year earlier (this year by default)."""
+    report = rules.burden(session, principal, by, start, end)
+    return BurdenReport(by=report.by, start=report.start, end=report.end, minutes_per_field=rules.MINUTES_PER_FIELD,
                         minutes_per_confirmation=rules.MINUTES_PER_CONFIRMATION,
-                        groups=[BurdenOut.model_validate(g.__dict__) for g in groups])
+                        groups=[BurdenOut.model_validate(g.__dict__) for g in report.groups])

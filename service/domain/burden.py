@@ -13,19 +13,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from service.domain.authz import Principal, region_prefix, require_role
+from service.domain.clock import now
 from service.domain.errors import InvalidInput, Problem
 from service.domain.scope import Scope, scope_filter
-from service.store.records import valid_at
-from service.store.tables import Form, FormItem, FormSection, Request, RequestField, School, StopEvent
+from service.store import burden as repo
+from service.store.burden import Asked
 
+By = Literal["school", "department", "region"]
 MINUTES_PER_FIELD = 2.0
 MINUTES_PER_CONFIRMATION = 0.25
-By = Literal["school", "department", "region"]
+# Requests refused at submission, by the status they end in, and the stop reason it counts as.
 STOP_STATUSES = {"answered": "answered_from_store", "rejected_duplicate": "duplicate", "rejected": "unapproved"}
+GROUPINGS: tuple[By, ...] = ("school", "department", "region")
+_NOTHING = Asked(0, 0, 0, 0)
 
 
 @dataclass
@@ -43,97 +46,89 @@ class Burden:
     reduction: float | None = None
 
 
+@dataclass(frozen=True)
+class Report:
+    by: By
+    start: date
+    end: date
+    groups: list[Burden]
+
+
+# Burden is counted over the service's own records: a period far outside them is a typing slip.
+EARLIEST, LATEST = date(1950, 1, 1), date(2999, 12, 31)
+
+
+def period(start: date | None, end: date | None, today: date) -> tuple[date, date]:
+    """The period asked for; by default this calendar year up to today. `to` may not precede `from`."""
+    lo, hi = start or today.replace(month=1, day=1), end or today
+    problems = [Problem(["query", name], f"outside {EARLIEST} to {LATEST}", str(day))
+                for name, day in (("from", lo), ("to", hi)) if not EARLIEST <= day <= LATEST]
+    if hi < lo:
+        problems.append(Problem(["query", "to"], "before from", str(hi)))
+    if problems:
+        raise InvalidInput("the period is not a usable range of dates", problems)
+    return lo, hi
+
+
+def year_before(day: date) -> date:
+    """The same day a year earlier; 29 February falls back to the 28th."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
 def _window(start: date, end: date) -> tuple[datetime, datetime]:
     return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
-
-
-def _group_expr(by: By) -> object:
-    return {"school": Form.school_code, "department": FormSection.department, "region": School.region_code}[by]
-
-
-def _asked(session: Session, by: By, start: date, end: date, prefix: str | None) -> dict[str, tuple[int, int, int, int]]:
-    """Per group: (forms, items asked, items pre-filled, corrections) for forms created in the window.
-    An item counts once per school, and once per department that asked it."""
-    lo, hi = _window(start, end)
-    group = _group_expr(by)
-    q = (
-        select(group, func.count(func.distinct(Form.id)), func.count(),
-               func.count().filter(FormItem.prefill.is_not(None)),  # type: ignore[union-attr]
-               func.count().filter(FormItem.action == "correct"))
-        .select_from(FormItem)
-        .join(Form, Form.id == FormItem.form_id)  # type: ignore[arg-type]
-        .join(School, (School.code == Form.school_code) & School.valid_to.is_(None))  # type: ignore[union-attr,arg-type,operator]
-        .where(Form.created_at >= lo, Form.created_at < hi)  # type: ignore[arg-type,operator]
-    )
-    if by == "department":
-        q = q.join(FormSection, FormSection.form_id == Form.id).join(  # type: ignore[arg-type]
-            RequestField, (RequestField.request_id == FormSection.request_id) & (RequestField.key == FormItem.key))  # type: ignore[arg-type,operator]
-    if prefix:
-        q = q.where(School.region_code.startswith(prefix))  # type: ignore[attr-defined]
-    return {str(g): (int(f), int(n), int(p), int(c)) for g, f, n, p, c in session.execute(q.group_by(group)).all()}  # type: ignore[arg-type]
 
 
 def _stopped(session: Session, by: By, start: date, end: date, prefix: str | None,
              ) -> tuple[dict[str, dict[str, int]], dict[str, float]]:
     """Per group: requests stopped by reason, and the minutes they spared the schools in their scope."""
-    lo, hi = _window(start, end)
-    stops: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    stops = repo.stops(session, *_window(start, end), STOP_STATUSES)
+    reached = repo.schools_reached(session, [scope_filter(Scope.from_json(s.scope)) for s in stops], prefix)
+    counted: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     spared: dict[str, float] = defaultdict(float)
-    reqs = session.scalars(select(Request).where(
-        Request.created_at >= lo, Request.created_at < hi, Request.status.in_(STOP_STATUSES))).all()  # type: ignore[arg-type,operator,attr-defined]
-    events = session.execute(select(StopEvent, Request).join(Request, Request.id == StopEvent.request_id).where(  # type: ignore[arg-type]
-        StopEvent.stopped_at >= lo, StopEvent.stopped_at < hi)).all()  # type: ignore[arg-type,operator]
-    n_fields = dict(session.execute(
-        select(RequestField.request_id, func.count()).where(RequestField.request_id.in_([r.id for r in reqs]))  # type: ignore[attr-defined,call-overload]
-        .group_by(RequestField.request_id)).all()) if reqs else {}
-    items = [(r, STOP_STATUSES[r.status], n_fields.get(r.id, 0)) for r in reqs] + [(r, e.reason, 0) for e, r in events]
-    for r, reason, fields in items:
+    for i, s in enumerate(stops):
+        schools = reached.get(i, [])
         if by == "department":
-            stops[r.department][reason] += 1
-            if fields:
-                schools = _schools_in(session, r, prefix)
-                spared[r.department] += fields * len(schools) * MINUTES_PER_FIELD
+            counted[s.department][s.reason] += 1
+            spared[s.department] += s.fields * len(schools) * MINUTES_PER_FIELD
             continue
-        for code, region in _schools_in(session, r, prefix):
+        for code, region in schools:
             g = code if by == "school" else region
-            stops[g][reason] += 1
-            spared[g] += fields * MINUTES_PER_FIELD
-    return stops, spared
+            counted[g][s.reason] += 1
+            spared[g] += s.fields * MINUTES_PER_FIELD
+    return counted, spared
 
 
-def _schools_in(session: Session, r: Request, prefix: str | None) -> list[tuple[str, str]]:
-    q = select(School.code, School.region_code).where(valid_at(School, None), scope_filter(Scope.from_json(r.scope)))  # type: ignore[call-overload]
-    if prefix:
-        q = q.where(School.region_code.startswith(prefix))  # type: ignore[attr-defined]
-    return [(c, g) for c, g in session.execute(q).all()]
-
-
-def burden(session: Session, principal: Principal, by: By, start: date, end: date) -> list[Burden]:
-    """Burden figures per group, for what the principal may see (a school: itself)."""
+def burden(session: Session, principal: Principal, by: By, start: date | None = None, end: date | None = None,
+           ) -> Report:
+    """Burden figures per group for the period (this year by default), for what the principal may
+    see: a school only itself, a department only its own figures by department, an office its
+    jurisdiction."""
     require_role(principal, "admin", "department", "statistics_office", "education_office", "school")
-    if end < start:
-        raise InvalidInput("'to' is before 'from'", [Problem(["query", "to"], "before from", str(end))])
+    lo, hi = period(start, end, now().date())
     prefix = region_prefix(principal.jurisdiction) if principal.jurisdiction and principal.role != "admin" else None
     if principal.role == "school":
         by, prefix = "school", None
-    now_asked = _asked(session, by, start, end, prefix)
-    before = _asked(session, by, start.replace(year=start.year - 1), end.replace(year=end.year - 1), prefix)
-    stops, spared = _stopped(session, by, start, end, prefix)
+    now_asked = repo.asked(session, by, *_window(lo, hi), prefix)
+    before = repo.asked(session, by, *_window(year_before(lo), year_before(hi)), prefix)
+    stops, spared = _stopped(session, by, lo, hi, prefix)
     groups = sorted(set(now_asked) | set(before) | set(stops))
     if principal.role == "school" or (principal.role == "department" and by == "department"):
         groups = [principal.org_code]
     out = []
     for g in groups:
-        forms, asked, pre, corr = now_asked.get(g, (0, 0, 0, 0))
-        to_fill = asked - pre
-        last = before.get(g, (0, 0, 0, 0))[1]
+        a = now_asked.get(g, _NOTHING)
+        to_fill = a.items - a.prefilled
+        last = before.get(g, _NOTHING).items
         out.append(Burden(
-            group=g, forms_received=forms, fields_asked=asked, fields_prefilled=pre, fields_to_fill=to_fill,
-            corrections=corr, requests_stopped=dict(stops.get(g, {})),
-            minutes_asked=round(to_fill * MINUTES_PER_FIELD + pre * MINUTES_PER_CONFIRMATION, 2),
-            minutes_saved=round(pre * (MINUTES_PER_FIELD - MINUTES_PER_CONFIRMATION) + spared.get(g, 0.0), 2),
+            group=g, forms_received=a.forms, fields_asked=a.items, fields_prefilled=a.prefilled, fields_to_fill=to_fill,
+            corrections=a.corrections, requests_stopped=dict(stops.get(g, {})),
+            minutes_asked=round(to_fill * MINUTES_PER_FIELD + a.prefilled * MINUTES_PER_CONFIRMATION, 2),
+            minutes_saved=round(a.prefilled * (MINUTES_PER_FIELD - MINUTES_PER_CONFIRMATION) + spared.get(g, 0.0), 2),
             fields_asked_year_before=last,
-            reduction=round(1 - asked / last, 4) if last else None,
+            reduction=round(1 - a.items / last, 4) if last else None,
         ))
-    return out
-
+    return Report(by, lo, hi, out)

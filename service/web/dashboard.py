@@ -4,25 +4,23 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Annotated, get_args
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from service.domain import burden as rules
-from service.domain.clock import now
 from service.domain.errors import InvalidInput, Problem
 from service.web.charts import Series, grouped_bars
 from service.web.labels import ZH
 from service.web.page import PageRoute, PageSession, Viewer, render
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
-GROUPINGS: tuple[str, ...] = get_args(rules.By)
 
 
-def _day(text: str, default: date, name: str) -> date:
+def _day(text: str, name: str) -> date | None:
     try:
-        return date.fromisoformat(text) if text else default
+        return date.fromisoformat(text) if text else None
     except ValueError as exc:
         raise InvalidInput(f"'{name}' is not a date (YYYY-MM-DD)", [Problem(["query", name], "not a date", text)]) from exc
 
@@ -32,10 +30,9 @@ def dashboard(request: Request, session: PageSession, me: Viewer, by: str = "dep
               start: Annotated[str, Query(alias="from")] = "", end: Annotated[str, Query(alias="to")] = "",
               ) -> HTMLResponse:
     # Query values come from the page's own form; anything else falls back to the defaults the API uses.
-    today = now().date()
-    grouping = by if by in GROUPINGS else "department"
-    lo, hi = _day(start, today.replace(month=1, day=1), "from"), _day(end, today, "to")
-    groups = rules.burden(session, me, grouping, lo, hi)  # type: ignore[arg-type]
+    grouping: rules.By = next((g for g in rules.GROUPINGS if g == by), "department")
+    report = rules.burden(session, me, grouping, _day(start, "from"), _day(end, "to"))
+    groups, lo, hi = report.groups, report.start, report.end
     stopped: Counter[str] = Counter()
     for g in groups:
         stopped.update(g.requests_stopped)
@@ -53,5 +50,5 @@ def dashboard(request: Request, session: PageSession, me: Viewer, by: str = "dep
     totals = {"asked": sum(g.fields_asked for g in groups), "prefilled": sum(g.fields_prefilled for g in groups),
               "saved": sum(g.minutes_saved for g in groups), "stopped": sum(stopped.values())}
     return render(request, "burden.html", groups=groups, charts=charts, totals=totals, by=grouping,
-                  groupings=GROUPINGS, start=lo, end=hi, minutes_per_field=rules.MINUTES_PER_FIELD,
+                  groupings=rules.GROUPINGS, start=lo, end=hi, minutes_per_field=rules.MINUTES_PER_FIELD,
                   minutes_per_confirmation=rules.MINUTES_PER_CONFIRMATION)

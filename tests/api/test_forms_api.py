@@ -221,6 +221,12 @@ def test_burden_counts_what_was_asked_prefilled_and_stopped(client: TestClient, 
     assert [g["group"] for g in own] == [SCHOOL1]
     bad = client.get("/v1/burden?from=2026-12-01&to=2026-01-01", headers=edu)
     assert bad.status_code == 422 and bad.headers["content-type"] == PROBLEM
+    for far in ("from=0001-01-01", "to=9999-12-31"):
+        bad = client.get(f"/v1/burden?{far}", headers=edu)
+        assert bad.status_code == 422 and bad.json()["errors"][0]["loc"] == ["query", far.split("=")[0]]
+    # A leap day's year-earlier comparison falls on the 28th, not on an error.
+    leap = client.get("/v1/burden?from=2024-02-29&to=2024-03-01", headers=edu)
+    assert leap.status_code == 200 and leap.json()["start"] == "2024-02-29"
 
 
 def test_a_request_left_open_by_racing_last_submissions_is_closed_by_the_background_pass(

@@ -16,7 +16,6 @@ from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from service.domain import status as machine
@@ -25,6 +24,7 @@ from service.domain.clock import new_id, now
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from service.domain.requests import approver_role, department_within, fields_of
 from service.domain.scope import Scope, outside, require_within_jurisdiction
+from service.store import approvals as repo
 from service.store.tables import Approval, Request
 
 
@@ -110,9 +110,7 @@ def approve(session: Session, principal: Principal, request_id: str, body: Appro
     asked = sorted({f.key for f in fields_of(session, r.id) if f.key})
     unknown = sorted(set(body.fields or []) - set(asked))
     problems += [Problem(["body", "fields"], f"{k} is not asked by the request", k) for k in unknown]
-    taken = session.scalar(select(Approval.request_id).where(  # type: ignore[call-overload]
-        Approval.number == body.number.strip(), Approval.authority == body.authority.strip(),
-        Approval.request_id != r.id, Approval.revoked_at.is_(None)))  # type: ignore[union-attr]
+    taken = repo.holder_of_number(session, body.number.strip(), body.authority.strip(), r.id)
     if taken:
         problems.append(Problem(["body", "number"], f"{body.number} of {body.authority} already approves request {taken}", body.number))
     if problems:
@@ -158,40 +156,16 @@ def revoke(session: Session, principal: Principal, approval_id: str, body: Rejec
     if r is not None and r.status == "approved":
         machine.transition(session, r, "pending_approval", principal.id, f"approval {a.number} revoked: {body.reason}")
     elif r is not None and r.status == "issued":
-        withdrawn = _withdraw(session, r.id)
+        withdrawn = repo.withdraw_from_open_forms(session, r.id)
         machine.transition(session, r, "closed", principal.id,
                            f"approval {a.number} revoked: {body.reason}; withdrawn from {withdrawn} open form(s)")
     session.flush()
     return a
 
 
-def _withdraw(session: Session, request_id: str) -> int:
-    """Take a request's section off every open form, with the values only it asked; forms left with
-    no section go. Returns the number of open forms it was on."""
-    conn = session.connection()
-    open_forms = "SELECT form_id FROM form_section s JOIN form f ON f.id = s.form_id WHERE s.request_id = :rid AND f.status <> 'submitted'"
-    n = conn.execute(text(f"SELECT count(*) FROM ({open_forms}) x"), {"rid": request_id}).scalar_one()
-    conn.execute(text(f"CREATE TEMP TABLE withdrawn AS {open_forms}"), {"rid": request_id})
-    conn.execute(text("DELETE FROM form_section WHERE request_id = :rid AND form_id IN (SELECT form_id FROM withdrawn)"),
-                 {"rid": request_id})
-    # A value stays while another section of the same form still asks it.
-    conn.execute(text(
-        "DELETE FROM form_item WHERE form_id IN (SELECT form_id FROM withdrawn) AND NOT EXISTS ("
-        "SELECT 1 FROM form_section s JOIN request_field f ON f.request_id = s.request_id "
-        "WHERE s.form_id = form_item.form_id AND f.key = form_item.key)"))
-    conn.execute(text("UPDATE form SET version = version + 1 WHERE id IN (SELECT form_id FROM withdrawn)"))
-    conn.execute(text("DELETE FROM form WHERE id IN (SELECT form_id FROM withdrawn) "
-                      "AND NOT EXISTS (SELECT 1 FROM form_section s WHERE s.form_id = form.id)"))
-    conn.execute(text("DROP TABLE withdrawn"))
-    return int(n)
-
-
 def current_approval(session: Session, r: Request) -> Approval | None:
     """The latest unrevoked approval of `r`, whatever version it binds."""
-    return session.scalars(
-        select(Approval).where(Approval.request_id == r.id, Approval.revoked_at.is_(None))  # type: ignore[union-attr,arg-type]
-        .order_by(Approval.approved_at.desc())  # type: ignore[attr-defined]
-    ).first()
+    return repo.current(session, r.id)
 
 
 @dataclass(frozen=True)
@@ -235,7 +209,4 @@ def state(a: Approval, on: date) -> str:
 
 def register(session: Session) -> list[tuple[Approval, Request]]:
     """The public register of approvals and filings, newest first."""
-    rows = session.execute(
-        select(Approval, Request).join(Request, Request.id == Approval.request_id).order_by(Approval.approved_at.desc())  # type: ignore[arg-type,attr-defined]
-    ).all()
-    return [(a, r) for a, r in rows]
+    return repo.register(session)

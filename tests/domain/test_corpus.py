@@ -38,6 +38,9 @@ _OF_WHICH = re.compile(r"^\s*(其中|#|＃|of which|including|among them)", re.I
 # total above it.
 _POPULATION_WORDS = ("教师", "教師", "教职", "教職", "职工", "職工", "员工", "員工", "人员", "人員",
                      "teacher", "staff", "personnel", "employee", "educator", "worker")
+# A sentence put to the reader: a question mark, or a numbered "您…"/"请…"/"How…" opening.
+_QUESTION = re.compile(r"[?？]\s*$|^\s*(?:[(（]?\w{0,2}\d+[.、．)）]?\s*)?(?:您|你|请|(?:how|what|which|when|do|does|are|is|your)\b)",
+                       re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -82,7 +85,7 @@ class Entry:
 
     @property
     def question(self) -> bool:
-        return bool(re.search(r"[?？]\s*$|^\s*(\d+[.、．]\s*)?(您|请|how|what|which|do|are|is)\b", self.label, re.IGNORECASE))
+        return bool(_QUESTION.search(self.label))
 
 
 def load_part(part: str) -> list[dict[str, Any]]:

@@ -199,10 +199,10 @@ def from_definition(obj: Mapping[str, Any] | None, d: Dictionary | None = None) 
         key = flt.get("field")
         if key in DERIVED_VALUES:
             conds.append((key, Range(flt.get("min"), flt.get("max"))))
-        elif key in codes:
-            if "in" in flt:
+        elif key in codes:  # an absent list and a null one say the same: no condition
+            if flt.get("in") is not None:
                 conds.append((key, frozenset(flt["in"])))
-            if "not_in" in flt:
+            if flt.get("not_in") is not None:
                 conds.append((key, codes[key] - frozenset(flt["not_in"])))
         else:
             raise DslError(f"filter on unknown field {key!r}")

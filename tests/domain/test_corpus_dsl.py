@@ -104,7 +104,7 @@ def test_what_is_not_the_notation_is_refused(text: str) -> None:
 # --- the service's definition JSON and the dictionary's keys --------------------------------
 
 
-EXAMPLE = {  # the example of DEFINITIONS.md
+EXAMPLE: dict[str, Any] = {  # the example of DEFINITIONS.md
     "entity": "school", "measure": "count", "field": None,
     "filters": [
         {"field": "teacher.status", "in": ["1"]}, {"field": "teacher.post_type", "in": ["1"]},
@@ -120,6 +120,8 @@ def test_the_definition_json_reads_as_the_notation() -> None:
     assert from_definition(EXAMPLE) == parse(
         "count(status=1; post_type=1; gender=2; ethnicity!=01; age<35; years>=20)")
     assert from_definition(None) is None
+    with_nulls = {**EXAMPLE, "filters": [{"in": None, "not_in": None, "min": None, "max": None, **f} for f in EXAMPLE["filters"]]}
+    assert from_definition(with_nulls) == from_definition(EXAMPLE)
     assert from_definition({"entity": "teacher", "measure": "value", "field": "teacher.age"}) == Value("teacher.age")
 
 

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
-from service.api import burden, corrections, forms, imports, me, records, requests, webhooks
+from service.api import burden, corrections, forms, imports, me, records, requests, templates, webhooks
 from service.api import dictionary as dictionary_api
 from service.domain.dictionary import dictionary
 from service.domain.errors import DomainError
@@ -42,7 +42,7 @@ def create_app() -> FastAPI:
         description="Collect once, use many times: one data-collection service for school education.",
         lifespan=lifespan,
     )
-    for module in (me, dictionary_api, records, imports, requests, forms, corrections, burden, webhooks):
+    for module in (me, dictionary_api, records, imports, templates, requests, forms, corrections, burden, webhooks):
         app.include_router(module.router)
     app.include_router(web_router)
 

@@ -214,9 +214,14 @@ class ResultsOut(BaseModel):
             responses={200: {"content": {"text/csv": {}, XLSX: {}}}})
 def request_results(
     session: SessionDep, principal: PrincipalDep, request_id: str,
-    format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json",
+    format: Annotated[str, Query(pattern="^(json|csv|xlsx|template)$",
+                                 description="template: the department's own form back, filled")] = "json",
 ) -> Any:
     """What the request asked and its approval covers, per school (or teacher), with completion."""
+    if format == "template":
+        content, media_type, filename = results.template_export(session, principal, request_id)
+        return Response(content, media_type=media_type,
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
     res = results.results(session, principal, request_id)
     if format == "json":
         return ResultsOut(request_id=res.request_id, columns=res.columns, completion=res.completion, rows=res.rows)

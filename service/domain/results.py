@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import pyarrow as pa
@@ -20,8 +21,11 @@ from service.domain.authz import Principal, mask
 from service.domain.clock import now
 from service.domain.dictionary import dictionary
 from service.domain.errors import Conflict, Problem
-from service.domain.requests import fields_of, get_owned
-from service.store.tables import Form, FormItem, FormSection, School
+from service.domain.requests import answers, fields_of, get_owned
+from service.domain.scope import Scope, scope_filter
+from service.store import prefill
+from service.store import templates as template_store
+from service.store.tables import CustomField, Form, FormItem, FormSection, School
 
 
 @dataclass
@@ -30,6 +34,8 @@ class Results:
     columns: list[str]
     rows: list[dict[str, Any]]
     completion: dict[str, int]  # issued, opened, submitted, overdue, schools
+    # (entity id, key) -> where the value the department reads came from: source, at, by, ref, action
+    provenance: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
 
 def results(session: Session, principal: Principal, request_id: str) -> Results:
@@ -65,6 +71,7 @@ def results(session: Session, principal: Principal, request_id: str) -> Results:
         select(FormItem).where(FormItem.form_id.in_(list(state)), FormItem.key.in_(keys))  # type: ignore[attr-defined]
     ).scalars().all() if state and keys else []
     rows: dict[tuple[str, str], dict[str, Any]] = {}
+    provenance: dict[tuple[str, str], dict[str, Any]] = {}
     for it in items:
         name, st, form = state[it.form_id]
         row = rows.setdefault((form.school_code, it.entity_id), {
@@ -72,12 +79,25 @@ def results(session: Session, principal: Principal, request_id: str) -> Results:
             "submitted_at": form.submitted_at, **dict.fromkeys(keys)})
         value = it.value if form.status == "submitted" else None
         row[it.key] = mask(value) if it.key in sensitive else value
+        provenance[(it.entity_id, it.key)] = _provenance(it, form)
     out = sorted(rows.values(), key=lambda x: (x["school_code"], x["entity_id"]))
     if personal and out:
         log_reads(session, principal, [(x["school_code"], x["entity_id"]) for x in out], entity=r.level,
                   action="results", request_id=r.id, approval_number=approval.number if approval else None)
     columns = ["school_code", "school_name", "entity_id", "form_status", "submitted_at", *keys]
-    return Results(r.id, columns, out, completion)
+    return Results(r.id, columns, out, completion, provenance)
+
+
+def _provenance(it: FormItem, form: Form) -> dict[str, Any]:
+    """A confirmed value keeps the provenance it was pre-filled with; a corrected or new one is the
+    school's, given on its form."""
+    if form.status != "submitted":
+        return {"source": None, "at": None, "by": None, "ref": None, "action": None}
+    if it.action == "confirm":
+        return {"source": it.prefill_source, "at": it.prefill_at, "by": it.prefill_by, "ref": it.prefill_ref,
+                "action": "confirm"}
+    return {"source": "correction" if it.action == "correct" else "form", "at": form.submitted_at,
+            "by": form.submitted_by, "ref": form.id, "action": it.action}
 
 
 def export(res: Results, fmt: str) -> tuple[bytes, str]:
@@ -88,3 +108,121 @@ def export(res: Results, fmt: str) -> tuple[bytes, str]:
     buf = io.BytesIO()
     exporter.write(table, buf)
     return buf.getvalue(), exporter.media_type
+
+
+def answered(session: Session, principal: Principal, request_id: str) -> Results:
+    """An answered request's values (requests.answers: the same masking and access log) in the
+    shape of `results`, with the store's provenance of each value."""
+    r = get_owned(session, principal, request_id)
+    rows = answers(session, principal, r.id)
+    keys = [f.key for f in fields_of(session, r.id) if f.key]
+    d = dictionary()
+    scope, period = scope_filter(Scope.from_json(r.scope)), (r.period_start, r.period_end)
+    roster = r.level == "roster"
+    query = (prefill.teacher_values_query if roster else prefill.school_values_query)(d, scope, keys, r.reference_date, period)
+    provenance: dict[tuple[str, str], dict[str, Any]] = {}
+    for m in session.execute(query).mappings():
+        entity = str(m["id"] if roster else m["code"])
+        for k in keys:
+            provenance[(entity, k)] = {"source": m.get(f"{k}|src"), "at": m.get(f"{k}|at"), "by": m.get(f"{k}|by"),
+                                       "ref": m.get(f"{k}|ref"), "action": None}
+    codes = sorted({str(x["school_code"] if roster else x["code"]) for x in rows})
+    names = template_store.school_names(session, codes)
+    out = [{"school_code": str(x["school_code"] if roster else x["code"]),
+            "school_name": names.get(str(x["school_code"] if roster else x["code"])),
+            "entity_id": str(x["id"] if roster else x["code"]), "form_status": "answered", "submitted_at": None,
+            **{k: x.get(k) for k in keys}} for x in rows]
+    completion = {"schools": len(codes), "issued": 0, "opened": 0, "submitted": 0, "overdue": 0}
+    columns = ["school_code", "school_name", "entity_id", "form_status", "submitted_at", *keys]
+    return Results(r.id, columns, out, completion, provenance)
+
+
+def _typed(value: Any, type_: str, code_list: str | None, zh: bool) -> Any:
+    """A value as a spreadsheet cell: numbers as numbers, dates as dates, codes as their labels."""
+    if value is None or (isinstance(value, int | float) and type_ in ("integer", "decimal")):
+        return value
+    text = str(value)
+    try:
+        if type_ == "integer":
+            return int(text) if text.lstrip("+-").isdigit() else float(text)
+        if type_ == "decimal":
+            return float(text)
+        if type_ == "date":
+            return date.fromisoformat(text[:10])
+    except ValueError:
+        return text  # a masked or otherwise non-numeric value is shown as it is
+    if type_ == "boolean":
+        yes = text.lower() in ("1", "true", "yes")
+        return ("是" if yes else "否") if zh else ("Yes" if yes else "No")
+    if type_ == "enum" and code_list:
+        code = dictionary().code_lists[code_list].get(text)
+        if code is not None:
+            return code.zh if zh else code.en
+    return text
+
+
+PROVENANCE_HEADER = ["学校标识码 school code", "学校名称 school name", "对象 record", "单元格 cell", "栏目 column",
+                     "字段 field", "值 value", "来源 source", "记录时间 recorded at", "记录人 by", "依据 reference",
+                     "学校操作 school action"]
+COMPLETION_HEADER = ["学校标识码 school code", "学校名称 school name", "状态 status", "提交时间 submitted at",
+                     "已填 values given", "应填 values asked"]
+
+
+def template_export(session: Session, principal: Principal, request_id: str) -> tuple[bytes, str, str]:
+    """The results in the department's own layout: its sheet with one row per school (or teacher)
+    in place of its data rows, a provenance sheet and a completion sheet. Only what `results` (or,
+    for an answered request, `answers`) gives the department is written. Returns the bytes, the
+    media type and a file name."""
+    from connectors.template import MEDIA_TYPE, Filled, FilledRow, Layout, fill
+
+    r = get_owned(session, principal, request_id)
+    kept = template_store.of_request(session, r.id)
+    if kept is None or kept.format != "xlsx-template":
+        raise Conflict(f"request {r.id} was not read from an Excel template; export its results as xlsx or csv",
+                       [Problem(["request", "template"], "no Excel template kept with this request")])
+    res = answered(session, principal, r.id) if r.status == "answered" else results(session, principal, r.id)
+    layout = Layout.from_json(json.loads(kept.layout))
+    placed: dict[str, dict[str, Any]] = json.loads(kept.columns)
+    zh = layout.language == "zh"
+    fields = fields_of(session, r.id)
+    d = dictionary()
+    key_at = {ref: fields[c["position"]].key for ref, c in placed.items() if "position" in c}
+    kinds: dict[str, tuple[str, str | None]] = {}
+    for f in fields:
+        if f.key in d.fields:
+            kinds[f.key] = (d.fields[f.key].type, d.fields[f.key].code_list)
+        elif f.key:
+            custom = session.get(CustomField, f.key)
+            kinds[f.key] = (custom.type if custom else f.given_type or "text", None)
+    readable = set(res.columns)
+    header_of = {c.ref: " / ".join([*c.headers, c.label]) for c in layout.columns}
+    first = layout.data_first + (1 if layout.total_row and not layout.total_at_end else 0)
+    rows: list[FilledRow] = []
+    provenance: list[list[Any]] = []
+    for i, row in enumerate(res.rows):
+        values: dict[str, Any] = {}
+        for ref, key in key_at.items():
+            if key is None or key not in readable:
+                continue
+            type_, code_list = kinds.get(key, ("text", None))
+            values[ref] = _typed(row.get(key), type_, code_list, zh)
+            p = res.provenance.get((row["entity_id"], key), {})
+            letter = "".join(ch for ch in ref if ch.isalpha())
+            provenance.append([row["school_code"], row["school_name"], row["entity_id"], f"{letter}{first + i}",
+                               header_of.get(ref, ref), key, values[ref], p.get("source"), p.get("at"), p.get("by"),
+                               p.get("ref"), p.get("action")])
+        rows.append(FilledRow(identity={"code": row["school_code"], "name": row["school_name"] or ""}, values=values))
+    asked = [k for k in key_at.values() if k in readable]
+    completion: dict[str, list[Any]] = {}
+    for row in res.rows:
+        c = completion.setdefault(row["school_code"], [row["school_code"], row["school_name"], row["form_status"],
+                                                       row["submitted_at"], 0, 0])
+        c[4] += sum(1 for k in asked if row.get(k) is not None)
+        c[5] += len(asked)
+    numeric = {ref for ref, key in key_at.items() if key and kinds.get(key, ("text",))[0] in ("integer", "decimal")}
+    identity = {ref: c["identity"] for ref, c in placed.items() if c.get("role") == "identity"}
+    buf = io.BytesIO()
+    fill(kept.content, Filled(layout=layout, rows=rows, identity_columns=identity, numeric=numeric,
+                              provenance=(PROVENANCE_HEADER, provenance),
+                              completion=(COMPLETION_HEADER, list(completion.values()))), buf)
+    return buf.getvalue(), MEDIA_TYPE, f"{r.id}-filled.xlsx"

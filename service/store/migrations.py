@@ -69,6 +69,8 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
      _all(_create(t.RequestGate), _seed_gate, _current_unique)),
     (5, "request fields keep the headers they sit under on the department's form",
      _add_columns("ALTER TABLE request_field ADD COLUMN IF NOT EXISTS headers TEXT DEFAULT '[]'")),
+    (10, "requests keep the department's own form (Excel template or XLSForm) they were read from",
+     _create(t.RequestTemplate)),
 ]
 
 

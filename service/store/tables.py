@@ -5,7 +5,7 @@ wrote it, from which source (import, correction, form) and under which reference
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, DateTime, Index, Text
+from sqlalchemy import Column, DateTime, Index, LargeBinary, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -348,3 +348,17 @@ class RequestGate(SQLModel, table=True):
     __tablename__ = "request_gate"
     id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     version: int = Field(sa_column_kwargs={"autoincrement": False})
+
+
+class RequestTemplate(SQLModel, table=True):
+    """The department's own form a request was read from (an Excel template or an XLSForm), kept
+    as sent with where each question sits, so results can be written back in the same layout."""
+
+    __tablename__ = "request_template"
+    request_id: str = Field(primary_key=True)
+    format: str  # xlsx-template | xlsform
+    filename: str
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    layout: str = Field(sa_column=Column(Text, nullable=False))  # JSON: the reader's layout
+    columns: str = Field(sa_column=Column(Text, nullable=False))  # JSON: ref -> field position or role
+    created_at: datetime = Field(sa_type=DateTime())

@@ -133,7 +133,6 @@ def _fields(definition: FormDefinition, level: str, corrections: dict[str, Colum
     readings: list[ColumnReading] = []
     fields: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    per_row = definition.format != "xlsform"
     for q in definition.questions:
         fix = _correction(corrections, q)
         reading = ColumnReading(ref=q.ref, label=q.label, headers=list(q.headers), role="field", unit=q.unit,
@@ -148,8 +147,8 @@ def _fields(definition: FormDefinition, level: str, corrections: dict[str, Colum
         if q.role == "sequence" and fix is None:
             reading.role, reading.note = "sequence", "a running number, filled in order"
             continue
-        if per_row and fix is None:
-            known = match_field(label=q.label, d=d).key
+        if fix is None:  # one row (or submission) per school: what names the school is its key
+            known = q.name if q.name in IDENTITY else match_field(label=q.label, d=d).key
             if known in IDENTITY:
                 reading.role, reading.identity = "identity", IDENTITY[known]
                 reading.note = f"names the school ({known}): each row is one school"

@@ -108,7 +108,7 @@ def register_form_reader(reader: FormReader) -> FormReader:
 
 
 def _load() -> None:
-    from connectors import csv_file, excel, template, xlsform  # noqa: F401  (registers the formats)
+    from connectors import csv_file, excel, national_teachers, template, xlsform  # noqa: F401  (registers the formats)
 
 
 def exporter_for(name: str) -> Exporter:

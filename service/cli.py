@@ -63,7 +63,7 @@ def _fail(exc: DomainError, report: Path | None = None) -> None:
     raise typer.Exit(1)
 
 
-def _import(kind: imports.Kind, path: Path, skip_invalid: bool, report: Path | None) -> None:
+def _import(kind: imports.Kind, path: Path, skip_invalid: bool, report: Path | None, fmt: str | None = None) -> None:
     from service.store.engine import session_scope
 
     # The import is five set-based steps (read, validate, stage, check, merge): the bar counts them.
@@ -77,7 +77,7 @@ def _import(kind: imports.Kind, path: Path, skip_invalid: bool, report: Path | N
         try:
             with session_scope() as session:
                 result = imports.import_file(session, cli_principal(), kind, path, skip_invalid=skip_invalid,
-                                             progress=step)
+                                             progress=step, fmt=fmt)
             bar.update(task, completed=len(imports.STEPS), description=f"{kind}: {path.name}: done")
         except DomainError as exc:
             bar.stop()
@@ -103,9 +103,13 @@ def import_schools(path: PathArg, skip_invalid: SkipOpt = False, report: ReportO
 
 
 @import_app.command("teachers")
-def import_teachers(path: PathArg, skip_invalid: SkipOpt = False, report: ReportOpt = None) -> None:
+def import_teachers(
+    path: PathArg, skip_invalid: SkipOpt = False, report: ReportOpt = None,
+    format: Annotated[str | None, typer.Option(
+        "--format", help="national-teachers: the national teacher management system's staff export")] = None,
+) -> None:
     """Import teachers; nothing is imported if any row is bad (unless --skip-invalid)."""
-    _import("teachers", path, skip_invalid, report)
+    _import("teachers", path, skip_invalid, report, format)
 
 
 @import_app.command("regions")

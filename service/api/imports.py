@@ -28,14 +28,15 @@ class ImportResult(BaseModel):
     problems: list[dict[str, Any]]
 
 
-def _run(session: SessionDep, principal: PrincipalDep, kind: imports.Kind, file: UploadFile, skip_invalid: bool) -> ImportResult:
+def _run(session: SessionDep, principal: PrincipalDep, kind: imports.Kind, file: UploadFile, skip_invalid: bool,
+         fmt: str | None = None) -> ImportResult:
     require_role(principal, "admin")  # before copying the upload; the domain checks again
     name = file.filename or f"upload.{kind}.csv"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / Path(name).name
         with path.open("wb") as out:
             shutil.copyfileobj(file.file, out)
-        report = imports.import_file(session, principal, kind, path, name, skip_invalid=skip_invalid)
+        report = imports.import_file(session, principal, kind, path, name, skip_invalid=skip_invalid, fmt=fmt)
     return ImportResult.model_validate(report.as_dict())
 
 
@@ -54,5 +55,7 @@ def import_schools(
 def import_teachers(
     session: SessionDep, principal: PrincipalDep, file: Annotated[UploadFile, File(description="CSV or .xlsx")],
     skip_invalid: SkipInvalid = False,
+    format: Annotated[str | None, Query(pattern="^national-teachers$", description=(
+        "national-teachers: the staff export of the national teacher management information system"))] = None,
 ) -> ImportResult:
-    return _run(session, principal, "teachers", file, skip_invalid)
+    return _run(session, principal, "teachers", file, skip_invalid, format)

@@ -19,13 +19,14 @@ import pyarrow.compute as pc
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from connectors.base import UnreadableFile, importer_for
+from connectors.base import UnreadableFile, importer_for, importer_named
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
 from service.domain.dictionary import Dictionary, Entity, dictionary
 from service.domain.errors import ImportRejected, InvalidInput, Problem
-from service.domain.validation import ROW, RowProblem, validate_rows
+from service.domain.validation import ROW, RowProblem, resolve_headers, validate_rows
 from service.store import bulk
+from service.store.records import teacher_ids_by_id_number
 from service.store.tables import ImportBatch, Region
 
 Kind = Literal["schools", "teachers"]
@@ -94,6 +95,8 @@ def import_table(
     report = ImportReport(batch_id=new_id(), kind=kind, filename=filename, rows_total=raw.num_rows)
 
     step("validating rows")
+    if kind == "teachers":
+        raw = _with_staff_ids(session, raw, d)
     checked = validate_rows(raw, entity, d)
     problems = checked.problems
     header_bad = any(p.row == 1 for p in problems)
@@ -141,17 +144,33 @@ def import_table(
     return report
 
 
+def _with_staff_ids(session: Session, raw: pa.Table, d: Dictionary) -> pa.Table:
+    """A teachers file without staff ids (the national system's export identifies staff by their
+    national ID number) gets them: the store's id of the teacher with that number, else a new one."""
+    headers = [h for h in raw.column_names if h != ROW]
+    mapping, _ = resolve_headers(headers, d.entity_fields("teacher"))
+    if "id" in mapping.values() or "id_number" not in mapping.values():
+        return raw
+    numbers = raw.column(next(i for i, c in mapping.items() if c == "id_number")).to_pylist()
+    clean = [str(n).strip().upper() if n else None for n in numbers]
+    known = teacher_ids_by_id_number(session, sorted({n for n in clean if n}))
+    fresh: dict[str, str] = {}
+    ids = [known.get(n) or fresh.setdefault(n, f"T{new_id()[:16].upper()}") if n else None for n in clean]
+    return raw.append_column("id", pa.array(ids, pa.string()))
+
+
 def import_file(
     session: Session, principal: Principal, kind: Kind, path: Path, filename: str | None = None, *,
-    skip_invalid: bool = False, progress: Progress | None = None,
+    skip_invalid: bool = False, progress: Progress | None = None, fmt: str | None = None,
 ) -> ImportReport:
-    """Read a CSV or Excel file with the connector its name calls for, then `import_table` it."""
+    """Read a CSV or Excel file with the connector its name calls for (or the layout `fmt` names,
+    such as the national teacher system's export), then `import_table` it."""
     require_role(principal, "admin")
     name = filename or path.name
     step = progress or (lambda _msg: None)
     step("reading file")
     try:
-        raw = importer_for(name).read(path)
+        raw = (importer_named(fmt) if fmt else importer_for(name)).read(path)
     except UnreadableFile as exc:
         raise InvalidInput(str(exc), [Problem(["file"], str(exc))]) from exc
     return import_table(session, principal, kind, raw, name, skip_invalid=skip_invalid, progress=progress)

@@ -243,6 +243,127 @@ def serve(host: str | None = None, port: int | None = None) -> None:
     uvicorn.run("service.app:app", host=host or settings().host, port=port or settings().port)
 
 
+template_app = typer.Typer(help="Departments' own forms (Excel templates, XLSForms): read, submit, fill back.",
+                            no_args_is_help=True)
+app.add_typer(template_app, name="template")
+FormArg = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="an .xlsx template or XLSForm")]
+TokenOpt = Annotated[str, typer.Option(envvar="COLLECTONCE_TOKEN", help="the department's bearer token")]
+
+
+@template_app.command("inspect")
+def template_inspect(path: FormArg, sheet: Annotated[str | None, typer.Option(help="sheet to read")] = None) -> None:
+    """Show how a form is read: title, and each column's cell, headers, label, unit and type (no store)."""
+    from connectors.base import UnreadableFile, form_reader_for
+
+    data = path.read_bytes()
+    try:
+        form = form_reader_for(data).read(data, sheet)
+    except UnreadableFile as exc:
+        err.print(f"[red]{path.name}: {exc}[/red]" + (f" (at {' '.join(exc.where)})" if exc.where else ""))
+        raise typer.Exit(1) from exc
+    console.print(f"{form.format}: {form.title or '(no title)'}")
+    table = Table("cell", "headers", "label", "unit", "type", "role")
+    for q in form.questions:
+        table.add_row(q.ref, " / ".join(q.headers), q.label, q.unit or "", q.type or "", q.role or "")
+    console.print(table)
+    for note in form.notes:
+        console.print(f"note: {note}")
+
+
+def _as_token(token: str) -> Principal:
+    from service.domain.principals import authenticate
+    from service.store.engine import session_scope
+
+    with session_scope() as session:
+        return authenticate(session, token)
+
+
+@template_app.command("submit")
+def template_submit(
+    path: FormArg, token: TokenOpt,
+    request: Annotated[Path, typer.Option(exists=True, dir_okay=False, help="JSON: kind, level, purpose, scope, "
+                                          "reference_date, due_date … (the title defaults to the form's)")],
+    corrections: Annotated[Path | None, typer.Option(exists=True, dir_okay=False,
+                                                     help="JSON: {column: {key|type|identity|skip}}")] = None,
+    sheet: Annotated[str | None, typer.Option(help="sheet to read")] = None,
+    preview: Annotated[bool, typer.Option("--preview", help="analyse only, save nothing")] = False,
+) -> None:
+    """Submit a department's form as a request, as the department the token belongs to."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from service.domain import templates
+    from service.store.engine import session_scope
+
+    try:
+        attrs = templates.TemplateRequestIn.model_validate_json(request.read_text(encoding="utf-8"))
+        fixes = TypeAdapter(dict[str, templates.ColumnCorrection]).validate_json(
+            corrections.read_text(encoding="utf-8") if corrections else "{}")
+    except ValidationError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    try:
+        principal = _as_token(token)
+        with session_scope() as session:
+            if preview:
+                reading = templates.read_form(session, principal, path.read_bytes(), path.name, attrs,
+                                              corrections=fixes, sheet=sheet)
+                request_id, status = "(preview)", reading.analysis.decision
+            else:
+                r, reading = templates.submit_form(session, principal, path.read_bytes(), path.name, attrs,
+                                                   corrections=fixes, sheet=sheet)
+                request_id, status = r.id, r.status
+    except DomainError as exc:
+        _fail(exc)
+        return
+    table = Table("cell", "column", "role", "key", "classification", "reason")
+    for c in reading.columns:
+        f = c.field
+        table.add_row(c.ref, " / ".join([*c.headers, c.label]), c.role, (f.key if f else c.identity) or "",
+                      f.classification if f else "", (f.reason if f else c.note) or "")
+    console.print(table)
+    typer.echo(f"{request_id} {status}")
+
+
+@template_app.command("fill")
+def template_fill(
+    request_id: str, token: TokenOpt,
+    out: Annotated[Path, typer.Option(dir_okay=False, help="where the filled workbook goes")],
+) -> None:
+    """Write a request's results into the department's own form."""
+    from service.domain import results
+    from service.store.engine import session_scope
+
+    try:
+        principal = _as_token(token)
+        with session_scope() as session:
+            content, _media, _name = results.template_export(session, principal, request_id)
+    except DomainError as exc:
+        _fail(exc)
+        return
+    out.write_bytes(content)
+    console.print(f"wrote {out}")
+
+
+@template_app.command("xlsform")
+def template_xlsform(
+    request_id: str, token: TokenOpt,
+    out: Annotated[Path, typer.Option(dir_okay=False, help="where the XLSForm goes")],
+) -> None:
+    """Write an issued request as an XLSForm for ODK."""
+    from service.domain import xlsforms
+    from service.store.engine import session_scope
+
+    try:
+        principal = _as_token(token)
+        with session_scope() as session:
+            content, _name = xlsforms.export(session, principal, request_id)
+    except DomainError as exc:
+        _fail(exc)
+        return
+    out.write_bytes(content)
+    console.print(f"wrote {out}")
+
+
 webhooks_app = typer.Typer(help="Calls to departments' systems when their requests complete.", no_args_is_help=True)
 app.add_typer(webhooks_app, name="webhooks")
 

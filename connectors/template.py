@@ -195,7 +195,7 @@ def _column_numbers(cells: list[tuple[int, str]]) -> bool:
 
 
 def _units_row(cells: list[tuple[int, str]]) -> bool:
-    return len(cells) >= 2 and all(unit_of(t, bare=True) is not None and len(t) <= 12 for _, t in cells)
+    return bool(cells) and all(unit_of(t, bare=True) is not None and len(t) <= 12 for _, t in cells)
 
 
 def _find_header(g: _Grid, where: str) -> int:

@@ -305,6 +305,8 @@ def _type_hint(ws: Worksheet, col: int, row: int, unit: str | None) -> tuple[str
         if kind:
             return kind, ()
     cell = ws.cell(row=row, column=col)
+    if isinstance(cell, MergedCell):
+        return None, ()
     fmt = cell.number_format or "General"
     if cell.is_date:
         return "date", ()
@@ -475,18 +477,18 @@ class Filled:
 _THIN = Side(style="thin")
 
 
-def _drawn(cell: Cell) -> bool:
+def _drawn(cell: Cell | MergedCell) -> bool:
     """A cell with a value or a border: part of the table, not space around it."""
     b = cell.border
     return cell.value is not None or any(side is not None and side.style for side in (b.left, b.right, b.top, b.bottom))
 
 
-def _style_of(cell: Cell) -> dict[str, Any]:
+def _style_of(cell: Cell | MergedCell) -> dict[str, Any]:
     return {"font": copy(cell.font), "border": copy(cell.border), "fill": copy(cell.fill),
             "number_format": cell.number_format, "alignment": copy(cell.alignment), "protection": copy(cell.protection)}
 
 
-def _apply(cell: Cell, style: dict[str, Any]) -> None:
+def _apply(cell: Cell | MergedCell, style: dict[str, Any]) -> None:
     for k, v in style.items():
         setattr(cell, k, v)
 
@@ -524,10 +526,10 @@ def fill(original: bytes, form: Filled, stream: BinaryIO) -> None:
     if ws.max_row >= lay.data_first:
         ws.delete_rows(lay.data_first, ws.max_row - lay.data_first + 1)
     # The department's own text stays, but as text: a formula in it is neither run nor kept.
-    for row in ws.iter_rows(min_row=1, max_row=lay.data_first - 1):
-        for cell in row:
-            if isinstance(cell.value, str):
-                put(cell, cell.value)
+    for above in ws.iter_rows(min_row=1, max_row=lay.data_first - 1):
+        for own in above:
+            if isinstance(own.value, str):
+                put(own, own.value)
     by_ref = {c.ref: c for c in lay.columns}
     extra = _identity_columns(ws, form, width) if not form.identity_columns else {}
     identity = form.identity_columns or extra

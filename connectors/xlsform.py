@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from pyxform.errors import PyXFormError
 from pyxform.xls2xform import convert
 
@@ -146,8 +147,8 @@ class XlsFormOut:
 def write(form: XlsFormOut) -> bytes:
     """The form as an XLSForm workbook, checked by converting it with pyxform."""
     wb = Workbook()
-    survey = wb.active
-    survey.title = "survey"
+    survey = wb.create_sheet("survey")
+    wb.remove(wb.worksheets[0])
     label_cols = [f"label::{LANGUAGES['zh']}", f"label::{LANGUAGES['en']}"]
     _row(survey, ["type", "name", *label_cols, "required", "constraint"])
     lists: dict[tuple[tuple[str, str, str], ...], str] = {}
@@ -205,7 +206,7 @@ def write(form: XlsFormOut) -> bytes:
     return content
 
 
-def _row(ws: Any, values: list[Any]) -> None:
+def _row(ws: Worksheet, values: list[Any]) -> None:
     r = ws.max_row + 1 if ws.max_row > 1 or ws.cell(row=1, column=1).value is not None else 1
     for c, v in enumerate(values, start=1):
         put(ws.cell(row=r, column=c), v if v != "" else None)

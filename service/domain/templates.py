@@ -47,8 +47,8 @@ class TemplateRequestIn(RequestIn):
     """The request's other attributes; its fields come from the form, its title from the form's
     title unless given."""
 
-    title: str = PydField(default="", max_length=200)  # type: ignore[assignment]
-    fields: list[FieldIn] = PydField(default_factory=list, max_length=0,  # type: ignore[assignment]
+    title: str = PydField(default="", max_length=200)
+    fields: list[FieldIn] = PydField(default_factory=list, max_length=0,
                                      description="read from the form; do not send")
 
 

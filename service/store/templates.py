@@ -22,6 +22,6 @@ def school_names(session: Session, codes: list[str]) -> dict[str, str]:
     """Current names of the schools `codes`, in one query."""
     if not codes:
         return {}
-    rows = session.execute(select(School.code, School.name).where(
+    rows = session.execute(select(col(School.code), col(School.name)).where(
         col(School.code).in_(codes), col(School.valid_to).is_(None)))
     return {str(code): str(name) for code, name in rows}

@@ -85,7 +85,7 @@ def test_an_issued_request_goes_out_as_an_xlsform_and_reads_back_the_same(client
     assert all(f'<{k}' in xform or k in xform for k in keys)
     survey = list(load_workbook(io.BytesIO(out.content))["survey"].iter_rows(values_only=True))
     assert survey[0][:4] == ("type", "name", ZH, EN)
-    assert ("select_one list1", "school.urban_rural") == survey[[r[1] for r in survey].index("school.urban_rural")][:2]
+    assert survey[[r[1] for r in survey].index("school.urban_rural")][:2] == ("select_one list1", "school.urban_rural")
     again = send(client, province.tokens["department"], out.content, preview=True)
     assert again.status_code == 200, again.text
     read_back = [c["field"]["key"] for c in again.json()["columns"] if c["field"]]

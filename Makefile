@@ -32,8 +32,10 @@ postgres:
 	  echo "PostgreSQL is not reachable and could not be started: the PostgreSQL half of the store tests will be SKIPPED"
 
 # Browser half of the web tests: Debian's chromium (Playwright's own browser download is never used).
+# A Chinese font too, so pages and the README's form screenshots show Chinese text.
 chromium:
 	@test -x /usr/bin/chromium || { command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq chromium) || echo "chromium unavailable: browser tests will be skipped"; }
+	@fc-list 2>/dev/null | grep -qi wqy || { command -v apt-get >/dev/null && apt-get install -y -qq fonts-wqy-microhei >/dev/null; } || echo "no Chinese font: screenshots will show boxes"
 
 test: install-dev postgres chromium
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/pytest

@@ -263,5 +263,6 @@ def submit_form(
     return r, reading
 
 
-def template_of(session: Session, request_id: str) -> RequestTemplate | None:
-    return store.of_request(session, request_id)
+def read_from_forms(session: Session, request_ids: list[str]) -> set[str]:
+    """Which of the requests were read from a department's own form (and can go back filled in it)."""
+    return store.with_template(session, request_ids)

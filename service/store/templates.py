@@ -25,3 +25,11 @@ def school_names(session: Session, codes: list[str]) -> dict[str, str]:
     rows = session.execute(select(col(School.code), col(School.name)).where(
         col(School.code).in_(codes), col(School.valid_to).is_(None)))
     return {str(code): str(name) for code, name in rows}
+
+
+def with_template(session: Session, request_ids: list[str]) -> set[str]:
+    """Which of `request_ids` were read from a department's form, in one query."""
+    if not request_ids:
+        return set()
+    return set(session.scalars(select(col(RequestTemplate.request_id)).where(
+        col(RequestTemplate.request_id).in_(request_ids))))

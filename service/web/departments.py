@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
-from service.domain import approvals, issuance, requests, results
+from service.domain import approvals, issuance, requests, results, templates
 from service.domain import status as machine
 from service.domain.authz import Principal
 from service.domain.errors import DomainError
@@ -28,7 +28,8 @@ def _requests(request: Request, session: PageSession, me: Principal, *, notice: 
     rows = [(r, Scope.from_json(r.scope), requests.fields_of(session, r.id), machine.history(session, r.id),
              approvals.current_approval(session, r)) for r in requests.list_own(session, me)]
     return render(request, "requests.html", status, rows=rows, notice=notice, failed=failed, problem=problem,
-                  issuable=ISSUABLE, with_results=WITH_RESULTS)
+                  issuable=ISSUABLE, with_results=WITH_RESULTS,
+                  templated=templates.read_from_forms(session, [r.id for r, *_ in rows]))
 
 
 @router.post("/web/requests/{request_id}/issue", dependencies=[CSRF])

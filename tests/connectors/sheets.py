@@ -126,3 +126,23 @@ def unreadable() -> bytes:
     ws["B2"] = "请各校于9月30日前报送"
     ws["B4"] = "学校名称"
     return _save(wb)
+
+
+def answered_form() -> bytes:
+    """A small form every column of which the store can answer: it comes back filled at once."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "师资"
+    ws.merge_cells("A1:E1")
+    ws["A1"] = "各校专任教师与在校生情况"
+    ws["A1"].font = Font(size=14, bold=True)
+    ws["E2"] = "单位：人"
+    ws["A3"], ws["B3"], ws["C3"], ws["E3"] = "学校名称", "专任教师", None, "在校生数"
+    ws.merge_cells("B3:D3")
+    ws["B4"], ws["C4"], ws["D4"] = "专任教师数", "其中：女", "其中：高级教师"
+    ws.merge_cells("A3:A4")
+    ws.merge_cells("E3:E4")
+    _box(ws, range(3, 9), range(1, 6))
+    ws.column_dimensions["A"].width = 26
+    ws["A10"] = "注：按2026年9月1日在职人员统计。"
+    return _save(wb)

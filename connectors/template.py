@@ -35,6 +35,7 @@ from connectors.cells import put
 NAME = "xlsx-template"
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ROWS, MAX_COLS, HEADER_SEARCH = 5000, 200, 40
+MAX_UNPACKED = 64 * 1024 * 1024  # a form's workbook unpacks to far less; more is a zip bomb
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _WIDE = rf"{_CJK}\u3000-\u303f\uff00-\uffef"  # Chinese characters and full-width punctuation
@@ -416,11 +417,21 @@ def _choose_sheet(wb: Workbook, sheet: str | None) -> Worksheet:
     raise UnreadableFile("the workbook has no sheet with a form on it", (wb.sheetnames[0] if wb.sheetnames else "",))
 
 
-def open_workbook(data: bytes, *, data_only: bool = True) -> Workbook:
-    """Open .xlsx bytes; anything else (an old .xls, a damaged file) is refused with a reason."""
+def check_package(data: bytes) -> None:
+    """An .xlsx is a zip of XML parts: refuse other files, and packages that would unpack to more
+    than a form can hold, before any XML is parsed."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         hint = " (an Excel 97-2003 .xls: save it as .xlsx)" if data[:8] == bytes.fromhex("d0cf11e0a1b11ae1") else ""
         raise UnreadableFile(f"not an .xlsx workbook{hint}")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        unpacked = sum(i.file_size for i in z.infolist())
+    if unpacked > MAX_UNPACKED:
+        raise UnreadableFile(f"the workbook unpacks to {unpacked} bytes; a form may unpack to at most {MAX_UNPACKED}")
+
+
+def open_workbook(data: bytes, *, data_only: bool = True) -> Workbook:
+    """Open .xlsx bytes; anything else (an old .xls, a damaged file) is refused with a reason."""
+    check_package(data)
     try:
         return load_workbook(io.BytesIO(data), data_only=data_only)
     except Exception as exc:  # openpyxl raises many types for a damaged file
@@ -504,6 +515,9 @@ def fill(original: bytes, form: Filled, stream: BinaryIO) -> None:
             wb.remove(other)
     for name in list(wb.defined_names):
         del wb.defined_names[name]
+    # Lists drawn from the dropped sheets would point nowhere.
+    ws.data_validations.dataValidation = [dv for dv in ws.data_validations.dataValidation
+                                          if "!" not in (dv.formula1 or "") + (dv.formula2 or "")]
     width = max([ws.max_column] + [c.index for c in lay.columns])
     data_style = {c: _style_of(ws.cell(row=lay.data_first, column=c)) for c in range(1, width + 1)}
     row_merges = [(m.min_col, m.max_col) for m in ws.merged_cells.ranges

@@ -23,6 +23,7 @@ from pyxform.xls2xform import convert
 
 from connectors.base import Choice, FormDefinition, FormReader, Question, UnreadableFile, register_form_reader
 from connectors.cells import put
+from connectors.template import check_package
 
 NAME = "xlsform"
 LANGUAGES = {"zh": "Chinese (zh)", "en": "English (en)"}
@@ -89,6 +90,7 @@ class XlsFormReader(FormReader):
         return "survey" in names
 
     def read(self, data: bytes, sheet: str | None = None) -> FormDefinition:
+        check_package(data)
         warnings: list[str] = []
         try:
             result = convert(data, warnings=warnings, file_type=".xlsx")

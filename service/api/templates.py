@@ -79,7 +79,7 @@ _CORRECTIONS = TypeAdapter(dict[str, templates.ColumnCorrection])
              responses={200: {"model": FormPreviewOut, "description": "with preview=true: how the form is read; "
                                                                        "nothing is saved"},
                         409: {"description": "duplicate of a live request (problem+json names it)"}, **PROBLEMS})
-async def request_from_template(
+def request_from_template(
     session: SessionDep, principal: PrincipalDep,
     file: Annotated[UploadFile, File(description="the department's form: an .xlsx template or an XLSForm")],
     request: Annotated[str, Form(description="JSON: the request's other attributes (purpose, kind, level, scope, "
@@ -92,7 +92,7 @@ async def request_from_template(
     """A department's own form as a request: each column (or question) read in its context, then
     analysed and decided like any request. With preview=true, the reading of every column."""
     require_role(principal, "department", "education_office")  # before reading the upload
-    data = await file.read(templates.MAX_BYTES + 1)
+    data = file.file.read(templates.MAX_BYTES + 1)
     attrs = _json_part("request", request, _ATTRS)
     fixes = _json_part("corrections", corrections, _CORRECTIONS)
     name = file.filename or "form.xlsx"

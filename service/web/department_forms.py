@@ -16,13 +16,13 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
 
 @router.post("/web/requests/from-template", dependencies=[CSRF])
-async def from_template(
+def from_template(
     request: Request, session: PageSession, me: Viewer,
     file: Annotated[UploadFile, File()], kind: Annotated[str, Form()], level: Annotated[str, Form()],
     purpose: Annotated[str, Form()], reference_date: Annotated[date, Form()], due_date: Annotated[date, Form()],
     region: Annotated[str, Form()] = "",
 ) -> Response:
-    data = await file.read(templates.MAX_BYTES + 1)
+    data = file.file.read(templates.MAX_BYTES + 1)
     try:
         attrs = templates.TemplateRequestIn.model_validate({
             "purpose": purpose, "kind": kind, "level": level, "reference_date": reference_date, "due_date": due_date,

@@ -14,7 +14,7 @@ from tests.api.test_forms_api import open_form, submit
 from tests.api.test_requests_api import approval_body, request_body
 from tests.conftest import Province, auth
 from tests.connectors import sheets
-from tests.province import SCHOOLS
+from tests.province import SCHOOLS, TEACHERS
 
 PROBLEM = "application/problem+json"
 
@@ -192,3 +192,23 @@ def test_a_template_without_a_school_column_gets_one(client: TestClient, provinc
     assert (ws["H3"].value, ws["I3"].value) == ("School code", "School name")
     assert [ws[f"H{n}"].value for n in range(5, 9)] == [s["code"] for s in SCHOOLS]
     assert (ws["A5"].value, ws["D5"].value, ws["E5"].value, ws["F5"].value) == (1, 5, 4, 1200)
+
+
+def test_a_roster_template_comes_back_with_a_row_per_teacher_and_sensitive_values_masked(
+        client: TestClient, province: Province) -> None:
+    dept = province.tokens["department"]
+    r = send(client, dept, sheets.roster_form(), level="roster")
+    assert r.status_code == 201, r.text
+    req = r.json()["request"]
+    assert req["status"] == "answered" and [f["key"] for f in req["fields"]] == [
+        "teacher.name", "teacher.gender", "teacher.birth_date", "teacher.title", "teacher.id_number"]
+    got = client.get(f"/v1/requests/{req['id']}/results?format=template", headers=auth(dept))
+    assert got.status_code == 200, got.text
+    ws = load_workbook(io.BytesIO(got.content))["名册"]
+    rows = [_cells(ws, n) for n in range(3, ws.max_row + 1) if ws[f"C{n}"].value]
+    active = [t for t in TEACHERS if t["status"] == "1"]
+    assert [row["C"] for row in rows] == [t["name"] for t in sorted(active, key=lambda t: (t["school_code"], t["id"]))]
+    first = next(row for row in rows if row["C"] == TEACHERS[0]["name"])
+    assert (first["A"], first["B"], first["D"], first["F"]) == (1, SCHOOLS[0]["name"], "女", "二级教师")
+    assert first["E"].date().isoformat() == TEACHERS[0]["birth_date"]
+    assert first["G"] != TEACHERS[0]["id_number"] and "*" in first["G"]  # masked, as the results are

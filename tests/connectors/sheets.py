@@ -146,3 +146,16 @@ def answered_form() -> bytes:
     ws.column_dimensions["A"].width = 26
     ws["A10"] = "注：按2026年9月1日在职人员统计。"
     return _save(wb)
+
+
+def roster_form() -> bytes:
+    """A roster: one row per teacher, the school's name in the second column, an ID number column."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "名册"
+    ws["A1"] = "教师信息登记表"
+    ws["A1"].font = Font(size=14, bold=True)
+    for c, t in zip("ABCDEFG", ["序号", "学校名称", "姓名", "性别", "出生日期", "专业技术职务", "身份证号"], strict=True):
+        ws[f"{c}2"] = t
+    _box(ws, range(2, 6), range(1, 8))
+    return _save(wb)

@@ -11,7 +11,7 @@ data validations say what type a column holds when its wording does not.
 
 Writing back keeps the department's sheet (title, headers, merged cells, widths, styles), replaces
 the data rows with one row per school, moves the notes below them, and adds the provenance and
-completion sheets. Every text cell is written through connectors.cells (no formula survives).
+completion sheets. Every cell is written through connectors.typed_cells (no formula survives).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from connectors.base import FormDefinition, FormReader, Question, UnreadableFile, register_form_reader
-from connectors.cells import put
+from connectors.typed_cells import put
 
 NAME = "xlsx-template"
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -22,8 +22,8 @@ from pyxform.errors import PyXFormError
 from pyxform.xls2xform import convert
 
 from connectors.base import Choice, FormDefinition, FormReader, Question, UnreadableFile, register_form_reader
-from connectors.cells import put
 from connectors.template import check_package
+from connectors.typed_cells import put
 
 NAME = "xlsform"
 LANGUAGES = {"zh": "Chinese (zh)", "en": "English (en)"}

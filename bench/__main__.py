@@ -1,6 +1,6 @@
 """`make bench`: benchmarks that print figures and ratios; they never pass or fail on time."""
 
-from bench import analysis, imports, issue, submissions
+from bench import analysis, imports, issue, submissions, templates
 from bench.common import machine
 
 if __name__ == "__main__":
@@ -9,3 +9,4 @@ if __name__ == "__main__":
     analysis.main()
     issue.main()
     submissions.main()
+    templates.main()

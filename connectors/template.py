@@ -21,16 +21,19 @@ import re
 import zipfile
 from copy import copy
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any, BinaryIO
+from xml.sax.saxutils import escape as xml_escape
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from connectors.base import FormDefinition, FormReader, Question, UnreadableFile, register_form_reader
-from connectors.typed_cells import put
+from connectors.typed_cells import cell_text, put
 
 NAME = "xlsx-template"
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -494,14 +497,13 @@ def _drawn(cell: Cell | MergedCell) -> bool:
     return cell.value is not None or any(side is not None and side.style for side in (b.left, b.right, b.top, b.bottom))
 
 
-def _style_of(cell: Cell | MergedCell) -> dict[str, Any]:
-    return {"font": copy(cell.font), "border": copy(cell.border), "fill": copy(cell.fill),
-            "number_format": cell.number_format, "alignment": copy(cell.alignment), "protection": copy(cell.protection)}
+def _style_of(cell: Cell | MergedCell) -> StyleArray:
+    """A cell's style as the workbook indexes it: copied by reference, not object by object."""
+    return copy(cell._style)
 
 
-def _apply(cell: Cell | MergedCell, style: dict[str, Any]) -> None:
-    for k, v in style.items():
-        setattr(cell, k, v)
+def _apply(cell: Cell | MergedCell, style: StyleArray) -> None:
+    cell._style = copy(style)
 
 
 def fill(original: bytes, form: Filled, stream: BinaryIO) -> None:
@@ -522,7 +524,7 @@ def fill(original: bytes, form: Filled, stream: BinaryIO) -> None:
     data_style = {c: _style_of(ws.cell(row=lay.data_first, column=c)) for c in range(1, width + 1)}
     row_merges = [(m.min_col, m.max_col) for m in ws.merged_cells.ranges
                   if m.min_row == m.max_row == lay.data_first and m.max_col > m.min_col]
-    footer: list[tuple[int, list[tuple[int, Any, dict[str, Any]]], float | None]] = []
+    footer: list[tuple[int, list[tuple[int, Any, StyleArray]], float | None]] = []
     footer_merges: list[tuple[int, int, int, int]] = []
     gap = 0
     if lay.footer_first:
@@ -594,9 +596,17 @@ def fill(original: bytes, form: Filled, stream: BinaryIO) -> None:
             ws.row_dimensions[start + offset].height = height
     for r0, c0, r1, c1 in footer_merges:
         ws.merge_cells(start_row=start + r0, start_column=c0, end_row=start + r1, end_column=c1)
-    for title, (header, rows) in zip(form.sheet_names, (form.provenance, form.completion), strict=True):
-        _plain_sheet(wb.create_sheet(title), header, rows)
-    wb.save(stream)
+    extra = [(_plain_sheet(wb.create_sheet(title), header), rows)
+             for title, (header, rows) in zip(form.sheet_names, (form.provenance, form.completion), strict=True)]
+    saved = io.BytesIO()
+    wb.save(saved)
+    # A value per row per school is millions of cells at a province's scale: openpyxl wrote the
+    # header rows, and the rows are streamed into those sheets' parts directly.
+    parts = {ws.path.lstrip("/"): rows for ws, rows in extra}
+    with zipfile.ZipFile(saved) as src, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            out.writestr(info, _with_rows(data, parts[info.filename]) if info.filename in parts else data)
 
 
 def _identity_columns(ws: Worksheet, form: Filled, width: int) -> dict[str, str]:
@@ -618,7 +628,7 @@ def _identity_columns(ws: Worksheet, form: Filled, width: int) -> dict[str, str]
     return out
 
 
-def _plain_sheet(ws: Worksheet, header: list[str], rows: list[list[Any]]) -> None:
+def _plain_sheet(ws: Worksheet, header: list[str]) -> Worksheet:
     bold = Font(bold=True)
     fill_ = PatternFill("solid", fgColor="DDEBF7")
     for c, h in enumerate(header, start=1):
@@ -628,10 +638,34 @@ def _plain_sheet(ws: Worksheet, header: list[str], rows: list[list[Any]]) -> Non
         cell.border = Border(bottom=_THIN)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(c)].width = max(10, min(40, len(h) + 4))
-    for r, values in enumerate(rows, start=2):
-        for c, v in enumerate(values, start=1):
-            put(ws.cell(row=r, column=c), v)
     ws.freeze_panes = "A2"
+    return ws
+
+
+def _xml_cell(ref: str, value: Any) -> str:
+    """One cell of a sheet part: numbers as numbers, anything else as inert inline text."""
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int | float) and value == value and value not in (float("inf"), float("-inf")):
+        return f'<c r="{ref}"><v>{value!r}</v></c>'
+    text = value.isoformat() if isinstance(value, date | datetime) else str(value)
+    text = xml_escape(cell_text(text))
+    return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+def _with_rows(part: bytes, rows: list[list[Any]]) -> bytes:
+    """A sheet part openpyxl wrote with its header row only, with `rows` after it."""
+    head, found, tail = part.partition(b"</sheetData>")
+    if not found:
+        head, found, tail = part.partition(b"<sheetData/>")
+        head += b"<sheetData>"
+    letters = [get_column_letter(c) for c in range(1, max((len(r) for r in rows), default=0) + 1)]
+    body = "".join(
+        f'<row r="{n}">' + "".join(_xml_cell(f"{letters[c]}{n}", v) for c, v in enumerate(values) if v is not None)
+        + "</row>" for n, values in enumerate(rows, start=2))
+    width = get_column_letter(max(len(letters), 1))
+    head = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{width}{len(rows) + 1}"/>'.encode(), head)
+    return head + body.encode() + b"</sheetData>" + tail
 
 
 register_form_reader(TemplateReader())

@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 
 TRIGGERS = "=+-@\t\r"
 _NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
@@ -24,6 +24,11 @@ def neutralise(text: str) -> str:
     return text
 
 
+def cell_text(text: str) -> str:
+    """Text a sheet can hold: inert, and without the control characters XML forbids."""
+    return ILLEGAL_CHARACTERS_RE.sub("", neutralise(text))
+
+
 def put(cell: Cell | MergedCell, value: Any) -> None:
     """Write `value` typed: numbers as numbers, dates as dates, booleans as booleans, text as text."""
     if value is None or isinstance(value, bool | int | float | date | datetime):
@@ -31,5 +36,5 @@ def put(cell: Cell | MergedCell, value: Any) -> None:
         if isinstance(value, date) and not isinstance(value, datetime):
             cell.number_format = "yyyy-mm-dd"
         return
-    cell.value = neutralise(str(value))
+    cell.value = cell_text(str(value))
     cell.data_type = "s"

@@ -498,12 +498,14 @@ def _drawn(cell: Cell | MergedCell) -> bool:
 
 
 def _style_of(cell: Cell | MergedCell) -> StyleArray:
-    """A cell's style as the workbook indexes it: copied by reference, not object by object."""
-    return copy(cell._style)
+    """A cell's style as the workbook indexes it: copied by index, not object by object (tens of
+    times faster at a province's scale). The stubs omit StyleableObject._style."""
+    style: StyleArray = copy(cell._style)  # type: ignore[union-attr]
+    return style
 
 
 def _apply(cell: Cell | MergedCell, style: StyleArray) -> None:
-    cell._style = copy(style)
+    cell._style = copy(style)  # type: ignore[union-attr]
 
 
 def fill(original: bytes, form: Filled, stream: BinaryIO) -> None:
@@ -596,13 +598,13 @@ def fill(original: bytes, form: Filled, stream: BinaryIO) -> None:
             ws.row_dimensions[start + offset].height = height
     for r0, c0, r1, c1 in footer_merges:
         ws.merge_cells(start_row=start + r0, start_column=c0, end_row=start + r1, end_column=c1)
-    extra = [(_plain_sheet(wb.create_sheet(title), header), rows)
-             for title, (header, rows) in zip(form.sheet_names, (form.provenance, form.completion), strict=True)]
+    streamed = [(_plain_sheet(wb.create_sheet(title), header), rows)
+                for title, (header, rows) in zip(form.sheet_names, (form.provenance, form.completion), strict=True)]
     saved = io.BytesIO()
     wb.save(saved)
     # A value per row per school is millions of cells at a province's scale: openpyxl wrote the
     # header rows, and the rows are streamed into those sheets' parts directly.
-    parts = {ws.path.lstrip("/"): rows for ws, rows in extra}
+    parts = {sheet.path.lstrip("/"): rows for sheet, rows in streamed}
     with zipfile.ZipFile(saved) as src, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as out:
         for info in src.infolist():
             data = src.read(info.filename)

@@ -212,3 +212,19 @@ def test_a_roster_template_comes_back_with_a_row_per_teacher_and_sensitive_value
     assert (first["A"], first["B"], first["D"], first["F"]) == (1, SCHOOLS[0]["name"], "女", "二级教师")
     assert first["E"].date().isoformat() == TEACHERS[0]["birth_date"]
     assert first["G"] != TEACHERS[0]["id_number"] and "*" in first["G"]  # masked, as the results are
+
+
+def test_the_preview_shows_what_a_live_request_already_asks(client: TestClient, province: Province) -> None:
+    first = send(client, province.tokens["department"], sheets.health_survey())
+    assert first.status_code == 201, first.text
+    rid = first.json()["request"]["id"]
+    again = send(client, province.tokens["department:hr"], sheets.health_survey(), preview=True)
+    assert again.status_code == 200, again.text
+    body = again.json()
+    asked = [c for c in body["columns"] if c["field"] and c["field"]["classification"] not in ("prefill_store",
+                                                                                               "prefill_collected")]
+    assert asked and all(c["field"]["classification"] == "collected_by_active" for c in asked)
+    assert all(c["field"]["source"] == f"request:{rid}" for c in asked)
+    assert body["analysis"]["decision"] == "rejected_duplicate" and body["analysis"]["duplicates"][0]["request_id"] == rid
+    refused = send(client, province.tokens["department:hr"], sheets.health_survey())
+    assert refused.status_code == 409 and refused.json()["reason"] == "duplicate_request"

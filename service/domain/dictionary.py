@@ -6,6 +6,7 @@ what is wrong: every other rule (validation, matching, pre-filling) trusts what 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -106,6 +107,9 @@ class Field(BaseModel):
     source: Source
     # Set for indicators only: the population filter and the breakdown it belongs to.
     indicator: IndicatorSpec | None = None
+    # Computed from records on the reference date, never stored: counts a key defines and derived
+    # per-teacher values (service/domain/semantics).
+    derived: bool = False
 
     @property
     def column(self) -> str:
@@ -113,7 +117,8 @@ class Field(BaseModel):
 
     @property
     def is_indicator(self) -> bool:
-        return self.indicator is not None
+        """Computed from teacher records rather than stored: a correction goes to its owner."""
+        return self.indicator is not None or self.derived
 
 
 @dataclass(frozen=True)
@@ -152,11 +157,60 @@ class DictionaryFile(BaseModel):
     indicators: list[IndicatorFamily] = []
 
 
+_MAX_RESOLVED = 4096
+
+
+class Fields(dict[str, Field]):
+    """The dictionary's fields by key. Iterating gives the declared fields (stored fields and
+    indicators); looking up any other key that names a definition (a count, a derived value) gives
+    the field it stands for, built from the key alone, so every module reading a key off a form, an
+    answer or a result finds its label, type and owner without the database."""
+
+    def __init__(self, declared: dict[str, Field], resolve: Callable[[str], Field | None] | None = None) -> None:
+        super().__init__(declared)
+        self._resolve = resolve
+        self._resolved: dict[str, Field | None] = {}
+
+    def declared(self, key: str) -> Field | None:
+        return dict.get(self, key)
+
+    def resolve_with(self, resolve: Callable[[str], Field | None]) -> None:
+        """Set how keys that are not declared are resolved (once, when the dictionary is loaded)."""
+        self._resolve = resolve
+        self._resolved.clear()
+
+    def _lookup(self, key: object) -> Field | None:
+        if not isinstance(key, str):
+            return None
+        hit = dict.get(self, key)
+        if hit is not None or self._resolve is None:
+            return hit
+        if key not in self._resolved:
+            if len(self._resolved) >= _MAX_RESOLVED:  # keys come from requests: keep the memo bounded
+                self._resolved.clear()
+            self._resolved[key] = self._resolve(key)
+        return self._resolved[key]
+
+    def __missing__(self, key: str) -> Field:
+        f = self._lookup(key)
+        if f is None:
+            raise KeyError(key)
+        return f
+
+    def __contains__(self, key: object) -> bool:
+        return self._lookup(key) is not None
+
+    def get(self, key: str, default: Field | None = None) -> Field | None:  # type: ignore[override]
+        f = self._lookup(key)
+        return default if f is None else f
+
+
 @dataclass
 class Dictionary:
-    """The loaded dictionary: stored fields and expanded indicators, by key."""
+    """The loaded dictionary: stored fields and expanded indicators, by key (and, on lookup, any
+    key that names a definition: see Fields)."""
 
-    fields: dict[str, Field]
+    fields: Fields
     code_lists: dict[str, CodeList]
     families: list[IndicatorFamily] = field(default_factory=list)
 
@@ -258,8 +312,12 @@ def load_dictionary(schemas_dir: Path = SCHEMAS_DIR) -> Dictionary:
             if ind.key in fields:
                 raise DictionaryError(f"indicator key {ind.key} collides with another field")
             fields[ind.key] = ind
-    d = Dictionary(fields=fields, code_lists=code_lists, families=parsed.indicators)
+    d = Dictionary(fields=Fields(fields), code_lists=code_lists, families=parsed.indicators)
     _check_families(d)
+    # Imported here: the semantics package reads the dictionary's own types.
+    from service.domain.semantics.naming import derived_field
+
+    d.fields.resolve_with(lambda key: derived_field(key, d))
     return d
 
 

@@ -1,0 +1,196 @@
+"""The words a reader knows, built once per dictionary: what each term of a wording can mean.
+
+Most of it is the dictionary's own data: every code of the teacher code lists and its aliases is
+an attribute value, every stored field's label and alias names that field, post types are kinds of
+staff, and the school code lists (school type, urban/rural, ownership) are known so that a word that
+also names a kind of school ("高中") is not taken for a teacher's attribute without a word saying
+which ("高中学历"). The rest is the language of forms: population words, counting words, totals,
+"of which", negation, "or above", conjunctions, question words, and fillers.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from service.domain.dictionary import Dictionary
+from service.domain.semantics.definition import DERIVED, teacher_code_fields
+from service.domain.semantics.text import fold
+
+SenseKind = Literal[
+    "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_pre",
+    "below_pre", "union", "filler", "link", "by", "question", "self", "school_code",
+]
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One thing a term can mean. `pop` and `code` carry the admitted codes of `field` (negated:
+    every code but these); `dim` names a field; `generic` marks the plain words for teachers and
+    staff, which may also just name the entity a value belongs to ("教师性别")."""
+
+    kind: SenseKind
+    field: str | None = None
+    codes: frozenset[str] = frozenset()
+    negated: bool = False
+    generic: bool = False
+
+
+POST = "teacher.post_type"
+# At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
+TEACHER_WORDS = ("教师", "老师", "教员", "teacher", "educator", "teaching staff")
+STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
+               "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工")
+GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
+    "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
+              "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名"),
+    "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
+              "all", "overall", "sum", "grand total", "subtotal", "in total", "altogether", "全校"),
+    "refine": ("其中", "#", "of which", "including", "incl", "among them", "among whom", "among which", "包括",
+               "其中有", "内含"),
+    "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
+                "besides"),
+    "neg_post": ("以外", "之外", "除外", "外"),
+    "above": ("及以上", "以上", "或以上", "和以上", "以上的", "and above", "or above", "or higher", "and higher", "and up",
+              "or more", "or better", "plus"),
+    "below": ("及以下", "以下", "或以下", "和以下", "and below", "or below", "or lower", "and lower", "or less"),
+    "above_pre": ("至少", "不低于", "at least", "minimum of", "no less than"),
+    "below_pre": ("below", "lower than", "less than", "under", "低于"),
+    "union": ("和", "及", "与", "或", "或者", "以及", "、", "/", "&", "and", "or", "and/or"),
+    "link": ("的", "之", "of"),
+    "by": ("分", "按", "按照", "by", "broken down by", "breakdown by", "according to"),
+    "filler": ("具有", "有", "拥有", "取得", "获得", "为", "是", "在", "中", "属于", "里", "当中", "持有",
+               "担任", "现任", "学历为", "among", "with", "who", "whose", "having", "have", "has", "hold", "holding",
+               "held", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
+               "as", "each", "level", "currently", "current", "as of", "employed", "working", "队伍", "workforce"),
+    "question": ("请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
+                 "吗", "呢", "目前", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
+                 "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
+                 "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
+                 "what is", "is there", "information", "信息", "状态"),
+    "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "校", "本园", "school", "your school", "this school",
+             "our school", "the school", "institution"),
+}
+# Wordings that name several codes at once, or every code but one, in the language of the tables.
+GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
+    "teacher.education": (
+        ("研究生", ("11", "14"), False), ("研究生学历", ("11", "14"), False), ("postgraduate", ("11", "14"), False),
+        ("graduate degree", ("11", "14"), False), ("高中阶段", ("41", "61"), False),
+        ("upper secondary", ("41", "61"), False),
+    ),
+    "teacher.ethnicity": (
+        ("少数民族", ("01",), True), ("ethnic minority", ("01",), True), ("minority", ("01",), True),
+        ("minority ethnic", ("01",), True), ("ethnic minority group", ("01",), True),
+    ),
+}
+# Words that name a field only inside a count ("具有高级职称", "本科毕业", "master's degree").
+DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
+    "teacher.education": ("毕业", "学位", "学历层次", "文化程度", "degree", "qualification", "educational",
+                          "education level", "academic degree"),
+    "teacher.title": ("职称", "职务", "职级", "专业技术职务", "rank", "grade", "title", "professional title"),
+    "teacher.gender": ("性别", "gender", "sex"),
+    "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
+    "teacher.subject": ("学科", "任教学科", "科目", "subject", "teaching subject"),
+    "teacher.establishment": ("编制", "编", "establishment", "staffing"),
+    "teacher.post_type": ("岗位", "岗", "post"),
+    "teacher.status": ("状态",),
+    "teacher.age": ("年龄", "岁数", "周岁", "岁", "age", "aged", "old", "year old", "years old"),
+    "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教", "任教", "执教", "从教时间", "teaching experience",
+                               "years of teaching", "teaching year", "year of teaching", "experience", "teaching"),
+}
+SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")
+_TOKEN = re.compile(r"[a-z]+|\d+|[、/#&+]|[^\W\d_a-z]")
+_PLURAL = re.compile(r"^([a-z]{2,}[^\Wsui])s$")
+_IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "staff", "children": "child"}
+
+
+def _singular(word: str) -> str:
+    return _IRREGULAR.get(word) or _PLURAL.sub(r"\1", word)
+
+
+def units(folded: str) -> tuple[str, ...]:
+    """Comparison units of folded text: English words (singular), numbers, CJK characters, and the
+    few punctuation marks that carry meaning in a field's wording (、 / # & +)."""
+    return tuple(_singular(t) for t in _TOKEN.findall(folded))
+
+
+@dataclass
+class Lexicon:
+    terms: dict[tuple[str, ...], frozenset[Sense]]
+    max_len: int
+    ranked: dict[str, list[str]]  # code fields whose lists are ordered, highest first
+    population_words: frozenset[tuple[str, ...]]
+
+
+_RANKED = {"teacher.education": None, "teacher.title": ("9",)}  # field -> codes outside the ranking
+
+
+def _build(d: Dictionary) -> Lexicon:
+    raw: dict[tuple[str, ...], set[Sense]] = {}
+
+    def add(words: Iterable[str], sense: Sense) -> None:
+        for w in words:
+            u = units(fold(w))
+            if u:
+                raw.setdefault(u, set()).add(sense)
+
+    codes_fields = teacher_code_fields(d)
+    all_posts = frozenset(d.code_lists[codes_fields[POST].code_list or ""].code_values)
+    add(TEACHER_WORDS, Sense("pop", POST, frozenset({"1"}), generic=True))
+    add(STAFF_WORDS, Sense("pop", POST, all_posts, generic=True))
+    pop_units = {units(fold(w)) for w in (*TEACHER_WORDS, *STAFF_WORDS)}
+    grammar_units = {units(fold(w)) for words in GRAMMAR.values() for w in words}
+    for kind, words in GRAMMAR.items():
+        add(words, Sense(kind))
+    for name, f in codes_fields.items():
+        cl = d.code_lists[f.code_list or ""]
+        for c in cl.codes:
+            sense = Sense("pop" if name == POST else "code", name, frozenset({c.code}))
+            for w in (c.zh, c.en, *c.aliases):
+                u = units(fold(w))
+                stem = next((u[: -len(p)] for p in pop_units if len(u) > len(p) and u[-len(p):] == p), None)
+                if stem and name != POST and stem not in grammar_units:
+                    # "女教师", "在编教师", "高级教师": the code, then the population word.
+                    raw.setdefault(stem, set()).add(sense)
+                elif u:
+                    raw.setdefault(u, set()).add(sense)
+        for w, group, negated in GROUPS.get(name, ()):
+            add([w], Sense("code", name, frozenset(group), negated=negated))
+    for name, words in DIMENSION_WORDS.items():
+        add(words, Sense("dim", name))
+    for f in d.fields.values():
+        if not f.is_indicator:
+            add((f.labels.zh, f.labels.en, *f.aliases), Sense("dim", f.key))
+    for name in DERIVED:
+        add(DIMENSION_WORDS[name], Sense("dim", name))
+    for list_name in SCHOOL_LISTS:
+        for c in d.code_lists[list_name].codes:
+            add((c.zh, c.en, *c.aliases), Sense("school_code", f"school.{list_name}", frozenset({c.code})))
+    terms = {u: frozenset(s) for u, s in raw.items()}
+    ranked = {}
+    for name, outside in _RANKED.items():
+        codes = d.code_lists[codes_fields[name].code_list or ""].code_values
+        ranked[name] = [c for c in codes if c not in (outside or ())]
+    return Lexicon(terms, max(len(u) for u in terms), ranked, frozenset(pop_units))
+
+
+_LEXICONS: dict[int, tuple[weakref.ref[Dictionary], Lexicon]] = {}
+
+
+def lexicon(d: Dictionary) -> Lexicon:
+    """The lexicon of `d`, built on first use and dropped with it."""
+    hit = _LEXICONS.get(id(d))
+    if hit is not None and hit[0]() is d:
+        return hit[1]
+    built = _build(d)
+    ident = id(d)
+
+    def forget(ref: weakref.ref[Dictionary]) -> None:
+        if _LEXICONS.get(ident, (None,))[0] is ref:
+            del _LEXICONS[ident]
+
+    _LEXICONS[ident] = (weakref.ref(d, forget), built)
+    return built

@@ -1,0 +1,143 @@
+"""Ranges of age and years of teaching in a wording, read with statutory boundaries.
+
+Chinese statutory usage (Civil Code art. 1259): 以上, 以下, 以内, 届满 and 满 include the number;
+不满, 未满, 超过, 以外 exclude it ("35岁以下" is age <= 35, "不满35周岁" is age < 35). In English
+"under 35" excludes 35, "35 and over" includes it, "over 50" excludes 50. A bracket right after a
+bound ("（含）", "（不含35岁）") says which way explicitly and wins. Bounds are returned inclusive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["range", "le", "lt", "ge", "gt", "eq"]
+Which = Literal["teacher.age", "teacher.teaching_years"]
+
+# Numbers a teacher's age or years of teaching can be: others near "to" / "以上" are grades, codes.
+_LIMITS: dict[str, tuple[int, int]] = {"teacher.age": (15, 80), "teacher.teaching_years": (0, 60)}
+
+_N = r"(?<![\d.])(\d{1,3})(?![\d.])"
+_DASH = r"\s*(?:-|–|—|~|～|至|到|to)\s*"
+_Y = r"\s*(?:周岁|岁)"
+_YEN = r"(?:\s*(?:years?(?:\s+old)?|yrs?|year\s+old))?"
+_AGE_EN = r"(?:aged?\s*|age\s+(?:of\s+)?)"
+_INCL = r"(?P<incl>\s*[(（]\s*(?:不含|不包含|不包括|含|包含|包括)[^)）]*[)）])?"
+
+# (pattern, kind, needs an anchor word elsewhere). Order matters: the more specific come first.
+_AGE: list[tuple[str, Kind, bool]] = [
+    (rf"{_N}(?:{_Y})?{_DASH}{_N}{_Y}", "range", False),
+    (rf"{_N}{_Y}{_DASH}{_N}", "range", False),
+    (rf"(?:{_AGE_EN})?between\s+{_N}\s*(?:and|-|to)\s*{_N}{_YEN}", "range", False),
+    (rf"{_AGE_EN}{_N}{_DASH}{_N}{_YEN}", "range", False),
+    (rf"{_N}{_DASH}{_N}\s*(?:years?\s+old|yrs?\s+old|year\s+old)", "range", False),
+    (rf"(?:不满|未满|小于|低于|不足|<)\s*{_N}{_Y}", "lt", False),
+    (rf"(?:不超过|不大于|不高于|≤|<=)\s*{_N}{_Y}", "le", False),
+    (rf"(?:超过|大于|高于|>)\s*{_N}{_Y}", "gt", False),
+    (rf"(?:不低于|不小于|不少于|≥|>=|年满|满|达到|届满)\s*{_N}{_Y}", "ge", False),
+    (rf"{_N}{_Y}\s*(?:及|或|和)?\s*(?:以下|以内){_INCL}", "le", False),
+    (rf"{_N}{_Y}\s*(?:及|或|和)?\s*以上{_INCL}", "ge", False),
+    (rf"{_N}{_Y}\s*(?:以外|之外)", "gt", False),
+    (rf"{_N}(?:{_Y})?\s*\+", "ge", False),
+    (rf"(?:{_AGE_EN})?(?:under|below|younger\s+than|less\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "lt", False),
+    (rf"(?:{_AGE_EN})?(?:at\s+most|no\s+(?:more|older)\s+than|not\s+over)\s+{_N}{_YEN}", "le", False),
+    (rf"(?:{_AGE_EN})?{_N}{_YEN}\s+(?:and|or)\s+(?:under|below|younger|less)", "le", False),
+    (rf"(?:{_AGE_EN})?(?:over|above|older\s+than|more\s+than)\s+{_N}{_YEN}", "gt", False),
+    (rf"(?:{_AGE_EN})?(?:at\s+least)\s+{_N}{_YEN}", "ge", False),
+    (rf"(?:{_AGE_EN})?{_N}{_YEN}\s+(?:and|or)\s+(?:over|above|older|more)", "ge", False),
+    # Bare numbers: only where the context says the column is an age ("年龄" above it).
+    (rf"{_N}{_DASH}{_N}", "range", True),
+    (rf"{_N}\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", True),
+    (rf"{_N}\s*(?:及|或)?\s*以上{_INCL}", "ge", True),
+    (rf"(?:不满|未满|小于|低于|不足)\s*{_N}", "lt", True),
+    (rf"(?:超过|大于|高于)\s*{_N}", "gt", True),
+]
+
+_YR = r"\s*(?:周年|年)"
+_TEACH_ZH = r"(?:教龄|从教|任教|执教|教学)"
+_TEACH_EN = r"(?:years?\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience(?:\s+in\s+teaching)?|in\s+teaching)|teaching\s+years?)"
+_YEARS: list[tuple[str, Kind, bool]] = [
+    (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}(?:{_YR})?{_DASH}{_N}{_YR}", "range", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:不满|未满|不足|少于|低于)\s*{_N}{_YR}", "lt", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:不超过)\s*{_N}{_YR}", "le", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:超过|多于|高于)\s*{_N}{_YR}", "gt", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:满|达到|届满|不少于|不低于)\s*{_N}{_YR}(?:\s*(?:及|或)?\s*以上)?", "ge", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}\s*(?:及|或)?\s*以上{_INCL}", "ge", False),
+    (rf"{_N}(?:{_YR})?{_DASH}{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "range", False),
+    (rf"(?:不满|未满|不足)\s*{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "lt", False),
+    (rf"(?:超过)\s*{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "gt", False),
+    (rf"(?:满)?\s*{_N}{_YR}\s*(?:及|或)?\s*以上(?=\s*(?:的)?\s*{_TEACH_ZH}){_INCL}", "ge", False),
+    (rf"{_N}{_YR}\s*(?:及|或)?\s*(?:以下|以内)(?=\s*(?:的)?\s*{_TEACH_ZH}){_INCL}", "le", False),
+    (rf"满\s*{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "ge", False),
+    (rf"(?:between\s+)?{_N}\s*(?:-|–|to|and)\s*{_N}\s*{_TEACH_EN}", "range", False),
+    (rf"(?:less\s+than|under|fewer\s+than|below)\s+{_N}\s*{_TEACH_EN}", "lt", False),
+    (rf"(?:more\s+than|over)\s+{_N}\s*{_TEACH_EN}", "gt", False),
+    (rf"(?:at\s+least)\s+{_N}\s*{_TEACH_EN}", "ge", False),
+    (rf"{_N}\s*\+\s*{_TEACH_EN}", "ge", False),
+    (rf"{_N}\s+(?:or|and)\s+(?:more|over|above)\s+{_TEACH_EN}", "ge", False),
+    (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:more|over|above|longer)", "ge", False),
+    (rf"{_N}\s+(?:or|and)\s+(?:less|fewer|under)\s+{_TEACH_EN}", "le", False),
+    (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:less|fewer|under|below)", "le", False),
+    (rf"teaching\s+(?:for\s+)?(?:more\s+than|over)\s+{_N}\s*years?", "gt", False),
+    (rf"teaching\s+(?:for\s+)?(?:less\s+than|under|fewer\s+than)\s+{_N}\s*years?", "lt", False),
+    (rf"teaching\s+(?:for\s+)?(?:at\s+least)\s+{_N}\s*years?", "ge", False),
+    (rf"teaching\s+(?:for\s+)?{_N}\s*years?\s+(?:or|and)\s+(?:more|over|longer)", "ge", False),
+    (rf"teaching\s+experience\s+(?:of\s+)?{_N}\s*(?:-|–|to)\s*{_N}\s*years?", "range", False),
+    # Bare numbers of years: only under a "教龄" header.
+    (rf"{_N}(?:{_YR})?{_DASH}{_N}(?:{_YR})?", "range", True),
+    (rf"{_N}(?:{_YR})?\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", True),
+    (rf"(?:满)?\s*{_N}(?:{_YR})?\s*(?:及|或)?\s*以上{_INCL}", "ge", True),
+    (rf"(?:不满|未满|不足)\s*{_N}(?:{_YR})?", "lt", True),
+]
+
+_COMPILED = {
+    "teacher.teaching_years": [(re.compile(p), k, bare) for p, k, bare in _YEARS],
+    "teacher.age": [(re.compile(p), k, bare) for p, k, bare in _AGE],
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    field: str
+    min: int | None
+    max: int | None
+
+
+class RangeError(ValueError):
+    """Numbers that look like a range but cannot be an age or years of teaching."""
+
+
+def _bounds(kind: Kind, nums: list[int], incl: str | None) -> tuple[int | None, int | None]:
+    if incl:
+        # An explicit "（含…）" / "（不含…）" after a bound says which way it goes.
+        inclusive = "不" not in incl
+        if kind in ("le", "lt"):
+            kind = "le" if inclusive else "lt"
+        elif kind in ("ge", "gt"):
+            kind = "ge" if inclusive else "gt"
+    n = nums[0]
+    if kind == "range":
+        return min(nums), max(nums)
+    return {"le": (None, n), "lt": (None, n - 1), "ge": (n, None), "gt": (n + 1, None), "eq": (n, n)}[kind]
+
+
+def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
+    """Every age and teaching-years range in folded `text`, and the text without them. Bare numbers
+    count only when `hint` (the field the context names: teacher.age or teacher.teaching_years)
+    says what they measure. RangeError when a range's numbers cannot be that measure."""
+    spans: list[Span] = []
+    for field in ("teacher.teaching_years", "teacher.age"):
+        lo_limit, hi_limit = _LIMITS[field]
+        for pattern, kind, bare in _COMPILED[field]:
+            if bare and hint != field:
+                continue
+            while (m := pattern.search(text)) is not None:
+                nums = [int(g) for g in m.groups() if g is not None and g.isdigit()]
+                if not all(lo_limit <= n <= hi_limit for n in nums):
+                    raise RangeError(f"{m.group(0).strip()!r} is not a plausible {field.removeprefix('teacher.')}")
+                lo, hi = _bounds(kind, nums, m.groupdict().get("incl"))
+                spans.append(Span(field, lo, hi))
+                text = text[: m.start()] + " " + text[m.end():]
+    return spans, text

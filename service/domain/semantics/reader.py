@@ -1,0 +1,285 @@
+"""The reader: a field's wording to what it asks, by composition rather than a list of phrasings.
+
+A wording is folded (text.py), its age and teaching-years ranges are taken out (ranges.py), and
+the rest must be covered completely by known terms (lexicon.py): a word the reader does not know
+means it does not understand the wording, and it says so rather than guess. The terms then compose:
+populations and attribute values intersect ("女性一级教师"), values of one field joined by "和" /
+"or" unite, "非" / "以外" / "non-" negate, "及以上" / "or higher" widen a ranked value to those above
+it, and a word naming a field ("职称", "degree") must be given a value unless the wording asks for
+that field itself ("您的最高学历是？"). A term that can mean two things is read only when a word
+says which. Every reading of every tiling must agree; otherwise the wording is ambiguous.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Literal
+
+from service.domain.dictionary import Dictionary
+from service.domain.semantics.definition import RANGE_FIELDS, Filter
+from service.domain.semantics.lexicon import POST, Lexicon, Sense, lexicon, units
+from service.domain.semantics.ranges import RangeError, extract
+from service.domain.semantics.text import fold, strip_noise
+
+ReadKind = Literal["count", "value", "total"]
+_MAX_TILINGS = 48
+_MAX_CHOICES = 64
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a wording says on its own, before its context is read.
+
+    `count`: teachers meeting `conditions` (admitted code sets and ranges, not yet normalised);
+    `own_population` says whether it names whom it counts. `value`: the value of `field`. `total`:
+    only "合计" / "total": the population of its context. `refine`: it began with "其中" / "of which".
+    """
+
+    kind: ReadKind
+    conditions: tuple[Filter, ...] = ()
+    by: tuple[str, ...] = ()  # "分学历", "by age": the field a table breaks its population down by
+    own_population: bool = False
+    refine: bool = False
+    counted: bool = False
+    field: str | None = None
+    generic_only: bool = False  # the only population words are the plain "教师" / "staff"
+
+
+@dataclass(frozen=True)
+class Unread:
+    """Why a wording could not be read, and the conditions it did understand (for candidates)."""
+
+    reason: str
+    conditions: tuple[Filter, ...] = ()
+
+
+@dataclass
+class _Cond:
+    field: str
+    codes: set[str]
+    negated: bool = False
+    by_prefix: bool = False
+    generic: bool = False
+
+
+@dataclass
+class _State:
+    conds: list[_Cond] = field(default_factory=list)
+    dims: list[str] = field(default_factory=list)
+    by: list[str] = field(default_factory=list)
+    markers: set[str] = field(default_factory=set)
+
+
+class _Fail(Exception):
+    pass
+
+
+def _tilings(u: tuple[str, ...], lex: Lexicon) -> list[list[tuple[str, ...]]]:
+    """Ways to cover `u` completely with known terms, fewest pieces first; a tiling that splits a
+    known term in two ("专任" + "教师") is not a reading of it."""
+    memo: dict[int, list[list[tuple[str, ...]]]] = {len(u): [[]]}
+    for start in range(len(u) - 1, -1, -1):
+        found: list[list[tuple[str, ...]]] = []
+        for end in range(min(len(u), start + lex.max_len), start, -1):
+            piece = u[start:end]
+            if piece in lex.terms:
+                found.extend([piece, *rest] for rest in memo[end])
+        memo[start] = found[:_MAX_TILINGS]
+    out = [t for t in memo[0] if not any(a + b in lex.terms for a, b in itertools.pairwise(t))]
+    return sorted(out, key=len)
+
+
+def _allowed(c: _Cond, d: Dictionary) -> frozenset[str]:
+    if not c.negated:
+        return frozenset(c.codes)
+    f = d.fields[c.field]
+    every = d.code_lists[f.code_list or ""].code_values
+    return frozenset(x for x in every if x not in c.codes)
+
+
+def _rank(c: _Cond, direction: str, lex: Lexicon, inclusive: bool = True) -> None:
+    order = lex.ranked.get(c.field)
+    if order is None or c.negated or not c.codes <= set(order):
+        raise _Fail(f"'{direction}' needs a ranked value before it (education, title)")
+    if direction == "above":
+        at = min(order.index(x) for x in c.codes)
+        c.codes = set(order[: at + 1] if inclusive else order[:at])
+    else:
+        at = max(order.index(x) for x in c.codes)
+        c.codes = set(order[at:] if inclusive else order[at + 1:])
+    if not c.codes:
+        raise _Fail("nothing ranks that way")
+
+
+def _walk(senses: list[Sense], lex: Lexicon) -> _State:
+    st = _State()
+    pending_neg = False
+    pending_rank: str | None = None
+    union = False
+    by = False
+    last: _Cond | None = None
+    for s in senses:
+        if by and s.kind != "dim":
+            raise _Fail("'by' without the field it breaks down by")
+        if s.kind in ("pop", "code"):
+            c = _Cond(s.field or "", set(s.codes), s.negated, generic=s.generic)
+            if pending_neg:
+                c.negated, c.by_prefix, pending_neg = not c.negated, True, False
+            if pending_rank:
+                _rank(c, "above" if pending_rank == "above_pre" else "below", lex,
+                      inclusive=pending_rank == "above_pre")
+                pending_rank = None
+            if union:
+                if last is None or last.field != c.field or last.negated or c.negated:
+                    raise _Fail("joins groups that are not values of one field")
+                last.codes |= c.codes
+                last.generic = last.generic and c.generic
+                union = False
+                continue
+            st.conds.append(c)
+            last = c
+        elif s.kind == "neg_pre":
+            if pending_neg:
+                raise _Fail("double negation")
+            pending_neg = True
+        elif s.kind == "neg_post":
+            if last is None:
+                raise _Fail("'以外' with nothing before it")
+            if not last.by_prefix:
+                last.negated = not last.negated
+        elif s.kind in ("above", "below"):
+            if last is None:
+                raise _Fail(f"'{s.kind}' with nothing before it")
+            _rank(last, s.kind, lex)
+        elif s.kind in ("above_pre", "below_pre"):
+            pending_rank = s.kind
+        elif s.kind == "union":
+            if last is None or union:
+                raise _Fail("a conjunction with nothing before it")
+            union = True
+        elif s.kind == "dim":
+            (st.by if by else st.dims).append(s.field or "")
+            by = False
+        elif s.kind == "by":
+            by = True
+        elif s.kind == "school_code":
+            raise _Fail(f"names a kind of school ({s.field}), not something a teacher record holds")
+        else:
+            st.markers.add(s.kind)
+    if pending_neg or pending_rank or union or by:
+        raise _Fail("a negation, comparison or conjunction with nothing after it")
+    return st
+
+
+def _interpret(st: _State, ranges: list[Filter], d: Dictionary) -> Parsed:
+    specific = [c for c in st.conds if not c.generic]
+    has_counted = "count" in st.markers
+    refine = "refine" in st.markers
+    by = tuple(dict.fromkeys(st.by))
+    if not specific and not ranges:
+        if len(st.dims) == 1 and not has_counted and not refine and not by:
+            if st.conds and "filler" in st.markers:
+                # "具有职称的教师" counts people; "教师性别" / "gender of teacher" asks a value.
+                raise _Fail(f"names {st.dims[0]} without saying which values")
+            return Parsed("value", field=st.dims[0], generic_only=bool(st.conds))
+        if st.dims:
+            raise _Fail(f"names {', '.join(dict.fromkeys(st.dims))} without saying which values")
+        if not st.conds:
+            if "total" in st.markers or by:
+                return Parsed("total", by=by, refine=refine, counted=True)
+            raise _Fail("names nothing to count")
+    conditions: list[Filter] = []
+    for c in st.conds:
+        conditions.append(Filter(c.field, tuple(sorted(_allowed(c, d)))))
+    conditions += ranges
+    named = {c.field for c in conditions}
+    for dim in st.dims:
+        if dim not in named and not (dim == POST and any(c.field == POST for c in st.conds)):
+            raise _Fail(f"names {dim} without saying which values")
+    own_population = any(c.field == POST for c in st.conds)
+    return Parsed("count", tuple(conditions), by, own_population, refine, has_counted,
+                  generic_only=own_population and all(c.generic for c in st.conds if c.field == POST))
+
+
+def _choices(tiling: list[tuple[str, ...]], lex: Lexicon) -> list[tuple[list[Sense], list[int]]]:
+    """Each way to pick one sense per term; with the positions where a term had several senses."""
+    options = [sorted(lex.terms[t], key=repr) for t in tiling]
+    # A term is ambiguous when it can be values of different fields ("高中": education, school type).
+    ambiguous = [i for i, o in enumerate(options)
+                 if len({s.field for s in o if s.kind in ("code", "pop", "school_code")}) > 1]
+    return [(list(p), ambiguous) for p in itertools.islice(itertools.product(*options), _MAX_CHOICES)]
+
+
+def read(label: str, d: Dictionary, hint: str | None = None) -> Parsed | Unread:
+    """Read one wording on its own. `hint` is the field a header above says bare numbers measure
+    (teacher.age under "年龄", teacher.teaching_years under "教龄")."""
+    lex = lexicon(d)
+    text = strip_noise(fold(label))
+    try:
+        spans, rest = extract(text, hint)
+    except RangeError as exc:
+        return Unread(str(exc))
+    ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
+    u = units(rest)
+    if not u and not ranges:
+        return Unread("the wording is empty once its numbering and units are taken off")
+    tilings = _tilings(u, lex)
+    if not tilings:
+        unknown = _unknown(u, lex)
+        return Unread(f"does not know the word(s) {unknown}" if unknown else "cannot read the wording",
+                      tuple(ranges))
+    readings: dict[Parsed, None] = {}
+    failures: list[str] = []
+    for tiling in tilings:
+        for senses, ambiguous in _choices(tiling, lex):
+            try:
+                st = _walk(senses, lex)
+                for i in ambiguous:
+                    s = senses[i]
+                    if s.kind in ("code", "pop") and s.field not in st.dims:
+                        raise _Fail(f"'{''.join(tiling[i])}' can name several things; say which (e.g. 学历, 职称)")
+                readings[_interpret(st, ranges, d)] = None
+            except _Fail as exc:
+                failures.append(str(exc))
+        if readings:
+            break  # the tilings with the fewest pieces that read at all are the reading
+    counts = [p for p in readings if p.kind == "count"]
+    if len(counts) == 1 and all(p.kind == "value" and any(c.field == p.field for c in counts[0].conditions)
+                                for p in readings if p.kind != "count"):
+        # "on-staff teachers": a word that is both a value and its field's name is the value here.
+        return counts[0]
+    distinct = {(p.kind, p.conditions, p.field) for p in readings}
+    if len(distinct) > 1:
+        return Unread("the wording reads several ways")
+    if not readings:
+        return Unread(failures[0] if failures else "cannot read the wording", tuple(ranges))
+    return next(iter(readings))
+
+
+def _unknown(u: tuple[str, ...], lex: Lexicon) -> str:
+    """The stretches of `u` no term covers, for the reason a wording is not understood."""
+    covered = [False] * len(u)
+    for i in range(len(u)):
+        for j in range(i + 1, min(len(u), i + lex.max_len) + 1):
+            if u[i:j] in lex.terms:
+                covered[i:j] = [True] * (j - i)
+    parts: list[str] = []
+    run: list[str] = []
+    for unit, ok in zip(u, covered, strict=True):
+        if ok and run:
+            parts.append(_join(run))
+            run = []
+        elif not ok:
+            run.append(unit)
+    if run:
+        parts.append(_join(run))
+    return ", ".join(repr(p) for p in parts)
+
+
+def _join(run: list[str]) -> str:
+    return " ".join(run) if all(x.isascii() for x in run) else "".join(run)
+
+
+def is_range_field(name: str) -> bool:
+    return name in RANGE_FIELDS

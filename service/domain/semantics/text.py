@@ -1,0 +1,120 @@
+"""Wording normalisation: what a printed form adds around a field's meaning, taken off.
+
+Script (traditional to simplified, OpenCC) and Chinese numerals next to ages and years (cn2an) are
+left to well-kept libraries; numbering ("一、", "(1)", "1."), stamps and units in brackets
+("（盖章）", "（人）", "(persons)"), hints ("（必填）", "（男/女）"), spacing, width and case are
+taken off here. `normalise` is the folded form used for exact comparison and for the key of a
+wording the service does not understand.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import cn2an
+import opencc
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百"
+# Chinese numerals that count years or ages: "五十周岁", "满二十年", "三十至四十四岁". Elsewhere a
+# numeral is part of a name ("一级教师", "第一小学") and stays.
+_CN_NUMBER = re.compile(
+    rf"([{_CN_DIGITS}]+)(?=\s*(?:周岁|岁|周年|年|(?:周岁|岁)?\s*(?:至|到|-|~|～|—)\s*[{_CN_DIGITS}]+\s*(?:周岁|岁|年)))"
+)
+
+
+def _numerals(text: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        try:
+            return str(cn2an.cn2an(m.group(1), "smart"))
+        except ValueError:
+            return m.group(1)
+
+    return _CN_NUMBER.sub(one, text)
+
+
+_APOSTROPHES = re.compile(r"['’‘`´]s?\b")
+_SPACES = re.compile(r"\s+")
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+
+
+def fold(text: str) -> str:
+    """NFKC width, simplified script, lower case, Chinese numerals of ages and years as digits,
+    apostrophes and possessives dropped ("bachelor's" -> "bachelor"), spaces collapsed."""
+    t = unicodedata.normalize("NFKC", text)
+    t = _t2s().convert(t).casefold()
+    t = _numerals(t)
+    t = _APOSTROPHES.sub("", t)
+    return _SPACES.sub(" ", t).strip()
+
+
+# Leading numbering of printed forms: "一、", "（一）", "(1)", "1.", "1、", "①", "第3项", "A.".
+_NUMBERING = re.compile(
+    rf"^\s*(?:[{_CN_DIGITS}]+\s*[、.．]|[(（]\s*[{_CN_DIGITS}\d]+\s*[)）]|\d+(?:\.\d+)*\s*[、.．)）](?!\d)"
+    rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*[项条题]|[a-z]\s*[.)、](?=\s))\s*"
+)
+_BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
+# What a bracket may hold and still add nothing to the field: units, stamps, hints to the person
+# filling it in (required, a date format, a list of options, an instruction).
+_NOISE = re.compile(
+    r"^\s*(?:人|名|个|位|人次|户|所|元|万元|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|no\.?|number|count|headcount"
+    r"|unit\s*[:：]?\s*(?:persons?|people)|盖章|签章|签字|公章|签名|stamp|seal|signature"
+    r"|必填|选填|必选|可选|单选|多选|非必填|required|optional|mandatory"
+    r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*"
+    r"|[^/、|]{1,6}(?:[/、|][^/、|]{1,6})+"
+    r"|.*(?:填写|请|如|例|格式|e\.g|format|选择).*)\s*$"
+)
+# A bracket naming the asker's own unit adds nothing on a form of that unit: "单位（学校）名称".
+_SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|school|unit)\s*$")
+
+
+def strip_noise(text: str) -> str:
+    """The folded wording without its numbering and noise brackets; other brackets open up, their
+    words kept ("专任教师（女）" asks for women)."""
+    t = _NUMBERING.sub("", text, count=1)
+
+    def bracket(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if _NOISE.match(inner) or _SELF.match(inner):
+            return " "
+        return f" {inner} "
+
+    previous = None
+    while previous != t:
+        previous, t = t, _BRACKET.sub(bracket, t)
+    return _SPACES.sub(" ", t).strip()
+
+
+_PLURAL = re.compile(r"\b([a-z]{2,}[^\Wsui])s\b")
+_PREFIX = re.compile(r"^(?:其中|(?:of which|including|incl|among them|among whom|among which)\b)\s*")
+_EN_UNITS = re.compile(r"\b(?:(?:number|count|no|num)\s+of|total|the|a|an)\b")
+_EN_UNIT_SUFFIX = re.compile(r"\s+(?:count|person|people|headcount)$")
+_ZH_UNIT_SUFFIX = re.compile(r"(?:人数|数量|总数|总计|合计|小计|人|数|总)$")
+
+
+def _normalise_once(text: str) -> str:
+    t = "".join(" " if unicodedata.category(c)[0] in "PSZC" else c for c in text)
+    t = _PLURAL.sub(r"\1", t)
+    t = _EN_UNITS.sub(" ", t)
+    t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
+    t = _PREFIX.sub("", t)
+    t = _EN_UNIT_SUFFIX.sub("", t)
+    return _ZH_UNIT_SUFFIX.sub("", t).strip()
+
+
+def normalise(text: str) -> str:
+    """The comparable form of a wording: folded, without numbering and noise, punctuation, plurals,
+    leading "其中" / "of which", and unit words (人, 人数, 数, number of, total). Applied until
+    nothing changes, so normalising twice gives the same result; may be empty ("合计")."""
+    previous, current = None, strip_noise(fold(text))
+    while current != previous:
+        previous, current = current, _normalise_once(current)
+    return current

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from service.api.deps import PrincipalDep, SessionDep
 from service.domain import approvals, issuance, requests, results
@@ -26,6 +26,29 @@ class CandidateOut(BaseModel):
     score: float
 
 
+class FilterOut(BaseModel):
+    field: str
+    in_: list[str] | None = Field(default=None, serialization_alias="in", validation_alias="in")
+    not_in: list[str] | None = None
+    min: int | None = None
+    max: int | None = None
+
+
+class WordsOut(BaseModel):
+    zh: str
+    en: str
+
+
+class DefinitionOut(BaseModel):
+    """What a field asks, normalised: the same meaning has the same definition and key."""
+
+    entity: str
+    measure: str
+    field: str | None
+    filters: list[FilterOut]
+    words: WordsOut
+
+
 class FieldOut(BaseModel):
     position: int
     label: str | None
@@ -38,6 +61,7 @@ class FieldOut(BaseModel):
     source: str | None
     candidates: list[CandidateOut] = []
     headers: list[str] = []
+    definition: DefinitionOut | None = None
 
 
 class DuplicateOut(BaseModel):
@@ -136,7 +160,7 @@ def _request_out(session: SessionDep, r: Request) -> RequestOut:
     fields = [FieldOut(position=f.position, label=f.label, given_key=f.given_key, key=f.key,
                        matched=not requests.is_custom(f.key), classification=f.classification,
                        confidence=round(f.confidence, 3), reason=f.reason, source=f.source,
-                       headers=json.loads(f.headers))
+                       headers=json.loads(f.headers), definition=json.loads(f.definition) if f.definition else None)
               for f in requests.fields_of(session, r.id)]
     history = [TransitionOut.model_validate(t, from_attributes=True) for t in machine.history(session, r.id)]
     data = {k: getattr(r, k) for k in RequestOut.model_fields if k not in ("scope", "fields", "history")}

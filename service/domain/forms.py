@@ -33,6 +33,8 @@ from service.domain.clock import new_id, now
 from service.domain.dictionary import Dictionary, Field, dictionary
 from service.domain.errors import Conflict, DomainError, InvalidInput, NotFound, Problem
 from service.domain.requests import is_custom
+from service.domain.semantics import Definition, definition_of, words
+from service.domain.semantics.relations import covers, disjoint, refines
 from service.domain.webhooks import request_completed
 from service.store import bulk
 from service.store.engine import session_scope
@@ -305,31 +307,40 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
 
 
 def _cross_field(answers: list[_Final], d: Dictionary) -> list[Problem]:
-    """Breakdowns add up: a full breakdown equals its total, a partial one stays within it."""
+    """Counts agree: a count never exceeds a count it refines, and the counts that split one count
+    by one field's values add up to it when they cover every value (stay within it otherwise)."""
     problems: list[Problem] = []
     by_entity: dict[str, dict[str, int]] = defaultdict(dict)
+    defs: dict[str, Definition] = {}
     for a in answers:
-        f = d.fields.get(a.item.key)
-        if f is not None and f.is_indicator and a.value is not None:
+        defn = definition_of(a.item.key, d)
+        if defn is not None and defn.measure == "count" and a.value is not None:
             by_entity[a.item.entity_id][a.item.key] = int(a.value)
+            defs[a.item.key] = defn
     for entity_id, values in by_entity.items():
-        for fam in d.families:
-            total = values.get(fam.key)
-            if total is None:
-                continue
-            for name in fam.breakdowns:
-                keys = [k for k in d.fields if k.startswith(f"{fam.key}.{name}.")]
-                present = [k for k in keys if k in values]
-                if not present:
+        for total_key, total in values.items():
+            split: dict[str, list[str]] = defaultdict(list)
+            said = words(defs[total_key], d).zh
+            for key, n in values.items():
+                narrower = refines(defs[key], defs[total_key], d) if key != total_key else None
+                if narrower is None:
                     continue
-                s = sum(values[k] for k in present)
-                label = d.fields[fam.key].labels
-                if len(present) == len(keys) and s != total:
-                    problems.append(Problem(["form", "items", f"{entity_id}/{fam.key}.{name}"],
-                                            f"{label.zh} by {name} adds up to {s}, not the total {total}", s))
-                elif s > total:
-                    problems.append(Problem(["form", "items", f"{entity_id}/{fam.key}.{name}"],
-                                            f"{label.zh} by {name} adds up to {s}, more than the total {total}", s))
+                if n > total:
+                    problems.append(Problem(["form", "items", f"{entity_id}/{key}"],
+                                            f"{words(defs[key], d).zh}: {n} is more than {said} ({total})", n))
+                if len(narrower) == 1:
+                    split[narrower[0]].append(key)
+            for name, keys in split.items():
+                parts = [defs[k] for k in keys]
+                if len(keys) < 2 or not disjoint(parts, name, d):
+                    continue
+                s = sum(values[k] for k in keys)
+                whole = covers(parts, defs[total_key], name, d)
+                if (whole and s != total) or s > total:
+                    what = "more than the total" if s > total else "not the total"
+                    problems.append(Problem(["form", "items", f"{entity_id}/{total_key}"],
+                                            f"{said} by {d.fields[name].labels.zh if name in d.fields else name} "
+                                            f"adds up to {s}, {what} {total}", s))
     return problems
 
 

@@ -117,25 +117,22 @@ def _fill(session: Session, r: Request, allowed: object) -> int:
     keys = [f.key for f in fields if f.key]
     classification = {f.key: f.classification for f in fields}
     period = (r.period_start, r.period_end)
-    if r.level == "roster":
-        query = prefill.teacher_values_query(d, allowed, keys, r.reference_date, period)  # type: ignore[arg-type]
-        entity_col, school_col = "id", "school_code"
-    else:
-        query = prefill.school_values_query(d, allowed, keys, r.reference_date, period)  # type: ignore[arg-type]
-        entity_col, school_col = "code", "code"
+    build = prefill.teacher_values_query if r.level == "roster" else prefill.school_values_query
+    v = build(d, allowed, keys, r.reference_date, period)  # type: ignore[arg-type]
     conn = session.connection()
     conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
-    compiled = query.compile(bind=conn, compile_kwargs={"literal_binds": True})
+    compiled = v.query.compile(bind=conn, compile_kwargs={"literal_binds": True})
     suffix = " ON COMMIT DROP" if conn.dialect.name == "postgresql" else ""
     conn.execute(text(f"CREATE TEMP TABLE prefill_values{suffix} AS {compiled}"))
     window = window_of(r)
     selects = []
     for k in keys:
+        c = v.columns[k]
         selects.append(
-            f"SELECT f.id, CAST(v.{ident(entity_col)} AS VARCHAR), {literal(k)}, CAST(v.{ident(k)} AS VARCHAR), "
-            f"v.{ident(k + '|src')}, COALESCE(CAST(v.{ident(k + '|at')} AS TIMESTAMP), CAST(:at AS TIMESTAMP)), v.{ident(k + '|by')}, "
-            f"CAST(v.{ident(k + '|ref')} AS VARCHAR), {literal(classification[k])} "
-            f"FROM prefill_values v JOIN form f ON f.school_code = v.{ident(school_col)} AND f.\"window\" = :w "
+            f"SELECT f.id, CAST(v.{ident(v.entity_column)} AS VARCHAR), {literal(k)}, CAST(v.{ident(c)} AS VARCHAR), "
+            f"v.{ident(c + '_src')}, COALESCE(CAST(v.{ident(c + '_at')} AS TIMESTAMP), CAST(:at AS TIMESTAMP)), "
+            f"v.{ident(c + '_by')}, CAST(v.{ident(c + '_ref')} AS VARCHAR), {literal(classification[k])} "
+            f"FROM prefill_values v JOIN form f ON f.school_code = v.{ident(v.school_column)} AND f.\"window\" = :w "
             f"AND f.status IN ('issued', 'opened')"
         )
     mine = "SELECT count(*) FROM form_item WHERE form_id IN (SELECT form_id FROM form_section WHERE request_id = :rid)"

@@ -21,22 +21,22 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic import Field as PydField
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
 from service.domain import status as machine
 from service.domain.access import log_reads
 from service.domain.authz import Principal, Role, mask, region_prefix, require_role, within
 from service.domain.clock import new_id, now
-from service.domain.dictionary import Dictionary, Field, Labels, Source, dictionary
+from service.domain.dictionary import Dictionary, dictionary
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem, Record
-from service.domain.matching import Candidate, Match, match_field, normalise
 from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share, periods_intersect
 from service.domain.scope import Scope, count_in, require_within_jurisdiction, scope_filter
+from service.domain.semantics import Candidate, Definition, Match, match_field, normalise, words
+from service.domain.semantics.context import Scene, read_title, scene
+from service.domain.semantics.reader import Parsed
 from service.store import prefill
-from service.store.records import for_reference
-from service.store.tables import CustomField, Organisation, Request, RequestField, RequestGate, School
+from service.store import requests as repo
+from service.store.tables import Request, RequestField
 
 Kind = Literal["statistical", "research", "administrative"]
 Level = Literal["school", "roster"]
@@ -46,22 +46,49 @@ Classification = Literal["prefill_store", "prefill_collected", "collected_by_act
 ANSWERABLE = ("prefill_store", "prefill_collected")
 
 
-class FieldIn(BaseModel):
-    """A dictionary key, or the department's own wording with a type, and where it sits on the
-    department's printed form: the headers above its column, outermost first."""
+class FilterIn(BaseModel):
+    """One condition of a count: a code set (`in` or `not_in`) or an inclusive range (`min`, `max`)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    field: str = PydField(max_length=60, description="teacher.gender, teacher.age, teacher.teaching_years, ...")
+    in_: list[Annotated[str, PydField(max_length=10)]] | None = PydField(default=None, alias="in", max_length=100)
+    not_in: list[Annotated[str, PydField(max_length=10)]] | None = PydField(default=None, max_length=100)
+    min: int | None = None
+    max: int | None = None
+
+
+class DefinitionIn(BaseModel):
+    """What a field asks, stated instead of worded: a count of teachers at each school meeting every
+    filter, or one value (a dictionary field, or teacher.age / teacher.teaching_years on a roster)."""
 
     model_config = ConfigDict(extra="forbid")
-    key: str | None = PydField(default=None, max_length=120)
+    entity: Literal["school", "teacher"] = "school"
+    measure: Literal["count", "value"]
+    field: str | None = PydField(default=None, max_length=60)
+    filters: list[FilterIn] = PydField(default_factory=list, max_length=12)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"entity": self.entity, "measure": self.measure, "field": self.field,
+                "filters": [f.model_dump(by_alias=True, exclude_none=True) for f in self.filters]}
+
+
+class FieldIn(BaseModel):
+    """A dictionary or definition key, a definition, or the department's own wording with a type;
+    and where it sits on the department's printed form: the headers above it, outermost first."""
+
+    model_config = ConfigDict(extra="forbid")
+    key: str | None = PydField(default=None, max_length=400)
     label: str | None = PydField(default=None, max_length=200)
     type: FieldType | None = None
+    definition: DefinitionIn | None = None
     headers: list[Annotated[str, PydField(min_length=1, max_length=200)]] = PydField(
         default_factory=list, max_length=6,
         description="the form's headers above this field, outermost first, e.g. ['专任教师', '其中']")
 
     @model_validator(mode="after")
     def _key_or_label(self) -> FieldIn:
-        if not (self.key or (self.label and self.label.strip())):
-            raise ValueError("give a dictionary key or a label")
+        if not (self.key or self.definition or (self.label and self.label.strip())):
+            raise ValueError("give a dictionary key, a definition or a label")
         return self
 
 
@@ -107,6 +134,7 @@ class FieldAnalysis:
     candidates: tuple[Candidate, ...] = ()
     partial: bool = False  # held in the store for some records only: the others are asked
     headers: list[str] = field(default_factory=list)
+    definition: dict[str, Any] | None = None  # DEFINITIONS.md shape with words; None for new
 
 
 @dataclass
@@ -149,74 +177,84 @@ def content_hash(req: RequestIn) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-def custom_key(entity: str, label: str) -> str:
-    """The key a new wording gets: stable for the same normalised wording and level."""
-    return f"{entity}.c_{hashlib.sha1(normalise(label).encode()).hexdigest()[:10]}"
+def custom_key(entity: str, label: str, context: list[str] | None = None) -> str:
+    """The key a wording the service does not understand gets: the same for the same normalised
+    wording (and, when its meaning depends on what sits above it, the same context) at one level,
+    and never the key of nothing: a wording that normalises to nothing keeps its folded self."""
+    parts = [normalise(c) for c in context or []]
+    parts.append(normalise(label) or " ".join(label.split()))
+    return f"{entity}.c_{hashlib.sha1('|'.join(parts).encode()).hexdigest()[:10]}"
 
 
 def is_custom(key: str | None) -> bool:
     return bool(key) and key.split(".", 1)[1].startswith("c_")  # type: ignore[union-attr]
 
 
-_merged: dict[str, tuple[frozenset[str], Dictionary]] = {}
+def definition_json(defn: Definition, d: Dictionary, reference: date) -> dict[str, Any]:
+    """A definition as the analysis shows it, with its words on the request's reference date."""
+    said = words(defn, d, reference)
+    return {**defn.to_json(), "words": {"zh": said.zh, "en": said.en}}
 
 
-def _matching_dictionary(session: Session, base: Dictionary, level: str) -> Dictionary:
-    """What a label on a form of `level` may mean: a school form reads school fields, indicators and
-    school fields earlier requests asked in their own wording (teacher fields too, to say they
-    belong on a roster); a roster reads teacher fields and teacher fields asked before. Kept until
-    the custom fields change, so the matcher's index is built once per change."""
-    entity = "teacher" if level == "roster" else "school"
-    rows = session.scalars(select(CustomField).where(CustomField.entity == entity)).all()  # type: ignore[arg-type]
-    keys = frozenset(r.key for r in rows)
-    cached = _merged.get(level)
-    if cached is not None and cached[0] == keys:
-        return cached[1]
-    fields = {k: f for k, f in base.fields.items() if level == "school" or (f.entity == "teacher" and not f.is_indicator)}
-    fields |= {
-        r.key: Field(
-            key=r.key, entity=r.entity, labels=Labels(zh=r.label, en=r.label), type=r.type,  # type: ignore[arg-type]
-            sensitivity="internal", source=Source(owner="school", school_may_correct=True),
-        )
-        for r in rows if r.key not in base.fields
-    }
-    merged = Dictionary(fields=fields, code_lists=base.code_lists, families=base.families)
-    _merged[level] = (keys, merged)
-    return merged
+@dataclass
+class _Above:
+    """The field just above on a flat list (or under the same headers): what "其中" refines."""
+
+    headers: tuple[str, ...]
+    definition: Definition | None
+    label: str
 
 
-def _match(req: RequestIn, full: Dictionary, d: Dictionary) -> list[FieldAnalysis]:
-    """Match every field: keys against the whole dictionary, wording against what `req.level` may ask."""
+def _depends_on_context(m: Match, label: str) -> bool:
+    p = m.parsed
+    return not normalise(label) or (isinstance(p, Parsed) and p.kind != "value" and (p.refine or not p.own_population))
+
+
+def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
+    """Read every field in its place on the form; keys are taken exactly. A field the store holds
+    for another level, or asked twice, is a problem of the request."""
     entity = "teacher" if req.level == "roster" else "school"
+    title, title_hint = read_title(req.title, d)
     out: list[FieldAnalysis] = []
     problems: list[Problem] = []
-    family: Field | None = None  # the indicator family of the field just above, for "其中：女"
+    above: _Above | None = None
     for i, f in enumerate(req.fields):
-        m = match_field(key=f.key, label=f.label, type=f.type, d=full if f.key else d)
-        if m.key is None and f.label and family is not None:
-            m = _within(family, f.label, f.type, d) or m
-        target = (full if f.key else d).fields.get(m.key or "")
-        family = d.fields[target.indicator.family] if target is not None and target.indicator is not None else None
-        if f.key and m.key is None:
-            problems.append(Problem(["body", "fields", i, "key"], f"{m.reason}; send a label and type for a new field", f.key))
+        prior = above
+        where: Scene = scene(f.headers, title, title_hint, req.title,
+                             (prior.headers, prior.definition, prior.label) if prior else None, d)
+        m = match_field(key=f.key, label=f.label, type=f.type,
+                        definition=f.definition.as_dict() if f.definition else None,
+                        level=req.level, scene=where, reference=req.reference_date, d=d)
+        p = m.parsed
+        if not (isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population))):
+            # A total, or anything but a refinement or a bare category, is what the next "其中" refines.
+            above = _Above(tuple(f.headers), m.definition if m.definition and m.definition.measure == "count"
+                           else None, f.label or f.key or "")
+        if (f.key or f.definition) and m.key is None:
+            loc: list[str | int] = ["body", "fields", i, "key" if f.key else "definition"]
+            problems.append(Problem(loc, f"{m.reason}; send a label and type for a new field", f.key))
             continue
-        if target is not None:
-            if req.level == "school" and target.entity == "teacher":
-                problems.append(Problem(["body", "fields", i], f"{m.key} is a teacher field: ask it on a roster (level roster) or ask an indicator"))
+        defn = m.definition
+        if defn is not None and m.key is not None:
+            target_entity = defn.entity if defn.measure == "value" else "school"
+            if req.level == "school" and target_entity == "teacher":
+                problems.append(Problem(["body", "fields", i], f"{m.key} is a teacher field: ask it on a roster (level roster) or ask a count"))
                 continue
-            if req.level == "roster" and target.is_indicator:
-                problems.append(Problem(["body", "fields", i], f"{m.key} is a school indicator: ask it on a school form (level school)"))
+            if req.level == "roster" and defn.measure == "count":
+                problems.append(Problem(["body", "fields", i], f"{m.key} is a count of teachers: ask it on a school form (level school)"))
                 continue
-            out.append(FieldAnalysis(i, f.label, f.key, f.type, m.key, not is_custom(m.key), "prefill_store",
-                                     m.confidence, m.reason, candidates=m.candidates, headers=f.headers))
+            out.append(FieldAnalysis(i, f.label, f.key, f.type, m.key, True, "prefill_store", m.confidence, m.reason,
+                                     candidates=m.candidates, headers=f.headers,
+                                     definition=definition_json(defn, d, req.reference_date)))
             continue
         if f.type is None:
             problems.append(Problem(["body", "fields", i, "type"], "a field the dictionary does not know needs a type", f.label))
             continue
-        out.append(FieldAnalysis(
-            i, f.label, None, f.type, custom_key(entity, f.label or ""), False, "new", m.confidence,
-            m.reason, candidates=m.candidates, headers=f.headers,
-        ))
+        context = [*([req.title] if not f.headers and prior is None else []), *f.headers,
+                   *([prior.label] if prior is not None else [])]
+        key = custom_key(entity, f.label or "", context if _depends_on_context(m, f.label or "") else None)
+        out.append(FieldAnalysis(i, f.label, None, f.type, key, False, "new", m.confidence, m.reason,
+                                 candidates=m.candidates, headers=f.headers))
     keys = [a.key for a in out]
     for i, a in enumerate(out):
         if a.key in keys[:i]:
@@ -226,16 +264,6 @@ def _match(req: RequestIn, full: Dictionary, d: Dictionary) -> list[FieldAnalysi
     return out
 
 
-def _within(family: Field, label: str, type_: str | None, d: Dictionary) -> Match | None:
-    """Forms list breakdowns under their total ("专任教师数" then "其中：女"): a wording that is a
-    bare breakdown is read within the indicator family of the count before it, or not at all."""
-    name = family.labels.en if label.isascii() else family.labels.zh
-    m = match_field(label=f"{name} {label}", type=type_, d=d)
-    if m.key is None or d.fields[m.key].indicator is None or d.fields[m.key].indicator.family != family.key:  # type: ignore[union-attr]
-        return None
-    return Match(m.key, round(m.confidence * 0.95, 3), f"{m.reason}, read under '{name}' above it")
-
-
 def _live_overlaps(
     session: Session, req: RequestIn, asked: set[str], exclude: str | None,
 ) -> list[tuple[Request, set[str], int]]:
@@ -243,50 +271,35 @@ def _live_overlaps(
     number of schools their scopes share with `req` (all counted in one pass over schools)."""
     if not asked:
         return []
-    start, end = req.period
-    rows = session.execute(
-        select(Request, RequestField.key).join(RequestField, RequestField.request_id == Request.id).where(  # type: ignore[arg-type]
-            Request.status.in_(machine.LIVE), RequestField.key.in_(asked),  # type: ignore[union-attr,attr-defined]
-            RequestField.classification.in_(("new", "collected_by_active")),  # type: ignore[attr-defined]
-            Request.period_start <= end, Request.period_end >= start, Request.id != (exclude or ""),  # type: ignore[arg-type,operator]
-        )
-    ).all()
     by_request: dict[str, tuple[Request, set[str]]] = {}
-    for r, key in rows:
+    for r, key in repo.live_asking(session, asked, machine.LIVE, *req.period, exclude):
         by_request.setdefault(r.id, (r, set()))[1].add(key)
-    if not by_request:
-        return []
     items = list(by_request.values())
-    counts = session.execute(
-        select(*[func.count().filter(scope_filter(Scope.from_json(r.scope))) for r, _ in items]).select_from(School).where(  # type: ignore[arg-type]
-            for_reference(School, req.reference_date), scope_filter(req.scope)
-        )
-    ).one()
-    return [(r, keys, int(n)) for (r, keys), n in zip(items, counts, strict=True)]
+    shared = repo.schools_shared(session, scope_filter(req.scope), [scope_filter(Scope.from_json(r.scope)) for r, _ in items],
+                                 req.reference_date)
+    return [(r, keys, n) for (r, keys), n in zip(items, shared, strict=True)]
 
 
 def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: str | None = None) -> Analysis:
-    """Match and classify every field, find live requests it overlaps, and decide; writes nothing."""
+    """Read and classify every field, find live requests it overlaps, and decide; writes nothing.
+    What earlier requests asked in their own wording plays no part in reading this one."""
     require_role(principal, "department", "education_office")
     req = req.model_copy(update={"scope": req.scope.within_jurisdiction(principal.jurisdiction)})
     require_within_jurisdiction(session, req.scope, principal.jurisdiction, ["body", "scope"])
     if req.due_date < now().date() or req.due_date < req.reference_date:
         raise InvalidInput("the due date must be today or later, and not before the reference date",
                            [Problem(["body", "due_date"], "too early", str(req.due_date))])
-    full = dictionary()
-    d = _matching_dictionary(session, full, req.level)
-    fields = _match(req, full, d)
+    d = dictionary()
+    fields = _match(req, d)
     entity = "teacher" if req.level == "roster" else "school"
     in_scope = scope_filter(req.scope)
     n_schools = count_in(session, req.scope, reference=req.reference_date)
     if n_schools == 0:
         raise InvalidInput("the scope reaches no school", [Problem(["body", "scope"], "no school in the store matches this scope")])
     for f in fields:
-        if f.classification == "prefill_store" and is_custom(f.key):
-            f.classification = "new"  # a field asked before in own wording: answers come from forms
         if f.classification == "prefill_store":
             f.source = "store"
-    stored = prefill.store_coverage(session, full, [f.key for f in fields if f.source == "store" and f.key],
+    stored = prefill.store_coverage(session, d, [f.key for f in fields if f.source == "store" and f.key],
                                     req.level, in_scope, req.reference_date)
     for f in fields:
         have, total = stored.get(f.key or "", (0, 0))
@@ -339,17 +352,17 @@ def _why(decision: str, a: Analysis) -> str:
 
 
 def _save_fields(session: Session, request_id: str, a: Analysis, principal: Principal, entity: str) -> None:
-    session.query(RequestField).filter(RequestField.request_id == request_id).delete()  # type: ignore[arg-type]
-    for f in a.fields:
-        session.add(RequestField(
-            request_id=request_id, position=f.position, label=f.label, given_key=f.given_key, given_type=f.given_type,
-            key=f.key, classification=f.classification, confidence=f.confidence, reason=f.reason, source=f.source,
-            headers=json.dumps(f.headers, ensure_ascii=False),
-        ))
-        if not f.matched and f.key and session.get(CustomField, f.key) is None:
-            session.add(CustomField(key=f.key, entity=entity, label=f.label or f.key, type=f.given_type or "text",
-                                    first_request=request_id, department=principal.org_code, created_at=now()))
-    session.flush()
+    repo.replace_fields(session, request_id, [{
+        "position": f.position, "label": f.label, "given_key": f.given_key, "given_type": f.given_type, "key": f.key,
+        "classification": f.classification, "confidence": f.confidence, "reason": f.reason, "source": f.source,
+        "headers": json.dumps(f.headers, ensure_ascii=False),
+        "definition": json.dumps(f.definition, ensure_ascii=False) if f.definition is not None else None,
+    } for f in a.fields])
+    at = now()
+    repo.add_custom_fields(session, [
+        {"key": f.key, "entity": entity, "label": f.label or f.key, "type": f.given_type or "text",
+         "first_request": request_id, "department": principal.org_code, "created_at": at}
+        for f in a.fields if not f.matched and f.key])
 
 
 class DuplicateRequest(Conflict):
@@ -368,15 +381,10 @@ class DuplicateRequest(Conflict):
         )
 
 
-def _pass_gate(session: Session) -> None:
-    """Serialise submissions (see RequestGate): the duplicate check sees every earlier request."""
-    session.execute(sql_update(RequestGate).where(RequestGate.id == 1).values(version=RequestGate.version + 1))  # type: ignore[arg-type,operator]
-
-
 def submit(session: Session, principal: Principal, req: RequestIn) -> tuple[Request, Analysis]:
     """Save a request, analyse it and move it from draft to its decision. A duplicate is refused,
     and kept on file with its analysis as `rejected_duplicate`."""
-    _pass_gate(session)
+    repo.pass_gate(session)
     a = analyse(session, principal, req)
     if a.decision == "rejected_duplicate":
         request_id = new_id()
@@ -407,7 +415,7 @@ def update(session: Session, principal: Principal, request_id: str, req: Request
     rejected request moves again only when changed; a change that would duplicate a live request
     is refused and nothing is saved."""
     r = get_owned(session, principal, request_id)
-    _pass_gate(session)
+    repo.pass_gate(session)
     if r.status in ("issued", "closed", "answered", "rejected_duplicate"):
         raise machine.IllegalTransition(f"request {r.id} is {r.status} and can no longer change",
                                         [Problem(["request", "status"], "cannot change", r.status)])
@@ -444,7 +452,7 @@ def approver_role(kind: str) -> Role:
 
 def department_within(session: Session, principal: Principal, r: Request) -> bool:
     """The requesting department's jurisdiction lies within the principal's (same level or below)."""
-    dept = session.get(Organisation, r.department)
+    dept = repo.organisation(session, r.department)
     return bool(principal.jurisdiction and dept and dept.jurisdiction and within(dept.jurisdiction, principal.jurisdiction))
 
 
@@ -457,7 +465,7 @@ def _office_reaches(session: Session, principal: Principal, r: Request) -> bool:
 
 def get_readable(session: Session, principal: Principal, request_id: str) -> Request:
     """A request for its department, an admin, or the office that would approve it; hidden from others."""
-    r = session.get(Request, request_id)
+    r = repo.get(session, request_id)
     if r is None or not (
         r.department == principal.org_code or principal.role == "admin" or _office_reaches(session, principal, r)
     ):
@@ -475,26 +483,19 @@ def get_owned(session: Session, principal: Principal, request_id: str) -> Reques
 
 def list_own(session: Session, principal: Principal, status: str | None = None) -> list[Request]:
     """A department's own requests; an office also those it would approve, within its jurisdiction."""
-    q = select(Request).order_by(Request.created_at.desc())  # type: ignore[attr-defined]
-    own = Request.department == principal.org_code
     if principal.role in ("statistics_office", "education_office") and principal.jurisdiction:
         kinds = ("statistical",) if principal.role == "statistics_office" else ("research", "administrative")
-        reached = select(Organisation.code).where(  # type: ignore[call-overload]
-            Organisation.jurisdiction.startswith(region_prefix(principal.jurisdiction)))  # type: ignore[union-attr]
-        q = q.where(or_(own, and_(Request.kind.in_(kinds), Request.department.in_(reached))))  # type: ignore[attr-defined]
-    elif principal.role == "department":
-        q = q.where(own)
-    elif principal.role != "admin":
+        return repo.listed(session, department=principal.org_code, reached_kinds=kinds,
+                           reached_prefix=region_prefix(principal.jurisdiction), status=status)
+    if principal.role == "department":
+        return repo.listed(session, department=principal.org_code, status=status)
+    if principal.role != "admin":
         raise Forbidden("schools do not read requests", [Problem(["principal", "role"], "not allowed")])
-    if status:
-        q = q.where(Request.status == status)  # type: ignore[arg-type]
-    return list(session.scalars(q))
+    return repo.listed(session, department=None, status=status)
 
 
 def fields_of(session: Session, request_id: str) -> list[RequestField]:
-    return list(session.scalars(
-        select(RequestField).where(RequestField.request_id == request_id).order_by(RequestField.position)  # type: ignore[arg-type]
-    ))
+    return repo.fields_of(session, request_id)
 
 
 def answers(session: Session, principal: Principal, request_id: str) -> list[dict[str, Any]]:

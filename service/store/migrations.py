@@ -69,6 +69,9 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
      _all(_create(t.RequestGate), _seed_gate, _current_unique)),
     (5, "request fields keep the headers they sit under on the department's form",
      _add_columns("ALTER TABLE request_field ADD COLUMN IF NOT EXISTS headers TEXT DEFAULT '[]'")),
+    (6, "request fields keep their definition; analysis finds live requests by key through an index",
+     _add_columns("ALTER TABLE request_field ADD COLUMN IF NOT EXISTS definition TEXT",
+                  "CREATE INDEX IF NOT EXISTS ix_request_field_key ON request_field (key)")),
     (10, "requests keep the department's own form (Excel template or XLSForm) they were read from",
      _create(t.RequestTemplate)),
 ]

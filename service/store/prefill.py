@@ -1,68 +1,80 @@
-"""Values the store can give for a set of schools, set-based: school attributes, indicators
-counted from teacher records, and collected answers, for every school in a scope at once.
+"""Values the store can give for a set of schools, set-based: stored school and teacher values,
+counts of any definition computed from teacher records (one conditional aggregate for all of a
+request's counts and all schools in scope), per-teacher values derived on the reference date, and
+answers collected by earlier forms.
 
-Records are read for a reference date (`records.for_reference`); ages are counted at that date.
+Records are read for a reference date (`records.for_reference`); ages and years of teaching are
+whole years on that date. Output columns are named by position (`v0`, `v0_src`, ...), not by key:
+a definition's key can be longer than an SQL identifier may be.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    DateTime,
-    Integer,
-    and_,
-    case,
-    cast,
-    extract,
-    func,
-    literal,
-    select,
-)
+from sqlalchemy import ColumnElement, DateTime, Integer, and_, case, cast, extract, func, literal, select, true
 from sqlalchemy.orm import Session
 
-from service.domain.dictionary import Dictionary, Field
+from service.domain.dictionary import Dictionary
+from service.domain.semantics.definition import DERIVED, Definition, Filter
+from service.domain.semantics.naming import definition_of
 from service.store.records import for_reference
 from service.store.tables import CollectedValue, School, Teacher
 
-VersionedModel = type[School] | type[Teacher]
+PROVENANCE = ("src", "at", "by", "ref")
 
 
 def _active() -> ColumnElement[bool]:
-    """Teachers in post (status 1): rosters and coverage count these, not the retired or transferred."""
+    """Teachers in post (status 1): rosters and coverage list these, not the retired or transferred."""
     return Teacher.status == "1"  # type: ignore[return-value]
 
 
-def age_at(reference: date) -> ColumnElement[int]:
-    """Whole years of age at `reference`, from teacher.birth_date, in SQL both stores read."""
-    born_md = extract("month", Teacher.birth_date) * 100 + extract("day", Teacher.birth_date)
+def _whole_years(start: Any, reference: date) -> ColumnElement[int]:
+    """Whole years from the date column `start` to `reference`, in SQL both stores read."""
+    start_md = extract("month", start) * 100 + extract("day", start)
     ref_md = reference.month * 100 + reference.day
-    return cast(reference.year - extract("year", Teacher.birth_date) - case((born_md > ref_md, 1), else_=0), Integer)  # type: ignore[return-value]
+    return cast(reference.year - extract("year", start) - case((start_md > ref_md, 1), else_=0), Integer)  # type: ignore[return-value]
 
 
-def indicator_condition(f: Field, d: Dictionary, reference: date) -> ColumnElement[bool]:
-    """Whether a teacher row counts toward indicator `f`: its population and its breakdown code."""
-    assert f.indicator is not None
-    conds: list[ColumnElement[bool]] = [
-        getattr(Teacher, d.fields[k].column).in_(codes) for k, codes in f.indicator.population.items()
-    ]
-    code = f.indicator.breakdown_code
-    if code is not None and f.indicator.breakdown_field is not None:
-        target = d.fields[f.indicator.breakdown_field]
-        if target.type == "date":  # an age band
-            age = age_at(reference)
-            if code.min is not None:
-                conds.append(age >= code.min)
-            if code.max is not None:
-                conds.append(age <= code.max)
-        else:
-            conds.append(getattr(Teacher, target.column) == code.code)
-    return and_(*conds)
+def age_at(reference: date) -> ColumnElement[int]:
+    """Whole years of age on `reference`, from teacher.birth_date."""
+    return _whole_years(Teacher.birth_date, reference)
 
 
-PROVENANCE = ("src", "at", "by", "ref")
+def teaching_years_at(reference: date) -> ColumnElement[int]:
+    """Whole years of teaching on `reference`, from teacher.teaching_start (null when unknown)."""
+    return _whole_years(Teacher.teaching_start, reference)
+
+
+def derived_value(name: str, reference: date) -> ColumnElement[int]:
+    return age_at(reference) if name == "teacher.age" else teaching_years_at(reference)
+
+
+def _condition(f: Filter, reference: date) -> ColumnElement[bool]:
+    if f.is_range:
+        value = derived_value(f.field, reference)
+        bounds = [value >= f.min] if f.min is not None else []
+        bounds += [value <= f.max] if f.max is not None else []
+        return and_(*bounds)
+    column = getattr(Teacher, f.field.split(".", 1)[1])
+    return column.not_in(f.codes) if f.negated else column.in_(f.codes)  # type: ignore[no-any-return]
+
+
+def count_condition(defn: Definition, reference: date) -> ColumnElement[bool]:
+    """Whether a teacher row counts toward `defn`: every filter holds (a null value never does)."""
+    return and_(true(), *[_condition(f, reference) for f in defn.filters])
+
+
+@dataclass(frozen=True)
+class Values:
+    """A values query and the column each key's value sits in (provenance in `{column}_src`, ...)."""
+
+    query: Any
+    columns: dict[str, str]
+    entity_column: str  # "code" (school forms) or "id" (rosters)
+    school_column: str
 
 
 def _collected(key: str, period: tuple[date, date], i: int) -> Any:
@@ -76,84 +88,111 @@ def _collected(key: str, period: tuple[date, date], i: int) -> Any:
     return select(ranked).where(ranked.c.rn == 1).subquery(f"c{i}")
 
 
-def _with_provenance(key: str, value: Any, src: Any, at: Any, by: Any, ref: Any) -> list[Any]:
-    return [value.label(key), src.label(f"{key}|src"), at.label(f"{key}|at"), by.label(f"{key}|by"),
-            ref.label(f"{key}|ref")]
+def _with_provenance(name: str, value: Any, src: Any, at: Any, by: Any, ref: Any) -> list[Any]:
+    return [value.label(name), src.label(f"{name}_src"), at.label(f"{name}_at"), by.label(f"{name}_by"),
+            ref.label(f"{name}_ref")]
+
+
+def _computed(name: str, value: Any, reference: date) -> list[Any]:
+    return _with_provenance(name, value, literal("computed"), literal(None, DateTime()), literal("teacher records"),
+                            literal(f"as of {reference.isoformat()}"))
+
+
+def counts_query(defns: dict[str, Definition], schools: Any, reference: date) -> Any:
+    """One row per school with teachers: `school_code`, then one count per definition, all in one
+    conditional aggregate (count(*) FILTER (WHERE ...)) over the teacher records of `schools`."""
+    return select(
+        Teacher.school_code,
+        *[func.count().filter(count_condition(defn, reference)).label(name) for name, defn in defns.items()],
+    ).where(
+        for_reference(Teacher, reference), Teacher.school_code.in_(schools)  # type: ignore[attr-defined]
+    ).group_by(Teacher.school_code)
 
 
 def school_values_query(
     d: Dictionary, in_scope: ColumnElement[bool], keys: list[str], reference: date, period: tuple[date, date],
-) -> Any:
-    """One row per school in scope: `code`, then per key its value and provenance columns
-    `{key}|src`, `|at`, `|by`, `|ref`. Store fields come from the school record, indicators from
-    one aggregate over teachers, other keys from answers collected within `period`."""
-    fields = [d.fields[k] for k in keys if k in d.fields]
-    stored = [f for f in fields if f.entity == "school" and not f.is_indicator]
-    indicators = [f for f in fields if f.is_indicator]
-    collected = [k for k in keys if k not in d.fields or d.fields[k].entity != "school"]
+) -> Values:
+    """One row per school in scope: `code`, then per key its value and provenance. Stored fields come
+    from the school record, counts from one aggregate over teachers, other keys from answers
+    collected within `period`."""
+    names = {k: f"v{i}" for i, k in enumerate(keys)}
+    defns = {k: definition_of(k, d) for k in keys}
+    stored = [k for k in keys if (x := defns[k]) is not None and x.measure == "value" and x.entity == "school"]
+    counted = {names[k]: x for k in keys if (x := defns[k]) is not None and x.measure == "count"}
+    collected = [k for k in keys if k not in stored and names[k] not in counted]
     schools = select(
         School.code, School.source, School.valid_from, School.changed_by, School.ref,
-        *[getattr(School, f.column).label(f.key) for f in stored],
+        *[getattr(School, d.fields[k].column).label(names[k]) for k in stored],
     ).where(for_reference(School, reference), in_scope).subquery("s")  # type: ignore[call-overload]
     columns: list[Any] = [schools.c.code]
-    for f in stored:
-        columns += _with_provenance(f.key, schools.c[f.key], schools.c.source, schools.c.valid_from,
+    for k in stored:
+        columns += _with_provenance(names[k], schools.c[names[k]], schools.c.source, schools.c.valid_from,
                                     schools.c.changed_by, schools.c.ref)
     query = select(*columns)
-    if indicators:
-        counts = select(
-            Teacher.school_code,
-            *[func.count().filter(indicator_condition(f, d, reference)).label(f.key) for f in indicators],
-        ).where(
-            for_reference(Teacher, reference), Teacher.school_code.in_(select(schools.c.code))  # type: ignore[attr-defined]
-        ).group_by(Teacher.school_code).subquery("n")
-        for f in indicators:
-            query = query.add_columns(*_with_provenance(
-                f.key, func.coalesce(counts.c[f.key], 0), literal("computed"), literal(None, DateTime()),
-                literal("teacher records"), literal(f"as of {reference.isoformat()}")))
+    if counted:
+        counts = counts_query(counted, select(schools.c.code), reference).subquery("n")
+        for name in counted:
+            query = query.add_columns(*_computed(name, func.coalesce(counts.c[name], 0), reference))
         query = query.outerjoin(counts, counts.c.school_code == schools.c.code)
     for i, key in enumerate(collected):
         cv = _collected(key, period, i)
-        query = query.add_columns(*_with_provenance(key, cv.c.value, cv.c.source, cv.c.collected_at,
+        query = query.add_columns(*_with_provenance(names[key], cv.c.value, cv.c.source, cv.c.collected_at,
                                                     cv.c.collected_by, cv.c.ref))
         query = query.outerjoin(cv, cv.c.entity_id == schools.c.code)
-    return query.order_by(schools.c.code)
+    return Values(query.order_by(schools.c.code), names, "code", "code")
 
 
 def teacher_values_query(
     d: Dictionary, in_scope: ColumnElement[bool], keys: list[str], reference: date, period: tuple[date, date],
-) -> Any:
+) -> Values:
     """One row per active teacher of the schools in scope: `id`, `school_code`, then per key its
-    value and provenance, like `school_values_query`."""
-    stored = [d.fields[k] for k in keys if k in d.fields and d.fields[k].entity == "teacher"]
-    school_stored = [d.fields[k] for k in keys if k in d.fields and d.fields[k].entity == "school"
-                     and not d.fields[k].is_indicator]
-    collected = [k for k in keys if k not in d.fields]
+    value and provenance: stored teacher and school fields, values derived on the reference date
+    (age, years of teaching), and collected answers."""
+    names = {k: f"v{i}" for i, k in enumerate(keys)}
+    defns = {k: definition_of(k, d) for k in keys}
+    stored = [k for k in keys if (x := defns[k]) is not None and x.measure == "value" and x.entity == "teacher"
+              and k not in DERIVED]
+    derived = [k for k in keys if k in DERIVED]
+    school_stored = [k for k in keys if (x := defns[k]) is not None and x.measure == "value" and x.entity == "school"]
+    collected = [k for k in keys if k not in stored and k not in derived and k not in school_stored]
     schools = select(
         School.code, School.source, School.valid_from, School.changed_by, School.ref,
-        *[getattr(School, f.column).label(f.key) for f in school_stored],
+        *[getattr(School, d.fields[k].column).label(names[k]) for k in school_stored],
     ).where(for_reference(School, reference), in_scope).subquery("s")  # type: ignore[call-overload]
     columns: list[Any] = [Teacher.id, Teacher.school_code]
-    for f in stored:
-        columns += _with_provenance(f.key, getattr(Teacher, f.column), Teacher.source, Teacher.valid_from,
+    for k in stored:
+        columns += _with_provenance(names[k], getattr(Teacher, d.fields[k].column), Teacher.source, Teacher.valid_from,
                                     Teacher.changed_by, Teacher.ref)
-    for f in school_stored:
-        columns += _with_provenance(f.key, schools.c[f.key], schools.c.source, schools.c.valid_from,
+    for k in derived:
+        columns += _computed(names[k], derived_value(k, reference), reference)
+    for k in school_stored:
+        columns += _with_provenance(names[k], schools.c[names[k]], schools.c.source, schools.c.valid_from,
                                     schools.c.changed_by, schools.c.ref)
     query = select(*columns).join(schools, schools.c.code == Teacher.school_code).where(
         for_reference(Teacher, reference), _active()  # type: ignore[arg-type]
     )
     for i, key in enumerate(collected):
         cv = _collected(key, period, i)
-        query = query.add_columns(*_with_provenance(key, cv.c.value, cv.c.source, cv.c.collected_at,
+        query = query.add_columns(*_with_provenance(names[key], cv.c.value, cv.c.source, cv.c.collected_at,
                                                     cv.c.collected_by, cv.c.ref))
         query = query.outerjoin(cv, cv.c.entity_id == Teacher.id)
-    return query.order_by(Teacher.school_code, Teacher.id)
+    return Values(query.order_by(Teacher.school_code, Teacher.id), names, "id", "school_code")
 
 
-def values(session: Session, query: Any) -> list[dict[str, Any]]:
-    """Rows of a values query without their provenance columns."""
-    return [{k: v for k, v in r.items() if "|" not in k} for r in session.execute(query).mappings()]
+def values(session: Session, v: Values) -> list[dict[str, Any]]:
+    """Rows of a values query by key, without their provenance columns."""
+    fixed = [c for c in ("code", "id", "school_code") if c in (v.entity_column, v.school_column)]
+    return [{**{c: r[c] for c in fixed}, **{k: r[name] for k, name in v.columns.items()}}
+            for r in session.execute(v.query).mappings()]
+
+
+def counts(session: Session, d: Dictionary, in_scope: ColumnElement[bool], defns: list[Definition],
+           reference: date) -> dict[str, list[int]]:
+    """For each school in scope (by code), the count of every definition, in one statement."""
+    schools = select(School.code).where(for_reference(School, reference), in_scope)  # type: ignore[call-overload]
+    named = {f"n{i}": defn for i, defn in enumerate(defns)}
+    rows = session.execute(counts_query(named, schools, reference)).mappings()
+    return {r["school_code"]: [int(r[n]) for n in named] for r in rows}
 
 
 def collected_coverage(
@@ -184,9 +223,12 @@ def collected_coverage(
 def store_coverage(
     session: Session, d: Dictionary, keys: list[str], level: str, in_scope: ColumnElement[bool], reference: date,
 ) -> dict[str, tuple[int, int]]:
-    """For each stored (not derived) key: (records in scope holding a value, records in scope)."""
-    school_keys = [k for k in keys if k in d.fields and d.fields[k].entity == "school" and not d.fields[k].is_indicator]
-    teacher_keys = [k for k in keys if k in d.fields and d.fields[k].entity == "teacher"]
+    """For each stored or derived value: (records in scope holding a value, records in scope).
+    Counts are always computable and are not listed."""
+    defns = {k: definition_of(k, d) for k in keys}
+    values_of = {k: x for k, x in defns.items() if x is not None and x.measure == "value"}
+    school_keys = [k for k, x in values_of.items() if x.entity == "school"]
+    teacher_keys = [k for k, x in values_of.items() if x.entity == "teacher"]
     out: dict[str, tuple[int, int]] = {}
     if school_keys:
         row = session.execute(select(func.count(), *[func.count(getattr(School, d.fields[k].column)) for k in school_keys])
@@ -194,7 +236,8 @@ def store_coverage(
         out |= {k: (int(n), int(row[0])) for k, n in zip(school_keys, row[1:], strict=True)}
     if teacher_keys and level == "roster":
         schools = select(School.code).where(for_reference(School, reference), in_scope)  # type: ignore[call-overload]
-        row = session.execute(select(func.count(), *[func.count(getattr(Teacher, d.fields[k].column)) for k in teacher_keys])
+        source = [getattr(Teacher, (DERIVED.get(k) or k).split(".", 1)[1]) for k in teacher_keys]
+        row = session.execute(select(func.count(), *[func.count(c) for c in source])
                               .where(for_reference(Teacher, reference), _active(),  # type: ignore[arg-type]
                                      Teacher.school_code.in_(schools))).one()  # type: ignore[attr-defined]
         out |= {k: (int(n), int(row[0])) for k, n in zip(teacher_keys, row[1:], strict=True)}

@@ -135,12 +135,13 @@ class RequestField(SQLModel, table=True):
     label: str | None = None
     given_key: str | None = None
     given_type: str | None = None
-    key: str | None = None  # the matched dictionary (or custom) key
+    key: str | None = Field(default=None, index=True)  # the matched (definition or custom) key
     classification: str
     confidence: float
     reason: str = Field(sa_column=Column(Text, nullable=False))
     source: str | None = None  # store | collected | request:<id>
     headers: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))  # JSON list
+    definition: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # JSON, null for new
 
 
 class RequestTransition(SQLModel, table=True):

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.domain.dictionary import dictionary, load_dictionary
-from service.domain.matching import MATCH_THRESHOLD, Match, match_field, normalise
+from service.domain.semantics import MATCH_THRESHOLD, match_field, normalise
 
 CORPUS = yaml.safe_load(
     (Path(__file__).parent / "matching_corpus.yaml").read_text(encoding="utf-8")
@@ -76,9 +76,9 @@ def test_normalise_drops_units_and_counting_words() -> None:
 
 
 def test_exact_key_is_certain() -> None:
-    assert match_field(key="school.ft_teachers.age.25_29") == Match(
-        "school.ft_teachers.age.25_29", 1.0, "exact key"
-    )
+    m = match_field(key="school.ft_teachers.age.25_29")
+    assert (m.key, m.confidence, m.reason) == ("school.ft_teachers.age.25_29", 1.0, "exact key")
+    assert m.definition is not None and m.definition.measure == "count"
 
 
 def test_unknown_key_is_not_matched_but_has_candidates() -> None:
@@ -107,25 +107,22 @@ def test_indicator_wording_is_parsed_into_its_key(label: str, key: str) -> None:
     m = match_field(label=label)
     assert m.key == key
     assert m.confidence >= MATCH_THRESHOLD
-    assert m.reason.startswith("indicator:")
+    assert m.reason.startswith("read as")
 
 
 @pytest.mark.parametrize(
-    "label", ["35岁以下专任教师", "Full-time teachers under 35", "专任教师中30-39岁"]
+    ("label", "key"),
+    [("35岁以下专任教师", "school.count(post_type=1;status=1;age=..35)"),
+     ("Full-time teachers under 35", "school.count(post_type=1;status=1;age=..34)"),
+     ("专任教师中30-39岁", "school.count(post_type=1;status=1;age=30..39)")],
 )
-def test_age_range_spanning_several_bands_is_new_with_the_nearest_bands(label: str) -> None:
-    m = match_field(label=label, type="integer")
-    assert m.key is None
-    assert "spans" in m.reason and "bands" in m.reason
-    assert m.candidates and all(c.key.startswith("school.ft_teachers.age.") for c in m.candidates)
+def test_an_age_range_of_any_width_is_its_own_definition(label: str, key: str) -> None:
+    assert match_field(label=label, type="integer").key == key
 
 
 def test_education_group_is_not_narrowed_to_one_code() -> None:
     m = match_field(label="专任教师中研究生毕业人数")  # doctoral + master in statistics tables
-    assert m.key is None
-    assert {"school.ft_teachers.education.doctoral", "school.ft_teachers.education.master"} <= {
-        c.key for c in m.candidates
-    }
+    assert m.key == "school.count(post_type=1;status=1;education=11,14)"
 
 
 def test_breakdown_without_population_is_new_unless_it_says_teacher() -> None:

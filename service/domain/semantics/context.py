@@ -37,7 +37,7 @@ class Scene:
     title: tuple[Filter, ...] | None = None
     title_words: str = ""
     above: Definition | None = None
-    above_words: str = ""
+    above_words: str = ""  # the wording of the field just above, also when it is not a count
     hint: str | None = None
     unreadable: str | None = None
 
@@ -105,6 +105,8 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
         if parsed.refine or not parsed.own_population:
             if s.headers and s.unreadable and not parsed.own_population:
                 return None, f"sits under a header it cannot read ({s.unreadable!r})"
+            if s.above is None and s.above_words and not parsed.own_population:
+                return None, f"refines {s.above_words!r} above it, which is not a count of teachers"
             for base, where in ((s.above, s.above_words), (s.base, s.base_words), (s.title, s.title_words)):
                 if base is None:
                     continue

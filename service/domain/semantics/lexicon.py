@@ -90,7 +90,7 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.education": ("毕业", "学位", "学历层次", "文化程度", "degree", "qualification", "educational",
                           "education level", "academic degree"),
-    "teacher.title": ("职称", "职务", "职级", "专业技术职务", "rank", "grade", "title", "professional title"),
+    "teacher.title": ("职称", "职级", "专业技术职务", "rank", "grade", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
     "teacher.subject": ("学科", "任教学科", "科目", "subject", "teaching subject"),

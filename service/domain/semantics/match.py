@@ -14,7 +14,15 @@ from service.domain.dictionary import Dictionary, dictionary
 from service.domain.semantics import candidates as near
 from service.domain.semantics.candidates import Candidate
 from service.domain.semantics.context import Scene, compose
-from service.domain.semantics.definition import DERIVED, Definition, DefinitionError, from_json
+from service.domain.semantics.definition import (
+    DERIVED,
+    Definition,
+    DefinitionError,
+    Filter,
+    count,
+    from_json,
+    parse_key,
+)
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import Parsed, Unread, read
 from service.domain.semantics.text import fold, normalise
@@ -52,8 +60,6 @@ def _by_key(key: str, label: str | None, d: Dictionary) -> Match:
     defn = definition_of(key, d)
     if defn is None and key.startswith("school.count("):
         try:
-            from service.domain.semantics.definition import parse_key
-
             defn = parse_key(key, d)
         except DefinitionError as exc:
             return Match(None, 0.0, f"unknown key {key!r}: {exc}", near.candidates([], near.key_candidates(key, label, d), d, _is_zh(label)))
@@ -111,8 +117,6 @@ def _count(parsed: Parsed, s: Scene | None, implied: str | None, level: Level | 
 
 def _near_counts(parsed: Parsed, d: Dictionary, reference: date | None) -> list[tuple[str, str]]:
     """A category with no population: the same category of full-time teachers and of all staff."""
-    from service.domain.semantics.definition import Filter, count
-
     out: list[tuple[str, str]] = []
     for posts in (("1",), ("1", "2", "3", "4")):
         try:
@@ -145,7 +149,7 @@ def match_field(
     if label is None or not label.strip():
         return Match(None, 0.0, "no key, definition or wording given")
     implied = near.implied_type(label, near.declared(type))
-    if label.strip() in d.fields.keys():
+    if label.strip() in d.fields:
         return _by_key(label.strip(), None, d)
     exact = _exact(label, implied, d)
     if exact is not None:
@@ -160,9 +164,8 @@ def match_field(
                               f"asks for {parsed.field}", parsed)
         else:
             m, first = _count(parsed, scene, implied, level, d, reference)
-            if m.key is not None or not first and m.reason:
-                if m.key is not None:
-                    return m
+            if m.key is not None:
+                return m
             reason = m.reason.removeprefix("new: ")
             if not first:
                 found = near.scores(normalise(label), d) if normalise(label) else {}

@@ -53,7 +53,8 @@ def fold(text: str) -> str:
     t = _t2s().convert(t).casefold()
     t = _numerals(t)
     t = _APOSTROPHES.sub("", t)
-    return _SPACES.sub(" ", t).strip()
+    # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
+    return _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
 
 
 # Leading numbering of printed forms: "一、", "（一）", "(1)", "1.", "1、", "①", "第3项", "A.".

@@ -33,14 +33,16 @@ SCHOOLS = [
 
 
 def _t(n: int, school: str, gender: str, birth: str, title: str, education: str, post: str = "1",
-       status: str = "1") -> dict[str, str | None]:
+       status: str = "1", ethnicity: str = "01", subject: str | None = "01", establishment: str = "1",
+       teaching_start: str | None = "") -> dict[str, str | None]:
     region = next(s["region_code"] for s in SCHOOLS if s["code"] == school) or ""
-    seq = 2 * n + (1 if gender == "1" else 0)
+    seq = (2 * n + (1 if gender == "1" else 0)) % 1000
     return {
         "id": f"T{n:09d}", "id_number": id_number(region, birth, seq), "name": f"教师{n}",
-        "gender": gender, "birth_date": birth, "ethnicity": "01", "education": education,
-        "title": title, "subject": "01", "post_type": post, "establishment": "1",
-        "school_code": school, "teaching_start": f"{int(birth[:4]) + 22}-09-01", "status": status,
+        "gender": gender, "birth_date": birth, "ethnicity": ethnicity, "education": education,
+        "title": title, "subject": subject, "post_type": post, "establishment": establishment,
+        "school_code": school, "status": status,
+        "teaching_start": f"{int(birth[:4]) + 22}-09-01" if teaching_start == "" else teaching_start,
     }
 
 
@@ -60,3 +62,23 @@ TEACHERS = [
     _t(11, "2430000003", "2", "1992-04-04", "4", "31"),
     _t(12, "2430000004", "1", "1975-10-10", "2", "14"),
 ]
+
+
+def more_teachers(count: int = 120, seed: int = 13) -> list[dict[str, str | None]]:
+    """Teachers beyond the dozen with known answers, spread over every attribute a count can filter
+    by (some without a start of teaching), for tests that compare counts with a plain recount."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        year = rng.randint(1958, 2004)
+        birth = f"{year}-{rng.randint(1, 12):02d}-{rng.choice([1, 15, 28]):02d}"
+        start = None if rng.random() < 0.1 else f"{min(year + rng.randint(19, 30), 2026)}-{rng.choice(['03', '09'])}-01"
+        out.append(_t(100 + i, rng.choice(SCHOOLS)["code"] or "", rng.choice("12"), birth,
+                      rng.choice(["1", "2", "3", "4", "5", "9"]), rng.choice(["11", "14", "21", "31", "41", "61", "71"]),
+                      post=rng.choice("11112234"), status=rng.choice("1111123"),
+                      ethnicity=rng.choice(["01", "01", "01", "02", "03", "06", "08", "97"]),
+                      subject=rng.choice(["01", "02", "03", "10", "11", "99", None]),
+                      establishment=rng.choice("112"), teaching_start=start))
+    return out

@@ -116,7 +116,8 @@ def _codes_of(d: Dictionary, name: str) -> list[str]:
 
 def code_filter(d: Dictionary, name: str, allowed: Iterable[str]) -> Filter | None:
     """The canonical filter admitting exactly `allowed` codes of `name`: the shorter of the set and
-    its complement (the set on a tie), in code-list order; None when every code is allowed."""
+    its complement (the set on a tie), in code-list order; None when every code is allowed, except
+    for the status, which a count always names (no status named means active)."""
     codes = _codes_of(d, name)
     allowed_set = set(allowed)
     unknown = allowed_set - set(codes)
@@ -127,8 +128,8 @@ def code_filter(d: Dictionary, name: str, allowed: Iterable[str]) -> Filter | No
     inside = tuple(c for c in codes if c in allowed_set)
     outside = tuple(c for c in codes if c not in allowed_set)
     if not outside:
-        return None
-    if len(outside) < len(inside):
+        return Filter(name, inside) if name == "teacher.status" else None
+    if len(outside) < len(inside) and name != "teacher.status":
         return Filter(name, outside, negated=True)
     return Filter(name, inside)
 

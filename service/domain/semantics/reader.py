@@ -20,7 +20,7 @@ from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import RANGE_FIELDS, Filter
 from service.domain.semantics.lexicon import POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, extract
-from service.domain.semantics.text import fold, strip_noise
+from service.domain.semantics.text import fold, strip_brackets, strip_numbering
 
 ReadKind = Literal["count", "value", "total"]
 _MAX_TILINGS = 48
@@ -215,13 +215,13 @@ def read(label: str, d: Dictionary, hint: str | None = None) -> Parsed | Unread:
     """Read one wording on its own. `hint` is the field a header above says bare numbers measure
     (teacher.age under "年龄", teacher.teaching_years under "教龄")."""
     lex = lexicon(d)
-    text = strip_noise(fold(label))
+    # Ranges first: a bracket after a bound ("（不含35岁）") belongs to it.
     try:
-        spans, rest = extract(text, hint)
+        spans, rest = extract(strip_numbering(fold(label)), hint)
     except RangeError as exc:
         return Unread(str(exc))
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
-    u = units(rest)
+    u = units(strip_brackets(rest))
     if not u and not ranges:
         return Unread("the wording is empty once its numbering and units are taken off")
     tilings = _tilings(u, lex)

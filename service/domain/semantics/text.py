@@ -77,10 +77,13 @@ _NOISE = re.compile(
 _SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|school|unit)\s*$")
 
 
-def strip_noise(text: str) -> str:
-    """The folded wording without its numbering and noise brackets; other brackets open up, their
-    words kept ("专任教师（女）" asks for women)."""
-    t = _NUMBERING.sub("", text, count=1)
+def strip_numbering(text: str) -> str:
+    """The folded wording without the numbering a printed form puts before it."""
+    return _NUMBERING.sub("", text, count=1)
+
+
+def strip_brackets(t: str) -> str:
+    """Noise brackets taken off; other brackets open up, their words kept ("专任教师（女）")."""
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
@@ -92,6 +95,11 @@ def strip_noise(text: str) -> str:
     while previous != t:
         previous, t = t, _BRACKET.sub(bracket, t)
     return _SPACES.sub(" ", t).strip()
+
+
+def strip_noise(text: str) -> str:
+    """The folded wording without its numbering and noise brackets."""
+    return strip_brackets(strip_numbering(text))
 
 
 _PLURAL = re.compile(r"\b([a-z]{2,}[^\Wsui])s\b")

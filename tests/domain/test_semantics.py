@@ -1,0 +1,200 @@
+"""Reading what a department asks: each test states one rule of the definition model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from service.domain.dictionary import dictionary
+from service.domain.requests import custom_key
+from service.domain.semantics import definition_of, key_of, match_field, words
+from service.domain.semantics.context import read_title, scene
+
+D = dictionary()
+FT = "post_type=1;status=1"
+
+
+def key(label: str, level: str = "school", **kw: object) -> str | None:
+    return match_field(label=label, level=level, **kw).key  # type: ignore[arg-type]
+
+
+def count(conditions: str) -> str:
+    return key_of(definition_of(f"school.count({conditions})", D), D)  # type: ignore[arg-type]
+
+
+# --- boundaries ---------------------------------------------------------------------------------
+
+
+def test_statutory_以下_includes_the_number() -> None:
+    assert key("35岁以下专任教师") == count(f"{FT};age=..35")
+    assert key("35周岁及以下专任教师") == count(f"{FT};age=..35")
+
+
+def test_statutory_以上_includes_the_number() -> None:
+    assert key("50岁以上专任教师") == count(f"{FT};age=50..")
+    assert key("50岁及以上教师") == count(f"{FT};age=50..")
+
+
+def test_statutory_不满_未满_exclude_the_number() -> None:
+    assert key("不满35周岁的专任教师") == key("未满35周岁专任教师") == count(f"{FT};age=..34")
+
+
+def test_statutory_超过_excludes_the_number() -> None:
+    assert key("超过50岁的专任教师") == count(f"{FT};age=51..")
+
+
+def test_a_bracket_after_a_bound_says_which_way() -> None:
+    assert key("35岁以下（不含35岁）专任教师") == count(f"{FT};age=..34")
+
+
+def test_english_under_excludes_and_and_over_includes() -> None:
+    assert key("full-time teachers under 35") == count(f"{FT};age=..34")
+    assert key("teachers 35 and over") == key("teachers 35 or older") == count(f"{FT};age=35..")
+    assert key("teachers over 50") == count(f"{FT};age=51..")
+    assert key("teachers aged 30 to 44") == key("30-44岁专任教师") == count(f"{FT};age=30..44")
+
+
+def test_years_of_teaching_满_includes_and_不满_excludes() -> None:
+    assert key("教龄满20年的专任教师") == key("教龄20年以上专任教师") == count(f"{FT};years=20..")
+    assert key("教龄不满5年的教师") == count(f"{FT};years=..4")
+    assert key("teachers with 20 or more years of teaching") == count(f"{FT};years=20..")
+
+
+def test_chinese_numerals_and_traditional_characters_read_as_plain_forms() -> None:
+    assert key("五十周岁以上专任教师") == key("50周岁以上专任教师")
+    assert key("教龄满二十年的教师") == count(f"{FT};years=20..")
+    assert key("專任教師數") == key("专任教师数") == "school.ft_teachers"
+
+
+def test_a_number_that_cannot_be_an_age_is_not_read_as_one() -> None:
+    assert key("grade 1-3 teachers") is None
+
+
+# --- composition --------------------------------------------------------------------------------
+
+
+def test_code_sets_widen_by_rank() -> None:
+    assert key("大专及以上学历专任教师") == count(f"{FT};education=11,14,21,31")
+    assert key("full-time teachers with a bachelor's degree or higher") == count(f"{FT};education=11,14,21")
+    assert key("研究生学历专任教师") == count(f"{FT};education=11,14")
+    assert key("中级及以上职称专任教师") == count(f"{FT};title=1,2,3")
+
+
+def test_negation_is_the_complement_within_the_code_list() -> None:
+    minority = count(f"{FT};ethnicity!=01")
+    assert key("少数民族专任教师") == key("汉族以外的专任教师") == key("non-Han full-time teachers") == minority
+    assert key("非在编教职工") == count("status=1;establishment=2")
+
+
+def test_conditions_intersect() -> None:
+    assert key("女性一级教师") == count(f"{FT};gender=2;title=3")
+    assert key("male teachers under 30") == count(f"{FT};gender=1;age=..29")
+
+
+def test_values_of_one_field_joined_by_and_unite() -> None:
+    assert key("具有高级和一级职称的专任教师") == count(f"{FT};title=2,3")
+
+
+def test_populations_are_not_confused() -> None:
+    assert key("教职工数") == "school.staff"
+    assert key("专任教师数") == "school.ft_teachers"
+    assert key("行政人员数") == count("post_type=2;status=1")
+    assert key("退休教师人数") == count("post_type=1;status=2")
+    assert key("体育教师数") == key("PE teachers") == count(f"{FT};subject=10")
+
+
+def test_a_word_naming_two_things_needs_a_word_saying_which() -> None:
+    assert key("高中教师数") is None  # senior high school teachers, or teachers educated to senior high?
+    assert key("高中学历专任教师") == count(f"{FT};education=61")
+
+
+@pytest.mark.parametrize("label", ["女生人数", "在校女生", "班主任人数", "专任教师中党员人数", "学生近视率", "教师培训学时",
+                                   "联系电话", "具有职称的教师", "编制人数", "专任教师缺额"])
+def test_what_the_store_does_not_hold_is_new(label: str) -> None:
+    m = match_field(label=label, type="integer", level="school")
+    assert m.key is None and m.reason.startswith("new") or "does not fit" in m.reason
+
+
+def test_noise_of_printed_forms_is_ignored() -> None:
+    for label in ("一、专任教师数（人）", "(1) 专任教师总数", "1. Number of full-time teachers (persons)", "专任教师#"):
+        assert key(label) == "school.ft_teachers", label
+    assert key("单位（学校）名称（盖章）") == "school.name"
+
+
+# --- questions and levels -----------------------------------------------------------------------
+
+
+def test_questions_are_read_at_the_requests_level() -> None:
+    assert key("您的最高学历是？", level="roster") == "teacher.education"
+    assert key("What is your highest qualification?", level="roster") == "teacher.education"
+    assert key("您的年龄", level="roster") == "teacher.age"
+    assert key("请填写本校在编教职工人数") == count("status=1;establishment=1")
+    assert key("How many teachers in your school are on permanent contracts?") == count(f"{FT};establishment=1")
+
+
+def test_a_count_is_not_read_on_a_roster() -> None:
+    m = match_field(label="女专任教师数", level="roster")
+    assert m.key is None and "school form" in m.reason
+
+
+# --- context ------------------------------------------------------------------------------------
+
+
+def where(headers: list[str], title: str | None = None, above: str | None = None):  # type: ignore[no-untyped-def]
+    t, hint = read_title(title, D)
+    prior = None
+    if above is not None:
+        m = match_field(label=above, d=D)
+        prior = ((), m.definition if m.definition and m.definition.measure == "count" else None, above)
+    return scene(headers, t, hint, title or "", prior, D)
+
+
+def test_a_total_under_a_title_is_the_titles_population() -> None:
+    assert key("合计", scene=where([], "专任教师分学历情况")) == "school.ft_teachers"
+    assert key("Total", scene=where(["教职工"])) == "school.staff"
+
+
+def test_a_bare_category_under_a_header_is_that_category_of_its_population() -> None:
+    assert key("博士", scene=where(["专任教师", "学历"])) == count(f"{FT};education=11")
+    assert key("女", scene=where(["行政人员"])) == count("post_type=2;status=1;gender=2")
+    assert key("25-29", scene=where(["专任教师", "年龄"])) == "school.ft_teachers.age.25_29"
+
+
+def test_of_which_refines_the_total_just_above_whatever_it_is() -> None:
+    assert key("其中：女", scene=where([], above="教职工数")) == count("status=1;gender=2")
+    assert key("其中：女", scene=where([], above="专任教师数")) == "school.ft_teachers.gender.female"
+    assert key("# 少数民族", scene=where([], above="专任教师数")) == count(f"{FT};ethnicity!=01")
+    assert key("其中：女", scene=where([], above="在校生数")) is None  # female pupils: not a teacher count
+
+
+def test_a_header_it_cannot_read_is_never_ignored() -> None:
+    assert key("女", scene=where(["近视学生"])) is None
+
+
+def test_without_context_a_bare_category_is_new_with_candidates() -> None:
+    m = match_field(label="其中：女", type="integer")
+    assert m.key is None and "school.ft_teachers.gender.female" in [c.key for c in m.candidates]
+
+
+# --- words and keys -----------------------------------------------------------------------------
+
+
+def test_words_say_what_will_be_counted_in_both_languages() -> None:
+    defn = definition_of(count(f"{FT};gender=2;age=..39"), D)
+    said = words(defn, D, date(2026, 9, 1))  # type: ignore[arg-type]
+    assert said.zh == "专任教师，在职，女，2026-09-01时未满40周岁"
+    assert said.en == "full-time teachers, active, female, under 40 on 2026-09-01"
+
+
+def test_a_definition_can_be_sent_instead_of_wording() -> None:
+    m = match_field(definition={"entity": "school", "measure": "count",
+                                "filters": [{"field": "teacher.gender", "in": ["2"]},
+                                            {"field": "teacher.post_type", "in": ["1"]}]})
+    assert m.key == "school.ft_teachers.gender.female"
+    assert match_field(definition={"measure": "count", "filters": [{"field": "teacher.shoe", "in": ["1"]}]}).key is None
+
+
+def test_a_wording_that_normalises_to_nothing_never_gets_the_empty_key() -> None:
+    assert custom_key("school", "合计") != custom_key("school", "小计") != custom_key("school", "")
+    assert custom_key("school", "合计", ["近视学生"]) != custom_key("school", "合计", ["视力不良学生"])

@@ -26,14 +26,6 @@ class CandidateOut(BaseModel):
     score: float
 
 
-class FilterOut(BaseModel):
-    field: str
-    in_: list[str] | None = Field(default=None, serialization_alias="in", validation_alias="in")
-    not_in: list[str] | None = None
-    min: int | None = None
-    max: int | None = None
-
-
 class WordsOut(BaseModel):
     zh: str
     en: str
@@ -45,7 +37,7 @@ class DefinitionOut(BaseModel):
     entity: str
     measure: str
     field: str | None
-    filters: list[FilterOut]
+    filters: list[dict[str, Any]] = Field(description='each {"field", "in"}, {"field", "not_in"} or {"field", "min", "max"}')
     words: WordsOut
 
 

@@ -285,3 +285,49 @@ def test_of_which_is_read_only_under_the_total_just_above_it(client: TestClient,
     keys = [f["key"] for f in a["fields"]]
     assert keys[:3] == ["school.ft_teachers", "school.ft_teachers.gender.female", "school.enrolment"]
     assert a["fields"][3]["classification"] == "new" and not a["fields"][3]["matched"]  # female pupils: not held
+
+
+def test_each_field_shows_its_definition_in_words_and_keeps_it(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    fields = [{"label": "教职工数", "type": "integer"}, {"label": "其中：女", "type": "integer"},
+              {"label": "35岁以下少数民族专任教师", "type": "integer"}, NEW_FIELD]
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(fields=fields)).json()
+    staff, women, young, myopia = a["fields"]
+    assert women["key"] == "school.count(status=1;gender=2)"  # female staff: "其中" refines the total above
+    assert women["definition"]["filters"] == [{"field": "teacher.status", "in": ["1"]},
+                                              {"field": "teacher.gender", "in": ["2"]}]
+    assert young["definition"]["words"]["zh"] == "专任教师，在职，民族：汉族以外，2026-09-01时未满36周岁"
+    assert {"field": "teacher.age", "min": None, "max": 35} in young["definition"]["filters"]
+    assert myopia["definition"] is None and myopia["classification"] == "new"
+    saved = client.post("/v1/requests", headers=h, json=request_body(fields=fields)).json()
+    kept = client.get(f"/v1/requests/{saved['id']}", headers=h).json()
+    assert [f["definition"] for f in kept["fields"]] == [f["definition"] for f in a["fields"]]
+
+
+def test_a_department_may_send_a_definition_or_pick_a_candidate(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    bare = client.post("/v1/requests/analysis", headers=h, json=request_body(
+        title="调查", fields=[{"label": "其中：女", "type": "integer"}])).json()["fields"][0]
+    assert bare["classification"] == "new" and bare["candidates"]
+    picked = bare["candidates"][0]["key"]
+    defined = {"measure": "count", "filters": [{"field": "teacher.gender", "in": ["1"]},
+                                               {"field": "teacher.post_type", "not_in": ["2", "3", "4"]}]}
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(
+        fields=[{"key": picked}, {"definition": defined, "label": "男教师"}])).json()
+    assert a["fields"][1]["key"] == "school.ft_teachers.gender.male"
+    assert a["fields"][0]["key"] == picked and a["fields"][0]["classification"] == "prefill_store"
+    bad = client.post("/v1/requests/analysis", headers=h, json=request_body(
+        fields=[{"definition": {"measure": "count", "filters": [{"field": "teacher.gender", "in": ["7"]}]}}]))
+    assert bad.status_code == 422 and bad.json()["errors"][0]["loc"] == ["body", "fields", 0, "definition"]
+
+
+def test_an_unplaced_wording_never_captures_later_fields_of_other_departments(client: TestClient, province: Province) -> None:
+    first = client.post("/v1/requests", headers=auth(province.tokens["department"]), json=request_body(
+        fields=[NEW_FIELD, {"label": "其中：女", "type": "integer"}, {"label": "合计", "type": "integer"}]))
+    assert first.status_code == 201, first.text
+    keys = [f["key"] for f in first.json()["fields"]]
+    assert keys[2] != "school.c_" + "da39a3ee5e"  # sha1 of nothing: never the key of an empty wording
+    later = client.post("/v1/requests/analysis", headers=auth(province.tokens["department:hr"]), json=request_body(
+        fields=[{"label": "专任教师数", "type": "integer"}, {"label": "其中：女", "type": "integer"}])).json()
+    assert [f["key"] for f in later["fields"]] == ["school.ft_teachers", "school.ft_teachers.gender.female"]
+    assert {f["classification"] for f in later["fields"]} == {"prefill_store"}

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, DateTime, Integer, and_, case, cast, extract, func, literal, select, true
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import DERIVED, Definition, Filter
@@ -28,14 +29,14 @@ PROVENANCE = ("src", "at", "by", "ref")
 
 def _active() -> ColumnElement[bool]:
     """Teachers in post (status 1): rosters and coverage list these, not the retired or transferred."""
-    return Teacher.status == "1"  # type: ignore[return-value]
+    return col(Teacher.status) == "1"
 
 
 def _whole_years(start: Any, reference: date) -> ColumnElement[int]:
     """Whole years from the date column `start` to `reference`, in SQL both stores read."""
     start_md = extract("month", start) * 100 + extract("day", start)
     ref_md = reference.month * 100 + reference.day
-    return cast(reference.year - extract("year", start) - case((start_md > ref_md, 1), else_=0), Integer)  # type: ignore[return-value]
+    return cast(reference.year - extract("year", start) - case((start_md > ref_md, 1), else_=0), Integer)
 
 
 def age_at(reference: date) -> ColumnElement[int]:
@@ -80,11 +81,11 @@ class Values:
 def _collected(key: str, period: tuple[date, date], i: int) -> Any:
     """The latest answer collected for `key` per entity, for a reference date within `period`."""
     ranked = select(
-        CollectedValue.entity_id, CollectedValue.value, CollectedValue.source, CollectedValue.collected_at,
-        CollectedValue.collected_by, CollectedValue.ref,
-        func.row_number().over(partition_by=CollectedValue.entity_id,
-                               order_by=CollectedValue.collected_at.desc()).label("rn"),  # type: ignore[attr-defined]
-    ).where(CollectedValue.key == key, CollectedValue.reference_date.between(*period)).subquery(f"cr{i}")  # type: ignore[attr-defined,arg-type]
+        col(CollectedValue.entity_id), col(CollectedValue.value), col(CollectedValue.source),
+        col(CollectedValue.collected_at), col(CollectedValue.collected_by), col(CollectedValue.ref),
+        func.row_number().over(partition_by=col(CollectedValue.entity_id),
+                               order_by=col(CollectedValue.collected_at).desc()).label("rn"),
+    ).where(col(CollectedValue.key) == key, col(CollectedValue.reference_date).between(*period)).subquery(f"cr{i}")
     return select(ranked).where(ranked.c.rn == 1).subquery(f"c{i}")
 
 
@@ -102,11 +103,11 @@ def counts_query(defns: dict[str, Definition], schools: Any, reference: date) ->
     """One row per school with teachers: `school_code`, then one count per definition, all in one
     conditional aggregate (count(*) FILTER (WHERE ...)) over the teacher records of `schools`."""
     return select(
-        Teacher.school_code,
+        col(Teacher.school_code),
         *[func.count().filter(count_condition(defn, reference)).label(name) for name, defn in defns.items()],
     ).where(
-        for_reference(Teacher, reference), Teacher.school_code.in_(schools)  # type: ignore[attr-defined]
-    ).group_by(Teacher.school_code)
+        for_reference(Teacher, reference), col(Teacher.school_code).in_(schools)
+    ).group_by(col(Teacher.school_code))
 
 
 def school_values_query(
@@ -169,7 +170,7 @@ def teacher_values_query(
         columns += _with_provenance(names[k], schools.c[names[k]], schools.c.source, schools.c.valid_from,
                                     schools.c.changed_by, schools.c.ref)
     query = select(*columns).join(schools, schools.c.code == Teacher.school_code).where(
-        for_reference(Teacher, reference), _active()  # type: ignore[arg-type]
+        for_reference(Teacher, reference), _active()
     )
     for i, key in enumerate(collected):
         cv = _collected(key, period, i)
@@ -206,7 +207,7 @@ def collected_coverage(
         ids = select(School.code.label("eid")).where(for_reference(School, reference), in_scope)  # type: ignore[attr-defined]
     else:
         ids = select(Teacher.id.label("eid")).join(School, School.code == Teacher.school_code).where(  # type: ignore[attr-defined,arg-type]
-            for_reference(Teacher, reference), for_reference(School, reference), in_scope, _active()  # type: ignore[arg-type]
+            for_reference(Teacher, reference), for_reference(School, reference), in_scope, _active()
         )
     scope_ids = ids.subquery("ids")
     total = session.scalar(select(func.count()).select_from(scope_ids)) or 0
@@ -238,7 +239,7 @@ def store_coverage(
         schools = select(School.code).where(for_reference(School, reference), in_scope)  # type: ignore[call-overload]
         source = [getattr(Teacher, (DERIVED.get(k) or k).split(".", 1)[1]) for k in teacher_keys]
         row = session.execute(select(func.count(), *[func.count(c) for c in source])
-                              .where(for_reference(Teacher, reference), _active(),  # type: ignore[arg-type]
+                              .where(for_reference(Teacher, reference), _active(),
                                      Teacher.school_code.in_(schools))).one()  # type: ignore[attr-defined]
         out |= {k: (int(n), int(row[0])) for k, n in zip(teacher_keys, row[1:], strict=True)}
     return out

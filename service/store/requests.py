@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from service.store.records import for_reference
 from service.store.tables import CustomField, Organisation, Request, RequestField, RequestGate, School
@@ -19,7 +20,7 @@ from service.store.tables import CustomField, Organisation, Request, RequestFiel
 
 def pass_gate(session: Session) -> None:
     """Serialise submissions (see RequestGate): the duplicate check sees every earlier request."""
-    session.execute(sql_update(RequestGate).where(RequestGate.id == 1).values(version=RequestGate.version + 1))  # type: ignore[arg-type,operator]
+    session.execute(sql_update(RequestGate).where(col(RequestGate.id) == 1).values(version=col(RequestGate.version) + 1))
 
 
 def get(session: Session, request_id: str) -> Request | None:
@@ -34,29 +35,29 @@ def listed(session: Session, *, department: str | None, reached_kinds: Sequence[
            reached_prefix: str | None = None, status: str | None = None) -> list[Request]:
     """Requests newest first: a department's own (`department`), and those of departments whose
     jurisdiction starts with `reached_prefix` of `reached_kinds`; every request when both are None."""
-    q = select(Request).order_by(Request.created_at.desc())  # type: ignore[attr-defined]
+    q = select(Request).order_by(col(Request.created_at).desc())
     conds: list[ColumnElement[bool]] = []
     if department is not None:
-        conds.append(Request.department == department)  # type: ignore[arg-type]
+        conds.append(col(Request.department) == department)
     if reached_prefix is not None:
-        reached = select(Organisation.code).where(Organisation.jurisdiction.startswith(reached_prefix))  # type: ignore[call-overload,union-attr]
-        conds.append(and_(Request.kind.in_(reached_kinds), Request.department.in_(reached)))  # type: ignore[attr-defined]
+        reached = select(col(Organisation.code)).where(col(Organisation.jurisdiction).startswith(reached_prefix))
+        conds.append(and_(col(Request.kind).in_(reached_kinds), col(Request.department).in_(reached)))
     if conds:
         q = q.where(or_(*conds))
     if status:
-        q = q.where(Request.status == status)  # type: ignore[arg-type]
+        q = q.where(col(Request.status) == status)
     return list(session.scalars(q))
 
 
 def fields_of(session: Session, request_id: str) -> list[RequestField]:
     return list(session.scalars(
-        select(RequestField).where(RequestField.request_id == request_id).order_by(RequestField.position)  # type: ignore[arg-type]
+        select(RequestField).where(col(RequestField.request_id) == request_id).order_by(col(RequestField.position))
     ))
 
 
 def replace_fields(session: Session, request_id: str, rows: list[dict[str, Any]]) -> None:
     """The request's kept field analyses, replaced whole."""
-    session.execute(delete(RequestField).where(RequestField.request_id == request_id))  # type: ignore[arg-type]
+    session.execute(delete(RequestField).where(col(RequestField.request_id) == request_id))
     if rows:
         session.execute(insert(RequestField), [{"request_id": request_id, **r} for r in rows])
     session.flush()
@@ -66,7 +67,7 @@ def add_custom_fields(session: Session, rows: list[dict[str, Any]]) -> None:
     """Custom fields not yet known, in one read and one write: the first request to ask one names it."""
     if not rows:
         return
-    known = set(session.scalars(select(CustomField.key).where(CustomField.key.in_([r["key"] for r in rows]))))  # type: ignore[call-overload,attr-defined]
+    known = set(session.scalars(select(col(CustomField.key)).where(col(CustomField.key).in_([r["key"] for r in rows]))))
     fresh = {r["key"]: r for r in rows if r["key"] not in known}
     if fresh:
         session.execute(insert(CustomField), list(fresh.values()))
@@ -79,13 +80,13 @@ def live_asking(session: Session, keys: Iterable[str], live: Sequence[str], star
     that ask any of `keys` of schools. Found through the index on request_field.key, so the cost
     follows the keys asked, not the number of live requests."""
     return [(r, k) for r, k in session.execute(
-        select(Request, RequestField.key).join(RequestField, RequestField.request_id == Request.id).where(  # type: ignore[arg-type]
-            RequestField.key.in_(list(keys)),  # type: ignore[union-attr]
-            RequestField.classification.in_(("new", "collected_by_active")),  # type: ignore[attr-defined]
-            Request.status.in_(live), Request.period_start <= end, Request.period_end >= start,  # type: ignore[attr-defined,arg-type,operator]
-            Request.id != (exclude or ""),  # type: ignore[arg-type]
+        select(Request, col(RequestField.key)).join(RequestField, col(RequestField.request_id) == col(Request.id)).where(
+            col(RequestField.key).in_(list(keys)),
+            col(RequestField.classification).in_(("new", "collected_by_active")),
+            col(Request.status).in_(live), col(Request.period_start) <= end, col(Request.period_end) >= start,
+            col(Request.id) != (exclude or ""),
         )
-    ).all()]
+    ).all() if k is not None]
 
 
 def schools_shared(session: Session, in_scope: ColumnElement[bool], others: list[ColumnElement[bool]],

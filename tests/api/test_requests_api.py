@@ -292,7 +292,7 @@ def test_each_field_shows_its_definition_in_words_and_keeps_it(client: TestClien
     fields = [{"label": "教职工数", "type": "integer"}, {"label": "其中：女", "type": "integer"},
               {"label": "35岁以下少数民族专任教师", "type": "integer"}, NEW_FIELD]
     a = client.post("/v1/requests/analysis", headers=h, json=request_body(fields=fields)).json()
-    staff, women, young, myopia = a["fields"]
+    _staff, women, young, myopia = a["fields"]
     assert women["key"] == "school.count(status=1;gender=2)"  # female staff: "其中" refines the total above
     assert women["definition"]["filters"] == [{"field": "teacher.status", "in": ["1"]},
                                               {"field": "teacher.gender", "in": ["2"]}]

@@ -113,7 +113,7 @@ def test_a_word_naming_two_things_needs_a_word_saying_which() -> None:
                                    "联系电话", "具有职称的教师", "编制人数", "专任教师缺额"])
 def test_what_the_store_does_not_hold_is_new(label: str) -> None:
     m = match_field(label=label, type="integer", level="school")
-    assert m.key is None and m.reason.startswith("new") or "does not fit" in m.reason
+    assert (m.key is None and m.reason.startswith("new")) or "does not fit" in m.reason
 
 
 def test_noise_of_printed_forms_is_ignored() -> None:

@@ -56,7 +56,7 @@ def read_title(title: str | None, d: Dictionary) -> tuple[tuple[Filter, ...] | N
 
 
 def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str | None, title_words: str,
-          above: tuple[tuple[str, ...], Definition, str] | None, d: Dictionary) -> Scene:
+          above: tuple[tuple[str, ...], Definition | None, str] | None, d: Dictionary) -> Scene:
     """The scene of one field: its headers read outermost first, each refining the one above."""
     base: list[Filter] | None = list(title) if title is not None else None
     hint = title_hint

@@ -38,6 +38,18 @@ ORDER = ("teacher.post_type", "teacher.status", "teacher.establishment", "teache
          "teacher.education", "teacher.title", "teacher.subject", "teacher.age", "teacher.teaching_years")
 
 
+# Code lists ordered highest first, and the codes outside the order: "本科及以上" is bachelor's and
+# every code before it in the list; an unranked title is no rank.
+RANKED: dict[str, tuple[str, ...]] = {"teacher.education": (), "teacher.title": ("9",)}
+
+
+def ranking(d: Dictionary, name: str) -> list[str] | None:
+    """The ranked codes of `name`, highest first; None for fields without a rank."""
+    if name not in RANKED:
+        return None
+    return [c for c in _codes_of(d, name) if c not in RANKED[name]]
+
+
 class DefinitionError(ValueError):
     """A definition (or key) that names no countable set: unknown field, code, or an empty set."""
 
@@ -252,9 +264,10 @@ def from_json(data: dict[str, Any], d: Dictionary) -> Definition:
             conditions.append(Filter(name, min=lo, max=hi))
             continue
         inside, outside = raw.get("in"), raw.get("not_in")
-        if (inside is None) == (outside is None):
-            raise DefinitionError(f"{name}: give either in or not_in")
-        codes = [str(c) for c in (inside if inside is not None else outside)]
+        given = inside if inside is not None else outside
+        if (inside is None) == (outside is None) or not isinstance(given, list):
+            raise DefinitionError(f"{name}: give either in or not_in, a list of codes")
+        codes = [str(c) for c in given]
         _check_codes(d, name, codes)
         allowed = set(codes) if inside is not None else set(_codes_of(d, name)) - set(codes)
         conditions.append(Filter(name, tuple(sorted(allowed))))

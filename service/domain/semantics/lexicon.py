@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from service.domain.dictionary import Dictionary
-from service.domain.semantics.definition import DERIVED, teacher_code_fields
+from service.domain.semantics.definition import DERIVED, RANKED, ranking, teacher_code_fields
 from service.domain.semantics.text import fold
 
 SenseKind = Literal[
@@ -125,9 +125,6 @@ class Lexicon:
     population_words: frozenset[tuple[str, ...]]
 
 
-_RANKED = {"teacher.education": None, "teacher.title": ("9",)}  # field -> codes outside the ranking
-
-
 def _build(d: Dictionary) -> Lexicon:
     raw: dict[tuple[str, ...], set[Sense]] = {}
 
@@ -170,10 +167,7 @@ def _build(d: Dictionary) -> Lexicon:
         for c in d.code_lists[list_name].codes:
             add((c.zh, c.en, *c.aliases), Sense("school_code", f"school.{list_name}", frozenset({c.code})))
     terms = {u: frozenset(s) for u, s in raw.items()}
-    ranked = {}
-    for name, outside in _RANKED.items():
-        codes = d.code_lists[codes_fields[name].code_list or ""].code_values
-        ranked[name] = [c for c in codes if c not in (outside or ())]
+    ranked = {name: ranking(d, name) or [] for name in RANKED}
     return Lexicon(terms, max(len(u) for u in terms), ranked, frozenset(pop_units))
 
 

@@ -16,8 +16,10 @@ from service.domain.semantics.definition import (
     Definition,
     DefinitionError,
     Filter,
+    allowed_codes,
     count,
     parse_key,
+    ranking,
     value,
 )
 
@@ -148,20 +150,24 @@ def words(defn: Definition, d: Dictionary, reference: date | None = None) -> Lab
         else:
             zh.append("、".join(z))
             en.append(" and ".join(_plural(x) for x in e))
-    for f in defn.filters:
-        if f.field == "teacher.post_type":
+    for c in defn.filters:
+        if c.field == "teacher.post_type":
             continue
-        if f.field == "teacher.age":
-            zh.append(_range_zh(f, f"{ref_zh}时", "周岁"))
-            en.append(_age_en(f, ref_en))
+        if c.field == "teacher.age":
+            zh.append(_range_zh(c, f"{ref_zh}时", "周岁"))
+            en.append(_age_en(c, ref_en))
             continue
-        if f.field == "teacher.teaching_years":
-            zh.append(f"{ref_zh}时" + _years_zh(f))
-            en.append(_years_en(f, ref_en))
+        if c.field == "teacher.teaching_years":
+            zh.append(f"{ref_zh}时" + _years_zh(c))
+            en.append(_years_en(c, ref_en))
             continue
-        z, e = _code_names(d, f)
-        label = d.fields[f.field].labels
-        if f.negated:
+        z, e = _code_names(d, c)
+        label = d.fields[c.field].labels
+        ranked = _ranked_words(d, c)
+        if ranked is not None:
+            zh.append(f"{label.zh}：{ranked[0]}")
+            en.append(f"{label.en} {ranked[1]}")
+        elif c.negated:
             zh.append(f"{label.zh}：{'、'.join(z)}以外")
             en.append(f"{label.en} other than {' or '.join(e)}")
         elif len(z) == 1:
@@ -171,6 +177,26 @@ def words(defn: Definition, d: Dictionary, reference: date | None = None) -> Lab
             zh.append(f"{label.zh}：{'或'.join(z)}")
             en.append(f"{label.en} {' or '.join(e)}")
     return Labels(zh="，".join(zh), en=", ".join(en))
+
+
+def _ranked_words(d: Dictionary, f: Filter) -> tuple[str, str] | None:
+    """ "大学本科及以上" / "bachelor's degree or higher" for a ranked set that runs to one end."""
+    order = ranking(d, f.field)
+    allowed = allowed_codes(d, f)
+    if order is None or len(allowed) < 2 or not allowed <= set(order):
+        return None
+    cl = d.code_lists[d.fields[f.field].code_list or ""]
+    picked = [x for x in order if x in allowed]
+    at = order.index(picked[0])
+    if picked != order[at: at + len(picked)]:
+        return None
+    if at == 0:
+        c = cl.get(picked[-1])
+        return (f"{c.zh}及以上", f"{c.en} or higher") if c else None
+    if at + len(picked) == len(order):
+        c = cl.get(picked[0])
+        return (f"{c.zh}及以下", f"{c.en} or lower") if c else None
+    return None
 
 
 def _range_zh(f: Filter, prefix: str, unit: str) -> str:

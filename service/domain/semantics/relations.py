@@ -4,6 +4,8 @@ teacher is in two of them, and cover it when every value of the field is one of 
 
 from __future__ import annotations
 
+import itertools
+
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import Definition, Filter, allowed_codes
 
@@ -48,7 +50,7 @@ def disjoint(parts: list[Definition], name: str, d: Dictionary) -> bool:
         return False
     if filters[0] is not None and filters[0].is_range:
         spans = sorted(_span(f) for f in filters)
-        return all(hi < lo for (_, hi), (lo, _) in zip(spans, spans[1:], strict=False))
+        return all(hi < lo for (_, hi), (lo, _) in itertools.pairwise(spans))
     seen: set[str] = set()
     for f in filters:
         codes = allowed_codes(d, f)  # type: ignore[arg-type]

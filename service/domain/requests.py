@@ -32,7 +32,7 @@ from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, P
 from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share, periods_intersect
 from service.domain.scope import Scope, count_in, require_within_jurisdiction, scope_filter
 from service.domain.semantics import Candidate, Definition, Match, match_field, normalise, words
-from service.domain.semantics.context import Scene, read_title, scene
+from service.domain.semantics.context import Scene, is_total, read_title, scene, title_by
 from service.domain.semantics.reader import Parsed
 from service.store import prefill
 from service.store import requests as repo
@@ -215,13 +215,16 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     for another level, or asked twice, is a problem of the request."""
     entity = "teacher" if req.level == "roster" else "school"
     title, title_hint = read_title(req.title, d)
+    breakdowns = title_by(req.title, d)
     out: list[FieldAnalysis] = []
     problems: list[Problem] = []
     above: _Above | None = None
+    total: _Above | None = None
     for i, f in enumerate(req.fields):
         prior = above
         where: Scene = scene(f.headers, title, title_hint, req.title,
-                             (prior.headers, prior.definition, prior.label) if prior else None, d)
+                             (prior.headers, prior.definition, prior.label) if prior else None, d,
+                             (total.headers, total.definition, total.label) if total else None, breakdowns)
         m = match_field(key=f.key, label=f.label, type=f.type,
                         definition=f.definition.as_dict() if f.definition else None,
                         level=req.level, scene=where, reference=req.reference_date, d=d)
@@ -230,6 +233,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             # A total, or anything but a refinement or a bare category, is what the next "其中" refines.
             above = _Above(tuple(f.headers), m.definition if m.definition and m.definition.measure == "count"
                            else None, f.label or f.key or "")
+            if is_total(m.definition):
+                total = above
         if (f.key or f.definition) and m.key is None:
             loc: list[str | int] = ["body", "fields", i, "key" if f.key else "definition"]
             problems.append(Problem(loc, f"{m.reason}; send a label and type for a new field", f.key))

@@ -14,8 +14,17 @@ import re
 from dataclasses import dataclass
 
 from service.domain.dictionary import Dictionary
-from service.domain.semantics.definition import RANGE_FIELDS, Definition, DefinitionError, Filter, count
-from service.domain.semantics.reader import Parsed, read
+from service.domain.semantics.definition import (
+    RANGE_FIELDS,
+    Definition,
+    DefinitionError,
+    Filter,
+    count,
+    teacher_code_fields,
+    value,
+)
+from service.domain.semantics.lexicon import POST
+from service.domain.semantics.reader import NOTHING, Parsed, read
 from service.domain.semantics.text import fold
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
@@ -33,20 +42,31 @@ class Scene:
 
     headers: tuple[str, ...] = ()
     base: tuple[Filter, ...] | None = None
+    base_population: bool = False  # whether the title or a header names whom the table counts
     base_words: str = ""
     title: tuple[Filter, ...] | None = None
     title_words: str = ""
     above: Definition | None = None
     above_words: str = ""  # the wording of the field just above, also when it is not a count
+    total: Definition | None = None  # the last field above that counts a whole population
+    total_words: str = ""
     hint: str | None = None
+    by: tuple[str, ...] = ()  # what the title and headers break their population down by
     unreadable: str | None = None
+    value: str | None = None  # a header naming a stored number ("在校生数"): its "合计" is that value
+
+
+def title_by(title: str | None, d: Dictionary) -> tuple[str, ...]:
+    """What a form's title breaks its population down by ("…分学历情况" → education)."""
+    parsed = read(_TITLE_NOISE.sub(" ", fold(title)), d, mode="frame") if title else None
+    return parsed.by if isinstance(parsed, Parsed) else ()
 
 
 def read_title(title: str | None, d: Dictionary) -> tuple[tuple[Filter, ...] | None, str | None]:
     """The population a form's title names, and the field its breakdown measures ("分年龄" → age)."""
     if not title:
         return None, None
-    parsed = read(_TITLE_NOISE.sub(" ", fold(title)), d)
+    parsed = read(_TITLE_NOISE.sub(" ", fold(title)), d, mode="frame")
     if not isinstance(parsed, Parsed) or parsed.kind == "value":
         return None, None
     hint = next((b for b in parsed.by if b in RANGE_FIELDS), None)
@@ -55,32 +75,65 @@ def read_title(title: str | None, d: Dictionary) -> tuple[tuple[Filter, ...] | N
     return None, hint
 
 
+Above = tuple[tuple[str, ...], Definition | None, str]
+
+
+def is_total(defn: Definition | None) -> bool:
+    """A count of a whole population (post type and status only): what bare categories below it split."""
+    return defn is not None and defn.measure == "count" and all(
+        f.field in (POST, "teacher.status") for f in defn.filters)
+
+
 def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str | None, title_words: str,
-          above: tuple[tuple[str, ...], Definition | None, str] | None, d: Dictionary) -> Scene:
+          above: Above | None, d: Dictionary, total: Above | None = None, by: tuple[str, ...] = ()) -> Scene:
     """The scene of one field: its headers read outermost first, each refining the one above."""
     base: list[Filter] | None = list(title) if title is not None else None
     hint = title_hint
     unreadable = None
+    value = None
+    population = title is not None
     words = [title_words] if title is not None else []
+    breakdowns = list(by)
     for h in headers:
-        parsed = read(h, d, hint)
+        parsed = read(h, d, hint, mode="frame", by=tuple(breakdowns))
         if not isinstance(parsed, Parsed):
-            unreadable = unreadable or h
+            if parsed.reason != NOTHING:
+                unreadable = unreadable or h
             continue
         hint = next((b for b in parsed.by if b in RANGE_FIELDS), hint)
+        breakdowns += parsed.by
         if parsed.kind == "value" and parsed.field in RANGE_FIELDS:
             hint = parsed.field
+        elif parsed.kind == "value" and parsed.field in teacher_code_fields(d):
+            breakdowns.append(parsed.field)  # a header "学历" over columns "本科", "高中"
+        elif parsed.kind == "value" and parsed.field in d.fields and d.fields[parsed.field].type == "integer":
+            value = parsed.field
+        elif parsed.kind == "value":
+            unreadable = unreadable or h
         if parsed.kind == "count":
-            base = merge(base or [], parsed.conditions) if (parsed.own_population or base is not None) else None
-            if base is None:
-                unreadable = unreadable or h  # a category header with no population anywhere above it
+            if parsed.own_population or base is not None:
+                base = merge(base or [], parsed.conditions)
+                population = population or parsed.own_population
+            elif parsed.counted:
+                base = merge([_anyone(d)], parsed.conditions)  # "在编人数": people, whatever their post
+                population = True
+            else:
+                base = list(parsed.conditions)
             words.append(h)
     same = above if above is not None and above[0] == tuple(headers) else None
+    whole = total if total is not None and total[0] == tuple(headers) else None
     return Scene(
         headers=tuple(headers), base=tuple(base) if base is not None and headers else None,
-        base_words=" / ".join(words), title=title, title_words=title_words,
+        base_population=population, base_words=" / ".join(words), title=title, title_words=title_words,
         above=same[1] if same else None, above_words=same[2] if same else "", hint=hint, unreadable=unreadable,
+        value=value, total=whole[1] if whole else None, total_words=whole[2] if whole else "",
+        by=tuple(dict.fromkeys(breakdowns)),
     )
+
+
+def _anyone(d: Dictionary) -> Filter:
+    """Staff of every post type: the population of a count that names people but no post."""
+    return Filter(POST, tuple(d.code_lists[d.fields[POST].code_list or ""].code_values))
 
 
 def merge(base: list[Filter] | tuple[Filter, ...], own: tuple[Filter, ...]) -> list[Filter]:
@@ -94,28 +147,41 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
     it could not be)."""
     s = s or Scene()
     try:
+        if s.headers and s.unreadable:
+            return None, f"sits under a header it cannot read ({s.unreadable!r})"
         if parsed.kind == "total":
-            if s.headers and s.unreadable:
-                return None, f"a total under a header it cannot read ({s.unreadable!r})"
-            if s.base is not None:
+            if s.value is not None:
+                return value(s.value, "school"), f"the total of {s.value} above it"
+            if s.base is not None and s.base_population:
                 return count(d, s.base), f"the total of {s.base_words!r} above it"
             if s.title is not None and not s.headers:
                 return count(d, s.title), f"the total of the title's {s.title_words!r}"
             return None, "a total with no population above it (合计 of whom?)"
         if parsed.refine or not parsed.own_population:
-            if s.headers and s.unreadable and not parsed.own_population:
-                return None, f"sits under a header it cannot read ({s.unreadable!r})"
-            if s.above is None and s.above_words and not parsed.own_population:
-                return None, f"refines {s.above_words!r} above it, which is not a count of teachers"
-            for base, where in ((s.above, s.above_words), (s.base, s.base_words), (s.title, s.title_words)):
+            if parsed.refine:
+                # "其中" refines the field just above, whatever it counts.
+                if s.above is None and s.above_words and not parsed.own_population:
+                    return None, f"refines {s.above_words!r} above it, which is not a count of teachers"
+                frames = ((s.above, s.above_words), (s.base, s.base_words), (s.title, s.title_words))
+            else:
+                # A bare category splits the whole population above it: a header, a total, the title.
+                if s.total is None and s.above is None and s.above_words and not s.headers:
+                    return None, f"sits under {s.above_words!r}, which is not a count of teachers"
+                frames = ((s.base, s.base_words), (s.total, s.total_words), (s.title, s.title_words))
+            for base, where in frames:
                 if base is None:
                     continue
                 conditions = base.filters if isinstance(base, Definition) else base
                 if base is s.title and s.headers:
                     continue
+                if base is s.base and not s.base_population and not parsed.own_population:
+                    continue
                 return count(d, merge(conditions, parsed.conditions)), f"read under {where!r}"
             if parsed.own_population:
                 return count(d, parsed.conditions), ""
+            if parsed.counted and not parsed.refine and not s.headers and s.total is None and not s.above_words:
+                # "编外用工人数", "number of staff on…": people counted, whoever they are.
+                return count(d, merge([_anyone(d)], parsed.conditions)), ""
             return None, "names no population, and nothing above it does (of whom?)"
         if s.base is not None:
             return count(d, merge(s.base, parsed.conditions)), f"read under {s.base_words!r}"

@@ -22,7 +22,8 @@ from service.domain.semantics.text import fold
 
 SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_pre",
-    "below_pre", "union", "filler", "link", "by", "question", "self", "school_code",
+    "below_pre", "below_bare", "union", "filler", "link", "by", "question", "self", "school_code", "whether",
+    "qualifier",
 ]
 
 
@@ -40,6 +41,7 @@ class Sense:
 
 
 POST = "teacher.post_type"
+ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
 TEACHER_WORDS = ("教师", "老师", "教员", "teacher", "educator", "teaching staff")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
@@ -50,13 +52,16 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
               "all", "overall", "sum", "grand total", "subtotal", "in total", "altogether", "全校"),
     "refine": ("其中", "#", "of which", "including", "incl", "among them", "among whom", "among which", "包括",
-               "其中有", "内含"),
+               "其中有", "内含", "of whom", "of them", "of these", "among these"),
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
                 "besides"),
     "neg_post": ("以外", "之外", "除外", "外"),
     "above": ("及以上", "以上", "或以上", "和以上", "以上的", "and above", "or above", "or higher", "and higher", "and up",
               "or more", "or better", "plus"),
-    "below": ("及以下", "以下", "或以下", "和以下", "and below", "or below", "or lower", "and lower", "or less"),
+    "below": ("及以下", "或以下", "和以下", "and below", "or below", "or lower", "and lower", "or less"),
+    # Bare "以下" beside a level: the statute includes it, the statistics tables' own "高中阶段以下"
+    # excludes it; the reader does not choose.
+    "below_bare": ("以下",),
     "above_pre": ("至少", "不低于", "at least", "minimum of", "no less than"),
     "below_pre": ("below", "lower than", "less than", "under", "低于"),
     "union": ("和", "及", "与", "或", "或者", "以及", "、", "/", "&", "and", "or", "and/or"),
@@ -65,8 +70,13 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "filler": ("具有", "有", "拥有", "取得", "获得", "为", "是", "在", "中", "属于", "里", "当中", "持有",
                "担任", "现任", "学历为", "among", "with", "who", "whose", "having", "have", "has", "hold", "holding",
                "held", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
-               "as", "each", "level", "currently", "current", "as of", "employed", "working", "队伍", "workforce"),
-    "question": ("请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
+               "as", "each", "level", "currently", "current", "as of", "employed", "working", "队伍", "workforce", "所在",
+               "现", "主要", "main", "mainly", "this", "these", "following", "the following", "具", "实有", "实际",
+               "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in"),
+    "whether": ("是否", "是不是", "有无", "whether", "are you", "do you", "is it"),
+    # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
+    "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
+    "question": ("多少年", "几年", "多少岁", "几岁", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
                  "吗", "呢", "目前", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
@@ -78,6 +88,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
 GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
     "teacher.education": (
         ("研究生", ("11", "14"), False), ("研究生学历", ("11", "14"), False), ("postgraduate", ("11", "14"), False),
+        ("post graduate", ("11", "14"), False), ("senior secondary", ("41", "61"), False),
         ("graduate degree", ("11", "14"), False), ("高中阶段", ("41", "61"), False),
         ("upper secondary", ("41", "61"), False),
     ),
@@ -88,27 +99,35 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
 }
 # Words that name a field only inside a count ("具有高级职称", "本科毕业", "master's degree").
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
-    "teacher.education": ("毕业", "学位", "学历层次", "文化程度", "degree", "qualification", "educational",
-                          "education level", "academic degree"),
+    "teacher.education": ("毕业", "学历层次", "文化程度", "degree", "qualification", "educational", "education",
+                          "education level", "educational attainment", "academic degree"),
     "teacher.title": ("职称", "职级", "专业技术职务", "rank", "grade", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
     "teacher.subject": ("学科", "任教学科", "科目", "subject", "teaching subject"),
-    "teacher.establishment": ("编制", "编", "establishment", "staffing"),
-    "teacher.post_type": ("岗位", "岗", "post"),
+    "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi"),
+    "teacher.post_type": ("岗位", "post"),
     "teacher.status": ("状态",),
-    "teacher.age": ("年龄", "岁数", "周岁", "岁", "age", "aged", "old", "year old", "years old"),
-    "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教", "任教", "执教", "从教时间", "teaching experience",
+    "teacher.age": ("年龄", "岁数", "周岁", "岁", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
+                    "age group", "age band"),
+    "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教", "任教", "执教", "从教时间", "教学年资", "年资",
+                               "teaching experience",
                                "years of teaching", "teaching year", "year of teaching", "experience", "teaching"),
 }
+# What a table breaks its population down by when it does not name a field: "Staff by category".
+BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown")
 SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")
+# Words naming the school itself, taken off a school field's names to give the bare name a school
+# form uses for it ("名称", "地址", "name").
+SELF_WORDS = ("学校", "本校", "单位", "机构", "school", "institution")
 _TOKEN = re.compile(r"[a-z]+|\d+|[、/#&+]|[^\W\d_a-z]")
 _PLURAL = re.compile(r"^([a-z]{2,}[^\Wsui])s$")
+_PLURAL_IES = re.compile(r"^([a-z]{2,})ies$")
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "staff", "children": "child"}
 
 
 def _singular(word: str) -> str:
-    return _IRREGULAR.get(word) or _PLURAL.sub(r"\1", word)
+    return _IRREGULAR.get(word) or _PLURAL.sub(r"\1", _PLURAL_IES.sub(r"\1y", word))
 
 
 def units(folded: str) -> tuple[str, ...]:
@@ -163,6 +182,16 @@ def _build(d: Dictionary) -> Lexicon:
             add((f.labels.zh, f.labels.en, *f.aliases), Sense("dim", f.key))
     for name in DERIVED:
         add(DIMENSION_WORDS[name], Sense("dim", name))
+    add(BREAKDOWN_WORDS, Sense("dim", ANY))
+    self_units = [units(fold(w)) for w in SELF_WORDS]
+    breakdown_units = {units(fold(w)) for w in BREAKDOWN_WORDS}
+    for f in d.entity_fields("school"):
+        for w in (f.labels.zh, f.labels.en, *f.aliases):
+            u = units(fold(w))
+            for s_ in self_units:
+                for bare in (u[len(s_):] if u[: len(s_)] == s_ else (), u[: -len(s_)] if u[-len(s_):] == s_ else ()):
+                    if bare and bare not in grammar_units and bare not in breakdown_units:
+                        raw.setdefault(tuple(x for x in bare if x != "of") or bare, set()).add(Sense("dim", f.key))
     for list_name in SCHOOL_LISTS:
         for c in d.code_lists[list_name].codes:
             add((c.zh, c.en, *c.aliases), Sense("school_code", f"school.{list_name}", frozenset({c.code})))

@@ -6,6 +6,7 @@ scene; fuzzy similarity to a stored field's names. Anything else is `new`, never
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -23,9 +24,10 @@ from service.domain.semantics.definition import (
     from_json,
     parse_key,
 )
+from service.domain.semantics.lexicon import POST
 from service.domain.semantics.naming import definition_of, key_of, words
-from service.domain.semantics.reader import Parsed, Unread, read
-from service.domain.semantics.text import fold, normalise
+from service.domain.semantics.reader import SELF, Parsed, Unread, read
+from service.domain.semantics.text import fold, normalise, options
 
 Level = Literal["school", "roster"]
 
@@ -94,6 +96,8 @@ def _exact(label: str, implied: str | None, d: Dictionary) -> Match | None:
     if len(hits) > 1:
         return Match(None, 0.0, f"wording names several fields: {', '.join(sorted(hits))}")
     key, kind = next(iter(hits.items()))
+    if not _options_fit(label, key, d):
+        return Match(None, 0.0, f"new: the options it lists are not the values of {key}")
     return _value(key, implied, d, CONF_LABEL if kind == "label" else CONF_ALIAS, f"{kind} of {key}")
 
 
@@ -127,6 +131,47 @@ def _near_counts(parsed: Parsed, d: Dictionary, reference: date | None) -> list[
     return out
 
 
+def _level_field(name: str, level: Level | None, d: Dictionary) -> str:
+    """A field read at the form's level: the school itself is its name on a school form and the
+    teacher's school on a roster; a school field a teacher field refers to is that teacher field."""
+    if name == SELF:
+        return "teacher.school_code" if level == "roster" else "school.name"
+    if level == "roster" and name.startswith("school."):
+        return next((f.key for f in d.entity_fields("teacher") if f.references == name), name)
+    return name
+
+
+def _options_fit(label: str, name: str, d: Dictionary) -> bool:
+    """Options listed in brackets ("（男/女）") must be values of the field read, or it is another field."""
+    listed = options(fold(label))
+    if not listed or name not in d.fields:
+        return True
+    f = d.fields[name]
+    cl = d.code_list_for(f)
+    if cl is None:
+        return False
+    words_ = {fold(w) for c in cl.codes for w in (c.code, c.zh, c.en, *c.aliases)}
+    return all(o in words_ for o in listed)
+
+
+_LATIN_TAIL = re.compile(r"^(.*[\u3400-\u9fff].*?)\s+([A-Za-z][A-Za-z ,&'()/-]{3,})$")
+
+
+def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene | None, reference: date | None,
+               d: Dictionary) -> Match | None:
+    """A wording printed in both languages ("學校名稱 School Name") means what both halves mean; it
+    is read only when they agree."""
+    m = _LATIN_TAIL.match(label.strip())
+    if m is None:
+        return None
+    zh, en = (match_field(label=part, type=type_, level=level, scene=scene, reference=reference, d=d)
+              for part in m.groups())
+    if zh.key is not None and zh.key == en.key:
+        return Match(zh.key, min(zh.confidence, en.confidence), f"{zh.reason} (both languages agree)", (),
+                     zh.definition, zh.parsed)
+    return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates)
+
+
 def match_field(
     *,
     key: str | None = None,
@@ -154,14 +199,25 @@ def match_field(
     exact = _exact(label, implied, d)
     if exact is not None:
         return exact
-    parsed = read(label, d, scene.hint if scene else None)
+    bilingual = _bilingual(label, type, level, scene, reference, d)
+    if bilingual is not None:
+        return bilingual
+    parsed = read(label, d, scene.hint if scene else None, level, by=scene.by if scene else ())
     first: list[tuple[str, str]] = []
     reason = ""
     if isinstance(parsed, Parsed):
+        if parsed.whether and level == "roster" and parsed.kind == "count":
+            asked = {c.field for c in parsed.conditions} - {POST, "teacher.status"}
+            if len(asked) == 1 and parsed.generic_only | (not parsed.own_population):
+                # "您是否为在编教师？" on a roster asks each teacher's establishment.
+                parsed = Parsed("value", field=asked.pop(), whether=True)
         if parsed.kind == "value" and parsed.field is not None:
-            if parsed.field in DERIVED or not d.fields[parsed.field].is_indicator:
-                return _value(parsed.field, implied, d, CONF_READ if not parsed.generic_only else CONF_IN_CONTEXT,
-                              f"asks for {parsed.field}", parsed)
+            name = _level_field(parsed.field, level, d)
+            if not _options_fit(label, name, d):
+                return Match(None, 0.0, f"new: the options it lists are not the values of {name}", (), None, parsed)
+            if name in DERIVED or not d.fields[name].is_indicator:
+                return _value(name, implied, d, CONF_READ if not parsed.generic_only else CONF_IN_CONTEXT,
+                              f"asks for {name}", parsed)
         else:
             m, first = _count(parsed, scene, implied, level, d, reference)
             if m.key is not None:

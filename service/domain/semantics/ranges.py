@@ -24,6 +24,8 @@ _Y = r"\s*(?:周岁|岁)"
 _YEN = r"(?:\s*(?:years?(?:\s+old)?|yrs?|year\s+old))?"
 _AGE_EN = r"(?:aged?\s*|age\s+(?:of\s+)?)"
 _INCL = r"(?P<incl>\s*[(（]\s*(?:不含|不包含|不包括|含|包含|包括)[^)）]*[)）])?"
+# "60周岁（含）以上": the same said before the bound.
+_MID = r"(?P<mid>\s*[(（]\s*(?:不含|含|包含)\s*[)）])?"
 
 # (pattern, kind, needs an anchor word elsewhere). Order matters: the more specific come first.
 _AGE: list[tuple[str, Kind, bool]] = [
@@ -36,14 +38,14 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"(?:不超过|不大于|不高于|≤|<=)\s*{_N}{_Y}", "le", False),
     (rf"(?:超过|大于|高于|>)\s*{_N}{_Y}", "gt", False),
     (rf"(?:不低于|不小于|不少于|≥|>=|年满|满|达到|届满)\s*{_N}{_Y}", "ge", False),
-    (rf"{_N}{_Y}\s*(?:及|或|和)?\s*(?:以下|以内){_INCL}", "le", False),
-    (rf"{_N}{_Y}\s*(?:及|或|和)?\s*以上{_INCL}", "ge", False),
+    (rf"{_N}{_Y}{_MID}\s*(?:及|或|和)?\s*(?:以下|以内){_INCL}", "le", False),
+    (rf"{_N}{_Y}{_MID}\s*(?:及|或|和)?\s*以上{_INCL}", "ge", False),
     (rf"{_N}{_Y}\s*(?:以外|之外)", "gt", False),
     (rf"{_N}(?:{_Y})?\s*\+", "ge", False),
     (rf"(?:{_AGE_EN})?(?:under|below|younger\s+than|less\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "lt", False),
     (rf"(?:{_AGE_EN})?(?:at\s+most|no\s+(?:more|older)\s+than|not\s+over)\s+{_N}{_YEN}", "le", False),
     (rf"(?:{_AGE_EN})?{_N}{_YEN}\s+(?:and|or)\s+(?:under|below|younger|less)", "le", False),
-    (rf"(?:{_AGE_EN})?(?:over|above|older\s+than|more\s+than)\s+{_N}{_YEN}", "gt", False),
+    (rf"(?:{_AGE_EN})?(?:over|above|older\s+than|more\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "gt", False),
     (rf"(?:{_AGE_EN})?(?:at\s+least)\s+{_N}{_YEN}", "ge", False),
     (rf"(?:{_AGE_EN})?{_N}{_YEN}\s+(?:and|or)\s+(?:over|above|older|more)", "ge", False),
     # Bare numbers: only where the context says the column is an age ("年龄" above it).
@@ -55,8 +57,9 @@ _AGE: list[tuple[str, Kind, bool]] = [
 ]
 
 _YR = r"\s*(?:周年|年)"
-_TEACH_ZH = r"(?:教龄|从教|任教|执教|教学)"
-_TEACH_EN = r"(?:years?\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience(?:\s+in\s+teaching)?|in\s+teaching)|teaching\s+years?)"
+_TEACH_ZH = r"(?:教龄|从教|任教|执教|教学|年资)"
+_TEACH_EN = (r"(?:years?\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience(?:\s+in\s+teaching)?|in\s+teaching"
+             r"|service|in\s+service)|teaching\s+years?)")
 _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}(?:{_YR})?{_DASH}{_N}{_YR}", "range", False),
     (rf"(?<={_TEACH_ZH})\s*(?:不满|未满|不足|少于|低于)\s*{_N}{_YR}", "lt", False),
@@ -137,7 +140,7 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
                 nums = [int(g) for g in m.groups() if g is not None and g.isdigit()]
                 if not all(lo_limit <= n <= hi_limit for n in nums):
                     raise RangeError(f"{m.group(0).strip()!r} is not a plausible {field.removeprefix('teacher.')}")
-                lo, hi = _bounds(kind, nums, m.groupdict().get("incl"))
+                lo, hi = _bounds(kind, nums, m.groupdict().get("incl") or m.groupdict().get("mid"))
                 spans.append(Span(field, lo, hi))
                 text = text[: m.start()] + " " + text[m.end():]
     return spans, text

@@ -18,11 +18,14 @@ from typing import Literal
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import RANGE_FIELDS, Filter
-from service.domain.semantics.lexicon import POST, Lexicon, Sense, lexicon, units
+from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, extract
 from service.domain.semantics.text import fold, strip_brackets, strip_numbering
 
 ReadKind = Literal["count", "value", "total"]
+Mode = Literal["field", "frame"]  # a field's own wording, or a title or header framing fields
+SELF = "self"  # a value read naming only the school itself ("填报单位", "your school")
+NOTHING = "names nothing to count"
 _MAX_TILINGS = 48
 _MAX_CHOICES = 64
 
@@ -44,6 +47,7 @@ class Parsed:
     counted: bool = False
     field: str | None = None
     generic_only: bool = False  # the only population words are the plain "教师" / "staff"
+    whether: bool = False  # a yes/no question ("您是否为在编教师？")
 
 
 @dataclass(frozen=True)
@@ -119,9 +123,16 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
     union = False
     by = False
     last: _Cond | None = None
+    previous: str | None = None
     for s in senses:
         if by and s.kind != "dim":
             raise _Fail("'by' without the field it breaks down by")
+        if pending_neg and s.kind not in ("pop", "code"):
+            raise _Fail("a negation not followed by a value it negates")
+        if s.kind == "by" and previous == "by_dim":
+            previous = None
+            continue  # "按学历分": the closing 分
+        previous = "by_dim" if (by and s.kind == "dim") else s.kind
         if s.kind in ("pop", "code"):
             c = _Cond(s.field or "", set(s.codes), s.negated, generic=s.generic)
             if pending_neg:
@@ -152,6 +163,10 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
             if last is None:
                 raise _Fail(f"'{s.kind}' with nothing before it")
             _rank(last, s.kind, lex)
+        elif s.kind == "below_bare":
+            if last is not None and last.field in lex.ranked:
+                raise _Fail("'以下' beside a level may or may not include it; say 及以下 or 以下（不含）")
+            raise _Fail("'以下' with nothing it can bound")
         elif s.kind in ("above_pre", "below_pre"):
             pending_rank = s.kind
         elif s.kind == "union":
@@ -172,54 +187,86 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
     return st
 
 
-def _interpret(st: _State, ranges: list[Filter], d: Dictionary) -> Parsed:
+def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode) -> Parsed:
     specific = [c for c in st.conds if not c.generic]
     has_counted = "count" in st.markers
     refine = "refine" in st.markers
+    whether = "whether" in st.markers
+    dims = list(dict.fromkeys(st.dims))
+    if mode == "frame":
+        # A title or header names what its table breaks down by: "专任教师年龄情况", "Staff by category".
+        named = {c.field for c in st.conds} | {r.field for r in ranges}
+        st.by += [x for x in dims if x not in named]
+        dims = [x for x in dims if x in named]
     by = tuple(dict.fromkeys(st.by))
+    if ANY in dims and len(dims) == 2 and not st.conds and not ranges:
+        dims.remove(ANY)  # "城乡类别": a field and a word saying it is a kind of thing
+    if ANY in dims:
+        raise _Fail("names a kind of breakdown, not a field")
+    if "qualifier" in st.markers and not ranges:
+        raise _Fail("青年 / 新 / young / new say an age or years of teaching the wording does not give")
+    if not specific and not ranges and not dims and not st.conds and "self" in st.markers \
+            and not (has_counted or refine or by or "total" in st.markers):
+        return Parsed("value", field=SELF)
     if not specific and not ranges:
-        if len(st.dims) == 1 and not has_counted and not refine and not by:
+        if len(dims) == 1 and not has_counted and not refine and not by:
             if st.conds and "filler" in st.markers:
                 # "具有职称的教师" counts people; "教师性别" / "gender of teacher" asks a value.
-                raise _Fail(f"names {st.dims[0]} without saying which values")
-            return Parsed("value", field=st.dims[0], generic_only=bool(st.conds))
-        if st.dims:
-            raise _Fail(f"names {', '.join(dict.fromkeys(st.dims))} without saying which values")
+                raise _Fail(f"names {dims[0]} without saying which values")
+            return Parsed("value", field=dims[0], generic_only=bool(st.conds), whether=whether)
+        if dims:
+            raise _Fail(f"names {', '.join(dims)} without saying which values")
         if not st.conds:
-            if "total" in st.markers or by:
+            if "total" in st.markers or by or (mode == "frame" and refine):
                 return Parsed("total", by=by, refine=refine, counted=True)
-            raise _Fail("names nothing to count")
+            raise _Fail(NOTHING)
     conditions: list[Filter] = []
     for c in st.conds:
         conditions.append(Filter(c.field, tuple(sorted(_allowed(c, d)))))
     conditions += ranges
     named = {c.field for c in conditions}
-    for dim in st.dims:
+    for dim in dims:
         if dim not in named and not (dim == POST and any(c.field == POST for c in st.conds)):
             raise _Fail(f"names {dim} without saying which values")
     own_population = any(c.field == POST for c in st.conds)
     return Parsed("count", tuple(conditions), by, own_population, refine, has_counted,
-                  generic_only=own_population and all(c.generic for c in st.conds if c.field == POST))
+                  generic_only=own_population and all(c.generic for c in st.conds if c.field == POST),
+                  whether=whether)
 
 
-def _choices(tiling: list[tuple[str, ...]], lex: Lexicon) -> list[tuple[list[Sense], list[int]]]:
+def _prefer(senses: frozenset[Sense], level: str | None) -> list[Sense]:
+    """A term naming a field of both levels ("name") names the one of the form's level."""
+    entity = {"school": "school.", "roster": "teacher."}.get(level or "")
+    dims = [s for s in senses if s.kind == "dim" and s.field and s.field.startswith(("school.", "teacher."))]
+    if entity and len({(s.field or "").split(".")[0] for s in dims}) > 1:
+        senses = frozenset(s for s in senses if s not in dims or (s.field or "").startswith(entity))
+    return sorted(senses, key=repr)
+
+
+def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None) -> list[tuple[list[Sense], list[int]]]:
     """Each way to pick one sense per term; with the positions where a term had several senses."""
-    options = [sorted(lex.terms[t], key=repr) for t in tiling]
+    options = [_prefer(lex.terms[t], level) for t in tiling]
     # A term is ambiguous when it can be values of different fields ("高中": education, school type).
     ambiguous = [i for i, o in enumerate(options)
                  if len({s.field for s in o if s.kind in ("code", "pop", "school_code")}) > 1]
     return [(list(p), ambiguous) for p in itertools.islice(itertools.product(*options), _MAX_CHOICES)]
 
 
-def read(label: str, d: Dictionary, hint: str | None = None) -> Parsed | Unread:
+def read(label: str, d: Dictionary, hint: str | None = None, level: str | None = None,
+         mode: Mode = "field", by: tuple[str, ...] = ()) -> Parsed | Unread:
     """Read one wording on its own. `hint` is the field a header above says bare numbers measure
-    (teacher.age under "年龄", teacher.teaching_years under "教龄")."""
+    (teacher.age under "年龄", teacher.teaching_years under "教龄"); `level` prefers the fields of
+    the form's level; `mode` "frame" reads a title or header, whose field words are breakdowns; `by`
+    are the fields the title and headers break down by, which say what a word naming two things
+    means here ("Senior secondary" under "by educational attainment")."""
     lex = lexicon(d)
-    # Ranges first: a bracket after a bound ("（不含35岁）") belongs to it.
+    # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        spans, rest = extract(strip_numbering(fold(label)), hint)
+        spans, rest = extract(strip_numbering(fold(label)).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
+    if len({s.field for s in spans}) < len(spans):
+        return Unread("names two ranges of one measure (两个年龄或教龄条件)")
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
     u = units(strip_brackets(rest))
     if not u and not ranges:
@@ -232,14 +279,14 @@ def read(label: str, d: Dictionary, hint: str | None = None) -> Parsed | Unread:
     readings: dict[Parsed, None] = {}
     failures: list[str] = []
     for tiling in tilings:
-        for senses, ambiguous in _choices(tiling, lex):
+        for senses, ambiguous in _choices(tiling, lex, level):
             try:
                 st = _walk(senses, lex)
                 for i in ambiguous:
                     s = senses[i]
-                    if s.kind in ("code", "pop") and s.field not in st.dims:
+                    if s.kind in ("code", "pop") and s.field not in st.dims and s.field not in by:
                         raise _Fail(f"'{''.join(tiling[i])}' can name several things; say which (e.g. 学历, 职称)")
-                readings[_interpret(st, ranges, d)] = None
+                readings[_interpret(st, ranges, d, mode)] = None
             except _Fail as exc:
                 failures.append(str(exc))
         if readings:

@@ -51,30 +51,34 @@ def fold(text: str) -> str:
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), spaces collapsed."""
     t = unicodedata.normalize("NFKC", text)
     t = _t2s().convert(t).casefold()
-    t = _numerals(t)
-    t = _APOSTROPHES.sub("", t)
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
-    return _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
+    t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
+    t = _numerals(t)
+    return _APOSTROPHES.sub("", t)
 
 
 # Leading numbering of printed forms: "一、", "（一）", "(1)", "1.", "1、", "①", "第3项", "A.".
 _NUMBERING = re.compile(
-    rf"^\s*(?:[{_CN_DIGITS}]+\s*[、.．]|[(（]\s*[{_CN_DIGITS}\d]+\s*[)）]|\d+(?:\.\d+)*\s*[、.．)）](?!\d)"
+    rf"^\s*(?:[{_CN_DIGITS}]+\s*[、.．]|[(（]\s*(?:[{_CN_DIGITS}]+|[a-z]?\d+[a-z]?|[a-z])\s*[)）]"
+    rf"|[a-z]{{0,2}}\d+(?:\.\d+)*[a-z]?\s*[、.．)）:](?!\d)"
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*[项条题]|[a-z]\s*[.)、](?=\s))\s*"
 )
 _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
 # What a bracket may hold and still add nothing to the field: units, stamps, hints to the person
 # filling it in (required, a date format, a list of options, an instruction).
 _NOISE = re.compile(
-    r"^\s*(?:人|名|个|位|人次|户|所|元|万元|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|no\.?|number|count|headcount"
+    r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|no\.?|number|count|headcount"
+    r"|years?|in years|yrs?"
     r"|unit\s*[:：]?\s*(?:persons?|people)|盖章|签章|签字|公章|签名|stamp|seal|signature"
     r"|必填|选填|必选|可选|单选|多选|非必填|required|optional|mandatory"
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*"
-    r"|[^/、|]{1,6}(?:[/、|][^/、|]{1,6})+"
-    r"|.*(?:填写|请|如|例|格式|e\.g|format|选择).*)\s*$"
+    r"|.*(?:填写|请|如|例|格式|e\.g|format|选择|具体到|i\.e|for example|such as).*)\s*$"
 )
 # A bracket naming the asker's own unit adds nothing on a form of that unit: "单位（学校）名称".
-_SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|school|unit)\s*$")
+_SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|机构|school|unit|institution)\s*$")
+# A bracket listing options ("（男/女）", "(active / retired / transferred)") is a hint when the
+# options are the field's own values: `options` hands them over to be checked.
+_OPTIONS = re.compile(r"^\s*[^/、|,，]{1,20}(?:\s*[/、|,，]\s*[^/、|,，]{1,20})+\s*$")
 
 
 def strip_numbering(text: str) -> str:
@@ -87,7 +91,7 @@ def strip_brackets(t: str) -> str:
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
-        if _NOISE.match(inner) or _SELF.match(inner):
+        if _NOISE.match(inner) or _SELF.match(inner) or _OPTIONS.match(inner):
             return " "
         return f" {inner} "
 
@@ -95,6 +99,14 @@ def strip_brackets(t: str) -> str:
     while previous != t:
         previous, t = t, _BRACKET.sub(bracket, t)
     return _SPACES.sub(" ", t).strip()
+
+
+def options(text: str) -> list[str]:
+    """The options a folded wording lists in brackets, if any ("性别（男/女）" -> ["男", "女"])."""
+    for m in _BRACKET.finditer(text):
+        if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)):
+            return [o.strip() for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
+    return []
 
 
 def strip_noise(text: str) -> str:

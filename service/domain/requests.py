@@ -240,6 +240,12 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             problems.append(Problem(loc, f"{m.reason}; send a label and type for a new field", f.key))
             continue
         defn = m.definition
+        worded = not (f.key or f.definition)
+        if defn is not None and m.key is not None and worded and defn.measure == "value" and defn.entity != entity:
+            # A wording read as another level's field is asked anew, not refused: only a key is exact.
+            m = Match(None, 0.0, f"new: reads as {m.key}, a {defn.entity} field, on a {req.level} form",
+                      m.candidates, None, m.parsed)
+            defn = None
         if defn is not None and m.key is not None:
             target_entity = defn.entity if defn.measure == "value" else "school"
             if req.level == "school" and target_entity == "teacher":

@@ -160,12 +160,12 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
         if parsed.refine or not parsed.own_population:
             if parsed.refine:
                 # "其中" refines the field just above, whatever it counts.
-                if s.above is None and s.above_words and not parsed.own_population:
+                if s.above is None and s.above_words:
                     return None, f"refines {s.above_words!r} above it, which is not a count of teachers"
                 frames = ((s.above, s.above_words), (s.base, s.base_words), (s.title, s.title_words))
             else:
                 # A bare category splits the whole population above it: a header, a total, the title.
-                if s.total is None and s.above is None and s.above_words and not s.headers:
+                if s.total is None and s.above is None and s.above_words and not s.headers and not parsed.counted:
                     return None, f"sits under {s.above_words!r}, which is not a count of teachers"
                 frames = ((s.base, s.base_words), (s.total, s.total_words), (s.title, s.title_words))
             for base, where in frames:
@@ -179,7 +179,7 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
                 return count(d, merge(conditions, parsed.conditions)), f"read under {where!r}"
             if parsed.own_population:
                 return count(d, parsed.conditions), ""
-            if parsed.counted and not parsed.refine and not s.headers and s.total is None and not s.above_words:
+            if parsed.counted and not parsed.refine and not s.headers and s.total is None:
                 # "编外用工人数", "number of staff on…": people counted, whoever they are.
                 return count(d, merge([_anyone(d)], parsed.conditions)), ""
             return None, "names no population, and nothing above it does (of whom?)"

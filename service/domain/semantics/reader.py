@@ -196,8 +196,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode) -> P
     if mode == "frame":
         # A title or header names what its table breaks down by: "专任教师年龄情况", "Staff by category".
         named = {c.field for c in st.conds} | {r.field for r in ranges}
-        st.by += [x for x in dims if x not in named]
-        dims = [x for x in dims if x in named]
+        breaks = [x for x in dims if x not in named and not x.startswith("school.")]
+        st.by += breaks
+        dims = [x for x in dims if x not in breaks]
     by = tuple(dict.fromkeys(st.by))
     if ANY in dims and len(dims) == 2 and not st.conds and not ranges:
         dims.remove(ANY)  # "城乡类别": a field and a word saying it is a kind of thing
@@ -289,8 +290,11 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
                 readings[_interpret(st, ranges, d, mode)] = None
             except _Fail as exc:
                 failures.append(str(exc))
-        if readings:
+        if readings and (mode == "field" or any(p.own_population for p in readings)):
             break  # the tilings with the fewest pieces that read at all are the reading
+    if mode == "frame" and any(p.own_population for p in readings):
+        # "教师职称情况": a title naming its population and its breakdown, not the field "教师职称".
+        readings = {p: None for p in readings if p.own_population}
     counts = [p for p in readings if p.kind == "count"]
     if len(counts) == 1 and all(p.kind == "value" and any(c.field == p.field for c in counts[0].conditions)
                                 for p in readings if p.kind != "count"):

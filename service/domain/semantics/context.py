@@ -29,7 +29,7 @@ from service.domain.semantics.text import fold
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
-    r"\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?|[春秋]季学期|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
+    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?|[春秋]季学期|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     r"|\bstatistics\b|\breport\b"
 )

@@ -79,9 +79,10 @@ class _Fail(Exception):
     pass
 
 
-def _tilings(u: tuple[str, ...], lex: Lexicon) -> list[list[tuple[str, ...]]]:
+def _tilings(u: tuple[str, ...], lex: Lexicon, strict: bool = True) -> list[list[tuple[str, ...]]]:
     """Ways to cover `u` completely with known terms, fewest pieces first; a tiling that splits a
-    known term in two ("专任" + "教师") is not a reading of it."""
+    known term in two ("专任" + "教师") is not a reading of it, unless not `strict` (a frame: "教师职称
+    情况" is teachers by title, though "教师职称" also names the field)."""
     memo: dict[int, list[list[tuple[str, ...]]]] = {len(u): [[]]}
     for start in range(len(u) - 1, -1, -1):
         found: list[list[tuple[str, ...]]] = []
@@ -90,7 +91,7 @@ def _tilings(u: tuple[str, ...], lex: Lexicon) -> list[list[tuple[str, ...]]]:
             if piece in lex.terms:
                 found.extend([piece, *rest] for rest in memo[end])
         memo[start] = found[:_MAX_TILINGS]
-    out = [t for t in memo[0] if not any(a + b in lex.terms for a, b in itertools.pairwise(t))]
+    out = [t for t in memo[0] if not strict or not any(a + b in lex.terms for a, b in itertools.pairwise(t))]
     return sorted(out, key=len)
 
 
@@ -132,6 +133,9 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
         if s.kind == "by" and previous == "by_dim":
             previous = None
             continue  # "按学历分": the closing 分
+        if s.kind == "union" and previous == "by_dim":
+            by, previous = True, None
+            continue  # "by gender and age": both are breakdowns
         previous = "by_dim" if (by and s.kind == "dim") else s.kind
         if s.kind in ("pop", "code"):
             c = _Cond(s.field or "", set(s.codes), s.negated, generic=s.generic)
@@ -272,7 +276,7 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
     u = units(strip_brackets(rest))
     if not u and not ranges:
         return Unread("the wording is empty once its numbering and units are taken off")
-    tilings = _tilings(u, lex)
+    tilings = _tilings(u, lex, strict=mode == "field")
     if not tilings:
         unknown = _unknown(u, lex)
         return Unread(f"does not know the word(s) {unknown}" if unknown else "cannot read the wording",

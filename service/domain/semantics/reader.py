@@ -276,26 +276,18 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
     u = units(strip_brackets(rest))
     if not u and not ranges:
         return Unread("the wording is empty once its numbering and units are taken off")
-    tilings = _tilings(u, lex, strict=mode == "field")
-    if not tilings:
+    tilings = _tilings(u, lex)
+    if not tilings and mode == "field":
         unknown = _unknown(u, lex)
         return Unread(f"does not know the word(s) {unknown}" if unknown else "cannot read the wording",
                       tuple(ranges))
-    readings: dict[Parsed, None] = {}
-    failures: list[str] = []
-    for tiling in tilings:
-        for senses, ambiguous in _choices(tiling, lex, level):
-            try:
-                st = _walk(senses, lex)
-                for i in ambiguous:
-                    s = senses[i]
-                    if s.kind in ("code", "pop") and s.field not in st.dims and s.field not in by:
-                        raise _Fail(f"'{''.join(tiling[i])}' can name several things; say which (e.g. 学历, 职称)")
-                readings[_interpret(st, ranges, d, mode)] = None
-            except _Fail as exc:
-                failures.append(str(exc))
-        if readings and (mode == "field" or any(p.own_population for p in readings)):
-            break  # the tilings with the fewest pieces that read at all are the reading
+    readings, failures = _readings(tilings, lex, level, by, ranges, d, mode)
+    if mode == "frame" and not any(p.own_population for p in readings):
+        # "教师职称情况" is teachers by title, though "教师职称" also names the field: a frame may
+        # split a known term when only that reading names whom the table counts.
+        split, _ = _readings(_tilings(u, lex, strict=False), lex, level, by, ranges, d, mode)
+        named = {p: None for p in split if p.own_population}
+        readings = named or readings
     if mode == "frame" and any(p.own_population for p in readings):
         # "教师职称情况": a title naming its population and its breakdown, not the field "教师职称".
         readings = {p: None for p in readings if p.own_population}
@@ -310,6 +302,27 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
     if not readings:
         return Unread(failures[0] if failures else "cannot read the wording", tuple(ranges))
     return next(iter(readings))
+
+
+def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | None, by: tuple[str, ...],
+              ranges: list[Filter], d: Dictionary, mode: Mode) -> tuple[dict[Parsed, None], list[str]]:
+    """The readings of the tilings with the fewest pieces that read at all, and why others did not."""
+    readings: dict[Parsed, None] = {}
+    failures: list[str] = []
+    for tiling in tilings:
+        for senses, ambiguous in _choices(tiling, lex, level):
+            try:
+                st = _walk(senses, lex)
+                for i in ambiguous:
+                    s = senses[i]
+                    if s.kind in ("code", "pop") and s.field not in st.dims and s.field not in by:
+                        raise _Fail(f"'{''.join(tiling[i])}' can name several things; say which (e.g. 学历, 职称)")
+                readings[_interpret(st, ranges, d, mode)] = None
+            except _Fail as exc:
+                failures.append(str(exc))
+        if readings and (mode == "field" or any(p.own_population for p in readings)):
+            break  # the tilings with the fewest pieces that read (naming a population, in a frame)
+    return readings, failures
 
 
 def _unknown(u: tuple[str, ...], lex: Lexicon) -> str:

@@ -72,7 +72,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "held", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "level", "currently", "current", "as of", "employed", "working", "队伍", "workforce", "所在",
                "现", "主要", "main", "mainly", "this", "these", "following", "the following", "具", "实有", "实际",
-               "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in"),
+               "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课"),
     "whether": ("是否", "是不是", "有无", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
@@ -89,6 +89,8 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
     "teacher.education": (
         ("研究生", ("11", "14"), False), ("研究生学历", ("11", "14"), False), ("postgraduate", ("11", "14"), False),
         ("post graduate", ("11", "14"), False), ("senior secondary", ("41", "61"), False),
+        ("高等教育", ("11", "14", "21", "31"), False), ("tertiary", ("11", "14", "21", "31"), False),
+        ("higher education", ("11", "14", "21", "31"), False),
         ("graduate degree", ("11", "14"), False), ("高中阶段", ("41", "61"), False),
         ("upper secondary", ("41", "61"), False),
     ),

@@ -208,7 +208,9 @@ def match_field(
     if isinstance(parsed, Parsed):
         if parsed.whether and level == "roster" and parsed.kind == "count":
             asked = {c.field for c in parsed.conditions} - {POST, "teacher.status"}
-            if len(asked) == 1 and parsed.generic_only | (not parsed.own_population):
+            if not asked and parsed.own_population and not parsed.generic_only:
+                asked = {POST}  # "Are you a full-time teacher?"
+            if len(asked) == 1 and (asked == {POST} or parsed.generic_only or not parsed.own_population):
                 # "您是否为在编教师？" on a roster asks each teacher's establishment.
                 parsed = Parsed("value", field=asked.pop(), whether=True)
         if parsed.kind == "value" and parsed.field is not None:

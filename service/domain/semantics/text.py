@@ -53,7 +53,7 @@ def fold(text: str) -> str:
     t = _t2s().convert(t).casefold()
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
-    t = _numerals(t)
+    t = _numerals(t).replace("(s)", "s")  # "subject(s)"
     return _APOSTROPHES.sub("", t)
 
 

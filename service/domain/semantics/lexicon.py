@@ -72,11 +72,11 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "held", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "level", "currently", "current", "as of", "employed", "working", "队伍", "workforce", "所在",
                "现", "主要", "main", "mainly", "this", "these", "following", "the following", "具", "实有", "实际",
-               "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课"),
+               "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did"),
     "whether": ("是否", "是不是", "有无", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
-    "question": ("多少年", "几年", "多少岁", "几岁", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
+    "question": ("多少年", "几年", "多少岁", "几岁", "how many year", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
                  "吗", "呢", "目前", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
@@ -103,7 +103,7 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.education": ("毕业", "学历层次", "文化程度", "degree", "qualification", "educational", "education",
                           "education level", "educational attainment", "academic degree"),
-    "teacher.title": ("职称", "职级", "专业技术职务", "rank", "grade", "title", "professional title"),
+    "teacher.title": ("职称", "职级", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
     "teacher.subject": ("学科", "任教学科", "科目", "subject", "teaching subject"),
@@ -116,6 +116,8 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                                "teaching experience",
                                "years of teaching", "teaching year", "year of teaching", "experience", "teaching"),
 }
+# Words for the pupils a school enrols: the store holds only their number.
+ENROLMENT_WORDS = ("学生", "在校学生", "student", "pupil", "enrolled", "enrolled student")
 # What a table breaks its population down by when it does not name a field: "Staff by category".
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown")
 SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")
@@ -185,6 +187,7 @@ def _build(d: Dictionary) -> Lexicon:
     for name in DERIVED:
         add(DIMENSION_WORDS[name], Sense("dim", name))
     add(BREAKDOWN_WORDS, Sense("dim", ANY))
+    add(ENROLMENT_WORDS, Sense("dim", "school.enrolment"))
     self_units = [units(fold(w)) for w in SELF_WORDS]
     breakdown_units = {units(fold(w)) for w in BREAKDOWN_WORDS}
     for f in d.entity_fields("school"):

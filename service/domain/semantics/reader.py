@@ -214,8 +214,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode) -> P
             and not (has_counted or refine or by or "total" in st.markers):
         return Parsed("value", field=SELF)
     if not specific and not ranges:
-        if len(dims) == 1 and not has_counted and not refine and not by:
-            if st.conds and "filler" in st.markers:
+        numeric = len(dims) == 1 and dims[0] in d.fields and d.fields[dims[0]].type in ("integer", "decimal")
+        if len(dims) == 1 and (not has_counted or numeric) and not refine and not by:
+            if st.conds and "filler" in st.markers and not whether:
                 # "具有职称的教师" counts people; "教师性别" / "gender of teacher" asks a value.
                 raise _Fail(f"names {dims[0]} without saying which values")
             return Parsed("value", field=dims[0], generic_only=bool(st.conds), whether=whether)

@@ -206,3 +206,39 @@ def test_a_definition_can_be_sent_instead_of_wording() -> None:
 def test_a_wording_that_normalises_to_nothing_never_gets_the_empty_key() -> None:
     assert custom_key("school", "合计") != custom_key("school", "小计") != custom_key("school", "")
     assert custom_key("school", "合计", ["近视学生"]) != custom_key("school", "合计", ["视力不良学生"])
+
+
+def test_a_slip_in_an_english_word_is_read_as_the_one_word_it_is_near() -> None:
+    assert key("Nmber of female teachers") == "school.ft_teachers.gender.female"
+    assert key("Number of computers") is None  # near "computing" (IT), but not near enough
+
+
+def test_options_in_brackets_must_be_the_fields_own_values() -> None:
+    assert key("性别（男/女）", level="roster") == "teacher.gender"
+    assert key("Sex (M/F)", level="roster") == "teacher.gender"
+    assert key("岗位类别（管理/专业技术/工勤技能）", level="roster") is None  # another classification
+
+
+def test_a_wording_in_two_languages_is_read_when_both_agree() -> None:
+    assert key("學校名稱 School Name") == "school.name"
+    assert key("专任教师数 Number of female teachers") is None
+
+
+def test_the_school_itself_is_its_name_on_a_school_form_and_the_teachers_school_on_a_roster() -> None:
+    assert key("填报单位") == key("1. What is the name of your school?") == "school.name"
+    assert key("所在单位", level="roster") == "teacher.school_code"
+
+
+def test_a_yes_no_question_on_a_roster_asks_the_field() -> None:
+    assert key("（4）您是否为在编教师？", level="roster") == "teacher.establishment"
+    assert key("Are you a full-time teacher?", level="roster") == "teacher.post_type"
+
+
+def test_young_and_new_need_the_range_they_stand_for() -> None:
+    assert key("青年教师（35周岁以下）人数") == count(f"{FT};age=..35")
+    assert key("青年教师人数") is None
+
+
+def test_以下_beside_an_education_level_is_not_guessed() -> None:
+    assert key("专科以下学历专任教师") is None
+    assert key("专科及以下学历专任教师") == count(f"{FT};education=31,41,61,71")

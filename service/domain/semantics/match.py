@@ -26,7 +26,7 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import POST
 from service.domain.semantics.naming import definition_of, key_of, words
-from service.domain.semantics.reader import SELF, Parsed, Unread, read
+from service.domain.semantics.reader import SELF, Parsed, Unread, read, respelled
 from service.domain.semantics.text import fold, normalise, options
 
 Level = Literal["school", "roster"]
@@ -36,6 +36,7 @@ CONF_LABEL = 0.98
 CONF_ALIAS = 0.95
 CONF_READ = 0.95
 CONF_IN_CONTEXT = 0.9
+CONF_RESPELLED = 0.85
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,11 @@ def match_field(
     if bilingual is not None:
         return bilingual
     parsed = read(label, d, scene.hint if scene else None, level, by=scene.by if scene else ())
+    if isinstance(parsed, Unread) and (fixed := respelled(label, d)) is not None:
+        again = match_field(label=fixed, type=type, level=level, scene=scene, reference=reference, d=d)
+        if again.key is not None:
+            return Match(again.key, min(again.confidence, CONF_RESPELLED), f"{again.reason} (read as {fixed!r})",
+                         (), again.definition, again.parsed)
     first: list[tuple[str, str]] = []
     reason = ""
     if isinstance(parsed, Parsed):

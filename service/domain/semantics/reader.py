@@ -13,11 +13,14 @@ says which. Every reading of every tiling must agree; otherwise the wording is a
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from rapidfuzz import fuzz, process
+
 from service.domain.dictionary import Dictionary
-from service.domain.semantics.definition import RANGE_FIELDS, Filter
+from service.domain.semantics.definition import Filter
 from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, extract
 from service.domain.semantics.text import fold, strip_brackets, strip_numbering
@@ -350,5 +353,24 @@ def _join(run: list[str]) -> str:
     return " ".join(run) if all(x.isascii() for x in run) else "".join(run)
 
 
-def is_range_field(name: str) -> bool:
-    return name in RANGE_FIELDS
+def respelled(label: str, d: Dictionary) -> str | None:
+    """The wording with each unknown English word of five letters or more replaced by the one known
+    word it is a slip of ("Nmber" → "number"), or None when there is nothing (or nothing sure) to fix."""
+    lex = lexicon(d)
+    words = sorted({u[0] for u in lex.terms if len(u) == 1 and u[0].isascii() and len(u[0]) >= 5})
+    folded = fold(label)
+    changed = False
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal changed
+        w = m.group(0)
+        if (w,) in lex.terms or (len(w) > 3 and w.endswith("s") and (w[:-1],) in lex.terms) or len(w) < 5:
+            return w
+        near = [x for x, score, _ in process.extract(w, words, scorer=fuzz.ratio, score_cutoff=85, limit=2)]
+        if len(near) != 1:
+            return w
+        changed = True
+        return str(near[0])
+
+    out = re.sub(r"[a-z]+", fix, folded)
+    return out if changed else None

@@ -331,3 +331,17 @@ def test_an_unplaced_wording_never_captures_later_fields_of_other_departments(cl
         fields=[{"label": "专任教师数", "type": "integer"}, {"label": "其中：女", "type": "integer"}])).json()
     assert [f["key"] for f in later["fields"]] == ["school.ft_teachers", "school.ft_teachers.gender.female"]
     assert {f["classification"] for f in later["fields"]} == {"prefill_store"}
+
+
+def test_a_roster_is_answered_with_values_derived_on_the_reference_date(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    fields = [{"label": "姓名", "type": "text"}, {"label": "您的年龄", "type": "integer"},
+              {"label": "教龄", "type": "integer"}]
+    r = client.post("/v1/requests", headers=h, json=request_body(level="roster", fields=fields))
+    assert r.status_code == 201, r.text
+    assert [f["key"] for f in r.json()["fields"]] == ["teacher.name", "teacher.age", "teacher.teaching_years"]
+    assert r.json()["status"] == "answered"
+    rows = {row["id"]: row for row in client.get(f"/v1/requests/{r.json()['id']}/answers", headers=h).json()}
+    # T000000001: born 2000-03-01, teaching since 2022-09-01; the reference date is 2026-09-01.
+    assert (rows["T000000001"]["teacher.age"], rows["T000000001"]["teacher.teaching_years"]) == (26, 4)
+    assert "T000000010" not in rows  # retired: not on the roster

@@ -9,7 +9,7 @@ import pytest
 from service.domain.dictionary import dictionary
 from service.domain.requests import custom_key
 from service.domain.semantics import definition_of, key_of, match_field, words
-from service.domain.semantics.context import is_total, read_title, scene
+from service.domain.semantics.context import is_total, read_title, scene, title_by
 
 D = dictionary()
 FT = "post_type=1;status=1"
@@ -242,3 +242,14 @@ def test_young_and_new_need_the_range_they_stand_for() -> None:
 def test_以下_beside_an_education_level_is_not_guessed() -> None:
     assert key("专科以下学历专任教师") is None
     assert key("专科及以下学历专任教师") == count(f"{FT};education=31,41,61,71")
+
+
+def test_lettered_options_after_a_question_are_the_fields_values() -> None:
+    assert key("您的最高学历是：A.博士 B.硕士 C.本科 D.专科及以下", level="roster") == "teacher.education"
+    assert key("您是否在编：A.是 B.否", level="roster") == "teacher.establishment"
+
+
+def test_a_word_naming_two_things_is_read_by_what_the_table_breaks_down_by() -> None:
+    t, hint = read_title("专任教师任教课程情况", D)
+    s = scene([], t, hint, "专任教师任教课程情况", None, D, None, title_by("专任教师任教课程情况", D))
+    assert key("其他", scene=s) == count(f"{FT};subject=99")

@@ -106,7 +106,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.title": ("职称", "职级", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
-    "teacher.subject": ("学科", "任教学科", "科目", "subject", "teaching subject"),
+    "teacher.subject": ("学科", "任教学科", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi"),
     "teacher.post_type": ("岗位", "post"),
     "teacher.status": ("状态",),

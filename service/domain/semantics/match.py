@@ -148,11 +148,23 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     if not listed or name not in d.fields:
         return True
     f = d.fields[name]
+    if set(listed) <= _YES_NO and f.type in ("enum", "boolean"):
+        return True  # "是否在编：A.是 B.否"
     cl = d.code_list_for(f)
     if cl is None:
         return False
     words_ = {fold(w) for c in cl.codes for w in (c.code, c.zh, c.en, *c.aliases)}
-    return all(o in words_ for o in listed)
+    return all(o in words_ or _values_of(o, name, d) for o in listed)
+
+
+def _values_of(option: str, name: str, d: Dictionary) -> bool:
+    """Whether an option reads as values of field `name` alone ("专科及以下" of the education)."""
+    p = read(option, d)
+    return isinstance(p, Parsed) and p.kind == "count" and bool(p.conditions) and all(
+        c.field == name for c in p.conditions)
+
+
+_YES_NO = {"是", "否", "有", "无", "yes", "no", "y", "n"}
 
 
 _LATIN_TAIL = re.compile(r"^(.*[\u3400-\u9fff].*?)\s+([A-Za-z][A-Za-z ,&'()/-]{3,})$")

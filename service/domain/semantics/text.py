@@ -101,17 +101,30 @@ def strip_brackets(t: str) -> str:
     return _SPACES.sub(" ", t).strip()
 
 
+# Lettered options after a question: "您的最高学历是：A.博士 B.硕士 C.本科".
+_LETTERED = re.compile(r"(?:(?<=[\s:：?？\u3400-\u9fff])|^)([a-h])\s*[.、．)]\s*([^\s]+?)(?=\s*[a-h]\s*[.、．)]|\s*$)")
+
+
+def lettered(text: str) -> tuple[str, list[str]]:
+    """A folded wording without the lettered options it ends with, and those options."""
+    found = list(_LETTERED.finditer(text))
+    letters = [m.group(1) for m in found]
+    if len(found) < 2 or letters != [chr(ord("a") + i) for i in range(len(found))]:
+        return text, []
+    return text[: found[0].start()].rstrip(" :："), [m.group(2) for m in found]
+
+
 def options(text: str) -> list[str]:
-    """The options a folded wording lists in brackets, if any ("性别（男/女）" -> ["男", "女"])."""
+    """The options a folded wording lists in brackets or with letters ("性别（男/女）" -> ["男", "女"])."""
     for m in _BRACKET.finditer(text):
         if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)):
             return [o.strip() for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
-    return []
+    return lettered(text)[1]
 
 
 def strip_noise(text: str) -> str:
-    """The folded wording without its numbering and noise brackets."""
-    return strip_brackets(strip_numbering(text))
+    """The folded wording without its numbering, noise brackets and lettered options."""
+    return strip_brackets(lettered(strip_numbering(text))[0])
 
 
 _PLURAL = re.compile(r"\b([a-z]{2,}[^\Wsui])s\b")

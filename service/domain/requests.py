@@ -16,7 +16,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -399,7 +398,10 @@ def submit(session: Session, principal: Principal, req: RequestIn) -> tuple[Requ
     a = analyse(session, principal, req)
     if a.decision == "rejected_duplicate":
         request_id = new_id()
-        raise DuplicateRequest(request_id, a, record=partial(_save, principal=principal, req=req, a=a, request_id=request_id))
+        def keep(session: Session) -> None:
+            _save(session, principal=principal, req=req, a=a, request_id=request_id)
+
+        raise DuplicateRequest(request_id, a, record=keep)
     return _save(session, principal=principal, req=req, a=a, request_id=new_id()), a
 
 

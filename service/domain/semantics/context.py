@@ -102,12 +102,13 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             continue
         hint = next((b for b in parsed.by if b in RANGE_FIELDS), hint)
         breakdowns += parsed.by
-        if parsed.kind == "value" and parsed.field in RANGE_FIELDS:
-            hint = parsed.field
-        elif parsed.kind == "value" and parsed.field in teacher_code_fields(d):
-            breakdowns.append(parsed.field)  # a header "学历" over columns "本科", "高中"
-        elif parsed.kind == "value" and parsed.field in d.fields and d.fields[parsed.field].type == "integer":
-            value = parsed.field
+        named = parsed.field or ""
+        if parsed.kind == "value" and named in RANGE_FIELDS:
+            hint = named
+        elif parsed.kind == "value" and named in teacher_code_fields(d):
+            breakdowns.append(named)  # a header "学历" over columns "本科", "高中"
+        elif parsed.kind == "value" and named in d.fields and d.fields[named].type == "integer":
+            value = named
         elif parsed.kind == "value":
             unreadable = unreadable or h
         if parsed.kind == "count":
@@ -158,6 +159,7 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
                 return count(d, s.title), f"the total of the title's {s.title_words!r}"
             return None, "a total with no population above it (合计 of whom?)"
         if parsed.refine or not parsed.own_population:
+            frames: tuple[tuple[Definition | tuple[Filter, ...] | None, str], ...]
             if parsed.refine:
                 # "其中" refines the field just above, whatever it counts.
                 if s.above is None and s.above_words:

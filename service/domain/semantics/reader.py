@@ -200,6 +200,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode) -> P
     refine = "refine" in st.markers
     whether = "whether" in st.markers
     dims = list(dict.fromkeys(st.dims))
+    # "所在学校的学校标识码": a field and the field it refers to name one thing.
+    referred = {d.fields[x].references for x in dims if x in d.fields and d.fields[x].references}
+    dims = [x for x in dims if x not in referred]
     if mode == "frame":
         # A title or header names what its table breaks down by: "专任教师年龄情况", "Staff by category".
         named = {c.field for c in st.conds} | {r.field for r in ranges}

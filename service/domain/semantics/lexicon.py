@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import DERIVED, RANKED, ranking, teacher_code_fields
@@ -146,6 +146,7 @@ class Lexicon:
     max_len: int
     ranked: dict[str, list[str]]  # code fields whose lists are ordered, highest first
     population_words: frozenset[tuple[str, ...]]
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # readings already made (reader.read)
 
 
 def _build(d: Dictionary) -> Lexicon:

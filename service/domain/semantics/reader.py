@@ -264,8 +264,24 @@ def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None) -> 
     return [(list(p), ambiguous) for p in itertools.islice(itertools.product(*options), _MAX_CHOICES)]
 
 
+_MEMO_SIZE = 8192
+
+
 def read(label: str, d: Dictionary, hint: str | None = None, level: str | None = None,
          mode: Mode = "field", by: tuple[str, ...] = ()) -> Parsed | Unread:
+    """`_read`, remembered per dictionary: forms repeat their headers, departments their wordings."""
+    memo = lexicon(d).memo
+    k = (label, hint, level, mode, by)
+    if k not in memo:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[k] = _read(label, d, hint, level, mode, by)
+    result: Parsed | Unread = memo[k]
+    return result
+
+
+def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: Mode,
+          by: tuple[str, ...]) -> Parsed | Unread:
     """Read one wording on its own. `hint` is the field a header above says bare numbers measure
     (teacher.age under "年龄", teacher.teaching_years under "教龄"); `level` prefers the fields of
     the form's level; `mode` "frame" reads a title or header, whose field words are breakdowns; `by`

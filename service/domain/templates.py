@@ -27,8 +27,8 @@ from service.domain.authz import Principal, require_role
 from service.domain.clock import now
 from service.domain.dictionary import Dictionary, dictionary
 from service.domain.errors import DomainError, InvalidInput, Problem
-from service.domain.matching import match_field
 from service.domain.requests import Analysis, FieldAnalysis, FieldIn, RequestIn, analyse, submit
+from service.domain.semantics import match_field
 from service.domain.text import simple_norm
 from service.store import templates as store
 from service.store.tables import Request, RequestTemplate

@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic import Field as PydField
+from pydantic_core import PydanticCustomError
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
@@ -61,7 +62,7 @@ class FieldIn(BaseModel):
     @model_validator(mode="after")
     def _key_or_label(self) -> FieldIn:
         if not (self.key or (self.label and self.label.strip())):
-            raise ValueError("give a dictionary key or a label")
+            raise PydanticCustomError("key_or_label", "give a dictionary key or a label")
         return self
 
 
@@ -84,7 +85,7 @@ class RequestIn(BaseModel):
         start = self.period_start or self.reference_date
         end = self.period_end or self.reference_date
         if not start <= self.reference_date <= end:
-            raise ValueError("the reference date must lie within the period")
+            raise PydanticCustomError("reference_outside_period", "the reference date must lie within the period")
         return self
 
     @property
@@ -198,20 +199,24 @@ def _match(req: RequestIn, full: Dictionary, d: Dictionary) -> list[FieldAnalysi
         target = (full if f.key else d).fields.get(m.key or "")
         family = d.fields[target.indicator.family] if target is not None and target.indicator is not None else None
         if f.key and m.key is None:
-            problems.append(Problem(["body", "fields", i, "key"], f"{m.reason}; send a label and type for a new field", f.key))
+            problems.append(Problem(["body", "fields", i, "key"], f"{m.reason}; send a label and type for a new field", f.key,
+                                    code="unknown_key"))
             continue
         if target is not None:
             if req.level == "school" and target.entity == "teacher":
-                problems.append(Problem(["body", "fields", i], f"{m.key} is a teacher field: ask it on a roster (level roster) or ask an indicator"))
+                problems.append(Problem(["body", "fields", i], f"{m.key} is a teacher field: ask it on a roster (level roster) or ask an indicator",
+                                        code="teacher_field_on_school_form"))
                 continue
             if req.level == "roster" and target.is_indicator:
-                problems.append(Problem(["body", "fields", i], f"{m.key} is a school indicator: ask it on a school form (level school)"))
+                problems.append(Problem(["body", "fields", i], f"{m.key} is a school indicator: ask it on a school form (level school)",
+                                        code="indicator_on_roster"))
                 continue
             out.append(FieldAnalysis(i, f.label, f.key, f.type, m.key, not is_custom(m.key), "prefill_store",
                                      m.confidence, m.reason, candidates=m.candidates, headers=f.headers))
             continue
         if f.type is None:
-            problems.append(Problem(["body", "fields", i, "type"], "a field the dictionary does not know needs a type", f.label))
+            problems.append(Problem(["body", "fields", i, "type"], "a field the dictionary does not know needs a type", f.label,
+                                    code="type_needed"))
             continue
         out.append(FieldAnalysis(
             i, f.label, None, f.type, custom_key(entity, f.label or ""), False, "new", m.confidence,
@@ -220,7 +225,8 @@ def _match(req: RequestIn, full: Dictionary, d: Dictionary) -> list[FieldAnalysi
     keys = [a.key for a in out]
     for i, a in enumerate(out):
         if a.key in keys[:i]:
-            problems.append(Problem(["body", "fields", a.position], f"asks {a.key} again (as field {keys.index(a.key)})", a.label or a.given_key))
+            problems.append(Problem(["body", "fields", a.position], f"asks {a.key} again (as field {keys.index(a.key)})",
+                                    a.label or a.given_key, code="asked_twice", params={"first": out[keys.index(a.key)].position + 1}))
     if problems:
         raise InvalidInput(f"{len(problems)} field(s) cannot be analysed", problems)
     return out
@@ -272,7 +278,7 @@ def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: 
     require_within_jurisdiction(session, req.scope, principal.jurisdiction, ["body", "scope"])
     if req.due_date < now().date() or req.due_date < req.reference_date:
         raise InvalidInput("the due date must be today or later, and not before the reference date",
-                           [Problem(["body", "due_date"], "too early", str(req.due_date))])
+                           [Problem(["body", "due_date"], "too early", str(req.due_date), code="due_too_early")])
     full = dictionary()
     d = _matching_dictionary(session, full, req.level)
     fields = _match(req, full, d)
@@ -280,7 +286,8 @@ def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: 
     in_scope = scope_filter(req.scope)
     n_schools = count_in(session, req.scope, reference=req.reference_date)
     if n_schools == 0:
-        raise InvalidInput("the scope reaches no school", [Problem(["body", "scope"], "no school in the store matches this scope")])
+        raise InvalidInput("the scope reaches no school", [Problem(["body", "scope"], "no school in the store matches this scope",
+                                                                   code="no_school_in_scope")])
     for f in fields:
         if f.classification == "prefill_store" and is_custom(f.key):
             f.classification = "new"  # a field asked before in own wording: answers come from forms
@@ -514,5 +521,18 @@ def answers(session: Session, principal: Principal, request_id: str) -> list[dic
                 row[k] = mask(row[k])
         log_reads(session, principal, [(row["school_code"], row["id"]) for row in rows], entity="teacher",
                   action="answers", request_id=r.id)
-        return rows
-    return prefill.values(session, prefill.school_values_query(d, scope_filter(scope), keys, r.reference_date, period))
+        return _typed(session, keys, rows)
+    return _typed(session, keys, prefill.values(
+        session, prefill.school_values_query(d, scope_filter(scope), keys, r.reference_date, period)))
+
+
+def _typed(session: Session, keys: list[str], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Collected answers are kept as text; they are served with the type their field was asked
+    with, so a count is a number for the next asker as it was for the first."""
+    types = dict(session.execute(select(CustomField.key, CustomField.type).where(CustomField.key.in_(keys))).all())  # type: ignore[call-overload,attr-defined]
+    cast: dict[str, Any] = {"integer": int, "decimal": float, "boolean": lambda v: v in ("1", "true")}
+    for row in rows:
+        for k, t in types.items():
+            if row.get(k) is not None and t in cast:
+                row[k] = cast[t](row[k])
+    return rows

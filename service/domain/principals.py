@@ -224,6 +224,13 @@ def redeem(session: Session, code: str) -> tuple[Principal, str]:
     return _principal(row, org), session_token
 
 
+def end_session(session: Session, token: str) -> None:
+    """Signing out ends a browser session a link opened; a bearer token pasted in stays valid (it
+    is the principal's credential, revoked only by an administrator)."""
+    session.execute(sql_update(Token).where(col(Token.token_hash) == digest(token), col(Token.purpose) == "web",
+                                            col(Token.revoked_at).is_(None)).values(revoked_at=now()))
+
+
 @dataclass(frozen=True)
 class PrincipalInfo:
     id: str

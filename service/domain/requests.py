@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from service.domain import status as machine
 from service.domain.access import log_reads
@@ -529,7 +530,8 @@ def answers(session: Session, principal: Principal, request_id: str) -> list[dic
 def _typed(session: Session, keys: list[str], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Collected answers are kept as text; they are served with the type their field was asked
     with, so a count is a number for the next asker as it was for the first."""
-    types = dict(session.execute(select(CustomField.key, CustomField.type).where(CustomField.key.in_(keys))).all())  # type: ignore[call-overload,attr-defined]
+    types: dict[str, str] = {str(k): str(t) for k, t in session.execute(
+        select(col(CustomField.key), col(CustomField.type)).where(col(CustomField.key).in_(keys))).all()}
     cast: dict[str, Any] = {"integer": int, "decimal": float, "boolean": lambda v: v in ("1", "true")}
     for row in rows:
         for k, t in types.items():

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse
 
 from service.domain.errors import NotFound, Problem, Unauthenticated
-from service.domain.principals import authenticate, link_holder, redeem
+from service.domain.principals import authenticate, end_session, link_holder, redeem
 from service.web.page import (
     CSRF,
     CSRF_COOKIE,
@@ -104,7 +104,10 @@ def sign_in(request: Request, session: PageSession, code: str) -> Response:
 
 
 @router.post("/web/logout", dependencies=[CSRF])
-def logout() -> Response:
+def logout(request: Request, session: PageSession) -> Response:
+    token = request.cookies.get(TOKEN_COOKIE)
+    if token:
+        end_session(session, token)
     response = redirect("/web/login")
     for name in (TOKEN_COOKIE, CSRF_COOKIE):
         response.delete_cookie(name, path="/web")

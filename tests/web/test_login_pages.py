@@ -102,6 +102,10 @@ def test_a_sign_in_link_opens_one_session_once(client: TestClient, province: Pro
     page.reload()
     page.get_by_role("button", name="登录").click()
     expect(page).to_have_url(re.compile(r"/web/inbox$"))
+    session = next(c["value"] for c in page.context.cookies() if c["name"] == "co_token")
+    assert client.get("/v1/me", headers=auth(session)).json()["org_code"] == "2430000001"
+    page.get_by_role("button", name="退出").click()  # signing out ends the session the link opened
+    assert client.get("/v1/me", headers=auth(session)).status_code == 401
     other = page.context.browser.new_context(base_url=page.url.split("/web/")[0], locale="zh-CN").new_page()
     other.goto("/" + path)
     expect(other.get_by_role("alert")).to_contain_text("该登录链接已使用、已过期或已被收回")

@@ -10,6 +10,11 @@ from typing import Any, BinaryIO, ClassVar
 
 import pyarrow as pa
 
+# Columns an importer may add beside the file's own: the row's line in the file (the header is 1),
+# and why a row could not be read into columns (it is then empty, and reported, not dropped).
+ROW = "__row"
+PROBLEM = "__problem"
+
 
 class Importer(ABC):
     """Reads a tabular file into an Arrow table of text columns, one row per data row, in order."""
@@ -41,6 +46,17 @@ def register_importer(importer: Importer) -> Importer:
 def register_exporter(exporter: Exporter) -> Exporter:
     EXPORTERS[exporter.name] = exporter
     return exporter
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, made plain text by a leading apostrophe
+    (OWASP's advice for CSV injection); other values unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 class UnreadableFile(Exception):

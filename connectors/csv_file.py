@@ -3,6 +3,7 @@ they are transcoded to UTF-8 first, since DuckDB reads only UTF-8 without an ext
 
 from __future__ import annotations
 
+import csv
 import tempfile
 from pathlib import Path
 from typing import BinaryIO
@@ -11,7 +12,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from connectors.base import Exporter, Importer, UnreadableFile, register_exporter, register_importer
+from connectors.base import PROBLEM, ROW, Exporter, Importer, UnreadableFile, register_exporter, register_importer
 
 
 def _utf8_path(path: Path) -> tuple[Path, bool]:
@@ -42,12 +43,42 @@ class CsvImporter(Importer):
         try:
             rel = con.read_csv(str(src), header=True, all_varchar=True, sep=",", quotechar='"')
             return rel.to_arrow_table()
-        except duckdb.Error as exc:
-            raise UnreadableFile(f"{path.name}: not a readable CSV file ({exc})") from exc
+        except duckdb.Error:
+            # DuckDB reads a well-formed file fast but refuses a ragged one whole: read that one row
+            # by row instead, so each short or long row is reported with its line and the rest checked.
+            return _ragged(src, path.name)
         finally:
             con.close()
             if temporary:
                 src.unlink(missing_ok=True)
+
+
+def _ragged(src: Path, name: str) -> pa.Table:
+    """Every row of a CSV file whose rows differ in length: rows of the header's length as they are,
+    the others empty with the reason in the PROBLEM column; ROW holds each row's line."""
+    try:
+        with src.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, None)
+            if not header:
+                raise UnreadableFile(f"{name}: the file is empty")
+            columns: list[list[str | None]] = [[] for _ in header]
+            lines: list[int] = []
+            problems: list[str | None] = []
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                lines.append(reader.line_num)
+                fits = len(row) == len(header)
+                problems.append(None if fits else
+                                f"{len(row)} value(s) where the header has {len(header)} column(s)")
+                for i, column in enumerate(columns):
+                    column.append(row[i] if fits else None)
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise UnreadableFile(f"{name}: not a readable CSV file ({exc})") from exc
+    return pa.Table.from_arrays(
+        [*(pa.array(c, pa.string()) for c in columns), pa.array(lines, pa.int64()), pa.array(problems, pa.string())],
+        names=[*header, ROW, PROBLEM])
 
 
 class CsvExporter(Exporter):

@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 import pyarrow as pa
 from openpyxl import Workbook, load_workbook
 
-from connectors.base import Exporter, Importer, UnreadableFile, register_exporter, register_importer
+from connectors.base import ROW, Exporter, Importer, UnreadableFile, register_exporter, register_importer
 
 
 def _text(v: Any) -> str | None:
@@ -49,7 +49,7 @@ class XlsxImporter(Importer):
                     columns[i].append(_text(row[i]) if i < len(row) else None)
             # from_arrays keeps a repeated header twice, so validation can report it.
             return pa.Table.from_arrays([*(pa.array(c, pa.string()) for c in columns), pa.array(lines, pa.int64())],
-                                        names=[*names, "__row"])
+                                        names=[*names, ROW])
         finally:
             wb.close()
 

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
-from service.api import burden, corrections, forms, imports, me, records, requests, templates, webhooks
+from service.api import admin, burden, corrections, forms, imports, me, records, requests, templates, webhooks
 from service.api import dictionary as dictionary_api
 from service.domain.dictionary import dictionary
 from service.domain.errors import DomainError
@@ -41,8 +41,9 @@ def create_app() -> FastAPI:
         version="0.1.0",
         description="Collect once, use many times: one data-collection service for school education.",
         lifespan=lifespan,
+        docs_url=None,  # served by service/web/docs.py from local assets, so it works offline
     )
-    for module in (me, dictionary_api, records, imports, templates, requests, forms, corrections, burden, webhooks):
+    for module in (me, admin, dictionary_api, records, imports, templates, requests, forms, corrections, burden, webhooks):
         app.include_router(module.router)
     app.include_router(web_router)
 

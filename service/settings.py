@@ -18,6 +18,27 @@ class Settings(BaseSettings):
     port: int = 8000
     # Another copy of the data dictionary (schemas/ in the package by default).
     schemas_dir: Path | None = None
+    # The address people open, for sign-in links (http://host:port by default).
+    public_url: str | None = None
+    # How long credentials last: bearer tokens, one-time sign-in links, and the browser session a
+    # link opens. Every credential expires; a new one is issued with `collectonce token`.
+    token_days: int = 365
+    link_hours: int = 72
+    session_hours: int = 12
+
+    @property
+    def base_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @property
+    def server_file(self) -> Path:
+        """Where a running server leaves its address, process id and a local admin credential for
+        the CLI: beside the DuckDB file, or in data/ for PostgreSQL."""
+        if self.database_url.startswith("duckdb:///"):
+            store = Path(self.database_url.removeprefix("duckdb:///"))
+            if store.name and str(store) != ":memory:":
+                return store.with_name(store.name + ".server.json")
+        return Path("data") / "server.json"
 
 
 @cache

@@ -222,6 +222,7 @@ def issue_request(session: SessionDep, principal: PrincipalDep, request_id: str)
 class ResultsOut(BaseModel):
     request_id: str
     columns: list[str]
+    labels: dict[str, str] = Field(description="each field's column named in the department's words (CSV and Excel headers)")
     completion: dict[str, int]
     rows: list[dict[str, Any]]
 
@@ -240,7 +241,8 @@ def request_results(
                         headers={"Content-Disposition": f'attachment; filename="{filename}"'})
     res = results.results(session, principal, request_id)
     if format == "json":
-        return ResultsOut(request_id=res.request_id, columns=res.columns, completion=res.completion, rows=res.rows)
+        return ResultsOut(request_id=res.request_id, columns=res.columns, labels=res.labels, completion=res.completion,
+                          rows=res.rows)
     content, media_type = results.export(res, format)
     return Response(content, media_type=media_type, headers={
         "Content-Disposition": f'attachment; filename="results-{request_id}.{format}"'})

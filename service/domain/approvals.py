@@ -16,6 +16,7 @@ from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 from sqlalchemy.orm import Session
 
 from service.domain import status as machine
@@ -43,7 +44,7 @@ class ApprovalIn(BaseModel):
     @model_validator(mode="after")
     def _validity(self) -> ApprovalIn:
         if self.valid_until < self.valid_from:
-            raise ValueError("valid_until is before valid_from")
+            raise PydanticCustomError("valid_until_before_valid_from", "valid_until is before valid_from")
         return self
 
 
@@ -100,28 +101,10 @@ def approve(session: Session, principal: Principal, request_id: str, body: Appro
     if r.status != "pending_approval":
         raise machine.IllegalTransition(f"request {r.id} is {r.status}, not pending approval",
                                         [Problem(["request", "status"], "not pending approval", r.status)])
-    problems: list[Problem] = []
-    if body.valid_until < now().date():
-        problems.append(Problem(["body", "valid_until"], "the approval would already be expired", str(body.valid_until)))
-    if body.valid_until < r.due_date:
-        problems.append(Problem(["body", "valid_until"], f"ends before the request's due date {r.due_date}", str(body.valid_until)))
-    if r.kind == "statistical" and not (body.form_number and body.form_number.strip()):
-        problems.append(Problem(["body", "form_number"], "a statistical survey form must show its form number (表号)"))
-    asked = sorted({f.key for f in fields_of(session, r.id) if f.key})
-    unknown = sorted(set(body.fields or []) - set(asked))
-    problems += [Problem(["body", "fields"], f"{k} is not asked by the request", k) for k in unknown]
-    taken = repo.holder_of_number(session, body.number.strip(), body.authority.strip(), r.id)
-    if taken:
-        problems.append(Problem(["body", "number"], f"{body.number} of {body.authority} already approves request {taken}", body.number))
+    problems = approval_problems(session, principal, r, body)
     if problems:
         raise InvalidInput(f"{len(problems)} problem(s) in the approval", problems)
-    require_within_jurisdiction(session, body.scope, principal.jurisdiction, ["body", "scope"])
-    missing = outside(session, Scope.from_json(r.scope), body.scope)
-    if missing:
-        raise InvalidInput(
-            "the approved scope must contain the request's scope",
-            [Problem(["body", "scope"], f"school {code} is in the request but not in the approved scope", code) for code in missing],
-        )
+    asked = sorted({f.key for f in fields_of(session, r.id) if f.key})
     keys = sorted(body.fields) if body.fields is not None else asked
     a = Approval(
         id=new_id(), request_id=r.id, mode=body.mode, number=body.number.strip(), authority=body.authority.strip(),
@@ -133,6 +116,42 @@ def approve(session: Session, principal: Principal, request_id: str, body: Appro
     session.add(a)
     machine.transition(session, r, "approved", principal.id, f"{body.mode} {a.number} by {a.authority}")
     return a
+
+
+def approval_problems(session: Session, principal: Principal, r: Request, body: ApprovalIn) -> list[Problem]:
+    """Every problem with approving `r` as `body` says, all at once. A page may pass a body built
+    from the fields that parsed (model_construct): the fields it lacks are not checked here."""
+    problems: list[Problem] = []
+    until: date | None = getattr(body, "valid_until", None)
+    if until is not None and until < now().date():
+        problems.append(Problem(["body", "valid_until"], "the approval would already be expired", str(until),
+                                code="already_expired"))
+    if until is not None and until < r.due_date:
+        problems.append(Problem(["body", "valid_until"], f"ends before the request's due date {r.due_date}", str(until),
+                                code="ends_before_due", params={"due": r.due_date.isoformat()}))
+    form_number = getattr(body, "form_number", None)
+    if r.kind == "statistical" and not (form_number and form_number.strip()):
+        problems.append(Problem(["body", "form_number"], "a statistical survey form must show its form number (表号)",
+                                code="form_number_required"))
+    asked = sorted({f.key for f in fields_of(session, r.id) if f.key})
+    unknown = sorted(set(getattr(body, "fields", None) or []) - set(asked))
+    problems += [Problem(["body", "fields"], f"{k} is not asked by the request", k, code="field_not_asked") for k in unknown]
+    number, authority = getattr(body, "number", None), getattr(body, "authority", None)
+    if number and authority:
+        taken = repo.holder_of_number(session, number.strip(), authority.strip(), r.id)
+        if taken:
+            problems.append(Problem(["body", "number"], f"{number} of {authority} already approves request {taken}",
+                                    number, code="number_taken"))
+    scope: Scope | None = getattr(body, "scope", None)
+    if scope is not None:
+        try:
+            require_within_jurisdiction(session, scope, principal.jurisdiction, ["body", "scope"])
+        except InvalidInput as exc:
+            problems += exc.errors
+        else:
+            problems += [Problem(["body", "scope"], f"school {code} is in the request but not in the approved scope",
+                                 code, code="school_outside_approval") for code in outside(session, Scope.from_json(r.scope), scope)]
+    return problems
 
 
 def reject(session: Session, principal: Principal, request_id: str, body: RejectionIn) -> Request:

@@ -61,10 +61,11 @@ EARLIEST, LATEST = date(1950, 1, 1), date(2999, 12, 31)
 def period(start: date | None, end: date | None, today: date) -> tuple[date, date]:
     """The period asked for; by default this calendar year up to today. `to` may not precede `from`."""
     lo, hi = start or today.replace(month=1, day=1), end or today
-    problems = [Problem(["query", name], f"outside {EARLIEST} to {LATEST}", str(day))
+    problems = [Problem(["query", name], f"outside {EARLIEST} to {LATEST}", str(day), code="date_outside",
+                        params={"earliest": str(EARLIEST), "latest": str(LATEST)})
                 for name, day in (("from", lo), ("to", hi)) if not EARLIEST <= day <= LATEST]
     if hi < lo:
-        problems.append(Problem(["query", "to"], "before from", str(hi)))
+        problems.append(Problem(["query", "to"], "before from", str(hi), code="to_before_from"))
     if problems:
         raise InvalidInput("the period is not a usable range of dates", problems)
     return lo, hi

@@ -66,7 +66,7 @@ def decide(session: Session, principal: Principal, correction_id: str, outcome: 
     if c.status != "pending":
         raise Conflict(f"correction {c.id} is already {c.status}", [Problem(["correction", "status"], c.status)])
     if outcome == "rejected" and not (body.reason and body.reason.strip()):
-        raise InvalidInput("a rejection needs a reason", [Problem(["body", "reason"], "required")])
+        raise InvalidInput("a rejection needs a reason", [Problem(["body", "reason"], "required", code="decision_reason")])
     at = now()
     f = dictionary().fields[c.key]
     if outcome == "accepted" and not f.is_indicator:

@@ -4,7 +4,7 @@ service/app.py renders them as application/problem+json (RFC 9457)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -23,11 +23,17 @@ class Problem:
     loc: list[str | int]
     msg: str
     value: Any = None
+    # What kind of problem, for callers and pages that word it themselves (in another language,
+    # say), with the figures the wording needs: code "below_min", params {"min": 0}.
+    code: str | None = None
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"loc": self.loc, "msg": self.msg}
         if self.value is not None:
             out["value"] = self.value
+        if self.code is not None:
+            out["code"] = self.code
         return out
 
 

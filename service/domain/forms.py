@@ -204,44 +204,49 @@ def _as_text(value: str | int | float | bool | None) -> str | None:
     return str(value).strip()
 
 
-def _validate_value(text: str, type_: str, f: Field | None, d: Dictionary) -> tuple[str | None, str | None]:
-    """(normalised text, error) for one value against its type, code list, range and format."""
+Fault = tuple[str, str, dict[str, Any]]  # (code, message, figures): see Problem.code
+
+
+def _validate_value(text: str, type_: str, f: Field | None, d: Dictionary) -> tuple[str | None, Fault | None]:
+    """(normalised text, fault) for one value against its type, code list, range and format."""
     try:
         if type_ == "integer":
             n = Decimal(text)
             if n != n.to_integral_value():
-                return None, "not a whole number"
+                return None, ("not_integer", "not a whole number", {})
             text = str(int(n))
             if f is not None and f.min is not None and int(text) < int(f.min):  # type: ignore[arg-type]
-                return None, f"below the minimum {f.min}"
+                return None, ("below_min", f"below the minimum {f.min}", {"min": f.min})
             if f is not None and f.max is not None and int(text) > int(f.max):  # type: ignore[arg-type]
-                return None, f"above the maximum {f.max}"
+                return None, ("above_max", f"above the maximum {f.max}", {"max": f.max})
             if f is None and int(text) < 0:
-                return None, "a count cannot be negative"
+                return None, ("negative", "a count cannot be negative", {})
         elif type_ == "decimal":
             Decimal(text)
         elif type_ == "date":
             text = date.fromisoformat(text).isoformat()
             if f is not None and f.min is not None and text < str(f.min):
-                return None, f"before {f.min}"
+                return None, ("before", f"before {f.min}", {"min": f.min})
             if f is not None and f.max is not None and text > str(f.max):
-                return None, f"after {f.max}"
+                return None, ("after", f"after {f.max}", {"max": f.max})
         elif type_ == "boolean":
             if text.lower() not in ("0", "1", "true", "false", "是", "否"):
-                return None, "not yes/no"
+                return None, ("not_yes_no", "not yes/no", {})
             text = "1" if text.lower() in ("1", "true", "是") else "0"
         elif type_ == "enum" and f is not None:
             cl = d.code_list_for(f)
             code = next((c.code for c in cl.codes if text in (c.code, c.zh, c.en)), None) if cl else None
             if code is None:
-                return None, f"not in code list {f.code_list}"
+                return None, ("not_in_code_list", f"not in code list {f.code_list}", {})
             text = code
         if f is not None and f.max_length and len(text) > f.max_length:
-            return None, f"longer than {f.max_length} characters"
+            return None, ("too_long", f"longer than {f.max_length} characters", {"max_length": f.max_length})
         if f is not None and f.pattern and not re.fullmatch(f.pattern, text):
-            return None, f"wrong format (expected {f.pattern})"
+            return None, ("bad_format", f"wrong format (expected {f.pattern})", {})
     except (InvalidOperation, ValueError):
-        return None, {"integer": "not a whole number", "decimal": "not a number", "date": "not a date (YYYY-MM-DD)"}.get(type_, "invalid")
+        code, msg = {"integer": ("not_integer", "not a whole number"), "decimal": ("not_number", "not a number"),
+                     "date": ("not_date", "not a date (YYYY-MM-DD)")}.get(type_, ("invalid", "invalid"))
+        return None, (code, msg, {})
     return text, None
 
 
@@ -285,19 +290,20 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
             if f is not None and not f.required and not f.is_indicator:
                 out.append(_Final(item, None, "confirm", None))
             else:
-                problems.append(Problem(loc, f"{item.key}: an answer is required"))
+                problems.append(Problem(loc, f"{item.key}: an answer is required", code="required"))
             continue
-        text, error = _validate_value(raw, type_, f, d)
-        if error:
-            problems.append(Problem([*loc, "value"] if n is not None else loc, f"{item.key}: {error}", raw))
+        text, fault = _validate_value(raw, type_, f, d)
+        if fault:
+            problems.append(Problem([*loc, "value"] if n is not None else loc, f"{item.key}: {fault[1]}", raw,
+                                    code=fault[0], params=fault[2]))
             continue
         changed = item.prefill is not None and text != item.prefill
         if changed and item.key in UNEDITABLE:
-            problems.append(Problem(loc, f"{item.key} cannot be changed on a form", raw))
+            problems.append(Problem(loc, f"{item.key} cannot be changed on a form", raw, code="uneditable"))
             continue
         reason = (a.reason if a else None) or item.reason
         if changed and final and not (reason and reason.strip()):
-            problems.append(Problem([*loc, "reason"], f"{item.key}: a correction needs a reason", raw))
+            problems.append(Problem([*loc, "reason"], f"{item.key}: a correction needs a reason", raw, code="reason_required"))
             continue
         action = "correct" if changed else ("confirm" if item.prefill is not None else "fill")
         out.append(_Final(item, text, action, reason.strip() if changed and reason else None))
@@ -320,14 +326,17 @@ def _cross_field(answers: list[_Final], d: Dictionary) -> list[Problem]:
     for entity_id, values in by_entity.items():
         for total_key, total in values.items():
             split: dict[str, list[str]] = defaultdict(list)
-            said = words(defs[total_key], d).zh
+            said = words(defs[total_key], d)
             for key, n in values.items():
                 narrower = refines(defs[key], defs[total_key], d) if key != total_key else None
                 if narrower is None:
                     continue
                 if n > total:
+                    part = words(defs[key], d)
                     problems.append(Problem(["form", "items", f"{entity_id}/{key}"],
-                                            f"{words(defs[key], d).zh}: {n} is more than {said} ({total})", n))
+                                            f"{part.zh}: {n} is more than {said.zh} ({total})", n,
+                                            code="breakdown_exceeds", params={"total_zh": said.zh, "total_en": said.en,
+                                                                              "sum": n, "total": total}))
                 if len(narrower) == 1:
                     split[narrower[0]].append(key)
             for name, keys in split.items():
@@ -336,11 +345,16 @@ def _cross_field(answers: list[_Final], d: Dictionary) -> list[Problem]:
                     continue
                 s = sum(values[k] for k in keys)
                 whole = covers(parts, defs[total_key], name, d)
-                if (whole and s != total) or s > total:
-                    what = "more than the total" if s > total else "not the total"
+                by = d.fields[name].labels.zh if name in d.fields else name
+                params = {"total_zh": said.zh, "total_en": said.en, "sum": s, "total": total}
+                if s > total:
                     problems.append(Problem(["form", "items", f"{entity_id}/{total_key}"],
-                                            f"{said} by {d.fields[name].labels.zh if name in d.fields else name} "
-                                            f"adds up to {s}, {what} {total}", s))
+                                            f"{said.zh} by {by} adds up to {s}, more than the total {total}", s,
+                                            code="breakdown_exceeds", params=params))
+                elif whole and s != total:
+                    problems.append(Problem(["form", "items", f"{entity_id}/{total_key}"],
+                                            f"{said.zh} by {by} adds up to {s}, not the total {total}", s,
+                                            code="breakdown_sum", params=params))
     return problems
 
 

@@ -19,12 +19,12 @@ import pyarrow.compute as pc
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from connectors.base import UnreadableFile, importer_for, importer_named
+from connectors.base import ROW, UnreadableFile, importer_for, importer_named
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
 from service.domain.dictionary import Dictionary, Entity, dictionary
 from service.domain.errors import ImportRejected, InvalidInput, Problem
-from service.domain.validation import ROW, RowProblem, resolve_headers, validate_rows
+from service.domain.validation import RowProblem, resolve_headers, validate_rows
 from service.store import bulk
 from service.store.records import teacher_ids_by_id_number
 from service.store.tables import ImportBatch, Region

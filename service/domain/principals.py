@@ -1,42 +1,89 @@
-"""Organisations, principals and their bearer tokens. Tokens are shown once and stored as SHA-256."""
+"""Organisations, principals and their credentials.
+
+Rules:
+- a credential is shown once and stored as its SHA-256 digest; every credential expires;
+- a bearer token (`api`) opens the API and the pages; a one-time sign-in link (`sign_in`) opens
+  a browser session (`web`) once, before it expires, and is spent by that use;
+- revoking a principal revokes every credential it holds; rotating revokes them and issues a new
+  bearer token in the same unit of work;
+- a new department or office needs a name and a jurisdiction (a region code); a school's
+  organisation is the school itself, named as in the store;
+- only an administrator issues, lists, revokes or rotates credentials.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+import pyarrow as pa
+from sqlalchemy import func, or_, select, text
+from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
-from service.domain.authz import ROLES, Principal
+from service.domain.authz import ROLES, Principal, require_role
 from service.domain.clock import new_id, now
 from service.domain.errors import InvalidInput, NotFound, Problem, Unauthenticated
-from service.store.tables import Organisation, School, Token
+from service.settings import settings
+from service.store import bulk
+from service.store.tables import Organisation, Region, School, Token
 from service.store.tables import Principal as PrincipalRow
 
+OFFICES = ("department", "statistics_office", "education_office")
+TOKEN_PREFIX = "co_"
+LINK_PREFIX = "sl_"
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _secret(prefix: str) -> str:
+    return prefix + secrets.token_urlsafe(32)
+
+
+def _expiry(days: int | None) -> datetime:
+    n = settings().token_days if days is None else days
+    if n < 1:
+        raise InvalidInput("a credential lasts at least one day", [Problem(["body", "days"], "at least 1", n)])
+    return now() + timedelta(days=n)
 
 
 def ensure_organisation(
     session: Session, code: str, kind: str, name: str | None = None, jurisdiction: str | None = None,
     owns: str | None = None,
 ) -> Organisation:
-    """Return organisation `code`, creating it if new. A school's organisation is the school itself."""
+    """Return organisation `code`, creating it if new. A school's organisation is the school itself;
+    a new department or office needs its name and its jurisdiction."""
     org = session.get(Organisation, code)
     if org is not None:
         if org.kind != kind:
-            raise InvalidInput(f"organisation {code} is a {org.kind}, not a {kind}", [Problem(["org"], "kind differs")])
+            raise InvalidInput(f"organisation {code} is a {org.kind}, not a {kind}",
+                               [Problem(["body", "role"], f"{code} is a {org.kind}", kind)])
         return org
     if kind == "school":
-        school = session.scalars(select(School).where(School.code == code, School.valid_to.is_(None))).first()  # type: ignore[union-attr]
+        school = session.scalars(select(School).where(col(School.code) == code, col(School.valid_to).is_(None))).first()
         if school is None:
-            raise NotFound(f"no school {code} in the store", [Problem(["org"], "unknown school", code)])
+            raise NotFound(f"no school {code} in the store", [Problem(["body", "org"], "unknown school", code,
+                                                                    code="unknown_school", params={"school": code})])
         name, jurisdiction = school.name, school.region_code
-    if kind in ("department", "statistics_office", "education_office") and not jurisdiction:
-        raise InvalidInput(f"a new {kind} needs a jurisdiction (region code)", [Problem(["jurisdiction"], "required")])
-    org = Organisation(code=code, name=name or code, kind=kind, jurisdiction=jurisdiction, owns=owns)
+    if kind in OFFICES:
+        problems = []
+        if not (name and name.strip()):
+            problems.append(Problem(["body", "org_name"], "a new organisation needs its name (--org-name)",
+                                    code="org_name_required"))
+        if not jurisdiction:
+            problems.append(Problem(["body", "jurisdiction"], "a new organisation needs its jurisdiction, a region code "
+                                                              "such as 430000 (--jurisdiction)", code="jurisdiction_required"))
+        elif session.get(Region, jurisdiction) is None:
+            problems.append(Problem(["body", "jurisdiction"], f"no region {jurisdiction} in the store", jurisdiction,
+                                    code="unknown_region"))
+        if problems:
+            raise InvalidInput(f"{code} is a new {kind}: give its name and its jurisdiction (a region code)", problems)
+    org = Organisation(code=code, name=(name or code).strip(), kind=kind, jurisdiction=jurisdiction, owns=owns)
     session.add(org)
     session.flush()
     return org
@@ -44,18 +91,26 @@ def ensure_organisation(
 
 def issue_token(
     session: Session, role: str, org_code: str, *, name: str | None = None,
-    org_name: str | None = None, jurisdiction: str | None = None, owns: str | None = None,
+    org_name: str | None = None, jurisdiction: str | None = None, owns: str | None = None, days: int | None = None,
 ) -> tuple[Principal, str]:
     """Create a principal acting for `org_code` in `role` and return it with a new bearer token."""
     if role not in ROLES:
-        raise InvalidInput(f"unknown role {role!r}; one of {', '.join(ROLES)}", [Problem(["role"], "unknown role", role)])
+        raise InvalidInput(f"unknown role {role!r}; one of {', '.join(ROLES)}",
+                           [Problem(["body", "role"], f"one of {', '.join(ROLES)}", role)])
+    expires = _expiry(days)
     org = ensure_organisation(session, org_code, role, org_name, jurisdiction, owns)  # an organisation's kind is its role
     row = PrincipalRow(id=new_id(), name=name or f"{org.name} ({role})", role=role, org_code=org.code, created_at=now())
-    token = "co_" + secrets.token_urlsafe(32)
     session.add(row)
-    session.add(Token(token_hash=_digest(token), principal_id=row.id, created_at=now()))
     session.flush()
-    return _principal(row, org), token
+    return _principal(row, org), _add_token(session, row.id, "api", expires)
+
+
+def _add_token(session: Session, principal_id: str, purpose: str, expires: datetime) -> str:
+    secret = _secret(LINK_PREFIX if purpose == "sign_in" else TOKEN_PREFIX)
+    session.add(Token(token_hash=digest(secret), principal_id=principal_id, created_at=now(), expires_at=expires,
+                      purpose=purpose))
+    session.flush()
+    return secret
 
 
 def _principal(row: PrincipalRow, org: Organisation) -> Principal:
@@ -65,14 +120,256 @@ def _principal(row: PrincipalRow, org: Organisation) -> Principal:
     )
 
 
+class LinkSpent(Unauthenticated):
+    reason = "link_spent"
+
+
+def _refused(why: str) -> Unauthenticated:
+    return Unauthenticated(why, [Problem(["header", "Authorization"], why)])
+
+
 def authenticate(session: Session, token: str) -> Principal:
-    """The principal a bearer token belongs to; Unauthenticated if unknown or revoked."""
+    """The principal a bearer token or browser session belongs to; Unauthenticated if it is
+    unknown, revoked or expired (a sign-in link is not a token: it is only spent at sign-in)."""
     found = session.execute(
-        select(PrincipalRow, Organisation)
-        .join(Token, Token.principal_id == PrincipalRow.id)  # type: ignore[arg-type]
-        .join(Organisation, Organisation.code == PrincipalRow.org_code)  # type: ignore[arg-type]
-        .where(Token.token_hash == _digest(token), Token.revoked_at.is_(None))  # type: ignore[union-attr]
+        select(PrincipalRow, Organisation, Token)
+        .join(Token, col(Token.principal_id) == col(PrincipalRow.id))
+        .join(Organisation, col(Organisation.code) == col(PrincipalRow.org_code))
+        .where(col(Token.token_hash) == digest(token), col(Token.purpose).in_(("api", "web")))
     ).first()
-    if found is None:
-        raise Unauthenticated("unknown or revoked token", [Problem(["header", "Authorization"], "unknown or revoked token")])
+    if found is None or found[2].revoked_at is not None:
+        raise _refused("unknown or revoked token")
+    if found[2].expires_at is not None and found[2].expires_at <= now():
+        raise _refused(f"token expired on {found[2].expires_at:%Y-%m-%d}; ask your administrator for a new one")
     return _principal(found[0], found[1])
+
+
+def _get(session: Session, principal_id: str) -> PrincipalRow:
+    row = session.get(PrincipalRow, principal_id)
+    if row is None:
+        raise NotFound(f"no principal {principal_id}", [Problem(["path", "principal_id"], "unknown principal", principal_id)])
+    return row
+
+
+def revoke(session: Session, admin: Principal, *, principal_id: str | None = None, token: str | None = None) -> int:
+    """Revoke a principal's every credential, or one token; return how many were still live."""
+    require_role(admin, "admin")
+    if principal_id is None and not token:
+        raise InvalidInput("name a principal or a token to revoke", [Problem(["body"], "principal or token")])
+    live = [col(Token.revoked_at).is_(None), or_(col(Token.expires_at).is_(None), col(Token.expires_at) > now())]
+    if principal_id is not None:
+        _get(session, principal_id)
+        which = col(Token.principal_id) == principal_id
+    else:
+        which = col(Token.token_hash) == digest(token or "")
+        if session.get(Token, digest(token or "")) is None:
+            raise NotFound("no such token", [Problem(["body", "token"], "unknown token")])
+    result = session.execute(sql_update(Token).where(which, *live).values(revoked_at=now()))
+    session.flush()
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def rotate(session: Session, admin: Principal, principal_id: str, days: int | None = None) -> str:
+    """Revoke the principal's credentials and issue a new bearer token, at once."""
+    require_role(admin, "admin")
+    expires = _expiry(days)
+    revoke(session, admin, principal_id=principal_id)
+    return _add_token(session, principal_id, "api", expires)
+
+
+def sign_in_link(session: Session, admin: Principal, principal_id: str, hours: int | None = None) -> tuple[str, datetime]:
+    """A one-time sign-in code for the principal's browser, and when it expires."""
+    require_role(admin, "admin")
+    _get(session, principal_id)
+    expires = now() + timedelta(hours=hours or settings().link_hours)
+    return _add_token(session, principal_id, "sign_in", expires), expires
+
+
+def link_url(code: str) -> str:
+    return f"{settings().base_url}/web/sign-in/{code}"
+
+
+def link_holder(session: Session, code: str) -> tuple[Principal, datetime]:
+    """Whom a live sign-in link signs in, and until when, without spending it (a mail scanner
+    that opens the link must not use it up)."""
+    link = session.get(Token, digest(code))
+    if (link is None or link.purpose != "sign_in" or link.used_at is not None or link.revoked_at is not None
+            or link.expires_at is None or link.expires_at <= now()):
+        raise LinkSpent("this sign-in link was already used, has expired or was withdrawn",
+                        [Problem(["path", "code"], "link used, expired or withdrawn")])
+    row = _get(session, link.principal_id)
+    org = session.get(Organisation, row.org_code)
+    assert org is not None
+    return _principal(row, org), link.expires_at
+
+
+def redeem(session: Session, code: str) -> tuple[Principal, str]:
+    """Spend a sign-in link: the first use opens a browser session; a used, revoked or expired
+    link opens nothing. The link is marked used by one conditional update, so two clicks racing
+    cannot both succeed."""
+    at = now()
+    spent = session.execute(sql_update(Token).where(
+        col(Token.token_hash) == digest(code), col(Token.purpose) == "sign_in", col(Token.used_at).is_(None),
+        col(Token.revoked_at).is_(None), col(Token.expires_at) > at,
+    ).values(used_at=at))
+    if not spent.rowcount:  # type: ignore[attr-defined]
+        raise LinkSpent("this sign-in link was already used, has expired or was withdrawn",
+                        [Problem(["path", "code"], "link used, expired or withdrawn")])
+    link = session.get(Token, digest(code))
+    assert link is not None
+    row = _get(session, link.principal_id)
+    org = session.get(Organisation, row.org_code)
+    assert org is not None
+    session_token = _add_token(session, row.id, "web", at + timedelta(hours=settings().session_hours))
+    return _principal(row, org), session_token
+
+
+def end_session(session: Session, token: str) -> None:
+    """Signing out ends a browser session a link opened; a bearer token pasted in stays valid (it
+    is the principal's credential, revoked only by an administrator)."""
+    session.execute(sql_update(Token).where(col(Token.token_hash) == digest(token), col(Token.purpose) == "web",
+                                            col(Token.revoked_at).is_(None)).values(revoked_at=now()))
+
+
+@dataclass(frozen=True)
+class PrincipalInfo:
+    id: str
+    name: str
+    role: str
+    org_code: str
+    org_name: str
+    jurisdiction: str | None
+    created_at: datetime
+    live_tokens: int
+    expires_at: datetime | None  # the latest expiry of its live bearer tokens
+
+
+def expiry_of(session: Session, secret: str) -> datetime:
+    """When a credential just issued expires."""
+    token = session.get(Token, digest(secret))
+    if token is None or token.expires_at is None:
+        raise NotFound("no such credential", [Problem(["token"], "unknown")])
+    return token.expires_at
+
+
+def info(session: Session, admin: Principal, principal_id: str) -> PrincipalInfo:
+    rows, _n = list_principals(session, admin, principal_id=principal_id, limit=1)
+    if not rows:
+        raise NotFound(f"no principal {principal_id}", [Problem(["path", "principal_id"], "unknown principal", principal_id)])
+    return rows[0]
+
+
+def list_principals(session: Session, admin: Principal, *, role: str | None = None, search: str | None = None,
+                    principal_id: str | None = None, limit: int = 100, offset: int = 0,
+                    ) -> tuple[list[PrincipalInfo], int]:
+    """Principals with their organisation and live bearer tokens, newest first; `search` matches
+    an organisation's code or name."""
+    require_role(admin, "admin")
+    at = now()
+    live = (select(col(Token.principal_id), func.count().label("n"), func.max(col(Token.expires_at)).label("until"))
+            .where(col(Token.purpose) == "api", col(Token.revoked_at).is_(None), col(Token.expires_at) > at)
+            .group_by(col(Token.principal_id)).subquery())
+    q = (select(PrincipalRow, Organisation, live.c.n, live.c.until)
+         .join(Organisation, col(Organisation.code) == col(PrincipalRow.org_code))
+         .outerjoin(live, live.c.principal_id == col(PrincipalRow.id)))
+    if role:
+        q = q.where(col(PrincipalRow.role) == role)
+    if principal_id:
+        q = q.where(col(PrincipalRow.id) == principal_id)
+    if search and search.strip():
+        pattern = f"%{search.strip()}%"
+        q = q.where(or_(col(Organisation.code).like(pattern), col(Organisation.name).like(pattern),
+                        col(PrincipalRow.name).like(pattern)))
+    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rows = session.execute(q.order_by(col(PrincipalRow.created_at).desc(), col(PrincipalRow.id))
+                           .limit(limit).offset(offset)).all()
+    return [PrincipalInfo(p.id, p.name, p.role, o.code, o.name, o.jurisdiction, p.created_at, int(n or 0), until)
+            for p, o, n, until in rows], int(total)
+
+
+@dataclass(frozen=True)
+class SchoolCredential:
+    school_code: str
+    school_name: str
+    region_code: str
+    region_name: str
+    principal_id: str
+    token: str
+    expires_at: datetime
+    sign_in_link: str
+    link_expires_at: datetime
+
+
+def issue_school_credentials(session: Session, admin: Principal, *, region: str | None = None, days: int | None = None,
+                             link_hours: int | None = None, rotate_existing: bool = False) -> list[SchoolCredential]:
+    """A bearer token and a one-time sign-in link for every current school (under `region`, a
+    code prefix): the schools' organisations and principals are created where missing, all in a
+    few statements whatever the number of schools. With `rotate_existing`, the schools' earlier
+    credentials are revoked."""
+    require_role(admin, "admin")
+    at = now()
+    expires = _expiry(days)
+    link_expires = at + timedelta(hours=link_hours or settings().link_hours)
+    if region is not None and not (region.isdigit() and 2 <= len(region) <= 6):
+        raise InvalidInput(f"region {region!r}: a region code or prefix of 2 to 6 digits",
+                           [Problem(["body", "region"], "2 to 6 digits", region)])
+    conn = session.connection()
+    within = "s.region_code LIKE :prefix" if region else "TRUE"
+    params = {"prefix": f"{_prefix(region)}%" if region else "", "at": at}
+    current = f"FROM school s WHERE s.valid_to IS NULL AND {within}"
+    conn.execute(text(
+        "INSERT INTO organisation (code, name, kind, jurisdiction) SELECT s.code, s.name, 'school', s.region_code "
+        f"{current} AND NOT EXISTS (SELECT 1 FROM organisation o WHERE o.code = s.code)"), params)
+    conn.execute(text(
+        "INSERT INTO principal (id, name, role, org_code, created_at) "
+        "SELECT md5('school-principal:' || s.code), s.name || ' (school)', 'school', s.code, CAST(:at AS TIMESTAMP) "
+        f"{current} AND NOT EXISTS (SELECT 1 FROM principal p WHERE p.org_code = s.code AND p.role = 'school')"), params)
+    rows = conn.execute(text(
+        "SELECT s.code, s.name, s.region_code, COALESCE(r.name, s.region_code), "
+        "(SELECT min(p.id) FROM principal p WHERE p.org_code = s.code AND p.role = 'school') "
+        f"FROM school s LEFT JOIN region r ON r.code = s.region_code WHERE s.valid_to IS NULL AND {within} "
+        "ORDER BY s.code"), params).all()
+    if not rows:
+        raise NotFound("no school in the store" + (f" under region {region}" if region else ""),
+                       [Problem(["body", "region"], "no school", region)])
+    if rotate_existing:
+        conn.execute(text(
+            "UPDATE token SET revoked_at = CAST(:at AS TIMESTAMP) WHERE revoked_at IS NULL AND principal_id IN "
+            f"(SELECT p.id FROM principal p JOIN school s ON s.code = p.org_code AND {within} "
+            "AND s.valid_to IS NULL WHERE p.role = 'school')"), params)
+    tokens = [_secret(TOKEN_PREFIX) for _ in rows]
+    links = [_secret(LINK_PREFIX) for _ in rows]
+    staged = pa.table({
+        "token_hash": pa.array([digest(t) for t in tokens + links], pa.string()),
+        "principal_id": pa.array([str(r[4]) for r in rows] * 2, pa.string()),
+        "purpose": pa.array(["api"] * len(rows) + ["sign_in"] * len(rows), pa.string()),
+    })
+    bulk.stage(session, "stage_tokens", {"token_hash": "text", "principal_id": "text", "purpose": "text"}, staged)
+    conn.execute(text(
+        "INSERT INTO token (token_hash, principal_id, created_at, expires_at, purpose) "
+        "SELECT token_hash, principal_id, CAST(:at AS TIMESTAMP), "
+        "CASE WHEN purpose = 'api' THEN CAST(:token_until AS TIMESTAMP) ELSE CAST(:link_until AS TIMESTAMP) END, "
+        "purpose FROM stage_tokens"), {"at": at, "token_until": expires, "link_until": link_expires})
+    bulk.drop_stage(session, "stage_tokens")
+    session.flush()
+    return [SchoolCredential(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), token, expires, link_url(link),
+                             link_expires) for r, token, link in zip(rows, tokens, links, strict=True)]
+
+
+def _prefix(region: str | None) -> str:
+    from service.domain.authz import region_prefix
+
+    return region_prefix(region) if region and len(region) == 6 else (region or "")
+
+
+def local_admin(session: Session, days: int = 2) -> tuple[Principal, str]:
+    """The credential a server issues at start-up for the CLI on the same machine to call it: an
+    admin principal of the administration, its token kept in a file only this user can read."""
+    org = session.get(Organisation, "admin") or ensure_organisation(session, "admin", "admin", "CollectOnce administration")
+    row = session.get(PrincipalRow, "local-cli")
+    if row is None:
+        row = PrincipalRow(id="local-cli", name="command line on the server's machine", role="admin",
+                           org_code=org.code, created_at=now())
+        session.add(row)
+        session.flush()
+    return _principal(row, org), _add_token(session, row.id, "api", now() + timedelta(days=days))

@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic import Field as PydField
+from pydantic_core import PydanticCustomError
 from sqlalchemy.orm import Session
 
 from service.domain import status as machine
@@ -87,7 +88,7 @@ class FieldIn(BaseModel):
     @model_validator(mode="after")
     def _key_or_label(self) -> FieldIn:
         if not (self.key or self.definition or (self.label and self.label.strip())):
-            raise ValueError("give a dictionary key, a definition or a label")
+            raise PydanticCustomError("key_or_label", "give a dictionary key, a definition or a label")
         return self
 
 
@@ -110,7 +111,7 @@ class RequestIn(BaseModel):
         start = self.period_start or self.reference_date
         end = self.period_end or self.reference_date
         if not start <= self.reference_date <= end:
-            raise ValueError("the reference date must lie within the period")
+            raise PydanticCustomError("reference_outside_period", "the reference date must lie within the period")
         return self
 
     @property
@@ -236,7 +237,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                 total = above
         if (f.key or f.definition) and m.key is None:
             loc: list[str | int] = ["body", "fields", i, "key" if f.key else "definition"]
-            problems.append(Problem(loc, f"{m.reason}; send a label and type for a new field", f.key))
+            problems.append(Problem(loc, f"{m.reason}; send a label and type for a new field", f.key,
+                                    code="unknown_key"))
             continue
         defn = m.definition
         worded = not (f.key or f.definition)
@@ -248,17 +250,20 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if defn is not None and m.key is not None:
             target_entity = defn.entity if defn.measure == "value" else "school"
             if req.level == "school" and target_entity == "teacher":
-                problems.append(Problem(["body", "fields", i], f"{m.key} is a teacher field: ask it on a roster (level roster) or ask a count"))
+                problems.append(Problem(["body", "fields", i], f"{m.key} is a teacher field: ask it on a roster (level roster) or ask a count",
+                                        code="teacher_field_on_school_form"))
                 continue
             if req.level == "roster" and defn.measure == "count":
-                problems.append(Problem(["body", "fields", i], f"{m.key} is a count of teachers: ask it on a school form (level school)"))
+                problems.append(Problem(["body", "fields", i], f"{m.key} is a count of teachers: ask it on a school form (level school)",
+                                        code="indicator_on_roster"))
                 continue
             out.append(FieldAnalysis(i, f.label, f.key, f.type, m.key, True, "prefill_store", m.confidence, m.reason,
                                      candidates=m.candidates, headers=f.headers,
                                      definition=definition_json(defn, d, req.reference_date)))
             continue
         if f.type is None:
-            problems.append(Problem(["body", "fields", i, "type"], "a field the dictionary does not know needs a type", f.label))
+            problems.append(Problem(["body", "fields", i, "type"], "a field the dictionary does not know needs a type", f.label,
+                                    code="type_needed"))
             continue
         context = [*([req.title] if not f.headers and prior is None else []), *f.headers,
                    *([prior.label] if prior is not None else [])]
@@ -268,7 +273,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     keys = [a.key for a in out]
     for i, a in enumerate(out):
         if a.key in keys[:i]:
-            problems.append(Problem(["body", "fields", a.position], f"asks {a.key} again (as field {keys.index(a.key)})", a.label or a.given_key))
+            problems.append(Problem(["body", "fields", a.position], f"asks {a.key} again (as field {keys.index(a.key)})",
+                                    a.label or a.given_key, code="asked_twice", params={"first": out[keys.index(a.key)].position + 1}))
     if problems:
         raise InvalidInput(f"{len(problems)} field(s) cannot be analysed", problems)
     return out
@@ -298,14 +304,15 @@ def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: 
     require_within_jurisdiction(session, req.scope, principal.jurisdiction, ["body", "scope"])
     if req.due_date < now().date() or req.due_date < req.reference_date:
         raise InvalidInput("the due date must be today or later, and not before the reference date",
-                           [Problem(["body", "due_date"], "too early", str(req.due_date))])
+                           [Problem(["body", "due_date"], "too early", str(req.due_date), code="due_too_early")])
     d = dictionary()
     fields = _match(req, d)
     entity = "teacher" if req.level == "roster" else "school"
     in_scope = scope_filter(req.scope)
     n_schools = count_in(session, req.scope, reference=req.reference_date)
     if n_schools == 0:
-        raise InvalidInput("the scope reaches no school", [Problem(["body", "scope"], "no school in the store matches this scope")])
+        raise InvalidInput("the scope reaches no school", [Problem(["body", "scope"], "no school in the store matches this scope",
+                                                                   code="no_school_in_scope")])
     for f in fields:
         if f.classification == "prefill_store":
             f.source = "store"
@@ -528,5 +535,18 @@ def answers(session: Session, principal: Principal, request_id: str) -> list[dic
                 row[k] = mask(row[k])
         log_reads(session, principal, [(row["school_code"], row["id"]) for row in rows], entity="teacher",
                   action="answers", request_id=r.id)
-        return rows
-    return prefill.values(session, prefill.school_values_query(d, scope_filter(scope), keys, r.reference_date, period))
+        return _typed(session, keys, rows)
+    return _typed(session, keys, prefill.values(
+        session, prefill.school_values_query(d, scope_filter(scope), keys, r.reference_date, period)))
+
+
+def _typed(session: Session, keys: list[str], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Collected answers are kept as text; they are served with the type their field was asked
+    with, so a count is a number for the next asker as it was for the first."""
+    types = repo.custom_types(session, keys)
+    cast: dict[str, Any] = {"integer": int, "decimal": float, "boolean": lambda v: v in ("1", "true")}
+    for row in rows:
+        for k, t in types.items():
+            if row.get(k) is not None and t in cast:
+                row[k] = cast[t](row[k])
+    return rows

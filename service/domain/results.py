@@ -34,6 +34,7 @@ class Results:
     columns: list[str]
     rows: list[dict[str, Any]]
     completion: dict[str, int]  # issued, opened, submitted, overdue, schools
+    labels: dict[str, str]  # field key -> the department's wording (or the dictionary's label)
     # (entity id, key) -> where the value the department reads came from: source, at, by, ref, action
     provenance: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
@@ -45,7 +46,9 @@ def results(session: Session, principal: Principal, request_id: str) -> Results:
                        [Problem(["request", "status"], "not issued", r.status)])
     d = dictionary()
     approval = current_approval(session, r)
-    keys = [f.key for f in fields_of(session, r.id) if f.key]
+    asked = [f for f in fields_of(session, r.id) if f.key]
+    keys = [f.key for f in asked if f.key]
+    labels = _labels(asked, d)
     if approval is not None:
         covered = set(json.loads(approval.field_keys))
         keys = [k for k in keys if k in covered]
@@ -85,7 +88,7 @@ def results(session: Session, principal: Principal, request_id: str) -> Results:
         log_reads(session, principal, [(x["school_code"], x["entity_id"]) for x in out], entity=r.level,
                   action="results", request_id=r.id, approval_number=approval.number if approval else None)
     columns = ["school_code", "school_name", "entity_id", "form_status", "submitted_at", *keys]
-    return Results(r.id, columns, out, completion, provenance)
+    return Results(r.id, columns, out, completion, {k: labels[k] for k in keys}, provenance)
 
 
 def _provenance(it: FormItem, form: Form) -> dict[str, Any]:
@@ -101,8 +104,11 @@ def _provenance(it: FormItem, form: Form) -> dict[str, Any]:
 
 
 def export(res: Results, fmt: str) -> tuple[bytes, str]:
-    """The results as a file of format `fmt` (csv, xlsx), with its media type."""
-    table = pa.table({c: pa.array([None if r[c] is None else str(r[c]) for r in res.rows], pa.string())
+    """The results as a file of format `fmt` (csv, xlsx), with its media type. A field's column is
+    named in the department's words (its key where two fields share a wording)."""
+    names = list(res.labels.values())
+    heading = {k: (v if names.count(v) == 1 else f"{v} ({k})") for k, v in res.labels.items()}
+    table = pa.table({heading.get(c, c): pa.array([None if r[c] is None else str(r[c]) for r in res.rows], pa.string())
                       for c in res.columns})
     exporter = exporter_for(fmt)
     buf = io.BytesIO()
@@ -115,7 +121,8 @@ def answered(session: Session, principal: Principal, request_id: str) -> Results
     shape of `results`, with the store's provenance of each value."""
     r = get_owned(session, principal, request_id)
     rows = answers(session, principal, r.id)
-    keys = [f.key for f in fields_of(session, r.id) if f.key]
+    asked = [f for f in fields_of(session, r.id) if f.key]
+    keys = [f.key for f in asked if f.key]
     d = dictionary()
     scope, period = scope_filter(Scope.from_json(r.scope)), (r.period_start, r.period_end)
     roster = r.level == "roster"
@@ -135,7 +142,12 @@ def answered(session: Session, principal: Principal, request_id: str) -> Results
             **{k: x.get(k) for k in keys}} for x in rows]
     completion = {"schools": len(codes), "issued": 0, "opened": 0, "submitted": 0, "overdue": 0}
     columns = ["school_code", "school_name", "entity_id", "form_status", "submitted_at", *keys]
-    return Results(r.id, columns, out, completion, provenance)
+    return Results(r.id, columns, out, completion, _labels(asked, d), provenance)
+
+
+def _labels(asked: list[Any], d: Any) -> dict[str, str]:
+    """Each field's column name: the department's wording, or the dictionary's label."""
+    return {f.key: f.label or (d.fields[f.key].labels.zh if f.key in d.fields else f.key) for f in asked if f.key}
 
 
 def _typed(value: Any, type_: str, code_list: str | None, zh: bool) -> Any:

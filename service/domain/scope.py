@@ -98,7 +98,8 @@ def require_within_jurisdiction(session: Session, scope: Scope, jurisdiction: st
         return
     prefix = region_prefix(jurisdiction)
     problems = [
-        Problem([*loc, "regions", i], f"region {r} is outside the jurisdiction {jurisdiction}", r)
+        Problem([*loc, "regions", i], f"region {r} is outside the jurisdiction {jurisdiction}", r, code="region_outside",
+                params={"region": r, "jurisdiction": jurisdiction})
         for i, r in enumerate(scope.regions) if not r.startswith(prefix)
     ]
     if scope.schools:
@@ -107,8 +108,10 @@ def require_within_jurisdiction(session: Session, scope: Scope, jurisdiction: st
         ).all())
         for i, code in enumerate(scope.schools):
             if code not in known:
-                problems.append(Problem([*loc, "schools", i], f"no school {code} in the store", code))
+                problems.append(Problem([*loc, "schools", i], f"no school {code} in the store", code, code="unknown_school",
+                                        params={"school": code}))
             elif not known[code].startswith(prefix):
-                problems.append(Problem([*loc, "schools", i], f"school {code} is outside the jurisdiction {jurisdiction}", code))
+                problems.append(Problem([*loc, "schools", i], f"school {code} is outside the jurisdiction {jurisdiction}", code,
+                                        code="school_outside", params={"school": code, "jurisdiction": jurisdiction}))
     if problems:
         raise InvalidInput("the scope reaches outside the jurisdiction or names unknown schools", problems)

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from connectors.base import PROBLEM, ROW
 from service.domain.dictionary import Dictionary, Entity, Field
 from service.domain.text import SPACE_PUNCT_PATTERN, simple_norm
 from service.store.sqltext import ident, literal
 
-ROW = "__row"
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
 
@@ -113,8 +114,16 @@ def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTabl
     """Check every row of `raw` against the dictionary fields of `entity`; never raises on bad data.
     A `__row` column, if the importer gives one, holds each row's line in the file (the header is 1)."""
     fields = d.entity_fields(entity)
+    unread: list[RowProblem] = []
+    if PROBLEM in raw.column_names:
+        # Rows the importer could not split into the header's columns: reported, and left empty.
+        lines = raw.column(ROW).to_pylist() if ROW in raw.column_names else list(range(2, raw.num_rows + 2))
+        unread = [RowProblem(int(line), "", None, str(why))
+                  for line, why in zip(lines, raw.column(PROBLEM).to_pylist(), strict=True) if why is not None]
+        raw = raw.filter(pc.is_null(raw.column(PROBLEM))).drop_columns([PROBLEM])
     headers = [h for h in raw.column_names if h != ROW]
     mapping, problems = resolve_headers(headers, fields)
+    problems += unread
     if not problems and raw.num_rows == 0:
         problems.append(RowProblem(1, "", None, "the file has a header but no rows"))
     by_column = {f.column: f for f in fields}

@@ -72,6 +72,11 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (6, "request fields keep their definition; analysis finds live requests by key through an index",
      _add_columns("ALTER TABLE request_field ADD COLUMN IF NOT EXISTS definition TEXT",
                   "CREATE INDEX IF NOT EXISTS ix_request_field_key ON request_field (key)")),
+    (9, "credentials expire; one-time sign-in links and browser sessions beside bearer tokens",
+     _add_columns("ALTER TABLE token ADD COLUMN IF NOT EXISTS expires_at TIMESTAMP",
+                  "ALTER TABLE token ADD COLUMN IF NOT EXISTS purpose VARCHAR DEFAULT 'api'",
+                  "ALTER TABLE token ADD COLUMN IF NOT EXISTS used_at TIMESTAMP",
+                  "CREATE INDEX IF NOT EXISTS ix_token_principal_id ON token (principal_id)")),
     (10, "requests keep the department's own form (Excel template or XLSForm) they were read from",
      _create(t.RequestTemplate)),
 ]

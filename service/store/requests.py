@@ -74,6 +74,12 @@ def add_custom_fields(session: Session, rows: list[dict[str, Any]]) -> None:
     session.flush()
 
 
+def custom_types(session: Session, keys: list[str]) -> dict[str, str]:
+    """The type each custom field among `keys` was first asked with."""
+    return {str(k): str(t) for k, t in session.execute(
+        select(col(CustomField.key), col(CustomField.type)).where(col(CustomField.key).in_(keys))).all()}
+
+
 def live_asking(session: Session, keys: Iterable[str], live: Sequence[str], start: date, end: date,
                 exclude: str | None) -> list[tuple[Request, str]]:
     """(live request, key) pairs: requests in a `live` status, with a period meeting [start, end],

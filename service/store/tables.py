@@ -74,12 +74,17 @@ class Principal(SQLModel, table=True):
 
 
 class Token(SQLModel, table=True):
-    """Bearer tokens, stored as SHA-256 digests: a leaked table grants nothing."""
+    """Bearer tokens and one-time sign-in links, stored as SHA-256 digests: a leaked table grants
+    nothing. `purpose` api: a bearer token; web: a browser session opened by a sign-in link;
+    sign_in: the link itself, spent on first use (`used_at`)."""
 
     token_hash: str = Field(primary_key=True)
-    principal_id: str
+    principal_id: str = Field(index=True)
     created_at: datetime = Field(sa_type=DateTime())
     revoked_at: datetime | None = Field(default=None, sa_type=DateTime())
+    expires_at: datetime | None = Field(default=None, sa_type=DateTime())
+    purpose: str = Field(default="api", sa_column_kwargs={"server_default": "api"})
+    used_at: datetime | None = Field(default=None, sa_type=DateTime())
 
 
 class ImportBatch(SQLModel, table=True):

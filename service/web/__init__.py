@@ -3,8 +3,8 @@ functions as the API. `router` holds every page; service/app.py includes it."""
 
 from fastapi import APIRouter
 
-from service.web import corrections, dashboard, department_forms, departments, login, offices, school
+from service.web import admin, corrections, dashboard, department_forms, departments, docs, login, offices, school
 
 router = APIRouter(include_in_schema=False)
-for _pages in (login, school, offices, department_forms, departments, dashboard, corrections):
+for _pages in (login, school, offices, department_forms, departments, dashboard, corrections, admin, docs):
     router.include_router(_pages.router)

@@ -27,6 +27,10 @@ def anchor(entity_id: str, key: str) -> str:
     return f"i-{entity_id}-{key}"
 
 
+def input_id(item: ItemView) -> str:
+    return f"v-{item.entity_id}-{item.key}"
+
+
 @dataclass
 class Entered:
     value: str = ""
@@ -59,11 +63,11 @@ def answers_in(typed: dict[Ident, Entered]) -> AnswersIn:
         raise invalid(exc) from exc
 
 
-def place(problems: list[Problem], sent: list[Ident], items: list[Ident]) -> list[tuple[Ident | None, str]]:
+def place(problems: list[Problem], sent: list[Ident], items: list[Ident]) -> list[tuple[Ident | None, Problem]]:
     """Each problem with the item it concerns. A problem names an answer by its position in what
     was sent, an item as "entity/key", or a breakdown as "entity/family.breakdown" (placed at its
     first item); one that names none of these (a stale page, say) concerns the whole form."""
-    out: list[tuple[Ident | None, str]] = []
+    out: list[tuple[Ident | None, Problem]] = []
     for p in problems:
         target: Ident | None = None
         if p.loc[:2] == ["body", "answers"] and len(p.loc) > 2 and isinstance(p.loc[2], int) and p.loc[2] < len(sent):
@@ -72,5 +76,5 @@ def place(problems: list[Problem], sent: list[Ident], items: list[Ident]) -> lis
             entity_id, _, key = str(p.loc[2]).partition("/")
             target = (entity_id, key) if (entity_id, key) in items else next(
                 (i for i in items if i[0] == entity_id and i[1].startswith(key + ".")), None)
-        out.append((target, p.msg))
+        out.append((target, p))
     return out

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import HTMLResponse
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from service.domain import approvals, requests
 from service.domain.authz import Principal, require_role
 from service.domain.clock import now
-from service.domain.errors import DomainError
+from service.domain.errors import DomainError, InvalidInput
 from service.domain.scope import Scope
 from service.web.page import CSRF, PageRoute, PageSession, Viewer, by_field, invalid, redirect, render, settle
 
@@ -45,19 +45,35 @@ def approve(request: Request, session: PageSession, me: Viewer, request_id: str,
             valid_from: Text = "", valid_until: Text = "") -> Response:
     typed = {"mode": mode, "number": number, "authority": authority, "form_number": form_number,
              "regions": regions, "valid_from": valid_from, "valid_until": valid_until}
+    raw = {"mode": mode, "number": number, "authority": authority, "form_number": form_number.strip() or None,
+           "scope": {"regions": [r for r in re.split(r"[\s,，、;；]+", regions) if r]},
+           "valid_from": valid_from, "valid_until": valid_until}
     try:
         try:
-            body = approvals.ApprovalIn.model_validate({
-                "mode": mode, "number": number, "authority": authority, "form_number": form_number.strip() or None,
-                "scope": {"regions": [r for r in re.split(r"[\s,，、;；]+", regions) if r]},
-                "valid_from": valid_from, "valid_until": valid_until})
+            body = approvals.ApprovalIn.model_validate(raw)
         except ValidationError as exc:
-            raise invalid(exc) from exc
+            raise _every_problem(session, me, request_id, raw, exc) from exc
         approvals.approve(session, me, request_id, body)
     except DomainError as exc:
         settle(request, exc)
         return _queue(request, session, me, failed=request_id, typed=typed, problem=exc, status=exc.status)
     return redirect("/web/approvals?ok=approved")
+
+
+def _every_problem(session: PageSession, me: Principal, request_id: str, raw: dict[str, Any],
+                   exc: ValidationError) -> InvalidInput:
+    """The form's unreadable fields and the rules' objections to the readable ones, together, so
+    the office sees every problem at once."""
+    problems = invalid(exc).errors
+    bad = {p.loc[1] for p in problems if len(p.loc) > 1}
+    fields = approvals.ApprovalIn.model_fields
+    readable: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name not in bad:
+            readable[name] = TypeAdapter(fields[name].annotation or object).validate_python(value)
+    r = requests.get_readable(session, me, request_id)
+    problems += approvals.approval_problems(session, me, r, approvals.ApprovalIn.model_construct(**readable))
+    return InvalidInput(f"{len(problems)} problem(s) in the approval", problems)
 
 
 @router.post("/web/queue/{request_id}/rejection", dependencies=[CSRF])

@@ -7,6 +7,7 @@ the API, and call the same domain functions; nothing here decides a rule.
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -16,7 +17,8 @@ from urllib.parse import urlencode
 from fastapi import Depends, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
-from markupsafe import Markup
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -24,13 +26,17 @@ from starlette.templating import Jinja2Templates
 
 from service.api.deps import get_session
 from service.domain.authz import Principal, Role
+from service.domain.dictionary import dictionary
 from service.domain.errors import DomainError, Forbidden, InvalidInput, Problem, Unauthenticated
 from service.domain.principals import authenticate
 from service.store.engine import abandon, conflict_kind
-from service.web import labels
+from service.web import labels, messages
+from service.web.names import Names
 
 TOKEN_COOKIE = "co_token"
 CSRF_COOKIE = "co_csrf"
+LANG_COOKIE = "co_lang"
+LANGS = ("zh", "en")
 ALL_ROLES: frozenset[Role] = frozenset(("admin", "department", "statistics_office", "education_office", "school"))
 # (path, zh, en, roles that can use it): the nav bar shows a role only what it can use.
 NAV: list[tuple[str, str, str, frozenset[Role]]] = [
@@ -40,17 +46,45 @@ NAV: list[tuple[str, str, str, frozenset[Role]]] = [
     ("/web/approvals", "批准登记", "Approvals register", ALL_ROLES),
     ("/web/corrections", "更正审核", "Corrections", frozenset({"department", "statistics_office", "education_office", "admin"})),
     ("/web/burden", "减负统计", "Burden", ALL_ROLES),
+    ("/web/admin/principals", "账号与凭证", "Accounts", frozenset({"admin"})),
 ]
 HOME: dict[str, str] = {"school": "/web/inbox", "department": "/web/requests", "statistics_office": "/web/queue",
-                        "education_office": "/web/queue", "admin": "/web/approvals"}
+                        "education_office": "/web/queue", "admin": "/web/admin/principals"}
 
 
-def bilingual(zh: object, en: object) -> Markup:
-    return Markup('{} <small class="en">{}</small>').format(zh, en)
+def language(request: Request) -> str:
+    """The page's language: the one the person chose (a cookie), else the browser's first, else Chinese."""
+    chosen = request.cookies.get(LANG_COOKIE)
+    if chosen in LANGS:
+        return str(chosen)
+    accept = request.headers.get("accept-language", "").strip().lower()
+    return "en" if accept.startswith("en") else "zh"
+
+
+@pass_context
+def _say(ctx: Context, zh: object, en: object) -> object:
+    """The page's words: one language at a time."""
+    return en if ctx.get("lang") == "en" else zh
+
+
+@pass_context
+def _term(ctx: Context, word: str | None) -> str:
+    return labels.term(word, str(ctx.get("lang", "zh")))
+
+
+@pass_context
+def _field_name(ctx: Context, key: str | None) -> str:
+    """A dictionary field's label in the page's language (the key if the dictionary lacks it)."""
+    f = dictionary().fields.get(key or "")
+    if f is None:
+        return key or ""
+    return f.labels.en if ctx.get("lang") == "en" else f.labels.zh
 
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
-TEMPLATES.env.globals.update(bi=bilingual, zh=labels.zh)
+TEMPLATES.env.globals.update(bi=_say, term=_term, field_name=_field_name,
+                             dictionary_keys=lambda: sorted(k for k, f in dictionary().fields.items()))
+TEMPLATES.env.filters["from_json"] = json.loads
 
 
 class LoginRequired(Exception):
@@ -59,6 +93,11 @@ class LoginRequired(Exception):
 
 class CsrfRejected(Forbidden):
     title = "CSRF check failed"
+    reason = "csrf"
+
+
+class StoreConflict(DomainError):
+    status, title, reason = 409, "Conflict", "store_conflict"
 
 
 def _page_session(request: Request, session: Annotated[Session, Depends(get_session, scope="function")]) -> Session:
@@ -113,9 +152,14 @@ def csrf_token(request: Request) -> str:
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     principal: Principal | None = getattr(request.state, "principal", None)
     token = csrf_token(request)
+    lang = language(request)
     nav = [(path, zh, en) for path, zh, en, roles in NAV if principal is not None and principal.role in roles]
+    session: Session | None = getattr(request.state, "session", None)
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     response = TEMPLATES.TemplateResponse(request, template, {
-        "me": principal, "nav": nav, "csrf": token, "path": request.url.path, **context}, status_code=status)
+        "me": principal, "nav": nav, "csrf": token, "path": request.url.path, "here": here, "lang": lang,
+        "names": Names(session, lang) if session is not None else None, "say": messages.Say(lang),
+        **context}, status_code=status)
     if request.cookies.get(CSRF_COOKIE) != token:
         set_cookie(response, request, CSRF_COOKIE, token)
     # Pages show live state and carry one-use keys: never serve them from a cache.
@@ -133,16 +177,18 @@ def settle(request: Request, exc: BaseException) -> None:
 
 def invalid(exc: ValidationError) -> InvalidInput:
     """A form's fields that do not fit the domain's input model, as the domain reports problems."""
-    problems = [Problem(["body", *e["loc"]], e["msg"].removeprefix("Value error, ")) for e in exc.errors()]
+    problems = [Problem(["body", *e["loc"]], e["msg"].removeprefix("Value error, "), code=e["type"],
+                        params={k: v for k, v in (e.get("ctx") or {}).items() if isinstance(v, str | int | float)})
+                for e in exc.errors()]
     return InvalidInput(f"{len(problems)} problem(s) in the form", problems)
 
 
-def by_field(problems: list[Problem]) -> dict[str, list[str]]:
-    """Messages keyed by the input they concern (the first name after "body"); "" for the rest."""
-    out: dict[str, list[str]] = {}
+def by_field(problems: list[Problem]) -> dict[str, list[Problem]]:
+    """Problems keyed by the input they concern (the first name after "body"); "" for the rest."""
+    out: dict[str, list[Problem]] = {}
     for p in problems:
         loc = p.loc[1:] if p.loc[:1] == ["body"] else p.loc
-        out.setdefault(str(loc[0]) if loc and p.loc[:1] == ["body"] else "", []).append(p.msg)
+        out.setdefault(str(loc[0]) if loc and p.loc[:1] == ["body"] else "", []).append(p)
     return out
 
 
@@ -161,7 +207,8 @@ class PageRoute(APIRoute):
             try:
                 return await handler(request)
             except LoginRequired:
-                return redirect("/web/login?" + urlencode({"next": request.url.path}))
+                query = f"?{request.url.query}" if request.url.query else ""
+                return redirect("/web/login?" + urlencode({"next": request.url.path + query}))
             except DomainError as exc:
                 settle(request, exc)
                 return render(request, "error.html", exc.status, problem=exc)
@@ -169,7 +216,7 @@ class PageRoute(APIRoute):
                 if conflict_kind(exc) is None:
                     raise
                 settle(request, exc)
-                conflict = DomainError("another write to the same record happened at the same moment; reload and retry")
+                conflict = StoreConflict("another write to the same record happened at the same moment; reload and retry")
                 return render(request, "error.html", 409, problem=conflict)
 
         return page

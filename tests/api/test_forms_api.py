@@ -114,7 +114,7 @@ def test_the_full_loop_serves_the_next_department(client: TestClient, province: 
     assert b.status_code == 201 and b.json()["status"] == "answered", b.text
     assert b.json()["fields"][0]["classification"] == "prefill_collected"
     rows = client.get(f"/v1/requests/{b.json()['id']}/answers", headers=auth(province.tokens["department:hr"])).json()
-    assert {r["code"]: r[b.json()["fields"][0]["key"]] for r in rows}[SCHOOL1] == "101"
+    assert {r["code"]: r[b.json()["fields"][0]["key"]] for r in rows}[SCHOOL1] == 101  # a count stays a number
 
 
 def test_a_retry_replays_the_first_response_and_a_reused_key_is_refused(client: TestClient, province: Province) -> None:
@@ -171,9 +171,10 @@ def test_results_in_json_csv_and_excel_with_completion(client: TestClient, provi
     row = next(r for r in res["rows"] if r["school_code"] == SCHOOL1)
     assert row[new_key] == "42" and row["school.ft_teachers"] == "5"
     text = client.get(f"/v1/requests/{rid}/results?format=csv", headers=h).content.decode("utf-8-sig")
-    assert next(r for r in csv.DictReader(io.StringIO(text)) if r["school_code"] == SCHOOL1)[new_key] == "42"
+    assert res["labels"][new_key] == "近视学生人数"
+    assert next(r for r in csv.DictReader(io.StringIO(text)) if r["school_code"] == SCHOOL1)["近视学生人数"] == "42"
     wb = load_workbook(io.BytesIO(client.get(f"/v1/requests/{rid}/results?format=xlsx", headers=h).content))
-    assert [c.value for c in next(wb.active.iter_rows(max_row=1))] == res["columns"]
+    assert [c.value for c in next(wb.active.iter_rows(max_row=1))] == [res["labels"].get(c, c) for c in res["columns"]]
     assert client.get(f"/v1/requests/{rid}/results", headers=auth(province.tokens["department:hr"])).status_code == 404
 
 

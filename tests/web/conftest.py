@@ -78,3 +78,30 @@ def login(page: Any, token: str, path: str = "/web/") -> None:
     page.locator("#token").fill(token)
     page.locator("form[action='/web/login'] button[type=submit]").click()
     page.wait_for_url(lambda url: "/web/login" not in url)
+
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def shot(page: Any, name: str, *, full_page: bool = True) -> None:
+    """Keep what the page looks like for the README's tour (docs/screenshots/NAME.png)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
+
+
+def overflowing(page: Any) -> list[str]:
+    """Elements wider than the viewport (what would make a phone scroll sideways)."""
+    return list(page.evaluate("""() => {
+      const width = document.documentElement.clientWidth;
+      return [...document.querySelectorAll("main *")]
+        .filter((e) => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== "absolute")
+        .map((e) => e.tagName + "." + e.className);
+    }"""))
+
+
+def unlabelled(page: Any) -> list[str]:
+    """Inputs a person using a screen reader could not name: no <label for>, no wrapping label."""
+    return list(page.evaluate("""() => [...document.querySelectorAll("input, select, textarea")]
+      .filter((e) => e.type !== "hidden" && !e.hidden && !e.disabled)
+      .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute("aria-label"))
+      .map((e) => e.name || e.id)"""))

@@ -42,8 +42,8 @@ def test_a_department_sends_its_form_and_gets_it_back_filled(province: Province,
     upload.locator("select[name=kind]").select_option("administrative")
     upload.locator("input[name=reference_date]").fill("2026-09-01")
     upload.locator("input[name=due_date]").fill(str(TODAY.replace(year=TODAY.year + 1)))
-    upload.get_by_role("button", name="读取并提交 Read and submit").click()
-    expect(page.get_by_role("status")).to_contain_text("Form read and submitted")
+    upload.get_by_role("button", name="读取并提交").click()
+    expect(page.get_by_role("status")).to_contain_text("申请已提交")
     card = page.locator("article.request").first
     expect(card.locator("h2")).to_contain_text("各校专任教师与在校生情况")
     with page.expect_download() as download:

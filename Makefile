@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test bench install install-dev postgres chromium openapi lint
+.PHONY: run test bench install install-dev postgres chromium openapi lint screenshots
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -48,3 +48,7 @@ openapi: install
 
 lint: install-dev
 	$(BIN)/ruff check service connectors tests bench
+
+# The README's screenshots, taken by the browser tests into docs/screenshots.
+screenshots: install-dev postgres chromium
+	COLLECTONCE_SCREENSHOTS=$(CURDIR)/docs/screenshots COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/pytest -q tests/web -k duckdb

@@ -15,12 +15,11 @@ from tests.api.test_requests_api import TODAY
 from tests.conftest import Province
 from tests.connectors import sheets
 from tests.province import SCHOOLS
-from tests.web.conftest import login
+from tests.web.conftest import SHOTS, login
 from tests.web.sheet_html import sheet_html
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright (pip install -e '.[dev]')")
 expect = sync_api.expect
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def shoot(page: Any, content: bytes, caption: str, name: str) -> None:

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test bench install install-dev postgres chromium openapi lint screenshots
+.PHONY: run test fuzz bench install install-dev postgres chromium openapi lint screenshots
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -39,6 +39,12 @@ chromium:
 
 test: install-dev postgres chromium
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/pytest
+
+# The larger forms of the security proofs, figures printed: schemathesis with many examples per
+# operation, role and mode on both stores, the access matrix, and a 50 MB all-bad import.
+fuzz: install-dev postgres
+	COLLECTONCE_TEST_PG_URL=$(PG_URL) COLLECTONCE_FUZZ_EXAMPLES=$${COLLECTONCE_FUZZ_EXAMPLES:-25} COLLECTONCE_LARGE=1 \
+	  $(BIN)/pytest -q -s tests/security/test_fuzz.py tests/security/test_access_matrix.py tests/security/test_large.py
 
 bench: install-dev postgres
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/python -m bench

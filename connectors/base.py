@@ -4,6 +4,7 @@ the API share them. Connectors read and write; they never touch the store or the
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
@@ -33,6 +34,11 @@ class Exporter(ABC):
     @abstractmethod
     def write(self, table: pa.Table, stream: BinaryIO) -> None: ...
 
+    def write_batches(self, schema: pa.Schema, batches: Iterable[pa.RecordBatch], stream: BinaryIO, *,
+                      header: bool = True) -> None:
+        """Write rows arriving in batches; formats that can stream override this to bound memory."""
+        self.write(pa.Table.from_batches(list(batches), schema=schema), stream)
+
 
 IMPORTERS: dict[str, Importer] = {}
 EXPORTERS: dict[str, Exporter] = {}
@@ -46,17 +52,6 @@ def register_importer(importer: Importer) -> Importer:
 def register_exporter(exporter: Exporter) -> Exporter:
     EXPORTERS[exporter.name] = exporter
     return exporter
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> object:
-    """A text cell a spreadsheet would run as a formula, made plain text by a leading apostrophe
-    (OWASP's advice for CSV injection); other values unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 class UnreadableFile(Exception):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -13,6 +14,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from connectors.base import PROBLEM, ROW, Exporter, Importer, UnreadableFile, register_exporter, register_importer
+from connectors.cells import neutralise_table
 
 
 def _utf8_path(path: Path) -> tuple[Path, bool]:
@@ -86,8 +88,15 @@ class CsvExporter(Exporter):
     media_type = "text/csv; charset=utf-8"
 
     def write(self, table: pa.Table, stream: BinaryIO) -> None:
-        stream.write("\ufeff".encode())  # so Excel opens UTF-8 Chinese text correctly
-        pacsv.write_csv(table, stream)
+        self.write_batches(table.schema, table.to_batches(), stream)
+
+    def write_batches(self, schema: pa.Schema, batches: Iterable[pa.RecordBatch], stream: BinaryIO, *,
+                      header: bool = True) -> None:
+        if header:
+            stream.write("\ufeff".encode())  # so Excel opens UTF-8 Chinese text correctly
+        with pacsv.CSVWriter(stream, schema, write_options=pacsv.WriteOptions(include_header=header)) as writer:
+            for batch in batches:
+                writer.write_table(neutralise_table(pa.Table.from_batches([batch], schema=schema)))
 
 
 register_importer(CsvImporter())

@@ -8,8 +8,11 @@ from typing import Any, BinaryIO
 
 import pyarrow as pa
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell, WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from connectors.base import ROW, Exporter, Importer, UnreadableFile, register_exporter, register_importer
+from connectors.typed_cells import cell_text
 
 
 def _text(v: Any) -> str | None:
@@ -61,10 +64,18 @@ class XlsxExporter(Exporter):
     def write(self, table: pa.Table, stream: BinaryIO) -> None:
         wb = Workbook(write_only=True)
         ws = wb.create_sheet()
-        ws.append(table.column_names)
+        ws.append([_text_cell(ws, name) for name in table.column_names])
         for row in table.to_pylist():
-            ws.append(list(row.values()))
+            ws.append([_text_cell(ws, v) if isinstance(v, str) else v for v in row.values()])
         wb.save(stream)
+
+
+def _text_cell(ws: WriteOnlyWorksheet, value: str) -> Cell:
+    """A cell typed as text and inert (connectors/cells.py): openpyxl would otherwise store a string
+    starting with '=' as a formula, and refuse one holding a control character XML forbids."""
+    cell = WriteOnlyCell(ws, value=cell_text(value))
+    cell.data_type = "s"
+    return cell
 
 
 register_importer(XlsxImporter())

@@ -1,27 +1,17 @@
 """Writing spreadsheet cells typed and inert: numbers as numbers, dates as dates, and text as
 text that no spreadsheet program runs. A text starting with =, +, -, @, a tab or a carriage return
 can be read as a formula (CSV/formula injection, OWASP): it gets a leading apostrophe, unless it is
-a plain number. Every workbook the form connectors write goes through `put`.
-
-`neutralise` is a minimal stand-in for the service-wide helper (connectors/cells.py) until that
-lands; then this module should import it from there."""
+a plain number (connectors/cells.py, the one neutraliser of every export). Every workbook the form
+connectors write goes through `put`."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 
-TRIGGERS = "=+-@\t\r"
-_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
-
-
-def neutralise(text: str) -> str:
-    if text[:1] and text[0] in TRIGGERS and not _NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+from connectors.cells import neutralise
 
 
 def cell_text(text: str) -> str:

@@ -10,11 +10,14 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
-from service.api import admin, burden, corrections, forms, imports, me, records, requests, templates, webhooks
+from service.api import admin, audit, burden, corrections, forms, imports, me, records, requests, templates, webhooks
 from service.api import dictionary as dictionary_api
+from service.api.guard import RequestGuard
+from service.api.problems import document_problems
 from service.domain.dictionary import dictionary
-from service.domain.errors import DomainError
+from service.domain.errors import DomainError, listed
 from service.domain.forms import close_completed
+from service.domain.jobs import fail_interrupted
 from service.domain.webhooks import deliver_due, start_worker
 from service.store.engine import conflict_kind, engine
 from service.web import router as web_router
@@ -23,13 +26,14 @@ PROBLEM = "application/problem+json"
 
 
 def _problem(status: int, title: str, detail: str, errors: list[dict[str, Any]]) -> JSONResponse:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, "errors": errors}
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **listed(errors)}
     return JSONResponse(body, status_code=status, media_type=PROBLEM)
 
 
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     dictionary()  # a broken dictionary stops start-up here, with its message
+    fail_interrupted(engine())
     stop_background = start_worker(engine(), passes=(close_completed, deliver_due))
     yield
     stop_background()
@@ -43,9 +47,11 @@ def create_app() -> FastAPI:
         lifespan=lifespan,
         docs_url=None,  # served by service/web/docs.py from local assets, so it works offline
     )
-    for module in (me, admin, dictionary_api, records, imports, templates, requests, forms, corrections, burden, webhooks):
+    for module in (me, admin, dictionary_api, records, imports, templates, requests, forms, corrections, burden, webhooks, audit):
         app.include_router(module.router)
     app.include_router(web_router)
+    app.add_middleware(RequestGuard)
+    document_problems(app)
 
     @app.exception_handler(DomainError)
     async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:

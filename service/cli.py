@@ -30,7 +30,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from connectors.base import neutralise
+from connectors.cells import neutralise_any
 from service.domain import imports
 from service.domain.authz import Principal
 from service.domain.errors import DomainError, Problem
@@ -333,7 +333,7 @@ Days = Annotated[int | None, typer.Option(min=1, help="days the credential lasts
 def _write_table(rows: list[dict[str, Any]], out: Path) -> None:
     """CSV (UTF-8 with BOM, for Excel) or .xlsx; a cell that a spreadsheet would run as a formula
     is written as text."""
-    safe = [{k: neutralise(v) for k, v in r.items()} for r in rows]
+    safe = [{k: neutralise_any(v) for k, v in r.items()} for r in rows]
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".xlsx":
         from openpyxl import Workbook

@@ -39,6 +39,13 @@ class Settings(BaseSettings):
             if store.name and str(store) != ":memory:":
                 return store.with_name(store.name + ".server.json")
         return Path("data") / "server.json"
+    # Request bodies (JSON, forms) and uploads (CSV, .xlsx) larger than these are refused with 413.
+    max_body_bytes: int = 10 * 1024 * 1024
+    max_upload_bytes: int = 200 * 1024 * 1024
+    # Uploads larger than this are imported as background jobs (202, followed at /v1/jobs/{id}).
+    import_sync_max_bytes: int = 5 * 1024 * 1024
+    # Webhooks may call loopback and private addresses: only for tests with a local receiver.
+    webhook_allow_private: bool = False
 
 
 @cache

@@ -73,7 +73,9 @@ def db(store_engine: Engine) -> Iterator[Engine]:
     yield store_engine
     with store_engine.begin() as conn:
         for table in reversed(SQLModel.metadata.sorted_tables):
-            if table.name not in ("schema_migration", "request_gate"):  # rows the migrations seed
+            if table.name == "audit_log":  # append-only: DELETE is refused on PostgreSQL, TRUNCATE is not
+                conn.execute(text("TRUNCATE audit_log" if conn.dialect.name == "postgresql" else "DELETE FROM audit_log"))
+            elif table.name not in ("schema_migration", "request_gate"):  # rows the migrations seed
                 conn.execute(text(f"DELETE FROM {table.name}"))
 
 
@@ -129,6 +131,14 @@ def client(province: Province) -> Iterator[TestClient]:
 
     app.dependency_overrides[get_session] = _session
     yield TestClient(app)
+
+
+@pytest.fixture
+def allow_private_webhooks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Webhooks may call this machine's test receiver (COLLECTONCE_WEBHOOK_ALLOW_PRIVATE), for this test only."""
+    from service.settings import settings
+
+    monkeypatch.setattr(settings(), "webhook_allow_private", True)
 
 
 def auth(token: str) -> dict[str, str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +17,7 @@ from service.api.deps import PrincipalDep, SessionDep
 from service.api.models import Page
 from service.domain import imports, principals
 from service.domain.authz import Role, require_role
+from service.domain.dates import Stamp
 from service.domain.errors import InvalidInput, Problem
 
 router = APIRouter(prefix="/v1/admin", tags=["administration"])
@@ -31,9 +31,9 @@ class PrincipalOut(BaseModel):
     org_code: str
     org_name: str
     jurisdiction: str | None
-    created_at: datetime
+    created_at: Stamp
     live_tokens: int
-    expires_at: datetime | None
+    expires_at: Stamp | None
 
 
 class PrincipalIn(BaseModel):
@@ -52,7 +52,7 @@ class IssuedOut(BaseModel):
     principal: PrincipalOut | None = None
     principal_id: str
     token: str = Field(description="shown once; stored only as a digest")
-    expires_at: datetime
+    expires_at: Stamp
 
 
 class DaysIn(BaseModel):
@@ -68,7 +68,7 @@ class LinkIn(BaseModel):
 class LinkOut(BaseModel):
     principal_id: str
     url: str = Field(description="opens one browser session, once")
-    expires_at: datetime
+    expires_at: Stamp
 
 
 class TokenIn(BaseModel):
@@ -95,9 +95,9 @@ class SchoolCredentialOut(BaseModel):
     region_name: str
     principal_id: str
     token: str
-    expires_at: datetime
+    expires_at: Stamp
     sign_in_link: str
-    link_expires_at: datetime
+    link_expires_at: Stamp
 
 
 def _out(p: principals.PrincipalInfo) -> PrincipalOut:

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from service.api.deps import PrincipalDep, SessionDep
 from service.domain import burden as rules
+from service.domain.dates import Day
 
 router = APIRouter(prefix="/v1", tags=["burden"])
 
@@ -41,8 +42,8 @@ class BurdenReport(BaseModel):
 def burden(
     session: SessionDep, principal: PrincipalDep,
     by: Annotated[rules.By, Query()] = "department",
-    start: Annotated[date | None, Query(alias="from")] = None,
-    end: Annotated[date | None, Query(alias="to")] = None,
+    start: Annotated[Day | None, Query(alias="from", description="first day (YYYY-MM-DD); 1 January by default")] = None,
+    end: Annotated[Day | None, Query(alias="to", description="last day (YYYY-MM-DD); today by default")] = None,
 ) -> BurdenReport:
     """Forms, fields asked and pre-filled, corrections, requests stopped by reason, minutes asked and
     saved, and the reduction against the same period a year earlier (this year by default)."""

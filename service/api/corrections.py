@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -10,6 +9,7 @@ from pydantic import BaseModel
 
 from service.api.deps import PrincipalDep, SessionDep
 from service.domain import corrections
+from service.domain.dates import Stamp
 
 router = APIRouter(prefix="/v1/corrections", tags=["corrections"])
 
@@ -26,9 +26,9 @@ class CorrectionOut(BaseModel):
     reason: str
     owner: str
     status: str
-    created_at: datetime
+    created_at: Stamp
     decided_by: str | None
-    decided_at: datetime | None
+    decided_at: Stamp | None
     decision_reason: str | None
 
 

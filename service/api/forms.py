@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response
@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from service.api.deps import PrincipalDep, SessionDep
 from service.domain import forms, idempotency
+from service.domain.dates import Stamp
 
 router = APIRouter(prefix="/v1/forms", tags=["forms"])
 
@@ -26,6 +27,13 @@ class SectionOut(BaseModel):
     keys: list[str]
 
 
+class ProvenanceOut(BaseModel):
+    source: str
+    at: Stamp | None
+    by: str | None
+    ref: str | None
+
+
 class ItemOut(BaseModel):
     entity_id: str
     key: str
@@ -35,7 +43,7 @@ class ItemOut(BaseModel):
     codes: list[dict[str, str]] | None
     classification: str
     prefill: str | None
-    provenance: dict[str, Any] | None
+    provenance: ProvenanceOut | None
     editable: bool
     corrections_go_to: str
     draft: str | None
@@ -51,9 +59,9 @@ class FormSummary(BaseModel):
     status: str
     reference_date: date
     due_date: date
-    created_at: datetime
-    opened_at: datetime | None
-    submitted_at: datetime | None
+    created_at: Stamp
+    opened_at: Stamp | None
+    submitted_at: Stamp | None
     sections: list[SectionOut]
 
 

@@ -1,9 +1,11 @@
 """Response models shared by the routers (the API's published shapes)."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
+
+from service.domain.dates import Stamp
 
 T = TypeVar("T")
 
@@ -16,8 +18,8 @@ class Page(BaseModel, Generic[T]):
 
 
 class Version(BaseModel):
-    valid_from: datetime
-    valid_to: datetime | None
+    valid_from: Stamp
+    valid_to: Stamp | None
     source: str
     changed_by: str
     ref: str | None
@@ -55,7 +57,7 @@ class TeacherOut(BaseModel):
 
 
 class Change(BaseModel):
-    at: datetime
+    at: Stamp
     by: str
     source: str
     ref: str | None

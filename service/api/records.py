@@ -1,6 +1,5 @@
 """Regions, schools, teachers and their history."""
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -9,12 +8,13 @@ from pydantic import BaseModel
 from service.api.deps import PrincipalDep, SessionDep
 from service.api.models import Change, Page, RegionOut, SchoolOut, TeacherOut
 from service.domain import access, records
+from service.domain.dates import Moment, Stamp
 
 router = APIRouter(prefix="/v1", tags=["records"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
-Offset = Annotated[int, Query(ge=0)]
-AsOf = Annotated[datetime | None, Query(description="read the records as they stood at this moment (UTC)")]
+Offset = Annotated[int, Query(ge=0, le=2_147_483_647, description="rows to skip")]
+AsOf = Annotated[Moment | None, Query(description="read the records as they stood at this moment (RFC 3339; UTC without an offset)")]
 
 
 @router.get("/regions", response_model=list[RegionOut])
@@ -56,7 +56,7 @@ def school_history(session: SessionDep, principal: PrincipalDep, code: str) -> l
 
 
 class AccessEntry(BaseModel):
-    read_at: datetime
+    read_at: Stamp
     principal_id: str
     org_code: str
     role: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
@@ -13,6 +13,7 @@ from service.api.deps import PrincipalDep, SessionDep
 from service.domain import approvals, issuance, requests, results
 from service.domain import status as machine
 from service.domain.clock import now
+from service.domain.dates import Stamp
 from service.domain.scope import Scope
 from service.store.tables import Approval, Request
 
@@ -76,7 +77,7 @@ class AnalysisOut(BaseModel):
 class TransitionOut(BaseModel):
     from_status: str | None
     to_status: str
-    changed_at: datetime
+    changed_at: Stamp
     changed_by: str
     reason: str
 
@@ -96,7 +97,7 @@ class RequestOut(BaseModel):
     frequency: str
     status: str
     content_hash: str
-    created_at: datetime
+    created_at: Stamp
     fields: list[FieldOut]
     history: list[TransitionOut]
 
@@ -113,8 +114,8 @@ class ApprovalOut(BaseModel):
     field_keys: list[str]
     valid_from: date
     valid_until: date
-    approved_at: datetime
-    revoked_at: datetime | None
+    approved_at: Stamp
+    revoked_at: Stamp | None
     revoke_reason: str | None
 
 

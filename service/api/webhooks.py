@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -10,6 +9,7 @@ from pydantic import BaseModel
 
 from service.api.deps import PrincipalDep, SessionDep
 from service.domain import webhooks
+from service.domain.dates import Stamp
 from service.store.tables import Webhook, WebhookDelivery
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
@@ -18,7 +18,7 @@ router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 class WebhookOut(BaseModel):
     url: str
     secret_set: bool  # the secret itself is never shown again
-    registered_at: datetime
+    registered_at: Stamp
 
     @classmethod
     def of(cls, hook: Webhook) -> WebhookOut:
@@ -32,11 +32,11 @@ class DeliveryOut(BaseModel):
     url: str
     state: webhooks.State
     attempts: int
-    next_attempt_at: datetime | None
+    next_attempt_at: Stamp | None
     last_status: int | None
     last_error: str | None
-    delivered_at: datetime | None
-    created_at: datetime
+    delivered_at: Stamp | None
+    created_at: Stamp
 
     @classmethod
     def of(cls, d: WebhookDelivery) -> DeliveryOut:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from service.domain.authz import Principal, require_school_access
+from service.domain.authz import Principal, may_see_school
 from service.domain.clock import new_id, now
 from service.domain.errors import NotFound, Problem
 from service.store.records import get_school
@@ -43,9 +43,8 @@ def log_reads(
 def school_log(session: Session, principal: Principal, code: str, limit: int, offset: int) -> tuple[list[AccessLog], int]:
     """Who read a school's personal data, newest first: for the school itself and those above it."""
     school = get_school(session, code)
-    if school is None:
+    if school is None or not may_see_school(principal, school.code, school.region_code):
         raise NotFound(f"no school {code}", [Problem(["path", "code"], "unknown school", code)])
-    require_school_access(principal, school.code, school.region_code)
     q = select(AccessLog).where(AccessLog.school_code == code)  # type: ignore[arg-type]
     total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
     rows = list(session.scalars(q.order_by(AccessLog.read_at.desc()).limit(limit).offset(offset)))  # type: ignore[attr-defined]

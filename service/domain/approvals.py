@@ -19,11 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 from sqlalchemy.orm import Session
 
+from service.domain import audit
 from service.domain import status as machine
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
+from service.domain.dates import Day
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
-from service.domain.requests import approver_role, department_within, fields_of
+from service.domain.requests import approver_role, department_within, fields_of, get_readable
 from service.domain.scope import Scope, outside, require_within_jurisdiction
 from service.store import approvals as repo
 from service.store.tables import Approval, Request
@@ -38,8 +40,8 @@ class ApprovalIn(BaseModel):
     scope: Scope
     fields: list[str] | None = Field(default=None, description="the approved field set (keys); all of the request's if omitted")
     covers_sensitive: bool = Field(default=False, description="the department may read sensitive-personal values")
-    valid_from: date
-    valid_until: date
+    valid_from: Day
+    valid_until: Day
 
     @model_validator(mode="after")
     def _validity(self) -> ApprovalIn:
@@ -82,9 +84,7 @@ class OutOfScope(NotIssuable):
 def _for_approver(session: Session, principal: Principal, request_id: str) -> Request:
     """The request, if `principal` is the office to decide it: of the request's kind, not its own
     department's, and at or above the department's level (its jurisdiction contains the department's)."""
-    r = session.get(Request, request_id)
-    if r is None:
-        raise NotFound(f"no request {request_id}", [Problem(["path", "id"], "unknown request", request_id)])
+    r = get_readable(session, principal, request_id)  # a request the caller may not know of is not found
     require_role(principal, approver_role(r.kind))
     if principal.org_code == r.department:
         raise Forbidden(f"{principal.org_code} cannot approve its own request",
@@ -114,6 +114,8 @@ def approve(session: Session, principal: Principal, request_id: str, body: Appro
         valid_until=body.valid_until, approved_by=principal.id, approved_at=now(),
     )
     session.add(a)
+    audit.record(session, principal.id, audit.Change("approval.granted", "approval", a.id, None, _state(a),
+                                                     f"{a.mode} {a.number} of request {r.id}"))
     machine.transition(session, r, "approved", principal.id, f"{body.mode} {a.number} by {a.authority}")
     return a
 
@@ -164,13 +166,14 @@ def revoke(session: Session, principal: Principal, approval_id: str, body: Rejec
     """Revoke an approval (by its office). An approved request not yet issued waits again; an issued
     one is closed and withdrawn from every form not yet submitted: no school answers it any more."""
     a = session.get(Approval, approval_id)
-    if a is None:
-        raise NotFound(f"no approval {approval_id}", [Problem(["path", "id"], "unknown approval", approval_id)])
-    if principal.org_code != a.office:
-        raise Forbidden("only the office that approved can revoke", [Problem(["path", "id"], "not your approval", approval_id)])
+    if a is None or principal.org_code != a.office:
+        # Only the office that approved may revoke; to others its approval ids are unknown.
+        raise NotFound(f"no approval {approval_id} of yours", [Problem(["path", "id"], "unknown approval", approval_id)])
     if a.revoked_at is not None:
         raise Conflict(f"approval {a.number} is already revoked", [Problem(["approval", "revoked_at"], "already revoked")])
+    before = _state(a)
     a.revoked_at, a.revoked_by, a.revoke_reason = now(), principal.id, body.reason
+    audit.record(session, principal.id, audit.Change("approval.revoked", "approval", a.id, before, _state(a), body.reason))
     r = session.get(Request, a.request_id)
     if r is not None and r.status == "approved":
         machine.transition(session, r, "pending_approval", principal.id, f"approval {a.number} revoked: {body.reason}")
@@ -180,6 +183,10 @@ def revoke(session: Session, principal: Principal, approval_id: str, body: Rejec
                            f"approval {a.number} revoked: {body.reason}; withdrawn from {withdrawn} open form(s)")
     session.flush()
     return a
+
+
+def _state(a: Approval) -> dict[str, object]:
+    return a.model_dump(mode="json")
 
 
 def current_approval(session: Session, r: Request) -> Approval | None:

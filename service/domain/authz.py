@@ -1,8 +1,13 @@
 """Authorisation by role, organisation and jurisdiction: the one place these rules live.
 
 Departments and offices see what lies inside their jurisdiction (a region code: province, city
-or county); a school sees only itself; an admin sees everything. National ID numbers and other
-sensitive-personal values are masked for every role but admin.
+or county); a school sees only itself; an admin sees everything. Who sees sensitive-personal
+values (national ID numbers) in clear is decided in service/domain/disclosure.py.
+
+Refusals: an object the caller may not know of (another school's form or teacher, another
+department's request, a school outside the jurisdiction) is answered 404 Not Found, exactly as one
+that does not exist; 403 Forbidden is kept for what the caller may see but not do (a role that
+cannot make this call at all, an office reading a request it may not change).
 """
 
 from __future__ import annotations
@@ -58,22 +63,9 @@ def school_filter_for(principal: Principal) -> tuple[str | None, str | None]:
     return None, region_prefix(principal.jurisdiction)
 
 
-def require_school_access(principal: Principal, school_code: str, region_code: str) -> None:
-    """A school reads only itself; departments and offices only schools in their jurisdiction."""
+def may_see_school(principal: Principal, school_code: str, region_code: str) -> bool:
+    """A school sees only itself; departments and offices only schools in their jurisdiction.
+    Callers answer a school (or its teacher) out of reach exactly as a missing one: 404, so that
+    what lies outside one's reach cannot be probed."""
     code, prefix = school_filter_for(principal)
-    if (code is not None and code != school_code) or (prefix is not None and not region_code.startswith(prefix)):
-        raise Forbidden(
-            f"school {school_code} is outside what {principal.org_code} may see",
-            [Problem(["path", "code"], "outside your school or jurisdiction", school_code)],
-        )
-
-
-def sees_sensitive(principal: Principal) -> bool:
-    return principal.role == "admin"
-
-
-def mask(value: str | None) -> str | None:
-    """Keep the first 6 and last 4 characters of an identifier: enough to tell records apart."""
-    if value is None or len(value) <= 10:
-        return None if value is None else "*" * len(value)
-    return value[:6] + "*" * (len(value) - 10) + value[-4:]
+    return not ((code is not None and code != school_code) or (prefix is not None and not region_code.startswith(prefix)))

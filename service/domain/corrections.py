@@ -8,12 +8,16 @@ and the owner corrects the underlying records.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
+from service.domain import audit, disclosure
 from service.domain.authz import Principal, region_prefix, require_role
 from service.domain.clock import now
 from service.domain.dictionary import dictionary
@@ -29,6 +33,32 @@ class DecisionIn(BaseModel):
     reason: str | None = Field(default=None, max_length=2000)
 
 
+@dataclass(frozen=True)
+class CorrectionView:
+    """A correction as its reader may see it (values shaped by service/domain/disclosure.py)."""
+
+    id: str
+    form_id: str
+    school_code: str
+    entity: str
+    entity_id: str
+    key: str
+    previous: str | None
+    value: str | None
+    reason: str
+    owner: str
+    status: str
+    created_at: datetime
+    decided_by: str | None
+    decided_at: datetime | None
+    decision_reason: str | None
+
+
+def _shaped(c: Correction, lens: disclosure.Lens) -> CorrectionView:
+    data = {f.name: getattr(c, f.name) for f in fields(CorrectionView)}
+    return CorrectionView(**{**data, "previous": lens.value(c.key, c.previous), "value": lens.value(c.key, c.value)})
+
+
 def owned_by(session: Session, principal: Principal) -> set[str]:
     """The dictionary owners this principal's organisation answers for."""
     org = session.get(Organisation, principal.org_code)
@@ -38,27 +68,29 @@ def owned_by(session: Session, principal: Principal) -> set[str]:
     return owns
 
 
-def _visible(session: Session, principal: Principal) -> Select[tuple[Correction]]:
+def _visible(session: Session, principal: Principal) -> Select[Correction]:
     """Corrections the principal's organisation owns, for schools in its jurisdiction (admin: all)."""
     require_role(principal, "department", "statistics_office", "education_office", "admin")
     q = select(Correction)
     if principal.role != "admin":
         q = q.where(Correction.owner.in_(owned_by(session, principal)))  # type: ignore[attr-defined]
         if principal.jurisdiction:
-            schools = select(School.code).where(School.valid_to.is_(None), School.region_code.startswith(region_prefix(principal.jurisdiction)))  # type: ignore[union-attr,attr-defined,call-overload]
+            schools = select(col(School.code)).where(col(School.valid_to).is_(None),
+                                                     col(School.region_code).startswith(region_prefix(principal.jurisdiction)))
             q = q.where(Correction.school_code.in_(schools))  # type: ignore[attr-defined]
     return q
 
 
-def list_for_owner(session: Session, principal: Principal, status: str | None = "pending") -> list[Correction]:
+def list_for_owner(session: Session, principal: Principal, status: str | None = "pending") -> list[CorrectionView]:
     q = _visible(session, principal)
     if status:
         q = q.where(Correction.status == status)  # type: ignore[arg-type]
-    return list(session.scalars(q.order_by(Correction.created_at)))  # type: ignore[arg-type]
+    lens = disclosure.for_owner(principal, owned_by(session, principal))
+    return [_shaped(c, lens) for c in session.scalars(q.order_by(Correction.created_at))]  # type: ignore[arg-type]
 
 
 def decide(session: Session, principal: Principal, correction_id: str, outcome: Literal["accepted", "rejected"],
-           body: DecisionIn) -> Correction:
+           body: DecisionIn) -> CorrectionView:
     """Accept (the store changes, with history) or reject (a reason is required) a pending correction."""
     c = session.scalars(_visible(session, principal).where(Correction.id == correction_id)).first()  # type: ignore[arg-type]
     if c is None:
@@ -72,6 +104,9 @@ def decide(session: Session, principal: Principal, correction_id: str, outcome: 
     if outcome == "accepted" and not f.is_indicator:
         apply_to_store(session, c.entity, {c.entity_id: {f.column: c.value}}, by=principal.id, source="correction",
                        ref=c.id, reason=f"{c.reason} (proposed by school {c.school_code})", at=at)
+    before = c.model_dump(mode="json")
     c.status, c.decided_by, c.decided_at, c.decision_reason = outcome, principal.id, at, body.reason
+    audit.record(session, principal.id, audit.Change(f"correction.{outcome}", "correction", c.id, before,
+                                                     c.model_dump(mode="json"), body.reason or ""), at=at)
     session.flush()
-    return c
+    return _shaped(c, disclosure.for_owner(principal, owned_by(session, principal)))

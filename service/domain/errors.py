@@ -10,6 +10,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+# A response lists at most this many problems, and says how many there were: a file of a million
+# bad rows must not become a response of gigabytes (the whole list goes to a downloadable report).
+MAX_LISTED = 1000
+
 # Writes a refusal down for the record (a duplicate request kept, an issue stopped), in a unit of
 # work of its own: the refused write itself is rolled back whole.
 Record = Callable[["Session"], None]
@@ -61,10 +65,17 @@ class DomainError(Exception):
             "status": self.status,
             "detail": self.detail,
             "reason": self.reason,
-            "errors": [e.as_dict() for e in self.errors],
+            **listed([e.as_dict() for e in self.errors]),
         }
         body.update(self.extra)
         return body
+
+
+def listed(errors: list[dict[str, Any]]) -> dict[str, Any]:
+    """The `errors` of a problem, the first MAX_LISTED of them, with `errors_total` when cut."""
+    if len(errors) <= MAX_LISTED:
+        return {"errors": errors}
+    return {"errors": errors[:MAX_LISTED], "errors_total": len(errors)}
 
 
 class InvalidInput(DomainError):

@@ -27,6 +27,7 @@ from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from service.domain import audit, disclosure
 from service.domain import status as machine
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
@@ -153,11 +154,12 @@ def view(session: Session, principal: Principal, form_id: str) -> FormView:
     if form.status == "issued":
         form.status, form.opened_at, form.version = "opened", now(), form.version + 1
         session.flush()
-    return _view(session, form)
+    return _view(session, form, principal)
 
 
-def _view(session: Session, form: Form) -> FormView:
+def _view(session: Session, form: Form, principal: Principal) -> FormView:
     d = dictionary()
+    lens = disclosure.for_principal(principal)
     sections = _sections(session, [form.id]).get(form.id, [])
     asked_by: dict[str, list[str]] = defaultdict(list)
     for s in sections:
@@ -176,12 +178,15 @@ def _view(session: Session, form: Form) -> FormView:
         out.items.append(ItemView(
             entity_id=i.entity_id, key=i.key, label_zh=zh, label_en=en, type=type_,
             codes=[{"code": c.code, "zh": c.zh, "en": c.en} for c in cl.codes] if cl else None,
-            classification=i.classification, prefill=i.prefill,
+            classification=i.classification, prefill=lens.value(i.key, i.prefill),
             provenance=None if i.prefill_source is None else {
                 "source": i.prefill_source, "at": i.prefill_at, "by": i.prefill_by, "ref": i.prefill_ref},
             editable=i.key not in UNEDITABLE,
             corrections_go_to="store" if to_store or f is None else owner,
-            draft=i.draft, value=i.value, action=i.action, reason=i.reason, sections=asked_by.get(i.key, []),
+            # What the school typed itself (a correction, a draft differing from the pre-fill) it sees.
+            draft=lens.value(i.key, i.draft, own=i.draft != i.prefill),
+            value=lens.value(i.key, i.value, own=i.action == "correct"),
+            action=i.action, reason=i.reason, sections=asked_by.get(i.key, []),
         ))
     return out
 
@@ -277,8 +282,9 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
         n, a = given.get(ident, (None, None))
         loc: list[str | int] = ["body", "answers", n] if n is not None else ["form", "items", f"{item.entity_id}/{item.key}"]
         raw = _as_text(a.value) if a is not None and a.value is not None else (item.draft if a is None else None)
-        if a is not None and a.action == "confirm":
-            raw = item.prefill
+        if a is not None and (a.action == "confirm" or (
+                raw is not None and raw != item.prefill and raw == disclosure.masked_form_of(item.key, item.prefill))):
+            raw = item.prefill  # confirmed, or sent back as it was shown (masked): the stored value stands
         if raw is None and not final:
             out.append(_Final(item, None, "", a.reason if a else item.reason))
             continue
@@ -294,7 +300,8 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
             continue
         text, fault = _validate_value(raw, type_, f, d)
         if fault:
-            problems.append(Problem([*loc, "value"] if n is not None else loc, f"{item.key}: {fault[1]}", raw,
+            shown = disclosure.masked_form_of(item.key, raw) if raw == item.prefill else raw
+            problems.append(Problem([*loc, "value"] if n is not None else loc, f"{item.key}: {fault[1]}", shown,
                                     code=fault[0], params=fault[2]))
             continue
         changed = item.prefill is not None and text != item.prefill
@@ -384,8 +391,12 @@ def save_draft(session: Session, principal: Principal, form_id: str, body: Answe
             a.item.draft = a.value if a.action != "confirm" else a.item.prefill
             a.item.reason = a.reason
     form.version += 1
+    audit.record(session, principal.id, audit.Change(
+        "form.draft_saved", "form", form.id, {"version": form.version - 1},
+        {"version": form.version, "drafts": sorted((a.item.entity_id, a.item.key, a.item.draft) for a in answers
+                                                   if (a.item.entity_id, a.item.key) in touched)}))
     session.flush()
-    return _view(session, form)
+    return _view(session, form, principal)
 
 
 @dataclass
@@ -408,7 +419,13 @@ def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn
     at = now()
     _record_answers(session, form.id, answers)
     in_store, pending = _flow_back(session, principal, form, answers, d, at)
+    before = {"status": form.status, "version": form.version}
     form.status, form.submitted_at, form.submitted_by, form.version = "submitted", at, principal.id, form.version + 1
+    audit.record(session, principal.id, audit.Change(
+        "form.submitted", "form", form.id, before,
+        {"status": form.status, "version": form.version,
+         "answers": sorted((a.item.entity_id, a.item.key, a.value, a.action) for a in answers)},
+        f"{len(answers)} answers; {in_store} corrected in the store, {pending} pending"), at=at)
     session.flush()
     done = _complete_requests(session, principal, form)
     counts = defaultdict(int)

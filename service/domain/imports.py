@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import partial
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 import pyarrow as pa
@@ -20,14 +21,15 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from connectors.base import ROW, UnreadableFile, importer_for, importer_named
+from service.domain import audit
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
 from service.domain.dictionary import Dictionary, Entity, dictionary
-from service.domain.errors import ImportRejected, InvalidInput, Problem
-from service.domain.validation import RowProblem, resolve_headers, validate_rows
+from service.domain.errors import ImportRejected, InvalidInput, NotFound, Problem
+from service.domain.validation import ProblemReport, RowProblem, merged_report, resolve_headers, validate_rows
 from service.store import bulk
 from service.store.records import teacher_ids_by_id_number
-from service.store.tables import ImportBatch, Region
+from service.store.tables import ImportBatch, ImportProblems, Region
 
 Kind = Literal["schools", "teachers"]
 ENTITY: dict[Kind, Entity] = {"schools": "school", "teachers": "teacher"}
@@ -39,6 +41,9 @@ STEPS = ("reading file", "validating rows", "staging", "checking against the sto
 
 @dataclass
 class ImportReport:
+    """What an import did. It lists at most MAX_LISTED problems, with their total and counts by
+    column and reason; the whole list is kept as a file (`report_url`), however long it is."""
+
     batch_id: str
     kind: Kind
     filename: str
@@ -48,6 +53,9 @@ class ImportReport:
     rows_unchanged: int = 0
     rows_rejected: int = 0
     problems: list[RowProblem] = field(default_factory=list)
+    problems_total: int = 0
+    problems_by_reason: dict[str, int] = field(default_factory=dict)
+    report_gz: bytes = b""
 
     @property
     def status(self) -> str:
@@ -59,8 +67,14 @@ class ImportReport:
             "status": self.status, "rows_total": self.rows_total,
             "rows_inserted": self.rows_inserted, "rows_updated": self.rows_updated,
             "rows_unchanged": self.rows_unchanged, "rows_rejected": self.rows_rejected,
-            "problems": [p.as_dict() for p in self.problems],
+            "problems": [p.as_dict() for p in self.problems], "problems_total": self.problems_total,
+            "problems_by_reason": self.problems_by_reason,
+            "report_url": f"/v1/imports/{self.batch_id}/report" if self.problems_total else None,
         }
+
+    def take(self, report: ProblemReport) -> None:
+        self.problems, self.problems_total = report.first, report.total
+        self.problems_by_reason, self.report_gz = report.by_reason, report.csv_gz
 
 
 def _store_checks(session: Session, kind: Kind, stage_name: str) -> list[RowProblem]:
@@ -98,15 +112,14 @@ def import_table(
     if kind == "teachers":
         raw = _with_staff_ids(session, raw, d)
     checked = validate_rows(raw, entity, d)
-    problems = checked.problems
-    header_bad = any(p.row == 1 for p in problems)
-    bad_rows = {p.row for p in problems}
-    if header_bad:
-        report.problems, report.rows_rejected = problems, report.rows_total
-        raise _rejected(report)
+    found = checked.report
+    if any(p.row == 1 for p in found.first):  # the header itself is wrong: no row can be read
+        report.take(found)
+        report.rows_rejected = report.rows_total
+        raise _rejected(session, principal, report)
     good = checked.table
-    if bad_rows:
-        good = good.filter(pc.invert(pc.is_in(good[ROW], pa.array(sorted(bad_rows), pa.int64()))))
+    if found.total:
+        good = good.filter(pc.invert(pc.is_in(good[ROW], found.bad_rows)))
 
     step("staging")
     stage_name = f"stage_{kind}"
@@ -114,15 +127,15 @@ def import_table(
     bulk.stage(session, stage_name, columns, good)
     step("checking against the store")
     store_problems = _store_checks(session, kind, stage_name)
-    problems = sorted(problems + store_problems, key=lambda p: (p.row, p.column))
-    bad_rows |= {p.row for p in store_problems}
-    report.problems, report.rows_rejected = problems, len(bad_rows)
-    if problems and not skip_invalid:
-        raise _rejected(report)
+    found = merged_report(found, store_problems)
+    report.take(found)
+    report.rows_rejected = len(found.bad_rows)
+    if found.total and not skip_invalid:
+        raise _rejected(session, principal, report)
     if store_problems:
         session.connection().execute(text(
-            f'DELETE FROM {stage_name} WHERE "{ROW}" IN ({", ".join(str(r) for r in sorted(bad_rows))})'
-        ))
+            f'DELETE FROM {stage_name} WHERE "{ROW}" IN (SELECT unnest(:rows))'
+        ), {"rows": sorted({p.row for p in store_problems})})
     step("merging")
     bulk.fill_absent(session, stage_name, entity, KEY[kind], [c for c in fields if c not in checked.present])
     counts = bulk.merge_versions(
@@ -133,13 +146,10 @@ def import_table(
     report.rows_inserted, report.rows_updated, report.rows_unchanged = (
         counts.inserted, counts.updated, counts.unchanged,
     )
-    session.add(ImportBatch(
-        id=report.batch_id, kind=kind, filename=filename, status=report.status,
-        rows_total=report.rows_total, rows_inserted=counts.inserted, rows_updated=counts.updated,
-        rows_unchanged=counts.unchanged, rows_rejected=report.rows_rejected,
-        created_by=principal.id, created_at=now(),
-        report=json.dumps([p.as_dict() for p in problems], ensure_ascii=False),
-    ))
+    _keep(session, principal, report)
+    audit.record(session, principal.id, audit.Change(
+        f"import.{kind}", "import_batch", report.batch_id, None,
+        {k: v for k, v in report.as_dict().items() if k != "problems"}, filename))
     session.flush()
     return report
 
@@ -159,6 +169,37 @@ def _with_staff_ids(session: Session, raw: pa.Table, d: Dictionary) -> pa.Table:
     return raw.append_column("id", pa.array(ids, pa.string()))
 
 
+def _keep(session: Session, principal: Principal, report: ImportReport) -> None:
+    """The batch on file, with its first problems and, when there are any, the whole report."""
+    session.add(ImportBatch(
+        id=report.batch_id, kind=report.kind, filename=report.filename, status=report.status,
+        rows_total=report.rows_total, rows_inserted=report.rows_inserted, rows_updated=report.rows_updated,
+        rows_unchanged=report.rows_unchanged, rows_rejected=report.rows_rejected,
+        created_by=principal.id, created_at=now(),
+        report=json.dumps([p.as_dict() for p in report.problems], ensure_ascii=False),
+    ))
+    if report.problems_total:
+        session.add(ImportProblems(batch_id=report.batch_id, problems=report.problems_total, content=report.report_gz))
+    session.flush()
+
+
+def problems_file(session: Session, principal: Principal, batch_id: str) -> bytes:
+    """The whole problem report of an import (accepted or rejected), as a gzip-compressed CSV."""
+    require_role(principal, "admin")
+    kept = session.get(ImportProblems, batch_id)
+    if kept is None:
+        raise NotFound(f"no problem report for import {batch_id}", [Problem(["path", "batch_id"], "unknown", batch_id)])
+    return kept.content
+
+
+def upload_name(filename: str | None, kind: Kind) -> str:
+    """The name an uploaded file is known by: its last path component, printable, at most 200
+    characters (its suffix picks the reader); a missing name, or one of dots only, is upload.<kind>.csv."""
+    printable = "".join(ch for ch in (filename or "") if ch.isprintable())
+    name = PurePosixPath(printable.replace("\\", "/")).name.strip()[-200:]
+    return name if name.strip(".") else f"upload.{kind}.csv"
+
+
 def import_file(
     session: Session, principal: Principal, kind: Kind, path: Path, filename: str | None = None, *,
     skip_invalid: bool = False, progress: Progress | None = None, fmt: str | None = None,
@@ -176,12 +217,15 @@ def import_file(
     return import_table(session, principal, kind, raw, name, skip_invalid=skip_invalid, progress=progress)
 
 
-def _rejected(report: ImportReport) -> ImportRejected:
-    n = len(report.problems)
+def _rejected(session: Session, principal: Principal, report: ImportReport) -> ImportRejected:
+    """The refusal of a file with bad rows: nothing of it is imported, but the batch and its whole
+    report are kept on file (in their own unit of work) so the report can be downloaded."""
+    n = report.problems_total
     return ImportRejected(
         f"{report.filename}: {n} problem{'s' if n != 1 else ''} in {report.rows_rejected} row(s); nothing was imported",
         [Problem(["file", "row", p.row, p.column], p.reason, p.value) for p in report.problems],
-        report=report.as_dict(),
+        record=partial(_keep, principal=principal, report=report), report=report.as_dict(),
+        **({"errors_total": n} if n > len(report.problems) else {}),
     )
 
 
@@ -208,4 +252,5 @@ def import_regions(session: Session, principal: Principal, raw: pa.Table) -> int
     conn.execute(text("DELETE FROM region WHERE code IN (SELECT code FROM stage_regions)"))
     conn.execute(text("INSERT INTO region (code, name, parent_code, level) SELECT code, name, parent_code, level FROM stage_regions"))
     bulk.drop_stage(session, "stage_regions")
+    audit.record(session, principal.id, audit.Change("import.regions", "region", "*", None, rows, f"{len(rows)} regions"))
     return len(rows)

@@ -24,6 +24,7 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from service.domain import audit
 from service.domain.authz import ROLES, Principal, require_role
 from service.domain.clock import new_id, now
 from service.domain.errors import InvalidInput, NotFound, Problem, Unauthenticated
@@ -109,6 +110,8 @@ def _add_token(session: Session, principal_id: str, purpose: str, expires: datet
     secret = _secret(LINK_PREFIX if purpose == "sign_in" else TOKEN_PREFIX)
     session.add(Token(token_hash=digest(secret), principal_id=principal_id, created_at=now(), expires_at=expires,
                       purpose=purpose))
+    audit.record(session, principal_id, audit.Change(f"credential.issued.{purpose}", "principal", principal_id, None,
+                                                     {"purpose": purpose, "expires_at": expires, "token": digest(secret)}))
     session.flush()
     return secret
 
@@ -165,8 +168,12 @@ def revoke(session: Session, admin: Principal, *, principal_id: str | None = Non
         if session.get(Token, digest(token or "")) is None:
             raise NotFound("no such token", [Problem(["body", "token"], "unknown token")])
     result = session.execute(sql_update(Token).where(which, *live).values(revoked_at=now()))
+    revoked = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    audit.record(session, admin.id, audit.Change(
+        "credential.revoked", "principal" if principal_id is not None else "token",
+        principal_id or digest(token or ""), None, {"revoked": revoked}))
     session.flush()
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return revoked
 
 
 def rotate(session: Session, admin: Principal, principal_id: str, days: int | None = None) -> str:

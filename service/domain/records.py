@@ -7,14 +7,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from service.domain import disclosure
 from service.domain.access import log_reads
-from service.domain.authz import (
-    Principal,
-    mask,
-    require_school_access,
-    school_filter_for,
-    sees_sensitive,
-)
+from service.domain.authz import Principal, may_see_school, school_filter_for
 from service.domain.dictionary import dictionary
 from service.domain.errors import NotFound, Problem
 from service.store import records as store
@@ -32,11 +27,7 @@ def school_view(row: School) -> dict[str, Any]:
 
 
 def teacher_view(row: Teacher, principal: Principal) -> dict[str, Any]:
-    values = _values(row, "teacher")
-    if not sees_sensitive(principal):
-        for f in dictionary().entity_fields("teacher"):
-            if f.sensitivity == "sensitive-personal":
-                values[f.column] = mask(values[f.column])
+    values = disclosure.for_principal(principal).record("teacher", _values(row, "teacher"))
     return {**values, "version": {k: getattr(row, k) for k in PROVENANCE}}
 
 
@@ -58,10 +49,9 @@ def list_schools(
 
 def get_school(session: Session, principal: Principal, code: str, as_of: datetime | None = None) -> School:
     row = store.get_school(session, code, as_of)
-    if row is None:
+    if row is None or not may_see_school(principal, row.code, row.region_code):
         raise NotFound(f"no school {code}" + (f" as of {as_of:%Y-%m-%d %H:%M}" if as_of else ""),
                        [Problem(["path", "code"], "unknown school", code)])
-    require_school_access(principal, row.code, row.region_code)
     return row
 
 
@@ -76,34 +66,30 @@ def school_teachers(
 
 def get_teacher(session: Session, principal: Principal, teacher_id: str, as_of: datetime | None) -> dict[str, Any]:
     row = store.get_teacher(session, teacher_id, as_of)
-    if row is None:
+    school = store.get_school(session, row.school_code, as_of) if row is not None else None
+    if row is None or not may_see_school(principal, row.school_code, school.region_code if school else ""):
         raise NotFound(f"no teacher {teacher_id}", [Problem(["path", "id"], "unknown teacher", teacher_id)])
-    school = store.get_school(session, row.school_code, as_of)
-    require_school_access(principal, row.school_code, school.region_code if school else "")
     log_reads(session, principal, [(row.school_code, row.id)], entity="teacher", action="teacher record")
     return teacher_view(row, principal)
 
 
 def _changes(versions: list[Any], entity: str, principal: Principal) -> list[dict[str, Any]]:
     """Field-by-field changes between consecutive versions: who, when, source, old and new value."""
-    hidden = set() if sees_sensitive(principal) else {
-        f.column for f in dictionary().entity_fields(entity) if f.sensitivity == "sensitive-personal"  # type: ignore[arg-type]
-    }
+    lens = disclosure.for_principal(principal)
     out: list[dict[str, Any]] = []
     previous: dict[str, Any] = {}
     for v in versions:
         values = _values(v, entity)
         for column, new in values.items():
             old = previous.get(column)
+            key = f"{entity}.{column}"
             if previous and old == new:
                 continue
             if not previous and new is None:
                 continue
             out.append({
                 "at": v.valid_from, "by": v.changed_by, "source": v.source, "ref": v.ref, "reason": v.reason,
-                "field": f"{entity}.{column}",
-                "previous": mask(old) if column in hidden else old,
-                "value": mask(new) if column in hidden else new,
+                "field": key, "previous": lens.value(key, old), "value": lens.value(key, new),
             })
         previous = values
     return out

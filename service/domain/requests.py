@@ -23,10 +23,12 @@ from pydantic import Field as PydField
 from pydantic_core import PydanticCustomError
 from sqlalchemy.orm import Session
 
+from service.domain import disclosure
 from service.domain import status as machine
 from service.domain.access import log_reads
-from service.domain.authz import Principal, Role, mask, region_prefix, require_role, within
+from service.domain.authz import Principal, Role, region_prefix, require_role, within
 from service.domain.clock import new_id, now
+from service.domain.dates import Day
 from service.domain.dictionary import Dictionary, dictionary
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem, Record
 from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share, periods_intersect
@@ -100,10 +102,10 @@ class RequestIn(BaseModel):
     level: Level
     fields: list[FieldIn] = PydField(min_length=1, max_length=400)
     scope: Scope = Scope()
-    reference_date: date
-    period_start: date | None = None
-    period_end: date | None = None
-    due_date: date
+    reference_date: Day
+    period_start: Day | None = None
+    period_end: Day | None = None
+    due_date: Day
     frequency: Frequency = "once"
 
     @model_validator(mode="after")
@@ -527,17 +529,14 @@ def answers(session: Session, principal: Principal, request_id: str) -> list[dic
     d = dictionary()
     keys = [f.key for f in fields_of(session, r.id) if f.key]
     scope, period = Scope.from_json(r.scope), (r.period_start, r.period_end)
+    lens = disclosure.for_principal(principal)  # no approval covers an answered request's sensitive data
     if r.level == "roster":
         rows = prefill.values(session, prefill.teacher_values_query(d, scope_filter(scope), keys, r.reference_date, period))
-        hidden = [k for k in keys if k in d.fields and d.fields[k].sensitivity == "sensitive-personal"]
-        for row in rows:
-            for k in hidden:
-                row[k] = mask(row[k])
         log_reads(session, principal, [(row["school_code"], row["id"]) for row in rows], entity="teacher",
                   action="answers", request_id=r.id)
-        return _typed(session, keys, rows)
-    return _typed(session, keys, prefill.values(
-        session, prefill.school_values_query(d, scope_filter(scope), keys, r.reference_date, period)))
+        return [lens.row(row, keys) for row in _typed(session, keys, rows)]
+    rows = prefill.values(session, prefill.school_values_query(d, scope_filter(scope), keys, r.reference_date, period))
+    return [lens.row(row, keys) for row in _typed(session, keys, rows)]
 
 
 def _typed(session: Session, keys: list[str], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -13,18 +13,22 @@ from typing import Any
 import pyarrow as pa
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from connectors.base import exporter_for
+from service.domain import disclosure
 from service.domain.access import log_reads
 from service.domain.approvals import current_approval
-from service.domain.authz import Principal, mask
+from service.domain.authz import Principal
 from service.domain.clock import now
+from service.domain.dates import rfc3339
 from service.domain.dictionary import dictionary
 from service.domain.errors import Conflict, Problem
 from service.domain.requests import answers, fields_of, get_owned
 from service.domain.scope import Scope, scope_filter
 from service.store import prefill
 from service.store import templates as template_store
+from service.store.sqltext import one_of
 from service.store.tables import CustomField, Form, FormItem, FormSection, School
 
 
@@ -52,9 +56,7 @@ def results(session: Session, principal: Principal, request_id: str) -> Results:
     if approval is not None:
         covered = set(json.loads(approval.field_keys))
         keys = [k for k in keys if k in covered]
-    sensitive = {k for k in keys if k in d.fields and d.fields[k].sensitivity == "sensitive-personal"}
-    if approval is not None and approval.covers_sensitive:
-        sensitive = set()
+    lens = disclosure.for_results(principal, approval is not None and approval.covers_sensitive)
     personal = any(k in d.fields and d.fields[k].sensitivity in ("personal", "sensitive-personal") for k in keys)
     forms = session.execute(
         select(Form, School.name).join(FormSection, FormSection.form_id == Form.id).join(  # type: ignore[arg-type]
@@ -71,7 +73,7 @@ def results(session: Session, principal: Principal, request_id: str) -> Results:
         completion[st] += 1
         state[form.id] = (name, st, form)
     items = session.execute(
-        select(FormItem).where(FormItem.form_id.in_(list(state)), FormItem.key.in_(keys))  # type: ignore[attr-defined]
+        select(FormItem).where(one_of(col(FormItem.form_id), state), col(FormItem.key).in_(keys))
     ).scalars().all() if state and keys else []
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     provenance: dict[tuple[str, str], dict[str, Any]] = {}
@@ -79,9 +81,9 @@ def results(session: Session, principal: Principal, request_id: str) -> Results:
         name, st, form = state[it.form_id]
         row = rows.setdefault((form.school_code, it.entity_id), {
             "school_code": form.school_code, "school_name": name, "entity_id": it.entity_id, "form_status": st,
-            "submitted_at": form.submitted_at, **dict.fromkeys(keys)})
+            "submitted_at": form.submitted_at and rfc3339(form.submitted_at), **dict.fromkeys(keys)})
         value = it.value if form.status == "submitted" else None
-        row[it.key] = mask(value) if it.key in sensitive else value
+        row[it.key] = lens.value(it.key, value)
         provenance[(it.entity_id, it.key)] = _provenance(it, form)
     out = sorted(rows.values(), key=lambda x: (x["school_code"], x["entity_id"]))
     if personal and out:

@@ -11,23 +11,29 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from service.domain.authz import region_prefix
 from service.domain.errors import InvalidInput, Problem
 from service.store.records import for_reference, valid_at
+from service.store.sqltext import one_of
 from service.store.tables import School
 
 
 class Scope(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    regions: list[str] = Field(default=[], description="region codes (6 digits) or code prefixes")
-    school_types: list[str] = Field(default=[], description="school type codes, e.g. 211")
-    urban_rural: list[str] = Field(default=[], description="urban/rural codes or prefixes: 1 urban, 2 rural")
-    schools: list[str] = Field(default=[], description="explicit 10-digit school codes")
+    # Bounds: every county of the country, every school of the country; type and class lists are short.
+    regions: list[str] = Field(default=[], max_length=5000, description="region codes (6 digits) or code prefixes")
+    school_types: list[Annotated[str, Field(max_length=10)]] = Field(default=[], max_length=200,
+                                                                      description="school type codes, e.g. 211")
+    urban_rural: list[Annotated[str, Field(pattern=r"^\d{1,3}$")]] = Field(
+        default=[], max_length=50, description="urban/rural codes or prefixes: 1 urban, 2 rural")
+    schools: list[str] = Field(default=[], max_length=600_000, description="explicit 10-digit school codes")
 
     @field_validator("regions")
     @classmethod
@@ -68,10 +74,10 @@ def scope_filter(scope: Scope) -> ColumnElement[bool]:
     """SQL condition on `school` rows that are in `scope`."""
     reach = [School.region_code.startswith(p) for p in scope.regions]  # type: ignore[attr-defined]
     if scope.schools:
-        reach.append(School.code.in_(scope.schools))  # type: ignore[attr-defined]
+        reach.append(one_of(col(School.code), scope.schools))
     conds: list[ColumnElement[bool]] = [or_(*reach) if reach else false()]
     if scope.school_types:
-        conds.append(School.school_type.in_(scope.school_types))  # type: ignore[attr-defined]
+        conds.append(one_of(col(School.school_type), scope.school_types))
     if scope.urban_rural:
         conds.append(or_(*[School.urban_rural.startswith(u) for u in scope.urban_rural]))  # type: ignore[attr-defined]
     return and_(*conds) if conds else true()
@@ -104,7 +110,7 @@ def require_within_jurisdiction(session: Session, scope: Scope, jurisdiction: st
     ]
     if scope.schools:
         known = dict(session.execute(
-            select(School.code, School.region_code).where(valid_at(School, None), School.code.in_(scope.schools))  # type: ignore[attr-defined,call-overload]
+            select(col(School.code), col(School.region_code)).where(valid_at(School, None), one_of(col(School.code), scope.schools))
         ).all())
         for i, code in enumerate(scope.schools):
             if code not in known:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from service.domain import audit
 from service.domain.clock import now
 from service.domain.errors import Conflict, Problem
 from service.store.tables import Request, RequestTransition
@@ -55,6 +56,8 @@ def transition(session: Session, request: Request, to: str, by: str, reason: str
                                   changed_at=at, changed_by=by, reason=reason))
     request.status = to
     request.updated_at = at
+    audit.record(session, by, audit.Change(f"request.{to}", "request", request.id, None if current is None else {
+        "status": current}, {"status": to, "content_hash": request.content_hash}, reason), at=at)
     session.flush()
 
 

@@ -9,19 +9,24 @@ store) run later in the store itself, see service/store/bulk.py.
 
 from __future__ import annotations
 
+import gzip
+import io
 from dataclasses import dataclass
+from typing import BinaryIO, cast
 
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from connectors.base import PROBLEM, ROW
+from connectors.base import PROBLEM, ROW, exporter_for
 from service.domain.dictionary import Dictionary, Entity, Field
+from service.domain.errors import MAX_LISTED
 from service.domain.text import SPACE_PUNCT_PATTERN, simple_norm
 from service.store.sqltext import ident, literal
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
+CONTROL_PATTERN = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
 
 
 @dataclass(frozen=True)
@@ -102,12 +107,28 @@ def _id_checksum_sql(col: str) -> str:
     return f"substr({literal(ID_CHECK_CHARS)}, (({terms}) % 11) + 1, 1)"
 
 
+_PROBLEM_SCHEMA = pa.schema([("row", pa.int64()), ("column", pa.string()), ("value", pa.string()), ("reason", pa.string())])
+
+
+@dataclass
+class ProblemReport:
+    """Every problem of a file, bounded in memory whatever their number: the first MAX_LISTED,
+    the total, counts by column and reason, the bad rows, and the whole list as a gzip CSV."""
+
+    first: list[RowProblem]
+    total: int
+    by_reason: dict[str, int]
+    bad_rows: pa.Array  # int64, sorted
+    csv_gz: bytes
+
+
 @dataclass
 class ValidatedTable:
     rows_total: int
-    problems: list[RowProblem]
+    problems: list[RowProblem]  # the first MAX_LISTED; `report` has them all
     present: list[str]  # store columns the file carried
     table: pa.Table  # normalised, typed-as-text rows with __row, bad rows included
+    report: ProblemReport
 
 
 def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTable:
@@ -131,7 +152,8 @@ def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTabl
     rows = raw.column(ROW) if ROW in raw.column_names else pa.array(range(2, raw.num_rows + 2), pa.int64())
     positional = pa.Table.from_arrays([raw.column(i) for i, h in enumerate(raw.column_names) if h != ROW] + [rows],
                                       names=[f"c{i}" for i in range(len(headers))] + [ROW])
-    con = duckdb.connect()
+    # Bounded: a large file spills to disk instead of growing the process (threads: the machine is shared).
+    con = duckdb.connect(config={"memory_limit": "512MB", "threads": 2})
     con.register("raw_src", positional)
     selected = [
         f"NULLIF(trim(CAST(c{i} AS VARCHAR)), '') AS {ident(c)}" for i, c in mapping.items()
@@ -166,7 +188,10 @@ def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTabl
     for c, f in by_column.items():
         if c not in mapping.values():
             continue
-        for cond, reason in _checks(f, d):
+        # Neither store keeps a NUL (PostgreSQL refuses it), nor should any value hold a control character.
+        checks = [(f"regexp_matches(v, {literal(CONTROL_PATTERN)})", "contains a NUL or other control character"),
+                  *_checks(f, d)]
+        for cond, reason in checks:
             unions.append(
                 f"SELECT {ROW}, {literal(c)}, {ident(c)}, {literal(reason)} FROM norm, (SELECT {ident(c)} AS v) "
                 f"WHERE {cond}"
@@ -195,14 +220,52 @@ def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTabl
                     f"FROM norm WHERE {valid_shape} AND gender IN ('1', '2') "
                     f"AND (CAST(substr({ident(c)}, 17, 1) AS INTEGER) % 2 = 1) <> (gender = '1')"
                 )
+    # Problems stay in DuckDB: a file of a million bad rows has millions of them, which are counted,
+    # written compressed to the report, and only the first MAX_LISTED become Python objects.
+    con.execute("CREATE TABLE problem (row_no BIGINT, col VARCHAR, value VARCHAR, reason VARCHAR)")
+    if problems:
+        con.executemany("INSERT INTO problem VALUES (?, ?, ?, ?)", [(p.row, p.column, p.value, p.reason) for p in problems])
     if unions:
-        found = con.execute(
-            "SELECT * FROM (" + " UNION ALL ".join(unions) + ") ORDER BY 1, 2"
-        ).fetchall()
-        problems += [RowProblem(int(r), str(col), v, reason) for r, col, v, reason in found]
+        con.execute("INSERT INTO problem " + " UNION ALL ".join(unions))
     table = con.sql("SELECT * FROM norm ORDER BY " + ROW).to_arrow_table()
+    report = _report(con)
     con.close()
     return ValidatedTable(
-        rows_total=table.num_rows, problems=problems,
-        present=list(mapping.values()), table=table,
+        rows_total=table.num_rows, problems=report.first, present=list(mapping.values()), table=table, report=report,
     )
+
+
+def _report(con: duckdb.DuckDBPyConnection) -> ProblemReport:
+    first = [RowProblem(int(r), str(c), v, str(reason)) for r, c, v, reason in con.execute(
+        f"SELECT * FROM problem ORDER BY row_no, col, reason LIMIT {MAX_LISTED}").fetchall()]
+    total = int(con.execute("SELECT count(*) FROM problem").fetchone()[0])  # type: ignore[index]
+    by_reason = {f"{c}: {reason}": int(n) for c, reason, n in con.execute(
+        "SELECT col, reason, count(*) FROM problem GROUP BY ALL ORDER BY 3 DESC, 1, 2").fetchall()}
+    bad_rows = con.sql("SELECT DISTINCT row_no FROM problem ORDER BY 1").to_arrow_table().column(0).combine_chunks()
+    reader = con.sql('SELECT row_no AS "row", col AS "column", value, reason FROM problem ORDER BY 1, 2, 4'
+                     ).to_arrow_reader(65536)
+    return ProblemReport(first, total, by_reason, bad_rows.cast(pa.int64()), report_file(reader))
+
+
+def report_file(batches: pa.RecordBatchReader, *, header: bool = True) -> bytes:
+    """Every problem as a gzip-compressed CSV (row, column, value, reason), written batch by batch
+    by the CSV exporter, whose cells are made formula-safe like every export."""
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb") as gz:
+        exporter_for("csv").write_batches(batches.schema, batches, cast(BinaryIO, gz), header=header)
+    return buf.getvalue()
+
+
+def merged_report(a: ProblemReport, more: list[RowProblem]) -> ProblemReport:
+    """`a` with problems found later (checks against the store), kept in order by row."""
+    if not more:
+        return a
+    first = sorted([*a.first, *more], key=lambda p: (p.row, p.column))[:MAX_LISTED]
+    by_reason = dict(a.by_reason)
+    for p in more:
+        by_reason[f"{p.column}: {p.reason}"] = by_reason.get(f"{p.column}: {p.reason}", 0) + 1
+    rows = pa.array(sorted(set(a.bad_rows.to_pylist()) | {p.row for p in more}), pa.int64())
+    extra = pa.RecordBatchReader.from_batches(_PROBLEM_SCHEMA, [pa.RecordBatch.from_pylist(
+        [p.as_dict() for p in more], schema=_PROBLEM_SCHEMA)])
+    # gzip members concatenate: the later problems follow the first ones in the same file.
+    return ProblemReport(first, a.total + len(more), by_reason, rows, a.csv_gz + report_file(extra, header=False))

@@ -3,14 +3,16 @@
 Rules:
 - The call is queued in the same transaction that completes the request, so it is never lost nor
   sent for a change that was rolled back; delivery (signed, retried) happens afterwards.
-- Each organisation registers at most one webhook: an http(s) URL and a secret of 16-200 characters.
+- Each organisation registers at most one webhook: an http(s) URL the service may call
+  (service/domain/egress.py: public addresses only, checked again before every call) and a secret
+  of 16-200 characters.
   The secret is never shown again. A delivery goes to the URL registered when it is sent, signed
   with that registration's secret (so replacing a broken URL fixes the deliveries still waiting);
   with no webhook registered it is abandoned unsent.
 - A delivery POSTs its stored body with `X-CollectOnce-Signature: sha256=<hex HMAC-SHA256 of the
   exact body bytes, keyed with the secret>`, `X-CollectOnce-Event` and `X-CollectOnce-Delivery` (its
   id: receivers use it to ignore a repeat, since delivery is at least once).
-- Only a 2xx answer delivers. After the n-th failed attempt the next one waits 30 s × 2^(n-1)
+- Only a 2xx answer delivers; redirects are not followed and the answer's body is never read or shown. After the n-th failed attempt the next one waits 30 s × 2^(n-1)
   (30 s, 1 min, 2 min, … 32 min), never more than 6 h; after the 8th failed attempt it is given up
   (next_attempt_at NULL). Failures stay visible with their status and error; the department can
   make a failed or abandoned delivery due again, which is one more attempt.
@@ -29,7 +31,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
-from urllib.parse import urlsplit
 
 import httpx
 from pydantic import BaseModel, ConfigDict
@@ -37,6 +38,8 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from service.domain import audit, egress
+from service.domain.audit import Change, digest
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
 from service.domain.errors import Conflict, InvalidInput, NotFound, Problem
@@ -54,7 +57,6 @@ LEASE = timedelta(minutes=5)
 WORKER_INTERVAL_SECONDS = 5.0
 SECRET_LENGTH = (16, 200)
 URL_MAX = 2000
-ERROR_MAX = 500
 
 State = Literal["pending", "retrying", "delivered", "abandoned"]
 log = logging.getLogger(__name__)
@@ -118,15 +120,14 @@ def request_completed(session: Session, r: Request) -> None:
 
 def _problems(body: WebhookIn) -> list[Problem]:
     problems = []
-    try:
-        parts = urlsplit(body.url)
-        _ = parts.port  # raises on a port that is not a number in range
-        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
-    except ValueError:
-        ok = False
-    if not ok or len(body.url) > URL_MAX or any(c.isspace() for c in body.url):
+    if len(body.url) > URL_MAX or any(c.isspace() for c in body.url):
         problems.append(Problem(["body", "url"], f"must be an http:// or https:// URL with a host, at most {URL_MAX} "
                                                  "characters", body.url[:URL_MAX]))
+    else:
+        try:
+            egress.check(body.url)
+        except egress.RefusedTarget as exc:
+            problems.append(Problem(["body", "url"], exc.message, body.url))
     low, high = SECRET_LENGTH
     if not low <= len(body.secret) <= high:
         # The value is not echoed: it is a secret, even when a wrong one.
@@ -140,11 +141,14 @@ def register(session: Session, principal: Principal, body: WebhookIn) -> Webhook
     if problems := _problems(body):
         raise InvalidInput(f"{len(problems)} problem(s) in the webhook", problems)
     hook = session.get(Webhook, principal.org_code)
+    before = None if hook is None else {"url": hook.url, "secret": digest(hook.secret)}
     if hook is None:
         hook = Webhook(department=principal.org_code, url=body.url, secret=body.secret, created_at=now())
         session.add(hook)
     else:
         hook.url, hook.secret, hook.created_at = body.url, body.secret, now()
+    audit.record(session, principal.id, Change("webhook.registered", "webhook", principal.org_code, before,
+                                               {"url": hook.url, "secret": digest(hook.secret)}))
     session.flush()
     return hook
 
@@ -160,7 +164,10 @@ def current(session: Session, principal: Principal) -> Webhook:
 
 def remove(session: Session, principal: Principal) -> None:
     """Remove the organisation's webhook; deliveries still waiting are then abandoned unsent."""
-    session.delete(current(session, principal))
+    hook = current(session, principal)
+    audit.record(session, principal.id, Change("webhook.removed", "webhook", principal.org_code,
+                                               {"url": hook.url, "secret": digest(hook.secret)}, None))
+    session.delete(hook)
     session.flush()
 
 
@@ -233,19 +240,26 @@ def _send(client: httpx.Client, d: _Claimed) -> _Outcome:
     hook = d.hook
     if hook is None:
         return _Outcome(None, "no webhook registered")
+    try:
+        target = egress.check(hook.url)  # again now: the host may resolve elsewhere than at registration
+    except egress.RefusedTarget as exc:
+        return _Outcome(None, exc.kind)
     content = d.body.encode("utf-8")
     headers = {"Content-Type": "application/json", "X-CollectOnce-Event": d.event, "X-CollectOnce-Delivery": d.id,
-               "X-CollectOnce-Signature": sign(hook.secret, content)}
+               "X-CollectOnce-Signature": sign(hook.secret, content), "Host": target.host}
     try:
-        # Streamed so that a receiver's large answer is never read whole; redirects are not followed,
-        # so a signed body goes only to the registered URL.
-        with client.stream("POST", hook.url, content=content, headers=headers) as response:
+        # To the address just checked; redirects are not followed, so a signed body goes only there.
+        # The receiver's answer is never read: only its status is kept, so nothing it says reaches
+        # the department (the delivery log shows a status and a fixed kind of error).
+        with client.stream("POST", target.url, content=content, headers=headers,
+                           extensions={"sni_hostname": target.server_name}) as response:
             if response.is_success:
                 return _Outcome(response.status_code, None)
-            head = next(response.iter_text(), "")[:200]
-            return _Outcome(response.status_code, f"HTTP {response.status_code}: {head}".strip()[:ERROR_MAX])
-    except Exception as exc:
-        return _Outcome(None, f"{type(exc).__name__}: {exc}"[:ERROR_MAX])
+            return _Outcome(response.status_code, f"HTTP {response.status_code}")
+    except httpx.TimeoutException:
+        return _Outcome(None, "timeout")
+    except httpx.TransportError:
+        return _Outcome(None, "connection_failed")
 
 
 def _record(engine: Engine, claimed: list[_Claimed], outcomes: list[_Outcome], at: datetime) -> PassCounts:

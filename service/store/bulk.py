@@ -9,6 +9,7 @@ written row by row and nothing is written at all until every check has passed.
 from __future__ import annotations
 
 import io
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,6 +17,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+from service.store import audit
 
 SQL_TYPES = {"text": "VARCHAR", "enum": "VARCHAR", "integer": "BIGINT", "decimal": "DOUBLE PRECISION",
              "date": "DATE", "boolean": "BOOLEAN"}
@@ -117,6 +120,12 @@ def merge_versions(
             ),
             {"at": at, "source": source, "by": by, "ref": ref, "reason": reason},
         )
+    if inserted or updated:
+        before, after = audit.version_digests(session, target, key, f"{stage_name}_delta", at)
+        audit.append(session, [{
+            "id": uuid.uuid4().hex, "recorded_at": at, "actor": by, "action": f"records.{target}", "entity": target,
+            "entity_id": ref, "before_digest": before, "after_digest": after,
+            "detail": f"{source}: {inserted} new, {updated} changed" + (f"; {reason}" if reason else "")}])
     drop_stage(session, f"{stage_name}_delta")
     return MergeCounts(inserted=inserted, updated=updated, unchanged=total - inserted - updated)
 

@@ -38,6 +38,19 @@ def _current_unique(conn: Connection) -> None:
         conn.execute(text("CREATE UNIQUE INDEX IF NOT EXISTS ux_teacher_current ON teacher (id) WHERE valid_to IS NULL"))
 
 
+def _append_only(conn: Connection) -> None:
+    """The audit log refuses UPDATE and DELETE. DuckDB has no triggers: there no code path writes
+    anything but INSERT to it, which service/store/audit.py keeps the only way in."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(
+            "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$"))
+        conn.execute(text("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log"))
+        conn.execute(text(
+            "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
+            "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()"))
+
+
 def _all(*steps: Migration) -> Migration:
     def run(conn: Connection) -> None:
         for step in steps:
@@ -72,6 +85,8 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (6, "request fields keep their definition; analysis finds live requests by key through an index",
      _add_columns("ALTER TABLE request_field ADD COLUMN IF NOT EXISTS definition TEXT",
                   "CREATE INDEX IF NOT EXISTS ix_request_field_key ON request_field (key)")),
+    (8, "audit log (append-only), import problem reports, background jobs",
+     _all(_create(t.AuditEntry, t.ImportProblems, t.Job), _append_only)),
     (9, "credentials expire; one-time sign-in links and browser sessions beside bearer tokens",
      _add_columns("ALTER TABLE token ADD COLUMN IF NOT EXISTS expires_at TIMESTAMP",
                   "ALTER TABLE token ADD COLUMN IF NOT EXISTS purpose VARCHAR DEFAULT 'api'",

@@ -368,3 +368,42 @@ class RequestTemplate(SQLModel, table=True):
     layout: str = Field(sa_column=Column(Text, nullable=False))  # JSON: the reader's layout
     columns: str = Field(sa_column=Column(Text, nullable=False))  # JSON: ref -> field position or role
     created_at: datetime = Field(sa_type=DateTime())
+class ImportProblems(SQLModel, table=True):
+    """Every problem an import found, as a gzip-compressed CSV: downloadable however many there were."""
+
+    __tablename__ = "import_problems"
+    batch_id: str = Field(primary_key=True)
+    problems: int
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class Job(SQLModel, table=True):
+    """A long task run in the background (a large import), with its progress and outcome."""
+
+    id: str = Field(primary_key=True)
+    kind: str  # import.schools | import.teachers
+    status: str  # queued | running | done | failed
+    step: str = ""
+    steps_done: int = Field(default=0, sa_column_kwargs={"autoincrement": False})
+    steps_total: int = Field(default=0, sa_column_kwargs={"autoincrement": False})
+    created_by: str
+    created_at: datetime = Field(sa_type=DateTime())
+    started_at: datetime | None = Field(default=None, sa_type=DateTime())
+    finished_at: datetime | None = Field(default=None, sa_type=DateTime())
+    result: str | None = Field(default=None, sa_column=Column(Text))  # JSON: the import report, or the problem
+
+
+class AuditEntry(SQLModel, table=True):
+    """One change to the store or one decision, appended and never changed: who, when, what, and
+    digests of the state before and after (service/domain/audit.py)."""
+
+    __tablename__ = "audit_log"
+    id: str = Field(primary_key=True)
+    recorded_at: datetime = Field(sa_type=DateTime(), index=True)
+    actor: str  # principal id, or "system" for background passes
+    action: str  # e.g. import.teachers, records.teacher, request.approved, approval.granted
+    entity: str
+    entity_id: str
+    before_digest: str | None = None
+    after_digest: str | None = None
+    detail: str = Field(default="", sa_column=Column(Text, nullable=False))

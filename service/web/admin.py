@@ -12,7 +12,7 @@ from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
-from connectors.base import neutralise
+from connectors.cells import neutralise_any
 from service.api.admin import PrincipalIn
 from service.domain import principals
 from service.domain.authz import ROLES, Principal, require_role
@@ -86,7 +86,7 @@ def school_credentials(session: PageSession, me: Viewer, region: Text = "") -> R
     w = csv.writer(buf)
     w.writerow(["school_code", "school_name", "region_name", "token", "expires_at", "sign_in_link", "link_expires_at"])
     for c in creds:
-        w.writerow([neutralise(v) for v in (c.school_code, c.school_name, c.region_name, c.token,
+        w.writerow([neutralise_any(v) for v in (c.school_code, c.school_name, c.region_name, c.token,
                                             f"{c.expires_at:%Y-%m-%d}", c.sign_in_link, f"{c.link_expires_at:%Y-%m-%d %H:%M}")])
     return Response("\ufeff" + buf.getvalue(), media_type="text/csv; charset=utf-8", headers={
         "Content-Disposition": 'attachment; filename="school-credentials.csv"', "Cache-Control": "no-store"})

@@ -128,7 +128,7 @@ def test_approval_refusals(client: TestClient, province: Province) -> None:
     req = _submit_pending(client, province)
     stats, edu = auth(province.tokens["statistics_office"]), auth(province.tokens["education_office"])
     url = f"/v1/requests/{req['id']}/approval"
-    assert client.post(url, headers=edu, json=approval_body()).status_code == 403  # wrong office
+    assert client.post(url, headers=edu, json=approval_body()).status_code == 404  # wrong office: not its to know
     narrow = client.post(url, headers=stats, json=approval_body(scope={"regions": ["430200"]}))
     assert narrow.status_code == 422 and narrow.json()["errors"][0]["loc"] == ["body", "scope"]
     past = client.post(url, headers=stats, json=approval_body(valid_from="2025-01-01", valid_until="2025-12-31"))
@@ -144,7 +144,7 @@ def test_an_approval_not_yet_valid_or_revoked_issues_nothing(client: TestClient,
     a = client.post(f"/v1/requests/{req['id']}/approval", headers=stats, json=approval_body(valid_from=later)).json()
     r = client.post(f"/v1/requests/{req['id']}/issue", headers=dept)
     assert r.status_code == 409 and "valid" in r.json()["detail"]
-    assert client.post(f"/v1/approvals/{a['id']}/revocation", headers=dept, json={"reason": "mine"}).status_code == 403
+    assert client.post(f"/v1/approvals/{a['id']}/revocation", headers=dept, json={"reason": "mine"}).status_code == 404
     rv = client.post(f"/v1/approvals/{a['id']}/revocation", headers=stats, json={"reason": "survey withdrawn"})
     assert rv.status_code == 200
     assert client.get(f"/v1/requests/{req['id']}", headers=dept).json()["status"] == "pending_approval"
@@ -154,7 +154,7 @@ def test_an_approval_not_yet_valid_or_revoked_issues_nothing(client: TestClient,
 def test_research_goes_to_the_education_office_and_a_rejection_is_not_repeated(client: TestClient, province: Province) -> None:
     req = _submit_pending(client, province, kind="research")
     stats, edu = auth(province.tokens["statistics_office"]), auth(province.tokens["education_office"])
-    assert client.post(f"/v1/requests/{req['id']}/approval", headers=stats, json=approval_body()).status_code == 403
+    assert client.post(f"/v1/requests/{req['id']}/approval", headers=stats, json=approval_body()).status_code == 404
     r = client.post(f"/v1/requests/{req['id']}/rejection", headers=edu, json={"reason": "问卷过长"})
     assert r.status_code == 200 and r.json()["status"] == "rejected"
     again = client.post(f"/v1/requests/{req['id']}/rejection", headers=edu, json={"reason": "again"})
@@ -242,8 +242,8 @@ def test_an_office_decides_only_at_or_above_the_departments_level(client: TestCl
         city = issue_token(s, "statistics_office", "430100-stats", org_name="Changsha Statistics", jurisdiction="430100")[1]
     req = _submit_pending(client, province)
     assert client.post(f"/v1/requests/{req['id']}/approval", headers=auth(city), json=approval_body(
-        scope={"regions": ["430100"]})).status_code == 403
-    assert client.post(f"/v1/requests/{req['id']}/rejection", headers=auth(city), json={"reason": "不归我管"}).status_code == 403
+        scope={"regions": ["430100"]})).status_code == 404
+    assert client.post(f"/v1/requests/{req['id']}/rejection", headers=auth(city), json={"reason": "不归我管"}).status_code == 404
     assert client.get(f"/v1/requests/{req['id']}", headers=auth(city)).status_code == 404
     assert client.get("/v1/requests", headers=auth(city)).json() == []
 

@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -47,7 +47,7 @@ class Receiver:
 
 
 @pytest.fixture
-def receiver() -> Iterator[Receiver]:
+def receiver(allow_private_webhooks: None) -> Iterator[Receiver]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
     rec = Receiver(url=f"http://127.0.0.1:{server.server_address[1]}/hooks/collectonce")
 
@@ -122,7 +122,7 @@ def test_a_failing_receiver_is_retried_after_the_backoff_and_the_failure_is_visi
     (d,) = deliveries(client, province)
     assert (d["state"], d["attempts"], d["last_status"], d["delivered_at"]) == ("retrying", 1, 500, None)
     assert d["last_error"].startswith("HTTP 500")
-    assert datetime.fromisoformat(d["next_attempt_at"]) == at + timedelta(seconds=30)
+    assert datetime.fromisoformat(d["next_attempt_at"]) == (at + timedelta(seconds=30)).replace(tzinfo=UTC)
     assert deliver_due(province.engine, at + timedelta(seconds=29)) == PassCounts()  # not due yet
     receiver.status = 204
     assert deliver_due(province.engine, at + timedelta(seconds=31)) == PassCounts(due=1, delivered=1)

@@ -44,13 +44,17 @@ def test_a_file_with_bad_rows_imports_nothing_and_reports_every_problem(province
     rows[4]["school_code"] = "2439999999"
     rows[5]["id"] = rows[6]["id"]
     path = write_csv("bad.csv", rows)
-    before = snapshot(province.engine)
+    before = snapshot(province.engine, ("school", "teacher"))
     with pytest.raises(ImportRejected) as err, session_scope(province.engine) as s:
         import_file(s, ADMIN, "teachers", path)
     problems = {(p["row"], p["column"]) for p in err.value.extra["report"]["problems"]}
     assert {(3, "gender"), (4, "birth_date"), (5, "id_number"), (6, "school_code"), (8, "id")} <= problems
     assert all(p["reason"] for p in err.value.extra["report"]["problems"])
-    assert snapshot(province.engine) == before
+    assert snapshot(province.engine, ("school", "teacher")) == before
+    # Only the refusal is kept on file: the batch, rejected, and its whole report to download.
+    with province.engine.connect() as conn:
+        assert conn.execute(text("SELECT status, rows_inserted FROM importbatch WHERE id = :i"),
+                            {"i": err.value.extra["report"]["batch_id"]}).one() == ("rejected", 0)
 
 
 def test_skip_invalid_imports_the_good_rows_and_lists_the_rest(province: Province, write_csv) -> None:

@@ -1,0 +1,46 @@
+"""The audit log's queries: appending, and reading for admins. There is no update or delete here,
+nor anywhere else: on PostgreSQL a trigger refuses them too (migration 8)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from service.store.sqltext import ident
+from service.store.tables import AuditEntry
+
+
+def append(session: Session, rows: list[dict[str, object]]) -> None:
+    if rows:
+        session.execute(insert(AuditEntry), rows)
+
+
+def page(session: Session, *, action: str | None, entity_id: str | None, since: datetime | None, limit: int,
+         offset: int) -> tuple[Sequence[AuditEntry], int]:
+    q = select(AuditEntry)
+    if action:
+        q = q.where(col(AuditEntry.action).startswith(action))
+    if entity_id:
+        q = q.where(col(AuditEntry.entity_id) == entity_id)
+    if since:
+        q = q.where(col(AuditEntry.recorded_at) >= since)
+    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rows = session.scalars(q.order_by(col(AuditEntry.recorded_at).desc(), col(AuditEntry.id)).limit(limit).offset(offset)).all()
+    return rows, total
+
+
+def version_digests(session: Session, target: str, key: str, delta: str, at: datetime) -> tuple[str | None, str | None]:
+    """Digests of the versions a merge closed (before) and opened (after), by key and valid_from,
+    computed in the store; versions are never changed, so these pin exactly what was replaced."""
+    k = ident(key)
+    row = session.connection().execute(text(
+        f"SELECT (SELECT md5(string_agg(CAST(t.{k} AS VARCHAR) || '@' || CAST(t.valid_from AS VARCHAR), ',' "
+        f"ORDER BY t.{k})) FROM {target} t JOIN {delta} d ON d.k = t.{k} AND d.existed WHERE t.valid_to = :at), "
+        f"(SELECT md5(string_agg(CAST(t.{k} AS VARCHAR), ',' ORDER BY t.{k})) FROM {target} t "
+        f"WHERE t.valid_from = :at AND t.valid_to IS NULL AND t.{k} IN (SELECT k FROM {delta}))"
+    ), {"at": at}).one()
+    return row[0], row[1]

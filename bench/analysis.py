@@ -11,9 +11,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bench.common import show
+from service.demo import DemoSpec, generate
 from service.domain import requests
 from service.domain.authz import Principal
-from service.domain.demo import DemoSpec, generate
 from service.domain.imports import import_file, import_regions
 from service.domain.requests import FieldIn, RequestIn
 from service.domain.scope import Scope

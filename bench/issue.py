@@ -14,11 +14,11 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
 from bench.common import pg_schema, show
+from service.demo import DemoFiles, DemoSpec, generate
 from service.domain import approvals, issuance, requests
 from service.domain.approvals import ApprovalIn
 from service.domain.authz import Principal
 from service.domain.clock import now
-from service.domain.demo import DemoFiles, DemoSpec, generate
 from service.domain.imports import import_file, import_regions
 from service.domain.principals import ensure_organisation
 from service.domain.requests import FieldIn, RequestIn

@@ -27,7 +27,7 @@ from sqlalchemy import Engine, select, text
 
 from bench.common import BIN, pg_schema, show
 from bench.issue import NEW_FIELD, approved_survey, build_store, issue
-from service.domain.demo import DemoFiles, DemoSpec, generate
+from service.demo import DemoFiles, DemoSpec, generate
 from service.domain.principals import issue_token
 from service.domain.requests import custom_key
 from service.domain.webhooks import WORKER_INTERVAL_SECONDS

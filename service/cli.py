@@ -268,7 +268,7 @@ def demo_generate(
     load: Annotated[bool, typer.Option(help="import the files into the store")] = True,
 ) -> None:
     """Generate a synthetic province (deterministic for a seed) and import it."""
-    from service.domain.demo import DemoSpec, generate
+    from service.demo import DemoSpec, generate
 
     files = generate(DemoSpec(schools=schools, teachers=teachers, seed=seed), out)
     console.print(f"generated {files.regions}, {files.schools}, {files.teachers}")

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.domain.demo import AGE_REFERENCE, DemoFiles, DemoSpec, generate
+from service.demo import AGE_REFERENCE, DemoFiles, DemoSpec, generate
 from service.domain.dictionary import Entity, Field, dictionary
 from service.domain.validation import validate_rows
 

@@ -60,3 +60,12 @@ def open_form(session: Session, form_id: str, at: datetime) -> bool:
     return session.execute(text(
         "UPDATE form SET status = 'opened', opened_at = :at, version = version + 1 "
         "WHERE id = :id AND status = 'issued' RETURNING version"), {"id": form_id, "at": at}).first() is not None
+
+
+def claim_decision(session: Session, correction_id: str, outcome: str, by: str, at: datetime,
+                   reason: str | None) -> bool:
+    """Decide a pending correction; False if another decision came first."""
+    return session.execute(text(
+        "UPDATE correction SET status = :o, decided_by = :by, decided_at = :at, decision_reason = :r "
+        "WHERE id = :id AND status = 'pending' RETURNING id"),
+        {"o": outcome, "by": by, "at": at, "r": reason, "id": correction_id}).first() is not None

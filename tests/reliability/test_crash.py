@@ -8,6 +8,7 @@ the figures; `make test` runs none (the trials take minutes)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -17,9 +18,10 @@ import sys
 import threading
 import time
 from collections import Counter
-from datetime import date, timedelta
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +31,8 @@ import pyarrow.csv as pacsv
 import pytest
 from sqlalchemy import Engine, text
 
-from service.demo import DemoSpec, generate
 from connectors.base import importer_for
+from service.demo import DemoSpec, generate
 from service.domain.imports import import_file, import_regions
 from service.domain.principals import issue_token
 from service.store.engine import make_engine, session_scope
@@ -267,6 +269,22 @@ def test_crash_during_an_issue_to_every_school_leaves_it_issued_whole_or_not_at_
     print(f"\ncrash trials, issue to {len(store.schools)} schools ({took:.1f} s unkilled): {dict(figures)}")
 
 
+def _burst(base: str, sends: list[tuple[str, dict[str, str], dict[str, Any]]],
+           answered: dict[int, httpx.Response]) -> None:
+    """Every submission at once, each from a thread of its own; `answered` collects the answers."""
+    def one(n: int) -> None:
+        url, h, body = sends[n]
+        with contextlib.suppress(httpx.HTTPError):  # the server died before answering
+            answered[n] = httpx.post(base + url, headers=h, json=body, timeout=60)
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(len(sends))]
+    for t in threads:
+        t.start()
+        time.sleep(0.005)
+    for t in threads:
+        t.join(60)
+
+
 def test_crash_during_a_burst_of_submissions_keeps_every_acknowledged_one_and_replays_it(
         store: Store, tmp_path: Path) -> None:
     server = Server(store.url, tmp_path / "server.log")
@@ -292,21 +310,7 @@ def test_crash_during_a_burst_of_submissions_keeps_every_acknowledged_one_and_re
                               {"answers": [{"key": new, "value": rng.randint(0, 999)}]}))
             answered: dict[int, httpx.Response] = {}
 
-            def burst() -> None:
-                def one(n: int) -> None:
-                    url, h, body = sends[n]
-                    try:
-                        answered[n] = httpx.post(server.base + url, headers=h, json=body, timeout=60)
-                    except httpx.HTTPError:
-                        pass
-
-                threads = [threading.Thread(target=one, args=(n,)) for n in range(len(sends))]
-                for t in threads:
-                    t.start()
-                    time.sleep(0.005)
-                for t in threads:
-                    t.join(60)
-
+            burst = partial(_burst, server.base, sends, answered)
             if trial < 0:
                 started = time.monotonic()
                 burst()

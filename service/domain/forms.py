@@ -15,11 +15,9 @@ Rules:
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import datetime
 from typing import Any, Literal
 
 import pyarrow as pa
@@ -38,6 +36,7 @@ from service.domain.errors import Conflict, DomainError, InvalidInput, NotFound,
 from service.domain.requests import is_custom
 from service.domain.semantics import Definition, definition_of, words
 from service.domain.semantics.relations import covers, disjoint, refines
+from service.domain.validation import check_value
 from service.domain.webhooks import request_completed
 from service.store import bulk, claims
 from service.store.engine import session_scope
@@ -221,52 +220,6 @@ def _as_text(value: str | int | float | bool | None) -> str | None:
     return str(value).strip()
 
 
-Fault = tuple[str, str, dict[str, Any]]  # (code, message, figures): see Problem.code
-
-
-def _validate_value(text: str, type_: str, f: Field | None, d: Dictionary) -> tuple[str | None, Fault | None]:
-    """(normalised text, fault) for one value against its type, code list, range and format."""
-    try:
-        if type_ == "integer":
-            n = Decimal(text)
-            if n != n.to_integral_value():
-                return None, ("not_integer", "not a whole number", {})
-            text = str(int(n))
-            if f is not None and f.min is not None and int(text) < int(f.min):  # type: ignore[arg-type]
-                return None, ("below_min", f"below the minimum {f.min}", {"min": f.min})
-            if f is not None and f.max is not None and int(text) > int(f.max):  # type: ignore[arg-type]
-                return None, ("above_max", f"above the maximum {f.max}", {"max": f.max})
-            if f is None and int(text) < 0:
-                return None, ("negative", "a count cannot be negative", {})
-        elif type_ == "decimal":
-            Decimal(text)
-        elif type_ == "date":
-            text = date.fromisoformat(text).isoformat()
-            if f is not None and f.min is not None and text < str(f.min):
-                return None, ("before", f"before {f.min}", {"min": f.min})
-            if f is not None and f.max is not None and text > str(f.max):
-                return None, ("after", f"after {f.max}", {"max": f.max})
-        elif type_ == "boolean":
-            if text.lower() not in ("0", "1", "true", "false", "是", "否"):
-                return None, ("not_yes_no", "not yes/no", {})
-            text = "1" if text.lower() in ("1", "true", "是") else "0"
-        elif type_ == "enum" and f is not None:
-            cl = d.code_list_for(f)
-            code = next((c.code for c in cl.codes if text in (c.code, c.zh, c.en)), None) if cl else None
-            if code is None:
-                return None, ("not_in_code_list", f"not in code list {f.code_list}", {})
-            text = code
-        if f is not None and f.max_length and len(text) > f.max_length:
-            return None, ("too_long", f"longer than {f.max_length} characters", {"max_length": f.max_length})
-        if f is not None and f.pattern and not re.fullmatch(f.pattern, text):
-            return None, ("bad_format", f"wrong format (expected {f.pattern})", {})
-    except (InvalidOperation, ValueError):
-        code, msg = {"integer": ("not_integer", "not a whole number"), "decimal": ("not_number", "not a number"),
-                     "date": ("not_date", "not a date (YYYY-MM-DD)")}.get(type_, ("invalid", "invalid"))
-        return None, (code, msg, {})
-    return text, None
-
-
 @dataclass
 class _Final:
     item: FormItem
@@ -310,7 +263,7 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
             else:
                 problems.append(Problem(loc, f"{item.key}: an answer is required", code="required"))
             continue
-        text, fault = _validate_value(raw, type_, f, d)
+        text, fault = check_value(raw, type_, f, d)
         if fault:
             shown = disclosure.masked_form_of(item.key, raw) if raw == item.prefill else raw
             problems.append(Problem([*loc, "value"] if n is not None else loc, f"{item.key}: {fault[1]}", shown,

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import gzip
 import io
+import math
+import re
 from dataclasses import dataclass
-from typing import BinaryIO, cast
+from datetime import date
+from typing import Any, BinaryIO, cast
 
 import duckdb
 import pyarrow as pa
@@ -46,6 +49,70 @@ def id_number_valid(value: str) -> bool:
         return False
     total = sum(int(c) * w for c, w in zip(value[:17], ID_WEIGHTS, strict=True))
     return ID_CHECK_CHARS[total % 11] == value[17].upper()
+
+
+Fault = tuple[str, str, dict[str, Any]]  # (code, message, figures): see Problem.code
+INTEGER = re.compile(r"[+-]?[0-9]+")
+DATE = re.compile(r"([1-9][0-9]{3})-([0-9]{1,2})-([0-9]{1,2})")
+YES, NO = ("1", "true", "yes", "是"), ("0", "false", "no", "否")
+
+
+def check_value(text: str, type_: str, f: Field | None, d: Dictionary) -> tuple[str | None, Fault | None]:
+    """(normalised text, fault) for one value against its type, code list, range, format and check
+    (`f` None: a field asked anew, of `type_`). The rules of an import's rows (`validate_rows`,
+    set-based in SQL), value for value: forms, corrections and the API call this one."""
+    if re.search(CONTROL_PATTERN, text):
+        return None, ("control_character", "contains a NUL or other control character", {})
+    text = text.strip()
+    if type_ == "integer":
+        if not INTEGER.fullmatch(text):
+            return None, ("not_integer", "not a whole number", {})
+        text = str(int(text))
+        if f is not None and f.min is not None and int(text) < int(f.min):  # type: ignore[arg-type]
+            return None, ("below_min", f"below the minimum {f.min}", {"min": f.min})
+        if f is not None and f.max is not None and int(text) > int(f.max):  # type: ignore[arg-type]
+            return None, ("above_max", f"above the maximum {f.max}", {"max": f.max})
+        if f is None and int(text) < 0:
+            return None, ("negative", "a count cannot be negative", {})
+    elif type_ == "decimal":
+        try:
+            if not math.isfinite(float(text)) or "_" in text:
+                raise ValueError(text)
+        except ValueError:
+            return None, ("not_number", "not a number", {})
+    elif type_ == "date":
+        m = DATE.fullmatch(text.replace("/", "-").replace(".", "-"))
+        try:
+            text = date(*(int(g) for g in m.groups())).isoformat() if m else ""
+        except ValueError:
+            text = ""
+        if not text:
+            return None, ("not_date", "not a date (YYYY-MM-DD)", {})
+        if f is not None and f.min is not None and text < str(f.min):
+            return None, ("before", f"before {f.min}", {"min": f.min})
+        if f is not None and f.max is not None and text > str(f.max):
+            return None, ("after", f"after {f.max}", {"max": f.max})
+    elif type_ == "boolean":
+        if text.lower() not in YES + NO:
+            return None, ("not_yes_no", "not yes/no", {})
+        text = "1" if text.lower() in YES else "0"
+    elif type_ == "enum" and f is not None:
+        cl = d.code_list_for(f)
+        said = simple_norm(text)
+        code = next((c.code for c in cl.codes if said in {simple_norm(t) for t in (c.code, c.zh, c.en, *c.aliases)}),
+                    None) if cl else None
+        if code is None:
+            return None, ("not_in_code_list", f"not in code list {f.code_list}", {})
+        text = code
+    if f is not None and f.check == "gb11643":
+        text = text.upper()
+    if f is not None and f.pattern and not re.fullmatch(f.pattern, text):
+        return None, ("bad_format", f"wrong format (expected {f.pattern})", {})
+    if f is not None and f.max_length and len(text) > f.max_length:
+        return None, ("too_long", f"longer than {f.max_length} characters", {"max_length": f.max_length})
+    if f is not None and f.check == "gb11643" and re.fullmatch(r"[0-9]{17}[0-9X]", text) and not id_number_valid(text):
+        return None, ("id_check_character", "check character wrong (GB 11643)", {})
+    return text, None
 
 
 def resolve_headers(headers: list[str], fields: list[Field]) -> tuple[dict[int, str], list[RowProblem]]:
@@ -88,7 +155,8 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
     elif f.type == "decimal":
         out.append(("v IS NOT NULL AND TRY_CAST(v AS DOUBLE) IS NULL", "not a number"))
     elif f.type == "date":
-        out.append(("v IS NOT NULL AND TRY_CAST(v AS DATE) IS NULL", "not a date (YYYY-MM-DD)"))
+        out.append((f"v IS NOT NULL AND (NOT regexp_full_match(v, {literal(DATE.pattern)}) OR TRY_CAST(v AS DATE) IS NULL)",
+                    "not a date (YYYY-MM-DD)"))
         if f.min is not None:
             out.append((f"TRY_CAST(v AS DATE) < DATE {literal(f.min)}", f"before {f.min}"))
         if f.max is not None:
@@ -150,8 +218,13 @@ def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTabl
     by_column = {f.column: f for f in fields}
     # Positional names: a header may repeat, and the reader must not merge or drop either copy.
     rows = raw.column(ROW) if ROW in raw.column_names else pa.array(range(2, raw.num_rows + 2), pa.int64())
-    positional = pa.Table.from_arrays([raw.column(i) for i, h in enumerate(raw.column_names) if h != ROW] + [rows],
-                                      names=[f"c{i}" for i in range(len(headers))] + [ROW])
+    columns = [raw.column(i) for i, h in enumerate(raw.column_names) if h != ROW]
+    for i, c in mapping.items():  # as check_value reads a value: trimmed, code lists' text NFKC-normalised
+        if pa.types.is_string(columns[i].type) or pa.types.is_large_string(columns[i].type):
+            columns[i] = pc.utf8_trim_whitespace(columns[i])
+            if by_column[c].type == "enum":
+                columns[i] = pc.utf8_normalize(columns[i], "NFKC")
+    positional = pa.Table.from_arrays([*columns, rows], names=[f"c{i}" for i in range(len(headers))] + [ROW])
     # Bounded: a large file spills to disk instead of growing the process (threads: the machine is shared).
     con = duckdb.connect(config={"memory_limit": "512MB", "threads": 2})
     con.register("raw_src", positional)
@@ -178,6 +251,10 @@ def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTabl
             )
         elif f.type == "date":
             cols.append(f"replace(replace(s.{ident(c)}, '/', '-'), '.', '-') AS {ident(c)}")
+        elif f.type == "boolean":
+            yes, no = (", ".join(literal(w) for w in words) for words in (YES, NO))
+            cols.append(f"CASE WHEN lower(s.{ident(c)}) IN ({yes}) THEN '1' WHEN lower(s.{ident(c)}) IN ({no}) THEN '0' "
+                        f"ELSE s.{ident(c)} END AS {ident(c)}")
         elif f.check == "gb11643":
             cols.append(f"upper(s.{ident(c)}) AS {ident(c)}")
         else:

@@ -23,9 +23,10 @@ from service.domain.authz import Principal
 from service.domain.clock import new_id, now
 from service.domain.dictionary import dictionary
 from service.domain.requests import fields_of, get_owned
-from service.domain.scope import Scope, scope_filter
+from service.domain.scope import Scope
 from service.store import prefill
 from service.store.records import valid_at
+from service.store.scope import scope_filter
 from service.store.sqltext import ident, literal
 from service.store.tables import Request, School, StopEvent
 

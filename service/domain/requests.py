@@ -32,12 +32,13 @@ from service.domain.dates import Day
 from service.domain.dictionary import Dictionary, dictionary
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem, Record
 from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share, periods_intersect
-from service.domain.scope import Scope, count_in, require_within_jurisdiction, scope_filter
+from service.domain.scope import Scope, require_within_jurisdiction
 from service.domain.semantics import Candidate, Definition, Match, match_field, normalise, words
 from service.domain.semantics.context import Scene, is_total, read_title, scene, title_by
 from service.domain.semantics.reader import Parsed
 from service.store import prefill
 from service.store import requests as repo
+from service.store.scope import count_in, scope_filter
 from service.store.tables import Request, RequestField
 
 Kind = Literal["statistical", "research", "administrative"]

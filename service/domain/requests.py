@@ -190,7 +190,7 @@ def custom_key(entity: str, label: str, context: list[str] | None = None) -> str
 
 
 def is_custom(key: str | None) -> bool:
-    return bool(key) and key.split(".", 1)[1].startswith("c_")  # type: ignore[union-attr]
+    return key is not None and "." in key and key.split(".", 1)[1].startswith("c_")
 
 
 def definition_json(defn: Definition, d: Dictionary, reference: date) -> dict[str, Any]:

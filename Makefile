@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test fuzz bench install install-dev postgres chromium openapi lint screenshots
+.PHONY: run test fuzz crash bench install install-dev postgres chromium openapi lint screenshots
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,6 +45,14 @@ test: install-dev postgres chromium
 fuzz: install-dev postgres
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) COLLECTONCE_FUZZ_EXAMPLES=$${COLLECTONCE_FUZZ_EXAMPLES:-25} COLLECTONCE_LARGE=1 \
 	  $(BIN)/pytest -q -s tests/security/test_fuzz.py tests/security/test_access_matrix.py tests/security/test_large.py
+
+# The larger reliability proofs, figures printed: the concurrency model check with 16 clients, and
+# crash trials (the server killed during a large import, an issue to every school and a burst of
+# submissions, then restarted and checked) on both stores.
+crash: install-dev postgres
+	COLLECTONCE_TEST_PG_URL=$(PG_URL) COLLECTONCE_MODEL_CLIENTS=$${COLLECTONCE_MODEL_CLIENTS:-16} \
+	  COLLECTONCE_MODEL_OPS=$${COLLECTONCE_MODEL_OPS:-40} COLLECTONCE_CRASH_TRIALS=$${COLLECTONCE_CRASH_TRIALS:-3} \
+	  $(BIN)/pytest -q -s tests/reliability
 
 bench: install-dev postgres
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/python -m bench

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+
 from sqlalchemy import ColumnElement, Date, case, cast, distinct, func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -136,10 +137,10 @@ class FieldUse:
     key: str
     requests: int = 0
     departments: int = 0
-    wordings: list[str] | None = None
+    wordings: list[str] = field(default_factory=list)
     definition: str | None = None  # its words, zh; None for a field the records cannot answer
-    classifications: dict[str, int] | None = None
-    on_forms: dict[str, int] | None = None  # items: prefilled, filled, corrected
+    classifications: dict[str, int] = field(default_factory=dict)
+    on_forms: dict[str, int] = field(default_factory=lambda: {"prefilled": 0, "filled": 0, "corrected": 0})
 
 
 def field_uses(session: Session) -> list[FieldUse]:
@@ -153,15 +154,14 @@ def field_uses(session: Session) -> list[FieldUse]:
     requests: dict[str, set[str]] = defaultdict(set)
     departments: dict[str, set[str]] = defaultdict(set)
     for key, label, classification, definition, rid, dept in rows:
-        u = out.setdefault(key, FieldUse(key, wordings=[], classifications=defaultdict(int), on_forms={}))
-        assert u.wordings is not None and u.classifications is not None
+        u = out.setdefault(str(key), FieldUse(str(key)))
         if label and label not in u.wordings:
             u.wordings.append(label)
-        u.classifications[classification] += 1
+        u.classifications[classification] = u.classifications.get(classification, 0) + 1
         if definition and u.definition is None:
             u.definition = json.loads(definition).get("words", {}).get("zh")
-        requests[key].add(rid)
-        departments[key].add(dept)
+        requests[str(key)].add(rid)
+        departments[str(key)].add(dept)
     answered = session.execute(
         select(col(FormItem.key), func.count().filter(col(FormItem.prefill).is_not(None)),
                func.count().filter(col(FormItem.action) == "fill"), func.count().filter(col(FormItem.action) == "correct"))
@@ -171,7 +171,6 @@ def field_uses(session: Session) -> list[FieldUse]:
             out[key].on_forms = {"prefilled": int(pre), "filled": int(filled), "corrected": int(corrected)}
     for key, u in out.items():
         u.requests, u.departments = len(requests[key]), len(departments[key])
-        u.classifications = dict(u.classifications or {})
     return list(out.values())
 
 

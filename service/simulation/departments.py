@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 Intent = Literal["plain", "duplicate", "unapproved"]
-Decision = Literal["approve", "reject", "none", "expire"]
+Decision = Literal["approve", "reject", "none"]
 
 
 @dataclass(frozen=True)
@@ -321,6 +321,17 @@ def _edu_statistics_duplicate(y: int, r: random.Random) -> list[Collection]:
         intent="duplicate", tag="edu-eyesight-duplicate")]
 
 
+def _edu_eyesight_assessment(y: int, r: random.Random) -> list[Collection]:
+    """In December the education department's annual assessment of eyesight work uses the autumn
+    figures again: by then the health commission's survey has collected them."""
+    return [Collection(
+        "430000-edu-plan", f"{y}年度儿童青少年近视防控工作评议考核数据表", "省政府对市州近视防控工作评议考核",
+        "administrative", "school",
+        (_i("在校学生数"), _i("近视学生人数"), _i("超重及肥胖学生人数")),
+        sent=date(y, 12, 7), reference=date(y, 9, 30), period=(date(y, 9, 1), date(y, 10, 31)), due=date(y, 12, 25),
+        tag="edu-eyesight-assessment")]
+
+
 def _research(y: int, r: random.Random) -> list[Collection]:
     burden = (
         Ask("您的性别 / Gender", "enum"), Ask("您的年龄 / Age", "integer"),
@@ -367,6 +378,6 @@ def collections(year: int, r: random.Random) -> list[Collection]:
     """Every collection of the year, in the order departments send them."""
     out: list[Collection] = []
     for make in (_education_statistics, _teacher_personnel, _health, _hr, _civil, _finance, _finance_headcount, _police, _emergency,
-                 _youth, _ethnic, _edu_statistics_duplicate, _research):
+                 _youth, _ethnic, _edu_statistics_duplicate, _edu_eyesight_assessment, _research):
         out += make(year, r)
     return sorted(out, key=lambda c: (c.sent, c.tag))

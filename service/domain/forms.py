@@ -3,6 +3,8 @@
 Rules:
 - a school sees and answers only its own forms;
 - every write names the version it read (If-Match, stale → 412) and carries an Idempotency-Key;
+  the version is claimed by a conditional update before anything is written, so of two writes
+  that read the same version exactly one is applied;
 - a submission is validated whole (type, code list, range, corrections with reasons, breakdowns
   adding up to their totals) and applied whole, or not at all;
 - a correction of a field the school is authoritative for updates the store with history; of a
@@ -26,6 +28,7 @@ from pydantic import Field as PydField
 from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlmodel import col
 
 from service.domain import audit, disclosure
 from service.domain import status as machine
@@ -37,7 +40,7 @@ from service.domain.requests import is_custom
 from service.domain.semantics import Definition, definition_of, words
 from service.domain.semantics.relations import covers, disjoint, refines
 from service.domain.webhooks import request_completed
-from service.store import bulk
+from service.store import bulk, claims
 from service.store.engine import session_scope
 from service.store.tables import (
     CollectedValue,
@@ -151,9 +154,8 @@ def view(session: Session, principal: Principal, form_id: str) -> FormView:
     """A form with every item: value, provenance, classification, whether and where it can be corrected.
     The school's first reading marks it opened."""
     form = _own_form(session, principal, form_id)
-    if form.status == "issued":
-        form.status, form.opened_at, form.version = "opened", now(), form.version + 1
-        session.flush()
+    if form.status == "issued" and claims.open_form(session, form.id, now()):
+        session.refresh(form)
     return _view(session, form, principal)
 
 
@@ -191,14 +193,25 @@ def _view(session: Session, form: Form, principal: Principal) -> FormView:
     return out
 
 
-def _check_version(form: Form, if_match: str | None) -> None:
+def _claim_version(session: Session, form: Form, if_match: str | None) -> None:
+    """Claim the version the writer read (If-Match) before anything is written: one conditional
+    UPDATE, atomic with the write that follows in the same unit of work. Of two writers that read
+    the same version one claims it; the other finds it gone (412; 409 once the form is submitted)."""
     if not if_match:
         raise PreconditionRequired("send If-Match with the form's ETag", [Problem(["header", "If-Match"], "missing")])
-    if if_match.strip() not in (etag(form), f"W/{etag(form)}"):
-        raise PreconditionFailed(
-            f"the form changed since you read it (now {etag(form)})",
-            [Problem(["header", "If-Match"], "stale ETag", if_match)], etag=etag(form),
-        )
+    shown = if_match.strip().removeprefix("W/")
+    read_at = shown.removeprefix(f'"{form.id}.').removesuffix('"')
+    if shown == f'"{form.id}.{read_at}"' and read_at.isdigit() and len(read_at) < 19 \
+            and claims.claim_form_version(session, form.id, int(read_at)):
+        set_committed_value(form, "version", int(read_at) + 1)
+        return
+    session.refresh(form)  # as the winner left it
+    if form.status == "submitted" and shown == etag(form):
+        raise Conflict(f"form {form.id} is already submitted", [Problem(["form", "status"], "submitted")])
+    raise PreconditionFailed(
+        f"the form changed since you read it (now {etag(form)})",
+        [Problem(["header", "If-Match"], "stale ETag", if_match)], etag=etag(form),
+    )
 
 
 def _as_text(value: str | int | float | bool | None) -> str | None:
@@ -220,9 +233,9 @@ def _validate_value(text: str, type_: str, f: Field | None, d: Dictionary) -> tu
             if n != n.to_integral_value():
                 return None, ("not_integer", "not a whole number", {})
             text = str(int(n))
-            if f is not None and f.min is not None and int(text) < int(f.min):  # type: ignore[arg-type]
+            if f is not None and f.min is not None and int(text) < int(f.min):
                 return None, ("below_min", f"below the minimum {f.min}", {"min": f.min})
-            if f is not None and f.max is not None and int(text) > int(f.max):  # type: ignore[arg-type]
+            if f is not None and f.max is not None and int(text) > int(f.max):
                 return None, ("above_max", f"above the maximum {f.max}", {"max": f.max})
             if f is None and int(text) < 0:
                 return None, ("negative", "a count cannot be negative", {})
@@ -269,18 +282,18 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
     by_id = {(i.entity_id, i.key): i for i in items}
     given: dict[tuple[str, str], tuple[int, AnswerIn]] = {}
     problems: list[Problem] = []
-    for n, a in enumerate(body.answers):
-        ident = (a.entity_id or form.school_code, a.key)
+    for n, answer in enumerate(body.answers):
+        ident = (answer.entity_id or form.school_code, answer.key)
         if ident not in by_id:
-            problems.append(Problem(["body", "answers", n, "key"], f"{a.key} for {ident[0]} is not on this form", a.key))
+            problems.append(Problem(["body", "answers", n, "key"], f"{answer.key} for {ident[0]} is not on this form", answer.key))
         elif ident in given:
-            problems.append(Problem(["body", "answers", n], f"{a.key} for {ident[0]} is answered twice", a.key))
+            problems.append(Problem(["body", "answers", n], f"{answer.key} for {ident[0]} is answered twice", answer.key))
         else:
-            given[ident] = (n, a)
+            given[ident] = (n, answer)
     out: list[_Final] = []
     for ident, item in by_id.items():
-        n, a = given.get(ident, (None, None))
-        loc: list[str | int] = ["body", "answers", n] if n is not None else ["form", "items", f"{item.entity_id}/{item.key}"]
+        at, a = given.get(ident) or (None, None)
+        loc: list[str | int] = ["body", "answers", at] if at is not None else ["form", "items", f"{item.entity_id}/{item.key}"]
         raw = _as_text(a.value) if a is not None and a.value is not None else (item.draft if a is None else None)
         if a is not None and (a.action == "confirm" or (
                 raw is not None and raw != item.prefill and raw == disclosure.masked_form_of(item.key, item.prefill))):
@@ -301,7 +314,7 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
         text, fault = _validate_value(raw, type_, f, d)
         if fault:
             shown = disclosure.masked_form_of(item.key, raw) if raw == item.prefill else raw
-            problems.append(Problem([*loc, "value"] if n is not None else loc, f"{item.key}: {fault[1]}", shown,
+            problems.append(Problem([*loc, "value"] if at is not None else loc, f"{item.key}: {fault[1]}", shown,
                                     code=fault[0], params=fault[2]))
             continue
         changed = item.prefill is not None and text != item.prefill
@@ -369,9 +382,7 @@ def _writable(session: Session, principal: Principal, form_id: str, if_match: st
               ) -> tuple[Form, list[FormItem], dict[str, CustomField]]:
     """The school's own form, as read at `if_match` and not yet submitted, with its items."""
     form = _own_form(session, principal, form_id)
-    _check_version(form, if_match)
-    if form.status == "submitted":
-        raise Conflict(f"form {form.id} is already submitted", [Problem(["form", "status"], "submitted")])
+    _claim_version(session, form, if_match)
     items = list(session.scalars(select(FormItem).where(FormItem.form_id == form.id)))  # type: ignore[arg-type]
     keys = {i.key for i in items}
     custom = {c.key: c for c in session.scalars(select(CustomField).where(CustomField.key.in_(keys)))}  # type: ignore[attr-defined]
@@ -390,7 +401,6 @@ def save_draft(session: Session, principal: Principal, form_id: str, body: Answe
         if (a.item.entity_id, a.item.key) in touched:
             a.item.draft = a.value if a.action != "confirm" else a.item.prefill
             a.item.reason = a.reason
-    form.version += 1
     audit.record(session, principal.id, audit.Change(
         "form.draft_saved", "form", form.id, {"version": form.version - 1},
         {"version": form.version, "drafts": sorted((a.item.entity_id, a.item.key, a.item.draft) for a in answers
@@ -419,8 +429,8 @@ def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn
     at = now()
     _record_answers(session, form.id, answers)
     in_store, pending = _flow_back(session, principal, form, answers, d, at)
-    before = {"status": form.status, "version": form.version}
-    form.status, form.submitted_at, form.submitted_by, form.version = "submitted", at, principal.id, form.version + 1
+    before = {"status": form.status, "version": form.version - 1}  # the version claimed
+    form.status, form.submitted_at, form.submitted_by = "submitted", at, principal.id
     audit.record(session, principal.id, audit.Change(
         "form.submitted", "form", form.id, before,
         {"status": form.status, "version": form.version,
@@ -428,7 +438,7 @@ def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn
         f"{len(answers)} answers; {in_store} corrected in the store, {pending} pending"), at=at)
     session.flush()
     done = _complete_requests(session, principal, form)
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for a in answers:
         counts[a.action] += 1
     return Submitted(form.id, counts["confirm"], in_store, pending, counts["fill"], done)
@@ -531,12 +541,12 @@ def _complete_requests(session: Session, principal: Principal, form: Form) -> li
 
 def _finished(session: Session, request_ids: list[str] | None) -> list[str]:
     """Issued requests (of `request_ids`, or all) whose every form is submitted."""
-    open_form = select(FormSection.form_id).join(Form, Form.id == FormSection.form_id).where(  # type: ignore[call-overload,arg-type]
-        FormSection.request_id == Request.id, Form.status != "submitted")  # type: ignore[arg-type]
-    has_form = select(FormSection.form_id).where(FormSection.request_id == Request.id)  # type: ignore[call-overload,arg-type]
-    q = select(Request.id).where(Request.status == "issued", has_form.exists(), ~open_form.exists())  # type: ignore[call-overload,arg-type]
+    open_form = select(col(FormSection.form_id)).join(Form, col(Form.id) == col(FormSection.form_id)).where(
+        col(FormSection.request_id) == col(Request.id), col(Form.status) != "submitted")
+    has_form = select(col(FormSection.form_id)).where(col(FormSection.request_id) == col(Request.id))
+    q = select(col(Request.id)).where(col(Request.status) == "issued", has_form.exists(), ~open_form.exists())
     if request_ids is not None:
-        q = q.where(Request.id.in_(request_ids))  # type: ignore[attr-defined]
+        q = q.where(col(Request.id).in_(request_ids))
     return list(session.scalars(q))
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from service.domain.burden import MINUTES_PER_CONFIRMATION, MINUTES_PER_FIELD, STOP_STATUSES
-from service.domain.scope import Scope, scope_filter
+from service.domain.scope import Scope
 from service.simulation.departments import DEPARTMENTS
 from service.simulation.year import Run
 from service.store import simulation as repo
@@ -54,7 +54,7 @@ def measure(engine: Engine, run: Run) -> dict[str, Any]:
         stopped: dict[str, int] = {}
         per_request: dict[str, dict[str, Any]] = {}
         for r in rows:
-            schools, teachers = repo.reach(s, scope_filter(Scope.from_json(r.scope)), r.reference_date)
+            schools, teachers = repo.reach(s, Scope.from_json(r.scope), r.reference_date)
             cells = r.fields * (schools if r.level == "school" else teachers)
             term = "spring" if r.reference_date < spring_until else "autumn"
             b = baseline[term]

@@ -7,12 +7,14 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Date, case, cast, distinct, func, select
+from sqlalchemy import Date, case, cast, distinct, func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from service.store.records import for_reference
+from service.store.scope import scope_filter
 from service.store.tables import (
     CollectedValue,
     Form,
@@ -24,6 +26,9 @@ from service.store.tables import (
     StopEvent,
     Teacher,
 )
+
+if TYPE_CHECKING:
+    from service.domain.scope import Scope
 
 
 def school_count(session: Session) -> int:
@@ -75,8 +80,9 @@ def request_rows(session: Session) -> list[RequestRow]:
     return [RequestRow(*r) for r in rows]
 
 
-def reach(session: Session, in_scope: ColumnElement[bool], reference: date) -> tuple[int, int]:
+def reach(session: Session, scope: Scope, reference: date) -> tuple[int, int]:
     """Schools in a scope on the reference date, and their teachers in post (a roster's rows)."""
+    in_scope = scope_filter(scope)
     schools = session.scalar(select(func.count()).select_from(School).where(for_reference(School, reference), in_scope)) or 0
     in_schools = select(col(School.code)).where(for_reference(School, reference), in_scope)
     teachers = session.scalar(select(func.count()).select_from(Teacher).where(

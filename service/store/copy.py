@@ -18,10 +18,10 @@ from typing import Any
 
 import pyarrow.csv as pacsv
 from sqlalchemy import Engine, Table, select, text
+from sqlmodel import SQLModel
 
 from service.store.migrations import migrate
 from service.store.sqltext import ident
-from service.store.tables import SQLModel
 
 # Rows the target's own migrations write: its migration record, and the request gate's seed row
 # (replaced by the source's, which carries the source's count of request changes).

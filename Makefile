@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test fuzz bench install install-dev postgres chromium openapi lint screenshots
+.PHONY: run test fuzz bench bench-country install install-dev postgres chromium openapi lint screenshots
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -48,6 +48,11 @@ fuzz: install-dev postgres
 
 bench: install-dev postgres
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/python -m bench
+
+# A country on PostgreSQL (COUNTRY_SCHOOLS, COUNTRY_TEACHERS: 500,000 and 18,000,000 by default):
+# generated a province at a time, loaded through the import, issued to, answered; figures printed.
+bench-country: install-dev postgres
+	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/python -m bench.country
 
 openapi: install
 	$(BIN)/collectonce openapi

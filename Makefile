@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test fuzz crash bench install install-dev postgres chromium openapi lint screenshots
+.PHONY: run test fuzz crash bench bench-country install install-dev postgres chromium openapi lint screenshots simulate
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -57,11 +57,22 @@ crash: install-dev postgres
 bench: install-dev postgres
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/python -m bench
 
+# A year of departments' collections replayed over the demo province (200 schools): the burden
+# report (Markdown, SVG charts, JSON) in data/simulation. SCHOOLS=2000 for a larger province.
+simulate: install
+	$(BIN)/collectonce simulate --year 2026 --seed $${SEED:-1} --schools $${SCHOOLS:-200} --out data/simulation
+
+# A country on PostgreSQL (COUNTRY_SCHOOLS, COUNTRY_TEACHERS: 500,000 and 18,000,000 by default):
+# generated a province at a time, loaded through the import, issued to, answered; figures printed.
+bench-country: install-dev postgres
+	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/python -m bench.country
+
 openapi: install
 	$(BIN)/collectonce openapi
 
 lint: install-dev
 	$(BIN)/ruff check service connectors tests bench
+	$(BIN)/mypy
 
 # The README's screenshots, taken by the browser tests into docs/screenshots.
 screenshots: install-dev postgres chromium

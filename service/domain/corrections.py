@@ -23,7 +23,7 @@ from service.domain.authz import Principal, region_prefix, require_role
 from service.domain.clock import now
 from service.domain.dictionary import dictionary
 from service.domain.errors import Conflict, InvalidInput, NotFound, Problem
-from service.domain.forms import apply_to_store
+from service.domain.forms import apply_to_store, taken
 from service.store import claims
 from service.store.tables import Correction, Organisation, School
 
@@ -101,6 +101,10 @@ def decide(session: Session, principal: Principal, correction_id: str, outcome: 
         raise Conflict(f"correction {c.id} is already {c.status}", [Problem(["correction", "status"], c.status)])
     if outcome == "rejected" and not (body.reason and body.reason.strip()):
         raise InvalidInput("a rejection needs a reason", [Problem(["body", "reason"], "required", code="decision_reason")])
+    if outcome == "accepted":
+        problems = taken(session, [(c.entity_id, c.key, c.value)], dictionary())
+        if problems:
+            raise InvalidInput("the corrected value belongs to another record", problems)
     at = now()
     before = c.model_dump(mode="json")
     # The decision is claimed before the store changes: of two owners deciding at once, one decides.

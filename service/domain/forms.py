@@ -39,7 +39,7 @@ from service.domain.semantics import Definition, definition_of, words
 from service.domain.semantics.relations import covers, disjoint, refines
 from service.domain.validation import check_value
 from service.domain.webhooks import request_completed
-from service.store import bulk, claims
+from service.store import bulk, claims, records
 from service.store.engine import session_scope
 from service.store.tables import (
     CollectedValue,
@@ -285,6 +285,23 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
     return out, problems
 
 
+def taken(session: Session, corrected: list[tuple[str, str, str | None]], d: Dictionary) -> list[Problem]:
+    """Corrections (entity id, key, value) giving a field the dictionary holds unique (an ID number,
+    say) a value another current record holds: refused, as an import refuses it."""
+    problems: list[Problem] = []
+    by_field: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for entity_id, key, value in corrected:
+        f = d.fields.get(key)
+        if f is not None and f.unique and value is not None:
+            by_field[key].append((entity_id, value))
+    for key, pairs in by_field.items():
+        f = d.fields[key]
+        held = records.holders(session, f.entity, f.column, [v for _e, v in pairs])
+        problems += [Problem(["form", "items", f"{e}/{key}"], f"{key}: another record already holds this value", v,
+                             code="taken") for e, v in pairs if held.get(v, e) != e]
+    return problems
+
+
 def _cross_field(answers: list[_Final], d: Dictionary) -> list[Problem]:
     """Counts agree: a count never exceeds a count it refines, and the counts that split one count
     by one field's values add up to it when they cover every value (stay within it otherwise)."""
@@ -377,6 +394,7 @@ def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn
     form, items, custom = _writable(session, principal, form_id, if_match)
     d = dictionary()
     answers, problems = _resolve(form, items, body, d, custom, final=True)
+    problems += taken(session, [(a.item.entity_id, a.item.key, a.value) for a in answers if a.action == "correct"], d)
     if problems:
         raise InvalidInput(f"{len(problems)} problem(s) in the submission; nothing was saved", problems)
     at = now()

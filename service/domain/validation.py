@@ -72,9 +72,9 @@ def check_value(text: str, type_: str, f: Field | None, d: Dictionary) -> tuple[
         if not INTEGER.fullmatch(text):
             return None, ("not_integer", "not a whole number", {})
         text = str(int(text))
-        if f is not None and f.min is not None and int(text) < int(f.min):  # type: ignore[arg-type]
+        if f is not None and f.min is not None and int(text) < int(f.min):
             return None, ("below_min", f"below the minimum {f.min}", {"min": f.min})
-        if f is not None and f.max is not None and int(text) > int(f.max):  # type: ignore[arg-type]
+        if f is not None and f.max is not None and int(text) > int(f.max):
             return None, ("above_max", f"above the maximum {f.max}", {"max": f.max})
         if f is None and int(text) < 0:
             return None, ("negative", "a count cannot be negative", {})

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 import pyarrow as pa
@@ -462,7 +462,7 @@ def _flow_back(session: Session, principal: Principal, form: Form, answers: list
     for entity, rows in store_changes.items():
         if rows:
             in_store += apply_to_store(session, entity, rows, by=principal.id, source="correction", ref=form.id,
-                                       reason="; ".join(reasons), at=at)
+                                       reason="; ".join(reasons), at=at, effective_from=form.reference_date)
     collected = [a for a in answers if a.item.key not in d.fields and a.value is not None]
     if collected:
         session.execute(delete(CollectedValue).where(
@@ -479,8 +479,9 @@ def _flow_back(session: Session, principal: Principal, form: Form, answers: list
 
 
 def apply_to_store(session: Session, entity: str, rows: dict[str, dict[str, str | None]], *, by: str, source: str,
-                   ref: str, reason: str | None, at: datetime) -> int:
-    """New versions of records (entity id -> changed column values), other columns kept."""
+                   ref: str, reason: str | None, at: datetime, effective_from: date | None = None) -> int:
+    """New versions of records (entity id -> changed column values), other columns kept; true from
+    `effective_from` (a correction: the reference date of the form it was made on)."""
     d = dictionary()
     fields = {f.column: f for f in d.entity_fields(entity)}  # type: ignore[arg-type]
     key = "code" if entity == "school" else "id"
@@ -498,7 +499,8 @@ def apply_to_store(session: Session, entity: str, rows: dict[str, dict[str, str 
             data[c].append(None if v is None else str(v))
     table = pa.table({c: pa.array(v, pa.string()) for c, v in data.items()})
     counts = bulk.write_versions(session, target=entity, key=key, columns={c: f.type for c, f in fields.items()},
-                                 rows=table, at=at, by=by, source=source, ref=ref, reason=reason)
+                                 rows=table, at=at, by=by, source=source, ref=ref, reason=reason,
+                                 effective_from=effective_from)
     return counts.updated
 
 

@@ -101,6 +101,9 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
                   "CREATE INDEX IF NOT EXISTS ix_token_principal_id ON token (principal_id)")),
     (10, "requests keep the department's own form (Excel template or XLSForm) they were read from",
      _create(t.RequestTemplate)),
+    (11, "versions of schools and teachers keep the day from which they were true (valid time)",
+     _add_columns("ALTER TABLE school ADD COLUMN IF NOT EXISTS effective_from DATE",
+                  "ALTER TABLE teacher ADD COLUMN IF NOT EXISTS effective_from DATE")),
 ]
 
 

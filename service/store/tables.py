@@ -23,6 +23,9 @@ class Versioned(SQLModel):
     changed_by: str
     ref: str | None = None  # import batch id, form id or correction id
     reason: str | None = None
+    # Valid time: the day from which these values were true, when it differs from the day they were
+    # recorded (a correction made on a form for 2026-09-01 states what was true on that day).
+    effective_from: date | None = None
 
 
 class School(Versioned, table=True):

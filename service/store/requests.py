@@ -95,16 +95,17 @@ def live_asking(session: Session, keys: Iterable[str], live: Sequence[str], star
     ).all() if k is not None]
 
 
-def schools_shared(session: Session, in_scope: ColumnElement[bool], others: list[ColumnElement[bool]],
-                   reference: date) -> list[int]:
-    """For each scope filter in `others`, how many schools in `in_scope` it also reaches (one pass)."""
-    if not others:
-        return []
+def scope_figures(session: Session, in_scope: ColumnElement[bool], reference: date, columns: Sequence[str],
+                  others: Sequence[ColumnElement[bool]]) -> tuple[int, list[int], list[int]]:
+    """In one pass over the schools in `in_scope` as they stood on `reference`: how many there are,
+    how many hold a value in each of `columns`, and how many each scope filter in `others` also reaches."""
     row = session.execute(
-        select(*[func.count().filter(o) for o in others]).select_from(School).where(
+        select(func.count(), *[func.count(getattr(School, c)) for c in columns],
+               *[func.count().filter(o) for o in others]).select_from(School).where(
             for_reference(School, reference), in_scope)
     ).one()
-    return [int(n) for n in row]
+    n = [int(x) for x in row]
+    return n[0], n[1:1 + len(columns)], n[1 + len(columns):]
 
 
 def headers_json(headers: list[str]) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 BIN = Path(sys.executable).parent
 
@@ -50,6 +51,19 @@ def show(rows: list[tuple[str, str]]) -> None:
     width = max(len(k) for k, _ in rows)
     for k, v in rows:
         print(f"  {k.ljust(width)}  {v}")
+
+
+def settle(eng: Any) -> None:
+    """PostgreSQL: gather the planner's statistics of a freshly loaded store, as autovacuum does
+    within a minute of a load (without them it plans joins for empty tables)."""
+    if eng.dialect.name == "postgresql":
+        with eng.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
+
+
+def loadavg() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 @contextmanager

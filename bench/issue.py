@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
-from bench.common import pg_schema, show
+from bench.common import pg_schema, settle, show
 from service.demo import DemoFiles, DemoSpec, generate
 from service.domain import approvals, issuance, requests
 from service.domain.approvals import ApprovalIn
@@ -74,7 +74,9 @@ def build_store(url: str, files: DemoFiles) -> tuple[Engine, float]:
             column_types={"code": "string", "parent_code": "string"})))
         import_file(s, ADMIN, "schools", files.schools)
         import_file(s, ADMIN, "teachers", files.teachers)
-    return eng, time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    settle(eng)
+    return eng, seconds
 
 
 def survey() -> RequestIn:

@@ -237,6 +237,11 @@ def _reading(d: Dictionary, *, key: str | None, label: str | None, type: str | N
     return m
 
 
+def forget_readings() -> None:
+    """Forget every remembered reading (benchmarks measure a first reading with it)."""
+    _READINGS.clear()
+
+
 def _memo(d: Dictionary) -> OrderedDict[tuple[Any, ...], Match]:
     """The readings of `d`; forgotten with it (a changed dictionary is a new object)."""
     hit = _READINGS.get(id(d))

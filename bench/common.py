@@ -88,3 +88,20 @@ def pg_schema(url: str | None, schema: str) -> Iterator[str | None]:
     finally:
         with psycopg.connect(plain, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+# The table, filled by each benchmark as it runs and printed at the end of `make bench`.
+SUMMARY: list[tuple[str, str, str, str, str, str]] = []  # work, store, figure, bare figure, ratio, check
+
+
+def summarise(work: str, store: str, figure: str, bare: str, ratio: str, check: str) -> None:
+    SUMMARY.append((work, store, figure, bare, ratio, check))
+
+
+def print_summary() -> None:
+    head = ("work", "store", "figure", "bare stack, same run", "ratio", "correctness")
+    rows = [head, *SUMMARY]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    print(f"\n== Summary (load average now {loadavg()}) ==")
+    for r in rows:
+        print("  " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))

@@ -148,6 +148,13 @@ def _field_of(key: str, d: Dictionary, custom: dict[str, CustomField]) -> tuple[
     return (c.label if c else key), (c.label if c else key), (c.type if c else "text"), None
 
 
+def first_reading(session: Session, principal: Principal, form_id: str) -> bool:
+    """Whether reading the form now would be the school's first reading (which writes: it opens it)."""
+    require_role(principal, "school")
+    form = session.get(Form, form_id)
+    return form is not None and form.school_code == principal.org_code and form.status == "issued"
+
+
 def view(session: Session, principal: Principal, form_id: str) -> FormView:
     """A form with every item: value, provenance, classification, whether and where it can be corrected.
     The school's first reading marks it opened."""

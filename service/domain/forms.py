@@ -3,6 +3,8 @@
 Rules:
 - a school sees and answers only its own forms;
 - every write names the version it read (If-Match, stale → 412) and carries an Idempotency-Key;
+  the version is claimed by a conditional update before anything is written, so of two writes
+  that read the same version exactly one is applied;
 - a submission is validated whole (type, code list, range, corrections with reasons, breakdowns
   adding up to their totals) and applied whole, or not at all;
 - a correction of a field the school is authoritative for updates the store with history; of a
@@ -38,7 +40,7 @@ from service.domain.requests import is_custom
 from service.domain.semantics import Definition, definition_of, words
 from service.domain.semantics.relations import covers, disjoint, refines
 from service.domain.webhooks import request_completed
-from service.store import bulk
+from service.store import bulk, claims
 from service.store.engine import session_scope
 from service.store.tables import (
     CollectedValue,
@@ -159,9 +161,8 @@ def view(session: Session, principal: Principal, form_id: str) -> FormView:
     """A form with every item: value, provenance, classification, whether and where it can be corrected.
     The school's first reading marks it opened."""
     form = _own_form(session, principal, form_id)
-    if form.status == "issued":
-        form.status, form.opened_at, form.version = "opened", now(), form.version + 1
-        session.flush()
+    if form.status == "issued" and claims.open_form(session, form.id, now()):
+        session.refresh(form)
     return _view(session, form, principal)
 
 
@@ -199,14 +200,25 @@ def _view(session: Session, form: Form, principal: Principal) -> FormView:
     return out
 
 
-def _check_version(form: Form, if_match: str | None) -> None:
+def _claim_version(session: Session, form: Form, if_match: str | None) -> None:
+    """Claim the version the writer read (If-Match) before anything is written: one conditional
+    UPDATE, atomic with the write that follows in the same unit of work. Of two writers that read
+    the same version one claims it; the other finds it gone (412; 409 once the form is submitted)."""
     if not if_match:
         raise PreconditionRequired("send If-Match with the form's ETag", [Problem(["header", "If-Match"], "missing")])
-    if if_match.strip() not in (etag(form), f"W/{etag(form)}"):
-        raise PreconditionFailed(
-            f"the form changed since you read it (now {etag(form)})",
-            [Problem(["header", "If-Match"], "stale ETag", if_match)], etag=etag(form),
-        )
+    shown = if_match.strip().removeprefix("W/")
+    read_at = shown.removeprefix(f'"{form.id}.').removesuffix('"')
+    if shown == f'"{form.id}.{read_at}"' and read_at.isdigit() and len(read_at) < 19 \
+            and claims.claim_form_version(session, form.id, int(read_at)):
+        set_committed_value(form, "version", int(read_at) + 1)
+        return
+    session.refresh(form)  # as the winner left it
+    if form.status == "submitted" and shown == etag(form):
+        raise Conflict(f"form {form.id} is already submitted", [Problem(["form", "status"], "submitted")])
+    raise PreconditionFailed(
+        f"the form changed since you read it (now {etag(form)})",
+        [Problem(["header", "If-Match"], "stale ETag", if_match)], etag=etag(form),
+    )
 
 
 def _as_text(value: str | int | float | bool | None) -> str | None:
@@ -377,9 +389,7 @@ def _writable(session: Session, principal: Principal, form_id: str, if_match: st
               ) -> tuple[Form, list[FormItem], dict[str, CustomField]]:
     """The school's own form, as read at `if_match` and not yet submitted, with its items."""
     form = _own_form(session, principal, form_id)
-    _check_version(form, if_match)
-    if form.status == "submitted":
-        raise Conflict(f"form {form.id} is already submitted", [Problem(["form", "status"], "submitted")])
+    _claim_version(session, form, if_match)
     items = list(session.scalars(select(FormItem).where(FormItem.form_id == form.id)))  # type: ignore[arg-type]
     keys = {i.key for i in items}
     custom = {c.key: c for c in session.scalars(select(CustomField).where(CustomField.key.in_(keys)))}  # type: ignore[attr-defined]
@@ -398,7 +408,6 @@ def save_draft(session: Session, principal: Principal, form_id: str, body: Answe
         if (a.item.entity_id, a.item.key) in touched:
             a.item.draft = a.value if a.action != "confirm" else a.item.prefill
             a.item.reason = a.reason
-    form.version += 1
     audit.record(session, principal.id, audit.Change(
         "form.draft_saved", "form", form.id, {"version": form.version - 1},
         {"version": form.version, "drafts": sorted((a.item.entity_id, a.item.key, a.item.draft) for a in answers
@@ -427,8 +436,8 @@ def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn
     at = now()
     _record_answers(session, form.id, answers)
     in_store, pending = _flow_back(session, principal, form, answers, d, at)
-    before = {"status": form.status, "version": form.version}
-    form.status, form.submitted_at, form.submitted_by, form.version = "submitted", at, principal.id, form.version + 1
+    before = {"status": form.status, "version": form.version - 1}  # the version claimed
+    form.status, form.submitted_at, form.submitted_by = "submitted", at, principal.id
     audit.record(session, principal.id, audit.Change(
         "form.submitted", "form", form.id, before,
         {"status": form.status, "version": form.version,

@@ -25,9 +25,10 @@ from service.domain.dates import rfc3339
 from service.domain.dictionary import dictionary
 from service.domain.errors import Conflict, Problem
 from service.domain.requests import answers, fields_of, get_owned
-from service.domain.scope import Scope, scope_filter
+from service.domain.scope import Scope
 from service.store import prefill
 from service.store import templates as template_store
+from service.store.scope import scope_filter
 from service.store.sqltext import one_of
 from service.store.tables import CustomField, Form, FormItem, FormSection, School
 

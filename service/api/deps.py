@@ -47,4 +47,6 @@ def written(session: Session, work: Callable[[Session], T]) -> T:
     writer = group_writer(session.get_bind())  # type: ignore[arg-type]
     if writer is None:
         return work(session)
-    return writer.run(work)
+    result = writer.run(work)
+    session.rollback()  # it has only read: what it reads next is read after the write
+    return result

@@ -115,7 +115,7 @@ def inbox(session: SessionDep, principal: PrincipalDep,
 def get_form(session: SessionDep, principal: PrincipalDep, form_id: str, response: Response) -> FormOut:
     """The form; the school's first reading marks it opened, a write (grouped on DuckDB)."""
     if forms.first_reading(session, principal, form_id):
-        return _form_out(written(session, lambda s: forms.view(s, principal, form_id)), response)
+        written(session, lambda s: forms.open_form(s, principal, form_id))
     return _form_out(forms.view(session, principal, form_id), response)
 
 

@@ -28,7 +28,6 @@ from pydantic import Field as PydField
 from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlmodel import col
 
 from service.domain import audit, disclosure
 from service.domain import status as machine
@@ -41,6 +40,7 @@ from service.domain.semantics import Definition, definition_of, words
 from service.domain.semantics.relations import covers, disjoint, refines
 from service.domain.webhooks import request_completed
 from service.store import bulk, claims
+from service.store import requests as requests_repo
 from service.store.engine import session_scope
 from service.store.tables import (
     CollectedValue,
@@ -155,6 +155,13 @@ def first_reading(session: Session, principal: Principal, form_id: str) -> bool:
     require_role(principal, "school")
     form = session.get(Form, form_id)
     return form is not None and form.school_code == principal.org_code and form.status == "issued"
+
+
+def open_form(session: Session, principal: Principal, form_id: str) -> None:
+    """The school's first reading of its form: it is opened (a new version); nothing else is written."""
+    form = _own_form(session, principal, form_id)
+    if form.status == "issued":
+        claims.open_form(session, form.id, now())
 
 
 def view(session: Session, principal: Principal, form_id: str) -> FormView:
@@ -539,22 +546,13 @@ def apply_to_store(session: Session, entity: str, rows: dict[str, dict[str, str 
 
 
 def _complete_requests(session: Session, principal: Principal, form: Form) -> list[str]:
-    """Requests whose every form is now submitted complete: closed, and their webhook called.
-    Two last submissions committing together cannot see each other's form; the background pass
-    `close_completed` closes such a request once both are committed."""
-    ids = [s.request_id for s in _sections(session, [form.id]).get(form.id, [])]
-    return _close(session, principal.id, _finished(session, ids))
-
-
-def _finished(session: Session, request_ids: list[str] | None) -> list[str]:
-    """Issued requests (of `request_ids`, or all) whose every form is submitted."""
-    open_form = select(col(FormSection.form_id)).join(Form, col(Form.id) == col(FormSection.form_id)).where(
-        col(FormSection.request_id) == col(Request.id), col(Form.status) != "submitted")
-    has_form = select(col(FormSection.form_id)).where(col(FormSection.request_id) == col(Request.id))
-    q = select(col(Request.id)).where(col(Request.status) == "issued", has_form.exists(), ~open_form.exists())
-    if request_ids is not None:
-        q = q.where(col(Request.id).in_(request_ids))
-    return list(session.scalars(q))
+    """Requests whose every form is now submitted complete: closed, and their webhook called. Each
+    submission counts its requests' open forms down (service/store/requests.count_down); the
+    counter's row lock (PostgreSQL) or the single writer (DuckDB) lets exactly one submission
+    see a request reach zero."""
+    done = [rid for rid in requests_repo.count_down(session, form.id)
+            if (r := session.get(Request, rid)) is not None and r.status == "issued"]
+    return _close(session, principal.id, done)
 
 
 def _close(session: Session, by: str, request_ids: list[str]) -> list[str]:
@@ -569,5 +567,5 @@ def _close(session: Session, by: str, request_ids: list[str]) -> list[str]:
 def close_completed(engine: Engine, _at: datetime | None = None) -> list[str]:
     """Background pass: close every issued request whose forms are all submitted, in its own unit of work."""
     with session_scope(engine) as session:
-        return _close(session, "system", _finished(session, None))
+        return _close(session, "system", requests_repo.without_open_forms(session))
 

@@ -25,6 +25,7 @@ from service.domain.dictionary import dictionary
 from service.domain.requests import fields_of, get_owned
 from service.domain.scope import Scope
 from service.store import prefill
+from service.store import requests as requests_repo
 from service.store.records import valid_at
 from service.store.scope import scope_filter
 from service.store.sqltext import ident, literal
@@ -109,6 +110,7 @@ def _place_forms(session: Session, r: Request, gate: approvals.Gate, allowed: Co
         "AND id IN (SELECT form_id FROM form_section WHERE request_id = :rid) AND id <> md5(CAST(:rid AS VARCHAR) || school_code)"
     ), {"w": window, "rid": r.id})
     placed = conn.execute(text("SELECT count(*) FROM form_section WHERE request_id = :rid"), {"rid": r.id}).scalar_one()
+    requests_repo.start_progress(session, r.id, int(placed))
     return int(placed), int(merged)
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select
+from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, text
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -129,3 +129,26 @@ def scope_figures(session: Session, in_scope: ColumnElement[bool], reference: da
 
 def headers_json(headers: list[str]) -> str:
     return json.dumps(headers, ensure_ascii=False)
+
+
+def start_progress(session: Session, request_id: str, open_forms: int) -> None:
+    """An issued request's count of forms not yet submitted."""
+    session.execute(text("INSERT INTO request_progress (request_id, open_forms) VALUES (:r, :n)"),
+                    {"r": request_id, "n": open_forms})
+
+
+def count_down(session: Session, form_id: str) -> list[str]:
+    """A form is submitted: one fewer open form for each request it holds a section of; the
+    requests that have none left (one statement, by key: its cost does not grow with the forms)."""
+    rows = session.execute(text(
+        "UPDATE request_progress SET open_forms = open_forms - 1 "
+        "WHERE request_id IN (SELECT request_id FROM form_section WHERE form_id = :f) "
+        "RETURNING request_id, open_forms"), {"f": form_id}).all()
+    return sorted(str(r[0]) for r in rows if int(r[1]) <= 0)
+
+
+def without_open_forms(session: Session) -> list[str]:
+    """Issued requests whose every form is submitted."""
+    return list(session.scalars(text(
+        "SELECT p.request_id FROM request_progress p JOIN request r ON r.id = p.request_id "
+        "WHERE p.open_forms <= 0 AND r.status = 'issued' ORDER BY p.request_id")))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from bench.common import pg_schema, settle, show
+from bench.common import pg_schema, settle, show, summarise
 from service.demo import DemoFiles, DemoSpec, generate
 from service.domain import requests
 from service.domain.authz import Principal
@@ -112,6 +112,9 @@ def _run(label: str, url: str, files: DemoFiles) -> list[tuple[str, str]]:
         eng.dispose()
     p50 = statistics.median(times)
     p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+    summarise(f"analysis, 60 fields, {LIVE:,} live requests", label,
+              f"p50 {p50:.0f} ms, p99 {p99:.0f} ms (first reading p50 {statistics.median(cold):.0f} ms)",
+              "-", "-", f"{a.totals['fields']} fields classed, {len(a.duplicates)} overlaps found")
     return [
         (f"{label}: live requests created", f"{LIVE:,} in {setup:.0f} s ({refused} refused as duplicates on the way)"),
         (f"{label}: probe fields", f"{len(probe.fields)}: {a.totals}, {len(a.duplicates)} live request(s) overlapping"),

@@ -24,7 +24,7 @@ def make_engine(url: str) -> Engine:
         # cache is safe and spares every call re-compiling its statements (half an analysis's time).
         engine.dialect._supports_statement_cache = True
     else:
-        engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+        engine = create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
     if engine.dialect.name == "postgresql":
 
         @event.listens_for(engine, "connect")

@@ -115,7 +115,8 @@ def inbox(session: SessionDep, principal: PrincipalDep,
 def get_form(session: SessionDep, principal: PrincipalDep, form_id: str, response: Response) -> FormOut:
     """The form; the school's first reading marks it opened, a write (grouped on DuckDB)."""
     if forms.first_reading(session, principal, form_id):
-        written(session, lambda s: forms.open_form(s, principal, form_id))
+        written(session, lambda s: forms.open_form(s, form_id))
+        session.expire_all()  # the form is read again as opened
     return _form_out(forms.view(session, principal, form_id), response)
 
 
@@ -142,9 +143,17 @@ def save_answers(session: SessionDep, principal: PrincipalDep, form_id: str, bod
 @router.post("/{form_id}/submission", response_model=SubmissionOut)
 def submit(session: SessionDep, principal: PrincipalDep, form_id: str, body: forms.AnswersIn,
            if_match: IfMatch = None, idempotency_key: IdemKey = None) -> JSONResponse:
-    """Confirm, correct (with a reason) and fill, all at once; nothing is saved if anything is wrong."""
+    """Confirm, correct (with a reason) and fill, all at once; nothing is saved if anything is wrong.
+    A repeat is answered from the record; otherwise the submission is read and validated here,
+    and only its writes go to the store's writer (service/store/writer.py on DuckDB)."""
+    scope, sent = f"submission:{form_id}", body.model_dump(mode="json")
+    first = idempotency.recorded(session, principal, idempotency_key, scope, sent)
+    if first is not None:
+        return JSONResponse(first[1], status_code=first[0], headers=first[2])
+    plan = forms.prepare_submission(session, principal, form_id, body, if_match)
+
     def run(s: Session) -> tuple[int, Any, dict[str, str]]:
-        done = forms.submit(s, principal, form_id, body, if_match)
+        done = forms.apply_submission(s, principal, plan)
         return 200, SubmissionOut.model_validate(done.__dict__).model_dump(mode="json"), {}
 
-    return _idempotent(session, principal, idempotency_key, f"submission:{form_id}", body.model_dump(mode="json"), run)
+    return _idempotent(session, principal, idempotency_key, scope, sent, run)

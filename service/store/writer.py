@@ -44,6 +44,9 @@ class GroupWriter:
     def __init__(self, engine: Engine, max_group: int = MAX_GROUP) -> None:
         self.engine = engine
         self.max_group = max_group
+        # Its own connection, held for its life: a writer that took one from the pool per group could
+        # wait forever behind requests that hold the pool's connections while they wait for it.
+        self._conn = engine.connect()
         self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._loop, name="group-writer", daemon=True)
         self._thread.start()
@@ -58,6 +61,7 @@ class GroupWriter:
     def close(self) -> None:
         self._queue.put(None)
         self._thread.join(timeout=10)
+        self._conn.close()
 
     def _loop(self) -> None:
         while True:
@@ -80,7 +84,7 @@ class GroupWriter:
         pending = jobs
         while pending:
             results: list[Any] = []
-            with Session(self.engine, expire_on_commit=False) as session:
+            with Session(bind=self._conn, expire_on_commit=False) as session:
                 failed: tuple[int, BaseException] | None = None
                 for i, job in enumerate(pending):
                     try:
@@ -106,7 +110,7 @@ class GroupWriter:
             pending = pending[:i] + pending[i + 1:]
 
     def _alone(self, job: _Job) -> None:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with Session(bind=self._conn, expire_on_commit=False) as session:
             try:
                 result = job.work(session)
                 session.commit()

@@ -113,7 +113,7 @@ def inbox(session: SessionDep, principal: PrincipalDep,
 
 @router.get("/{form_id}", response_model=FormOut)
 def get_form(session: SessionDep, principal: PrincipalDep, form_id: str, response: Response) -> FormOut:
-    """The form; the school's first reading marks it opened, a write (grouped on DuckDB)."""
+    # The school's first reading marks the form opened: a write (grouped on DuckDB, store/writer.py).
     if forms.first_reading(session, principal, form_id):
         written(session, lambda s: forms.open_form(s, form_id))
         session.expire_all()  # the form is read again as opened
@@ -143,9 +143,9 @@ def save_answers(session: SessionDep, principal: PrincipalDep, form_id: str, bod
 @router.post("/{form_id}/submission", response_model=SubmissionOut)
 def submit(session: SessionDep, principal: PrincipalDep, form_id: str, body: forms.AnswersIn,
            if_match: IfMatch = None, idempotency_key: IdemKey = None) -> JSONResponse:
-    """Confirm, correct (with a reason) and fill, all at once; nothing is saved if anything is wrong.
-    A repeat is answered from the record; otherwise the submission is read and validated here,
-    and only its writes go to the store's writer (service/store/writer.py on DuckDB)."""
+    """Confirm, correct (with a reason) and fill, all at once; nothing is saved if anything is wrong."""
+    # A repeat is answered from the record; otherwise the submission is read and validated here,
+    # and only its writes go to the store's writer (service/store/writer.py on DuckDB).
     scope, sent = f"submission:{form_id}", body.model_dump(mode="json")
     first = idempotency.recorded(session, principal, idempotency_key, scope, sent)
     if first is not None:

@@ -350,6 +350,16 @@ class WebhookDelivery(SQLModel, table=True):
     created_at: datetime = Field(sa_type=DateTime())
 
 
+class RequestProgress(SQLModel, table=True):
+    """How many of an issued request's forms are not yet submitted: set when it is issued, counted
+    down by each submission, so the last one knows it completes the request without reading the
+    request's other forms."""
+
+    __tablename__ = "request_progress"
+    request_id: str = Field(primary_key=True)
+    open_forms: int = Field(sa_column_kwargs={"autoincrement": False})
+
+
 class RequestGate(SQLModel, table=True):
     """One row every request submission or change updates first: submissions are serialised, so two
     departments asking the same thing at the same moment cannot both slip past the duplicate check."""

@@ -23,7 +23,7 @@ from service.domain.semantics.text import fold
 SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_pre",
     "below_pre", "below_bare", "union", "filler", "link", "by", "question", "self", "school_code", "whether",
-    "qualifier",
+    "qualifier", "teacher_mod",
 ]
 
 
@@ -64,7 +64,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "below_bare": ("以下",),
     "above_pre": ("至少", "不低于", "at least", "minimum of", "no less than"),
     "below_pre": ("below", "lower than", "less than", "under", "低于"),
-    "union": ("和", "及", "与", "或", "或者", "以及", "、", "/", "&", "and", "or", "and/or"),
+    "union": ("和", "及", "与", "或", "或者", "以及", "还是", "、", "/", "&", "and", "or", "and/or"),
     "link": ("的", "之", "of"),
     "by": ("分", "按", "按照", "by", "broken down by", "breakdown by", "according to"),
     "filler": ("具有", "有", "拥有", "取得", "获得", "为", "是", "在", "中", "属于", "里", "当中", "持有",
@@ -72,12 +72,23 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "held", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "level", "currently", "current", "as of", "employed", "working", "队伍", "workforce", "所在",
                "现", "主要", "main", "mainly", "this", "these", "following", "the following", "具", "实有", "实际",
-               "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did"),
-    "whether": ("是否", "是不是", "有无", "whether", "are you", "do you", "is it"),
+               "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
+               # Function words of questions and of printed English forms; none changes what is counted.
+               "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
+               "attained", "obtained", "most", "mostly", "primarily", "principally", "approximately", "about",
+               "today", "national", "registered", "recorded", "managed", "run", "operated",
+               "grade", "total number",
+               # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
+               "本学年初", "学年初", "本学年", "本学期", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
+               "现有的", "本年度", "当年"),
+    "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
+    # Words that say a teacher is employed for the post, not part-time: they add nothing to a count
+    # of teachers in the records, and are not read of other staff ("专职人员" may hold part-timers).
+    "teacher_mod": ("专职", "dedicated"),
     "question": ("多少年", "几年", "多少岁", "几岁", "how many year", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
-                 "吗", "呢", "目前", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
+                 "呢", "目前", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态"),
@@ -99,6 +110,16 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
         ("minority ethnic", ("01",), True), ("ethnic minority group", ("01",), True),
     ),
 }
+# Words for kinds of school beyond their code lists' names: the NBS urban-rural codes group into
+# 城区 (111, 112), 镇区 (121-123) and 乡村 (210, 220), urban and rural; ownership said as adverbs.
+SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "urban_rural": (
+        ("城区", ("111", "112")), ("镇区", ("121", "122", "123")), ("乡村", ("210", "220")), ("农村", ("210", "220")),
+        ("城镇", ("111", "112", "121", "122", "123")), ("urban", ("111", "112", "121", "122", "123")),
+        ("rural", ("210", "220")), ("town", ("121", "122", "123")), ("city", ("111", "112")),
+    ),
+    "ownership": (("publicly", ("1",)), ("privately", ("2",)), ("state", ("1",)), ("公立", ("1",)), ("私立", ("2",))),
+}
 # Words that name a field only inside a count ("具有高级职称", "本科毕业", "master's degree").
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.education": ("毕业", "学历层次", "文化程度", "degree", "qualification", "educational", "education",
@@ -119,7 +140,9 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
 # Words for the pupils a school enrols: the store holds only their number.
 ENROLMENT_WORDS = ("学生", "在校学生", "student", "pupil", "enrolled", "enrolled student")
 # What a table breaks its population down by when it does not name a field: "Staff by category".
-BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown")
+BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
+                   # where a school is: which field (region, urban-rural class) its options say
+                   "所在地", "地处", "位于", "location", "located", "setting")
 SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")
 # Words naming the school itself, taken off a school field's names to give the bare name a school
 # form uses for it ("名称", "地址", "name").
@@ -199,8 +222,12 @@ def _build(d: Dictionary) -> Lexicon:
                     if bare and bare not in grammar_units and bare not in breakdown_units:
                         raw.setdefault(tuple(x for x in bare if x != "of") or bare, set()).add(Sense("dim", f.key))
     for list_name in SCHOOL_LISTS:
+        regrouped = {units(fold(w)) for w, _ in SCHOOL_GROUPS.get(list_name, ())}
         for c in d.code_lists[list_name].codes:
-            add((c.zh, c.en, *c.aliases), Sense("school_code", f"school.{list_name}", frozenset({c.code})))
+            add([w for w in (c.zh, c.en, *c.aliases) if units(fold(w)) not in regrouped],
+                Sense("school_code", f"school.{list_name}", frozenset({c.code})))
+        for w, group in SCHOOL_GROUPS.get(list_name, ()):
+            add([w], Sense("school_code", f"school.{list_name}", frozenset(group)))
     terms = {u: frozenset(s) for u, s in raw.items()}
     ranked = {name: ranking(d, name) or [] for name in RANKED}
     return Lexicon(terms, max(len(u) for u in terms), ranked, frozenset(pop_units))

@@ -26,7 +26,7 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import POST
 from service.domain.semantics.naming import definition_of, key_of, words
-from service.domain.semantics.reader import SELF, Parsed, Unread, read, respelled
+from service.domain.semantics.reader import SELF, Parsed, Unread, read, respelled, value_word
 from service.domain.semantics.text import fold, normalise, options
 
 Level = Literal["school", "roster"]
@@ -154,7 +154,7 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     if cl is None:
         return False
     words_ = {fold(w) for c in cl.codes for w in (c.code, c.zh, c.en, *c.aliases)}
-    return all(o in words_ or _values_of(o, name, d) for o in listed)
+    return all(o in words_ or value_word(o, name, d) or _values_of(o, name, d) for o in listed)
 
 
 def _values_of(option: str, name: str, d: Dictionary) -> bool:

@@ -23,7 +23,7 @@ from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import Filter
 from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, extract
-from service.domain.semantics.text import fold, lettered, strip_brackets, strip_numbering
+from service.domain.semantics.text import fold, lettered, options, strip_brackets, strip_numbering
 
 ReadKind = Literal["count", "value", "total"]
 Mode = Literal["field", "frame"]  # a field's own wording, or a title or header framing fields
@@ -68,6 +68,7 @@ class _Cond:
     negated: bool = False
     by_prefix: bool = False
     generic: bool = False
+    joined: int = 1  # how many words named these codes ("公办或民办": 2)
 
 
 @dataclass
@@ -186,7 +187,17 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
         elif s.kind == "by":
             by = True
         elif s.kind == "school_code":
-            raise _Fail(f"names a kind of school ({s.field}), not something a teacher record holds")
+            # "public or private": kinds of school joined are the school's own field, asked of it.
+            c = _Cond(s.field or "", set(s.codes))
+            if union:
+                if last is None or last.field != c.field:
+                    raise _Fail("joins groups that are not values of one field")
+                last.codes |= c.codes
+                last.joined += 1
+                union = False
+                continue
+            st.conds.append(c)
+            last = c
         else:
             st.markers.add(s.kind)
     if pending_neg or pending_rank or union or by:
@@ -194,7 +205,27 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
     return st
 
 
-def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode) -> Parsed:
+def _school_kind(st: _State, ranges: list[Filter]) -> Parsed:
+    """Kinds of school in a wording: "Is your school public or private?" asks the school's
+    ownership, as two or more of one field's values offered together; one kind alone ("乡村学校")
+    is a kind of school, not something a teacher record holds."""
+    school = [c for c in st.conds if c.field.startswith("school.")]
+    field_ = school[0].field
+    others = [c for c in st.conds if c not in school]
+    dims = [x for x in st.dims if x != field_]
+    if len(school) == 1 and school[0].joined >= 2 and not others and not ranges and not dims and not st.by:
+        return Parsed("value", field=field_, whether="whether" in st.markers)
+    raise _Fail(f"names a kind of school ({field_}), not something a teacher record holds")
+
+
+def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offered: str | None = None) -> Parsed:
+    if offered is not None and ANY in st.dims:
+        # "所在地属于：A.城区 B.镇区 C.乡村": a word for some attribute, and options saying which.
+        st.dims = [offered if x == ANY else x for x in st.dims]
+    if any(c.field.startswith("school.") for c in st.conds):
+        return _school_kind(st, ranges)
+    if "teacher_mod" in st.markers and not any(c.field == POST and c.codes == {"1"} for c in st.conds):
+        raise _Fail("专职 / dedicated say how a teacher is employed, not who else is counted")
     specific = [c for c in st.conds if not c.generic]
     has_counted = "count" in st.markers
     refine = "refine" in st.markers
@@ -304,7 +335,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         unknown = _unknown(u, lex)
         return Unread(f"does not know the word(s) {unknown}" if unknown else "cannot read the wording",
                       tuple(ranges))
-    readings, failures = _readings(tilings, lex, level, by, ranges, d, mode)
+    offered = _offered(options(fold(label)), lex) if mode == "field" else None
+    readings, failures = _readings(tilings, lex, level, by, ranges, d, mode, offered)
     if mode == "frame" and not any(p.own_population for p in readings):
         # "教师职称情况" is teachers by title, though "教师职称" also names the field: a frame may
         # split a known term when only that reading names whom the table counts.
@@ -327,8 +359,25 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     return next(iter(readings))
 
 
+def value_word(option: str, name: str, d: Dictionary) -> bool:
+    """Whether an option is a word for values of field `name` ("城区" of the urban-rural class)."""
+    senses = lexicon(d).terms.get(units(fold(option)), frozenset())
+    return any(s.field == name for s in senses if s.kind in ("code", "pop", "school_code"))
+
+
+def _offered(listed: list[str], lex: Lexicon) -> str | None:
+    """The one field whose values all the options a wording lists are ("城区 / 镇区 / 乡村")."""
+    common: set[str] | None = None
+    for o in listed:
+        senses = lex.terms.get(units(o), frozenset())
+        fields = {s.field or "" for s in senses if s.kind in ("code", "pop", "school_code")}
+        common = fields if common is None else common & fields
+    return next(iter(common)) if common is not None and len(common) == 1 and len(listed) >= 2 else None
+
+
 def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | None, by: tuple[str, ...],
-              ranges: list[Filter], d: Dictionary, mode: Mode) -> tuple[dict[Parsed, None], list[str]]:
+              ranges: list[Filter], d: Dictionary, mode: Mode,
+              offered: str | None = None) -> tuple[dict[Parsed, None], list[str]]:
     """The readings of the tilings with the fewest pieces that read at all, and why others did not."""
     readings: dict[Parsed, None] = {}
     failures: list[str] = []
@@ -340,7 +389,7 @@ def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | N
                     s = senses[i]
                     if s.kind in ("code", "pop") and s.field not in st.dims and s.field not in by:
                         raise _Fail(f"'{''.join(tiling[i])}' can name several things; say which (e.g. 学历, 职称)")
-                readings[_interpret(st, ranges, d, mode)] = None
+                readings[_interpret(st, ranges, d, mode, offered)] = None
             except _Fail as exc:
                 failures.append(str(exc))
         if readings and (mode == "field" or any(p.own_population for p in readings)):

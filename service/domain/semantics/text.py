@@ -46,10 +46,20 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
+# Circled and dotted numbers ("①", "⒈") are numbering; NFKC would make "②50周岁" read "250周岁".
+_ENCLOSED = re.compile(r"[\u2460-\u2473\u2488-\u249b\u2776-\u2793]")
+
+
+def _enclosed(m: re.Match[str]) -> str:
+    c = ord(m.group(0))
+    n = (c - 0x2460) % 20 + 1 if c < 0x2488 else (c - 0x2488 + 1 if c < 0x2776 else (c - 0x2776) % 10 + 1)
+    return f"({n}) "
+
+
 def fold(text: str) -> str:
     """NFKC width, simplified script, lower case, Chinese numerals of ages and years as digits,
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), spaces collapsed."""
-    t = unicodedata.normalize("NFKC", text)
+    t = unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))
     t = _t2s().convert(t).casefold()
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())

@@ -132,6 +132,13 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     )
 
 
+def _other_status(own: tuple[Filter, ...], frame: tuple[Filter, ...] | list[Filter]) -> bool:
+    """Whether a category names statuses the frame does not count ("Retirees" below active staff)."""
+    mine = next((f for f in own if f.field == "teacher.status"), None)
+    theirs = next((f for f in frame if f.field == "teacher.status"), Filter("teacher.status", ("1",)))
+    return mine is not None and not mine.negated and not theirs.negated and not set(mine.codes) & set(theirs.codes)
+
+
 def _anyone(d: Dictionary) -> Filter:
     """Staff of every post type: the population of a count that names people but no post."""
     return Filter(POST, tuple(d.code_lists[d.fields[POST].code_list or ""].code_values))
@@ -170,18 +177,22 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
                 if s.total is None and s.above is None and s.above_words and not s.headers and not parsed.counted:
                     return None, f"sits under {s.above_words!r}, which is not a count of teachers"
                 frames = ((s.base, s.base_words), (s.total, s.total_words), (s.title, s.title_words))
+            moved = False  # a category of another status is not a part of an active total above it
             for base, where in frames:
                 if base is None:
                     continue
                 conditions = base.filters if isinstance(base, Definition) else base
                 if base is s.title and s.headers:
                     continue
+                if not parsed.refine and base is not s.base and _other_status(parsed.conditions, conditions):
+                    moved = True
+                    continue
                 if base is s.base and not s.base_population and not parsed.own_population:
                     continue
                 return count(d, merge(conditions, parsed.conditions)), f"read under {where!r}"
             if parsed.own_population:
                 return count(d, parsed.conditions), ""
-            if parsed.counted and not parsed.refine and not s.headers and s.total is None:
+            if (parsed.counted or moved) and not parsed.refine and not s.headers and (s.total is None or moved):
                 # "编外用工人数", "number of staff on…": people counted, whoever they are.
                 return count(d, merge([_anyone(d)], parsed.conditions)), ""
             return None, "names no population, and nothing above it does (of whom?)"

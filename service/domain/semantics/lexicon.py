@@ -45,9 +45,9 @@ ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
 TEACHER_WORDS = ("教师", "老师", "教员", "teacher", "educator", "teaching staff")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
-               "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工")
+               "employee", "personnel", "headcount", "head count", "faculty and staff", "faculty", "workforce", "教师和职工")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
-    "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
+    "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
               "all", "overall", "sum", "grand total", "subtotal", "in total", "altogether", "全校"),
@@ -71,7 +71,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "担任", "现任", "学历为", "among", "with", "who", "whose", "having", "have", "has", "hold", "holding",
                "held", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "level", "currently", "current", "as of", "employed", "working", "队伍", "workforce", "所在",
-               "现", "主要", "main", "mainly", "this", "these", "following", "the following", "具", "实有", "实际",
+               "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "具", "实有", "实际",
                "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
@@ -133,6 +133,8 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.status": ("状态",),
     "teacher.age": ("年龄", "岁数", "周岁", "岁", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
                     "age group", "age band"),
+    # The county-level division a school's region code names ("所在县（市、区）", "County/district").
+    "school.region_code": ("县", "区县", "县区", "county", "district"),
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教", "任教", "执教", "从教时间", "教学年资", "年资",
                                "teaching experience",
                                "years of teaching", "teaching year", "year of teaching", "experience", "teaching"),

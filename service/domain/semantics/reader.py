@@ -129,7 +129,12 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
     by = False
     last: _Cond | None = None
     previous: str | None = None
+    dim_union = False
+    before: str | None = None
     for s in senses:
+        before, kind_before = s.kind, before
+        if dim_union and s.kind != "dim":
+            raise _Fail("a conjunction with nothing after it")
         if by and s.kind != "dim":
             raise _Fail("'by' without the field it breaks down by")
         if pending_neg and s.kind not in ("pop", "code"):
@@ -177,13 +182,17 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
             raise _Fail("'以下' with nothing it can bound")
         elif s.kind in ("above_pre", "below_pre"):
             pending_rank = s.kind
+        elif s.kind == "union" and kind_before == "dim" and not by:
+            dim_union = True  # "County/district code": two words for one field
         elif s.kind == "union":
             if last is None or union:
                 raise _Fail("a conjunction with nothing before it")
             union = True
         elif s.kind == "dim":
+            if dim_union and (st.by if by else st.dims)[-1:] != [s.field or ""]:
+                raise _Fail("joins words naming different fields")
             (st.by if by else st.dims).append(s.field or "")
-            by = False
+            by = dim_union = False
         elif s.kind == "by":
             by = True
         elif s.kind == "school_code":

@@ -96,8 +96,13 @@ def strip_numbering(text: str) -> str:
     return _NUMBERING.sub("", text, count=1)
 
 
+# A bracket of other division levels after one ("县（市、区）", "乡（镇）"): the level of that rank.
+_LEVELS = re.compile(r"(?<=[省市州县区旗乡镇])\s*[(（]\s*[省市州盟县区旗乡镇街道、/,，\s]+[)）]")
+
+
 def strip_brackets(t: str) -> str:
     """Noise brackets taken off; other brackets open up, their words kept ("专任教师（女）")."""
+    t = _LEVELS.sub("", t)
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
@@ -126,7 +131,7 @@ def lettered(text: str) -> tuple[str, list[str]]:
 
 def options(text: str) -> list[str]:
     """The options a folded wording lists in brackets or with letters ("性别（男/女）" -> ["男", "女"])."""
-    for m in _BRACKET.finditer(text):
+    for m in _BRACKET.finditer(_LEVELS.sub("", text)):
         if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)):
             return [o.strip() for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
     return lettered(text)[1]

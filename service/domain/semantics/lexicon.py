@@ -23,7 +23,7 @@ from service.domain.semantics.text import fold
 SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_pre",
     "below_pre", "below_bare", "union", "filler", "link", "by", "question", "self", "school_code", "whether",
-    "qualifier", "teacher_mod",
+    "qualifier", "teacher_mod", "duration", "work", "start", "moment",
 ]
 
 
@@ -76,18 +76,27 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "most", "mostly", "primarily", "principally", "approximately", "about",
-               "today", "national", "registered", "recorded", "managed", "run", "operated",
+               "today", "national", "managed", "run", "operated",
                "grade", "total number",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "本学年", "本学期", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
-               "现有的", "本年度", "当年"),
+               "现有的"),
     "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
     # Words that say a teacher is employed for the post, not part-time: they add nothing to a count
     # of teachers in the records, and are not read of other staff ("专职人员" may hold part-timers).
     "teacher_mod": ("专职", "dedicated"),
-    "question": ("多少年", "几年", "多少岁", "几岁", "how many year", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
+    # How long something lasted: of teaching, it is the years of teaching ("您从教多少年").
+    "duration": ("多少年", "几年", "how many year", "年限", "年数", "how long", "for how long"),
+    # Working: of teaching when the wording says teaching ("worked as a teacher", "从事教育教学工作").
+    "work": ("工作", "从事", "work", "worked", "served", "serving as"),
+    # When something began: of teaching, it is the start of teaching ("您哪一年开始从教").
+    "start": ("start", "started", "starting", "began", "begin", "first start", "first started", "first began", "开始", "起始",
+              "参加"),
+    # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
+    "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候"),
+    "question": ("多少岁", "几岁", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
                  "呢", "目前", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
@@ -136,7 +145,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").
     "school.region_code": ("县", "区县", "县区", "county", "district"),
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教", "任教", "执教", "从教时间", "教学年资", "年资",
-                               "teaching experience",
+                               "teaching experience", "教育工作", "教育教学工作", "教学工作",
                                "years of teaching", "teaching year", "year of teaching", "experience", "teaching"),
 }
 # Words for the pupils a school enrols: the store holds only their number.

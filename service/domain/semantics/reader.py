@@ -254,6 +254,26 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         dims.remove(ANY)  # "城乡类别": a field and a word saying it is a kind of thing
     if ANY in dims:
         raise _Fail("names a kind of breakdown, not a field")
+    teaching = {"teacher.teaching_years", "teacher.teaching_start"}
+    teacher_only = bool(st.conds) and all(c.generic and c.field == POST and c.codes == {"1"} for c in st.conds)
+    of_teachers = any(c.field == POST and c.codes == {"1"} for c in st.conds)
+    if "duration" in st.markers:
+        # "How many years have you worked as a teacher?": how long one has taught.
+        if not dims and teacher_only and not ranges:
+            dims = ["teacher.teaching_years"]
+        elif dims != ["teacher.teaching_years"]:
+            raise _Fail("asks how long, but not how long one has taught")
+    if "moment" in st.markers and "start" not in st.markers and dims != ["teacher.teaching_start"]:
+        # "教学时间" may be hours of teaching: a date is the start of teaching only when said so.
+        raise _Fail("asks for a time the wording does not say is when teaching began")
+    if "start" in st.markers:
+        # "When did you start teaching?", "When did you first start working as a teacher?"
+        if dims in ([], ["teacher.teaching_years"]) and (dims or teacher_only) and not ranges:
+            dims = ["teacher.teaching_start"]
+        else:
+            raise _Fail("asks when something began, but not teaching")
+    if "work" in st.markers and not (set(dims) & teaching or of_teachers):
+        raise _Fail("work of any kind is not teaching (参加工作 is not 参加教育工作)")
     if "qualifier" in st.markers and not ranges:
         raise _Fail("青年 / 新 / young / new say an age or years of teaching the wording does not give")
     if not specific and not ranges and not dims and not st.conds and "self" in st.markers \
@@ -262,7 +282,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     if not specific and not ranges:
         numeric = len(dims) == 1 and dims[0] in d.fields and d.fields[dims[0]].type in ("integer", "decimal")
         if len(dims) == 1 and (not has_counted or numeric) and not refine and not by:
-            if st.conds and "filler" in st.markers and not whether:
+            if st.conds and "filler" in st.markers and not whether and dims[0] not in teaching:
                 # "具有职称的教师" counts people; "教师性别" / "gender of teacher" asks a value.
                 raise _Fail(f"names {dims[0]} without saying which values")
             return Parsed("value", field=dims[0], generic_only=bool(st.conds), whether=whether)

@@ -70,7 +70,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "filler": ("具有", "有", "拥有", "取得", "获得", "为", "是", "在", "中", "属于", "里", "当中", "持有",
                "担任", "现任", "学历为", "among", "with", "who", "whose", "having", "have", "has", "hold", "holding",
                "held", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
-               "as", "each", "level", "currently", "current", "as of", "employed", "working", "队伍", "workforce", "所在",
+               "as", "each", "level", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "具", "实有", "实际",
                "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
@@ -153,7 +153,7 @@ ENROLMENT_WORDS = ("学生", "在校学生", "student", "pupil", "enrolled", "en
 # What a table breaks its population down by when it does not name a field: "Staff by category".
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
                    # where a school is: which field (region, urban-rural class) its options say
-                   "所在地", "地处", "位于", "location", "located", "setting")
+                   "所在地", "地处", "位于", "location", "located", "setting", "身份")
 SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")
 # Words naming the school itself, taken off a school field's names to give the bare name a school
 # form uses for it ("名称", "地址", "name").

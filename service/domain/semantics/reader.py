@@ -221,7 +221,7 @@ def _school_kind(st: _State, ranges: list[Filter]) -> Parsed:
     school = [c for c in st.conds if c.field.startswith("school.")]
     field_ = school[0].field
     others = [c for c in st.conds if c not in school]
-    dims = [x for x in st.dims if x != field_]
+    dims = [x for x in st.dims if x not in (field_, ANY)]  # "Location: urban / rural"
     if len(school) == 1 and school[0].joined >= 2 and not others and not ranges and not dims and not st.by:
         return Parsed("value", field=field_, whether="whether" in st.markers)
     raise _Fail(f"names a kind of school ({field_}), not something a teacher record holds")

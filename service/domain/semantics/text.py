@@ -71,6 +71,7 @@ def fold(text: str) -> str:
 _NUMBERING = re.compile(
     rf"^\s*(?:[{_CN_DIGITS}]+\s*[、.．]|[(（]\s*(?:[{_CN_DIGITS}]+|[a-z]?\d+[a-z]?|[a-z])\s*[)）]"
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)*[a-z]?\s*[、.．)）:](?!\d)"
+    rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s)|[a-z]{{1,2}}\d+[a-z]?(?=\s)"
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*[项条题]|[a-z]\s*[.)、](?=\s))\s*"
 )
 _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
@@ -88,7 +89,7 @@ _NOISE = re.compile(
 _SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|机构|school|unit|institution)\s*$")
 # A bracket listing options ("（男/女）", "(active / retired / transferred)") is a hint when the
 # options are the field's own values: `options` hands them over to be checked.
-_OPTIONS = re.compile(r"^\s*[^/、|,，]{1,20}(?:\s*[/、|,，]\s*[^/、|,，]{1,20})+\s*$")
+_OPTIONS = re.compile(r"^\s*[^/、|,，]{1,30}(?:\s*[/、|,，]\s*[^/、|,，]{1,30})+\s*$")
 
 
 def strip_numbering(text: str) -> str:

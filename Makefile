@@ -54,6 +54,7 @@ openapi: install
 
 lint: install-dev
 	$(BIN)/ruff check service connectors tests bench
+	$(BIN)/mypy
 
 # The README's screenshots, taken by the browser tests into docs/screenshots.
 screenshots: install-dev postgres chromium

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from service.domain.authz import Principal, may_see_school
 from service.domain.clock import new_id, now
 from service.domain.errors import NotFound, Problem
+from service.store import access as ledger
 from service.store.records import get_school
 from service.store.tables import AccessLog
 
@@ -31,7 +31,7 @@ def log_reads(
     if not by_school:
         return
     at = now()
-    session.execute(insert(AccessLog), [
+    ledger.add(session, [
         {"id": new_id(), "read_at": at, "principal_id": principal.id, "org_code": principal.org_code,
          "role": principal.role, "school_code": school, "entity": entity, "records": len(ids),
          "record_ids": ",".join(sorted(ids)), "request_id": request_id, "approval_number": approval_number,
@@ -45,7 +45,4 @@ def school_log(session: Session, principal: Principal, code: str, limit: int, of
     school = get_school(session, code)
     if school is None or not may_see_school(principal, school.code, school.region_code):
         raise NotFound(f"no school {code}", [Problem(["path", "code"], "unknown school", code)])
-    q = select(AccessLog).where(AccessLog.school_code == code)  # type: ignore[arg-type]
-    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
-    rows = list(session.scalars(q.order_by(AccessLog.read_at.desc()).limit(limit).offset(offset)))  # type: ignore[attr-defined]
-    return rows, total
+    return ledger.of_school(session, code, limit, offset)

@@ -26,6 +26,7 @@ from pydantic import Field as PydField
 from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlmodel import col
 
 from service.domain import audit, disclosure
 from service.domain import status as machine
@@ -220,9 +221,9 @@ def _validate_value(text: str, type_: str, f: Field | None, d: Dictionary) -> tu
             if n != n.to_integral_value():
                 return None, ("not_integer", "not a whole number", {})
             text = str(int(n))
-            if f is not None and f.min is not None and int(text) < int(f.min):  # type: ignore[arg-type]
+            if f is not None and f.min is not None and int(text) < int(f.min):
                 return None, ("below_min", f"below the minimum {f.min}", {"min": f.min})
-            if f is not None and f.max is not None and int(text) > int(f.max):  # type: ignore[arg-type]
+            if f is not None and f.max is not None and int(text) > int(f.max):
                 return None, ("above_max", f"above the maximum {f.max}", {"max": f.max})
             if f is None and int(text) < 0:
                 return None, ("negative", "a count cannot be negative", {})
@@ -269,18 +270,18 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
     by_id = {(i.entity_id, i.key): i for i in items}
     given: dict[tuple[str, str], tuple[int, AnswerIn]] = {}
     problems: list[Problem] = []
-    for n, a in enumerate(body.answers):
-        ident = (a.entity_id or form.school_code, a.key)
+    for n, answer in enumerate(body.answers):
+        ident = (answer.entity_id or form.school_code, answer.key)
         if ident not in by_id:
-            problems.append(Problem(["body", "answers", n, "key"], f"{a.key} for {ident[0]} is not on this form", a.key))
+            problems.append(Problem(["body", "answers", n, "key"], f"{answer.key} for {ident[0]} is not on this form", answer.key))
         elif ident in given:
-            problems.append(Problem(["body", "answers", n], f"{a.key} for {ident[0]} is answered twice", a.key))
+            problems.append(Problem(["body", "answers", n], f"{answer.key} for {ident[0]} is answered twice", answer.key))
         else:
-            given[ident] = (n, a)
+            given[ident] = (n, answer)
     out: list[_Final] = []
     for ident, item in by_id.items():
-        n, a = given.get(ident, (None, None))
-        loc: list[str | int] = ["body", "answers", n] if n is not None else ["form", "items", f"{item.entity_id}/{item.key}"]
+        at, a = given.get(ident) or (None, None)
+        loc: list[str | int] = ["body", "answers", at] if at is not None else ["form", "items", f"{item.entity_id}/{item.key}"]
         raw = _as_text(a.value) if a is not None and a.value is not None else (item.draft if a is None else None)
         if a is not None and (a.action == "confirm" or (
                 raw is not None and raw != item.prefill and raw == disclosure.masked_form_of(item.key, item.prefill))):
@@ -301,7 +302,7 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
         text, fault = _validate_value(raw, type_, f, d)
         if fault:
             shown = disclosure.masked_form_of(item.key, raw) if raw == item.prefill else raw
-            problems.append(Problem([*loc, "value"] if n is not None else loc, f"{item.key}: {fault[1]}", shown,
+            problems.append(Problem([*loc, "value"] if at is not None else loc, f"{item.key}: {fault[1]}", shown,
                                     code=fault[0], params=fault[2]))
             continue
         changed = item.prefill is not None and text != item.prefill
@@ -428,7 +429,7 @@ def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn
         f"{len(answers)} answers; {in_store} corrected in the store, {pending} pending"), at=at)
     session.flush()
     done = _complete_requests(session, principal, form)
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for a in answers:
         counts[a.action] += 1
     return Submitted(form.id, counts["confirm"], in_store, pending, counts["fill"], done)
@@ -531,12 +532,12 @@ def _complete_requests(session: Session, principal: Principal, form: Form) -> li
 
 def _finished(session: Session, request_ids: list[str] | None) -> list[str]:
     """Issued requests (of `request_ids`, or all) whose every form is submitted."""
-    open_form = select(FormSection.form_id).join(Form, Form.id == FormSection.form_id).where(  # type: ignore[call-overload,arg-type]
-        FormSection.request_id == Request.id, Form.status != "submitted")  # type: ignore[arg-type]
-    has_form = select(FormSection.form_id).where(FormSection.request_id == Request.id)  # type: ignore[call-overload,arg-type]
-    q = select(Request.id).where(Request.status == "issued", has_form.exists(), ~open_form.exists())  # type: ignore[call-overload,arg-type]
+    open_form = select(col(FormSection.form_id)).join(Form, col(Form.id) == col(FormSection.form_id)).where(
+        col(FormSection.request_id) == col(Request.id), col(Form.status) != "submitted")
+    has_form = select(col(FormSection.form_id)).where(col(FormSection.request_id) == col(Request.id))
+    q = select(col(Request.id)).where(col(Request.status) == "issued", has_form.exists(), ~open_form.exists())
     if request_ids is not None:
-        q = q.where(Request.id.in_(request_ids))  # type: ignore[attr-defined]
+        q = q.where(col(Request.id).in_(request_ids))
     return list(session.scalars(q))
 
 

@@ -15,6 +15,7 @@ from functools import partial
 
 from sqlalchemy import and_, select, text
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from service.domain import approvals
 from service.domain import status as machine
@@ -79,7 +80,7 @@ def _place_forms(session: Session, r: Request, gate: approvals.Gate, allowed: ob
     """Open forms of the window receive a section; schools without one get a new form."""
     conn = session.connection()
     window = window_of(r)
-    targets = select(School.code).where(valid_at(School, None), allowed)  # type: ignore[call-overload,arg-type]
+    targets = select(col(School.code)).where(valid_at(School, None), allowed)  # type: ignore[arg-type]
     compiled = targets.compile(bind=conn, compile_kwargs={"literal_binds": True})
     merged = conn.execute(text(
         f"SELECT count(*) FROM form WHERE \"window\" = :w AND status IN ('issued', 'opened') AND school_code IN ({compiled})"

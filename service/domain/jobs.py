@@ -18,14 +18,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
-from sqlmodel import col
 
 from service.domain import imports
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
 from service.domain.errors import DomainError, NotFound, Problem
+from service.store import jobs as store
 from service.store.engine import session_scope
 from service.store.tables import Job
 
@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 def _set(engine: Engine, job_id: str, **values: Any) -> None:
     with session_scope(engine) as session:
-        session.execute(update(Job).where(col(Job.id) == job_id).values(**values))
+        store.set_values(session, job_id, **values)
 
 
 def start_import(engine: Engine, principal: Principal, kind: imports.Kind, folder: Path, path: Path, name: str,
@@ -44,7 +44,7 @@ def start_import(engine: Engine, principal: Principal, kind: imports.Kind, folde
     job = Job(id=new_id(), kind=f"import.{kind}", status="queued", steps_total=len(imports.STEPS),
               created_by=principal.id, created_at=now())
     with session_scope(engine) as session:  # on file before the worker looks for it
-        session.add(job)
+        store.add(session, job)
     threading.Thread(target=_run_import, args=(engine, job.id, principal, kind, folder, path, name, skip_invalid, fmt),
                      name=f"job-{job.id}", daemon=True).start()
     return job
@@ -77,7 +77,7 @@ def _run_import(engine: Engine, job_id: str, principal: Principal, kind: imports
 def get(session: Session, principal: Principal, job_id: str) -> Job:
     """A job, for admins."""
     require_role(principal, "admin")
-    job = session.get(Job, job_id)
+    job = store.get(session, job_id)
     if job is None:
         raise NotFound(f"no job {job_id}", [Problem(["path", "job_id"], "unknown job", job_id)])
     return job
@@ -86,6 +86,5 @@ def get(session: Session, principal: Principal, job_id: str) -> Job:
 def fail_interrupted(engine: Engine) -> None:
     """Jobs a stopped process left queued or running did not finish: say so."""
     with session_scope(engine) as session:
-        session.execute(update(Job).where(col(Job.status).in_(("queued", "running"))).values(
-            status="failed", finished_at=now(), result=json.dumps(
-                {"title": "Interrupted", "status": 503, "detail": "the service stopped during the job; run it again"})))
+        store.set_unfinished(session, status="failed", finished_at=now(), result=json.dumps(
+            {"title": "Interrupted", "status": 503, "detail": "the service stopped during the job; run it again"}))

@@ -19,18 +19,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pyarrow as pa
-from sqlalchemy import func, or_, select, text
-from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
-from sqlmodel import col
 
 from service.domain import audit
 from service.domain.authz import ROLES, Principal, require_role
 from service.domain.clock import new_id, now
 from service.domain.errors import InvalidInput, NotFound, Problem, Unauthenticated
 from service.settings import settings
-from service.store import bulk
-from service.store.tables import Organisation, Region, School, Token
+from service.store import principals as store
+from service.store.records import get_school
+from service.store.tables import Organisation, Token
 from service.store.tables import Principal as PrincipalRow
 
 OFFICES = ("department", "statistics_office", "education_office")
@@ -59,14 +57,14 @@ def ensure_organisation(
 ) -> Organisation:
     """Return organisation `code`, creating it if new. A school's organisation is the school itself;
     a new department or office needs its name and its jurisdiction."""
-    org = session.get(Organisation, code)
+    org = store.organisation(session, code)
     if org is not None:
         if org.kind != kind:
             raise InvalidInput(f"organisation {code} is a {org.kind}, not a {kind}",
                                [Problem(["body", "role"], f"{code} is a {org.kind}", kind)])
         return org
     if kind == "school":
-        school = session.scalars(select(School).where(col(School.code) == code, col(School.valid_to).is_(None))).first()
+        school = get_school(session, code)
         if school is None:
             raise NotFound(f"no school {code} in the store", [Problem(["body", "org"], "unknown school", code,
                                                                     code="unknown_school", params={"school": code})])
@@ -79,7 +77,7 @@ def ensure_organisation(
         if not jurisdiction:
             problems.append(Problem(["body", "jurisdiction"], "a new organisation needs its jurisdiction, a region code "
                                                               "such as 430000 (--jurisdiction)", code="jurisdiction_required"))
-        elif session.get(Region, jurisdiction) is None:
+        elif store.region(session, jurisdiction) is None:
             problems.append(Problem(["body", "jurisdiction"], f"no region {jurisdiction} in the store", jurisdiction,
                                     code="unknown_region"))
         if problems:
@@ -134,12 +132,7 @@ def _refused(why: str) -> Unauthenticated:
 def authenticate(session: Session, token: str) -> Principal:
     """The principal a bearer token or browser session belongs to; Unauthenticated if it is
     unknown, revoked or expired (a sign-in link is not a token: it is only spent at sign-in)."""
-    found = session.execute(
-        select(PrincipalRow, Organisation, Token)
-        .join(Token, col(Token.principal_id) == col(PrincipalRow.id))
-        .join(Organisation, col(Organisation.code) == col(PrincipalRow.org_code))
-        .where(col(Token.token_hash) == digest(token), col(Token.purpose).in_(("api", "web")))
-    ).first()
+    found = store.token_holder(session, digest(token))
     if found is None or found[2].revoked_at is not None:
         raise _refused("unknown or revoked token")
     if found[2].expires_at is not None and found[2].expires_at <= now():
@@ -147,8 +140,14 @@ def authenticate(session: Session, token: str) -> Principal:
     return _principal(found[0], found[1])
 
 
+def _org(session: Session, code: str) -> Organisation:
+    org = store.organisation(session, code)
+    assert org is not None  # a principal's organisation is a foreign key
+    return org
+
+
 def _get(session: Session, principal_id: str) -> PrincipalRow:
-    row = session.get(PrincipalRow, principal_id)
+    row = store.principal(session, principal_id)
     if row is None:
         raise NotFound(f"no principal {principal_id}", [Problem(["path", "principal_id"], "unknown principal", principal_id)])
     return row
@@ -159,16 +158,12 @@ def revoke(session: Session, admin: Principal, *, principal_id: str | None = Non
     require_role(admin, "admin")
     if principal_id is None and not token:
         raise InvalidInput("name a principal or a token to revoke", [Problem(["body"], "principal or token")])
-    live = [col(Token.revoked_at).is_(None), or_(col(Token.expires_at).is_(None), col(Token.expires_at) > now())]
     if principal_id is not None:
         _get(session, principal_id)
-        which = col(Token.principal_id) == principal_id
-    else:
-        which = col(Token.token_hash) == digest(token or "")
-        if session.get(Token, digest(token or "")) is None:
-            raise NotFound("no such token", [Problem(["body", "token"], "unknown token")])
-    result = session.execute(sql_update(Token).where(which, *live).values(revoked_at=now()))
-    revoked = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    elif store.token(session, digest(token or "")) is None:
+        raise NotFound("no such token", [Problem(["body", "token"], "unknown token")])
+    revoked = store.revoke_live(session, now(), principal_id=principal_id,
+                                token_hash=None if principal_id is not None else digest(token or ""))
     audit.record(session, admin.id, audit.Change(
         "credential.revoked", "principal" if principal_id is not None else "token",
         principal_id or digest(token or ""), None, {"revoked": revoked}))
@@ -199,15 +194,13 @@ def link_url(code: str) -> str:
 def link_holder(session: Session, code: str) -> tuple[Principal, datetime]:
     """Whom a live sign-in link signs in, and until when, without spending it (a mail scanner
     that opens the link must not use it up)."""
-    link = session.get(Token, digest(code))
+    link = store.token(session, digest(code))
     if (link is None or link.purpose != "sign_in" or link.used_at is not None or link.revoked_at is not None
             or link.expires_at is None or link.expires_at <= now()):
         raise LinkSpent("this sign-in link was already used, has expired or was withdrawn",
                         [Problem(["path", "code"], "link used, expired or withdrawn")])
     row = _get(session, link.principal_id)
-    org = session.get(Organisation, row.org_code)
-    assert org is not None
-    return _principal(row, org), link.expires_at
+    return _principal(row, _org(session, row.org_code)), link.expires_at
 
 
 def redeem(session: Session, code: str) -> tuple[Principal, str]:
@@ -215,18 +208,13 @@ def redeem(session: Session, code: str) -> tuple[Principal, str]:
     link opens nothing. The link is marked used by one conditional update, so two clicks racing
     cannot both succeed."""
     at = now()
-    spent = session.execute(sql_update(Token).where(
-        col(Token.token_hash) == digest(code), col(Token.purpose) == "sign_in", col(Token.used_at).is_(None),
-        col(Token.revoked_at).is_(None), col(Token.expires_at) > at,
-    ).values(used_at=at))
-    if not spent.rowcount:  # type: ignore[attr-defined]
+    if not store.spend_link(session, digest(code), at):
         raise LinkSpent("this sign-in link was already used, has expired or was withdrawn",
                         [Problem(["path", "code"], "link used, expired or withdrawn")])
-    link = session.get(Token, digest(code))
+    link = store.token(session, digest(code))
     assert link is not None
     row = _get(session, link.principal_id)
-    org = session.get(Organisation, row.org_code)
-    assert org is not None
+    org = _org(session, row.org_code)
     session_token = _add_token(session, row.id, "web", at + timedelta(hours=settings().session_hours))
     return _principal(row, org), session_token
 
@@ -234,8 +222,7 @@ def redeem(session: Session, code: str) -> tuple[Principal, str]:
 def end_session(session: Session, token: str) -> None:
     """Signing out ends a browser session a link opened; a bearer token pasted in stays valid (it
     is the principal's credential, revoked only by an administrator)."""
-    session.execute(sql_update(Token).where(col(Token.token_hash) == digest(token), col(Token.purpose) == "web",
-                                            col(Token.revoked_at).is_(None)).values(revoked_at=now()))
+    store.end_web_session(session, digest(token), now())
 
 
 @dataclass(frozen=True)
@@ -253,7 +240,7 @@ class PrincipalInfo:
 
 def expiry_of(session: Session, secret: str) -> datetime:
     """When a credential just issued expires."""
-    token = session.get(Token, digest(secret))
+    token = store.token(session, digest(secret))
     if token is None or token.expires_at is None:
         raise NotFound("no such credential", [Problem(["token"], "unknown")])
     return token.expires_at
@@ -272,26 +259,10 @@ def list_principals(session: Session, admin: Principal, *, role: str | None = No
     """Principals with their organisation and live bearer tokens, newest first; `search` matches
     an organisation's code or name."""
     require_role(admin, "admin")
-    at = now()
-    live = (select(col(Token.principal_id), func.count().label("n"), func.max(col(Token.expires_at)).label("until"))
-            .where(col(Token.purpose) == "api", col(Token.revoked_at).is_(None), col(Token.expires_at) > at)
-            .group_by(col(Token.principal_id)).subquery())
-    q = (select(PrincipalRow, Organisation, live.c.n, live.c.until)
-         .join(Organisation, col(Organisation.code) == col(PrincipalRow.org_code))
-         .outerjoin(live, live.c.principal_id == col(PrincipalRow.id)))
-    if role:
-        q = q.where(col(PrincipalRow.role) == role)
-    if principal_id:
-        q = q.where(col(PrincipalRow.id) == principal_id)
-    if search and search.strip():
-        pattern = f"%{search.strip()}%"
-        q = q.where(or_(col(Organisation.code).like(pattern), col(Organisation.name).like(pattern),
-                        col(PrincipalRow.name).like(pattern)))
-    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
-    rows = session.execute(q.order_by(col(PrincipalRow.created_at).desc(), col(PrincipalRow.id))
-                           .limit(limit).offset(offset)).all()
-    return [PrincipalInfo(p.id, p.name, p.role, o.code, o.name, o.jurisdiction, p.created_at, int(n or 0), until)
-            for p, o, n, until in rows], int(total)
+    rows, total = store.listed(session, now(), role=role, principal_id=principal_id,
+                               search=search.strip() if search else None, limit=limit, offset=offset)
+    return [PrincipalInfo(p.id, p.name, p.role, o.code, o.name, o.jurisdiction, p.created_at, n, until)
+            for p, o, n, until in rows], total
 
 
 @dataclass(frozen=True)
@@ -320,30 +291,13 @@ def issue_school_credentials(session: Session, admin: Principal, *, region: str 
     if region is not None and not (region.isdigit() and 2 <= len(region) <= 6):
         raise InvalidInput(f"region {region!r}: a region code or prefix of 2 to 6 digits",
                            [Problem(["body", "region"], "2 to 6 digits", region)])
-    conn = session.connection()
-    within = "s.region_code LIKE :prefix" if region else "TRUE"
-    params = {"prefix": f"{_prefix(region)}%" if region else "", "at": at}
-    current = f"FROM school s WHERE s.valid_to IS NULL AND {within}"
-    conn.execute(text(
-        "INSERT INTO organisation (code, name, kind, jurisdiction) SELECT s.code, s.name, 'school', s.region_code "
-        f"{current} AND NOT EXISTS (SELECT 1 FROM organisation o WHERE o.code = s.code)"), params)
-    conn.execute(text(
-        "INSERT INTO principal (id, name, role, org_code, created_at) "
-        "SELECT md5('school-principal:' || s.code), s.name || ' (school)', 'school', s.code, CAST(:at AS TIMESTAMP) "
-        f"{current} AND NOT EXISTS (SELECT 1 FROM principal p WHERE p.org_code = s.code AND p.role = 'school')"), params)
-    rows = conn.execute(text(
-        "SELECT s.code, s.name, s.region_code, COALESCE(r.name, s.region_code), "
-        "(SELECT min(p.id) FROM principal p WHERE p.org_code = s.code AND p.role = 'school') "
-        f"FROM school s LEFT JOIN region r ON r.code = s.region_code WHERE s.valid_to IS NULL AND {within} "
-        "ORDER BY s.code"), params).all()
+    prefix = _prefix(region) if region else None
+    rows = store.school_principals(session, prefix, at)
     if not rows:
         raise NotFound("no school in the store" + (f" under region {region}" if region else ""),
                        [Problem(["body", "region"], "no school", region)])
     if rotate_existing:
-        conn.execute(text(
-            "UPDATE token SET revoked_at = CAST(:at AS TIMESTAMP) WHERE revoked_at IS NULL AND principal_id IN "
-            f"(SELECT p.id FROM principal p JOIN school s ON s.code = p.org_code AND {within} "
-            "AND s.valid_to IS NULL WHERE p.role = 'school')"), params)
+        store.revoke_school_tokens(session, prefix, at)
     tokens = [_secret(TOKEN_PREFIX) for _ in rows]
     links = [_secret(LINK_PREFIX) for _ in rows]
     staged = pa.table({
@@ -351,13 +305,7 @@ def issue_school_credentials(session: Session, admin: Principal, *, region: str 
         "principal_id": pa.array([str(r[4]) for r in rows] * 2, pa.string()),
         "purpose": pa.array(["api"] * len(rows) + ["sign_in"] * len(rows), pa.string()),
     })
-    bulk.stage(session, "stage_tokens", {"token_hash": "text", "principal_id": "text", "purpose": "text"}, staged)
-    conn.execute(text(
-        "INSERT INTO token (token_hash, principal_id, created_at, expires_at, purpose) "
-        "SELECT token_hash, principal_id, CAST(:at AS TIMESTAMP), "
-        "CASE WHEN purpose = 'api' THEN CAST(:token_until AS TIMESTAMP) ELSE CAST(:link_until AS TIMESTAMP) END, "
-        "purpose FROM stage_tokens"), {"at": at, "token_until": expires, "link_until": link_expires})
-    bulk.drop_stage(session, "stage_tokens")
+    store.add_tokens(session, staged, at, {"api": expires, "sign_in": link_expires})
     session.flush()
     return [SchoolCredential(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), token, expires, link_url(link),
                              link_expires) for r, token, link in zip(rows, tokens, links, strict=True)]
@@ -372,8 +320,8 @@ def _prefix(region: str | None) -> str:
 def local_admin(session: Session, days: int = 2) -> tuple[Principal, str]:
     """The credential a server issues at start-up for the CLI on the same machine to call it: an
     admin principal of the administration, its token kept in a file only this user can read."""
-    org = session.get(Organisation, "admin") or ensure_organisation(session, "admin", "admin", "CollectOnce administration")
-    row = session.get(PrincipalRow, "local-cli")
+    org = store.organisation(session, "admin") or ensure_organisation(session, "admin", "admin", "CollectOnce administration")
+    row = store.principal(session, "local-cli")
     if row is None:
         row = PrincipalRow(id="local-cli", name="command line on the server's machine", role="admin",
                            org_code=org.code, created_at=now())

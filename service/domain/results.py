@@ -59,9 +59,9 @@ def results(session: Session, principal: Principal, request_id: str) -> Results:
     lens = disclosure.for_results(principal, approval is not None and approval.covers_sensitive)
     personal = any(k in d.fields and d.fields[k].sensitivity in ("personal", "sensitive-personal") for k in keys)
     forms = session.execute(
-        select(Form, School.name).join(FormSection, FormSection.form_id == Form.id).join(  # type: ignore[arg-type]
-            School, (School.code == Form.school_code) & School.valid_to.is_(None))  # type: ignore[union-attr,arg-type,operator]
-        .where(FormSection.request_id == r.id).order_by(Form.school_code)  # type: ignore[arg-type]
+        select(Form, col(School.name)).join(FormSection, col(FormSection.form_id) == col(Form.id)).join(
+            School, (col(School.code) == col(Form.school_code)) & col(School.valid_to).is_(None))
+        .where(col(FormSection.request_id) == r.id).order_by(col(Form.school_code))
     ).all()
     today = now().date()
     completion = {"schools": len(forms), "issued": 0, "opened": 0, "submitted": 0, "overdue": 0}
@@ -201,12 +201,14 @@ def template_export(session: Session, principal: Principal, request_id: str) -> 
     zh = layout.language == "zh"
     fields = fields_of(session, r.id)
     d = dictionary()
-    key_at = {ref: fields[c["position"]].key for ref, c in placed.items() if "position" in c}
+    key_at = {ref: fields[c["position"]].key or "" for ref, c in placed.items() if "position" in c}
     kinds: dict[str, tuple[str, str | None]] = {}
     for f in fields:
+        if not f.key:
+            continue
         if f.key in d.fields:
             kinds[f.key] = (d.fields[f.key].type, d.fields[f.key].code_list)
-        elif f.key:
+        else:
             custom = session.get(CustomField, f.key)
             kinds[f.key] = (custom.type if custom else f.given_type or "text", None)
     readable = set(res.columns)

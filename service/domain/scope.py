@@ -72,14 +72,14 @@ class Scope(BaseModel):
 
 def scope_filter(scope: Scope) -> ColumnElement[bool]:
     """SQL condition on `school` rows that are in `scope`."""
-    reach = [School.region_code.startswith(p) for p in scope.regions]  # type: ignore[attr-defined]
+    reach = [col(School.region_code).startswith(p) for p in scope.regions]
     if scope.schools:
         reach.append(one_of(col(School.code), scope.schools))
     conds: list[ColumnElement[bool]] = [or_(*reach) if reach else false()]
     if scope.school_types:
         conds.append(one_of(col(School.school_type), scope.school_types))
     if scope.urban_rural:
-        conds.append(or_(*[School.urban_rural.startswith(u) for u in scope.urban_rural]))  # type: ignore[attr-defined]
+        conds.append(or_(*[col(School.urban_rural).startswith(u) for u in scope.urban_rural]))
     return and_(*conds) if conds else true()
 
 

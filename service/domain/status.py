@@ -10,12 +10,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from service.domain import audit
 from service.domain.clock import now
 from service.domain.errors import Conflict, Problem
+from service.store import requests as store
 from service.store.tables import Request, RequestTransition
 
 _DECIDED = {"answered", "rejected_duplicate", "pending_approval", "ready"}
@@ -48,9 +48,7 @@ def transition(session: Session, request: Request, to: str, by: str, reason: str
             [Problem(["request", "status"], f"{current} → {to} is not allowed", current)],
             status_now=current,
         )
-    seq = session.scalar(
-        select(func.count()).select_from(RequestTransition).where(RequestTransition.request_id == request.id)  # type: ignore[arg-type]
-    ) or 0
+    seq = store.transition_count(session, request.id)
     at = now()
     session.add(RequestTransition(request_id=request.id, seq=seq + 1, from_status=current, to_status=to,
                                   changed_at=at, changed_by=by, reason=reason))
@@ -62,6 +60,4 @@ def transition(session: Session, request: Request, to: str, by: str, reason: str
 
 
 def history(session: Session, request_id: str) -> list[RequestTransition]:
-    return list(session.scalars(
-        select(RequestTransition).where(RequestTransition.request_id == request_id).order_by(RequestTransition.seq)  # type: ignore[arg-type]
-    ))
+    return store.transitions(session, request_id)

@@ -34,15 +34,15 @@ from typing import Literal
 
 import httpx
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
-from sqlmodel import col
 
 from service.domain import audit, egress
 from service.domain.audit import Change, digest
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
 from service.domain.errors import Conflict, InvalidInput, NotFound, Problem
+from service.store import webhooks as store
 from service.store.engine import session_scope
 from service.store.tables import Request, Webhook, WebhookDelivery
 
@@ -105,7 +105,7 @@ def state(d: WebhookDelivery) -> State:
 
 def request_completed(session: Session, r: Request) -> None:
     """Queue the 'request.completed' call for `r`'s department, if it registered a webhook."""
-    hook = session.get(Webhook, r.department)
+    hook = store.of(session, r.department)
     if hook is None:
         return
     at = now()
@@ -140,7 +140,7 @@ def register(session: Session, principal: Principal, body: WebhookIn) -> Webhook
     require_role(principal, "department", "education_office")
     if problems := _problems(body):
         raise InvalidInput(f"{len(problems)} problem(s) in the webhook", problems)
-    hook = session.get(Webhook, principal.org_code)
+    hook = store.of(session, principal.org_code)
     before = None if hook is None else {"url": hook.url, "secret": digest(hook.secret)}
     if hook is None:
         hook = Webhook(department=principal.org_code, url=body.url, secret=body.secret, created_at=now())
@@ -156,7 +156,7 @@ def register(session: Session, principal: Principal, body: WebhookIn) -> Webhook
 def current(session: Session, principal: Principal) -> Webhook:
     """The organisation's webhook; NotFound when it registered none."""
     require_role(principal, "department", "education_office")
-    hook = session.get(Webhook, principal.org_code)
+    hook = store.of(session, principal.org_code)
     if hook is None:
         raise NotFound(f"{principal.org_code} has no webhook; register one with PUT /v1/webhooks")
     return hook
@@ -174,23 +174,20 @@ def remove(session: Session, principal: Principal) -> None:
 def deliveries(session: Session, principal: Principal, limit: int) -> list[WebhookDelivery]:
     """The organisation's own deliveries, newest first, failures included."""
     require_role(principal, "department", "education_office")
-    return list(session.scalars(
-        select(WebhookDelivery).where(col(WebhookDelivery.department) == principal.org_code)
-        .order_by(col(WebhookDelivery.created_at).desc(), col(WebhookDelivery.id)).limit(limit)
-    ))
+    return store.deliveries_of(session, principal.org_code, limit)
 
 
 def retry(session: Session, principal: Principal, delivery_id: str) -> WebhookDelivery:
     """Make one of the organisation's undelivered deliveries due now; it needs a registered webhook."""
     require_role(principal, "department", "education_office")
-    d = session.get(WebhookDelivery, delivery_id)
+    d = store.delivery(session, delivery_id)
     if d is None or d.department != principal.org_code:
         # Another organisation's delivery is answered like a missing one: its existence is not theirs to know.
         raise NotFound(f"no delivery {delivery_id} for you", [Problem(["path", "id"], "unknown delivery", delivery_id)])
     if d.delivered_at is not None:
         raise Conflict(f"delivery {d.id} was delivered at {d.delivered_at.isoformat()}Z",
                        [Problem(["delivery", "delivered_at"], "already delivered")])
-    if session.get(Webhook, principal.org_code) is None:
+    if store.of(session, principal.org_code) is None:
         raise Conflict("register a webhook before retrying", [Problem(["webhook"], "none registered")])
     d.next_attempt_at = now()
     session.flush()
@@ -220,18 +217,7 @@ class _Outcome:
 def _claim(engine: Engine, at: datetime) -> list[_Claimed]:
     """Lease up to BATCH due rows (committed on return) with the webhook each is to go to."""
     with session_scope(engine) as session:
-        is_due = (col(WebhookDelivery.delivered_at).is_(None), col(WebhookDelivery.next_attempt_at) <= at)
-        due = select(col(WebhookDelivery.id)).where(*is_due).order_by(col(WebhookDelivery.next_attempt_at)).limit(BATCH)
-        # The due condition is repeated in the UPDATE: on PostgreSQL a concurrent pass that claimed a
-        # row first makes it no longer due here, so each row is claimed once.
-        rows = session.execute(
-            update(WebhookDelivery).where(col(WebhookDelivery.id).in_(due), *is_due)
-            .values(next_attempt_at=at + LEASE)
-            .returning(col(WebhookDelivery.id), col(WebhookDelivery.event), col(WebhookDelivery.body),
-                       col(WebhookDelivery.attempts), col(WebhookDelivery.url), col(WebhookDelivery.department))
-        ).all()
-        hooks = {h.department: h for h in session.scalars(
-            select(Webhook).where(col(Webhook.department).in_({r.department for r in rows})))}
+        rows, hooks = store.claim_due(session, at, LEASE, BATCH)
         return [_Claimed(r.id, r.event, r.body, r.attempts, r.url, hooks.get(r.department)) for r in rows]
 
 
@@ -275,7 +261,7 @@ def _record(engine: Engine, claimed: list[_Claimed], outcomes: list[_Outcome], a
         counts += PassCounts(delivered=int(o.ok), retrying=int(delay is not None),
                              abandoned=int(not o.ok and delay is None))
     with session_scope(engine) as session:
-        session.execute(update(WebhookDelivery), rows)  # one executemany, by primary key
+        store.record_outcomes(session, rows)
     return counts
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -35,7 +36,7 @@ def dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def stage(session: Session, name: str, columns: dict[str, str], table: pa.Table) -> None:
+def stage(session: Session, name: str, columns: Mapping[str, str], table: pa.Table) -> None:
     """Create temporary table `name` (column -> dictionary type) holding `table`'s rows, typed;
     columns `table` lacks are NULL."""
     conn = session.connection()

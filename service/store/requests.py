@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from service.store.records import for_reference
-from service.store.tables import CustomField, Organisation, Request, RequestField, RequestGate, School
+from service.store.tables import (
+    CustomField,
+    Organisation,
+    Request,
+    RequestField,
+    RequestGate,
+    RequestTransition,
+    School,
+)
 
 
 def pass_gate(session: Session) -> None:
@@ -47,6 +55,17 @@ def listed(session: Session, *, department: str | None, reached_kinds: Sequence[
     if status:
         q = q.where(col(Request.status) == status)
     return list(session.scalars(q))
+
+
+def transition_count(session: Session, request_id: str) -> int:
+    return session.scalar(select(func.count()).select_from(RequestTransition)
+                          .where(col(RequestTransition.request_id) == request_id)) or 0
+
+
+def transitions(session: Session, request_id: str) -> list[RequestTransition]:
+    """A request's status history, oldest first."""
+    return list(session.scalars(select(RequestTransition).where(col(RequestTransition.request_id) == request_id)
+                                .order_by(col(RequestTransition.seq))))
 
 
 def fields_of(session: Session, request_id: str) -> list[RequestField]:

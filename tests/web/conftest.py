@@ -30,6 +30,9 @@ def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (`make test` installs it with apt-get)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright (pip install -e '.[dev]')")
+    # A loaded CI machine can take more than the default 5 s to render a page: wait up to 20 s for
+    # what a test expects to see (a page that never shows it still fails).
+    sync_api.expect.set_options(timeout=20_000)
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
@@ -68,7 +71,7 @@ def live_server(store_engine: Engine) -> Iterator[str]:
 def page(browser: Any, live_server: str) -> Iterator[Any]:
     """A fresh browser profile per test (no cookies), addressing the live server."""
     context = browser.new_context(base_url=live_server, locale="zh-CN")
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)
     pg = context.new_page()
     yield pg
     context.close()

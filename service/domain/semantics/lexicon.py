@@ -38,12 +38,13 @@ class Sense:
     codes: frozenset[str] = frozenset()
     negated: bool = False
     generic: bool = False
+    residual: bool = False  # the code list's "other": read only as a category of its own
 
 
 POST = "teacher.post_type"
 ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
-TEACHER_WORDS = ("教师", "老师", "教员", "teacher", "educator", "teaching staff")
+TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "teacher", "educator", "teaching staff")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
                "employee", "personnel", "headcount", "head count", "faculty and staff", "faculty", "workforce", "教师和职工")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
@@ -75,9 +76,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
-               "attained", "obtained", "most", "mostly", "primarily", "principally", "approximately", "about",
+               "attained", "obtained", "most", "mostly", "approximately", "about",
                "today", "national", "managed", "run", "operated",
-               "grade", "total number",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "本学年", "本学期", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
                "现有的"),
@@ -136,7 +136,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.title": ("职称", "职级", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
-    "teacher.subject": ("学科", "任教学科", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
+    "teacher.subject": ("学科", "任教学科", "任课", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi"),
     "teacher.post_type": ("岗位", "post"),
     "teacher.status": ("状态",),
@@ -203,7 +203,7 @@ def _build(d: Dictionary) -> Lexicon:
     for name, f in codes_fields.items():
         cl = d.code_lists[f.code_list or ""]
         for c in cl.codes:
-            sense = Sense("pop" if name == POST else "code", name, frozenset({c.code}))
+            sense = Sense("pop" if name == POST else "code", name, frozenset({c.code}), residual=c.slug == "other")
             for w in (c.zh, c.en, *c.aliases):
                 u = units(fold(w))
                 stem = next((u[: -len(p)] for p in pop_units if len(u) > len(p) and u[-len(p):] == p), None)

@@ -121,7 +121,7 @@ def _rank(c: _Cond, direction: str, lex: Lexicon, inclusive: bool = True) -> Non
         raise _Fail("nothing ranks that way")
 
 
-def _walk(senses: list[Sense], lex: Lexicon) -> _State:
+def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
     st = _State()
     pending_neg = False
     pending_rank: str | None = None
@@ -147,6 +147,8 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
             continue  # "by gender and age": both are breakdowns
         previous = "by_dim" if (by and s.kind == "dim") else s.kind
         if s.kind in ("pop", "code"):
+            if s.residual:
+                st.markers.add("residual")
             c = _Cond(s.field or "", set(s.codes), s.negated, generic=s.generic)
             if pending_neg:
                 c.negated, c.by_prefix, pending_neg = not c.negated, True, False
@@ -189,7 +191,8 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
                 raise _Fail("a conjunction with nothing before it")
             union = True
         elif s.kind == "dim":
-            if dim_union and (st.by if by else st.dims)[-1:] != [s.field or ""]:
+            if dim_union and not frame and (st.by if by else st.dims)[-1:] != [s.field or ""]:
+                # "学历、专业技术职务情况" in a title is two breakdowns; in a field, two things asked.
                 raise _Fail("joins words naming different fields")
             (st.by if by else st.dims).append(s.field or "")
             by = dim_union = False
@@ -231,6 +234,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     if offered is not None and ANY in st.dims:
         # "所在地属于：A.城区 B.镇区 C.乡村": a word for some attribute, and options saying which.
         st.dims = [offered if x == ANY else x for x in st.dims]
+    if mode == "frame":
+        st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
     if any(c.field.startswith("school.") for c in st.conds):
         return _school_kind(st, ranges)
     if "teacher_mod" in st.markers and not any(c.field == POST and c.codes == {"1"} for c in st.conds):
@@ -254,6 +259,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         dims.remove(ANY)  # "城乡类别": a field and a word saying it is a kind of thing
     if ANY in dims:
         raise _Fail("names a kind of breakdown, not a field")
+    if "residual" in st.markers and dims:
+        raise _Fail("'其他民族' / 'other subjects' are the rest of what the table lists, not the code 'other'")
     teaching = {"teacher.teaching_years", "teacher.teaching_start"}
     teacher_only = bool(st.conds) and all(c.generic and c.field == POST and c.codes == {"1"} for c in st.conds)
     of_teachers = any(c.field == POST and c.codes == {"1"} for c in st.conds)
@@ -272,6 +279,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             dims = ["teacher.teaching_start"]
         else:
             raise _Fail("asks when something began, but not teaching")
+    if set(dims) & teaching and "self" in st.markers and mode == "field":
+        raise _Fail("years or a start at this school are not those of teaching")
     if "work" in st.markers and not (set(dims) & teaching or of_teachers):
         raise _Fail("work of any kind is not teaching (参加工作 is not 参加教育工作)")
     if "qualifier" in st.markers and not ranges:
@@ -315,9 +324,15 @@ def _prefer(senses: frozenset[Sense], level: str | None) -> list[Sense]:
     return sorted(senses, key=repr)
 
 
-def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None) -> list[tuple[list[Sense], list[int]]]:
-    """Each way to pick one sense per term; with the positions where a term had several senses."""
+def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None,
+             frame: bool = False) -> list[tuple[list[Sense], list[int]]]:
+    """Each way to pick one sense per term; with the positions where a term had several senses.
+    A title or header that opens with a kind of school ("初中专任教师…", "普通高中…") names the
+    schools its table is for, not an education."""
     options = [_prefer(lex.terms[t], level) for t in tiling]
+    if frame and len(options) > 1 and any(s.kind == "school_code" for s in options[0]) \
+            and any(s.kind == "pop" for s in options[1]):
+        options[0] = [s for s in options[0] if s.kind == "school_code"]
     # A term is ambiguous when it can be values of different fields ("高中": education, school type).
     ambiguous = [i for i, o in enumerate(options)
                  if len({s.field for s in o if s.kind in ("code", "pop", "school_code")}) > 1]
@@ -411,9 +426,9 @@ def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | N
     readings: dict[Parsed, None] = {}
     failures: list[str] = []
     for tiling in tilings:
-        for senses, ambiguous in _choices(tiling, lex, level):
+        for senses, ambiguous in _choices(tiling, lex, level, mode == "frame"):
             try:
-                st = _walk(senses, lex)
+                st = _walk(senses, lex, mode == "frame")
                 for i in ambiguous:
                     s = senses[i]
                     if s.kind in ("code", "pop") and s.field not in st.dims and s.field not in by:

@@ -164,7 +164,7 @@ def normalise(text: str) -> str:
     """The comparable form of a wording: folded, without numbering and noise, punctuation, plurals,
     leading "其中" / "of which", and unit words (人, 人数, 数, number of, total). Applied until
     nothing changes, so normalising twice gives the same result; may be empty ("合计")."""
-    previous, current = None, strip_noise(fold(text))
+    previous, current = None, fold(text)
     while current != previous:
-        previous, current = current, _normalise_once(current)
+        previous, current = current, _normalise_once(strip_noise(current))
     return current

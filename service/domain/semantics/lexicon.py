@@ -44,20 +44,20 @@ class Sense:
 POST = "teacher.post_type"
 ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
-TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "teacher", "educator", "teaching staff")
+TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "teacher", "educator", "teaching staff", "classroom teacher")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
                "employee", "personnel", "headcount", "head count", "faculty and staff", "faculty", "workforce", "教师和职工")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
-              "all", "overall", "sum", "grand total", "subtotal", "in total", "altogether", "全校"),
+              "all", "overall", "sum", "grand total", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
     "refine": ("其中", "#", "of which", "including", "incl", "among them", "among whom", "among which", "包括",
                "其中有", "内含", "of whom", "of them", "of these", "among these"),
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
                 "besides"),
     "neg_post": ("以外", "之外", "除外", "外"),
-    "above": ("及以上", "以上", "或以上", "和以上", "以上的", "and above", "or above", "or higher", "and higher", "and up",
+    "above": ("及以上", "以上", "或以上", "和以上", "以上的", "and above", "or above", "or higher", "and higher", "and up", "+",
               "or more", "or better", "plus"),
     "below": ("及以下", "或以下", "和以下", "and below", "or below", "or lower", "and lower", "or less"),
     # Bare "以下" beside a level: the statute includes it, the statistics tables' own "高中阶段以下"
@@ -76,7 +76,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
-               "attained", "obtained", "most", "mostly", "approximately", "about",
+               "attained", "obtained", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
+               "占用", "教", "核对",
                "today", "national", "managed", "run", "operated",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "本学年", "本学期", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
@@ -86,7 +87,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
     # Words that say a teacher is employed for the post, not part-time: they add nothing to a count
     # of teachers in the records, and are not read of other staff ("专职人员" may hold part-timers).
-    "teacher_mod": ("专职", "dedicated"),
+    "teacher_mod": ("专职", "dedicated", "full time", "employed full time"),
     # How long something lasted: of teaching, it is the years of teaching ("您从教多少年").
     "duration": ("多少年", "几年", "how many year", "年限", "年数", "how long", "for how long"),
     # Working: of teaching when the wording says teaching ("worked as a teacher", "从事教育教学工作").
@@ -100,7 +101,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "呢", "目前", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
-                 "what is", "is there", "information", "信息", "状态"),
+                 "what is", "is there", "information", "信息", "状态", "select", "choose", "确认"),
     "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "校", "本园", "school", "your school", "this school",
              "our school", "the school", "institution"),
 }
@@ -114,6 +115,7 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
         ("graduate degree", ("11", "14"), False), ("高中阶段", ("41", "61"), False),
         ("upper secondary", ("41", "61"), False),
     ),
+    "teacher.title": (("已评", ("9",), True), ("已评定", ("9",), True), ("未评定", ("9",), False)),
     "teacher.ethnicity": (
         ("少数民族", ("01",), True), ("ethnic minority", ("01",), True), ("minority", ("01",), True),
         ("minority ethnic", ("01",), True), ("ethnic minority group", ("01",), True),
@@ -136,16 +138,17 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.title": ("职称", "职级", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
-    "teacher.subject": ("学科", "任教学科", "任课", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
+    "teacher.subject": ("学科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi"),
     "teacher.post_type": ("岗位", "post"),
     "teacher.status": ("状态",),
-    "teacher.age": ("年龄", "岁数", "周岁", "岁", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
+    "teacher.age": ("年龄", "岁数", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
                     "age group", "age band"),
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").
     "school.region_code": ("县", "区县", "县区", "county", "district"),
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教", "任教", "执教", "从教时间", "教学年资", "年资",
-                               "teaching experience", "教育工作", "教育教学工作", "教学工作",
+                               "teaching experience", "教育工作", "教育教学工作", "教学工作", "working in education", "work in education",
+                               "worked in education",
                                "years of teaching", "teaching year", "year of teaching", "experience", "teaching"),
 }
 # Words for the pupils a school enrols: the store holds only their number.
@@ -153,7 +156,7 @@ ENROLMENT_WORDS = ("学生", "在校学生", "student", "pupil", "enrolled", "en
 # What a table breaks its population down by when it does not name a field: "Staff by category".
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
                    # where a school is: which field (region, urban-rural class) its options say
-                   "所在地", "地处", "位于", "location", "located", "setting", "身份")
+                   "所在地", "地处", "位于", "location", "located", "setting", "身份", "employment status")
 SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")
 # Words naming the school itself, taken off a school field's names to give the bare name a school
 # form uses for it ("名称", "地址", "name").

@@ -23,7 +23,7 @@ from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import Filter
 from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, extract
-from service.domain.semantics.text import fold, lettered, options, strip_brackets, strip_numbering
+from service.domain.semantics.text import fold, options, strip_brackets, unnumbered
 
 ReadKind = Literal["count", "value", "total"]
 Mode = Literal["field", "frame"]  # a field's own wording, or a title or header framing fields
@@ -365,7 +365,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     lex = lexicon(d)
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        spans, rest = extract(lettered(strip_numbering(fold(label)))[0].replace("的", ""), hint)
+        spans, rest = extract(unnumbered(fold(label)).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
     if len({s.field for s in spans}) < len(spans):

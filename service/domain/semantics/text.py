@@ -82,7 +82,9 @@ _NOISE = re.compile(
     r"|years?|in years|yrs?"
     r"|unit\s*[:：]?\s*(?:persons?|people)|盖章|签章|签字|公章|签名|stamp|seal|signature"
     r"|必填|选填|必选|可选|单选|多选|非必填|required|optional|mandatory"
-    r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*"
+    r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
+    r"|\d+\s*(?:位(?:数字|数|代码)?|[- ]?digits?)"
+    r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
     r"|.*(?:填写|请|如|例|格式|e\.g|format|选择|具体到|i\.e|for example|such as).*)\s*$"
 )
 # A bracket naming the asker's own unit adds nothing on a form of that unit: "单位（学校）名称".
@@ -118,14 +120,17 @@ def strip_brackets(t: str) -> str:
 
 
 # Lettered options after a question: "您的最高学历是：A.博士 B.硕士 C.本科".
-_LETTERED = re.compile(r"(?:(?<=[\s:：?？\u3400-\u9fff])|^)([a-h])\s*[.、．)]\s*([^\s]+?)(?=\s*[a-h]\s*[.、．)]|\s*$)")
+# Lettered or numbered options after a question: "A.博士 B.硕士", "①男 ②女" (folded to "(1) 男 (2) 女").
+_MARK = r"(?:[a-h]\s*[.、．)]|\(\d\))"
+_LETTERED = re.compile(rf"(?:(?<=[\s:：?？\u3400-\u9fff])|^)({_MARK})\s*([^\s]+?)(?=\s*{_MARK}|\s*$)")
 
 
 def lettered(text: str) -> tuple[str, list[str]]:
     """A folded wording without the lettered options it ends with, and those options."""
     found = list(_LETTERED.finditer(text))
-    letters = [m.group(1) for m in found]
-    if len(found) < 2 or letters != [chr(ord("a") + i) for i in range(len(found))]:
+    marks = [m.group(1).strip(" .、．)(") for m in found]
+    if len(found) < 2 or marks not in ([chr(ord("a") + i) for i in range(len(found))],
+                                      [str(i + 1) for i in range(len(found))]):
         return text, []
     return text[: found[0].start()].rstrip(" :："), [m.group(2) for m in found]
 
@@ -138,9 +143,18 @@ def options(text: str) -> list[str]:
     return lettered(text)[1]
 
 
+_DIGITS = re.compile(r"\b\d+[- ]digit\b")
+
+
+def unnumbered(text: str) -> str:
+    """The folded wording without its numbering, lettered options and the number of digits a code
+    has ("10-digit"); brackets kept, for the ranges they qualify."""
+    return _DIGITS.sub(" ", lettered(strip_numbering(text))[0])
+
+
 def strip_noise(text: str) -> str:
-    """The folded wording without its numbering, noise brackets and lettered options."""
-    return strip_brackets(lettered(strip_numbering(text))[0])
+    """The folded wording without its numbering, noise brackets, lettered options and digit counts."""
+    return strip_brackets(unnumbered(text))
 
 
 _PLURAL = re.compile(r"\b([a-z]{2,}[^\Wsui])s\b")

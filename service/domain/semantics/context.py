@@ -56,18 +56,32 @@ class Scene:
     value: str | None = None  # a header naming a stored number ("在校生数"): its "合计" is that value
 
 
+# The schools a title's table is for, named by words the reader need not know: "幼儿园…",
+# "中等职业学校…", "XX县第一小学…" end in a word for a school.
+_SCHOOLS_FOR = re.compile(r"^.*?(?:学校|学院|幼儿园|小学|中学|校|园|schools?|kindergartens?)\s*(?=\S)")
+
+
+def _read_title(title: str, d: Dictionary) -> Parsed | None:
+    """A title read as a frame; when it does not read, without the schools it opens with."""
+    text = _TITLE_NOISE.sub(" ", fold(title))
+    parsed = read(text, d, mode="frame")
+    if not isinstance(parsed, Parsed) and (m := _SCHOOLS_FOR.match(text)) is not None:
+        parsed = read(text[m.end():], d, mode="frame")
+    return parsed if isinstance(parsed, Parsed) else None
+
+
 def title_by(title: str | None, d: Dictionary) -> tuple[str, ...]:
     """What a form's title breaks its population down by ("…分学历情况" → education)."""
-    parsed = read(_TITLE_NOISE.sub(" ", fold(title)), d, mode="frame") if title else None
-    return parsed.by if isinstance(parsed, Parsed) else ()
+    parsed = _read_title(title, d) if title else None
+    return parsed.by if parsed is not None else ()
 
 
 def read_title(title: str | None, d: Dictionary) -> tuple[tuple[Filter, ...] | None, str | None]:
     """The population a form's title names, and the field its breakdown measures ("分年龄" → age)."""
     if not title:
         return None, None
-    parsed = read(_TITLE_NOISE.sub(" ", fold(title)), d, mode="frame")
-    if not isinstance(parsed, Parsed) or parsed.kind == "value":
+    parsed = _read_title(title, d)
+    if parsed is None or parsed.kind == "value":
         return None, None
     hint = next((b for b in parsed.by if b in RANGE_FIELDS), None)
     if parsed.kind == "count" and parsed.own_population:

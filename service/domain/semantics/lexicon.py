@@ -102,7 +102,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认"),
-    "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "校", "本园", "school", "your school", "this school",
+    "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution"),
 }
 # Wordings that name several codes at once, or every code but one, in the language of the tables.
@@ -152,7 +152,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                                "years of teaching", "teaching year", "year of teaching", "experience", "teaching"),
 }
 # Words for the pupils a school enrols: the store holds only their number.
-ENROLMENT_WORDS = ("学生", "在校学生", "student", "pupil", "enrolled", "enrolled student")
+ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "enrolled", "enrolled student")
 # What a table breaks its population down by when it does not name a field: "Staff by category".
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
                    # where a school is: which field (region, urban-rural class) its options say
@@ -164,7 +164,8 @@ SELF_WORDS = ("学校", "本校", "单位", "机构", "school", "institution")
 _TOKEN = re.compile(r"[a-z]+|\d+|[、/#&+]|[^\W\d_a-z]")
 _PLURAL = re.compile(r"^([a-z]{2,}[^\Wsui])s$")
 _PLURAL_IES = re.compile(r"^([a-z]{2,})ies$")
-_IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "staff", "children": "child"}
+_IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "staff", "children": "child",
+              "arts": "arts"}  # "Arts" may be music and fine art together: not "art"
 
 
 def _singular(word: str) -> str:

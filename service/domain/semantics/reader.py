@@ -161,6 +161,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                     raise _Fail("joins groups that are not values of one field")
                 last.codes |= c.codes
                 last.generic = last.generic and c.generic
+                last.joined += 1
                 union = False
                 continue
             st.conds.append(c)
@@ -234,6 +235,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     if offered is not None and ANY in st.dims:
         # "所在地属于：A.城区 B.镇区 C.乡村": a word for some attribute, and options saying which.
         st.dims = [offered if x == ANY else x for x in st.dims]
+        st.markers.add("offered")
     if mode == "frame":
         st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
     if any(c.field.startswith("school.") for c in st.conds):
@@ -257,6 +259,13 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     by = tuple(dict.fromkeys(st.by))
     if ANY in dims and len(dims) == 2 and not st.conds and not ranges:
         dims.remove(ANY)  # "城乡类别": a field and a word saying it is a kind of thing
+    joined = [c for c in st.conds if not c.generic]
+    if ANY in dims and len(joined) == 1 and joined[0].joined >= 2 and not ranges and not has_counted:
+        # "employment status (permanent or fixed-term contract)": the values offered name the field.
+        dims = [joined[0].field if x == ANY else x for x in dims]
+        st.conds = [c for c in st.conds if c.generic]
+        st.markers.add("offered")
+        specific = []
     if ANY in dims:
         raise _Fail("names a kind of breakdown, not a field")
     if "residual" in st.markers and dims:
@@ -291,7 +300,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     if not specific and not ranges:
         numeric = len(dims) == 1 and dims[0] in d.fields and d.fields[dims[0]].type in ("integer", "decimal")
         if len(dims) == 1 and (not has_counted or numeric) and not refine and not by:
-            if st.conds and "filler" in st.markers and not whether and dims[0] not in teaching:
+            if st.conds and "filler" in st.markers and not whether and dims[0] not in teaching \
+                    and "offered" not in st.markers:
                 # "具有职称的教师" counts people; "教师性别" / "gender of teacher" asks a value.
                 raise _Fail(f"names {dims[0]} without saying which values")
             return Parsed("value", field=dims[0], generic_only=bool(st.conds), whether=whether)
@@ -401,6 +411,14 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     if not readings:
         return Unread(failures[0] if failures else "cannot read the wording", tuple(ranges))
     return next(iter(readings))
+
+
+def refining(label: str, d: Dictionary) -> bool:
+    """Whether a wording opens with "其中" / "#" / "of which": it refines the total above it."""
+    u = units(unnumbered(fold(label)))
+    lex = lexicon(d)
+    return any(u[:n] in lex.terms and any(s.kind == "refine" for s in lex.terms[u[:n]])
+               for n in range(1, min(len(u), lex.max_len) + 1))
 
 
 def value_word(option: str, name: str, d: Dictionary) -> bool:

@@ -24,7 +24,7 @@ from service.domain.semantics.definition import (
     value,
 )
 from service.domain.semantics.lexicon import POST
-from service.domain.semantics.reader import NOTHING, Parsed, read
+from service.domain.semantics.reader import EMPTY, NOTHING, SELF, Parsed, read
 from service.domain.semantics.text import fold
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
@@ -111,7 +111,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     for h in headers:
         parsed = read(h, d, hint, mode="frame", by=tuple(breakdowns))
         if not isinstance(parsed, Parsed):
-            if parsed.reason != NOTHING:
+            if parsed.reason not in (NOTHING, EMPTY):  # "Section B", "一、基本情况": no population
                 unreadable = unreadable or h
             continue
         hint = next((b for b in parsed.by if b in RANGE_FIELDS), hint)
@@ -123,7 +123,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             breakdowns.append(named)  # a header "学历" over columns "本科", "高中"
         elif parsed.kind == "value" and named in d.fields and d.fields[named].type == "integer":
             value = named
-        elif parsed.kind == "value":
+        elif parsed.kind == "value" and named != SELF:  # "学校基本信息" names the school: no population
             unreadable = unreadable or h
         if parsed.kind == "count":
             if parsed.own_population or base is not None:

@@ -44,7 +44,7 @@ class Sense:
 POST = "teacher.post_type"
 ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
-TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "teacher", "educator", "teaching staff", "classroom teacher")
+TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "classroom teacher")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
                "employee", "personnel", "headcount", "head count", "faculty and staff", "faculty", "workforce", "教师和职工")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
@@ -101,7 +101,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "呢", "目前", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
-                 "what is", "is there", "information", "信息", "状态", "select", "choose", "确认"),
+                 "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
+                 # What a section of a form is called around its subject: "个人基本信息", "General information".
+                 "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息"),
     "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution"),
 }

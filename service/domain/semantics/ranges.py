@@ -26,14 +26,19 @@ _AGE_EN = r"(?:aged?\s*|age\s+(?:of\s+)?)"
 _INCL = r"(?P<incl>\s*[(（]\s*(?:不含|不包含|不包括|含|包含|包括)[^)）]*[)）])?"
 # "60周岁（含）以上": the same said before the bound.
 _MID = r"(?P<mid>\s*[(（]\s*(?:不含|含|包含)\s*[)）])?"
+# Both ends of a range saying which way they go: "30岁（含）-40岁（不含）".
+_BOTH_LO = r"\s*[(（]\s*(?P<lo>不含|含|包含)\s*[)）]"
+_BOTH_HI = r"\s*[(（]\s*(?P<hi>不含|含|包含)\s*[)）]"
 
 # (pattern, kind, needs an anchor word elsewhere). Order matters: the more specific come first.
 _AGE: list[tuple[str, Kind, bool]] = [
+    (rf"{_N}{_Y}{_BOTH_LO}{_DASH}{_N}{_Y}{_BOTH_HI}", "range", False),
     (rf"{_N}(?:{_Y})?{_DASH}{_N}{_Y}", "range", False),
     (rf"{_N}{_Y}{_DASH}{_N}", "range", False),
     (rf"(?:{_AGE_EN})?between\s+{_N}\s*(?:and|-|to)\s*{_N}{_YEN}", "range", False),
     (rf"{_AGE_EN}{_N}{_DASH}{_N}{_YEN}", "range", False),
     (rf"{_N}{_DASH}{_N}\s*(?:years?\s+old|yrs?\s+old|year\s+old)", "range", False),
+    (rf"{_N}\s*(?:-|–|to)\s*{_N}\s*(?:years?|yrs?)(?!\s*(?:of|in|teaching|experience|service))\b", "range", False),
     (rf"(?:不满|未满|小于|低于|不足|<)\s*{_N}{_Y}", "lt", False),
     (rf"(?:不超过|不大于|不高于|≤|<=)\s*{_N}{_Y}", "le", False),
     (rf"(?:超过|大于|高于|>)\s*{_N}{_Y}", "gt", False),
@@ -44,10 +49,10 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"{_N}(?:{_Y})?\s*\+", "ge", False),
     (rf"(?:{_AGE_EN})?(?:under|below|younger\s+than|less\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "lt", False),
     (rf"(?:{_AGE_EN})?(?:at\s+most|no\s+(?:more|older)\s+than|not\s+over)\s+{_N}{_YEN}", "le", False),
-    (rf"(?:{_AGE_EN})?{_N}{_YEN}\s+(?:and|or)\s+(?:under|below|younger|less)", "le", False),
+    (rf"(?:{_AGE_EN})?{_N}{_YEN}\s*(?:and|or|&)\s*(?:under|below|younger|less)", "le", False),
     (rf"(?:{_AGE_EN})?(?:over|above|older\s+than|more\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "gt", False),
     (rf"(?:{_AGE_EN})?(?:at\s+least)\s+{_N}{_YEN}", "ge", False),
-    (rf"(?:{_AGE_EN})?{_N}{_YEN}\s+(?:and|or)\s+(?:over|above|older|more)", "ge", False),
+    (rf"(?:{_AGE_EN})?{_N}{_YEN}\s*(?:and|or|&)\s*(?:over|above|older|more)", "ge", False),
     # Bare numbers: only where the context says the column is an age ("年龄" above it).
     (rf"{_N}{_DASH}{_N}", "range", True),
     (rf"{_N}\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", True),
@@ -83,10 +88,10 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:more|over|above|longer)", "ge", False),
     (rf"{_N}\s+(?:or|and)\s+(?:less|fewer|under)\s+{_TEACH_EN}", "le", False),
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:less|fewer|under|below)", "le", False),
-    (rf"teaching\s+(?:for\s+)?(?:more\s+than|over)\s+{_N}\s*years?", "gt", False),
-    (rf"teaching\s+(?:for\s+)?(?:less\s+than|under|fewer\s+than)\s+{_N}\s*years?", "lt", False),
-    (rf"teaching\s+(?:for\s+)?(?:at\s+least)\s+{_N}\s*years?", "ge", False),
-    (rf"teaching\s+(?:for\s+)?{_N}\s*years?\s+(?:or|and)\s+(?:more|over|longer)", "ge", False),
+    (rf"(?:teaching|taught)\s+(?:for\s+)?(?:more\s+than|over)\s+{_N}\s*years?", "gt", False),
+    (rf"(?:teaching|taught)\s+(?:for\s+)?(?:less\s+than|under|fewer\s+than)\s+{_N}\s*years?", "lt", False),
+    (rf"(?:teaching|taught)\s+(?:for\s+)?(?:at\s+least)\s+{_N}\s*years?", "ge", False),
+    (rf"(?:teaching|taught)\s+(?:for\s+)?{_N}\s*years?\s+(?:or|and)\s+(?:more|over|longer)", "ge", False),
     (rf"teaching\s+experience\s+(?:of\s+)?{_N}\s*(?:-|–|to)\s*{_N}\s*years?", "range", False),
     # Bare numbers of years: only under a "教龄" header.
     (rf"{_N}(?:{_YR})?{_DASH}{_N}(?:{_YR})?", "range", True),
@@ -140,7 +145,12 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
                 nums = [int(g) for g in m.groups() if g is not None and g.isdigit()]
                 if not all(lo_limit <= n <= hi_limit for n in nums):
                     raise RangeError(f"{m.group(0).strip()!r} is not a plausible {field.removeprefix('teacher.')}")
-                lo, hi = _bounds(kind, nums, m.groupdict().get("incl") or m.groupdict().get("mid"))
+                g = m.groupdict()
+                if g.get("lo") and g.get("hi"):
+                    lo = nums[0] if "不" not in g["lo"] else nums[0] + 1
+                    hi = nums[1] if "不" not in g["hi"] else nums[1] - 1
+                else:
+                    lo, hi = _bounds(kind, nums, g.get("incl") or g.get("mid"))
                 spans.append(Span(field, lo, hi))
                 text = text[: m.start()] + " " + text[m.end():]
     return spans, text

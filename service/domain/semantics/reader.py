@@ -29,6 +29,7 @@ ReadKind = Literal["count", "value", "total"]
 Mode = Literal["field", "frame"]  # a field's own wording, or a title or header framing fields
 SELF = "self"  # a value read naming only the school itself ("填报单位", "your school")
 NOTHING = "names nothing to count"
+EMPTY = "the wording is empty once its numbering and units are taken off"
 _MAX_TILINGS = 48
 _MAX_CHOICES = 64
 
@@ -383,7 +384,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
     u = units(strip_brackets(rest))
     if not u and not ranges:
-        return Unread("the wording is empty once its numbering and units are taken off")
+        return Unread(EMPTY)
     tilings = _tilings(u, lex)
     if not tilings and mode == "field":
         unknown = _unknown(u, lex)

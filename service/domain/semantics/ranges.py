@@ -146,6 +146,8 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
                 if not all(lo_limit <= n <= hi_limit for n in nums):
                     raise RangeError(f"{m.group(0).strip()!r} is not a plausible {field.removeprefix('teacher.')}")
                 g = m.groupdict()
+                lo: int | None
+                hi: int | None
                 if g.get("lo") and g.get("hi"):
                     lo = nums[0] if "不" not in g["lo"] else nums[0] + 1
                     hi = nums[1] if "不" not in g["hi"] else nums[1] - 1

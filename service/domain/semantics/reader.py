@@ -351,6 +351,7 @@ def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None,
 
 
 _MEMO_SIZE = 8192
+_SHARE = re.compile(r"[%％‰]|百分比|占比|比例|比率")
 
 
 def read(label: str, d: Dictionary, hint: str | None = None, level: str | None = None,
@@ -374,6 +375,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     are the fields the title and headers break down by, which say what a word naming two things
     means here ("Senior secondary" under "by educational attainment")."""
     lex = lexicon(d)
+    if _SHARE.search(label):
+        return Unread("asks a share (%), not a number of people")
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
         spans, rest = extract(unnumbered(fold(label)).replace("的", ""), hint)

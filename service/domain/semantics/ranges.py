@@ -48,6 +48,10 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"{_N}{_Y}\s*(?:以外|之外)", "gt", False),
     (rf"{_N}(?:{_Y})?\s*\+", "ge", False),
     (rf"(?:{_AGE_EN})?(?:under|below|younger\s+than|less\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "lt", False),
+    (rf"{_AGE_EN}\s*<\s*{_N}{_YEN}", "lt", False),
+    (rf"{_AGE_EN}\s*(?:≤|<=)\s*{_N}{_YEN}", "le", False),
+    (rf"{_AGE_EN}\s*>\s*{_N}{_YEN}", "gt", False),
+    (rf"{_AGE_EN}\s*(?:≥|>=)\s*{_N}{_YEN}", "ge", False),
     (rf"(?:{_AGE_EN})?(?:at\s+most|no\s+(?:more|older)\s+than|not\s+over)\s+{_N}{_YEN}", "le", False),
     (rf"(?:{_AGE_EN})?{_N}{_YEN}\s*(?:and|or|&)\s*(?:under|below|younger|less)", "le", False),
     (rf"(?:{_AGE_EN})?(?:over|above|older\s+than|more\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "gt", False),
@@ -67,12 +71,12 @@ _TEACH_EN = (r"(?:years?\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience(?:
              r"|service|in\s+service)|teaching\s+years?)")
 _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}(?:{_YR})?{_DASH}{_N}{_YR}", "range", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:不满|未满|不足|少于|低于)\s*{_N}{_YR}", "lt", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:不超过)\s*{_N}{_YR}", "le", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:超过|多于|高于)\s*{_N}{_YR}", "gt", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:满|达到|届满|不少于|不低于)\s*{_N}{_YR}(?:\s*(?:及|或)?\s*以上)?", "ge", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}\s*(?:及|或)?\s*以上{_INCL}", "ge", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:不满|未满|不足|少于|低于|<)\s*{_N}{_YR}", "lt", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:不超过|≤|<=)\s*{_N}{_YR}", "le", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:超过|多于|高于|>)\s*{_N}{_YR}", "gt", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:满|达到|届满|不少于|不低于|≥|>=)\s*{_N}{_YR}(?:\s*(?:及|或)?\s*以上)?", "ge", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}{_MID}\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}{_MID}\s*(?:及|或)?\s*以上{_INCL}", "ge", False),
     (rf"{_N}(?:{_YR})?{_DASH}{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "range", False),
     (rf"(?:不满|未满|不足)\s*{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "lt", False),
     (rf"(?:超过)\s*{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "gt", False),
@@ -131,11 +135,20 @@ def _bounds(kind: Kind, nums: list[int], incl: str | None) -> tuple[int | None, 
     return {"le": (None, n), "lt": (None, n - 1), "ge": (n, None), "gt": (n + 1, None), "eq": (n, n)}[kind]
 
 
+# A value between two bounds: "30≤年龄<40", "5 <= 教龄 < 10".
+_SANDWICH = re.compile(rf"{_N}\s*(≤|<=|<)\s*(年龄|age|教龄|教学年资)\s*(≤|<=|<)\s*{_N}\s*(?:周岁|岁|年)?")
+
+
 def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     """Every age and teaching-years range in folded `text`, and the text without them. Bare numbers
     count only when `hint` (the field the context names: teacher.age or teacher.teaching_years)
     says what they measure. RangeError when a range's numbers cannot be that measure."""
     spans: list[Span] = []
+    while (m := _SANDWICH.search(text)) is not None:
+        first, op1, word, op2, second = m.groups()
+        field = "teacher.age" if word in ("年龄", "age") else "teacher.teaching_years"
+        spans.append(Span(field, int(first) + (op1 == "<"), int(second) - (op2 == "<")))
+        text = text[: m.start()] + " " + text[m.end():]
     for field in ("teacher.teaching_years", "teacher.age"):
         lo_limit, hi_limit = _LIMITS[field]
         for pattern, kind, bare in _COMPILED[field]:

@@ -336,3 +336,8 @@ def test_other_is_the_code_alone_and_the_rest_of_the_table_beside_a_field() -> N
 
 def test_a_category_of_another_status_is_not_part_of_an_active_total_above() -> None:
     assert key("Retirees", scene=where([], above="Management staff")) == count("status=2")
+
+
+def test_a_group_widens_from_its_own_lowest_member() -> None:
+    assert key("研究生及以上学历专任教师数") == count(f"{FT};education=11,14")
+    assert key("高中阶段及以下学历教师") == count(f"{FT};education=41,61,71")

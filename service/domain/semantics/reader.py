@@ -112,12 +112,12 @@ def _rank(c: _Cond, direction: str, lex: Lexicon, inclusive: bool = True) -> Non
     order = lex.ranked.get(c.field)
     if order is None or c.negated or not c.codes <= set(order):
         raise _Fail(f"'{direction}' needs a ranked value before it (education, title)")
+    # A group widens from its own ends: "研究生及以上" is the group and all above its lowest member.
+    top, bottom = min(order.index(x) for x in c.codes), max(order.index(x) for x in c.codes)
     if direction == "above":
-        at = min(order.index(x) for x in c.codes)
-        c.codes = set(order[: at + 1] if inclusive else order[:at])
+        c.codes = set(order[: bottom + 1] if inclusive else order[:top])
     else:
-        at = max(order.index(x) for x in c.codes)
-        c.codes = set(order[at:] if inclusive else order[at + 1:])
+        c.codes = set(order[top:] if inclusive else order[bottom + 1:])
     if not c.codes:
         raise _Fail("nothing ranks that way")
 

@@ -419,10 +419,13 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
 
 def refining(label: str, d: Dictionary) -> bool:
     """Whether a wording opens with "其中" / "#" / "of which": it refines the total above it."""
-    u = units(unnumbered(fold(label)))
     lex = lexicon(d)
-    return any(u[:n] in lex.terms and any(s.kind == "refine" for s in lex.terms[u[:n]])
-               for n in range(1, min(len(u), lex.max_len) + 1))
+    key = ("refining", label)
+    if key not in lex.memo:
+        u = units(unnumbered(fold(label))[:40])
+        lex.memo[key] = any(u[:n] in lex.terms and any(s.kind == "refine" for s in lex.terms[u[:n]])
+                            for n in range(1, min(len(u), lex.max_len) + 1))
+    return bool(lex.memo[key])
 
 
 def value_word(option: str, name: str, d: Dictionary) -> bool:
@@ -487,12 +490,26 @@ def _join(run: list[str]) -> str:
     return " ".join(run) if all(x.isascii() for x in run) else "".join(run)
 
 
+_LONG_WORD = re.compile(r"[a-z]{5,}")
+
+
+def _long_words(lex: Lexicon) -> list[str]:
+    """The lexicon's English words of five letters or more: what a slip may be near (built once)."""
+    key = ("long words",)
+    if key not in lex.memo:
+        lex.memo[key] = sorted({u[0] for u in lex.terms if len(u) == 1 and u[0].isascii() and len(u[0]) >= 5})
+    words: list[str] = lex.memo[key]
+    return words
+
+
 def respelled(label: str, d: Dictionary) -> str | None:
     """The wording with each unknown English word of five letters or more replaced by the one known
     word it is a slip of ("Nmber" → "number"), or None when there is nothing (or nothing sure) to fix."""
-    lex = lexicon(d)
-    words = sorted({u[0] for u in lex.terms if len(u) == 1 and u[0].isascii() and len(u[0]) >= 5})
     folded = fold(label)
+    if not _LONG_WORD.search(folded):
+        return None
+    lex = lexicon(d)
+    words = _long_words(lex)
     changed = False
 
     def fix(m: re.Match[str]) -> str:

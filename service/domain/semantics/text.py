@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import cn2an
 import opencc
@@ -56,6 +56,7 @@ def _enclosed(m: re.Match[str]) -> str:
     return f"({n}) "
 
 
+@lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
 def fold(text: str) -> str:
     """NFKC width, simplified script, lower case, Chinese numerals of ages and years as digits,
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), spaces collapsed."""
@@ -176,6 +177,7 @@ def _normalise_once(text: str) -> str:
     return _ZH_UNIT_SUFFIX.sub("", t).strip()
 
 
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """The comparable form of a wording: folded, without numbering and noise, punctuation, plurals,
     leading "其中" / "of which", and unit words (人, 人数, 数, number of, total). Applied until

@@ -55,8 +55,8 @@ def create_app() -> FastAPI:
 
     @app.exception_handler(DomainError)
     async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:
-        return JSONResponse(exc.as_problem(), status_code=exc.status, media_type=PROBLEM, headers=(
-            {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None))
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else {"Retry-After": "1"} if exc.status == 503 else None
+        return JSONResponse(exc.as_problem(), status_code=exc.status, media_type=PROBLEM, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:

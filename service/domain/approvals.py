@@ -26,8 +26,9 @@ from service.domain.clock import new_id, now
 from service.domain.dates import Day
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from service.domain.requests import approver_role, department_within, fields_of, get_readable
-from service.domain.scope import Scope, outside, require_within_jurisdiction
+from service.domain.scope import Scope, require_within_jurisdiction
 from service.store import approvals as repo
+from service.store.scope import outside
 from service.store.tables import Approval, Request
 
 
@@ -165,7 +166,7 @@ def reject(session: Session, principal: Principal, request_id: str, body: Reject
 def revoke(session: Session, principal: Principal, approval_id: str, body: RejectionIn) -> Approval:
     """Revoke an approval (by its office). An approved request not yet issued waits again; an issued
     one is closed and withdrawn from every form not yet submitted: no school answers it any more."""
-    a = session.get(Approval, approval_id)
+    a = repo.get(session, approval_id)
     if a is None or principal.org_code != a.office:
         # Only the office that approved may revoke; to others its approval ids are unknown.
         raise NotFound(f"no approval {approval_id} of yours", [Problem(["path", "id"], "unknown approval", approval_id)])
@@ -174,7 +175,7 @@ def revoke(session: Session, principal: Principal, approval_id: str, body: Rejec
     before = _state(a)
     a.revoked_at, a.revoked_by, a.revoke_reason = now(), principal.id, body.reason
     audit.record(session, principal.id, audit.Change("approval.revoked", "approval", a.id, before, _state(a), body.reason))
-    r = session.get(Request, a.request_id)
+    r = repo.request(session, a.request_id)
     if r is not None and r.status == "approved":
         machine.transition(session, r, "pending_approval", principal.id, f"approval {a.number} revoked: {body.reason}")
     elif r is not None and r.status == "issued":

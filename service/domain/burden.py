@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session
 from service.domain.authz import Principal, region_prefix, require_role
 from service.domain.clock import now
 from service.domain.errors import InvalidInput, Problem
-from service.domain.scope import Scope, scope_filter
+from service.domain.scope import Scope
 from service.store import burden as repo
 from service.store.burden import Asked
+from service.store.scope import scope_filter
 
 By = Literal["school", "department", "region"]
 MINUTES_PER_FIELD = 2.0

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col
 
 from service.domain import audit, disclosure
@@ -22,7 +23,8 @@ from service.domain.authz import Principal, region_prefix, require_role
 from service.domain.clock import now
 from service.domain.dictionary import dictionary
 from service.domain.errors import Conflict, InvalidInput, NotFound, Problem
-from service.domain.forms import apply_to_store
+from service.domain.forms import apply_to_store, taken
+from service.store import claims
 from service.store.tables import Correction, Organisation, School
 
 OFFICE_KINDS = ("statistics_office", "education_office")
@@ -99,13 +101,23 @@ def decide(session: Session, principal: Principal, correction_id: str, outcome: 
         raise Conflict(f"correction {c.id} is already {c.status}", [Problem(["correction", "status"], c.status)])
     if outcome == "rejected" and not (body.reason and body.reason.strip()):
         raise InvalidInput("a rejection needs a reason", [Problem(["body", "reason"], "required", code="decision_reason")])
+    if outcome == "accepted":
+        problems = taken(session, [(c.entity_id, c.key, c.value)], dictionary())
+        if problems:
+            raise InvalidInput("the corrected value belongs to another record", problems)
     at = now()
+    before = c.model_dump(mode="json")
+    # The decision is claimed before the store changes: of two owners deciding at once, one decides.
+    if not claims.claim_decision(session, c.id, outcome, principal.id, at, body.reason):
+        session.refresh(c)
+        raise Conflict(f"correction {c.id} is already {c.status}", [Problem(["correction", "status"], c.status)])
+    for name, value in (("status", outcome), ("decided_by", principal.id), ("decided_at", at),
+                        ("decision_reason", body.reason)):
+        set_committed_value(c, name, value)
     f = dictionary().fields[c.key]
     if outcome == "accepted" and not f.is_indicator:
         apply_to_store(session, c.entity, {c.entity_id: {f.column: c.value}}, by=principal.id, source="correction",
                        ref=c.id, reason=f"{c.reason} (proposed by school {c.school_code})", at=at)
-    before = c.model_dump(mode="json")
-    c.status, c.decided_by, c.decided_at, c.decision_reason = outcome, principal.id, at, body.reason
     audit.record(session, principal.id, audit.Change(f"correction.{outcome}", "correction", c.id, before,
                                                      c.model_dump(mode="json"), body.reason or ""), at=at)
     session.flush()

@@ -103,6 +103,14 @@ class Conflict(DomainError):
     reason = "conflict"
 
 
+class RetryLater(DomainError):
+    """A concurrent write holds what this one needs: nothing was done, the same request (with the
+    same Idempotency-Key) may be sent again after Retry-After seconds."""
+
+    status, title = 503, "Write conflict"
+    reason = "retry"
+
+
 class ImportRejected(DomainError):
     """A file with bad rows: nothing was imported; `report` lists every problem."""
 

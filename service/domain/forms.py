@@ -3,6 +3,8 @@
 Rules:
 - a school sees and answers only its own forms;
 - every write names the version it read (If-Match, stale → 412) and carries an Idempotency-Key;
+  the version is claimed by a conditional update before anything is written, so of two writes
+  that read the same version exactly one is applied;
 - a submission is validated whole (type, code list, range, corrections with reasons, breakdowns
   adding up to their totals) and applied whole, or not at all;
 - a correction of a field the school is authoritative for updates the store with history; of a
@@ -13,11 +15,9 @@ Rules:
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import datetime
 from typing import Any, Literal
 
 import pyarrow as pa
@@ -37,8 +37,9 @@ from service.domain.errors import Conflict, DomainError, InvalidInput, NotFound,
 from service.domain.requests import is_custom
 from service.domain.semantics import Definition, definition_of, words
 from service.domain.semantics.relations import covers, disjoint, refines
+from service.domain.validation import check_value
 from service.domain.webhooks import request_completed
-from service.store import bulk
+from service.store import bulk, claims, records
 from service.store.engine import session_scope
 from service.store.tables import (
     CollectedValue,
@@ -152,9 +153,8 @@ def view(session: Session, principal: Principal, form_id: str) -> FormView:
     """A form with every item: value, provenance, classification, whether and where it can be corrected.
     The school's first reading marks it opened."""
     form = _own_form(session, principal, form_id)
-    if form.status == "issued":
-        form.status, form.opened_at, form.version = "opened", now(), form.version + 1
-        session.flush()
+    if form.status == "issued" and claims.open_form(session, form.id, now()):
+        session.refresh(form)
     return _view(session, form, principal)
 
 
@@ -192,14 +192,25 @@ def _view(session: Session, form: Form, principal: Principal) -> FormView:
     return out
 
 
-def _check_version(form: Form, if_match: str | None) -> None:
+def _claim_version(session: Session, form: Form, if_match: str | None) -> None:
+    """Claim the version the writer read (If-Match) before anything is written: one conditional
+    UPDATE, atomic with the write that follows in the same unit of work. Of two writers that read
+    the same version one claims it; the other finds it gone (412; 409 once the form is submitted)."""
     if not if_match:
         raise PreconditionRequired("send If-Match with the form's ETag", [Problem(["header", "If-Match"], "missing")])
-    if if_match.strip() not in (etag(form), f"W/{etag(form)}"):
-        raise PreconditionFailed(
-            f"the form changed since you read it (now {etag(form)})",
-            [Problem(["header", "If-Match"], "stale ETag", if_match)], etag=etag(form),
-        )
+    shown = if_match.strip().removeprefix("W/")
+    read_at = shown.removeprefix(f'"{form.id}.').removesuffix('"')
+    if shown == f'"{form.id}.{read_at}"' and read_at.isdigit() and len(read_at) < 19 \
+            and claims.claim_form_version(session, form.id, int(read_at)):
+        set_committed_value(form, "version", int(read_at) + 1)
+        return
+    session.refresh(form)  # as the winner left it
+    if form.status == "submitted" and shown == etag(form):
+        raise Conflict(f"form {form.id} is already submitted", [Problem(["form", "status"], "submitted")])
+    raise PreconditionFailed(
+        f"the form changed since you read it (now {etag(form)})",
+        [Problem(["header", "If-Match"], "stale ETag", if_match)], etag=etag(form),
+    )
 
 
 def _as_text(value: str | int | float | bool | None) -> str | None:
@@ -208,52 +219,6 @@ def _as_text(value: str | int | float | bool | None) -> str | None:
     if isinstance(value, bool):
         return "1" if value else "0"
     return str(value).strip()
-
-
-Fault = tuple[str, str, dict[str, Any]]  # (code, message, figures): see Problem.code
-
-
-def _validate_value(text: str, type_: str, f: Field | None, d: Dictionary) -> tuple[str | None, Fault | None]:
-    """(normalised text, fault) for one value against its type, code list, range and format."""
-    try:
-        if type_ == "integer":
-            n = Decimal(text)
-            if n != n.to_integral_value():
-                return None, ("not_integer", "not a whole number", {})
-            text = str(int(n))
-            if f is not None and f.min is not None and int(text) < int(f.min):
-                return None, ("below_min", f"below the minimum {f.min}", {"min": f.min})
-            if f is not None and f.max is not None and int(text) > int(f.max):
-                return None, ("above_max", f"above the maximum {f.max}", {"max": f.max})
-            if f is None and int(text) < 0:
-                return None, ("negative", "a count cannot be negative", {})
-        elif type_ == "decimal":
-            Decimal(text)
-        elif type_ == "date":
-            text = date.fromisoformat(text).isoformat()
-            if f is not None and f.min is not None and text < str(f.min):
-                return None, ("before", f"before {f.min}", {"min": f.min})
-            if f is not None and f.max is not None and text > str(f.max):
-                return None, ("after", f"after {f.max}", {"max": f.max})
-        elif type_ == "boolean":
-            if text.lower() not in ("0", "1", "true", "false", "是", "否"):
-                return None, ("not_yes_no", "not yes/no", {})
-            text = "1" if text.lower() in ("1", "true", "是") else "0"
-        elif type_ == "enum" and f is not None:
-            cl = d.code_list_for(f)
-            code = next((c.code for c in cl.codes if text in (c.code, c.zh, c.en)), None) if cl else None
-            if code is None:
-                return None, ("not_in_code_list", f"not in code list {f.code_list}", {})
-            text = code
-        if f is not None and f.max_length and len(text) > f.max_length:
-            return None, ("too_long", f"longer than {f.max_length} characters", {"max_length": f.max_length})
-        if f is not None and f.pattern and not re.fullmatch(f.pattern, text):
-            return None, ("bad_format", f"wrong format (expected {f.pattern})", {})
-    except (InvalidOperation, ValueError):
-        code, msg = {"integer": ("not_integer", "not a whole number"), "decimal": ("not_number", "not a number"),
-                     "date": ("not_date", "not a date (YYYY-MM-DD)")}.get(type_, ("invalid", "invalid"))
-        return None, (code, msg, {})
-    return text, None
 
 
 @dataclass
@@ -299,7 +264,7 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
             else:
                 problems.append(Problem(loc, f"{item.key}: an answer is required", code="required"))
             continue
-        text, fault = _validate_value(raw, type_, f, d)
+        text, fault = check_value(raw, type_, f, d)
         if fault:
             shown = disclosure.masked_form_of(item.key, raw) if raw == item.prefill else raw
             problems.append(Problem([*loc, "value"] if at is not None else loc, f"{item.key}: {fault[1]}", shown,
@@ -318,6 +283,23 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
     if final:
         problems += _cross_field(out, d)
     return out, problems
+
+
+def taken(session: Session, corrected: list[tuple[str, str, str | None]], d: Dictionary) -> list[Problem]:
+    """Corrections (entity id, key, value) giving a field the dictionary holds unique (an ID number,
+    say) a value another current record holds: refused, as an import refuses it."""
+    problems: list[Problem] = []
+    by_field: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for entity_id, key, value in corrected:
+        f = d.fields.get(key)
+        if f is not None and f.unique and value is not None:
+            by_field[key].append((entity_id, value))
+    for key, pairs in by_field.items():
+        f = d.fields[key]
+        held = records.holders(session, f.entity, f.column, [v for _e, v in pairs])
+        problems += [Problem(["form", "items", f"{e}/{key}"], f"{key}: another record already holds this value", v,
+                             code="taken") for e, v in pairs if held.get(v, e) != e]
+    return problems
 
 
 def _cross_field(answers: list[_Final], d: Dictionary) -> list[Problem]:
@@ -370,9 +352,7 @@ def _writable(session: Session, principal: Principal, form_id: str, if_match: st
               ) -> tuple[Form, list[FormItem], dict[str, CustomField]]:
     """The school's own form, as read at `if_match` and not yet submitted, with its items."""
     form = _own_form(session, principal, form_id)
-    _check_version(form, if_match)
-    if form.status == "submitted":
-        raise Conflict(f"form {form.id} is already submitted", [Problem(["form", "status"], "submitted")])
+    _claim_version(session, form, if_match)
     items = list(session.scalars(select(FormItem).where(FormItem.form_id == form.id)))  # type: ignore[arg-type]
     keys = {i.key for i in items}
     custom = {c.key: c for c in session.scalars(select(CustomField).where(CustomField.key.in_(keys)))}  # type: ignore[attr-defined]
@@ -391,7 +371,6 @@ def save_draft(session: Session, principal: Principal, form_id: str, body: Answe
         if (a.item.entity_id, a.item.key) in touched:
             a.item.draft = a.value if a.action != "confirm" else a.item.prefill
             a.item.reason = a.reason
-    form.version += 1
     audit.record(session, principal.id, audit.Change(
         "form.draft_saved", "form", form.id, {"version": form.version - 1},
         {"version": form.version, "drafts": sorted((a.item.entity_id, a.item.key, a.item.draft) for a in answers
@@ -415,13 +394,14 @@ def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn
     form, items, custom = _writable(session, principal, form_id, if_match)
     d = dictionary()
     answers, problems = _resolve(form, items, body, d, custom, final=True)
+    problems += taken(session, [(a.item.entity_id, a.item.key, a.value) for a in answers if a.action == "correct"], d)
     if problems:
         raise InvalidInput(f"{len(problems)} problem(s) in the submission; nothing was saved", problems)
     at = now()
     _record_answers(session, form.id, answers)
     in_store, pending = _flow_back(session, principal, form, answers, d, at)
-    before = {"status": form.status, "version": form.version}
-    form.status, form.submitted_at, form.submitted_by, form.version = "submitted", at, principal.id, form.version + 1
+    before = {"status": form.status, "version": form.version - 1}  # the version claimed
+    form.status, form.submitted_at, form.submitted_by = "submitted", at, principal.id
     audit.record(session, principal.id, audit.Change(
         "form.submitted", "form", form.id, before,
         {"status": form.status, "version": form.version,

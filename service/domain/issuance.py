@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from functools import partial
 
-from sqlalchemy import and_, select, text
+from sqlalchemy import ColumnElement, and_, select, text
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -23,9 +23,10 @@ from service.domain.authz import Principal
 from service.domain.clock import new_id, now
 from service.domain.dictionary import dictionary
 from service.domain.requests import fields_of, get_owned
-from service.domain.scope import Scope, scope_filter
+from service.domain.scope import Scope
 from service.store import prefill
 from service.store.records import valid_at
+from service.store.scope import scope_filter
 from service.store.sqltext import ident, literal
 from service.store.tables import Request, School, StopEvent
 
@@ -76,11 +77,11 @@ def issue(session: Session, principal: Principal, request_id: str) -> Issued:
     return Issued(r, gate.approval.number if gate.approval else None, forms, merged, items, gate.refused_schools)
 
 
-def _place_forms(session: Session, r: Request, gate: approvals.Gate, allowed: object) -> tuple[int, int]:
+def _place_forms(session: Session, r: Request, gate: approvals.Gate, allowed: ColumnElement[bool]) -> tuple[int, int]:
     """Open forms of the window receive a section; schools without one get a new form."""
     conn = session.connection()
     window = window_of(r)
-    targets = select(col(School.code)).where(valid_at(School, None), allowed)  # type: ignore[arg-type]
+    targets = select(col(School.code)).where(valid_at(School, None), allowed)
     compiled = targets.compile(bind=conn, compile_kwargs={"literal_binds": True})
     merged = conn.execute(text(
         f"SELECT count(*) FROM form WHERE \"window\" = :w AND status IN ('issued', 'opened') AND school_code IN ({compiled})"
@@ -111,7 +112,7 @@ def _place_forms(session: Session, r: Request, gate: approvals.Gate, allowed: ob
     return int(placed), int(merged)
 
 
-def _fill(session: Session, r: Request, allowed: object) -> int:
+def _fill(session: Session, r: Request, allowed: ColumnElement[bool]) -> int:
     """Unpivot the pre-fill values of all schools into form items, asking each value once."""
     d = dictionary()
     fields = [f for f in fields_of(session, r.id) if f.key]
@@ -119,7 +120,7 @@ def _fill(session: Session, r: Request, allowed: object) -> int:
     classification = {f.key: f.classification for f in fields}
     period = (r.period_start, r.period_end)
     build = prefill.teacher_values_query if r.level == "roster" else prefill.school_values_query
-    v = build(d, allowed, keys, r.reference_date, period)  # type: ignore[arg-type]
+    v = build(d, allowed, keys, r.reference_date, period)
     conn = session.connection()
     conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
     compiled = v.query.compile(bind=conn, compile_kwargs={"literal_binds": True})

@@ -32,12 +32,13 @@ from service.domain.dates import Day
 from service.domain.dictionary import Dictionary, dictionary
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem, Record
 from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share, periods_intersect
-from service.domain.scope import Scope, count_in, require_within_jurisdiction, scope_filter
+from service.domain.scope import Scope, require_within_jurisdiction
 from service.domain.semantics import Candidate, Definition, Match, match_field, normalise, words
 from service.domain.semantics.context import Scene, is_total, read_title, scene, title_by
 from service.domain.semantics.reader import Parsed
 from service.store import prefill
 from service.store import requests as repo
+from service.store.scope import count_in, scope_filter
 from service.store.tables import Request, RequestField
 
 Kind = Literal["statistical", "research", "administrative"]
@@ -189,7 +190,7 @@ def custom_key(entity: str, label: str, context: list[str] | None = None) -> str
 
 
 def is_custom(key: str | None) -> bool:
-    return bool(key) and key.split(".", 1)[1].startswith("c_")  # type: ignore[union-attr]
+    return key is not None and "." in key and key.split(".", 1)[1].startswith("c_")
 
 
 def definition_json(defn: Definition, d: Dictionary, reference: date) -> dict[str, Any]:

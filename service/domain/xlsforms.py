@@ -20,7 +20,7 @@ from service.domain.authz import Principal
 from service.domain.dictionary import dictionary
 from service.domain.errors import Conflict, Problem
 from service.domain.requests import fields_of, get_owned
-from service.store.tables import CustomField
+from service.store.requests import custom_types
 
 
 def export(session: Session, principal: Principal, request_id: str) -> tuple[bytes, str]:
@@ -32,14 +32,15 @@ def export(session: Session, principal: Principal, request_id: str) -> tuple[byt
     d = dictionary()
     questions: list[Question] = []
     constraints: dict[str, str] = {}
-    for f in fields_of(session, r.id):
+    fields = fields_of(session, r.id)
+    custom = custom_types(session, [f.key for f in fields if f.key and f.key not in d.fields])
+    for f in fields:
         if not f.key:
             continue
         known = d.fields.get(f.key)
         headers = tuple(json.loads(f.headers))
         if known is None:
-            custom = session.get(CustomField, f.key)
-            type_ = custom.type if custom else f.given_type or "text"
+            type_ = custom.get(f.key) or f.given_type or "text"
             questions.append(Question(ref=f.key, label=f.label or f.key, headers=headers, name=f.key,
                                       type=type_ if type_ != "enum" else "text",
                                       labels={"zh": f.label or f.key, "en": f.label or f.key}))

@@ -66,8 +66,17 @@ def abandon(session: Session, exc: BaseException) -> None:
 
 def conflict_kind(exc: DBAPIError) -> str | None:
     """'duplicate' when a write lost a race on a key, 'retry' when concurrent writes touched the same
-    rows, None for anything else. DuckDB reports both as errors with text only, at statement or commit."""
+    rows (or, on DuckDB, a key, found at commit), None for anything else. DuckDB reports both as
+    errors with text only, at statement or commit."""
     text = str(exc.orig).lower()
+    if "failed to commit" in text:
+        # DuckDB checks keys against concurrent transactions only at commit: a race, and the
+        # retry sees the winner (and is answered as any later request would be).
+        return "retry"
+    if "ux_school_current" in text or "ux_teacher_current" in text:
+        # PostgreSQL: two new versions of one record at once (the one-current-version index, see
+        # migration 4): the loser wrote nothing that stays, and its retry builds on the winner's.
+        return "retry"
     if isinstance(exc, IntegrityError) or "constraint violation" in text or "duplicate key" in text:
         return "duplicate"
     if "onflict" in text or "could not serialize" in text or "deadlock detected" in text:

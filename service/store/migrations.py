@@ -6,8 +6,10 @@ A migration that changes a table created by an earlier one must write its DDL ex
 """
 
 from collections.abc import Callable
+from typing import cast
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, Table, inspect, select, text
+from sqlmodel import SQLModel, col
 
 from service.domain.clock import now
 from service.store import tables as t
@@ -59,9 +61,14 @@ def _all(*steps: Migration) -> Migration:
     return run
 
 
+def _table(model: type) -> Table:
+    """A table model's Table, from its mapper."""
+    return cast(Table, inspect(model).local_table)
+
+
 def _create(*models: type) -> Migration:
     def run(conn: Connection) -> None:
-        t.SQLModel.metadata.create_all(conn, tables=[m.__table__ for m in models])  # type: ignore[attr-defined]
+        SQLModel.metadata.create_all(conn, tables=[_table(m) for m in models])
 
     return run
 
@@ -101,15 +108,15 @@ def migrate(engine: Engine) -> list[int]:
     """Apply every migration not yet recorded; return the versions applied now."""
     applied_now: list[int] = []
     with engine.begin() as conn:
-        t.SQLModel.metadata.create_all(conn, tables=[t.SchemaMigration.__table__])  # type: ignore[attr-defined]
-        done = set(conn.scalars(select(t.SchemaMigration.version)))  # type: ignore[call-overload]
+        SQLModel.metadata.create_all(conn, tables=[_table(t.SchemaMigration)])
+        done = set(conn.scalars(select(col(t.SchemaMigration.version))))
     for version, name, run in MIGRATIONS:
         if version in done:
             continue
         with engine.begin() as conn:
             run(conn)
             conn.execute(
-                t.SchemaMigration.__table__.insert().values(  # type: ignore[attr-defined]
+                _table(t.SchemaMigration).insert().values(
                     version=version, name=name, applied_at=now()
                 )
             )
@@ -121,5 +128,5 @@ def current_version(engine: Engine) -> int:
     if not inspect(engine).has_table("schema_migration"):
         return 0
     with engine.connect() as conn:
-        versions = list(conn.scalars(select(t.SchemaMigration.version)))  # type: ignore[call-overload]
+        versions = list(conn.scalars(select(col(t.SchemaMigration.version))))
     return max(versions, default=0)

@@ -96,3 +96,14 @@ def teacher_ids_by_id_number(session: Session, id_numbers: list[str]) -> dict[st
     rows = session.execute(select(col(Teacher.id_number), col(Teacher.id)).where(
         col(Teacher.id_number).in_(id_numbers), valid_at(Teacher, None)))
     return {str(n): str(i) for n, i in rows}
+
+
+def holders(session: Session, entity: str, column: str, values: Sequence[str]) -> dict[str, str]:
+    """Which current record (school code, teacher id) holds each of `values` in `column`, in one query."""
+    if not values:
+        return {}
+    model: Any = School if entity == "school" else Teacher
+    key = model.code if entity == "school" else model.id
+    rows = session.execute(select(getattr(model, column), key).where(getattr(model, column).in_(list(values)),
+                                                                      valid_at(model, None)))
+    return {str(v): str(k) for v, k in rows}

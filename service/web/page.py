@@ -7,6 +7,7 @@ the API, and call the same domain functions; nothing here decides a rule.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import secrets
 from collections.abc import Callable, Coroutine
@@ -94,6 +95,10 @@ class LoginRequired(Exception):
 class CsrfRejected(Forbidden):
     title = "CSRF check failed"
     reason = "csrf"
+
+
+# Seconds a page waits before running again after a write conflict (then it reports the conflict).
+RETRY_WAITS = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 
 class StoreConflict(DomainError):
@@ -204,19 +209,27 @@ class PageRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def page(request: Request) -> Response:
-            try:
-                return await handler(request)
-            except LoginRequired:
-                query = f"?{request.url.query}" if request.url.query else ""
-                return redirect("/web/login?" + urlencode({"next": request.url.path + query}))
-            except DomainError as exc:
-                settle(request, exc)
-                return render(request, "error.html", exc.status, problem=exc)
-            except DBAPIError as exc:
-                if conflict_kind(exc) is None:
-                    raise
-                settle(request, exc)
-                conflict = StoreConflict("another write to the same record happened at the same moment; reload and retry")
-                return render(request, "error.html", 409, problem=conflict)
+            for wait in (*RETRY_WAITS, None):
+                try:
+                    return await handler(request)
+                except LoginRequired:
+                    query = f"?{request.url.query}" if request.url.query else ""
+                    return redirect("/web/login?" + urlencode({"next": request.url.path + query}))
+                except DomainError as exc:
+                    settle(request, exc)
+                    return render(request, "error.html", exc.status, problem=exc)
+                except DBAPIError as exc:
+                    kind = conflict_kind(exc)
+                    if kind is None:
+                        raise
+                    settle(request, exc)
+                    if kind == "retry" and wait is not None:
+                        # A write conflict (DuckDB's answer to two writes at once, a double click):
+                        # nothing was written, so the page runs again, as an API client retries a 503.
+                        await asyncio.sleep(wait)
+                        continue
+                    conflict = StoreConflict("another write to the same record happened at the same moment; reload and retry")
+                    return render(request, "error.html", 409, problem=conflict)
+            raise AssertionError("unreachable: the last attempt returns or raises")
 
         return page

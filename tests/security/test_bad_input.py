@@ -9,7 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from service.domain.scope import Scope, count_in
+from service.domain.scope import Scope
+from service.store.scope import count_in
 from tests.api.test_requests_api import request_body
 from tests.conftest import Province, auth
 from tests.province import SCHOOLS, TEACHERS

@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
-from service.domain.scope import Scope, outside
+from service.domain.scope import Scope
+from service.store.scope import outside
 from tests.conftest import Province
 from tests.province import SCHOOLS
 

@@ -32,6 +32,10 @@ _TITLE_NOISE = re.compile(
     r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?|[春秋]季学期|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     r"|\bstatistics\b|\breport\b"
+    # What a survey is for and where, around its subject: "XX县…监测表", "基础教育…", "(截至9月1日)".
+    r"|基础教育|义务教育(?:阶段)?|普通中小学|监测|结构分析|分析|摸底|普查|核查|基础数据"
+    r"|[(（]\s*(?:截至|截止|统计时点)[^)）]*[)）]|\b(?:basic|compulsory) education\b|\bmonitoring\b|\breturn\b"
+    r"|\b(?:base )?data\b|\bcensus\b|\b(?:annex|appendix)\s*[a-z0-9]*\s*[:.]?"
 )
 
 
@@ -56,6 +60,8 @@ class Scene:
     value: str | None = None  # a header naming a stored number ("在校生数"): its "合计" is that value
 
 
+# The place a title is for: "XX县", "长沙市".
+_PLACE = re.compile(r"^[^\s省市县区]{1,6}[省市县区]\s*(?=\S)")
 # The schools a title's table is for, named by words the reader need not know: "幼儿园…",
 # "中等职业学校…", "XX县第一小学…" end in a word for a school.
 _SCHOOLS_FOR = re.compile(r"^.*?(?:学校|学院|幼儿园|小学|中学|校|园|schools?|kindergartens?)\s*(?=\S)")
@@ -63,7 +69,7 @@ _SCHOOLS_FOR = re.compile(r"^.*?(?:学校|学院|幼儿园|小学|中学|校|园
 
 def _read_title(title: str, d: Dictionary) -> Parsed | None:
     """A title read as a frame; when it does not read, without the schools it opens with."""
-    text = _TITLE_NOISE.sub(" ", fold(title))
+    text = _PLACE.sub("", _TITLE_NOISE.sub(" ", fold(title)).strip())
     parsed = read(text, d, mode="frame")
     if not isinstance(parsed, Parsed) and (m := _SCHOOLS_FOR.match(text)) is not None:
         parsed = read(text[m.end():], d, mode="frame")

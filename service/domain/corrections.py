@@ -25,7 +25,7 @@ from service.domain.dictionary import dictionary
 from service.domain.errors import Conflict, InvalidInput, NotFound, Problem
 from service.domain.forms import apply_to_store, taken
 from service.store import claims
-from service.store.tables import Correction, Organisation, School
+from service.store.tables import Correction, Form, Organisation, School
 
 OFFICE_KINDS = ("statistics_office", "education_office")
 
@@ -116,8 +116,10 @@ def decide(session: Session, principal: Principal, correction_id: str, outcome: 
         set_committed_value(c, name, value)
     f = dictionary().fields[c.key]
     if outcome == "accepted" and not f.is_indicator:
+        form = session.get(Form, c.form_id)
         apply_to_store(session, c.entity, {c.entity_id: {f.column: c.value}}, by=principal.id, source="correction",
-                       ref=c.id, reason=f"{c.reason} (proposed by school {c.school_code})", at=at)
+                       ref=c.id, reason=f"{c.reason} (proposed by school {c.school_code})", at=at,
+                       effective_from=form.reference_date if form else None)
     audit.record(session, principal.id, audit.Change(f"correction.{outcome}", "correction", c.id, before,
                                                      c.model_dump(mode="json"), body.reason or ""), at=at)
     session.flush()

@@ -47,6 +47,15 @@ def replayed(key: str, digest: str, first: claims.Recorded) -> Outcome:
     return first.status_code, kept["body"], kept["headers"]
 
 
+def recorded(session: Session, principal: Principal, raw_key: str | None, scope: str, body: Any) -> Outcome | None:
+    """The first outcome under this key if it is already on record (read only): a repeat is
+    answered before the write is even prepared."""
+    key = require_key(raw_key)
+    digest = body_hash(scope, body)
+    first = claims.recorded(session, principal.id, key)
+    return replayed(key, digest, first) if first is not None else None
+
+
 def once(session: Session, principal: Principal, raw_key: str | None, scope: str, body: Any,
          write: Callable[[], Outcome]) -> Outcome:
     """Run `write` once per key: claim the key, run the write, keep its response under the key.

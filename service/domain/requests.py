@@ -139,7 +139,7 @@ class FieldAnalysis:
     candidates: tuple[Candidate, ...] = ()
     partial: bool = False  # held in the store for some records only: the others are asked
     headers: list[str] = field(default_factory=list)
-    definition: dict[str, Any] | None = None  # DEFINITIONS.md shape with words; None for new
+    definition: dict[str, Any] | None = None  # docs/definitions.md shape with words; None for new
 
 
 @dataclass

@@ -26,6 +26,12 @@ class Importer(ABC):
     @abstractmethod
     def read(self, path: Path) -> pa.Table: ...
 
+    def read_batches(self, path: Path) -> pa.RecordBatchReader:
+        """The same rows in batches; formats that can stream override this so a large file is
+        never held whole in memory."""
+        table = self.read(path)
+        return pa.RecordBatchReader.from_batches(table.schema, table.to_batches())
+
 
 class Exporter(ABC):
     name: ClassVar[str]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -53,6 +53,89 @@ class CsvImporter(Importer):
             con.close()
             if temporary:
                 src.unlink(missing_ok=True)
+
+    def read_batches(self, path: Path) -> pa.RecordBatchReader:
+        """The file in batches of about BLOCK_BYTES, never whole in memory (a GB18030 file is
+        transcoded to a temporary UTF-8 copy first)."""
+        src, temporary = _utf8_path(path)
+        header = _header(src, path.name)
+        schema = pa.schema([*((h, pa.string()) for h in header), (ROW, pa.int64()), (PROBLEM, pa.string())])
+
+        def batches() -> Iterator[pa.RecordBatch]:
+            try:
+                yield from _stream(src, path.name, header, schema)
+            finally:
+                if temporary:
+                    src.unlink(missing_ok=True)
+
+        return pa.RecordBatchReader.from_batches(schema, batches())
+
+
+# A block of about this many bytes becomes one batch (about 90,000 rows of a teachers file).
+BLOCK_BYTES = 8 << 20
+
+
+def _header(src: Path, name: str) -> list[str]:
+    try:
+        with src.open(newline="", encoding="utf-8-sig") as fh:
+            header = next(csv.reader(fh), None)
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise UnreadableFile(f"{name}: not a readable CSV file ({exc})") from exc
+    if not header:
+        raise UnreadableFile(f"{name}: the file is empty")
+    return header
+
+
+def _stream(src: Path, name: str, header: list[str], schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+    """Batches parsed by Arrow's streaming reader; ROW numbers the data rows from 2. At the first
+    row of the wrong length the rest is read row by row, each bad row reported with its line."""
+    options = pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=BLOCK_BYTES, use_threads=False)
+    parse = pacsv.ParseOptions(delimiter=",", quote_char='"', newlines_in_values=True)
+    convert = pacsv.ConvertOptions(column_types={h: pa.string() for h in header})
+    done = 0
+    try:
+        with src.open("rb") as fh:
+            if fh.read(3) != b"\xef\xbb\xbf":
+                fh.seek(0)
+            for batch in pacsv.open_csv(fh, read_options=options, parse_options=parse, convert_options=convert):
+                n = batch.num_rows
+                yield pa.RecordBatch.from_arrays(
+                    [*batch.columns, pa.array(range(done + 2, done + n + 2), pa.int64()), pa.nulls(n, pa.string())],
+                    schema=schema)
+                done += n
+    except pa.ArrowInvalid:
+        yield from _ragged_batches(src, name, header, schema, done)
+
+
+def _ragged_batches(src: Path, name: str, header: list[str], schema: pa.Schema, skip: int) -> Iterator[pa.RecordBatch]:
+    """The rows after the first `skip` data rows, read row by row: rows of the header's length as
+    they are, the others empty with the reason in the PROBLEM column; ROW holds each row's line."""
+    try:
+        with src.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.reader(fh)
+            next(reader, None)
+            rows: list[list[str | None]] = []
+            for row in reader:
+                if not row:
+                    continue
+                if skip:
+                    skip -= 1
+                    continue
+                fits = len(row) == len(header)
+                why = None if fits else f"{len(row)} value(s) where the header has {len(header)} column(s)"
+                rows.append([*(row if fits else [None] * len(header)), reader.line_num, why])  # type: ignore[list-item]
+                if len(rows) == 65536:
+                    yield _batch(rows, schema)
+                    rows = []
+            if rows:
+                yield _batch(rows, schema)
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise UnreadableFile(f"{name}: not a readable CSV file ({exc})") from exc
+
+
+def _batch(rows: list[list[str | None]], schema: pa.Schema) -> pa.RecordBatch:
+    return pa.RecordBatch.from_arrays([pa.array(list(c), t) for c, t in zip(zip(*rows, strict=True), schema.types, strict=True)],
+                                      schema=schema)
 
 
 def _ragged(src: Path, name: str) -> pa.Table:

@@ -558,6 +558,49 @@ def migrate() -> None:
     console.print(f"schema version {current_version(eng)}" + (f" (applied {applied})" if applied else ""))
 
 
+store_app = typer.Typer(help="The store itself: copy a province into PostgreSQL.", no_args_is_help=True)
+app.add_typer(store_app, name="store")
+
+
+@store_app.command("copy")
+def store_copy(
+    to: Annotated[str, typer.Option("--to", help="the PostgreSQL database, postgresql+psycopg://user@host/db")],
+    verify: Annotated[bool, typer.Option(help="sum up every table on both sides and compare")] = True,
+) -> None:
+    """Copy this DuckDB store, every table and every version, into an empty PostgreSQL database."""
+    from service.store import copy
+    from service.store.engine import make_engine
+
+    server = running_server()
+    if server is not None:
+        raise CliError(f"a server serves this store at {server.url} (pid {server.pid}): stop it first")
+    source, target = make_engine(settings().database_url), make_engine(to)
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                      transient=True) as bar:
+            task = bar.add_task("copying")
+            copied = copy.copy_store(source, target, lambda t, n: bar.update(task, description=f"{t}: {n:,} rows"))
+        table = Table("table", "rows", *(("source digest", "target digest", "") if verify else ()))
+        differ = 0
+        for t in copy.tables():
+            if verify:
+                a, b = copy.digest(source, t), copy.digest(target, t)
+                same = a == b
+                differ += not same
+                table.add_row(t.name, f"{b.rows:,}", a.digest[:12], b.digest[:12], "same" if same else "DIFFERS")
+            else:
+                table.add_row(t.name, f"{copied[t.name]:,}")
+        console.print(table)
+    except copy.CopyRefused as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        source.dispose()
+        target.dispose()
+    if differ:
+        raise CliError(f"{differ} table(s) differ after the copy")
+    console.print(f"copied {sum(copied.values()):,} rows of {len(copied)} tables" + (", every table the same" if verify else ""))
+
+
 @app.command()
 def openapi(out: Path = ROOT / "openapi" / "openapi.json") -> None:
     """Write the OpenAPI document the app serves."""

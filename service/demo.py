@@ -176,10 +176,13 @@ class DemoSpec:
     teachers: int = 6000
     seed: int = 1
     province: str = "430000"  # Hunan
+    first_teacher: int = 1  # teacher ids count from here: provinces generated apart keep distinct ids
 
     def __post_init__(self) -> None:
         if not 1 <= self.schools < 10**7 or self.teachers < 0:  # school codes have a 7-digit serial
             raise ValueError(f"need 1 to 9,999,999 schools and a teacher count >= 0, got {self}")
+        if not 1 <= self.first_teacher <= 10**9 - self.teachers:  # teacher ids have 9 digits
+            raise ValueError(f"teacher ids run from 1 to 999,999,999, got {self}")
         code = self.province
         if len(code) != 6 or not code.isdigit() or code[0] == "0" or not code.endswith("0000"):
             raise ValueError(f"province must be a 6-digit code ending in 0000, got {code!r}")
@@ -216,7 +219,7 @@ def generate(spec: DemoSpec, out_dir: Path) -> DemoFiles:
     rng = np.random.default_rng(spec.seed)
     regions, counties = _regions(spec.province)
     schools = _schools(spec, counties, rng)
-    teachers = _teachers(spec.teachers, counties, schools, rng)
+    teachers = _teachers(spec.teachers, counties, schools, rng, spec.first_teacher)
     out_dir.mkdir(parents=True, exist_ok=True)
     files = DemoFiles(out_dir / "regions.csv", out_dir / "schools.csv", out_dir / "teachers.csv")
     pacsv.write_csv(regions, files.regions, _CSV)
@@ -394,7 +397,7 @@ def _school_names(
 
 
 def _teachers(
-    n: int, counties: list[_County], schools: _Schools, rng: np.random.Generator
+    n: int, counties: list[_County], schools: _Schools, rng: np.random.Generator, first: int = 1
 ) -> pa.Table:
     """`n` teachers drawn column by column; see the module docstring for the distributions."""
     school = np.repeat(np.arange(len(schools.teachers)), schools.teachers)
@@ -441,7 +444,7 @@ def _teachers(
     school_codes = schools.table.column("code").combine_chunks()
     return pa.table({
         "id": _ascii_column(np.hstack([np.full((n, 1), ord("T"), np.uint8),
-                                       _digits(np.arange(1, n + 1), 9)])),
+                                       _digits(np.arange(first, first + n), 9)])),
         "id_number": _ascii_column(_id_numbers(region, birth, female, rng)),
         "name": _names(female, rng),
         "gender": _take(("1", "2"), female.astype(np.int64)),

@@ -31,8 +31,14 @@ class Principal:
     jurisdiction: str | None  # region code; for a school, its county
 
 
+NATIONAL = "000000"
+
+
 def region_prefix(code: str) -> str:
-    """The prefix all codes under a region share: 430000 -> 43, 430100 -> 4301, 430102 -> 430102."""
+    """The prefix all codes under a region share: 430000 -> 43, 430100 -> 4301, 430102 -> 430102;
+    000000 is the whole country (the jurisdiction of national bodies): every code."""
+    if code == NATIONAL:
+        return ""
     if code.endswith("0000"):
         return code[:2]
     if code.endswith("00"):

@@ -16,11 +16,10 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 
 import pyarrow as pa
-import pyarrow.compute as pc
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from connectors.base import ROW, UnreadableFile, importer_for, importer_named
+from connectors.base import PROBLEM, ROW, UnreadableFile, importer_for, importer_named
 from service.domain import audit
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
@@ -96,35 +95,37 @@ def _store_checks(session: Session, kind: Kind, stage_name: str) -> list[RowProb
 
 
 def import_table(
-    session: Session, principal: Principal, kind: Kind, raw: pa.Table, filename: str, *,
+    session: Session, principal: Principal, kind: Kind, raw: pa.Table | pa.RecordBatchReader, filename: str, *,
     skip_invalid: bool = False, progress: Progress | None = None, d: Dictionary | None = None,
 ) -> ImportReport:
-    """Validate every row of `raw` and upsert the good ones; raise ImportRejected (nothing written)
-    if any row is bad and `skip_invalid` is false, or if the header itself is wrong."""
+    """Validate every row of `raw` (a table, or batches read as a stream) and upsert the good ones;
+    raise ImportRejected (nothing written) if any row is bad and `skip_invalid` is false, or if the
+    header itself is wrong."""
     require_role(principal, "admin")
     d = d or dictionary()
     step = progress or (lambda _msg: None)
     entity = ENTITY[kind]
     fields = {f.column: f for f in d.entity_fields(entity)}
-    report = ImportReport(batch_id=new_id(), kind=kind, filename=filename, rows_total=raw.num_rows)
+    report = ImportReport(batch_id=new_id(), kind=kind, filename=filename, rows_total=0)
 
     step("validating rows")
     if kind == "teachers":
         raw = _with_staff_ids(session, raw, d)
     checked = validate_rows(raw, entity, d)
-    found = checked.report
-    if any(p.row == 1 for p in found.first):  # the header itself is wrong: no row can be read
-        report.take(found)
-        report.rows_rejected = report.rows_total
-        raise _rejected(session, principal, report)
-    good = checked.table
-    if found.total:
-        good = good.filter(pc.invert(pc.is_in(good[ROW], found.bad_rows)))
-
-    step("staging")
-    stage_name = f"stage_{kind}"
-    columns = {ROW: "integer", **{c: fields[c].type for c in fields}}
-    bulk.stage(session, stage_name, columns, good)
+    try:
+        report.rows_total = checked.rows_total
+        found = checked.report
+        if any(p.row == 1 for p in found.first):  # the header itself is wrong: no row can be read
+            report.take(found)
+            report.rows_rejected = report.rows_total
+            raise _rejected(session, principal, report)
+        step("staging")
+        stage_name = f"stage_{kind}"
+        columns = {ROW: "integer", **{c: fields[c].type for c in fields}}
+        bulk.stage(session, stage_name, columns, checked.good_rows())
+        present = checked.present
+    finally:
+        checked.close()
     step("checking against the store")
     store_problems = _store_checks(session, kind, stage_name)
     found = merged_report(found, store_problems)
@@ -137,7 +138,7 @@ def import_table(
             f'DELETE FROM {stage_name} WHERE "{ROW}" IN (SELECT unnest(:rows))'
         ), {"rows": sorted({p.row for p in store_problems})})
     step("merging")
-    bulk.fill_absent(session, stage_name, entity, KEY[kind], [c for c in fields if c not in checked.present])
+    bulk.fill_absent(session, stage_name, entity, KEY[kind], [c for c in fields if c not in present])
     counts = bulk.merge_versions(
         session, stage_name=stage_name, target=entity, key=KEY[kind], columns=list(fields),
         at=now(), by=principal.id, source="import", ref=report.batch_id,
@@ -154,13 +155,15 @@ def import_table(
     return report
 
 
-def _with_staff_ids(session: Session, raw: pa.Table, d: Dictionary) -> pa.Table:
+def _with_staff_ids(session: Session, raw: pa.Table | pa.RecordBatchReader, d: Dictionary) -> pa.Table | pa.RecordBatchReader:
     """A teachers file without staff ids (the national system's export identifies staff by their
     national ID number) gets them: the store's id of the teacher with that number, else a new one."""
-    headers = [h for h in raw.column_names if h != ROW]
+    headers = [h for h in raw.schema.names if h not in (ROW, PROBLEM)]
     mapping, _ = resolve_headers(headers, d.entity_fields("teacher"))
     if "id" in mapping.values() or "id_number" not in mapping.values():
         return raw
+    if isinstance(raw, pa.RecordBatchReader):
+        raw = raw.read_all()  # such files are exports of one school or county: small
     numbers = raw.column(next(i for i, c in mapping.items() if c == "id_number")).to_pylist()
     clean = [str(n).strip().upper() if n else None for n in numbers]
     known = teacher_ids_by_id_number(session, sorted({n for n in clean if n}))
@@ -211,7 +214,7 @@ def import_file(
     step = progress or (lambda _msg: None)
     step("reading file")
     try:
-        raw = (importer_named(fmt) if fmt else importer_for(name)).read(path)
+        raw = (importer_named(fmt) if fmt else importer_for(name)).read_batches(path)
     except UnreadableFile as exc:
         raise InvalidInput(str(exc), [Problem(["file"], str(exc))]) from exc
     return import_table(session, principal, kind, raw, name, skip_invalid=skip_invalid, progress=progress)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import gzip
 import io
+import shutil
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO, cast
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from connectors.base import PROBLEM, ROW, exporter_for
 from service.domain.dictionary import Dictionary, Entity, Field
@@ -103,8 +106,9 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
 
 
 def _id_checksum_sql(col: str) -> str:
-    terms = " + ".join(f"CAST(substr({col}, {i + 1}, 1) AS INTEGER) * {w}" for i, w in enumerate(ID_WEIGHTS))
-    return f"substr({literal(ID_CHECK_CHARS)}, (({terms}) % 11) + 1, 1)"
+    # ascii() of a digit less 48 is its value, and cheaper than a cast (the shape is checked first).
+    terms = " + ".join(f"ascii(substr({col}, {i + 1}, 1)) * {w}" for i, w in enumerate(ID_WEIGHTS))
+    return f"substr({literal(ID_CHECK_CHARS)}, (({terms} - {48 * sum(ID_WEIGHTS)}) % 11) + 1, 1)"
 
 
 _PROBLEM_SCHEMA = pa.schema([("row", pa.int64()), ("column", pa.string()), ("value", pa.string()), ("reason", pa.string())])
@@ -124,57 +128,76 @@ class ProblemReport:
 
 @dataclass
 class ValidatedTable:
-    rows_total: int
+    """The checked rows, kept in the in-process DuckDB that checked them until `close()`: a large
+    file never becomes one Arrow table or a list of Python rows."""
+
+    rows_total: int  # data rows read, the unreadable ones included
     problems: list[RowProblem]  # the first MAX_LISTED; `report` has them all
     present: list[str]  # store columns the file carried
-    table: pa.Table  # normalised, typed-as-text rows with __row, bad rows included
     report: ProblemReport
+    con: duckdb.DuckDBPyConnection
+    spill: Path
+
+    def good_rows(self, batch_rows: int = 65536) -> pa.RecordBatchReader:
+        """The normalised, typed-as-text rows with no problem, with __row, in batches."""
+        return self.con.sql(
+            f"SELECT * EXCLUDE ({PROBLEM}) FROM norm WHERE {ROW} NOT IN (SELECT row_no FROM problem)"
+        ).to_arrow_reader(batch_rows)
+
+    def close(self) -> None:
+        self.con.close()
+        shutil.rmtree(self.spill, ignore_errors=True)
 
 
-def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTable:
-    """Check every row of `raw` against the dictionary fields of `entity`; never raises on bad data.
-    A `__row` column, if the importer gives one, holds each row's line in the file (the header is 1)."""
+def _numbered(raw: pa.Table | pa.RecordBatchReader) -> pa.RecordBatchReader:
+    """`raw` with positional column names (a header may repeat, and the reader must not merge or
+    drop either copy), ROW (the line in the file, numbered from 2 when the reader gives none) and PROBLEM."""
+    names = [c for c in raw.schema.names if c not in (ROW, PROBLEM)]
+    schema = pa.schema([*((f"c{i}", pa.string()) for i in range(len(names))), (ROW, pa.int64()), (PROBLEM, pa.string())])
+    batches = raw.to_batches() if isinstance(raw, pa.Table) else raw
+
+    def renamed() -> Iterator[pa.RecordBatch]:
+        line = 2
+        for b in batches:
+            n = b.num_rows
+            columns = [b.column(i).cast(pa.string()) for i, c in enumerate(b.schema.names) if c not in (ROW, PROBLEM)]
+            rows = b.column(ROW).cast(pa.int64()) if ROW in b.schema.names else pa.array(range(line, line + n), pa.int64())
+            why = b.column(PROBLEM) if PROBLEM in b.schema.names else pa.nulls(n, pa.string())
+            line += n
+            yield pa.RecordBatch.from_arrays([*columns, rows, why], schema=schema)
+
+    return pa.RecordBatchReader.from_batches(schema, renamed())
+
+
+def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dictionary) -> ValidatedTable:
+    """Check every row of `raw` (a table, or batches read as a stream) against the dictionary fields
+    of `entity`; never raises on bad data. A `__row` column, if the importer gives one, holds each
+    row's line in the file (the header is 1); `__problem` says why a row could not be read."""
     fields = d.entity_fields(entity)
-    unread: list[RowProblem] = []
-    if PROBLEM in raw.column_names:
-        # Rows the importer could not split into the header's columns: reported, and left empty.
-        lines = raw.column(ROW).to_pylist() if ROW in raw.column_names else list(range(2, raw.num_rows + 2))
-        unread = [RowProblem(int(line), "", None, str(why))
-                  for line, why in zip(lines, raw.column(PROBLEM).to_pylist(), strict=True) if why is not None]
-        raw = raw.filter(pc.is_null(raw.column(PROBLEM))).drop_columns([PROBLEM])
-    headers = [h for h in raw.column_names if h != ROW]
+    headers = [h for h in raw.schema.names if h not in (ROW, PROBLEM)]
     mapping, problems = resolve_headers(headers, fields)
-    problems += unread
-    if not problems and raw.num_rows == 0:
-        problems.append(RowProblem(1, "", None, "the file has a header but no rows"))
     by_column = {f.column: f for f in fields}
-    # Positional names: a header may repeat, and the reader must not merge or drop either copy.
-    rows = raw.column(ROW) if ROW in raw.column_names else pa.array(range(2, raw.num_rows + 2), pa.int64())
-    positional = pa.Table.from_arrays([raw.column(i) for i, h in enumerate(raw.column_names) if h != ROW] + [rows],
-                                      names=[f"c{i}" for i in range(len(headers))] + [ROW])
     # Bounded: a large file spills to disk instead of growing the process (threads: the machine is shared).
-    con = duckdb.connect(config={"memory_limit": "512MB", "threads": 2})
-    con.register("raw_src", positional)
+    spill = Path(tempfile.mkdtemp(prefix="collectonce-validation-"))
+    con = duckdb.connect(config={"memory_limit": "512MB", "threads": 2, "temp_directory": str(spill)})
+    con.register("raw_src", _numbered(raw))
     selected = [
-        f"NULLIF(trim(CAST(c{i} AS VARCHAR)), '') AS {ident(c)}" for i, c in mapping.items()
+        f"NULLIF(trim(c{i}), '') AS {ident(c)}" for i, c in mapping.items()
     ] + [f"CAST(NULL AS VARCHAR) AS {ident(c)}" for c in by_column if c not in mapping.values()]
-    con.execute(f"CREATE TABLE src AS SELECT CAST({ROW} AS BIGINT) AS {ROW}, {', '.join(selected)} FROM raw_src")
-    # Code lists accept the code itself, its labels and its aliases, case-insensitively.
-    labels = [
-        (f.column, simple_norm(text), code.code)
-        for f in fields if f.type == "enum"
-        for code in d.code_lists[f.code_list or ""].codes
-        for text in (code.code, code.zh, code.en, *code.aliases)
-    ]
-    con.execute("CREATE TABLE code_text (col VARCHAR, txt VARCHAR, code VARCHAR)")
-    if labels:
-        con.executemany("INSERT INTO code_text VALUES (?, ?, ?)", list({(a, b, c) for a, b, c in labels}))
     cols = []
     for c, f in by_column.items():
         if f.type == "enum":
+            # A code is kept as it is; anything else is looked up among the labels and aliases.
+            cl = d.code_lists[f.code_list or ""]
+            words: dict[str, str] = {}
+            for code in cl.codes:
+                for text in (code.code, code.zh, code.en, *code.aliases):
+                    words[simple_norm(text)] = min(words.get(simple_norm(text), code.code), code.code)
+            lookup = "MAP {" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in sorted(words.items())) + "}"
+            codes = ", ".join(literal(code) for code in cl.code_values)
             cols.append(
-                f"COALESCE((SELECT min(code) FROM code_text t WHERE t.col = {literal(c)} "
-                f"AND t.txt = lower(regexp_replace(s.{ident(c)}, {literal(SPACE_PUNCT_PATTERN)}, '', 'g'))), s.{ident(c)}) AS {ident(c)}"
+                f"CASE WHEN s.{ident(c)} IN ({codes}) THEN s.{ident(c)} ELSE COALESCE(map_extract({lookup}, "
+                f"lower(regexp_replace(s.{ident(c)}, {literal(SPACE_PUNCT_PATTERN)}, '', 'g')))[1], s.{ident(c)}) END AS {ident(c)}"
             )
         elif f.type == "date":
             cols.append(f"replace(replace(s.{ident(c)}, '/', '-'), '.', '-') AS {ident(c)}")
@@ -182,57 +205,59 @@ def validate_rows(raw: pa.Table, entity: Entity, d: Dictionary) -> ValidatedTabl
             cols.append(f"upper(s.{ident(c)}) AS {ident(c)}")
         else:
             cols.append(f"s.{ident(c)}")
-    con.execute(f"CREATE TABLE norm AS SELECT s.{ROW}, {', '.join(cols)} FROM src s ORDER BY s.{ROW}")
+    con.execute(f"CREATE TABLE norm AS SELECT s.{ROW}, s.{PROBLEM}, {', '.join(cols)} "
+                f"FROM (SELECT {ROW}, {PROBLEM}, {', '.join(selected)} FROM raw_src) s")
+    con.unregister("raw_src")
+    rows_total = int(con.execute("SELECT count(*) FROM norm").fetchone()[0])  # type: ignore[index]
+    # Problems stay in DuckDB: a file of a million bad rows has millions of them, which are counted,
+    # written compressed to the report, and only the first MAX_LISTED become Python objects.
+    con.execute("CREATE TABLE problem (row_no BIGINT, col VARCHAR, value VARCHAR, reason VARCHAR)")
+    # Rows the importer could not split into the header's columns: reported, and left out of every check.
+    con.execute(f"INSERT INTO problem SELECT {ROW}, '', NULL, {PROBLEM} FROM norm WHERE {PROBLEM} IS NOT NULL")
+    con.execute(f"DELETE FROM norm WHERE {PROBLEM} IS NOT NULL")
+    if not problems and rows_total == 0:
+        problems.append(RowProblem(1, "", None, "the file has a header but no rows"))
+    if problems:
+        con.executemany("INSERT INTO problem VALUES (?, ?, ?, ?)", [(p.row, p.column, p.value, p.reason) for p in problems])
 
+    checks: list[tuple[str, str, str]] = []  # (column, condition on the row, reason)
     unions: list[str] = []
     for c, f in by_column.items():
         if c not in mapping.values():
             continue
         # Neither store keeps a NUL (PostgreSQL refuses it), nor should any value hold a control character.
-        checks = [(f"regexp_matches(v, {literal(CONTROL_PATTERN)})", "contains a NUL or other control character"),
-                  *_checks(f, d)]
-        for cond, reason in checks:
-            unions.append(
-                f"SELECT {ROW}, {literal(c)}, {ident(c)}, {literal(reason)} FROM norm, (SELECT {ident(c)} AS v) "
-                f"WHERE {cond}"
-            )
+        for cond, reason in [(f"regexp_matches(v, {literal(CONTROL_PATTERN)})", "contains a NUL or other control character"),
+                             *_checks(f, d)]:
+            con.execute(f"CREATE TEMP MACRO check_{len(checks)}(v) AS ({cond})")
+            checks.append((c, f"check_{len(checks)}({ident(c)})", reason))
         if f.unique:
             unions.append(
                 f"SELECT {ROW}, {literal(c)}, {ident(c)}, 'duplicate in the file (first at row ' || first_row || ')' "
                 f"FROM (SELECT {ROW}, {ident(c)}, min({ROW}) OVER (PARTITION BY {ident(c)}) AS first_row FROM norm "
-                f"WHERE {ident(c)} IS NOT NULL) WHERE {ROW} <> first_row"
+                f"WHERE {ident(c)} IN (SELECT {ident(c)} FROM norm GROUP BY ALL HAVING count(*) > 1)) WHERE {ROW} <> first_row"
             )
         if f.check == "gb11643":
             valid_shape = f"regexp_full_match({ident(c)}, '\\d{{17}}[\\dX]')"
-            unions.append(
-                f"SELECT {ROW}, {literal(c)}, {ident(c)}, 'check character wrong (GB 11643)' FROM norm "
-                f"WHERE {valid_shape} AND {_id_checksum_sql(ident(c))} <> substr({ident(c)}, 18, 1)"
-            )
+            checks.append((c, f"{valid_shape} AND {_id_checksum_sql(ident(c))} <> substr({ident(c)}, 18, 1)",
+                           "check character wrong (GB 11643)"))
             if "birth_date" in by_column and "birth_date" in mapping.values():
-                unions.append(
-                    f"SELECT {ROW}, {literal(c)}, {ident(c)}, 'birth date in the ID number differs from birth_date' "
-                    f"FROM norm WHERE {valid_shape} AND TRY_CAST(birth_date AS DATE) IS NOT NULL "
-                    f"AND substr({ident(c)}, 7, 8) <> strftime(TRY_CAST(birth_date AS DATE), '%Y%m%d')"
-                )
+                checks.append((c, f"{valid_shape} AND TRY_CAST(birth_date AS DATE) IS NOT NULL "
+                                  f"AND substr({ident(c)}, 7, 8) <> strftime(TRY_CAST(birth_date AS DATE), '%Y%m%d')",
+                               "birth date in the ID number differs from birth_date"))
             if "gender" in by_column and "gender" in mapping.values():
-                unions.append(
-                    f"SELECT {ROW}, {literal(c)}, {ident(c)}, 'gender digit of the ID number differs from gender' "
-                    f"FROM norm WHERE {valid_shape} AND gender IN ('1', '2') "
-                    f"AND (CAST(substr({ident(c)}, 17, 1) AS INTEGER) % 2 = 1) <> (gender = '1')"
-                )
-    # Problems stay in DuckDB: a file of a million bad rows has millions of them, which are counted,
-    # written compressed to the report, and only the first MAX_LISTED become Python objects.
-    con.execute("CREATE TABLE problem (row_no BIGINT, col VARCHAR, value VARCHAR, reason VARCHAR)")
-    if problems:
-        con.executemany("INSERT INTO problem VALUES (?, ?, ?, ?)", [(p.row, p.column, p.value, p.reason) for p in problems])
+                checks.append((c, f"{valid_shape} AND gender IN ('1', '2') "
+                                  f"AND (CAST(substr({ident(c)}, 17, 1) AS INTEGER) % 2 = 1) <> (gender = '1')",
+                               "gender digit of the ID number differs from gender"))
+    if checks:
+        # One pass over every row finds the rows with any problem; only those are checked one rule at a time.
+        con.execute("CREATE TABLE suspect AS SELECT * FROM norm WHERE " + " OR ".join(f"({cond})" for _c, cond, _r in checks))
+        unions += [f"SELECT {ROW}, {literal(c)}, {ident(c)}, {literal(reason)} FROM suspect WHERE {cond}"
+                   for c, cond, reason in checks]
     if unions:
         con.execute("INSERT INTO problem " + " UNION ALL ".join(unions))
-    table = con.sql("SELECT * FROM norm ORDER BY " + ROW).to_arrow_table()
     report = _report(con)
-    con.close()
-    return ValidatedTable(
-        rows_total=table.num_rows, problems=report.first, present=list(mapping.values()), table=table, report=report,
-    )
+    return ValidatedTable(rows_total=rows_total, problems=report.first, present=list(mapping.values()),
+                          report=report, con=con, spill=spill)
 
 
 def _report(con: duckdb.DuckDBPyConnection) -> ProblemReport:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import io
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +21,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from service.store import audit
+from service.store.sqltext import ident
 
 SQL_TYPES = {"text": "VARCHAR", "enum": "VARCHAR", "integer": "BIGINT", "decimal": "DOUBLE PRECISION",
              "date": "DATE", "boolean": "BOOLEAN"}
@@ -36,35 +38,37 @@ def dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def stage(session: Session, name: str, columns: Mapping[str, str], table: pa.Table) -> None:
-    """Create temporary table `name` (column -> dictionary type) holding `table`'s rows, typed;
-    columns `table` lacks are NULL."""
+def stage(session: Session, name: str, columns: Mapping[str, str], rows: pa.Table | pa.RecordBatchReader) -> None:
+    """Create temporary table `name` (column -> dictionary type) holding `rows`, typed; columns
+    `rows` lacks are NULL. Batches are streamed in: DuckDB scans them, PostgreSQL receives them by
+    COPY one batch at a time, so memory holds one batch, not the file."""
     conn = session.connection()
     raw = conn.connection.driver_connection
+    names = rows.schema.names
     decl = ", ".join(f'"{c}" {SQL_TYPES[t]}' for c, t in columns.items())
     conn.execute(text(f"DROP TABLE IF EXISTS {name}"))
     if dialect(session) == "duckdb":
         casts = ", ".join(
-            f'CAST({chr(34) + c + chr(34) if c in table.column_names else "NULL"} AS {SQL_TYPES[t]}) AS "{c}"'
+            f'CAST({chr(34) + c + chr(34) if c in names else "NULL"} AS {SQL_TYPES[t]}) AS "{c}"'
             for c, t in columns.items()
         )
         view = f"{name}_arrow"
-        raw.register(view, table)  # type: ignore[union-attr]
+        raw.register(view, rows)  # type: ignore[union-attr]
         try:
             conn.execute(text(f"CREATE TEMP TABLE {name} AS SELECT {casts} FROM {view}"))
         finally:
             raw.unregister(view)  # type: ignore[union-attr]
         return
     conn.execute(text(f"CREATE TEMP TABLE {name} ({decl}) ON COMMIT DROP"))
-    buf = io.BytesIO()
-    present = [c for c in columns if c in table.column_names]
-    pacsv.write_csv(table.select(present), buf, pacsv.WriteOptions(include_header=False))
-    buf.seek(0)
+    present = [c for c in columns if c in names]
+    batches = rows.to_batches() if isinstance(rows, pa.Table) else rows
     with raw.cursor() as cur, cur.copy(  # type: ignore[union-attr]
         f"COPY {name} ({', '.join(chr(34) + c + chr(34) for c in present)}) FROM STDIN (FORMAT csv)"
     ) as copy:
-        while chunk := buf.read(1 << 20):
-            copy.write(chunk)
+        for batch in batches:
+            buf = io.BytesIO()
+            pacsv.write_csv(batch.select(present), buf, pacsv.WriteOptions(include_header=False))
+            copy.write(buf.getbuffer())
 
 
 def drop_stage(session: Session, name: str) -> None:
@@ -113,14 +117,17 @@ def merge_versions(
         )
     if inserted or updated:
         cols = ", ".join(f'"{c}"' for c in columns)
-        conn.execute(
-            text(
-                f"INSERT INTO {target} ({cols}, valid_from, valid_to, source, changed_by, ref, reason) "
-                f"SELECT {', '.join(f's.{chr(34)}{c}{chr(34)}' for c in columns)}, :at, NULL, :source, :by, :ref, :reason "
-                f"FROM {stage_name} s JOIN {stage_name}_delta d ON d.k = s.\"{key}\""
-            ),
-            {"at": at, "source": source, "by": by, "ref": ref, "reason": reason},
-        )
+        with _indexes_rebuilt_if_doubling(session, target, inserted + updated):
+            conn.execute(
+                text(
+                    f"INSERT INTO {target} ({cols}, valid_from, valid_to, source, changed_by, ref, reason) "
+                    f"SELECT {', '.join(f's.{chr(34)}{c}{chr(34)}' for c in columns)}, :at, NULL, :source, :by, :ref, :reason "
+                    f"FROM {stage_name} s"
+                    # Every staged row new or changed (a first load): no join needed to pick them.
+                    + ("" if inserted + updated == total else f" JOIN {stage_name}_delta d ON d.k = s.\"{key}\"")
+                ),
+                {"at": at, "source": source, "by": by, "ref": ref, "reason": reason},
+            )
     if inserted or updated:
         before, after = audit.version_digests(session, target, key, f"{stage_name}_delta", at)
         audit.append(session, [{
@@ -129,6 +136,50 @@ def merge_versions(
             "detail": f"{source}: {inserted} new, {updated} changed" + (f"; {reason}" if reason else "")}])
     drop_stage(session, f"{stage_name}_delta")
     return MergeCounts(inserted=inserted, updated=updated, unchanged=total - inserted - updated)
+
+
+# Below this many new versions, index upkeep costs less than a rebuild whatever the table's size.
+REBUILD_MIN_ROWS = 50_000
+
+
+@contextmanager
+def _indexes_rebuilt_if_doubling(session: Session, target: str, rows: int) -> Iterator[None]:
+    """Around a write of `rows` new versions that at least doubles `target` (a first load, a new
+    province): drop its secondary indexes (on PostgreSQL its key too) and build them again once
+    the rows are in, which costs less than keeping them up to date row by row. The drop is part
+    of the transaction: a failed load leaves them as they were; a rebuilt unique index or key
+    still refuses duplicates, failing the whole load."""
+    conn = session.connection()
+    if rows < REBUILD_MIN_ROWS or conn.execute(text(
+        f"SELECT count(*) FROM (SELECT 1 FROM {target} LIMIT {rows}) AS t"
+    )).scalar_one() >= rows:
+        yield
+        return
+    if dialect(session) == "duckdb":
+        # DuckDB keeps the primary key as a constraint it cannot drop; its other indexes are listed here.
+        indexes = conn.execute(text(
+            "SELECT index_name, sql FROM duckdb_indexes() WHERE table_name = :t AND schema_name = current_schema()"
+        ), {"t": target}).all()
+        drops = [f"DROP INDEX {ident(name)}" for name, _ in indexes]
+        builds = [sql for _, sql in indexes]
+    else:
+        constraints = conn.execute(text(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = CAST(:t AS regclass) AND contype IN ('p', 'u')"), {"t": target}).all()
+        indexes = conn.execute(text(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.tablename = :t AND i.schemaname = current_schema() "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname "
+            "AND c.conrelid = CAST(:t AS regclass))"), {"t": target}).all()
+        drops = [f"ALTER TABLE {ident(target)} DROP CONSTRAINT {ident(name)}" for name, _ in constraints]
+        drops += [f"DROP INDEX {ident(name)}" for name, _ in indexes]
+        builds = [f"ALTER TABLE {ident(target)} ADD CONSTRAINT {ident(name)} {definition}" for name, definition in constraints]
+        builds += [sql for _, sql in indexes]
+        conn.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
+    for statement in drops:
+        conn.execute(text(statement))
+    yield
+    for statement in builds:
+        conn.execute(text(statement))
 
 
 def write_versions(

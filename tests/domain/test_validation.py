@@ -59,5 +59,5 @@ def test_whitespace_and_full_width_labels_are_read_as_codes() -> None:
     row = dict(TEACHERS[0], gender=" 女 ", title="  二级教师", education="Bachelor's Degree")
     checked = validate_rows(_table([row]), "teacher", dictionary())
     assert checked.problems == []
-    assert checked.table.to_pylist()[0]["gender"] == "2"
-    assert checked.table.to_pylist()[0]["education"] == "21"
+    assert checked.good_rows().read_all().to_pylist()[0]["gender"] == "2"
+    assert checked.good_rows().read_all().to_pylist()[0]["education"] == "21"

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from bench.common import BIN, Run, pg_schema, show, timed
+from bench.common import BIN, Run, pg_schema, show, summarise, timed
 
 SCHOOLS = int(os.environ.get("BENCH_SCHOOLS", "30000"))
 TEACHERS = int(os.environ.get("BENCH_TEACHERS", "1000000"))
@@ -40,6 +40,9 @@ def main() -> None:
         size = (demo / "teachers.csv").stat().st_size / 2**20
         duck = _import_all(f"duckdb:///{work / 'store.duckdb'}", demo, work)
         bare = _bare_read_csv(demo / "teachers.csv", work / "bare.duckdb")
+        summarise(f"import {TEACHERS:,} teachers", "DuckDB", f"{duck.seconds:.1f} s, peak {duck.peak_mib:,.0f} MiB",
+                  f"{bare.seconds:.1f} s, peak {bare.peak_mib:,.0f} MiB (read_csv)",
+                  f"{duck.seconds / bare.seconds:.1f}x, memory {duck.peak_mib / bare.peak_mib:.1f}x", "import completed")
         rows = [
             ("generate province to CSV", f"{gen.seconds:.1f} s (teachers.csv {size:.0f} MiB)"),
             ("import teachers, DuckDB", f"{duck.seconds:.1f} s, {TEACHERS / duck.seconds:,.0f} rows/s, peak {duck.peak_mib:,.0f} MiB"),
@@ -52,6 +55,10 @@ def main() -> None:
                 rows.append(("import teachers, PostgreSQL",
                              f"{run.seconds:.1f} s, {TEACHERS / run.seconds:,.0f} rows/s, peak {run.peak_mib:,.0f} MiB"))
                 rows.append(("ratio PostgreSQL / bare read_csv", f"{run.seconds / bare.seconds:.1f}x"))
+                summarise(f"import {TEACHERS:,} teachers", "PostgreSQL",
+                          f"{run.seconds:.1f} s, peak {run.peak_mib:,.0f} MiB",
+                          f"{bare.seconds:.1f} s, peak {bare.peak_mib:,.0f} MiB (read_csv)",
+                          f"{run.seconds / bare.seconds:.1f}x, memory {run.peak_mib / bare.peak_mib:.1f}x", "import completed")
             else:
                 rows.append(("import teachers, PostgreSQL", "skipped: no server"))
         show(rows)

@@ -23,9 +23,9 @@ from service.domain.authz import Principal, region_prefix, require_role
 from service.domain.clock import now
 from service.domain.dictionary import dictionary
 from service.domain.errors import Conflict, InvalidInput, NotFound, Problem
-from service.domain.forms import apply_to_store
+from service.domain.forms import apply_to_store, taken
 from service.store import claims
-from service.store.tables import Correction, Organisation, School
+from service.store.tables import Correction, Form, Organisation, School
 
 OFFICE_KINDS = ("statistics_office", "education_office")
 
@@ -101,6 +101,10 @@ def decide(session: Session, principal: Principal, correction_id: str, outcome: 
         raise Conflict(f"correction {c.id} is already {c.status}", [Problem(["correction", "status"], c.status)])
     if outcome == "rejected" and not (body.reason and body.reason.strip()):
         raise InvalidInput("a rejection needs a reason", [Problem(["body", "reason"], "required", code="decision_reason")])
+    if outcome == "accepted":
+        problems = taken(session, [(c.entity_id, c.key, c.value)], dictionary())
+        if problems:
+            raise InvalidInput("the corrected value belongs to another record", problems)
     at = now()
     before = c.model_dump(mode="json")
     # The decision is claimed before the store changes: of two owners deciding at once, one decides.
@@ -112,8 +116,10 @@ def decide(session: Session, principal: Principal, correction_id: str, outcome: 
         set_committed_value(c, name, value)
     f = dictionary().fields[c.key]
     if outcome == "accepted" and not f.is_indicator:
+        form = session.get(Form, c.form_id)
         apply_to_store(session, c.entity, {c.entity_id: {f.column: c.value}}, by=principal.id, source="correction",
-                       ref=c.id, reason=f"{c.reason} (proposed by school {c.school_code})", at=at)
+                       ref=c.id, reason=f"{c.reason} (proposed by school {c.school_code})", at=at,
+                       effective_from=form.reference_date if form else None)
     audit.record(session, principal.id, audit.Change(f"correction.{outcome}", "correction", c.id, before,
                                                      c.model_dump(mode="json"), body.reason or ""), at=at)
     session.flush()

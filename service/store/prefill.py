@@ -198,9 +198,10 @@ def counts(session: Session, d: Dictionary, in_scope: ColumnElement[bool], defns
 
 def collected_coverage(
     session: Session, keys: list[str], entity: str, in_scope: ColumnElement[bool], reference: date,
-    period: tuple[date, date],
+    period: tuple[date, date], total: int | None = None,
 ) -> dict[str, tuple[int, int]]:
-    """For each key: (entities in scope with a collected answer in `period`, entities in scope)."""
+    """For each key: (entities in scope with a collected answer in `period`, entities in scope);
+    `total` is the number of entities in scope when the caller already counted them."""
     if not keys:
         return {}
     if entity == "school":
@@ -210,7 +211,8 @@ def collected_coverage(
             for_reference(Teacher, reference), for_reference(School, reference), in_scope, _active()
         )
     scope_ids = ids.subquery("ids")
-    total = session.scalar(select(func.count()).select_from(scope_ids)) or 0
+    if total is None:
+        total = session.scalar(select(func.count()).select_from(scope_ids)) or 0
     rows = session.execute(
         select(CollectedValue.key, func.count(func.distinct(CollectedValue.entity_id))).where(  # type: ignore[call-overload]
             CollectedValue.key.in_(keys), CollectedValue.reference_date.between(*period),  # type: ignore[attr-defined]

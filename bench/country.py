@@ -47,9 +47,9 @@ from service.store.tables import Organisation
 
 SCHOOLS = int(os.environ.get("COUNTRY_SCHOOLS", "500000"))
 TEACHERS = int(os.environ.get("COUNTRY_TEACHERS", "18000000"))
-BURST_SCHOOLS = int(os.environ.get("COUNTRY_BURST_SCHOOLS", "3000"))
+BURST_SCHOOLS = int(os.environ.get("COUNTRY_BURST_SCHOOLS", "2000"))
 CLIENTS = int(os.environ.get("COUNTRY_CLIENTS", "32"))
-BARE_RUNS = int(os.environ.get("COUNTRY_BARE_RUNS", "3"))
+BARE_RUNS = int(os.environ.get("COUNTRY_BARE_RUNS", "2"))
 PG_URL = os.environ.get("COLLECTONCE_TEST_PG_URL")
 PROVINCE_TEACHERS = 600_000  # one generated and imported batch
 # The 31 province-level divisions of the mainland (GB/T 2260); Hunan (430000) has its real counties.
@@ -88,8 +88,9 @@ class ProvinceLoad:
     seconds: float
 
 
-def load_country(engine: Engine, files: list[DemoFiles]) -> list[ProvinceLoad]:
-    """Import every province through the import path, each file its own all-or-nothing batch."""
+def load_country(engine: Engine, files: list[DemoFiles], progress: Path | None = None) -> list[ProvinceLoad]:
+    """Import every province through the import path, each file its own all-or-nothing batch
+    (what was loaded so far is written to `progress` after each province)."""
     from connectors.base import importer_for
 
     migrate(engine)
@@ -104,6 +105,8 @@ def load_country(engine: Engine, files: list[DemoFiles]) -> list[ProvinceLoad]:
             teachers = import_file(s, ADMIN, "teachers", f.teachers)
         loads.append(ProvinceLoad(f.regions.parent.name, schools.rows_inserted, teachers.rows_inserted,
                                   time.perf_counter() - start))
+        if progress:
+            progress.write_text(json.dumps([asdict(x) for x in loads]))
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("ANALYZE"))  # the planner's statistics of what was just loaded
@@ -324,10 +327,9 @@ def _child(mode: str, args: list[str]) -> None:
              for p in sorted(work.iterdir()) if (p / "teachers.csv").exists()]
     eng = make_engine(args[1])
     try:
-        loads = load_country(eng, files)
+        load_country(eng, files, work / "load.json")
     finally:
         eng.dispose()
-    (work / "load.json").write_text(json.dumps([asdict(x) for x in loads]))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test fuzz bench bench-country install install-dev postgres chromium openapi lint screenshots
+.PHONY: run test fuzz crash bench bench-country install install-dev postgres chromium openapi lint screenshots simulate
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -46,8 +46,21 @@ fuzz: install-dev postgres
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) COLLECTONCE_FUZZ_EXAMPLES=$${COLLECTONCE_FUZZ_EXAMPLES:-25} COLLECTONCE_LARGE=1 \
 	  $(BIN)/pytest -q -s tests/security/test_fuzz.py tests/security/test_access_matrix.py tests/security/test_large.py
 
+# The larger reliability proofs, figures printed: the concurrency model check with 16 clients, and
+# crash trials (the server killed during a large import, an issue to every school and a burst of
+# submissions, then restarted and checked) on both stores.
+crash: install-dev postgres
+	COLLECTONCE_TEST_PG_URL=$(PG_URL) COLLECTONCE_MODEL_CLIENTS=$${COLLECTONCE_MODEL_CLIENTS:-16} \
+	  COLLECTONCE_MODEL_OPS=$${COLLECTONCE_MODEL_OPS:-40} COLLECTONCE_CRASH_TRIALS=$${COLLECTONCE_CRASH_TRIALS:-3} \
+	  $(BIN)/pytest -q -s tests/reliability
+
 bench: install-dev postgres
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/python -m bench
+
+# A year of departments' collections replayed over the demo province (200 schools): the burden
+# report (Markdown, SVG charts, JSON) in data/simulation. SCHOOLS=2000 for a larger province.
+simulate: install
+	$(BIN)/collectonce simulate --year 2026 --seed $${SEED:-1} --schools $${SCHOOLS:-200} --out data/simulation
 
 # A country on PostgreSQL (COUNTRY_SCHOOLS, COUNTRY_TEACHERS: 500,000 and 18,000,000 by default):
 # generated a province at a time, loaded through the import, issued to, answered; figures printed.

@@ -27,7 +27,10 @@ from tests.reliability.test_lost_update import send_until_answered
 
 CLIENTS = int(os.environ.get("COLLECTONCE_MODEL_CLIENTS", "6"))
 OPS = int(os.environ.get("COLLECTONCE_MODEL_OPS", "8"))
-SURVEYS = ["近视学生人数", "寄宿学生人数", "留守儿童人数"]  # one school-level survey each: three forms per school
+LABELS = ["近视学生人数", "寄宿学生人数", "留守儿童人数", "随迁子女人数", "营养餐受益学生人数", "住校学生人数",
+          "体质健康达标学生人数", "心理辅导学生人数", "图书馆藏书册数", "计算机台数"]
+# One school-level survey per label, each a form of its own per school; more for more clients.
+SURVEYS = LABELS[:max(3, min(len(LABELS), CLIENTS * OPS // 40))]
 OK = {200, 409, 412}  # acknowledged, or refused as another write won / the version moved
 
 
@@ -154,7 +157,7 @@ def test_concurrent_clients_leave_the_store_equal_to_the_model_of_acknowledged_w
         client: TestClient, province: Province) -> None:
     for n, label in enumerate(SURVEYS):  # each for a reference date of its own: a form of its own
         issue_survey(client, province, fields=[{"key": "school.address"}, {"label": label, "type": "integer"}],
-                     number=f"湘统函〔2026〕{20 + n}号", reference_date=f"2026-0{n + 3}-01")
+                     number=f"湘统函〔2026〕{20 + n}号", reference_date=f"2026-{n + 1:02d}-01")
     issue_survey(client, province, fields=[{"key": "teacher.name"}, {"key": "teacher.title"},
                                            {"label": "每周课时数", "type": "integer"}],
                  token="education_office", kind="administrative", level="roster")

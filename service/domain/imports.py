@@ -215,9 +215,9 @@ def import_file(
     step("reading file")
     try:
         raw = (importer_named(fmt) if fmt else importer_for(name)).read_batches(path)
-    except UnreadableFile as exc:
+        return import_table(session, principal, kind, raw, name, skip_invalid=skip_invalid, progress=progress)
+    except UnreadableFile as exc:  # at once, or part way through a streamed file
         raise InvalidInput(str(exc), [Problem(["file"], str(exc))]) from exc
-    return import_table(session, principal, kind, raw, name, skip_invalid=skip_invalid, progress=progress)
 
 
 def _rejected(session: Session, principal: Principal, report: ImportReport) -> ImportRejected:

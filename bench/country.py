@@ -289,36 +289,61 @@ def main() -> None:
         ]
         print(f"  loaded in {load.seconds:.0f} s", flush=True)
         try:
-            provinces = [x.province for x in loads]
-            rid, issued, issue_s = issue_country(eng, provinces)
-            bare = bare_aggregation(eng)
-            bare_s = statistics.median(bare)
-            wrong, checked = disagreements(eng, rid)
-            c = counts(eng, rid)
-            rows += [
-                ("issue: 12 indicators + 2 new fields", f"{issue_s:.1f} s: {issued.forms:,} forms, {issued.items:,} items "
-                                                         f"({issued.items / issue_s:,.0f} items/s); {_load_avg()}"),
-                ("bare aggregation (same query, no forms)", f"{bare_s:.1f} s (median of {', '.join(f'{t:.1f}' for t in bare)})"),
-                ("ratio issue / bare", f"{issue_s / bare_s:.1f}x"),
-                ("pre-fill vs bare", f"{checked:,} indicator values checked, "
-                                     + ("every one agrees" if wrong == 0 else f"{wrong:,} DIFFER")),
-                ("counts", ", ".join(f"{k} {v:,}" for k, v in c.items())),
-            ]
-            print(f"  issued in {issue_s:.0f} s", flush=True)
-            b = burst(url, eng, work, BURST_SCHOOLS)
-            rows += [
-                ("submission burst", f"{b.accepted:,} of {min(BURST_SCHOOLS, c['schools']):,} schools in {b.seconds:.1f} s: "
-                                     f"{b.accepted / b.seconds:,.1f}/s with {CLIENTS} clients; {_load_avg()}"),
-                ("submission p50 / p99", f"{_pct(b.post_ms, 0.5):.0f} ms / {_pct(b.post_ms, 0.99):.0f} ms per POST"),
-                ("submission failures", f"{len(b.failures)}" + (f": {b.failures[:3]}" if b.failures else "")),
-            ]
+            rows += measure(eng, url, work, [x.province for x in loads])
         finally:
             eng.dispose()
         show(rows)
 
 
+def measure(eng: Engine, url: str, work: Path, provinces: list[str], rid: str | None = None) -> list[tuple[str, str]]:
+    """The national survey issued to the loaded country (or `rid`, submitted and approved before),
+    beside the bare aggregation; then the submission burst."""
+    if rid is None:
+        rid, issued, issue_s = issue_country(eng, provinces)
+    else:
+        start = time.perf_counter()
+        with session_scope(eng) as s:
+            issued = issuance.issue(s, MINISTRY, rid)
+        issue_s = time.perf_counter() - start
+    print(f"  issued in {issue_s:.0f} s", flush=True)
+    load_after_issue = _load_avg()
+    bare = bare_aggregation(eng)
+    bare_s = statistics.median(bare)
+    wrong, checked = disagreements(eng, rid)
+    c = counts(eng, rid)
+    size, teacher_ix = database_size(eng)
+    rows = [
+        ("issue: 12 indicators + 2 new fields", f"{issue_s:.1f} s: {issued.forms:,} forms, {issued.items:,} items "
+                                                 f"({issued.items / issue_s:,.0f} items/s); {load_after_issue}"),
+        ("bare aggregation (same query, no forms)", f"{bare_s:.1f} s (median of {', '.join(f'{t:.1f}' for t in bare)}); "
+                                                     f"{_load_avg()}"),
+        ("ratio issue / bare", f"{issue_s / bare_s:.1f}x"),
+        ("pre-fill vs bare", f"{checked:,} indicator values checked, "
+                             + ("every one agrees" if wrong == 0 else f"{wrong:,} DIFFER")),
+        ("counts", ", ".join(f"{k} {v:,}" for k, v in c.items())),
+        ("database size after the issue", f"{size / 2**30:.2f} GiB, teacher indexes {teacher_ix / 2**30:.2f} GiB"),
+    ]
+    print("\n".join(f"  {k}: {v}" for k, v in rows), flush=True)
+    b = burst(url, eng, work, BURST_SCHOOLS)
+    rows += [
+        ("submission burst", f"{b.accepted:,} of {min(BURST_SCHOOLS, c['schools']):,} schools in {b.seconds:.1f} s: "
+                             f"{b.accepted / b.seconds:,.1f}/s with {CLIENTS} clients; {_load_avg()}"),
+        ("submission p50 / p99", f"{_pct(b.post_ms, 0.5):.0f} ms / {_pct(b.post_ms, 0.99):.0f} ms per POST"),
+        ("submission failures", f"{len(b.failures)}" + (f": {b.failures[:3]}" if b.failures else "")),
+    ]
+    return rows
+
+
 def _child(mode: str, args: list[str]) -> None:
     work = Path(args[0])
+    if mode == "measure":  # a country already loaded at args[1]; args[2], if given, a request approved before
+        eng = make_engine(args[1])
+        try:
+            provinces = [x["province"] for x in json.loads((work / "load.json").read_text())]
+            show(measure(eng, args[1], work, provinces, args[2] if len(args) > 2 else None))
+        finally:
+            eng.dispose()
+        return
     if mode == "generate":
         generate_country(plan(int(args[1]), int(args[2])), work)
         print(f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")

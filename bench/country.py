@@ -47,9 +47,9 @@ from service.store.tables import Organisation
 
 SCHOOLS = int(os.environ.get("COUNTRY_SCHOOLS", "500000"))
 TEACHERS = int(os.environ.get("COUNTRY_TEACHERS", "18000000"))
-BURST_SCHOOLS = int(os.environ.get("COUNTRY_BURST_SCHOOLS", "3000"))
+BURST_SCHOOLS = int(os.environ.get("COUNTRY_BURST_SCHOOLS", "2000"))
 CLIENTS = int(os.environ.get("COUNTRY_CLIENTS", "32"))
-BARE_RUNS = int(os.environ.get("COUNTRY_BARE_RUNS", "3"))
+BARE_RUNS = int(os.environ.get("COUNTRY_BARE_RUNS", "2"))
 PG_URL = os.environ.get("COLLECTONCE_TEST_PG_URL")
 PROVINCE_TEACHERS = 600_000  # one generated and imported batch
 # The 31 province-level divisions of the mainland (GB/T 2260); Hunan (430000) has its real counties.
@@ -88,8 +88,9 @@ class ProvinceLoad:
     seconds: float
 
 
-def load_country(engine: Engine, files: list[DemoFiles]) -> list[ProvinceLoad]:
-    """Import every province through the import path, each file its own all-or-nothing batch."""
+def load_country(engine: Engine, files: list[DemoFiles], progress: Path | None = None) -> list[ProvinceLoad]:
+    """Import every province through the import path, each file its own all-or-nothing batch
+    (what was loaded so far is written to `progress` after each province)."""
     from connectors.base import importer_for
 
     migrate(engine)
@@ -104,6 +105,8 @@ def load_country(engine: Engine, files: list[DemoFiles]) -> list[ProvinceLoad]:
             teachers = import_file(s, ADMIN, "teachers", f.teachers)
         loads.append(ProvinceLoad(f.regions.parent.name, schools.rows_inserted, teachers.rows_inserted,
                                   time.perf_counter() - start))
+        if progress:
+            progress.write_text(json.dumps([asdict(x) for x in loads]))
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("ANALYZE"))  # the planner's statistics of what was just loaded
@@ -286,36 +289,61 @@ def main() -> None:
         ]
         print(f"  loaded in {load.seconds:.0f} s", flush=True)
         try:
-            provinces = [x.province for x in loads]
-            rid, issued, issue_s = issue_country(eng, provinces)
-            bare = bare_aggregation(eng)
-            bare_s = statistics.median(bare)
-            wrong, checked = disagreements(eng, rid)
-            c = counts(eng, rid)
-            rows += [
-                ("issue: 12 indicators + 2 new fields", f"{issue_s:.1f} s: {issued.forms:,} forms, {issued.items:,} items "
-                                                         f"({issued.items / issue_s:,.0f} items/s); {_load_avg()}"),
-                ("bare aggregation (same query, no forms)", f"{bare_s:.1f} s (median of {', '.join(f'{t:.1f}' for t in bare)})"),
-                ("ratio issue / bare", f"{issue_s / bare_s:.1f}x"),
-                ("pre-fill vs bare", f"{checked:,} indicator values checked, "
-                                     + ("every one agrees" if wrong == 0 else f"{wrong:,} DIFFER")),
-                ("counts", ", ".join(f"{k} {v:,}" for k, v in c.items())),
-            ]
-            print(f"  issued in {issue_s:.0f} s", flush=True)
-            b = burst(url, eng, work, BURST_SCHOOLS)
-            rows += [
-                ("submission burst", f"{b.accepted:,} of {min(BURST_SCHOOLS, c['schools']):,} schools in {b.seconds:.1f} s: "
-                                     f"{b.accepted / b.seconds:,.1f}/s with {CLIENTS} clients; {_load_avg()}"),
-                ("submission p50 / p99", f"{_pct(b.post_ms, 0.5):.0f} ms / {_pct(b.post_ms, 0.99):.0f} ms per POST"),
-                ("submission failures", f"{len(b.failures)}" + (f": {b.failures[:3]}" if b.failures else "")),
-            ]
+            rows += measure(eng, url, work, [x.province for x in loads])
         finally:
             eng.dispose()
         show(rows)
 
 
+def measure(eng: Engine, url: str, work: Path, provinces: list[str], rid: str | None = None) -> list[tuple[str, str]]:
+    """The national survey issued to the loaded country (or `rid`, submitted and approved before),
+    beside the bare aggregation; then the submission burst."""
+    if rid is None:
+        rid, issued, issue_s = issue_country(eng, provinces)
+    else:
+        start = time.perf_counter()
+        with session_scope(eng) as s:
+            issued = issuance.issue(s, MINISTRY, rid)
+        issue_s = time.perf_counter() - start
+    print(f"  issued in {issue_s:.0f} s", flush=True)
+    load_after_issue = _load_avg()
+    bare = bare_aggregation(eng)
+    bare_s = statistics.median(bare)
+    wrong, checked = disagreements(eng, rid)
+    c = counts(eng, rid)
+    size, teacher_ix = database_size(eng)
+    rows = [
+        ("issue: 12 indicators + 2 new fields", f"{issue_s:.1f} s: {issued.forms:,} forms, {issued.items:,} items "
+                                                 f"({issued.items / issue_s:,.0f} items/s); {load_after_issue}"),
+        ("bare aggregation (same query, no forms)", f"{bare_s:.1f} s (median of {', '.join(f'{t:.1f}' for t in bare)}); "
+                                                     f"{_load_avg()}"),
+        ("ratio issue / bare", f"{issue_s / bare_s:.1f}x"),
+        ("pre-fill vs bare", f"{checked:,} indicator values checked, "
+                             + ("every one agrees" if wrong == 0 else f"{wrong:,} DIFFER")),
+        ("counts", ", ".join(f"{k} {v:,}" for k, v in c.items())),
+        ("database size after the issue", f"{size / 2**30:.2f} GiB, teacher indexes {teacher_ix / 2**30:.2f} GiB"),
+    ]
+    print("\n".join(f"  {k}: {v}" for k, v in rows), flush=True)
+    b = burst(url, eng, work, BURST_SCHOOLS)
+    rows += [
+        ("submission burst", f"{b.accepted:,} of {min(BURST_SCHOOLS, c['schools']):,} schools in {b.seconds:.1f} s: "
+                             f"{b.accepted / b.seconds:,.1f}/s with {CLIENTS} clients; {_load_avg()}"),
+        ("submission p50 / p99", f"{_pct(b.post_ms, 0.5):.0f} ms / {_pct(b.post_ms, 0.99):.0f} ms per POST"),
+        ("submission failures", f"{len(b.failures)}" + (f": {b.failures[:3]}" if b.failures else "")),
+    ]
+    return rows
+
+
 def _child(mode: str, args: list[str]) -> None:
     work = Path(args[0])
+    if mode == "measure":  # a country already loaded at args[1]; args[2], if given, a request approved before
+        eng = make_engine(args[1])
+        try:
+            provinces = [x["province"] for x in json.loads((work / "load.json").read_text())]
+            show(measure(eng, args[1], work, provinces, args[2] if len(args) > 2 else None))
+        finally:
+            eng.dispose()
+        return
     if mode == "generate":
         generate_country(plan(int(args[1]), int(args[2])), work)
         print(f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
@@ -324,10 +352,9 @@ def _child(mode: str, args: list[str]) -> None:
              for p in sorted(work.iterdir()) if (p / "teachers.csv").exists()]
     eng = make_engine(args[1])
     try:
-        loads = load_country(eng, files)
+        load_country(eng, files, work / "load.json")
     finally:
         eng.dispose()
-    (work / "load.json").write_text(json.dumps([asdict(x) for x in loads]))
 
 
 if __name__ == "__main__":

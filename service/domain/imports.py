@@ -88,7 +88,7 @@ def _store_checks(session: Session, kind: Kind, stage_name: str) -> list[RowProb
             f'SELECT s."{ROW}", \'school_code\', s.school_code, \'school not in the store\' FROM {stage_name} s '
             f"WHERE NOT EXISTS (SELECT 1 FROM school c WHERE c.code = s.school_code AND c.valid_to IS NULL) "
             f'UNION ALL SELECT s."{ROW}", \'id_number\', s.id_number, \'ID number already belongs to teacher \' || t.id '
-            f"FROM {stage_name} s JOIN teacher t ON t.id_number = s.id_number AND t.valid_to IS NULL AND t.id <> s.id"
+            f"FROM {stage_name} s {bulk.join_current(session, 'teacher', 't', 't.id_number = s.id_number AND t.id <> s.id')}"
         )
     rows = session.connection().execute(text(sql)).all()
     return [RowProblem(int(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
@@ -215,9 +215,9 @@ def import_file(
     step("reading file")
     try:
         raw = (importer_named(fmt) if fmt else importer_for(name)).read_batches(path)
-    except UnreadableFile as exc:
+        return import_table(session, principal, kind, raw, name, skip_invalid=skip_invalid, progress=progress)
+    except UnreadableFile as exc:  # at once, or part way through a streamed file
         raise InvalidInput(str(exc), [Problem(["file"], str(exc))]) from exc
-    return import_table(session, principal, kind, raw, name, skip_invalid=skip_invalid, progress=progress)
 
 
 def _rejected(session: Session, principal: Principal, report: ImportReport) -> ImportRejected:

@@ -25,7 +25,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from connectors.base import PROBLEM, ROW, exporter_for
+from connectors.base import PROBLEM, ROW, UnreadableFile, exporter_for
 from service.domain.dictionary import Dictionary, Entity, Field
 from service.domain.errors import MAX_LISTED
 from service.domain.text import SPACE_PUNCT_PATTERN, simple_norm
@@ -218,7 +218,8 @@ class ValidatedTable:
         shutil.rmtree(self.spill, ignore_errors=True)
 
 
-def _numbered(raw: pa.Table | pa.RecordBatchReader, nfkc: frozenset[int] = frozenset()) -> pa.RecordBatchReader:
+def _numbered(raw: pa.Table | pa.RecordBatchReader, failures: list[UnreadableFile],
+              nfkc: frozenset[int] = frozenset()) -> pa.RecordBatchReader:
     """`raw` with positional column names (a header may repeat, and the reader must not merge or
     drop either copy), ROW (the line in the file, numbered from 2 when the reader gives none) and PROBLEM.
     Values are trimmed as `check_value` trims them; those at positions `nfkc` (code lists) NFKC-normalised."""
@@ -228,6 +229,13 @@ def _numbered(raw: pa.Table | pa.RecordBatchReader, nfkc: frozenset[int] = froze
 
     def renamed() -> Iterator[pa.RecordBatch]:
         line = 2
+        try:
+            yield from numbered(line)
+        except UnreadableFile as exc:  # DuckDB, reading the stream, keeps only the message: kept here
+            failures.append(exc)
+            raise
+
+    def numbered(line: int) -> Iterator[pa.RecordBatch]:
         for b in batches:
             n = b.num_rows
             columns = [pc.utf8_trim_whitespace(b.column(i).cast(pa.string()))
@@ -252,7 +260,8 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
     # Bounded: a large file spills to disk instead of growing the process (threads: the machine is shared).
     spill = Path(tempfile.mkdtemp(prefix="collectonce-validation-"))
     con = duckdb.connect(config={"memory_limit": "512MB", "threads": 2, "temp_directory": str(spill)})
-    con.register("raw_src", _numbered(raw, frozenset(i for i, c in mapping.items() if by_column[c].type == "enum")))
+    failures: list[UnreadableFile] = []
+    con.register("raw_src", _numbered(raw, failures, frozenset(i for i, c in mapping.items() if by_column[c].type == "enum")))
     selected = [
         f"NULLIF(trim(c{i}), '') AS {ident(c)}" for i, c in mapping.items()
     ] + [f"CAST(NULL AS VARCHAR) AS {ident(c)}" for c in by_column if c not in mapping.values()]
@@ -281,8 +290,15 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
             cols.append(f"upper(s.{ident(c)}) AS {ident(c)}")
         else:
             cols.append(f"s.{ident(c)}")
-    con.execute(f"CREATE TABLE norm AS SELECT s.{ROW}, s.{PROBLEM}, {', '.join(cols)} "
-                f"FROM (SELECT {ROW}, {PROBLEM}, {', '.join(selected)} FROM raw_src) s")
+    try:
+        con.execute(f"CREATE TABLE norm AS SELECT s.{ROW}, s.{PROBLEM}, {', '.join(cols)} "
+                    f"FROM (SELECT {ROW}, {PROBLEM}, {', '.join(selected)} FROM raw_src) s")
+    except duckdb.Error:
+        con.close()
+        shutil.rmtree(spill, ignore_errors=True)
+        if failures:  # the file stopped being readable part way (a byte that is not UTF-8, say)
+            raise failures[0] from None
+        raise
     con.unregister("raw_src")
     rows_total = int(con.execute("SELECT count(*) FROM norm").fetchone()[0])  # type: ignore[index]
     # Problems stay in DuckDB: a file of a million bad rows has millions of them, which are counted,

@@ -33,15 +33,20 @@ def page(session: Session, *, action: str | None, entity_id: str | None, since: 
     return rows, total
 
 
-def version_digests(session: Session, target: str, key: str, delta: str, at: datetime) -> tuple[str | None, str | None]:
-    """Digests of the versions a merge closed (before: key and valid_from) and opened (after: the
-    keys of `delta`, every one of which got a version at `at`), computed in the store, keys in byte
-    order on both stores; versions are never changed, so these pin exactly what was replaced."""
+def version_digests(session: Session, target: str, key: str, delta: str, at: datetime, *,
+                    closed: bool = True) -> tuple[str | None, str | None]:
+    """Digests of the versions a merge closed (before: key and valid_from; None when `closed` says
+    it closed none) and opened (after: the keys of `delta`, every one of which got a version at
+    `at`), computed in the store, keys in byte order on both stores; versions are never changed,
+    so these pin exactly what was replaced."""
     k = ident(key)
     byte_order = ' COLLATE "C"' if session.get_bind().dialect.name == "postgresql" else ""
+    before = (
+        f"(SELECT md5(string_agg(CAST(t.{k} AS VARCHAR) || '@' || CAST(t.valid_from AS VARCHAR), ',' "
+        f"ORDER BY t.{k}{byte_order})) FROM {target} t JOIN {delta} d ON d.k = t.{k} AND d.existed WHERE t.valid_to = :at)"
+        if closed else "CAST(NULL AS VARCHAR)"
+    )
     row = session.connection().execute(text(
-        f"SELECT (SELECT md5(string_agg(CAST(t.{k} AS VARCHAR) || '@' || CAST(t.valid_from AS VARCHAR), ',' "
-        f"ORDER BY t.{k}{byte_order})) FROM {target} t JOIN {delta} d ON d.k = t.{k} AND d.existed WHERE t.valid_to = :at), "
-        f"(SELECT md5(string_agg(CAST(d.k AS VARCHAR), ',' ORDER BY d.k{byte_order})) FROM {delta} d)"
+        f"SELECT {before}, (SELECT md5(string_agg(CAST(d.k AS VARCHAR), ',' ORDER BY d.k{byte_order})) FROM {delta} d)"
     ), {"at": at}).one()
     return row[0], row[1]

@@ -175,3 +175,35 @@ def test_excel_rows_keep_their_sheet_numbers_and_a_repeated_header_is_reported(p
     with pytest.raises(ImportRejected) as err, session_scope(province.engine) as s:
         import_file(s, ADMIN, "schools", tmp_path / "gaps.xlsx")
     assert [(p["row"], p["column"]) for p in err.value.extra["report"]["problems"]] == [(5, "enrolment")]
+
+
+def test_a_streamed_file_reports_a_ragged_row_read_after_the_first_batches(
+        province: Province, write_csv, monkeypatch: pytest.MonkeyPatch) -> None:
+    from connectors import csv_file
+
+    monkeypatch.setattr(csv_file, "BLOCK_BYTES", 256)  # a batch of a row or two: the bad row comes late
+    path = write_csv("teachers.csv", TEACHERS)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines[:-1], lines[-1] + ",extra"]) + "\n", encoding="utf-8")
+    with session_scope(province.engine) as s, pytest.raises(ImportRejected) as rejected:
+        import_file(s, ADMIN, "teachers", path)
+    report = rejected.value.extra["report"]
+    (problem,) = report["problems"]
+    assert (problem["row"], problem["column"]) == (len(lines), "") and "header has" in problem["reason"]
+    assert report["rows_total"] == len(TEACHERS) and report["rows_rejected"] == 1
+
+
+def test_a_file_that_stops_being_text_part_way_imports_nothing(province: Province, write_csv,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from connectors import csv_file
+    from service.domain.errors import InvalidInput
+
+    monkeypatch.setattr(csv_file, "BLOCK_BYTES", 256)
+    rows = copy.deepcopy(TEACHERS)
+    rows[0]["title"] = "2"
+    path = write_csv("teachers.csv", rows)
+    path.write_bytes(path.read_bytes() + ("x" * 70000).encode() + b"\xff\n")  # past the encoding sample
+    before = snapshot(province.engine)
+    with session_scope(province.engine) as s, pytest.raises(InvalidInput, match="not a readable CSV"):
+        import_file(s, ADMIN, "teachers", path)
+    assert snapshot(province.engine) == before

@@ -54,8 +54,8 @@ def show(rows: list[tuple[str, str]]) -> None:
 
 
 def settle(eng: Any) -> None:
-    """PostgreSQL: gather the planner's statistics of a freshly loaded store, as autovacuum does
-    within a minute of a load (without them it plans joins for empty tables)."""
+    """PostgreSQL: gather the planner's statistics of the requests a benchmark just filed, as
+    autovacuum does within a minute (an import gathers those of its tables itself)."""
     if eng.dialect.name == "postgresql":
         with eng.connect() as conn:
             conn.exec_driver_sql("ANALYZE")

@@ -255,5 +255,6 @@ def import_regions(session: Session, principal: Principal, raw: pa.Table) -> int
     conn.execute(text("DELETE FROM region WHERE code IN (SELECT code FROM stage_regions)"))
     conn.execute(text("INSERT INTO region (code, name, parent_code, level) SELECT code, name, parent_code, level FROM stage_regions"))
     bulk.drop_stage(session, "stage_regions")
+    bulk.analyze_if_changed(session, "region", len(rows))
     audit.record(session, principal.id, audit.Change("import.regions", "region", "*", None, rows, f"{len(rows)} regions"))
     return len(rows)

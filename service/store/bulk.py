@@ -152,7 +152,25 @@ def merge_versions(
             "entity_id": ref, "before_digest": before, "after_digest": after,
             "detail": f"{source}: {inserted} new, {updated} changed" + (f"; {reason}" if reason else "")}])
     drop_stage(session, f"{stage_name}_delta")
+    analyze_if_changed(session, target, inserted + 2 * updated)
     return MergeCounts(inserted=inserted, updated=updated, unchanged=total - inserted - updated)
+
+
+def analyze_if_changed(session: Session, table: str, changed: int) -> None:
+    """PostgreSQL: gather `table`'s planner statistics after a write that changed more rows than
+    autovacuum's own threshold (50 + 10% of the rows it last counted, or any table never counted).
+    Autovacuum would come within a minute; until then the planner sizes the table from stale
+    statistics and picks nested loops over what is now millions of rows (quadratic issue and
+    analysis plans right after an import). ANALYZE samples a bounded number of rows, so it costs
+    little beside the write; it is part of the transaction, so the statistics are those of what
+    committed."""
+    if dialect(session) != "postgresql" or changed <= 50:
+        return
+    conn = session.connection()
+    counted = conn.execute(text("SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"),
+                           {"t": table}).scalar_one()
+    if counted < 0 or changed > 50 + 0.1 * float(counted):
+        conn.execute(text(f"ANALYZE {ident(table)}"))
 
 
 # Below this many new versions, index upkeep costs less than a rebuild whatever the table's size.

@@ -23,8 +23,7 @@ from typing import Any, Literal
 import pyarrow as pa
 from pydantic import BaseModel, ConfigDict
 from pydantic import Field as PydField
-from sqlalchemy import Engine, delete, select, text
-from sqlalchemy import update as sql_update
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col
@@ -44,7 +43,6 @@ from service.store import bulk, claims, records
 from service.store import requests as requests_repo
 from service.store.engine import session_scope
 from service.store.tables import (
-    CollectedValue,
     Correction,
     CustomField,
     Form,
@@ -457,19 +455,21 @@ def apply_submission(session: Session, principal: Principal, plan: SubmissionPla
     """Claim the version the plan was validated against, then confirm, correct and fill, and let
     it flow back, in `session`'s unit of work (which need not be the one that prepared the plan)."""
     form, answers = plan.form, plan.answers
-    if not claims.claim_form_version(session, form.id, plan.read_at):
+    at, was = now(), form.status
+    # The version claim and the form's new status are one statement (claims.claim_form_submission).
+    if not claims.claim_form_submission(session, form.id, plan.read_at, principal.id, at):
         now_held = session.get(Form, form.id, populate_existing=True)
         assert now_held is not None
         raise _stale(now_held, plan.if_match)
     version = plan.read_at + 1
+    for name, value in (("version", version), ("status", "submitted"), ("submitted_at", at),
+                        ("submitted_by", principal.id)):
+        set_committed_value(form, name, value)  # the loaded form follows the store
     d = dictionary()
-    at = now()
     _record_answers(session, form.id, answers)
     in_store, pending = _flow_back(session, principal, form, answers, d, at)
-    session.execute(sql_update(Form).where(col(Form.id) == form.id).values(
-        status="submitted", submitted_at=at, submitted_by=principal.id))
     audit.record(session, principal.id, audit.Change(
-        "form.submitted", "form", form.id, {"status": form.status, "version": plan.read_at},
+        "form.submitted", "form", form.id, {"status": was, "version": plan.read_at},
         {"status": "submitted", "version": version,
          "answers": sorted((a.item.entity_id, a.item.key, a.value, a.action) for a in answers)},
         f"{len(answers)} answers; {in_store} corrected in the store, {pending} pending"), at=at)
@@ -535,16 +535,10 @@ def _flow_back(session: Session, principal: Principal, form: Form, answers: list
             in_store += apply_to_store(session, entity, rows, by=principal.id, source="correction", ref=form.id,
                                        reason="; ".join(reasons), at=at, effective_from=form.reference_date)
     collected = [a for a in answers if a.item.key not in d.fields and a.value is not None]
-    if collected:
-        session.execute(delete(CollectedValue).where(
-            CollectedValue.reference_date == form.reference_date,  # type: ignore[arg-type]
-            CollectedValue.key.in_({a.item.key for a in collected}),  # type: ignore[attr-defined]
-            CollectedValue.entity_id.in_({a.item.entity_id for a in collected}),  # type: ignore[attr-defined]
-        ))
-        session.add_all([CollectedValue(
-            entity_id=a.item.entity_id, key=a.item.key, reference_date=form.reference_date, value=a.value,
-            source="correction" if a.action == "correct" else "form", ref=form.id, collected_by=principal.id,
-            collected_at=at) for a in collected])
+    records.collect(session, [{
+        "entity_id": a.item.entity_id, "key": a.item.key, "reference_date": form.reference_date, "value": a.value,
+        "source": "correction" if a.action == "correct" else "form", "ref": form.id, "collected_by": principal.id,
+        "collected_at": at} for a in collected])
     session.flush()
     return in_store, pending
 

@@ -63,6 +63,16 @@ def claim_form_version(session: Session, form_id: str, expected: int) -> bool:
         "RETURNING version"), {"id": form_id, "v": expected}).first() is not None
 
 
+def claim_form_submission(session: Session, form_id: str, expected: int, by: str, at: datetime) -> bool:
+    """Claim version `expected` of an unsubmitted form and mark it submitted, in one statement
+    (claim_form_version's condition); False if another write claimed that version first or the
+    form is already submitted."""
+    return session.execute(text(
+        "UPDATE form SET version = version + 1, status = 'submitted', submitted_at = :at, submitted_by = :by "
+        "WHERE id = :id AND version = :v AND status <> 'submitted' RETURNING version"),
+        {"id": form_id, "v": expected, "at": at, "by": by}).first() is not None
+
+
 def open_form(session: Session, form_id: str, at: datetime) -> bool:
     """Mark an issued form opened (its first reading), a new version; False if it was not issued."""
     return session.execute(text(

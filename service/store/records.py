@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, and_, cast, func, literal, or_, select
+from sqlalchemy import ColumnElement, Date, and_, cast, func, literal, or_, select, text
 from sqlalchemy.orm import Session, aliased
 from sqlmodel import col
 
@@ -114,3 +114,19 @@ def holders(session: Session, entity: str, column: str, values: Sequence[str]) -
     rows = session.execute(select(getattr(model, column), key).where(getattr(model, column).in_(list(values)),
                                                                       valid_at(model, None)))
     return {str(v): str(k) for v, k in rows}
+
+
+def collect(session: Session, rows: list[dict[str, object]]) -> None:
+    """Keep collected values (entity_id, key, reference_date, value, source, ref, collected_by,
+    collected_at), each replacing the one on record for its entity, key and reference date: one
+    upsert on the primary key."""
+    columns = ("entity_id", "key", "reference_date", "value", "source", "ref", "collected_by", "collected_at")
+    for start in range(0, len(rows), 500):  # one statement per 500 values (DuckDB runs executemany row by row)
+        chunk = rows[start:start + 500]
+        params = {f"{c}{n}": r[c] for n, r in enumerate(chunk) for c in columns}
+        values = ", ".join("(" + ", ".join(f":{c}{n}" for c in columns) + ")" for n in range(len(chunk)))
+        session.execute(text(
+            f"INSERT INTO collected_value ({', '.join(columns)}) VALUES {values} "
+            "ON CONFLICT (entity_id, key, reference_date) DO UPDATE SET value = excluded.value, "
+            "source = excluded.source, ref = excluded.ref, collected_by = excluded.collected_by, "
+            "collected_at = excluded.collected_at"), params)

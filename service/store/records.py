@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, and_, cast, func, literal, or_, select, text
+from sqlalchemy import ColumnElement, Date, and_, case, cast, func, literal, or_, select, text
 from sqlalchemy.orm import Session, aliased
 from sqlmodel import col
 
@@ -37,15 +37,28 @@ def for_reference(model: VersionedModel, reference: date) -> ColumnElement[bool]
     day (valid time, else the day recorded), the one that became true last, the later recorded on a
     tie; for a record with none (first stored after that day), its first version (data imported in
     November still describe the school year that began in September). A correction made on a form
-    for 2026-09-01 is true from that day, so the next form for that day reads it."""
+    for 2026-09-01 is true from that day, so the next form for that day reads it.
+
+    A record holds one open version (valid_to null) and closes it only when it gets another: a record
+    that never closed one has a single version, which is the one. Only the records with a closed
+    version are ranked (one window over their versions, not a correlated search of every row's
+    other versions), so the cost follows the records that changed, not the province."""
+    closed = aliased(model)
+    changed = select(_key(closed, model)).where(col(closed.valid_to).is_not(None))
     other = aliased(model)
-    mine, theirs = _true_from(model), _true_from(other)
-    same = _key(other, model) == _key(model, model)
-    later = select(literal(1)).where(same, theirs <= reference, or_(
-        theirs > mine, and_(theirs == mine, col(other.valid_from) > col(model.valid_from))))
-    any_by_then = select(literal(1)).where(same, theirs <= reference)
-    earlier = select(literal(1)).where(same, col(other.valid_from) < col(model.valid_from))
-    return or_(and_(mine <= reference, ~later.exists()), and_(~any_by_then.exists(), ~earlier.exists()))
+    true_by_then = _true_from(other) <= reference
+    ranked = select(
+        _key(other, model).label("k"), col(other.valid_from).label("vf"),
+        func.row_number().over(partition_by=_key(other, model), order_by=[
+            case((true_by_then, 0), else_=1),
+            case((true_by_then, _true_from(other))).desc(),
+            case((true_by_then, col(other.valid_from))).desc(),
+            col(other.valid_from),
+        ]).label("rn"),
+    ).where(_key(other, model).in_(changed)).subquery()
+    picked = select(ranked.c.k, ranked.c.vf).where(ranked.c.rn == 1).subquery()
+    return or_(~_key(model, model).in_(changed), select(literal(1)).where(
+        picked.c.k == _key(model, model), picked.c.vf == col(model.valid_from)).exists())
 
 
 def list_schools(

@@ -50,6 +50,6 @@ def test_the_version_for_a_reference_date_follows_the_rule(
                              source="import", changed_by="test", effective_from=ef))
             expected[code] = _expected(versions, reference)
     with session_scope(db) as s:
-        got = dict(s.execute(
-            select(col(School.code), col(School.valid_from)).where(for_reference(School, reference))).tuples())
+        rows = s.execute(select(col(School.code), col(School.valid_from)).where(for_reference(School, reference)))
+        got = {str(code): valid_from for code, valid_from in rows}
     assert got == expected

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, and_, case, cast, func, literal, or_, select, text
+from sqlalchemy import Boolean, ColumnElement, Date, and_, case, cast, func, literal, or_, select, text
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlmodel import col
 
@@ -39,10 +40,44 @@ def for_reference(model: VersionedModel, reference: date) -> ColumnElement[bool]
     November still describe the school year that began in September). A correction made on a form
     for 2026-09-01 is true from that day, so the next form for that day reads it.
 
-    A record holds one open version (valid_to null) and closes it only when it gets another: a record
-    that never closed one has a single version, which is the one. Only the records with a closed
-    version are ranked (one window over their versions, not a correlated search of every row's
-    other versions), so the cost follows the records that changed, not the province."""
+    Written per store (_ForReference): PostgreSQL probes each row's other versions by index;
+    DuckDB ranks only the records that changed."""
+    return _ForReference(model, reference)
+
+
+class _ForReference(ColumnElement[bool]):
+    """for_reference's condition, compiled for the store it runs on."""
+
+    type = Boolean()
+    inherit_cache = False  # holds a model and a date the cache key would not see
+
+    def __init__(self, model: VersionedModel, reference: date) -> None:
+        self.model, self.reference = model, reference
+
+
+@compiles(_ForReference)
+def _by_probes(element: _ForReference, compiler: Any, **kw: Any) -> str:
+    """Is there a version that became true later by the reference date, or an earlier one at all?
+    Correlated EXISTS that PostgreSQL answers by the (key, valid_from) index, row by row."""
+    model, reference = element.model, element.reference
+    other = aliased(model)
+    mine, theirs = _true_from(model), _true_from(other)
+    same = _key(other, model) == _key(model, model)
+    later = select(literal(1)).where(same, theirs <= reference, or_(
+        theirs > mine, and_(theirs == mine, col(other.valid_from) > col(model.valid_from))))
+    any_by_then = select(literal(1)).where(same, theirs <= reference)
+    earlier = select(literal(1)).where(same, col(other.valid_from) < col(model.valid_from))
+    condition = or_(and_(mine <= reference, ~later.exists()), and_(~any_by_then.exists(), ~earlier.exists()))
+    return str(compiler.process(condition, **kw))
+
+
+@compiles(_ForReference, "duckdb")
+def _by_ranking(element: _ForReference, compiler: Any, **kw: Any) -> str:
+    """A record holds one open version (valid_to null) and closes it only when it gets another: a
+    record that never closed one has a single version, which is the one. Only the records with a
+    closed version are ranked, in one window over their versions, so the cost follows the records
+    that changed (DuckDB runs the correlated form as joins over the whole table, three times)."""
+    model, reference = element.model, element.reference
     closed = aliased(model)
     changed = select(_key(closed, model)).where(col(closed.valid_to).is_not(None))
     other = aliased(model)
@@ -57,8 +92,9 @@ def for_reference(model: VersionedModel, reference: date) -> ColumnElement[bool]
         ]).label("rn"),
     ).where(_key(other, model).in_(changed)).subquery()
     picked = select(ranked.c.k, ranked.c.vf).where(ranked.c.rn == 1).subquery()
-    return or_(~_key(model, model).in_(changed), select(literal(1)).where(
+    condition = or_(~_key(model, model).in_(changed), select(literal(1)).where(
         picked.c.k == _key(model, model), picked.c.vf == col(model.valid_from)).exists())
+    return str(compiler.process(condition, **kw))
 
 
 def list_schools(

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test fuzz crash bench bench-country install install-dev postgres chromium openapi lint screenshots simulate
+.PHONY: run test fuzz crash bench bench-quick bench-country install install-dev postgres chromium openapi lint screenshots simulate
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -56,6 +56,13 @@ crash: install-dev postgres
 
 bench: install-dev postgres
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/python -m bench
+
+# The same benchmarks and figures at a small size (a couple of minutes), for CI.
+bench-quick: install-dev postgres
+	COLLECTONCE_TEST_PG_URL=$(PG_URL) BENCH_SCHOOLS=$${BENCH_SCHOOLS:-300} BENCH_TEACHERS=$${BENCH_TEACHERS:-10000} \
+	  BENCH_LIVE_REQUESTS=$${BENCH_LIVE_REQUESTS:-100} BENCH_ANALYSIS_RUNS=$${BENCH_ANALYSIS_RUNS:-20} \
+	  BENCH_SUBMIT_SCHOOLS=$${BENCH_SUBMIT_SCHOOLS:-200} BENCH_SUBMIT_SECONDS=$${BENCH_SUBMIT_SECONDS:-60} \
+	  $(BIN)/python -m bench
 
 # A year of departments' collections replayed over the demo province (200 schools): the burden
 # report (Markdown, SVG charts, JSON) in data/simulation. SCHOOLS=2000 for a larger province.

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 BIN = Path(sys.executable).parent
 
@@ -52,6 +53,19 @@ def show(rows: list[tuple[str, str]]) -> None:
         print(f"  {k.ljust(width)}  {v}")
 
 
+def settle(eng: Any) -> None:
+    """PostgreSQL: gather the planner's statistics of a freshly loaded store, as autovacuum does
+    within a minute of a load (without them it plans joins for empty tables)."""
+    if eng.dialect.name == "postgresql":
+        with eng.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
+
+
+def loadavg() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 @contextmanager
 def pg_schema(url: str | None, schema: str) -> Iterator[str | None]:
     """The URL of a fresh, empty schema on the PostgreSQL server at `url`, dropped afterwards; None
@@ -74,3 +88,20 @@ def pg_schema(url: str | None, schema: str) -> Iterator[str | None]:
     finally:
         with psycopg.connect(plain, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+# The issue's table, filled by each benchmark as it runs and printed at the end of `make bench`.
+SUMMARY: list[tuple[str, str, str, str, str, str]] = []  # work, store, figure, bare figure, ratio, check
+
+
+def summarise(work: str, store: str, figure: str, bare: str, ratio: str, check: str) -> None:
+    SUMMARY.append((work, store, figure, bare, ratio, check))
+
+
+def print_summary() -> None:
+    head = ("work", "store", "figure", "bare stack, same run", "ratio", "correctness")
+    rows = [head, *SUMMARY]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    print(f"\n== Summary (load average now {loadavg()}) ==")
+    for r in rows:
+        print("  " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))

@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import BIN, Run, pg_schema, show, timed
+from bench.common import BIN, Run, pg_schema, show, summarise, timed
 
 SCHOOLS = int(os.environ.get("BENCH_SCHOOLS", "30000"))
 TEACHERS = int(os.environ.get("BENCH_TEACHERS", "1000000"))
@@ -79,6 +79,9 @@ def main() -> None:
         rows.append(("bare DuckDB read_csv into a table",
                      f"{bare_s:.1f} s (median of {', '.join(f'{r.seconds:.1f}' for r in bare_runs)}), peak {bare_mib:,.0f} MiB"))
         for label, run, inner, load in results:
+            summarise(f"import {TEACHERS:,} teachers", label, f"{inner['seconds']:.1f} s, peak {run.peak_mib:,.0f} MiB",
+                      f"{bare_s:.1f} s, peak {bare_mib:,.0f} MiB (read_csv)",
+                      f"{inner['seconds'] / bare_s:.1f}x, memory {run.peak_mib / bare_mib:.1f}x", "import completed")
             rows += [
                 (f"import teachers, {label}",
                  f"{inner['seconds']:.1f} s for the call ({TEACHERS / inner['seconds']:,.0f} rows/s), {run.seconds:.1f} s with "

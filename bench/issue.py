@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
-from bench.common import pg_schema, show
+from bench.common import loadavg, pg_schema, settle, show, summarise
 from service.demo import DemoFiles, DemoSpec, generate
 from service.domain import approvals, issuance, requests
 from service.domain.approvals import ApprovalIn
@@ -74,7 +74,9 @@ def build_store(url: str, files: DemoFiles) -> tuple[Engine, float]:
             column_types={"code": "string", "parent_code": "string"})))
         import_file(s, ADMIN, "schools", files.schools)
         import_file(s, ADMIN, "teachers", files.teachers)
-    return eng, time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    settle(eng)
+    return eng, seconds
 
 
 def survey() -> RequestIn:
@@ -145,19 +147,24 @@ def _run(label: str, url: str, files: DemoFiles) -> list[tuple[str, str]]:
         try:
             issued, seconds = issue(eng, rid)
         except OperationalError as exc:
+            summarise("issue", label, f"cancelled after {TIMEOUT} s", f"{bare_s:.2f} s", "-", "-")
             return [(f"{label}: issue", f"cancelled after {TIMEOUT} s ({str(exc.orig).splitlines()[0]}); "
                                         f"bare aggregation {bare_s:.2f} s")]
         wrong = _disagreements(eng, rid, bare)
     finally:
         eng.dispose()
     slow = "  (over 5 minutes)" if seconds > 300 else ""
+    summarise(f"issue {len(INDICATORS)} indicators + 1 new field", label,
+              f"{seconds:.2f} s, {issued.forms:,} forms, {issued.items:,} items", f"{bare_s:.2f} s (the aggregation alone)",
+              f"{seconds / bare_s:.1f}x", "every pre-filled value equals the bare query" if wrong == 0
+              else f"{wrong:,} pre-filled values DIFFER from the bare query")
     return [
         (f"{label}: store built", f"{load:.0f} s (regions, schools, teachers imported)"),
         (f"{label}: issue", f"{seconds:.2f} s{slow}: {issued.forms:,} forms, {issued.items:,} items "
                             f"({issued.items / seconds:,.0f} items/s)"),
         (f"{label}: bare aggregation", f"{bare_s:.2f} s (median of {len(bare_times)}: "
                                        f"{', '.join(f'{t:.2f}' for t in bare_times)} s), {len(bare):,} rows"),
-        (f"{label}: ratio issue / bare", f"{seconds / bare_s:.1f}x"),
+        (f"{label}: ratio issue / bare", f"{seconds / bare_s:.1f}x (load average {loadavg()})"),
         (f"{label}: pre-fill vs bare", "every indicator agrees" if wrong == 0 else f"{wrong:,} values DIFFER"),
     ]
 

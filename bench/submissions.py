@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine, select, text
 
-from bench.common import BIN, pg_schema, show
+from bench.common import BIN, pg_schema, show, summarise
 from bench.issue import NEW_FIELD, approved_survey, build_store, issue
 from service.demo import DemoFiles, DemoSpec, generate
 from service.domain.principals import issue_token
@@ -156,6 +156,46 @@ def _clients(base: str, tokens: dict[str, str]) -> tuple[Tally, float]:
     return total, wall
 
 
+def _bare(url: str, work: Path, n: int) -> tuple[list[tuple[str, str]], float]:
+    """The bare stack (bench/bare_app.py) under the same clients: `n` POSTs of 15 rows each."""
+    port = _free_port()
+    log = work / "bare.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([str(BIN / "python"), "-m", "uvicorn", "bench.bare_app:app", "--host", "127.0.0.1",
+                                 "--port", str(port), "--log-level", "warning"],
+                                env={**os.environ, "BARE_URL": url}, cwd=Path(__file__).resolve().parents[1],
+                                stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(proc, base, log)
+        tallies = [Tally() for _ in range(CLIENTS)]
+
+        def client(c: int) -> None:
+            with httpx.Client(base_url=base, timeout=60) as h:
+                for i in range(c, n, CLIENTS):
+                    r = _call(h, tallies[c], "POST", f"/submit/f{i}", tallies[c].post_seconds, json={"value": i})
+                    if r is not None and r.status_code == 200:
+                        tallies[c].accepted[f"f{i}"] = i
+
+        load = os.getloadavg()[0]
+        threads = [threading.Thread(target=client, args=(c,)) for c in range(CLIENTS)]
+        start = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - start
+    finally:
+        _stop(proc)
+    total = Tally()
+    for t in tallies:
+        total.merge(t)
+    rate = len(total.accepted) / wall
+    return [("bare stack", f"{len(total.accepted):,} POSTs of 15 rows in {wall:.1f} s: {rate:,.1f}/s, p50 "
+                           f"{_pct(total.post_seconds, 0.5):.0f} ms / p99 {_pct(total.post_seconds, 0.99):.0f} ms "
+                           f"(load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)")], rate
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -170,13 +210,18 @@ def _serve(url: str, cwd: Path, log: Path) -> tuple[subprocess.Popen[bytes], str
                                 env={**os.environ, "COLLECTONCE_DATABASE_URL": url}, cwd=cwd, stdout=out,
                                 stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
+    _wait(proc, base, log)
+    return proc, base
+
+
+def _wait(proc: subprocess.Popen[bytes], base: str, log: Path) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"the server stopped:\n{log.read_text()[-3000:]}")
         try:
             if httpx.get(f"{base}/openapi.json", timeout=2).status_code == 200:
-                return proc, base
+                return
         except httpx.TransportError:
             pass
         time.sleep(0.2)
@@ -208,7 +253,7 @@ def _prepare(url: str, files: DemoFiles) -> tuple[str, dict[str, str], float]:
         eng.dispose()  # DuckDB: the server process must be the file's only writer
 
 
-def _check(eng: Engine, rid: str, accepted: dict[str, int]) -> list[tuple[str, str]]:
+def _check(eng: Engine, rid: str, accepted: dict[str, int]) -> tuple[list[tuple[str, str]], str]:
     """What the store holds after the run, against what the clients were told."""
     with eng.connect() as c:
         forms = c.execute(text(
@@ -235,6 +280,9 @@ def _check(eng: Engine, rid: str, accepted: dict[str, int]) -> list[tuple[str, s
     unasked = [s for s in stored if s not in accepted]
     doubled = [s for s, v in stored.items() if len(v) > 1]
     all_in = len(submitted) == len(forms)
+    closed_ok = (status == "closed") == all_in and closings <= 1
+    verdict = (f"{len(accepted):,} accepted, {len(lost)} lost, {len(doubled)} duplicated"
+               + ("" if closed_ok else ", request INCONSISTENT"))
     return [
         ("forms submitted", f"{len(submitted):,} of {len(forms):,}; versions of submitted forms "
                             f"{dict(sorted(versions.items()))} (3 = issued, opened once, submitted once)"),
@@ -244,8 +292,8 @@ def _check(eng: Engine, rid: str, accepted: dict[str, int]) -> list[tuple[str, s
                                         + (f" (lost e.g. {lost[:3]})" if lost else "")),
         ("idempotency records", f"{records[0]:,} for {records[1]:,} principals"),
         ("request", f"{status}, closed {closings} time(s)"
-                    + ("" if (status == "closed") == all_in and closings <= 1 else " -- INCONSISTENT")),
-    ]
+                    + ("" if closed_ok else " -- INCONSISTENT")),
+    ], verdict
 
 
 def _server_errors(log: Path) -> str:
@@ -260,8 +308,9 @@ def _pct(xs: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, int(len(xs) * q))] * 1000 if xs else float("nan")
 
 
-def _run(label: str, url: str, files: DemoFiles, work: Path) -> list[tuple[str, str]]:
+def _run(label: str, url: str, bare_url: str, files: DemoFiles, work: Path) -> list[tuple[str, str]]:
     rid, tokens, token_s = _prepare(url, files)
+    bare_rows, bare_rate = _bare(bare_url, work, len(tokens))
     log = work / f"server-{label}.log"
     load = os.getloadavg()[0]
     proc, base = _serve(url, work, log)
@@ -273,13 +322,17 @@ def _run(label: str, url: str, files: DemoFiles, work: Path) -> list[tuple[str, 
         _stop(proc)
     eng = make_engine(url)
     try:
-        checks = _check(eng, rid, tally.accepted)
+        checks, verdict = _check(eng, rid, tally.accepted)
     finally:
         eng.dispose()
+    rate = len(tally.accepted) / wall
+    summarise("school submissions", label, f"{rate:,.0f}/s, p99 {_pct(tally.post_seconds, 0.99):.0f} ms",
+              f"{bare_rate:,.0f}/s (minimal app, 15 rows per POST)", f"{rate / bare_rate:.2f}x", verdict)
     statuses = ", ".join(f"{k} x{v:,}" for k, v in sorted(tally.statuses.items()))
     rows = [
         ("store", f"{len(tokens):,} schools with a form of 13 items, tokens made in {token_s:.0f} s"),
-        ("submissions", f"{len(tally.accepted):,} accepted in {wall:.1f} s: {len(tally.accepted) / wall:,.1f}/s "
+        *bare_rows,
+        ("submissions", f"{len(tally.accepted):,} accepted in {wall:.1f} s: {rate:,.1f}/s "
                         f"with {CLIENTS} clients (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)"),
         ("submission p50 / p99", f"{_pct(tally.post_seconds, 0.5):.0f} ms / {_pct(tally.post_seconds, 0.99):.0f} ms "
                                  f"per POST ({len(tally.post_seconds):,} attempts)"),
@@ -300,9 +353,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         files = generate(DemoSpec(schools=SCHOOLS, teachers=TEACHERS, seed=9), work / "demo")
-        rows = _run("DuckDB", f"duckdb:///{work / 'submit.duckdb'}", files, work)
-        with pg_schema(PG_URL, "bench_submit") as pg:
-            rows += _run("PostgreSQL", pg, files, work) if pg else [("PostgreSQL", "skipped: no server")]
+        rows = _run("DuckDB", f"duckdb:///{work / 'submit.duckdb'}", f"duckdb:///{work / 'bare.duckdb'}", files, work)
+        with pg_schema(PG_URL, "bench_submit") as pg, pg_schema(PG_URL, "bench_submit_bare") as bare:
+            rows += _run("PostgreSQL", pg, bare, files, work) if pg and bare else [("PostgreSQL", "skipped: no server")]
         show(rows)
 
 

@@ -49,6 +49,8 @@ def test_report_agrees_with_the_store_and_a_seed_repeats_it(db: Engine, tmp_path
     for k in ("forms", "items", "prefilled"):
         assert w[k] == sum(t[k] for t in w["by_term"].values())
     assert f["prefilled_share"] == round(w["prefilled"] / w["items"], 4)
+    assert sum(f["to_fill_by_source"].values()) == w["to_fill"]
+    assert f["to_fill_by_source"]["held_but_not_read"] == sum(u["values"] for u in f["held_but_not_read"])
 
     # Answers to what no record holds became collected values, one per entity, key and date.
     d = dictionary()

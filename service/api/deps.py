@@ -1,7 +1,7 @@
 """Request dependencies: one session per request (the single commit point) and the caller."""
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import Callable, Iterator
+from typing import Annotated, TypeVar
 
 from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -11,6 +11,9 @@ from service.domain.authz import Principal
 from service.domain.errors import Problem, Unauthenticated
 from service.domain.principals import authenticate
 from service.store.engine import session_scope
+from service.store.writer import group_writer
+
+T = TypeVar("T")
 
 
 def get_session() -> Iterator[Session]:
@@ -35,3 +38,15 @@ def get_principal(
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def written(session: Session, work: Callable[[Session], T]) -> T:
+    """Run a write: on DuckDB through the store's group writer (committed with the writes waiting
+    at the same moment, returned once durable; service/store/writer.py), elsewhere in the
+    request's own session, committed when the request ends."""
+    writer = group_writer(session.get_bind())  # type: ignore[arg-type]
+    if writer is None:
+        return work(session)
+    result = writer.run(work)
+    session.rollback()  # it has only read: what it reads next is read after the write
+    return result

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
 
-from service.api.deps import PrincipalDep, SessionDep
+from service.api.deps import PrincipalDep, SessionDep, written
 from service.domain import forms, idempotency
 from service.domain.dates import Stamp
 
@@ -111,12 +113,17 @@ def inbox(session: SessionDep, principal: PrincipalDep,
 
 @router.get("/{form_id}", response_model=FormOut)
 def get_form(session: SessionDep, principal: PrincipalDep, form_id: str, response: Response) -> FormOut:
+    # The school's first reading marks the form opened: a write (grouped on DuckDB, store/writer.py).
+    if forms.first_reading(session, principal, form_id):
+        written(session, lambda s: forms.open_form(s, form_id))
+        session.expire_all()  # the form is read again as opened
     return _form_out(forms.view(session, principal, form_id), response)
 
 
 def _idempotent(session: SessionDep, principal: PrincipalDep, key: str | None, scope: str, body: Any,
-                run: Any) -> JSONResponse:
-    status, payload, headers = idempotency.once(session, principal, key, scope, body, run)
+                run: Callable[[Session], idempotency.Outcome]) -> JSONResponse:
+    status, payload, headers = written(
+        session, lambda s: idempotency.once(s, principal, key, scope, body, lambda: run(s)))
     return JSONResponse(payload, status_code=status, headers=headers)
 
 
@@ -124,8 +131,8 @@ def _idempotent(session: SessionDep, principal: PrincipalDep, key: str | None, s
 def save_answers(session: SessionDep, principal: PrincipalDep, form_id: str, body: forms.AnswersIn,
                  if_match: IfMatch = None, idempotency_key: IdemKey = None) -> JSONResponse:
     """Save a draft: answers are checked one by one; totals are checked on submission."""
-    def run() -> tuple[int, Any, dict[str, str]]:
-        v = forms.save_draft(session, principal, form_id, body, if_match)
+    def run(s: Session) -> tuple[int, Any, dict[str, str]]:
+        v = forms.save_draft(s, principal, form_id, body, if_match)
         out = FormOut(**_summary(v.form, v.sections), etag=v.etag,
                       items=[ItemOut.model_validate(i.__dict__) for i in v.items])
         return 200, out.model_dump(mode="json"), {"ETag": v.etag}
@@ -137,8 +144,16 @@ def save_answers(session: SessionDep, principal: PrincipalDep, form_id: str, bod
 def submit(session: SessionDep, principal: PrincipalDep, form_id: str, body: forms.AnswersIn,
            if_match: IfMatch = None, idempotency_key: IdemKey = None) -> JSONResponse:
     """Confirm, correct (with a reason) and fill, all at once; nothing is saved if anything is wrong."""
-    def run() -> tuple[int, Any, dict[str, str]]:
-        done = forms.submit(session, principal, form_id, body, if_match)
+    # A repeat is answered from the record; otherwise the submission is read and validated here,
+    # and only its writes go to the store's writer (service/store/writer.py on DuckDB).
+    scope, sent = f"submission:{form_id}", body.model_dump(mode="json")
+    first = idempotency.recorded(session, principal, idempotency_key, scope, sent)
+    if first is not None:
+        return JSONResponse(first[1], status_code=first[0], headers=first[2])
+    plan = forms.prepare_submission(session, principal, form_id, body, if_match)
+
+    def run(s: Session) -> tuple[int, Any, dict[str, str]]:
+        done = forms.apply_submission(s, principal, plan)
         return 200, SubmissionOut.model_validate(done.__dict__).model_dump(mode="json"), {}
 
-    return _idempotent(session, principal, idempotency_key, f"submission:{form_id}", body.model_dump(mode="json"), run)
+    return _idempotent(session, principal, idempotency_key, scope, sent, run)

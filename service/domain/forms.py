@@ -15,17 +15,16 @@ Rules:
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 import pyarrow as pa
 from pydantic import BaseModel, ConfigDict
 from pydantic import Field as PydField
 from sqlalchemy import Engine, delete, select, text
+from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col
@@ -39,8 +38,10 @@ from service.domain.errors import Conflict, DomainError, InvalidInput, NotFound,
 from service.domain.requests import is_custom
 from service.domain.semantics import Definition, definition_of, words
 from service.domain.semantics.relations import covers, disjoint, refines
+from service.domain.validation import check_value
 from service.domain.webhooks import request_completed
-from service.store import bulk, claims
+from service.store import bulk, claims, records
+from service.store import requests as requests_repo
 from service.store.engine import session_scope
 from service.store.tables import (
     CollectedValue,
@@ -142,12 +143,33 @@ def _sections(session: Session, form_ids: list[str]) -> dict[str, list[FormSecti
     return out
 
 
+def _custom_fields(session: Session, keys: set[str]) -> dict[str, CustomField]:
+    """The custom fields among `keys` (no statement when there are none)."""
+    wanted = [k for k in keys if is_custom(k)]
+    if not wanted:
+        return {}
+    return {c.key: c for c in session.scalars(select(CustomField).where(col(CustomField.key).in_(wanted)))}
+
+
 def _field_of(key: str, d: Dictionary, custom: dict[str, CustomField]) -> tuple[str, str, str, Field | None]:
     if key in d.fields:
         f = d.fields[key]
         return f.labels.zh, f.labels.en, f.type, f
     c = custom.get(key)
     return (c.label if c else key), (c.label if c else key), (c.type if c else "text"), None
+
+
+def first_reading(session: Session, principal: Principal, form_id: str) -> bool:
+    """Whether reading the form now would be the school's first reading (which writes: it opens it)."""
+    require_role(principal, "school")
+    form = session.get(Form, form_id)
+    return form is not None and form.school_code == principal.org_code and form.status == "issued"
+
+
+def open_form(session: Session, form_id: str) -> None:
+    """The first reading of a form (`first_reading` said it is the school's own): it is opened, a
+    new version, in one statement; nothing else is written."""
+    claims.open_form(session, form_id, now())
 
 
 def view(session: Session, principal: Principal, form_id: str) -> FormView:
@@ -170,7 +192,7 @@ def _view(session: Session, form: Form, principal: Principal) -> FormView:
     items = list(session.scalars(
         select(FormItem).where(FormItem.form_id == form.id).order_by(FormItem.entity_id, FormItem.key)  # type: ignore[arg-type]
     ))
-    custom = {c.key: c for c in session.scalars(select(CustomField).where(CustomField.key.in_({i.key for i in items})))}  # type: ignore[attr-defined]
+    custom = _custom_fields(session, {i.key for i in items})
     out = FormView(form, sections)
     for i in items:
         zh, en, type_, f = _field_of(i.key, d, custom)
@@ -193,25 +215,39 @@ def _view(session: Session, form: Form, principal: Principal) -> FormView:
     return out
 
 
-def _claim_version(session: Session, form: Form, if_match: str | None) -> None:
-    """Claim the version the writer read (If-Match) before anything is written: one conditional
-    UPDATE, atomic with the write that follows in the same unit of work. Of two writers that read
-    the same version one claims it; the other finds it gone (412; 409 once the form is submitted)."""
+def _read_at(form: Form, if_match: str | None) -> int | None:
+    """The version of the form the writer read, from its If-Match; None if it names another form
+    or no version."""
     if not if_match:
         raise PreconditionRequired("send If-Match with the form's ETag", [Problem(["header", "If-Match"], "missing")])
     shown = if_match.strip().removeprefix("W/")
     read_at = shown.removeprefix(f'"{form.id}.').removesuffix('"')
-    if shown == f'"{form.id}.{read_at}"' and read_at.isdigit() and len(read_at) < 19 \
-            and claims.claim_form_version(session, form.id, int(read_at)):
-        set_committed_value(form, "version", int(read_at) + 1)
-        return
-    session.refresh(form)  # as the winner left it
-    if form.status == "submitted" and shown == etag(form):
-        raise Conflict(f"form {form.id} is already submitted", [Problem(["form", "status"], "submitted")])
-    raise PreconditionFailed(
+    if shown == f'"{form.id}.{read_at}"' and read_at.isdigit() and len(read_at) < 19:
+        return int(read_at)
+    return None
+
+
+def _stale(form: Form, if_match: str | None) -> DomainError:
+    """The refusal of a write that read another version than `form` (as the store holds it) now has:
+    409 once the form is submitted (the writer read its final version), 412 otherwise."""
+    if form.status == "submitted" and (if_match or "").strip().removeprefix("W/") == etag(form):
+        return Conflict(f"form {form.id} is already submitted", [Problem(["form", "status"], "submitted")])
+    return PreconditionFailed(
         f"the form changed since you read it (now {etag(form)})",
         [Problem(["header", "If-Match"], "stale ETag", if_match)], etag=etag(form),
     )
+
+
+def _claim_version(session: Session, form: Form, if_match: str | None) -> None:
+    """Claim the version the writer read (If-Match) before anything is written: one conditional
+    UPDATE, atomic with the write that follows in the same unit of work. Of two writers that read
+    the same version one claims it; the other finds it gone (412; 409 once the form is submitted)."""
+    read_at = _read_at(form, if_match)
+    if read_at is not None and claims.claim_form_version(session, form.id, read_at):
+        set_committed_value(form, "version", read_at + 1)
+        return
+    session.refresh(form)  # as the winner left it
+    raise _stale(form, if_match)
 
 
 def _as_text(value: str | int | float | bool | None) -> str | None:
@@ -220,52 +256,6 @@ def _as_text(value: str | int | float | bool | None) -> str | None:
     if isinstance(value, bool):
         return "1" if value else "0"
     return str(value).strip()
-
-
-Fault = tuple[str, str, dict[str, Any]]  # (code, message, figures): see Problem.code
-
-
-def _validate_value(text: str, type_: str, f: Field | None, d: Dictionary) -> tuple[str | None, Fault | None]:
-    """(normalised text, fault) for one value against its type, code list, range and format."""
-    try:
-        if type_ == "integer":
-            n = Decimal(text)
-            if n != n.to_integral_value():
-                return None, ("not_integer", "not a whole number", {})
-            text = str(int(n))
-            if f is not None and f.min is not None and int(text) < int(f.min):
-                return None, ("below_min", f"below the minimum {f.min}", {"min": f.min})
-            if f is not None and f.max is not None and int(text) > int(f.max):
-                return None, ("above_max", f"above the maximum {f.max}", {"max": f.max})
-            if f is None and int(text) < 0:
-                return None, ("negative", "a count cannot be negative", {})
-        elif type_ == "decimal":
-            Decimal(text)
-        elif type_ == "date":
-            text = date.fromisoformat(text).isoformat()
-            if f is not None and f.min is not None and text < str(f.min):
-                return None, ("before", f"before {f.min}", {"min": f.min})
-            if f is not None and f.max is not None and text > str(f.max):
-                return None, ("after", f"after {f.max}", {"max": f.max})
-        elif type_ == "boolean":
-            if text.lower() not in ("0", "1", "true", "false", "是", "否"):
-                return None, ("not_yes_no", "not yes/no", {})
-            text = "1" if text.lower() in ("1", "true", "是") else "0"
-        elif type_ == "enum" and f is not None:
-            cl = d.code_list_for(f)
-            code = next((c.code for c in cl.codes if text in (c.code, c.zh, c.en)), None) if cl else None
-            if code is None:
-                return None, ("not_in_code_list", f"not in code list {f.code_list}", {})
-            text = code
-        if f is not None and f.max_length and len(text) > f.max_length:
-            return None, ("too_long", f"longer than {f.max_length} characters", {"max_length": f.max_length})
-        if f is not None and f.pattern and not re.fullmatch(f.pattern, text):
-            return None, ("bad_format", f"wrong format (expected {f.pattern})", {})
-    except (InvalidOperation, ValueError):
-        code, msg = {"integer": ("not_integer", "not a whole number"), "decimal": ("not_number", "not a number"),
-                     "date": ("not_date", "not a date (YYYY-MM-DD)")}.get(type_, ("invalid", "invalid"))
-        return None, (code, msg, {})
-    return text, None
 
 
 @dataclass
@@ -311,7 +301,7 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
             else:
                 problems.append(Problem(loc, f"{item.key}: an answer is required", code="required"))
             continue
-        text, fault = _validate_value(raw, type_, f, d)
+        text, fault = check_value(raw, type_, f, d)
         if fault:
             shown = disclosure.masked_form_of(item.key, raw) if raw == item.prefill else raw
             problems.append(Problem([*loc, "value"] if at is not None else loc, f"{item.key}: {fault[1]}", shown,
@@ -330,6 +320,23 @@ def _resolve(form: Form, items: list[FormItem], body: AnswersIn, d: Dictionary,
     if final:
         problems += _cross_field(out, d)
     return out, problems
+
+
+def taken(session: Session, corrected: list[tuple[str, str, str | None]], d: Dictionary) -> list[Problem]:
+    """Corrections (entity id, key, value) giving a field the dictionary holds unique (an ID number,
+    say) a value another current record holds: refused, as an import refuses it."""
+    problems: list[Problem] = []
+    by_field: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for entity_id, key, value in corrected:
+        f = d.fields.get(key)
+        if f is not None and f.unique and value is not None:
+            by_field[key].append((entity_id, value))
+    for key, pairs in by_field.items():
+        f = d.fields[key]
+        held = records.holders(session, f.entity, f.column, [v for _e, v in pairs])
+        problems += [Problem(["form", "items", f"{e}/{key}"], f"{key}: another record already holds this value", v,
+                             code="taken") for e, v in pairs if held.get(v, e) != e]
+    return problems
 
 
 def _cross_field(answers: list[_Final], d: Dictionary) -> list[Problem]:
@@ -384,8 +391,7 @@ def _writable(session: Session, principal: Principal, form_id: str, if_match: st
     form = _own_form(session, principal, form_id)
     _claim_version(session, form, if_match)
     items = list(session.scalars(select(FormItem).where(FormItem.form_id == form.id)))  # type: ignore[arg-type]
-    keys = {i.key for i in items}
-    custom = {c.key: c for c in session.scalars(select(CustomField).where(CustomField.key.in_(keys)))}  # type: ignore[attr-defined]
+    custom = _custom_fields(session, {i.key for i in items})
     return form, items, custom
 
 
@@ -419,21 +425,52 @@ class Submitted:
     completed_requests: list[str]
 
 
-def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn, if_match: str | None) -> Submitted:
-    """Validate every answer, then confirm, correct and fill in one transaction, and let it flow back."""
-    form, items, custom = _writable(session, principal, form_id, if_match)
+@dataclass
+class SubmissionPlan:
+    """A submission read and validated against the version of its form the school read; applying
+    it claims that version first, so the store it was validated against is the store it changes."""
+
+    form: Form
+    read_at: int
+    if_match: str
+    answers: list[_Final]
+
+
+def prepare_submission(session: Session, principal: Principal, form_id: str, body: AnswersIn,
+                       if_match: str | None) -> SubmissionPlan:
+    """Read the form as the school read it and validate every answer; writes nothing."""
+    form = _own_form(session, principal, form_id)
+    read_at = _read_at(form, if_match)
+    if read_at != form.version or form.status == "submitted":
+        raise _stale(form, if_match)
+    items = list(session.scalars(select(FormItem).where(col(FormItem.form_id) == form.id)))
+    custom = _custom_fields(session, {i.key for i in items})
     d = dictionary()
     answers, problems = _resolve(form, items, body, d, custom, final=True)
+    problems += taken(session, [(a.item.entity_id, a.item.key, a.value) for a in answers if a.action == "correct"], d)
     if problems:
         raise InvalidInput(f"{len(problems)} problem(s) in the submission; nothing was saved", problems)
+    return SubmissionPlan(form, read_at, if_match or "", answers)
+
+
+def apply_submission(session: Session, principal: Principal, plan: SubmissionPlan) -> Submitted:
+    """Claim the version the plan was validated against, then confirm, correct and fill, and let
+    it flow back, in `session`'s unit of work (which need not be the one that prepared the plan)."""
+    form, answers = plan.form, plan.answers
+    if not claims.claim_form_version(session, form.id, plan.read_at):
+        now_held = session.get(Form, form.id, populate_existing=True)
+        assert now_held is not None
+        raise _stale(now_held, plan.if_match)
+    version = plan.read_at + 1
+    d = dictionary()
     at = now()
     _record_answers(session, form.id, answers)
     in_store, pending = _flow_back(session, principal, form, answers, d, at)
-    before = {"status": form.status, "version": form.version - 1}  # the version claimed
-    form.status, form.submitted_at, form.submitted_by = "submitted", at, principal.id
+    session.execute(sql_update(Form).where(col(Form.id) == form.id).values(
+        status="submitted", submitted_at=at, submitted_by=principal.id))
     audit.record(session, principal.id, audit.Change(
-        "form.submitted", "form", form.id, before,
-        {"status": form.status, "version": form.version,
+        "form.submitted", "form", form.id, {"status": form.status, "version": plan.read_at},
+        {"status": "submitted", "version": version,
          "answers": sorted((a.item.entity_id, a.item.key, a.value, a.action) for a in answers)},
         f"{len(answers)} answers; {in_store} corrected in the store, {pending} pending"), at=at)
     session.flush()
@@ -442,6 +479,11 @@ def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn
     for a in answers:
         counts[a.action] += 1
     return Submitted(form.id, counts["confirm"], in_store, pending, counts["fill"], done)
+
+
+def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn, if_match: str | None) -> Submitted:
+    """Validate every answer, then confirm, correct and fill in one transaction, and let it flow back."""
+    return apply_submission(session, principal, prepare_submission(session, principal, form_id, body, if_match))
 
 
 def _record_answers(session: Session, form_id: str, answers: list[_Final]) -> None:
@@ -491,7 +533,7 @@ def _flow_back(session: Session, principal: Principal, form: Form, answers: list
     for entity, rows in store_changes.items():
         if rows:
             in_store += apply_to_store(session, entity, rows, by=principal.id, source="correction", ref=form.id,
-                                       reason="; ".join(reasons), at=at)
+                                       reason="; ".join(reasons), at=at, effective_from=form.reference_date)
     collected = [a for a in answers if a.item.key not in d.fields and a.value is not None]
     if collected:
         session.execute(delete(CollectedValue).where(
@@ -508,8 +550,9 @@ def _flow_back(session: Session, principal: Principal, form: Form, answers: list
 
 
 def apply_to_store(session: Session, entity: str, rows: dict[str, dict[str, str | None]], *, by: str, source: str,
-                   ref: str, reason: str | None, at: datetime) -> int:
-    """New versions of records (entity id -> changed column values), other columns kept."""
+                   ref: str, reason: str | None, at: datetime, effective_from: date | None = None) -> int:
+    """New versions of records (entity id -> changed column values), other columns kept; true from
+    `effective_from` (a correction: the reference date of the form it was made on)."""
     d = dictionary()
     fields = {f.column: f for f in d.entity_fields(entity)}  # type: ignore[arg-type]
     key = "code" if entity == "school" else "id"
@@ -527,27 +570,19 @@ def apply_to_store(session: Session, entity: str, rows: dict[str, dict[str, str 
             data[c].append(None if v is None else str(v))
     table = pa.table({c: pa.array(v, pa.string()) for c, v in data.items()})
     counts = bulk.write_versions(session, target=entity, key=key, columns={c: f.type for c, f in fields.items()},
-                                 rows=table, at=at, by=by, source=source, ref=ref, reason=reason)
+                                 rows=table, at=at, by=by, source=source, ref=ref, reason=reason,
+                                 effective_from=effective_from)
     return counts.updated
 
 
 def _complete_requests(session: Session, principal: Principal, form: Form) -> list[str]:
-    """Requests whose every form is now submitted complete: closed, and their webhook called.
-    Two last submissions committing together cannot see each other's form; the background pass
-    `close_completed` closes such a request once both are committed."""
-    ids = [s.request_id for s in _sections(session, [form.id]).get(form.id, [])]
-    return _close(session, principal.id, _finished(session, ids))
-
-
-def _finished(session: Session, request_ids: list[str] | None) -> list[str]:
-    """Issued requests (of `request_ids`, or all) whose every form is submitted."""
-    open_form = select(col(FormSection.form_id)).join(Form, col(Form.id) == col(FormSection.form_id)).where(
-        col(FormSection.request_id) == col(Request.id), col(Form.status) != "submitted")
-    has_form = select(col(FormSection.form_id)).where(col(FormSection.request_id) == col(Request.id))
-    q = select(col(Request.id)).where(col(Request.status) == "issued", has_form.exists(), ~open_form.exists())
-    if request_ids is not None:
-        q = q.where(col(Request.id).in_(request_ids))
-    return list(session.scalars(q))
+    """Requests whose every form is now submitted complete: closed, and their webhook called. Each
+    submission counts its requests' open forms down (service/store/requests.count_down); the
+    counter's row lock (PostgreSQL) or the single writer (DuckDB) lets exactly one submission
+    see a request reach zero."""
+    done = [rid for rid in requests_repo.count_down(session, form.id)
+            if (r := session.get(Request, rid)) is not None and r.status == "issued"]
+    return _close(session, principal.id, done)
 
 
 def _close(session: Session, by: str, request_ids: list[str]) -> list[str]:
@@ -562,5 +597,5 @@ def _close(session: Session, by: str, request_ids: list[str]) -> list[str]:
 def close_completed(engine: Engine, _at: datetime | None = None) -> list[str]:
     """Background pass: close every issued request whose forms are all submitted, in its own unit of work."""
     with session_scope(engine) as session:
-        return _close(session, "system", _finished(session, None))
+        return _close(session, "system", requests_repo.without_open_forms(session))
 

@@ -11,12 +11,14 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from service.domain.authz import Principal
 from service.domain.clock import now
 from service.domain.errors import InvalidInput, Problem, RetryLater
 from service.store import claims
+from service.store.engine import conflict_kind
 
 
 def body_hash(scope: str, body: Any) -> str:
@@ -45,13 +47,28 @@ def replayed(key: str, digest: str, first: claims.Recorded) -> Outcome:
     return first.status_code, kept["body"], kept["headers"]
 
 
+def recorded(session: Session, principal: Principal, raw_key: str | None, scope: str, body: Any) -> Outcome | None:
+    """The first outcome under this key if it is already on record (read only): a repeat is
+    answered before the write is even prepared."""
+    key = require_key(raw_key)
+    digest = body_hash(scope, body)
+    first = claims.recorded(session, principal.id, key)
+    return replayed(key, digest, first) if first is not None else None
+
+
 def once(session: Session, principal: Principal, raw_key: str | None, scope: str, body: Any,
          write: Callable[[], Outcome]) -> Outcome:
     """Run `write` once per key: claim the key, run the write, keep its response under the key.
     A repeat gets the first outcome."""
     key = require_key(raw_key)
     digest = body_hash(scope, body)
-    first = claims.claim_key(session, principal.id, key, digest, now())
+    try:
+        first = claims.claim_key(session, principal.id, key, digest, now())
+    except DBAPIError as exc:  # DuckDB: the same key claimed by a transaction this one cannot see yet
+        if conflict_kind(exc) is None:
+            raise
+        raise RetryLater("a request with this Idempotency-Key is running at the same moment; retry",
+                         [Problem(["header", "Idempotency-Key"], "in progress", key)]) from exc
     if first is not None:
         return replayed(key, digest, first)
     status, payload, headers = write()

@@ -25,6 +25,7 @@ from service.domain.dictionary import dictionary
 from service.domain.requests import fields_of, get_owned
 from service.domain.scope import Scope
 from service.store import prefill
+from service.store import requests as requests_repo
 from service.store.records import valid_at
 from service.store.scope import scope_filter
 from service.store.sqltext import ident, literal
@@ -113,6 +114,7 @@ def _place_forms(session: Session, r: Request, gate: approvals.Gate, allowed: Co
         "AND id IN (SELECT form_id FROM form_section WHERE request_id = :rid) AND id <> md5(CAST(:rid AS VARCHAR) || school_code)"
     ), {"w": window, "rid": r.id})
     placed = conn.execute(text("SELECT count(*) FROM form_section WHERE request_id = :rid"), {"rid": r.id}).scalar_one()
+    requests_repo.start_progress(session, r.id, int(placed))
     return int(placed), int(merged)
 
 
@@ -129,25 +131,28 @@ def _fill(session: Session, r: Request, allowed: ColumnElement[bool]) -> int:
     conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
     compiled = v.query.compile(bind=conn, compile_kwargs={"literal_binds": True})
     suffix = " ON COMMIT DROP" if conn.dialect.name == "postgresql" else ""
-    conn.execute(text(f"CREATE TEMP TABLE prefill_values{suffix} AS {compiled}"))
-    window = window_of(r)
+    # The values and the open form of the window they go on, joined once.
+    conn.execute(text(
+        f"CREATE TEMP TABLE prefill_values{suffix} AS SELECT f.id AS form_id, v.* FROM ({compiled}) v "
+        f"JOIN form f ON f.school_code = v.{ident(v.school_column)} AND f.\"window\" = :w "
+        f"AND f.status IN ('issued', 'opened')"
+    ), {"w": window_of(r)})
     selects = []
     for k in keys:
         c = v.columns[k]
         selects.append(
-            f"SELECT f.id, CAST(v.{ident(v.entity_column)} AS VARCHAR), {literal(k)}, CAST(v.{ident(c)} AS VARCHAR), "
-            f"v.{ident(c + '_src')}, COALESCE(CAST(v.{ident(c + '_at')} AS TIMESTAMP), CAST(:at AS TIMESTAMP)), "
-            f"v.{ident(c + '_by')}, CAST(v.{ident(c + '_ref')} AS VARCHAR), {literal(classification[k])} "
-            f"FROM prefill_values v JOIN form f ON f.school_code = v.{ident(v.school_column)} AND f.\"window\" = :w "
-            f"AND f.status IN ('issued', 'opened')"
+            f"SELECT form_id, CAST({ident(v.entity_column)} AS VARCHAR), {literal(k)}, CAST({ident(c)} AS VARCHAR), "
+            f"{ident(c + '_src')}, COALESCE(CAST({ident(c + '_at')} AS TIMESTAMP), CAST(:at AS TIMESTAMP)), "
+            f"{ident(c + '_by')}, CAST({ident(c + '_ref')} AS VARCHAR), {literal(classification[k])} FROM prefill_values"
         )
-    mine = "SELECT count(*) FROM form_item WHERE form_id IN (SELECT form_id FROM form_section WHERE request_id = :rid)"
-    before = conn.execute(text(mine), {"rid": r.id}).scalar_one()
+    mine = "SELECT count(*) FROM form_item WHERE form_id IN (SELECT form_id FROM prefill_values)"
+    before = conn.execute(text(mine)).scalar_one()
     conn.execute(text(
         "INSERT INTO form_item (form_id, entity_id, key, prefill, prefill_source, prefill_at, prefill_by, "
         "prefill_ref, classification) " + " UNION ALL ".join(selects)
         # A value another section of the same form already asks is asked once: the first stays.
-        + " ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING"
-    ), {"w": window, "at": now()})
+        + " ON CONFLICT DO NOTHING"
+    ), {"at": now()})
+    after = conn.execute(text(mine)).scalar_one()
     conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
-    return int(conn.execute(text(mine), {"rid": r.id}).scalar_one()) - int(before)
+    return int(after) - int(before)

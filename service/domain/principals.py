@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pyarrow as pa
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from service.domain import audit
@@ -129,15 +132,49 @@ def _refused(why: str) -> Unauthenticated:
     return Unauthenticated(why, [Problem(["header", "Authorization"], why)])
 
 
+# Live credentials this process recently looked up: digest -> (principal, expiry, when looked up).
+# A school's client calls several times per form; each call need not read the token again. The
+# expiry is checked on every call; a revocation made by this process forgets every entry at once
+# (and again when it commits), one made by another process (PostgreSQL) counts within
+# CREDENTIAL_CACHE_SECONDS.
+CREDENTIAL_CACHE_SECONDS = 10.0
+_CREDENTIAL_CACHE_SIZE = 100_000
+_credentials: dict[str, tuple[Principal, datetime | None, float]] = {}
+_credentials_lock = threading.Lock()
+
+
+def _forget_credentials(session: Session | None = None) -> None:
+    """Forget every remembered credential, now and, for `session`, again once it commits (a lookup
+    racing the revocation must not keep the revoked token alive)."""
+    with _credentials_lock:
+        _credentials.clear()
+    if session is not None and not event.contains(session, "after_commit", _forget_on_commit):
+        event.listen(session, "after_commit", _forget_on_commit, once=True)
+
+
+def _forget_on_commit(_session: Session) -> None:
+    with _credentials_lock:
+        _credentials.clear()
+
+
 def authenticate(session: Session, token: str) -> Principal:
     """The principal a bearer token or browser session belongs to; Unauthenticated if it is
     unknown, revoked or expired (a sign-in link is not a token: it is only spent at sign-in)."""
-    found = store.token_holder(session, digest(token))
+    key = digest(token)
+    hit = _credentials.get(key)
+    if hit is not None and time.monotonic() - hit[2] < CREDENTIAL_CACHE_SECONDS and (hit[1] is None or hit[1] > now()):
+        return hit[0]
+    found = store.token_holder(session, key)
     if found is None or found[2].revoked_at is not None:
         raise _refused("unknown or revoked token")
     if found[2].expires_at is not None and found[2].expires_at <= now():
         raise _refused(f"token expired on {found[2].expires_at:%Y-%m-%d}; ask your administrator for a new one")
-    return _principal(found[0], found[1])
+    principal = _principal(found[0], found[1])
+    with _credentials_lock:
+        if len(_credentials) >= _CREDENTIAL_CACHE_SIZE:
+            _credentials.clear()
+        _credentials[key] = (principal, found[2].expires_at, time.monotonic())
+    return principal
 
 
 def _org(session: Session, code: str) -> Organisation:
@@ -162,6 +199,7 @@ def revoke(session: Session, admin: Principal, *, principal_id: str | None = Non
         _get(session, principal_id)
     elif store.token(session, digest(token or "")) is None:
         raise NotFound("no such token", [Problem(["body", "token"], "unknown token")])
+    _forget_credentials(session)
     revoked = store.revoke_live(session, now(), principal_id=principal_id,
                                 token_hash=None if principal_id is not None else digest(token or ""))
     audit.record(session, admin.id, audit.Change(
@@ -222,6 +260,7 @@ def redeem(session: Session, code: str) -> tuple[Principal, str]:
 def end_session(session: Session, token: str) -> None:
     """Signing out ends a browser session a link opened; a bearer token pasted in stays valid (it
     is the principal's credential, revoked only by an administrator)."""
+    _forget_credentials(session)
     store.end_web_session(session, digest(token), now())
 
 
@@ -297,6 +336,7 @@ def issue_school_credentials(session: Session, admin: Principal, *, region: str 
         raise NotFound("no school in the store" + (f" under region {region}" if region else ""),
                        [Problem(["body", "region"], "no school", region)])
     if rotate_existing:
+        _forget_credentials(session)
         store.revoke_school_tokens(session, prefix, at)
     tokens = [_secret(TOKEN_PREFIX) for _ in rows]
     links = [_secret(LINK_PREFIX) for _ in rows]

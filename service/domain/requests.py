@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -33,12 +35,12 @@ from service.domain.dictionary import Dictionary, dictionary
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem, Record
 from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share, periods_intersect
 from service.domain.scope import Scope, require_within_jurisdiction
-from service.domain.semantics import Candidate, Definition, Match, match_field, normalise, words
+from service.domain.semantics import Candidate, Definition, Match, definition_of, match_field, normalise, words
 from service.domain.semantics.context import Scene, is_total, read_title, scene, title_by
 from service.domain.semantics.reader import Parsed
 from service.store import prefill
 from service.store import requests as repo
-from service.store.scope import count_in, scope_filter
+from service.store.scope import scope_filter
 from service.store.tables import Request, RequestField
 
 Kind = Literal["statistical", "research", "administrative"]
@@ -137,7 +139,7 @@ class FieldAnalysis:
     candidates: tuple[Candidate, ...] = ()
     partial: bool = False  # held in the store for some records only: the others are asked
     headers: list[str] = field(default_factory=list)
-    definition: dict[str, Any] | None = None  # DEFINITIONS.md shape with words; None for new
+    definition: dict[str, Any] | None = None  # docs/definitions.md shape with words; None for new
 
 
 @dataclass
@@ -208,6 +210,55 @@ class _Above:
     label: str
 
 
+_READINGS_SIZE = 4096
+_READINGS: dict[int, tuple[weakref.ref[Dictionary], OrderedDict[tuple[Any, ...], Match]]] = {}
+
+
+def _reading(d: Dictionary, *, key: str | None, label: str | None, type: str | None,
+             definition: dict[str, Any] | None, level: Level, scene: Scene, reference: date) -> Match:
+    """`match_field`, remembered per dictionary (least recently used first out): a department
+    analyses a request, then submits the same one, and forms repeat their wordings; the reading of
+    a field depends only on what is passed here, so a remembered one is the same reading."""
+    memo = _memo(d)
+    ident = (key, label, type, json.dumps(definition, sort_keys=True) if definition is not None else None,
+             level, scene, reference)
+    try:
+        hit = memo.get(ident)
+    except TypeError:  # a scene holding something unhashable is read afresh
+        return match_field(key=key, label=label, type=type, definition=definition, level=level, scene=scene,
+                           reference=reference, d=d)
+    if hit is not None:
+        memo.move_to_end(ident)
+        return hit
+    m = match_field(key=key, label=label, type=type, definition=definition, level=level, scene=scene,
+                    reference=reference, d=d)
+    memo[ident] = m
+    if len(memo) > _READINGS_SIZE:
+        memo.popitem(last=False)
+    return m
+
+
+def forget_readings() -> None:
+    """Forget every remembered reading (benchmarks measure a first reading with it)."""
+    _READINGS.clear()
+
+
+def _memo(d: Dictionary) -> OrderedDict[tuple[Any, ...], Match]:
+    """The readings of `d`; forgotten with it (a changed dictionary is a new object)."""
+    hit = _READINGS.get(id(d))
+    if hit is not None and hit[0]() is d:
+        return hit[1]
+    ident = id(d)
+
+    def forget(ref: weakref.ref[Dictionary]) -> None:
+        if _READINGS.get(ident, (None,))[0] is ref:
+            del _READINGS[ident]
+
+    memo: OrderedDict[tuple[Any, ...], Match] = OrderedDict()
+    _READINGS[ident] = (weakref.ref(d, forget), memo)
+    return memo
+
+
 def _depends_on_context(m: Match, label: str) -> bool:
     p = m.parsed
     return not normalise(label) or (isinstance(p, Parsed) and p.kind != "value" and (p.refine or not p.own_population))
@@ -228,9 +279,9 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         where: Scene = scene(f.headers, title, title_hint, req.title,
                              (prior.headers, prior.definition, prior.label) if prior else None, d,
                              (total.headers, total.definition, total.label) if total else None, breakdowns)
-        m = match_field(key=f.key, label=f.label, type=f.type,
-                        definition=f.definition.as_dict() if f.definition else None,
-                        level=req.level, scene=where, reference=req.reference_date, d=d)
+        m = _reading(d, key=f.key, label=f.label, type=f.type,
+                     definition=f.definition.as_dict() if f.definition else None,
+                     level=req.level, scene=where, reference=req.reference_date)
         p = m.parsed
         if not (isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population))):
             # A total, or anything but a refinement or a bare category, is what the next "其中" refines.
@@ -283,25 +334,23 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     return out
 
 
-def _live_overlaps(
-    session: Session, req: RequestIn, asked: set[str], exclude: str | None,
-) -> list[tuple[Request, set[str], int]]:
-    """Live requests asking any of `asked` in an intersecting period, with the shared keys and the
-    number of schools their scopes share with `req` (all counted in one pass over schools)."""
-    if not asked:
-        return []
+def _live_asking(session: Session, req: RequestIn, keys: list[str], exclude: str | None,
+                 ) -> list[tuple[Request, set[str]]]:
+    """Live requests asking any of `keys` in an intersecting period, with the keys they ask (found
+    through the index on request_field.key: the cost follows the keys asked, not the live requests)."""
     by_request: dict[str, tuple[Request, set[str]]] = {}
-    for r, key in repo.live_asking(session, asked, machine.LIVE, *req.period, exclude):
+    for r, key in repo.live_asking(session, keys, machine.LIVE, *req.period, exclude):
         by_request.setdefault(r.id, (r, set()))[1].add(key)
-    items = list(by_request.values())
-    shared = repo.schools_shared(session, scope_filter(req.scope), [scope_filter(Scope.from_json(r.scope)) for r, _ in items],
-                                 req.reference_date)
-    return [(r, keys, n) for (r, keys), n in zip(items, shared, strict=True)]
+    return list(by_request.values())
 
 
 def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: str | None = None) -> Analysis:
     """Read and classify every field, find live requests it overlaps, and decide; writes nothing.
-    What earlier requests asked in their own wording plays no part in reading this one."""
+    What earlier requests asked in their own wording plays no part in reading this one.
+
+    A handful of statements whatever the number of live requests: the live requests asking any of
+    the fields (by key), then one pass over the schools in scope counting them, the stored values
+    they hold and the schools each of those live requests shares, then the collected answers."""
     require_role(principal, "department", "education_office")
     req = req.model_copy(update={"scope": req.scope.within_jurisdiction(principal.jurisdiction)})
     require_within_jurisdiction(session, req.scope, principal.jurisdiction, ["body", "scope"])
@@ -312,22 +361,33 @@ def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: 
     fields = _match(req, d)
     entity = "teacher" if req.level == "roster" else "school"
     in_scope = scope_filter(req.scope)
-    n_schools = count_in(session, req.scope, reference=req.reference_date)
-    if n_schools == 0:
-        raise InvalidInput("the scope reaches no school", [Problem(["body", "scope"], "no school in the store matches this scope",
-                                                                   code="no_school_in_scope")])
     for f in fields:
         if f.classification == "prefill_store":
             f.source = "store"
-    stored = prefill.store_coverage(session, d, [f.key for f in fields if f.source == "store" and f.key],
-                                    req.level, in_scope, req.reference_date)
+    # Any field may end up asked (a partly held stored value is): the live requests asking any of
+    # them are read at once, and only those sharing what this one asks count below.
+    live = _live_asking(session, req, [f.key for f in fields if f.key], exclude)
+    store_keys = [f.key for f in fields if f.source == "store" and f.key]
+    school_keys = [k for k in store_keys if (x := definition_of(k, d)) is not None and x.measure == "value"
+                   and x.entity == "school"]
+    n_schools, held, shared = repo.scope_figures(
+        session, in_scope, req.reference_date, [d.fields[k].column for k in school_keys],
+        [scope_filter(Scope.from_json(r.scope)) for r, _ in live])
+    if n_schools == 0:
+        raise InvalidInput("the scope reaches no school", [Problem(["body", "scope"], "no school in the store matches this scope",
+                                                                   code="no_school_in_scope")])
+    stored = {k: (n, n_schools) for k, n in zip(school_keys, held, strict=True)}
+    if req.level == "roster":
+        stored |= prefill.store_coverage(session, d, [k for k in store_keys if k not in stored], req.level, in_scope,
+                                         req.reference_date)
     for f in fields:
         have, total = stored.get(f.key or "", (0, 0))
         if have < total:
             f.partial = True
             f.reason += f"; the store holds it for {have} of {total}: the others are asked"
     pending = [f.key for f in fields if f.classification == "new" and f.key]
-    coverage = prefill.collected_coverage(session, pending, entity, in_scope, req.reference_date, req.period)
+    coverage = prefill.collected_coverage(session, pending, entity, in_scope, req.reference_date, req.period,
+                                          total=n_schools if entity == "school" else None)
     for f in fields:
         have, total = coverage.get(f.key or "", (0, 0))
         if f.classification == "new" and total and have == total:
@@ -336,15 +396,17 @@ def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: 
         elif f.classification == "new" and have:
             f.reason += f"; collected for {have} of {total} in scope"
     analysis = Analysis(fields=fields, schools_in_scope=n_schools, content_hash=content_hash(req))
-    for r, keys, shared_schools in _live_overlaps(session, req, analysis.asked, exclude):
-        if shared_schools == 0:
+    asked = analysis.asked
+    for (r, all_keys), shared_schools in zip(live, shared, strict=True):
+        keys = all_keys & asked
+        if shared_schools == 0 or not keys:
             continue
         for f in fields:
             if f.key in keys and f.classification == "new":
                 f.classification, f.source = "collected_by_active", f"request:{r.id}"
         meet = periods_intersect(*req.period, r.period_start, r.period_end)
-        share = overlap_share(len(keys & analysis.asked), len(analysis.asked), shared_schools, n_schools, meet)
-        analysis.duplicates.append(Duplicate(r.id, r.title, r.department, round(share, 4), sorted(keys & analysis.asked)))
+        share = overlap_share(len(keys), len(asked), shared_schools, n_schools, meet)
+        analysis.duplicates.append(Duplicate(r.id, r.title, r.department, round(share, 4), sorted(keys)))
     analysis.duplicates.sort(key=lambda dup: -dup.overlap)
     analysis.decision = _decide(principal, req, analysis)
     return analysis

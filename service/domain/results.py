@@ -11,9 +11,7 @@ from datetime import date
 from typing import Any
 
 import pyarrow as pa
-from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlmodel import col
 
 from connectors.base import exporter_for
 from service.domain import disclosure
@@ -27,10 +25,11 @@ from service.domain.errors import Conflict, Problem
 from service.domain.requests import answers, fields_of, get_owned
 from service.domain.scope import Scope
 from service.store import prefill
+from service.store import results as store
 from service.store import templates as template_store
+from service.store.requests import custom_types
 from service.store.scope import scope_filter
-from service.store.sqltext import one_of
-from service.store.tables import CustomField, Form, FormItem, FormSection, School
+from service.store.tables import Form, FormItem
 
 
 @dataclass
@@ -59,11 +58,7 @@ def results(session: Session, principal: Principal, request_id: str) -> Results:
         keys = [k for k in keys if k in covered]
     lens = disclosure.for_results(principal, approval is not None and approval.covers_sensitive)
     personal = any(k in d.fields and d.fields[k].sensitivity in ("personal", "sensitive-personal") for k in keys)
-    forms = session.execute(
-        select(Form, col(School.name)).join(FormSection, col(FormSection.form_id) == col(Form.id)).join(
-            School, (col(School.code) == col(Form.school_code)) & col(School.valid_to).is_(None))
-        .where(col(FormSection.request_id) == r.id).order_by(col(Form.school_code))
-    ).all()
+    forms = store.forms_of(session, r.id)
     today = now().date()
     completion = {"schools": len(forms), "issued": 0, "opened": 0, "submitted": 0, "overdue": 0}
     state: dict[str, tuple[str, str, Form]] = {}
@@ -73,9 +68,7 @@ def results(session: Session, principal: Principal, request_id: str) -> Results:
             st = "overdue"
         completion[st] += 1
         state[form.id] = (name, st, form)
-    items = session.execute(
-        select(FormItem).where(one_of(col(FormItem.form_id), state), col(FormItem.key).in_(keys))
-    ).scalars().all() if state and keys else []
+    items = store.items_of(session, state, keys)
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     provenance: dict[tuple[str, str], dict[str, Any]] = {}
     for it in items:
@@ -204,14 +197,14 @@ def template_export(session: Session, principal: Principal, request_id: str) -> 
     d = dictionary()
     key_at = {ref: fields[c["position"]].key or "" for ref, c in placed.items() if "position" in c}
     kinds: dict[str, tuple[str, str | None]] = {}
+    custom = custom_types(session, [f.key for f in fields if f.key and f.key not in d.fields])
     for f in fields:
         if not f.key:
             continue
         if f.key in d.fields:
             kinds[f.key] = (d.fields[f.key].type, d.fields[f.key].code_list)
         else:
-            custom = session.get(CustomField, f.key)
-            kinds[f.key] = (custom.type if custom else f.given_type or "text", None)
+            kinds[f.key] = (custom.get(f.key) or f.given_type or "text", None)
     readable = set(res.columns)
     header_of = {c.ref: " / ".join([*c.headers, c.label]) for c in layout.columns}
     first = layout.data_first + (1 if layout.total_row and not layout.total_at_end else 0)

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import gzip
 import io
+import math
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from connectors.base import PROBLEM, ROW, UnreadableFile, exporter_for
 from service.domain.dictionary import Dictionary, Entity, Field
@@ -49,6 +53,70 @@ def id_number_valid(value: str) -> bool:
         return False
     total = sum(int(c) * w for c, w in zip(value[:17], ID_WEIGHTS, strict=True))
     return ID_CHECK_CHARS[total % 11] == value[17].upper()
+
+
+Fault = tuple[str, str, dict[str, Any]]  # (code, message, figures): see Problem.code
+INTEGER = re.compile(r"[+-]?[0-9]+")
+DATE = re.compile(r"([1-9][0-9]{3})-([0-9]{1,2})-([0-9]{1,2})")
+YES, NO = ("1", "true", "yes", "是"), ("0", "false", "no", "否")
+
+
+def check_value(text: str, type_: str, f: Field | None, d: Dictionary) -> tuple[str | None, Fault | None]:
+    """(normalised text, fault) for one value against its type, code list, range, format and check
+    (`f` None: a field asked anew, of `type_`). The rules of an import's rows (`validate_rows`,
+    set-based in SQL), value for value: forms, corrections and the API call this one."""
+    text = text.strip()
+    if re.search(CONTROL_PATTERN, text):
+        return None, ("control_character", "contains a NUL or other control character", {})
+    if type_ == "integer":
+        if not INTEGER.fullmatch(text):
+            return None, ("not_integer", "not a whole number", {})
+        text = str(int(text))
+        if f is not None and f.min is not None and int(text) < int(f.min):
+            return None, ("below_min", f"below the minimum {f.min}", {"min": f.min})
+        if f is not None and f.max is not None and int(text) > int(f.max):
+            return None, ("above_max", f"above the maximum {f.max}", {"max": f.max})
+        if f is None and int(text) < 0:
+            return None, ("negative", "a count cannot be negative", {})
+    elif type_ == "decimal":
+        try:
+            if not math.isfinite(float(text)) or "_" in text:
+                raise ValueError(text)
+        except ValueError:
+            return None, ("not_number", "not a number", {})
+    elif type_ == "date":
+        m = DATE.fullmatch(text.replace("/", "-").replace(".", "-"))
+        try:
+            text = date(*(int(g) for g in m.groups())).isoformat() if m else ""
+        except ValueError:
+            text = ""
+        if not text:
+            return None, ("not_date", "not a date (YYYY-MM-DD)", {})
+        if f is not None and f.min is not None and text < str(f.min):
+            return None, ("before", f"before {f.min}", {"min": f.min})
+        if f is not None and f.max is not None and text > str(f.max):
+            return None, ("after", f"after {f.max}", {"max": f.max})
+    elif type_ == "boolean":
+        if text.lower() not in YES + NO:
+            return None, ("not_yes_no", "not yes/no", {})
+        text = "1" if text.lower() in YES else "0"
+    elif type_ == "enum" and f is not None:
+        cl = d.code_list_for(f)
+        said = simple_norm(text)
+        code = next((c.code for c in cl.codes if said in {simple_norm(t) for t in (c.code, c.zh, c.en, *c.aliases)}),
+                    None) if cl else None
+        if code is None:
+            return None, ("not_in_code_list", f"not in code list {f.code_list}", {})
+        text = code
+    if f is not None and f.check == "gb11643":
+        text = text.upper()
+    if f is not None and f.pattern and not re.fullmatch(f.pattern, text):
+        return None, ("bad_format", f"wrong format (expected {f.pattern})", {})
+    if f is not None and f.max_length and len(text) > f.max_length:
+        return None, ("too_long", f"longer than {f.max_length} characters", {"max_length": f.max_length})
+    if f is not None and f.check == "gb11643" and re.fullmatch(r"[0-9]{17}[0-9X]", text) and not id_number_valid(text):
+        return None, ("id_check_character", "check character wrong (GB 11643)", {})
+    return text, None
 
 
 def resolve_headers(headers: list[str], fields: list[Field]) -> tuple[dict[int, str], list[RowProblem]]:
@@ -91,7 +159,8 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
     elif f.type == "decimal":
         out.append(("v IS NOT NULL AND TRY_CAST(v AS DOUBLE) IS NULL", "not a number"))
     elif f.type == "date":
-        out.append(("v IS NOT NULL AND TRY_CAST(v AS DATE) IS NULL", "not a date (YYYY-MM-DD)"))
+        out.append((f"v IS NOT NULL AND (NOT regexp_full_match(v, {literal(DATE.pattern)}) OR TRY_CAST(v AS DATE) IS NULL)",
+                    "not a date (YYYY-MM-DD)"))
         if f.min is not None:
             out.append((f"TRY_CAST(v AS DATE) < DATE {literal(f.min)}", f"before {f.min}"))
         if f.max is not None:
@@ -149,9 +218,11 @@ class ValidatedTable:
         shutil.rmtree(self.spill, ignore_errors=True)
 
 
-def _numbered(raw: pa.Table | pa.RecordBatchReader, failures: list[UnreadableFile]) -> pa.RecordBatchReader:
+def _numbered(raw: pa.Table | pa.RecordBatchReader, failures: list[UnreadableFile],
+              nfkc: frozenset[int] = frozenset()) -> pa.RecordBatchReader:
     """`raw` with positional column names (a header may repeat, and the reader must not merge or
-    drop either copy), ROW (the line in the file, numbered from 2 when the reader gives none) and PROBLEM."""
+    drop either copy), ROW (the line in the file, numbered from 2 when the reader gives none) and PROBLEM.
+    Values are trimmed as `check_value` trims them; those at positions `nfkc` (code lists) NFKC-normalised."""
     names = [c for c in raw.schema.names if c not in (ROW, PROBLEM)]
     schema = pa.schema([*((f"c{i}", pa.string()) for i in range(len(names))), (ROW, pa.int64()), (PROBLEM, pa.string())])
     batches = raw.to_batches() if isinstance(raw, pa.Table) else raw
@@ -167,7 +238,9 @@ def _numbered(raw: pa.Table | pa.RecordBatchReader, failures: list[UnreadableFil
     def numbered(line: int) -> Iterator[pa.RecordBatch]:
         for b in batches:
             n = b.num_rows
-            columns = [b.column(i).cast(pa.string()) for i, c in enumerate(b.schema.names) if c not in (ROW, PROBLEM)]
+            columns = [pc.utf8_trim_whitespace(b.column(i).cast(pa.string()))
+                       for i, c in enumerate(b.schema.names) if c not in (ROW, PROBLEM)]
+            columns = [pc.utf8_normalize(col, "NFKC") if i in nfkc else col for i, col in enumerate(columns)]
             rows = b.column(ROW).cast(pa.int64()) if ROW in b.schema.names else pa.array(range(line, line + n), pa.int64())
             why = b.column(PROBLEM) if PROBLEM in b.schema.names else pa.nulls(n, pa.string())
             line += n
@@ -188,7 +261,7 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
     spill = Path(tempfile.mkdtemp(prefix="collectonce-validation-"))
     con = duckdb.connect(config={"memory_limit": "512MB", "threads": 2, "temp_directory": str(spill)})
     failures: list[UnreadableFile] = []
-    con.register("raw_src", _numbered(raw, failures))
+    con.register("raw_src", _numbered(raw, failures, frozenset(i for i, c in mapping.items() if by_column[c].type == "enum")))
     selected = [
         f"NULLIF(trim(c{i}), '') AS {ident(c)}" for i, c in mapping.items()
     ] + [f"CAST(NULL AS VARCHAR) AS {ident(c)}" for c in by_column if c not in mapping.values()]
@@ -209,6 +282,10 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
             )
         elif f.type == "date":
             cols.append(f"replace(replace(s.{ident(c)}, '/', '-'), '.', '-') AS {ident(c)}")
+        elif f.type == "boolean":
+            yes, no = (", ".join(literal(w) for w in spelled) for spelled in (YES, NO))
+            cols.append(f"CASE WHEN lower(s.{ident(c)}) IN ({yes}) THEN '1' WHEN lower(s.{ident(c)}) IN ({no}) THEN '0' "
+                        f"ELSE s.{ident(c)} END AS {ident(c)}")
         elif f.check == "gb11643":
             cols.append(f"upper(s.{ident(c)}) AS {ident(c)}")
         else:

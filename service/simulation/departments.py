@@ -58,6 +58,27 @@ class Collection:
     tag: str = ""  # names the collection in the report (stable across seeds)
 
 
+# The wordings above (and their variants) that ask what no record in the store holds: events of
+# the month or term, pupils, buildings, money, posts, opinions. The report uses this list, the
+# ground truth the service never sees, to tell values schools fill because they are new from
+# values the records hold but the reader did not read.
+NEW_DATA = frozenset({
+    "一键式紧急报警装置是否与公安机关联网", "上年公用经费实际支出（万元）", "专业技术岗位数", "专兼职团干部人数",
+    "专职保安员人数", "共青团员人数", "其中：因传染病缺课人次", "农村留守儿童人数", "参加工作时间", "双语教师人数",
+    "困境儿童人数", "孤儿人数", "少先队员人数", "少数民族学生人数", "工勤技能岗位数", "已整改隐患数",
+    "您平均每天在校工作时长（小时） / Hours at school per day", "您最主要的压力来源",
+    "您每周用于填写各类表格、报表的时间（小时） / Hours per week on forms and reports",
+    "您每周的课时数是多少？ / Teaching periods per week",
+    "您认为哪类非教学任务负担最重？ / Which non-teaching task weighs most?", "拟申报职称", "排查发现隐患数",
+    "新招聘教师（人）", "是否开设民族文化校本课程", "本学期应急疏散演练次数", "本学期新入职教师人数", "本学期退休人数",
+    "本学期退休教职工人数", "本月因病缺课学生人次", "本月晨检发现异常人数", "校医及保健教师人数", "校舍建筑面积（平方米）",
+    "消防器材配备数量（具）", "班级数（个）", "管理岗位数", "绩效工资总额（万元）", "缺编教师数（按课程计划测算）",
+    "能使用本民族语言授课教师人数", "视频监控摄像头数量（个）", "超重及肥胖学生人数", "近一个月睡眠不足6小时的天数",
+    "近五年年度考核优秀次数", "近视学生人数", "高级岗位空缺数", "在职职工年平均工资（元）",
+    "Do you intend to keep teaching in a rural school for the next five years?",
+    "Number of county-level or higher trainings attended in the last three years",
+})
+
 PROVINCE = "430000"
 STATS_OFFICE = Department("430000-stats", "湖南省统计局", "Provincial Statistics Bureau")
 EDU_OFFICE = Department("430000-edu", "湖南省教育厅", "Provincial Education Department")

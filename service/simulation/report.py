@@ -24,8 +24,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from service.domain.burden import MINUTES_PER_CONFIRMATION, MINUTES_PER_FIELD, STOP_STATUSES
+from service.domain.requests import is_custom
 from service.domain.scope import Scope
-from service.simulation.departments import DEPARTMENTS
+from service.simulation.departments import DEPARTMENTS, NEW_DATA
 from service.simulation.year import Run
 from service.store import simulation as repo
 from service.store.engine import session_scope
@@ -75,7 +76,7 @@ def measure(engine: Engine, run: Run) -> dict[str, Any]:
         n_teachers = repo.teachers_in_post(s, date(spec.year, 9, 1))
         collected = repo.collected_values(s)
         uses = sorted(repo.field_uses(s), key=lambda u: (-u.requests, -u.departments, u.key))
-        hardest = repo.to_fill_by_key(s, 8)
+        hardest = repo.to_fill_by_key(s)
 
     with_ = {t: asdict(totals[t]) if t in totals else dict.fromkeys(
         ("forms", "submitted", "late", "items", "prefilled", "corrections"), 0) for t in TERMS}
@@ -88,6 +89,7 @@ def measure(engine: Engine, run: Run) -> dict[str, Any]:
         to_fill = w["items"] - w["prefilled"] + w["corrections"]
         minutes_with = to_fill * MINUTES_PER_FIELD + (w["prefilled"] - w["corrections"]) * MINUTES_PER_CONFIRMATION
         hours[t] = round((minutes_without - minutes_with) / 60 / spec.schools, 2)
+    sources = _sources(hardest)
     reduction_fields = round(1 - _share(all_with["items"], all_without["fields"]), 4) if all_without["fields"] else 0.0
     prefilled_share = _share(all_with["prefilled"], all_with["items"])
 
@@ -108,7 +110,7 @@ def measure(engine: Engine, run: Run) -> dict[str, Any]:
         _target("fewer fields asked of schools", f">= {TARGET_FEWER_FIELDS:.0%}", reduction_fields,
                 reduction_fields >= TARGET_FEWER_FIELDS, _why_fields(per_request.values(), all_with, all_without)),
         _target("fields on issued forms pre-filled", f">= {TARGET_PREFILLED:.0%}", prefilled_share,
-                prefilled_share >= TARGET_PREFILLED, _why_prefill(hardest, all_with)),
+                prefilled_share >= TARGET_PREFILLED, _why_prefill(sources, all_with)),
         _target("duplicate and unapproved surveys stopped", f"{len(must_stop)} of {len(must_stop)}",
                 len(must_stop) - len(leaked), not leaked,
                 "; ".join(f"{c['tag']} reached {c['forms_reached']} forms ({c['status']})" for c in leaked)),
@@ -129,6 +131,8 @@ def measure(engine: Engine, run: Run) -> dict[str, Any]:
         "reduction": {"forms": round(1 - _share(all_with["forms"], all_without["forms"]), 4),
                       "fields": reduction_fields},
         "prefilled_share": prefilled_share,
+        "to_fill_by_source": {k: v for k, v in sources.items() if k != "unread"},
+        "held_but_not_read": sources["unread"],
         "requests_stopped": dict(sorted(stopped.items())),
         "teacher_hours_saved_per_school": {**hours, "per_term": round(sum(hours.values()) / len(TERMS), 2)},
         "by_department": {_SHORT.get(k, k): v for k, v in sorted(by_dept.items())},
@@ -162,10 +166,29 @@ def _why_fields(requests: Iterable[dict[str, Any]], w: dict[str, int], wo: dict[
             "surveys' own questions), which no store can answer.")
 
 
-def _why_prefill(hardest: list[tuple[str, int, str | None, str | None]], w: dict[str, int]) -> str:
+def _sources(to_fill: list[repo.ToFill]) -> dict[str, Any]:
+    """Values schools had to fill, by why: new data no record holds (the departments' ground truth,
+    NEW_DATA), held in the records for some of them only, or held but not read from the wording."""
+    out: dict[str, Any] = {"new_data": 0, "held_for_some_records_only": 0, "held_but_not_read": 0, "unread": []}
+    for t in to_fill:
+        if not is_custom(t.key):
+            out["held_for_some_records_only"] += t.items
+        elif any(label in NEW_DATA for label in t.labels):
+            out["new_data"] += t.items
+        else:
+            out["held_but_not_read"] += t.items
+            out["unread"].append({"wordings": t.labels, "values": t.items, "reader": t.reason})
+    return out
+
+
+def _why_prefill(sources: dict[str, Any], w: dict[str, int]) -> str:
     to_fill = w["items"] - w["prefilled"]
-    parts = [f"'{label or key}' {n:,} ({reason})" for key, n, label, reason in hardest[:5]]
-    return (f"{to_fill:,} of {w['items']:,} values had no pre-fill; the largest: " + "; ".join(parts)) if to_fill else ""
+    unread = "; ".join(f"'{' · '.join(u['wordings'])}' {u['values']:,} ({u['reader']})" for u in sources["unread"][:6])
+    return (f"{to_fill:,} of {w['items']:,} values had no pre-fill: {sources['new_data']:,} are new data no record "
+            f"holds (this month's absences, pupils, buildings, posts, the surveys' own questions), "
+            f"{sources['held_for_some_records_only']:,} are held for some records only, and "
+            f"{sources['held_but_not_read']:,} are held in the records but their wording was not read"
+            + (f": {unread}" if unread else "") + ".") if to_fill else ""
 
 
 # --- rendering ------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -104,7 +104,7 @@ def fill_absent(session: Session, stage_name: str, target: str, key: str, absent
 
 def merge_versions(
     session: Session, *, stage_name: str, target: str, key: str, columns: list[str],
-    at: datetime, by: str, source: str, ref: str, reason: str | None = None,
+    at: datetime, by: str, source: str, ref: str, reason: str | None = None, effective_from: date | None = None,
 ) -> MergeCounts:
     """Upsert staged rows into versioned `target` on `key`: a row whose values differ from the
     current version closes it (valid_to = at) and adds a new one; identical rows change nothing."""
@@ -136,13 +136,14 @@ def merge_versions(
         with _indexes_rebuilt_if_doubling(session, target, inserted + updated):
             conn.execute(
                 text(
-                    f"INSERT INTO {target} ({cols}, valid_from, valid_to, source, changed_by, ref, reason) "
-                    f"SELECT {', '.join(f's.{chr(34)}{c}{chr(34)}' for c in columns)}, :at, NULL, :source, :by, :ref, :reason "
+                    f"INSERT INTO {target} ({cols}, valid_from, valid_to, source, changed_by, ref, reason, effective_from) "
+                    f"SELECT {', '.join(f's.{chr(34)}{c}{chr(34)}' for c in columns)}, :at, NULL, :source, :by, :ref, :reason, "
+                    "CAST(:effective_from AS DATE) "
                     f"FROM {stage_name} s"
                     # Every staged row new or changed (a first load): no join needed to pick them.
                     + ("" if inserted + updated == total else f" JOIN {stage_name}_delta d ON d.k = s.\"{key}\"")
                 ),
-                {"at": at, "source": source, "by": by, "ref": ref, "reason": reason},
+                {"at": at, "source": source, "by": by, "ref": ref, "reason": reason, "effective_from": effective_from},
             )
     if inserted or updated:
         before, after = audit.version_digests(session, target, key, f"{stage_name}_delta", at, closed=bool(updated))
@@ -200,7 +201,7 @@ def _indexes_rebuilt_if_doubling(session: Session, target: str, rows: int) -> It
 
 def write_versions(
     session: Session, *, target: str, key: str, columns: dict[str, str], rows: pa.Table,
-    at: datetime, by: str, source: str, ref: str, reason: str | None = None,
+    at: datetime, by: str, source: str, ref: str, reason: str | None = None, effective_from: date | None = None,
 ) -> MergeCounts:
     """Write new versions of the records in `rows` (the key and some columns); the columns they
     leave out keep their current values. `columns` maps every column of `target` to its type."""
@@ -208,6 +209,6 @@ def write_versions(
     stage(session, name, columns, rows)
     fill_absent(session, name, target, key, [c for c in columns if c not in rows.column_names])
     counts = merge_versions(session, stage_name=name, target=target, key=key, columns=list(columns),
-                            at=at, by=by, source=source, ref=ref, reason=reason)
+                            at=at, by=by, source=source, ref=ref, reason=reason, effective_from=effective_from)
     drop_stage(session, name)
     return counts

@@ -40,6 +40,14 @@ def claim_key(session: Session, principal_id: str, key: str, digest: str, at: da
     return Recorded(row.body_hash, int(row.status_code), row.response)
 
 
+def recorded(session: Session, principal_id: str, key: str) -> Recorded | None:
+    """What is on record under `key` for this principal, if anything (reads only)."""
+    row = session.execute(text(
+        "SELECT body_hash, status_code, response FROM idempotency_record WHERE principal_id = :p AND key = :k"),
+        {"p": principal_id, "k": key}).first()
+    return Recorded(row.body_hash, int(row.status_code), row.response) if row is not None else None
+
+
 def settle_key(session: Session, principal_id: str, key: str, status_code: int, response: str) -> None:
     """Keep the response of the write that claimed `key`, for its retries."""
     session.execute(text(

@@ -108,6 +108,14 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
                   "CREATE INDEX IF NOT EXISTS ix_token_principal_id ON token (principal_id)")),
     (10, "requests keep the department's own form (Excel template or XLSForm) they were read from",
      _create(t.RequestTemplate)),
+    (11, "versions of schools and teachers keep the day from which they were true (valid time)",
+     _add_columns("ALTER TABLE school ADD COLUMN IF NOT EXISTS effective_from DATE",
+                  "ALTER TABLE teacher ADD COLUMN IF NOT EXISTS effective_from DATE")),
+    (12, "issued requests count their forms not yet submitted",
+     _all(_create(t.RequestProgress), _add_columns(
+         "INSERT INTO request_progress (request_id, open_forms) SELECT s.request_id, "
+         "count(CASE WHEN f.status <> 'submitted' THEN 1 END) FROM form_section s JOIN form f ON f.id = s.form_id "
+         "JOIN request r ON r.id = s.request_id WHERE r.status = 'issued' GROUP BY s.request_id"))),
     (13, "imports find a current teacher by ID number through an index (PostgreSQL)", _teacher_id_number),
 ]
 

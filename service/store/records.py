@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_, select
+from sqlalchemy import ColumnElement, Date, and_, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlmodel import col
 
@@ -27,18 +27,25 @@ def valid_at(model: VersionedModel, as_of: datetime | None) -> ColumnElement[boo
     return and_(col(model.valid_from) <= as_of, or_(col(model.valid_to).is_(None), col(model.valid_to) > as_of))
 
 
+def _true_from(model: Any) -> Any:
+    """The day a version's values became true: its valid time if it states one, else the day it was recorded."""
+    return func.coalesce(col(model.effective_from), cast(col(model.valid_from), Date))
+
+
 def for_reference(model: VersionedModel, reference: date) -> ColumnElement[bool]:
-    """The version of each record that describes the day `reference`: the version in force at the
-    end of that day or, for a record first stored after it, its first version (data imported in
-    November still describe the school year that began in September)."""
-    t = datetime.combine(reference + timedelta(days=1), time.min)
+    """The version of each record that describes the day `reference`: of the versions true by that
+    day (valid time, else the day recorded), the one that became true last, the later recorded on a
+    tie; for a record with none (first stored after that day), its first version (data imported in
+    November still describe the school year that began in September). A correction made on a form
+    for 2026-09-01 is true from that day, so the next form for that day reads it."""
     other = aliased(model)
-    open_at = or_(col(model.valid_to).is_(None), col(model.valid_to) > t)
-    earlier_open = select(literal(1)).where(
-        _key(other, model) == _key(model, model), or_(col(other.valid_to).is_(None), col(other.valid_to) > t),
-        col(other.valid_from) < col(model.valid_from),
-    )
-    return and_(open_at, ~earlier_open.exists())
+    mine, theirs = _true_from(model), _true_from(other)
+    same = _key(other, model) == _key(model, model)
+    later = select(literal(1)).where(same, theirs <= reference, or_(
+        theirs > mine, and_(theirs == mine, col(other.valid_from) > col(model.valid_from))))
+    any_by_then = select(literal(1)).where(same, theirs <= reference)
+    earlier = select(literal(1)).where(same, col(other.valid_from) < col(model.valid_from))
+    return or_(and_(mine <= reference, ~later.exists()), and_(~any_by_then.exists(), ~earlier.exists()))
 
 
 def list_schools(
@@ -96,3 +103,14 @@ def teacher_ids_by_id_number(session: Session, id_numbers: list[str]) -> dict[st
     rows = session.execute(select(col(Teacher.id_number), col(Teacher.id)).where(
         col(Teacher.id_number).in_(id_numbers), valid_at(Teacher, None)))
     return {str(n): str(i) for n, i in rows}
+
+
+def holders(session: Session, entity: str, column: str, values: Sequence[str]) -> dict[str, str]:
+    """Which current record (school code, teacher id) holds each of `values` in `column`, in one query."""
+    if not values:
+        return {}
+    model: Any = School if entity == "school" else Teacher
+    key = model.code if entity == "school" else model.id
+    rows = session.execute(select(getattr(model, column), key).where(getattr(model, column).in_(list(values)),
+                                                                      valid_at(model, None)))
+    return {str(v): str(k) for v, k in rows}

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select
+from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, text
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -114,17 +114,41 @@ def live_asking(session: Session, keys: Iterable[str], live: Sequence[str], star
     ).all() if k is not None]
 
 
-def schools_shared(session: Session, in_scope: ColumnElement[bool], others: list[ColumnElement[bool]],
-                   reference: date) -> list[int]:
-    """For each scope filter in `others`, how many schools in `in_scope` it also reaches (one pass)."""
-    if not others:
-        return []
+def scope_figures(session: Session, in_scope: ColumnElement[bool], reference: date, columns: Sequence[str],
+                  others: Sequence[ColumnElement[bool]]) -> tuple[int, list[int], list[int]]:
+    """In one pass over the schools in `in_scope` as they stood on `reference`: how many there are,
+    how many hold a value in each of `columns`, and how many each scope filter in `others` also reaches."""
     row = session.execute(
-        select(*[func.count().filter(o) for o in others]).select_from(School).where(
+        select(func.count(), *[func.count(getattr(School, c)) for c in columns],
+               *[func.count().filter(o) for o in others]).select_from(School).where(
             for_reference(School, reference), in_scope)
     ).one()
-    return [int(n) for n in row]
+    n = [int(x) for x in row]
+    return n[0], n[1:1 + len(columns)], n[1 + len(columns):]
 
 
 def headers_json(headers: list[str]) -> str:
     return json.dumps(headers, ensure_ascii=False)
+
+
+def start_progress(session: Session, request_id: str, open_forms: int) -> None:
+    """An issued request's count of forms not yet submitted."""
+    session.execute(text("INSERT INTO request_progress (request_id, open_forms) VALUES (:r, :n)"),
+                    {"r": request_id, "n": open_forms})
+
+
+def count_down(session: Session, form_id: str) -> list[str]:
+    """A form is submitted: one fewer open form for each request it holds a section of; the
+    requests that have none left (one statement, by key: its cost does not grow with the forms)."""
+    rows = session.execute(text(
+        "UPDATE request_progress SET open_forms = open_forms - 1 "
+        "WHERE request_id IN (SELECT request_id FROM form_section WHERE form_id = :f) "
+        "RETURNING request_id, open_forms"), {"f": form_id}).all()
+    return sorted(str(r[0]) for r in rows if int(r[1]) <= 0)
+
+
+def without_open_forms(session: Session) -> list[str]:
+    """Issued requests whose every form is submitted."""
+    return list(session.scalars(text(
+        "SELECT p.request_id FROM request_progress p JOIN request r ON r.id = p.request_id "
+        "WHERE p.open_forms <= 0 AND r.status = 'issued' ORDER BY p.request_id")))

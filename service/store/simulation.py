@@ -184,16 +184,23 @@ def distinct_keys(session: Session) -> int:
     return session.scalar(select(func.count(distinct(col(RequestField.key))))) or 0
 
 
-def to_fill_by_key(session: Session, limit: int) -> list[tuple[str, int, str | None, str | None]]:
-    """The keys with the most items schools had to fill (no pre-fill), with a wording and the
-    reader's reason for one request asking it."""
+@dataclass(frozen=True)
+class ToFill:
+    key: str
+    items: int  # items of this key schools had to fill (no pre-fill)
+    labels: list[str]  # every wording asking it
+    reason: str | None  # the reader's reason, for the first wording
+
+
+def to_fill_by_key(session: Session) -> list[ToFill]:
+    """Every key with items schools had to fill, most items first, with its wordings."""
     rows = session.execute(
         select(col(FormItem.key), func.count()).where(col(FormItem.prefill).is_(None))
-        .group_by(col(FormItem.key)).order_by(func.count().desc(), col(FormItem.key)).limit(limit)).all()
-    out = []
-    for key, n in rows:
-        label, reason = session.execute(
-            select(col(RequestField.label), col(RequestField.reason)).where(col(RequestField.key) == key)
-            .order_by(col(RequestField.label)).limit(1)).one_or_none() or (None, None)
-        out.append((str(key), int(n), label, reason))
-    return out
+        .group_by(col(FormItem.key)).order_by(func.count().desc(), col(FormItem.key))).all()
+    said: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+    for key, label, reason in session.execute(
+            select(col(RequestField.key), col(RequestField.label), col(RequestField.reason))
+            .where(col(RequestField.key).in_([k for k, _ in rows])).order_by(col(RequestField.label))):
+        said[str(key)].append((label, reason))
+    return [ToFill(str(k), int(n), sorted({lab for lab, _ in said[str(k)] if lab}),
+                   said[str(k)][0][1] if said[str(k)] else None) for k, n in rows]

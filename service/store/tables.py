@@ -23,6 +23,9 @@ class Versioned(SQLModel):
     changed_by: str
     ref: str | None = None  # import batch id, form id or correction id
     reason: str | None = None
+    # Valid time: the day from which these values were true, when it differs from the day they were
+    # recorded (a correction made on a form for 2026-09-01 states what was true on that day).
+    effective_from: date | None = None
 
 
 class School(Versioned, table=True):
@@ -345,6 +348,16 @@ class WebhookDelivery(SQLModel, table=True):
     last_error: str | None = None
     delivered_at: datetime | None = Field(default=None, sa_type=DateTime())
     created_at: datetime = Field(sa_type=DateTime())
+
+
+class RequestProgress(SQLModel, table=True):
+    """How many of an issued request's forms are not yet submitted: set when it is issued, counted
+    down by each submission, so the last one knows it completes the request without reading the
+    request's other forms."""
+
+    __tablename__ = "request_progress"
+    request_id: str = Field(primary_key=True)
+    open_forms: int = Field(sa_column_kwargs={"autoincrement": False})
 
 
 class RequestGate(SQLModel, table=True):

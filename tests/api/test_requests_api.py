@@ -345,3 +345,13 @@ def test_a_roster_is_answered_with_values_derived_on_the_reference_date(client: 
     # T000000001: born 2000-03-01, teaching since 2022-09-01; the reference date is 2026-09-01.
     assert (rows["T000000001"]["teacher.age"], rows["T000000001"]["teacher.teaching_years"]) == (26, 4)
     assert "T000000010" not in rows  # retired: not on the roster
+
+
+def test_consecutive_of_which_rows_refine_the_same_total_even_when_one_is_unread(client: TestClient, province: Province) -> None:
+    fields = [{"label": "专任教师数", "type": "integer"}, {"label": "其中：本县户籍", "type": "integer"},
+              {"label": "其中：女", "type": "integer"}, {"label": "其中：45周岁以上", "type": "integer"}]
+    a = client.post("/v1/requests/analysis", headers=auth(province.tokens["department"]),
+                    json=request_body(title="乡村教师情况", fields=fields)).json()
+    assert [f["key"] for f in a["fields"][2:]] == ["school.ft_teachers.gender.female",
+                                                   "school.count(post_type=1;status=1;age=45..)"]
+    assert a["fields"][1]["classification"] == "new"

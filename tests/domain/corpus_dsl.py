@@ -1,4 +1,4 @@
-"""The corpus notation of DEFINITIONS.md (`new`, `field(key)`, `count(cond; cond; ...)`) and the
+"""The corpus notation of docs/definitions.md (`new`, `field(key)`, `count(cond; cond; ...)`) and the
 service's `definition` JSON, both read into one canonical, hashable form, so that an expected
 definition and a returned one compare equal exactly when they mean the same thing.
 
@@ -181,7 +181,7 @@ def parse(text: str, d: Dictionary | None = None) -> Canonical:
 
 
 def from_definition(obj: Mapping[str, Any] | None, d: Dictionary | None = None) -> Canonical:
-    """The service's `definition` object (DEFINITIONS.md) in canonical form; null is `new`."""
+    """The service's `definition` object (docs/definitions.md) in canonical form; null is `new`."""
     if obj is None:
         return None
     d = d or dictionary()

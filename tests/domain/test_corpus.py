@@ -1,5 +1,5 @@
 """The corpus of department forms (tests/domain/corpus/): every entry is checked against the
-dictionary and the conventions of DEFINITIONS.md, then the service reads every form through the
+dictionary and the conventions of docs/definitions.md, then the service reads every form through the
 analysis API and is scored: precision = correct / answered, recall = correct / answerable.
 
 Figures are printed for the tuned and the held-out part; misses are listed for the tuned part only
@@ -106,7 +106,7 @@ ALL = [e for part in PARTS for e in entries(part)]
 
 
 def validation_problems(e: Entry) -> list[str]:
-    """What is wrong with one entry, by the dictionary and the conventions of DEFINITIONS.md."""
+    """What is wrong with one entry, by the dictionary and the conventions of docs/definitions.md."""
     out: list[str] = []
     f = e.field
     if set(f) - ENTRY_KEYS:

@@ -1,4 +1,4 @@
-"""The corpus notation: the parser reads what DEFINITIONS.md says it means, and the canonical form
+"""The corpus notation: the parser reads what docs/definitions.md says it means, and the canonical form
 is a normal form (the same meaning, however written, gives the same value; different meanings
 give different values), for the notation and for the service's `definition` JSON alike."""
 
@@ -104,7 +104,7 @@ def test_what_is_not_the_notation_is_refused(text: str) -> None:
 # --- the service's definition JSON and the dictionary's keys --------------------------------
 
 
-EXAMPLE: dict[str, Any] = {  # the example of DEFINITIONS.md
+EXAMPLE: dict[str, Any] = {  # the example of docs/definitions.md
     "entity": "school", "measure": "count", "field": None,
     "filters": [
         {"field": "teacher.status", "in": ["1"]}, {"field": "teacher.post_type", "in": ["1"]},

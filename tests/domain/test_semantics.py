@@ -253,3 +253,91 @@ def test_a_word_naming_two_things_is_read_by_what_the_table_breaks_down_by() -> 
     t, hint = read_title("专任教师任教课程情况", D)
     s = scene([], t, hint, "专任教师任教课程情况", None, D, None, title_by("专任教师任教课程情况", D))
     assert key("其他", scene=s) == count(f"{FT};subject=99")
+
+
+# --- kinds of wording the reader composes, not lists ------------------------------------------
+
+
+@pytest.mark.parametrize(("label", "level", "expected"), [
+    # numbering, sections and digit counts are noise
+    ("1.1 School ID", "school", "school.code"),
+    ("Q1 Please enter your school's 10-digit identification code.", "school", "school.code"),
+    ("行政区划代码（6位）", "school", "school.region_code"),
+    ("2、学校所在县（市、区）", "school", "school.region_code"),
+    ("A3. County/district code", "school", "school.region_code"),
+    # questions about teaching: how long, and when it began
+    ("How many years have you worked as a teacher?", "roster", "teacher.teaching_years"),
+    ("您从教多少年了？", "roster", "teacher.teaching_years"),
+    ("从事教育教学工作年限", "roster", "teacher.teaching_years"),
+    ("In which year did you start teaching?", "roster", "teacher.teaching_start"),
+    ("您参加教育工作的时间", "roster", "teacher.teaching_start"),
+    ("When did you start teaching (year and month)?", "roster", "teacher.teaching_start"),
+    # options name the field a vague word asks
+    ("9. 贵校所在地属于：A.城区 B.镇区 C.乡村", "school", "school.urban_rural"),
+    ("School location (urban/rural)", "school", "school.urban_rural"),
+    ("Is your school a public or a private school?", "school", "school.ownership"),
+    ("1. 您的性别：①男 ②女", "roster", "teacher.gender"),
+    ("What is your employment status as a teacher? (permanent / fixed-term)", "roster", "teacher.establishment"),
+    ("Are you male or female?", "roster", "teacher.gender"),
+])
+def test_forms_nobody_has_seen_are_read_by_composition(label: str, level: str, expected: str | None) -> None:
+    assert key(label, level=level) == expected
+
+
+@pytest.mark.parametrize(("label", "conditions"), [
+    ("②50周岁及以上人数", "status=1;age=50.."),  # people counted, whoever they are
+    ("30岁（含）-40岁（不含）专任教师", f"{FT};age=30..39"),
+    ("Classroom teachers, 25-34 years", f"{FT};age=25..34"),
+    ("teachers 35 & under", f"{FT};age=..35"),
+    ("How many teachers have taught for fewer than 3 years?", f"{FT};years=..2"),
+    ("专职心理健康教育教师数", f"{FT};subject=15"),
+    ("Number of female teachers employed full-time", f"{FT};gender=2"),
+    ("未评定职称的专任教师", f"{FT};title=9"),
+    ("已评定职称的专任教师", f"{FT};title!=9"),
+    ("本学年初报表专任教师数", FT),
+    ("Total headcount", "status=1"),
+])
+def test_counts_nobody_has_seen_are_read_by_composition(label: str, conditions: str) -> None:
+    assert key(label) == count(conditions)
+
+
+@pytest.mark.parametrize(("label", "level"), [
+    ("When did you start working?", "roster"),  # any work, not teaching
+    ("参加工作时间", "roster"),
+    ("How many years have you been teaching at this school?", "roster"),  # years here, not of teaching
+    ("教学时间", "roster"),  # hours, or a date? not said
+    ("是否乡村学校", "school"),  # a yes/no about the school's class, not the class itself
+    ("乡村教师人数", "school"),  # teachers of rural schools: a kind of school, not of teacher
+    ("专职人员", "school"),  # 专职 says how a teacher is employed, not who else is counted
+    ("Arts teachers", "school"),  # music and fine art together, or an integrated course
+    ("Number of registered teachers", "school"),
+    ("本年度退休教师数", "school"),  # a flow over the year
+])
+def test_what_only_looks_like_a_known_field_stays_new(label: str, level: str) -> None:
+    assert key(label, level=level) is None
+
+
+def test_a_title_opening_with_a_kind_of_school_names_the_schools_its_table_is_for() -> None:
+    for title in ("初中专任教师学历、专业技术职务情况（人）", "普通高中专任教师年龄情况", "幼儿园专任教师情况"):
+        assert key("合计", scene=where([], title)) == "school.ft_teachers", title
+    assert key("本科", scene=where([], "小学专任教师学历情况（人）")) == count(f"{FT};education=21")
+
+
+def test_a_section_header_names_no_population() -> None:
+    for header in ("第二部分：教职工情况", "Section C: Teaching Staff", "附表2 专任教师情况"):
+        assert where([header]).unreadable is None, header
+    assert key("教职工数", scene=where(["一、学校基本信息"])) == "school.staff"
+
+
+def test_other_is_the_code_alone_and_the_rest_of_the_table_beside_a_field() -> None:
+    assert key("其他", scene=where(["专任教师", "任教学科"])) == count(f"{FT};subject=99")
+    assert key("其他民族", scene=where(["少数民族专任教师"])) is None
+
+
+def test_a_category_of_another_status_is_not_part_of_an_active_total_above() -> None:
+    assert key("Retirees", scene=where([], above="Management staff")) == count("status=2")
+
+
+def test_a_group_widens_from_its_own_lowest_member() -> None:
+    assert key("研究生及以上学历专任教师数") == count(f"{FT};education=11,14")
+    assert key("高中阶段及以下学历教师") == count(f"{FT};education=41,61,71")

@@ -71,6 +71,7 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
+        assert self.proc is None or self.proc.poll() is not None, "the server is already running"
         env = {**os.environ, "COLLECTONCE_DATABASE_URL": self.url}
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "service.app:app", "--host", "127.0.0.1",
@@ -315,6 +316,7 @@ def test_crash_during_a_burst_of_submissions_keeps_every_acknowledged_one_and_re
                 started = time.monotonic()
                 burst()
                 took = time.monotonic() - started
+                server.stop()
             else:
                 _kill_during(server, burst, _when(trial, took, rng))
             acknowledged = {n: r for n, r in answered.items() if r.status_code == 200}

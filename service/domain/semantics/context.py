@@ -24,7 +24,7 @@ from service.domain.semantics.definition import (
     value,
 )
 from service.domain.semantics.lexicon import POST
-from service.domain.semantics.reader import NOTHING, Parsed, read
+from service.domain.semantics.reader import EMPTY, NOTHING, SELF, Parsed, read
 from service.domain.semantics.text import fold
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
@@ -32,6 +32,10 @@ _TITLE_NOISE = re.compile(
     r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?|[春秋]季学期|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     r"|\bstatistics\b|\breport\b"
+    # What a survey is for and where, around its subject: "XX县…监测表", "基础教育…", "(截至9月1日)".
+    r"|基础教育|义务教育(?:阶段)?|普通中小学|监测|结构分析|分析|摸底|普查|核查|基础数据"
+    r"|[(（]\s*(?:截至|截止|统计时点)[^)）]*[)）]|\b(?:basic|compulsory) education\b|\bmonitoring\b|\breturn\b"
+    r"|\b(?:base )?data\b|\bcensus\b|\b(?:annex|appendix)\s*[a-z0-9]*\s*[:.]?"
 )
 
 
@@ -56,18 +60,34 @@ class Scene:
     value: str | None = None  # a header naming a stored number ("在校生数"): its "合计" is that value
 
 
+# The place a title is for: "XX县", "长沙市".
+_PLACE = re.compile(r"^[^\s省市县区]{1,6}[省市县区]\s*(?=\S)")
+# The schools a title's table is for, named by words the reader need not know: "幼儿园…",
+# "中等职业学校…", "XX县第一小学…" end in a word for a school.
+_SCHOOLS_FOR = re.compile(r"^.*?(?:学校|学院|幼儿园|小学|中学|校|园|schools?|kindergartens?)\s*(?=\S)")
+
+
+def _read_title(title: str, d: Dictionary) -> Parsed | None:
+    """A title read as a frame; when it does not read, without the schools it opens with."""
+    text = _PLACE.sub("", _TITLE_NOISE.sub(" ", fold(title)).strip())
+    parsed = read(text, d, mode="frame")
+    if not isinstance(parsed, Parsed) and (m := _SCHOOLS_FOR.match(text)) is not None:
+        parsed = read(text[m.end():], d, mode="frame")
+    return parsed if isinstance(parsed, Parsed) else None
+
+
 def title_by(title: str | None, d: Dictionary) -> tuple[str, ...]:
     """What a form's title breaks its population down by ("…分学历情况" → education)."""
-    parsed = read(_TITLE_NOISE.sub(" ", fold(title)), d, mode="frame") if title else None
-    return parsed.by if isinstance(parsed, Parsed) else ()
+    parsed = _read_title(title, d) if title else None
+    return parsed.by if parsed is not None else ()
 
 
 def read_title(title: str | None, d: Dictionary) -> tuple[tuple[Filter, ...] | None, str | None]:
     """The population a form's title names, and the field its breakdown measures ("分年龄" → age)."""
     if not title:
         return None, None
-    parsed = read(_TITLE_NOISE.sub(" ", fold(title)), d, mode="frame")
-    if not isinstance(parsed, Parsed) or parsed.kind == "value":
+    parsed = _read_title(title, d)
+    if parsed is None or parsed.kind == "value":
         return None, None
     hint = next((b for b in parsed.by if b in RANGE_FIELDS), None)
     if parsed.kind == "count" and parsed.own_population:
@@ -97,7 +117,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     for h in headers:
         parsed = read(h, d, hint, mode="frame", by=tuple(breakdowns))
         if not isinstance(parsed, Parsed):
-            if parsed.reason != NOTHING:
+            if parsed.reason not in (NOTHING, EMPTY):  # "Section B", "一、基本情况": no population
                 unreadable = unreadable or h
             continue
         hint = next((b for b in parsed.by if b in RANGE_FIELDS), hint)
@@ -109,7 +129,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             breakdowns.append(named)  # a header "学历" over columns "本科", "高中"
         elif parsed.kind == "value" and named in d.fields and d.fields[named].type == "integer":
             value = named
-        elif parsed.kind == "value":
+        elif parsed.kind == "value" and named != SELF:  # "学校基本信息" names the school: no population
             unreadable = unreadable or h
         if parsed.kind == "count":
             if parsed.own_population or base is not None:
@@ -130,6 +150,13 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         value=value, total=whole[1] if whole else None, total_words=whole[2] if whole else "",
         by=tuple(dict.fromkeys(breakdowns)),
     )
+
+
+def _other_status(own: tuple[Filter, ...], frame: tuple[Filter, ...] | list[Filter]) -> bool:
+    """Whether a category names statuses the frame does not count ("Retirees" below active staff)."""
+    mine = next((f for f in own if f.field == "teacher.status"), None)
+    theirs = next((f for f in frame if f.field == "teacher.status"), Filter("teacher.status", ("1",)))
+    return mine is not None and not mine.negated and not theirs.negated and not set(mine.codes) & set(theirs.codes)
 
 
 def _anyone(d: Dictionary) -> Filter:
@@ -170,18 +197,22 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
                 if s.total is None and s.above is None and s.above_words and not s.headers and not parsed.counted:
                     return None, f"sits under {s.above_words!r}, which is not a count of teachers"
                 frames = ((s.base, s.base_words), (s.total, s.total_words), (s.title, s.title_words))
+            moved = False  # a category of another status is not a part of an active total above it
             for base, where in frames:
                 if base is None:
                     continue
                 conditions = base.filters if isinstance(base, Definition) else base
                 if base is s.title and s.headers:
                     continue
+                if not parsed.refine and base is not s.base and _other_status(parsed.conditions, conditions):
+                    moved = True
+                    continue
                 if base is s.base and not s.base_population and not parsed.own_population:
                     continue
                 return count(d, merge(conditions, parsed.conditions)), f"read under {where!r}"
             if parsed.own_population:
                 return count(d, parsed.conditions), ""
-            if parsed.counted and not parsed.refine and not s.headers and s.total is None:
+            if (parsed.counted or moved) and not parsed.refine and not s.headers and (s.total is None or moved):
                 # "编外用工人数", "number of staff on…": people counted, whoever they are.
                 return count(d, merge([_anyone(d)], parsed.conditions)), ""
             return None, "names no population, and nothing above it does (of whom?)"

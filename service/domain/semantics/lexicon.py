@@ -23,7 +23,7 @@ from service.domain.semantics.text import fold
 SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_pre",
     "below_pre", "below_bare", "union", "filler", "link", "by", "question", "self", "school_code", "whether",
-    "qualifier",
+    "qualifier", "teacher_mod", "duration", "work", "start", "moment",
 ]
 
 
@@ -38,25 +38,26 @@ class Sense:
     codes: frozenset[str] = frozenset()
     negated: bool = False
     generic: bool = False
+    residual: bool = False  # the code list's "other": read only as a category of its own
 
 
 POST = "teacher.post_type"
 ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
-TEACHER_WORDS = ("教师", "老师", "教员", "teacher", "educator", "teaching staff")
+TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "classroom teacher")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
-               "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工")
+               "employee", "personnel", "headcount", "head count", "faculty and staff", "faculty", "workforce", "教师和职工")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
-    "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
+    "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
-              "all", "overall", "sum", "grand total", "subtotal", "in total", "altogether", "全校"),
-    "refine": ("其中", "#", "of which", "including", "incl", "among them", "among whom", "among which", "包括",
+              "all", "overall", "sum", "grand total", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
+    "refine": ("其中", "内", "#", "of which", "including", "incl", "among them", "among whom", "among which", "包括",
                "其中有", "内含", "of whom", "of them", "of these", "among these"),
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
                 "besides"),
     "neg_post": ("以外", "之外", "除外", "外"),
-    "above": ("及以上", "以上", "或以上", "和以上", "以上的", "and above", "or above", "or higher", "and higher", "and up",
+    "above": ("及以上", "以上", "或以上", "和以上", "以上的", "and above", "or above", "or higher", "and higher", "and up", "+",
               "or more", "or better", "plus"),
     "below": ("及以下", "或以下", "和以下", "and below", "or below", "or lower", "and lower", "or less"),
     # Bare "以下" beside a level: the statute includes it, the statistics tables' own "高中阶段以下"
@@ -64,24 +65,46 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "below_bare": ("以下",),
     "above_pre": ("至少", "不低于", "at least", "minimum of", "no less than"),
     "below_pre": ("below", "lower than", "less than", "under", "低于"),
-    "union": ("和", "及", "与", "或", "或者", "以及", "、", "/", "&", "and", "or", "and/or"),
+    "union": ("和", "及", "与", "或", "或者", "以及", "还是", "、", "/", "&", "and", "or", "and/or"),
     "link": ("的", "之", "of"),
     "by": ("分", "按", "按照", "by", "broken down by", "breakdown by", "according to"),
     "filler": ("具有", "有", "拥有", "取得", "获得", "为", "是", "在", "中", "属于", "里", "当中", "持有",
                "担任", "现任", "学历为", "among", "with", "who", "whose", "having", "have", "has", "hold", "holding",
                "held", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
-               "as", "each", "level", "currently", "current", "as of", "employed", "working", "队伍", "workforce", "所在",
-               "现", "主要", "main", "mainly", "this", "these", "following", "the following", "具", "实有", "实际",
-               "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did"),
-    "whether": ("是否", "是不是", "有无", "whether", "are you", "do you", "is it"),
+               "as", "each", "level", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
+               "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "具", "实有", "实际",
+               "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
+               # Function words of questions and of printed English forms; none changes what is counted.
+               "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
+               "attained", "obtained", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
+               "占用", "教", "核对",
+               "today", "national", "managed", "run", "operated",
+               # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
+               "本学年初", "学年初", "本学年", "本学期", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
+               "现有的"),
+    "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
-    "question": ("多少年", "几年", "多少岁", "几岁", "how many year", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
-                 "吗", "呢", "目前", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
+    # Words that say a teacher is employed for the post, not part-time: they add nothing to a count
+    # of teachers in the records, and are not read of other staff ("专职人员" may hold part-timers).
+    "teacher_mod": ("专职", "dedicated", "full time", "employed full time"),
+    # How long something lasted: of teaching, it is the years of teaching ("您从教多少年").
+    "duration": ("多少年", "几年", "how many year", "年限", "年数", "how long", "for how long"),
+    # Working: of teaching when the wording says teaching ("worked as a teacher", "从事教育教学工作").
+    "work": ("工作", "从事", "work", "worked", "served", "serving as"),
+    # When something began: of teaching, it is the start of teaching ("您哪一年开始从教").
+    "start": ("start", "started", "starting", "began", "begin", "first start", "first started", "first began", "开始", "起始",
+              "参加"),
+    # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
+    "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候"),
+    "question": ("多少岁", "几岁", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
+                 "呢", "目前", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
-                 "what is", "is there", "information", "信息", "状态"),
-    "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "校", "本园", "school", "your school", "this school",
+                 "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
+                 # What a section of a form is called around its subject: "个人基本信息", "General information".
+                 "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息"),
+    "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution"),
 }
 # Wordings that name several codes at once, or every code but one, in the language of the tables.
@@ -94,10 +117,21 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
         ("graduate degree", ("11", "14"), False), ("高中阶段", ("41", "61"), False),
         ("upper secondary", ("41", "61"), False),
     ),
+    "teacher.title": (("已评", ("9",), True), ("已评定", ("9",), True), ("未评定", ("9",), False)),
     "teacher.ethnicity": (
         ("少数民族", ("01",), True), ("ethnic minority", ("01",), True), ("minority", ("01",), True),
         ("minority ethnic", ("01",), True), ("ethnic minority group", ("01",), True),
     ),
+}
+# Words for kinds of school beyond their code lists' names: the NBS urban-rural codes group into
+# 城区 (111, 112), 镇区 (121-123) and 乡村 (210, 220), urban and rural; ownership said as adverbs.
+SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "urban_rural": (
+        ("城区", ("111", "112")), ("镇区", ("121", "122", "123")), ("乡村", ("210", "220")), ("农村", ("210", "220")),
+        ("城镇", ("111", "112", "121", "122", "123")), ("urban", ("111", "112", "121", "122", "123")),
+        ("rural", ("210", "220")), ("town", ("121", "122", "123")), ("city", ("111", "112")),
+    ),
+    "ownership": (("publicly", ("1",)), ("privately", ("2",)), ("state", ("1",)), ("公立", ("1",)), ("私立", ("2",))),
 }
 # Words that name a field only inside a count ("具有高级职称", "本科毕业", "master's degree").
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
@@ -106,20 +140,25 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.title": ("职称", "职级", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
-    "teacher.subject": ("学科", "任教学科", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
+    "teacher.subject": ("学科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi"),
     "teacher.post_type": ("岗位", "post"),
     "teacher.status": ("状态",),
-    "teacher.age": ("年龄", "岁数", "周岁", "岁", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
+    "teacher.age": ("年龄", "岁数", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
                     "age group", "age band"),
+    # The county-level division a school's region code names ("所在县（市、区）", "County/district").
+    "school.region_code": ("县", "区县", "县区", "county", "district"),
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教", "任教", "执教", "从教时间", "教学年资", "年资",
-                               "teaching experience",
+                               "teaching experience", "教育工作", "教育教学工作", "教学工作", "working in education", "work in education",
+                               "worked in education",
                                "years of teaching", "teaching year", "year of teaching", "experience", "teaching"),
 }
 # Words for the pupils a school enrols: the store holds only their number.
-ENROLMENT_WORDS = ("学生", "在校学生", "student", "pupil", "enrolled", "enrolled student")
+ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "enrolled", "enrolled student")
 # What a table breaks its population down by when it does not name a field: "Staff by category".
-BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown")
+BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
+                   # where a school is: which field (region, urban-rural class) its options say
+                   "所在地", "地处", "位于", "location", "located", "setting", "身份", "employment status")
 SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")
 # Words naming the school itself, taken off a school field's names to give the bare name a school
 # form uses for it ("名称", "地址", "name").
@@ -127,7 +166,8 @@ SELF_WORDS = ("学校", "本校", "单位", "机构", "school", "institution")
 _TOKEN = re.compile(r"[a-z]+|\d+|[、/#&+]|[^\W\d_a-z]")
 _PLURAL = re.compile(r"^([a-z]{2,}[^\Wsui])s$")
 _PLURAL_IES = re.compile(r"^([a-z]{2,})ies$")
-_IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "staff", "children": "child"}
+_IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "staff", "children": "child",
+              "arts": "arts"}  # "Arts" may be music and fine art together: not "art"
 
 
 def _singular(word: str) -> str:
@@ -169,7 +209,7 @@ def _build(d: Dictionary) -> Lexicon:
     for name, f in codes_fields.items():
         cl = d.code_lists[f.code_list or ""]
         for c in cl.codes:
-            sense = Sense("pop" if name == POST else "code", name, frozenset({c.code}))
+            sense = Sense("pop" if name == POST else "code", name, frozenset({c.code}), residual=c.slug == "other")
             for w in (c.zh, c.en, *c.aliases):
                 u = units(fold(w))
                 stem = next((u[: -len(p)] for p in pop_units if len(u) > len(p) and u[-len(p):] == p), None)
@@ -199,8 +239,12 @@ def _build(d: Dictionary) -> Lexicon:
                     if bare and bare not in grammar_units and bare not in breakdown_units:
                         raw.setdefault(tuple(x for x in bare if x != "of") or bare, set()).add(Sense("dim", f.key))
     for list_name in SCHOOL_LISTS:
+        regrouped = {units(fold(w)) for w, _ in SCHOOL_GROUPS.get(list_name, ())}
         for c in d.code_lists[list_name].codes:
-            add((c.zh, c.en, *c.aliases), Sense("school_code", f"school.{list_name}", frozenset({c.code})))
+            add([w for w in (c.zh, c.en, *c.aliases) if units(fold(w)) not in regrouped],
+                Sense("school_code", f"school.{list_name}", frozenset({c.code})))
+        for w, group in SCHOOL_GROUPS.get(list_name, ()):
+            add([w], Sense("school_code", f"school.{list_name}", frozenset(group)))
     terms = {u: frozenset(s) for u, s in raw.items()}
     ranked = {name: ranking(d, name) or [] for name in RANKED}
     return Lexicon(terms, max(len(u) for u in terms), ranked, frozenset(pop_units))

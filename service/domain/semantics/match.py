@@ -26,7 +26,7 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import POST
 from service.domain.semantics.naming import definition_of, key_of, words
-from service.domain.semantics.reader import SELF, Parsed, Unread, read, respelled
+from service.domain.semantics.reader import SELF, Parsed, Unread, read, refining, respelled, value_word
 from service.domain.semantics.text import fold, normalise, options
 
 Level = Literal["school", "roster"]
@@ -154,12 +154,12 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     if cl is None:
         return False
     words_ = {fold(w) for c in cl.codes for w in (c.code, c.zh, c.en, *c.aliases)}
-    return all(o in words_ or _values_of(o, name, d) for o in listed)
+    return all(o in words_ or value_word(o, name, d) or _values_of(o, name, d) for o in listed)
 
 
 def _values_of(option: str, name: str, d: Dictionary) -> bool:
     """Whether an option reads as values of field `name` alone ("专科及以下" of the education)."""
-    p = read(option, d)
+    p = read(option, d, by=(name,))
     return isinstance(p, Parsed) and p.kind == "count" and bool(p.conditions) and all(
         c.field == name for c in p.conditions)
 
@@ -167,7 +167,7 @@ def _values_of(option: str, name: str, d: Dictionary) -> bool:
 _YES_NO = {"是", "否", "有", "无", "yes", "no", "y", "n"}
 
 
-_LATIN_TAIL = re.compile(r"^(.*[\u3400-\u9fff].*?)\s+([A-Za-z][A-Za-z ,&'()/-]{3,})$")
+_LATIN_TAIL = re.compile(r"^(.*[\u3400-\u9fff].*?)\s+([A-Za-z][A-Za-z0-9 ,&'()/+.-]{3,})$")
 
 
 def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene | None, reference: date | None,
@@ -256,5 +256,8 @@ def match_field(
             return _value(hit.key, implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
                           f"fuzzy {hit.score:.2f} on {hit.name!r}")
     zh = _is_zh(fold(label))
+    if not isinstance(parsed, Parsed) and refining(label, d):
+        # "其中：本县户籍" unread is still a refinement: the "其中" after it refine the same total.
+        parsed = Parsed("count", refine=True)
     return Match(None, 0.0, f"new: {reason or 'no known field is near enough'}",
                  near.candidates(first, found, d, zh), None, parsed if isinstance(parsed, Parsed) else None)

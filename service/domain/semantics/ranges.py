@@ -26,14 +26,19 @@ _AGE_EN = r"(?:aged?\s*|age\s+(?:of\s+)?)"
 _INCL = r"(?P<incl>\s*[(（]\s*(?:不含|不包含|不包括|含|包含|包括)[^)）]*[)）])?"
 # "60周岁（含）以上": the same said before the bound.
 _MID = r"(?P<mid>\s*[(（]\s*(?:不含|含|包含)\s*[)）])?"
+# Both ends of a range saying which way they go: "30岁（含）-40岁（不含）".
+_BOTH_LO = r"\s*[(（]\s*(?P<lo>不含|含|包含)\s*[)）]"
+_BOTH_HI = r"\s*[(（]\s*(?P<hi>不含|含|包含)\s*[)）]"
 
 # (pattern, kind, needs an anchor word elsewhere). Order matters: the more specific come first.
 _AGE: list[tuple[str, Kind, bool]] = [
+    (rf"{_N}{_Y}{_BOTH_LO}{_DASH}{_N}{_Y}{_BOTH_HI}", "range", False),
     (rf"{_N}(?:{_Y})?{_DASH}{_N}{_Y}", "range", False),
     (rf"{_N}{_Y}{_DASH}{_N}", "range", False),
     (rf"(?:{_AGE_EN})?between\s+{_N}\s*(?:and|-|to)\s*{_N}{_YEN}", "range", False),
     (rf"{_AGE_EN}{_N}{_DASH}{_N}{_YEN}", "range", False),
     (rf"{_N}{_DASH}{_N}\s*(?:years?\s+old|yrs?\s+old|year\s+old)", "range", False),
+    (rf"{_N}\s*(?:-|–|to)\s*{_N}\s*(?:years?|yrs?)(?!\s*(?:of|in|teaching|experience|service))\b", "range", False),
     (rf"(?:不满|未满|小于|低于|不足|<)\s*{_N}{_Y}", "lt", False),
     (rf"(?:不超过|不大于|不高于|≤|<=)\s*{_N}{_Y}", "le", False),
     (rf"(?:超过|大于|高于|>)\s*{_N}{_Y}", "gt", False),
@@ -43,11 +48,15 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"{_N}{_Y}\s*(?:以外|之外)", "gt", False),
     (rf"{_N}(?:{_Y})?\s*\+", "ge", False),
     (rf"(?:{_AGE_EN})?(?:under|below|younger\s+than|less\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "lt", False),
+    (rf"{_AGE_EN}\s*<\s*{_N}{_YEN}", "lt", False),
+    (rf"{_AGE_EN}\s*(?:≤|<=)\s*{_N}{_YEN}", "le", False),
+    (rf"{_AGE_EN}\s*>\s*{_N}{_YEN}", "gt", False),
+    (rf"{_AGE_EN}\s*(?:≥|>=)\s*{_N}{_YEN}", "ge", False),
     (rf"(?:{_AGE_EN})?(?:at\s+most|no\s+(?:more|older)\s+than|not\s+over)\s+{_N}{_YEN}", "le", False),
-    (rf"(?:{_AGE_EN})?{_N}{_YEN}\s+(?:and|or)\s+(?:under|below|younger|less)", "le", False),
+    (rf"(?:{_AGE_EN})?{_N}{_YEN}\s*(?:and|or|&)\s*(?:under|below|younger|less)", "le", False),
     (rf"(?:{_AGE_EN})?(?:over|above|older\s+than|more\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "gt", False),
     (rf"(?:{_AGE_EN})?(?:at\s+least)\s+{_N}{_YEN}", "ge", False),
-    (rf"(?:{_AGE_EN})?{_N}{_YEN}\s+(?:and|or)\s+(?:over|above|older|more)", "ge", False),
+    (rf"(?:{_AGE_EN})?{_N}{_YEN}\s*(?:and|or|&)\s*(?:over|above|older|more)", "ge", False),
     # Bare numbers: only where the context says the column is an age ("年龄" above it).
     (rf"{_N}{_DASH}{_N}", "range", True),
     (rf"{_N}\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", True),
@@ -62,12 +71,12 @@ _TEACH_EN = (r"(?:years?\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience(?:
              r"|service|in\s+service)|teaching\s+years?)")
 _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}(?:{_YR})?{_DASH}{_N}{_YR}", "range", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:不满|未满|不足|少于|低于)\s*{_N}{_YR}", "lt", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:不超过)\s*{_N}{_YR}", "le", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:超过|多于|高于)\s*{_N}{_YR}", "gt", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:满|达到|届满|不少于|不低于)\s*{_N}{_YR}(?:\s*(?:及|或)?\s*以上)?", "ge", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}\s*(?:及|或)?\s*以上{_INCL}", "ge", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:不满|未满|不足|少于|低于|<)\s*{_N}{_YR}", "lt", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:不超过|≤|<=)\s*{_N}{_YR}", "le", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:超过|多于|高于|>)\s*{_N}{_YR}", "gt", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:满|达到|届满|不少于|不低于|≥|>=)\s*{_N}{_YR}(?:\s*(?:及|或)?\s*以上)?", "ge", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}{_MID}\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}{_MID}\s*(?:及|或)?\s*以上{_INCL}", "ge", False),
     (rf"{_N}(?:{_YR})?{_DASH}{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "range", False),
     (rf"(?:不满|未满|不足)\s*{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "lt", False),
     (rf"(?:超过)\s*{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "gt", False),
@@ -83,10 +92,10 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:more|over|above|longer)", "ge", False),
     (rf"{_N}\s+(?:or|and)\s+(?:less|fewer|under)\s+{_TEACH_EN}", "le", False),
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:less|fewer|under|below)", "le", False),
-    (rf"teaching\s+(?:for\s+)?(?:more\s+than|over)\s+{_N}\s*years?", "gt", False),
-    (rf"teaching\s+(?:for\s+)?(?:less\s+than|under|fewer\s+than)\s+{_N}\s*years?", "lt", False),
-    (rf"teaching\s+(?:for\s+)?(?:at\s+least)\s+{_N}\s*years?", "ge", False),
-    (rf"teaching\s+(?:for\s+)?{_N}\s*years?\s+(?:or|and)\s+(?:more|over|longer)", "ge", False),
+    (rf"(?:teaching|taught)\s+(?:for\s+)?(?:more\s+than|over)\s+{_N}\s*years?", "gt", False),
+    (rf"(?:teaching|taught)\s+(?:for\s+)?(?:less\s+than|under|fewer\s+than)\s+{_N}\s*years?", "lt", False),
+    (rf"(?:teaching|taught)\s+(?:for\s+)?(?:at\s+least)\s+{_N}\s*years?", "ge", False),
+    (rf"(?:teaching|taught)\s+(?:for\s+)?{_N}\s*years?\s+(?:or|and)\s+(?:more|over|longer)", "ge", False),
     (rf"teaching\s+experience\s+(?:of\s+)?{_N}\s*(?:-|–|to)\s*{_N}\s*years?", "range", False),
     # Bare numbers of years: only under a "教龄" header.
     (rf"{_N}(?:{_YR})?{_DASH}{_N}(?:{_YR})?", "range", True),
@@ -126,11 +135,20 @@ def _bounds(kind: Kind, nums: list[int], incl: str | None) -> tuple[int | None, 
     return {"le": (None, n), "lt": (None, n - 1), "ge": (n, None), "gt": (n + 1, None), "eq": (n, n)}[kind]
 
 
+# A value between two bounds: "30≤年龄<40", "5 <= 教龄 < 10".
+_SANDWICH = re.compile(rf"{_N}\s*(≤|<=|<)\s*(年龄|age|教龄|教学年资)\s*(≤|<=|<)\s*{_N}\s*(?:周岁|岁|年)?")
+
+
 def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     """Every age and teaching-years range in folded `text`, and the text without them. Bare numbers
     count only when `hint` (the field the context names: teacher.age or teacher.teaching_years)
     says what they measure. RangeError when a range's numbers cannot be that measure."""
     spans: list[Span] = []
+    while (m := _SANDWICH.search(text)) is not None:
+        first, op1, word, op2, second = m.groups()
+        field = "teacher.age" if word in ("年龄", "age") else "teacher.teaching_years"
+        spans.append(Span(field, int(first) + (op1 == "<"), int(second) - (op2 == "<")))
+        text = text[: m.start()] + " " + text[m.end():]
     for field in ("teacher.teaching_years", "teacher.age"):
         lo_limit, hi_limit = _LIMITS[field]
         for pattern, kind, bare in _COMPILED[field]:
@@ -140,7 +158,14 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
                 nums = [int(g) for g in m.groups() if g is not None and g.isdigit()]
                 if not all(lo_limit <= n <= hi_limit for n in nums):
                     raise RangeError(f"{m.group(0).strip()!r} is not a plausible {field.removeprefix('teacher.')}")
-                lo, hi = _bounds(kind, nums, m.groupdict().get("incl") or m.groupdict().get("mid"))
+                g = m.groupdict()
+                lo: int | None
+                hi: int | None
+                if g.get("lo") and g.get("hi"):
+                    lo = nums[0] if "不" not in g["lo"] else nums[0] + 1
+                    hi = nums[1] if "不" not in g["hi"] else nums[1] - 1
+                else:
+                    lo, hi = _bounds(kind, nums, g.get("incl") or g.get("mid"))
                 spans.append(Span(field, lo, hi))
                 text = text[: m.start()] + " " + text[m.end():]
     return spans, text

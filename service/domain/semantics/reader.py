@@ -23,12 +23,13 @@ from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import Filter
 from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, extract
-from service.domain.semantics.text import fold, lettered, strip_brackets, strip_numbering
+from service.domain.semantics.text import fold, options, strip_brackets, unnumbered
 
 ReadKind = Literal["count", "value", "total"]
 Mode = Literal["field", "frame"]  # a field's own wording, or a title or header framing fields
 SELF = "self"  # a value read naming only the school itself ("填报单位", "your school")
 NOTHING = "names nothing to count"
+EMPTY = "the wording is empty once its numbering and units are taken off"
 _MAX_TILINGS = 48
 _MAX_CHOICES = 64
 
@@ -68,6 +69,7 @@ class _Cond:
     negated: bool = False
     by_prefix: bool = False
     generic: bool = False
+    joined: int = 1  # how many words named these codes ("公办或民办": 2)
 
 
 @dataclass
@@ -110,17 +112,17 @@ def _rank(c: _Cond, direction: str, lex: Lexicon, inclusive: bool = True) -> Non
     order = lex.ranked.get(c.field)
     if order is None or c.negated or not c.codes <= set(order):
         raise _Fail(f"'{direction}' needs a ranked value before it (education, title)")
+    # A group widens from its own ends: "研究生及以上" is the group and all above its lowest member.
+    top, bottom = min(order.index(x) for x in c.codes), max(order.index(x) for x in c.codes)
     if direction == "above":
-        at = min(order.index(x) for x in c.codes)
-        c.codes = set(order[: at + 1] if inclusive else order[:at])
+        c.codes = set(order[: bottom + 1] if inclusive else order[:top])
     else:
-        at = max(order.index(x) for x in c.codes)
-        c.codes = set(order[at:] if inclusive else order[at + 1:])
+        c.codes = set(order[top:] if inclusive else order[bottom + 1:])
     if not c.codes:
         raise _Fail("nothing ranks that way")
 
 
-def _walk(senses: list[Sense], lex: Lexicon) -> _State:
+def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
     st = _State()
     pending_neg = False
     pending_rank: str | None = None
@@ -128,7 +130,12 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
     by = False
     last: _Cond | None = None
     previous: str | None = None
+    dim_union = False
+    before: str | None = None
     for s in senses:
+        before, kind_before = s.kind, before
+        if dim_union and s.kind != "dim":
+            raise _Fail("a conjunction with nothing after it")
         if by and s.kind != "dim":
             raise _Fail("'by' without the field it breaks down by")
         if pending_neg and s.kind not in ("pop", "code"):
@@ -141,6 +148,8 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
             continue  # "by gender and age": both are breakdowns
         previous = "by_dim" if (by and s.kind == "dim") else s.kind
         if s.kind in ("pop", "code"):
+            if s.residual:
+                st.markers.add("residual")
             c = _Cond(s.field or "", set(s.codes), s.negated, generic=s.generic)
             if pending_neg:
                 c.negated, c.by_prefix, pending_neg = not c.negated, True, False
@@ -153,6 +162,7 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
                     raise _Fail("joins groups that are not values of one field")
                 last.codes |= c.codes
                 last.generic = last.generic and c.generic
+                last.joined += 1
                 union = False
                 continue
             st.conds.append(c)
@@ -176,17 +186,32 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
             raise _Fail("'以下' with nothing it can bound")
         elif s.kind in ("above_pre", "below_pre"):
             pending_rank = s.kind
+        elif s.kind == "union" and kind_before == "dim" and not by:
+            dim_union = True  # "County/district code": two words for one field
         elif s.kind == "union":
             if last is None or union:
                 raise _Fail("a conjunction with nothing before it")
             union = True
         elif s.kind == "dim":
+            if dim_union and not frame and (st.by if by else st.dims)[-1:] != [s.field or ""]:
+                # "学历、专业技术职务情况" in a title is two breakdowns; in a field, two things asked.
+                raise _Fail("joins words naming different fields")
             (st.by if by else st.dims).append(s.field or "")
-            by = False
+            by = dim_union = False
         elif s.kind == "by":
             by = True
         elif s.kind == "school_code":
-            raise _Fail(f"names a kind of school ({s.field}), not something a teacher record holds")
+            # "public or private": kinds of school joined are the school's own field, asked of it.
+            c = _Cond(s.field or "", set(s.codes))
+            if union:
+                if last is None or last.field != c.field:
+                    raise _Fail("joins groups that are not values of one field")
+                last.codes |= c.codes
+                last.joined += 1
+                union = False
+                continue
+            st.conds.append(c)
+            last = c
         else:
             st.markers.add(s.kind)
     if pending_neg or pending_rank or union or by:
@@ -194,7 +219,30 @@ def _walk(senses: list[Sense], lex: Lexicon) -> _State:
     return st
 
 
-def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode) -> Parsed:
+def _school_kind(st: _State, ranges: list[Filter]) -> Parsed:
+    """Kinds of school in a wording: "Is your school public or private?" asks the school's
+    ownership, as two or more of one field's values offered together; one kind alone ("乡村学校")
+    is a kind of school, not something a teacher record holds."""
+    school = [c for c in st.conds if c.field.startswith("school.")]
+    field_ = school[0].field
+    others = [c for c in st.conds if c not in school]
+    dims = [x for x in st.dims if x not in (field_, ANY)]  # "Location: urban / rural"
+    if len(school) == 1 and school[0].joined >= 2 and not others and not ranges and not dims and not st.by:
+        return Parsed("value", field=field_, whether="whether" in st.markers)
+    raise _Fail(f"names a kind of school ({field_}), not something a teacher record holds")
+
+
+def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offered: str | None = None) -> Parsed:
+    if offered is not None and ANY in st.dims:
+        # "所在地属于：A.城区 B.镇区 C.乡村": a word for some attribute, and options saying which.
+        st.dims = [offered if x == ANY else x for x in st.dims]
+        st.markers.add("offered")
+    if mode == "frame":
+        st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
+    if any(c.field.startswith("school.") for c in st.conds):
+        return _school_kind(st, ranges)
+    if "teacher_mod" in st.markers and not any(c.field == POST and c.codes == {"1"} for c in st.conds):
+        raise _Fail("专职 / dedicated say how a teacher is employed, not who else is counted")
     specific = [c for c in st.conds if not c.generic]
     has_counted = "count" in st.markers
     refine = "refine" in st.markers
@@ -212,8 +260,39 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode) -> P
     by = tuple(dict.fromkeys(st.by))
     if ANY in dims and len(dims) == 2 and not st.conds and not ranges:
         dims.remove(ANY)  # "城乡类别": a field and a word saying it is a kind of thing
+    joined = [c for c in st.conds if not c.generic]
+    if ANY in dims and len(joined) == 1 and joined[0].joined >= 2 and not ranges and not has_counted:
+        # "employment status (permanent or fixed-term contract)": the values offered name the field.
+        dims = [joined[0].field if x == ANY else x for x in dims]
+        st.conds = [c for c in st.conds if c.generic]
+        st.markers.add("offered")
+        specific = []
     if ANY in dims:
         raise _Fail("names a kind of breakdown, not a field")
+    if "residual" in st.markers and dims:
+        raise _Fail("'其他民族' / 'other subjects' are the rest of what the table lists, not the code 'other'")
+    teaching = {"teacher.teaching_years", "teacher.teaching_start"}
+    teacher_only = bool(st.conds) and all(c.generic and c.field == POST and c.codes == {"1"} for c in st.conds)
+    of_teachers = any(c.field == POST and c.codes == {"1"} for c in st.conds)
+    if "duration" in st.markers:
+        # "How many years have you worked as a teacher?": how long one has taught.
+        if not dims and teacher_only and not ranges:
+            dims = ["teacher.teaching_years"]
+        elif dims != ["teacher.teaching_years"]:
+            raise _Fail("asks how long, but not how long one has taught")
+    if "moment" in st.markers and "start" not in st.markers and dims != ["teacher.teaching_start"]:
+        # "教学时间" may be hours of teaching: a date is the start of teaching only when said so.
+        raise _Fail("asks for a time the wording does not say is when teaching began")
+    if "start" in st.markers:
+        # "When did you start teaching?", "When did you first start working as a teacher?"
+        if dims in ([], ["teacher.teaching_years"]) and (dims or teacher_only) and not ranges:
+            dims = ["teacher.teaching_start"]
+        else:
+            raise _Fail("asks when something began, but not teaching")
+    if set(dims) & teaching and "self" in st.markers and mode == "field":
+        raise _Fail("years or a start at this school are not those of teaching")
+    if "work" in st.markers and not (set(dims) & teaching or of_teachers):
+        raise _Fail("work of any kind is not teaching (参加工作 is not 参加教育工作)")
     if "qualifier" in st.markers and not ranges:
         raise _Fail("青年 / 新 / young / new say an age or years of teaching the wording does not give")
     if not specific and not ranges and not dims and not st.conds and "self" in st.markers \
@@ -222,7 +301,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode) -> P
     if not specific and not ranges:
         numeric = len(dims) == 1 and dims[0] in d.fields and d.fields[dims[0]].type in ("integer", "decimal")
         if len(dims) == 1 and (not has_counted or numeric) and not refine and not by:
-            if st.conds and "filler" in st.markers and not whether:
+            if st.conds and "filler" in st.markers and not whether and dims[0] not in teaching \
+                    and "offered" not in st.markers:
                 # "具有职称的教师" counts people; "教师性别" / "gender of teacher" asks a value.
                 raise _Fail(f"names {dims[0]} without saying which values")
             return Parsed("value", field=dims[0], generic_only=bool(st.conds), whether=whether)
@@ -255,9 +335,15 @@ def _prefer(senses: frozenset[Sense], level: str | None) -> list[Sense]:
     return sorted(senses, key=repr)
 
 
-def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None) -> list[tuple[list[Sense], list[int]]]:
-    """Each way to pick one sense per term; with the positions where a term had several senses."""
+def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None,
+             frame: bool = False) -> list[tuple[list[Sense], list[int]]]:
+    """Each way to pick one sense per term; with the positions where a term had several senses.
+    A title or header that opens with a kind of school ("初中专任教师…", "普通高中…") names the
+    schools its table is for, not an education."""
     options = [_prefer(lex.terms[t], level) for t in tiling]
+    if frame and len(options) > 1 and any(s.kind == "school_code" for s in options[0]) \
+            and any(s.kind == "pop" for s in options[1]):
+        options[0] = [s for s in options[0] if s.kind == "school_code"]
     # A term is ambiguous when it can be values of different fields ("高中": education, school type).
     ambiguous = [i for i, o in enumerate(options)
                  if len({s.field for s in o if s.kind in ("code", "pop", "school_code")}) > 1]
@@ -265,6 +351,7 @@ def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None) -> 
 
 
 _MEMO_SIZE = 8192
+_SHARE = re.compile(r"[%％‰]|百分比|占比|比例|比率")
 
 
 def read(label: str, d: Dictionary, hint: str | None = None, level: str | None = None,
@@ -288,9 +375,11 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     are the fields the title and headers break down by, which say what a word naming two things
     means here ("Senior secondary" under "by educational attainment")."""
     lex = lexicon(d)
+    if _SHARE.search(label):
+        return Unread("asks a share (%), not a number of people")
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        spans, rest = extract(lettered(strip_numbering(fold(label)))[0].replace("的", ""), hint)
+        spans, rest = extract(unnumbered(fold(label)).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
     if len({s.field for s in spans}) < len(spans):
@@ -298,13 +387,14 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
     u = units(strip_brackets(rest))
     if not u and not ranges:
-        return Unread("the wording is empty once its numbering and units are taken off")
+        return Unread(EMPTY)
     tilings = _tilings(u, lex)
     if not tilings and mode == "field":
         unknown = _unknown(u, lex)
         return Unread(f"does not know the word(s) {unknown}" if unknown else "cannot read the wording",
                       tuple(ranges))
-    readings, failures = _readings(tilings, lex, level, by, ranges, d, mode)
+    offered = _offered(options(fold(label)), lex) if mode == "field" else None
+    readings, failures = _readings(tilings, lex, level, by, ranges, d, mode, offered)
     if mode == "frame" and not any(p.own_population for p in readings):
         # "教师职称情况" is teachers by title, though "教师职称" also names the field: a frame may
         # split a known term when only that reading names whom the table counts.
@@ -327,20 +417,48 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     return next(iter(readings))
 
 
+def refining(label: str, d: Dictionary) -> bool:
+    """Whether a wording opens with "其中" / "#" / "of which": it refines the total above it."""
+    lex = lexicon(d)
+    key = ("refining", label)
+    if key not in lex.memo:
+        u = units(unnumbered(fold(label))[:40])
+        lex.memo[key] = any(u[:n] in lex.terms and any(s.kind == "refine" for s in lex.terms[u[:n]])
+                            for n in range(1, min(len(u), lex.max_len) + 1))
+    return bool(lex.memo[key])
+
+
+def value_word(option: str, name: str, d: Dictionary) -> bool:
+    """Whether an option is a word for values of field `name` ("城区" of the urban-rural class)."""
+    senses = lexicon(d).terms.get(units(fold(option)), frozenset())
+    return any(s.field == name for s in senses if s.kind in ("code", "pop", "school_code"))
+
+
+def _offered(listed: list[str], lex: Lexicon) -> str | None:
+    """The one field whose values all the options a wording lists are ("城区 / 镇区 / 乡村")."""
+    common: set[str] | None = None
+    for o in listed:
+        senses = lex.terms.get(units(o), frozenset())
+        fields = {s.field or "" for s in senses if s.kind in ("code", "pop", "school_code")}
+        common = fields if common is None else common & fields
+    return next(iter(common)) if common is not None and len(common) == 1 and len(listed) >= 2 else None
+
+
 def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | None, by: tuple[str, ...],
-              ranges: list[Filter], d: Dictionary, mode: Mode) -> tuple[dict[Parsed, None], list[str]]:
+              ranges: list[Filter], d: Dictionary, mode: Mode,
+              offered: str | None = None) -> tuple[dict[Parsed, None], list[str]]:
     """The readings of the tilings with the fewest pieces that read at all, and why others did not."""
     readings: dict[Parsed, None] = {}
     failures: list[str] = []
     for tiling in tilings:
-        for senses, ambiguous in _choices(tiling, lex, level):
+        for senses, ambiguous in _choices(tiling, lex, level, mode == "frame"):
             try:
-                st = _walk(senses, lex)
+                st = _walk(senses, lex, mode == "frame")
                 for i in ambiguous:
                     s = senses[i]
                     if s.kind in ("code", "pop") and s.field not in st.dims and s.field not in by:
                         raise _Fail(f"'{''.join(tiling[i])}' can name several things; say which (e.g. 学历, 职称)")
-                readings[_interpret(st, ranges, d, mode)] = None
+                readings[_interpret(st, ranges, d, mode, offered)] = None
             except _Fail as exc:
                 failures.append(str(exc))
         if readings and (mode == "field" or any(p.own_population for p in readings)):
@@ -372,12 +490,26 @@ def _join(run: list[str]) -> str:
     return " ".join(run) if all(x.isascii() for x in run) else "".join(run)
 
 
+_LONG_WORD = re.compile(r"[a-z]{5,}")
+
+
+def _long_words(lex: Lexicon) -> list[str]:
+    """The lexicon's English words of five letters or more: what a slip may be near (built once)."""
+    key = ("long words",)
+    if key not in lex.memo:
+        lex.memo[key] = sorted({u[0] for u in lex.terms if len(u) == 1 and u[0].isascii() and len(u[0]) >= 5})
+    words: list[str] = lex.memo[key]
+    return words
+
+
 def respelled(label: str, d: Dictionary) -> str | None:
     """The wording with each unknown English word of five letters or more replaced by the one known
     word it is a slip of ("Nmber" → "number"), or None when there is nothing (or nothing sure) to fix."""
-    lex = lexicon(d)
-    words = sorted({u[0] for u in lex.terms if len(u) == 1 and u[0].isascii() and len(u[0]) >= 5})
     folded = fold(label)
+    if not _LONG_WORD.search(folded):
+        return None
+    lex = lexicon(d)
+    words = _long_words(lex)
     changed = False
 
     def fix(m: re.Match[str]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import cn2an
 import opencc
@@ -46,10 +46,21 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
+# Circled and dotted numbers ("①", "⒈") are numbering; NFKC would make "②50周岁" read "250周岁".
+_ENCLOSED = re.compile(r"[\u2460-\u2473\u2488-\u249b\u2776-\u2793]")
+
+
+def _enclosed(m: re.Match[str]) -> str:
+    c = ord(m.group(0))
+    n = (c - 0x2460) % 20 + 1 if c < 0x2488 else (c - 0x2488 + 1 if c < 0x2776 else (c - 0x2776) % 10 + 1)
+    return f"({n}) "
+
+
+@lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
 def fold(text: str) -> str:
     """NFKC width, simplified script, lower case, Chinese numerals of ages and years as digits,
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), spaces collapsed."""
-    t = unicodedata.normalize("NFKC", text)
+    t = unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))
     t = _t2s().convert(t).casefold()
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
@@ -61,7 +72,10 @@ def fold(text: str) -> str:
 _NUMBERING = re.compile(
     rf"^\s*(?:[{_CN_DIGITS}]+\s*[、.．]|[(（]\s*(?:[{_CN_DIGITS}]+|[a-z]?\d+[a-z]?|[a-z])\s*[)）]"
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)*[a-z]?\s*[、.．)）:](?!\d)"
-    rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*[项条题]|[a-z]\s*[.)、](?=\s))\s*"
+    rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s)|[a-z]{{1,2}}\d+[a-z]?(?=\s)"
+    rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)|[a-z]\s*[.)、](?=\s)"
+    # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
+    rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?)\s*"
 )
 _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
 # What a bracket may hold and still add nothing to the field: units, stamps, hints to the person
@@ -71,14 +85,16 @@ _NOISE = re.compile(
     r"|years?|in years|yrs?"
     r"|unit\s*[:：]?\s*(?:persons?|people)|盖章|签章|签字|公章|签名|stamp|seal|signature"
     r"|必填|选填|必选|可选|单选|多选|非必填|required|optional|mandatory"
-    r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*"
-    r"|.*(?:填写|请|如|例|格式|e\.g|format|选择|具体到|i\.e|for example|such as).*)\s*$"
+    r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
+    r"|\d+\s*(?:位(?:数字|数|代码)?|[- ]?digits?)"
+    r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
+    r"|.*(?:填写|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as).*)\s*$"
 )
 # A bracket naming the asker's own unit adds nothing on a form of that unit: "单位（学校）名称".
 _SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|机构|school|unit|institution)\s*$")
 # A bracket listing options ("（男/女）", "(active / retired / transferred)") is a hint when the
 # options are the field's own values: `options` hands them over to be checked.
-_OPTIONS = re.compile(r"^\s*[^/、|,，]{1,20}(?:\s*[/、|,，]\s*[^/、|,，]{1,20})+\s*$")
+_OPTIONS = re.compile(r"^\s*[^/、|,，]{1,30}(?:\s*[/、|,，]\s*[^/、|,，]{1,30})+\s*$")
 
 
 def strip_numbering(text: str) -> str:
@@ -86,8 +102,13 @@ def strip_numbering(text: str) -> str:
     return _NUMBERING.sub("", text, count=1)
 
 
+# A bracket of other division levels after one ("县（市、区）", "乡（镇）"): the level of that rank.
+_LEVELS = re.compile(r"(?<=[省市州县区旗乡镇])\s*[(（]\s*[省市州盟县区旗乡镇街道、/,，\s]+[)）]")
+
+
 def strip_brackets(t: str) -> str:
     """Noise brackets taken off; other brackets open up, their words kept ("专任教师（女）")."""
+    t = _LEVELS.sub("", t)
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
@@ -102,29 +123,41 @@ def strip_brackets(t: str) -> str:
 
 
 # Lettered options after a question: "您的最高学历是：A.博士 B.硕士 C.本科".
-_LETTERED = re.compile(r"(?:(?<=[\s:：?？\u3400-\u9fff])|^)([a-h])\s*[.、．)]\s*([^\s]+?)(?=\s*[a-h]\s*[.、．)]|\s*$)")
+# Lettered or numbered options after a question: "A.博士 B.硕士", "①男 ②女" (folded to "(1) 男 (2) 女").
+_MARK = r"(?:[a-h]\s*[.、．)]|\(\d\))"
+_LETTERED = re.compile(rf"(?:(?<=[\s:：?？\u3400-\u9fff])|^)({_MARK})\s*([^\s]+?)(?=\s*{_MARK}|\s*$)")
 
 
 def lettered(text: str) -> tuple[str, list[str]]:
     """A folded wording without the lettered options it ends with, and those options."""
     found = list(_LETTERED.finditer(text))
-    letters = [m.group(1) for m in found]
-    if len(found) < 2 or letters != [chr(ord("a") + i) for i in range(len(found))]:
+    marks = [m.group(1).strip(" .、．)(") for m in found]
+    if len(found) < 2 or marks not in ([chr(ord("a") + i) for i in range(len(found))],
+                                      [str(i + 1) for i in range(len(found))]):
         return text, []
     return text[: found[0].start()].rstrip(" :："), [m.group(2) for m in found]
 
 
 def options(text: str) -> list[str]:
     """The options a folded wording lists in brackets or with letters ("性别（男/女）" -> ["男", "女"])."""
-    for m in _BRACKET.finditer(text):
+    for m in _BRACKET.finditer(_LEVELS.sub("", text)):
         if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)):
             return [o.strip() for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
     return lettered(text)[1]
 
 
+_DIGITS = re.compile(r"\b\d+[- ]digit\b")
+
+
+def unnumbered(text: str) -> str:
+    """The folded wording without its numbering, lettered options and the number of digits a code
+    has ("10-digit"); brackets kept, for the ranges they qualify."""
+    return _DIGITS.sub(" ", lettered(strip_numbering(text))[0])
+
+
 def strip_noise(text: str) -> str:
-    """The folded wording without its numbering, noise brackets and lettered options."""
-    return strip_brackets(lettered(strip_numbering(text))[0])
+    """The folded wording without its numbering, noise brackets, lettered options and digit counts."""
+    return strip_brackets(unnumbered(text))
 
 
 _PLURAL = re.compile(r"\b([a-z]{2,}[^\Wsui])s\b")
@@ -144,11 +177,12 @@ def _normalise_once(text: str) -> str:
     return _ZH_UNIT_SUFFIX.sub("", t).strip()
 
 
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """The comparable form of a wording: folded, without numbering and noise, punctuation, plurals,
     leading "其中" / "of which", and unit words (人, 人数, 数, number of, total). Applied until
     nothing changes, so normalising twice gives the same result; may be empty ("合计")."""
-    previous, current = None, strip_noise(fold(text))
+    previous, current = None, fold(text)
     while current != previous:
-        previous, current = current, _normalise_once(current)
+        previous, current = current, _normalise_once(strip_noise(current))
     return current

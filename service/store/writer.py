@@ -1,0 +1,144 @@
+"""Group commit for DuckDB: one writer thread that commits writes in small groups.
+
+DuckDB lets one process write, and every transaction's commit is a write of its log: with one
+commit per request, a server cannot answer more writes per second than the store commits
+transactions. The group writer takes the writes waiting at a moment (up to MAX_GROUP), runs them
+one after another in one transaction on its own connection, commits once, and only then hands each
+its outcome: an acknowledgement always follows a durable commit.
+
+A write that fails (a refusal, a conflict) must leave nothing behind, and DuckDB has no savepoints:
+the group's transaction is rolled back, the failed write gets its error (raised again in the
+request, whose own unit of work keeps on file a refusal that asks to be kept), and the others run
+again in a new transaction, in the same order, so each sees the same store it saw the first time. If the commit itself fails,
+each write of the group runs again alone, with its own commit.
+
+PostgreSQL needs none of this: its server commits concurrent transactions in parallel (and groups
+their log flushes itself); requests there write through their own session.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+T = TypeVar("T")
+MAX_GROUP = 64
+
+
+@dataclass
+class _Job:
+    work: Callable[[Session], Any]
+    done: Future[Any] = field(default_factory=Future)
+
+
+class GroupWriter:
+    """One thread writing to `engine` in groups; `run` blocks until its write is committed."""
+
+    def __init__(self, engine: Engine, max_group: int = MAX_GROUP) -> None:
+        self.engine = engine
+        self.max_group = max_group
+        # Its own connection, held for its life: a writer that took one from the pool per group could
+        # wait forever behind requests that hold the pool's connections while they wait for it.
+        self._conn = engine.connect()
+        self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._loop, name="group-writer", daemon=True)
+        self._thread.start()
+
+    def run(self, work: Callable[[Session], T]) -> T:
+        """Run `work` in the writer's transaction; its result once committed, or its exception."""
+        job = _Job(work)
+        self._queue.put(job)
+        result: T = job.done.result()
+        return result
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join(timeout=10)
+        self._conn.close()
+
+    def _loop(self) -> None:
+        while True:
+            first = self._queue.get()
+            if first is None:
+                return
+            group = [first]
+            while len(group) < self.max_group:
+                try:
+                    more = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    self._commit(group)
+                    return
+                group.append(more)
+            self._commit(group)
+
+    def _commit(self, jobs: list[_Job]) -> None:
+        pending = jobs
+        while pending:
+            results: list[Any] = []
+            with Session(bind=self._conn, expire_on_commit=False) as session:
+                failed: tuple[int, BaseException] | None = None
+                for i, job in enumerate(pending):
+                    try:
+                        results.append(job.work(session))
+                        session.flush()
+                    except BaseException as error:  # handed to the job's caller
+                        failed = (i, error)
+                        break
+                if failed is None:
+                    try:
+                        session.commit()
+                    except BaseException:  # the group could not commit: each alone
+                        session.rollback()
+                        for job in pending:
+                            self._alone(job)
+                        return
+                    for job, result in zip(pending, results, strict=True):
+                        job.done.set_result(result)
+                    return
+                i, refused = failed
+                session.rollback()
+            pending[i].done.set_exception(refused)
+            pending = pending[:i] + pending[i + 1:]
+
+    def _alone(self, job: _Job) -> None:
+        with Session(bind=self._conn, expire_on_commit=False) as session:
+            try:
+                result = job.work(session)
+                session.commit()
+            except BaseException as exc:  # handed to the job's caller
+                session.rollback()
+                job.done.set_exception(exc)
+                return
+        job.done.set_result(result)
+
+
+_writers: dict[int, GroupWriter] = {}
+_writers_lock = threading.Lock()
+
+
+def group_writer(engine: Engine) -> GroupWriter | None:
+    """The group writer of `engine` when it is a DuckDB store (started on first use); None otherwise."""
+    if engine.dialect.name != "duckdb":
+        return None
+    with _writers_lock:
+        w = _writers.get(id(engine))
+        if w is None or w.engine is not engine:
+            w = _writers[id(engine)] = GroupWriter(engine)
+        return w
+
+
+def stop_writers() -> None:
+    with _writers_lock:
+        writers = list(_writers.values())
+        _writers.clear()
+    for w in writers:
+        w.close()

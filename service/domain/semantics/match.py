@@ -167,21 +167,68 @@ def _values_of(option: str, name: str, d: Dictionary) -> bool:
 _YES_NO = {"是", "否", "有", "无", "yes", "no", "y", "n"}
 
 
-_LATIN_TAIL = re.compile(r"^(.*[\u3400-\u9fff].*?)\s+([A-Za-z][A-Za-z0-9 ,&'()/+.-]{3,})$")
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+_SEP = r"[\s/／|｜:：;；,，、-]*"
+_LATIN = r"[A-Za-z][A-Za-z0-9 ,&'()/+.:;?-]{2,}"
+# A wording printed in two languages: Chinese then English ("性别 Gender", "您的年龄 / Age"), English
+# then Chinese ("Age / 年龄"), or English in brackets ("专任教师（FT teachers）"). The slash or bar
+# between the languages separates them; it is no conjunction.
+_ZH_THEN_EN = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?){_SEP}\s+?({_LATIN})$|^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[/／|｜]\s*({_LATIN})$")
+_EN_THEN_ZH = re.compile(rf"^({_LATIN}?){_SEP}({_CJK}[^A-Za-z]*)$")
+_EN_BRACKET = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[(（]\s*([A-Za-z][^()（）\u3400-\u9fff]*?)\s*[)）]([^A-Za-z]*)$")
+_STRAY = " /／|｜:：;；,，、-"
+
+
+def _halves(label: str) -> tuple[str, str, bool] | None:
+    """The Chinese and the English half of a bilingual wording, and whether the English was in
+    brackets; None when the wording is in one language."""
+    text = label.strip()
+    if m := _ZH_THEN_EN.match(text):
+        zh, en = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
+        bracketed = False
+    elif m := _EN_THEN_ZH.match(text):
+        en, zh = m.group(1), m.group(2)
+        bracketed = False
+    elif m := _EN_BRACKET.match(text):
+        zh, en = m.group(1) + m.group(3), m.group(2)
+        bracketed = True
+    else:
+        return None
+    zh, en = zh.strip(_STRAY), en.strip(_STRAY)
+    if not _is_zh(zh) or len(re.findall(r"[A-Za-z]", en)) < 3:
+        return None
+    return zh, en, bracketed
+
+
+def _unread(m: Match) -> bool:
+    """Whether a half was not understood at all (a word the reader does not know), as opposed to
+    read and found to mean something else or nothing answerable."""
+    return m.key is None and m.parsed is None and "does not know the word" in m.reason
 
 
 def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene | None, reference: date | None,
                d: Dictionary) -> Match | None:
-    """A wording printed in both languages ("學校名稱 School Name") means what both halves mean; it
-    is read only when they agree."""
-    m = _LATIN_TAIL.match(label.strip())
-    if m is None:
+    """A wording printed in both languages ("學校名稱 School Name") means what its halves mean: both
+    read alike, or one reads and the other has a word the reader does not know (then the reading
+    is taken, and the reason says so). Halves that read differently stay `new`. None when the
+    wording is not bilingual, or when an English bracket reads as neither (its words may qualify
+    the Chinese: the wording is then read whole)."""
+    split = _halves(label)
+    if split is None:
         return None
+    zh_text, en_text, bracketed = split
     zh, en = (match_field(label=part, type=type_, level=level, scene=scene, reference=reference, d=d)
-              for part in m.groups())
+              for part in (zh_text, en_text))
     if zh.key is not None and zh.key == en.key:
         return Match(zh.key, min(zh.confidence, en.confidence), f"{zh.reason} (both languages agree)", (),
                      zh.definition, zh.parsed)
+    for one, other, said in ((zh, en, en_text), (en, zh, zh_text)):
+        if one.key is not None and _unread(other):
+            return Match(one.key, min(one.confidence, CONF_IN_CONTEXT),
+                         f"{one.reason} (the other language, {said!r}, is not understood: {other.reason})", (),
+                         one.definition, one.parsed)
+    if bracketed and zh.key is None and en.key is None:
+        return None
     return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates)
 
 

@@ -31,6 +31,7 @@ SELF = "self"  # a value read naming only the school itself ("填报单位", "yo
 NOTHING = "names nothing to count"
 EMPTY = "the wording is empty once its numbering and units are taken off"
 _MAX_TILINGS = 48
+_SUBJECT = "teacher.subject"
 _MAX_CHOICES = 64
 
 
@@ -243,6 +244,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         return _school_kind(st, ranges)
     if "teacher_mod" in st.markers and not any(c.field == POST and c.codes == {"1"} for c in st.conds):
         raise _Fail("专职 / dedicated say how a teacher is employed, not who else is counted")
+    if any(c.field == _SUBJECT for c in st.conds) and any(
+            c.field == POST and _allowed(c, d) != {"1"} for c in st.conds):
+        # "IT staff", "science staff": staff named by a subject are not the teachers who teach it.
+        raise _Fail("a subject says what teachers teach; staff named by a subject are not its teachers")
     specific = [c for c in st.conds if not c.generic]
     has_counted = "count" in st.markers
     refine = "refine" in st.markers

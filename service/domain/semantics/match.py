@@ -6,7 +6,6 @@ scene; fuzzy similarity to a stored field's names. Anything else is `new`, never
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -27,7 +26,7 @@ from service.domain.semantics.definition import (
 from service.domain.semantics.lexicon import POST
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import SELF, Parsed, Unread, read, refining, respelled, value_word
-from service.domain.semantics.text import fold, normalise, options
+from service.domain.semantics.text import bilingual, fold, normalise, options
 
 Level = Literal["school", "roster"]
 
@@ -167,39 +166,6 @@ def _values_of(option: str, name: str, d: Dictionary) -> bool:
 _YES_NO = {"是", "否", "有", "无", "yes", "no", "y", "n"}
 
 
-_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
-_SEP = r"[\s/／|｜:：;；,，、-]*"
-_LATIN = r"[A-Za-z][A-Za-z0-9 ,&'()/+.:;?-]{2,}"
-# A wording printed in two languages: Chinese then English ("性别 Gender", "您的年龄 / Age"), English
-# then Chinese ("Age / 年龄"), or English in brackets ("专任教师（FT teachers）"). The slash or bar
-# between the languages separates them; it is no conjunction.
-_ZH_THEN_EN = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?){_SEP}\s+?({_LATIN})$|^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[/／|｜]\s*({_LATIN})$")
-_EN_THEN_ZH = re.compile(rf"^({_LATIN}?){_SEP}({_CJK}[^A-Za-z]*)$")
-_EN_BRACKET = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[(（]\s*([A-Za-z][^()（）\u3400-\u9fff]*?)\s*[)）]([^A-Za-z]*)$")
-_STRAY = " /／|｜:：;；,，、-"
-
-
-def _halves(label: str) -> tuple[str, str, bool] | None:
-    """The Chinese and the English half of a bilingual wording, and whether the English was in
-    brackets; None when the wording is in one language."""
-    text = label.strip()
-    if m := _ZH_THEN_EN.match(text):
-        zh, en = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
-        bracketed = False
-    elif m := _EN_THEN_ZH.match(text):
-        en, zh = m.group(1), m.group(2)
-        bracketed = False
-    elif m := _EN_BRACKET.match(text):
-        zh, en = m.group(1) + m.group(3), m.group(2)
-        bracketed = True
-    else:
-        return None
-    zh, en = zh.strip(_STRAY), en.strip(_STRAY)
-    if not _is_zh(zh) or len(re.findall(r"[A-Za-z]", en)) < 3:
-        return None
-    return zh, en, bracketed
-
-
 def _unread(m: Match) -> bool:
     """Whether a half was not understood at all (a word the reader does not know), as opposed to
     read and found to mean something else or nothing answerable."""
@@ -213,7 +179,7 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
     is taken, and the reason says so). Halves that read differently stay `new`. None when the
     wording is not bilingual, or when an English bracket reads as neither (its words may qualify
     the Chinese: the wording is then read whole)."""
-    split = _halves(label)
+    split = bilingual(label)
     if split is None:
         return None
     zh_text, en_text, bracketed = split

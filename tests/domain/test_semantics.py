@@ -391,3 +391,10 @@ def test_an_english_slip_of_one_letter_reads_as_the_known_word(label: str, expec
 
 def test_known_words_and_chinese_near_misses_are_not_corrected() -> None:
     assert key("兼任教师") is None  # one character off 专任教师, and another kind of teacher
+
+
+def test_options_name_the_field_an_unknown_word_asks_for() -> None:
+    assert key("学校办别（公办/民办）") == "school.ownership"
+    assert key("Sector (public / private)") == "school.ownership"
+    assert key("合作学校办别（公办/民办）") is None  # more than a name for the field is unknown
+    assert key("女生人数（男/女）") is None  # the rest reads as a count, not the field's name

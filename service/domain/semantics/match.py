@@ -25,7 +25,16 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import POST
 from service.domain.semantics.naming import definition_of, key_of, words
-from service.domain.semantics.reader import SELF, Parsed, Unread, read, refining, respelled, value_word
+from service.domain.semantics.reader import (
+    SELF,
+    Parsed,
+    Unread,
+    named_by_options,
+    read,
+    refining,
+    respelled,
+    value_word,
+)
 from service.domain.semantics.text import bilingual, fold, normalise, options
 
 Level = Literal["school", "roster"]
@@ -268,6 +277,10 @@ def match_field(
         if hit is not None:
             return _value(hit.key, implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
                           f"fuzzy {hit.score:.2f} on {hit.name!r}")
+    if isinstance(parsed, Unread) and parsed.reason.startswith("does not know") \
+            and (offered := named_by_options(label, d)) is not None:
+        name = _level_field(offered, level, d)
+        return _value(name, implied, d, CONF_IN_CONTEXT, f"asks for {name}: the options it lists are its values")
     zh = _is_zh(fold(label))
     if not isinstance(parsed, Parsed) and refining(label, d):
         # "其中：本县户籍" unread is still a refinement: the "其中" after it refine the same total.

@@ -573,3 +573,30 @@ def respelled(label: str, d: Dictionary) -> str | None:
     out = re.sub(r"[a-z]+", fix, folded)
     return out if changed else None
 
+
+def named_by_options(label: str, d: Dictionary) -> str | None:
+    """The field a wording asks when its name for it is a word the reader does not know but the
+    options it lists are all values of one field ("学校办别（公办/民办）": the ownership). Only a short
+    unknown name (one English word, two Chinese characters) and nothing else that reads."""
+    lex = lexicon(d)
+    folded = fold(label)
+    field_ = _offered(options(folded), lex)
+    if field_ is None:
+        return None
+    head = units(strip_brackets(_OPTION_BRACKETS.sub(" ", unnumbered(folded))))
+    covered = [False] * len(head)
+    for i in range(len(head)):
+        for j in range(i + 1, min(len(head), i + lex.max_len) + 1):
+            if head[i:j] in lex.terms:
+                covered[i:j] = [True] * (j - i)
+    unknown = [u for u, ok in zip(head, covered, strict=True) if not ok]
+    if not unknown or len(unknown) > 2 or (any(u.isascii() for u in unknown) and len(unknown) > 1):
+        return None
+    rest = " ".join(u for u, ok in zip(head, covered, strict=True) if ok)
+    said = read(rest, d) if rest else Unread(EMPTY)
+    if isinstance(said, Unread):
+        return field_ if said.reason in (EMPTY, NOTHING) else None
+    return field_ if said.kind == "value" and said.field in (SELF, field_) else None
+
+
+_OPTION_BRACKETS = re.compile(r"[(（\[【][^()（）\[\]【】]*[/、|,，][^()（）\[\]【】]*[)）\]】]")

@@ -398,3 +398,8 @@ def test_options_name_the_field_an_unknown_word_asks_for() -> None:
     assert key("Sector (public / private)") == "school.ownership"
     assert key("合作学校办别（公办/民办）") is None  # more than a name for the field is unknown
     assert key("女生人数（男/女）") is None  # the rest reads as a count, not the field's name
+
+
+def test_a_title_ending_in_a_kind_of_document_reads_up_to_it() -> None:
+    assert read_title("专任教师情况快报", D)[0] == read_title("专任教师情况", D)[0]
+    assert read_title("专任教师培训", D)[0] is None  # no "情况" before the unknown word: it may count

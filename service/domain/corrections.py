@@ -13,10 +13,9 @@ from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlmodel import col
 
 from service.domain import audit, disclosure
 from service.domain.authz import Principal, region_prefix, require_role
@@ -25,7 +24,8 @@ from service.domain.dictionary import dictionary
 from service.domain.errors import Conflict, InvalidInput, NotFound, Problem
 from service.domain.forms import apply_to_store, taken
 from service.store import claims
-from service.store.tables import Correction, Form, Organisation, School
+from service.store import corrections as store
+from service.store.tables import Correction
 
 OFFICE_KINDS = ("statistics_office", "education_office")
 
@@ -63,7 +63,7 @@ def _shaped(c: Correction, lens: disclosure.Lens) -> CorrectionView:
 
 def owned_by(session: Session, principal: Principal) -> set[str]:
     """The dictionary owners this principal's organisation answers for."""
-    org = session.get(Organisation, principal.org_code)
+    org = store.organisation(session, principal.org_code)
     owns = {o.strip() for o in (org.owns or "").split(",") if o.strip()} if org else set()
     if principal.role in OFFICE_KINDS:
         owns.add(principal.role)
@@ -73,28 +73,22 @@ def owned_by(session: Session, principal: Principal) -> set[str]:
 def _visible(session: Session, principal: Principal) -> Select[Correction]:
     """Corrections the principal's organisation owns, for schools in its jurisdiction (admin: all)."""
     require_role(principal, "department", "statistics_office", "education_office", "admin")
-    q = select(Correction)
-    if principal.role != "admin":
-        q = q.where(Correction.owner.in_(owned_by(session, principal)))  # type: ignore[attr-defined]
-        if principal.jurisdiction:
-            schools = select(col(School.code)).where(col(School.valid_to).is_(None),
-                                                     col(School.region_code).startswith(region_prefix(principal.jurisdiction)))
-            q = q.where(Correction.school_code.in_(schools))  # type: ignore[attr-defined]
-    return q
+    if principal.role == "admin":
+        return store.readable(None, None)
+    return store.readable(owned_by(session, principal),
+                          region_prefix(principal.jurisdiction) if principal.jurisdiction else None)
 
 
 def list_for_owner(session: Session, principal: Principal, status: str | None = "pending") -> list[CorrectionView]:
-    q = _visible(session, principal)
-    if status:
-        q = q.where(Correction.status == status)  # type: ignore[arg-type]
+    readable = _visible(session, principal)
     lens = disclosure.for_owner(principal, owned_by(session, principal))
-    return [_shaped(c, lens) for c in session.scalars(q.order_by(Correction.created_at))]  # type: ignore[arg-type]
+    return [_shaped(c, lens) for c in store.listed(session, readable, status)]
 
 
 def decide(session: Session, principal: Principal, correction_id: str, outcome: Literal["accepted", "rejected"],
            body: DecisionIn) -> CorrectionView:
     """Accept (the store changes, with history) or reject (a reason is required) a pending correction."""
-    c = session.scalars(_visible(session, principal).where(Correction.id == correction_id)).first()  # type: ignore[arg-type]
+    c = store.one(session, _visible(session, principal), correction_id)
     if c is None:
         raise NotFound(f"no correction {correction_id} for you", [Problem(["path", "id"], "unknown correction", correction_id)])
     if c.status != "pending":
@@ -116,7 +110,7 @@ def decide(session: Session, principal: Principal, correction_id: str, outcome: 
         set_committed_value(c, name, value)
     f = dictionary().fields[c.key]
     if outcome == "accepted" and not f.is_indicator:
-        form = session.get(Form, c.form_id)
+        form = store.form(session, c.form_id)
         apply_to_store(session, c.entity, {c.entity_id: {f.column: c.value}}, by=principal.id, source="correction",
                        ref=c.id, reason=f"{c.reason} (proposed by school {c.school_code})", at=at,
                        effective_from=form.reference_date if form else None)

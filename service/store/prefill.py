@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, DateTime, Integer, and_, case, cast, extract, func, literal, select, true
+from sqlalchemy import ColumnElement, DateTime, Integer, Select, and_, case, cast, extract, func, literal, select, true
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -59,8 +59,8 @@ def _condition(f: Filter, reference: date) -> ColumnElement[bool]:
         bounds = [value >= f.min] if f.min is not None else []
         bounds += [value <= f.max] if f.max is not None else []
         return and_(*bounds)
-    column = getattr(Teacher, f.field.split(".", 1)[1])
-    return column.not_in(f.codes) if f.negated else column.in_(f.codes)  # type: ignore[no-any-return]
+    column: ColumnElement[Any] = getattr(Teacher, f.field.split(".", 1)[1])
+    return column.not_in(f.codes) if f.negated else column.in_(f.codes)
 
 
 def count_condition(defn: Definition, reference: date) -> ColumnElement[bool]:
@@ -122,9 +122,9 @@ def school_values_query(
     counted = {names[k]: x for k in keys if (x := defns[k]) is not None and x.measure == "count"}
     collected = [k for k in keys if k not in stored and names[k] not in counted]
     schools = select(
-        School.code, School.source, School.valid_from, School.changed_by, School.ref,
+        col(School.code), col(School.source), col(School.valid_from), col(School.changed_by), col(School.ref),
         *[getattr(School, d.fields[k].column).label(names[k]) for k in stored],
-    ).where(for_reference(School, reference), in_scope).subquery("s")  # type: ignore[call-overload]
+    ).where(for_reference(School, reference), in_scope).subquery("s")
     columns: list[Any] = [schools.c.code]
     for k in stored:
         columns += _with_provenance(names[k], schools.c[names[k]], schools.c.source, schools.c.valid_from,
@@ -157,9 +157,9 @@ def teacher_values_query(
     school_stored = [k for k in keys if (x := defns[k]) is not None and x.measure == "value" and x.entity == "school"]
     collected = [k for k in keys if k not in stored and k not in derived and k not in school_stored]
     schools = select(
-        School.code, School.source, School.valid_from, School.changed_by, School.ref,
+        col(School.code), col(School.source), col(School.valid_from), col(School.changed_by), col(School.ref),
         *[getattr(School, d.fields[k].column).label(names[k]) for k in school_stored],
-    ).where(for_reference(School, reference), in_scope).subquery("s")  # type: ignore[call-overload]
+    ).where(for_reference(School, reference), in_scope).subquery("s")
     columns: list[Any] = [Teacher.id, Teacher.school_code]
     for k in stored:
         columns += _with_provenance(names[k], getattr(Teacher, d.fields[k].column), Teacher.source, Teacher.valid_from,
@@ -190,7 +190,7 @@ def values(session: Session, v: Values) -> list[dict[str, Any]]:
 def counts(session: Session, d: Dictionary, in_scope: ColumnElement[bool], defns: list[Definition],
            reference: date) -> dict[str, list[int]]:
     """For each school in scope (by code), the count of every definition, in one statement."""
-    schools = select(School.code).where(for_reference(School, reference), in_scope)  # type: ignore[call-overload]
+    schools = select(col(School.code)).where(for_reference(School, reference), in_scope)
     named = {f"n{i}": defn for i, defn in enumerate(defns)}
     rows = session.execute(counts_query(named, schools, reference)).mappings()
     return {r["school_code"]: [int(r[n]) for n in named] for r in rows}
@@ -205,19 +205,19 @@ def collected_coverage(
     if not keys:
         return {}
     if entity == "school":
-        ids = select(School.code.label("eid")).where(for_reference(School, reference), in_scope)  # type: ignore[attr-defined]
+        ids: Select[tuple[str]] = select(col(School.code).label("eid")).where(for_reference(School, reference), in_scope)
     else:
-        ids = select(Teacher.id.label("eid")).join(School, School.code == Teacher.school_code).where(  # type: ignore[attr-defined,arg-type]
+        ids = select(col(Teacher.id).label("eid")).join(School, col(School.code) == col(Teacher.school_code)).where(
             for_reference(Teacher, reference), for_reference(School, reference), in_scope, _active()
         )
     scope_ids = ids.subquery("ids")
     if total is None:
         total = session.scalar(select(func.count()).select_from(scope_ids)) or 0
     rows = session.execute(
-        select(CollectedValue.key, func.count(func.distinct(CollectedValue.entity_id))).where(  # type: ignore[call-overload]
-            CollectedValue.key.in_(keys), CollectedValue.reference_date.between(*period),  # type: ignore[attr-defined]
-            CollectedValue.entity_id.in_(select(scope_ids.c.eid)),  # type: ignore[attr-defined]
-        ).group_by(CollectedValue.key)
+        select(col(CollectedValue.key), func.count(func.distinct(col(CollectedValue.entity_id)))).where(
+            col(CollectedValue.key).in_(keys), col(CollectedValue.reference_date).between(*period),
+            col(CollectedValue.entity_id).in_(select(scope_ids.c.eid)),
+        ).group_by(col(CollectedValue.key))
     ).all()
     found = {k: int(n) for k, n in rows}
     return {k: (found.get(k, 0), total) for k in keys}
@@ -238,10 +238,10 @@ def store_coverage(
                               .where(for_reference(School, reference), in_scope)).one()
         out |= {k: (int(n), int(row[0])) for k, n in zip(school_keys, row[1:], strict=True)}
     if teacher_keys and level == "roster":
-        schools = select(School.code).where(for_reference(School, reference), in_scope)  # type: ignore[call-overload]
+        schools = select(col(School.code)).where(for_reference(School, reference), in_scope)
         source = [getattr(Teacher, (DERIVED.get(k) or k).split(".", 1)[1]) for k in teacher_keys]
         row = session.execute(select(func.count(), *[func.count(c) for c in source])
                               .where(for_reference(Teacher, reference), _active(),
-                                     Teacher.school_code.in_(schools))).one()  # type: ignore[attr-defined]
+                                     col(Teacher.school_code).in_(schools))).one()
         out |= {k: (int(n), int(row[0])) for k, n in zip(teacher_keys, row[1:], strict=True)}
     return out

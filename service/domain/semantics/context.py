@@ -74,8 +74,8 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
     if not isinstance(parsed, Parsed) and (m := _SCHOOLS_FOR.match(text)) is not None:
         parsed = read(text[m.end():], d, mode="frame")
     if not isinstance(parsed, Parsed) and (head := _before_document_kind(text, d)) is not None:
-        parsed = read(head, d, mode="frame")
-        parsed = parsed if isinstance(parsed, Parsed) and parsed.own_population else None
+        cut = read(head, d, mode="frame")
+        return cut if isinstance(cut, Parsed) and cut.own_population else None
     return parsed if isinstance(parsed, Parsed) else None
 
 

@@ -403,3 +403,9 @@ def test_options_name_the_field_an_unknown_word_asks_for() -> None:
 def test_a_title_ending_in_a_kind_of_document_reads_up_to_it() -> None:
     assert read_title("专任教师情况快报", D)[0] == read_title("专任教师情况", D)[0]
     assert read_title("专任教师培训", D)[0] is None  # no "情况" before the unknown word: it may count
+
+
+def test_an_alternative_question_to_the_teacher_asks_the_field_its_values_belong_to() -> None:
+    assert key("您是男性还是女性？", "roster") == "teacher.gender"
+    assert key("您的学历是本科还是研究生", "roster") == "teacher.education"
+    assert key("本科及以上学历", "roster") is None  # not put to the teacher: a category, not a question

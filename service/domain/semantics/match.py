@@ -6,6 +6,7 @@ scene; fuzzy similarity to a stored field's names. Anything else is `new`, never
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -207,6 +208,18 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
     return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates)
 
 
+_ADDRESSED = re.compile(r"^\W*(?:\w{0,3}\d+\W*)?(?:您|你|(?:are|were|is|do) (?:you|your)\b)", re.IGNORECASE)
+
+
+def _alternatives(parsed: Parsed, label: str) -> bool:
+    """A wording put to the teacher that offers two or more values of one field and names nothing
+    else: an alternative question ("您是男性还是女性？"), asking that field."""
+    c = parsed.conditions
+    return (len(c) == 1 and len(c[0].codes) >= 2 and not c[0].negated and c[0].min is None
+            and c[0].max is None and not parsed.own_population and not parsed.by
+            and bool(_ADDRESSED.match(label)))
+
+
 def match_field(
     *,
     key: str | None = None,
@@ -246,6 +259,9 @@ def match_field(
     first: list[tuple[str, str]] = []
     reason = ""
     if isinstance(parsed, Parsed):
+        if level == "roster" and parsed.kind == "count" and not parsed.whether and _alternatives(parsed, label):
+            # "您是男性还是女性": values of one field offered to the teacher ask that field.
+            parsed = Parsed("value", field=parsed.conditions[0].field, whether=True)
         if parsed.whether and level == "roster" and parsed.kind == "count":
             asked = {c.field for c in parsed.conditions} - {POST, "teacher.status"}
             if not asked and parsed.own_population and not parsed.generic_only:

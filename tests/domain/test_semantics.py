@@ -357,8 +357,9 @@ def test_a_wording_in_two_languages_reads_when_both_halves_agree(label: str, lev
     assert m.key == expected and "both languages agree" in m.reason
 
 
-def test_one_half_not_understood_yields_to_the_half_that_reads_and_says_so() -> None:
-    m = match_field(label="专任教师（FT teachers）", level="school")
+@pytest.mark.parametrize("label", ["专任教师（FT teachers）", "专任教师 FT teachers（人）"])
+def test_one_half_not_understood_yields_to_the_half_that_reads_and_says_so(label: str) -> None:
+    m = match_field(label=label, level="school")
     assert m.key == "school.ft_teachers" and "not understood" in m.reason
 
 

@@ -198,13 +198,14 @@ _LATIN = r"[A-Za-z][A-Za-z0-9 ,&'()/+.:;?-]{2,}"
 _ZH_THEN_EN = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?){_SEP}\s+?({_LATIN})$|^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[/／|｜]\s*({_LATIN})$")
 _EN_THEN_ZH = re.compile(rf"^({_LATIN}?){_SEP}({_CJK}[^A-Za-z]*)$")
 _EN_BRACKET = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[(（]\s*([A-Za-z][^()（）\u3400-\u9fff]*?)\s*[)）]([^A-Za-z]*)$")
+_UNIT_TAIL = re.compile(r"\s*[(（][^A-Za-z()（）]{1,4}[)）]\s*$")
 _STRAY = " /／|｜:：;；,，、-"
 
 
 def bilingual(label: str) -> tuple[str, str, bool] | None:
     """The Chinese and the English half of a bilingual wording, and whether the English was in
     brackets; None when the wording is in one language."""
-    text = label.strip()
+    text = _UNIT_TAIL.sub("", label.strip())  # "专任教师 FT teachers（人）": the unit is neither half
     if m := _ZH_THEN_EN.match(text):
         zh, en = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
         bracketed = False

@@ -104,6 +104,14 @@ def test_populations_are_not_confused() -> None:
     assert key("体育教师数") == key("PE teachers") == count(f"{FT};subject=10")
 
 
+def test_who_retired_or_left_during_a_period_is_a_flow_not_a_state() -> None:
+    # The records hold who is retired on the reference date, not who retired during the term.
+    assert key("本学期退休人数") is None and key("本学年调出教师数") is None and key("staff retired this year") is None
+    assert key("退休教师人数") == count("post_type=1;status=2")
+    # Of people in post, the period says no more than the reference date.
+    assert key("本学期在职专任教师数") == key("本学年专任教师数") == key("full-time teachers this year") == "school.ft_teachers"
+
+
 def test_a_word_naming_two_things_needs_a_word_saying_which() -> None:
     assert key("高中教师数") is None  # senior high school teachers, or teachers educated to senior high?
     assert key("高中学历专任教师") == count(f"{FT};education=61")

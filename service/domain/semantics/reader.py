@@ -299,6 +299,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         raise _Fail("years or a start at this school are not those of teaching")
     if "work" in st.markers and not (set(dims) & teaching or of_teachers):
         raise _Fail("work of any kind is not teaching (参加工作 is not 参加教育工作)")
+    if "period" in st.markers and any(c.field == "teacher.status" and "1" not in _allowed(c, d) for c in st.conds):
+        # "本学期退休人数", "staff retired this year": who retired or left during the period, which
+        # the records hold only as a state on one date.
+        raise _Fail("counts who retired or left during a period: a flow, not a state on the reference date")
     if "qualifier" in st.markers and not ranges:
         raise _Fail("青年 / 新 / young / new say an age or years of teaching the wording does not give")
     if not specific and not ranges and not dims and not st.conds and "self" in st.markers \

@@ -166,7 +166,7 @@ def disagreements(engine: Engine, rid: str) -> tuple[int, int]:
     keys = ", ".join(f"'{k}'" for k in INDICATORS)
     with engine.connect() as conn:
         row = conn.execute(text(
-            f"WITH bare AS ({bare_sql()}) "
+            f"WITH bare AS MATERIALIZED ({bare_sql()}) "
             f"SELECT count(*) FILTER (WHERE i.prefill IS DISTINCT FROM CAST(COALESCE(CASE i.key {cases} END, 0) AS VARCHAR)), "
             f"count(*) FROM form_item i JOIN form_section s ON s.form_id = i.form_id AND s.request_id = :rid "
             f"JOIN form f ON f.id = i.form_id LEFT JOIN bare b ON b.school_code = f.school_code "

@@ -33,6 +33,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "key_or_label": ("请填写字段名称", "give the field's wording"),
     # answers on a form
     "required": ("此项必须填写", "an answer is required"),
+    "taken": ("该值已属于另一条记录（须唯一）", "another record already holds this value (it must be unique)"),
     "not_integer": ("请填写整数", "give a whole number"),
     "not_number": ("请填写数字", "give a number"),
     "not_date": ("请填写日期（年-月-日）", "give a date (YYYY-MM-DD)"),

@@ -104,6 +104,14 @@ def test_populations_are_not_confused() -> None:
     assert key("体育教师数") == key("PE teachers") == count(f"{FT};subject=10")
 
 
+def test_who_retired_or_left_during_a_period_is_a_flow_not_a_state() -> None:
+    # The records hold who is retired on the reference date, not who retired during the term.
+    assert key("本学期退休人数") is None and key("本学年调出教师数") is None and key("staff retired this year") is None
+    assert key("退休教师人数") == count("post_type=1;status=2")
+    # Of people in post, the period says no more than the reference date.
+    assert key("本学期在职专任教师数") == key("本学年专任教师数") == key("full-time teachers this year") == "school.ft_teachers"
+
+
 def test_a_word_naming_two_things_needs_a_word_saying_which() -> None:
     assert key("高中教师数") is None  # senior high school teachers, or teachers educated to senior high?
     assert key("高中学历专任教师") == count(f"{FT};education=61")
@@ -341,3 +349,72 @@ def test_a_category_of_another_status_is_not_part_of_an_active_total_above() -> 
 def test_a_group_widens_from_its_own_lowest_member() -> None:
     assert key("研究生及以上学历专任教师数") == count(f"{FT};education=11,14")
     assert key("高中阶段及以下学历教师") == count(f"{FT};education=41,61,71")
+
+
+# --- two languages, slips -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("label", "level", "expected"), [
+    ("您目前的职称 / Professional title", "roster", "teacher.title"),
+    ("Age / 年龄", "roster", "teacher.age"),
+    ("专任教师/Full-time teachers", "school", "school.ft_teachers"),
+    ("教职工总数 / Total staff", "school", "school.staff"),
+])
+def test_a_wording_in_two_languages_reads_when_both_halves_agree(label: str, level: str, expected: str) -> None:
+    m = match_field(label=label, level=level)  # type: ignore[arg-type]
+    assert m.key == expected and "both languages agree" in m.reason
+
+
+@pytest.mark.parametrize("label", ["专任教师（FT teachers）", "专任教师 FT teachers（人）"])
+def test_one_half_not_understood_yields_to_the_half_that_reads_and_says_so(label: str) -> None:
+    m = match_field(label=label, level="school")
+    assert m.key == "school.ft_teachers" and "not understood" in m.reason
+
+
+def test_halves_that_read_differently_stay_new() -> None:
+    # "30岁以下" includes 30 (statutory), "Under 30" does not: the form does not say which it counts.
+    title, hint = read_title("专任教师年龄情况", D)
+    where = scene([], title, hint, "专任教师年龄情况", None, D, None, title_by("专任教师年龄情况", D))
+    assert key("30岁以下 Under 30", scene=where) is None
+    assert key("专任教师 / Total staff") is None
+
+
+def test_a_bilingual_header_gives_its_population() -> None:
+    where = scene(["专任教师 Full-time teachers"], None, None, "表", None, D)
+    assert key("女 / Female", scene=where) == count(f"{FT};gender=2")
+
+
+def test_staff_named_by_a_subject_are_not_its_teachers() -> None:
+    assert key("IT staff") is None and key("体育人员") is None
+    assert key("IT teachers") == count(f"{FT};subject=13")
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("full-time teahcers", "school.ft_teachers"),  # two letters swapped
+    ("Totalstaff", "school.staff"),  # two known words run together
+    ("Nmber of teachers", "school.ft_teachers"),  # a letter missing
+])
+def test_an_english_slip_of_one_letter_reads_as_the_known_word(label: str, expected: str) -> None:
+    assert key(label) == expected
+
+
+def test_known_words_and_chinese_near_misses_are_not_corrected() -> None:
+    assert key("兼任教师") is None  # one character off 专任教师, and another kind of teacher
+
+
+def test_options_name_the_field_an_unknown_word_asks_for() -> None:
+    assert key("学校办别（公办/民办）") == "school.ownership"
+    assert key("Sector (public / private)") == "school.ownership"
+    assert key("合作学校办别（公办/民办）") is None  # more than a name for the field is unknown
+    assert key("女生人数（男/女）") is None  # the rest reads as a count, not the field's name
+
+
+def test_a_title_ending_in_a_kind_of_document_reads_up_to_it() -> None:
+    assert read_title("专任教师情况快报", D)[0] == read_title("专任教师情况", D)[0]
+    assert read_title("专任教师培训", D)[0] is None  # no "情况" before the unknown word: it may count
+
+
+def test_an_alternative_question_to_the_teacher_asks_the_field_its_values_belong_to() -> None:
+    assert key("您是男性还是女性？", "roster") == "teacher.gender"
+    assert key("您的学历是本科还是研究生", "roster") == "teacher.education"
+    assert key("本科及以上学历", "roster") is None  # not put to the teacher: a category, not a question

@@ -23,7 +23,7 @@ from service.domain.semantics.definition import (
     teacher_code_fields,
     value,
 )
-from service.domain.semantics.lexicon import POST
+from service.domain.semantics.lexicon import POST, lexicon, units
 from service.domain.semantics.reader import EMPTY, NOTHING, SELF, Parsed, read
 from service.domain.semantics.text import fold
 
@@ -73,7 +73,27 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
     parsed = read(text, d, mode="frame")
     if not isinstance(parsed, Parsed) and (m := _SCHOOLS_FOR.match(text)) is not None:
         parsed = read(text[m.end():], d, mode="frame")
+    if not isinstance(parsed, Parsed) and (head := _before_document_kind(text, d)) is not None:
+        cut = read(head, d, mode="frame")
+        return cut if isinstance(cut, Parsed) and cut.own_population else None
     return parsed if isinstance(parsed, Parsed) else None
+
+
+def _before_document_kind(text: str, d: Dictionary) -> str | None:
+    """A title up to its "情况" / "统计" when every word after it is unknown: what follows is the kind
+    of document ("…教职工情况快报"), not who is counted. Words that modify the population come
+    before it, and are still read."""
+    lex = lexicon(d)
+    for i in range(len(text) - 1, 0, -1):
+        head, tail = text[:i], units(text[i:])
+        u = units(head)
+        if not tail or not u or any(tail[a:b] in lex.terms for a in range(len(tail))
+                                    for b in range(a + 1, min(len(tail), a + lex.max_len) + 1)):
+            continue
+        if any(u[-n:] in lex.terms and any(s.kind == "question" for s in lex.terms[u[-n:]])
+               for n in range(1, min(len(u), lex.max_len) + 1)):
+            return head
+    return None
 
 
 def title_by(title: str | None, d: Dictionary) -> tuple[str, ...]:

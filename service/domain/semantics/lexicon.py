@@ -23,7 +23,7 @@ from service.domain.semantics.text import fold
 SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_pre",
     "below_pre", "below_bare", "union", "filler", "link", "by", "question", "self", "school_code", "whether",
-    "qualifier", "teacher_mod", "duration", "work", "start", "moment",
+    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period",
 ]
 
 
@@ -80,8 +80,12 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "占用", "教", "核对",
                "today", "national", "managed", "run", "operated",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
-               "本学年初", "学年初", "本学年", "本学期", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
+               "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
                "现有的"),
+    # The period a form covers: of people in post it says nothing more than the reference date
+    # ("本学期在职教师"); of people who retired or left it asks who did so during the period, a flow.
+    "period": ("本学年", "本学期", "本年度", "本年", "今年", "当年", "本期", "this term", "this semester",
+               "this school year", "this year", "during the year", "during the school year"),
     "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),

@@ -26,8 +26,17 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import POST
 from service.domain.semantics.naming import definition_of, key_of, words
-from service.domain.semantics.reader import SELF, Parsed, Unread, read, refining, respelled, value_word
-from service.domain.semantics.text import fold, normalise, options
+from service.domain.semantics.reader import (
+    SELF,
+    Parsed,
+    Unread,
+    named_by_options,
+    read,
+    refining,
+    respelled,
+    value_word,
+)
+from service.domain.semantics.text import bilingual, fold, normalise, options
 
 Level = Literal["school", "roster"]
 
@@ -167,22 +176,48 @@ def _values_of(option: str, name: str, d: Dictionary) -> bool:
 _YES_NO = {"是", "否", "有", "无", "yes", "no", "y", "n"}
 
 
-_LATIN_TAIL = re.compile(r"^(.*[\u3400-\u9fff].*?)\s+([A-Za-z][A-Za-z0-9 ,&'()/+.-]{3,})$")
+def _unread(m: Match) -> bool:
+    """Whether a half was not understood at all (a word the reader does not know), as opposed to
+    read and found to mean something else or nothing answerable."""
+    return m.key is None and m.parsed is None and "does not know the word" in m.reason
 
 
 def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene | None, reference: date | None,
                d: Dictionary) -> Match | None:
-    """A wording printed in both languages ("學校名稱 School Name") means what both halves mean; it
-    is read only when they agree."""
-    m = _LATIN_TAIL.match(label.strip())
-    if m is None:
+    """A wording printed in both languages ("學校名稱 School Name") means what its halves mean: both
+    read alike, or one reads and the other has a word the reader does not know (then the reading
+    is taken, and the reason says so). Halves that read differently stay `new`. None when the
+    wording is not bilingual, or when an English bracket reads as neither (its words may qualify
+    the Chinese: the wording is then read whole)."""
+    split = bilingual(label)
+    if split is None:
         return None
+    zh_text, en_text, bracketed = split
     zh, en = (match_field(label=part, type=type_, level=level, scene=scene, reference=reference, d=d)
-              for part in m.groups())
+              for part in (zh_text, en_text))
     if zh.key is not None and zh.key == en.key:
         return Match(zh.key, min(zh.confidence, en.confidence), f"{zh.reason} (both languages agree)", (),
                      zh.definition, zh.parsed)
+    for one, other, said in ((zh, en, en_text), (en, zh, zh_text)):
+        if one.key is not None and _unread(other):
+            return Match(one.key, min(one.confidence, CONF_IN_CONTEXT),
+                         f"{one.reason} (the other language, {said!r}, is not understood: {other.reason})", (),
+                         one.definition, one.parsed)
+    if bracketed and zh.key is None and en.key is None:
+        return None
     return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates)
+
+
+_ADDRESSED = re.compile(r"^\W*(?:\w{0,3}\d+\W*)?(?:您|你|(?:are|were|is|do) (?:you|your)\b)", re.IGNORECASE)
+
+
+def _alternatives(parsed: Parsed, label: str) -> bool:
+    """A wording put to the teacher that offers two or more values of one field and names nothing
+    else: an alternative question ("您是男性还是女性？"), asking that field."""
+    c = parsed.conditions
+    return (len(c) == 1 and len(c[0].codes) >= 2 and not c[0].negated and c[0].min is None
+            and c[0].max is None and not parsed.own_population and not parsed.by
+            and bool(_ADDRESSED.match(label)))
 
 
 def match_field(
@@ -224,6 +259,9 @@ def match_field(
     first: list[tuple[str, str]] = []
     reason = ""
     if isinstance(parsed, Parsed):
+        if level == "roster" and parsed.kind == "count" and not parsed.whether and _alternatives(parsed, label):
+            # "您是男性还是女性": values of one field offered to the teacher ask that field.
+            parsed = Parsed("value", field=parsed.conditions[0].field, whether=True)
         if parsed.whether and level == "roster" and parsed.kind == "count":
             asked = {c.field for c in parsed.conditions} - {POST, "teacher.status"}
             if not asked and parsed.own_population and not parsed.generic_only:
@@ -255,6 +293,10 @@ def match_field(
         if hit is not None:
             return _value(hit.key, implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
                           f"fuzzy {hit.score:.2f} on {hit.name!r}")
+    if isinstance(parsed, Unread) and parsed.reason.startswith("does not know") \
+            and (offered := named_by_options(label, d)) is not None:
+        name = _level_field(offered, level, d)
+        return _value(name, implied, d, CONF_IN_CONTEXT, f"asks for {name}: the options it lists are its values")
     zh = _is_zh(fold(label))
     if not isinstance(parsed, Parsed) and refining(label, d):
         # "其中：本县户籍" unread is still a refinement: the "其中" after it refine the same total.

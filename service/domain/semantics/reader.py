@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import Filter
 from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, extract
-from service.domain.semantics.text import fold, options, strip_brackets, unnumbered
+from service.domain.semantics.text import bilingual, fold, options, strip_brackets, unnumbered
 
 ReadKind = Literal["count", "value", "total"]
 Mode = Literal["field", "frame"]  # a field's own wording, or a title or header framing fields
@@ -31,6 +32,7 @@ SELF = "self"  # a value read naming only the school itself ("填报单位", "yo
 NOTHING = "names nothing to count"
 EMPTY = "the wording is empty once its numbering and units are taken off"
 _MAX_TILINGS = 48
+_SUBJECT = "teacher.subject"
 _MAX_CHOICES = 64
 
 
@@ -243,6 +245,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         return _school_kind(st, ranges)
     if "teacher_mod" in st.markers and not any(c.field == POST and c.codes == {"1"} for c in st.conds):
         raise _Fail("专职 / dedicated say how a teacher is employed, not who else is counted")
+    if any(c.field == _SUBJECT for c in st.conds) and any(
+            c.field == POST and _allowed(c, d) != {"1"} for c in st.conds):
+        # "IT staff", "science staff": staff named by a subject are not the teachers who teach it.
+        raise _Fail("a subject says what teachers teach; staff named by a subject are not its teachers")
     specific = [c for c in st.conds if not c.generic]
     has_counted = "count" in st.markers
     refine = "refine" in st.markers
@@ -293,6 +299,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         raise _Fail("years or a start at this school are not those of teaching")
     if "work" in st.markers and not (set(dims) & teaching or of_teachers):
         raise _Fail("work of any kind is not teaching (参加工作 is not 参加教育工作)")
+    if "period" in st.markers and any(c.field == "teacher.status" and "1" not in _allowed(c, d) for c in st.conds):
+        # "本学期退休人数", "staff retired this year": who retired or left during the period, which
+        # the records hold only as a state on one date.
+        raise _Fail("counts who retired or left during a period: a flow, not a state on the reference date")
     if "qualifier" in st.markers and not ranges:
         raise _Fail("青年 / 新 / young / new say an age or years of teaching the wording does not give")
     if not specific and not ranges and not dims and not st.conds and "self" in st.markers \
@@ -362,9 +372,28 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
     if k not in memo:
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
-        memo[k] = _read(label, d, hint, level, mode, by)
+        got = _read(label, d, hint, level, mode, by)
+        if mode == "frame" and isinstance(got, Unread) and (halves := bilingual(label)) is not None:
+            got = _either(got, *(read(h, d, hint, level, mode, by) for h in halves[:2]))
+        memo[k] = got
     result: Parsed | Unread = memo[k]
     return result
+
+
+def _either(whole: Unread, zh: Parsed | Unread, en: Parsed | Unread) -> Parsed | Unread:
+    """A title or header printed in two languages ("专任教师学历情况 Full-time teachers by
+    education"): what both halves read alike, or the one half that reads when the other has a word
+    the reader does not know; halves that read differently are not read."""
+    if isinstance(zh, Parsed) and isinstance(en, Parsed):
+        same = (zh.kind, zh.conditions, zh.field, zh.by) == (en.kind, en.conditions, en.field, en.by)
+        return zh if same else Unread("the two languages of the wording do not read alike")
+    for one, other in ((zh, en), (en, zh)):
+        if isinstance(one, Parsed) and isinstance(other, Unread) and other.reason.startswith(_UNKNOWN):
+            return one
+    return whole
+
+
+_UNKNOWN = "does not know the word"
 
 
 def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: Mode,
@@ -391,7 +420,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     tilings = _tilings(u, lex)
     if not tilings and mode == "field":
         unknown = _unknown(u, lex)
-        return Unread(f"does not know the word(s) {unknown}" if unknown else "cannot read the wording",
+        return Unread(f"{_UNKNOWN}(s) {unknown}" if unknown else "cannot read the wording",
                       tuple(ranges))
     offered = _offered(options(fold(label)), lex) if mode == "field" else None
     readings, failures = _readings(tilings, lex, level, by, ranges, d, mode, offered)
@@ -502,26 +531,76 @@ def _long_words(lex: Lexicon) -> list[str]:
     return words
 
 
-def respelled(label: str, d: Dictionary) -> str | None:
-    """The wording with each unknown English word of five letters or more replaced by the one known
-    word it is a slip of ("Nmber" → "number"), or None when there is nothing (or nothing sure) to fix."""
-    folded = fold(label)
-    if not _LONG_WORD.search(folded):
+def _known(w: str, lex: Lexicon) -> bool:
+    return (w,) in lex.terms or (_singular_of(w),) in lex.terms
+
+
+def _singular_of(w: str) -> str:
+    return units(w)[0] if units(w) else w
+
+
+def _english_slip(w: str, lex: Lexicon) -> str | None:
+    """The one known word an unknown English word is a slip of: one letter wrong, missing, extra
+    or two letters swapped ("teahcers", "nmber"), or two known words run together ("totalstaff")."""
+    if len(w) < 5 or _known(w, lex):
         return None
-    lex = lexicon(d)
     words = _long_words(lex)
+    stem = _singular_of(w)
+    near = {x for x, _, _ in process.extract(stem, words, scorer=OSA.distance, score_cutoff=1, limit=3)}
+    near |= {x for x, _, _ in process.extract(w, words, scorer=fuzz.ratio, score_cutoff=85, limit=2)}
+    if len(near) == 1:
+        return near.pop()
+    if near:
+        return None
+    splits = [f"{w[:i]} {w[i:]}" for i in range(3, len(w) - 2) if _known(w[:i], lex) and _known(w[i:], lex)]
+    return splits[0] if len(splits) == 1 else None
+
+
+def respelled(label: str, d: Dictionary) -> str | None:
+    """The wording with its slips of known words corrected: an unknown English word of five
+    letters or more by the one known word it is a slip of ("Nmber" → "number", "Totalstaff" →
+    "total staff"). None when there is nothing (or nothing sure) to fix; a word the lexicon knows
+    is never changed. (Chinese slips are not corrected: a character one off a known term is as
+    often another word, 兼任 beside 专任, as a slip.)"""
+    folded = fold(label)
+    lex = lexicon(d)
     changed = False
 
     def fix(m: re.Match[str]) -> str:
         nonlocal changed
-        w = m.group(0)
-        if (w,) in lex.terms or (len(w) > 3 and w.endswith("s") and (w[:-1],) in lex.terms) or len(w) < 5:
-            return w
-        near = [x for x, score, _ in process.extract(w, words, scorer=fuzz.ratio, score_cutoff=85, limit=2)]
-        if len(near) != 1:
-            return w
+        got = _english_slip(m.group(0), lex)
+        if got is None:
+            return m.group(0)
         changed = True
-        return str(near[0])
+        return got
 
     out = re.sub(r"[a-z]+", fix, folded)
     return out if changed else None
+
+
+def named_by_options(label: str, d: Dictionary) -> str | None:
+    """The field a wording asks when its name for it is a word the reader does not know but the
+    options it lists are all values of one field ("学校办别（公办/民办）": the ownership). Only a short
+    unknown name (one English word, two Chinese characters) and nothing else that reads."""
+    lex = lexicon(d)
+    folded = fold(label)
+    field_ = _offered(options(folded), lex)
+    if field_ is None:
+        return None
+    head = units(strip_brackets(_OPTION_BRACKETS.sub(" ", unnumbered(folded))))
+    covered = [False] * len(head)
+    for i in range(len(head)):
+        for j in range(i + 1, min(len(head), i + lex.max_len) + 1):
+            if head[i:j] in lex.terms:
+                covered[i:j] = [True] * (j - i)
+    unknown = [u for u, ok in zip(head, covered, strict=True) if not ok]
+    if not unknown or len(unknown) > 2 or (any(u.isascii() for u in unknown) and len(unknown) > 1):
+        return None
+    rest = " ".join(u for u, ok in zip(head, covered, strict=True) if ok)
+    said = read(rest, d) if rest else Unread(EMPTY)
+    if isinstance(said, Unread):
+        return field_ if said.reason in (EMPTY, NOTHING) else None
+    return field_ if said.kind == "value" and said.field in (SELF, field_) else None
+
+
+_OPTION_BRACKETS = re.compile(r"[(（\[【][^()（）\[\]【】]*[/、|,，][^()（）\[\]【】]*[)）\]】]")

@@ -186,3 +186,38 @@ def normalise(text: str) -> str:
     while current != previous:
         previous, current = current, _normalise_once(strip_noise(current))
     return current
+
+
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+_CJK_CHAR = re.compile(_CJK)
+_SEP = r"[\s/／|｜:：;；,，、-]*"
+_LATIN = r"[A-Za-z][A-Za-z0-9 ,&'()/+.:;?-]{2,}"
+# A wording printed in two languages: Chinese then English ("性别 Gender", "您的年龄 / Age"), English
+# then Chinese ("Age / 年龄"), or English in brackets ("专任教师（FT teachers）"). The slash or bar
+# between the languages separates them; it is no conjunction.
+_ZH_THEN_EN = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?){_SEP}\s+?({_LATIN})$|^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[/／|｜]\s*({_LATIN})$")
+_EN_THEN_ZH = re.compile(rf"^({_LATIN}?){_SEP}({_CJK}[^A-Za-z]*)$")
+_EN_BRACKET = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[(（]\s*([A-Za-z][^()（）\u3400-\u9fff]*?)\s*[)）]([^A-Za-z]*)$")
+_UNIT_TAIL = re.compile(r"\s*[(（][^A-Za-z()（）]{1,4}[)）]\s*$")
+_STRAY = " /／|｜:：;；,，、-"
+
+
+def bilingual(label: str) -> tuple[str, str, bool] | None:
+    """The Chinese and the English half of a bilingual wording, and whether the English was in
+    brackets; None when the wording is in one language."""
+    text = _UNIT_TAIL.sub("", label.strip())  # "专任教师 FT teachers（人）": the unit is neither half
+    if m := _ZH_THEN_EN.match(text):
+        zh, en = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
+        bracketed = False
+    elif m := _EN_THEN_ZH.match(text):
+        en, zh = m.group(1), m.group(2)
+        bracketed = False
+    elif m := _EN_BRACKET.match(text):
+        zh, en = m.group(1) + m.group(3), m.group(2)
+        bracketed = True
+    else:
+        return None
+    zh, en = zh.strip(_STRAY), en.strip(_STRAY)
+    if not _CJK_CHAR.search(zh) or len(re.findall(r"[A-Za-z]", en)) < 3:
+        return None
+    return zh, en, bracketed

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Date, and_, case, cast, func, literal, or_, select, text
+from sqlalchemy import Boolean, ColumnElement, Date, and_, cast, func, literal, or_, select, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlmodel import col
@@ -40,8 +40,8 @@ def for_reference(model: VersionedModel, reference: date) -> ColumnElement[bool]
     November still describe the school year that began in September). A correction made on a form
     for 2026-09-01 is true from that day, so the next form for that day reads it.
 
-    Written per store (_ForReference): PostgreSQL probes each row's other versions by index;
-    DuckDB ranks only the records that changed."""
+    Correlated EXISTS over the record's other versions (PostgreSQL answers them by the
+    (key, valid_from) index)."""
     return _ForReference(model, reference)
 
 
@@ -68,32 +68,6 @@ def _by_probes(element: _ForReference, compiler: Any, **kw: Any) -> str:
     any_by_then = select(literal(1)).where(same, theirs <= reference)
     earlier = select(literal(1)).where(same, col(other.valid_from) < col(model.valid_from))
     condition = or_(and_(mine <= reference, ~later.exists()), and_(~any_by_then.exists(), ~earlier.exists()))
-    return str(compiler.process(condition, **kw))
-
-
-@compiles(_ForReference, "duckdb")
-def _by_ranking(element: _ForReference, compiler: Any, **kw: Any) -> str:
-    """A record holds one open version (valid_to null) and closes it only when it gets another: a
-    record that never closed one has a single version, which is the one. Only the records with a
-    closed version are ranked, in one window over their versions, so the cost follows the records
-    that changed (DuckDB runs the correlated form as joins over the whole table, three times)."""
-    model, reference = element.model, element.reference
-    closed = aliased(model)
-    changed = select(_key(closed, model)).where(col(closed.valid_to).is_not(None))
-    other = aliased(model)
-    true_by_then = _true_from(other) <= reference
-    ranked = select(
-        _key(other, model).label("k"), col(other.valid_from).label("vf"),
-        func.row_number().over(partition_by=_key(other, model), order_by=[
-            case((true_by_then, 0), else_=1),
-            case((true_by_then, _true_from(other))).desc(),
-            case((true_by_then, col(other.valid_from))).desc(),
-            col(other.valid_from),
-        ]).label("rn"),
-    ).where(_key(other, model).in_(changed)).subquery()
-    picked = select(ranked.c.k, ranked.c.vf).where(ranked.c.rn == 1).subquery()
-    condition = or_(~_key(model, model).in_(changed), select(literal(1)).where(
-        picked.c.k == _key(model, model), picked.c.vf == col(model.valid_from)).exists())
     return str(compiler.process(condition, **kw))
 
 

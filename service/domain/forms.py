@@ -23,10 +23,9 @@ from typing import Any, Literal
 import pyarrow as pa
 from pydantic import BaseModel, ConfigDict
 from pydantic import Field as PydField
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlmodel import col
 
 from service.domain import audit, disclosure
 from service.domain import status as machine
@@ -40,6 +39,7 @@ from service.domain.semantics.relations import covers, disjoint, refines
 from service.domain.validation import check_value
 from service.domain.webhooks import request_completed
 from service.store import bulk, claims, records
+from service.store import forms as store
 from service.store import requests as requests_repo
 from service.store.engine import session_scope
 from service.store.tables import (
@@ -48,9 +48,6 @@ from service.store.tables import (
     Form,
     FormItem,
     FormSection,
-    Request,
-    School,
-    Teacher,
 )
 
 UNEDITABLE = {"school.code", "teacher.id", "teacher.school_code"}
@@ -115,7 +112,7 @@ def etag(form: Form) -> str:
 
 def _own_form(session: Session, principal: Principal, form_id: str) -> Form:
     require_role(principal, "school")
-    form = session.get(Form, form_id)
+    form = store.get(session, form_id)
     if form is None or form.school_code != principal.org_code:
         # Another school's form is not found, not forbidden: its existence is not for others to know.
         raise NotFound(f"no form {form_id} in your inbox", [Problem(["path", "id"], "unknown form", form_id)])
@@ -125,20 +122,13 @@ def _own_form(session: Session, principal: Principal, form_id: str) -> Form:
 def inbox(session: Session, principal: Principal, status: str | None = None) -> list[tuple[Form, list[FormSection]]]:
     """The school's forms, newest first, with their sections."""
     require_role(principal, "school")
-    q = select(Form).where(Form.school_code == principal.org_code)  # type: ignore[arg-type]
-    if status:
-        q = q.where(Form.status == status)  # type: ignore[arg-type]
-    forms = list(session.scalars(q.order_by(Form.created_at.desc())))  # type: ignore[attr-defined]
+    forms = store.of_school(session, principal.org_code, status)
     sections = _sections(session, [f.id for f in forms])
     return [(f, sections.get(f.id, [])) for f in forms]
 
 
 def _sections(session: Session, form_ids: list[str]) -> dict[str, list[FormSection]]:
-    out: dict[str, list[FormSection]] = defaultdict(list)
-    if form_ids:
-        for s in session.scalars(select(FormSection).where(FormSection.form_id.in_(form_ids))):  # type: ignore[attr-defined]
-            out[s.form_id].append(s)
-    return out
+    return store.sections(session, form_ids)
 
 
 def _custom_fields(session: Session, keys: set[str]) -> dict[str, CustomField]:
@@ -146,7 +136,7 @@ def _custom_fields(session: Session, keys: set[str]) -> dict[str, CustomField]:
     wanted = [k for k in keys if is_custom(k)]
     if not wanted:
         return {}
-    return {c.key: c for c in session.scalars(select(CustomField).where(col(CustomField.key).in_(wanted)))}
+    return store.custom_fields(session, wanted)
 
 
 def _field_of(key: str, d: Dictionary, custom: dict[str, CustomField]) -> tuple[str, str, str, Field | None]:
@@ -160,7 +150,7 @@ def _field_of(key: str, d: Dictionary, custom: dict[str, CustomField]) -> tuple[
 def first_reading(session: Session, principal: Principal, form_id: str) -> bool:
     """Whether reading the form now would be the school's first reading (which writes: it opens it)."""
     require_role(principal, "school")
-    form = session.get(Form, form_id)
+    form = store.get(session, form_id)
     return form is not None and form.school_code == principal.org_code and form.status == "issued"
 
 
@@ -187,9 +177,7 @@ def _view(session: Session, form: Form, principal: Principal) -> FormView:
     for s in sections:
         for k in json.loads(s.keys):
             asked_by[k].append(s.request_id)
-    items = list(session.scalars(
-        select(FormItem).where(FormItem.form_id == form.id).order_by(FormItem.entity_id, FormItem.key)  # type: ignore[arg-type]
-    ))
+    items = store.items(session, form.id, ordered=True)
     custom = _custom_fields(session, {i.key for i in items})
     out = FormView(form, sections)
     for i in items:
@@ -388,7 +376,7 @@ def _writable(session: Session, principal: Principal, form_id: str, if_match: st
     """The school's own form, as read at `if_match` and not yet submitted, with its items."""
     form = _own_form(session, principal, form_id)
     _claim_version(session, form, if_match)
-    items = list(session.scalars(select(FormItem).where(FormItem.form_id == form.id)))  # type: ignore[arg-type]
+    items = store.items(session, form.id)
     custom = _custom_fields(session, {i.key for i in items})
     return form, items, custom
 
@@ -441,7 +429,7 @@ def prepare_submission(session: Session, principal: Principal, form_id: str, bod
     read_at = _read_at(form, if_match)
     if read_at != form.version or form.status == "submitted":
         raise _stale(form, if_match)
-    items = list(session.scalars(select(FormItem).where(col(FormItem.form_id) == form.id)))
+    items = store.items(session, form.id)
     custom = _custom_fields(session, {i.key for i in items})
     d = dictionary()
     answers, problems = _resolve(form, items, body, d, custom, final=True)
@@ -458,7 +446,7 @@ def apply_submission(session: Session, principal: Principal, plan: SubmissionPla
     at, was = now(), form.status
     # The version claim and the form's new status are one statement (claims.claim_form_submission).
     if not claims.claim_form_submission(session, form.id, plan.read_at, principal.id, at):
-        now_held = session.get(Form, form.id, populate_existing=True)
+        now_held = store.get(session, form.id, fresh=True)
         assert now_held is not None
         raise _stale(now_held, plan.if_match)
     version = plan.read_at + 1
@@ -487,21 +475,8 @@ def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn
 
 
 def _record_answers(session: Session, form_id: str, answers: list[_Final]) -> None:
-    """Write every answer of a form in a few statements (one UPDATE ... FROM VALUES per 500 items)."""
-    for start in range(0, len(answers), 500):
-        chunk = answers[start:start + 500]
-        params: dict[str, Any] = {"form_id": form_id}
-        rows = []
-        for n, a in enumerate(chunk):
-            params |= {f"e{n}": a.item.entity_id, f"k{n}": a.item.key, f"v{n}": a.value, f"a{n}": a.action,
-                       f"r{n}": a.reason}
-            rows.append(f"(CAST(:e{n} AS VARCHAR), CAST(:k{n} AS VARCHAR), CAST(:v{n} AS VARCHAR), "
-                        f"CAST(:a{n} AS VARCHAR), CAST(:r{n} AS VARCHAR))")
-        session.execute(text(
-            "UPDATE form_item SET value = v.value, action = v.action, reason = v.reason "
-            f"FROM (VALUES {', '.join(rows)}) AS v (entity_id, key, value, action, reason) "
-            "WHERE form_item.form_id = :form_id AND form_item.entity_id = v.entity_id AND form_item.key = v.key"
-        ), params)
+    """Write every answer of a form in a few statements, and keep the loaded items in step."""
+    store.write_answers(session, form_id, [(a.item.entity_id, a.item.key, a.value, a.action, a.reason) for a in answers])
     for a in answers:  # the loaded objects follow the store, without a second write
         for name, value in (("value", a.value), ("action", a.action), ("reason", a.reason)):
             set_committed_value(a.item, name, value)
@@ -551,9 +526,7 @@ def apply_to_store(session: Session, entity: str, rows: dict[str, dict[str, str 
     fields = {f.column: f for f in d.entity_fields(entity)}  # type: ignore[arg-type]
     key = "code" if entity == "school" else "id"
     changed = sorted({c for r in rows.values() for c in r})
-    table_model: Any = School if entity == "school" else Teacher
-    current = {getattr(r, key): r for r in session.scalars(
-        select(table_model).where(getattr(table_model, key).in_(list(rows)), table_model.valid_to.is_(None)))}
+    current = store.current_records(session, entity, list(rows))
     data: dict[str, list[str | None]] = {key: [], **{c: [] for c in changed}}
     for eid, cols in rows.items():
         if eid not in current:
@@ -575,13 +548,13 @@ def _complete_requests(session: Session, principal: Principal, form: Form) -> li
     counter's row lock (PostgreSQL) or the single writer (DuckDB) lets exactly one submission
     see a request reach zero."""
     done = [rid for rid in requests_repo.count_down(session, form.id)
-            if (r := session.get(Request, rid)) is not None and r.status == "issued"]
+            if (r := store.request(session, rid)) is not None and r.status == "issued"]
     return _close(session, principal.id, done)
 
 
 def _close(session: Session, by: str, request_ids: list[str]) -> list[str]:
     for rid in request_ids:
-        r = session.get(Request, rid)
+        r = store.request(session, rid)
         if r is not None:
             machine.transition(session, r, "closed", by, "every form submitted")
             request_completed(session, r)

@@ -1,0 +1,80 @@
+"""Queries of schools' forms: a form, a school's inbox, sections, items, the custom fields they
+ask, answers written back, and current records to correct. The rules (who may read or write a
+form, what an answer must be) live in service/domain/forms.py."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from service.store.tables import CustomField, Form, FormItem, FormSection, Request, School, Teacher
+
+
+def get(session: Session, form_id: str, *, fresh: bool = False) -> Form | None:
+    """A form; `fresh` reads it again from the store rather than from the session."""
+    return session.get(Form, form_id, populate_existing=fresh)
+
+
+def of_school(session: Session, school_code: str, status: str | None) -> list[Form]:
+    """A school's forms, newest first."""
+    q = select(Form).where(col(Form.school_code) == school_code)
+    if status:
+        q = q.where(col(Form.status) == status)
+    return list(session.scalars(q.order_by(col(Form.created_at).desc())))
+
+
+def sections(session: Session, form_ids: list[str]) -> dict[str, list[FormSection]]:
+    """The sections of each form (one statement; none without forms)."""
+    out: dict[str, list[FormSection]] = defaultdict(list)
+    if form_ids:
+        for s in session.scalars(select(FormSection).where(col(FormSection.form_id).in_(form_ids))):
+            out[s.form_id].append(s)
+    return out
+
+
+def items(session: Session, form_id: str, *, ordered: bool = False) -> list[FormItem]:
+    q = select(FormItem).where(col(FormItem.form_id) == form_id)
+    if ordered:
+        q = q.order_by(col(FormItem.entity_id), col(FormItem.key))
+    return list(session.scalars(q))
+
+
+def custom_fields(session: Session, keys: Collection[str]) -> dict[str, CustomField]:
+    if not keys:
+        return {}
+    return {c.key: c for c in session.scalars(select(CustomField).where(col(CustomField.key).in_(list(keys))))}
+
+
+def write_answers(session: Session, form_id: str, answers: list[tuple[str, str, str | None, str, str | None]]) -> None:
+    """Write (entity id, key, value, action, reason) answers onto a form's items, one UPDATE ... FROM
+    VALUES per 500."""
+    for start in range(0, len(answers), 500):
+        chunk = answers[start:start + 500]
+        params: dict[str, Any] = {"form_id": form_id}
+        rows = []
+        for n, (entity_id, key, value, action, reason) in enumerate(chunk):
+            params |= {f"e{n}": entity_id, f"k{n}": key, f"v{n}": value, f"a{n}": action, f"r{n}": reason}
+            rows.append(f"(CAST(:e{n} AS VARCHAR), CAST(:k{n} AS VARCHAR), CAST(:v{n} AS VARCHAR), "
+                        f"CAST(:a{n} AS VARCHAR), CAST(:r{n} AS VARCHAR))")
+        session.execute(text(
+            "UPDATE form_item SET value = v.value, action = v.action, reason = v.reason "
+            f"FROM (VALUES {', '.join(rows)}) AS v (entity_id, key, value, action, reason) "
+            "WHERE form_item.form_id = :form_id AND form_item.entity_id = v.entity_id AND form_item.key = v.key"
+        ), params)
+
+
+def current_records(session: Session, entity: str, ids: list[str]) -> dict[str, Any]:
+    """The current version of each school (by code) or teacher (by id) among `ids`."""
+    model: Any = School if entity == "school" else Teacher
+    key = "code" if entity == "school" else "id"
+    return {getattr(r, key): r for r in session.scalars(
+        select(model).where(getattr(model, key).in_(ids), col(model.valid_to).is_(None)))}
+
+
+def request(session: Session, request_id: str) -> Request | None:
+    return session.get(Request, request_id)

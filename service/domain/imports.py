@@ -28,7 +28,7 @@ from service.domain.errors import ImportRejected, InvalidInput, NotFound, Proble
 from service.domain.validation import ProblemReport, RowProblem, merged_report, resolve_headers, validate_rows
 from service.store import bulk
 from service.store.records import teacher_ids_by_id_number
-from service.store.tables import ImportBatch, ImportProblems, Region
+from service.store.tables import ImportBatch, ImportProblems
 
 Kind = Literal["schools", "teachers"]
 ENTITY: dict[Kind, Entity] = {"schools": "school", "teachers": "teacher"}
@@ -189,7 +189,7 @@ def _keep(session: Session, principal: Principal, report: ImportReport) -> None:
 def problems_file(session: Session, principal: Principal, batch_id: str) -> bytes:
     """The whole problem report of an import (accepted or rejected), as a gzip-compressed CSV."""
     require_role(principal, "admin")
-    kept = session.get(ImportProblems, batch_id)
+    kept = bulk.problems_of(session, batch_id)
     if kept is None:
         raise NotFound(f"no problem report for import {batch_id}", [Problem(["path", "batch_id"], "unknown", batch_id)])
     return kept.content
@@ -244,16 +244,14 @@ def import_regions(session: Session, principal: Principal, raw: pa.Table) -> int
             problems.append(Problem(["file", "row", i, "code"], "wrong format (6 digits)", code))
         if level not in ("province", "city", "county"):
             problems.append(Problem(["file", "row", i, "level"], "one of province, city, county", level))
-        if parent and parent not in codes and session.get(Region, parent) is None:
+        if parent and parent not in codes and bulk.region(session, parent) is None:
             problems.append(Problem(["file", "row", i, "parent_code"], "parent region unknown", parent))
     if problems:
         raise ImportRejected(f"{len(problems)} problem(s) in the regions file; nothing was imported", problems)
     table = pa.table({c: pa.array([r.get(c) or None for r in rows], pa.string())
                       for c in ("code", "name", "parent_code", "level")})
     bulk.stage(session, "stage_regions", {"code": "text", "name": "text", "parent_code": "text", "level": "text"}, table)
-    conn = session.connection()
-    conn.execute(text("DELETE FROM region WHERE code IN (SELECT code FROM stage_regions)"))
-    conn.execute(text("INSERT INTO region (code, name, parent_code, level) SELECT code, name, parent_code, level FROM stage_regions"))
+    bulk.replace_regions(session, "stage_regions")
     bulk.drop_stage(session, "stage_regions")
     bulk.analyze_if_changed(session, "region", len(rows))
     audit.record(session, principal.id, audit.Change("import.regions", "region", "*", None, rows, f"{len(rows)} regions"))

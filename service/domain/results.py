@@ -123,13 +123,7 @@ def answered(session: Session, principal: Principal, request_id: str) -> Results
     scope, period = scope_filter(Scope.from_json(r.scope)), (r.period_start, r.period_end)
     roster = r.level == "roster"
     v = (prefill.teacher_values_query if roster else prefill.school_values_query)(d, scope, keys, r.reference_date, period)
-    provenance: dict[tuple[str, str], dict[str, Any]] = {}
-    for m in session.execute(v.query).mappings():
-        entity = str(m["id"] if roster else m["code"])
-        for k in keys:
-            c = v.columns[k]
-            provenance[(entity, k)] = {"source": m.get(f"{c}_src"), "at": m.get(f"{c}_at"), "by": m.get(f"{c}_by"),
-                                       "ref": m.get(f"{c}_ref"), "action": None}
+    provenance = prefill.provenance(session, v, "id" if roster else "code", keys)
     codes = sorted({str(x["school_code"] if roster else x["code"]) for x in rows})
     names = template_store.school_names(session, codes)
     out = [{"school_code": str(x["school_code"] if roster else x["code"]),

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from service.store import audit
 from service.store.sqltext import ident
+from service.store.tables import ImportProblems, Region
 
 SQL_TYPES = {"text": "VARCHAR", "enum": "VARCHAR", "integer": "BIGINT", "decimal": "DOUBLE PRECISION",
              "date": "DATE", "boolean": "BOOLEAN"}
@@ -85,6 +86,23 @@ def join_current(session: Session, target: str, alias: str, on: str, *, outer: b
         return f"{kind} {target} {alias} ON {on} AND {alias}.valid_to IS NULL"
     return (f"{kind} LATERAL (SELECT * FROM {target} {alias} WHERE {on} AND {alias}.valid_to IS NULL OFFSET 0) "
             f"AS {alias} ON TRUE")
+
+
+def replace_regions(session: Session, stage_name: str) -> None:
+    """Regions staged in `stage_name` replace those of the same code."""
+    conn = session.connection()
+    conn.execute(text(f"DELETE FROM region WHERE code IN (SELECT code FROM {ident(stage_name)})"))
+    conn.execute(text(f"INSERT INTO region (code, name, parent_code, level) SELECT code, name, parent_code, level "
+                      f"FROM {ident(stage_name)}"))
+
+
+def region(session: Session, code: str) -> Region | None:
+    return session.get(Region, code)
+
+
+def problems_of(session: Session, batch_id: str) -> ImportProblems | None:
+    """The whole problem report kept for an import."""
+    return session.get(ImportProblems, batch_id)
 
 
 def drop_stage(session: Session, name: str) -> None:

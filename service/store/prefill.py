@@ -187,6 +187,18 @@ def values(session: Session, v: Values) -> list[dict[str, Any]]:
             for r in session.execute(v.query).mappings()]
 
 
+def provenance(session: Session, v: Values, entity_column: str, keys: list[str]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(entity, key) -> where each value of a values query came from: source, at, by, ref."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for m in session.execute(v.query).mappings():
+        entity = str(m[entity_column])
+        for k in keys:
+            c = v.columns[k]
+            out[(entity, k)] = {"source": m.get(f"{c}_src"), "at": m.get(f"{c}_at"), "by": m.get(f"{c}_by"),
+                                "ref": m.get(f"{c}_ref"), "action": None}
+    return out
+
+
 def counts(session: Session, d: Dictionary, in_scope: ColumnElement[bool], defns: list[Definition],
            reference: date) -> dict[str, list[int]]:
     """For each school in scope (by code), the count of every definition, in one statement."""

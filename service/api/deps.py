@@ -5,6 +5,7 @@ from typing import Annotated, TypeVar
 
 from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from service.domain.authz import Principal
@@ -44,7 +45,8 @@ def written(session: Session, work: Callable[[Session], T]) -> T:
     """Run a write: on DuckDB through the store's group writer (committed with the writes waiting
     at the same moment, returned once durable; service/store/writer.py), elsewhere in the
     request's own session, committed when the request ends."""
-    writer = group_writer(session.get_bind())  # type: ignore[arg-type]
+    bind = session.get_bind()
+    writer = group_writer(bind) if isinstance(bind, Engine) else None
     if writer is None:
         return work(session)
     result = writer.run(work)

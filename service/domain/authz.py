@@ -21,6 +21,14 @@ Role = Literal["admin", "department", "statistics_office", "education_office", "
 ROLES: tuple[Role, ...] = ("admin", "department", "statistics_office", "education_office", "school")
 
 
+def as_role(name: str) -> Role:
+    """A role named in the store or by a caller; ValueError for any other word."""
+    for role in ROLES:
+        if role == name:
+            return role
+    raise ValueError(f"unknown role {name!r}")
+
+
 @dataclass(frozen=True)
 class Principal:
     id: str

@@ -20,6 +20,15 @@ import schemas
 FieldType = Literal["enum", "integer", "decimal", "date", "text", "boolean"]
 Sensitivity = Literal["public", "internal", "personal", "sensitive-personal"]
 Entity = Literal["school", "teacher"]
+
+
+def as_entity(name: str) -> Entity:
+    """"school" or "teacher"; ValueError for any other word."""
+    if name == "school":
+        return "school"
+    if name == "teacher":
+        return "teacher"
+    raise ValueError(f"unknown entity {name!r}")
 Owner = Literal[
     "education_office", "statistics_office", "human_resources", "health", "civil_affairs", "school"
 ]

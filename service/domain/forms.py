@@ -31,7 +31,7 @@ from service.domain import audit, disclosure
 from service.domain import status as machine
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
-from service.domain.dictionary import Dictionary, Field, dictionary
+from service.domain.dictionary import Dictionary, Field, as_entity, dictionary
 from service.domain.errors import Conflict, DomainError, InvalidInput, NotFound, Problem
 from service.domain.requests import is_custom
 from service.domain.semantics import Definition, definition_of, words
@@ -523,7 +523,7 @@ def apply_to_store(session: Session, entity: str, rows: dict[str, dict[str, str 
     """New versions of records (entity id -> changed column values), other columns kept; true from
     `effective_from` (a correction: the reference date of the form it was made on)."""
     d = dictionary()
-    fields = {f.column: f for f in d.entity_fields(entity)}  # type: ignore[arg-type]
+    fields = {f.column: f for f in d.entity_fields(as_entity(entity))}
     key = "code" if entity == "school" else "id"
     changed = sorted({c for r in rows.values() for c in r})
     current = store.current_records(session, entity, list(rows))

@@ -25,7 +25,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from service.domain import audit
-from service.domain.authz import ROLES, Principal, require_role
+from service.domain.authz import ROLES, Principal, as_role, require_role
 from service.domain.clock import new_id, now
 from service.domain.errors import InvalidInput, NotFound, Problem, Unauthenticated
 from service.settings import settings
@@ -119,7 +119,7 @@ def _add_token(session: Session, principal_id: str, purpose: str, expires: datet
 
 def _principal(row: PrincipalRow, org: Organisation) -> Principal:
     return Principal(
-        id=row.id, name=row.name, role=row.role,  # type: ignore[arg-type]
+        id=row.id, name=row.name, role=as_role(row.role),
         org_code=org.code, org_name=org.name, jurisdiction=org.jurisdiction,
     )
 

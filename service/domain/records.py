@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from service.domain import disclosure
 from service.domain.access import log_reads
 from service.domain.authz import Principal, may_see_school, school_filter_for
-from service.domain.dictionary import dictionary
+from service.domain.dictionary import as_entity, dictionary
 from service.domain.errors import NotFound, Problem
 from service.store import records as store
 from service.store.tables import Region, School, Teacher
@@ -19,7 +19,7 @@ PROVENANCE = ("valid_from", "valid_to", "source", "changed_by", "ref", "reason")
 
 
 def _values(row: School | Teacher, entity: str) -> dict[str, Any]:
-    return {f.column: getattr(row, f.column) for f in dictionary().entity_fields(entity)}  # type: ignore[arg-type]
+    return {f.column: getattr(row, f.column) for f in dictionary().entity_fields(as_entity(entity))}
 
 
 def school_view(row: School) -> dict[str, Any]:

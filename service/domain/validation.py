@@ -249,6 +249,11 @@ def _numbered(raw: pa.Table | pa.RecordBatchReader, failures: list[UnreadableFil
     return pa.RecordBatchReader.from_batches(schema, renamed())
 
 
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    return int(row[0]) if row else 0
+
+
 def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dictionary) -> ValidatedTable:
     """Check every row of `raw` (a table, or batches read as a stream) against the dictionary fields
     of `entity`; never raises on bad data. A `__row` column, if the importer gives one, holds each
@@ -300,7 +305,7 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
             raise failures[0] from None
         raise
     con.unregister("raw_src")
-    rows_total = int(con.execute("SELECT count(*) FROM norm").fetchone()[0])  # type: ignore[index]
+    rows_total = _count(con, "norm")
     # Problems stay in DuckDB: a file of a million bad rows has millions of them, which are counted,
     # written compressed to the report, and only the first MAX_LISTED become Python objects.
     con.execute("CREATE TABLE problem (row_no BIGINT, col VARCHAR, value VARCHAR, reason VARCHAR)")
@@ -355,7 +360,7 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
 def _report(con: duckdb.DuckDBPyConnection) -> ProblemReport:
     first = [RowProblem(int(r), str(c), v, str(reason)) for r, c, v, reason in con.execute(
         f"SELECT * FROM problem ORDER BY row_no, col, reason LIMIT {MAX_LISTED}").fetchall()]
-    total = int(con.execute("SELECT count(*) FROM problem").fetchone()[0])  # type: ignore[index]
+    total = _count(con, "problem")
     by_reason = {f"{c}: {reason}": int(n) for c, reason, n in con.execute(
         "SELECT col, reason, count(*) FROM problem GROUP BY ALL ORDER BY 3 DESC, 1, 2").fetchall()}
     bad_rows = con.sql("SELECT DISTINCT row_no FROM problem ORDER BY 1").to_arrow_table().column(0).combine_chunks()

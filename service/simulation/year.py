@@ -29,7 +29,7 @@ from sqlalchemy import Engine
 
 from service.demo import DemoSpec, generate
 from service.domain import approvals, clock, forms, imports, issuance, requests
-from service.domain.authz import Principal
+from service.domain.authz import Principal, as_role
 from service.domain.errors import DomainError, InvalidInput
 from service.domain.principals import ensure_organisation
 from service.domain.scope import Scope
@@ -80,7 +80,7 @@ class Run:
 
 
 def _principal(org: str, name: str, role: str, jurisdiction: str | None) -> Principal:
-    return Principal(id=f"simulation:{org}", name=name, role=role, org_code=org, org_name=name,  # type: ignore[arg-type]
+    return Principal(id=f"simulation:{org}", name=name, role=as_role(role), org_code=org, org_name=name,
                      jurisdiction=jurisdiction)
 
 

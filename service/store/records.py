@@ -6,8 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Date, and_, cast, func, literal, or_, select, text
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import ColumnElement, Date, and_, cast, func, literal, or_, select, text
 from sqlalchemy.orm import Session, aliased
 from sqlmodel import col
 
@@ -42,24 +41,6 @@ def for_reference(model: VersionedModel, reference: date) -> ColumnElement[bool]
 
     Correlated EXISTS over the record's other versions (PostgreSQL answers them by the
     (key, valid_from) index)."""
-    return _ForReference(model, reference)
-
-
-class _ForReference(ColumnElement[bool]):
-    """for_reference's condition, compiled for the store it runs on."""
-
-    type = Boolean()
-    inherit_cache = False  # holds a model and a date the cache key would not see
-
-    def __init__(self, model: VersionedModel, reference: date) -> None:
-        self.model, self.reference = model, reference
-
-
-@compiles(_ForReference)
-def _by_probes(element: _ForReference, compiler: Any, **kw: Any) -> str:
-    """Is there a version that became true later by the reference date, or an earlier one at all?
-    Correlated EXISTS that PostgreSQL answers by the (key, valid_from) index, row by row."""
-    model, reference = element.model, element.reference
     other = aliased(model)
     mine, theirs = _true_from(model), _true_from(other)
     same = _key(other, model) == _key(model, model)
@@ -67,8 +48,7 @@ def _by_probes(element: _ForReference, compiler: Any, **kw: Any) -> str:
         theirs > mine, and_(theirs == mine, col(other.valid_from) > col(model.valid_from))))
     any_by_then = select(literal(1)).where(same, theirs <= reference)
     earlier = select(literal(1)).where(same, col(other.valid_from) < col(model.valid_from))
-    condition = or_(and_(mine <= reference, ~later.exists()), and_(~any_by_then.exists(), ~earlier.exists()))
-    return str(compiler.process(condition, **kw))
+    return or_(and_(mine <= reference, ~later.exists()), and_(~any_by_then.exists(), ~earlier.exists()))
 
 
 def list_schools(

@@ -53,3 +53,17 @@ def test_the_version_for_a_reference_date_follows_the_rule(
         rows = s.execute(select(col(School.code), col(School.valid_from)).where(for_reference(School, reference)))
         got = {str(code): valid_from for code, valid_from in rows}
     assert got == expected
+
+
+def test_the_version_filter_keeps_every_other_condition_beside_it(db: Engine) -> None:
+    """for_reference is one condition among others (a scope, a status): combined with them it narrows,
+    never widens (an OR without its parentheses once let every school through a scope)."""
+    with session_scope(db) as s:
+        for n, ur in enumerate(("111", "210", "220")):
+            s.add(School(code=f"43{n:08d}", name=f"school {n}", region_code="430102", school_type="211",
+                         urban_rural=ur, ownership="public", valid_from=START, valid_to=None, source="import",
+                         changed_by="test"))
+    with session_scope(db) as s:
+        rural = s.scalars(select(col(School.code)).where(
+            for_reference(School, START.date()), col(School.urban_rural).startswith("2"))).all()
+    assert sorted(rural) == ["4300000001", "4300000002"]

@@ -18,6 +18,7 @@ import threading
 import time
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,17 +144,22 @@ def _clients(base: str, tokens: dict[str, str]) -> tuple[Tally, float]:
                     return
                 _school(c, tallies[n], rng, school, tokens[school])
 
+    wall = _clients(client)
+    total = Tally()
+    for t in tallies:
+        total.merge(t)
+    return total, wall
+
+
+def _clients(client: Callable[[int], None]) -> float:
+    """Run `client(0)` ... `client(CLIENTS - 1)` in threads at once; the wall time they took."""
     threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
     start = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    wall = time.perf_counter() - start
-    total = Tally()
-    for t in tallies:
-        total.merge(t)
-    return total, wall
+    return time.perf_counter() - start
 
 
 def _bare(url: str, work: Path, n: int) -> tuple[list[tuple[str, str]], float]:
@@ -178,13 +184,7 @@ def _bare(url: str, work: Path, n: int) -> tuple[list[tuple[str, str]], float]:
                         tallies[c].accepted[f"f{i}"] = i
 
         load = os.getloadavg()[0]
-        threads = [threading.Thread(target=client, args=(c,)) for c in range(CLIENTS)]
-        start = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.perf_counter() - start
+        wall = _clients(client)
     finally:
         _stop(proc)
     total = Tally()

@@ -28,6 +28,7 @@ from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, P
 from service.domain.requests import approver_role, department_within, fields_of, get_readable
 from service.domain.scope import Scope, require_within_jurisdiction
 from service.store import approvals as repo
+from service.store import requests as requests_repo
 from service.store.scope import outside
 from service.store.tables import Approval, Request
 
@@ -175,7 +176,7 @@ def revoke(session: Session, principal: Principal, approval_id: str, body: Rejec
     before = _state(a)
     a.revoked_at, a.revoked_by, a.revoke_reason = now(), principal.id, body.reason
     audit.record(session, principal.id, audit.Change("approval.revoked", "approval", a.id, before, _state(a), body.reason))
-    r = repo.request(session, a.request_id)
+    r = requests_repo.get(session, a.request_id)
     if r is not None and r.status == "approved":
         machine.transition(session, r, "pending_approval", principal.id, f"approval {a.number} revoked: {body.reason}")
     elif r is not None and r.status == "issued":

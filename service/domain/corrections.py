@@ -25,6 +25,7 @@ from service.domain.errors import Conflict, InvalidInput, NotFound, Problem
 from service.domain.forms import apply_to_store, taken
 from service.store import claims
 from service.store import corrections as store
+from service.store import principals as principals_store
 from service.store.tables import Correction
 
 OFFICE_KINDS = ("statistics_office", "education_office")
@@ -63,7 +64,7 @@ def _shaped(c: Correction, lens: disclosure.Lens) -> CorrectionView:
 
 def owned_by(session: Session, principal: Principal) -> set[str]:
     """The dictionary owners this principal's organisation answers for."""
-    org = store.organisation(session, principal.org_code)
+    org = principals_store.organisation(session, principal.org_code)
     owns = {o.strip() for o in (org.owns or "").split(",") if o.strip()} if org else set()
     if principal.role in OFFICE_KINDS:
         owns.add(principal.role)

@@ -548,13 +548,13 @@ def _complete_requests(session: Session, principal: Principal, form: Form) -> li
     counter's row lock (PostgreSQL) or the single writer (DuckDB) lets exactly one submission
     see a request reach zero."""
     done = [rid for rid in requests_repo.count_down(session, form.id)
-            if (r := store.request(session, rid)) is not None and r.status == "issued"]
+            if (r := requests_repo.get(session, rid)) is not None and r.status == "issued"]
     return _close(session, principal.id, done)
 
 
 def _close(session: Session, by: str, request_ids: list[str]) -> list[str]:
     for rid in request_ids:
-        r = store.request(session, rid)
+        r = requests_repo.get(session, rid)
         if r is not None:
             machine.transition(session, r, "closed", by, "every form submitted")
             request_completed(session, r)

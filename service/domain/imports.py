@@ -27,6 +27,7 @@ from service.domain.dictionary import Dictionary, Entity, dictionary
 from service.domain.errors import ImportRejected, InvalidInput, NotFound, Problem
 from service.domain.validation import ProblemReport, RowProblem, merged_report, resolve_headers, validate_rows
 from service.store import bulk
+from service.store import principals as principals_store
 from service.store.records import teacher_ids_by_id_number
 from service.store.tables import ImportBatch, ImportProblems
 
@@ -244,7 +245,7 @@ def import_regions(session: Session, principal: Principal, raw: pa.Table) -> int
             problems.append(Problem(["file", "row", i, "code"], "wrong format (6 digits)", code))
         if level not in ("province", "city", "county"):
             problems.append(Problem(["file", "row", i, "level"], "one of province, city, county", level))
-        if parent and parent not in codes and bulk.region(session, parent) is None:
+        if parent and parent not in codes and principals_store.region(session, parent) is None:
             problems.append(Problem(["file", "row", i, "parent_code"], "parent region unknown", parent))
     if problems:
         raise ImportRejected(f"{len(problems)} problem(s) in the regions file; nothing was imported", problems)

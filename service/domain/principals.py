@@ -107,6 +107,17 @@ def issue_token(
     return _principal(row, org), _add_token(session, row.id, "api", expires)
 
 
+def issue_for(
+    session: Session, admin: Principal, role: str, org_code: str, *, name: str | None = None,
+    org_name: str | None = None, jurisdiction: str | None = None, owns: str | None = None, days: int | None = None,
+) -> tuple[Principal, str]:
+    """An administrator issues a principal and its bearer token: the rule the API and the pages meet
+    (`issue_token` alone is the start-up path, before any administrator exists)."""
+    require_role(admin, "admin")
+    return issue_token(session, role, org_code, name=name, org_name=org_name, jurisdiction=jurisdiction, owns=owns,
+                       days=days)
+
+
 def _add_token(session: Session, principal_id: str, purpose: str, expires: datetime) -> str:
     secret = _secret(LINK_PREFIX if purpose == "sign_in" else TOKEN_PREFIX)
     session.add(Token(token_hash=digest(secret), principal_id=principal_id, created_at=now(), expires_at=expires,

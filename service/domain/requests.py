@@ -39,6 +39,7 @@ from service.domain.semantics import Candidate, Definition, Match, definition_of
 from service.domain.semantics.context import Scene, is_total, read_title, scene, title_by
 from service.domain.semantics.reader import Parsed
 from service.store import prefill
+from service.store import principals as principals_store
 from service.store import requests as repo
 from service.store.scope import scope_filter
 from service.store.tables import Request, RequestField
@@ -537,7 +538,7 @@ def approver_role(kind: str) -> Role:
 
 def department_within(session: Session, principal: Principal, r: Request) -> bool:
     """The requesting department's jurisdiction lies within the principal's (same level or below)."""
-    dept = repo.organisation(session, r.department)
+    dept = principals_store.organisation(session, r.department)
     return bool(principal.jurisdiction and dept and dept.jurisdiction and within(dept.jurisdiction, principal.jurisdiction))
 
 

@@ -14,10 +14,6 @@ def get(session: Session, approval_id: str) -> Approval | None:
     return session.get(Approval, approval_id)
 
 
-def request(session: Session, request_id: str) -> Request | None:
-    return session.get(Request, request_id)
-
-
 def current(session: Session, request_id: str) -> Approval | None:
     """The latest unrevoked approval of a request, whatever version it binds."""
     return session.scalars(

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from service.store import audit
 from service.store.sqltext import ident
-from service.store.tables import ImportProblems, Region
+from service.store.tables import ImportProblems
 
 SQL_TYPES = {"text": "VARCHAR", "enum": "VARCHAR", "integer": "BIGINT", "decimal": "DOUBLE PRECISION",
              "date": "DATE", "boolean": "BOOLEAN"}
@@ -94,10 +94,6 @@ def replace_regions(session: Session, stage_name: str) -> None:
     conn.execute(text(f"DELETE FROM region WHERE code IN (SELECT code FROM {ident(stage_name)})"))
     conn.execute(text(f"INSERT INTO region (code, name, parent_code, level) SELECT code, name, parent_code, level "
                       f"FROM {ident(stage_name)}"))
-
-
-def region(session: Session, code: str) -> Region | None:
-    return session.get(Region, code)
 
 
 def problems_of(session: Session, batch_id: str) -> ImportProblems | None:

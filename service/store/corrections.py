@@ -8,7 +8,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from service.store.tables import Correction, Form, Organisation, School
+from service.store.tables import Correction, Form, School
 
 
 def readable(owners: Collection[str] | None, region_prefix: str | None) -> Select[Correction]:
@@ -32,10 +32,6 @@ def listed(session: Session, readable_by: Select[Correction], status: str | None
 
 def one(session: Session, readable_by: Select[Correction], correction_id: str) -> Correction | None:
     return session.scalars(readable_by.where(col(Correction.id) == correction_id)).first()
-
-
-def organisation(session: Session, code: str) -> Organisation | None:
-    return session.get(Organisation, code)
 
 
 def form(session: Session, form_id: str) -> Form | None:

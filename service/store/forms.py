@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from service.store.tables import CustomField, Form, FormItem, FormSection, Request, School, Teacher
+from service.store.tables import CustomField, Form, FormItem, FormSection, School, Teacher
 
 
 def get(session: Session, form_id: str, *, fresh: bool = False) -> Form | None:
@@ -74,7 +74,3 @@ def current_records(session: Session, entity: str, ids: list[str]) -> dict[str, 
     key = "code" if entity == "school" else "id"
     return {getattr(r, key): r for r in session.scalars(
         select(model).where(getattr(model, key).in_(ids), col(model.valid_to).is_(None)))}
-
-
-def request(session: Session, request_id: str) -> Request | None:
-    return session.get(Request, request_id)

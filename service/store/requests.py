@@ -35,10 +35,6 @@ def get(session: Session, request_id: str) -> Request | None:
     return session.get(Request, request_id)
 
 
-def organisation(session: Session, code: str) -> Organisation | None:
-    return session.get(Organisation, code)
-
-
 def listed(session: Session, *, department: str | None, reached_kinds: Sequence[str] = (),
            reached_prefix: str | None = None, status: str | None = None) -> list[Request]:
     """Requests newest first: a department's own (`department`), and those of departments whose

@@ -53,8 +53,8 @@ def issue(request: Request, session: PageSession, me: Viewer, role: Text = "", o
                                                "jurisdiction": jurisdiction.strip() or None, "days": days or None})
         except ValidationError as exc:
             raise invalid(exc) from exc
-        p, token = principals.issue_token(session, body.role, body.org, org_name=body.org_name,
-                                          jurisdiction=body.jurisdiction, days=body.days)
+        p, token = principals.issue_for(session, me, body.role, body.org, org_name=body.org_name,
+                                        jurisdiction=body.jurisdiction, days=body.days)
     except DomainError as exc:
         settle(request, exc)
         return _page(request, session, me, problem=exc, typed=typed, status=exc.status)

@@ -22,6 +22,17 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def _simplified(text: str) -> str:
+    """Traditional characters as simplified ones, to a fixed point: a few of OpenCC's mappings chain
+    (苧 → 苎 → 苧's other form), and a normal form must not change when normalised again."""
+    for _ in range(3):
+        converted = _t2s().convert(text)
+        if converted == text:
+            break
+        text = converted
+    return text
+
+
 _CN_DIGITS = "零〇一二两三四五六七八九十百"
 # Chinese numerals that count years or ages: "五十周岁", "满二十年", "三十至四十四岁". Elsewhere a
 # numeral is part of a name ("一级教师", "第一小学") and stays.
@@ -61,7 +72,7 @@ def fold(text: str) -> str:
     """NFKC width, simplified script, lower case, Chinese numerals of ages and years as digits,
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), spaces collapsed."""
     t = unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))
-    t = _t2s().convert(t).casefold()
+    t = _simplified(t).casefold()
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
     t = _numerals(t).replace("(s)", "s")  # "subject(s)"

@@ -35,8 +35,18 @@ from service.domain.dictionary import Dictionary, dictionary
 from service.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem, Record
 from service.domain.overlap import DUPLICATE_THRESHOLD, overlap_share, periods_intersect
 from service.domain.scope import Scope, require_within_jurisdiction
-from service.domain.semantics import Candidate, Definition, Match, definition_of, match_field, normalise, words
+from service.domain.semantics import (
+    Candidate,
+    Definition,
+    Match,
+    definition_of,
+    match_field,
+    normalise,
+    residual_match,
+    words,
+)
 from service.domain.semantics.context import Scene, is_total, read_title, scene, title_by
+from service.domain.semantics.definition import count
 from service.domain.semantics.reader import Parsed
 from service.store import prefill
 from service.store import principals as principals_store
@@ -211,6 +221,26 @@ class _Above:
     label: str
 
 
+@dataclass
+class _Group:
+    """The fields under one set of headers since their total: the categories a "其他" beside them
+    leaves out. `whole` stays true while every field of the group was read."""
+
+    headers: tuple[str, ...]
+    total: Definition | None = None
+    categories: list[Definition] = field(default_factory=list)
+    whole: bool = True
+
+    def add(self, m: Match) -> None:
+        p = m.parsed
+        if m.definition is None or m.definition.measure != "count":
+            self.whole = False
+        elif isinstance(p, Parsed) and p.kind == "total":
+            self.total, self.categories, self.whole = m.definition, [], True
+        elif not (isinstance(p, Parsed) and p.refine):
+            self.categories.append(m.definition)
+
+
 _READINGS_SIZE = 4096
 _READINGS: dict[int, tuple[weakref.ref[Dictionary], OrderedDict[tuple[Any, ...], Match]]] = {}
 
@@ -275,14 +305,20 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     problems: list[Problem] = []
     above: _Above | None = None
     total: _Above | None = None
+    group = _Group(())
     for i, f in enumerate(req.fields):
         prior = above
         where: Scene = scene(f.headers, title, title_hint, req.title,
                              (prior.headers, prior.definition, prior.label) if prior else None, d,
                              (total.headers, total.definition, total.label) if total else None, breakdowns)
+        if group.headers != tuple(f.headers):
+            group = _Group(tuple(f.headers), count(d, where.base) if where.base is not None and where.base_population else None)
         m = _reading(d, key=f.key, label=f.label, type=f.type,
                      definition=f.definition.as_dict() if f.definition else None,
                      level=req.level, scene=where, reference=req.reference_date)
+        if m.key is None and f.label and not (f.key or f.definition) and req.level == "school" and group.whole:
+            m = residual_match(f.label, group.total, group.categories, d, req.reference_date) or m
+        group.add(m)
         p = m.parsed
         if not (isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population))):
             # A total, or anything but a refinement or a bare category, is what the next "其中" refines.

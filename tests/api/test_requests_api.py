@@ -355,3 +355,24 @@ def test_consecutive_of_which_rows_refine_the_same_total_even_when_one_is_unread
     assert [f["key"] for f in a["fields"][2:]] == ["school.ft_teachers.gender.female",
                                                    "school.count(post_type=1;status=1;age=45..)"]
     assert a["fields"][1]["classification"] == "new"
+
+
+def test_other_beside_listed_categories_is_the_rest_of_their_population(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    minority = "少数民族专任教师"
+    fields = [{"headers": [minority], "label": label, "type": "integer"} for label in ("合计", "维吾尔族", "回族", "其他民族", "其中：女")]
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(title="少数民族专任教师情况（人）", fields=fields)).json()
+    keys = [f["key"] for f in a["fields"]]
+    # The columns add up: every minority but the two listed, and "其中" after them refines the total.
+    assert keys[3] == "school.count(post_type=1;status=1;ethnicity!=01,03,05)"
+    assert keys[4] == "school.count(post_type=1;status=1;gender=2;ethnicity!=01)"
+    staff = [{"headers": ["编外"], "label": label, "type": "integer"} for label in ("小计", "专任教师", "其他人员")]
+    b = client.post("/v1/requests/analysis", headers=h, json=request_body(title="教职工分类统计表", fields=staff)).json()
+    assert b["fields"][2]["key"] == "school.count(post_type!=1;status=1;establishment=2)"
+
+
+def test_other_is_new_when_a_category_beside_it_is_not_understood(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    fields = [{"headers": ["教职工"], "label": label, "type": "integer"} for label in ("合计", "园长", "专任教师", "其他人员")]
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(title="幼儿园教职工（人）", fields=fields)).json()
+    assert a["fields"][3]["classification"] == "new"  # the rest of staff beside a 园长 the records do not know

@@ -400,6 +400,12 @@ def test_an_english_slip_of_one_letter_reads_as_the_known_word(label: str, expec
 
 def test_known_words_and_chinese_near_misses_are_not_corrected() -> None:
     assert key("兼任教师") is None  # one character off 专任教师, and another kind of teacher
+    assert key("学校网址") is None and key("兼职人员") is None  # 地址, 在职: other words, not slips
+
+
+def test_a_chinese_slip_that_sounds_like_a_known_term_reads_as_it() -> None:
+    assert key("专认教师人数") == "school.ft_teachers"  # 认 for 任, as a pinyin input method slips
+    assert key("少数民足专任教师") == count(f"{FT};ethnicity!=01")
 
 
 def test_options_name_the_field_an_unknown_word_asks_for() -> None:

@@ -19,12 +19,13 @@ from service.domain.semantics.definition import (
     Definition,
     DefinitionError,
     Filter,
+    allowed_codes,
     count,
     teacher_code_fields,
     value,
 )
-from service.domain.semantics.lexicon import POST, lexicon, units
-from service.domain.semantics.reader import EMPTY, NOTHING, SELF, Parsed, read
+from service.domain.semantics.lexicon import ANY, POST, lexicon, units
+from service.domain.semantics.reader import EMPTY, NOTHING, SELF, Parsed, read, rest_of
 from service.domain.semantics.text import fold
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
@@ -241,3 +242,32 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
         return count(d, parsed.conditions), ""
     except DefinitionError as exc:
         return None, str(exc)
+
+
+def residual(label: str, group: Definition | None, siblings: list[Definition], d: Dictionary) -> Definition | None:
+    """"其他" / "其他民族" / "Other staff" after categories of one field under one population: that
+    population less the categories listed beside it, so that the columns add up to the total
+    ("少数民族: 维吾尔族, 哈萨克族, 其他民族" is every minority but those two). None unless every
+    category beside it narrows the population by the same one field."""
+    named = rest_of(label, d)
+    if named is None or group is None or group.measure != "count" or not siblings:
+        return None
+    codes = teacher_code_fields(d)
+    whole = {f.field: f for f in group.filters}
+    by: str | None = None
+    listed: set[str] = set()
+    for s in siblings:
+        mine = {f.field: f for f in s.filters}
+        differ = [n for n in set(mine) | set(whole) if mine.get(n) != whole.get(n)]
+        if len(differ) != 1 or differ[0] not in codes or differ[0] not in mine or by not in (None, differ[0]):
+            return None
+        by = differ[0]
+        listed |= allowed_codes(d, mine[by])
+    if by is None or named not in (ANY, by):
+        return None
+    every = d.code_lists[codes[by].code_list or ""].code_values
+    within = allowed_codes(d, whole[by]) if by in whole else set(every)
+    rest = [c for c in every if c in within and c not in listed]
+    if not listed < within or not rest:
+        return None
+    return count(d, [*group.filters, Filter(by, tuple(rest))])

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from service.domain.dictionary import Dictionary, dictionary
 from service.domain.semantics import candidates as near
 from service.domain.semantics.candidates import Candidate
-from service.domain.semantics.context import Scene, compose
+from service.domain.semantics.context import Scene, compose, residual
 from service.domain.semantics.definition import (
     DERIVED,
     Definition,
@@ -303,3 +303,16 @@ def match_field(
         parsed = Parsed("count", refine=True)
     return Match(None, 0.0, f"new: {reason or 'no known field is near enough'}",
                  near.candidates(first, found, d, zh), None, parsed if isinstance(parsed, Parsed) else None)
+
+
+def residual_match(label: str, group: Definition | None, siblings: list[Definition], d: Dictionary,
+                   reference: date | None) -> Match | None:
+    """"其他" read as the rest of its population beside the categories listed with it (context.residual)."""
+    defn = residual(label, group, siblings, d)
+    if defn is None or group is None:
+        return None
+    said = words(defn, d, reference).zh
+    return _found(key_of(defn, d), defn, CONF_IN_CONTEXT,
+                  f"read as {said}: the rest of {words(group, d, reference).zh} beside the categories listed with it",
+                  Parsed("count"))
+

@@ -12,11 +12,13 @@ says which. Every reading of every tiling must agree; otherwise the wording is a
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+import pypinyin
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -446,6 +448,33 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     return next(iter(readings))
 
 
+_OTHER = re.compile(r"^\s*(?:其他|其它|other|others|all other|any other)(?![a-z])\s*(.*)$")
+
+
+def rest_of(label: str, d: Dictionary) -> str | None:
+    """What a residual category names ("其他", "其他民族", "Other staff"), when the wording is only
+    that: "other", then at most words for people, counting or the field it lists by. None otherwise."""
+    m = _OTHER.match(strip_brackets(unnumbered(fold(label))))
+    if m is None:
+        return None
+    lex = lexicon(d)
+    u = units(m.group(1))
+    if not u:
+        return ANY
+    fields: set[str] = set()
+    for tiling in _tilings(u, lex):
+        for piece in tiling:
+            senses = lex.terms[piece]
+            if any(s.kind == "pop" and s.generic for s in senses) or all(s.kind in ("count", "filler") for s in senses):
+                continue
+            dims = {s.field or "" for s in senses if s.kind == "dim"}
+            if not dims or len(dims) != len(senses):
+                return None
+            fields |= dims
+        return next(iter(fields)) if len(fields) == 1 else ANY if not fields else None
+    return None
+
+
 def refining(label: str, d: Dictionary) -> bool:
     """Whether a wording opens with "其中" / "#" / "of which": it refines the total above it."""
     lex = lexicon(d)
@@ -556,14 +585,70 @@ def _english_slip(w: str, lex: Lexicon) -> str | None:
     return splits[0] if len(splits) == 1 else None
 
 
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _slots(lex: Lexicon) -> dict[tuple[str, ...], frozenset[str]]:
+    """Every Chinese term of three characters or more with one character blanked, and the
+    characters that fill the blank (built once): what a slip of one character may stand for."""
+    key = ("slots",)
+    if key not in lex.memo:
+        slots: dict[tuple[str, ...], set[str]] = {}
+        for u in lex.terms:
+            if len(u) >= 3 and all(_CJK_CHAR.fullmatch(x) for x in u):
+                for k in range(len(u)):
+                    slots.setdefault((*u[:k], "", *u[k + 1:]), set()).add(u[k])
+        lex.memo[key] = {k: frozenset(v) for k, v in slots.items()}
+    found: dict[tuple[str, ...], frozenset[str]] = lex.memo[key]
+    return found
+
+
+def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
+    """The wording with one character replaced by the one character that sounds like it and makes a
+    known term of three or more characters around it ("专认教师" → "专任教师": a slip of a pinyin
+    input method). The longest term around a character decides; more than one way to fix the wording
+    fixes nothing. A character one off a term is as often another word (兼任 beside 专任, 网址
+    beside 地址) as a slip: only one that sounds alike is taken for a slip."""
+    u = units(strip_brackets(unnumbered(folded)))
+    slots = _slots(lex)
+    fixes: set[tuple[int, str]] = set()
+    for i, x in enumerate(u):
+        if not _CJK_CHAR.fullmatch(x):
+            continue
+        fills: set[str] = set()
+        for length in range(lex.max_len, 2, -1):
+            for k in range(length):
+                start = i - k
+                if start >= 0 and start + length <= len(u):
+                    window = u[start:start + length]
+                    fills |= slots.get((*window[:k], "", *window[k + 1:]), frozenset())
+            fills.discard(x)
+            if fills:
+                break
+        sound = _sounds(x)
+        fixes |= {(i, c) for c in fills if _sounds(c) & sound}
+    if len(fixes) != 1:
+        return None
+    i, c = fixes.pop()
+    return folded.replace(u[i], c) if folded.count(u[i]) == 1 else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _sounds(char: str) -> frozenset[str]:
+    """The readings of a character without tones: a slip typed by pinyin sounds like the word meant."""
+    return frozenset(pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=True)[0])
+
+
 def respelled(label: str, d: Dictionary) -> str | None:
     """The wording with its slips of known words corrected: an unknown English word of five
     letters or more by the one known word it is a slip of ("Nmber" → "number", "Totalstaff" →
-    "total staff"). None when there is nothing (or nothing sure) to fix; a word the lexicon knows
-    is never changed. (Chinese slips are not corrected: a character one off a known term is as
-    often another word, 兼任 beside 专任, as a slip.)"""
+    "total staff"), an unknown Chinese character by the one that makes a known term of it
+    (`_chinese_slip`). None when there is nothing (or nothing sure) to fix; a word the lexicon
+    knows is never changed."""
     folded = fold(label)
     lex = lexicon(d)
+    if (chinese := _chinese_slip(folded, lex)) is not None:
+        return chinese
     changed = False
 
     def fix(m: re.Match[str]) -> str:

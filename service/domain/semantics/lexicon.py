@@ -81,7 +81,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "today", "national", "managed", "run", "operated",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
-               "现有的"),
+               "现有的",
+               # A relative word of questions: "您所任教的学科".
+               "所"),
     # The period a form covers: of people in post it says nothing more than the reference date
     # ("本学期在职教师"); of people who retired or left it asks who did so during the period, a flow.
     "period": ("本学年", "本学期", "本年度", "本年", "今年", "当年", "本期", "this term", "this semester",

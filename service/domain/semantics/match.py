@@ -17,6 +17,7 @@ from service.domain.semantics.candidates import Candidate
 from service.domain.semantics.context import Scene, compose, residual
 from service.domain.semantics.definition import (
     DERIVED,
+    RANGE_FIELDS,
     Definition,
     DefinitionError,
     Filter,
@@ -27,6 +28,7 @@ from service.domain.semantics.definition import (
 from service.domain.semantics.lexicon import POST
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
+    band_of,
     SELF,
     Parsed,
     Unread,
@@ -159,6 +161,8 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     f = d.fields[name]
     if set(listed) <= _YES_NO and f.type in ("enum", "boolean"):
         return True  # "是否在编：A.是 B.否"
+    if name in RANGE_FIELDS:
+        return all(band_of(o, name) for o in listed)  # "您的教龄：①5年以下 ②6-10年 ③11-20年"
     cl = d.code_list_for(f)
     if cl is None:
         return False
@@ -230,10 +234,12 @@ def match_field(
     scene: Scene | None = None,
     reference: date | None = None,
     d: Dictionary | None = None,
+    respell: bool = True,
 ) -> Match:
     """What one requested field asks: its key and definition, or `new` with the reason and up to
     three candidates. `level` reads counts only on school forms; `scene` is where the field sits on
-    its form (context.scene); `reference` dates the words of ages and years."""
+    its form (context.scene); `reference` dates the words of ages and years; `respell` reads a wording
+with its slips corrected when it cannot be read as it is (once: a slip fixed is not fixed again)."""
     d = d if d is not None else dictionary()
     if key is not None and key.strip():
         return _by_key(key.strip(), label, d)
@@ -251,8 +257,8 @@ def match_field(
     if bilingual is not None:
         return bilingual
     parsed = read(label, d, scene.hint if scene else None, level, by=scene.by if scene else ())
-    if isinstance(parsed, Unread) and (fixed := respelled(label, d)) is not None:
-        again = match_field(label=fixed, type=type, level=level, scene=scene, reference=reference, d=d)
+    if isinstance(parsed, Unread) and respell and (fixed := respelled(label, d)) is not None:
+        again = match_field(label=fixed, type=type, level=level, scene=scene, reference=reference, d=d, respell=False)
         if again.key is not None:
             return Match(again.key, min(again.confidence, CONF_RESPELLED), f"{again.reason} (read as {fixed!r})",
                          (), again.definition, again.parsed)

@@ -410,7 +410,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread("asks a share (%), not a number of people")
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        spans, rest = extract(unnumbered(fold(label)).replace("的", ""), hint)
+        spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, unnumbered(fold(label))).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
     if len({s.field for s in spans}) < len(spans):
@@ -473,6 +473,23 @@ def rest_of(label: str, d: Dictionary) -> str | None:
             fields |= dims
         return next(iter(fields)) if len(fields) == 1 else ANY if not fields else None
     return None
+
+
+def band_of(option: str, name: str) -> bool:
+    """Whether an option is one band of an age or of years of teaching, and nothing more ("31-40岁")."""
+    try:
+        spans, rest = extract(option, name)
+    except RangeError:
+        return False
+    return len(spans) == 1 and spans[0].field == name and not units(strip_brackets(rest))
+
+
+def _unless_bands(m: re.Match[str]) -> str:
+    """A bracket listing bands to choose from ("(Under 25 / 25-29 / 60+)") is not the wording's own
+    range: it is taken off before ranges are read."""
+    listed = options(m.group(0))
+    banded = len(listed) >= 2 and any(all(band_of(o, f) for o in listed) for f in ("teacher.age", "teacher.teaching_years"))
+    return " " if banded else m.group(0)
 
 
 def refining(label: str, d: Dictionary) -> bool:
@@ -630,7 +647,9 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
     if len(fixes) != 1:
         return None
     i, c = fixes.pop()
-    return folded.replace(u[i], c) if folded.count(u[i]) == 1 else None
+    if folded.count(u[i]) != 1 or not _tilings((*u[:i], c, *u[i + 1:]), lex):
+        return None  # a fix that leaves words unknown fixes nothing
+    return folded.replace(u[i], c)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -136,7 +136,7 @@ def strip_brackets(t: str) -> str:
 # Lettered options after a question: "您的最高学历是：A.博士 B.硕士 C.本科".
 # Lettered or numbered options after a question: "A.博士 B.硕士", "①男 ②女" (folded to "(1) 男 (2) 女").
 _MARK = r"(?:[a-h]\s*[.、．)]|\(\d\))"
-_LETTERED = re.compile(rf"(?:(?<=[\s:：?？\u3400-\u9fff])|^)({_MARK})\s*([^\s]+?)(?=\s*{_MARK}|\s*$)")
+_LETTERED = re.compile(rf"(?:(?<=[\s:：?？)）\u3400-\u9fff])|^)({_MARK})\s*([^\s]+?)(?=\s*{_MARK}|\s*$)")
 
 
 def lettered(text: str) -> tuple[str, list[str]]:

@@ -45,7 +45,7 @@ from service.domain.semantics import (
     residual_match,
     words,
 )
-from service.domain.semantics.context import Scene, is_total, read_title, scene, title_by
+from service.domain.semantics.context import Scene, defined, glossary, is_total, read_title, scene, title_by
 from service.domain.semantics.definition import count
 from service.domain.semantics.reader import Parsed
 from service.store import prefill
@@ -301,6 +301,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     entity = "teacher" if req.level == "roster" else "school"
     title, title_hint = read_title(req.title, d)
     breakdowns = title_by(req.title, d)
+    terms = glossary(req.title)
     out: list[FieldAnalysis] = []
     problems: list[Problem] = []
     above: _Above | None = None
@@ -308,19 +309,19 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     group = _Group(())
     for i, f in enumerate(req.fields):
         prior = above
-        where: Scene = scene(f.headers, title, title_hint, req.title,
+        where: Scene = scene([defined(h, terms) for h in f.headers], title, title_hint, req.title,
                              (prior.headers, prior.definition, prior.label) if prior else None, d,
                              (total.headers, total.definition, total.label) if total else None, breakdowns)
         if group.headers != tuple(f.headers):
             group = _Group(tuple(f.headers), count(d, where.base) if where.base is not None and where.base_population else None)
-        m = _reading(d, key=f.key, label=f.label, type=f.type,
+        m = _reading(d, key=f.key, label=defined(f.label, terms) if f.label else f.label, type=f.type,
                      definition=f.definition.as_dict() if f.definition else None,
                      level=req.level, scene=where, reference=req.reference_date)
         if m.key is None and f.label and not (f.key or f.definition) and req.level == "school" and group.whole:
             m = residual_match(f.label, group.total, group.categories, d, req.reference_date) or m
         group.add(m)
         p = m.parsed
-        if not (isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population))):
+        if not (isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))):
             # A total, or anything but a refinement or a bare category, is what the next "其中" refines.
             above = _Above(tuple(f.headers), m.definition if m.definition and m.definition.measure == "count"
                            else None, f.label or f.key or "")
@@ -358,7 +359,10 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             continue
         context = [*([req.title] if not f.headers and prior is None else []), *f.headers,
                    *([prior.label] if prior is not None else [])]
-        key = custom_key(entity, f.label or "", context if _depends_on_context(m, f.label or "") else None)
+        # Any but a value is another cell under other headers ("实聘人数" under "管理岗位" and under
+        # "专业技术岗位"), though not another cell after another field.
+        key = custom_key(entity, f.label or "", context if _depends_on_context(m, f.label or "")
+                         else list(f.headers) if f.headers and not (m.parsed and m.parsed.kind == "value") else None)
         out.append(FieldAnalysis(i, f.label, None, f.type, key, False, "new", m.confidence, m.reason,
                                  candidates=m.candidates, headers=f.headers))
     keys = [a.key for a in out]

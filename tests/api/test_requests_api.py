@@ -376,3 +376,25 @@ def test_other_is_new_when_a_category_beside_it_is_not_understood(client: TestCl
     fields = [{"headers": ["教职工"], "label": label, "type": "integer"} for label in ("合计", "园长", "专任教师", "其他人员")]
     a = client.post("/v1/requests/analysis", headers=h, json=request_body(title="幼儿园教职工（人）", fields=fields)).json()
     assert a["fields"][3]["classification"] == "new"  # the rest of staff beside a 园长 the records do not know
+
+
+def test_a_term_the_title_defines_is_read_as_defined(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    fields = [{"label": "专任教师总数", "type": "integer"}, {"label": "青年教师人数", "type": "integer"},
+              {"label": "其中：女", "type": "integer"}]
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(
+        title="青年教师队伍建设情况调查表（青年教师指35周岁及以下专任教师）", fields=fields)).json()
+    assert [f["key"] for f in a["fields"]] == ["school.ft_teachers", "school.count(post_type=1;status=1;age=..35)",
+                                               "school.count(post_type=1;status=1;gender=2;age=..35)"]
+    # Without the definition "青年" gives no age: the field is asked, not guessed.
+    b = client.post("/v1/requests/analysis", headers=h, json=request_body(title="青年教师队伍建设情况调查表", fields=fields)).json()
+    assert b["fields"][1]["classification"] == "new"
+
+
+def test_a_new_cell_under_other_headers_is_another_cell(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    fields = [{"headers": [post], "label": "实聘人数", "type": "integer"} for post in ("管理岗位", "专业技术岗位")]
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(title="岗位设置情况", fields=fields))
+    assert a.status_code == 200, a.text
+    first, second = a.json()["fields"]
+    assert first["classification"] == second["classification"] == "new" and first["key"] != second["key"]

@@ -406,6 +406,20 @@ def test_known_words_and_chinese_near_misses_are_not_corrected() -> None:
 def test_a_chinese_slip_that_sounds_like_a_known_term_reads_as_it() -> None:
     assert key("专认教师人数") == "school.ft_teachers"  # 认 for 任, as a pinyin input method slips
     assert key("少数民足专任教师") == count(f"{FT};ethnicity!=01")
+    assert key("专仼教师人数") == "school.ft_teachers"  # a rare character one stroke off 任
+    assert key("最高学位", "roster") is None  # 位 may be read "li", but is "wei": another word
+
+
+def test_questionnaire_options_of_bands_ask_the_value_they_band() -> None:
+    assert key("2. 您的年龄：A.30岁以下 B.31-40岁 C.41-50岁 D.51岁以上", "roster") == "teacher.age"
+    assert key("3. 您的教龄：①5年以下 ②6-10年 ③11-20年 ④20年以上", "roster") == "teacher.teaching_years"
+    assert key("Q2. How old are you? (Under 25 / 25-29 / 30-39 / 60+)", "roster") == "teacher.age"
+    assert key("5. 您的最高学历（ ）A.高中或中专 B.大专 C.本科 D.研究生", "roster") == "teacher.education"
+
+
+def test_english_numbers_of_years_read_as_digits() -> None:
+    assert key("Teachers with less than two years of experience") == count(f"{FT};years=..1")
+    assert key("Teachers aged sixty or over") == "school.ft_teachers.age.ge60"
 
 
 def test_options_name_the_field_an_unknown_word_asks_for() -> None:

@@ -68,10 +68,40 @@ _PLACE = re.compile(r"^[^\s省市县区]{1,6}[省市县区]\s*(?=\S)")
 _SCHOOLS_FOR = re.compile(r"^.*?(?:学校|学院|幼儿园|小学|中学|校|园|schools?|kindergartens?)\s*(?=\S)")
 
 
+# The schools an English title's table is for, after whom it counts: "… of Regular Secondary Schools".
+_SCHOOLS_FOR_EN = re.compile(r"\b(?:of|in|at)\s+(?:[a-z-]+\s+){0,3}(?:schools?|kindergartens?)\b")
+# A term a form defines for itself, in a bracket: "（青年教师指35周岁及以下专任教师）",
+# "(young teachers: aged 35 or under)".
+# Only people are defined so: the term ends in a word for them.
+_DEFINES = re.compile(r"[(（]\s*(?:注\s*[:：]\s*|note\s*[:：]\s*)?([^()（）:：]{0,16}?(?:教师|老师|人员|教职工|teachers?|staff))\s*"
+                      r"(?:是指|系指|指的是|指|即|means|refers to|are defined as|is defined as|[:：])\s*([^()（）]{2,60})[)）]")
+
+
+def glossary(title: str | None) -> tuple[tuple[str, str], ...]:
+    """The terms a form's title defines, longest first, in folded text: (term, meaning)."""
+    found = [(m.group(1).strip(), m.group(2).strip()) for m in _DEFINES.finditer(fold(title or ""))]
+    return tuple(sorted(((t, w) for t, w in found if t and w and t != w), key=lambda p: -len(p[0])))
+
+
+def defined(text: str, terms: tuple[tuple[str, str], ...]) -> str:
+    """A wording with the terms its form defines followed by their definition ("青年教师人数" →
+    "青年教师(35周岁及以下专任教师)人数"), so it is read as the form means it."""
+    if not terms:
+        return text
+    folded = fold(text)
+    for term, meaning in terms:
+        folded = folded.replace(term, f"{term}({meaning})")
+    return folded
+
+
 def _read_title(title: str, d: Dictionary) -> Parsed | None:
-    """A title read as a frame; when it does not read, without the schools it opens with."""
-    text = _PLACE.sub("", _TITLE_NOISE.sub(" ", fold(title)).strip())
+    """A title read as a frame, its defined terms put in their words; when it does not read, without
+    the schools it is for."""
+    text = _DEFINES.sub(" ", fold(title))
+    text = _PLACE.sub("", _TITLE_NOISE.sub(" ", defined(text, glossary(title))).strip())
     parsed = read(text, d, mode="frame")
+    if not isinstance(parsed, Parsed) and _SCHOOLS_FOR_EN.search(text):
+        parsed = read(_SCHOOLS_FOR_EN.sub(" ", text), d, mode="frame")
     if not isinstance(parsed, Parsed) and (m := _SCHOOLS_FOR.match(text)) is not None:
         parsed = read(text[m.end():], d, mode="frame")
     if not isinstance(parsed, Parsed) and (head := _before_document_kind(text, d)) is not None:

@@ -83,7 +83,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
                "现有的",
                # A relative word of questions: "您所任教的学科".
-               "所"),
+               "所", "持", "详细", "roster", "on roll", "academic", "profession"),
     # The period a form covers: of people in post it says nothing more than the reference date
     # ("本学期在职教师"); of people who retired or left it asks who did so during the period, a flow.
     "period": ("本学年", "本学期", "本年度", "本年", "今年", "当年", "本期", "this term", "this semester",
@@ -100,6 +100,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "work": ("工作", "从事", "work", "worked", "served", "serving as"),
     # When something began: of teaching, it is the start of teaching ("您哪一年开始从教").
     "start": ("start", "started", "starting", "began", "begin", "first start", "first started", "first began", "开始", "起始",
+              "joined", "entered",
               "参加"),
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
     "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候"),
@@ -143,7 +144,7 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.education": ("毕业", "学历层次", "文化程度", "degree", "qualification", "educational", "education",
                           "education level", "educational attainment", "academic degree"),
-    "teacher.title": ("职称", "职级", "专业技术职务", "rank", "title", "professional title"),
+    "teacher.title": ("职称", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
     "teacher.subject": ("学科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),

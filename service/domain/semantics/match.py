@@ -28,10 +28,10 @@ from service.domain.semantics.definition import (
 from service.domain.semantics.lexicon import POST
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
-    band_of,
     SELF,
     Parsed,
     Unread,
+    band_of,
     named_by_options,
     read,
     refining,

@@ -32,6 +32,7 @@ ReadKind = Literal["count", "value", "total"]
 Mode = Literal["field", "frame"]  # a field's own wording, or a title or header framing fields
 SELF = "self"  # a value read naming only the school itself ("填报单位", "your school")
 NOTHING = "names nothing to count"
+BREAKDOWN_ONLY = "names a kind of breakdown, not a field"
 EMPTY = "the wording is empty once its numbering and units are taken off"
 _MAX_TILINGS = 48
 _SUBJECT = "teacher.subject"
@@ -276,7 +277,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         st.markers.add("offered")
         specific = []
     if ANY in dims:
-        raise _Fail("names a kind of breakdown, not a field")
+        raise _Fail(BREAKDOWN_ONLY)
     if "residual" in st.markers and dims:
         raise _Fail("'其他民族' / 'other subjects' are the rest of what the table lists, not the code 'other'")
     teaching = {"teacher.teaching_years", "teacher.teaching_start"}
@@ -623,9 +624,10 @@ def _slots(lex: Lexicon) -> dict[tuple[str, ...], frozenset[str]]:
 def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
     """The wording with one character replaced by the one character that sounds like it and makes a
     known term of three or more characters around it ("专认教师" → "专任教师": a slip of a pinyin
-    input method). The longest term around a character decides; more than one way to fix the wording
-    fixes nothing. A character one off a term is as often another word (兼任 beside 专任, 网址
-    beside 地址) as a slip: only one that sounds alike is taken for a slip."""
+    input method), or a rare character by the one that makes such a term ("专仼教师"). The longest
+    term around a character decides; more than one way to fix the wording fixes nothing. A common
+    character one off a term is as often another word (兼任 beside 专任, 网址 beside 地址) as a
+    slip: only one that sounds alike is taken for a slip."""
     u = units(strip_brackets(unnumbered(folded)))
     slots = _slots(lex)
     fixes: set[tuple[int, str]] = set()
@@ -642,8 +644,8 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
             fills.discard(x)
             if fills:
                 break
-        sound = _sounds(x)
-        fixes |= {(i, c) for c in fills if _sounds(c) & sound}
+        sound = _sounds(x, every=False)  # its usual reading only: 位 is "wei", not also "li"
+        fixes |= {(i, c) for c in fills if _rare(x) or _sounds(c) & sound}
     if len(fixes) != 1:
         return None
     i, c = fixes.pop()
@@ -652,10 +654,21 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
     return folded.replace(u[i], c)
 
 
+def _rare(char: str) -> bool:
+    """A character outside the 6,763 of GB 2312, the common characters of printed Chinese: in a
+    form's wording it is a slip of shape ("专仼教师"), not a word."""
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 @functools.lru_cache(maxsize=4096)
-def _sounds(char: str) -> frozenset[str]:
-    """The readings of a character without tones: a slip typed by pinyin sounds like the word meant."""
-    return frozenset(pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=True)[0])
+def _sounds(char: str, every: bool = True) -> frozenset[str]:
+    """The readings of a character without tones (`every` reading, or its usual one): a slip typed
+    by pinyin sounds like the word meant."""
+    return frozenset(pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=every)[0])
 
 
 def respelled(label: str, d: Dictionary) -> str | None:
@@ -701,9 +714,13 @@ def named_by_options(label: str, d: Dictionary) -> str | None:
     if not unknown or len(unknown) > 2 or (any(u.isascii() for u in unknown) and len(unknown) > 1):
         return None
     rest = " ".join(u for u, ok in zip(head, covered, strict=True) if ok)
+    if rest and any(all(any(s.kind == "dim" and s.field == ANY for s in lex.terms[p]) for p in t)
+                    for t in _tilings(units(rest), lex)):
+        return field_  # "Employment type (permanent / contract)": a word for a kind, the options say which
     said = read(rest, d) if rest else Unread(EMPTY)
     if isinstance(said, Unread):
-        return field_ if said.reason in (EMPTY, NOTHING) else None
+        # "聘任类别（常额/合约）": an unknown name, a word for a kind, and options saying which field.
+        return field_ if said.reason in (EMPTY, NOTHING, BREAKDOWN_ONLY) else None
     return field_ if said.kind == "value" and said.field in (SELF, field_) else None
 
 

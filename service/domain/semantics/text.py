@@ -51,6 +51,21 @@ def _numerals(text: str) -> str:
     return _CN_NUMBER.sub(one, text)
 
 
+_EN_UNITS_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_EN_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_EN_NUMBER_WORD = (rf"(?:(?:{'|'.join(_EN_TENS_WORDS)})(?:[- ](?:{'|'.join(_EN_UNITS_WORDS[1:10])}))?"
+                   rf"|{'|'.join(_EN_UNITS_WORDS)})")
+# English number words that count years or ages: "less than two years", "aged sixty or over".
+_EN_NUMBER = re.compile(rf"\b({_EN_NUMBER_WORD})\b(?=\s+(?:(?:full|complete|or\s+more|and\s+over)\s+)?years?\b)"
+                        rf"|(?<=\baged )({_EN_NUMBER_WORD})\b")
+
+
+def _english_number(m: re.Match[str]) -> str:
+    words = re.split(r"[- ]", m.group(1) or m.group(2))
+    value = _EN_TENS_WORDS.get(words[0], 0) or _EN_UNITS_WORDS.index(words[0])
+    return str(value + (_EN_UNITS_WORDS.index(words[1]) if len(words) > 1 else 0))
+
+
 _APOSTROPHES = re.compile(r"['’‘`´]s?\b")
 _SPACES = re.compile(r"\s+")
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
@@ -69,13 +84,13 @@ def _enclosed(m: re.Match[str]) -> str:
 
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
 def fold(text: str) -> str:
-    """NFKC width, simplified script, lower case, Chinese numerals of ages and years as digits,
+    """NFKC width, simplified script, lower case, Chinese and English numerals of ages and years as digits,
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), spaces collapsed."""
     t = unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))
     t = _simplified(t).casefold()
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
-    t = _numerals(t).replace("(s)", "s")  # "subject(s)"
+    t = _EN_NUMBER.sub(_english_number, _numerals(t)).replace("(s)", "s")  # "subject(s)"
     return _APOSTROPHES.sub("", t)
 
 

@@ -124,6 +124,12 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
         ("graduate degree", ("11", "14"), False), ("高中阶段", ("41", "61"), False),
         ("upper secondary", ("41", "61"), False),
     ),
+    # Subjects said by their first characters, as timetables and staffing tables do.
+    "teacher.subject": (
+        ("语数外", ("01", "02", "03"), False), ("语数英", ("01", "02", "03"), False), ("数理化", ("02", "04", "05"), False),
+        ("理化生", ("04", "05", "06"), False), ("物化生", ("04", "05", "06"), False), ("政史地", ("07", "08", "09"), False),
+        ("史地政", ("07", "08", "09"), False), ("音体美", ("10", "11", "12"), False), ("体音美", ("10", "11", "12"), False),
+    ),
     "teacher.title": (("已评", ("9",), True), ("已评定", ("9",), True), ("未评定", ("9",), False)),
     "teacher.ethnicity": (
         ("少数民族", ("01",), True), ("ethnic minority", ("01",), True), ("minority", ("01",), True),

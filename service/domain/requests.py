@@ -39,6 +39,7 @@ from service.domain.semantics import (
     Candidate,
     Definition,
     Match,
+    below_beside,
     definition_of,
     match_field,
     normalise,
@@ -318,7 +319,9 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                      definition=f.definition.as_dict() if f.definition else None,
                      level=req.level, scene=where, reference=req.reference_date)
         if m.key is None and f.label and not (f.key or f.definition) and req.level == "school" and group.whole:
-            m = residual_match(f.label, group.total, group.categories, d, req.reference_date) or m
+            m = (residual_match(f.label, group.total, group.categories, d, req.reference_date)
+                 or below_beside(m, defined(f.label, terms), f.type, req.level, where, req.reference_date, group.categories, d)
+                 or m)
         group.add(m)
         p = m.parsed
         if not (isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))):

@@ -398,3 +398,13 @@ def test_a_new_cell_under_other_headers_is_another_cell(client: TestClient, prov
     assert a.status_code == 200, a.text
     first, second = a.json()["fields"]
     assert first["classification"] == second["classification"] == "new" and first["key"] != second["key"]
+
+
+def test_以下_beside_a_column_of_its_level_excludes_it(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    fields = [{"headers": ["专任教师按学历分"], "label": label, "type": "integer"} for label in ("本科毕业", "高中阶段毕业", "高中阶段毕业以下")]
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(title="教育事业统计", fields=fields)).json()
+    assert a["fields"][2]["key"] == "school.ft_teachers.education.below_high_school"
+    alone = [{"headers": ["专任教师按学历分"], "label": label, "type": "integer"} for label in ("本科毕业", "高中阶段毕业以下")]
+    b = client.post("/v1/requests/analysis", headers=h, json=request_body(title="教育事业统计", fields=alone)).json()
+    assert b["fields"][1]["classification"] == "new"  # nothing beside it says which way 以下 goes

@@ -438,3 +438,8 @@ def test_an_alternative_question_to_the_teacher_asks_the_field_its_values_belong
     assert key("您是男性还是女性？", "roster") == "teacher.gender"
     assert key("您的学历是本科还是研究生", "roster") == "teacher.education"
     assert key("本科及以上学历", "roster") is None  # not put to the teacher: a category, not a question
+
+
+def test_以下_with_不含_excludes_the_level() -> None:
+    assert key("专任教师高中阶段毕业以下（不含）") == "school.ft_teachers.education.below_high_school"
+    assert key("专任教师高中阶段毕业以下") is None  # the statute and the statistics tables disagree

@@ -193,7 +193,10 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
                 base = list(parsed.conditions)
             words.append(h)
     same = above if above is not None and above[0] == tuple(headers) else None
-    whole = total if total is not None and total[0] == tuple(headers) else None
+    # The total is of these headers, or of headers above them that name no population of their own
+    # ("专任教师数", then "研究生学历" under "按学历分": the table breaks that total down).
+    whole = total if total is not None and (total[0] == tuple(headers) or (
+        tuple(headers[: len(total[0])]) == total[0] and base is None)) else None
     return Scene(
         headers=tuple(headers), base=tuple(base) if base is not None and headers else None,
         base_population=population, base_words=" / ".join(words), title=title, title_words=title_words,

@@ -21,7 +21,8 @@ from service.domain.semantics.definition import DERIVED, RANKED, ranking, teache
 from service.domain.semantics.text import fold
 
 SenseKind = Literal[
-    "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_pre",
+    "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl",
+    "above_pre",
     "below_pre", "below_bare", "union", "filler", "link", "by", "question", "self", "school_code", "whether",
     "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period",
 ]
@@ -63,6 +64,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # Bare "以下" beside a level: the statute includes it, the statistics tables' own "高中阶段以下"
     # excludes it; the reader does not choose.
     "below_bare": ("以下",),
+    # "以下（不含）", "以上（不含）": the level itself left out, as the statistics tables mean it.
+    "below_excl": ("以下不含", "以下不包括", "以下不包含"),
+    "above_excl": ("以上不含", "以上不包括", "以上不包含"),
     "above_pre": ("至少", "不低于", "at least", "minimum of", "no less than"),
     "below_pre": ("below", "lower than", "less than", "under", "低于"),
     "union": ("和", "及", "与", "或", "或者", "以及", "还是", "、", "/", "&", "and", "or", "and/or"),

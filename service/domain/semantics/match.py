@@ -21,6 +21,7 @@ from service.domain.semantics.definition import (
     Definition,
     DefinitionError,
     Filter,
+    allowed_codes,
     count,
     from_json,
     parse_key,
@@ -28,6 +29,7 @@ from service.domain.semantics.definition import (
 from service.domain.semantics.lexicon import POST
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
+    BELOW_BARE,
     SELF,
     Parsed,
     Unread,
@@ -321,4 +323,33 @@ def residual_match(label: str, group: Definition | None, siblings: list[Definiti
     return _found(key_of(defn, d), defn, CONF_IN_CONTEXT,
                   f"read as {said}: the rest of {words(group, d, reference).zh} beside the categories listed with it",
                   Parsed("count"))
+
+
+def below_beside(m: Match, label: str, type_: str | None, level: Level | None, scene: Scene | None,
+                 reference: date | None, categories: list[Definition], d: Dictionary) -> Match | None:
+    """"高中阶段毕业以下" beside "高中阶段毕业": bare 以下 may or may not include its level, but a
+    category listed beside it that is that level says the columns do not overlap: it excludes it."""
+    if BELOW_BARE not in m.reason or "以下" not in label:
+        return None
+    without = match_field(label=label.replace("以下", "以下（不含）"), type=type_, level=level, scene=scene,
+                          reference=reference, d=d)
+    within = match_field(label=label.replace("以下", "及以下"), type=type_, level=level, scene=scene,
+                         reference=reference, d=d)
+    if without.definition is None or within.definition is None or without.key is None:
+        return None
+    if not any(_splits(within.definition, without.definition, c, d) for c in categories):
+        return None
+    return _found(without.key, without.definition, CONF_IN_CONTEXT,
+                  f"{without.reason}: 以下 excludes the level listed beside it", without.parsed)
+
+
+def _splits(whole: Definition, part: Definition, other: Definition, d: Dictionary) -> bool:
+    """Whether `part` and `other` split `whole` on one code field and agree with it elsewhere."""
+    a, b, c = ({f.field: f for f in x.filters} for x in (whole, part, other))
+    differ = [n for n in set(a) | set(b) | set(c) if not (a.get(n) == b.get(n) == c.get(n))]
+    if len(differ) != 1 or differ[0] not in a or differ[0] not in b or differ[0] not in c or a[differ[0]].is_range:
+        return False
+    n = differ[0]
+    mine, theirs = allowed_codes(d, b[n]), allowed_codes(d, c[n])
+    return not mine & theirs and mine | theirs == allowed_codes(d, a[n])
 

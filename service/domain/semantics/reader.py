@@ -33,6 +33,7 @@ Mode = Literal["field", "frame"]  # a field's own wording, or a title or header 
 SELF = "self"  # a value read naming only the school itself ("填报单位", "your school")
 NOTHING = "names nothing to count"
 BREAKDOWN_ONLY = "names a kind of breakdown, not a field"
+BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 or 以下（不含）"
 EMPTY = "the wording is empty once its numbering and units are taken off"
 _MAX_TILINGS = 48
 _SUBJECT = "teacher.subject"
@@ -185,9 +186,13 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if last is None:
                 raise _Fail(f"'{s.kind}' with nothing before it")
             _rank(last, s.kind, lex)
+        elif s.kind in ("above_excl", "below_excl"):
+            if last is None:
+                raise _Fail(f"'{s.kind}' with nothing before it")
+            _rank(last, "above" if s.kind == "above_excl" else "below", lex, inclusive=False)
         elif s.kind == "below_bare":
             if last is not None and last.field in lex.ranked:
-                raise _Fail("'以下' beside a level may or may not include it; say 及以下 or 以下（不含）")
+                raise _Fail(BELOW_BARE)
             raise _Fail("'以下' with nothing it can bound")
         elif s.kind in ("above_pre", "below_pre"):
             pending_rank = s.kind

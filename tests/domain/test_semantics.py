@@ -443,3 +443,18 @@ def test_an_alternative_question_to_the_teacher_asks_the_field_its_values_belong
 def test_以下_with_不含_excludes_the_level() -> None:
     assert key("专任教师高中阶段毕业以下（不含）") == "school.ft_teachers.education.below_high_school"
     assert key("专任教师高中阶段毕业以下") is None  # the statute and the statistics tables disagree
+
+
+def test_a_bracket_listing_other_values_is_not_the_records_value() -> None:
+    # PISA's science teachers are physics, chemistry, biology and earth science: not the subject 科学.
+    assert key("How many teachers of science (physics, chemistry, biology, earth science) are there?") is None
+    assert key("Employment type (permanent / contract)", "roster") == "teacher.establishment"  # a list to choose from
+
+
+def test_a_bracket_restating_the_words_outside_it_reads_as_they_do() -> None:
+    assert key("Permanent (on the establishment) teachers") == count(f"{FT};establishment=1")
+
+
+def test_footnote_marks_and_the_document_a_value_is_copied_from_are_noise() -> None:
+    assert key("Ethnic minority teachers(a)") == count(f"{FT};ethnicity!=01")
+    assert key("Full name (as on ID card)", "roster") == "teacher.name"

@@ -30,13 +30,19 @@ from service.domain.semantics.text import fold
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
-    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?|[春秋]季学期|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
+    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?(?:[初末])?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     r"|\bstatistics\b|\breport\b"
     # What a survey is for and where, around its subject: "XX县…监测表", "基础教育…", "(截至9月1日)".
     r"|基础教育|义务教育(?:阶段)?|普通中小学|监测|结构分析|分析|摸底|普查|核查|基础数据"
     r"|[(（]\s*(?:截至|截止|统计时点)[^)）]*[)）]|\b(?:basic|compulsory) education\b|\bmonitoring\b|\breturn\b"
     r"|\b(?:base )?data\b|\bcensus\b|\b(?:annex|appendix)\s*[a-z0-9]*\s*[:.]?"
+    # Numbers, units and notes of a printed table: "（表二）", "附表2-1", "(2026)", "Unit: person",
+    # "（单位：人）", "ISCED 2", "(headcounts)", "（人社统基层表）", "(count each teacher once …)".
+    r"|[(（]\s*附?表\s*[一二三四五六七八九十\d]+(?:[-.]\d+)*\s*[)）]|附表\s*[一二三四五六七八九十\d]+(?:[-.]\d+)*"
+    r"|[(（]\s*\d{4}\s*[)）]|\bunits?\s*[:：]\s*(?:persons?|people|headcounts?)\b|[(（]?\s*单位\s*[:：]\s*[人名个]\s*[)）]?"
+    r"|\bisced\s*(?:level\s*)?\d(?:\s*(?:-|to|and)\s*\d)?\b|[(（]\s*(?:headcounts?|persons?|number)\s*[)）]"
+    r"|[(（][^()（）]*(?:报表|基层表|统计表)[)）]|[(（]\s*(?:count|include|exclude|do not|please|report)\b[^()（）]*[)）]"
 )
 
 
@@ -62,7 +68,7 @@ class Scene:
 
 
 # The place a title is for: "XX县", "长沙市".
-_PLACE = re.compile(r"^[^\s省市县区]{1,6}[省市县区]\s*(?=\S)")
+_PLACE = re.compile(r"^(?:[^\s省市县区]{1,6}[省市县区]\s*)+(?=\S)")
 # The schools a title's table is for, named by words the reader need not know: "幼儿园…",
 # "中等职业学校…", "XX县第一小学…" end in a word for a school.
 _SCHOOLS_FOR = re.compile(r"^.*?(?:学校|学院|幼儿园|小学|中学|校|园|schools?|kindergartens?)\s*(?=\S)")
@@ -70,6 +76,9 @@ _SCHOOLS_FOR = re.compile(r"^.*?(?:学校|学院|幼儿园|小学|中学|校|园
 
 # The schools an English title's table is for, after whom it counts: "… of Regular Secondary Schools".
 _SCHOOLS_FOR_EN = re.compile(r"\b(?:of|in|at)\s+(?:[a-z-]+\s+){0,3}(?:schools?|kindergartens?)\b")
+# A form's name before what its table counts: "…Form C: …", "…——…".
+_SPACES = re.compile(r"\s+")
+_NAMED = re.compile(r"^.{2,80}(?:[:：]|\s[—–-]{1,2}\s|——)\s*")
 # A term a form defines for itself, in a bracket: "（青年教师指35周岁及以下专任教师）",
 # "(young teachers: aged 35 or under)".
 # Only people are defined so: the term ends in a word for them.
@@ -99,9 +108,13 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
     the schools it is for."""
     text = _DEFINES.sub(" ", fold(title))
     text = _PLACE.sub("", _TITLE_NOISE.sub(" ", defined(text, glossary(title))).strip())
+    # "… of Regular Secondary Schools" says which schools the table is for, never whom it counts.
+    text = _SPACES.sub(" ", _SCHOOLS_FOR_EN.sub(" ", text)).strip()
     parsed = read(text, d, mode="frame")
-    if not isinstance(parsed, Parsed) and _SCHOOLS_FOR_EN.search(text):
-        parsed = read(_SCHOOLS_FOR_EN.sub(" ", text), d, mode="frame")
+    if not isinstance(parsed, Parsed) and (m := _NAMED.match(text)) is not None:
+        # "Annual School Census — Form C: Teaching Staff by …": what follows the form's name.
+        parsed = read(text[m.end():], d, mode="frame")
+        text = text[m.end():] if isinstance(parsed, Parsed) else text
     if not isinstance(parsed, Parsed) and (m := _SCHOOLS_FOR.match(text)) is not None:
         parsed = read(text[m.end():], d, mode="frame")
     if not isinstance(parsed, Parsed) and (head := _before_document_kind(text, d)) is not None:

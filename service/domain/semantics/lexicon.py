@@ -52,7 +52,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
-              "all", "overall", "sum", "grand total", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
+              "all", "overall", "sum", "grand total", "males and females", "male and female", "both sexes", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
     "refine": ("其中", "内", "#", "of which", "including", "incl", "among them", "among whom", "among which", "包括",
                "其中有", "内含", "of whom", "of them", "of these", "among these"),
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
@@ -87,7 +87,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
                "现有的",
                # A relative word of questions: "您所任教的学科".
-               "所", "持", "详细", "roster", "on roll", "academic", "profession"),
+               "所", "持", "详细", "roster", "on roll", "academic", "profession",
+               # The reference date said as the start of the school year.
+               "as at the start of the school year", "at the start of the school year",
+               "at the beginning of the school year", "as at the beginning of the school year"),
     # The period a form covers: of people in post it says nothing more than the reference date
     # ("本学期在职教师"); of people who retired or left it asks who did so during the period, a flow.
     "period": ("本学年", "本学期", "本年度", "本年", "今年", "当年", "本期", "this term", "this semester",
@@ -101,10 +104,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # How long something lasted: of teaching, it is the years of teaching ("您从教多少年").
     "duration": ("多少年", "几年", "how many year", "年限", "年数", "how long", "for how long"),
     # Working: of teaching when the wording says teaching ("worked as a teacher", "从事教育教学工作").
-    "work": ("工作", "从事", "work", "worked", "served", "serving as"),
+    "work": ("工作", "从事", "当", "work", "worked", "served", "serving as"),
     # When something began: of teaching, it is the start of teaching ("您哪一年开始从教").
     "start": ("start", "started", "starting", "began", "begin", "first start", "first started", "first began", "开始", "起始",
-              "joined", "entered",
+              "joined", "entered", "first employed", "first appointed", "first joined", "first became",
               "参加"),
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
     "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候"),
@@ -115,7 +118,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
                  # What a section of a form is called around its subject: "个人基本信息", "General information".
                  "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息"),
-    "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
+    "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution"),
 }
 # Wordings that name several codes at once, or every code but one, in the language of the tables.

@@ -30,6 +30,7 @@ from service.domain.semantics.lexicon import POST
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
     BELOW_BARE,
+    BREAKDOWN_ONLY,
     SELF,
     Parsed,
     Unread,
@@ -279,6 +280,10 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                 parsed = Parsed("value", field=asked.pop(), whether=True)
         if parsed.kind == "value" and parsed.field is not None:
             name = _level_field(parsed.field, level, d)
+            if parsed.field == SELF and (offered := named_by_options(label, d, bare=True)) is not None:
+                name = _level_field(offered, level, d)  # "贵校是：A.公办 B.民办": the school's ownership
+            if name in RANGE_FIELDS and implied == "enum" and options(fold(label)):
+                implied = None  # "您的年龄：A.25岁及以下 B.26-35岁": a band of the age, asked as a choice
             if not _options_fit(label, name, d):
                 return Match(None, 0.0, f"new: the options it lists are not the values of {name}", (), None, parsed)
             if name in DERIVED or not d.fields[name].is_indicator:
@@ -301,8 +306,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         if hit is not None:
             return _value(hit.key, implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
                           f"fuzzy {hit.score:.2f} on {hit.name!r}")
-    if isinstance(parsed, Unread) and parsed.reason.startswith("does not know") \
-            and (offered := named_by_options(label, d)) is not None:
+    if isinstance(parsed, Unread) and (parsed.reason.startswith("does not know") or parsed.reason == BREAKDOWN_ONLY) \
+            and (offered := named_by_options(label, d, bare=parsed.reason == BREAKDOWN_ONLY)) is not None:
         name = _level_field(offered, level, d)
         return _value(name, implied, d, CONF_IN_CONTEXT, f"asks for {name}: the options it lists are its values")
     zh = _is_zh(fold(label))

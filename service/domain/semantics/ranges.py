@@ -18,7 +18,8 @@ Which = Literal["teacher.age", "teacher.teaching_years"]
 # Numbers a teacher's age or years of teaching can be: others near "to" / "以上" are grades, codes.
 _LIMITS: dict[str, tuple[int, int]] = {"teacher.age": (15, 80), "teacher.teaching_years": (0, 60)}
 
-_N = r"(?<![\d.])(\d{1,3})(?![\d.])"
+# A number, but not an ISCED level or a level's number ("ISCED 4 or below").
+_N = r"(?<![\d.])(?<!isced )(?<!isced)(?<!level )(\d{1,3})(?![\d.])"
 _DASH = r"\s*(?:-|–|—|~|～|至|到|to)\s*"
 _Y = r"\s*(?:周岁|岁)"
 _YEN = r"(?:\s*(?:years?(?:\s+old)?|yrs?|year\s+old))?"

@@ -381,6 +381,8 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         got = _read(label, d, hint, level, mode, by)
+        if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(label, got, lexicon(d)):
+            got = Unread("a bracket lists what it counts as, other than the records' own value (say which)")
         if mode == "frame" and isinstance(got, Unread) and (halves := bilingual(label)) is not None:
             got = _either(got, *(read(h, d, hint, level, mode, by) for h in halves[:2]))
         memo[k] = got
@@ -448,10 +450,44 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return counts[0]
     distinct = {(p.kind, p.conditions, p.field) for p in readings}
     if len(distinct) > 1:
-        return Unread("the wording reads several ways")
+        return _restated(label, d, level, mode, by) or Unread("the wording reads several ways")
     if not readings:
         return Unread(failures[0] if failures else "cannot read the wording", tuple(ranges))
     return next(iter(readings))
+
+
+_INNER = re.compile(r"[(（]([^()（）]+)[)）]")
+
+
+def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tuple[str, ...]) -> Parsed | None:
+    """"Permanent (on the establishment)": a bracket saying again what the words outside it say."""
+    folded = unnumbered(fold(label))
+    inner = _INNER.search(folded)
+    if inner is None:
+        return None
+    outside = read(_INNER.sub(" ", folded), d, level=level, mode=mode, by=by)
+    said = read(inner.group(1), d, level=level, by=by)
+    if isinstance(outside, Parsed) and isinstance(said, Parsed) and said.kind == outside.kind == "count" \
+            and set(said.conditions) <= set(outside.conditions):
+        return outside
+    return None
+
+
+def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
+    """"Teachers of science (physics, chemistry, biology, earth science)": the bracket lists other
+    values of a field the wording names a value of, so its word means the listed ones, not the
+    records' own value of that name."""
+    listed = options(fold(label))
+    if len(listed) < 2:
+        return False
+    named = {c.field: set(c.codes) for c in got.conditions if not c.negated and not c.is_range}
+    listed_codes: dict[str, set[str]] = {}
+    for o in listed:
+        for sense in lex.terms.get(units(o), frozenset()):
+            if sense.kind == "code" and sense.field in named:
+                listed_codes.setdefault(sense.field, set()).update(sense.codes)
+    # Options that include the value named are a list to choose from ("contract (permanent / fixed-term)").
+    return any(not named[f] & codes for f, codes in listed_codes.items())
 
 
 _OTHER = re.compile(r"^\s*(?:其他|其它|other|others|all other|any other)(?![a-z])\s*(.*)$")
@@ -612,13 +648,13 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _slots(lex: Lexicon) -> dict[tuple[str, ...], frozenset[str]]:
-    """Every Chinese term of three characters or more with one character blanked, and the
+    """Every Chinese term of two characters or more with one character blanked, and the
     characters that fill the blank (built once): what a slip of one character may stand for."""
     key = ("slots",)
     if key not in lex.memo:
         slots: dict[tuple[str, ...], set[str]] = {}
         for u in lex.terms:
-            if len(u) >= 3 and all(_CJK_CHAR.fullmatch(x) for x in u):
+            if len(u) >= 2 and all(_CJK_CHAR.fullmatch(x) for x in u):
                 for k in range(len(u)):
                     slots.setdefault((*u[:k], "", *u[k + 1:]), set()).add(u[k])
         lex.memo[key] = {k: frozenset(v) for k, v in slots.items()}
@@ -640,7 +676,7 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
         if not _CJK_CHAR.fullmatch(x):
             continue
         fills: set[str] = set()
-        for length in range(lex.max_len, 2, -1):
+        for length in range(lex.max_len, 1, -1):
             for k in range(length):
                 start = i - k
                 if start >= 0 and start + length <= len(u):
@@ -650,13 +686,12 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
             if fills:
                 break
         sound = _sounds(x, every=False)  # its usual reading only: 位 is "wei", not also "li"
-        fixes |= {(i, c) for c in fills if _rare(x) or _sounds(c) & sound}
+        # A two-character term ("学历" for "学力") is evidence enough only for a slip of sound.
+        fixes |= {(i, c) for c in fills if (_rare(x) and length >= 3) or _sounds(c) & sound}
     if len(fixes) != 1:
         return None
     i, c = fixes.pop()
-    if folded.count(u[i]) != 1 or not _tilings((*u[:i], c, *u[i + 1:]), lex):
-        return None  # a fix that leaves words unknown fixes nothing
-    return folded.replace(u[i], c)
+    return folded.replace(u[i], c) if folded.count(u[i]) == 1 else None
 
 
 def _rare(char: str) -> bool:
@@ -685,7 +720,7 @@ def respelled(label: str, d: Dictionary) -> str | None:
     folded = fold(label)
     lex = lexicon(d)
     if (chinese := _chinese_slip(folded, lex)) is not None:
-        return chinese
+        return chinese if isinstance(read(chinese, d), Parsed) else None  # a fix that leaves it unread fixes nothing
     changed = False
 
     def fix(m: re.Match[str]) -> str:
@@ -700,7 +735,7 @@ def respelled(label: str, d: Dictionary) -> str | None:
     return out if changed else None
 
 
-def named_by_options(label: str, d: Dictionary) -> str | None:
+def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | None:
     """The field a wording asks when its name for it is a word the reader does not know but the
     options it lists are all values of one field ("学校办别（公办/民办）": the ownership). Only a short
     unknown name (one English word, two Chinese characters) and nothing else that reads."""
@@ -716,6 +751,12 @@ def named_by_options(label: str, d: Dictionary) -> str | None:
             if head[i:j] in lex.terms:
                 covered[i:j] = [True] * (j - i)
     unknown = [u for u, ok in zip(head, covered, strict=True) if not ok]
+    if bare and not unknown:
+        # "贵校是：A.公办 B.民办", "Employment status (active / retired / left)": nothing but the
+        # school or a word for a kind, and the options.
+        said = read(" ".join(head), d)
+        names_self = isinstance(said, Parsed) and said.kind == "value" and said.field == SELF
+        return field_ if names_self or (isinstance(said, Unread) and said.reason == BREAKDOWN_ONLY) else None
     if not unknown or len(unknown) > 2 or (any(u.isascii() for u in unknown) and len(unknown) > 1):
         return None
     rest = " ".join(u for u, ok in zip(head, covered, strict=True) if ok)

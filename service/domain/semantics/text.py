@@ -114,7 +114,10 @@ _NOISE = re.compile(
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
     r"|\d+\s*(?:位(?:数字|数|代码)?|[- ]?digits?)"
     r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
-    r"|.*(?:填写|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as).*)\s*$"
+    r"|.*(?:填写|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as).*"
+    # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
+    r"|(?:as|same as)\s+(?:on|in|shown on|per)\s+(?:the\s+|your\s+)?(?:id|identity)\s+(?:card|document)"
+    r"|(?:与|同)身份证(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡])\s*$"
 )
 # A bracket naming the asker's own unit adds nothing on a form of that unit: "单位（学校）名称".
 _SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|机构|school|unit|institution)\s*$")

@@ -47,7 +47,8 @@ from service.domain.semantics import (
     words,
 )
 from service.domain.semantics.context import Scene, defined, glossary, is_total, read_title, scene, title_by
-from service.domain.semantics.definition import count
+from service.domain.semantics.definition import allowed_codes, count
+from service.domain.semantics.lexicon import POST
 from service.domain.semantics.reader import Parsed
 from service.store import prefill
 from service.store import principals as principals_store
@@ -296,6 +297,22 @@ def _depends_on_context(m: Match, label: str) -> bool:
     return not normalise(label) or (isinstance(p, Parsed) and p.kind != "value" and (p.refine or not p.own_population))
 
 
+def _posts(a: _Above, d: Dictionary) -> set[str]:
+    f = next((f for f in a.definition.filters if f.field == POST), None) if a.definition else None
+    return allowed_codes(d, f) if f is not None else set(d.code_lists[d.fields[POST].code_list or ""].code_values)
+
+
+def _whole_above(new: _Above, seen: list[_Above], d: Dictionary) -> _Above | None:
+    """The total a bare category below `new` splits: `new` itself, unless it is one of a run of
+    parallel populations ("专任教师", "行政人员", "工勤人员"): then the total above them all
+    ("教职工总数"), or none. "在编人数" after "工勤人员" is not the workers on establishment."""
+    last = seen[-1] if seen else None
+    if last is None or last.headers != new.headers or _posts(last, d) & _posts(new, d):
+        return new
+    both = _posts(last, d) | _posts(new, d)
+    return next((t for t in reversed(seen) if t.headers == new.headers and both <= _posts(t, d)), None)
+
+
 def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     """Read every field in its place on the form; keys are taken exactly. A field the store holds
     for another level, or asked twice, is a problem of the request."""
@@ -307,6 +324,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     problems: list[Problem] = []
     above: _Above | None = None
     total: _Above | None = None
+    totals: list[_Above] = []
     group = _Group(())
     for i, f in enumerate(req.fields):
         prior = above
@@ -329,7 +347,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             above = _Above(tuple(f.headers), m.definition if m.definition and m.definition.measure == "count"
                            else None, f.label or f.key or "")
             if is_total(m.definition):
-                total = above
+                total = _whole_above(above, totals, d)
+                totals.append(above)
         if (f.key or f.definition) and m.key is None:
             loc: list[str | int] = ["body", "fields", i, "key" if f.key else "definition"]
             problems.append(Problem(loc, f"{m.reason}; send a label and type for a new field", f.key,

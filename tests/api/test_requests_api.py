@@ -408,3 +408,13 @@ def test_以下_beside_a_column_of_its_level_excludes_it(client: TestClient, pro
     alone = [{"headers": ["专任教师按学历分"], "label": label, "type": "integer"} for label in ("本科毕业", "高中阶段毕业以下")]
     b = client.post("/v1/requests/analysis", headers=h, json=request_body(title="教育事业统计", fields=alone)).json()
     assert b["fields"][1]["classification"] == "new"  # nothing beside it says which way 以下 goes
+
+
+def test_a_category_after_parallel_populations_splits_the_total_above_them(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    labels = ("教职工总数", "专任教师", "行政人员", "工勤人员", "在编人数", "编外聘用")
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(
+        title="教职工情况快报", fields=[{"label": x, "type": "integer"} for x in labels])).json()
+    keys = [f["key"] for f in a["fields"]]
+    # Not the workers on establishment: the staff, as the total above the run of posts counts them.
+    assert keys[4:] == ["school.staff.establishment.on_staff", "school.staff.establishment.contract"]

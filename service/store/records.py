@@ -48,7 +48,12 @@ def for_reference(model: VersionedModel, reference: date) -> ColumnElement[bool]
         theirs > mine, and_(theirs == mine, col(other.valid_from) > col(model.valid_from))))
     any_by_then = select(literal(1)).where(same, theirs <= reference)
     earlier = select(literal(1)).where(same, col(other.valid_from) < col(model.valid_from))
-    return or_(and_(mine <= reference, ~later.exists()), and_(~any_by_then.exists(), ~earlier.exists()))
+    # A record never changed has one version, which is the one: a hashed look-up in the few
+    # records with a closed version spares the probes above for all the others (an issue to
+    # 30,000 schools probed 1,000,000 teachers twice each).
+    changed = select(_key(other, model)).where(col(other.valid_to).is_not(None))
+    return or_(_key(model, model).not_in(changed), and_(mine <= reference, ~later.exists()),
+               and_(~any_by_then.exists(), ~earlier.exists()))
 
 
 def list_schools(

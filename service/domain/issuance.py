@@ -69,7 +69,7 @@ def issue(session: Session, principal: Principal, request_id: str) -> Issued:
     forms, merged = store.place_forms(session, r, window_of(r), keys, gate.approval, allowed, now())
     requests_repo.start_progress(session, r.id, forms)
     items = store.fill(session, r, window_of(r), dictionary(), keys, {f.key: f.classification for f in fields if f.key},
-                       allowed, now())
+                       allowed, merged > 0, now())
     note = f"under {gate.approval.number}" if gate.approval else "administrative"
     note += f"; {forms} form(s), {merged} merged with other requests"
     if gate.refused_schools:

@@ -5,7 +5,7 @@ wrote it, from which source (import, correction, form) and under which reference
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, DateTime, Index, LargeBinary, Text
+from sqlalchemy import Column, DateTime, Index, LargeBinary, PrimaryKeyConstraint, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -28,8 +28,10 @@ class Versioned(SQLModel):
     effective_from: date | None = None
 
 
+# A record's versions keyed by the record first: "the version of this school in force on a day"
+# is then an index range, where a key led by valid_from made every such probe a scan of the index.
 class School(Versioned, table=True):
-    __table_args__ = (Index("ix_school_region", "region_code"),)
+    __table_args__ = (PrimaryKeyConstraint("code", "valid_from"), Index("ix_school_region", "region_code"))
     code: str = Field(primary_key=True, max_length=10)
     name: str
     region_code: str = Field(max_length=6)
@@ -41,7 +43,7 @@ class School(Versioned, table=True):
 
 
 class Teacher(Versioned, table=True):
-    __table_args__ = (Index("ix_teacher_school", "school_code"),)
+    __table_args__ = (PrimaryKeyConstraint("id", "valid_from"), Index("ix_teacher_school", "school_code"))
     id: str = Field(primary_key=True, max_length=32)
     id_number: str = Field(max_length=18)
     name: str

@@ -129,7 +129,7 @@ def _school(c: httpx.Client, tally: Tally, rng: random.Random, school: str, toke
                                    f"{again.text[:300] if again else ''} after {r.text[:300]}")
 
 
-def _clients(base: str, tokens: dict[str, str]) -> tuple[Tally, float]:
+def _schools(base: str, tokens: dict[str, str]) -> tuple[Tally, float]:
     schools = sorted(tokens)
     tallies = [Tally() for _ in range(CLIENTS)]
     deadline = time.monotonic() + SECONDS
@@ -315,7 +315,7 @@ def _run(label: str, url: str, bare_url: str, files: DemoFiles, work: Path) -> l
     load = os.getloadavg()[0]
     proc, base = _serve(url, work, log)
     try:
-        tally, wall = _clients(base, tokens)
+        tally, wall = _schools(base, tokens)
         # Last submissions that commit together leave the request to the server's background pass.
         time.sleep(WORKER_INTERVAL_SECONDS + 2)
     finally:

@@ -60,6 +60,17 @@ def _teacher_id_number(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX IF NOT EXISTS ix_teacher_id_number ON teacher (id_number) WHERE valid_to IS NULL"))
 
 
+def _prefix_indexes(conn: Connection) -> None:
+    """DuckDB looks a row up through an index only on a single column: its composite keys check
+    uniqueness but serve no lookup, so a form's items and sections and a key's idempotency record
+    would be found by scanning every row. A submission's cost must not grow with the province;
+    PostgreSQL's composite keys already serve these lookups."""
+    if conn.dialect.name == "duckdb":
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_form_item_form_id ON form_item (form_id)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_form_section_form_id ON form_section (form_id)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_idempotency_record_key ON idempotency_record (key)"))
+
+
 def _all(*steps: Migration) -> Migration:
     def run(conn: Connection) -> None:
         for step in steps:
@@ -117,6 +128,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
          "count(CASE WHEN f.status <> 'submitted' THEN 1 END) FROM form_section s JOIN form f ON f.id = s.form_id "
          "JOIN request r ON r.id = s.request_id WHERE r.status = 'issued' GROUP BY s.request_id"))),
     (13, "imports find a current teacher by ID number through an index (PostgreSQL)", _teacher_id_number),
+    (16, "DuckDB finds a form's items and sections and an idempotency record through an index", _prefix_indexes),
 ]
 
 

@@ -12,6 +12,12 @@ request, whose own unit of work keeps on file a refusal that asks to be kept), a
 again in a new transaction, in the same order, so each sees the same store it saw the first time. If the commit itself fails,
 each write of the group runs again alone, with its own commit.
 
+Writes of one kind that come often (a school's submission, a form's first reading) are applied a
+group at a time: `run_many(apply, item)` hands every item of the group waiting for the same `apply`
+to one call, `apply(session, items)`, which writes them all in a few set-based statements and
+returns each item's result or its refusal. A refused item must have written nothing (its claim,
+the first write, failed); an `apply` that raises takes its whole group to the retry above.
+
 PostgreSQL needs none of this: its server commits concurrent transactions in parallel (and groups
 their log flushes itself); requests there write through their own session.
 """
@@ -20,7 +26,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -29,12 +35,17 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 T = TypeVar("T")
+I = TypeVar("I")  # noqa: E741
 MAX_GROUP = 64
+# Applies a group of items at once: each item's result, or the exception refusing it.
+Apply = Callable[[Session, list[Any]], Sequence[Any]]
 
 
 @dataclass
 class _Job:
-    work: Callable[[Session], Any]
+    work: Callable[[Session], Any] | None = None
+    apply: Apply | None = None  # with `item`: applied together with the group's other items of `apply`
+    item: Any = None
     done: Future[Any] = field(default_factory=Future)
 
 
@@ -53,10 +64,18 @@ class GroupWriter:
 
     def run(self, work: Callable[[Session], T]) -> T:
         """Run `work` in the writer's transaction; its result once committed, or its exception."""
-        job = _Job(work)
-        self._queue.put(job)
-        result: T = job.done.result()
+        result: T = self._wait(_Job(work=work))
         return result
+
+    def run_many(self, apply: Callable[[Session, list[I]], Sequence[T | BaseException]], item: I) -> T:
+        """Apply `item` with the other items of `apply` waiting at the same moment, in one call;
+        its result once committed, or its exception."""
+        result: T = self._wait(_Job(apply=apply, item=item))
+        return result
+
+    def _wait(self, job: _Job) -> Any:
+        self._queue.put(job)
+        return job.done.result()
 
     def close(self) -> None:
         self._queue.put(None)
@@ -85,13 +104,13 @@ class GroupWriter:
         while pending:
             results: list[Any] = []
             with Session(bind=self._conn, expire_on_commit=False) as session:
-                failed: tuple[int, BaseException] | None = None
-                for i, job in enumerate(pending):
+                failed: tuple[int, list[_Job], BaseException] | None = None
+                for i, run in _runs(pending):
                     try:
-                        results.append(job.work(session))
+                        results += _results(session, run)
                         session.flush()
                     except BaseException as error:  # handed to the job's caller
-                        failed = (i, error)
+                        failed = (i, run, error)
                         break
                 if failed is None:
                     try:
@@ -102,23 +121,58 @@ class GroupWriter:
                             self._alone(job)
                         return
                     for job, result in zip(pending, results, strict=True):
-                        job.done.set_result(result)
+                        if isinstance(result, BaseException):
+                            job.done.set_exception(result)
+                        else:
+                            job.done.set_result(result)
                     return
-                i, refused = failed
+                i, run, refused = failed
                 session.rollback()
+            if run[0].apply is not None:  # which of the run's items failed is not known: each alone
+                for job in run:
+                    self._alone(job)
+                pending = pending[:i] + pending[i + len(run):]
+                continue
             pending[i].done.set_exception(refused)
             pending = pending[:i] + pending[i + 1:]
 
     def _alone(self, job: _Job) -> None:
         with Session(bind=self._conn, expire_on_commit=False) as session:
             try:
-                result = job.work(session)
+                (result,) = _results(session, [job])
                 session.commit()
             except BaseException as exc:  # handed to the job's caller
                 session.rollback()
                 job.done.set_exception(exc)
                 return
-        job.done.set_result(result)
+        if isinstance(result, BaseException):
+            job.done.set_exception(result)
+        else:
+            job.done.set_result(result)
+
+
+def _runs(jobs: list[_Job]) -> list[tuple[int, list[_Job]]]:
+    """The jobs in order, cut into runs: a plain write alone, consecutive items of one `apply` together;
+    each with the index of its first job."""
+    runs: list[tuple[int, list[_Job]]] = []
+    for i, job in enumerate(jobs):
+        if job.apply is not None and runs and runs[-1][1][-1].apply is job.apply:
+            runs[-1][1].append(job)
+        else:
+            runs.append((i, [job]))
+    return runs
+
+
+def _results(session: Session, run: list[_Job]) -> list[Any]:
+    """A run's results in its order (an item's refusal as its exception)."""
+    first = run[0]
+    if first.apply is None:
+        assert first.work is not None
+        return [first.work(session)]
+    results = list(first.apply(session, [j.item for j in run]))
+    if len(results) != len(run):
+        raise RuntimeError(f"{first.apply!r} answered {len(results)} of {len(run)} items")
+    return results
 
 
 _writers: dict[int, GroupWriter] = {}

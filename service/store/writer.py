@@ -102,15 +102,15 @@ class GroupWriter:
     def _commit(self, jobs: list[_Job]) -> None:
         pending = jobs
         while pending:
-            results: list[Any] = []
+            results: dict[int, Any] = {}  # id(job) -> its result
             with Session(bind=self._conn, expire_on_commit=False) as session:
-                failed: tuple[int, list[_Job], BaseException] | None = None
-                for i, run in _runs(pending):
+                failed: tuple[list[_Job], BaseException] | None = None
+                for run in _runs(pending):
                     try:
-                        results += _results(session, run)
+                        results |= zip(map(id, run), _results(session, run), strict=True)
                         session.flush()
                     except BaseException as error:  # handed to the job's caller
-                        failed = (i, run, error)
+                        failed = (run, error)
                         break
                 if failed is None:
                     try:
@@ -120,21 +120,17 @@ class GroupWriter:
                         for job in pending:
                             self._alone(job)
                         return
-                    for job, result in zip(pending, results, strict=True):
-                        if isinstance(result, BaseException):
-                            job.done.set_exception(result)
-                        else:
-                            job.done.set_result(result)
+                    for job in pending:
+                        _settle(job, results[id(job)])
                     return
-                i, run, refused = failed
+                run, refused = failed
                 session.rollback()
-            if run[0].apply is not None:  # which of the run's items failed is not known: each alone
+            if run[0].apply is None:
+                run[0].done.set_exception(refused)
+            else:  # which of the run's items failed is not known: each alone
                 for job in run:
                     self._alone(job)
-                pending = pending[:i] + pending[i + len(run):]
-                continue
-            pending[i].done.set_exception(refused)
-            pending = pending[:i] + pending[i + 1:]
+            pending = [j for j in pending if j not in run]
 
     def _alone(self, job: _Job) -> None:
         with Session(bind=self._conn, expire_on_commit=False) as session:
@@ -145,21 +141,30 @@ class GroupWriter:
                 session.rollback()
                 job.done.set_exception(exc)
                 return
-        if isinstance(result, BaseException):
-            job.done.set_exception(result)
-        else:
-            job.done.set_result(result)
+        _settle(job, result)
 
 
-def _runs(jobs: list[_Job]) -> list[tuple[int, list[_Job]]]:
-    """The jobs in order, cut into runs: a plain write alone, consecutive items of one `apply` together;
-    each with the index of its first job."""
-    runs: list[tuple[int, list[_Job]]] = []
-    for i, job in enumerate(jobs):
-        if job.apply is not None and runs and runs[-1][1][-1].apply is job.apply:
-            runs[-1][1].append(job)
+def _settle(job: _Job, result: Any) -> None:
+    if isinstance(result, BaseException):
+        job.done.set_exception(result)
+    else:
+        job.done.set_result(result)
+
+
+def _runs(jobs: list[_Job]) -> list[list[_Job]]:
+    """The group cut into runs: a plain write alone, every item of one `apply` together where the
+    first of them stands. The writes of a group came at the same moment from callers that wait
+    for them, so any order of them is one they could have come in."""
+    runs: list[list[_Job]] = []
+    together: dict[Apply, list[_Job]] = {}
+    for job in jobs:
+        if job.apply is None:
+            runs.append([job])
+        elif job.apply in together:
+            together[job.apply].append(job)
         else:
-            runs.append((i, [job]))
+            together[job.apply] = [job]
+            runs.append(together[job.apply])
     return runs
 
 

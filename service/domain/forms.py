@@ -139,18 +139,33 @@ def _field_of(key: str, d: Dictionary, custom: dict[str, CustomField]) -> tuple[
     return (c.label if c else key), (c.label if c else key), (c.type if c else "text"), None
 
 
-def first_reading(session: Session, principal: Principal, form_id: str) -> bool:
-    """Whether reading the form now would be the school's first reading (which writes: it opens it)."""
-    require_role(principal, "school")
-    form = store.get(session, form_id)
-    return form is not None and form.school_code == principal.org_code and form.status == "issued"
+def reading(session: Session, principal: Principal, form_id: str) -> tuple[Form, bool]:
+    """The school's own form, and whether reading it now is the school's first reading (a write:
+    `open_forms` opens it). A form to open leaves `session`, so that the write, made elsewhere,
+    can leave on it what the store then holds."""
+    form = _own_form(session, principal, form_id)
+    first = form.status == "issued"
+    if first:
+        session.expunge(form)
+    return form, first
 
 
-def open_forms(session: Session, form_ids: list[str]) -> list[bool]:
-    """First readings of forms (`first_reading` said each is its reader's own): they are opened, a
-    new version each, in one statement; nothing else is written. Whether each was still issued."""
-    opened = claims.open_forms(session, sorted(set(form_ids)), now())
-    return [f in opened for f in form_ids]
+def open_forms(session: Session, forms: list[Form]) -> list[bool]:
+    """First readings of forms (`reading` said each is its reader's own): they are opened, a new
+    version each, in one statement; nothing else is written. Whether each was still issued; those
+    opened now hold what the store holds."""
+    at = now()
+    opened = claims.open_forms(session, sorted({f.id for f in forms}), at)
+    for f in forms:
+        if f.id in opened:
+            for name, value in (("status", "opened"), ("version", f.version + 1), ("opened_at", at)):
+                set_committed_value(f, name, value)
+    return [f.id in opened for f in forms]
+
+
+def view_of(session: Session, principal: Principal, form: Form) -> FormView:
+    """The view (see `view`) of a form `reading` gave and, on a first reading, `open_forms` opened."""
+    return _view(session, form, principal)
 
 
 def view(session: Session, principal: Principal, form_id: str) -> FormView:

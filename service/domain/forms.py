@@ -529,23 +529,33 @@ def _apply_together(session: Session, plans: list[tuple[int, SubmissionPlan]],
         f"{len(p.answers)} answers; {in_store} corrected in the store, {pending} pending"))
         for (_i, p), (in_store, pending, _rows) in zip(applied, flowed, strict=True)], at=at)
     session.flush()
-    completed = _complete_requests(session, [p for _i, p in applied])
-    kept: list[tuple[str, str, str, int, str]] = []
+    done: dict[int, Submitted] = {}
     for (i, p), (in_store, pending, _rows) in zip(applied, flowed, strict=True):
         counts: defaultdict[str, int] = defaultdict(int)
         for a in p.answers:
             counts[a.action] += 1
-        done = Submitted(p.form.id, counts["confirm"], in_store, pending, counts["fill"], completed.get(p.form.id, []))
-        out[i] = (200, asdict(done), {})
-        if p.key is not None:
-            kept.append((p.principal.id, p.key[0], p.key[1], 200,
-                         json.dumps({"body": asdict(done), "headers": {}}, default=str, ensure_ascii=False)))
+        done[i] = Submitted(p.form.id, counts["confirm"], in_store, pending, counts["fill"], [])
+    kept = [(p.principal.id, p.key[0], p.key[1], 200, _kept(done[i])) for i, p in applied if p.key is not None]
     if claims.keep_keys(session, kept, at) != len(kept):
         # A concurrent write of the same key (PostgreSQL) committed first: this one is undone whole,
         # and its retry is answered as that write's repeat.
         raise RetryLater("a request with this Idempotency-Key ran at the same moment; retry",
-                                     [Problem(["header", "Idempotency-Key"], "in progress")])
+                         [Problem(["header", "Idempotency-Key"], "in progress")])
+    # Last: the requests' count of open forms is one row each, which every submission of a request
+    # updates, so on PostgreSQL it is held from here to the commit, and only that long.
+    completed = _complete_requests(session, [p for _i, p in applied])
+    for i, p in applied:
+        if p.form.id in completed:  # rare: the request's last form, its record says so too
+            done[i].completed_requests = completed[p.form.id]
+            if p.key is not None:
+                claims.settle_key(session, p.principal.id, p.key[0], 200, _kept(done[i]))
+        out[i] = (200, asdict(done[i]), {})
     return out
+
+
+def _kept(done: Submitted) -> str:
+    """A submission's response as its idempotency record keeps it."""
+    return json.dumps({"body": asdict(done), "headers": {}}, default=str, ensure_ascii=False)
 
 
 def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn, if_match: str | None) -> Submitted:

@@ -34,14 +34,23 @@ def token(session: Session, token_hash: str) -> Token | None:
 
 
 def token_holder(session: Session, token_hash: str) -> tuple[PrincipalRow, Organisation, Token] | None:
-    """The principal, organisation and token of a bearer token or browser session: three lookups by
-    key, where a join would make DuckDB (which joins by hash) read every principal and organisation."""
-    found = session.get(Token, token_hash)
-    if found is None or found.purpose not in ("api", "web"):
-        return None
-    holder = session.get(PrincipalRow, found.principal_id)
-    org = session.get(Organisation, holder.org_code) if holder is not None else None
-    return None if holder is None or org is None else (holder, org, found)
+    """The principal, organisation and token of a bearer token or browser session. PostgreSQL joins
+    them by index in one statement; DuckDB joins by hash, reading every principal and organisation,
+    so there they are three lookups by key."""
+    if session.get_bind().dialect.name == "duckdb":
+        cred = session.get(Token, token_hash)
+        holder = session.get(PrincipalRow, cred.principal_id) if cred is not None else None
+        org = session.get(Organisation, holder.org_code) if holder is not None else None
+        if cred is None or holder is None or org is None or cred.purpose not in ("api", "web"):
+            return None
+        return holder, org, cred
+    found = session.execute(
+        select(PrincipalRow, Organisation, Token)
+        .join(Token, col(Token.principal_id) == col(PrincipalRow.id))
+        .join(Organisation, col(Organisation.code) == col(PrincipalRow.org_code))
+        .where(col(Token.token_hash) == token_hash, col(Token.purpose).in_(("api", "web")))
+    ).first()
+    return None if found is None else (found[0], found[1], found[2])
 
 
 def _rowcount(result: Any) -> int:

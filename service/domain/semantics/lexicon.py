@@ -43,6 +43,9 @@ class Sense:
 
 
 POST = "teacher.post_type"
+# Codes that say a value is other, unknown or not stated: read only as a category of their own
+# ("其他", "性别不详"), never beside a field's name ("Age unknown" is not the unknown gender).
+RESIDUAL_SLUGS = ("other", "unknown", "unstated")
 ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
 TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "classroom teacher")
@@ -229,7 +232,7 @@ def _build(d: Dictionary) -> Lexicon:
     for name, f in codes_fields.items():
         cl = d.code_lists[f.code_list or ""]
         for c in cl.codes:
-            sense = Sense("pop" if name == POST else "code", name, frozenset({c.code}), residual=c.slug == "other")
+            sense = Sense("pop" if name == POST else "code", name, frozenset({c.code}), residual=c.slug in RESIDUAL_SLUGS)
             for w in (c.zh, c.en, *c.aliases):
                 u = units(fold(w))
                 stem = next((u[: -len(p)] for p in pop_units if len(u) > len(p) and u[-len(p):] == p), None)

@@ -283,7 +283,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         specific = []
     if ANY in dims:
         raise _Fail(BREAKDOWN_ONLY)
-    if "residual" in st.markers and dims:
+    if "residual" in st.markers and (dims or st.by):
         raise _Fail("'其他民族' / 'other subjects' are the rest of what the table lists, not the code 'other'")
     teaching = {"teacher.teaching_years", "teacher.teaching_start"}
     teacher_only = bool(st.conds) and all(c.generic and c.field == POST and c.codes == {"1"} for c in st.conds)

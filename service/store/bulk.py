@@ -212,6 +212,17 @@ def analyze_if_changed(session: Session, table: str, changed: int) -> None:
 REBUILD_MIN_ROWS = 50_000
 
 
+def _holds_at_least(session: Session, table: str, rows: int) -> bool:
+    """Whether `table` holds at least `rows` rows. On PostgreSQL its statistics answer first when
+    they count twice as many (an import ANALYZEs what it writes): counting 600,000 rows took up to
+    0.6 s a province. Either answer is safe; a wrong one only costs time."""
+    conn = session.connection()
+    if dialect(session) == "postgresql" and conn.execute(text(
+        "SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"), {"t": table}).scalar_one() >= 2 * rows:
+        return True
+    return bool(conn.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM {ident(table)} LIMIT {rows}) AS t")).scalar_one() >= rows)
+
+
 @contextmanager
 def _indexes_rebuilt_if_doubling(session: Session, target: str, rows: int) -> Iterator[None]:
     """Around a write of `rows` new versions that at least doubles `target` (a first load, a new
@@ -220,9 +231,7 @@ def _indexes_rebuilt_if_doubling(session: Session, target: str, rows: int) -> It
     of the transaction: a failed load leaves them as they were; a rebuilt unique index or key
     still refuses duplicates, failing the whole load."""
     conn = session.connection()
-    if rows < REBUILD_MIN_ROWS or conn.execute(text(
-        f"SELECT count(*) FROM (SELECT 1 FROM {target} LIMIT {rows}) AS t"
-    )).scalar_one() >= rows:
+    if rows < REBUILD_MIN_ROWS or _holds_at_least(session, target, rows):
         yield
         return
     if dialect(session) == "duckdb":

@@ -458,3 +458,14 @@ def test_a_bracket_restating_the_words_outside_it_reads_as_they_do() -> None:
 def test_footnote_marks_and_the_document_a_value_is_copied_from_are_noise() -> None:
     assert key("Ethnic minority teachers(a)") == count(f"{FT};ethnicity!=01")
     assert key("Full name (as on ID card)", "roster") == "teacher.name"
+
+
+def test_a_bracket_after_people_in_the_title_defines_them() -> None:
+    from service.domain.semantics.context import glossary
+    assert glossary("全县中小学青年教师（35周岁及以下）和团员教师情况统计表") == (("青年教师", "35周岁及以下"),)
+    assert glossary("专任教师（2026年9月1日）情况") == ()  # a date, not a range of ages: defines nothing
+
+
+def test_what_the_records_do_not_hold_is_never_read_past_in_two_languages() -> None:
+    assert key("最高学位 Highest degree", "roster") is None  # 学位 is not 学历, whatever "degree" means
+    assert key("政治面貌", "roster") is None

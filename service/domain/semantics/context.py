@@ -25,7 +25,7 @@ from service.domain.semantics.definition import (
     value,
 )
 from service.domain.semantics.lexicon import ANY, POST, lexicon, units
-from service.domain.semantics.reader import EMPTY, NOTHING, SELF, Parsed, read, rest_of
+from service.domain.semantics.reader import EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
 from service.domain.semantics.text import fold
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
@@ -76,6 +76,10 @@ _SCHOOLS_FOR = re.compile(r"^.*?(?:学校|学院|幼儿园|小学|中学|校|园
 
 # The schools an English title's table is for, after whom it counts: "… of Regular Secondary Schools".
 _SCHOOLS_FOR_EN = re.compile(r"\b(?:of|in|at)\s+(?:[a-z-]+\s+){0,3}(?:schools?|kindergartens?)\b")
+# Sentences telling the person filling in how to: "Please write a number on each line.", "Write 0
+# (zero) if none.", "请如实填写。" They say nothing of whom a table counts.
+_INSTRUCTIONS = re.compile(r"(?:(?<=[.?!。？！])|^)\s*(?:please|write|tick|mark|enter|if none|count each|do not|请|如无|填写|注)"
+                           r"[^.?!。？！]*(?:[.?!。？！]|$)", re.IGNORECASE)
 # A form's name before what its table counts: "…Form C: …", "…——…".
 _SPACES = re.compile(r"\s+")
 _NAMED = re.compile(r"^.{2,80}(?:[:：]|\s[—–-]{1,2}\s|——)\s*")
@@ -86,10 +90,26 @@ _DEFINES = re.compile(r"[(（]\s*(?:注\s*[:：]\s*|note\s*[:：]\s*)?([^()（�
                       r"(?:是指|系指|指的是|指|即|means|refers to|are defined as|is defined as|[:：])\s*([^()（）]{2,60})[)）]")
 
 
+# People named with their range in a bracket right after them: "青年教师（35周岁及以下）".
+_NAMED_RANGE = re.compile(r"((?:[a-z]+ )?[^\s()（）、,，和及与]{0,8}?(?:教师|老师|人员|教职工|teachers?|staff))\s*[(（]([^()（）]*\d[^()（）]*)[)）]")
+
+
 def glossary(title: str | None) -> tuple[tuple[str, str], ...]:
     """The terms a form's title defines, longest first, in folded text: (term, meaning)."""
-    found = [(m.group(1).strip(), m.group(2).strip()) for m in _DEFINES.finditer(fold(title or ""))]
+    folded = fold(title or "")
+    found = [(m.group(1).strip(), m.group(2).strip()) for m in _DEFINES.finditer(folded)]
+    # "全县中小学青年教师（35周岁及以下）": the people named are the last word before the bracket.
+    found += [(_last_word(m.group(1)), m.group(2).strip()) for m in _NAMED_RANGE.finditer(folded)
+              if any(band_of(m.group(2), f) for f in RANGE_FIELDS)]
     return tuple(sorted(((t, w) for t, w in found if t and w and t != w), key=lambda p: -len(p[0])))
+
+
+_LAST_WORD = re.compile(r"(?:[^\W\d_a-z]{2}|[a-z]+ )(?:教师|老师|人员|教职工|teachers?|staff)$")
+
+
+def _last_word(term: str) -> str:
+    m = _LAST_WORD.search(term.strip())
+    return m.group(0) if m else term.strip()
 
 
 def defined(text: str, terms: tuple[tuple[str, str], ...]) -> str:
@@ -179,7 +199,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     words = [title_words] if title is not None else []
     breakdowns = list(by)
     for h in headers:
-        parsed = read(h, d, hint, mode="frame", by=tuple(breakdowns))
+        parsed = read(_INSTRUCTIONS.sub(" ", h), d, hint, mode="frame", by=tuple(breakdowns))
         if not isinstance(parsed, Parsed):
             if parsed.reason not in (NOTHING, EMPTY):  # "Section B", "一、基本情况": no population
                 unreadable = unreadable or h

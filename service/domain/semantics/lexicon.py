@@ -24,7 +24,7 @@ SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl",
     "above_pre",
     "below_pre", "below_bare", "union", "filler", "link", "by", "question", "self", "school_code", "whether",
-    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period",
+    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld",
 ]
 
 
@@ -90,7 +90,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
                "现有的",
                # A relative word of questions: "您所任教的学科".
-               "所", "持", "详细", "roster", "on roll", "academic", "profession",
+               "所", "持", "详细", "roster", "on roll", "academic", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
                "as at the start of the school year", "at the start of the school year",
                "at the beginning of the school year", "as at the beginning of the school year"),
@@ -98,6 +98,11 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # ("本学期在职教师"); of people who retired or left it asks who did so during the period, a flow.
     "period": ("本学年", "本学期", "本年度", "本年", "今年", "当年", "本期", "this term", "this semester",
                "this school year", "this year", "during the year", "during the school year"),
+    # What the records do not hold, known so that it is said so and never read past: a wording in two
+    # languages whose Chinese half asks "学位" is not the English half's "degree" (学历).
+    "unheld": ("学位", "最高学位", "政治面貌", "党员", "中共党员", "团员", "共青团员", "班主任", "学时", "继续教育", "工资",
+               "薪酬", "手机", "电话", "邮箱", "籍贯", "户籍", "婚姻", "健康状况", "political affiliation",
+               "party member", "homeroom", "salary", "phone", "telephone", "email", "marital"),
     "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
@@ -120,7 +125,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
                  # What a section of a form is called around its subject: "个人基本信息", "General information".
-                 "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息"),
+                 "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息",
+                 "tick", "please tick", "circle", "mark", "勾选", "请勾选", "打勾"),
     "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution"),
 }
@@ -165,7 +171,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
     "teacher.subject": ("学科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi"),
-    "teacher.post_type": ("岗位", "post"),
+    "teacher.post_type": ("岗位", "post", "position"),
     "teacher.status": ("状态",),
     "teacher.age": ("年龄", "岁数", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
                     "age group", "age band"),
@@ -174,7 +180,8 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教", "任教", "执教", "从教时间", "教学年资", "年资",
                                "teaching experience", "教育工作", "教育教学工作", "教学工作", "working in education", "work in education",
                                "worked in education",
-                               "years of teaching", "teaching year", "year of teaching", "experience", "teaching"),
+                               "years of teaching", "teaching year", "year of teaching", "experience", "teaching",
+                               "years teaching", "years in teaching"),
 }
 # Words for the pupils a school enrols: the store holds only their number.
 ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "enrolled", "enrolled student")

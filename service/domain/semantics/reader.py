@@ -33,6 +33,7 @@ Mode = Literal["field", "frame"]  # a field's own wording, or a title or header 
 SELF = "self"  # a value read naming only the school itself ("填报单位", "your school")
 NOTHING = "names nothing to count"
 BREAKDOWN_ONLY = "names a kind of breakdown, not a field"
+UNHELD = "asks something the records do not hold (a degree, political status, a duty, hours, pay, contacts)"
 BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 or 以下（不含）"
 EMPTY = "the wording is empty once its numbering and units are taken off"
 _MAX_TILINGS = 48
@@ -177,6 +178,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if pending_neg:
                 raise _Fail("double negation")
             pending_neg = True
+        elif s.kind == "unheld":
+            raise _Fail(UNHELD)
         elif s.kind == "neg_post":
             if last is None:
                 raise _Fail("'以外' with nothing before it")

@@ -108,15 +108,17 @@ _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
 # filling it in (required, a date format, a list of options, an instruction).
 _NOISE = re.compile(
     r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|no\.?|number|count|headcount"
+    r"|(?:人|名)\s*(?:persons?|people)"
     r"|years?|in years|yrs?"
     r"|unit\s*[:：]?\s*(?:persons?|people)|盖章|签章|签字|公章|签名|stamp|seal|signature"
     r"|必填|选填|必选|可选|单选|多选|非必填|required|optional|mandatory"
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
     r"|\d+\s*(?:位(?:数字|数|代码)?|[- ]?digits?)"
     r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
-    r"|.*(?:填写|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as).*"
+    r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
+    r"|主|主教|主讲|主要|main"
     # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
-    r"|(?:as|same as)\s+(?:on|in|shown on|per)\s+(?:the\s+|your\s+)?(?:id|identity)\s+(?:card|document)"
+    r"|(?:as|same as)\s+(?:on|in|shown on|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
     r"|(?:与|同)身份证(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡])\s*$"
 )
 # A bracket naming the asker's own unit adds nothing on a form of that unit: "单位（学校）名称".

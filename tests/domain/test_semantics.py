@@ -469,3 +469,15 @@ def test_a_bracket_after_people_in_the_title_defines_them() -> None:
 def test_what_the_records_do_not_hold_is_never_read_past_in_two_languages() -> None:
     assert key("最高学位 Highest degree", "roster") is None  # 学位 is not 学历, whatever "degree" means
     assert key("政治面貌", "roster") is None
+
+
+def test_a_question_about_the_teacher_on_a_roster_asks_the_teachers_value() -> None:
+    assert key("2.2 Is this teacher male or female?", "roster") == "teacher.gender"
+    assert key("How old is this teacher?", "roster") == "teacher.age"
+    assert key("具有职称的教师") is None  # people who have a title: a count without its values
+
+
+def test_a_bracket_says_what_an_unknown_word_covers_or_adds() -> None:
+    assert key("艺术（音乐、美术）专任教师数") == count(f"{FT};subject=11,12")
+    assert key("艺术教师") is None  # without the bracket: music, art, dance? not guessed
+    assert key("二级及以下（含未定职级）专任教师") == count(f"{FT};title=4,5,9")

@@ -23,7 +23,7 @@ from service.domain.semantics.text import fold
 SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl",
     "above_pre",
-    "below_pre", "below_bare", "union", "filler", "link", "by", "question", "self", "school_code", "whether",
+    "below_pre", "below_bare", "union", "filler", "having", "link", "by", "question", "self", "school_code", "whether",
     "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld",
 ]
 
@@ -75,11 +75,13 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "union": ("和", "及", "与", "或", "或者", "以及", "还是", "、", "/", "&", "and", "or", "and/or"),
     "link": ("的", "之", "of"),
     "by": ("分", "按", "按照", "by", "broken down by", "breakdown by", "according to"),
-    "filler": ("具有", "有", "拥有", "取得", "获得", "为", "是", "在", "中", "属于", "里", "当中", "持有",
-               "担任", "现任", "学历为", "among", "with", "who", "whose", "having", "have", "has", "hold", "holding",
-               "held", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
+    # Words that say people have something: "具有职称的教师" counts people, "教师性别" asks a value.
+    "having": ("具有", "有", "拥有", "取得", "获得", "持有", "具", "with", "who", "whose", "having", "have", "has", "hold",
+               "holding", "held"),
+    "filler": ("为", "是", "在", "中", "属于", "里", "当中",
+               "担任", "现任", "学历为", "among", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "level", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
-               "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "具", "实有", "实际",
+               "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
                "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
@@ -90,7 +92,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
                "现有的",
                # A relative word of questions: "您所任教的学科".
-               "所", "持", "详细", "roster", "on roll", "academic", "profession", "belong to", "belong",
+               "所", "持", "该", "详细", "appointment", "roster", "on roll", "academic", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
                "as at the start of the school year", "at the start of the school year",
                "at the beginning of the school year", "as at the beginning of the school year"),
@@ -115,7 +117,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "work": ("工作", "从事", "当", "work", "worked", "served", "serving as"),
     # When something began: of teaching, it is the start of teaching ("您哪一年开始从教").
     "start": ("start", "started", "starting", "began", "begin", "first start", "first started", "first began", "开始", "起始",
-              "joined", "entered", "first employed", "first appointed", "first joined", "first became",
+              "joined", "entered", "first employed", "first appointed", "first appointment", "first joined", "first became",
               "参加"),
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
     "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候"),

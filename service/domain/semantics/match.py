@@ -215,15 +215,17 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
     return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates)
 
 
-_ADDRESSED = re.compile(r"^\W*(?:\w{0,3}\d+\W*)?(?:您|你|(?:are|were|is|do) (?:you|your)\b)", re.IGNORECASE)
+# A question put to the teacher, or asked about one ("Is this teacher male or female?", "该教师…").
+_ADDRESSED = re.compile(r"^\W*(?:\w{0,3}\d+(?:\.\d+)*\W*)?(?:您|你|该教师|该老师|这位教师|此教师"
+                        r"|(?:are|were|is|do) (?:you|your)\b|(?:is|was|does|has) (?:this|the) teacher\b)", re.IGNORECASE)
 
 
 def _alternatives(parsed: Parsed, label: str) -> bool:
     """A wording put to the teacher that offers two or more values of one field and names nothing
     else: an alternative question ("您是男性还是女性？"), asking that field."""
-    c = parsed.conditions
+    c = tuple(x for x in parsed.conditions if not (parsed.generic_only and x.field == POST))  # "this teacher"
     return (len(c) == 1 and len(c[0].codes) >= 2 and not c[0].negated and c[0].min is None
-            and c[0].max is None and not parsed.own_population and not parsed.by
+            and c[0].max is None and (parsed.generic_only or not parsed.own_population) and not parsed.by
             and bool(_ADDRESSED.match(label)))
 
 
@@ -270,7 +272,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if isinstance(parsed, Parsed):
         if level == "roster" and parsed.kind == "count" and not parsed.whether and _alternatives(parsed, label):
             # "您是男性还是女性": values of one field offered to the teacher ask that field.
-            parsed = Parsed("value", field=parsed.conditions[0].field, whether=True)
+            asked_of = [x for x in parsed.conditions if not (parsed.generic_only and x.field == POST)]
+            parsed = Parsed("value", field=asked_of[0].field, whether=True)
         if parsed.whether and level == "roster" and parsed.kind == "count":
             asked = {c.field for c in parsed.conditions} - {POST, "teacher.status"}
             if not asked and parsed.own_population and not parsed.generic_only:

@@ -322,7 +322,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     if not specific and not ranges:
         numeric = len(dims) == 1 and dims[0] in d.fields and d.fields[dims[0]].type in ("integer", "decimal")
         if len(dims) == 1 and (not has_counted or numeric) and not refine and not by:
-            if st.conds and "filler" in st.markers and not whether and dims[0] not in teaching \
+            if st.conds and "having" in st.markers and not whether and dims[0] not in teaching \
                     and "offered" not in st.markers:
                 # "具有职称的教师" counts people; "教师性别" / "gender of teacher" asks a value.
                 raise _Fail(f"names {dims[0]} without saying which values")
@@ -384,6 +384,8 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         got = _read(label, d, hint, level, mode, by)
+        if isinstance(got, Unread) and got.reason.startswith(_UNKNOWN) and (named := _named_by_bracket(label, d)):
+            got = _read(named, d, hint, level, mode, by)  # "艺术（音乐、美术）教师": music or art teachers
         if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(label, got, lexicon(d)):
             got = Unread("a bracket lists what it counts as, other than the records' own value (say which)")
         if mode == "frame" and isinstance(got, Unread) and (halves := bilingual(label)) is not None:
@@ -421,7 +423,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread("asks a share (%), not a number of people")
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, unnumbered(fold(label))).replace("的", ""), hint)
+        text = _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", unnumbered(fold(label)))
+        spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, text).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
     if len({s.field for s in spans}) < len(spans):
@@ -510,7 +513,7 @@ def rest_of(label: str, d: Dictionary) -> str | None:
     for tiling in _tilings(u, lex):
         for piece in tiling:
             senses = lex.terms[piece]
-            if any(s.kind == "pop" and s.generic for s in senses) or all(s.kind in ("count", "filler") for s in senses):
+            if any(s.kind == "pop" and s.generic for s in senses) or all(s.kind in ("count", "filler", "having") for s in senses):
                 continue
             dims = {s.field or "" for s in senses if s.kind == "dim"}
             if not dims or len(dims) != len(senses):
@@ -518,6 +521,25 @@ def rest_of(label: str, d: Dictionary) -> str | None:
             fields |= dims
         return next(iter(fields)) if len(fields) == 1 else ANY if not fields else None
     return None
+
+
+# "二级及以下（含未定职级）": values the bracket adds to those before it (not "（含35岁）", a bound).
+_INCLUDING = re.compile(r"[(（]\s*(?:含|包含|包括|including|incl\.?)\s*([^()（）\d]+)[)）]")
+_WORD_THEN_BRACKET = re.compile(r"([^\W\d_a-z]{2,6}|[a-z]+)\s*[(（]([^()（）]+)[)）]")
+
+
+def _named_by_bracket(label: str, d: Dictionary) -> str | None:
+    """A word the reader does not know, defined by the values its bracket lists ("艺术（音乐、美术）"):
+    the wording with the word put as those values, or None."""
+    folded = unnumbered(fold(label))
+    m = _WORD_THEN_BRACKET.search(folded)
+    if m is None or not isinstance(read(m.group(1), d), Unread):
+        return None
+    listed = options(f"({m.group(2)})")
+    field_ = _offered(listed, lexicon(d))
+    if field_ is None or not field_.startswith("teacher."):
+        return None  # only values of teachers: "合作学校（公办/民办）" is not this school's ownership
+    return folded[: m.start()] + "或".join(listed) + folded[m.end():]
 
 
 def band_of(option: str, name: str) -> bool:
@@ -678,19 +700,21 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
     for i, x in enumerate(u):
         if not _CJK_CHAR.fullmatch(x):
             continue
-        fills: set[str] = set()
+        sound = _sounds(x)  # usual readings only: 位 is "wei", not also "li"
+        # The longest term around it that a fitting character completes decides.
         for length in range(lex.max_len, 1, -1):
+            fills: set[str] = set()
             for k in range(length):
                 start = i - k
                 if start >= 0 and start + length <= len(u):
                     window = u[start:start + length]
                     fills |= slots.get((*window[:k], "", *window[k + 1:]), frozenset())
             fills.discard(x)
-            if fills:
+            # A two-character term ("学历" for "学力") is evidence enough only for a slip of sound.
+            fitting = {c for c in fills if (_rare(x) and length >= 3) or _sounds(c) & sound}
+            if fitting:
+                fixes |= {(i, c) for c in fitting}
                 break
-        sound = _sounds(x, every=False)  # its usual reading only: 位 is "wei", not also "li"
-        # A two-character term ("学历" for "学力") is evidence enough only for a slip of sound.
-        fixes |= {(i, c) for c in fills if (_rare(x) and length >= 3) or _sounds(c) & sound}
     if len(fixes) != 1:
         return None
     i, c = fixes.pop()
@@ -708,10 +732,9 @@ def _rare(char: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _sounds(char: str, every: bool = True) -> frozenset[str]:
-    """The readings of a character without tones (`every` reading, or its usual one): a slip typed
-    by pinyin sounds like the word meant."""
-    return frozenset(pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=every)[0])
+def _sounds(char: str) -> frozenset[str]:
+    """The usual reading of a character without tones: a slip typed by pinyin sounds like the word meant."""
+    return frozenset(pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=False)[0])
 
 
 def respelled(label: str, d: Dictionary) -> str | None:

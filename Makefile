@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test fuzz crash bench bench-quick bench-country install install-dev postgres chromium openapi lint screenshots simulate
+.PHONY: run test fuzz crash bench bench-quick bench-country bench-provinces install install-dev postgres chromium openapi lint screenshots simulate
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -74,6 +74,11 @@ simulate: install
 # generated a province at a time, loaded through the import, issued to, answered; figures printed.
 bench-country: install-dev postgres
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/python -m bench.country
+
+# The country's load a province at a time: the first PROVINCES (2) provinces of 600,000 teachers into an
+# empty database, each beside a bare COPY of its teachers file (COUNTRY_WORKERS=1: one at a time).
+bench-provinces: install-dev postgres
+	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/python -m bench.country provinces $${PROVINCES:-2}
 
 openapi: install
 	$(BIN)/collectonce openapi

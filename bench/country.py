@@ -23,8 +23,10 @@ import tempfile
 import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -52,6 +54,7 @@ CLIENTS = int(os.environ.get("COUNTRY_CLIENTS", "32"))
 BARE_RUNS = int(os.environ.get("COUNTRY_BARE_RUNS", "2"))
 PG_URL = os.environ.get("COLLECTONCE_TEST_PG_URL")
 PROVINCE_TEACHERS = 600_000  # one generated and imported batch
+WORKERS = int(os.environ.get("COUNTRY_WORKERS", "2"))  # provinces loaded at once (PostgreSQL)
 # The 31 province-level divisions of the mainland (GB/T 2260); Hunan (430000) has its real counties.
 PROVINCES = ["110000", "120000", "130000", "140000", "150000", "210000", "220000", "230000", "310000", "320000", "330000", "340000", "350000", "360000", "370000", "410000", "420000", "430000", "440000", "450000", "460000", "500000", "510000", "520000", "530000", "540000", "610000", "620000", "630000", "640000", "650000"]
 ADMIN = Principal("bench", "bench", "admin", "admin", "admin", None)
@@ -86,27 +89,67 @@ class ProvinceLoad:
     schools: int
     teachers: int
     seconds: float
+    load_average: float  # the machine's, over the last minute, as the province finished
 
 
-def load_country(engine: Engine, files: list[DemoFiles], progress: Path | None = None) -> list[ProvinceLoad]:
-    """Import every province through the import path, each file its own all-or-nothing batch
-    (what was loaded so far is written to `progress` after each province)."""
+def load_province(engine: Engine, f: DemoFiles) -> ProvinceLoad:
+    """One province through the import path: its regions, then its schools and its teachers, each
+    file its own all-or-nothing batch."""
     from connectors.base import importer_for
 
-    migrate(engine)
-    loads = []
-    for f in files:
+    start = time.perf_counter()
+    with session_scope(engine) as s:
+        import_regions(s, ADMIN, importer_for(f.regions.name).read(f.regions))
+    with session_scope(engine) as s:
+        schools = import_file(s, ADMIN, "schools", f.schools)
+    with session_scope(engine) as s:
+        teachers = import_file(s, ADMIN, "teachers", f.teachers)
+    return ProvinceLoad(f.regions.parent.name, schools.rows_inserted, teachers.rows_inserted,
+                        time.perf_counter() - start, os.getloadavg()[0])
+
+
+def bare_copy(url: str, path: Path) -> float:
+    """Seconds of a bare COPY of a teachers file into a plain table with the teacher table's column
+    types (no key, index, check, history or validation): the floor an import of it stands beside."""
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        header = path.open(encoding="utf-8").readline().strip().split(",")
+        columns = ", ".join(f'"{c}"' for c in header)
+        conn.execute(f"CREATE TABLE bare_teacher AS SELECT {columns} FROM teacher WITH NO DATA")
         start = time.perf_counter()
-        with session_scope(engine) as s:
-            import_regions(s, ADMIN, importer_for(f.regions.name).read(f.regions))
-        with session_scope(engine) as s:
-            schools = import_file(s, ADMIN, "schools", f.schools)
-        with session_scope(engine) as s:
-            teachers = import_file(s, ADMIN, "teachers", f.teachers)
-        loads.append(ProvinceLoad(f.regions.parent.name, schools.rows_inserted, teachers.rows_inserted,
-                                  time.perf_counter() - start))
+        with conn.cursor() as cur, cur.copy(f"COPY bare_teacher ({columns}) FROM STDIN (FORMAT csv, HEADER true)") as copy, \
+                path.open("rb") as fh:
+            while block := fh.read(1 << 20):
+                copy.write(block)
+        conn.commit()
+        seconds = time.perf_counter() - start
+        conn.execute("DROP TABLE bare_teacher")
+        conn.commit()
+    return seconds
+
+
+def load_country(engine: Engine, files: list[DemoFiles], progress: Path | None = None,
+                 workers: int = WORKERS) -> list[ProvinceLoad]:
+    """Import every province (what was loaded so far is written to `progress` after each one). On
+    PostgreSQL `workers` provinces load at once, each over its own connection: one province's
+    validation and staging, in this process, overlap another's merge in the server. The first
+    province loads alone, since it may rebuild the tables' indexes (a load that doubles a table,
+    see service/store/bulk.py), which locks them; no later one can double them, as the first is
+    the largest (`plan`)."""
+    migrate(engine)
+    loads: list[ProvinceLoad] = []
+
+    def done(x: ProvinceLoad) -> None:
+        loads.append(x)
         if progress:
             progress.write_text(json.dumps([asdict(x) for x in loads]))
+
+    if files:
+        done(load_province(engine, files[0]))
+    with ThreadPoolExecutor(workers if engine.dialect.name == "postgresql" else 1) as pool:
+        for x in pool.map(partial(load_province, engine), files[1:]):
+            done(x)
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("ANALYZE"))  # the planner's statistics of what was just loaded
@@ -272,18 +315,24 @@ def main() -> None:
         rows.append(("generate (demo generator, a province at a time)",
                      f"{gen.seconds:.0f} s, peak {gen.peak_mib:,.0f} MiB, CSV {csv_bytes / 2**30:.2f} GiB; {_load_avg()}"))
         print(f"  generated in {gen.seconds:.0f} s", flush=True)
+        first = min(p for p in work.iterdir() if p.is_dir()) / "teachers.csv"
+        eng = make_engine(url)
+        migrate(eng)  # the teacher table, whose column types the bare COPY's plain table takes
+        bare = bare_copy(url, first)
         load = timed([str(BIN / "python"), "-m", "bench.country", "load", str(work), url])
         loads = [ProvinceLoad(**x) for x in json.loads((work / "load.json").read_text())]
         n_rows = sum(x.schools + x.teachers for x in loads)
-        eng = make_engine(url)
         size, teacher_ix = database_size(eng)
         per = [x.seconds for x in loads]
         rows += [
             ("load (import path, a province per batch)",
              f"{load.seconds:.0f} s, {n_rows / load.seconds:,.0f} rows/s, peak {load.peak_mib:,.0f} MiB; {_load_avg()}"),
             ("per province (schools + teachers)",
-             f"{statistics.median(per):.1f} s median, {min(per):.1f}-{max(per):.1f} s; "
-             f"~{statistics.median(x.teachers for x in loads):,.0f} teachers each"),
+             f"{statistics.median(per):.1f} s median, {min(per):.1f}-{max(per):.1f} s, {WORKERS} at once; "
+             f"~{statistics.median(x.teachers for x in loads):,.0f} teachers each; "
+             f"{load.seconds / len(loads):.1f} s a province of the load's wall time"),
+            ("bare COPY of one province's teachers (plain table)",
+             f"{bare:.1f} s; ratio of the load's wall time a province {load.seconds / len(loads) / bare:.1f}x"),
             ("database size", f"{size / 2**30:.2f} GiB ({size / len(loads) / 2**30:.2f} GiB a province), "
                               f"teacher indexes {teacher_ix / 2**30:.2f} GiB"),
         ]
@@ -334,7 +383,42 @@ def measure(eng: Engine, url: str, work: Path, provinces: list[str], rid: str | 
     return rows
 
 
+def load_provinces(n: int) -> None:
+    """`python -m bench.country provinces N`: the first N provinces of the country generated and
+    loaded into an empty database as `load_country` loads them, each beside a bare COPY of its
+    teachers file (measured after the load, one at a time)."""
+    specs = plan(SCHOOLS, TEACHERS)[:n]
+    print(f"\n== Country, {len(specs)} provinces of {specs[0].teachers:,} teachers, {WORKERS} at once after the first, "
+          "PostgreSQL ==", flush=True)
+    with tempfile.TemporaryDirectory() as tmp, pg_schema(PG_URL, "bench_provinces") as url:
+        if url is None:
+            print("  skipped: no PostgreSQL server (COLLECTONCE_TEST_PG_URL)")
+            return
+        files = generate_country(specs, Path(tmp))
+        eng = make_engine(url)
+        try:
+            start = time.perf_counter()
+            loads = load_country(eng, files)
+            wall = time.perf_counter() - start
+        finally:
+            eng.dispose()
+        rows = []
+        for x, f in zip(loads, files, strict=True):
+            bare = bare_copy(url, f.teachers)
+            rows.append((f"province {x.province}", f"{x.seconds:.1f} s ({x.schools:,} schools, {x.teachers:,} teachers; "
+                                                   f"load average {x.load_average:.1f}); bare COPY of its teachers "
+                                                   f"{bare:.1f} s; {x.seconds / bare:.1f}x"))
+        if len(loads) > 1:
+            rest = wall - loads[0].seconds
+            rows.append(("after the first", f"{rest:.1f} s for {len(loads) - 1} provinces: {rest / (len(loads) - 1):.1f} s "
+                                            f"a province ({WORKERS} at once); {_load_avg()}"))
+        show(rows)
+
+
 def _child(mode: str, args: list[str]) -> None:
+    if mode == "provinces":
+        load_provinces(int(args[0]) if args else 2)
+        return
     work = Path(args[0])
     if mode == "measure":  # a country already loaded at args[1]; args[2], if given, a request approved before
         eng = make_engine(args[1])

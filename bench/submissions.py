@@ -129,7 +129,7 @@ def _school(c: httpx.Client, tally: Tally, rng: random.Random, school: str, toke
                                    f"{again.text[:300] if again else ''} after {r.text[:300]}")
 
 
-def _clients(base: str, tokens: dict[str, str]) -> tuple[Tally, float]:
+def _schools(base: str, tokens: dict[str, str]) -> tuple[Tally, float]:
     schools = sorted(tokens)
     tallies = [Tally() for _ in range(CLIENTS)]
     deadline = time.monotonic() + SECONDS
@@ -315,7 +315,7 @@ def _run(label: str, url: str, bare_url: str, files: DemoFiles, work: Path) -> l
     load = os.getloadavg()[0]
     proc, base = _serve(url, work, log)
     try:
-        tally, wall = _clients(base, tokens)
+        tally, wall = _schools(base, tokens)
         # Last submissions that commit together leave the request to the server's background pass.
         time.sleep(WORKER_INTERVAL_SECONDS + 2)
     finally:
@@ -334,6 +334,9 @@ def _run(label: str, url: str, bare_url: str, files: DemoFiles, work: Path) -> l
         *bare_rows,
         ("submissions", f"{len(tally.accepted):,} accepted in {wall:.1f} s: {rate:,.1f}/s "
                         f"with {CLIENTS} clients (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)"),
+        ("HTTP calls", f"{sum(tally.statuses.values()):,}: {sum(tally.statuses.values()) / wall:,.1f}/s, "
+                       f"{sum(tally.statuses.values()) / max(1, len(tally.accepted)):.1f} per school "
+                       "(inbox, form, submission, replays; the bare stack makes 1 per POST)"),
         ("submission p50 / p99", f"{_pct(tally.post_seconds, 0.5):.0f} ms / {_pct(tally.post_seconds, 0.99):.0f} ms "
                                  f"per POST ({len(tally.post_seconds):,} attempts)"),
         ("per school p50 / p99", f"{_pct(tally.school_seconds, 0.5):.0f} ms / {_pct(tally.school_seconds, 0.99):.0f} ms "

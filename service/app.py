@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -23,6 +24,11 @@ from service.store.engine import conflict_kind, engine
 from service.web import router as web_router
 
 PROBLEM = "application/problem+json"
+# Threads that run requests when the store is PostgreSQL, which does their work in its own
+# processes: more threads only queue for the interpreter's lock. Measured at 32 clients on two
+# cores: 8 kept the submission rate of 40 and cut its p99 from 936 to 395 ms. On DuckDB the queries
+# run in the threads, so the default 40 stay (8 cost a fifth of the rate there).
+POSTGRES_REQUEST_THREADS = 8
 
 
 def _problem(status: int, title: str, detail: str, errors: list[dict[str, Any]]) -> JSONResponse:
@@ -33,6 +39,8 @@ def _problem(status: int, title: str, detail: str, errors: list[dict[str, Any]])
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     dictionary()  # a broken dictionary stops start-up here, with its message
+    if engine().dialect.name == "postgresql":
+        to_thread.current_default_thread_limiter().total_tokens = POSTGRES_REQUEST_THREADS
     fail_interrupted(engine())
     stop_background = start_worker(engine(), passes=(close_completed, deliver_due))
     yield

@@ -1,6 +1,6 @@
 """Request dependencies: one session per request (the single commit point) and the caller."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Annotated, TypeVar
 
 from fastapi import Depends
@@ -15,6 +15,7 @@ from service.store.engine import session_scope
 from service.store.writer import group_writer
 
 T = TypeVar("T")
+I = TypeVar("I")  # noqa: E741
 
 
 def get_session() -> Iterator[Session]:
@@ -52,3 +53,20 @@ def written(session: Session, work: Callable[[Session], T]) -> T:
     result = writer.run(work)
     session.rollback()  # it has only read: what it reads next is read after the write
     return result
+
+
+def written_together(session: Session, apply: Callable[[Session, list[I]], Sequence[T | BaseException]], item: I) -> T:
+    """Apply a write of a kind that is applied many at once (`apply` takes a list of items and
+    answers each one's result or refusal): on DuckDB with the others of its kind waiting in the
+    store's group writer at the same moment, returned once durable; elsewhere alone, in the
+    request's own session, committed when the request ends."""
+    bind = session.get_bind()
+    writer = group_writer(bind) if isinstance(bind, Engine) else None
+    if writer is None:
+        (result,) = apply(session, [item])
+        if isinstance(result, BaseException):
+            raise result
+        return result
+    outcome = writer.run_many(apply, item)
+    session.rollback()  # it has only read: what it reads next is read after the write
+    return outcome

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from service.api.deps import PrincipalDep, SessionDep, written
+from service.api.deps import PrincipalDep, SessionDep, written, written_together
 from service.domain import forms, idempotency
 from service.domain.dates import Stamp
 
@@ -114,10 +114,10 @@ def inbox(session: SessionDep, principal: PrincipalDep,
 @router.get("/{form_id}", response_model=FormOut)
 def get_form(session: SessionDep, principal: PrincipalDep, form_id: str, response: Response) -> FormOut:
     # The school's first reading marks the form opened: a write (grouped on DuckDB, store/writer.py).
-    if forms.first_reading(session, principal, form_id):
-        written(session, lambda s: forms.open_form(s, form_id))
-        session.expire_all()  # the form is read again as opened
-    return _form_out(forms.view(session, principal, form_id), response)
+    form, first = forms.reading(session, principal, form_id)
+    if first and not written_together(session, forms.open_forms, form):
+        return _form_out(forms.view(session, principal, form_id), response)  # another reading opened it first
+    return _form_out(forms.view_of(session, principal, form), response)
 
 
 def _idempotent(session: SessionDep, principal: PrincipalDep, key: str | None, scope: str, body: Any,
@@ -144,16 +144,10 @@ def save_answers(session: SessionDep, principal: PrincipalDep, form_id: str, bod
 def submit(session: SessionDep, principal: PrincipalDep, form_id: str, body: forms.AnswersIn,
            if_match: IfMatch = None, idempotency_key: IdemKey = None) -> JSONResponse:
     """Confirm, correct (with a reason) and fill, all at once; nothing is saved if anything is wrong."""
-    # A repeat is answered from the record; otherwise the submission is read and validated here,
-    # and only its writes go to the store's writer (service/store/writer.py on DuckDB).
-    scope, sent = f"submission:{form_id}", body.model_dump(mode="json")
-    first = idempotency.recorded(session, principal, idempotency_key, scope, sent)
-    if first is not None:
-        return JSONResponse(first[1], status_code=first[0], headers=first[2])
-    plan = forms.prepare_submission(session, principal, form_id, body, if_match)
-
-    def run(s: Session) -> tuple[int, Any, dict[str, str]]:
-        done = forms.apply_submission(s, principal, plan)
-        return 200, SubmissionOut.model_validate(done.__dict__).model_dump(mode="json"), {}
-
-    return _idempotent(session, principal, idempotency_key, scope, sent, run)
+    # The submission is read and validated here (a repeat answered from its record); only its
+    # writes are applied, with other schools' submissions of the same moment on DuckDB
+    # (service/store/writer.py), in this request's session on PostgreSQL.
+    plan = forms.prepare_submission(session, principal, form_id, body, if_match, idempotency.require_key(idempotency_key))
+    status, payload, headers = (plan if not isinstance(plan, forms.SubmissionPlan)
+                                else written_together(session, forms.apply_submissions, plan))
+    return JSONResponse(payload, status_code=status, headers=headers)

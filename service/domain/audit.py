@@ -43,11 +43,16 @@ class Change:
 
 def record(session: Session, actor: str, *changes: Change, at: datetime | None = None) -> None:
     """Append one entry per change, in the caller's unit of work."""
+    record_each(session, [(actor, c) for c in changes], at=at)
+
+
+def record_each(session: Session, changes: list[tuple[str, Change]], at: datetime | None = None) -> None:
+    """Append one entry per (actor, change), in the caller's unit of work (one statement)."""
     when = at or now()
     store.append(session, [
         {"id": new_id(), "recorded_at": when, "actor": actor, "action": c.action, "entity": c.entity, "entity_id": c.entity_id,
          "before_digest": digest(c.before), "after_digest": digest(c.after), "detail": c.detail[:2000]}
-        for c in changes
+        for actor, c in changes
     ])
 
 

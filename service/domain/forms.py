@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -27,12 +27,12 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from service.domain import audit, disclosure
+from service.domain import audit, disclosure, idempotency
 from service.domain import status as machine
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
 from service.domain.dictionary import Dictionary, Field, as_entity, dictionary
-from service.domain.errors import Conflict, DomainError, InvalidInput, NotFound, Problem
+from service.domain.errors import Conflict, DomainError, InvalidInput, NotFound, Problem, RetryLater
 from service.domain.requests import is_custom
 from service.domain.semantics import Definition, definition_of, words
 from service.domain.semantics.relations import covers, disjoint, refines
@@ -131,14 +131,6 @@ def _sections(session: Session, form_ids: list[str]) -> dict[str, list[FormSecti
     return store.sections(session, form_ids)
 
 
-def _custom_fields(session: Session, keys: set[str]) -> dict[str, CustomField]:
-    """The custom fields among `keys` (no statement when there are none)."""
-    wanted = [k for k in keys if is_custom(k)]
-    if not wanted:
-        return {}
-    return store.custom_fields(session, wanted)
-
-
 def _field_of(key: str, d: Dictionary, custom: dict[str, CustomField]) -> tuple[str, str, str, Field | None]:
     if key in d.fields:
         f = d.fields[key]
@@ -147,17 +139,33 @@ def _field_of(key: str, d: Dictionary, custom: dict[str, CustomField]) -> tuple[
     return (c.label if c else key), (c.label if c else key), (c.type if c else "text"), None
 
 
-def first_reading(session: Session, principal: Principal, form_id: str) -> bool:
-    """Whether reading the form now would be the school's first reading (which writes: it opens it)."""
-    require_role(principal, "school")
-    form = store.get(session, form_id)
-    return form is not None and form.school_code == principal.org_code and form.status == "issued"
+def reading(session: Session, principal: Principal, form_id: str) -> tuple[Form, bool]:
+    """The school's own form, and whether reading it now is the school's first reading (a write:
+    `open_forms` opens it). A form to open leaves `session`, so that the write, made elsewhere,
+    can leave on it what the store then holds."""
+    form = _own_form(session, principal, form_id)
+    first = form.status == "issued"
+    if first:
+        session.expunge(form)
+    return form, first
 
 
-def open_form(session: Session, form_id: str) -> None:
-    """The first reading of a form (`first_reading` said it is the school's own): it is opened, a
-    new version, in one statement; nothing else is written."""
-    claims.open_form(session, form_id, now())
+def open_forms(session: Session, forms: list[Form]) -> list[bool]:
+    """First readings of forms (`reading` said each is its reader's own): they are opened, a new
+    version each, in one statement; nothing else is written. Whether each was still issued; those
+    opened now hold what the store holds."""
+    at = now()
+    opened = claims.open_forms(session, sorted({f.id for f in forms}), at)
+    for f in forms:
+        if f.id in opened:
+            for name, value in (("status", "opened"), ("version", f.version + 1), ("opened_at", at)):
+                set_committed_value(f, name, value)
+    return [f.id in opened for f in forms]
+
+
+def view_of(session: Session, principal: Principal, form: Form) -> FormView:
+    """The view (see `view`) of a form `reading` gave and, on a first reading, `open_forms` opened."""
+    return _view(session, form, principal)
 
 
 def view(session: Session, principal: Principal, form_id: str) -> FormView:
@@ -177,8 +185,7 @@ def _view(session: Session, form: Form, principal: Principal) -> FormView:
     for s in sections:
         for k in json.loads(s.keys):
             asked_by[k].append(s.request_id)
-    items = store.items(session, form.id, ordered=True)
-    custom = _custom_fields(session, {i.key for i in items})
+    items, custom = store.items(session, form.id, ordered=True)
     out = FormView(form, sections)
     for i in items:
         zh, en, type_, f = _field_of(i.key, d, custom)
@@ -376,8 +383,7 @@ def _writable(session: Session, principal: Principal, form_id: str, if_match: st
     """The school's own form, as read at `if_match` and not yet submitted, with its items."""
     form = _own_form(session, principal, form_id)
     _claim_version(session, form, if_match)
-    items = store.items(session, form.id)
-    custom = _custom_fields(session, {i.key for i in items})
+    items, custom = store.items(session, form.id)
     return form, items, custom
 
 
@@ -414,77 +420,168 @@ class Submitted:
 @dataclass
 class SubmissionPlan:
     """A submission read and validated against the version of its form the school read; applying
-    it claims that version first, so the store it was validated against is the store it changes."""
+    it claims that version first, so the store it was validated against is the store it changes.
+    With a `key` (an Idempotency-Key and the digest of what was sent under it), its response is
+    kept under the key in the same unit of work."""
 
+    principal: Principal
     form: Form
     read_at: int
     if_match: str
     answers: list[_Final]
+    key: tuple[str, str] | None = None
 
 
 def prepare_submission(session: Session, principal: Principal, form_id: str, body: AnswersIn,
-                       if_match: str | None) -> SubmissionPlan:
-    """Read the form as the school read it and validate every answer; writes nothing."""
+                       if_match: str | None, idempotency_key: str | None = None,
+                       ) -> SubmissionPlan | idempotency.Outcome:
+    """Read the form as the school read it and validate every answer; writes nothing. With an
+    Idempotency-Key: a form that has moved on since it was read (submitted, say) answers a repeat
+    of the write that moved it from the key's record, with no other work."""
+    key = None
+    if idempotency_key is not None:
+        scope = f"submission:{form_id}"
+        key = (idempotency.require_key(idempotency_key), idempotency.body_hash(scope, body.model_dump(mode="json")))
     form = _own_form(session, principal, form_id)
     read_at = _read_at(form, if_match)
     if read_at != form.version or form.status == "submitted":
+        first = idempotency.on_record(session, principal, *key) if key is not None else None
+        if first is not None:
+            return first
         raise _stale(form, if_match)
-    items = store.items(session, form.id)
-    custom = _custom_fields(session, {i.key for i in items})
+    items, custom = store.items(session, form.id)
     d = dictionary()
     answers, problems = _resolve(form, items, body, d, custom, final=True)
     problems += taken(session, [(a.item.entity_id, a.item.key, a.value) for a in answers if a.action == "correct"], d)
     if problems:
         raise InvalidInput(f"{len(problems)} problem(s) in the submission; nothing was saved", problems)
-    return SubmissionPlan(form, read_at, if_match or "", answers)
+    return SubmissionPlan(principal, form, read_at, if_match or "", answers, key)
 
 
-def apply_submission(session: Session, principal: Principal, plan: SubmissionPlan) -> Submitted:
-    """Claim the version the plan was validated against, then confirm, correct and fill, and let
-    it flow back, in `session`'s unit of work (which need not be the one that prepared the plan)."""
-    form, answers = plan.form, plan.answers
-    at, was = now(), form.status
-    # The version claim and the form's new status are one statement (claims.claim_form_submission).
-    if not claims.claim_form_submission(session, form.id, plan.read_at, principal.id, at):
-        now_held = store.get(session, form.id, fresh=True)
-        assert now_held is not None
-        raise _stale(now_held, plan.if_match)
-    version = plan.read_at + 1
-    for name, value in (("version", version), ("status", "submitted"), ("submitted_at", at),
-                        ("submitted_by", principal.id)):
-        set_committed_value(form, name, value)  # the loaded form follows the store
+def apply_submissions(session: Session, plans: list[SubmissionPlan]) -> list[idempotency.Outcome | DomainError]:
+    """Apply submissions together in `session`'s unit of work (which need not be the one that
+    prepared them), in a few statements whatever their number: each claims the version it was
+    validated against, then is confirmed, corrected and filled, flows back, and is kept under its
+    key. Each gets its outcome, or the refusal of a submission whose version another write took
+    (it wrote nothing). Plans for one form or one key are applied one after another, as if sent so."""
+    out: dict[int, idempotency.Outcome | DomainError] = {}
+    todo = list(enumerate(plans))
+    while todo:
+        now_, later, forms_, keys = [], [], set(), set()
+        for i, plan in todo:
+            ident = (plan.principal.id, plan.key[0]) if plan.key else None
+            if plan.form.id in forms_ or (ident is not None and ident in keys):
+                later.append((i, plan))
+                continue
+            forms_.add(plan.form.id)
+            if ident is not None:
+                keys.add(ident)
+            now_.append((i, plan))
+        out |= _apply_together(session, now_)
+        todo = later
+    return [out[i] for i in range(len(plans))]
+
+
+def _apply_together(session: Session, plans: list[tuple[int, SubmissionPlan]],
+                    ) -> dict[int, idempotency.Outcome | DomainError]:
+    """apply_submissions for plans of distinct forms and keys."""
+    out: dict[int, idempotency.Outcome | DomainError] = {}
+    keyed = [(p.principal.id, p.key[0]) for _i, p in plans if p.key]
+    on_record = claims.records(session, keyed)
+    for i, p in plans:  # a key already used: its first response, or the refusal of a key reused
+        first = on_record.get((p.principal.id, p.key[0])) if p.key else None
+        if first is not None and p.key is not None:
+            try:
+                out[i] = idempotency.replayed(p.key[0], p.key[1], first)
+            except DomainError as exc:
+                out[i] = exc
+    at = now()
+    todo = [(i, p) for i, p in plans if i not in out]
+    won = claims.claim_form_submissions(session, [(p.form.id, p.read_at, p.principal.id) for _i, p in todo], at)
+    lost = [(i, p) for i, p in todo if p.form.id not in won]
+    if lost:  # another write took the version first: a repeat of that write is answered as such
+        again = claims.records(session, [(p.principal.id, p.key[0]) for _i, p in lost if p.key])
+        for i, p in lost:
+            first = again.get((p.principal.id, p.key[0])) if p.key else None
+            try:
+                if first is None or p.key is None:
+                    now_held = store.get(session, p.form.id, fresh=True)
+                    assert now_held is not None
+                    raise _stale(now_held, p.if_match)
+                out[i] = idempotency.replayed(p.key[0], p.key[1], first)
+            except DomainError as exc:
+                out[i] = exc
+    applied = [(i, p) for i, p in todo if p.form.id in won]
+    if not applied:
+        return out
     d = dictionary()
-    _record_answers(session, form.id, answers)
-    in_store, pending = _flow_back(session, principal, form, answers, d, at)
-    audit.record(session, principal.id, audit.Change(
-        "form.submitted", "form", form.id, {"status": was, "version": plan.read_at},
-        {"status": "submitted", "version": version,
-         "answers": sorted((a.item.entity_id, a.item.key, a.value, a.action) for a in answers)},
-        f"{len(answers)} answers; {in_store} corrected in the store, {pending} pending"), at=at)
+    for _i, p in applied:  # the loaded form follows the store
+        for name, value in (("version", p.read_at + 1), ("status", "submitted"), ("submitted_at", at),
+                            ("submitted_by", p.principal.id)):
+            set_committed_value(p.form, name, value)
+    _record_answers(session, [p for _i, p in applied])
+    flowed = [_flow_back(session, p.principal, p.form, p.answers, d, at) for _i, p in applied]
+    records.collect(session, [row for _n, _m, rows in flowed for row in rows])
+    audit.record_each(session, [(p.principal.id, audit.Change(
+        "form.submitted", "form", p.form.id, {"status": "opened", "version": p.read_at},
+        {"status": "submitted", "version": p.read_at + 1,
+         "answers": sorted((a.item.entity_id, a.item.key, a.value, a.action) for a in p.answers)},
+        f"{len(p.answers)} answers; {in_store} corrected in the store, {pending} pending"))
+        for (_i, p), (in_store, pending, _rows) in zip(applied, flowed, strict=True)], at=at)
     session.flush()
-    done = _complete_requests(session, principal, form)
-    counts: defaultdict[str, int] = defaultdict(int)
-    for a in answers:
-        counts[a.action] += 1
-    return Submitted(form.id, counts["confirm"], in_store, pending, counts["fill"], done)
+    done: dict[int, Submitted] = {}
+    for (i, p), (in_store, pending, _rows) in zip(applied, flowed, strict=True):
+        counts: defaultdict[str, int] = defaultdict(int)
+        for a in p.answers:
+            counts[a.action] += 1
+        done[i] = Submitted(p.form.id, counts["confirm"], in_store, pending, counts["fill"], [])
+    kept = [(p.principal.id, p.key[0], p.key[1], 200, _kept(done[i])) for i, p in applied if p.key is not None]
+    if claims.keep_keys(session, kept, at) != len(kept):
+        # A concurrent write of the same key (PostgreSQL) committed first: this one is undone whole,
+        # and its retry is answered as that write's repeat.
+        raise RetryLater("a request with this Idempotency-Key ran at the same moment; retry",
+                         [Problem(["header", "Idempotency-Key"], "in progress")])
+    # Last: the requests' count of open forms is one row each, which every submission of a request
+    # updates, so on PostgreSQL it is held from here to the commit, and only that long.
+    completed = _complete_requests(session, [p for _i, p in applied])
+    for i, p in applied:
+        if p.form.id in completed:  # rare: the request's last form, its record says so too
+            done[i].completed_requests = completed[p.form.id]
+            if p.key is not None:
+                claims.settle_key(session, p.principal.id, p.key[0], 200, _kept(done[i]))
+        out[i] = (200, asdict(done[i]), {})
+    return out
+
+
+def _kept(done: Submitted) -> str:
+    """A submission's response as its idempotency record keeps it."""
+    return json.dumps({"body": asdict(done), "headers": {}}, default=str, ensure_ascii=False)
 
 
 def submit(session: Session, principal: Principal, form_id: str, body: AnswersIn, if_match: str | None) -> Submitted:
     """Validate every answer, then confirm, correct and fill in one transaction, and let it flow back."""
-    return apply_submission(session, principal, prepare_submission(session, principal, form_id, body, if_match))
+    plan = prepare_submission(session, principal, form_id, body, if_match)
+    assert isinstance(plan, SubmissionPlan)  # without a key there is no record to answer from
+    (outcome,) = apply_submissions(session, [plan])
+    if isinstance(outcome, DomainError):
+        raise outcome
+    return Submitted(**outcome[1])
 
 
-def _record_answers(session: Session, form_id: str, answers: list[_Final]) -> None:
-    """Write every answer of a form in a few statements, and keep the loaded items in step."""
-    store.write_answers(session, form_id, [(a.item.entity_id, a.item.key, a.value, a.action, a.reason) for a in answers])
-    for a in answers:  # the loaded objects follow the store, without a second write
-        for name, value in (("value", a.value), ("action", a.action), ("reason", a.reason)):
-            set_committed_value(a.item, name, value)
+def _record_answers(session: Session, plans: list[SubmissionPlan]) -> None:
+    """Write every answer of the forms in a few statements, and keep the loaded items in step."""
+    store.write_answers(session, [(p.form.id, a.item.entity_id, a.item.key, a.value, a.action, a.reason)
+                                  for p in plans for a in p.answers])
+    for p in plans:  # the loaded objects follow the store, without a second write
+        for a in p.answers:
+            for name, value in (("value", a.value), ("action", a.action), ("reason", a.reason)):
+                set_committed_value(a.item, name, value)
 
 
 def _flow_back(session: Session, principal: Principal, form: Form, answers: list[_Final], d: Dictionary,
-               at: datetime) -> tuple[int, int]:
-    """Corrections to the store or to their owner; answers the store lacks become collected values."""
+               at: datetime) -> tuple[int, int, list[dict[str, object]]]:
+    """Corrections to the store or to their owner; answers the store lacks become collected values
+    (returned, for the caller to keep with those of other forms)."""
     store_changes: dict[str, dict[str, dict[str, str | None]]] = {"school": defaultdict(dict), "teacher": defaultdict(dict)}
     reasons: list[str] = []
     pending = 0
@@ -509,13 +606,11 @@ def _flow_back(session: Session, principal: Principal, form: Form, answers: list
         if rows:
             in_store += apply_to_store(session, entity, rows, by=principal.id, source="correction", ref=form.id,
                                        reason="; ".join(reasons), at=at, effective_from=form.reference_date)
-    collected = [a for a in answers if a.item.key not in d.fields and a.value is not None]
-    records.collect(session, [{
+    collected: list[dict[str, object]] = [{
         "entity_id": a.item.entity_id, "key": a.item.key, "reference_date": form.reference_date, "value": a.value,
         "source": "correction" if a.action == "correct" else "form", "ref": form.id, "collected_by": principal.id,
-        "collected_at": at} for a in collected])
-    session.flush()
-    return in_store, pending
+        "collected_at": at} for a in answers if a.item.key not in d.fields and a.value is not None]
+    return in_store, pending, collected
 
 
 def apply_to_store(session: Session, entity: str, rows: dict[str, dict[str, str | None]], *, by: str, source: str,
@@ -542,14 +637,23 @@ def apply_to_store(session: Session, entity: str, rows: dict[str, dict[str, str 
     return counts.updated
 
 
-def _complete_requests(session: Session, principal: Principal, form: Form) -> list[str]:
-    """Requests whose every form is now submitted complete: closed, and their webhook called. Each
-    submission counts its requests' open forms down (service/store/requests.count_down); the
-    counter's row lock (PostgreSQL) or the single writer (DuckDB) lets exactly one submission
-    see a request reach zero."""
-    done = [rid for rid in requests_repo.count_down(session, form.id)
+def _complete_requests(session: Session, plans: list[SubmissionPlan]) -> dict[str, list[str]]:
+    """Requests whose every form is now submitted complete: closed, and their webhook called; by
+    form, the requests its submission completed. Submissions count their requests' open forms down
+    (service/store/requests.count_down); the counter's row lock (PostgreSQL) or the single writer
+    (DuckDB) lets exactly one unit of work see a request reach zero, and within it the last of
+    its forms completes it."""
+    done = [rid for rid in requests_repo.count_down(session, [p.form.id for p in plans])
             if (r := requests_repo.get(session, rid)) is not None and r.status == "issued"]
-    return _close(session, principal.id, done)
+    if not done:
+        return {}
+    completed: dict[str, list[str]] = defaultdict(list)
+    sections = _sections(session, [p.form.id for p in plans])
+    for rid in done:
+        last = next(p for p in reversed(plans) if any(s.request_id == rid for s in sections.get(p.form.id, [])))
+        _close(session, last.principal.id, [rid])
+        completed[last.form.id].append(rid)
+    return completed
 
 
 def _close(session: Session, by: str, request_ids: list[str]) -> list[str]:

@@ -47,11 +47,9 @@ def replayed(key: str, digest: str, first: claims.Recorded) -> Outcome:
     return first.status_code, kept["body"], kept["headers"]
 
 
-def recorded(session: Session, principal: Principal, raw_key: str | None, scope: str, body: Any) -> Outcome | None:
-    """The first outcome under this key if it is already on record (read only): a repeat is
-    answered before the write is even prepared."""
-    key = require_key(raw_key)
-    digest = body_hash(scope, body)
+def on_record(session: Session, principal: Principal, key: str, digest: str) -> Outcome | None:
+    """The first outcome under this key (sent with a body of this digest) if it is on record (read
+    only): a repeat is answered without being prepared again."""
     first = claims.recorded(session, principal.id, key)
     return replayed(key, digest, first) if first is not None else None
 

@@ -87,10 +87,13 @@ def _store_checks(session: Session, kind: Kind, stage_name: str) -> list[RowProb
     else:
         sql = (
             f'SELECT s."{ROW}", \'school_code\', s.school_code, \'school not in the store\' FROM {stage_name} s '
-            f"WHERE NOT EXISTS (SELECT 1 FROM school c WHERE c.code = s.school_code AND c.valid_to IS NULL) "
-            f'UNION ALL SELECT s."{ROW}", \'id_number\', s.id_number, \'ID number already belongs to teacher \' || t.id '
-            f"FROM {stage_name} s {bulk.join_current(session, 'teacher', 't', 't.id_number = s.id_number AND t.id <> s.id')}"
+            f"WHERE NOT EXISTS (SELECT 1 FROM school c WHERE c.code = s.school_code AND c.valid_to IS NULL)"
         )
+        if bulk.any_current_in_range(session, "teacher", "id_number", stage_name):  # else none can be held
+            sql += (
+                f' UNION ALL SELECT s."{ROW}", \'id_number\', s.id_number, \'ID number already belongs to teacher \' || t.id '
+                f"FROM {stage_name} s {bulk.join_current(session, 'teacher', 't', 't.id_number = s.id_number AND t.id <> s.id')}"
+            )
     rows = session.connection().execute(text(sql)).all()
     return [RowProblem(int(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
 

@@ -319,12 +319,14 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
 
     checks: list[tuple[str, str, str]] = []  # (column, condition on the row, reason)
     unions: list[str] = []
+    # Neither store keeps a NUL (PostgreSQL refuses it), nor should any value hold a control character.
+    control = f"regexp_matches(v, {literal(CONTROL_PATTERN)})"
+    con.execute(f"CREATE TEMP MACRO control_character(v) AS ({control})")
     for c, f in by_column.items():
         if c not in mapping.values():
             continue
-        # Neither store keeps a NUL (PostgreSQL refuses it), nor should any value hold a control character.
-        for cond, reason in [(f"regexp_matches(v, {literal(CONTROL_PATTERN)})", "contains a NUL or other control character"),
-                             *_checks(f, d)]:
+        checks.append((c, f"control_character({ident(c)})", "contains a NUL or other control character"))
+        for cond, reason in _checks(f, d):
             con.execute(f"CREATE TEMP MACRO check_{len(checks)}(v) AS ({cond})")
             checks.append((c, f"check_{len(checks)}({ident(c)})", reason))
         if f.unique:
@@ -346,8 +348,13 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
                                   f"AND (CAST(substr({ident(c)}, 17, 1) AS INTEGER) % 2 = 1) <> (gender = '1')",
                                "gender digit of the ID number differs from gender"))
     if checks:
-        # One pass over every row finds the rows with any problem; only those are checked one rule at a time.
-        con.execute("CREATE TABLE suspect AS SELECT * FROM norm WHERE " + " OR ".join(f"({cond})" for _c, cond, _r in checks))
+        # One pass over every row finds the rows with any problem; only those are checked one rule at a
+        # time. A control character in any column is one search of the row's values run together (a
+        # character class cannot match across two of them), not one search per column.
+        per_column = {f"control_character({ident(c)})" for c in mapping.values()}
+        anywhere = f"control_character(concat({', '.join(ident(c) for c in mapping.values())}))"
+        con.execute("CREATE TABLE suspect AS SELECT * FROM norm WHERE " + " OR ".join(
+            [f"({anywhere})", *(f"({cond})" for _c, cond, _r in checks if cond not in per_column)]))
         unions += [f"SELECT {ROW}, {literal(c)}, {ident(c)}, {literal(reason)} FROM suspect WHERE {cond}"
                    for c, cond, reason in checks]
     if unions:

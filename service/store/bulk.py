@@ -88,6 +88,22 @@ def join_current(session: Session, target: str, alias: str, on: str, *, outer: b
             f"AS {alias} ON TRUE")
 
 
+def any_current_in_range(session: Session, target: str, column: str, stage_name: str) -> bool:
+    """Whether some current version of `target` has `column` between the least and the greatest
+    value of the staged rows' `column`. When none has, no staged row can match a current version
+    on it, and the probe of every staged row can be skipped: a new province's staff ids and ID
+    numbers lie past every one already loaded (measured at a load average of 8: the two probes of
+    a 600,000-teacher province took 5.8 s against 1.8 million teachers, the range probes 0.2 s)."""
+    conn = session.connection()
+    c = ident(column)
+    lo, hi = conn.execute(text(f"SELECT min({c}), max({c}) FROM {ident(stage_name)}")).one()
+    if lo is None:
+        return False
+    return bool(conn.execute(text(
+        f"SELECT EXISTS (SELECT 1 FROM {ident(target)} WHERE valid_to IS NULL AND {c} BETWEEN :lo AND :hi)"
+    ), {"lo": lo, "hi": hi}).scalar_one())
+
+
 def replace_regions(session: Session, stage_name: str) -> None:
     """Regions staged in `stage_name` replace those of the same code."""
     conn = session.connection()
@@ -126,12 +142,17 @@ def merge_versions(
     differs = " OR ".join(f't."{c}" IS DISTINCT FROM s."{c}"' for c in columns if c != key)
     conn.execute(text(f"DROP TABLE IF EXISTS {stage_name}_delta"))
     suffix = "" if dialect(session) == "duckdb" else " ON COMMIT DROP"
-    conn.execute(text(
-        f"CREATE TEMP TABLE {stage_name}_delta{suffix} AS "
-        f"SELECT s.\"{key}\" AS k, t.\"{key}\" IS NOT NULL AS existed FROM {stage_name} s "
-        f"{join_current(session, target, 't', f't.{ident(key)} = s.{ident(key)}', outer=True)} "
-        f"WHERE t.\"{key}\" IS NULL OR {differs}"
-    ))
+    if any_current_in_range(session, target, key, stage_name):
+        conn.execute(text(
+            f"CREATE TEMP TABLE {stage_name}_delta{suffix} AS "
+            f"SELECT s.\"{key}\" AS k, t.\"{key}\" IS NOT NULL AS existed FROM {stage_name} s "
+            f"{join_current(session, target, 't', f't.{ident(key)} = s.{ident(key)}', outer=True)} "
+            f"WHERE t.\"{key}\" IS NULL OR {differs}"
+        ))
+    else:  # no current version in the staged keys' range (a new province): every staged row is new
+        conn.execute(text(
+            f"CREATE TEMP TABLE {stage_name}_delta{suffix} AS SELECT s.\"{key}\" AS k, FALSE AS existed FROM {stage_name} s"
+        ))
     row = conn.execute(text(
         f"SELECT count(*) FILTER (WHERE NOT existed), count(*) FILTER (WHERE existed), "
         f"(SELECT count(*) FROM {stage_name}) FROM {stage_name}_delta"
@@ -191,6 +212,17 @@ def analyze_if_changed(session: Session, table: str, changed: int) -> None:
 REBUILD_MIN_ROWS = 50_000
 
 
+def _holds_at_least(session: Session, table: str, rows: int) -> bool:
+    """Whether `table` holds at least `rows` rows. On PostgreSQL its statistics answer first when
+    they count twice as many (an import ANALYZEs what it writes): counting 600,000 rows took up to
+    0.6 s a province. Either answer is safe; a wrong one only costs time."""
+    conn = session.connection()
+    if dialect(session) == "postgresql" and conn.execute(text(
+        "SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"), {"t": table}).scalar_one() >= 2 * rows:
+        return True
+    return bool(conn.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM {ident(table)} LIMIT {rows}) AS t")).scalar_one() >= rows)
+
+
 @contextmanager
 def _indexes_rebuilt_if_doubling(session: Session, target: str, rows: int) -> Iterator[None]:
     """Around a write of `rows` new versions that at least doubles `target` (a first load, a new
@@ -199,9 +231,7 @@ def _indexes_rebuilt_if_doubling(session: Session, target: str, rows: int) -> It
     of the transaction: a failed load leaves them as they were; a rebuilt unique index or key
     still refuses duplicates, failing the whole load."""
     conn = session.connection()
-    if rows < REBUILD_MIN_ROWS or conn.execute(text(
-        f"SELECT count(*) FROM (SELECT 1 FROM {target} LIMIT {rows}) AS t"
-    )).scalar_one() >= rows:
+    if rows < REBUILD_MIN_ROWS or _holds_at_least(session, target, rows):
         yield
         return
     if dialect(session) == "duckdb":

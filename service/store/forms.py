@@ -5,7 +5,6 @@ form, what an answer must be) live in service/domain/forms.py."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import select, text
@@ -37,34 +36,37 @@ def sections(session: Session, form_ids: list[str]) -> dict[str, list[FormSectio
     return out
 
 
-def items(session: Session, form_id: str, *, ordered: bool = False) -> list[FormItem]:
-    q = select(FormItem).where(col(FormItem.form_id) == form_id)
+def items(session: Session, form_id: str, *, ordered: bool = False) -> tuple[list[FormItem], dict[str, CustomField]]:
+    """A form's items, and the custom fields among the keys they ask, in one statement."""
+    q = (select(FormItem, CustomField).outerjoin(CustomField, col(CustomField.key) == col(FormItem.key))
+         .where(col(FormItem.form_id) == form_id))
     if ordered:
         q = q.order_by(col(FormItem.entity_id), col(FormItem.key))
-    return list(session.scalars(q))
+    found: list[FormItem] = []
+    custom: dict[str, CustomField] = {}
+    for item, field in session.execute(q).all():
+        found.append(item)
+        if field is not None:
+            custom[field.key] = field
+    return found, custom
 
 
-def custom_fields(session: Session, keys: Collection[str]) -> dict[str, CustomField]:
-    if not keys:
-        return {}
-    return {c.key: c for c in session.scalars(select(CustomField).where(col(CustomField.key).in_(list(keys))))}
-
-
-def write_answers(session: Session, form_id: str, answers: list[tuple[str, str, str | None, str, str | None]]) -> None:
-    """Write (entity id, key, value, action, reason) answers onto a form's items, one UPDATE ... FROM
-    VALUES per 500."""
+def write_answers(session: Session, answers: list[tuple[str, str, str, str | None, str, str | None]]) -> None:
+    """Write (form id, entity id, key, value, action, reason) answers onto forms' items, one UPDATE ...
+    FROM VALUES per 500, whatever the number of forms."""
     for start in range(0, len(answers), 500):
         chunk = answers[start:start + 500]
-        params: dict[str, Any] = {"form_id": form_id}
+        params: dict[str, Any] = {}
         rows = []
-        for n, (entity_id, key, value, action, reason) in enumerate(chunk):
-            params |= {f"e{n}": entity_id, f"k{n}": key, f"v{n}": value, f"a{n}": action, f"r{n}": reason}
-            rows.append(f"(CAST(:e{n} AS VARCHAR), CAST(:k{n} AS VARCHAR), CAST(:v{n} AS VARCHAR), "
-                        f"CAST(:a{n} AS VARCHAR), CAST(:r{n} AS VARCHAR))")
+        for n, (form_id, entity_id, key, value, action, reason) in enumerate(chunk):
+            params |= {f"f{n}": form_id, f"e{n}": entity_id, f"k{n}": key, f"v{n}": value, f"a{n}": action,
+                       f"r{n}": reason}
+            rows.append(f"(CAST(:f{n} AS VARCHAR), CAST(:e{n} AS VARCHAR), CAST(:k{n} AS VARCHAR), "
+                        f"CAST(:v{n} AS VARCHAR), CAST(:a{n} AS VARCHAR), CAST(:r{n} AS VARCHAR))")
         session.execute(text(
             "UPDATE form_item SET value = v.value, action = v.action, reason = v.reason "
-            f"FROM (VALUES {', '.join(rows)}) AS v (entity_id, key, value, action, reason) "
-            "WHERE form_item.form_id = :form_id AND form_item.entity_id = v.entity_id AND form_item.key = v.key"
+            f"FROM (VALUES {', '.join(rows)}) AS v (form_id, entity_id, key, value, action, reason) "
+            "WHERE form_item.form_id = v.form_id AND form_item.entity_id = v.entity_id AND form_item.key = v.key"
         ), params)
 
 

@@ -72,6 +72,17 @@ def _versions_keyed_by_record(conn: Connection) -> None:
                               f"ADD CONSTRAINT {table}_pkey PRIMARY KEY ({key}, valid_from)"))
 
 
+def _prefix_indexes(conn: Connection) -> None:
+    """DuckDB looks a row up through an index only on a single column: its composite keys check
+    uniqueness but serve no lookup, so a form's items and sections and a key's idempotency record
+    would be found by scanning every row. A submission's cost must not grow with the province;
+    PostgreSQL's composite keys already serve these lookups."""
+    if conn.dialect.name == "duckdb":
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_form_item_form_id ON form_item (form_id)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_form_section_form_id ON form_section (form_id)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_idempotency_record_key ON idempotency_record (key)"))
+
+
 def _all(*steps: Migration) -> Migration:
     def run(conn: Connection) -> None:
         for step in steps:
@@ -130,6 +141,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
          "JOIN request r ON r.id = s.request_id WHERE r.status = 'issued' GROUP BY s.request_id"))),
     (13, "imports find a current teacher by ID number through an index (PostgreSQL)", _teacher_id_number),
     (14, "versions of schools and teachers keyed by the record first (PostgreSQL)", _versions_keyed_by_record),
+    (16, "DuckDB finds a form's items and sections and an idempotency record through an index", _prefix_indexes),
 ]
 
 

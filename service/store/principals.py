@@ -34,7 +34,16 @@ def token(session: Session, token_hash: str) -> Token | None:
 
 
 def token_holder(session: Session, token_hash: str) -> tuple[PrincipalRow, Organisation, Token] | None:
-    """The principal, organisation and token of a bearer token or browser session."""
+    """The principal, organisation and token of a bearer token or browser session. PostgreSQL joins
+    them by index in one statement; DuckDB joins by hash, reading every principal and organisation,
+    so there they are three lookups by key."""
+    if session.get_bind().dialect.name == "duckdb":
+        cred = session.get(Token, token_hash)
+        holder = session.get(PrincipalRow, cred.principal_id) if cred is not None else None
+        org = session.get(Organisation, holder.org_code) if holder is not None else None
+        if cred is None or holder is None or org is None or cred.purpose not in ("api", "web"):
+            return None
+        return holder, org, cred
     found = session.execute(
         select(PrincipalRow, Organisation, Token)
         .join(Token, col(Token.principal_id) == col(PrincipalRow.id))

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, text
+from sqlalchemy import ColumnElement, and_, bindparam, delete, func, insert, or_, select, text
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -133,13 +133,17 @@ def start_progress(session: Session, request_id: str, open_forms: int) -> None:
                     {"r": request_id, "n": open_forms})
 
 
-def count_down(session: Session, form_id: str) -> list[str]:
-    """A form is submitted: one fewer open form for each request it holds a section of; the
-    requests that have none left (one statement, by key: its cost does not grow with the forms)."""
+def count_down(session: Session, form_ids: list[str]) -> list[str]:
+    """Forms are submitted: as many fewer open forms for each request as they hold sections of it;
+    the requests that have none left (one statement, by key: its cost does not grow with the forms)."""
+    if not form_ids:
+        return []
     rows = session.execute(text(
-        "UPDATE request_progress SET open_forms = open_forms - 1 "
-        "WHERE request_id IN (SELECT request_id FROM form_section WHERE form_id = :f) "
-        "RETURNING request_id, open_forms"), {"f": form_id}).all()
+        "UPDATE request_progress SET open_forms = open_forms - c.n "
+        "FROM (SELECT request_id, count(*) AS n FROM form_section WHERE form_id IN :f GROUP BY request_id) AS c "
+        "WHERE request_progress.request_id = c.request_id "
+        "RETURNING request_progress.request_id, request_progress.open_forms").bindparams(
+            bindparam("f", expanding=True)), {"f": form_ids}).all()
     return sorted(str(r[0]) for r in rows if int(r[1]) <= 0)
 
 

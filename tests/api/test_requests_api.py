@@ -355,3 +355,66 @@ def test_consecutive_of_which_rows_refine_the_same_total_even_when_one_is_unread
     assert [f["key"] for f in a["fields"][2:]] == ["school.ft_teachers.gender.female",
                                                    "school.count(post_type=1;status=1;age=45..)"]
     assert a["fields"][1]["classification"] == "new"
+
+
+def test_other_beside_listed_categories_is_the_rest_of_their_population(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    minority = "少数民族专任教师"
+    fields = [{"headers": [minority], "label": label, "type": "integer"} for label in ("合计", "维吾尔族", "回族", "其他民族", "其中：女")]
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(title="少数民族专任教师情况（人）", fields=fields)).json()
+    keys = [f["key"] for f in a["fields"]]
+    # The columns add up: every minority but the two listed, and "其中" after them refines the total.
+    assert keys[3] == "school.count(post_type=1;status=1;ethnicity!=01,03,05)"
+    assert keys[4] == "school.count(post_type=1;status=1;gender=2;ethnicity!=01)"
+    staff = [{"headers": ["编外"], "label": label, "type": "integer"} for label in ("小计", "专任教师", "其他人员")]
+    b = client.post("/v1/requests/analysis", headers=h, json=request_body(title="教职工分类统计表", fields=staff)).json()
+    assert b["fields"][2]["key"] == "school.count(post_type!=1;status=1;establishment=2)"
+
+
+def test_other_is_new_when_a_category_beside_it_is_not_understood(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    fields = [{"headers": ["教职工"], "label": label, "type": "integer"} for label in ("合计", "园长", "专任教师", "其他人员")]
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(title="幼儿园教职工（人）", fields=fields)).json()
+    assert a["fields"][3]["classification"] == "new"  # the rest of staff beside a 园长 the records do not know
+
+
+def test_a_term_the_title_defines_is_read_as_defined(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    fields = [{"label": "专任教师总数", "type": "integer"}, {"label": "青年教师人数", "type": "integer"},
+              {"label": "其中：女", "type": "integer"}]
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(
+        title="青年教师队伍建设情况调查表（青年教师指35周岁及以下专任教师）", fields=fields)).json()
+    assert [f["key"] for f in a["fields"]] == ["school.ft_teachers", "school.count(post_type=1;status=1;age=..35)",
+                                               "school.count(post_type=1;status=1;gender=2;age=..35)"]
+    # Without the definition "青年" gives no age: the field is asked, not guessed.
+    b = client.post("/v1/requests/analysis", headers=h, json=request_body(title="青年教师队伍建设情况调查表", fields=fields)).json()
+    assert b["fields"][1]["classification"] == "new"
+
+
+def test_a_new_cell_under_other_headers_is_another_cell(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    fields = [{"headers": [post], "label": "实聘人数", "type": "integer"} for post in ("管理岗位", "专业技术岗位")]
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(title="岗位设置情况", fields=fields))
+    assert a.status_code == 200, a.text
+    first, second = a.json()["fields"]
+    assert first["classification"] == second["classification"] == "new" and first["key"] != second["key"]
+
+
+def test_以下_beside_a_column_of_its_level_excludes_it(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    fields = [{"headers": ["专任教师按学历分"], "label": label, "type": "integer"} for label in ("本科毕业", "高中阶段毕业", "高中阶段毕业以下")]
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(title="教育事业统计", fields=fields)).json()
+    assert a["fields"][2]["key"] == "school.ft_teachers.education.below_high_school"
+    alone = [{"headers": ["专任教师按学历分"], "label": label, "type": "integer"} for label in ("本科毕业", "高中阶段毕业以下")]
+    b = client.post("/v1/requests/analysis", headers=h, json=request_body(title="教育事业统计", fields=alone)).json()
+    assert b["fields"][1]["classification"] == "new"  # nothing beside it says which way 以下 goes
+
+
+def test_a_category_after_parallel_populations_splits_the_total_above_them(client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    labels = ("教职工总数", "专任教师", "行政人员", "工勤人员", "在编人数", "编外聘用")
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(
+        title="教职工情况快报", fields=[{"label": x, "type": "integer"} for x in labels])).json()
+    keys = [f["key"] for f in a["fields"]]
+    # Not the workers on establishment: the staff, as the total above the run of posts counts them.
+    assert keys[4:] == ["school.staff.establishment.on_staff", "school.staff.establishment.contract"]

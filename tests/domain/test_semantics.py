@@ -400,6 +400,26 @@ def test_an_english_slip_of_one_letter_reads_as_the_known_word(label: str, expec
 
 def test_known_words_and_chinese_near_misses_are_not_corrected() -> None:
     assert key("兼任教师") is None  # one character off 专任教师, and another kind of teacher
+    assert key("学校网址") is None and key("兼职人员") is None  # 地址, 在职: other words, not slips
+
+
+def test_a_chinese_slip_that_sounds_like_a_known_term_reads_as_it() -> None:
+    assert key("专认教师人数") == "school.ft_teachers"  # 认 for 任, as a pinyin input method slips
+    assert key("少数民足专任教师") == count(f"{FT};ethnicity!=01")
+    assert key("专仼教师人数") == "school.ft_teachers"  # a rare character one stroke off 任
+    assert key("最高学位", "roster") is None  # 位 may be read "li", but is "wei": another word
+
+
+def test_questionnaire_options_of_bands_ask_the_value_they_band() -> None:
+    assert key("2. 您的年龄：A.30岁以下 B.31-40岁 C.41-50岁 D.51岁以上", "roster") == "teacher.age"
+    assert key("3. 您的教龄：①5年以下 ②6-10年 ③11-20年 ④20年以上", "roster") == "teacher.teaching_years"
+    assert key("Q2. How old are you? (Under 25 / 25-29 / 30-39 / 60+)", "roster") == "teacher.age"
+    assert key("5. 您的最高学历（ ）A.高中或中专 B.大专 C.本科 D.研究生", "roster") == "teacher.education"
+
+
+def test_english_numbers_of_years_read_as_digits() -> None:
+    assert key("Teachers with less than two years of experience") == count(f"{FT};years=..1")
+    assert key("Teachers aged sixty or over") == "school.ft_teachers.age.ge60"
 
 
 def test_options_name_the_field_an_unknown_word_asks_for() -> None:
@@ -418,3 +438,34 @@ def test_an_alternative_question_to_the_teacher_asks_the_field_its_values_belong
     assert key("您是男性还是女性？", "roster") == "teacher.gender"
     assert key("您的学历是本科还是研究生", "roster") == "teacher.education"
     assert key("本科及以上学历", "roster") is None  # not put to the teacher: a category, not a question
+
+
+def test_以下_with_不含_excludes_the_level() -> None:
+    assert key("专任教师高中阶段毕业以下（不含）") == "school.ft_teachers.education.below_high_school"
+    assert key("专任教师高中阶段毕业以下") is None  # the statute and the statistics tables disagree
+
+
+def test_a_bracket_listing_other_values_is_not_the_records_value() -> None:
+    # PISA's science teachers are physics, chemistry, biology and earth science: not the subject 科学.
+    assert key("How many teachers of science (physics, chemistry, biology, earth science) are there?") is None
+    assert key("Employment type (permanent / contract)", "roster") == "teacher.establishment"  # a list to choose from
+
+
+def test_a_bracket_restating_the_words_outside_it_reads_as_they_do() -> None:
+    assert key("Permanent (on the establishment) teachers") == count(f"{FT};establishment=1")
+
+
+def test_footnote_marks_and_the_document_a_value_is_copied_from_are_noise() -> None:
+    assert key("Ethnic minority teachers(a)") == count(f"{FT};ethnicity!=01")
+    assert key("Full name (as on ID card)", "roster") == "teacher.name"
+
+
+def test_a_bracket_after_people_in_the_title_defines_them() -> None:
+    from service.domain.semantics.context import glossary
+    assert glossary("全县中小学青年教师（35周岁及以下）和团员教师情况统计表") == (("青年教师", "35周岁及以下"),)
+    assert glossary("专任教师（2026年9月1日）情况") == ()  # a date, not a range of ages: defines nothing
+
+
+def test_what_the_records_do_not_hold_is_never_read_past_in_two_languages() -> None:
+    assert key("最高学位 Highest degree", "roster") is None  # 学位 is not 学历, whatever "degree" means
+    assert key("政治面貌", "roster") is None

@@ -5,9 +5,22 @@ together by match.py."""
 
 from service.domain.semantics.candidates import MATCH_THRESHOLD, Candidate
 from service.domain.semantics.definition import Definition, DefinitionError, Filter
-from service.domain.semantics.match import Match, match_field
+from service.domain.semantics.match import Match, below_beside, match_field, residual_match
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.text import normalise
 
-__all__ = ["MATCH_THRESHOLD", "Candidate", "Definition", "DefinitionError", "Filter", "Match", "definition_of",
-           "key_of", "match_field", "normalise", "words"]
+__all__ = [
+           "MATCH_THRESHOLD",
+           "Candidate",
+           "Definition",
+           "DefinitionError",
+           "Filter",
+           "Match",
+           "below_beside",
+           "definition_of",
+           "key_of",
+           "match_field",
+           "normalise",
+           "residual_match",
+           "words",
+]

@@ -19,23 +19,30 @@ from service.domain.semantics.definition import (
     Definition,
     DefinitionError,
     Filter,
+    allowed_codes,
     count,
     teacher_code_fields,
     value,
 )
-from service.domain.semantics.lexicon import POST, lexicon, units
-from service.domain.semantics.reader import EMPTY, NOTHING, SELF, Parsed, read
+from service.domain.semantics.lexicon import ANY, POST, lexicon, units
+from service.domain.semantics.reader import EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
 from service.domain.semantics.text import fold
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
-    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?|[春秋]季学期|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
+    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?(?:[初末])?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     r"|\bstatistics\b|\breport\b"
     # What a survey is for and where, around its subject: "XX县…监测表", "基础教育…", "(截至9月1日)".
     r"|基础教育|义务教育(?:阶段)?|普通中小学|监测|结构分析|分析|摸底|普查|核查|基础数据"
     r"|[(（]\s*(?:截至|截止|统计时点)[^)）]*[)）]|\b(?:basic|compulsory) education\b|\bmonitoring\b|\breturn\b"
     r"|\b(?:base )?data\b|\bcensus\b|\b(?:annex|appendix)\s*[a-z0-9]*\s*[:.]?"
+    # Numbers, units and notes of a printed table: "（表二）", "附表2-1", "(2026)", "Unit: person",
+    # "（单位：人）", "ISCED 2", "(headcounts)", "（人社统基层表）", "(count each teacher once …)".
+    r"|[(（]\s*附?表\s*[一二三四五六七八九十\d]+(?:[-.]\d+)*\s*[)）]|附表\s*[一二三四五六七八九十\d]+(?:[-.]\d+)*"
+    r"|[(（]\s*\d{4}\s*[)）]|\bunits?\s*[:：]\s*(?:persons?|people|headcounts?)\b|[(（]?\s*单位\s*[:：]\s*[人名个]\s*[)）]?"
+    r"|\bisced\s*(?:level\s*)?\d(?:\s*(?:-|to|and)\s*\d)?\b|[(（]\s*(?:headcounts?|persons?|number)\s*[)）]"
+    r"|[(（][^()（）]*(?:报表|基层表|统计表)[)）]|[(（]\s*(?:count|include|exclude|do not|please|report)\b[^()（）]*[)）]"
 )
 
 
@@ -61,16 +68,73 @@ class Scene:
 
 
 # The place a title is for: "XX县", "长沙市".
-_PLACE = re.compile(r"^[^\s省市县区]{1,6}[省市县区]\s*(?=\S)")
+_PLACE = re.compile(r"^(?:[^\s省市县区]{1,6}[省市县区]\s*)+(?=\S)")
 # The schools a title's table is for, named by words the reader need not know: "幼儿园…",
 # "中等职业学校…", "XX县第一小学…" end in a word for a school.
 _SCHOOLS_FOR = re.compile(r"^.*?(?:学校|学院|幼儿园|小学|中学|校|园|schools?|kindergartens?)\s*(?=\S)")
 
 
+# The schools an English title's table is for, after whom it counts: "… of Regular Secondary Schools".
+_SCHOOLS_FOR_EN = re.compile(r"\b(?:of|in|at)\s+(?:[a-z-]+\s+){0,3}(?:schools?|kindergartens?)\b")
+# Sentences telling the person filling in how to: "Please write a number on each line.", "Write 0
+# (zero) if none.", "请如实填写。" They say nothing of whom a table counts.
+_INSTRUCTIONS = re.compile(r"(?:(?<=[.?!。？！])|^)\s*(?:please|write|tick|mark|enter|if none|count each|do not|请|如无|填写|注)"
+                           r"[^.?!。？！]*(?:[.?!。？！]|$)", re.IGNORECASE)
+# A form's name before what its table counts: "…Form C: …", "…——…".
+_SPACES = re.compile(r"\s+")
+_NAMED = re.compile(r"^.{2,80}(?:[:：]|\s[—–-]{1,2}\s|——)\s*")
+# A term a form defines for itself, in a bracket: "（青年教师指35周岁及以下专任教师）",
+# "(young teachers: aged 35 or under)".
+# Only people are defined so: the term ends in a word for them.
+_DEFINES = re.compile(r"[(（]\s*(?:注\s*[:：]\s*|note\s*[:：]\s*)?([^()（）:：]{0,16}?(?:教师|老师|人员|教职工|teachers?|staff))\s*"
+                      r"(?:是指|系指|指的是|指|即|means|refers to|are defined as|is defined as|[:：])\s*([^()（）]{2,60})[)）]")
+
+
+# People named with their range in a bracket right after them: "青年教师（35周岁及以下）".
+_NAMED_RANGE = re.compile(r"((?:[a-z]+ )?[^\s()（）、,，和及与]{0,8}?(?:教师|老师|人员|教职工|teachers?|staff))\s*[(（]([^()（）]*\d[^()（）]*)[)）]")
+
+
+def glossary(title: str | None) -> tuple[tuple[str, str], ...]:
+    """The terms a form's title defines, longest first, in folded text: (term, meaning)."""
+    folded = fold(title or "")
+    found = [(m.group(1).strip(), m.group(2).strip()) for m in _DEFINES.finditer(folded)]
+    # "全县中小学青年教师（35周岁及以下）": the people named are the last word before the bracket.
+    found += [(_last_word(m.group(1)), m.group(2).strip()) for m in _NAMED_RANGE.finditer(folded)
+              if any(band_of(m.group(2), f) for f in RANGE_FIELDS)]
+    return tuple(sorted(((t, w) for t, w in found if t and w and t != w), key=lambda p: -len(p[0])))
+
+
+_LAST_WORD = re.compile(r"(?:[^\W\d_a-z]{2}|[a-z]+ )(?:教师|老师|人员|教职工|teachers?|staff)$")
+
+
+def _last_word(term: str) -> str:
+    m = _LAST_WORD.search(term.strip())
+    return m.group(0) if m else term.strip()
+
+
+def defined(text: str, terms: tuple[tuple[str, str], ...]) -> str:
+    """A wording with the terms its form defines followed by their definition ("青年教师人数" →
+    "青年教师(35周岁及以下专任教师)人数"), so it is read as the form means it."""
+    if not terms:
+        return text
+    folded = fold(text)
+    for term, meaning in terms:
+        folded = folded.replace(term, f"{term}({meaning})")
+    return folded
+
+
 def _read_title(title: str, d: Dictionary) -> Parsed | None:
-    """A title read as a frame; when it does not read, without the schools it opens with."""
-    text = _PLACE.sub("", _TITLE_NOISE.sub(" ", fold(title)).strip())
+    """A title read as a frame, its defined terms put in their words; when it does not read, without
+    the schools it is for."""
+    text = _DEFINES.sub(" ", fold(title))
+    text = _PLACE.sub("", _TITLE_NOISE.sub(" ", defined(text, glossary(title))).strip())
+    # "… of Regular Secondary Schools" says which schools the table is for, never whom it counts.
+    text = _SPACES.sub(" ", _SCHOOLS_FOR_EN.sub(" ", text)).strip()
     parsed = read(text, d, mode="frame")
+    if not isinstance(parsed, Parsed) and (m := _NAMED.match(text)) is not None:
+        # "Annual School Census — Form C: Teaching Staff by …": what follows the form's name.
+        parsed = read(text[m.end():], d, mode="frame")
+        text = text[m.end():] if isinstance(parsed, Parsed) else text
     if not isinstance(parsed, Parsed) and (m := _SCHOOLS_FOR.match(text)) is not None:
         parsed = read(text[m.end():], d, mode="frame")
     if not isinstance(parsed, Parsed) and (head := _before_document_kind(text, d)) is not None:
@@ -135,7 +199,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     words = [title_words] if title is not None else []
     breakdowns = list(by)
     for h in headers:
-        parsed = read(h, d, hint, mode="frame", by=tuple(breakdowns))
+        parsed = read(_INSTRUCTIONS.sub(" ", h), d, hint, mode="frame", by=tuple(breakdowns))
         if not isinstance(parsed, Parsed):
             if parsed.reason not in (NOTHING, EMPTY):  # "Section B", "一、基本情况": no population
                 unreadable = unreadable or h
@@ -162,7 +226,10 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
                 base = list(parsed.conditions)
             words.append(h)
     same = above if above is not None and above[0] == tuple(headers) else None
-    whole = total if total is not None and total[0] == tuple(headers) else None
+    # The total is of these headers, or of headers above them that name no population of their own
+    # ("专任教师数", then "研究生学历" under "按学历分": the table breaks that total down).
+    whole = total if total is not None and (total[0] == tuple(headers) or (
+        tuple(headers[: len(total[0])]) == total[0] and base is None)) else None
     return Scene(
         headers=tuple(headers), base=tuple(base) if base is not None and headers else None,
         base_population=population, base_words=" / ".join(words), title=title, title_words=title_words,
@@ -241,3 +308,32 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
         return count(d, parsed.conditions), ""
     except DefinitionError as exc:
         return None, str(exc)
+
+
+def residual(label: str, group: Definition | None, siblings: list[Definition], d: Dictionary) -> Definition | None:
+    """"其他" / "其他民族" / "Other staff" after categories of one field under one population: that
+    population less the categories listed beside it, so that the columns add up to the total
+    ("少数民族: 维吾尔族, 哈萨克族, 其他民族" is every minority but those two). None unless every
+    category beside it narrows the population by the same one field."""
+    named = rest_of(label, d)
+    if named is None or group is None or group.measure != "count" or not siblings:
+        return None
+    codes = teacher_code_fields(d)
+    whole = {f.field: f for f in group.filters}
+    by: str | None = None
+    listed: set[str] = set()
+    for s in siblings:
+        mine = {f.field: f for f in s.filters}
+        differ = [n for n in set(mine) | set(whole) if mine.get(n) != whole.get(n)]
+        if len(differ) != 1 or differ[0] not in codes or differ[0] not in mine or by not in (None, differ[0]):
+            return None
+        by = differ[0]
+        listed |= allowed_codes(d, mine[by])
+    if by is None or named not in (ANY, by):
+        return None
+    every = d.code_lists[codes[by].code_list or ""].code_values
+    within = allowed_codes(d, whole[by]) if by in whole else set(every)
+    rest = [c for c in every if c in within and c not in listed]
+    if not listed < within or not rest:
+        return None
+    return count(d, [*group.filters, Filter(by, tuple(rest))])

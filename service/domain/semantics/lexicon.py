@@ -21,9 +21,10 @@ from service.domain.semantics.definition import DERIVED, RANKED, ranking, teache
 from service.domain.semantics.text import fold
 
 SenseKind = Literal[
-    "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_pre",
+    "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl",
+    "above_pre",
     "below_pre", "below_bare", "union", "filler", "link", "by", "question", "self", "school_code", "whether",
-    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period",
+    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld",
 ]
 
 
@@ -42,6 +43,9 @@ class Sense:
 
 
 POST = "teacher.post_type"
+# Codes that say a value is other, unknown or not stated: read only as a category of their own
+# ("其他", "性别不详"), never beside a field's name ("Age unknown" is not the unknown gender).
+RESIDUAL_SLUGS = ("other", "unknown", "unstated")
 ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
 TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "classroom teacher")
@@ -51,7 +55,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
-              "all", "overall", "sum", "grand total", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
+              "all", "overall", "sum", "grand total", "males and females", "male and female", "both sexes", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
     "refine": ("其中", "内", "#", "of which", "including", "incl", "among them", "among whom", "among which", "包括",
                "其中有", "内含", "of whom", "of them", "of these", "among these"),
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
@@ -63,6 +67,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # Bare "以下" beside a level: the statute includes it, the statistics tables' own "高中阶段以下"
     # excludes it; the reader does not choose.
     "below_bare": ("以下",),
+    # "以下（不含）", "以上（不含）": the level itself left out, as the statistics tables mean it.
+    "below_excl": ("以下不含", "以下不包括", "以下不包含"),
+    "above_excl": ("以上不含", "以上不包括", "以上不包含"),
     "above_pre": ("至少", "不低于", "at least", "minimum of", "no less than"),
     "below_pre": ("below", "lower than", "less than", "under", "低于"),
     "union": ("和", "及", "与", "或", "或者", "以及", "还是", "、", "/", "&", "and", "or", "and/or"),
@@ -81,11 +88,21 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "today", "national", "managed", "run", "operated",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
-               "现有的"),
+               "现有的",
+               # A relative word of questions: "您所任教的学科".
+               "所", "持", "详细", "roster", "on roll", "academic", "profession", "belong to", "belong",
+               # The reference date said as the start of the school year.
+               "as at the start of the school year", "at the start of the school year",
+               "at the beginning of the school year", "as at the beginning of the school year"),
     # The period a form covers: of people in post it says nothing more than the reference date
     # ("本学期在职教师"); of people who retired or left it asks who did so during the period, a flow.
     "period": ("本学年", "本学期", "本年度", "本年", "今年", "当年", "本期", "this term", "this semester",
                "this school year", "this year", "during the year", "during the school year"),
+    # What the records do not hold, known so that it is said so and never read past: a wording in two
+    # languages whose Chinese half asks "学位" is not the English half's "degree" (学历).
+    "unheld": ("学位", "最高学位", "政治面貌", "党员", "中共党员", "团员", "共青团员", "班主任", "学时", "继续教育", "工资",
+               "薪酬", "手机", "电话", "邮箱", "籍贯", "户籍", "婚姻", "健康状况", "political affiliation",
+               "party member", "homeroom", "salary", "phone", "telephone", "email", "marital"),
     "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
@@ -95,9 +112,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # How long something lasted: of teaching, it is the years of teaching ("您从教多少年").
     "duration": ("多少年", "几年", "how many year", "年限", "年数", "how long", "for how long"),
     # Working: of teaching when the wording says teaching ("worked as a teacher", "从事教育教学工作").
-    "work": ("工作", "从事", "work", "worked", "served", "serving as"),
+    "work": ("工作", "从事", "当", "work", "worked", "served", "serving as"),
     # When something began: of teaching, it is the start of teaching ("您哪一年开始从教").
     "start": ("start", "started", "starting", "began", "begin", "first start", "first started", "first began", "开始", "起始",
+              "joined", "entered", "first employed", "first appointed", "first joined", "first became",
               "参加"),
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
     "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候"),
@@ -107,8 +125,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
                  # What a section of a form is called around its subject: "个人基本信息", "General information".
-                 "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息"),
-    "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
+                 "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息",
+                 "tick", "please tick", "circle", "mark", "勾选", "请勾选", "打勾"),
+    "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution"),
 }
 # Wordings that name several codes at once, or every code but one, in the language of the tables.
@@ -120,6 +139,12 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
         ("higher education", ("11", "14", "21", "31"), False),
         ("graduate degree", ("11", "14"), False), ("高中阶段", ("41", "61"), False),
         ("upper secondary", ("41", "61"), False),
+    ),
+    # Subjects said by their first characters, as timetables and staffing tables do.
+    "teacher.subject": (
+        ("语数外", ("01", "02", "03"), False), ("语数英", ("01", "02", "03"), False), ("数理化", ("02", "04", "05"), False),
+        ("理化生", ("04", "05", "06"), False), ("物化生", ("04", "05", "06"), False), ("政史地", ("07", "08", "09"), False),
+        ("史地政", ("07", "08", "09"), False), ("音体美", ("10", "11", "12"), False), ("体音美", ("10", "11", "12"), False),
     ),
     "teacher.title": (("已评", ("9",), True), ("已评定", ("9",), True), ("未评定", ("9",), False)),
     "teacher.ethnicity": (
@@ -141,12 +166,12 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.education": ("毕业", "学历层次", "文化程度", "degree", "qualification", "educational", "education",
                           "education level", "educational attainment", "academic degree"),
-    "teacher.title": ("职称", "职级", "专业技术职务", "rank", "title", "professional title"),
+    "teacher.title": ("职称", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
     "teacher.subject": ("学科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi"),
-    "teacher.post_type": ("岗位", "post"),
+    "teacher.post_type": ("岗位", "post", "position"),
     "teacher.status": ("状态",),
     "teacher.age": ("年龄", "岁数", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
                     "age group", "age band"),
@@ -155,7 +180,8 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教", "任教", "执教", "从教时间", "教学年资", "年资",
                                "teaching experience", "教育工作", "教育教学工作", "教学工作", "working in education", "work in education",
                                "worked in education",
-                               "years of teaching", "teaching year", "year of teaching", "experience", "teaching"),
+                               "years of teaching", "teaching year", "year of teaching", "experience", "teaching",
+                               "years teaching", "years in teaching"),
 }
 # Words for the pupils a school enrols: the store holds only their number.
 ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "enrolled", "enrolled student")
@@ -213,7 +239,7 @@ def _build(d: Dictionary) -> Lexicon:
     for name, f in codes_fields.items():
         cl = d.code_lists[f.code_list or ""]
         for c in cl.codes:
-            sense = Sense("pop" if name == POST else "code", name, frozenset({c.code}), residual=c.slug == "other")
+            sense = Sense("pop" if name == POST else "code", name, frozenset({c.code}), residual=c.slug in RESIDUAL_SLUGS)
             for w in (c.zh, c.en, *c.aliases):
                 u = units(fold(w))
                 stem = next((u[: -len(p)] for p in pop_units if len(u) > len(p) and u[-len(p):] == p), None)

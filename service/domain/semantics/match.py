@@ -14,12 +14,14 @@ from typing import Any, Literal
 from service.domain.dictionary import Dictionary, dictionary
 from service.domain.semantics import candidates as near
 from service.domain.semantics.candidates import Candidate
-from service.domain.semantics.context import Scene, compose
+from service.domain.semantics.context import Scene, compose, residual
 from service.domain.semantics.definition import (
     DERIVED,
+    RANGE_FIELDS,
     Definition,
     DefinitionError,
     Filter,
+    allowed_codes,
     count,
     from_json,
     parse_key,
@@ -27,9 +29,12 @@ from service.domain.semantics.definition import (
 from service.domain.semantics.lexicon import POST
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
+    BELOW_BARE,
+    BREAKDOWN_ONLY,
     SELF,
     Parsed,
     Unread,
+    band_of,
     named_by_options,
     read,
     refining,
@@ -159,6 +164,8 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     f = d.fields[name]
     if set(listed) <= _YES_NO and f.type in ("enum", "boolean"):
         return True  # "是否在编：A.是 B.否"
+    if name in RANGE_FIELDS:
+        return all(band_of(o, name) for o in listed)  # "您的教龄：①5年以下 ②6-10年 ③11-20年"
     cl = d.code_list_for(f)
     if cl is None:
         return False
@@ -230,10 +237,12 @@ def match_field(
     scene: Scene | None = None,
     reference: date | None = None,
     d: Dictionary | None = None,
+    respell: bool = True,
 ) -> Match:
     """What one requested field asks: its key and definition, or `new` with the reason and up to
     three candidates. `level` reads counts only on school forms; `scene` is where the field sits on
-    its form (context.scene); `reference` dates the words of ages and years."""
+    its form (context.scene); `reference` dates the words of ages and years; `respell` reads a wording
+with its slips corrected when it cannot be read as it is (once: a slip fixed is not fixed again)."""
     d = d if d is not None else dictionary()
     if key is not None and key.strip():
         return _by_key(key.strip(), label, d)
@@ -251,8 +260,8 @@ def match_field(
     if bilingual is not None:
         return bilingual
     parsed = read(label, d, scene.hint if scene else None, level, by=scene.by if scene else ())
-    if isinstance(parsed, Unread) and (fixed := respelled(label, d)) is not None:
-        again = match_field(label=fixed, type=type, level=level, scene=scene, reference=reference, d=d)
+    if isinstance(parsed, Unread) and respell and (fixed := respelled(label, d)) is not None:
+        again = match_field(label=fixed, type=type, level=level, scene=scene, reference=reference, d=d, respell=False)
         if again.key is not None:
             return Match(again.key, min(again.confidence, CONF_RESPELLED), f"{again.reason} (read as {fixed!r})",
                          (), again.definition, again.parsed)
@@ -271,6 +280,10 @@ def match_field(
                 parsed = Parsed("value", field=asked.pop(), whether=True)
         if parsed.kind == "value" and parsed.field is not None:
             name = _level_field(parsed.field, level, d)
+            if parsed.field == SELF and (offered := named_by_options(label, d, bare=True)) is not None:
+                name = _level_field(offered, level, d)  # "贵校是：A.公办 B.民办": the school's ownership
+            if name in RANGE_FIELDS and implied == "enum" and options(fold(label)):
+                implied = None  # "您的年龄：A.25岁及以下 B.26-35岁": a band of the age, asked as a choice
             if not _options_fit(label, name, d):
                 return Match(None, 0.0, f"new: the options it lists are not the values of {name}", (), None, parsed)
             if name in DERIVED or not d.fields[name].is_indicator:
@@ -293,8 +306,8 @@ def match_field(
         if hit is not None:
             return _value(hit.key, implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
                           f"fuzzy {hit.score:.2f} on {hit.name!r}")
-    if isinstance(parsed, Unread) and parsed.reason.startswith("does not know") \
-            and (offered := named_by_options(label, d)) is not None:
+    if isinstance(parsed, Unread) and (parsed.reason.startswith("does not know") or parsed.reason == BREAKDOWN_ONLY) \
+            and (offered := named_by_options(label, d, bare=parsed.reason == BREAKDOWN_ONLY)) is not None:
         name = _level_field(offered, level, d)
         return _value(name, implied, d, CONF_IN_CONTEXT, f"asks for {name}: the options it lists are its values")
     zh = _is_zh(fold(label))
@@ -303,3 +316,45 @@ def match_field(
         parsed = Parsed("count", refine=True)
     return Match(None, 0.0, f"new: {reason or 'no known field is near enough'}",
                  near.candidates(first, found, d, zh), None, parsed if isinstance(parsed, Parsed) else None)
+
+
+def residual_match(label: str, group: Definition | None, siblings: list[Definition], d: Dictionary,
+                   reference: date | None) -> Match | None:
+    """"其他" read as the rest of its population beside the categories listed with it (context.residual)."""
+    defn = residual(label, group, siblings, d)
+    if defn is None or group is None:
+        return None
+    said = words(defn, d, reference).zh
+    return _found(key_of(defn, d), defn, CONF_IN_CONTEXT,
+                  f"read as {said}: the rest of {words(group, d, reference).zh} beside the categories listed with it",
+                  Parsed("count"))
+
+
+def below_beside(m: Match, label: str, type_: str | None, level: Level | None, scene: Scene | None,
+                 reference: date | None, categories: list[Definition], d: Dictionary) -> Match | None:
+    """"高中阶段毕业以下" beside "高中阶段毕业": bare 以下 may or may not include its level, but a
+    category listed beside it that is that level says the columns do not overlap: it excludes it."""
+    if BELOW_BARE not in m.reason or "以下" not in label:
+        return None
+    without = match_field(label=label.replace("以下", "以下（不含）"), type=type_, level=level, scene=scene,
+                          reference=reference, d=d)
+    within = match_field(label=label.replace("以下", "及以下"), type=type_, level=level, scene=scene,
+                         reference=reference, d=d)
+    if without.definition is None or within.definition is None or without.key is None:
+        return None
+    if not any(_splits(within.definition, without.definition, c, d) for c in categories):
+        return None
+    return _found(without.key, without.definition, CONF_IN_CONTEXT,
+                  f"{without.reason}: 以下 excludes the level listed beside it", without.parsed)
+
+
+def _splits(whole: Definition, part: Definition, other: Definition, d: Dictionary) -> bool:
+    """Whether `part` and `other` split `whole` on one code field and agree with it elsewhere."""
+    a, b, c = ({f.field: f for f in x.filters} for x in (whole, part, other))
+    differ = [n for n in set(a) | set(b) | set(c) if not (a.get(n) == b.get(n) == c.get(n))]
+    if len(differ) != 1 or differ[0] not in a or differ[0] not in b or differ[0] not in c or a[differ[0]].is_range:
+        return False
+    n = differ[0]
+    mine, theirs = allowed_codes(d, b[n]), allowed_codes(d, c[n])
+    return not mine & theirs and mine | theirs == allowed_codes(d, a[n])
+

@@ -18,7 +18,8 @@ Which = Literal["teacher.age", "teacher.teaching_years"]
 # Numbers a teacher's age or years of teaching can be: others near "to" / "以上" are grades, codes.
 _LIMITS: dict[str, tuple[int, int]] = {"teacher.age": (15, 80), "teacher.teaching_years": (0, 60)}
 
-_N = r"(?<![\d.])(\d{1,3})(?![\d.])"
+# A number, but not an ISCED level or a level's number ("ISCED 4 or below").
+_N = r"(?<![\d.])(?<!isced )(?<!isced)(?<!level )(\d{1,3})(?![\d.])"
 _DASH = r"\s*(?:-|–|—|~|～|至|到|to)\s*"
 _Y = r"\s*(?:周岁|岁)"
 _YEN = r"(?:\s*(?:years?(?:\s+old)?|yrs?|year\s+old))?"
@@ -70,6 +71,7 @@ _TEACH_ZH = r"(?:教龄|从教|任教|执教|教学|年资)"
 _TEACH_EN = (r"(?:years?\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience(?:\s+in\s+teaching)?|in\s+teaching"
              r"|service|in\s+service)|teaching\s+years?)")
 _YEARS: list[tuple[str, Kind, bool]] = [
+    (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}{_BOTH_LO}{_DASH}{_N}{_YR}{_BOTH_HI}", "range", False),
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}(?:{_YR})?{_DASH}{_N}{_YR}", "range", False),
     (rf"(?<={_TEACH_ZH})\s*(?:不满|未满|不足|少于|低于|<)\s*{_N}{_YR}", "lt", False),
     (rf"(?<={_TEACH_ZH})\s*(?:不超过|≤|<=)\s*{_N}{_YR}", "le", False),

@@ -12,11 +12,13 @@ says which. Every reading of every tiling must agree; otherwise the wording is a
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+import pypinyin
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -30,6 +32,9 @@ ReadKind = Literal["count", "value", "total"]
 Mode = Literal["field", "frame"]  # a field's own wording, or a title or header framing fields
 SELF = "self"  # a value read naming only the school itself ("填报单位", "your school")
 NOTHING = "names nothing to count"
+BREAKDOWN_ONLY = "names a kind of breakdown, not a field"
+UNHELD = "asks something the records do not hold (a degree, political status, a duty, hours, pay, contacts)"
+BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 or 以下（不含）"
 EMPTY = "the wording is empty once its numbering and units are taken off"
 _MAX_TILINGS = 48
 _SUBJECT = "teacher.subject"
@@ -173,6 +178,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if pending_neg:
                 raise _Fail("double negation")
             pending_neg = True
+        elif s.kind == "unheld":
+            raise _Fail(UNHELD)
         elif s.kind == "neg_post":
             if last is None:
                 raise _Fail("'以外' with nothing before it")
@@ -182,9 +189,13 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if last is None:
                 raise _Fail(f"'{s.kind}' with nothing before it")
             _rank(last, s.kind, lex)
+        elif s.kind in ("above_excl", "below_excl"):
+            if last is None:
+                raise _Fail(f"'{s.kind}' with nothing before it")
+            _rank(last, "above" if s.kind == "above_excl" else "below", lex, inclusive=False)
         elif s.kind == "below_bare":
             if last is not None and last.field in lex.ranked:
-                raise _Fail("'以下' beside a level may or may not include it; say 及以下 or 以下（不含）")
+                raise _Fail(BELOW_BARE)
             raise _Fail("'以下' with nothing it can bound")
         elif s.kind in ("above_pre", "below_pre"):
             pending_rank = s.kind
@@ -274,8 +285,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         st.markers.add("offered")
         specific = []
     if ANY in dims:
-        raise _Fail("names a kind of breakdown, not a field")
-    if "residual" in st.markers and dims:
+        raise _Fail(BREAKDOWN_ONLY)
+    if "residual" in st.markers and (dims or st.by):
         raise _Fail("'其他民族' / 'other subjects' are the rest of what the table lists, not the code 'other'")
     teaching = {"teacher.teaching_years", "teacher.teaching_start"}
     teacher_only = bool(st.conds) and all(c.generic and c.field == POST and c.codes == {"1"} for c in st.conds)
@@ -373,6 +384,8 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         got = _read(label, d, hint, level, mode, by)
+        if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(label, got, lexicon(d)):
+            got = Unread("a bracket lists what it counts as, other than the records' own value (say which)")
         if mode == "frame" and isinstance(got, Unread) and (halves := bilingual(label)) is not None:
             got = _either(got, *(read(h, d, hint, level, mode, by) for h in halves[:2]))
         memo[k] = got
@@ -408,7 +421,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread("asks a share (%), not a number of people")
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        spans, rest = extract(unnumbered(fold(label)).replace("的", ""), hint)
+        spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, unnumbered(fold(label))).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
     if len({s.field for s in spans}) < len(spans):
@@ -440,10 +453,88 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return counts[0]
     distinct = {(p.kind, p.conditions, p.field) for p in readings}
     if len(distinct) > 1:
-        return Unread("the wording reads several ways")
+        return _restated(label, d, level, mode, by) or Unread("the wording reads several ways")
     if not readings:
         return Unread(failures[0] if failures else "cannot read the wording", tuple(ranges))
     return next(iter(readings))
+
+
+_INNER = re.compile(r"[(（]([^()（）]+)[)）]")
+
+
+def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tuple[str, ...]) -> Parsed | None:
+    """"Permanent (on the establishment)": a bracket saying again what the words outside it say."""
+    folded = unnumbered(fold(label))
+    inner = _INNER.search(folded)
+    if inner is None:
+        return None
+    outside = read(_INNER.sub(" ", folded), d, level=level, mode=mode, by=by)
+    said = read(inner.group(1), d, level=level, by=by)
+    if isinstance(outside, Parsed) and isinstance(said, Parsed) and said.kind == outside.kind == "count" \
+            and set(said.conditions) <= set(outside.conditions):
+        return outside
+    return None
+
+
+def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
+    """"Teachers of science (physics, chemistry, biology, earth science)": the bracket lists other
+    values of a field the wording names a value of, so its word means the listed ones, not the
+    records' own value of that name."""
+    listed = options(fold(label))
+    if len(listed) < 2:
+        return False
+    named = {c.field: set(c.codes) for c in got.conditions if not c.negated and not c.is_range}
+    listed_codes: dict[str, set[str]] = {}
+    for o in listed:
+        for sense in lex.terms.get(units(o), frozenset()):
+            if sense.kind == "code" and sense.field in named:
+                listed_codes.setdefault(sense.field, set()).update(sense.codes)
+    # Options that include the value named are a list to choose from ("contract (permanent / fixed-term)").
+    return any(not named[f] & codes for f, codes in listed_codes.items())
+
+
+_OTHER = re.compile(r"^\s*(?:其他|其它|other|others|all other|any other)(?![a-z])\s*(.*)$")
+
+
+def rest_of(label: str, d: Dictionary) -> str | None:
+    """What a residual category names ("其他", "其他民族", "Other staff"), when the wording is only
+    that: "other", then at most words for people, counting or the field it lists by. None otherwise."""
+    m = _OTHER.match(strip_brackets(unnumbered(fold(label))))
+    if m is None:
+        return None
+    lex = lexicon(d)
+    u = units(m.group(1))
+    if not u:
+        return ANY
+    fields: set[str] = set()
+    for tiling in _tilings(u, lex):
+        for piece in tiling:
+            senses = lex.terms[piece]
+            if any(s.kind == "pop" and s.generic for s in senses) or all(s.kind in ("count", "filler") for s in senses):
+                continue
+            dims = {s.field or "" for s in senses if s.kind == "dim"}
+            if not dims or len(dims) != len(senses):
+                return None
+            fields |= dims
+        return next(iter(fields)) if len(fields) == 1 else ANY if not fields else None
+    return None
+
+
+def band_of(option: str, name: str) -> bool:
+    """Whether an option is one band of an age or of years of teaching, and nothing more ("31-40岁")."""
+    try:
+        spans, rest = extract(option, name)
+    except RangeError:
+        return False
+    return len(spans) == 1 and spans[0].field == name and not units(strip_brackets(rest))
+
+
+def _unless_bands(m: re.Match[str]) -> str:
+    """A bracket listing bands to choose from ("(Under 25 / 25-29 / 60+)") is not the wording's own
+    range: it is taken off before ranges are read."""
+    listed = options(m.group(0))
+    banded = len(listed) >= 2 and any(all(band_of(o, f) for o in listed) for f in ("teacher.age", "teacher.teaching_years"))
+    return " " if banded else m.group(0)
 
 
 def refining(label: str, d: Dictionary) -> bool:
@@ -556,14 +647,83 @@ def _english_slip(w: str, lex: Lexicon) -> str | None:
     return splits[0] if len(splits) == 1 else None
 
 
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _slots(lex: Lexicon) -> dict[tuple[str, ...], frozenset[str]]:
+    """Every Chinese term of two characters or more with one character blanked, and the
+    characters that fill the blank (built once): what a slip of one character may stand for."""
+    key = ("slots",)
+    if key not in lex.memo:
+        slots: dict[tuple[str, ...], set[str]] = {}
+        for u in lex.terms:
+            if len(u) >= 2 and all(_CJK_CHAR.fullmatch(x) for x in u):
+                for k in range(len(u)):
+                    slots.setdefault((*u[:k], "", *u[k + 1:]), set()).add(u[k])
+        lex.memo[key] = {k: frozenset(v) for k, v in slots.items()}
+    found: dict[tuple[str, ...], frozenset[str]] = lex.memo[key]
+    return found
+
+
+def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
+    """The wording with one character replaced by the one character that sounds like it and makes a
+    known term of three or more characters around it ("专认教师" → "专任教师": a slip of a pinyin
+    input method), or a rare character by the one that makes such a term ("专仼教师"). The longest
+    term around a character decides; more than one way to fix the wording fixes nothing. A common
+    character one off a term is as often another word (兼任 beside 专任, 网址 beside 地址) as a
+    slip: only one that sounds alike is taken for a slip."""
+    u = units(strip_brackets(unnumbered(folded)))
+    slots = _slots(lex)
+    fixes: set[tuple[int, str]] = set()
+    for i, x in enumerate(u):
+        if not _CJK_CHAR.fullmatch(x):
+            continue
+        fills: set[str] = set()
+        for length in range(lex.max_len, 1, -1):
+            for k in range(length):
+                start = i - k
+                if start >= 0 and start + length <= len(u):
+                    window = u[start:start + length]
+                    fills |= slots.get((*window[:k], "", *window[k + 1:]), frozenset())
+            fills.discard(x)
+            if fills:
+                break
+        sound = _sounds(x, every=False)  # its usual reading only: 位 is "wei", not also "li"
+        # A two-character term ("学历" for "学力") is evidence enough only for a slip of sound.
+        fixes |= {(i, c) for c in fills if (_rare(x) and length >= 3) or _sounds(c) & sound}
+    if len(fixes) != 1:
+        return None
+    i, c = fixes.pop()
+    return folded.replace(u[i], c) if folded.count(u[i]) == 1 else None
+
+
+def _rare(char: str) -> bool:
+    """A character outside the 6,763 of GB 2312, the common characters of printed Chinese: in a
+    form's wording it is a slip of shape ("专仼教师"), not a word."""
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _sounds(char: str, every: bool = True) -> frozenset[str]:
+    """The readings of a character without tones (`every` reading, or its usual one): a slip typed
+    by pinyin sounds like the word meant."""
+    return frozenset(pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=every)[0])
+
+
 def respelled(label: str, d: Dictionary) -> str | None:
     """The wording with its slips of known words corrected: an unknown English word of five
     letters or more by the one known word it is a slip of ("Nmber" → "number", "Totalstaff" →
-    "total staff"). None when there is nothing (or nothing sure) to fix; a word the lexicon knows
-    is never changed. (Chinese slips are not corrected: a character one off a known term is as
-    often another word, 兼任 beside 专任, as a slip.)"""
+    "total staff"), an unknown Chinese character by the one that makes a known term of it
+    (`_chinese_slip`). None when there is nothing (or nothing sure) to fix; a word the lexicon
+    knows is never changed."""
     folded = fold(label)
     lex = lexicon(d)
+    if (chinese := _chinese_slip(folded, lex)) is not None:
+        return chinese if isinstance(read(chinese, d), Parsed) else None  # a fix that leaves it unread fixes nothing
     changed = False
 
     def fix(m: re.Match[str]) -> str:
@@ -578,7 +738,7 @@ def respelled(label: str, d: Dictionary) -> str | None:
     return out if changed else None
 
 
-def named_by_options(label: str, d: Dictionary) -> str | None:
+def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | None:
     """The field a wording asks when its name for it is a word the reader does not know but the
     options it lists are all values of one field ("学校办别（公办/民办）": the ownership). Only a short
     unknown name (one English word, two Chinese characters) and nothing else that reads."""
@@ -594,12 +754,22 @@ def named_by_options(label: str, d: Dictionary) -> str | None:
             if head[i:j] in lex.terms:
                 covered[i:j] = [True] * (j - i)
     unknown = [u for u, ok in zip(head, covered, strict=True) if not ok]
+    if bare and not unknown:
+        # "贵校是：A.公办 B.民办", "Employment status (active / retired / left)": nothing but the
+        # school or a word for a kind, and the options.
+        said = read(" ".join(head), d)
+        names_self = isinstance(said, Parsed) and said.kind == "value" and said.field == SELF
+        return field_ if names_self or (isinstance(said, Unread) and said.reason == BREAKDOWN_ONLY) else None
     if not unknown or len(unknown) > 2 or (any(u.isascii() for u in unknown) and len(unknown) > 1):
         return None
     rest = " ".join(u for u, ok in zip(head, covered, strict=True) if ok)
+    if rest and any(all(any(s.kind == "dim" and s.field == ANY for s in lex.terms[p]) for p in t)
+                    for t in _tilings(units(rest), lex)):
+        return field_  # "Employment type (permanent / contract)": a word for a kind, the options say which
     said = read(rest, d) if rest else Unread(EMPTY)
     if isinstance(said, Unread):
-        return field_ if said.reason in (EMPTY, NOTHING) else None
+        # "聘任类别（常额/合约）": an unknown name, a word for a kind, and options saying which field.
+        return field_ if said.reason in (EMPTY, NOTHING, BREAKDOWN_ONLY) else None
     return field_ if said.kind == "value" and said.field in (SELF, field_) else None
 
 

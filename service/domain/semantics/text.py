@@ -51,6 +51,21 @@ def _numerals(text: str) -> str:
     return _CN_NUMBER.sub(one, text)
 
 
+_EN_UNITS_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_EN_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_EN_NUMBER_WORD = (rf"(?:(?:{'|'.join(_EN_TENS_WORDS)})(?:[- ](?:{'|'.join(_EN_UNITS_WORDS[1:10])}))?"
+                   rf"|{'|'.join(_EN_UNITS_WORDS)})")
+# English number words that count years or ages: "less than two years", "aged sixty or over".
+_EN_NUMBER = re.compile(rf"\b({_EN_NUMBER_WORD})\b(?=\s+(?:(?:full|complete|or\s+more|and\s+over)\s+)?years?\b)"
+                        rf"|(?<=\baged )({_EN_NUMBER_WORD})\b")
+
+
+def _english_number(m: re.Match[str]) -> str:
+    words = re.split(r"[- ]", m.group(1) or m.group(2))
+    value = _EN_TENS_WORDS.get(words[0], 0) or _EN_UNITS_WORDS.index(words[0])
+    return str(value + (_EN_UNITS_WORDS.index(words[1]) if len(words) > 1 else 0))
+
+
 _APOSTROPHES = re.compile(r"['’‘`´]s?\b")
 _SPACES = re.compile(r"\s+")
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
@@ -69,13 +84,13 @@ def _enclosed(m: re.Match[str]) -> str:
 
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
 def fold(text: str) -> str:
-    """NFKC width, simplified script, lower case, Chinese numerals of ages and years as digits,
+    """NFKC width, simplified script, lower case, Chinese and English numerals of ages and years as digits,
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), spaces collapsed."""
     t = unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))
     t = _simplified(t).casefold()
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
-    t = _numerals(t).replace("(s)", "s")  # "subject(s)"
+    t = _EN_NUMBER.sub(_english_number, _numerals(t)).replace("(s)", "s")  # "subject(s)"
     return _APOSTROPHES.sub("", t)
 
 
@@ -93,13 +108,18 @@ _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
 # filling it in (required, a date format, a list of options, an instruction).
 _NOISE = re.compile(
     r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|no\.?|number|count|headcount"
+    r"|(?:人|名)\s*(?:persons?|people)"
     r"|years?|in years|yrs?"
     r"|unit\s*[:：]?\s*(?:persons?|people)|盖章|签章|签字|公章|签名|stamp|seal|signature"
     r"|必填|选填|必选|可选|单选|多选|非必填|required|optional|mandatory"
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
     r"|\d+\s*(?:位(?:数字|数|代码)?|[- ]?digits?)"
     r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
-    r"|.*(?:填写|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as).*)\s*$"
+    r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
+    r"|主|主教|主讲|主要|main"
+    # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
+    r"|(?:as|same as)\s+(?:on|in|shown on|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
+    r"|(?:与|同)身份证(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡])\s*$"
 )
 # A bracket naming the asker's own unit adds nothing on a form of that unit: "单位（学校）名称".
 _SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|机构|school|unit|institution)\s*$")
@@ -136,7 +156,7 @@ def strip_brackets(t: str) -> str:
 # Lettered options after a question: "您的最高学历是：A.博士 B.硕士 C.本科".
 # Lettered or numbered options after a question: "A.博士 B.硕士", "①男 ②女" (folded to "(1) 男 (2) 女").
 _MARK = r"(?:[a-h]\s*[.、．)]|\(\d\))"
-_LETTERED = re.compile(rf"(?:(?<=[\s:：?？\u3400-\u9fff])|^)({_MARK})\s*([^\s]+?)(?=\s*{_MARK}|\s*$)")
+_LETTERED = re.compile(rf"(?:(?<=[\s:：?？)）\u3400-\u9fff])|^)({_MARK})\s*([^\s]+?)(?=\s*{_MARK}|\s*$)")
 
 
 def lettered(text: str) -> tuple[str, list[str]]:

@@ -25,10 +25,8 @@ def place_forms(session: Session, r: Request, window: str, keys: list[str], a: A
     conn = session.connection()
     targets = select(col(School.code)).where(valid_at(School, None), allowed)
     compiled = targets.compile(bind=conn, compile_kwargs={"literal_binds": True})
-    merged = conn.execute(text(
-        f"SELECT count(*) FROM form WHERE \"window\" = :w AND status IN ('issued', 'opened') AND school_code IN ({compiled})"
-    ), {"w": window}).scalar_one()
-    conn.execute(text(
+    # Counted by the inserts themselves: a form that gets a section and was not just created merges.
+    created = conn.execute(text(
         f"INSERT INTO form (id, school_code, \"window\", level, reference_date, due_date, status, version, created_at) "
         # The window's open forms are read once, before the insert: a join against the form table
         # itself, planned while it held no form of the window, became a nested loop rescanning the
@@ -38,21 +36,23 @@ def place_forms(session: Session, r: Request, window: str, keys: list[str], a: A
         f"SELECT md5(CAST(:rid AS VARCHAR) || s.code), s.code, CAST(:w AS VARCHAR), CAST(:level AS VARCHAR), "
         f"CAST(:ref AS DATE), CAST(:due AS DATE), 'issued', 1, CAST(:at AS TIMESTAMP) FROM ({compiled}) s "
         f"WHERE NOT EXISTS (SELECT 1 FROM open o WHERE o.school_code = s.code)"
-    ), {"rid": r.id, "w": window, "level": r.level, "ref": r.reference_date, "due": r.due_date, "at": at})
-    conn.execute(text(
+    ), {"rid": r.id, "w": window, "level": r.level, "ref": r.reference_date, "due": r.due_date, "at": at}).rowcount
+    placed = conn.execute(text(
         f"INSERT INTO form_section (form_id, request_id, department, title, form_number, approval_number, authority, "
         f"valid_until, keys) SELECT f.id, :rid, :dept, :title, :fno, :ano, :auth, :until, :keys FROM form f "
         f"WHERE f.\"window\" = :w AND f.status IN ('issued', 'opened') AND f.school_code IN ({compiled})"
     ), {"rid": r.id, "dept": r.department, "title": r.title, "fno": a.form_number if a else None,
         "ano": a.number if a else None, "auth": a.authority if a else None, "until": a.valid_until if a else None,
-        "keys": json.dumps(keys), "w": window})
-    # Forms that merge a new section change: their ETag must change too.
-    conn.execute(text(
-        "UPDATE form SET version = version + 1 WHERE \"window\" = :w AND status IN ('issued', 'opened') "
-        "AND id IN (SELECT form_id FROM form_section WHERE request_id = :rid) AND id <> md5(CAST(:rid AS VARCHAR) || school_code)"
-    ), {"w": window, "rid": r.id})
-    placed = conn.execute(text("SELECT count(*) FROM form_section WHERE request_id = :rid"), {"rid": r.id}).scalar_one()
-    return int(placed), int(merged)
+        "keys": json.dumps(keys), "w": window}).rowcount
+    merged = int(placed) - int(created)
+    if merged:
+        # Forms that merge a new section change: their ETag must change too.
+        conn.execute(text(
+            "UPDATE form SET version = version + 1 WHERE \"window\" = :w AND status IN ('issued', 'opened') "
+            "AND id IN (SELECT form_id FROM form_section WHERE request_id = :rid) "
+            "AND id <> md5(CAST(:rid AS VARCHAR) || school_code)"
+        ), {"w": window, "rid": r.id})
+    return int(placed), merged
 
 
 def fill(session: Session, r: Request, window: str, d: Dictionary, keys: list[str], classification: dict[str, str],

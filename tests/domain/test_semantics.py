@@ -481,3 +481,9 @@ def test_a_bracket_says_what_an_unknown_word_covers_or_adds() -> None:
     assert key("艺术（音乐、美术）专任教师数") == count(f"{FT};subject=11,12")
     assert key("艺术教师") is None  # without the bracket: music, art, dance? not guessed
     assert key("二级及以下（含未定职级）专任教师") == count(f"{FT};title=4,5,9")
+
+
+def test_the_english_half_of_a_bilingual_wording_keeps_its_number() -> None:
+    from service.domain.semantics.text import bilingual
+    assert bilingual("教學年資10年或以上 10 years of teaching or more") == ("教學年資10年或以上", "10 years of teaching or more", False)
+    assert key("教學年資10年或以上的教師 teachers with 10 years of teaching or more") == count(f"{FT};years=10..")

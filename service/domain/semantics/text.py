@@ -222,7 +222,8 @@ def normalise(text: str) -> str:
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 _CJK_CHAR = re.compile(_CJK)
 _SEP = r"[\s/／|｜:：;；,，、-]*"
-_LATIN = r"[A-Za-z][A-Za-z0-9 ,&'()/+.:;?-]{2,}"
+# The English half may open with its number: "50歲或以上 50 or above".
+_LATIN = r"(?:\d+(?:\s*[-–]\s*\d+)?\+?\s+)?[A-Za-z][A-Za-z0-9 ,&'()/+.:;?-]{2,}"
 # A wording printed in two languages: Chinese then English ("性别 Gender", "您的年龄 / Age"), English
 # then Chinese ("Age / 年龄"), or English in brackets ("专任教师（FT teachers）"). The slash or bar
 # between the languages separates them; it is no conjunction.

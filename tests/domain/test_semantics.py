@@ -487,3 +487,9 @@ def test_the_english_half_of_a_bilingual_wording_keeps_its_number() -> None:
     from service.domain.semantics.text import bilingual
     assert bilingual("教學年資10年或以上 10 years of teaching or more") == ("教學年資10年或以上", "10 years of teaching or more", False)
     assert key("教學年資10年或以上的教師 teachers with 10 years of teaching or more") == count(f"{FT};years=10..")
+
+
+def test_words_naming_more_than_a_code_are_not_read_as_it() -> None:
+    assert key("Science teachers") is None  # physics, chemistry and biology teachers as often as 科学
+    assert key("科学教师") == count(f"{FT};subject=14")
+    assert key("Academic staff") is None  # teaching staff in one survey, all staff in another

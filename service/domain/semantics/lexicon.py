@@ -43,6 +43,9 @@ class Sense:
 
 
 POST = "teacher.post_type"
+# Words of a code list that name more than its code in the forms that use them: English "science"
+# teachers are physics, chemistry and biology teachers as often as teachers of 科学.
+TOO_BROAD = frozenset({("science",)})
 # Codes that say a value is other, unknown or not stated: read only as a category of their own
 # ("其他", "性别不详"), never beside a field's name ("Age unknown" is not the unknown gender).
 RESIDUAL_SLUGS = ("other", "unknown", "unstated")
@@ -92,7 +95,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
                "现有的",
                # A relative word of questions: "您所任教的学科".
-               "所", "持", "该", "详细", "appointment", "roster", "on roll", "academic", "profession", "belong to", "belong",
+               "所", "持", "该", "详细", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
                "as at the start of the school year", "at the start of the school year",
                "at the beginning of the school year", "as at the beginning of the school year"),
@@ -167,6 +170,7 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 # Words that name a field only inside a count ("具有高级职称", "本科毕业", "master's degree").
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.education": ("毕业", "学历层次", "文化程度", "degree", "qualification", "educational", "education",
+                          "academic qualification",
                           "education level", "educational attainment", "academic degree"),
     "teacher.title": ("职称", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
@@ -244,6 +248,8 @@ def _build(d: Dictionary) -> Lexicon:
             sense = Sense("pop" if name == POST else "code", name, frozenset({c.code}), residual=c.slug in RESIDUAL_SLUGS)
             for w in (c.zh, c.en, *c.aliases):
                 u = units(fold(w))
+                if u in TOO_BROAD:
+                    continue
                 stem = next((u[: -len(p)] for p in pop_units if len(u) > len(p) and u[-len(p):] == p), None)
                 if stem and name != POST and stem not in grammar_units:
                     # "女教师", "在编教师", "高级教师": the code, then the population word.

@@ -12,7 +12,7 @@ from service.domain.authz import Principal
 from service.domain.errors import Problem, Unauthenticated
 from service.domain.principals import authenticate
 from service.store.engine import session_scope
-from service.store.writer import group_writer
+from service.store.writer import GroupWriter, group_writer
 
 T = TypeVar("T")
 I = TypeVar("I")  # noqa: E741
@@ -42,12 +42,17 @@ def get_principal(
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
+def _writer(session: Session) -> GroupWriter | None:
+    """The store's group writer (DuckDB), or None where requests write in their own session."""
+    bind = session.get_bind()
+    return group_writer(bind) if isinstance(bind, Engine) else None
+
+
 def written(session: Session, work: Callable[[Session], T]) -> T:
     """Run a write: on DuckDB through the store's group writer (committed with the writes waiting
     at the same moment, returned once durable; service/store/writer.py), elsewhere in the
     request's own session, committed when the request ends."""
-    bind = session.get_bind()
-    writer = group_writer(bind) if isinstance(bind, Engine) else None
+    writer = _writer(session)
     if writer is None:
         return work(session)
     result = writer.run(work)
@@ -60,8 +65,7 @@ def written_together(session: Session, apply: Callable[[Session, list[I]], Seque
     answers each one's result or refusal): on DuckDB with the others of its kind waiting in the
     store's group writer at the same moment, returned once durable; elsewhere alone, in the
     request's own session, committed when the request ends."""
-    bind = session.get_bind()
-    writer = group_writer(bind) if isinstance(bind, Engine) else None
+    writer = _writer(session)
     if writer is None:
         (result,) = apply(session, [item])
         if isinstance(result, BaseException):

@@ -64,12 +64,12 @@ def issue(session: Session, principal: Principal, request_id: str) -> Issued:
         allowed = and_(allowed, scope_filter(Scope.from_json(gate.approval.scope)))
     if gate.refused_schools:
         record_stop(session, request_id=r.id, department=r.department, reason="out_of_scope", schools=len(gate.refused_schools))
-    fields = [f for f in fields_of(session, r.id) if f.key]
-    keys = [f.key for f in fields if f.key]
-    forms, merged = store.place_forms(session, r, window_of(r), keys, gate.approval, allowed, now())
+    classification = {f.key: f.classification for f in fields_of(session, r.id) if f.key}
+    keys = list(classification)
+    window, at = window_of(r), now()  # the forms and their items are placed at one moment
+    forms, merged = store.place_forms(session, r, window, keys, gate.approval, allowed, at)
     requests_repo.start_progress(session, r.id, forms)
-    items = store.fill(session, r, window_of(r), dictionary(), keys, {f.key: f.classification for f in fields if f.key},
-                       allowed, merged > 0, now())
+    items = store.fill(session, r, dictionary(), classification, allowed, merged > 0, at)
     note = f"under {gate.approval.number}" if gate.approval else "administrative"
     note += f"; {forms} form(s), {merged} merged with other requests"
     if gate.refused_schools:

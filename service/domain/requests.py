@@ -46,9 +46,19 @@ from service.domain.semantics import (
     residual_match,
     words,
 )
-from service.domain.semantics.context import Scene, defined, glossary, is_total, read_title, scene, title_by
-from service.domain.semantics.definition import allowed_codes, count
-from service.domain.semantics.lexicon import POST
+from service.domain.semantics.context import (
+    Above,
+    Group,
+    Scene,
+    defined,
+    glossary,
+    is_total,
+    read_title,
+    scene,
+    title_by,
+    whole_above,
+)
+from service.domain.semantics.definition import count
 from service.domain.semantics.reader import Parsed
 from service.store import prefill
 from service.store import principals as principals_store
@@ -214,35 +224,6 @@ def definition_json(defn: Definition, d: Dictionary, reference: date) -> dict[st
     return {**defn.to_json(), "words": {"zh": said.zh, "en": said.en}}
 
 
-@dataclass
-class _Above:
-    """The field just above on a flat list (or under the same headers): what "其中" refines."""
-
-    headers: tuple[str, ...]
-    definition: Definition | None
-    label: str
-
-
-@dataclass
-class _Group:
-    """The fields under one set of headers since their total: the categories a "其他" beside them
-    leaves out. `whole` stays true while every field of the group was read."""
-
-    headers: tuple[str, ...]
-    total: Definition | None = None
-    categories: list[Definition] = field(default_factory=list)
-    whole: bool = True
-
-    def add(self, m: Match) -> None:
-        p = m.parsed
-        if m.definition is None or m.definition.measure != "count":
-            self.whole = False
-        elif isinstance(p, Parsed) and p.kind == "total":
-            self.total, self.categories, self.whole = m.definition, [], True
-        elif not (isinstance(p, Parsed) and p.refine):
-            self.categories.append(m.definition)
-
-
 _READINGS_SIZE = 4096
 _READINGS: dict[int, tuple[weakref.ref[Dictionary], OrderedDict[tuple[Any, ...], Match]]] = {}
 
@@ -297,22 +278,6 @@ def _depends_on_context(m: Match, label: str) -> bool:
     return not normalise(label) or (isinstance(p, Parsed) and p.kind != "value" and (p.refine or not p.own_population))
 
 
-def _posts(a: _Above, d: Dictionary) -> set[str]:
-    f = next((f for f in a.definition.filters if f.field == POST), None) if a.definition else None
-    return allowed_codes(d, f) if f is not None else set(d.code_lists[d.fields[POST].code_list or ""].code_values)
-
-
-def _whole_above(new: _Above, seen: list[_Above], d: Dictionary) -> _Above | None:
-    """The total a bare category below `new` splits: `new` itself, unless it is one of a run of
-    parallel populations ("专任教师", "行政人员", "工勤人员"): then the total above them all
-    ("教职工总数"), or none. "在编人数" after "工勤人员" is not the workers on establishment."""
-    last = seen[-1] if seen else None
-    if last is None or last.headers != new.headers or _posts(last, d) & _posts(new, d):
-        return new
-    both = _posts(last, d) | _posts(new, d)
-    return next((t for t in reversed(seen) if t.headers == new.headers and both <= _posts(t, d)), None)
-
-
 def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     """Read every field in its place on the form; keys are taken exactly. A field the store holds
     for another level, or asked twice, is a problem of the request."""
@@ -322,32 +287,32 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     terms = glossary(req.title)
     out: list[FieldAnalysis] = []
     problems: list[Problem] = []
-    above: _Above | None = None
-    total: _Above | None = None
-    totals: list[_Above] = []
-    group = _Group(())
+    above: Above | None = None
+    total: Above | None = None
+    totals: list[Above] = []
+    group = Group(())
     for i, f in enumerate(req.fields):
         prior = above
-        where: Scene = scene([defined(h, terms) for h in f.headers], title, title_hint, req.title,
-                             (prior.headers, prior.definition, prior.label) if prior else None, d,
-                             (total.headers, total.definition, total.label) if total else None, breakdowns)
+        where: Scene = scene([defined(h, terms) for h in f.headers], title, title_hint, req.title, prior, d,
+                             total, breakdowns)
         if group.headers != tuple(f.headers):
-            group = _Group(tuple(f.headers), count(d, where.base) if where.base is not None and where.base_population else None)
-        m = _reading(d, key=f.key, label=defined(f.label, terms) if f.label else f.label, type=f.type,
+            group = Group(tuple(f.headers), count(d, where.base) if where.base is not None and where.base_population else None)
+        label = defined(f.label, terms) if f.label else f.label
+        m = _reading(d, key=f.key, label=label, type=f.type,
                      definition=f.definition.as_dict() if f.definition else None,
                      level=req.level, scene=where, reference=req.reference_date)
-        if m.key is None and f.label and not (f.key or f.definition) and req.level == "school" and group.whole:
+        if m.key is None and f.label and label and not (f.key or f.definition) and req.level == "school" and group.whole:
             m = (residual_match(f.label, group.total, group.categories, d, req.reference_date)
-                 or below_beside(m, defined(f.label, terms), f.type, req.level, where, req.reference_date, group.categories, d)
+                 or below_beside(m, label, f.type, req.level, where, req.reference_date, group.categories, d)
                  or m)
-        group.add(m)
+        group.add(m.definition, m.parsed)
         p = m.parsed
         if not (isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))):
             # A total, or anything but a refinement or a bare category, is what the next "其中" refines.
-            above = _Above(tuple(f.headers), m.definition if m.definition and m.definition.measure == "count"
+            above = Above(tuple(f.headers), m.definition if m.definition and m.definition.measure == "count"
                            else None, f.label or f.key or "")
             if is_total(m.definition):
-                total = _whole_above(above, totals, d)
+                total = whole_above(above, totals, d)
                 totals.append(above)
         if (f.key or f.definition) and m.key is None:
             loc: list[str | int] = ["body", "fields", i, "key" if f.key else "definition"]

@@ -55,14 +55,15 @@ def place_forms(session: Session, r: Request, window: str, keys: list[str], a: A
     return int(placed), merged
 
 
-def fill(session: Session, r: Request, window: str, d: Dictionary, keys: list[str], classification: dict[str, str],
+def fill(session: Session, r: Request, d: Dictionary, classification: dict[str, str],
          allowed: ColumnElement[bool], merging: bool, at: datetime) -> int:
     """Unpivot the pre-fill values of all schools into form items of the forms holding a section of
-    `r`, asking each value once; `merging` says some of those forms held other sections already.
+    `r`, asking each value once: the keys of `classification`, each with its class; `merging` says
+    some of those forms held other sections already.
     Returns how many items were added."""
     period = (r.period_start, r.period_end)
     build = prefill.teacher_values_query if r.level == "roster" else prefill.school_values_query
-    v = build(d, allowed, keys, r.reference_date, period)
+    v = build(d, allowed, list(classification), r.reference_date, period)
     conn = session.connection()
     postgres = conn.dialect.name == "postgresql"
     if postgres:
@@ -85,7 +86,7 @@ def fill(session: Session, r: Request, window: str, d: Dictionary, keys: list[st
         conn.execute(text("RESET jit"))
         conn.execute(text("RESET enable_nestloop"))
     selects = []
-    for k in dict.fromkeys(keys):  # a key the request asks twice is one item
+    for k, classed in classification.items():
         c = v.columns[k]
         # Only a form that held other sections can already ask this value; it is asked once (the
         # first stays). Checked only then: ON CONFLICT DO NOTHING on every row cost a third of the
@@ -96,7 +97,7 @@ def fill(session: Session, r: Request, window: str, d: Dictionary, keys: list[st
         selects.append(
             f"SELECT p.form_id, CAST(p.{ident(v.entity_column)} AS VARCHAR), {literal(k)}, CAST(p.{ident(c)} AS VARCHAR), "
             f"p.{ident(c + '_src')}, COALESCE(CAST(p.{ident(c + '_at')} AS TIMESTAMP), CAST(:at AS TIMESTAMP)), "
-            f"p.{ident(c + '_by')}, CAST(p.{ident(c + '_ref')} AS VARCHAR), {literal(classification[k])} "
+            f"p.{ident(c + '_by')}, CAST(p.{ident(c + '_ref')} AS VARCHAR), {literal(classed)} "
             f"FROM prefill_values p{asked}"
         )
     added = conn.execute(text(

@@ -9,7 +9,7 @@ import pytest
 from service.domain.dictionary import dictionary
 from service.domain.requests import custom_key
 from service.domain.semantics import definition_of, key_of, match_field, words
-from service.domain.semantics.context import is_total, read_title, scene, title_by
+from service.domain.semantics.context import Above, is_total, read_title, scene, title_by
 
 D = dictionary()
 FT = "post_type=1;status=1"
@@ -154,8 +154,8 @@ def where(headers: list[str], title: str | None = None, above: str | None = None
     prior = None
     if above is not None:
         m = match_field(label=above, d=D)
-        prior = ((), m.definition if m.definition and m.definition.measure == "count" else None, above)
-    return scene(headers, t, hint, title or "", prior, D, prior if prior and is_total(prior[1]) else None)
+        prior = Above((), m.definition if m.definition and m.definition.measure == "count" else None, above)
+    return scene(headers, t, hint, title or "", prior, D, prior if prior and is_total(prior.definition) else None)
 
 
 def test_a_total_under_a_title_is_the_titles_population() -> None:
@@ -179,7 +179,7 @@ def test_of_which_refines_the_total_just_above_whatever_it_is() -> None:
 def test_a_bare_category_splits_the_whole_total_not_a_narrower_field_above() -> None:
     t, hint = read_title("教师基本情况统计", D)
     narrower = match_field(label="大专以上学历专任教师", d=D).definition
-    s = scene([], t, hint, "教师基本情况统计", ((), narrower, "大专以上学历专任教师"), D)
+    s = scene([], t, hint, "教师基本情况统计", Above((), narrower, "大专以上学历专任教师"), D)
     assert key("五十岁以上", scene=s) == count(f"{FT};age=50..")
     assert key("其中：女", scene=s) == count(f"{FT};gender=2;education!=41,61,71")
 

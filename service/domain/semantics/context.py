@@ -11,7 +11,7 @@ needs it: such a field stays `new`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import (
@@ -19,7 +19,9 @@ from service.domain.semantics.definition import (
     Definition,
     DefinitionError,
     Filter,
-    allowed_codes,
+    admitted,
+    apart_on,
+    codes_of,
     count,
     teacher_code_fields,
     value,
@@ -179,7 +181,47 @@ def read_title(title: str | None, d: Dictionary) -> tuple[tuple[Filter, ...] | N
     return None, hint
 
 
-Above = tuple[tuple[str, ...], Definition | None, str]
+@dataclass(frozen=True)
+class Above:
+    """A field above on the form: its headers, its count (None when it is not one) and its wording."""
+
+    headers: tuple[str, ...]
+    definition: Definition | None
+    label: str
+
+
+@dataclass
+class Group:
+    """The fields under one set of headers since their total: the categories a "其他" beside them
+    leaves out. `whole` stays true while every field of the group was read as a count."""
+
+    headers: tuple[str, ...]
+    total: Definition | None = None
+    categories: list[Definition] = field(default_factory=list)
+    whole: bool = True
+
+    def add(self, defn: Definition | None, parsed: Parsed | None) -> None:
+        if defn is None or defn.measure != "count":
+            self.whole = False
+        elif parsed is not None and parsed.kind == "total":
+            self.total, self.categories, self.whole = defn, [], True
+        elif not (parsed is not None and parsed.refine):
+            self.categories.append(defn)
+
+
+def _posts(a: Above, d: Dictionary) -> set[str]:
+    return admitted(d, a.definition, POST) if a.definition else set(codes_of(d, POST))
+
+
+def whole_above(new: Above, seen: list[Above], d: Dictionary) -> Above | None:
+    """The total a bare category below `new` splits: `new` itself, unless it is one of a run of
+    parallel populations ("专任教师", "行政人员", "工勤人员"): then the total above them all
+    ("教职工总数"), or none. "在编人数" after "工勤人员" is not the workers on establishment."""
+    last = seen[-1] if seen else None
+    if last is None or last.headers != new.headers or _posts(last, d) & _posts(new, d):
+        return new
+    both = _posts(last, d) | _posts(new, d)
+    return next((t for t in reversed(seen) if t.headers == new.headers and both <= _posts(t, d)), None)
 
 
 def is_total(defn: Definition | None) -> bool:
@@ -225,16 +267,16 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             else:
                 base = list(parsed.conditions)
             words.append(h)
-    same = above if above is not None and above[0] == tuple(headers) else None
+    same = above if above is not None and above.headers == tuple(headers) else None
     # The total is of these headers, or of headers above them that name no population of their own
     # ("专任教师数", then "研究生学历" under "按学历分": the table breaks that total down).
-    whole = total if total is not None and (total[0] == tuple(headers) or (
-        tuple(headers[: len(total[0])]) == total[0] and base is None)) else None
+    whole = total if total is not None and (total.headers == tuple(headers) or (
+        tuple(headers[: len(total.headers)]) == total.headers and base is None)) else None
     return Scene(
         headers=tuple(headers), base=tuple(base) if base is not None and headers else None,
         base_population=population, base_words=" / ".join(words), title=title, title_words=title_words,
-        above=same[1] if same else None, above_words=same[2] if same else "", hint=hint, unreadable=unreadable,
-        value=value, total=whole[1] if whole else None, total_words=whole[2] if whole else "",
+        above=same.definition if same else None, above_words=same.label if same else "", hint=hint, unreadable=unreadable,
+        value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
         by=tuple(dict.fromkeys(breakdowns)),
     )
 
@@ -248,7 +290,7 @@ def _other_status(own: tuple[Filter, ...], frame: tuple[Filter, ...] | list[Filt
 
 def _anyone(d: Dictionary) -> Filter:
     """Staff of every post type: the population of a count that names people but no post."""
-    return Filter(POST, tuple(d.code_lists[d.fields[POST].code_list or ""].code_values))
+    return Filter(POST, tuple(codes_of(d, POST)))
 
 
 def merge(base: list[Filter] | tuple[Filter, ...], own: tuple[Filter, ...]) -> list[Filter]:
@@ -318,22 +360,19 @@ def residual(label: str, group: Definition | None, siblings: list[Definition], d
     named = rest_of(label, d)
     if named is None or group is None or group.measure != "count" or not siblings:
         return None
-    codes = teacher_code_fields(d)
-    whole = {f.field: f for f in group.filters}
     by: str | None = None
     listed: set[str] = set()
     for s in siblings:
-        mine = {f.field: f for f in s.filters}
-        differ = [n for n in set(mine) | set(whole) if mine.get(n) != whole.get(n)]
-        if len(differ) != 1 or differ[0] not in codes or differ[0] not in mine or by not in (None, differ[0]):
+        apart = apart_on(group, s)
+        if apart is None or apart not in teacher_code_fields(d) or by not in (None, apart) \
+                or not any(f.field == apart for f in s.filters):
             return None
-        by = differ[0]
-        listed |= allowed_codes(d, mine[by])
+        by = apart
+        listed |= admitted(d, s, by)
     if by is None or named not in (ANY, by):
         return None
-    every = d.code_lists[codes[by].code_list or ""].code_values
-    within = allowed_codes(d, whole[by]) if by in whole else set(every)
-    rest = [c for c in every if c in within and c not in listed]
+    within = admitted(d, group, by)
+    rest = [c for c in codes_of(d, by) if c in within and c not in listed]
     if not listed < within or not rest:
         return None
     return count(d, [*group.filters, Filter(by, tuple(rest))])

@@ -47,7 +47,7 @@ def ranking(d: Dictionary, name: str) -> list[str] | None:
     """The ranked codes of `name`, highest first; None for fields without a rank."""
     if name not in RANKED:
         return None
-    return [c for c in _codes_of(d, name) if c not in RANKED[name]]
+    return [c for c in codes_of(d, name) if c not in RANKED[name]]
 
 
 class DefinitionError(ValueError):
@@ -119,7 +119,7 @@ def teacher_code_fields(d: Dictionary) -> dict[str, Field]:
     return {k: f for k, f in d.fields.items() if f.entity == "teacher" and f.type == "enum" and not f.is_indicator}
 
 
-def _codes_of(d: Dictionary, name: str) -> list[str]:
+def codes_of(d: Dictionary, name: str) -> list[str]:
     f = teacher_code_fields(d).get(name)
     if f is None or f.code_list is None:
         raise DefinitionError(f"{name} is not a teacher field a count can filter by")
@@ -130,7 +130,7 @@ def code_filter(d: Dictionary, name: str, allowed: Iterable[str]) -> Filter | No
     """The canonical filter admitting exactly `allowed` codes of `name`: the shorter of the set and
     its complement (the set on a tie), in code-list order; None when every code is allowed, except
     for the status, which a count always names (no status named means active)."""
-    codes = _codes_of(d, name)
+    codes = codes_of(d, name)
     allowed_set = set(allowed)
     unknown = allowed_set - set(codes)
     if unknown:
@@ -147,8 +147,22 @@ def code_filter(d: Dictionary, name: str, allowed: Iterable[str]) -> Filter | No
 
 
 def allowed_codes(d: Dictionary, f: Filter) -> set[str]:
-    codes = _codes_of(d, f.field)
+    codes = codes_of(d, f.field)
     return {c for c in codes if (c in f.codes) != f.negated}
+
+
+def admitted(d: Dictionary, defn: Definition, name: str) -> set[str]:
+    """The codes of `name` a count admits: those its filter on `name` allows, every code without one."""
+    f = next((f for f in defn.filters if f.field == name), None)
+    return allowed_codes(d, f) if f is not None else set(codes_of(d, name))
+
+
+def apart_on(a: Definition, b: Definition) -> str | None:
+    """The one field two counts filter differently ("女" beside "合计": the gender); None when
+    they differ on none or on more than one."""
+    x, y = ({f.field: f for f in defn.filters} for defn in (a, b))
+    differ = {n for n in x.keys() | y.keys() if x.get(n) != y.get(n)}
+    return differ.pop() if len(differ) == 1 else None
 
 
 def range_filter(name: str, lo: int | None, hi: int | None) -> Filter | None:
@@ -225,7 +239,7 @@ def parse_key(key: str, d: Dictionary) -> Definition:
             conditions.append(Filter(full, min=int(lo) if lo else None, max=int(hi) if hi else None))
         else:
             codes = tuple(x.strip() for x in rhs.split(",") if x.strip())
-            allowed = set(_codes_of(d, full)) - set(codes) if op == "!=" else set(codes)
+            allowed = set(codes_of(d, full)) - set(codes) if op == "!=" else set(codes)
             if op == "!=":
                 _check_codes(d, full, codes)
             conditions.append(Filter(full, tuple(sorted(allowed))))
@@ -233,7 +247,7 @@ def parse_key(key: str, d: Dictionary) -> Definition:
 
 
 def _check_codes(d: Dictionary, name: str, codes: Iterable[str]) -> None:
-    unknown = set(codes) - set(_codes_of(d, name))
+    unknown = set(codes) - set(codes_of(d, name))
     if unknown:
         raise DefinitionError(f"{name} has no code(s) {', '.join(sorted(unknown))}")
 
@@ -269,6 +283,6 @@ def from_json(data: dict[str, Any], d: Dictionary) -> Definition:
             raise DefinitionError(f"{name}: give either in or not_in, a list of codes")
         codes = [str(c) for c in given]
         _check_codes(d, name, codes)
-        allowed = set(codes) if inside is not None else set(_codes_of(d, name)) - set(codes)
+        allowed = set(codes) if inside is not None else set(codes_of(d, name)) - set(codes)
         conditions.append(Filter(name, tuple(sorted(allowed))))
     return count(d, conditions)

@@ -21,7 +21,8 @@ from service.domain.semantics.definition import (
     Definition,
     DefinitionError,
     Filter,
-    allowed_codes,
+    admitted,
+    apart_on,
     count,
     from_json,
     parse_key,
@@ -353,11 +354,9 @@ def below_beside(m: Match, label: str, type_: str | None, level: Level | None, s
 
 def _splits(whole: Definition, part: Definition, other: Definition, d: Dictionary) -> bool:
     """Whether `part` and `other` split `whole` on one code field and agree with it elsewhere."""
-    a, b, c = ({f.field: f for f in x.filters} for x in (whole, part, other))
-    differ = [n for n in set(a) | set(b) | set(c) if not (a.get(n) == b.get(n) == c.get(n))]
-    if len(differ) != 1 or differ[0] not in a or differ[0] not in b or differ[0] not in c or a[differ[0]].is_range:
+    n = apart_on(whole, part)
+    if n is None or n != apart_on(whole, other) or n in RANGE_FIELDS:
         return False
-    n = differ[0]
-    mine, theirs = allowed_codes(d, b[n]), allowed_codes(d, c[n])
-    return not mine & theirs and mine | theirs == allowed_codes(d, a[n])
+    mine, theirs = admitted(d, part, n), admitted(d, other, n)
+    return not mine & theirs and mine | theirs == admitted(d, whole, n)
 

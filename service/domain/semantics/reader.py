@@ -608,13 +608,19 @@ def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | N
     return readings, failures
 
 
-def _unknown(u: tuple[str, ...], lex: Lexicon) -> str:
-    """The stretches of `u` no term covers, for the reason a wording is not understood."""
+def _covered(u: tuple[str, ...], lex: Lexicon) -> list[bool]:
+    """Which units of `u` some known term covers."""
     covered = [False] * len(u)
     for i in range(len(u)):
         for j in range(i + 1, min(len(u), i + lex.max_len) + 1):
             if u[i:j] in lex.terms:
                 covered[i:j] = [True] * (j - i)
+    return covered
+
+
+def _unknown(u: tuple[str, ...], lex: Lexicon) -> str:
+    """The stretches of `u` no term covers, for the reason a wording is not understood."""
+    covered = _covered(u, lex)
     parts: list[str] = []
     run: list[str] = []
     for unit, ok in zip(u, covered, strict=True):
@@ -771,11 +777,7 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
     if field_ is None:
         return None
     head = units(strip_brackets(_OPTION_BRACKETS.sub(" ", unnumbered(folded))))
-    covered = [False] * len(head)
-    for i in range(len(head)):
-        for j in range(i + 1, min(len(head), i + lex.max_len) + 1):
-            if head[i:j] in lex.terms:
-                covered[i:j] = [True] * (j - i)
+    covered = _covered(head, lex)
     unknown = [u for u, ok in zip(head, covered, strict=True) if not ok]
     if bare and not unknown:
         # "贵校是：A.公办 B.民办", "Employment status (active / retired / left)": nothing but the

@@ -137,7 +137,8 @@ class IssueOut(BaseModel):
     approval_number: str | None
     forms: int
     merged: int
-    items: int
+    items: int = Field(description="values placed now, on forms their schools had already read; a form's "
+                                   "values are placed when its school first reads it")
     refused_schools: list[str]
 
 

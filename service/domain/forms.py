@@ -27,7 +27,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from service.domain import audit, disclosure, idempotency
+from service.domain import audit, disclosure, idempotency, issuance
 from service.domain import status as machine
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
@@ -156,6 +156,7 @@ def open_forms(session: Session, forms: list[Form]) -> list[bool]:
     opened now hold what the store holds."""
     at = now()
     opened = claims.open_forms(session, sorted({f.id for f in forms}), at)
+    issuance.fill_read(session, sorted(opened), at)
     for f in forms:
         if f.id in opened:
             for name, value in (("status", "opened"), ("version", f.version + 1), ("opened_at", at)):
@@ -172,7 +173,7 @@ def view(session: Session, principal: Principal, form_id: str) -> FormView:
     """A form with every item: value, provenance, classification, whether and where it can be corrected.
     The school's first reading marks it opened."""
     form = _own_form(session, principal, form_id)
-    if form.status == "issued" and claims.open_form(session, form.id, now()):
+    if form.status == "issued" and open_forms(session, [form])[0]:
         session.refresh(form)
     return _view(session, form, principal)
 
@@ -241,6 +242,16 @@ def _claim_version(session: Session, form: Form, if_match: str | None) -> None:
         return
     session.refresh(form)  # as the winner left it
     raise _stale(form, if_match)
+
+
+def _unread_refused(form: Form) -> Form:
+    """A form is answered as its school read it: its values are placed at its first reading, so a
+    write to a form never read (its ETag was never served) is refused, with what to do."""
+    if form.status == "issued":
+        raise Conflict(f"form {form.id} has not been read yet: read it (GET /v1/forms/{form.id}) to see its "
+                       "pre-filled values, then send the ETag that reading gives",
+                       [Problem(["form", "status"], "not read", form.status)])
+    return form
 
 
 def _as_text(value: str | int | float | bool | None) -> str | None:
@@ -381,7 +392,7 @@ def _cross_field(answers: list[_Final], d: Dictionary) -> list[Problem]:
 def _writable(session: Session, principal: Principal, form_id: str, if_match: str | None,
               ) -> tuple[Form, list[FormItem], dict[str, CustomField]]:
     """The school's own form, as read at `if_match` and not yet submitted, with its items."""
-    form = _own_form(session, principal, form_id)
+    form = _unread_refused(_own_form(session, principal, form_id))
     _claim_version(session, form, if_match)
     items, custom = store.items(session, form.id)
     return form, items, custom
@@ -449,6 +460,7 @@ def prepare_submission(session: Session, principal: Principal, form_id: str, bod
         if first is not None:
             return first
         raise _stale(form, if_match)
+    _unread_refused(form)
     items, custom = store.items(session, form.id)
     d = dictionary()
     answers, problems = _resolve(form, items, body, d, custom, final=True)

@@ -79,6 +79,12 @@ def results(session: Session, principal: Principal, request_id: str) -> Results:
         value = it.value if form.status == "submitted" else None
         row[it.key] = lens.value(it.key, value)
         provenance[(it.entity_id, it.key)] = _provenance(it, form)
+    if r.level == "school":  # a form not yet read holds no values yet: its school's row is empty
+        for name, st, form in state.values():
+            if form.status == "issued":
+                rows.setdefault((form.school_code, form.school_code), {
+                    "school_code": form.school_code, "school_name": name, "entity_id": form.school_code,
+                    "form_status": st, "submitted_at": None, **dict.fromkeys(keys)})
     out = sorted(rows.values(), key=lambda x: (x["school_code"], x["entity_id"]))
     if personal and out:
         log_reads(session, principal, [(x["school_code"], x["entity_id"]) for x in out], entity=r.level,

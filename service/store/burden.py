@@ -4,15 +4,19 @@ schools, grouped by school, department or region, set-based."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal, select, union_all
+from sqlalchemy import ColumnElement, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from service.store.records import valid_at
-from service.store.tables import Form, FormItem, FormSection, Request, RequestField, School, StopEvent
+from service.store.tables import Form, FormItem, FormSection, Request, RequestField, School, StopEvent, Teacher
+
+# Classes of a field the analysis pre-fills (service/domain/requests.py ANSWERABLE).
+_ANSWERABLE = ("prefill_store", "prefill_collected")
 
 # Stopped requests per statement: each brings its own scope filter into one UNION ALL.
 _STOPS_PER_STATEMENT = 200
@@ -56,7 +60,43 @@ def asked(session: Session, by: str, lo: datetime, hi: datetime, prefix: str | N
         q = q.join(FormSection, col(FormSection.form_id) == col(Form.id)).join(
             RequestField, (col(RequestField.request_id) == col(FormSection.request_id))
             & (col(RequestField.key) == col(FormItem.key)))
-    return {str(g): Asked(int(f), int(n), int(p), int(c)) for g, f, n, p, c in session.execute(q.group_by(group))}
+    read = {str(g): Asked(int(f), int(n), int(p), int(c)) for g, f, n, p, c in session.execute(q.group_by(group))}
+    unread = _asked_unread(session, by, lo, hi, prefix)
+    return {g: Asked(*(x + y for x, y in zip(astuple(read.get(g, _NONE)), astuple(unread.get(g, _NONE)), strict=True)))
+            for g in read.keys() | unread.keys()}
+
+
+_NONE = Asked(0, 0, 0, 0)
+
+
+def _asked_unread(session: Session, by: str, lo: datetime, hi: datetime, prefix: str | None) -> dict[str, Asked]:
+    """`asked` for forms their schools have not read yet, which hold no items (a form's values are
+    placed at its first reading): each key of their sections once per form (and department), once
+    per entity the form asks about (the school, or each teacher in post), pre-filled as the analysis
+    classed it."""
+    department: list[Any] = [col(FormSection.department)] if by == "department" else []
+    k = (
+        select(col(Form.id).label("form_id"), col(Form.school_code).label("school"), col(Form.level).label("level"),
+               col(School.region_code).label("region"), *[c.label("department") for c in department],
+               func.max(case((col(RequestField.classification).in_(_ANSWERABLE), 1), else_=0)).label("pre"))
+        .join(FormSection, col(FormSection.form_id) == col(Form.id))
+        .join(RequestField, (col(RequestField.request_id) == col(FormSection.request_id))
+              & col(RequestField.key).is_not(None))
+        .join(School, (col(School.code) == col(Form.school_code)) & valid_at(School, None))
+        .where(col(Form.status) == "issued", col(Form.created_at) >= lo, col(Form.created_at) < hi,
+               *_in_region(prefix))
+        .group_by(col(Form.id), col(Form.school_code), col(Form.level), col(School.region_code),
+                  *department, col(RequestField.key))
+    ).subquery("k")
+    rosters = select(col(Form.school_code)).where(col(Form.status) == "issued", col(Form.level) == "roster")
+    in_post = (select(col(Teacher.school_code).label("school"), func.count().label("n"))
+               .where(valid_at(Teacher, None), col(Teacher.status) == "1", col(Teacher.school_code).in_(rosters))
+               .group_by(col(Teacher.school_code)).subquery("t"))
+    entities = case((k.c.level == "roster", func.coalesce(in_post.c.n, 0)), else_=1)
+    group = k.c[{"school": "school", "department": "department", "region": "region"}[by]]
+    q = (select(group, func.count(func.distinct(k.c.form_id)), func.sum(entities), func.sum(entities * k.c.pre))
+         .select_from(k).outerjoin(in_post, in_post.c.school == k.c.school).group_by(group))
+    return {str(g): Asked(int(f), int(n or 0), int(p or 0), 0) for g, f, n, p in session.execute(q)}
 
 
 def stops(session: Session, lo: datetime, hi: datetime, statuses: dict[str, str]) -> list[Stop]:

@@ -1,6 +1,6 @@
-"""Queries of issuing: forms placed for a request's window, and their pre-filled items written,
-set-based (a handful of statements whatever the number of schools). The rules live in
-service/domain/issuance.py."""
+"""Queries of issuing: forms placed for a request's window, and pre-filled items written on forms
+as their schools first read them, set-based (a handful of statements whatever the number of forms).
+The rules live in service/domain/issuance.py."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from service.domain.dictionary import Dictionary
 from service.store import prefill
 from service.store.records import valid_at
 from service.store.sqltext import ident, literal
-from service.store.tables import Approval, Request, School
+from service.store.tables import Approval, Form, FormSection, Request, School
 
 
 def place_forms(session: Session, r: Request, window: str, keys: list[str], a: Approval | None,
@@ -56,14 +56,14 @@ def place_forms(session: Session, r: Request, window: str, keys: list[str], a: A
 
 
 def fill(session: Session, r: Request, d: Dictionary, classification: dict[str, str],
-         allowed: ColumnElement[bool], merging: bool, at: datetime) -> int:
-    """Unpivot the pre-fill values of all schools into form items of the forms holding a section of
-    `r`, asking each value once: the keys of `classification`, each with its class; `merging` says
-    some of those forms held other sections already.
+         schools: ColumnElement[bool], merging: bool, at: datetime) -> int:
+    """Unpivot the pre-fill values of the `schools` into form items of their forms holding a section
+    of `r`, asking each value once: the keys of `classification`, each with its class; `merging`
+    says some of those forms may hold items already.
     Returns how many items were added."""
     period = (r.period_start, r.period_end)
     build = prefill.teacher_values_query if r.level == "roster" else prefill.school_values_query
-    v = build(d, allowed, list(classification), r.reference_date, period)
+    v = build(d, schools, list(classification), r.reference_date, period)
     conn = session.connection()
     postgres = conn.dialect.name == "postgresql"
     if postgres:
@@ -107,3 +107,24 @@ def fill(session: Session, r: Request, d: Dictionary, classification: dict[str, 
     # Read before the next statement: DuckDB's cursor reports the count of the last one it ran.
     conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
     return int(added)
+
+
+def sections_to_fill(session: Session, form_ids: list[str]) -> list[tuple[str, str]]:
+    """(request id, school code) of every section of `form_ids`, the earliest request first: the
+    order in which their values are placed, so that a value two sections ask is the first's."""
+    if not form_ids:
+        return []
+    rows = session.execute(
+        select(col(FormSection.request_id), col(Form.school_code))
+        .join(Form, col(Form.id) == col(FormSection.form_id))
+        .join(Request, col(Request.id) == col(FormSection.request_id))
+        .where(col(FormSection.form_id).in_(form_ids))
+        .order_by(col(Request.created_at), col(Request.id), col(Form.school_code))).all()
+    return [(str(a), str(b)) for a, b in rows]
+
+
+def opened_with(session: Session, request_id: str, window: str) -> list[str]:
+    """Forms of `window` that a school has read (opened) and that hold a section of the request."""
+    return list(session.scalars(
+        select(col(Form.id)).join(FormSection, col(FormSection.form_id) == col(Form.id))
+        .where(col(Form.window) == window, col(Form.status) == "opened", col(FormSection.request_id) == request_id)))

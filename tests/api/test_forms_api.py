@@ -117,6 +117,41 @@ def test_the_full_loop_serves_the_next_department(client: TestClient, province: 
     assert {r["code"]: r[b.json()["fields"][0]["key"]] for r in rows}[SCHOOL1] == 101  # a count stays a number
 
 
+def test_a_form_gets_its_values_at_its_first_reading_and_shows_a_correction_made_since_the_issue(
+        client: TestClient, province: Province) -> None:
+    first = issue_survey(client, province)
+    later = issue_survey(client, province, fields=[{"key": "school.address"}, {"label": "校医人数", "type": "integer"}],
+                         number="湘统函〔2026〕13号", title="学校卫生人员情况", reference_date="2026-10-01")
+    h, edu = auth(province.tokens[f"school:{SCHOOL1}"]), auth(province.tokens["education_office"])
+    inbox = {f["sections"][0]["request_id"]: f for f in client.get("/v1/forms", headers=h).json()}
+    unread = inbox[later["request"]["id"]]
+    burden_unread = next(g for g in client.get("/v1/burden?by=school", headers=edu).json()["groups"] if g["group"] == SCHOOL1)
+
+    # A write to a form never read is refused with what to do; nothing changes.
+    blind = submit(client, province, unread, f'"{unread["id"]}.1"', [], key="blind")
+    assert blind.status_code == 409 and "read it" in blind.json()["detail"]
+    results = client.get(f"/v1/requests/{later['request']['id']}/results", headers=auth(province.tokens["department"]))
+    row = next(r for r in results.json()["rows"] if r["school_code"] == SCHOOL1)
+    assert row["form_status"] == "issued" and row["school.address"] is None
+
+    # The school corrects its address on the first form, after both were issued...
+    form = client.get(f"/v1/forms/{inbox[first['request']['id']]['id']}", headers=h)
+    new_key = next(i["key"] for i in form.json()["items"] if i["classification"] == "new")
+    r = submit(client, province, form.json(), form.headers["ETag"],
+               [{"key": new_key, "value": 3}, {"key": "school.address", "value": "芙蓉区五一大道99号", "reason": "学校搬迁"}])
+    assert r.status_code == 200, r.text
+    # ...and the other form, read now, shows the corrected address: it is not asked twice.
+    read = client.get(f"/v1/forms/{unread['id']}", headers=h).json()
+    address = next(i for i in read["items"] if i["key"] == "school.address")
+    assert (address["prefill"], address["provenance"]["source"]) == ("芙蓉区五一大道99号", "correction")
+    again = client.get(f"/v1/forms/{unread['id']}", headers=h).json()
+    assert again["items"] == read["items"]  # placed once, at the first reading
+    # The burden counted the unread form's fields as the form now holds them.
+    burden_read = next(g for g in client.get("/v1/burden?by=school", headers=edu).json()["groups"] if g["group"] == SCHOOL1)
+    assert burden_read["forms_received"] == burden_unread["forms_received"] == 2
+    assert burden_read["fields_asked"] == burden_unread["fields_asked"]
+
+
 def test_a_retry_replays_the_first_response_and_a_reused_key_is_refused(client: TestClient, province: Province) -> None:
     issue_survey(client, province)
     form, etag = open_form(client, province)

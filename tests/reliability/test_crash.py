@@ -262,7 +262,8 @@ def test_crash_during_an_issue_to_every_school_leaves_it_issued_whole_or_not_at_
             (items,) = _rows(store, "SELECT count(*) FROM form_item i JOIN form_section s ON s.form_id = i.form_id "
                                     "WHERE s.request_id = :r", r=rid)[0]
             issued = req_status == "issued"
-            assert (sections, items) == ((len(store.schools), 2 * len(store.schools)) if issued else (0, 0)), \
+            # No school has read its form yet, so none holds values: they are placed at the first reading.
+            assert (sections, items) == ((len(store.schools), 0) if issued else (0, 0)), \
                 (trial, req_status, sections, items)
             if status == 200:
                 assert issued, "an acknowledged issue is missing"

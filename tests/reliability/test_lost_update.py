@@ -33,7 +33,7 @@ def send_until_answered(app: FastAPI, method: str, url: str, headers: dict[str, 
     raise AssertionError(f"still 503 after {tries} tries")
 
 
-def race(app: FastAPI, sends: list[tuple[str, dict[str, str], Any]]) -> list[httpx.Response]:
+def race(app: FastAPI, sends: list[tuple[str, dict[str, str], Any]], method: str = "POST") -> list[httpx.Response]:
     """Send every (url, headers, body) at the same moment, each from a thread of its own."""
     out: list[httpx.Response | None] = [None] * len(sends)
     start = threading.Barrier(len(sends))
@@ -41,7 +41,7 @@ def race(app: FastAPI, sends: list[tuple[str, dict[str, str], Any]]) -> list[htt
     def one(n: int) -> None:
         url, headers, body = sends[n]
         start.wait(10)
-        out[n] = send_until_answered(app, "POST", url, headers, body)
+        out[n] = send_until_answered(app, method, url, headers, body)
 
     threads = [threading.Thread(target=one, args=(n,)) for n in range(len(sends))]
     for t in threads:
@@ -115,3 +115,20 @@ def test_a_double_send_with_one_key_is_applied_once_and_both_get_its_answer(
     with province.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM audit_log WHERE action = 'form.submitted' AND entity_id = :f"),
                             {"f": form["id"]}).scalar_one() == 1
+
+
+def test_first_readings_of_one_form_at_the_same_moment_place_its_values_once(
+        client: TestClient, province: Province) -> None:
+    issue_survey(client, province)
+    for school in (s["code"] for s in SCHOOLS):
+        h = auth(province.tokens[f"school:{school}"])
+        (summary,) = client.get("/v1/forms?status=issued", headers=h).json()
+        readings = race(client.app, [(f"/v1/forms/{summary['id']}", h, None)] * 4, method="GET")  # type: ignore[arg-type]
+        assert [r.status_code for r in readings] == [200] * 4, [r.text for r in readings]
+        # Every reader sees the same values, each placed once, and the form was opened once.
+        assert len({str(r.json()["items"]) for r in readings}) == 1
+        assert {r.headers["ETag"] for r in readings} == {f'"{summary["id"]}.2"'}
+        with province.engine.connect() as conn:
+            placed = conn.execute(text("SELECT count(*), count(DISTINCT key) FROM form_item WHERE form_id = :f"),
+                                  {"f": summary["id"]}).one()
+        assert tuple(placed) == (6, 6)

@@ -21,7 +21,6 @@ from functools import partial
 
 from sqlalchemy import and_
 from sqlalchemy.orm import Session
-from sqlmodel import col
 
 from service.domain import approvals
 from service.domain import status as machine
@@ -33,7 +32,7 @@ from service.domain.scope import Scope
 from service.store import issuance as store
 from service.store import requests as requests_repo
 from service.store.scope import scope_filter
-from service.store.tables import Request, School, StopEvent
+from service.store.tables import Request, StopEvent
 
 OPEN = ("issued", "opened")
 
@@ -98,5 +97,5 @@ def fill_read(session: Session, form_ids: list[str], at: datetime) -> int:
         if r is None:
             continue
         classification = {f.key: f.classification for f in fields_of(session, r.id) if f.key}
-        added += store.fill(session, r, dictionary(), classification, col(School.code).in_(schools), True, at)
+        added += store.fill(session, r, dictionary(), classification, schools, at)
     return added

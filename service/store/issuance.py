@@ -55,45 +55,43 @@ def place_forms(session: Session, r: Request, window: str, keys: list[str], a: A
     return int(placed), merged
 
 
-def fill(session: Session, r: Request, d: Dictionary, classification: dict[str, str],
-         schools: ColumnElement[bool], merging: bool, at: datetime) -> int:
+def fill(session: Session, r: Request, d: Dictionary, classification: dict[str, str], schools: list[str],
+         at: datetime) -> int:
     """Unpivot the pre-fill values of the `schools` into form items of their forms holding a section
-    of `r`, asking each value once: the keys of `classification`, each with its class; `merging`
-    says some of those forms may hold items already.
-    Returns how many items were added."""
+    of `r`: the keys of `classification`, each with its class. A value a form already asks (for
+    another section) stays as it is: it is asked once. Returns how many items were added."""
     period = (r.period_start, r.period_end)
     build = prefill.teacher_values_query if r.level == "roster" else prefill.school_values_query
-    v = build(d, schools, list(classification), r.reference_date, period)
+    v = build(d, col(School.code).in_(schools), list(classification), r.reference_date, period, codes=schools)
     conn = session.connection()
     postgres = conn.dialect.name == "postgresql"
+    suffix = " ON COMMIT DROP" if postgres else ""
+    conn.execute(text("DROP TABLE IF EXISTS prefill_computed"))
+    conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
     if postgres:
         # The planner cannot estimate the as-of-date filter's subqueries and prices the values query
-        # in the millions: JIT compilation then cost more than the aggregation itself (4 s of 12 at
-        # 30,000 schools). And it sees none of the forms this transaction placed: taking them for
-        # one row, it computed the values again for each (a nested loop), quadratic in the schools.
+        # in the millions: JIT compilation then cost more than the aggregation itself.
         conn.execute(text("SET LOCAL jit = off"))
-        conn.execute(text("SET LOCAL enable_nestloop = off"))
-    conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
     compiled = v.query.order_by(None).compile(bind=conn, compile_kwargs={"literal_binds": True})
-    suffix = " ON COMMIT DROP" if postgres else ""
+    # The values first, on their own: joined with the forms in one statement, they were computed
+    # again for each form wherever the planner took the forms for one row (quadratic in the schools).
+    conn.execute(text(f"CREATE TEMP TABLE prefill_computed{suffix} AS {compiled}"))
+    if postgres:
+        conn.execute(text("RESET jit"))
+        conn.execute(text("ANALYZE prefill_computed"))
     # The values and the form of `r` they go on, joined once: one row per school (or teacher).
     conn.execute(text(
-        f"CREATE TEMP TABLE prefill_values{suffix} AS SELECT s.form_id, v.* FROM ({compiled}) v "
+        f"CREATE TEMP TABLE prefill_values{suffix} AS SELECT s.form_id, v.* FROM prefill_computed v "
         f"JOIN form f ON f.school_code = v.{ident(v.school_column)} "
         f"JOIN form_section s ON s.form_id = f.id AND s.request_id = :rid"
     ), {"rid": r.id})
-    if postgres:
-        conn.execute(text("RESET jit"))
-        conn.execute(text("RESET enable_nestloop"))
     selects = []
     for k, classed in classification.items():
         c = v.columns[k]
-        # Only a form that held other sections can already ask this value; it is asked once (the
-        # first stays). Checked only then: ON CONFLICT DO NOTHING on every row cost a third of the
-        # write, and new forms hold no items.
+        # Asked once, the first stays: a NOT EXISTS by the item's key (ON CONFLICT DO NOTHING on
+        # every row cost a third of the write).
         asked = (f" WHERE NOT EXISTS (SELECT 1 FROM form_item i WHERE i.form_id = p.form_id "
-                 f"AND i.entity_id = CAST(p.{ident(v.entity_column)} AS VARCHAR) AND i.key = {literal(k)})"
-                 if merging else "")
+                 f"AND i.entity_id = CAST(p.{ident(v.entity_column)} AS VARCHAR) AND i.key = {literal(k)})")
         selects.append(
             f"SELECT p.form_id, CAST(p.{ident(v.entity_column)} AS VARCHAR), {literal(k)}, CAST(p.{ident(c)} AS VARCHAR), "
             f"p.{ident(c + '_src')}, COALESCE(CAST(p.{ident(c + '_at')} AS TIMESTAMP), CAST(:at AS TIMESTAMP)), "
@@ -106,6 +104,7 @@ def fill(session: Session, r: Request, d: Dictionary, classification: dict[str, 
     ), {"at": at}).rowcount
     # Read before the next statement: DuckDB's cursor reports the count of the last one it ran.
     conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
+    conn.execute(text("DROP TABLE IF EXISTS prefill_computed"))
     return int(added)
 
 

@@ -83,6 +83,17 @@ def _prefix_indexes(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX IF NOT EXISTS ix_idempotency_record_key ON idempotency_record (key)"))
 
 
+def _closed_versions(conn: Connection) -> None:
+    """PostgreSQL: the records that ever changed (a closed version) found through a partial index.
+    The as-of-date filter sets apart the records with a closed version; without the index a form's
+    first reading, which computes one school's values, scanned every teacher to find them (53 of
+    64 ms at 1,000,000 teachers; seconds at 18,000,000). DuckDB has no partial indexes and scans
+    the one column it needs."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_school_closed ON school (code) WHERE valid_to IS NOT NULL"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_teacher_closed ON teacher (id) WHERE valid_to IS NOT NULL"))
+
+
 def _all(*steps: Migration) -> Migration:
     def run(conn: Connection) -> None:
         for step in steps:
@@ -142,6 +153,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (13, "imports find a current teacher by ID number through an index (PostgreSQL)", _teacher_id_number),
     (14, "versions of schools and teachers keyed by the record first (PostgreSQL)", _versions_keyed_by_record),
     (16, "DuckDB finds a form's items and sections and an idempotency record through an index", _prefix_indexes),
+    (17, "records that ever changed found through an index (PostgreSQL)", _closed_versions),
 ]
 
 

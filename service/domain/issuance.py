@@ -26,7 +26,6 @@ from service.domain import approvals
 from service.domain import status as machine
 from service.domain.authz import Principal
 from service.domain.clock import new_id, now
-from service.domain.dictionary import dictionary
 from service.domain.requests import fields_of, get_owned
 from service.domain.scope import Scope
 from service.store import issuance as store
@@ -97,5 +96,5 @@ def fill_read(session: Session, form_ids: list[str], at: datetime) -> int:
         if r is None:
             continue
         classification = {f.key: f.classification for f in fields_of(session, r.id) if f.key}
-        added += store.fill(session, r, dictionary(), classification, schools, at)
+        added += store.fill(session, r, classification, schools, at)
     return added

@@ -75,7 +75,7 @@ def issue(session: Session, principal: Principal, request_id: str) -> Issued:
     window, at = window_of(r), now()  # the forms and their items are placed at one moment
     forms, merged = store.place_forms(session, r, window, keys, gate.approval, allowed, at)
     requests_repo.start_progress(session, r.id, forms)
-    items = fill_read(session, store.opened_with(session, r.id, window), at) if merged else 0
+    items = fill_read(session, store.opened_with(session, r.id, window), at, r.id) if merged else 0
     note = f"under {gate.approval.number}" if gate.approval else "administrative"
     note += f"; {forms} form(s), {merged} merged with other requests"
     if gate.refused_schools:
@@ -84,15 +84,16 @@ def issue(session: Session, principal: Principal, request_id: str) -> Issued:
     return Issued(r, gate.approval.number if gate.approval else None, forms, merged, items, gate.refused_schools)
 
 
-def fill_read(session: Session, form_ids: list[str], at: datetime) -> int:
-    """Place the values of every section of `form_ids` (forms their schools read now) on them, one
-    set-based fill per request; a value already on a form stays. Returns how many were placed."""
+def fill_read(session: Session, form_ids: list[str], at: datetime, request_id: str | None = None) -> int:
+    """Place the values of every section of `form_ids` (forms their schools read now), or of the
+    request's section only, on them, one set-based fill per request; a value already on a form
+    stays. Returns how many were placed."""
     by_request: dict[str, list[str]] = {}
-    for request_id, school in store.sections_to_fill(session, form_ids):
-        by_request.setdefault(request_id, []).append(school)
+    for rid, school in store.sections_to_fill(session, form_ids, request_id):
+        by_request.setdefault(rid, []).append(school)
     added = 0
-    for request_id, schools in by_request.items():
-        r = requests_repo.get(session, request_id)
+    for rid, schools in by_request.items():
+        r = requests_repo.get(session, rid)
         if r is None:
             continue
         classification = {f.key: f.classification for f in fields_of(session, r.id) if f.key}

@@ -124,16 +124,18 @@ def _values_sql(dialect: Dialect, level: str, keys: tuple[str, ...], reference: 
     return sql, v
 
 
-def sections_to_fill(session: Session, form_ids: list[str]) -> list[tuple[str, str]]:
-    """(request id, school code) of every section of `form_ids`, the earliest request first: the
-    order in which their values are placed, so that a value two sections ask is the first's."""
+def sections_to_fill(session: Session, form_ids: list[str], request_id: str | None) -> list[tuple[str, str]]:
+    """(request id, school code) of every section of `form_ids` (of one request, if given), the
+    earliest request first: the order in which their values are placed, so that a value two
+    sections ask is the first's."""
     if not form_ids:
         return []
     rows = session.execute(
         select(col(FormSection.request_id), col(Form.school_code))
         .join(Form, col(Form.id) == col(FormSection.form_id))
         .join(Request, col(Request.id) == col(FormSection.request_id))
-        .where(col(FormSection.form_id).in_(form_ids))
+        .where(col(FormSection.form_id).in_(form_ids),
+               *([] if request_id is None else [col(FormSection.request_id) == request_id]))
         .order_by(col(Request.created_at), col(Request.id), col(Form.school_code))).all()
     return [(str(a), str(b)) for a, b in rows]
 

@@ -215,14 +215,19 @@ def test_results_in_json_csv_and_excel_with_completion(client: TestClient, provi
 
 def test_requests_of_one_window_share_a_form_and_ask_a_value_once(client: TestClient, province: Province) -> None:
     issue_survey(client, province, fields=[{"key": "school.enrolment"}, MYOPIA])
+    read_before, _ = open_form(client, province, SCHOOLS[1]["code"])  # one school reads its form first
     second = issue_survey(client, province, fields=[{"key": "school.enrolment"}, {"label": "校医人数", "type": "integer"}],
                           token="department:hr", title="校医配备", number="湘统函〔2026〕13号")
     assert second["merged"] == 4
+    # The form already read gets the new section's one new value at issue; the others at their first reading.
+    assert second["items"] == 1
     (summary,) = client.get("/v1/forms", headers=auth(province.tokens[f"school:{SCHOOL1}"])).json()
     assert len(summary["sections"]) == 2
-    form, _ = open_form(client, province)
-    enrolment = [i for i in form["items"] if i["key"] == "school.enrolment"]
-    assert len(enrolment) == 1 and len(enrolment[0]["sections"]) == 2
+    h1 = auth(province.tokens[f"school:{SCHOOLS[1]['code']}"])
+    for form in (open_form(client, province)[0], client.get(f"/v1/forms/{read_before['id']}", headers=h1).json()):
+        enrolment = [i for i in form["items"] if i["key"] == "school.enrolment"]
+        assert len(enrolment) == 1 and len(enrolment[0]["sections"]) == 2
+        assert sorted(i["label_zh"] for i in form["items"] if i["classification"] == "new") == ["校医人数", "近视学生人数"]
 
 
 def test_an_expired_or_out_of_scope_approval_issues_nothing(client: TestClient, province: Province) -> None:

@@ -303,7 +303,6 @@ def test_forms_nobody_has_seen_are_read_by_composition(label: str, level: str, e
     ("未评定职称的专任教师", f"{FT};title=9"),
     ("已评定职称的专任教师", f"{FT};title!=9"),
     ("本学年初报表专任教师数", FT),
-    ("Total headcount", "status=1"),
 ])
 def test_counts_nobody_has_seen_are_read_by_composition(label: str, conditions: str) -> None:
     assert key(label) == count(conditions)
@@ -493,3 +492,34 @@ def test_words_naming_more_than_a_code_are_not_read_as_it() -> None:
     assert key("Science teachers") is None  # physics, chemistry and biology teachers as often as 科学
     assert key("科学教师") == count(f"{FT};subject=14")
     assert key("Academic staff") is None  # teaching staff in one survey, all staff in another
+
+
+def test_headcount_says_how_people_are_counted_not_whom() -> None:
+    under = scene(["Teaching staff", "Headcount"], None, None, "", None, D)
+    assert key("Females", scene=under) == count(f"{FT};gender=2")
+    assert key("Total headcount") is None  # of staff, or of pupils (a school census counts both)
+    assert key("Staff headcount") == "school.staff"
+
+
+def test_a_bracket_listing_jobs_says_what_a_category_holds() -> None:
+    assert key("Ancillary workers (cleaners, cooks, guards)") == count("post_type=4;status=1")
+    assert key("Auxiliary staff (catering, site and premises)") is None  # 教辅 in China, site staff in the UK
+    assert key("Support staff (cleaners, cooks)") is None  # jobs of another post type than the one named
+    assert key("Cleaners") is None  # some workers, not all of them
+
+
+def test_one_range_said_in_two_languages_is_one_range() -> None:
+    from service.domain.semantics.reader import Parsed, read
+    got = read("30-39歲 30-39", D, hint="teacher.age")
+    assert isinstance(got, Parsed) and [(c.min, c.max) for c in got.conditions] == [(30, 39)]
+
+
+def test_a_band_beside_settles_a_bound_the_two_languages_disagree_on() -> None:
+    from service.domain.semantics import settled
+    m = match_field(label="30歲以下教師 Teachers under 30", level="school", d=D)
+    assert m.key is None and len(m.alternatives) == 2  # 以下 includes 30, "under" does not
+    band = definition_of(count(f"{FT};age=30..39"), D)
+    assert band is not None
+    got = settled(m, [band], D, None)
+    assert got is not None and got.key == count(f"{FT};age=..29")
+    assert settled(m, [], D, None) is None  # nothing beside it: not guessed

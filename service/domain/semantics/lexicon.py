@@ -24,7 +24,7 @@ SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl",
     "above_pre",
     "below_pre", "below_bare", "union", "filler", "having", "link", "by", "question", "self", "school_code", "whether",
-    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld",
+    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member",
 ]
 
 
@@ -53,9 +53,11 @@ ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
 TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "classroom teacher")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
-               "employee", "personnel", "headcount", "head count", "faculty and staff", "faculty", "workforce", "教师和职工")
+               "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
-    "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count",
+    # "Headcount" says how people are counted (not in full-time equivalents), not whom: under
+    # "Teaching staff" it is still teaching staff, and alone it may be of pupils.
+    "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
               "all", "overall", "sum", "grand total", "males and females", "male and female", "both sexes", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
@@ -190,6 +192,15 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                                "years teaching", "years in teaching"),
 }
 # Words for the pupils a school enrols: the store holds only their number.
+# Jobs within one post type: forms list them to say what a category holds ("Ancillary (cleaners,
+# guards, cooks)"). A job is some of its post type, never all of it, so it is never counted as one.
+MEMBER_WORDS: dict[str, tuple[str, ...]] = {
+    "3": ("图书管理员", "实验员", "librarian", "library assistant", "lab technician", "laboratory technician",
+          "technician"),
+    "4": ("保安", "门卫", "厨师", "炊事员", "食堂", "司机", "保洁", "保洁员", "宿管", "宿管员", "水电工", "cleaner", "cook",
+          "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
+          "premises", "grounds", "gardener", "porter", "maintenance"),
+}
 ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "enrolled", "enrolled student")
 # What a table breaks its population down by when it does not name a field: "Staff by category".
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
@@ -267,6 +278,8 @@ def _build(d: Dictionary) -> Lexicon:
         add(DIMENSION_WORDS[name], Sense("dim", name))
     add(BREAKDOWN_WORDS, Sense("dim", ANY))
     add(ENROLMENT_WORDS, Sense("dim", "school.enrolment"))
+    for code, jobs in MEMBER_WORDS.items():
+        add(jobs, Sense("member", POST, frozenset({code})))
     self_units = [units(fold(w)) for w in SELF_WORDS]
     breakdown_units = {units(fold(w)) for w in BREAKDOWN_WORDS}
     for f in d.entity_fields("school"):

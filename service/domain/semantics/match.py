@@ -62,6 +62,8 @@ class Match:
     candidates: tuple[Candidate, ...] = ()
     definition: Definition | None = None
     parsed: Parsed | None = None  # the wording read on its own, for the fields below it
+    # Readings a `new` wording hesitates between, which the bands beside it on the form may settle.
+    alternatives: tuple[Definition, ...] = ()
 
 
 def _is_zh(text: str | None) -> bool:
@@ -211,9 +213,62 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
             return Match(one.key, min(one.confidence, CONF_IN_CONTEXT),
                          f"{one.reason} (the other language, {said!r}, is not understood: {other.reason})", (),
                          one.definition, one.parsed)
+    if (apart := _bound_apart(zh, en, zh_text)) is not None:
+        return Match(None, 0.0, "new: the two languages disagree on whether the bound is included", (), None, en.parsed,
+                     apart)
     if bracketed and zh.key is None and en.key is None:
         return None
-    return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates)
+    # "其中：双语教师 Of which bilingual teachers" unread is still a refinement: the "其中" after it
+    # refine the same total.
+    refine = zh.parsed if zh.parsed is not None and zh.parsed.refine and en.parsed is not None and en.parsed.refine else None
+    return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates,
+                 None, refine)
+
+
+# Bare 以上 / 以下, without 及 / 或 / 含: the statute includes the number, Hong Kong and Macau usage
+# ("30歲以下 Under 30") often does not.
+_BARE_BOUND = re.compile(r"(?<![及或和])以[上下](?!\s*[(（]?\s*(?:含|包含|不含))")
+
+
+def _bound_apart(zh: Match, en: Match, zh_text: str) -> tuple[Definition, Definition] | None:
+    """The two readings of halves that differ only in whether a bare 以上 / 以下 includes its number
+    ("30歲以下 Under 30"), or None."""
+    a, b = zh.definition, en.definition
+    if a is None or b is None or a.measure != "count" or b.measure != "count" or not _BARE_BOUND.search(fold(zh_text)):
+        return None
+    x, y = ({f.field: f for f in defn.filters} for defn in (a, b))
+    differ = {n for n in x.keys() | y.keys() if x.get(n) != y.get(n)}
+    if len(differ) != 1 or (name := differ.pop()) not in RANGE_FIELDS or name not in x or name not in y:
+        return None
+    p, q = x[name], y[name]
+    ends = [(m, n) for m, n in ((p.min, q.min), (p.max, q.max)) if m != n]
+    if len(ends) != 1 or None in ends[0] or abs((ends[0][0] or 0) - (ends[0][1] or 0)) != 1:
+        return None  # not one bound read two ways
+    return a, b
+
+
+def settled(m: Match, bands: list[Definition], d: Dictionary, reference: date | None) -> Match | None:
+    """A wording hesitating between readings that differ in one range ("30歲以下 Under 30": up to
+    30, or under 30), read as the one that overlaps none of the bands beside it ("30-39歲"): the
+    bands of one breakdown do not overlap. None when the bands do not tell."""
+    fitting = [a for a in m.alternatives if not any(_overlap(a, b) for b in bands)]
+    if len(fitting) != 1 or len(fitting) == len(m.alternatives):
+        return None
+    said = words(fitting[0], d, reference).zh
+    return _found(key_of(fitting[0], d), fitting[0], CONF_IN_CONTEXT,
+                  f"read as {said}: the band beside it says whether its bound is included", m.parsed)
+
+
+def _overlap(a: Definition, b: Definition) -> bool:
+    """Whether two counts that differ in one range only (a band beside another) share a value of it."""
+    name = apart_on(a, b)
+    if name not in RANGE_FIELDS:
+        return False
+    p, q = a.filter_on(name), b.filter_on(name)
+    if p is None or q is None:
+        return False
+    lo, hi = max(p.min or 0, q.min or 0), min(p.max if p.max is not None else 999, q.max if q.max is not None else 999)
+    return lo <= hi
 
 
 # A question put to the teacher, or asked about one ("Is this teacher male or female?", "该教师…").

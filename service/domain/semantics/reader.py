@@ -252,6 +252,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         st.markers.add("offered")
     if mode == "frame":
         st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
+    if "member" in st.markers:
+        raise _Fail("names some jobs of a kind of staff (cleaners, librarians), not all of it")
     if any(c.field.startswith("school.") for c in st.conds):
         return _school_kind(st, ranges)
     if "teacher_mod" in st.markers and not any(c.field == POST and c.codes == {"1"} for c in st.conds):
@@ -427,6 +429,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, text).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
+    spans = list(dict.fromkeys(spans))  # "30-39歲 30-39": one range said in two languages
     if len({s.field for s in spans}) < len(spans):
         return Unread("names two ranges of one measure (两个年龄或教龄条件)")
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
@@ -488,10 +491,18 @@ def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
         return False
     named = {c.field: set(c.codes) for c in got.conditions if not c.negated and not c.is_range}
     listed_codes: dict[str, set[str]] = {}
+    understood = False
     for o in listed:
-        for sense in lex.terms.get(units(o), frozenset()):
-            if sense.kind == "code" and sense.field in named:
-                listed_codes.setdefault(sense.field, set()).update(sense.codes)
+        tilings = _tilings(units(o), lex)
+        understood = understood or bool(tilings)
+        for piece in tilings[0] if tilings else ():
+            for sense in lex.terms[piece]:
+                if sense.kind in ("code", "member") and sense.field in named:
+                    listed_codes.setdefault(sense.field or "", set()).update(sense.codes)
+    if got.own_population and not understood:
+        # "Auxiliary staff (catering, site and premises)": the form says what its category holds,
+        # in words the reader does not know; the records' category of that name may not be it.
+        return True
     # Options that include the value named are a list to choose from ("contract (permanent / fixed-term)").
     return any(not named[f] & codes for f, codes in listed_codes.items())
 

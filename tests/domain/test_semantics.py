@@ -523,3 +523,23 @@ def test_a_band_beside_settles_a_bound_the_two_languages_disagree_on() -> None:
     got = settled(m, [band], D, None)
     assert got is not None and got.key == count(f"{FT};age=..29")
     assert settled(m, [], D, None) is None  # nothing beside it: not guessed
+
+
+def test_other_countries_words_for_the_terms_of_employment_and_degrees() -> None:
+    assert key("Nature of appointment (1-Regular, 3-Contract)", "roster") == "teacher.establishment"
+    assert key("Terms of service (Permanent and pensionable / Contract / Intern)", "roster") == "teacher.establishment"
+    assert key("Gender (1-Male, 2-Female, 3-Transgender)", "roster") == "teacher.gender"
+    assert key("岗位类别（管理/专技/工勤）", "roster") is None  # one shared word: another classification
+    assert key("Teachers with a first degree") == count(f"{FT};education=21")
+    assert key("Ph.D. teachers") == count(f"{FT};education=11")
+    assert key("高级讲师专任教师") == count(f"{FT};title=2")  # the vocational series graded as the teachers'
+
+
+def test_what_the_records_do_not_hold_is_not_respelled_into_something_they_do() -> None:
+    assert key("Highest professional qualification", "roster") is None
+
+
+def test_answer_blanks_and_portuguese_halves_are_not_the_field() -> None:
+    assert key("6. 您从事教师工作的年限（教龄）：____年", "roster") == "teacher.teaching_years"
+    assert key("最高學歷 Habilitações académicas mais elevadas", "roster") == "teacher.education"
+    assert key("職位 Cargo（教師／行政／教輔／工友）", "roster") == "teacher.post_type"

@@ -85,7 +85,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "holding", "held"),
     "filler": ("为", "是", "在", "中", "属于", "里", "当中",
                "担任", "现任", "学历为", "among", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
-               "as", "each", "level", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
+               "as", "each", "level", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
                "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
@@ -109,7 +109,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # languages whose Chinese half asks "学位" is not the English half's "degree" (学历).
     "unheld": ("学位", "最高学位", "政治面貌", "党员", "中共党员", "团员", "共青团员", "班主任", "学时", "继续教育", "工资",
                "薪酬", "手机", "电话", "邮箱", "籍贯", "户籍", "婚姻", "健康状况", "political affiliation",
-               "party member", "homeroom", "salary", "phone", "telephone", "email", "marital"),
+               "party member", "homeroom", "salary", "phone", "telephone", "email", "marital",
+               # A teaching certificate or a teacher-training award, not the education level.
+               "教师资格", "教师资格证", "professional qualification", "teaching qualification", "teacher qualification",
+               "teaching certificate"),
     "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
@@ -178,7 +181,9 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
     "teacher.subject": ("学科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
-    "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi"),
+    # The terms a teacher is employed on, as other countries' censuses ask it (permanent or contract).
+    "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi", "nature of appointment",
+                              "type of appointment", "appointment type", "terms of service", "terms of employment"),
     "teacher.post_type": ("岗位", "post", "position"),
     "teacher.status": ("状态",),
     "teacher.age": ("年龄", "岁数", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
@@ -189,7 +194,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                                "teaching experience", "教育工作", "教育教学工作", "教学工作", "working in education", "work in education",
                                "worked in education",
                                "years of teaching", "teaching year", "year of teaching", "experience", "teaching",
-                               "years teaching", "years in teaching"),
+                               "years teaching", "years in teaching", "teaching service", "teaching profession"),
 }
 # Words for the pupils a school enrols: the store holds only their number.
 # Jobs within one post type: forms list them to say what a category holds ("Ancillary (cleaners,

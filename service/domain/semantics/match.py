@@ -27,7 +27,7 @@ from service.domain.semantics.definition import (
     from_json,
     parse_key,
 )
-from service.domain.semantics.lexicon import POST
+from service.domain.semantics.lexicon import POST, units
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
     BELOW_BARE,
@@ -173,7 +173,28 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     if cl is None:
         return False
     words_ = {fold(w) for c in cl.codes for w in (c.code, c.zh, c.en, *c.aliases)}
-    return all(o in words_ or value_word(o, name, d) or _values_of(o, name, d) for o in listed)
+    fit = [o in words_ or value_word(o, name, d) or _values_of(o, name, d) for o in listed]
+    if all(fit):
+        return True
+    # Two or more options naming values of the field ("Permanent and pensionable", "Contract"), and
+    # the rest words the reader does not know ("Intern", "Transgender"): a country's own values of
+    # the same field. One known value among unknown ones ("岗位类别（管理/专技/工勤）") may be another
+    # classification sharing a word; a rest that reads as something else ("学历（全日制/在职）") is one.
+    naming = [ok or _names_value(o, name, d) for o, ok in zip(listed, fit, strict=True)]
+    return sum(naming) >= 2 and not any(_of_another(o, name, d) for o, ok in zip(listed, naming, strict=True) if not ok)
+
+
+def _names_value(option: str, name: str, d: Dictionary) -> bool:
+    """Whether some word of an option names a value of field `name` ("permanent and pensionable")."""
+    u = units(fold(option))
+    return any(value_word(" ".join(u[i:j]) if u[i].isascii() else "".join(u[i:j]), name, d)
+               for i in range(len(u)) for j in range(i + 1, len(u) + 1))
+
+
+def _of_another(option: str, name: str, d: Dictionary) -> bool:
+    """Whether an option reads as something of a field other than `name` (在职: a status)."""
+    got = read(option, d)
+    return isinstance(got, Parsed) and (got.field not in (None, name) or any(c.field != name for c in got.conditions))
 
 
 def _values_of(option: str, name: str, d: Dictionary) -> bool:
@@ -184,6 +205,10 @@ def _values_of(option: str, name: str, d: Dictionary) -> bool:
 
 
 _YES_NO = {"是", "否", "有", "无", "yes", "no", "y", "n"}
+
+
+def _unknown_word(parsed: Unread) -> bool:
+    return parsed.reason.startswith("does not know") or parsed.reason == "cannot read the wording"
 
 
 def _unread(m: Match) -> bool:
@@ -318,7 +343,9 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if bilingual is not None:
         return bilingual
     parsed = read(label, d, scene.hint if scene else None, level, by=scene.by if scene else ())
-    if isinstance(parsed, Unread) and respell and (fixed := respelled(label, d)) is not None:
+    # Only a word the reader does not know may be a slip: a wording read and found to ask what the
+    # records do not hold ("professional qualification") is not respelled into something else.
+    if isinstance(parsed, Unread) and respell and _unknown_word(parsed) and (fixed := respelled(label, d)) is not None:
         again = match_field(label=fixed, type=type, level=level, scene=scene, reference=reference, d=d, respell=False)
         if again.key is not None:
             return Match(again.key, min(again.confidence, CONF_RESPELLED), f"{again.reason} (read as {fixed!r})",

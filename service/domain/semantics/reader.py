@@ -547,9 +547,13 @@ def _named_by_bracket(label: str, d: Dictionary) -> str | None:
     if m is None or not isinstance(read(m.group(1), d), Unread):
         return None
     listed = options(f"({m.group(2)})")
-    field_ = _offered(listed, lexicon(d))
+    lex = lexicon(d)
+    field_ = _offered(listed, lex)
     if field_ is None or not field_.startswith("teacher."):
         return None  # only values of teachers: "合作学校（公办/民办）" is not this school's ownership
+    named = {c for o in listed for s in lex.terms.get(units(o), frozenset()) if s.field == field_ for c in s.codes}
+    if d.fields[field_].code_list and named >= set(d.code_lists[d.fields[field_].code_list or ""].code_values):
+        return None  # "職位（教師／行政／教輔／工友）": every value of the field is its options, not a group
     return folded[: m.start()] + "或".join(listed) + folded[m.end():]
 
 

@@ -543,3 +543,13 @@ def test_answer_blanks_and_portuguese_halves_are_not_the_field() -> None:
     assert key("6. 您从事教师工作的年限（教龄）：____年", "roster") == "teacher.teaching_years"
     assert key("最高學歷 Habilitações académicas mais elevadas", "roster") == "teacher.education"
     assert key("職位 Cargo（教師／行政／教輔／工友）", "roster") == "teacher.post_type"
+
+
+def test_title_grades_as_hr_counts_them() -> None:
+    assert key("初级职称专任教师") == count(f"{FT};title=4,5")  # 二级 and 三级
+    assert key("中高级职称专任教师") == count(f"{FT};title=1,2,3")  # 中级 and 高级
+    assert key("在编专任教师中：高级教师") == count(f"{FT};establishment=1;title=2")  # 中： is "among them"
+
+
+def test_a_count_wording_is_not_a_teachers_own_value() -> None:
+    assert key("支教教师人数") is None  # not "执教": no teacher's years of teaching is a number of people

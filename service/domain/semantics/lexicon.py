@@ -156,7 +156,11 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
         ("理化生", ("04", "05", "06"), False), ("物化生", ("04", "05", "06"), False), ("政史地", ("07", "08", "09"), False),
         ("史地政", ("07", "08", "09"), False), ("音体美", ("10", "11", "12"), False), ("体音美", ("10", "11", "12"), False),
     ),
-    "teacher.title": (("已评", ("9",), True), ("已评定", ("9",), True), ("未评定", ("9",), False)),
+    # The grades of titles as HR counts them: 初级 is 二级 and 三级 (助理级 and 员级), and a county's
+    # "中高级" is 中级 and 高级 with 正高级.
+    "teacher.title": (("已评", ("9",), True), ("已评定", ("9",), True), ("未评定", ("9",), False),
+                      ("初级", ("4", "5"), False), ("初级职称", ("4", "5"), False), ("中高级", ("1", "2", "3"), False),
+                      ("中高级职称", ("1", "2", "3"), False)),
     "teacher.ethnicity": (
         ("少数民族", ("01",), True), ("ethnic minority", ("01",), True), ("minority", ("01",), True),
         ("minority ethnic", ("01",), True), ("ethnic minority group", ("01",), True),

@@ -322,7 +322,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             and not (has_counted or refine or by or "total" in st.markers):
         return Parsed("value", field=SELF)
     if not specific and not ranges:
-        numeric = len(dims) == 1 and dims[0] in d.fields and d.fields[dims[0]].type in ("integer", "decimal")
+        # "在校学生人数" counts into a school's number; "执教教师人数" is no teacher's years of teaching.
+        numeric = len(dims) == 1 and dims[0].startswith("school.") and dims[0] in d.fields \
+            and d.fields[dims[0]].type in ("integer", "decimal")
         if len(dims) == 1 and (not has_counted or numeric) and not refine and not by:
             if st.conds and "having" in st.markers and not whether and dims[0] not in teaching \
                     and "offered" not in st.markers:
@@ -433,7 +435,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     if len({s.field for s in spans}) < len(spans):
         return Unread("names two ranges of one measure (两个年龄或教龄条件)")
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
-    u = units(strip_brackets(rest))
+    # "在编专任教师中：高级教师": the colon closes "among them", so 中 is not the first of "中高级".
+    u = units(_AMONG.sub("中之", strip_brackets(rest)))
     if not u and not ranges:
         return Unread(EMPTY)
     tilings = _tilings(u, lex)
@@ -466,6 +469,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
 
 
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
+_AMONG = re.compile(r"中\s*[:：]")
 
 
 def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tuple[str, ...]) -> Parsed | None:

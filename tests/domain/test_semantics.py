@@ -553,3 +553,10 @@ def test_title_grades_as_hr_counts_them() -> None:
 
 def test_a_count_wording_is_not_a_teachers_own_value() -> None:
     assert key("支教教师人数") is None  # not "执教": no teacher's years of teaching is a number of people
+
+
+def test_the_activity_of_teaching_names_its_years_only_with_a_number_a_duration_or_a_start() -> None:
+    assert key("执教教师", "roster") is None  # who teaches, not how long
+    assert key("支教教师", "roster") is None  # not respelled into 执教 and read as years
+    assert key("您从教多少年", "roster") == key("从教年限", "roster") == "teacher.teaching_years"
+    assert key("从教20年以上的教师") == count(f"{FT};years=20..")

@@ -194,11 +194,16 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                     "age group", "age band"),
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").
     "school.region_code": ("县", "区县", "县区", "county", "district"),
-    "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教", "任教", "执教", "从教时间", "教学年资", "年资",
-                               "teaching experience", "教育工作", "教育教学工作", "教学工作", "working in education", "work in education",
-                               "worked in education",
-                               "years of teaching", "teaching year", "year of teaching", "experience", "teaching",
-                               "years teaching", "years in teaching", "teaching service", "teaching profession"),
+    "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "teaching experience",
+                               "years of teaching", "teaching year", "year of teaching", "experience",
+                               "years teaching", "years in teaching"),
+}
+# Words for the activity of teaching: they name the years of teaching only beside a number, a
+# duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").
+ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
+    "teacher.teaching_years": ("从教", "任教", "执教", "教育工作", "教育教学工作", "教学工作", "working in education",
+                               "work in education", "worked in education", "teaching", "teaching service",
+                               "teaching profession"),
 }
 # Words for the pupils a school enrols: the store holds only their number.
 # Jobs within one post type: forms list them to say what a category holds ("Ancillary (cleaners,
@@ -285,6 +290,8 @@ def _build(d: Dictionary) -> Lexicon:
             add((f.labels.zh, f.labels.en, *f.aliases), Sense("dim", f.key))
     for name in DERIVED:
         add(DIMENSION_WORDS[name], Sense("dim", name))
+    for name, words in ACTIVITY_WORDS.items():
+        add(words, Sense("dim", name, generic=True))
     add(BREAKDOWN_WORDS, Sense("dim", ANY))
     add(ENROLMENT_WORDS, Sense("dim", "school.enrolment"))
     for code, jobs in MEMBER_WORDS.items():

@@ -85,6 +85,8 @@ class _State:
     dims: list[str] = field(default_factory=list)
     by: list[str] = field(default_factory=list)
     markers: set[str] = field(default_factory=set)
+    named: set[str] = field(default_factory=set)  # fields a word names ("教龄")
+    activity: set[str] = field(default_factory=set)  # fields only an activity names ("执教")
 
 
 class _Fail(Exception):
@@ -210,6 +212,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 # "学历、专业技术职务情况" in a title is two breakdowns; in a field, two things asked.
                 raise _Fail("joins words naming different fields")
             (st.by if by else st.dims).append(s.field or "")
+            (st.activity if s.generic else st.named).add(s.field or "")
             by = dim_union = False
         elif s.kind == "by":
             by = True
@@ -330,6 +333,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
                     and "offered" not in st.markers:
                 # "具有职称的教师" counts people; "教师性别" / "gender of teacher" asks a value.
                 raise _Fail(f"names {dims[0]} without saying which values")
+            if dims[0] in st.activity - st.named and not {"duration", "start", "moment"} & st.markers:
+                # "执教教师", "任教教师": who teaches, not how long they have.
+                raise _Fail("names teaching, not how long one has taught")
             return Parsed("value", field=dims[0], generic_only=bool(st.conds), whether=whether)
         if dims:
             raise _Fail(f"names {', '.join(dims)} without saying which values")

@@ -560,3 +560,39 @@ def test_the_activity_of_teaching_names_its_years_only_with_a_number_a_duration_
     assert key("支教教师", "roster") is None  # not respelled into 执教 and read as years
     assert key("您从教多少年", "roster") == key("从教年限", "roster") == "teacher.teaching_years"
     assert key("从教20年以上的教师") == count(f"{FT};years=20..")
+
+
+def test_a_bracket_adding_values_joins_them_after_the_fields_name() -> None:
+    assert key("高级职称（含正高级）专任教师") == count(f"{FT};title=1,2")
+
+
+def test_a_value_in_a_fields_name_among_its_options_asks_the_field() -> None:
+    assert key("Contract type (permanent / fixed-term)", "roster") == "teacher.establishment"
+
+
+def test_questions_in_the_third_person_and_approximate_or_conditional_ones() -> None:
+    assert key("该同志姓名", "roster") == "teacher.name"
+    assert key("其民族", "roster") == "teacher.ethnicity"
+    assert key("3. 贵校目前在校学生总数约为多少人？") == "school.enrolment"
+    assert key("11. 贵校目前有无编外聘用的教师？如有，共多少人？") == count(f"{FT};establishment=2")
+
+
+def test_ranks_and_posts_of_staff_are_not_titles_or_degrees() -> None:
+    assert key("Master teachers") is None  # a Philippine rank, not teachers with a master's
+    assert key("Senior Master") is None
+    assert key("Teachers with a master's degree") == count(f"{FT};education=14")
+
+
+def test_a_field_broken_down_by_something_it_does_not_fix_is_no_one_number() -> None:
+    assert key("Teachers by type of contract") is None  # not the contract teachers
+    assert key("Teachers by gender") is None
+
+
+def test_a_slip_is_not_corrected_into_a_word_that_says_nothing() -> None:
+    assert key("Who manages this school") is None  # not "managed": the school's name
+    assert key("Nmber of teachers") == "school.ft_teachers"
+
+
+def test_by_saying_who_is_no_breakdown() -> None:
+    assert key("Teachers employed by the school") == "school.ft_teachers"
+    assert key("专任教师按在编") is None  # "by" before a value is no breakdown of it

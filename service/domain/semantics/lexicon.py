@@ -84,10 +84,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "having": ("具有", "有", "拥有", "取得", "获得", "持有", "具", "with", "who", "whose", "having", "have", "has", "hold",
                "holding", "held"),
     "filler": ("为", "是", "在", "中", "属于", "里", "当中",
-               "担任", "现任", "学历为", "among", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
+               "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "level", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
-               "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
+               "actual", "highest", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
@@ -110,6 +110,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "unheld": ("学位", "最高学位", "政治面貌", "党员", "中共党员", "团员", "共青团员", "班主任", "学时", "继续教育", "工资",
                "薪酬", "手机", "电话", "邮箱", "籍贯", "户籍", "婚姻", "健康状况", "political affiliation",
                "party member", "homeroom", "salary", "phone", "telephone", "email", "marital",
+               # Posts and ranks of a school's staff, not a title or a degree ("Master Teacher I" is a
+               # Philippine rank, a Kenyan "Senior Master" a post).
+               "master teacher", "senior master", "head teacher", "headteacher", "headmaster", "head master",
+               "headmistress", "principal", "deputy principal", "vice principal", "校长", "副校长", "园长",
                # A teaching certificate or a teacher-training award, not the education level.
                "教师资格", "教师资格证", "professional qualification", "teaching qualification", "teacher qualification",
                "teaching certificate"),
@@ -130,7 +134,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
     "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候"),
     "question": ("多少岁", "几岁", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
-                 "呢", "目前", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
+                 "呢", "目前", "该同志", "同志", "其", "本人", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",

@@ -145,8 +145,10 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
         before, kind_before = s.kind, before
         if dim_union and s.kind != "dim":
             raise _Fail("a conjunction with nothing after it")
-        if by and s.kind != "dim":
-            raise _Fail("'by' without the field it breaks down by")
+        if by and s.kind not in ("dim", "filler", "link"):  # "by highest level of education"
+            if s.kind in ("pop", "code", "school_code", "member"):
+                raise _Fail("'by' without the field it breaks down by")
+            by = False  # "employed by the school": "by" says who, not a breakdown
         if pending_neg and s.kind not in ("pop", "code"):
             raise _Fail("a negation not followed by a value it negates")
         if s.kind == "by" and previous == "by_dim":
@@ -201,7 +203,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             raise _Fail("'以下' with nothing it can bound")
         elif s.kind in ("above_pre", "below_pre"):
             pending_rank = s.kind
-        elif s.kind == "union" and kind_before == "dim" and not by:
+        elif s.kind == "union" and kind_before == "dim" and not by and not (
+                last is not None and st.dims and last.field == st.dims[-1] and not last.negated):
             dim_union = True  # "County/district code": two words for one field
         elif s.kind == "union":
             if last is None or union:
@@ -230,7 +233,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             last = c
         else:
             st.markers.add(s.kind)
-    if pending_neg or pending_rank or union or by:
+    if pending_neg or pending_rank or union:
         raise _Fail("a negation, comparison or conjunction with nothing after it")
     return st
 
@@ -253,6 +256,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         # "所在地属于：A.城区 B.镇区 C.乡村": a word for some attribute, and options saying which.
         st.dims = [offered if x == ANY else x for x in st.dims]
         st.markers.add("offered")
+        # "Contract type (permanent / fixed-term)": the value in the name is one of the options, and
+        # the options ask the field.
+        st.conds = [c for c in st.conds if c.generic or c.field != offered]
     if mode == "frame":
         st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
     if "member" in st.markers:
@@ -280,6 +286,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         st.by += breaks
         dims = [x for x in dims if x not in breaks]
     by = tuple(dict.fromkeys(st.by))
+    if mode == "field" and by and not set(by) <= {c.field for c in st.conds} | {r.field for r in ranges}:
+        # "Teachers by type of contract": a field broken down by something it does not fix is no one number.
+        raise _Fail(BREAKDOWN_ONLY)
     if ANY in dims and len(dims) == 2 and not st.conds and not ranges:
         dims.remove(ANY)  # "城乡类别": a field and a word saying it is a kind of thing
     joined = [c for c in st.conds if not c.generic]
@@ -693,7 +702,10 @@ def _english_slip(w: str, lex: Lexicon) -> str | None:
     near = {x for x, _, _ in process.extract(stem, words, scorer=OSA.distance, score_cutoff=1, limit=3)}
     near |= {x for x, _, _ in process.extract(w, words, scorer=fuzz.ratio, score_cutoff=85, limit=2)}
     if len(near) == 1:
-        return near.pop()
+        # A slip corrected into a word that only ties others together ("manages" into the filler
+        # "managed") would drop what the wording says: it is no correction.
+        fixed = near.pop()
+        return fixed if not all(s.kind in _FUNCTION for s in lex.terms.get((fixed,), frozenset())) else None
     if near:
         return None
     splits = [f"{w[:i]} {w[i:]}" for i in range(3, len(w) - 2) if _known(w[:i], lex) and _known(w[i:], lex)]
@@ -701,6 +713,7 @@ def _english_slip(w: str, lex: Lexicon) -> str | None:
 
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_FUNCTION = frozenset({"filler", "question", "link", "having", "whether"})
 
 
 def _slots(lex: Lexicon) -> dict[tuple[str, ...], frozenset[str]]:

@@ -596,3 +596,9 @@ def test_a_slip_is_not_corrected_into_a_word_that_says_nothing() -> None:
 def test_by_saying_who_is_no_breakdown() -> None:
     assert key("Teachers employed by the school") == "school.ft_teachers"
     assert key("专任教师按在编") is None  # "by" before a value is no breakdown of it
+
+
+def test_who_came_in_during_a_period_is_a_flow_not_who_left() -> None:
+    assert key("Teachers transferred in") is None
+    assert key("调入教师") is None
+    assert key("Teachers transferred out") == count("post_type=1;status=3")

@@ -110,6 +110,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "unheld": ("学位", "最高学位", "政治面貌", "党员", "中共党员", "团员", "共青团员", "班主任", "学时", "继续教育", "工资",
                "薪酬", "手机", "电话", "邮箱", "籍贯", "户籍", "婚姻", "健康状况", "political affiliation",
                "party member", "homeroom", "salary", "phone", "telephone", "email", "marital",
+               # People who came during a period: a flow, never a state the records hold ("transferred"
+               # alone is one who left).
+               "transferred in", "transfer in", "调入", "调进", "新调入",
                # Posts and ranks of a school's staff, not a title or a degree ("Master Teacher I" is a
                # Philippine rank, a Kenyan "Senior Master" a post).
                "master teacher", "senior master", "head teacher", "headteacher", "headmaster", "head master",

@@ -44,6 +44,7 @@ from service.domain.semantics import (
     match_field,
     normalise,
     residual_match,
+    settled,
     words,
 )
 from service.domain.semantics.context import (
@@ -291,6 +292,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     total: Above | None = None
     totals: list[Above] = []
     group = Group(())
+    placed: list[tuple[tuple[str, ...], Definition]] = []  # counts read, under their headers
+    hesitant: list[tuple[int, Match]] = []  # wordings read two ways, for the bands beside them to settle
     for i, f in enumerate(req.fields):
         prior = above
         where: Scene = scene([defined(h, terms) for h in f.headers], title, title_hint, req.title, prior, d,
@@ -339,6 +342,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             out.append(FieldAnalysis(i, f.label, f.key, f.type, m.key, True, "prefill_store", m.confidence, m.reason,
                                      candidates=m.candidates, headers=f.headers,
                                      definition=definition_json(defn, d, req.reference_date)))
+            placed.append((tuple(f.headers), defn))
             continue
         if f.type is None:
             problems.append(Problem(["body", "fields", i, "type"], "a field the dictionary does not know needs a type", f.label,
@@ -350,8 +354,18 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         # "专业技术岗位"), though not another cell after another field.
         key = custom_key(entity, f.label or "", context if _depends_on_context(m, f.label or "")
                          else list(f.headers) if f.headers and not (m.parsed and m.parsed.kind == "value") else None)
+        if m.alternatives and req.level == "school":
+            hesitant.append((len(out), m))
         out.append(FieldAnalysis(i, f.label, None, f.type, key, False, "new", m.confidence, m.reason,
                                  candidates=m.candidates, headers=f.headers))
+    for j, m in hesitant:
+        a = out[j]
+        bands = [defn for headers, defn in placed if list(headers) == a.headers]
+        s = settled(m, bands, d, req.reference_date)
+        if s is not None and s.key is not None and s.definition is not None:
+            out[j] = FieldAnalysis(a.position, a.label, None, a.given_type, s.key, True, "prefill_store", s.confidence,
+                                   s.reason, headers=a.headers,
+                                   definition=definition_json(s.definition, d, req.reference_date))
     keys = [a.key for a in out]
     for i, a in enumerate(out):
         if a.key in keys[:i]:

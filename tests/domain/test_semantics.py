@@ -303,7 +303,6 @@ def test_forms_nobody_has_seen_are_read_by_composition(label: str, level: str, e
     ("未评定职称的专任教师", f"{FT};title=9"),
     ("已评定职称的专任教师", f"{FT};title!=9"),
     ("本学年初报表专任教师数", FT),
-    ("Total headcount", "status=1"),
 ])
 def test_counts_nobody_has_seen_are_read_by_composition(label: str, conditions: str) -> None:
     assert key(label) == count(conditions)
@@ -493,3 +492,113 @@ def test_words_naming_more_than_a_code_are_not_read_as_it() -> None:
     assert key("Science teachers") is None  # physics, chemistry and biology teachers as often as 科学
     assert key("科学教师") == count(f"{FT};subject=14")
     assert key("Academic staff") is None  # teaching staff in one survey, all staff in another
+
+
+def test_headcount_says_how_people_are_counted_not_whom() -> None:
+    under = scene(["Teaching staff", "Headcount"], None, None, "", None, D)
+    assert key("Females", scene=under) == count(f"{FT};gender=2")
+    assert key("Total headcount") is None  # of staff, or of pupils (a school census counts both)
+    assert key("Staff headcount") == "school.staff"
+
+
+def test_a_bracket_listing_jobs_says_what_a_category_holds() -> None:
+    assert key("Ancillary workers (cleaners, cooks, guards)") == count("post_type=4;status=1")
+    assert key("Auxiliary staff (catering, site and premises)") is None  # 教辅 in China, site staff in the UK
+    assert key("Support staff (cleaners, cooks)") is None  # jobs of another post type than the one named
+    assert key("Cleaners") is None  # some workers, not all of them
+
+
+def test_one_range_said_in_two_languages_is_one_range() -> None:
+    from service.domain.semantics.reader import Parsed, read
+    got = read("30-39歲 30-39", D, hint="teacher.age")
+    assert isinstance(got, Parsed) and [(c.min, c.max) for c in got.conditions] == [(30, 39)]
+
+
+def test_a_band_beside_settles_a_bound_the_two_languages_disagree_on() -> None:
+    from service.domain.semantics import settled
+    m = match_field(label="30歲以下教師 Teachers under 30", level="school", d=D)
+    assert m.key is None and len(m.alternatives) == 2  # 以下 includes 30, "under" does not
+    band = definition_of(count(f"{FT};age=30..39"), D)
+    assert band is not None
+    got = settled(m, [band], D, None)
+    assert got is not None and got.key == count(f"{FT};age=..29")
+    assert settled(m, [], D, None) is None  # nothing beside it: not guessed
+
+
+def test_other_countries_words_for_the_terms_of_employment_and_degrees() -> None:
+    assert key("Nature of appointment (1-Regular, 3-Contract)", "roster") == "teacher.establishment"
+    assert key("Terms of service (Permanent and pensionable / Contract / Intern)", "roster") == "teacher.establishment"
+    assert key("Gender (1-Male, 2-Female, 3-Transgender)", "roster") == "teacher.gender"
+    assert key("岗位类别（管理/专技/工勤）", "roster") is None  # one shared word: another classification
+    assert key("Teachers with a first degree") == count(f"{FT};education=21")
+    assert key("Ph.D. teachers") == count(f"{FT};education=11")
+    assert key("高级讲师专任教师") == count(f"{FT};title=2")  # the vocational series graded as the teachers'
+
+
+def test_what_the_records_do_not_hold_is_not_respelled_into_something_they_do() -> None:
+    assert key("Highest professional qualification", "roster") is None
+
+
+def test_answer_blanks_and_portuguese_halves_are_not_the_field() -> None:
+    assert key("6. 您从事教师工作的年限（教龄）：____年", "roster") == "teacher.teaching_years"
+    assert key("最高學歷 Habilitações académicas mais elevadas", "roster") == "teacher.education"
+    assert key("職位 Cargo（教師／行政／教輔／工友）", "roster") == "teacher.post_type"
+
+
+def test_title_grades_as_hr_counts_them() -> None:
+    assert key("初级职称专任教师") == count(f"{FT};title=4,5")  # 二级 and 三级
+    assert key("中高级职称专任教师") == count(f"{FT};title=1,2,3")  # 中级 and 高级
+    assert key("在编专任教师中：高级教师") == count(f"{FT};establishment=1;title=2")  # 中： is "among them"
+
+
+def test_a_count_wording_is_not_a_teachers_own_value() -> None:
+    assert key("支教教师人数") is None  # not "执教": no teacher's years of teaching is a number of people
+
+
+def test_the_activity_of_teaching_names_its_years_only_with_a_number_a_duration_or_a_start() -> None:
+    assert key("执教教师", "roster") is None  # who teaches, not how long
+    assert key("支教教师", "roster") is None  # not respelled into 执教 and read as years
+    assert key("您从教多少年", "roster") == key("从教年限", "roster") == "teacher.teaching_years"
+    assert key("从教20年以上的教师") == count(f"{FT};years=20..")
+
+
+def test_a_bracket_adding_values_joins_them_after_the_fields_name() -> None:
+    assert key("高级职称（含正高级）专任教师") == count(f"{FT};title=1,2")
+
+
+def test_a_value_in_a_fields_name_among_its_options_asks_the_field() -> None:
+    assert key("Contract type (permanent / fixed-term)", "roster") == "teacher.establishment"
+
+
+def test_questions_in_the_third_person_and_approximate_or_conditional_ones() -> None:
+    assert key("该同志姓名", "roster") == "teacher.name"
+    assert key("其民族", "roster") == "teacher.ethnicity"
+    assert key("3. 贵校目前在校学生总数约为多少人？") == "school.enrolment"
+    assert key("11. 贵校目前有无编外聘用的教师？如有，共多少人？") == count(f"{FT};establishment=2")
+
+
+def test_ranks_and_posts_of_staff_are_not_titles_or_degrees() -> None:
+    assert key("Master teachers") is None  # a Philippine rank, not teachers with a master's
+    assert key("Senior Master") is None
+    assert key("Teachers with a master's degree") == count(f"{FT};education=14")
+
+
+def test_a_field_broken_down_by_something_it_does_not_fix_is_no_one_number() -> None:
+    assert key("Teachers by type of contract") is None  # not the contract teachers
+    assert key("Teachers by gender") is None
+
+
+def test_a_slip_is_not_corrected_into_a_word_that_says_nothing() -> None:
+    assert key("Who manages this school") is None  # not "managed": the school's name
+    assert key("Nmber of teachers") == "school.ft_teachers"
+
+
+def test_by_saying_who_is_no_breakdown() -> None:
+    assert key("Teachers employed by the school") == "school.ft_teachers"
+    assert key("专任教师按在编") is None  # "by" before a value is no breakdown of it
+
+
+def test_who_came_in_during_a_period_is_a_flow_not_who_left() -> None:
+    assert key("Teachers transferred in") is None
+    assert key("调入教师") is None
+    assert key("Teachers transferred out") == count("post_type=1;status=3")

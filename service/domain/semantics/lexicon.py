@@ -24,7 +24,7 @@ SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl",
     "above_pre",
     "below_pre", "below_bare", "union", "filler", "having", "link", "by", "question", "self", "school_code", "whether",
-    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld",
+    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member",
 ]
 
 
@@ -53,9 +53,11 @@ ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
 TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "classroom teacher")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
-               "employee", "personnel", "headcount", "head count", "faculty and staff", "faculty", "workforce", "教师和职工")
+               "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
-    "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count",
+    # "Headcount" says how people are counted (not in full-time equivalents), not whom: under
+    # "Teaching staff" it is still teaching staff, and alone it may be of pupils.
+    "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
               "all", "overall", "sum", "grand total", "males and females", "male and female", "both sexes", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
@@ -82,10 +84,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "having": ("具有", "有", "拥有", "取得", "获得", "持有", "具", "with", "who", "whose", "having", "have", "has", "hold",
                "holding", "held"),
     "filler": ("为", "是", "在", "中", "属于", "里", "当中",
-               "担任", "现任", "学历为", "among", "in", "at", "by", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
-               "as", "each", "level", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
+               "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
+               "as", "each", "level", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
-               "actual", "highest", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
+               "actual", "highest", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
@@ -107,7 +109,17 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # languages whose Chinese half asks "学位" is not the English half's "degree" (学历).
     "unheld": ("学位", "最高学位", "政治面貌", "党员", "中共党员", "团员", "共青团员", "班主任", "学时", "继续教育", "工资",
                "薪酬", "手机", "电话", "邮箱", "籍贯", "户籍", "婚姻", "健康状况", "political affiliation",
-               "party member", "homeroom", "salary", "phone", "telephone", "email", "marital"),
+               "party member", "homeroom", "salary", "phone", "telephone", "email", "marital",
+               # People who came during a period: a flow, never a state the records hold ("transferred"
+               # alone is one who left).
+               "transferred in", "transfer in", "调入", "调进", "新调入",
+               # Posts and ranks of a school's staff, not a title or a degree ("Master Teacher I" is a
+               # Philippine rank, a Kenyan "Senior Master" a post).
+               "master teacher", "senior master", "head teacher", "headteacher", "headmaster", "head master",
+               "headmistress", "principal", "deputy principal", "vice principal", "校长", "副校长", "园长",
+               # A teaching certificate or a teacher-training award, not the education level.
+               "教师资格", "教师资格证", "professional qualification", "teaching qualification", "teacher qualification",
+               "teaching certificate"),
     "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
@@ -125,7 +137,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
     "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候"),
     "question": ("多少岁", "几岁", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
-                 "呢", "目前", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
+                 "呢", "目前", "该同志", "同志", "其", "本人", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
@@ -151,7 +163,11 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
         ("理化生", ("04", "05", "06"), False), ("物化生", ("04", "05", "06"), False), ("政史地", ("07", "08", "09"), False),
         ("史地政", ("07", "08", "09"), False), ("音体美", ("10", "11", "12"), False), ("体音美", ("10", "11", "12"), False),
     ),
-    "teacher.title": (("已评", ("9",), True), ("已评定", ("9",), True), ("未评定", ("9",), False)),
+    # The grades of titles as HR counts them: 初级 is 二级 and 三级 (助理级 and 员级), and a county's
+    # "中高级" is 中级 and 高级 with 正高级.
+    "teacher.title": (("已评", ("9",), True), ("已评定", ("9",), True), ("未评定", ("9",), False),
+                      ("初级", ("4", "5"), False), ("初级职称", ("4", "5"), False), ("中高级", ("1", "2", "3"), False),
+                      ("中高级职称", ("1", "2", "3"), False)),
     "teacher.ethnicity": (
         ("少数民族", ("01",), True), ("ethnic minority", ("01",), True), ("minority", ("01",), True),
         ("minority ethnic", ("01",), True), ("ethnic minority group", ("01",), True),
@@ -176,20 +192,36 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
     "teacher.subject": ("学科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
-    "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi"),
+    # The terms a teacher is employed on, as other countries' censuses ask it (permanent or contract).
+    "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi", "nature of appointment",
+                              "type of appointment", "appointment type", "terms of service", "terms of employment"),
     "teacher.post_type": ("岗位", "post", "position"),
     "teacher.status": ("状态",),
     "teacher.age": ("年龄", "岁数", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
                     "age group", "age band"),
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").
     "school.region_code": ("县", "区县", "县区", "county", "district"),
-    "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教", "任教", "执教", "从教时间", "教学年资", "年资",
-                               "teaching experience", "教育工作", "教育教学工作", "教学工作", "working in education", "work in education",
-                               "worked in education",
-                               "years of teaching", "teaching year", "year of teaching", "experience", "teaching",
+    "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "teaching experience",
+                               "years of teaching", "teaching year", "year of teaching", "experience",
                                "years teaching", "years in teaching"),
 }
+# Words for the activity of teaching: they name the years of teaching only beside a number, a
+# duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").
+ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
+    "teacher.teaching_years": ("从教", "任教", "执教", "教育工作", "教育教学工作", "教学工作", "working in education",
+                               "work in education", "worked in education", "teaching", "teaching service",
+                               "teaching profession"),
+}
 # Words for the pupils a school enrols: the store holds only their number.
+# Jobs within one post type: forms list them to say what a category holds ("Ancillary (cleaners,
+# guards, cooks)"). A job is some of its post type, never all of it, so it is never counted as one.
+MEMBER_WORDS: dict[str, tuple[str, ...]] = {
+    "3": ("图书管理员", "实验员", "librarian", "library assistant", "lab technician", "laboratory technician",
+          "technician"),
+    "4": ("保安", "门卫", "厨师", "炊事员", "食堂", "司机", "保洁", "保洁员", "宿管", "宿管员", "水电工", "cleaner", "cook",
+          "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
+          "premises", "grounds", "gardener", "porter", "maintenance"),
+}
 ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "enrolled", "enrolled student")
 # What a table breaks its population down by when it does not name a field: "Staff by category".
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
@@ -265,8 +297,12 @@ def _build(d: Dictionary) -> Lexicon:
             add((f.labels.zh, f.labels.en, *f.aliases), Sense("dim", f.key))
     for name in DERIVED:
         add(DIMENSION_WORDS[name], Sense("dim", name))
+    for name, words in ACTIVITY_WORDS.items():
+        add(words, Sense("dim", name, generic=True))
     add(BREAKDOWN_WORDS, Sense("dim", ANY))
     add(ENROLMENT_WORDS, Sense("dim", "school.enrolment"))
+    for code, jobs in MEMBER_WORDS.items():
+        add(jobs, Sense("member", POST, frozenset({code})))
     self_units = [units(fold(w)) for w in SELF_WORDS]
     breakdown_units = {units(fold(w)) for w in BREAKDOWN_WORDS}
     for f in d.entity_fields("school"):

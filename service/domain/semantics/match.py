@@ -27,7 +27,7 @@ from service.domain.semantics.definition import (
     from_json,
     parse_key,
 )
-from service.domain.semantics.lexicon import POST
+from service.domain.semantics.lexicon import POST, units
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
     BELOW_BARE,
@@ -62,6 +62,8 @@ class Match:
     candidates: tuple[Candidate, ...] = ()
     definition: Definition | None = None
     parsed: Parsed | None = None  # the wording read on its own, for the fields below it
+    # Readings a `new` wording hesitates between, which the bands beside it on the form may settle.
+    alternatives: tuple[Definition, ...] = ()
 
 
 def _is_zh(text: str | None) -> bool:
@@ -171,7 +173,28 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     if cl is None:
         return False
     words_ = {fold(w) for c in cl.codes for w in (c.code, c.zh, c.en, *c.aliases)}
-    return all(o in words_ or value_word(o, name, d) or _values_of(o, name, d) for o in listed)
+    fit = [o in words_ or value_word(o, name, d) or _values_of(o, name, d) for o in listed]
+    if all(fit):
+        return True
+    # Two or more options naming values of the field ("Permanent and pensionable", "Contract"), and
+    # the rest words the reader does not know ("Intern", "Transgender"): a country's own values of
+    # the same field. One known value among unknown ones ("岗位类别（管理/专技/工勤）") may be another
+    # classification sharing a word; a rest that reads as something else ("学历（全日制/在职）") is one.
+    naming = [ok or _names_value(o, name, d) for o, ok in zip(listed, fit, strict=True)]
+    return sum(naming) >= 2 and not any(_of_another(o, name, d) for o, ok in zip(listed, naming, strict=True) if not ok)
+
+
+def _names_value(option: str, name: str, d: Dictionary) -> bool:
+    """Whether some word of an option names a value of field `name` ("permanent and pensionable")."""
+    u = units(fold(option))
+    return any(value_word(" ".join(u[i:j]) if u[i].isascii() else "".join(u[i:j]), name, d)
+               for i in range(len(u)) for j in range(i + 1, len(u) + 1))
+
+
+def _of_another(option: str, name: str, d: Dictionary) -> bool:
+    """Whether an option reads as something of a field other than `name` (在职: a status)."""
+    got = read(option, d)
+    return isinstance(got, Parsed) and (got.field not in (None, name) or any(c.field != name for c in got.conditions))
 
 
 def _values_of(option: str, name: str, d: Dictionary) -> bool:
@@ -182,6 +205,10 @@ def _values_of(option: str, name: str, d: Dictionary) -> bool:
 
 
 _YES_NO = {"是", "否", "有", "无", "yes", "no", "y", "n"}
+
+
+def _unknown_word(parsed: Unread) -> bool:
+    return parsed.reason.startswith("does not know") or parsed.reason == "cannot read the wording"
 
 
 def _unread(m: Match) -> bool:
@@ -211,9 +238,62 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
             return Match(one.key, min(one.confidence, CONF_IN_CONTEXT),
                          f"{one.reason} (the other language, {said!r}, is not understood: {other.reason})", (),
                          one.definition, one.parsed)
+    if (apart := _bound_apart(zh, en, zh_text)) is not None:
+        return Match(None, 0.0, "new: the two languages disagree on whether the bound is included", (), None, en.parsed,
+                     apart)
     if bracketed and zh.key is None and en.key is None:
         return None
-    return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates)
+    # "其中：双语教师 Of which bilingual teachers" unread is still a refinement: the "其中" after it
+    # refine the same total.
+    refine = zh.parsed if zh.parsed is not None and zh.parsed.refine and en.parsed is not None and en.parsed.refine else None
+    return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates,
+                 None, refine)
+
+
+# Bare 以上 / 以下, without 及 / 或 / 含: the statute includes the number, Hong Kong and Macau usage
+# ("30歲以下 Under 30") often does not.
+_BARE_BOUND = re.compile(r"(?<![及或和])以[上下](?!\s*[(（]?\s*(?:含|包含|不含))")
+
+
+def _bound_apart(zh: Match, en: Match, zh_text: str) -> tuple[Definition, Definition] | None:
+    """The two readings of halves that differ only in whether a bare 以上 / 以下 includes its number
+    ("30歲以下 Under 30"), or None."""
+    a, b = zh.definition, en.definition
+    if a is None or b is None or a.measure != "count" or b.measure != "count" or not _BARE_BOUND.search(fold(zh_text)):
+        return None
+    x, y = ({f.field: f for f in defn.filters} for defn in (a, b))
+    differ = {n for n in x.keys() | y.keys() if x.get(n) != y.get(n)}
+    if len(differ) != 1 or (name := differ.pop()) not in RANGE_FIELDS or name not in x or name not in y:
+        return None
+    p, q = x[name], y[name]
+    ends = [(m, n) for m, n in ((p.min, q.min), (p.max, q.max)) if m != n]
+    if len(ends) != 1 or None in ends[0] or abs((ends[0][0] or 0) - (ends[0][1] or 0)) != 1:
+        return None  # not one bound read two ways
+    return a, b
+
+
+def settled(m: Match, bands: list[Definition], d: Dictionary, reference: date | None) -> Match | None:
+    """A wording hesitating between readings that differ in one range ("30歲以下 Under 30": up to
+    30, or under 30), read as the one that overlaps none of the bands beside it ("30-39歲"): the
+    bands of one breakdown do not overlap. None when the bands do not tell."""
+    fitting = [a for a in m.alternatives if not any(_overlap(a, b) for b in bands)]
+    if len(fitting) != 1 or len(fitting) == len(m.alternatives):
+        return None
+    said = words(fitting[0], d, reference).zh
+    return _found(key_of(fitting[0], d), fitting[0], CONF_IN_CONTEXT,
+                  f"read as {said}: the band beside it says whether its bound is included", m.parsed)
+
+
+def _overlap(a: Definition, b: Definition) -> bool:
+    """Whether two counts that differ in one range only (a band beside another) share a value of it."""
+    name = apart_on(a, b)
+    if name not in RANGE_FIELDS:
+        return False
+    p, q = a.filter_on(name), b.filter_on(name)
+    if p is None or q is None:
+        return False
+    lo, hi = max(p.min or 0, q.min or 0), min(p.max if p.max is not None else 999, q.max if q.max is not None else 999)
+    return lo <= hi
 
 
 # A question put to the teacher, or asked about one ("Is this teacher male or female?", "该教师…").
@@ -263,7 +343,9 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if bilingual is not None:
         return bilingual
     parsed = read(label, d, scene.hint if scene else None, level, by=scene.by if scene else ())
-    if isinstance(parsed, Unread) and respell and (fixed := respelled(label, d)) is not None:
+    # Only a word the reader does not know may be a slip: a wording read and found to ask what the
+    # records do not hold ("professional qualification") is not respelled into something else.
+    if isinstance(parsed, Unread) and respell and _unknown_word(parsed) and (fixed := respelled(label, d)) is not None:
         again = match_field(label=fixed, type=type, level=level, scene=scene, reference=reference, d=d, respell=False)
         if again.key is not None:
             return Match(again.key, min(again.confidence, CONF_RESPELLED), f"{again.reason} (read as {fixed!r})",

@@ -85,6 +85,8 @@ class _State:
     dims: list[str] = field(default_factory=list)
     by: list[str] = field(default_factory=list)
     markers: set[str] = field(default_factory=set)
+    named: set[str] = field(default_factory=set)  # fields a word names ("教龄")
+    activity: set[str] = field(default_factory=set)  # fields only an activity names ("执教")
 
 
 class _Fail(Exception):
@@ -143,8 +145,10 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
         before, kind_before = s.kind, before
         if dim_union and s.kind != "dim":
             raise _Fail("a conjunction with nothing after it")
-        if by and s.kind != "dim":
-            raise _Fail("'by' without the field it breaks down by")
+        if by and s.kind not in ("dim", "filler", "link"):  # "by highest level of education"
+            if s.kind in ("pop", "code", "school_code", "member"):
+                raise _Fail("'by' without the field it breaks down by")
+            by = False  # "employed by the school": "by" says who, not a breakdown
         if pending_neg and s.kind not in ("pop", "code"):
             raise _Fail("a negation not followed by a value it negates")
         if s.kind == "by" and previous == "by_dim":
@@ -199,7 +203,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             raise _Fail("'以下' with nothing it can bound")
         elif s.kind in ("above_pre", "below_pre"):
             pending_rank = s.kind
-        elif s.kind == "union" and kind_before == "dim" and not by:
+        elif s.kind == "union" and kind_before == "dim" and not by and not (
+                last is not None and st.dims and last.field == st.dims[-1] and not last.negated):
             dim_union = True  # "County/district code": two words for one field
         elif s.kind == "union":
             if last is None or union:
@@ -210,6 +215,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 # "学历、专业技术职务情况" in a title is two breakdowns; in a field, two things asked.
                 raise _Fail("joins words naming different fields")
             (st.by if by else st.dims).append(s.field or "")
+            (st.activity if s.generic else st.named).add(s.field or "")
             by = dim_union = False
         elif s.kind == "by":
             by = True
@@ -227,7 +233,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             last = c
         else:
             st.markers.add(s.kind)
-    if pending_neg or pending_rank or union or by:
+    if pending_neg or pending_rank or union:
         raise _Fail("a negation, comparison or conjunction with nothing after it")
     return st
 
@@ -250,8 +256,13 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         # "所在地属于：A.城区 B.镇区 C.乡村": a word for some attribute, and options saying which.
         st.dims = [offered if x == ANY else x for x in st.dims]
         st.markers.add("offered")
+        # "Contract type (permanent / fixed-term)": the value in the name is one of the options, and
+        # the options ask the field.
+        st.conds = [c for c in st.conds if c.generic or c.field != offered]
     if mode == "frame":
         st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
+    if "member" in st.markers:
+        raise _Fail("names some jobs of a kind of staff (cleaners, librarians), not all of it")
     if any(c.field.startswith("school.") for c in st.conds):
         return _school_kind(st, ranges)
     if "teacher_mod" in st.markers and not any(c.field == POST and c.codes == {"1"} for c in st.conds):
@@ -275,6 +286,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         st.by += breaks
         dims = [x for x in dims if x not in breaks]
     by = tuple(dict.fromkeys(st.by))
+    if mode == "field" and by and not set(by) <= {c.field for c in st.conds} | {r.field for r in ranges}:
+        # "Teachers by type of contract": a field broken down by something it does not fix is no one number.
+        raise _Fail(BREAKDOWN_ONLY)
     if ANY in dims and len(dims) == 2 and not st.conds and not ranges:
         dims.remove(ANY)  # "城乡类别": a field and a word saying it is a kind of thing
     joined = [c for c in st.conds if not c.generic]
@@ -320,12 +334,17 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             and not (has_counted or refine or by or "total" in st.markers):
         return Parsed("value", field=SELF)
     if not specific and not ranges:
-        numeric = len(dims) == 1 and dims[0] in d.fields and d.fields[dims[0]].type in ("integer", "decimal")
+        # "在校学生人数" counts into a school's number; "执教教师人数" is no teacher's years of teaching.
+        numeric = len(dims) == 1 and dims[0].startswith("school.") and dims[0] in d.fields \
+            and d.fields[dims[0]].type in ("integer", "decimal")
         if len(dims) == 1 and (not has_counted or numeric) and not refine and not by:
             if st.conds and "having" in st.markers and not whether and dims[0] not in teaching \
                     and "offered" not in st.markers:
                 # "具有职称的教师" counts people; "教师性别" / "gender of teacher" asks a value.
                 raise _Fail(f"names {dims[0]} without saying which values")
+            if dims[0] in st.activity - st.named and not {"duration", "start", "moment"} & st.markers:
+                # "执教教师", "任教教师": who teaches, not how long they have.
+                raise _Fail("names teaching, not how long one has taught")
             return Parsed("value", field=dims[0], generic_only=bool(st.conds), whether=whether)
         if dims:
             raise _Fail(f"names {', '.join(dims)} without saying which values")
@@ -427,10 +446,12 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, text).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
+    spans = list(dict.fromkeys(spans))  # "30-39歲 30-39": one range said in two languages
     if len({s.field for s in spans}) < len(spans):
         return Unread("names two ranges of one measure (两个年龄或教龄条件)")
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
-    u = units(strip_brackets(rest))
+    # "在编专任教师中：高级教师": the colon closes "among them", so 中 is not the first of "中高级".
+    u = units(_AMONG.sub("中之", strip_brackets(rest)))
     if not u and not ranges:
         return Unread(EMPTY)
     tilings = _tilings(u, lex)
@@ -463,6 +484,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
 
 
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
+_AMONG = re.compile(r"中\s*[:：]")
 
 
 def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tuple[str, ...]) -> Parsed | None:
@@ -488,10 +510,18 @@ def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
         return False
     named = {c.field: set(c.codes) for c in got.conditions if not c.negated and not c.is_range}
     listed_codes: dict[str, set[str]] = {}
+    understood = False
     for o in listed:
-        for sense in lex.terms.get(units(o), frozenset()):
-            if sense.kind == "code" and sense.field in named:
-                listed_codes.setdefault(sense.field, set()).update(sense.codes)
+        tilings = _tilings(units(o), lex)
+        understood = understood or bool(tilings)
+        for piece in tilings[0] if tilings else ():
+            for sense in lex.terms[piece]:
+                if sense.kind in ("code", "member") and sense.field in named:
+                    listed_codes.setdefault(sense.field or "", set()).update(sense.codes)
+    if got.own_population and not understood:
+        # "Auxiliary staff (catering, site and premises)": the form says what its category holds,
+        # in words the reader does not know; the records' category of that name may not be it.
+        return True
     # Options that include the value named are a list to choose from ("contract (permanent / fixed-term)").
     return any(not named[f] & codes for f, codes in listed_codes.items())
 
@@ -536,9 +566,13 @@ def _named_by_bracket(label: str, d: Dictionary) -> str | None:
     if m is None or not isinstance(read(m.group(1), d), Unread):
         return None
     listed = options(f"({m.group(2)})")
-    field_ = _offered(listed, lexicon(d))
+    lex = lexicon(d)
+    field_ = _offered(listed, lex)
     if field_ is None or not field_.startswith("teacher."):
         return None  # only values of teachers: "合作学校（公办/民办）" is not this school's ownership
+    named = {c for o in listed for s in lex.terms.get(units(o), frozenset()) if s.field == field_ for c in s.codes}
+    if d.fields[field_].code_list and named >= set(d.code_lists[d.fields[field_].code_list or ""].code_values):
+        return None  # "職位（教師／行政／教輔／工友）": every value of the field is its options, not a group
     return folded[: m.start()] + "或".join(listed) + folded[m.end():]
 
 
@@ -668,7 +702,10 @@ def _english_slip(w: str, lex: Lexicon) -> str | None:
     near = {x for x, _, _ in process.extract(stem, words, scorer=OSA.distance, score_cutoff=1, limit=3)}
     near |= {x for x, _, _ in process.extract(w, words, scorer=fuzz.ratio, score_cutoff=85, limit=2)}
     if len(near) == 1:
-        return near.pop()
+        # A slip corrected into a word that only ties others together ("manages" into the filler
+        # "managed") would drop what the wording says: it is no correction.
+        fixed = near.pop()
+        return fixed if not all(s.kind in _FUNCTION for s in lex.terms.get((fixed,), frozenset())) else None
     if near:
         return None
     splits = [f"{w[:i]} {w[i:]}" for i in range(3, len(w) - 2) if _known(w[:i], lex) and _known(w[i:], lex)]
@@ -676,6 +713,7 @@ def _english_slip(w: str, lex: Lexicon) -> str | None:
 
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_FUNCTION = frozenset({"filler", "question", "link", "having", "whether"})
 
 
 def _slots(lex: Lexicon) -> dict[tuple[str, ...], frozenset[str]]:

@@ -169,21 +169,28 @@ def lettered(text: str) -> tuple[str, list[str]]:
     return text[: found[0].start()].rstrip(" :："), [m.group(2) for m in found]
 
 
+# The code an option is entered as, before its name: "1-Male", "2 = Female", "3: Contract".
+_OPTION_CODE = re.compile(r"^\s*\d{1,2}\s*(?:[-=:：.、]|\s)\s*(?=\D)")
+
+
 def options(text: str) -> list[str]:
-    """The options a folded wording lists in brackets or with letters ("性别（男/女）" -> ["男", "女"])."""
+    """The options a folded wording lists in brackets or with letters ("性别（男/女）" -> ["男", "女"];
+    "(1-Male, 2-Female)" -> ["male", "female"])."""
     for m in _BRACKET.finditer(_LEVELS.sub("", text)):
         if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)):
-            return [o.strip() for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
+            return [_OPTION_CODE.sub("", o).strip() for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
     return lettered(text)[1]
 
 
 _DIGITS = re.compile(r"\b\d+[- ]digit\b")
+# The blank a questionnaire leaves for the answer, with its unit: "____年", "______人", "___ years".
+_BLANK = re.compile(r"_{2,}\s*(?:年|人|名|岁|周岁|个|years?|persons?|people)?")
 
 
 def unnumbered(text: str) -> str:
-    """The folded wording without its numbering, lettered options and the number of digits a code
-    has ("10-digit"); brackets kept, for the ranges they qualify."""
-    return _DIGITS.sub(" ", lettered(strip_numbering(text))[0])
+    """The folded wording without its numbering, lettered options, answer blanks and the number of
+    digits a code has ("10-digit"); brackets kept, for the ranges they qualify."""
+    return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(strip_numbering(text))[0]))
 
 
 def strip_noise(text: str) -> str:
@@ -223,7 +230,8 @@ _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 _CJK_CHAR = re.compile(_CJK)
 _SEP = r"[\s/／|｜:：;；,，、-]*"
 # The English half may open with its number: "50歲或以上 50 or above".
-_LATIN = r"(?:\d+(?:\s*[-–]\s*\d+)?\+?\s+)?[A-Za-z][A-Za-z0-9 ,&'()/+.:;?-]{2,}"
+# Latin script with the accents of Portuguese, French or Spanish: Macau forms print Portuguese.
+_LATIN = r"(?:\d+(?:\s*[-–]\s*\d+)?\+?\s+)?[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9 ,&'()/+.:;?-]{2,}"
 # A wording printed in two languages: Chinese then English ("性别 Gender", "您的年龄 / Age"), English
 # then Chinese ("Age / 年龄"), or English in brackets ("专任教师（FT teachers）"). The slash or bar
 # between the languages separates them; it is no conjunction.
@@ -232,12 +240,18 @@ _EN_THEN_ZH = re.compile(rf"^({_LATIN}?){_SEP}({_CJK}[^A-Za-z]*)$")
 _EN_BRACKET = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[(（]\s*([A-Za-z][^()（）\u3400-\u9fff]*?)\s*[)）]([^A-Za-z]*)$")
 _UNIT_TAIL = re.compile(r"\s*[(（][^A-Za-z()（）]{1,4}[)）]\s*$")
 _STRAY = " /／|｜:：;；,，、-"
+_CJK_OPTIONS_TAIL = re.compile(rf"\s*[(（](?=[^()（）]*{_CJK})[^()（）A-Za-z]*[/／、|｜,，][^()（）A-Za-z]*[)）]\s*$")
 
 
 def bilingual(label: str) -> tuple[str, str, bool] | None:
     """The Chinese and the English half of a bilingual wording, and whether the English was in
     brackets; None when the wording is in one language."""
     text = _UNIT_TAIL.sub("", label.strip())  # "专任教师 FT teachers（人）": the unit is neither half
+    # "職位 Cargo（教師／行政／教輔／工友）": Chinese options after both halves are the Chinese half's.
+    tail = _CJK_OPTIONS_TAIL.search(text)
+    if tail is not None:
+        split = bilingual(text[: tail.start()])
+        return (split[0] + tail.group(0).strip(), split[1], split[2]) if split is not None else None
     if m := _ZH_THEN_EN.match(text):
         zh, en = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
         bracketed = False

@@ -510,6 +510,7 @@ def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
         return False
     named = {c.field: set(c.codes) for c in got.conditions if not c.negated and not c.is_range}
     listed_codes: dict[str, set[str]] = {}
+    posts: set[str] = set()
     understood = False
     for o in listed:
         tilings = _tilings(units(o), lex)
@@ -518,9 +519,15 @@ def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
             for sense in lex.terms[piece]:
                 if sense.kind in ("code", "member") and sense.field in named:
                     listed_codes.setdefault(sense.field or "", set()).update(sense.codes)
+                if sense.kind in ("pop", "member") and sense.field == POST:
+                    posts |= sense.codes
     if got.own_population and not understood:
         # "Auxiliary staff (catering, site and premises)": the form says what its category holds,
         # in words the reader does not know; the records' category of that name may not be it.
+        return True
+    if "1" in named.get(POST, set()) and len(posts) >= 2 and "1" not in posts:
+        # "Employees (accountants, clerks, librarians)": jobs of several post types, none teaching,
+        # under a word for all staff: the word is a category of the form's, not all staff.
         return True
     # Options that include the value named are a list to choose from ("contract (permanent / fixed-term)").
     return any(not named[f] & codes for f, codes in listed_codes.items())

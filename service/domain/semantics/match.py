@@ -33,6 +33,7 @@ from service.domain.semantics.reader import (
     BELOW_BARE,
     BREAKDOWN_ONLY,
     SELF,
+    UNHELD,
     Parsed,
     Unread,
     band_of,
@@ -192,9 +193,12 @@ def _names_value(option: str, name: str, d: Dictionary) -> bool:
 
 
 def _of_another(option: str, name: str, d: Dictionary) -> bool:
-    """Whether an option reads as something of a field other than `name` (在职: a status)."""
+    """Whether an option reads as something of a field other than `name` (在职: a status) or as
+    something the records do not hold ("Principal" among posts: a rank, not a post type)."""
     got = read(option, d)
-    return isinstance(got, Parsed) and (got.field not in (None, name) or any(c.field != name for c in got.conditions))
+    if isinstance(got, Unread):
+        return got.reason == UNHELD
+    return got.field not in (None, name) or any(c.field != name for c in got.conditions)
 
 
 def _values_of(option: str, name: str, d: Dictionary) -> bool:

@@ -451,7 +451,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread("names two ranges of one measure (两个年龄或教龄条件)")
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
     # "在编专任教师中：高级教师": the colon closes "among them", so 中 is not the first of "中高级".
-    u = units(_AMONG.sub("中之", strip_brackets(rest)))
+    u = units(_AMONG_ABOVE.sub("中之", _AMONG.sub("中之", strip_brackets(rest))))
     if not u and not ranges:
         return Unread(EMPTY)
     tilings = _tilings(u, lex)
@@ -485,6 +485,9 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
 
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
 _AMONG = re.compile(r"中\s*[:：]")
+# "专任教师中高级及以上职称": "中高级" already takes in 正高级, so "及以上" after it says the level is
+# 高级 alone, and 中 after a word for people is "among them".
+_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?及?以上)")
 
 
 def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tuple[str, ...]) -> Parsed | None:

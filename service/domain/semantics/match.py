@@ -14,7 +14,7 @@ from typing import Any, Literal
 from service.domain.dictionary import Dictionary, dictionary
 from service.domain.semantics import candidates as near
 from service.domain.semantics.candidates import Candidate
-from service.domain.semantics.context import Scene, compose, residual
+from service.domain.semantics.context import Scene, compose, residual, shared_population
 from service.domain.semantics.definition import (
     DERIVED,
     RANGE_FIELDS,
@@ -411,6 +411,7 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
 def residual_match(label: str, group: Definition | None, siblings: list[Definition], d: Dictionary,
                    reference: date | None) -> Match | None:
     """"其他" read as the rest of its population beside the categories listed with it (context.residual)."""
+    group = group or shared_population(siblings, d)
     defn = residual(label, group, siblings, d)
     if defn is None or group is None:
         return None

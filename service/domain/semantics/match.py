@@ -32,6 +32,7 @@ from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
     BELOW_BARE,
     BREAKDOWN_ONLY,
+    ENUMERATED,
     SELF,
     UNHELD,
     Parsed,
@@ -391,7 +392,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         reason = parsed.reason
     norm = normalise(label)
     found = near.scores(norm, d) if norm else {}
-    if isinstance(parsed, Unread):
+    if isinstance(parsed, Unread) and parsed.reason != ENUMERATED:
+        # A wording read and found to list its own category is not a slip for some field's name.
         hit = near.fuzzy(norm, implied, d, found)
         if hit is not None:
             return _value(hit.key, implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),

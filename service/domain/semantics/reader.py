@@ -33,6 +33,7 @@ Mode = Literal["field", "frame"]  # a field's own wording, or a title or header 
 SELF = "self"  # a value read naming only the school itself ("填报单位", "your school")
 NOTHING = "names nothing to count"
 BREAKDOWN_ONLY = "names a kind of breakdown, not a field"
+ENUMERATED = "a bracket lists what it counts as, other than the records' own value (say which)"
 UNHELD = "asks something the records do not hold (a degree, political status, a duty, hours, pay, contacts)"
 BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 or 以下（不含）"
 EMPTY = "the wording is empty once its numbering and units are taken off"
@@ -406,7 +407,7 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         if isinstance(got, Unread) and got.reason.startswith(_UNKNOWN) and (named := _named_by_bracket(label, d)):
             got = _read(named, d, hint, level, mode, by)  # "艺术（音乐、美术）教师": music or art teachers
         if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(label, got, lexicon(d)):
-            got = Unread("a bracket lists what it counts as, other than the records' own value (say which)")
+            got = Unread(ENUMERATED)
         if mode == "frame" and isinstance(got, Unread) and (halves := bilingual(label)) is not None:
             got = _either(got, *(read(h, d, hint, level, mode, by) for h in halves[:2]))
         memo[k] = got

@@ -602,3 +602,27 @@ def test_who_came_in_during_a_period_is_a_flow_not_who_left() -> None:
     assert key("Teachers transferred in") is None
     assert key("调入教师") is None
     assert key("Teachers transferred out") == count("post_type=1;status=3")
+
+
+def test_among_before_高级及以上_is_among_the_teachers() -> None:
+    # "中高级" already includes 正高级: "及以上" after it says the level is 高级 alone.
+    assert key("在编专任教师中高级及以上职称") == count(f"{FT};establishment=1;title=1,2")
+    assert key("专任教师中高级职称") == count(f"{FT};title=1,2,3")
+
+
+def test_a_word_for_all_staff_listing_non_teaching_jobs_is_the_forms_own_category() -> None:
+    assert key("Employees (accountants, clerks, librarians, security)", type="integer") is None
+
+
+def test_options_the_records_do_not_hold_are_not_the_fields_values() -> None:
+    assert key("Position (Principal / Deputy Principal / Teacher / Relief teacher)", level="roster", type="enum") is None
+
+
+def test_education_degrees_name_a_professional_qualification_not_a_level() -> None:
+    assert key("Teachers with B.Ed. or M.Ed.", type="integer") is None
+    assert key("Teachers with B.A./B.Sc.", type="integer") == count(f"{FT};education=21")
+
+
+def test_payroll_and_labour_contract_say_the_establishment() -> None:
+    assert key("Teachers on permanent payroll", type="integer") == count(f"{FT};establishment=1")
+    assert key("Teachers on fixed-term labour contracts", type="integer") == count(f"{FT};establishment=2")

@@ -352,6 +352,18 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
         return None, str(exc)
 
 
+def shared_population(siblings: list[Definition], d: Dictionary) -> Definition | None:
+    """The whole that categories under a header naming only a breakdown ("按民族分: 汉族, 藏族") are
+    parts of: what they all count, when each adds one filter on the same field to it."""
+    if len(siblings) < 2 or any(s.measure != "count" for s in siblings):
+        return None
+    common = [f for f in siblings[0].filters if all(f in s.filters for s in siblings[1:])]
+    extra = {f.field for s in siblings for f in s.filters if f not in common}
+    if len(extra) != 1 or any(len(s.filters) != len(common) + 1 for s in siblings):
+        return None
+    return count(d, common)
+
+
 def residual(label: str, group: Definition | None, siblings: list[Definition], d: Dictionary) -> Definition | None:
     """"其他" / "其他民族" / "Other staff" after categories of one field under one population: that
     population less the categories listed beside it, so that the columns add up to the total

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from service.domain.dictionary import Dictionary, dictionary
 from service.domain.semantics import candidates as near
 from service.domain.semantics.candidates import Candidate
-from service.domain.semantics.context import Scene, compose, residual
+from service.domain.semantics.context import Scene, compose, residual, shared_population
 from service.domain.semantics.definition import (
     DERIVED,
     RANGE_FIELDS,
@@ -32,7 +32,9 @@ from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
     BELOW_BARE,
     BREAKDOWN_ONLY,
+    ENUMERATED,
     SELF,
+    UNHELD,
     Parsed,
     Unread,
     band_of,
@@ -192,9 +194,12 @@ def _names_value(option: str, name: str, d: Dictionary) -> bool:
 
 
 def _of_another(option: str, name: str, d: Dictionary) -> bool:
-    """Whether an option reads as something of a field other than `name` (在职: a status)."""
+    """Whether an option reads as something of a field other than `name` (在职: a status) or as
+    something the records do not hold ("Principal" among posts: a rank, not a post type)."""
     got = read(option, d)
-    return isinstance(got, Parsed) and (got.field not in (None, name) or any(c.field != name for c in got.conditions))
+    if isinstance(got, Unread):
+        return got.reason == UNHELD
+    return got.field not in (None, name) or any(c.field != name for c in got.conditions)
 
 
 def _values_of(option: str, name: str, d: Dictionary) -> bool:
@@ -387,7 +392,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         reason = parsed.reason
     norm = normalise(label)
     found = near.scores(norm, d) if norm else {}
-    if isinstance(parsed, Unread):
+    if isinstance(parsed, Unread) and parsed.reason != ENUMERATED:
+        # A wording read and found to list its own category is not a slip for some field's name.
         hit = near.fuzzy(norm, implied, d, found)
         if hit is not None:
             return _value(hit.key, implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
@@ -407,6 +413,7 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
 def residual_match(label: str, group: Definition | None, siblings: list[Definition], d: Dictionary,
                    reference: date | None) -> Match | None:
     """"其他" read as the rest of its population beside the categories listed with it (context.residual)."""
+    group = group or shared_population(siblings, d)
     defn = residual(label, group, siblings, d)
     if defn is None or group is None:
         return None

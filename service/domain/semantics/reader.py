@@ -33,6 +33,7 @@ Mode = Literal["field", "frame"]  # a field's own wording, or a title or header 
 SELF = "self"  # a value read naming only the school itself ("填报单位", "your school")
 NOTHING = "names nothing to count"
 BREAKDOWN_ONLY = "names a kind of breakdown, not a field"
+ENUMERATED = "a bracket lists what it counts as, other than the records' own value (say which)"
 UNHELD = "asks something the records do not hold (a degree, political status, a duty, hours, pay, contacts)"
 BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 or 以下（不含）"
 EMPTY = "the wording is empty once its numbering and units are taken off"
@@ -406,7 +407,7 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         if isinstance(got, Unread) and got.reason.startswith(_UNKNOWN) and (named := _named_by_bracket(label, d)):
             got = _read(named, d, hint, level, mode, by)  # "艺术（音乐、美术）教师": music or art teachers
         if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(label, got, lexicon(d)):
-            got = Unread("a bracket lists what it counts as, other than the records' own value (say which)")
+            got = Unread(ENUMERATED)
         if mode == "frame" and isinstance(got, Unread) and (halves := bilingual(label)) is not None:
             got = _either(got, *(read(h, d, hint, level, mode, by) for h in halves[:2]))
         memo[k] = got
@@ -451,7 +452,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread("names two ranges of one measure (两个年龄或教龄条件)")
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
     # "在编专任教师中：高级教师": the colon closes "among them", so 中 is not the first of "中高级".
-    u = units(_AMONG.sub("中之", strip_brackets(rest)))
+    u = units(_AMONG_ABOVE.sub("中之", _AMONG.sub("中之", strip_brackets(rest))))
     if not u and not ranges:
         return Unread(EMPTY)
     tilings = _tilings(u, lex)
@@ -485,6 +486,9 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
 
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
 _AMONG = re.compile(r"中\s*[:：]")
+# "专任教师中高级及以上职称": "中高级" already takes in 正高级, so "及以上" after it says the level is
+# 高级 alone, and 中 after a word for people is "among them".
+_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?及?以上)")
 
 
 def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tuple[str, ...]) -> Parsed | None:
@@ -510,6 +514,7 @@ def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
         return False
     named = {c.field: set(c.codes) for c in got.conditions if not c.negated and not c.is_range}
     listed_codes: dict[str, set[str]] = {}
+    posts: set[str] = set()
     understood = False
     for o in listed:
         tilings = _tilings(units(o), lex)
@@ -518,9 +523,15 @@ def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
             for sense in lex.terms[piece]:
                 if sense.kind in ("code", "member") and sense.field in named:
                     listed_codes.setdefault(sense.field or "", set()).update(sense.codes)
+                if sense.kind in ("pop", "member") and sense.field == POST:
+                    posts |= sense.codes
     if got.own_population and not understood:
         # "Auxiliary staff (catering, site and premises)": the form says what its category holds,
         # in words the reader does not know; the records' category of that name may not be it.
+        return True
+    if "1" in named.get(POST, set()) and len(posts) >= 2 and "1" not in posts:
+        # "Employees (accountants, clerks, librarians)": jobs of several post types, none teaching,
+        # under a word for all staff: the word is a category of the form's, not all staff.
         return True
     # Options that include the value named are a list to choose from ("contract (permanent / fixed-term)").
     return any(not named[f] & codes for f, codes in listed_codes.items())

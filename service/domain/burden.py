@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from service.domain.authz import Principal, region_prefix, require_role
 from service.domain.clock import now
 from service.domain.errors import InvalidInput, Problem
+from service.domain.requests import ANSWERABLE
 from service.domain.scope import Scope
 from service.store import burden as repo
 from service.store.burden import Asked
@@ -114,8 +115,8 @@ def burden(session: Session, principal: Principal, by: By, start: date | None = 
     prefix = region_prefix(principal.jurisdiction) if principal.jurisdiction and principal.role != "admin" else None
     if principal.role == "school":
         by, prefix = "school", None
-    now_asked = repo.asked(session, by, *_window(lo, hi), prefix)
-    before = repo.asked(session, by, *_window(year_before(lo), year_before(hi)), prefix)
+    now_asked = repo.asked(session, by, *_window(lo, hi), prefix, ANSWERABLE)
+    before = repo.asked(session, by, *_window(year_before(lo), year_before(hi)), prefix, ANSWERABLE)
     stops, spared = _stopped(session, by, lo, hi, prefix)
     groups = sorted(set(now_asked) | set(before) | set(stops))
     if principal.role == "school" or (principal.role == "department" and by == "department"):

@@ -4,6 +4,7 @@ schools, grouped by school, department or region, set-based."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import astuple, dataclass
 from datetime import datetime
 from typing import Any
@@ -12,11 +13,9 @@ from sqlalchemy import ColumnElement, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from service.store.prefill import in_post
 from service.store.records import valid_at
 from service.store.tables import Form, FormItem, FormSection, Request, RequestField, School, StopEvent, Teacher
-
-# Classes of a field the analysis pre-fills (service/domain/requests.py ANSWERABLE).
-_ANSWERABLE = ("prefill_store", "prefill_collected")
 
 # Stopped requests per statement: each brings its own scope filter into one UNION ALL.
 _STOPS_PER_STATEMENT = 200
@@ -42,7 +41,8 @@ def _in_region(prefix: str | None) -> list[ColumnElement[bool]]:
     return [col(School.region_code).startswith(prefix)] if prefix else []
 
 
-def asked(session: Session, by: str, lo: datetime, hi: datetime, prefix: str | None) -> dict[str, Asked]:
+def asked(session: Session, by: str, lo: datetime, hi: datetime, prefix: str | None,
+          prefilled: Sequence[str]) -> dict[str, Asked]:
     """Per group, for forms created in [lo, hi): forms, items asked, items pre-filled, corrections. An
     item counts once per school, and once per department that asked it."""
     group = {"school": col(Form.school_code), "department": col(FormSection.department),
@@ -61,7 +61,7 @@ def asked(session: Session, by: str, lo: datetime, hi: datetime, prefix: str | N
             RequestField, (col(RequestField.request_id) == col(FormSection.request_id))
             & (col(RequestField.key) == col(FormItem.key)))
     read = {str(g): Asked(int(f), int(n), int(p), int(c)) for g, f, n, p, c in session.execute(q.group_by(group))}
-    unread = _asked_unread(session, by, lo, hi, prefix)
+    unread = _asked_unread(session, by, lo, hi, prefix, prefilled)
     return {g: Asked(*(x + y for x, y in zip(astuple(read.get(g, _NONE)), astuple(unread.get(g, _NONE)), strict=True)))
             for g in read.keys() | unread.keys()}
 
@@ -69,16 +69,17 @@ def asked(session: Session, by: str, lo: datetime, hi: datetime, prefix: str | N
 _NONE = Asked(0, 0, 0, 0)
 
 
-def _asked_unread(session: Session, by: str, lo: datetime, hi: datetime, prefix: str | None) -> dict[str, Asked]:
+def _asked_unread(session: Session, by: str, lo: datetime, hi: datetime, prefix: str | None,
+                  prefilled: Sequence[str]) -> dict[str, Asked]:
     """`asked` for forms their schools have not read yet, which hold no items (a form's values are
     placed at its first reading): each key of their sections once per form (and department), once
-    per entity the form asks about (the school, or each teacher in post), pre-filled as the analysis
-    classed it."""
+    per entity the form asks about (the school, or each teacher in post), pre-filled when the
+    analysis classed it in `prefilled`."""
     department: list[Any] = [col(FormSection.department)] if by == "department" else []
     k = (
         select(col(Form.id).label("form_id"), col(Form.school_code).label("school"), col(Form.level).label("level"),
                col(School.region_code).label("region"), *[c.label("department") for c in department],
-               func.max(case((col(RequestField.classification).in_(_ANSWERABLE), 1), else_=0)).label("pre"))
+               func.max(case((col(RequestField.classification).in_(prefilled), 1), else_=0)).label("pre"))
         .join(FormSection, col(FormSection.form_id) == col(Form.id))
         .join(RequestField, (col(RequestField.request_id) == col(FormSection.request_id))
               & col(RequestField.key).is_not(None))
@@ -89,13 +90,13 @@ def _asked_unread(session: Session, by: str, lo: datetime, hi: datetime, prefix:
                   *department, col(RequestField.key))
     ).subquery("k")
     rosters = select(col(Form.school_code)).where(col(Form.status) == "issued", col(Form.level) == "roster")
-    in_post = (select(col(Teacher.school_code).label("school"), func.count().label("n"))
-               .where(valid_at(Teacher, None), col(Teacher.status) == "1", col(Teacher.school_code).in_(rosters))
+    teachers = (select(col(Teacher.school_code).label("school"), func.count().label("n"))
+               .where(valid_at(Teacher, None), in_post(), col(Teacher.school_code).in_(rosters))
                .group_by(col(Teacher.school_code)).subquery("t"))
-    entities = case((k.c.level == "roster", func.coalesce(in_post.c.n, 0)), else_=1)
+    entities = case((k.c.level == "roster", func.coalesce(teachers.c.n, 0)), else_=1)
     group = k.c[{"school": "school", "department": "department", "region": "region"}[by]]
     q = (select(group, func.count(func.distinct(k.c.form_id)), func.sum(entities), func.sum(entities * k.c.pre))
-         .select_from(k).outerjoin(in_post, in_post.c.school == k.c.school).group_by(group))
+         .select_from(k).outerjoin(teachers, teachers.c.school == k.c.school).group_by(group))
     return {str(g): Asked(int(f), int(n or 0), int(p or 0), 0) for g, f, n, p in session.execute(q)}
 
 

@@ -123,13 +123,9 @@ def claim_form_submissions(session: Session, claims: list[tuple[str, int, str]],
     return {str(r[0]) for r in rows}
 
 
-def open_form(session: Session, form_id: str, at: datetime) -> bool:
-    """Mark an issued form opened (its first reading), a new version; False if it was not issued."""
-    return bool(open_forms(session, [form_id], at))
-
-
 def open_forms(session: Session, form_ids: list[str], at: datetime) -> set[str]:
-    """open_form for many forms in one statement: the ids of those it opened."""
+    """Mark issued forms opened (their first reading), a new version each, in one statement: the
+    ids of those it opened (a form no longer issued is left as it is)."""
     if not form_ids:
         return set()
     rows = session.execute(text(

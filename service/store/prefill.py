@@ -28,7 +28,7 @@ from service.store.tables import CollectedValue, School, Teacher
 PROVENANCE = ("src", "at", "by", "ref")
 
 
-def _active() -> ColumnElement[bool]:
+def in_post() -> ColumnElement[bool]:
     """Teachers in post (status 1): rosters and coverage list these, not the retired or transferred."""
     return col(Teacher.status) == "1"
 
@@ -187,7 +187,7 @@ def teacher_values_query(
         columns += _with_provenance(names[k], schools.c[names[k]], schools.c.source, schools.c.valid_from,
                                     schools.c.changed_by, schools.c.ref)
     query = select(*columns).join(schools, schools.c.code == Teacher.school_code).where(
-        for_reference(Teacher, reference), _active(), *([] if codes is None else [col(Teacher.school_code).in_(codes)])
+        for_reference(Teacher, reference), in_post(), *([] if codes is None else [col(Teacher.school_code).in_(codes)])
     )
     for i, key in enumerate(collected):
         cv = _collected(key, period, i)
@@ -237,7 +237,7 @@ def collected_coverage(
         ids: Select[tuple[str]] = select(col(School.code).label("eid")).where(for_reference(School, reference), in_scope)
     else:
         ids = select(col(Teacher.id).label("eid")).join(School, col(School.code) == col(Teacher.school_code)).where(
-            for_reference(Teacher, reference), for_reference(School, reference), in_scope, _active()
+            for_reference(Teacher, reference), for_reference(School, reference), in_scope, in_post()
         )
     scope_ids = ids.subquery("ids")
     if total is None:
@@ -270,7 +270,7 @@ def store_coverage(
         schools = select(col(School.code)).where(for_reference(School, reference), in_scope)
         source = [getattr(Teacher, (DERIVED.get(k) or k).split(".", 1)[1]) for k in teacher_keys]
         row = session.execute(select(func.count(), *[func.count(c) for c in source])
-                              .where(for_reference(Teacher, reference), _active(),
+                              .where(for_reference(Teacher, reference), in_post(),
                                      col(Teacher.school_code).in_(schools))).one()
         out |= {k: (int(n), int(row[0])) for k, n in zip(teacher_keys, row[1:], strict=True)}
     return out

@@ -266,11 +266,10 @@ def _bound_apart(zh: Match, en: Match, zh_text: str) -> tuple[Definition, Defini
     a, b = zh.definition, en.definition
     if a is None or b is None or a.measure != "count" or b.measure != "count" or not _BARE_BOUND.search(fold(zh_text)):
         return None
-    x, y = ({f.field: f for f in defn.filters} for defn in (a, b))
-    differ = {n for n in x.keys() | y.keys() if x.get(n) != y.get(n)}
-    if len(differ) != 1 or (name := differ.pop()) not in RANGE_FIELDS or name not in x or name not in y:
+    name = apart_on(a, b)
+    p, q = (a.filter_on(name), b.filter_on(name)) if name in RANGE_FIELDS else (None, None)
+    if p is None or q is None:
         return None
-    p, q = x[name], y[name]
     ends = [(m, n) for m, n in ((p.min, q.min), (p.max, q.max)) if m != n]
     if len(ends) != 1 or None in ends[0] or abs((ends[0][0] or 0) - (ends[0][1] or 0)) != 1:
         return None  # not one bound read two ways

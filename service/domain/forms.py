@@ -35,7 +35,7 @@ from service.domain.dictionary import Dictionary, Field, as_entity, dictionary
 from service.domain.errors import Conflict, DomainError, InvalidInput, NotFound, Problem, RetryLater
 from service.domain.requests import is_custom
 from service.domain.semantics import Definition, definition_of, words
-from service.domain.semantics.relations import covers, disjoint, refines
+from service.domain.semantics.relations import Breakdown, breakdowns
 from service.domain.validation import check_value
 from service.domain.webhooks import request_completed
 from service.store import bulk, claims, records
@@ -355,38 +355,38 @@ def _cross_field(answers: list[_Final], d: Dictionary) -> list[Problem]:
             by_entity[a.item.entity_id][a.item.key] = int(a.value)
             defs[a.item.key] = defn
     for entity_id, values in by_entity.items():
-        for total_key, total in values.items():
-            split: dict[str, list[str]] = defaultdict(list)
-            said = words(defs[total_key], d)
-            for key, n in values.items():
-                narrower = refines(defs[key], defs[total_key], d) if key != total_key else None
-                if narrower is None:
-                    continue
-                if n > total:
+        for b in breakdowns(tuple((k, defs[k]) for k in sorted(values)), d):
+            if not _disagree(b, values):
+                continue
+            total, said = values[b.total], words(defs[b.total], d)
+            for key in b.narrower:
+                if values[key] > total:
                     part = words(defs[key], d)
                     problems.append(Problem(["form", "items", f"{entity_id}/{key}"],
-                                            f"{part.zh}: {n} is more than {said.zh} ({total})", n,
+                                            f"{part.zh}: {values[key]} is more than {said.zh} ({total})", values[key],
                                             code="breakdown_exceeds", params={"total_zh": said.zh, "total_en": said.en,
-                                                                              "sum": n, "total": total}))
-                if len(narrower) == 1:
-                    split[narrower[0]].append(key)
-            for name, keys in split.items():
-                parts = [defs[k] for k in keys]
-                if len(keys) < 2 or not disjoint(parts, name, d):
-                    continue
-                s = sum(values[k] for k in keys)
-                whole = covers(parts, defs[total_key], name, d)
-                by = d.fields[name].labels.zh if name in d.fields else name
+                                                                              "sum": values[key], "total": total}))
+            for split in b.splits:
+                s = sum(values[k] for k in split.keys)
+                by = d.fields[split.field].labels.zh if split.field in d.fields else split.field
                 params = {"total_zh": said.zh, "total_en": said.en, "sum": s, "total": total}
                 if s > total:
-                    problems.append(Problem(["form", "items", f"{entity_id}/{total_key}"],
+                    problems.append(Problem(["form", "items", f"{entity_id}/{b.total}"],
                                             f"{said.zh} by {by} adds up to {s}, more than the total {total}", s,
                                             code="breakdown_exceeds", params=params))
-                elif whole and s != total:
-                    problems.append(Problem(["form", "items", f"{entity_id}/{total_key}"],
+                elif split.whole and s != total:
+                    problems.append(Problem(["form", "items", f"{entity_id}/{b.total}"],
                                             f"{said.zh} by {by} adds up to {s}, not the total {total}", s,
                                             code="breakdown_sum", params=params))
     return problems
+
+
+def _disagree(b: Breakdown, values: dict[str, int]) -> bool:
+    """Whether the counts of `values` break a rule of `b` (checked first: the words of a total, for
+    the message, cost more than the check)."""
+    total = values[b.total]
+    return any(values[k] > total for k in b.narrower) or any(
+        (s := sum(values[k] for k in split.keys)) > total or (split.whole and s != total) for split in b.splits)
 
 
 def _writable(session: Session, principal: Principal, form_id: str, if_match: str | None,

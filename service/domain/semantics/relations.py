@@ -5,6 +5,9 @@ teacher is in two of them, and cover it when every value of the field is one of 
 from __future__ import annotations
 
 import itertools
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import Definition, Filter, allowed_codes
@@ -83,3 +86,56 @@ def covers(parts: list[Definition], total: Definition, name: str, d: Dictionary)
         _reported(d, name) or allowed_codes(d, Filter(name, (), negated=True)))
     union = set().union(*(allowed_codes(d, f) for f in filters if f is not None))
     return wanted <= union
+
+
+@dataclass(frozen=True)
+class Split:
+    """Counts that split a total by one field, no teacher in two of them; `whole` when they cover it."""
+    field: str
+    keys: tuple[str, ...]
+    whole: bool
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """What a count on a form must agree with: the counts narrower than it, and its splits."""
+    total: str
+    narrower: tuple[str, ...]
+    splits: tuple[Split, ...]
+
+
+def breakdowns(counts: tuple[tuple[str, Definition], ...], d: Dictionary) -> tuple[Breakdown, ...]:
+    """How the counts (key, definition) of a form relate, worked out once per set of counts and
+    dictionary: a form's submissions all ask it again, and the relations are hundreds of code-set
+    comparisons each time."""
+    plans = _PLANS.get(id(d))
+    if plans is None or plans[0]() is not d:
+        ident = id(d)
+        plans = _PLANS[ident] = (weakref.ref(d, lambda ref: _PLANS.pop(ident, None)), {})
+    found = plans[1].get(counts)
+    if found is None:
+        found = plans[1][counts] = _breakdowns(counts, d)
+    return found
+
+
+_PLANS: dict[int, tuple[weakref.ref[Dictionary], dict[tuple[tuple[str, Definition], ...], tuple[Breakdown, ...]]]] = {}
+
+
+def _breakdowns(counts: tuple[tuple[str, Definition], ...], d: Dictionary) -> tuple[Breakdown, ...]:
+    defs = dict(counts)
+    out = []
+    for total_key, total in counts:
+        narrower: list[str] = []
+        by_field: dict[str, list[str]] = defaultdict(list)
+        for key, defn in counts:
+            on = refines(defn, total, d) if key != total_key else None
+            if on is None:
+                continue
+            narrower.append(key)
+            if len(on) == 1:
+                by_field[on[0]].append(key)
+        splits = tuple(Split(name, tuple(keys), covers([defs[k] for k in keys], total, name, d))
+                       for name, keys in by_field.items()
+                       if len(keys) >= 2 and disjoint([defs[k] for k in keys], name, d))
+        out.append(Breakdown(total_key, tuple(narrower), splits))
+    return tuple(out)

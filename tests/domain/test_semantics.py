@@ -626,3 +626,56 @@ def test_education_degrees_name_a_professional_qualification_not_a_level() -> No
 def test_payroll_and_labour_contract_say_the_establishment() -> None:
     assert key("Teachers on permanent payroll", type="integer") == count(f"{FT};establishment=1")
     assert key("Teachers on fixed-term labour contracts", type="integer") == count(f"{FT};establishment=2")
+
+
+def test_a_title_saying_its_table_is_a_cross_tab_names_the_population_before_it() -> None:
+    # "交叉表" / "cross-tabulation" names the kind of table, not whom it counts.
+    title = "在编专任教师学历与职称交叉汇总表"
+    assert key("合计", scene=where(["本科"], title)) == count(f"{FT};establishment=1;education=21")
+    assert key("一级", scene=where(["硕士"], title)) == count(f"{FT};establishment=1;education=14;title=3")
+    assert key("Total", scene=where(["Female"], "Full-time teachers: age by sex (cross-tabulation)")) == count(f"{FT};gender=2")
+
+
+def test_a_single_choice_marker_is_noise_and_a_multiple_choice_one_is_not() -> None:
+    assert key("3. 您的性别 [单选题] A.男 B.女", level="roster", type="enum") == "teacher.gender"
+    assert key("您的最高学历【单项选择题】", level="roster", type="enum") == "teacher.education"
+    assert key("Your ethnicity (single choice)", level="roster", type="enum") == "teacher.ethnicity"
+    # Several answers to one question are no one value of the records.
+    assert key("您任教的学科：[多选题] A.语文 B.数学 C.英语", level="roster", type="text") is None
+
+
+def test_a_bracket_inside_a_lettered_option_says_what_that_option_takes_in() -> None:
+    assert key("您的编制类型：A.在编 B.编外（合同制、劳务派遣）", level="roster", type="enum") == "teacher.establishment"
+    assert key("性别：A.男 B.女（含未说明）", level="roster", type="enum") == "teacher.gender"
+
+
+def test_a_word_for_a_kind_of_people_asks_the_field_its_options_are_values_of() -> None:
+    # "人员类别" is the post type by default; options that are all another field's values say which.
+    assert key("人员类别（在编/非在编）", level="roster", type="enum") == "teacher.establishment"
+    assert key("Staff category (retired / active)", level="roster", type="enum") == "teacher.status"
+    assert key("人员类别（专任教师/行政人员）", level="roster", type="enum") == "teacher.post_type"
+    # Options of no one field, or a name that is no plain kind of people, stay new.
+    assert key("人员类别（管理/专技/工勤）", level="roster", type="enum") is None
+    assert key("岗位（在编/编外）", level="roster", type="enum") is None
+
+
+def test_occupying_an_establishment_slot_is_being_on_staff() -> None:
+    assert key("该教师是否占编", level="roster", type="boolean") == "teacher.establishment"
+    assert key("占编专任教师数", type="integer") == count(f"{FT};establishment=1")
+    assert key("不占编专任教师数", type="integer") == count(f"{FT};establishment=2")
+
+
+def test_government_schools_are_public_and_learners_are_pupils() -> None:
+    assert key("Is this a government school or a private school?", type="enum") == "school.ownership"
+    assert key("Learners enrolled", type="integer") == "school.enrolment"
+    assert key("Learners with special needs", type="integer") is None
+    assert key("Government teachers", type="integer") is None  # teachers of public schools: not a teacher's record
+
+
+def test_the_coding_scheme_and_the_document_to_copy_from_are_noise() -> None:
+    assert key("Highest level of education completed (ISCED levels)", level="roster", type="enum") == "teacher.education"
+    assert key("Full name (as on NRIC)", level="roster", type="text") == "teacher.name"
+    assert key("NRIC number", level="roster", type="text") is None
+    assert key("学校名称（加盖学校公章）", type="text") == "school.name"
+    assert key("Terms of employment (permanent employment / fixed-term contract)", level="roster", type="enum") == \
+        "teacher.establishment"

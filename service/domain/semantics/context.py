@@ -34,6 +34,8 @@ from service.domain.semantics.text import fold
 _TITLE_NOISE = re.compile(
     r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?(?:[初末])?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
+    # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
+    r"|交叉|\bcross[- ]?tab(?:ulation)?s?\b"
     r"|\bstatistics\b|\breport\b"
     # What a survey is for and where, around its subject: "XX县…监测表", "基础教育…", "(截至9月1日)".
     r"|基础教育|义务教育(?:阶段)?|普通中小学|监测|结构分析|分析|摸底|普查|核查|基础数据"

@@ -181,7 +181,9 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("城镇", ("111", "112", "121", "122", "123")), ("urban", ("111", "112", "121", "122", "123")),
         ("rural", ("210", "220")), ("town", ("121", "122", "123")), ("city", ("111", "112")),
     ),
-    "ownership": (("publicly", ("1",)), ("privately", ("2",)), ("state", ("1",)), ("公立", ("1",)), ("私立", ("2",))),
+    # A school run by the state is a "government" school in the censuses of many countries.
+    "ownership": (("publicly", ("1",)), ("privately", ("2",)), ("state", ("1",)), ("government", ("1",)), ("公立", ("1",)),
+                  ("私立", ("2",))),
 }
 # Words that name a field only inside a count ("具有高级职称", "本科毕业", "master's degree").
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
@@ -223,7 +225,7 @@ MEMBER_WORDS: dict[str, tuple[str, ...]] = {
           "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
           "premises", "grounds", "gardener", "porter", "maintenance"),
 }
-ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "enrolled", "enrolled student")
+ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "learner", "enrolled", "enrolled student")
 # What a table breaks its population down by when it does not name a field: "Staff by category".
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
                    # where a school is: which field (region, urban-rural class) its options say

@@ -117,6 +117,10 @@ def _exact(label: str, implied: str | None, d: Dictionary) -> Match | None:
         return Match(None, 0.0, f"wording names several fields: {', '.join(sorted(hits))}")
     key, kind = next(iter(hits.items()))
     if not _options_fit(label, key, d):
+        offered = named_by_options(label, d, bare=True)
+        if offered is not None and offered != key and d.fields[offered].entity == d.fields[key].entity:
+            # "人员类别（在编/编外）": a kind of people whose options are another field's values.
+            return _value(offered, implied, d, CONF_IN_CONTEXT, f"asks for {offered}: the options it lists are its values")
         return Match(None, 0.0, f"new: the options it lists are not the values of {key}")
     return _value(key, implied, d, CONF_LABEL if kind == "label" else CONF_ALIAS, f"{kind} of {key}")
 

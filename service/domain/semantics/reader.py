@@ -833,7 +833,8 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
         # school or a word for a kind, and the options.
         said = read(" ".join(head), d)
         names_self = isinstance(said, Parsed) and said.kind == "value" and said.field == SELF
-        return field_ if names_self or (isinstance(said, Unread) and said.reason == BREAKDOWN_ONLY) else None
+        kind = (isinstance(said, Unread) and said.reason == BREAKDOWN_ONLY) or _kind_of_people(head, lex)
+        return field_ if names_self or kind else None
     if not unknown or len(unknown) > 2 or (any(u.isascii() for u in unknown) and len(unknown) > 1):
         return None
     rest = " ".join(u for u, ok in zip(head, covered, strict=True) if ok)
@@ -845,6 +846,19 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
         # "聘任类别（常额/合约）": an unknown name, a word for a kind, and options saying which field.
         return field_ if said.reason in (EMPTY, NOTHING, BREAKDOWN_ONLY) else None
     return field_ if said.kind == "value" and said.field in (SELF, field_) else None
+
+
+def _kind_of_people(head: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether a wording is a plain word for people and a word for a kind ("人员类别", "staff
+    category"), even where the dictionary lists it as a name of one field: forms sort people into
+    kinds by post, by establishment or by HR class alike, and only the options say which."""
+    def plain(piece: tuple[str, ...]) -> str | None:
+        senses = lex.terms.get(piece, frozenset())
+        if any(s.kind == "dim" and s.field == ANY for s in senses):
+            return "kind"
+        return "people" if any(s.kind == "pop" and s.generic for s in senses) else None
+
+    return any({"kind", "people"} == {plain(p) for p in t} for t in _tilings(head, lex, strict=False))
 
 
 _OPTION_BRACKETS = re.compile(r"[(（\[【][^()（）\[\]【】]*[/、|,，][^()（）\[\]【】]*[)）\]】]")

@@ -110,15 +110,22 @@ _NOISE = re.compile(
     r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|no\.?|number|count|headcount"
     r"|(?:人|名)\s*(?:persons?|people)"
     r"|years?|in years|yrs?"
-    r"|unit\s*[:：]?\s*(?:persons?|people)|盖章|签章|签字|公章|签名|stamp|seal|signature"
+    r"|unit\s*[:：]?\s*(?:persons?|people)|(?:加盖)?(?:单位|学校)?(?:公章|印章)|盖章|签章|签字|签名|stamp|seal|signature"
     r"|必填|选填|必选|可选|单选|多选|非必填|required|optional|mandatory"
+    # The kind of question an online questionnaire prints after it: "[单选题]", "[填空题]", "(single choice)".
+    # "[多选题]" is not one: a question that takes several answers asks for no one value.
+    r"|(?:单选|单项选择|填空|判断|下拉)题?|单选框|(?:single|one)[- ](?:choice|answer|select(?:ion)?)|fill[- ]in(?: the blank)?|drop[- ]?down"
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
     r"|\d+\s*(?:位(?:数字|数|代码)?|[- ]?digits?)"
     r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
     r"|主|主教|主讲|主要|main"
     # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
-    r"|(?:as|same as)\s+(?:on|in|shown on|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
+    r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
+    # A document named as where to copy from, whatever a country calls it: "(as in MyKad)", "(as per NIC)".
+    r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?[a-z]+(?:\s+(?:card|document|certificate))?"
+    # The classification an answer is coded in: "(ISCED levels)", "(ISCO-08)".
+    r"|(?:isced|isco)(?:\s*-?\s*(?:levels?|classification|2011|08|97))*"
     r"|(?:与|同)身份证(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡])\s*$"
 )
 # A bracket naming the asker's own unit adds nothing on a form of that unit: "单位（学校）名称".
@@ -173,13 +180,19 @@ def lettered(text: str) -> tuple[str, list[str]]:
 _OPTION_CODE = re.compile(r"^\s*\d{1,2}\s*(?:[-=:：.、]|\s)\s*(?=\D)")
 
 
+# What an option says it takes in, after its name: "B.非在编（代课、临聘）".
+_OPTION_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
 def options(text: str) -> list[str]:
     """The options a folded wording lists in brackets or with letters ("性别（男/女）" -> ["男", "女"];
-    "(1-Male, 2-Female)" -> ["male", "female"])."""
-    for m in _BRACKET.finditer(_LEVELS.sub("", text)):
+    "(1-Male, 2-Female)" -> ["male", "female"]). A bracket within a lettered option says what that
+    option takes in; the option is the name before it."""
+    head, listed = lettered(text)
+    for m in _BRACKET.finditer(_LEVELS.sub("", head)):
         if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)):
             return [_OPTION_CODE.sub("", o).strip() for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
-    return lettered(text)[1]
+    return [_OPTION_NOTE.sub("", o) or o for o in listed]
 
 
 _DIGITS = re.compile(r"\b\d+[- ]digit\b")

@@ -8,7 +8,7 @@ import pytest
 
 from service.domain.dictionary import dictionary
 from service.domain.requests import custom_key
-from service.domain.semantics import definition_of, key_of, match_field, words
+from service.domain.semantics import beside_column, definition_of, key_of, match_field, words
 from service.domain.semantics.context import Above, is_total, read_title, scene, title_by
 
 D = dictionary()
@@ -679,3 +679,33 @@ def test_the_coding_scheme_and_the_document_to_copy_from_are_noise() -> None:
     assert key("学校名称（加盖学校公章）", type="text") == "school.name"
     assert key("Terms of employment (permanent employment / fixed-term contract)", level="roster", type="enum") == \
         "teacher.establishment"
+
+
+def test_a_word_naming_two_fields_takes_the_field_of_the_column_before_it() -> None:
+    # "高中" is an education or a kind of school; after "专任教师本科" the columns break down by education.
+    s = where([], above="专任教师本科")
+    label = "专任教师高中以下（不含）"
+    alone = match_field(label=label, level="school", type="integer", scene=s, d=D)
+    assert alone.key is None
+    beside = beside_column(alone, label, "integer", "school", s, None, D)
+    assert beside is not None and beside.key == count(f"{FT};education=71")
+    # A column after one of another breakdown, or overlapping the one before it, settles nothing.
+    assert beside_column(alone, label, "integer", "school", where([], above="女专任教师"), None, D) is None
+    other = match_field(label="其他", level="school", type="integer", scene=where([], above="少数民族专任教师"), d=D)
+    assert beside_column(other, "其他", "integer", "school", where([], above="少数民族专任教师"), None, D) is None
+
+
+def test_中专_and_高中_are_one_level_of_education() -> None:
+    assert key("高中及以下学历专任教师") == key("中专及以下学历专任教师") == count(f"{FT};education=41,61,71")
+    assert key("中专以上（不含）学历专任教师") == count(f"{FT};education=11,14,21,31")
+    assert key("高中以下（不含）学历专任教师") == count(f"{FT};education=71")
+
+
+def test_people_counted_after_columns_that_name_their_population_are_all_staff() -> None:
+    total = Above((), match_field(label="专任教师数", d=D).definition, "专任教师数")
+    before = Above((), match_field(label="专任教师男", d=D).definition, "专任教师男")
+    renamed = scene([], None, None, "", before, D, total, (), renamed=True)
+    assert key("非在编人数", scene=renamed) == count("status=1;establishment=2")
+    # Right under the total, or a bare category without a word for people, it is a part of the total.
+    assert key("非在编人数", scene=scene([], None, None, "", total, D, total)) == count(f"{FT};establishment=2")
+    assert key("非在编", scene=renamed) == count(f"{FT};establishment=2")

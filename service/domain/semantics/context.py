@@ -69,6 +69,10 @@ class Scene:
     by: tuple[str, ...] = ()  # what the title and headers break their population down by
     unreadable: str | None = None
     value: str | None = None  # a header naming a stored number ("在校生数"): its "合计" is that value
+    # A field between the total and this one named the total's population again ("专任教师数", then
+    # "专任教师女", "专任-本科"): the form names whom each column counts, so a number of people
+    # naming nobody ("在编人数") counts them all, not a part of that total.
+    renamed: bool = False
 
 
 # The place a title is for: "XX县", "长沙市".
@@ -233,7 +237,8 @@ def is_total(defn: Definition | None) -> bool:
 
 
 def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str | None, title_words: str,
-          above: Above | None, d: Dictionary, total: Above | None = None, by: tuple[str, ...] = ()) -> Scene:
+          above: Above | None, d: Dictionary, total: Above | None = None, by: tuple[str, ...] = (),
+          renamed: bool = False) -> Scene:
     """The scene of one field: its headers read outermost first, each refining the one above."""
     base: list[Filter] | None = list(title) if title is not None else None
     hint = title_hint
@@ -279,7 +284,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         base_population=population, base_words=" / ".join(words), title=title, title_words=title_words,
         above=same.definition if same else None, above_words=same.label if same else "", hint=hint, unreadable=unreadable,
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
-        by=tuple(dict.fromkeys(breakdowns)),
+        by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None,
     )
 
 
@@ -327,7 +332,9 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
                 # A bare category splits the whole population above it: a header, a total, the title.
                 if s.total is None and s.above is None and s.above_words and not s.headers and not parsed.counted:
                     return None, f"sits under {s.above_words!r}, which is not a count of teachers"
-                frames = ((s.base, s.base_words), (s.total, s.total_words), (s.title, s.title_words))
+                counted_apart = s.renamed and parsed.counted
+                frames = ((s.base, s.base_words), (None if counted_apart else s.total, s.total_words),
+                          (s.title, s.title_words))
             moved = False  # a category of another status is not a part of an active total above it
             for base, where in frames:
                 if base is None:
@@ -343,7 +350,7 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
                 return count(d, merge(conditions, parsed.conditions)), f"read under {where!r}"
             if parsed.own_population:
                 return count(d, parsed.conditions), ""
-            if (parsed.counted or moved) and not parsed.refine and not s.headers and (s.total is None or moved):
+            if (parsed.counted or moved) and not parsed.refine and not s.headers and (s.total is None or moved or s.renamed):
                 # "编外用工人数", "number of staff on…": people counted, whoever they are.
                 return count(d, merge([_anyone(d)], parsed.conditions)), ""
             return None, "names no population, and nothing above it does (of whom?)"

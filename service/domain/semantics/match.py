@@ -7,7 +7,7 @@ scene; fuzzy similarity to a stored field's names. Anything else is `new`, never
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -30,6 +30,7 @@ from service.domain.semantics.definition import (
 from service.domain.semantics.lexicon import POST, units
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
+    AMBIGUOUS,
     BELOW_BARE,
     BREAKDOWN_ONLY,
     ENUMERATED,
@@ -442,6 +443,27 @@ def below_beside(m: Match, label: str, type_: str | None, level: Level | None, s
         return None
     return _found(without.key, without.definition, CONF_IN_CONTEXT,
                   f"{without.reason}: 以下 excludes the level listed beside it", without.parsed)
+
+
+def beside_column(m: Match, label: str, type_: str | None, level: Level | None, scene: Scene | None,
+                  reference: date | None, d: Dictionary) -> Match | None:
+    """"专任-高中及以下" after "专任-专科": columns of one breakdown sit side by side, so a word naming
+    values of two fields ("高中": an education or a kind of school) names the field the column just
+    before it breaks down by, when so read it differs from that column on that field alone."""
+    if AMBIGUOUS not in m.reason or scene is None or scene.above is None:
+        return None
+    beside = scene.above
+    for name in dict.fromkeys(f.field for f in beside.filters if f.field not in (POST, "teacher.status")):
+        if name in scene.by:
+            continue
+        again = match_field(label=label, type=type_, level=level, scene=replace(scene, by=(*scene.by, name)),
+                            reference=reference, d=d)
+        # Columns of one breakdown do not overlap: "其他少数民族" under "少数民族" is no column beside it.
+        if again.key is not None and again.definition is not None and apart_on(beside, again.definition) == name \
+                and not admitted(d, beside, name) & admitted(d, again.definition, name):
+            return _found(again.key, again.definition, CONF_IN_CONTEXT,
+                          f"{again.reason}: of {name}, as the column before it", again.parsed)
+    return None
 
 
 def _splits(whole: Definition, part: Definition, other: Definition, d: Dictionary) -> bool:

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from service.domain.dictionary import Dictionary
-from service.domain.semantics.definition import Filter
+from service.domain.semantics.definition import LEVELS, Filter
 from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, extract
 from service.domain.semantics.text import bilingual, fold, options, strip_brackets, unnumbered
@@ -37,6 +37,7 @@ ENUMERATED = "a bracket lists what it counts as, other than the records' own val
 UNHELD = "asks something the records do not hold (a degree, political status, a duty, hours, pay, contacts)"
 BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 or 以下（不含）"
 EMPTY = "the wording is empty once its numbering and units are taken off"
+AMBIGUOUS = "can name several things; say which (e.g. 学历, 职称)"
 _MAX_TILINGS = 48
 _SUBJECT = "teacher.subject"
 _MAX_CHOICES = 64
@@ -123,7 +124,8 @@ def _rank(c: _Cond, direction: str, lex: Lexicon, inclusive: bool = True) -> Non
     if order is None or c.negated or not c.codes <= set(order):
         raise _Fail(f"'{direction}' needs a ranked value before it (education, title)")
     # A group widens from its own ends: "研究生及以上" is the group and all above its lowest member.
-    top, bottom = min(order.index(x) for x in c.codes), max(order.index(x) for x in c.codes)
+    level = set(c.codes).union(*(same for same in LEVELS.get(c.field, ()) if same & c.codes))
+    top, bottom = min(order.index(x) for x in level), max(order.index(x) for x in level)
     if direction == "above":
         c.codes = set(order[: bottom + 1] if inclusive else order[:top])
     else:
@@ -644,7 +646,7 @@ def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | N
                 for i in ambiguous:
                     s = senses[i]
                     if s.kind in ("code", "pop") and s.field not in st.dims and s.field not in by:
-                        raise _Fail(f"'{''.join(tiling[i])}' can name several things; say which (e.g. 学历, 职称)")
+                        raise _Fail(f"'{''.join(tiling[i])}' {AMBIGUOUS}")
                 readings[_interpret(st, ranges, d, mode, offered)] = None
             except _Fail as exc:
                 failures.append(str(exc))

@@ -709,3 +709,36 @@ def test_people_counted_after_columns_that_name_their_population_are_all_staff()
     # Right under the total, or a bare category without a word for people, it is a part of the total.
     assert key("非在编人数", scene=scene([], None, None, "", total, D, total)) == count(f"{FT};establishment=2")
     assert key("非在编", scene=renamed) == count(f"{FT};establishment=2")
+
+
+def test_a_header_saying_how_teachers_are_employed_reads_of_teachers_alone() -> None:
+    s = where(["Staff of your school", "Full-time"])
+    assert key("Teachers, all", scene=s) == "school.ft_teachers"
+    assert key("Female teachers", scene=s) == count(f"{FT};gender=2")
+    # Of other staff the records do not say whether they work full time.
+    assert key("Administrative staff", scene=s) is None
+    assert key("Teachers, all", scene=where(["Part-time"])) is None
+
+
+def test_a_level_or_equivalent_is_the_level_and_full_time_equivalents_stay_new() -> None:
+    assert key("Teachers holding a master's degree or equivalent", type="integer") == count(f"{FT};education=14")
+    assert key("Doctoral-level teachers", type="integer") == count(f"{FT};education=11")
+    assert key("Full-time equivalent teachers", type="integer") is None
+
+
+def test_options_banding_a_number_of_people_ask_the_number() -> None:
+    label = "2. 本校女教职工人数：A.10人以下 B.10-30人 C.30人以上"
+    assert key(label, type="enum") == count("status=1;gender=2")
+    assert key("本校班主任人数：A.10人以下 B.10-30人", type="enum") is None
+
+
+def test_how_to_answer_after_a_question_is_not_part_of_it() -> None:
+    assert key("Do you have a permanent contract? Please tick: Yes / No", level="roster", type="boolean") == \
+        "teacher.establishment"
+    assert key("您是否为少数民族？请勾选", level="roster", type="boolean") == "teacher.ethnicity"
+
+
+def test_a_school_code_on_a_roster_is_the_teachers_school() -> None:
+    assert key("Code of school (10 digits)", level="roster", type="text") == "teacher.school_code"
+    assert key("学校标识码", level="roster", type="text") == "teacher.school_code"
+    assert key("学校标识码", level="school", type="text") == "school.code"

@@ -27,7 +27,7 @@ from service.domain.semantics.definition import (
     value,
 )
 from service.domain.semantics.lexicon import ANY, POST, lexicon, units
-from service.domain.semantics.reader import EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
+from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
 from service.domain.semantics.text import fold
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
@@ -73,6 +73,7 @@ class Scene:
     # "专任教师女", "专任-本科"): the form names whom each column counts, so a number of people
     # naming nobody ("在编人数") counts them all, not a part of that total.
     renamed: bool = False
+    employed: str | None = None  # a header saying only how teachers are employed ("Full-time", "专职")
 
 
 # The place a title is for: "XX县", "长沙市".
@@ -243,6 +244,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     base: list[Filter] | None = list(title) if title is not None else None
     hint = title_hint
     unreadable = None
+    employed = None
     value = None
     population = title is not None
     words = [title_words] if title is not None else []
@@ -250,7 +252,9 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     for h in headers:
         parsed = read(_INSTRUCTIONS.sub(" ", h), d, hint, mode="frame", by=tuple(breakdowns))
         if not isinstance(parsed, Parsed):
-            if parsed.reason not in (NOTHING, EMPTY):  # "Section B", "一、基本情况": no population
+            if parsed.reason == EMPLOYED:  # "Full-time" over teachers: said of teachers alone (compose)
+                employed = employed or h
+            elif parsed.reason not in (NOTHING, EMPTY):  # "Section B", "一、基本情况": no population
                 unreadable = unreadable or h
             continue
         hint = next((b for b in parsed.by if b in RANGE_FIELDS), hint)
@@ -284,7 +288,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         base_population=population, base_words=" / ".join(words), title=title, title_words=title_words,
         above=same.definition if same else None, above_words=same.label if same else "", hint=hint, unreadable=unreadable,
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
-        by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None,
+        by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed,
     )
 
 
@@ -308,8 +312,16 @@ def merge(base: list[Filter] | tuple[Filter, ...], own: tuple[Filter, ...]) -> l
 
 def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition | None, str]:
     """The definition of a count or total read in its scene, and how the scene was used (or why
-    it could not be)."""
+    it could not be). Under a header saying how teachers are employed ("Full-time") it is
+    teachers alone: the records hold no part-time teachers, and say nothing of other staff's hours."""
     s = s or Scene()
+    defn, how = _compose(parsed, s, d)
+    if defn is not None and s.employed is not None and admitted(d, defn, POST) != {"1"}:
+        return None, f"sits under {s.employed!r}, which says how teachers are employed, not other staff"
+    return defn, how
+
+
+def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None, str]:
     try:
         if s.headers and s.unreadable:
             return None, f"sits under a header it cannot read ({s.unreadable!r})"

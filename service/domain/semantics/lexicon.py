@@ -96,6 +96,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
                "现有的",
+               # A level "or equivalent" is the level: the code lists are levels, whatever the award's name.
+               "or equivalent", "or an equivalent", "or its equivalent",
                # A relative word of questions: "您所任教的学科".
                "所", "持", "该", "详细", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.

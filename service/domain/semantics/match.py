@@ -45,7 +45,7 @@ from service.domain.semantics.reader import (
     respelled,
     value_word,
 )
-from service.domain.semantics.text import bilingual, fold, normalise, options
+from service.domain.semantics.text import bilingual, fold, headcount_bands, lettered, normalise, options
 
 Level = Literal["school", "roster"]
 
@@ -343,9 +343,14 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if label is None or not label.strip():
         return Match(None, 0.0, "no key, definition or wording given")
     implied = near.implied_type(label, near.declared(type))
+    if implied == "enum" and headcount_bands(lettered(fold(label))[1]):
+        implied = None  # "专任教师人数：A.20人及以下 B.21-50人": the count, asked as a choice of bands
     if label.strip() in d.fields:
         return _by_key(label.strip(), None, d)
     exact = _exact(label, implied, d)
+    if exact is not None and exact.key is not None and (mine := _level_field(exact.key, level, d)) != exact.key:
+        # On a roster a school's name for a field is the teacher's own ("学校标识码": where they work).
+        return _value(mine, implied, d, exact.confidence, f"{exact.reason}, of the teacher's school", exact.parsed)
     if exact is not None:
         return exact
     bilingual = _bilingual(label, type, level, scene, reference, d)
@@ -400,7 +405,7 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         # A wording read and found to list its own category is not a slip for some field's name.
         hit = near.fuzzy(norm, implied, d, found)
         if hit is not None:
-            return _value(hit.key, implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
+            return _value(_level_field(hit.key, level, d), implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
                           f"fuzzy {hit.score:.2f} on {hit.name!r}")
     if isinstance(parsed, Unread) and (parsed.reason.startswith("does not know") or parsed.reason == BREAKDOWN_ONLY) \
             and (offered := named_by_options(label, d, bare=parsed.reason == BREAKDOWN_ONLY)) is not None:

@@ -38,6 +38,7 @@ UNHELD = "asks something the records do not hold (a degree, political status, a 
 BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 or 以下（不含）"
 EMPTY = "the wording is empty once its numbering and units are taken off"
 AMBIGUOUS = "can name several things; say which (e.g. 学历, 职称)"
+EMPLOYED = "专职 / dedicated say how a teacher is employed, not who else is counted"
 _MAX_TILINGS = 48
 _SUBJECT = "teacher.subject"
 _MAX_CHOICES = 64
@@ -269,7 +270,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     if any(c.field.startswith("school.") for c in st.conds):
         return _school_kind(st, ranges)
     if "teacher_mod" in st.markers and not any(c.field == POST and c.codes == {"1"} for c in st.conds):
-        raise _Fail("专职 / dedicated say how a teacher is employed, not who else is counted")
+        raise _Fail(EMPLOYED)
     if any(c.field == _SUBJECT for c in st.conds) and any(
             c.field == POST and _allowed(c, d) != {"1"} for c in st.conds):
         # "IT staff", "science staff": staff named by a subject are not the teachers who teach it.

@@ -184,6 +184,11 @@ _OPTION_CODE = re.compile(r"^\s*\d{1,2}\s*(?:[-=:：.、]|\s)\s*(?=\D)")
 _OPTION_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
+# A band of a number of people offered as an answer: "20人及以下", "21-50人", "100人以上", "over 100".
+_HEADCOUNT_BAND = re.compile(r"^(?:(?:under|over|more than|fewer than|less than)\s*)?\d+\s*(?:(?:-|~|至|到|to)\s*\d+\s*)?"
+                             r"(?:人|名|persons?|people)?\s*(?:及以下|以下|及以上|以上|以内|or (?:more|fewer|less|above|below))?$")
+
+
 def options(text: str) -> list[str]:
     """The options a folded wording lists in brackets or with letters ("性别（男/女）" -> ["男", "女"];
     "(1-Male, 2-Female)" -> ["male", "female"]). A bracket within a lettered option says what that
@@ -192,7 +197,15 @@ def options(text: str) -> list[str]:
     for m in _BRACKET.finditer(_LEVELS.sub("", head)):
         if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)):
             return [_OPTION_CODE.sub("", o).strip() for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
+    if headcount_bands(listed):
+        return []  # the answer's bands, not a field's values
     return [_OPTION_NOTE.sub("", o) or o for o in listed]
+
+
+def headcount_bands(listed: list[str]) -> bool:
+    """Whether lettered options are bands of the number of people asked ("A.20人及以下 B.21-50人")."""
+    return len(listed) >= 2 and all(_HEADCOUNT_BAND.match(o) for o in listed) \
+        and any(re.search(r"[人名]|person|people", o) for o in listed)
 
 
 _DIGITS = re.compile(r"\b\d+[- ]digit\b")
@@ -200,10 +213,15 @@ _DIGITS = re.compile(r"\b\d+[- ]digit\b")
 _BLANK = re.compile(r"_{2,}\s*(?:年|人|名|岁|周岁|个|years?|persons?|people)?")
 
 
+# How to answer, after the question: "…? Please tick: Yes / No", "…？请勾选". It says nothing of what is asked.
+_HOW_TO_ANSWER = re.compile(r"(?<=[?？])\s*(?:please\s+)?(?:tick|mark|circle|select|choose|请勾选|请选择|请打勾|勾选)\b[^?？]*$")
+
+
 def unnumbered(text: str) -> str:
-    """The folded wording without its numbering, lettered options, answer blanks and the number of
-    digits a code has ("10-digit"); brackets kept, for the ranges they qualify."""
-    return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(strip_numbering(text))[0]))
+    """The folded wording without its numbering, lettered options, answer blanks, how to answer after
+    a question and the number of digits a code has ("10-digit"); brackets kept, for the ranges they
+    qualify."""
+    return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(_HOW_TO_ANSWER.sub("", strip_numbering(text)))[0]))
 
 
 def strip_noise(text: str) -> str:

@@ -742,3 +742,22 @@ def test_a_school_code_on_a_roster_is_the_teachers_school() -> None:
     assert key("Code of school (10 digits)", level="roster", type="text") == "teacher.school_code"
     assert key("学校标识码", level="roster", type="text") == "teacher.school_code"
     assert key("学校标识码", level="school", type="text") == "school.code"
+
+
+def test_options_listed_each_with_its_code_are_the_fields_values() -> None:
+    assert key("性别（1男 2女）", level="roster", type="enum") == "teacher.gender"
+    assert key("编制（1.在编 2.编外）", level="roster", type="enum") == "teacher.establishment"
+    assert key("Sex (1 Male 2 Female)", level="roster", type="enum") == "teacher.gender"
+    assert key("岗位（1管理 2专技 3工勤）", level="roster", type="enum") is None
+
+
+def test_type_alone_is_a_word_for_a_kind_not_the_school_type() -> None:
+    assert key("Type of appointment (regular/contract)", level="roster", type="enum") == "teacher.establishment"
+    assert key("Type of employment (permanent / temporary)", level="roster", type="enum") == "teacher.establishment"
+    assert key("Type", type="enum") is None
+    assert key("Type of school", type="enum") == "school.school_type"
+
+
+def test_on_a_basis_says_the_terms_named() -> None:
+    assert key("Teachers employed on a permanent basis", type="integer") == count(f"{FT};establishment=1")
+    assert key("Are you employed on a full-time basis?", level="roster", type="enum") is None

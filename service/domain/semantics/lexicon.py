@@ -98,6 +98,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "现有的",
                # A level "or equivalent" is the level: the code lists are levels, whatever the award's name.
                "or equivalent", "or an equivalent", "or its equivalent",
+               # "employed on a permanent basis": the basis is the terms named.
+               "basis",
                # A relative word of questions: "您所任教的学科".
                "所", "持", "该", "详细", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
@@ -314,9 +316,11 @@ def _build(d: Dictionary) -> Lexicon:
         for w in (f.labels.zh, f.labels.en, *f.aliases):
             u = units(fold(w))
             for s_ in self_units:
-                for bare in (u[len(s_):] if u[: len(s_)] == s_ else (), u[: -len(s_)] if u[-len(s_):] == s_ else ()):
+                for cut in (u[len(s_):] if u[: len(s_)] == s_ else (), u[: -len(s_)] if u[-len(s_):] == s_ else ()):
+                    # "type of school" without the school is "type": a word for any kind, not the school type.
+                    bare = tuple(x for x in cut if x != "of") or cut
                     if bare and bare not in grammar_units and bare not in breakdown_units:
-                        raw.setdefault(tuple(x for x in bare if x != "of") or bare, set()).add(Sense("dim", f.key))
+                        raw.setdefault(bare, set()).add(Sense("dim", f.key))
     for list_name in SCHOOL_LISTS:
         regrouped = {units(fold(w)) for w, _ in SCHOOL_GROUPS.get(list_name, ())}
         for c in d.code_lists[list_name].codes:

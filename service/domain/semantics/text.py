@@ -133,6 +133,19 @@ _SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|机构|school|unit|in
 # A bracket listing options ("（男/女）", "(active / retired / transferred)") is a hint when the
 # options are the field's own values: `options` hands them over to be checked.
 _OPTIONS = re.compile(r"^\s*[^/、|,，]{1,30}(?:\s*[/、|,，]\s*[^/、|,，]{1,30})+\s*$")
+# Options each with the code it is entered as, and no other separator: "（1男 2女）", "(1.在编 2.编外)",
+# "（男1女2）".
+_CODE_FIRST = r"\d{1,2}\s*[.、:：=]?\s*([^\d\s/、|,，.:：=()（）]{1,12})"
+_CODE_AFTER = r"([^\d\s/、|,，.:：=()（）]{1,12})\s*[:：=]?\s*\d{1,2}"
+_CODED = (re.compile(rf"^\s*(?:{_CODE_FIRST}\s*){{2,}}$"), re.compile(rf"^\s*(?:{_CODE_AFTER}\s*){{2,}}$"))
+
+
+def _coded(inner: str) -> list[str]:
+    """The names of options listed each with its code ("1男 2女" -> ["男", "女"]); [] otherwise."""
+    for whole, one in zip(_CODED, (_CODE_FIRST, _CODE_AFTER), strict=True):
+        if whole.match(inner):
+            return [m.group(1) for m in re.finditer(one, inner)]
+    return []
 
 
 def strip_numbering(text: str) -> str:
@@ -150,7 +163,7 @@ def strip_brackets(t: str) -> str:
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
-        if _NOISE.match(inner) or _SELF.match(inner) or _OPTIONS.match(inner):
+        if _NOISE.match(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner):
             return " "
         return f" {inner} "
 
@@ -197,6 +210,8 @@ def options(text: str) -> list[str]:
     for m in _BRACKET.finditer(_LEVELS.sub("", head)):
         if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)):
             return [_OPTION_CODE.sub("", o).strip() for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
+        if coded := _coded(m.group(1)):
+            return coded
     if headcount_bands(listed):
         return []  # the answer's bands, not a field's values
     return [_OPTION_NOTE.sub("", o) or o for o in listed]

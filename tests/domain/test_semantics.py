@@ -761,3 +761,8 @@ def test_type_alone_is_a_word_for_a_kind_not_the_school_type() -> None:
 def test_on_a_basis_says_the_terms_named() -> None:
     assert key("Teachers employed on a permanent basis", type="integer") == count(f"{FT};establishment=1")
     assert key("Are you employed on a full-time basis?", level="roster", type="enum") is None
+
+
+def test_a_title_naming_staff_and_their_post_breaks_staff_down_by_post() -> None:
+    assert key("合计", scene=where(["在编"], "教职工岗位情况")) == count("status=1;establishment=1")
+    assert key("Total", scene=where(["Contract"], "Staff by post and establishment")) == count("status=1;establishment=2")

@@ -285,7 +285,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     dims = [x for x in dims if x not in referred]
     if mode == "frame":
         # A title or header names what its table breaks down by: "专任教师年龄情况", "Staff by category".
-        named = {c.field for c in st.conds} | {r.field for r in ranges}
+        named = {c.field for c in st.conds if not c.generic} | {r.field for r in ranges}
         breaks = [x for x in dims if x not in named and not x.startswith("school.")]
         st.by += breaks
         dims = [x for x in dims if x not in breaks]

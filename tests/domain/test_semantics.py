@@ -766,3 +766,15 @@ def test_on_a_basis_says_the_terms_named() -> None:
 def test_a_title_naming_staff_and_their_post_breaks_staff_down_by_post() -> None:
     assert key("合计", scene=where(["在编"], "教职工岗位情况")) == count("status=1;establishment=1")
     assert key("Total", scene=where(["Contract"], "Staff by post and establishment")) == count("status=1;establishment=2")
+
+
+def test_options_after_boxes_to_tick_are_the_fields_values() -> None:
+    assert key("Sex: □ Male □ Female", level="roster", type="enum") == "teacher.gender"
+    assert key("现聘职称：□高级 □一级 □二级 □未定级", level="roster", type="enum") == "teacher.title"
+    assert key("是否党员：□是 □否", level="roster", type="enum") is None
+
+
+def test_a_question_to_the_teacher_answered_by_one_fields_values_asks_that_field() -> None:
+    assert key("你是：○在编 ○编外", level="roster", type="enum") == "teacher.establishment"
+    assert key("Are you: (a) male (b) female", level="roster", type="enum") == "teacher.gender"
+    assert key("其中：A.男 B.女", type="integer") is None

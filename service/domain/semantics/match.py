@@ -34,6 +34,7 @@ from service.domain.semantics.reader import (
     BELOW_BARE,
     BREAKDOWN_ONLY,
     ENUMERATED,
+    NOTHING,
     SELF,
     UNHELD,
     Parsed,
@@ -407,8 +408,10 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         if hit is not None:
             return _value(_level_field(hit.key, level, d), implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
                           f"fuzzy {hit.score:.2f} on {hit.name!r}")
-    if isinstance(parsed, Unread) and (parsed.reason.startswith("does not know") or parsed.reason == BREAKDOWN_ONLY) \
-            and (offered := named_by_options(label, d, bare=parsed.reason == BREAKDOWN_ONLY)) is not None:
+    # "您是：□男 □女": nothing but the question and its options, all values of one field.
+    if isinstance(parsed, Unread) and (parsed.reason.startswith("does not know") or parsed.reason == BREAKDOWN_ONLY
+                                       or (parsed.reason == NOTHING and not refining(label, d))) \
+            and (offered := named_by_options(label, d, bare=parsed.reason in (BREAKDOWN_ONLY, NOTHING))) is not None:
         name = _level_field(offered, level, d)
         return _value(name, implied, d, CONF_IN_CONTEXT, f"asks for {name}: the options it lists are its values")
     zh = _is_zh(fold(label))

@@ -836,7 +836,7 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
         # school or a word for a kind, and the options.
         said = read(" ".join(head), d)
         names_self = isinstance(said, Parsed) and said.kind == "value" and said.field == SELF
-        kind = (isinstance(said, Unread) and said.reason == BREAKDOWN_ONLY) or _kind_of_people(head, lex)
+        kind = (isinstance(said, Unread) and said.reason in (BREAKDOWN_ONLY, NOTHING)) or _kind_of_people(head, lex)
         return field_ if names_self or kind else None
     if not unknown or len(unknown) > 2 or (any(u.isascii() for u in unknown) and len(unknown) > 1):
         return None

@@ -179,8 +179,16 @@ _MARK = r"(?:[a-h]\s*[.、．)]|\(\d\))"
 _LETTERED = re.compile(rf"(?:(?<=[\s:：?？)）\u3400-\u9fff])|^)({_MARK})\s*([^\s]+?)(?=\s*{_MARK}|\s*$)")
 
 
+# Options after boxes or circles to tick: "性别：□男 □女", "Gender: ○ Male ○ Female".
+_BOX = "□☐○◯▢◻❑"
+_BOXED = re.compile(rf"[{_BOX}]\s*([^{_BOX}]+?)\s*(?=[{_BOX}]|$)")
+
+
 def lettered(text: str) -> tuple[str, list[str]]:
-    """A folded wording without the lettered options it ends with, and those options."""
+    """A folded wording without the lettered (or boxed) options it ends with, and those options."""
+    boxed = list(_BOXED.finditer(text))
+    if len(boxed) >= 2 and text[: boxed[0].start()].strip(" :："):
+        return text[: boxed[0].start()].rstrip(" :："), [m.group(1) for m in boxed]
     found = list(_LETTERED.finditer(text))
     marks = [m.group(1).strip(" .、．)(") for m in found]
     if len(found) < 2 or marks not in ([chr(ord("a") + i) for i in range(len(found))],

@@ -778,3 +778,12 @@ def test_a_question_to_the_teacher_answered_by_one_fields_values_asks_that_field
     assert key("你是：○在编 ○编外", level="roster", type="enum") == "teacher.establishment"
     assert key("Are you: (a) male (b) female", level="roster", type="enum") == "teacher.gender"
     assert key("其中：A.男 B.女", type="integer") is None
+
+
+def test_a_bracket_saying_a_level_is_included_widens_from_it() -> None:
+    assert key("本科（含）以上学历专任教师") == count(f"{FT};education=11,14,21")
+    assert key("专科以下（含）学历专任教师") == count(f"{FT};education=31,41,61,71")
+
+
+def test_decimal_numbering_run_into_the_wording_is_numbering() -> None:
+    assert key("2.1女专任教师") == count(f"{FT};gender=2")

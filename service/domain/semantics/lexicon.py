@@ -66,9 +66,12 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
                 "besides"),
     "neg_post": ("以外", "之外", "除外", "外"),
-    "above": ("及以上", "以上", "或以上", "和以上", "以上的", "and above", "or above", "or higher", "and higher", "and up", "+",
+    "above": ("及以上", "以上", "或以上", "和以上", "以上的", "含以上", "以上含", "含及以上", "and above", "or above", "or higher",
+              "and higher", "and up", "+",
               "or more", "or better", "plus"),
-    "below": ("及以下", "或以下", "和以下", "and below", "or below", "or lower", "and lower", "or less"),
+    "below": ("及以下", "或以下", "和以下", "and below", "or below", "or lower", "and lower", "or less",
+              # "大专（含）以下", "以下（含）": the bracket says the level is included.
+              "含以下", "以下含", "含及以下"),
     # Bare "以下" beside a level: the statute includes it, the statistics tables' own "高中阶段以下"
     # excludes it; the reader does not choose.
     "below_bare": ("以下",),

@@ -787,3 +787,9 @@ def test_a_bracket_saying_a_level_is_included_widens_from_it() -> None:
 
 def test_decimal_numbering_run_into_the_wording_is_numbering() -> None:
     assert key("2.1女专任教师") == count(f"{FT};gender=2")
+
+
+def test_a_half_naming_only_the_category_agrees_with_the_half_naming_whom() -> None:
+    assert key("少數民族教師 Ethnic minority", type="integer") == count(f"{FT};ethnicity!=01")
+    assert key("女教師 Male", type="integer") is None
+    assert key("全職教師 Full-time teachers", type="integer") == "school.ft_teachers"

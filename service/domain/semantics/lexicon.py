@@ -132,7 +132,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
     # Words that say a teacher is employed for the post, not part-time: they add nothing to a count
     # of teachers in the records, and are not read of other staff ("专职人员" may hold part-timers).
-    "teacher_mod": ("专职", "dedicated", "full time", "employed full time"),
+    "teacher_mod": ("专职", "全职", "dedicated", "full time", "employed full time"),
     # How long something lasted: of teaching, it is the years of teaching ("您从教多少年").
     "duration": ("多少年", "几年", "how many year", "年限", "年数", "how long", "for how long"),
     # Working: of teaching when the wording says teaching ("worked as a teacher", "从事教育教学工作").

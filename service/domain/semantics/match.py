@@ -14,7 +14,7 @@ from typing import Any, Literal
 from service.domain.dictionary import Dictionary, dictionary
 from service.domain.semantics import candidates as near
 from service.domain.semantics.candidates import Candidate
-from service.domain.semantics.context import Scene, compose, residual, shared_population
+from service.domain.semantics.context import Scene, compose, merge, residual, shared_population
 from service.domain.semantics.definition import (
     DERIVED,
     RANGE_FIELDS,
@@ -249,6 +249,14 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
             return Match(one.key, min(one.confidence, CONF_IN_CONTEXT),
                          f"{one.reason} (the other language, {said!r}, is not understood: {other.reason})", (),
                          one.definition, one.parsed)
+    for one, other in ((zh, en), (en, zh)):
+        p = other.parsed
+        if one.key is not None and other.key is None and one.definition is not None and one.definition.measure == "count" \
+                and p is not None and p.kind == "count" and not p.own_population and not p.refine and p.conditions \
+                and _within(one.definition, p, d):
+            # "女教師 Female": one half names whom it counts, the other only the category.
+            return Match(one.key, min(one.confidence, CONF_IN_CONTEXT), f"{one.reason} (the other language says part of it)",
+                         (), one.definition, one.parsed)
     if (apart := _bound_apart(zh, en, zh_text)) is not None:
         return Match(None, 0.0, "new: the two languages disagree on whether the bound is included", (), None, en.parsed,
                      apart)
@@ -264,6 +272,14 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
 # Bare 以上 / 以下, without 及 / 或 / 含: the statute includes the number, Hong Kong and Macau usage
 # ("30歲以下 Under 30") often does not.
 _BARE_BOUND = re.compile(r"(?<![及或和])以[上下](?!\s*[(（]?\s*(?:含|包含|不含))")
+
+
+def _within(whole: Definition, part: Parsed, d: Dictionary) -> bool:
+    """Whether a category read under `whole`'s population is `whole` itself."""
+    try:
+        return count(d, merge(whole.filters, part.conditions)) == whole
+    except DefinitionError:
+        return False
 
 
 def _bound_apart(zh: Match, en: Match, zh_text: str) -> tuple[Definition, Definition] | None:

@@ -793,3 +793,16 @@ def test_a_half_naming_only_the_category_agrees_with_the_half_naming_whom() -> N
     assert key("少數民族教師 Ethnic minority", type="integer") == count(f"{FT};ethnicity!=01")
     assert key("女教師 Male", type="integer") is None
     assert key("全職教師 Full-time teachers", type="integer") == "school.ft_teachers"
+
+
+def test_english_words_for_a_stage_of_school_name_a_school_or_an_education_and_need_saying_which() -> None:
+    # "High school teachers" teach in high schools as often as they hold a high-school education.
+    for label in ("High school teachers", "Upper secondary teachers", "Lower secondary teachers"):
+        assert key(label, type="integer") is None, label
+    assert key("Teachers with lower secondary education or less", type="integer") == count(f"{FT};education=71")
+    assert key("Teachers whose highest qualification is senior high school", type="integer") == count(f"{FT};education=61")
+
+
+def test_an_age_band_named_before_its_word() -> None:
+    assert key("Female teachers in the 50-59 age bracket", type="integer") == count(f"{FT};gender=2;age=50..59")
+    assert key("Non-teaching personnel", type="integer") == count("status=1;post_type=2,3,4")

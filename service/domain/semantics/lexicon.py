@@ -51,7 +51,8 @@ TOO_BROAD = frozenset({("science",)})
 RESIDUAL_SLUGS = ("other", "unknown", "unstated")
 ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
-TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "classroom teacher")
+TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "teaching personnel",
+                 "classroom teacher")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
                "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
@@ -207,7 +208,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.post_type": ("岗位", "post", "position"),
     "teacher.status": ("状态",),
     "teacher.age": ("年龄", "岁数", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
-                    "age group", "age band"),
+                    "age group", "age band", "age bracket", "age range"),
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").
     "school.region_code": ("县", "区县", "县区", "county", "district"),
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "teaching experience",

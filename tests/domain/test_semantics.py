@@ -806,3 +806,8 @@ def test_english_words_for_a_stage_of_school_name_a_school_or_an_education_and_n
 def test_an_age_band_named_before_its_word() -> None:
     assert key("Female teachers in the 50-59 age bracket", type="integer") == count(f"{FT};gender=2;age=50..59")
     assert key("Non-teaching personnel", type="integer") == count("status=1;post_type=2,3,4")
+
+
+def test_people_beside_a_number_only_the_school_has_are_not_that_number() -> None:
+    assert key("Student teachers", type="integer") is None
+    assert key("Number of pupils", type="integer") == "school.enrolment"

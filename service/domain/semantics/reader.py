@@ -349,6 +349,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             if dims[0] in st.activity - st.named and not {"duration", "start", "moment"} & st.markers:
                 # "执教教师", "任教教师": who teaches, not how long they have.
                 raise _Fail("names teaching, not how long one has taught")
+            if st.conds and dims[0].startswith("school.") and not any(f.references == dims[0] for f in d.entity_fields("teacher")):
+                # "Student teachers": people beside a number only the school has are not that number.
+                raise _Fail(f"names {dims[0]}, the school's, beside people it does not belong to")
             return Parsed("value", field=dims[0], generic_only=bool(st.conds), whether=whether)
         if dims:
             raise _Fail(f"names {', '.join(dims)} without saying which values")

@@ -811,3 +811,11 @@ def test_an_age_band_named_before_its_word() -> None:
 def test_people_beside_a_number_only_the_school_has_are_not_that_number() -> None:
     assert key("Student teachers", type="integer") is None
     assert key("Number of pupils", type="integer") == "school.enrolment"
+
+
+def test_a_kind_of_school_under_an_education_breakdown_is_the_level_it_stands_for() -> None:
+    title = "Full-time teachers by educational attainment"
+    t, hint = read_title(title, D)
+    s = scene([], t, hint, title, None, D, None, title_by(title, D))
+    assert key("Junior secondary school or below", scene=s) == count(f"{FT};education=71")
+    assert key("Junior secondary school teachers", type="integer") is None

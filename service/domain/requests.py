@@ -40,6 +40,7 @@ from service.domain.semantics import (
     Definition,
     Match,
     below_beside,
+    beside_column,
     definition_of,
     match_field,
     normalise,
@@ -291,13 +292,16 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     above: Above | None = None
     total: Above | None = None
     totals: list[Above] = []
+    # Whether a field after the total named its population again ("专任教师数", then "专任教师女",
+    # "专任-本科"): such a form names whom each column counts (context.Scene.renamed).
+    renamed = False
     group = Group(())
     placed: list[tuple[tuple[str, ...], Definition]] = []  # counts read, under their headers
     hesitant: list[tuple[int, Match]] = []  # wordings read two ways, for the bands beside them to settle
     for i, f in enumerate(req.fields):
         prior = above
         where: Scene = scene([defined(h, terms) for h in f.headers], title, title_hint, req.title, prior, d,
-                             total, breakdowns)
+                             total, breakdowns, renamed)
         if group.headers != tuple(f.headers):
             group = Group(tuple(f.headers), count(d, where.base) if where.base is not None and where.base_population else None)
         label = defined(f.label, terms) if f.label else f.label
@@ -308,6 +312,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             m = (residual_match(f.label, group.total, group.categories, d, req.reference_date)
                  or below_beside(m, label, f.type, req.level, where, req.reference_date, group.categories, d)
                  or m)
+        if m.key is None and f.label and label and not (f.key or f.definition) and req.level == "school":
+            m = beside_column(m, label, f.type, req.level, where, req.reference_date, d) or m
         group.add(m.definition, m.parsed)
         p = m.parsed
         if not (isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))):
@@ -317,6 +323,10 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             if is_total(m.definition):
                 total = whole_above(above, totals, d)
                 totals.append(above)
+                renamed = False
+            elif total is not None and isinstance(p, Parsed) and p.kind == "count" and p.own_population \
+                    and above.headers == total.headers:
+                renamed = True
         if (f.key or f.definition) and m.key is None:
             loc: list[str | int] = ["body", "fields", i, "key" if f.key else "definition"]
             problems.append(Problem(loc, f"{m.reason}; send a label and type for a new field", f.key,

@@ -8,7 +8,7 @@ import pytest
 
 from service.domain.dictionary import dictionary
 from service.domain.requests import custom_key
-from service.domain.semantics import definition_of, key_of, match_field, words
+from service.domain.semantics import beside_column, definition_of, key_of, match_field, words
 from service.domain.semantics.context import Above, is_total, read_title, scene, title_by
 
 D = dictionary()
@@ -626,3 +626,196 @@ def test_education_degrees_name_a_professional_qualification_not_a_level() -> No
 def test_payroll_and_labour_contract_say_the_establishment() -> None:
     assert key("Teachers on permanent payroll", type="integer") == count(f"{FT};establishment=1")
     assert key("Teachers on fixed-term labour contracts", type="integer") == count(f"{FT};establishment=2")
+
+
+def test_a_title_saying_its_table_is_a_cross_tab_names_the_population_before_it() -> None:
+    # "交叉表" / "cross-tabulation" names the kind of table, not whom it counts.
+    title = "在编专任教师学历与职称交叉汇总表"
+    assert key("合计", scene=where(["本科"], title)) == count(f"{FT};establishment=1;education=21")
+    assert key("一级", scene=where(["硕士"], title)) == count(f"{FT};establishment=1;education=14;title=3")
+    assert key("Total", scene=where(["Female"], "Full-time teachers: age by sex (cross-tabulation)")) == count(f"{FT};gender=2")
+
+
+def test_a_single_choice_marker_is_noise_and_a_multiple_choice_one_is_not() -> None:
+    assert key("3. 您的性别 [单选题] A.男 B.女", level="roster", type="enum") == "teacher.gender"
+    assert key("您的最高学历【单项选择题】", level="roster", type="enum") == "teacher.education"
+    assert key("Your ethnicity (single choice)", level="roster", type="enum") == "teacher.ethnicity"
+    # Several answers to one question are no one value of the records.
+    assert key("您任教的学科：[多选题] A.语文 B.数学 C.英语", level="roster", type="text") is None
+
+
+def test_a_bracket_inside_a_lettered_option_says_what_that_option_takes_in() -> None:
+    assert key("您的编制类型：A.在编 B.编外（合同制、劳务派遣）", level="roster", type="enum") == "teacher.establishment"
+    assert key("性别：A.男 B.女（含未说明）", level="roster", type="enum") == "teacher.gender"
+
+
+def test_a_word_for_a_kind_of_people_asks_the_field_its_options_are_values_of() -> None:
+    # "人员类别" is the post type by default; options that are all another field's values say which.
+    assert key("人员类别（在编/非在编）", level="roster", type="enum") == "teacher.establishment"
+    assert key("Staff category (retired / active)", level="roster", type="enum") == "teacher.status"
+    assert key("人员类别（专任教师/行政人员）", level="roster", type="enum") == "teacher.post_type"
+    # Options of no one field, or a name that is no plain kind of people, stay new.
+    assert key("人员类别（管理/专技/工勤）", level="roster", type="enum") is None
+    assert key("岗位（在编/编外）", level="roster", type="enum") is None
+
+
+def test_occupying_an_establishment_slot_is_being_on_staff() -> None:
+    assert key("该教师是否占编", level="roster", type="boolean") == "teacher.establishment"
+    assert key("占编专任教师数", type="integer") == count(f"{FT};establishment=1")
+    assert key("不占编专任教师数", type="integer") == count(f"{FT};establishment=2")
+
+
+def test_government_schools_are_public_and_learners_are_pupils() -> None:
+    assert key("Is this a government school or a private school?", type="enum") == "school.ownership"
+    assert key("Learners enrolled", type="integer") == "school.enrolment"
+    assert key("Learners with special needs", type="integer") is None
+    assert key("Government teachers", type="integer") is None  # teachers of public schools: not a teacher's record
+
+
+def test_the_coding_scheme_and_the_document_to_copy_from_are_noise() -> None:
+    assert key("Highest level of education completed (ISCED levels)", level="roster", type="enum") == "teacher.education"
+    assert key("Full name (as on NRIC)", level="roster", type="text") == "teacher.name"
+    assert key("NRIC number", level="roster", type="text") is None
+    assert key("学校名称（加盖学校公章）", type="text") == "school.name"
+    assert key("Terms of employment (permanent employment / fixed-term contract)", level="roster", type="enum") == \
+        "teacher.establishment"
+
+
+def test_a_word_naming_two_fields_takes_the_field_of_the_column_before_it() -> None:
+    # "高中" is an education or a kind of school; after "专任教师本科" the columns break down by education.
+    s = where([], above="专任教师本科")
+    label = "专任教师高中以下（不含）"
+    alone = match_field(label=label, level="school", type="integer", scene=s, d=D)
+    assert alone.key is None
+    beside = beside_column(alone, label, "integer", "school", s, None, D)
+    assert beside is not None and beside.key == count(f"{FT};education=71")
+    # A column after one of another breakdown, or overlapping the one before it, settles nothing.
+    assert beside_column(alone, label, "integer", "school", where([], above="女专任教师"), None, D) is None
+    other = match_field(label="其他", level="school", type="integer", scene=where([], above="少数民族专任教师"), d=D)
+    assert beside_column(other, "其他", "integer", "school", where([], above="少数民族专任教师"), None, D) is None
+
+
+def test_中专_and_高中_are_one_level_of_education() -> None:
+    assert key("高中及以下学历专任教师") == key("中专及以下学历专任教师") == count(f"{FT};education=41,61,71")
+    assert key("中专以上（不含）学历专任教师") == count(f"{FT};education=11,14,21,31")
+    assert key("高中以下（不含）学历专任教师") == count(f"{FT};education=71")
+
+
+def test_people_counted_after_columns_that_name_their_population_are_all_staff() -> None:
+    total = Above((), match_field(label="专任教师数", d=D).definition, "专任教师数")
+    before = Above((), match_field(label="专任教师男", d=D).definition, "专任教师男")
+    renamed = scene([], None, None, "", before, D, total, (), renamed=True)
+    assert key("非在编人数", scene=renamed) == count("status=1;establishment=2")
+    # Right under the total, or a bare category without a word for people, it is a part of the total.
+    assert key("非在编人数", scene=scene([], None, None, "", total, D, total)) == count(f"{FT};establishment=2")
+    assert key("非在编", scene=renamed) == count(f"{FT};establishment=2")
+
+
+def test_a_header_saying_how_teachers_are_employed_reads_of_teachers_alone() -> None:
+    s = where(["Staff of your school", "Full-time"])
+    assert key("Teachers, all", scene=s) == "school.ft_teachers"
+    assert key("Female teachers", scene=s) == count(f"{FT};gender=2")
+    # Of other staff the records do not say whether they work full time.
+    assert key("Administrative staff", scene=s) is None
+    assert key("Teachers, all", scene=where(["Part-time"])) is None
+
+
+def test_a_level_or_equivalent_is_the_level_and_full_time_equivalents_stay_new() -> None:
+    assert key("Teachers holding a master's degree or equivalent", type="integer") == count(f"{FT};education=14")
+    assert key("Doctoral-level teachers", type="integer") == count(f"{FT};education=11")
+    assert key("Full-time equivalent teachers", type="integer") is None
+
+
+def test_options_banding_a_number_of_people_ask_the_number() -> None:
+    label = "2. 本校女教职工人数：A.10人以下 B.10-30人 C.30人以上"
+    assert key(label, type="enum") == count("status=1;gender=2")
+    assert key("本校班主任人数：A.10人以下 B.10-30人", type="enum") is None
+
+
+def test_how_to_answer_after_a_question_is_not_part_of_it() -> None:
+    assert key("Do you have a permanent contract? Please tick: Yes / No", level="roster", type="boolean") == \
+        "teacher.establishment"
+    assert key("您是否为少数民族？请勾选", level="roster", type="boolean") == "teacher.ethnicity"
+
+
+def test_a_school_code_on_a_roster_is_the_teachers_school() -> None:
+    assert key("Code of school (10 digits)", level="roster", type="text") == "teacher.school_code"
+    assert key("学校标识码", level="roster", type="text") == "teacher.school_code"
+    assert key("学校标识码", level="school", type="text") == "school.code"
+
+
+def test_options_listed_each_with_its_code_are_the_fields_values() -> None:
+    assert key("性别（1男 2女）", level="roster", type="enum") == "teacher.gender"
+    assert key("编制（1.在编 2.编外）", level="roster", type="enum") == "teacher.establishment"
+    assert key("Sex (1 Male 2 Female)", level="roster", type="enum") == "teacher.gender"
+    assert key("岗位（1管理 2专技 3工勤）", level="roster", type="enum") is None
+
+
+def test_type_alone_is_a_word_for_a_kind_not_the_school_type() -> None:
+    assert key("Type of appointment (regular/contract)", level="roster", type="enum") == "teacher.establishment"
+    assert key("Type of employment (permanent / temporary)", level="roster", type="enum") == "teacher.establishment"
+    assert key("Type", type="enum") is None
+    assert key("Type of school", type="enum") == "school.school_type"
+
+
+def test_on_a_basis_says_the_terms_named() -> None:
+    assert key("Teachers employed on a permanent basis", type="integer") == count(f"{FT};establishment=1")
+    assert key("Are you employed on a full-time basis?", level="roster", type="enum") is None
+
+
+def test_a_title_naming_staff_and_their_post_breaks_staff_down_by_post() -> None:
+    assert key("合计", scene=where(["在编"], "教职工岗位情况")) == count("status=1;establishment=1")
+    assert key("Total", scene=where(["Contract"], "Staff by post and establishment")) == count("status=1;establishment=2")
+
+
+def test_options_after_boxes_to_tick_are_the_fields_values() -> None:
+    assert key("Sex: □ Male □ Female", level="roster", type="enum") == "teacher.gender"
+    assert key("现聘职称：□高级 □一级 □二级 □未定级", level="roster", type="enum") == "teacher.title"
+    assert key("是否党员：□是 □否", level="roster", type="enum") is None
+
+
+def test_a_question_to_the_teacher_answered_by_one_fields_values_asks_that_field() -> None:
+    assert key("你是：○在编 ○编外", level="roster", type="enum") == "teacher.establishment"
+    assert key("Are you: (a) male (b) female", level="roster", type="enum") == "teacher.gender"
+    assert key("其中：A.男 B.女", type="integer") is None
+
+
+def test_a_bracket_saying_a_level_is_included_widens_from_it() -> None:
+    assert key("本科（含）以上学历专任教师") == count(f"{FT};education=11,14,21")
+    assert key("专科以下（含）学历专任教师") == count(f"{FT};education=31,41,61,71")
+
+
+def test_decimal_numbering_run_into_the_wording_is_numbering() -> None:
+    assert key("2.1女专任教师") == count(f"{FT};gender=2")
+
+
+def test_a_half_naming_only_the_category_agrees_with_the_half_naming_whom() -> None:
+    assert key("少數民族教師 Ethnic minority", type="integer") == count(f"{FT};ethnicity!=01")
+    assert key("女教師 Male", type="integer") is None
+    assert key("全職教師 Full-time teachers", type="integer") == "school.ft_teachers"
+
+
+def test_english_words_for_a_stage_of_school_name_a_school_or_an_education_and_need_saying_which() -> None:
+    # "High school teachers" teach in high schools as often as they hold a high-school education.
+    for label in ("High school teachers", "Upper secondary teachers", "Lower secondary teachers"):
+        assert key(label, type="integer") is None, label
+    assert key("Teachers with lower secondary education or less", type="integer") == count(f"{FT};education=71")
+    assert key("Teachers whose highest qualification is senior high school", type="integer") == count(f"{FT};education=61")
+
+
+def test_an_age_band_named_before_its_word() -> None:
+    assert key("Female teachers in the 50-59 age bracket", type="integer") == count(f"{FT};gender=2;age=50..59")
+    assert key("Non-teaching personnel", type="integer") == count("status=1;post_type=2,3,4")
+
+
+def test_people_beside_a_number_only_the_school_has_are_not_that_number() -> None:
+    assert key("Student teachers", type="integer") is None
+    assert key("Number of pupils", type="integer") == "school.enrolment"
+
+
+def test_a_kind_of_school_under_an_education_breakdown_is_the_level_it_stands_for() -> None:
+    title = "Full-time teachers by educational attainment"
+    t, hint = read_title(title, D)
+    s = scene([], t, hint, title, None, D, None, title_by(title, D))
+    assert key("Junior secondary school or below", scene=s) == count(f"{FT};education=71")
+    assert key("Junior secondary school teachers", type="integer") is None

@@ -5,7 +5,7 @@ together by match.py."""
 
 from service.domain.semantics.candidates import MATCH_THRESHOLD, Candidate
 from service.domain.semantics.definition import Definition, DefinitionError, Filter
-from service.domain.semantics.match import Match, below_beside, match_field, residual_match, settled
+from service.domain.semantics.match import Match, below_beside, beside_column, match_field, residual_match, settled
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.text import normalise
 
@@ -17,6 +17,7 @@ __all__ = [
            "Filter",
            "Match",
            "below_beside",
+           "beside_column",
            "definition_of",
            "key_of",
            "match_field",

@@ -27,13 +27,15 @@ from service.domain.semantics.definition import (
     value,
 )
 from service.domain.semantics.lexicon import ANY, POST, lexicon, units
-from service.domain.semantics.reader import EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
+from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
 from service.domain.semantics.text import fold
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
     r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?(?:[初末])?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
+    # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
+    r"|交叉|\bcross[- ]?tab(?:ulation)?s?\b"
     r"|\bstatistics\b|\breport\b"
     # What a survey is for and where, around its subject: "XX县…监测表", "基础教育…", "(截至9月1日)".
     r"|基础教育|义务教育(?:阶段)?|普通中小学|监测|结构分析|分析|摸底|普查|核查|基础数据"
@@ -67,6 +69,11 @@ class Scene:
     by: tuple[str, ...] = ()  # what the title and headers break their population down by
     unreadable: str | None = None
     value: str | None = None  # a header naming a stored number ("在校生数"): its "合计" is that value
+    # A field between the total and this one named the total's population again ("专任教师数", then
+    # "专任教师女", "专任-本科"): the form names whom each column counts, so a number of people
+    # naming nobody ("在编人数") counts them all, not a part of that total.
+    renamed: bool = False
+    employed: str | None = None  # a header saying only how teachers are employed ("Full-time", "专职")
 
 
 # The place a title is for: "XX县", "长沙市".
@@ -231,11 +238,13 @@ def is_total(defn: Definition | None) -> bool:
 
 
 def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str | None, title_words: str,
-          above: Above | None, d: Dictionary, total: Above | None = None, by: tuple[str, ...] = ()) -> Scene:
+          above: Above | None, d: Dictionary, total: Above | None = None, by: tuple[str, ...] = (),
+          renamed: bool = False) -> Scene:
     """The scene of one field: its headers read outermost first, each refining the one above."""
     base: list[Filter] | None = list(title) if title is not None else None
     hint = title_hint
     unreadable = None
+    employed = None
     value = None
     population = title is not None
     words = [title_words] if title is not None else []
@@ -243,7 +252,9 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     for h in headers:
         parsed = read(_INSTRUCTIONS.sub(" ", h), d, hint, mode="frame", by=tuple(breakdowns))
         if not isinstance(parsed, Parsed):
-            if parsed.reason not in (NOTHING, EMPTY):  # "Section B", "一、基本情况": no population
+            if parsed.reason == EMPLOYED:  # "Full-time" over teachers: said of teachers alone (compose)
+                employed = employed or h
+            elif parsed.reason not in (NOTHING, EMPTY):  # "Section B", "一、基本情况": no population
                 unreadable = unreadable or h
             continue
         hint = next((b for b in parsed.by if b in RANGE_FIELDS), hint)
@@ -277,7 +288,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         base_population=population, base_words=" / ".join(words), title=title, title_words=title_words,
         above=same.definition if same else None, above_words=same.label if same else "", hint=hint, unreadable=unreadable,
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
-        by=tuple(dict.fromkeys(breakdowns)),
+        by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed,
     )
 
 
@@ -301,8 +312,16 @@ def merge(base: list[Filter] | tuple[Filter, ...], own: tuple[Filter, ...]) -> l
 
 def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition | None, str]:
     """The definition of a count or total read in its scene, and how the scene was used (or why
-    it could not be)."""
+    it could not be). Under a header saying how teachers are employed ("Full-time") it is
+    teachers alone: the records hold no part-time teachers, and say nothing of other staff's hours."""
     s = s or Scene()
+    defn, how = _compose(parsed, s, d)
+    if defn is not None and s.employed is not None and admitted(d, defn, POST) != {"1"}:
+        return None, f"sits under {s.employed!r}, which says how teachers are employed, not other staff"
+    return defn, how
+
+
+def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None, str]:
     try:
         if s.headers and s.unreadable:
             return None, f"sits under a header it cannot read ({s.unreadable!r})"
@@ -325,7 +344,9 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
                 # A bare category splits the whole population above it: a header, a total, the title.
                 if s.total is None and s.above is None and s.above_words and not s.headers and not parsed.counted:
                     return None, f"sits under {s.above_words!r}, which is not a count of teachers"
-                frames = ((s.base, s.base_words), (s.total, s.total_words), (s.title, s.title_words))
+                counted_apart = s.renamed and parsed.counted
+                frames = ((s.base, s.base_words), (None if counted_apart else s.total, s.total_words),
+                          (s.title, s.title_words))
             moved = False  # a category of another status is not a part of an active total above it
             for base, where in frames:
                 if base is None:
@@ -341,7 +362,7 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
                 return count(d, merge(conditions, parsed.conditions)), f"read under {where!r}"
             if parsed.own_population:
                 return count(d, parsed.conditions), ""
-            if (parsed.counted or moved) and not parsed.refine and not s.headers and (s.total is None or moved):
+            if (parsed.counted or moved) and not parsed.refine and not s.headers and (s.total is None or moved or s.renamed):
                 # "编外用工人数", "number of staff on…": people counted, whoever they are.
                 return count(d, merge([_anyone(d)], parsed.conditions)), ""
             return None, "names no population, and nothing above it does (of whom?)"

@@ -41,6 +41,9 @@ ORDER = ("teacher.post_type", "teacher.status", "teacher.establishment", "teache
 # Code lists ordered highest first, and the codes outside the order: "本科及以上" is bachelor's and
 # every code before it in the list; an unranked title is no rank.
 RANKED: dict[str, tuple[str, ...]] = {"teacher.education": (), "teacher.title": ("9",)}
+# Codes of one level in a ranked list: 中专 and 普通高中 are both upper secondary (高中阶段), so
+# "高中及以下" takes in 中专 and "中专以上（不含）" leaves out 高中.
+LEVELS: dict[str, tuple[frozenset[str], ...]] = {"teacher.education": (frozenset({"41", "61"}),)}
 
 
 def ranking(d: Dictionary, name: str) -> list[str] | None:

@@ -51,7 +51,8 @@ TOO_BROAD = frozenset({("science",)})
 RESIDUAL_SLUGS = ("other", "unknown", "unstated")
 ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
-TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "classroom teacher")
+TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "teaching personnel",
+                 "classroom teacher")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
                "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
@@ -66,9 +67,12 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
                 "besides"),
     "neg_post": ("以外", "之外", "除外", "外"),
-    "above": ("及以上", "以上", "或以上", "和以上", "以上的", "and above", "or above", "or higher", "and higher", "and up", "+",
+    "above": ("及以上", "以上", "或以上", "和以上", "以上的", "含以上", "以上含", "含及以上", "and above", "or above", "or higher",
+              "and higher", "and up", "+",
               "or more", "or better", "plus"),
-    "below": ("及以下", "或以下", "和以下", "and below", "or below", "or lower", "and lower", "or less"),
+    "below": ("及以下", "或以下", "和以下", "and below", "or below", "or lower", "and lower", "or less",
+              # "大专（含）以下", "以下（含）": the bracket says the level is included.
+              "含以下", "以下含", "含及以下"),
     # Bare "以下" beside a level: the statute includes it, the statistics tables' own "高中阶段以下"
     # excludes it; the reader does not choose.
     "below_bare": ("以下",),
@@ -96,6 +100,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
                "现有的",
+               # A level "or equivalent" is the level: the code lists are levels, whatever the award's name.
+               "or equivalent", "or an equivalent", "or its equivalent",
+               # "employed on a permanent basis": the basis is the terms named.
+               "basis",
                # A relative word of questions: "您所任教的学科".
                "所", "持", "该", "详细", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
@@ -125,7 +133,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
     # Words that say a teacher is employed for the post, not part-time: they add nothing to a count
     # of teachers in the records, and are not read of other staff ("专职人员" may hold part-timers).
-    "teacher_mod": ("专职", "dedicated", "full time", "employed full time"),
+    "teacher_mod": ("专职", "全职", "dedicated", "full time", "employed full time"),
     # How long something lasted: of teaching, it is the years of teaching ("您从教多少年").
     "duration": ("多少年", "几年", "how many year", "年限", "年数", "how long", "for how long"),
     # Working: of teaching when the wording says teaching ("worked as a teacher", "从事教育教学工作").
@@ -181,7 +189,9 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("城镇", ("111", "112", "121", "122", "123")), ("urban", ("111", "112", "121", "122", "123")),
         ("rural", ("210", "220")), ("town", ("121", "122", "123")), ("city", ("111", "112")),
     ),
-    "ownership": (("publicly", ("1",)), ("privately", ("2",)), ("state", ("1",)), ("公立", ("1",)), ("私立", ("2",))),
+    # A school run by the state is a "government" school in the censuses of many countries.
+    "ownership": (("publicly", ("1",)), ("privately", ("2",)), ("state", ("1",)), ("government", ("1",)), ("公立", ("1",)),
+                  ("私立", ("2",))),
 }
 # Words that name a field only inside a count ("具有高级职称", "本科毕业", "master's degree").
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
@@ -198,7 +208,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.post_type": ("岗位", "post", "position"),
     "teacher.status": ("状态",),
     "teacher.age": ("年龄", "岁数", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
-                    "age group", "age band"),
+                    "age group", "age band", "age bracket", "age range"),
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").
     "school.region_code": ("县", "区县", "县区", "county", "district"),
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "teaching experience",
@@ -223,7 +233,7 @@ MEMBER_WORDS: dict[str, tuple[str, ...]] = {
           "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
           "premises", "grounds", "gardener", "porter", "maintenance"),
 }
-ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "enrolled", "enrolled student")
+ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "learner", "enrolled", "enrolled student")
 # What a table breaks its population down by when it does not name a field: "Staff by category".
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
                    # where a school is: which field (region, urban-rural class) its options say
@@ -310,9 +320,11 @@ def _build(d: Dictionary) -> Lexicon:
         for w in (f.labels.zh, f.labels.en, *f.aliases):
             u = units(fold(w))
             for s_ in self_units:
-                for bare in (u[len(s_):] if u[: len(s_)] == s_ else (), u[: -len(s_)] if u[-len(s_):] == s_ else ()):
+                for cut in (u[len(s_):] if u[: len(s_)] == s_ else (), u[: -len(s_)] if u[-len(s_):] == s_ else ()):
+                    # "type of school" without the school is "type": a word for any kind, not the school type.
+                    bare = tuple(x for x in cut if x != "of") or cut
                     if bare and bare not in grammar_units and bare not in breakdown_units:
-                        raw.setdefault(tuple(x for x in bare if x != "of") or bare, set()).add(Sense("dim", f.key))
+                        raw.setdefault(bare, set()).add(Sense("dim", f.key))
     for list_name in SCHOOL_LISTS:
         regrouped = {units(fold(w)) for w, _ in SCHOOL_GROUPS.get(list_name, ())}
         for c in d.code_lists[list_name].codes:

@@ -7,14 +7,14 @@ scene; fuzzy similarity to a stored field's names. Anything else is `new`, never
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
 from service.domain.dictionary import Dictionary, dictionary
 from service.domain.semantics import candidates as near
 from service.domain.semantics.candidates import Candidate
-from service.domain.semantics.context import Scene, compose, residual, shared_population
+from service.domain.semantics.context import Scene, compose, merge, residual, shared_population
 from service.domain.semantics.definition import (
     DERIVED,
     RANGE_FIELDS,
@@ -30,9 +30,11 @@ from service.domain.semantics.definition import (
 from service.domain.semantics.lexicon import POST, units
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
+    AMBIGUOUS,
     BELOW_BARE,
     BREAKDOWN_ONLY,
     ENUMERATED,
+    NOTHING,
     SELF,
     UNHELD,
     Parsed,
@@ -44,7 +46,7 @@ from service.domain.semantics.reader import (
     respelled,
     value_word,
 )
-from service.domain.semantics.text import bilingual, fold, normalise, options
+from service.domain.semantics.text import bilingual, fold, headcount_bands, lettered, normalise, options
 
 Level = Literal["school", "roster"]
 
@@ -117,6 +119,10 @@ def _exact(label: str, implied: str | None, d: Dictionary) -> Match | None:
         return Match(None, 0.0, f"wording names several fields: {', '.join(sorted(hits))}")
     key, kind = next(iter(hits.items()))
     if not _options_fit(label, key, d):
+        offered = named_by_options(label, d, bare=True)
+        if offered is not None and offered != key and d.fields[offered].entity == d.fields[key].entity:
+            # "人员类别（在编/编外）": a kind of people whose options are another field's values.
+            return _value(offered, implied, d, CONF_IN_CONTEXT, f"asks for {offered}: the options it lists are its values")
         return Match(None, 0.0, f"new: the options it lists are not the values of {key}")
     return _value(key, implied, d, CONF_LABEL if kind == "label" else CONF_ALIAS, f"{kind} of {key}")
 
@@ -243,6 +249,14 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
             return Match(one.key, min(one.confidence, CONF_IN_CONTEXT),
                          f"{one.reason} (the other language, {said!r}, is not understood: {other.reason})", (),
                          one.definition, one.parsed)
+    for one, other in ((zh, en), (en, zh)):
+        p = other.parsed
+        if one.key is not None and other.key is None and one.definition is not None and one.definition.measure == "count" \
+                and p is not None and p.kind == "count" and not p.own_population and not p.refine and p.conditions \
+                and _within(one.definition, p, d):
+            # "女教師 Female": one half names whom it counts, the other only the category.
+            return Match(one.key, min(one.confidence, CONF_IN_CONTEXT), f"{one.reason} (the other language says part of it)",
+                         (), one.definition, one.parsed)
     if (apart := _bound_apart(zh, en, zh_text)) is not None:
         return Match(None, 0.0, "new: the two languages disagree on whether the bound is included", (), None, en.parsed,
                      apart)
@@ -258,6 +272,14 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
 # Bare 以上 / 以下, without 及 / 或 / 含: the statute includes the number, Hong Kong and Macau usage
 # ("30歲以下 Under 30") often does not.
 _BARE_BOUND = re.compile(r"(?<![及或和])以[上下](?!\s*[(（]?\s*(?:含|包含|不含))")
+
+
+def _within(whole: Definition, part: Parsed, d: Dictionary) -> bool:
+    """Whether a category read under `whole`'s population is `whole` itself."""
+    try:
+        return count(d, merge(whole.filters, part.conditions)) == whole
+    except DefinitionError:
+        return False
 
 
 def _bound_apart(zh: Match, en: Match, zh_text: str) -> tuple[Definition, Definition] | None:
@@ -338,9 +360,14 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if label is None or not label.strip():
         return Match(None, 0.0, "no key, definition or wording given")
     implied = near.implied_type(label, near.declared(type))
+    if implied == "enum" and headcount_bands(lettered(fold(label))[1]):
+        implied = None  # "专任教师人数：A.20人及以下 B.21-50人": the count, asked as a choice of bands
     if label.strip() in d.fields:
         return _by_key(label.strip(), None, d)
     exact = _exact(label, implied, d)
+    if exact is not None and exact.key is not None and (mine := _level_field(exact.key, level, d)) != exact.key:
+        # On a roster a school's name for a field is the teacher's own ("学校标识码": where they work).
+        return _value(mine, implied, d, exact.confidence, f"{exact.reason}, of the teacher's school", exact.parsed)
     if exact is not None:
         return exact
     bilingual = _bilingual(label, type, level, scene, reference, d)
@@ -395,10 +422,12 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         # A wording read and found to list its own category is not a slip for some field's name.
         hit = near.fuzzy(norm, implied, d, found)
         if hit is not None:
-            return _value(hit.key, implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
+            return _value(_level_field(hit.key, level, d), implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
                           f"fuzzy {hit.score:.2f} on {hit.name!r}")
-    if isinstance(parsed, Unread) and (parsed.reason.startswith("does not know") or parsed.reason == BREAKDOWN_ONLY) \
-            and (offered := named_by_options(label, d, bare=parsed.reason == BREAKDOWN_ONLY)) is not None:
+    # "您是：□男 □女": nothing but the question and its options, all values of one field.
+    if isinstance(parsed, Unread) and (parsed.reason.startswith("does not know") or parsed.reason == BREAKDOWN_ONLY
+                                       or (parsed.reason == NOTHING and not refining(label, d))) \
+            and (offered := named_by_options(label, d, bare=parsed.reason in (BREAKDOWN_ONLY, NOTHING))) is not None:
         name = _level_field(offered, level, d)
         return _value(name, implied, d, CONF_IN_CONTEXT, f"asks for {name}: the options it lists are its values")
     zh = _is_zh(fold(label))
@@ -438,6 +467,27 @@ def below_beside(m: Match, label: str, type_: str | None, level: Level | None, s
         return None
     return _found(without.key, without.definition, CONF_IN_CONTEXT,
                   f"{without.reason}: 以下 excludes the level listed beside it", without.parsed)
+
+
+def beside_column(m: Match, label: str, type_: str | None, level: Level | None, scene: Scene | None,
+                  reference: date | None, d: Dictionary) -> Match | None:
+    """"专任-高中及以下" after "专任-专科": columns of one breakdown sit side by side, so a word naming
+    values of two fields ("高中": an education or a kind of school) names the field the column just
+    before it breaks down by, when so read it differs from that column on that field alone."""
+    if AMBIGUOUS not in m.reason or scene is None or scene.above is None:
+        return None
+    beside = scene.above
+    for name in dict.fromkeys(f.field for f in beside.filters if f.field not in (POST, "teacher.status")):
+        if name in scene.by:
+            continue
+        again = match_field(label=label, type=type_, level=level, scene=replace(scene, by=(*scene.by, name)),
+                            reference=reference, d=d)
+        # Columns of one breakdown do not overlap: "其他少数民族" under "少数民族" is no column beside it.
+        if again.key is not None and again.definition is not None and apart_on(beside, again.definition) == name \
+                and not admitted(d, beside, name) & admitted(d, again.definition, name):
+            return _found(again.key, again.definition, CONF_IN_CONTEXT,
+                          f"{again.reason}: of {name}, as the column before it", again.parsed)
+    return None
 
 
 def _splits(whole: Definition, part: Definition, other: Definition, d: Dictionary) -> bool:

@@ -39,6 +39,8 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"(?:{_AGE_EN})?between\s+{_N}\s*(?:and|-|to)\s*{_N}{_YEN}", "range", False),
     (rf"{_AGE_EN}{_N}{_DASH}{_N}{_YEN}", "range", False),
     (rf"{_N}{_DASH}{_N}\s*(?:years?\s+old|yrs?\s+old|year\s+old)", "range", False),
+    # "in the 40-49 age group": the band named before the word for it.
+    (rf"{_N}{_DASH}{_N}(?=\s*(?:years?\s+)?age\s+(?:group|band|bracket|range|cohort))", "range", False),
     (rf"{_N}\s*(?:-|–|to)\s*{_N}\s*(?:years?|yrs?)(?!\s*(?:of|in|teaching|experience|service))\b", "range", False),
     (rf"(?:不满|未满|小于|低于|不足|<)\s*{_N}{_Y}", "lt", False),
     (rf"(?:不超过|不大于|不高于|≤|<=)\s*{_N}{_Y}", "le", False),

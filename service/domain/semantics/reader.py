@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from service.domain.dictionary import Dictionary
-from service.domain.semantics.definition import Filter
+from service.domain.semantics.definition import LEVELS, Filter
 from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, extract
 from service.domain.semantics.text import bilingual, fold, options, strip_brackets, unnumbered
@@ -37,6 +37,8 @@ ENUMERATED = "a bracket lists what it counts as, other than the records' own val
 UNHELD = "asks something the records do not hold (a degree, political status, a duty, hours, pay, contacts)"
 BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 or 以下（不含）"
 EMPTY = "the wording is empty once its numbering and units are taken off"
+AMBIGUOUS = "can name several things; say which (e.g. 学历, 职称)"
+EMPLOYED = "专职 / dedicated say how a teacher is employed, not who else is counted"
 _MAX_TILINGS = 48
 _SUBJECT = "teacher.subject"
 _MAX_CHOICES = 64
@@ -123,7 +125,8 @@ def _rank(c: _Cond, direction: str, lex: Lexicon, inclusive: bool = True) -> Non
     if order is None or c.negated or not c.codes <= set(order):
         raise _Fail(f"'{direction}' needs a ranked value before it (education, title)")
     # A group widens from its own ends: "研究生及以上" is the group and all above its lowest member.
-    top, bottom = min(order.index(x) for x in c.codes), max(order.index(x) for x in c.codes)
+    level = set(c.codes).union(*(same for same in LEVELS.get(c.field, ()) if same & c.codes))
+    top, bottom = min(order.index(x) for x in level), max(order.index(x) for x in level)
     if direction == "above":
         c.codes = set(order[: bottom + 1] if inclusive else order[:top])
     else:
@@ -267,7 +270,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     if any(c.field.startswith("school.") for c in st.conds):
         return _school_kind(st, ranges)
     if "teacher_mod" in st.markers and not any(c.field == POST and c.codes == {"1"} for c in st.conds):
-        raise _Fail("专职 / dedicated say how a teacher is employed, not who else is counted")
+        raise _Fail(EMPLOYED)
     if any(c.field == _SUBJECT for c in st.conds) and any(
             c.field == POST and _allowed(c, d) != {"1"} for c in st.conds):
         # "IT staff", "science staff": staff named by a subject are not the teachers who teach it.
@@ -282,7 +285,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     dims = [x for x in dims if x not in referred]
     if mode == "frame":
         # A title or header names what its table breaks down by: "专任教师年龄情况", "Staff by category".
-        named = {c.field for c in st.conds} | {r.field for r in ranges}
+        named = {c.field for c in st.conds if not c.generic} | {r.field for r in ranges}
         breaks = [x for x in dims if x not in named and not x.startswith("school.")]
         st.by += breaks
         dims = [x for x in dims if x not in breaks]
@@ -346,6 +349,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             if dims[0] in st.activity - st.named and not {"duration", "start", "moment"} & st.markers:
                 # "执教教师", "任教教师": who teaches, not how long they have.
                 raise _Fail("names teaching, not how long one has taught")
+            if st.conds and dims[0].startswith("school.") and not any(f.references == dims[0] for f in d.entity_fields("teacher")):
+                # "Student teachers": people beside a number only the school has are not that number.
+                raise _Fail(f"names {dims[0]}, the school's, beside people it does not belong to")
             return Parsed("value", field=dims[0], generic_only=bool(st.conds), whether=whether)
         if dims:
             raise _Fail(f"names {', '.join(dims)} without saying which values")
@@ -644,7 +650,7 @@ def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | N
                 for i in ambiguous:
                     s = senses[i]
                     if s.kind in ("code", "pop") and s.field not in st.dims and s.field not in by:
-                        raise _Fail(f"'{''.join(tiling[i])}' can name several things; say which (e.g. 学历, 职称)")
+                        raise _Fail(f"'{''.join(tiling[i])}' {AMBIGUOUS}")
                 readings[_interpret(st, ranges, d, mode, offered)] = None
             except _Fail as exc:
                 failures.append(str(exc))
@@ -833,7 +839,8 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
         # school or a word for a kind, and the options.
         said = read(" ".join(head), d)
         names_self = isinstance(said, Parsed) and said.kind == "value" and said.field == SELF
-        return field_ if names_self or (isinstance(said, Unread) and said.reason == BREAKDOWN_ONLY) else None
+        kind = (isinstance(said, Unread) and said.reason in (BREAKDOWN_ONLY, NOTHING)) or _kind_of_people(head, lex)
+        return field_ if names_self or kind else None
     if not unknown or len(unknown) > 2 or (any(u.isascii() for u in unknown) and len(unknown) > 1):
         return None
     rest = " ".join(u for u, ok in zip(head, covered, strict=True) if ok)
@@ -845,6 +852,19 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
         # "聘任类别（常额/合约）": an unknown name, a word for a kind, and options saying which field.
         return field_ if said.reason in (EMPTY, NOTHING, BREAKDOWN_ONLY) else None
     return field_ if said.kind == "value" and said.field in (SELF, field_) else None
+
+
+def _kind_of_people(head: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether a wording is a plain word for people and a word for a kind ("人员类别", "staff
+    category"), even where the dictionary lists it as a name of one field: forms sort people into
+    kinds by post, by establishment or by HR class alike, and only the options say which."""
+    def plain(piece: tuple[str, ...]) -> str | None:
+        senses = lex.terms.get(piece, frozenset())
+        if any(s.kind == "dim" and s.field == ANY for s in senses):
+            return "kind"
+        return "people" if any(s.kind == "pop" and s.generic for s in senses) else None
+
+    return any({"kind", "people"} == {plain(p) for p in t} for t in _tilings(head, lex, strict=False))
 
 
 _OPTION_BRACKETS = re.compile(r"[(（\[【][^()（）\[\]【】]*[/、|,，][^()（）\[\]【】]*[)）\]】]")

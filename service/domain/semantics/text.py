@@ -98,7 +98,7 @@ def fold(text: str) -> str:
 _NUMBERING = re.compile(
     rf"^\s*(?:[{_CN_DIGITS}]+\s*[、.．]|[(（]\s*(?:[{_CN_DIGITS}]+|[a-z]?\d+[a-z]?|[a-z])\s*[)）]"
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)*[a-z]?\s*[、.．)）:](?!\d)"
-    rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s)|[a-z]{{1,2}}\d+[a-z]?(?=\s)"
+    rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|[a-z]{{1,2}}\d+[a-z]?(?=\s)"
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)|[a-z]\s*[.)、](?=\s)"
     # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
     rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?)\s*"
@@ -110,15 +110,22 @@ _NOISE = re.compile(
     r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|no\.?|number|count|headcount"
     r"|(?:人|名)\s*(?:persons?|people)"
     r"|years?|in years|yrs?"
-    r"|unit\s*[:：]?\s*(?:persons?|people)|盖章|签章|签字|公章|签名|stamp|seal|signature"
+    r"|unit\s*[:：]?\s*(?:persons?|people)|(?:加盖)?(?:单位|学校)?(?:公章|印章)|盖章|签章|签字|签名|stamp|seal|signature"
     r"|必填|选填|必选|可选|单选|多选|非必填|required|optional|mandatory"
+    # The kind of question an online questionnaire prints after it: "[单选题]", "[填空题]", "(single choice)".
+    # "[多选题]" is not one: a question that takes several answers asks for no one value.
+    r"|(?:单选|单项选择|填空|判断|下拉)题?|单选框|(?:single|one)[- ](?:choice|answer|select(?:ion)?)|fill[- ]in(?: the blank)?|drop[- ]?down"
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
     r"|\d+\s*(?:位(?:数字|数|代码)?|[- ]?digits?)"
     r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
     r"|主|主教|主讲|主要|main"
     # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
-    r"|(?:as|same as)\s+(?:on|in|shown on|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
+    r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
+    # A document named as where to copy from, whatever a country calls it: "(as in MyKad)", "(as per NIC)".
+    r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?[a-z]+(?:\s+(?:card|document|certificate))?"
+    # The classification an answer is coded in: "(ISCED levels)", "(ISCO-08)".
+    r"|(?:isced|isco)(?:\s*-?\s*(?:levels?|classification|2011|08|97))*"
     r"|(?:与|同)身份证(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡])\s*$"
 )
 # A bracket naming the asker's own unit adds nothing on a form of that unit: "单位（学校）名称".
@@ -126,6 +133,19 @@ _SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|机构|school|unit|in
 # A bracket listing options ("（男/女）", "(active / retired / transferred)") is a hint when the
 # options are the field's own values: `options` hands them over to be checked.
 _OPTIONS = re.compile(r"^\s*[^/、|,，]{1,30}(?:\s*[/、|,，]\s*[^/、|,，]{1,30})+\s*$")
+# Options each with the code it is entered as, and no other separator: "（1男 2女）", "(1.在编 2.编外)",
+# "（男1女2）".
+_CODE_FIRST = r"\d{1,2}\s*[.、:：=]?\s*([^\d\s/、|,，.:：=()（）]{1,12})"
+_CODE_AFTER = r"([^\d\s/、|,，.:：=()（）]{1,12})\s*[:：=]?\s*\d{1,2}"
+_CODED = (re.compile(rf"^\s*(?:{_CODE_FIRST}\s*){{2,}}$"), re.compile(rf"^\s*(?:{_CODE_AFTER}\s*){{2,}}$"))
+
+
+def _coded(inner: str) -> list[str]:
+    """The names of options listed each with its code ("1男 2女" -> ["男", "女"]); [] otherwise."""
+    for whole, one in zip(_CODED, (_CODE_FIRST, _CODE_AFTER), strict=True):
+        if whole.match(inner):
+            return [m.group(1) for m in re.finditer(one, inner)]
+    return []
 
 
 def strip_numbering(text: str) -> str:
@@ -143,7 +163,7 @@ def strip_brackets(t: str) -> str:
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
-        if _NOISE.match(inner) or _SELF.match(inner) or _OPTIONS.match(inner):
+        if _NOISE.match(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner):
             return " "
         return f" {inner} "
 
@@ -159,8 +179,16 @@ _MARK = r"(?:[a-h]\s*[.、．)]|\(\d\))"
 _LETTERED = re.compile(rf"(?:(?<=[\s:：?？)）\u3400-\u9fff])|^)({_MARK})\s*([^\s]+?)(?=\s*{_MARK}|\s*$)")
 
 
+# Options after boxes or circles to tick: "性别：□男 □女", "Gender: ○ Male ○ Female".
+_BOX = "□☐○◯▢◻❑"
+_BOXED = re.compile(rf"[{_BOX}]\s*([^{_BOX}]+?)\s*(?=[{_BOX}]|$)")
+
+
 def lettered(text: str) -> tuple[str, list[str]]:
-    """A folded wording without the lettered options it ends with, and those options."""
+    """A folded wording without the lettered (or boxed) options it ends with, and those options."""
+    boxed = list(_BOXED.finditer(text))
+    if len(boxed) >= 2 and text[: boxed[0].start()].strip(" :："):
+        return text[: boxed[0].start()].rstrip(" :："), [m.group(1) for m in boxed]
     found = list(_LETTERED.finditer(text))
     marks = [m.group(1).strip(" .、．)(") for m in found]
     if len(found) < 2 or marks not in ([chr(ord("a") + i) for i in range(len(found))],
@@ -173,13 +201,34 @@ def lettered(text: str) -> tuple[str, list[str]]:
 _OPTION_CODE = re.compile(r"^\s*\d{1,2}\s*(?:[-=:：.、]|\s)\s*(?=\D)")
 
 
+# What an option says it takes in, after its name: "B.非在编（代课、临聘）".
+_OPTION_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
+# A band of a number of people offered as an answer: "20人及以下", "21-50人", "100人以上", "over 100".
+_HEADCOUNT_BAND = re.compile(r"^(?:(?:under|over|more than|fewer than|less than)\s*)?\d+\s*(?:(?:-|~|至|到|to)\s*\d+\s*)?"
+                             r"(?:人|名|persons?|people)?\s*(?:及以下|以下|及以上|以上|以内|or (?:more|fewer|less|above|below))?$")
+
+
 def options(text: str) -> list[str]:
     """The options a folded wording lists in brackets or with letters ("性别（男/女）" -> ["男", "女"];
-    "(1-Male, 2-Female)" -> ["male", "female"])."""
-    for m in _BRACKET.finditer(_LEVELS.sub("", text)):
+    "(1-Male, 2-Female)" -> ["male", "female"]). A bracket within a lettered option says what that
+    option takes in; the option is the name before it."""
+    head, listed = lettered(text)
+    for m in _BRACKET.finditer(_LEVELS.sub("", head)):
         if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)):
             return [_OPTION_CODE.sub("", o).strip() for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
-    return lettered(text)[1]
+        if coded := _coded(m.group(1)):
+            return coded
+    if headcount_bands(listed):
+        return []  # the answer's bands, not a field's values
+    return [_OPTION_NOTE.sub("", o) or o for o in listed]
+
+
+def headcount_bands(listed: list[str]) -> bool:
+    """Whether lettered options are bands of the number of people asked ("A.20人及以下 B.21-50人")."""
+    return len(listed) >= 2 and all(_HEADCOUNT_BAND.match(o) for o in listed) \
+        and any(re.search(r"[人名]|person|people", o) for o in listed)
 
 
 _DIGITS = re.compile(r"\b\d+[- ]digit\b")
@@ -187,10 +236,15 @@ _DIGITS = re.compile(r"\b\d+[- ]digit\b")
 _BLANK = re.compile(r"_{2,}\s*(?:年|人|名|岁|周岁|个|years?|persons?|people)?")
 
 
+# How to answer, after the question: "…? Please tick: Yes / No", "…？请勾选". It says nothing of what is asked.
+_HOW_TO_ANSWER = re.compile(r"(?<=[?？])\s*(?:please\s+)?(?:tick|mark|circle|select|choose|请勾选|请选择|请打勾|勾选)\b[^?？]*$")
+
+
 def unnumbered(text: str) -> str:
-    """The folded wording without its numbering, lettered options, answer blanks and the number of
-    digits a code has ("10-digit"); brackets kept, for the ranges they qualify."""
-    return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(strip_numbering(text))[0]))
+    """The folded wording without its numbering, lettered options, answer blanks, how to answer after
+    a question and the number of digits a code has ("10-digit"); brackets kept, for the ranges they
+    qualify."""
+    return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(_HOW_TO_ANSWER.sub("", strip_numbering(text)))[0]))
 
 
 def strip_noise(text: str) -> str:

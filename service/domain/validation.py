@@ -148,8 +148,7 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
         out.append(("v IS NULL", "required"))
     if f.type == "enum":
         cl = d.code_lists[f.code_list or ""]
-        codes = ", ".join(literal(c) for c in cl.code_values)
-        out.append((f"v IS NOT NULL AND v NOT IN ({codes})", f"not in code list {cl.name} ({', '.join(cl.code_values[:12])}{'…' if len(cl.codes) > 12 else ''})"))
+        out.append((f"v IS NOT NULL AND NOT {_is_code(cl.code_values, 'v')}", f"not in code list {cl.name} ({', '.join(cl.code_values[:12])}{'…' if len(cl.codes) > 12 else ''})"))
     elif f.type == "integer":
         out.append(("v IS NOT NULL AND NOT regexp_full_match(v, '[+-]?[0-9]+')", "not a whole number"))
         if f.min is not None:
@@ -172,6 +171,18 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
     if f.max_length:
         out.append((f"length(v) > {f.max_length}", f"longer than {f.max_length} characters"))
     return out
+
+
+def _is_code(codes: list[str], value: str) -> str:
+    """SQL: whether `value` is one of `codes`. A constant map's key lookup is a hash probe; an IN
+    list of the same codes is compared one by one (58 ethnicity codes: 0.15 s against 0.03 s a
+    million rows)."""
+    return f"map_contains(MAP {{{', '.join(f'{literal(c)}: true' for c in codes)}}}, {value})"
+
+
+# Types whose checks refuse any value holding a control character, so a row's search for one
+# needs to look only at its other columns (the check still reports it in these columns too).
+CLOSED_TYPES = frozenset({"enum", "integer", "date", "boolean"})
 
 
 def _id_checksum_sql(col: str) -> str:
@@ -240,7 +251,11 @@ def _numbered(raw: pa.Table | pa.RecordBatchReader, failures: list[UnreadableFil
             n = b.num_rows
             columns = [pc.utf8_trim_whitespace(b.column(i).cast(pa.string()))
                        for i, c in enumerate(b.schema.names) if c not in (ROW, PROBLEM)]
-            columns = [pc.utf8_normalize(col, "NFKC") if i in nfkc else col for i, col in enumerate(columns)]
+            # NFKC leaves ASCII text as it is: a column without other characters skips it. What it
+            # does change is trimmed again (it makes a space of some characters that are not one).
+            columns = [pc.utf8_trim_whitespace(pc.utf8_normalize(col, "NFKC"))
+                       if i in nfkc and not pc.all(pc.string_is_ascii(col)).as_py() else col
+                       for i, col in enumerate(columns)]
             rows = b.column(ROW).cast(pa.int64()) if ROW in b.schema.names else pa.array(range(line, line + n), pa.int64())
             why = b.column(PROBLEM) if PROBLEM in b.schema.names else pa.nulls(n, pa.string())
             line += n
@@ -268,7 +283,7 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
     failures: list[UnreadableFile] = []
     con.register("raw_src", _numbered(raw, failures, frozenset(i for i, c in mapping.items() if by_column[c].type == "enum")))
     selected = [
-        f"NULLIF(trim(c{i}), '') AS {ident(c)}" for i, c in mapping.items()
+        f"NULLIF(c{i}, '') AS {ident(c)}" for i, c in mapping.items()  # trimmed in _numbered
     ] + [f"CAST(NULL AS VARCHAR) AS {ident(c)}" for c in by_column if c not in mapping.values()]
     cols = []
     for c, f in by_column.items():
@@ -280,9 +295,8 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
                 for text in (code.code, code.zh, code.en, *code.aliases):
                     words[simple_norm(text)] = min(words.get(simple_norm(text), code.code), code.code)
             lookup = "MAP {" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in sorted(words.items())) + "}"
-            codes = ", ".join(literal(code) for code in cl.code_values)
             cols.append(
-                f"CASE WHEN s.{ident(c)} IN ({codes}) THEN s.{ident(c)} ELSE COALESCE(map_extract({lookup}, "
+                f"CASE WHEN {_is_code(cl.code_values, f's.{ident(c)}')} THEN s.{ident(c)} ELSE COALESCE(map_extract({lookup}, "
                 f"lower(regexp_replace(s.{ident(c)}, {literal(SPACE_PUNCT_PATTERN)}, '', 'g')))[1], s.{ident(c)}) END AS {ident(c)}"
             )
         elif f.type == "date":
@@ -352,7 +366,8 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
         # time. A control character in any column is one search of the row's values run together (a
         # character class cannot match across two of them), not one search per column.
         per_column = {f"control_character({ident(c)})" for c in mapping.values()}
-        anywhere = f"control_character(concat({', '.join(ident(c) for c in mapping.values())}))"
+        open_columns = [ident(c) for c in mapping.values() if by_column[c].type not in CLOSED_TYPES]
+        anywhere = f"control_character(concat({', '.join(open_columns)}))" if open_columns else "FALSE"
         con.execute("CREATE TABLE suspect AS SELECT * FROM norm WHERE " + " OR ".join(
             [f"({anywhere})", *(f"({cond})" for _c, cond, _r in checks if cond not in per_column)]))
         unions += [f"SELECT {ROW}, {literal(c)}, {ident(c)}, {literal(reason)} FROM suspect WHERE {cond}"

@@ -18,8 +18,6 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
-from pyxform.errors import PyXFormError
-from pyxform.xls2xform import convert
 
 from connectors.base import Choice, FormDefinition, FormReader, Question, UnreadableFile, register_form_reader
 from connectors.template import check_package
@@ -91,9 +89,10 @@ class XlsFormReader(FormReader):
 
     def read(self, data: bytes, sheet: str | None = None) -> FormDefinition:
         check_package(data)
+        from pyxform.errors import PyXFormError  # here, not with the module: see _convert
         warnings: list[str] = []
         try:
-            result = convert(data, warnings=warnings, file_type=".xlsx")
+            result = _convert(data, warnings=warnings)
         except PyXFormError as exc:
             row = _ROW.search(str(exc))
             raise UnreadableFile(f"not a valid XLSForm: {exc}", ("survey", f"A{row.group(1)}") if row else ("survey",)) from exc
@@ -201,8 +200,9 @@ def write(form: XlsFormOut) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     content = buf.getvalue()
+    from pyxform.errors import PyXFormError  # here, not with the module: see _convert
     try:
-        convert(content, file_type=".xlsx")
+        _convert(content)
     except PyXFormError as exc:  # a form this service writes must always convert
         raise RuntimeError(f"the XLSForm written does not convert: {exc}") from exc
     return content
@@ -215,3 +215,11 @@ def _row(ws: Worksheet, values: list[Any]) -> None:
 
 
 register_form_reader(XlsFormReader())
+
+
+def _convert(data: bytes, warnings: list[str] | None = None) -> Any:
+    """pyxform's conversion of an XLSForm. pyxform is imported at the first form read or written,
+    not with the connectors: loading it takes 0.3 s, which every CLI import of a CSV file paid."""
+    from pyxform.xls2xform import convert
+
+    return convert(data, warnings=warnings, file_type=".xlsx")

@@ -148,8 +148,7 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
         out.append(("v IS NULL", "required"))
     if f.type == "enum":
         cl = d.code_lists[f.code_list or ""]
-        codes = ", ".join(literal(c) for c in cl.code_values)
-        out.append((f"v IS NOT NULL AND v NOT IN ({codes})", f"not in code list {cl.name} ({', '.join(cl.code_values[:12])}{'…' if len(cl.codes) > 12 else ''})"))
+        out.append((f"v IS NOT NULL AND NOT {_is_code(cl.code_values, 'v')}", f"not in code list {cl.name} ({', '.join(cl.code_values[:12])}{'…' if len(cl.codes) > 12 else ''})"))
     elif f.type == "integer":
         out.append(("v IS NOT NULL AND NOT regexp_full_match(v, '[+-]?[0-9]+')", "not a whole number"))
         if f.min is not None:
@@ -174,10 +173,36 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
     return out
 
 
+def _is_code(codes: list[str], value: str) -> str:
+    """SQL: whether `value` is one of `codes`. A constant map's key lookup is a hash probe; an IN
+    list of the same codes is compared one by one (58 ethnicity codes: 0.15 s against 0.03 s a
+    million rows)."""
+    return f"map_contains(MAP {{{', '.join(f'{literal(c)}: true' for c in codes)}}}, {value})"
+
+
+# Types whose checks refuse any value holding a control character, so a row's search for one
+# needs to look only at its other columns (the check still reports it in these columns too).
+CLOSED_TYPES = frozenset({"enum", "integer", "date", "boolean"})
+
+
+# The 17 digits of an ID number read as three integers (from position, digits): their digits are
+# taken apart by arithmetic, which costs half the CPU of 17 one-character substrings.
+ID_CHUNKS = ((1, 6), (7, 6), (13, 5))
+
+
+def _id_chunks_sql(col: str) -> list[str]:
+    """Columns holding the ID number's digits as three integers, NULL where its shape is wrong."""
+    shape = f"regexp_full_match({ident(col)}, '\\d{{17}}[\\dX]')"
+    return [f"CASE WHEN {shape} THEN TRY_CAST(substr({ident(col)}, {start}, {n}) AS INTEGER) END AS {ident(f'__{col}_{start}')}"
+            for start, n in ID_CHUNKS]
+
+
 def _id_checksum_sql(col: str) -> str:
-    # ascii() of a digit less 48 is its value, and cheaper than a cast (the shape is checked first).
-    terms = " + ".join(f"ascii(substr({col}, {i + 1}, 1)) * {w}" for i, w in enumerate(ID_WEIGHTS))
-    return f"substr({literal(ID_CHECK_CHARS)}, (({terms} - {48 * sum(ID_WEIGHTS)}) % 11) + 1, 1)"
+    """The GB 11643 check character of `col`, from the columns `_id_chunks_sql` adds."""
+    terms = " + ".join(
+        f"({ident(f'__{col}_{start}')} // {10 ** (n - 1 - j)} % 10) * {ID_WEIGHTS[start - 1 + j]}"
+        for start, n in ID_CHUNKS for j in range(n))
+    return f"substr({literal(ID_CHECK_CHARS)}, (({terms}) % 11) + 1, 1)"
 
 
 _PROBLEM_SCHEMA = pa.schema([("row", pa.int64()), ("column", pa.string()), ("value", pa.string()), ("reason", pa.string())])
@@ -240,7 +265,11 @@ def _numbered(raw: pa.Table | pa.RecordBatchReader, failures: list[UnreadableFil
             n = b.num_rows
             columns = [pc.utf8_trim_whitespace(b.column(i).cast(pa.string()))
                        for i, c in enumerate(b.schema.names) if c not in (ROW, PROBLEM)]
-            columns = [pc.utf8_normalize(col, "NFKC") if i in nfkc else col for i, col in enumerate(columns)]
+            # NFKC leaves ASCII text as it is: a column without other characters skips it. What it
+            # does change is trimmed again (it makes a space of some characters that are not one).
+            columns = [pc.utf8_trim_whitespace(pc.utf8_normalize(col, "NFKC"))
+                       if i in nfkc and not pc.all(pc.string_is_ascii(col)).as_py() else col
+                       for i, col in enumerate(columns)]
             rows = b.column(ROW).cast(pa.int64()) if ROW in b.schema.names else pa.array(range(line, line + n), pa.int64())
             why = b.column(PROBLEM) if PROBLEM in b.schema.names else pa.nulls(n, pa.string())
             line += n
@@ -268,7 +297,7 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
     failures: list[UnreadableFile] = []
     con.register("raw_src", _numbered(raw, failures, frozenset(i for i, c in mapping.items() if by_column[c].type == "enum")))
     selected = [
-        f"NULLIF(trim(c{i}), '') AS {ident(c)}" for i, c in mapping.items()
+        f"NULLIF(c{i}, '') AS {ident(c)}" for i, c in mapping.items()  # trimmed in _numbered
     ] + [f"CAST(NULL AS VARCHAR) AS {ident(c)}" for c in by_column if c not in mapping.values()]
     cols = []
     for c, f in by_column.items():
@@ -280,9 +309,8 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
                 for text in (code.code, code.zh, code.en, *code.aliases):
                     words[simple_norm(text)] = min(words.get(simple_norm(text), code.code), code.code)
             lookup = "MAP {" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in sorted(words.items())) + "}"
-            codes = ", ".join(literal(code) for code in cl.code_values)
             cols.append(
-                f"CASE WHEN s.{ident(c)} IN ({codes}) THEN s.{ident(c)} ELSE COALESCE(map_extract({lookup}, "
+                f"CASE WHEN {_is_code(cl.code_values, f's.{ident(c)}')} THEN s.{ident(c)} ELSE COALESCE(map_extract({lookup}, "
                 f"lower(regexp_replace(s.{ident(c)}, {literal(SPACE_PUNCT_PATTERN)}, '', 'g')))[1], s.{ident(c)}) END AS {ident(c)}"
             )
         elif f.type == "date":
@@ -318,6 +346,7 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
         con.executemany("INSERT INTO problem VALUES (?, ?, ?, ?)", [(p.row, p.column, p.value, p.reason) for p in problems])
 
     checks: list[tuple[str, str, str]] = []  # (column, condition on the row, reason)
+    helpers: list[str] = []  # columns computed once a row for the checks
     unions: list[str] = []
     # Neither store keeps a NUL (PostgreSQL refuses it), nor should any value hold a control character.
     control = f"regexp_matches(v, {literal(CONTROL_PATTERN)})"
@@ -336,8 +365,9 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
                 f"WHERE {ident(c)} IN (SELECT {ident(c)} FROM norm GROUP BY ALL HAVING count(*) > 1)) WHERE {ROW} <> first_row"
             )
         if f.check == "gb11643":
-            valid_shape = f"regexp_full_match({ident(c)}, '\\d{{17}}[\\dX]')"
-            checks.append((c, f"{valid_shape} AND {_id_checksum_sql(ident(c))} <> substr({ident(c)}, 18, 1)",
+            helpers += _id_chunks_sql(c)
+            valid_shape = f"{ident(f'__{c}_1')} IS NOT NULL"
+            checks.append((c, f"{valid_shape} AND {_id_checksum_sql(c)} <> substr({ident(c)}, 18, 1)",
                            "check character wrong (GB 11643)"))
             if "birth_date" in by_column and "birth_date" in mapping.values():
                 checks.append((c, f"{valid_shape} AND TRY_CAST(birth_date AS DATE) IS NOT NULL "
@@ -352,8 +382,9 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
         # time. A control character in any column is one search of the row's values run together (a
         # character class cannot match across two of them), not one search per column.
         per_column = {f"control_character({ident(c)})" for c in mapping.values()}
-        anywhere = f"control_character(concat({', '.join(ident(c) for c in mapping.values())}))"
-        con.execute("CREATE TABLE suspect AS SELECT * FROM norm WHERE " + " OR ".join(
+        open_columns = [ident(c) for c in mapping.values() if by_column[c].type not in CLOSED_TYPES]
+        anywhere = f"control_character(concat({', '.join(open_columns)}))" if open_columns else "FALSE"
+        con.execute(f"CREATE TABLE suspect AS SELECT * FROM (SELECT *{''.join(', ' + h for h in helpers)} FROM norm) WHERE " + " OR ".join(
             [f"({anywhere})", *(f"({cond})" for _c, cond, _r in checks if cond not in per_column)]))
         unions += [f"SELECT {ROW}, {literal(c)}, {ident(c)}, {literal(reason)} FROM suspect WHERE {cond}"
                    for c, cond, reason in checks]

@@ -143,26 +143,29 @@ def merge_versions(
     conn.execute(text(f"DROP TABLE IF EXISTS {stage_name}_delta"))
     suffix = "" if dialect(session) == "duckdb" else " ON COMMIT DROP"
     if any_current_in_range(session, target, key, stage_name):
+        delta = f"{stage_name}_delta"
         conn.execute(text(
-            f"CREATE TEMP TABLE {stage_name}_delta{suffix} AS "
+            f"CREATE TEMP TABLE {delta}{suffix} AS "
             f"SELECT s.\"{key}\" AS k, t.\"{key}\" IS NOT NULL AS existed FROM {stage_name} s "
             f"{join_current(session, target, 't', f't.{ident(key)} = s.{ident(key)}', outer=True)} "
             f"WHERE t.\"{key}\" IS NULL OR {differs}"
         ))
-    else:  # no current version in the staged keys' range (a new province): every staged row is new
-        conn.execute(text(
-            f"CREATE TEMP TABLE {stage_name}_delta{suffix} AS SELECT s.\"{key}\" AS k, FALSE AS existed FROM {stage_name} s"
-        ))
-    row = conn.execute(text(
-        f"SELECT count(*) FILTER (WHERE NOT existed), count(*) FILTER (WHERE existed), "
-        f"(SELECT count(*) FROM {stage_name}) FROM {stage_name}_delta"
-    )).one()
-    inserted, updated, total = int(row[0]), int(row[1]), int(row[2])
+        row = conn.execute(text(
+            f"SELECT count(*) FILTER (WHERE NOT existed), count(*) FILTER (WHERE existed), "
+            f"(SELECT count(*) FROM {stage_name}) FROM {delta}"
+        )).one()
+        inserted, updated, total = int(row[0]), int(row[1]), int(row[2])
+    else:
+        # No current version in the staged keys' range (a new province): every staged row is new,
+        # and the delta is the staged keys themselves, read where they are rather than copied.
+        delta = f"(SELECT s.\"{key}\" AS k, FALSE AS existed FROM {stage_name} s)"
+        total = int(conn.execute(text(f"SELECT count(*) FROM {stage_name}")).scalar_one())
+        inserted, updated = total, 0
     if updated:
         conn.execute(
             text(
                 f"UPDATE {target} SET valid_to = :at WHERE valid_to IS NULL AND \"{key}\" IN "
-                f"(SELECT k FROM {stage_name}_delta WHERE existed)"
+                f"(SELECT k FROM {delta} AS d WHERE existed)"
             ),
             {"at": at},
         )
@@ -176,12 +179,16 @@ def merge_versions(
                     "CAST(:effective_from AS DATE) "
                     f"FROM {stage_name} s"
                     # Every staged row new or changed (a first load): no join needed to pick them.
-                    + ("" if inserted + updated == total else f" JOIN {stage_name}_delta d ON d.k = s.\"{key}\"")
+                    + ("" if inserted + updated == total else f" JOIN {delta} d ON d.k = s.\"{key}\"")
                 ),
                 {"at": at, "source": source, "by": by, "ref": ref, "reason": reason, "effective_from": effective_from},
             )
     if inserted or updated:
-        before, after = audit.version_digests(session, target, key, f"{stage_name}_delta", at, closed=bool(updated))
+        if dialect(session) == "postgresql" and inserted + updated >= REBUILD_MIN_ROWS:
+            # The digests sort every key written: in memory, not in runs spilled under the default
+            # 4 MB (a million keys: 1.9 s to 1.0 s).
+            conn.execute(text("SET LOCAL work_mem = '256MB'"))
+        before, after = audit.version_digests(session, target, key, delta, at, closed=bool(updated))
         audit.append(session, [{
             "id": uuid.uuid4().hex, "recorded_at": at, "actor": by, "action": f"records.{target}", "entity": target,
             "entity_id": ref, "before_digest": before, "after_digest": after,
@@ -250,9 +257,12 @@ def _indexes_rebuilt_if_doubling(session: Session, target: str, rows: int) -> It
             "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname "
             "AND c.conrelid = CAST(:t AS regclass))"), {"t": target}).all()
         drops = [f"ALTER TABLE {ident(target)} DROP CONSTRAINT {ident(name)}" for name, _ in constraints]
-        drops += [f"DROP INDEX {ident(name)}" for name, _ in indexes]
+        # Every version a load writes is current: an index of closed versions only gets no entry
+        # from it, so it is kept as it is rather than dropped and built again.
+        rebuilt = [(name, sql) for name, sql in indexes if not sql.endswith("WHERE (valid_to IS NOT NULL)")]
+        drops += [f"DROP INDEX {ident(name)}" for name, _ in rebuilt]
         builds = [f"ALTER TABLE {ident(target)} ADD CONSTRAINT {ident(name)} {definition}" for name, definition in constraints]
-        builds += [sql for _, sql in indexes]
+        builds += [sql for _, sql in rebuilt]
         conn.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
     for statement in drops:
         conn.execute(text(statement))

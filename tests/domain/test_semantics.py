@@ -819,3 +819,32 @@ def test_a_kind_of_school_under_an_education_breakdown_is_the_level_it_stands_fo
     s = scene([], t, hint, title, None, D, None, title_by(title, D))
     assert key("Junior secondary school or below", scene=s) == count(f"{FT};education=71")
     assert key("Junior secondary school teachers", type="integer") is None
+
+
+def test_other_among_a_list_of_unknown_values_is_no_evidence_of_whose_values_they_are() -> None:
+    # One of ours among another country's groups, and "other", which fits every list.
+    assert key("Ethnic group (Pashtun / Uzbek / Hazara / other)", level="roster") is None
+    assert key("民族（汉族/回族/其他）", level="roster") == "teacher.ethnicity"
+    assert key("Terms of service (permanent and pensionable / contract / intern)", level="roster") == \
+        "teacher.establishment"
+
+
+def test_options_naming_a_value_through_a_word_but_read_as_a_rank_are_not_our_values() -> None:
+    # "principal teacher" and "head teacher" are ranks and posts of a school, not post types.
+    assert key("Post (subject teacher / principal teacher / head teacher / bursar)", level="roster") is None
+    assert key("Post (teacher / administrative / ancillary)", level="roster") == "teacher.post_type"
+
+
+def test_role_is_a_word_for_a_kind_whose_options_say_which_field() -> None:
+    assert key("Staff role (teacher / administrative / ancillary)", level="roster") == "teacher.post_type"
+    assert key("Role", level="roster") is None
+
+
+def test_a_bracket_saying_lengths_are_in_whole_years_adds_nothing() -> None:
+    assert key("Teacher's age (in completed years)", level="roster") == "teacher.age"
+    assert key("Years of experience (whole years)", level="roster") == "teacher.teaching_years"
+
+
+def test_north_american_and_plain_english_staff_and_address_words() -> None:
+    assert key("Number of custodial staff", type="integer") == count("status=1;post_type=4")
+    assert key("Street address of the school") == "school.address"

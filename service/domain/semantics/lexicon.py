@@ -213,7 +213,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "school.region_code": ("县", "区县", "县区", "county", "district"),
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "teaching experience",
                                "years of teaching", "teaching year", "year of teaching", "experience",
-                               "years teaching", "years in teaching"),
+                               "years teaching", "years in teaching", "years of experience", "year of experience"),
 }
 # Words for the activity of teaching: they name the years of teaching only beside a number, a
 # duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").
@@ -237,7 +237,9 @@ ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student"
 # What a table breaks its population down by when it does not name a field: "Staff by category".
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
                    # where a school is: which field (region, urban-rural class) its options say
-                   "所在地", "地处", "位于", "location", "located", "setting", "身份", "employment status")
+                   "所在地", "地处", "位于", "location", "located", "setting", "身份", "employment status",
+                   # what someone does at the school: the options say by which field ("Role (teacher / caretaker)")
+                   "role")
 SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")
 # Words naming the school itself, taken off a school field's names to give the bare name a school
 # form uses for it ("名称", "地址", "name").

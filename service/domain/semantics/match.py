@@ -27,7 +27,7 @@ from service.domain.semantics.definition import (
     from_json,
     parse_key,
 )
-from service.domain.semantics.lexicon import POST, units
+from service.domain.semantics.lexicon import POST, lexicon, units
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
     AMBIGUOUS,
@@ -188,8 +188,18 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     # the rest words the reader does not know ("Intern", "Transgender"): a country's own values of
     # the same field. One known value among unknown ones ("岗位类别（管理/专技/工勤）") may be another
     # classification sharing a word; a rest that reads as something else ("学历（全日制/在职）") is one.
-    naming = [ok or _names_value(o, name, d) for o, ok in zip(listed, fit, strict=True)]
-    return sum(naming) >= 2 and not any(_of_another(o, name, d) for o, ok in zip(listed, naming, strict=True) if not ok)
+    # "Other" fits every list, so it says nothing of whose values the rest are ("Ethnic group (Khalkh
+    # / Kazakh / other)": one of ours among another country's groups). An option naming a value
+    # through one of its words but read whole as something else ("principal teacher": a rank) is
+    # another classification's value, not ours.
+    naming = [(ok or _names_value(o, name, d)) and not _residual(o, d) for o, ok in zip(listed, fit, strict=True)]
+    return sum(naming) >= 2 and not any(_of_another(o, name, d) for o, ok in zip(listed, fit, strict=True) if not ok)
+
+
+def _residual(option: str, d: Dictionary) -> bool:
+    """Whether an option is only the rest of a list ("其他", "Other")."""
+    senses = [s for s in lexicon(d).terms.get(units(fold(option)), frozenset()) if s.kind in ("code", "pop")]
+    return bool(senses) and all(s.residual for s in senses)
 
 
 def _names_value(option: str, name: str, d: Dictionary) -> bool:

@@ -110,6 +110,8 @@ _NOISE = re.compile(
     r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|no\.?|number|count|headcount"
     r"|(?:人|名)\s*(?:persons?|people)"
     r"|years?|in years|yrs?"
+    # How a length is counted: ages and years of teaching are whole years on the reference date.
+    r"|(?:in\s+)?(?:completed|complete|full|whole)\s+years?"
     r"|unit\s*[:：]?\s*(?:persons?|people)|(?:加盖)?(?:单位|学校)?(?:公章|印章)|盖章|签章|签字|签名|stamp|seal|signature"
     r"|必填|选填|必选|可选|单选|多选|非必填|required|optional|mandatory"
     # The kind of question an online questionnaire prints after it: "[单选题]", "[填空题]", "(single choice)".

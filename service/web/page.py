@@ -28,7 +28,7 @@ from starlette.templating import Jinja2Templates
 from service.api.deps import get_session
 from service.domain.authz import Principal, Role
 from service.domain.dictionary import dictionary
-from service.domain.errors import DomainError, Forbidden, InvalidInput, Problem, Unauthenticated
+from service.domain.errors import DomainError, Forbidden, InvalidInput, Problem, RetryLater, Unauthenticated
 from service.domain.principals import authenticate
 from service.store.engine import abandon, conflict_kind
 from service.web import labels, messages
@@ -215,6 +215,13 @@ class PageRoute(APIRoute):
                 except LoginRequired:
                     query = f"?{request.url.query}" if request.url.query else ""
                     return redirect("/web/login?" + urlencode({"next": request.url.path + query}))
+                except RetryLater as exc:
+                    # A twin of this write (a double click, a resent page) holds its key: nothing
+                    # was written, so the page runs again and is answered as that write's repeat.
+                    settle(request, exc)
+                    if wait is None:
+                        return render(request, "error.html", exc.status, problem=exc)
+                    await asyncio.sleep(wait)
                 except DomainError as exc:
                     settle(request, exc)
                     return render(request, "error.html", exc.status, problem=exc)

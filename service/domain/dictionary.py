@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
@@ -214,6 +214,9 @@ class Fields(dict[str, Field]):
         return default if f is None else f
 
 
+_T = TypeVar("_T")
+
+
 @dataclass
 class Dictionary:
     """The loaded dictionary: stored fields and expanded indicators, by key (and, on lookup, any
@@ -222,6 +225,14 @@ class Dictionary:
     fields: Fields
     code_lists: dict[str, CodeList]
     families: list[IndicatorFamily] = field(default_factory=list)
+    _derived: dict[Callable[[Dictionary], object], object] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, build: Callable[[Dictionary], _T]) -> _T:
+        """What `build` makes of this dictionary, made on first use: the readers' tables (lexicon,
+        names, indexes) live exactly as long as the dictionary they were built from."""
+        if build not in self._derived:
+            self._derived[build] = build(self)
+        return cast(_T, self._derived[build])
 
     def get(self, key: str) -> Field | None:
         return self.fields.get(key)

@@ -9,7 +9,6 @@ negation or number, because a wrong pre-fill costs more than asking a school onc
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -101,13 +100,11 @@ class _Index:
     key_list: list[str]
 
 
-_INDEXES: dict[int, tuple[weakref.ref[Dictionary], _Index]] = {}
-
-
 def index(d: Dictionary) -> _Index:
-    hit = _INDEXES.get(id(d))
-    if hit is not None and hit[0]() is d:
-        return hit[1]
+    return d.derived(_build_index)
+
+
+def _build_index(d: Dictionary) -> _Index:
     exact: dict[str, dict[str, str]] = {}
     choices: list[str] = []
     choice_keys: list[str] = []
@@ -120,15 +117,7 @@ def index(d: Dictionary) -> _Index:
                 exact.setdefault(norm, {}).setdefault(f.key, kind)
             choices.append(norm)
             choice_keys.append(f.key)
-    built = _Index(exact, choices, choice_keys, {k for k, f in d.fields.items() if not f.is_indicator}, list(d.fields))
-    ident = id(d)
-
-    def forget(ref: weakref.ref[Dictionary]) -> None:
-        if _INDEXES.get(ident, (None,))[0] is ref:
-            del _INDEXES[ident]
-
-    _INDEXES[ident] = (weakref.ref(d, forget), built)
-    return built
+    return _Index(exact, choices, choice_keys, {k for k, f in d.fields.items() if not f.is_indicator}, list(d.fields))
 
 
 # --- fuzzy similarity ---------------------------------------------------------------------------

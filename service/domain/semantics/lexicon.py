@@ -11,7 +11,6 @@ which ("高中学历"). The rest is the language of forms: population words, cou
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -339,20 +338,6 @@ def _build(d: Dictionary) -> Lexicon:
     return Lexicon(terms, max(len(u) for u in terms), ranked, frozenset(pop_units))
 
 
-_LEXICONS: dict[int, tuple[weakref.ref[Dictionary], Lexicon]] = {}
-
-
 def lexicon(d: Dictionary) -> Lexicon:
     """The lexicon of `d`, built on first use and dropped with it."""
-    hit = _LEXICONS.get(id(d))
-    if hit is not None and hit[0]() is d:
-        return hit[1]
-    built = _build(d)
-    ident = id(d)
-
-    def forget(ref: weakref.ref[Dictionary]) -> None:
-        if _LEXICONS.get(ident, (None,))[0] is ref:
-            del _LEXICONS[ident]
-
-    _LEXICONS[ident] = (weakref.ref(d, forget), built)
-    return built
+    return d.derived(_build)

@@ -7,7 +7,6 @@ can resolve a key it reads off a form, an answer or a result.
 
 from __future__ import annotations
 
-import weakref
 from datetime import date
 
 from service.domain.dictionary import Dictionary, Field, Labels, Source, Unit
@@ -77,23 +76,9 @@ class Names:
         return None
 
 
-_NAMES: dict[int, tuple[weakref.ref[Dictionary], Names]] = {}
-
-
 def names(d: Dictionary) -> Names:
     """The naming tables of `d`, built once per dictionary object."""
-    hit = _NAMES.get(id(d))
-    if hit is not None and hit[0]() is d:
-        return hit[1]
-    built = Names(d)
-    ident = id(d)
-
-    def forget(ref: weakref.ref[Dictionary]) -> None:
-        if _NAMES.get(ident, (None,))[0] is ref:
-            del _NAMES[ident]
-
-    _NAMES[ident] = (weakref.ref(d, forget), built)
-    return built
+    return d.derived(Names)
 
 
 def definition_of(key: str, d: Dictionary) -> Definition | None:

@@ -5,7 +5,6 @@ teacher is in two of them, and cover it when every value of the field is one of 
 from __future__ import annotations
 
 import itertools
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -108,17 +107,15 @@ def breakdowns(counts: tuple[tuple[str, Definition], ...], d: Dictionary) -> tup
     """How the counts (key, definition) of a form relate, worked out once per set of counts and
     dictionary: a form's submissions all ask it again, and the relations are hundreds of code-set
     comparisons each time."""
-    plans = _PLANS.get(id(d))
-    if plans is None or plans[0]() is not d:
-        ident = id(d)
-        plans = _PLANS[ident] = (weakref.ref(d, lambda ref: _PLANS.pop(ident, None)), {})
-    found = plans[1].get(counts)
+    plans = d.derived(_no_plans)
+    found = plans.get(counts)
     if found is None:
-        found = plans[1][counts] = _breakdowns(counts, d)
+        found = plans[counts] = _breakdowns(counts, d)
     return found
 
 
-_PLANS: dict[int, tuple[weakref.ref[Dictionary], dict[tuple[tuple[str, Definition], ...], tuple[Breakdown, ...]]]] = {}
+def _no_plans(_d: Dictionary) -> dict[tuple[tuple[str, Definition], ...], tuple[Breakdown, ...]]:
+    return {}
 
 
 def _breakdowns(counts: tuple[tuple[str, Definition], ...], d: Dictionary) -> tuple[Breakdown, ...]:

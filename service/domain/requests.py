@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
@@ -227,7 +226,6 @@ def definition_json(defn: Definition, d: Dictionary, reference: date) -> dict[st
 
 
 _READINGS_SIZE = 4096
-_READINGS: dict[int, tuple[weakref.ref[Dictionary], OrderedDict[tuple[Any, ...], Match]]] = {}
 
 
 def _reading(d: Dictionary, *, key: str | None, label: str | None, type: str | None,
@@ -235,7 +233,7 @@ def _reading(d: Dictionary, *, key: str | None, label: str | None, type: str | N
     """`match_field`, remembered per dictionary (least recently used first out): a department
     analyses a request, then submits the same one, and forms repeat their wordings; the reading of
     a field depends only on what is passed here, so a remembered one is the same reading."""
-    memo = _memo(d)
+    memo = d.derived(_readings)
     ident = (key, label, type, json.dumps(definition, sort_keys=True) if definition is not None else None,
              level, scene, reference)
     try:
@@ -256,23 +254,12 @@ def _reading(d: Dictionary, *, key: str | None, label: str | None, type: str | N
 
 def forget_readings() -> None:
     """Forget every remembered reading (benchmarks measure a first reading with it)."""
-    _READINGS.clear()
+    dictionary().derived(_readings).clear()
 
 
-def _memo(d: Dictionary) -> OrderedDict[tuple[Any, ...], Match]:
-    """The readings of `d`; forgotten with it (a changed dictionary is a new object)."""
-    hit = _READINGS.get(id(d))
-    if hit is not None and hit[0]() is d:
-        return hit[1]
-    ident = id(d)
-
-    def forget(ref: weakref.ref[Dictionary]) -> None:
-        if _READINGS.get(ident, (None,))[0] is ref:
-            del _READINGS[ident]
-
-    memo: OrderedDict[tuple[Any, ...], Match] = OrderedDict()
-    _READINGS[ident] = (weakref.ref(d, forget), memo)
-    return memo
+def _readings(_d: Dictionary) -> OrderedDict[tuple[Any, ...], Match]:
+    """The readings of a dictionary; forgotten with it (a changed dictionary is a new object)."""
+    return OrderedDict()
 
 
 def _depends_on_context(m: Match, label: str) -> bool:

@@ -242,12 +242,16 @@ def collected_coverage(
     scope_ids = ids.subquery("ids")
     if total is None:
         total = session.scalar(select(func.count()).select_from(scope_ids)) or 0
+    # Most keys asked anew have no answer yet: those with some are found first, by the (key, date)
+    # index alone, and the records in scope are gone through only for them.
+    answered = list(session.scalars(select(col(CollectedValue.key)).where(
+        col(CollectedValue.key).in_(keys), col(CollectedValue.reference_date).between(*period)).distinct()))
     rows = session.execute(
         select(col(CollectedValue.key), func.count(func.distinct(col(CollectedValue.entity_id)))).where(
-            col(CollectedValue.key).in_(keys), col(CollectedValue.reference_date).between(*period),
+            col(CollectedValue.key).in_(answered), col(CollectedValue.reference_date).between(*period),
             col(CollectedValue.entity_id).in_(select(scope_ids.c.eid)),
         ).group_by(col(CollectedValue.key))
-    ).all()
+    ).all() if answered else []
     found = {k: int(n) for k, n in rows}
     return {k: (found.get(k, 0), total) for k in keys}
 

@@ -23,6 +23,7 @@ from service.store.engine import make_engine, session_scope
 from service.store.migrations import migrate
 
 SCHOOLS = int(os.environ.get("BENCH_SCHOOLS", "30000"))
+TEACHERS = int(os.environ.get("BENCH_TEACHERS", "1000000"))
 LIVE = int(os.environ.get("BENCH_LIVE_REQUESTS", "1000"))
 RUNS = int(os.environ.get("BENCH_ANALYSIS_RUNS", "60"))
 PG_URL = os.environ.get("COLLECTONCE_TEST_PG_URL")
@@ -125,9 +126,9 @@ def _run(label: str, url: str, files: DemoFiles) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    print(f"\n== Analysis latency: 60-field request, {LIVE:,} live requests, {SCHOOLS:,} schools ==")
+    print(f"\n== Analysis latency: 60-field request, {LIVE:,} live requests, {SCHOOLS:,} schools, {TEACHERS:,} teachers ==")
     with tempfile.TemporaryDirectory() as tmp:
-        files = generate(DemoSpec(schools=SCHOOLS, teachers=SCHOOLS * 3, seed=3), Path(tmp) / "demo")
+        files = generate(DemoSpec(schools=SCHOOLS, teachers=TEACHERS, seed=3), Path(tmp) / "demo")
         rows = _run("DuckDB", f"duckdb:///{Path(tmp) / 'a.duckdb'}", files)
         with pg_schema(PG_URL, "bench_analysis") as pg:
             rows += _run("PostgreSQL", pg, files) if pg else [("PostgreSQL", "skipped: no server")]

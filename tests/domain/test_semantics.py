@@ -848,3 +848,11 @@ def test_a_bracket_saying_lengths_are_in_whole_years_adds_nothing() -> None:
 def test_north_american_and_plain_english_staff_and_address_words() -> None:
     assert key("Number of custodial staff", type="integer") == count("status=1;post_type=4")
     assert key("Street address of the school") == "school.address"
+
+
+def test_a_statistics_tables_row_code_before_the_wording_is_numbering() -> None:
+    assert key("07 专任教师数") == "school.ft_teachers"
+    assert key("012 女教职工", type="integer") == count("status=1;gender=2")
+    # Digits before a unit or a range are the wording's own.
+    assert key("40岁以下专任教师") == count(f"{FT};age=..40")
+    assert key("25 岁以下专任教师") == key("25岁以下专任教师") == count(f"{FT};age=..25")

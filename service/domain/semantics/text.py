@@ -100,6 +100,9 @@ _NUMBERING = re.compile(
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)*[a-z]?\s*[、.．)）:](?!\d)"
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|[a-z]{{1,2}}\d+[a-z]?(?=\s)"
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)|[a-z]\s*[.)、](?=\s)"
+    # A statistics table's row code run into its wording ("01 教职工数", "05 其中：女"): two or three
+    # digits before a Chinese word, never before a unit or a range ("50岁", "20年", "35以下", "80后").
+    rf"|\d{{2,3}}(?=[{_CJK}])(?![岁周年月日时人名个所级届次项位万元天以及至到后前])"
     # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
     rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?)\s*"
 )

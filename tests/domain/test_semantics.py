@@ -856,3 +856,10 @@ def test_a_statistics_tables_row_code_before_the_wording_is_numbering() -> None:
     # Digits before a unit or a range are the wording's own.
     assert key("40岁以下专任教师") == count(f"{FT};age=..40")
     assert key("25 岁以下专任教师") == key("25岁以下专任教师") == count(f"{FT};age=..25")
+
+
+def test_a_stated_number_of_digits_must_be_the_codes_own() -> None:
+    assert key("行政区划代码（6位）") == "school.region_code"
+    assert key("统计用区划代码（12位）") is None
+    assert key("Please enter your school's 10-digit identification code.") == "school.code"
+    assert key("School code (8 digits)") is None

@@ -863,3 +863,12 @@ def test_a_stated_number_of_digits_must_be_the_codes_own() -> None:
     assert key("统计用区划代码（12位）") is None
     assert key("Please enter your school's 10-digit identification code.") == "school.code"
     assert key("School code (8 digits)") is None
+
+
+def test_an_identifier_another_authority_issues_is_not_the_stores() -> None:
+    assert key("State school ID") is None
+    assert key("County school number") is None
+    assert key("National school identifier") == "school.code"  # the dictionary's own words
+    assert key("State teacher ID", level="roster") is None
+    assert key("Tax number of the employee", level="roster") is None
+    assert key("Staff ID", level="roster") == "teacher.id"

@@ -126,6 +126,8 @@ def _exact(label: str, implied: str | None, d: Dictionary) -> Match | None:
         return Match(None, 0.0, f"new: the options it lists are not the values of {key}")
     if not _length_fits(label, key, d):
         return Match(None, 0.0, f"new: the number of digits it states is not that of {key}")
+    if _issued_elsewhere(label, key, d):
+        return Match(None, 0.0, f"new: an identifier another authority issues, not {key}")
     return _value(key, implied, d, CONF_LABEL if kind == "label" else CONF_ALIAS, f"{kind} of {key}")
 
 
@@ -210,6 +212,24 @@ def _length_fits(label: str, name: str, d: Dictionary) -> bool:
     f = d.fields.get(name)
     fixed = _FIXED_DIGITS.match(f.pattern or "") if f is not None else None
     return not stated or fixed is None or stated == {int(fixed.group(1))}
+
+
+# Who else issues numbers to schools and staff: a state's, a county's or a tax office's number for
+# a school or a teacher is not the education system's own identifier the store holds.
+_ISSUERS = re.compile(r"\b(?:state|provincial|province|county|district|municipal|local|federal|national|tax|civil"
+                      r"|ministry|government|lea|union)\b|省级|市级|县级|区级|地方|税务|社保|国家|全国")
+_IDENTIFIERS = frozenset({"school.code", "teacher.id", "teacher.school_code"})
+
+
+def _issued_elsewhere(label: str, name: str, d: Dictionary) -> bool:
+    """Whether the wording asks an identifier of `name`'s kind issued by another authority than the
+    one its own labels name ("State school ID", "national teacher number"); the identifiers' own
+    words are theirs ("national school identifier" names the school code)."""
+    if name not in _IDENTIFIERS:
+        return False
+    f = d.fields[name]
+    own = {m.group(0) for w in (f.labels.zh, f.labels.en, *f.aliases) for m in _ISSUERS.finditer(fold(w))}
+    return any(m.group(0) not in own for m in _ISSUERS.finditer(fold(label)))
 
 
 def _residual(option: str, d: Dictionary) -> bool:
@@ -431,6 +451,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                 return Match(None, 0.0, f"new: the options it lists are not the values of {name}", (), None, parsed)
             if not _length_fits(label, name, d):
                 return Match(None, 0.0, f"new: the number of digits it states is not that of {name}", (), None, parsed)
+            if _issued_elsewhere(label, name, d):
+                return Match(None, 0.0, f"new: an identifier another authority issues, not {name}", (), None, parsed)
             if name in DERIVED or not d.fields[name].is_indicator:
                 return _value(name, implied, d, CONF_READ if not parsed.generic_only else CONF_IN_CONTEXT,
                               f"asks for {name}", parsed)

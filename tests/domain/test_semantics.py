@@ -872,3 +872,17 @@ def test_an_identifier_another_authority_issues_is_not_the_stores() -> None:
     assert key("State teacher ID", level="roster") is None
     assert key("Tax number of the employee", level="roster") is None
     assert key("Staff ID", level="roster") == "teacher.id"
+
+
+def test_english_words_for_terms_of_employment_and_staff_of_other_systems() -> None:
+    assert key("Teachers on continuing contracts") == count(f"{FT};establishment=1")
+    assert key("Teachers employed on term contracts") == count(f"{FT};establishment=2")
+    assert key("Contractual teachers") == count(f"{FT};establishment=2")
+    assert key("Janitors and maintenance staff", type="integer") == "school.staff.post_type.worker"
+    assert key("Ongoing training hours") is None
+
+
+def test_the_order_a_name_is_written_in_adds_nothing_and_a_plural_apostrophe_is_dropped() -> None:
+    assert key("Full legal name (family name, given name)", level="roster") == "teacher.name"
+    assert key("Teachers with more than ten years' experience of teaching") == count(f"{FT};years=11..") == key(
+        "Teachers with more than 10 years of teaching experience")

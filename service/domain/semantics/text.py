@@ -66,7 +66,8 @@ def _english_number(m: re.Match[str]) -> str:
     return str(value + (_EN_UNITS_WORDS.index(words[1]) if len(words) > 1 else 0))
 
 
-_APOSTROPHES = re.compile(r"['’‘`´]s?\b")
+# Possessives: "bachelor's", and the plural's bare apostrophe ("five years' experience").
+_APOSTROPHES = re.compile(r"['’‘`´]s?\b|(?<=s)['’](?=\s|$)")
 _SPACES = re.compile(r"\s+")
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
@@ -131,7 +132,10 @@ _NOISE = re.compile(
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?[a-z]+(?:\s+(?:card|document|certificate))?"
     # The classification an answer is coded in: "(ISCED levels)", "(ISCO-08)".
     r"|(?:isced|isco)(?:\s*-?\s*(?:levels?|classification|2011|08|97))*"
-    r"|(?:与|同)身份证(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡])\s*$"
+    r"|(?:与|同)身份证(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡]"
+    # The order a name is written in: "(last, first, middle)", "(Surname / Given name)".
+    r"|(?:(?:last|first|middle|given|family|fore)(?:\s*names?)?|surname|initials?)"
+    r"(?:\s*[,/、，]\s*(?:(?:last|first|middle|given|family|fore)(?:\s*names?)?|surname|initials?|m\.?i\.?))+)\s*$"
 )
 # A bracket naming the asker's own unit adds nothing on a form of that unit: "单位（学校）名称".
 _SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|机构|school|unit|institution)\s*$")

@@ -886,3 +886,10 @@ def test_the_order_a_name_is_written_in_adds_nothing_and_a_plural_apostrophe_is_
     assert key("Full legal name (family name, given name)", level="roster") == "teacher.name"
     assert key("Teachers with more than ten years' experience of teaching") == count(f"{FT};years=11..") == key(
         "Teachers with more than 10 years of teaching experience")
+
+
+def test_up_to_a_number_includes_it_and_experience_in_education_is_years_of_teaching() -> None:
+    assert key("Staff aged up to 29 years", type="integer") == count("status=1;age=..29")
+    assert key("Teachers with up to 3 years of teaching experience") == count(f"{FT};years=..3")
+    assert key("Years of experience in education", level="roster") == "teacher.teaching_years"
+    assert key("Highest qualification earned", level="roster") == "teacher.education"

@@ -93,7 +93,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "actual", "highest", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
-               "attained", "obtained", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
+               "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
                "占用", "教", "核对",
                "today", "national", "managed", "run", "operated",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
@@ -212,7 +212,10 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "school.region_code": ("县", "区县", "县区", "county", "district"),
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "teaching experience",
                                "years of teaching", "teaching year", "year of teaching", "experience",
-                               "years teaching", "years in teaching", "years of experience", "year of experience"),
+                               "years teaching", "years in teaching", "years of experience", "year of experience",
+                               # 从事教育工作年限, in English: experience of the education service.
+                               "experience in education", "years of experience in education", "years in education",
+                               "year in education", "years of service in education"),
 }
 # Words for the activity of teaching: they name the years of teaching only beside a number, a
 # duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").

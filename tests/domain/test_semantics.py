@@ -893,3 +893,10 @@ def test_up_to_a_number_includes_it_and_experience_in_education_is_years_of_teac
     assert key("Teachers with up to 3 years of teaching experience") == count(f"{FT};years=..3")
     assert key("Years of experience in education", level="roster") == "teacher.teaching_years"
     assert key("Highest qualification earned", level="roster") == "teacher.education"
+
+
+def test_what_a_category_includes_said_after_the_people_counted_widens_the_category() -> None:
+    assert key("一级职称专任教师（含高级）") == key("一级（含高级）职称专任教师") == count(f"{FT};title=2,3")
+    assert key("Senior teachers (including senior professors)") == count(f"{FT};title=1,2")
+    assert key("女教职工（含退休）", type="integer") is None  # people of another status: not a category's values
+    assert key("二级职称教师（含未定职级）Second-grade teachers (incl. unranked)") == count(f"{FT};title=4,9")

@@ -449,7 +449,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread("asks a share (%), not a number of people")
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        text = _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", unnumbered(fold(label)))
+        text = _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", _INCLUDING_LAST.sub(r"\1\3\2", unnumbered(fold(label))))
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, text).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
@@ -572,6 +572,11 @@ def rest_of(label: str, d: Dictionary) -> str | None:
 
 # "二级及以下（含未定职级）": values the bracket adds to those before it (not "（含35岁）", a bound).
 _INCLUDING = re.compile(r"[(（]\s*(?:含|包含|包括|including|incl\.?)\s*([^()（）\d]+)[)）]")
+# The same bracket printed after the people counted ("高级职称专任教师（含正高级）", "Senior teachers
+# (including senior professor)"): it belongs beside the category before them.
+_INCLUDING_LAST = re.compile(
+    r"^(.+?)((?:专任教师|专职教师|教职工|教职员工|教师|老师|人员|teachers?|teaching staff|staff|educators?)\s*(?:总数|人数|数)?)"
+    r"\s*([(（]\s*(?:含|包含|包括|including|incl\.?)\s*[^()（）\d]+[)）])\s*$")
 _WORD_THEN_BRACKET = re.compile(r"([^\W\d_a-z]{2,6}|[a-z]+)\s*[(（]([^()（）]+)[)）]")
 
 

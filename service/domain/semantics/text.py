@@ -298,7 +298,7 @@ _LATIN = r"(?:\d+(?:\s*[-–]\s*\d+)?\+?\s+)?[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-
 # A wording printed in two languages: Chinese then English ("性别 Gender", "您的年龄 / Age"), English
 # then Chinese ("Age / 年龄"), or English in brackets ("专任教师（FT teachers）"). The slash or bar
 # between the languages separates them; it is no conjunction.
-_ZH_THEN_EN = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?){_SEP}\s+?({_LATIN})$|^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[/／|｜]\s*({_LATIN})$")
+_ZH_THEN_EN = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?)(?:{_SEP}\s+?|(?<=[)）]))({_LATIN})$|^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[/／|｜]\s*({_LATIN})$")
 _EN_THEN_ZH = re.compile(rf"^({_LATIN}?){_SEP}({_CJK}[^A-Za-z]*)$")
 _EN_BRACKET = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[(（]\s*([A-Za-z][^()（）\u3400-\u9fff]*?)\s*[)）]([^A-Za-z]*)$")
 _UNIT_TAIL = re.compile(r"\s*[(（][^A-Za-z()（）]{1,4}[)）]\s*$")

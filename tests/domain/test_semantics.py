@@ -900,3 +900,9 @@ def test_what_a_category_includes_said_after_the_people_counted_widens_the_categ
     assert key("Senior teachers (including senior professors)") == count(f"{FT};title=1,2")
     assert key("女教职工（含退休）", type="integer") is None  # people of another status: not a category's values
     assert key("二级职称教师（含未定职级）Second-grade teachers (incl. unranked)") == count(f"{FT};title=4,9")
+
+
+def test_a_bracket_saying_either_answer_will_do_adds_nothing() -> None:
+    assert key("您的最高学历（第一学历或最高学历均可）", level="roster") == "teacher.education"
+    assert key("Gender (either as on the ID card or as you identify)", level="roster") == "teacher.gender"
+    assert key("学历（全日制/在职）", level="roster") is None  # two fields offered, not either of them

@@ -125,6 +125,8 @@ _NOISE = re.compile(
     r"|\d+\s*(?:位(?:数字|数|代码)?|[- ]?digits?)"
     r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
+    # Either answer will do: "（全日制或在职均可）", "(either is fine)".
+    r"|.*(?:均可|皆可|都可以?|不限|either\b).*"
     r"|主|主教|主讲|主要|main"
     # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"

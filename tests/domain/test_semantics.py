@@ -906,3 +906,13 @@ def test_a_bracket_saying_either_answer_will_do_adds_nothing() -> None:
     assert key("您的最高学历（第一学历或最高学历均可）", level="roster") == "teacher.education"
     assert key("Gender (either as on the ID card or as you identify)", level="roster") == "teacher.gender"
     assert key("学历（全日制/在职）", level="roster") is None  # two fields offered, not either of them
+
+
+def test_a_slip_of_shape_a_part_changed_within_a_longer_term_is_corrected() -> None:
+    assert key("专仟教师数") == "school.ft_teachers"  # 仟 for 任: 亻 kept, 壬 slipped to 千
+    assert key("教铺人员数") == "school.staff.post_type.support"  # 铺 for 辅: 甫 kept
+    assert key("工勤人贝", type="integer") == "school.staff.post_type.worker"  # 贝, a part of 员
+    # Characters that share no part are other words, not slips.
+    assert key("兼任教师数") is None
+    assert key("学校网址") is None
+    assert key("代课教师数") is None  # 代 and 任 share only their radical

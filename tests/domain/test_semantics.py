@@ -848,3 +848,11 @@ def test_a_bracket_saying_lengths_are_in_whole_years_adds_nothing() -> None:
 def test_north_american_and_plain_english_staff_and_address_words() -> None:
     assert key("Number of custodial staff", type="integer") == count("status=1;post_type=4")
     assert key("Street address of the school") == "school.address"
+
+
+def test_a_negated_kind_of_school_is_the_other_kinds_of_its_list() -> None:
+    # "non-state" beside "state", "非公办" beside "公办": the two offered together ask the ownership.
+    assert key("Is the school state-run or non-state?", type="enum") == "school.ownership"
+    assert key("本校属于公办还是非公办？", type="enum") == "school.ownership"
+    assert key("Non-state schools", type="integer") is None  # one kind of school, not a teacher's record
+    assert key("非公办学校专任教师", type="integer") is None

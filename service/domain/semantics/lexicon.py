@@ -267,6 +267,7 @@ class Lexicon:
     max_len: int
     ranked: dict[str, list[str]]  # code fields whose lists are ordered, highest first
     population_words: frozenset[tuple[str, ...]]
+    school_codes: dict[str, frozenset[str]]  # every code of each school list ("non-government": the rest)
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # readings already made (reader.read)
 
 
@@ -336,7 +337,8 @@ def _build(d: Dictionary) -> Lexicon:
             add([w], Sense("school_code", f"school.{list_name}", frozenset(group)))
     terms = {u: frozenset(s) for u, s in raw.items()}
     ranked = {name: ranking(d, name) or [] for name in RANKED}
-    return Lexicon(terms, max(len(u) for u in terms), ranked, frozenset(pop_units))
+    school_codes = {f"school.{n}": frozenset(d.code_lists[n].code_values) for n in SCHOOL_LISTS}
+    return Lexicon(terms, max(len(u) for u in terms), ranked, frozenset(pop_units), school_codes)
 
 
 _LEXICONS: dict[int, tuple[weakref.ref[Dictionary], Lexicon]] = {}

@@ -153,7 +153,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if s.kind in ("pop", "code", "school_code", "member"):
                 raise _Fail("'by' without the field it breaks down by")
             by = False  # "employed by the school": "by" says who, not a breakdown
-        if pending_neg and s.kind not in ("pop", "code"):
+        if pending_neg and s.kind not in ("pop", "code", "school_code"):
             raise _Fail("a negation not followed by a value it negates")
         if s.kind == "by" and previous == "by_dim":
             previous = None
@@ -226,6 +226,9 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
         elif s.kind == "school_code":
             # "public or private": kinds of school joined are the school's own field, asked of it.
             c = _Cond(s.field or "", set(s.codes))
+            if pending_neg:
+                # "non-government", "非公办": the other kinds of school of the same list.
+                c.codes, pending_neg = set(lex.school_codes.get(c.field, frozenset()) - s.codes), False
             if union:
                 if last is None or last.field != c.field:
                     raise _Fail("joins groups that are not values of one field")

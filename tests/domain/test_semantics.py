@@ -856,3 +856,8 @@ def test_a_negated_kind_of_school_is_the_other_kinds_of_its_list() -> None:
     assert key("本校属于公办还是非公办？", type="enum") == "school.ownership"
     assert key("Non-state schools", type="integer") is None  # one kind of school, not a teacher's record
     assert key("非公办学校专任教师", type="integer") is None
+
+
+def test_the_first_years_of_teaching_are_fewer_whole_years_taught() -> None:
+    assert key("Teachers in their first three years of teaching", type="integer") == count(f"{FT};years=..2")
+    assert key("How many teachers are within the first 2 years of teaching?", type="integer") == count(f"{FT};years=..1")

@@ -89,6 +89,8 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"满\s*{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "ge", False),
     (rf"(?:between\s+)?{_N}\s*(?:-|–|to|and)\s*{_N}\s*{_TEACH_EN}", "range", False),
     (rf"(?:less\s+than|under|fewer\s+than|below)\s+{_N}\s*{_TEACH_EN}", "lt", False),
+    # "in their first five years of teaching": fewer whole years taught than that.
+    (rf"(?:(?:in|within|during)\s+)?(?:(?:their|the|his|her|your|its|my)\s+)?first\s+{_N}\s*{_TEACH_EN}", "lt", False),
     (rf"(?:more\s+than|over)\s+{_N}\s*{_TEACH_EN}", "gt", False),
     (rf"(?:at\s+least)\s+{_N}\s*{_TEACH_EN}", "ge", False),
     (rf"{_N}\s*\+\s*{_TEACH_EN}", "ge", False),

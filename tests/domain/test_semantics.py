@@ -861,3 +861,12 @@ def test_a_negated_kind_of_school_is_the_other_kinds_of_its_list() -> None:
 def test_the_first_years_of_teaching_are_fewer_whole_years_taught() -> None:
     assert key("Teachers in their first three years of teaching", type="integer") == count(f"{FT};years=..2")
     assert key("How many teachers are within the first 2 years of teaching?", type="integer") == count(f"{FT};years=..1")
+
+
+def test_a_year_asked_of_teaching_is_when_teaching_began() -> None:
+    assert key("您是哪年开始教书的？", level="roster") == "teacher.teaching_start"
+    assert key("参加教育工作年份", level="roster") == "teacher.teaching_start"
+    assert key("Year you first began teaching", level="roster") == "teacher.teaching_start"
+    assert key("您教书几年了？", level="roster") == "teacher.teaching_years"
+    assert key("参加工作年份", level="roster") is None  # work of any kind is not teaching
+    assert key("Year", level="roster") is None

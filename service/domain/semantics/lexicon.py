@@ -143,7 +143,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
               "joined", "entered", "first employed", "first appointed", "first appointment", "first joined", "first became",
               "参加"),
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
-    "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候"),
+    "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候",
+               # A year is a moment said to the year: "您哪年开始教书", "从教起始年份", "Year started teaching".
+               "哪年", "何年", "哪个年份", "什么年份", "年份", "year"),
     "question": ("多少岁", "几岁", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
                  "呢", "目前", "该同志", "同志", "其", "本人", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
@@ -218,7 +220,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
 # Words for the activity of teaching: they name the years of teaching only beside a number, a
 # duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").
 ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
-    "teacher.teaching_years": ("从教", "任教", "执教", "教育工作", "教育教学工作", "教学工作", "working in education",
+    "teacher.teaching_years": ("从教", "任教", "执教", "教书", "教育工作", "教育教学工作", "教学工作", "working in education",
                                "work in education", "worked in education", "teaching", "teaching service",
                                "teaching profession"),
 }

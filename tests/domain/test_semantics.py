@@ -870,3 +870,9 @@ def test_a_year_asked_of_teaching_is_when_teaching_began() -> None:
     assert key("您教书几年了？", level="roster") == "teacher.teaching_years"
     assert key("参加工作年份", level="roster") is None  # work of any kind is not teaching
     assert key("Year", level="roster") is None
+
+
+def test_a_slip_into_a_joining_word_is_read_through_as_a_slip_into_an_unknown_one() -> None:
+    # "及" typed for "级" leaves a conjunction joining nothing: no department means that as printed.
+    assert key("中及职称专任教师", type="integer") == count(f"{FT};title=3")
+    assert key("女专任教师及", type="integer") is None

@@ -70,6 +70,9 @@ class Unread:
 
     reason: str
     conditions: tuple[Filter, ...] = ()
+    # Every reading failed on a word that joins, negates or bounds with nothing to act on ("中及职称"):
+    # a wording no department means as printed, so a slip may be behind it.
+    dangling: bool = False
 
 
 @dataclass
@@ -94,6 +97,10 @@ class _State:
 
 class _Fail(Exception):
     pass
+
+
+class _Dangling(_Fail):
+    """A conjunction, negation or bound with nothing to act on."""
 
 
 def _tilings(u: tuple[str, ...], lex: Lexicon, strict: bool = True) -> list[list[tuple[str, ...]]]:
@@ -148,13 +155,13 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
     for s in senses:
         before, kind_before = s.kind, before
         if dim_union and s.kind != "dim":
-            raise _Fail("a conjunction with nothing after it")
+            raise _Dangling("a conjunction with nothing after it")
         if by and s.kind not in ("dim", "filler", "link"):  # "by highest level of education"
             if s.kind in ("pop", "code", "school_code", "member"):
                 raise _Fail("'by' without the field it breaks down by")
             by = False  # "employed by the school": "by" says who, not a breakdown
         if pending_neg and s.kind not in ("pop", "code", "school_code"):
-            raise _Fail("a negation not followed by a value it negates")
+            raise _Dangling("a negation not followed by a value it negates")
         if s.kind == "by" and previous == "by_dim":
             previous = None
             continue  # "按学历分": the closing 分
@@ -190,16 +197,16 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             raise _Fail(UNHELD)
         elif s.kind == "neg_post":
             if last is None:
-                raise _Fail("'以外' with nothing before it")
+                raise _Dangling("'以外' with nothing before it")
             if not last.by_prefix:
                 last.negated = not last.negated
         elif s.kind in ("above", "below"):
             if last is None:
-                raise _Fail(f"'{s.kind}' with nothing before it")
+                raise _Dangling(f"'{s.kind}' with nothing before it")
             _rank(last, s.kind, lex)
         elif s.kind in ("above_excl", "below_excl"):
             if last is None:
-                raise _Fail(f"'{s.kind}' with nothing before it")
+                raise _Dangling(f"'{s.kind}' with nothing before it")
             _rank(last, "above" if s.kind == "above_excl" else "below", lex, inclusive=False)
         elif s.kind == "below_bare":
             if last is not None and last.field in lex.ranked:
@@ -212,7 +219,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             dim_union = True  # "County/district code": two words for one field
         elif s.kind == "union":
             if last is None or union:
-                raise _Fail("a conjunction with nothing before it")
+                raise _Dangling("a conjunction with nothing before it")
             union = True
         elif s.kind == "dim":
             if dim_union and not frame and (st.by if by else st.dims)[-1:] != [s.field or ""]:
@@ -241,7 +248,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
         else:
             st.markers.add(s.kind)
     if pending_neg or pending_rank or union:
-        raise _Fail("a negation, comparison or conjunction with nothing after it")
+        raise _Dangling("a negation, comparison or conjunction with nothing after it")
     return st
 
 
@@ -489,7 +496,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     if len(distinct) > 1:
         return _restated(label, d, level, mode, by) or Unread("the wording reads several ways")
     if not readings:
-        return Unread(failures[0] if failures else "cannot read the wording", tuple(ranges))
+        return Unread(str(failures[0]) if failures else "cannot read the wording", tuple(ranges),
+                      dangling=bool(failures) and all(isinstance(f, _Dangling) for f in failures))
     return next(iter(readings))
 
 
@@ -642,10 +650,10 @@ def _offered(listed: list[str], lex: Lexicon) -> str | None:
 
 def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | None, by: tuple[str, ...],
               ranges: list[Filter], d: Dictionary, mode: Mode,
-              offered: str | None = None) -> tuple[dict[Parsed, None], list[str]]:
+              offered: str | None = None) -> tuple[dict[Parsed, None], list[_Fail]]:
     """The readings of the tilings with the fewest pieces that read at all, and why others did not."""
     readings: dict[Parsed, None] = {}
-    failures: list[str] = []
+    failures: list[_Fail] = []
     for tiling in tilings:
         for senses, ambiguous in _choices(tiling, lex, level, mode == "frame"):
             try:
@@ -656,7 +664,7 @@ def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | N
                         raise _Fail(f"'{''.join(tiling[i])}' {AMBIGUOUS}")
                 readings[_interpret(st, ranges, d, mode, offered)] = None
             except _Fail as exc:
-                failures.append(str(exc))
+                failures.append(exc)
         if readings and (mode == "field" or any(p.own_population for p in readings)):
             break  # the tilings with the fewest pieces that read (naming a population, in a frame)
     return readings, failures

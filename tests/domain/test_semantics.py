@@ -876,3 +876,9 @@ def test_a_slip_into_a_joining_word_is_read_through_as_a_slip_into_an_unknown_on
     # "及" typed for "级" leaves a conjunction joining nothing: no department means that as printed.
     assert key("中及职称专任教师", type="integer") == count(f"{FT};title=3")
     assert key("女专任教师及", type="integer") is None
+
+
+def test_options_shortening_one_value_name_each_are_that_fields_values() -> None:
+    assert key("School category (primary / junior / twelve-year)") == "school.school_type"
+    # A shortened name is evidence only when every option is one of ours: HR post classes stay new.
+    assert key("Post category (management / technical / skilled worker)", level="roster") is None

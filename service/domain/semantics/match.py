@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
-from service.domain.dictionary import Dictionary, dictionary
+from service.domain.dictionary import CodeList, Dictionary, dictionary
 from service.domain.semantics import candidates as near
 from service.domain.semantics.candidates import Candidate
 from service.domain.semantics.context import Scene, compose, merge, residual, shared_population
@@ -182,7 +182,7 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
         return False
     words_ = {fold(w) for c in cl.codes for w in (c.code, c.zh, c.en, *c.aliases)}
     fit = [o in words_ or value_word(o, name, d) or _values_of(o, name, d) for o in listed]
-    if all(fit):
+    if all(ok or _abbreviates(o, cl) for o, ok in zip(listed, fit, strict=True)):
         return True
     # Two or more options naming values of the field ("Permanent and pensionable", "Contract"), and
     # the rest words the reader does not know ("Intern", "Transgender"): a country's own values of
@@ -194,6 +194,17 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     # another classification's value, not ours.
     naming = [(ok or _names_value(o, name, d)) and not _residual(o, d) for o, ok in zip(listed, fit, strict=True)]
     return sum(naming) >= 2 and not any(_of_another(o, name, d) for o, ok in zip(listed, fit, strict=True) if not ok)
+
+
+def _abbreviates(option: str, cl: CodeList) -> bool:
+    """Whether an English option is the first words of the names of one value of the list and no
+    other ("junior" of "junior secondary school", "nine-year" of "nine-year school"): the options of
+    a form shorten names the question already gives the context of."""
+    if not option.isascii() or not option.strip():
+        return False
+    head = option.strip() + " "
+    codes = {c.code for c in cl.codes for w in (c.zh, c.en, *c.aliases) if fold(w).startswith(head)}
+    return len(codes) == 1 and not any(fold(c.code) == option.strip() for c in cl.codes)
 
 
 def _residual(option: str, d: Dictionary) -> bool:

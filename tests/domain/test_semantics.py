@@ -882,3 +882,10 @@ def test_options_shortening_one_value_name_each_are_that_fields_values() -> None
     assert key("School category (primary / junior / twelve-year)") == "school.school_type"
     # A shortened name is evidence only when every option is one of ours: HR post classes stay new.
     assert key("Post category (management / technical / skilled worker)", level="roster") is None
+
+
+def test_isced_levels_two_and_three_and_civil_servants_and_a_schools_short_name() -> None:
+    assert key("Full-time teachers whose highest level is ISCED 3", type="integer") == count(f"{FT};education=41,61")
+    assert key("Teachers at ISCED level 2 or below", type="integer") == count(f"{FT};education=71")
+    assert key("Number of civil servant teachers", type="integer") == count(f"{FT};establishment=1")
+    assert key("单位名", type="text") == "school.name"

@@ -166,6 +166,8 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
         ("higher education", ("11", "14", "21", "31"), False),
         ("graduate degree", ("11", "14"), False), ("高中阶段", ("41", "61"), False),
         ("upper secondary", ("41", "61"), False),
+        # ISCED 2011 level 3 is upper secondary, general and vocational alike.
+        ("isced 3", ("41", "61"), False), ("isced level 3", ("41", "61"), False),
     ),
     # Subjects said by their first characters, as timetables and staffing tables do.
     "teacher.subject": (

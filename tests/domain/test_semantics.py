@@ -889,3 +889,10 @@ def test_isced_levels_two_and_three_and_civil_servants_and_a_schools_short_name(
     assert key("Teachers at ISCED level 2 or below", type="integer") == count(f"{FT};education=71")
     assert key("Number of civil servant teachers", type="integer") == count(f"{FT};establishment=1")
     assert key("单位名", type="text") == "school.name"
+
+
+def test_the_identity_document_to_copy_from_is_noise_bracketed_or_not() -> None:
+    assert key("Surname and given names exactly as on your passport", level="roster", type="text") == "teacher.name"
+    assert key("出生日期（须与身份证一致）", level="roster", type="date") == "teacher.birth_date"
+    # A date after "as on" is the reference date of the count, not a document: not taken off.
+    assert key("Teachers as on 1 October", type="integer") is None

@@ -128,7 +128,7 @@ _NOISE = re.compile(
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?[a-z]+(?:\s+(?:card|document|certificate))?"
     # The classification an answer is coded in: "(ISCED levels)", "(ISCO-08)".
     r"|(?:isced|isco)(?:\s*-?\s*(?:levels?|classification|2011|08|97))*"
-    r"|(?:与|同)身份证(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡])\s*$"
+    r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡])\s*$"
 )
 # A bracket naming the asker's own unit adds nothing on a form of that unit: "单位（学校）名称".
 _SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|机构|school|unit|institution)\s*$")
@@ -242,11 +242,20 @@ _BLANK = re.compile(r"_{2,}\s*(?:年|人|名|岁|周岁|个|years?|persons?|peop
 _HOW_TO_ANSWER = re.compile(r"(?<=[?？])\s*(?:please\s+)?(?:tick|mark|circle|select|choose|请勾选|请选择|请打勾|勾选)\b[^?？]*$")
 
 
+# The identity document a value is copied from, said after the wording without brackets: "Full name
+# as on your ID card", "Date of birth as shown in passport". Only documents: "as on 30 September" is a date.
+_AS_ON_DOCUMENT = re.compile(
+    r"\s*,?\s*\b(?:exactly\s+)?(?:as|same as)\s+(?:it\s+(?:appears|is\s+written)\s+)?(?:shown\s+|written\s+|printed\s+)?"
+    r"(?:on|in|per)\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+)?(?:national\s+)?"
+    r"(?:id|identity|passport|birth)(?:\s+(?:card|document|certificate))?\s*[.。]?$")
+
+
 def unnumbered(text: str) -> str:
     """The folded wording without its numbering, lettered options, answer blanks, how to answer after
-    a question and the number of digits a code has ("10-digit"); brackets kept, for the ranges they
-    qualify."""
-    return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(_HOW_TO_ANSWER.sub("", strip_numbering(text)))[0]))
+    a question, the identity document to copy from and the number of digits a code has ("10-digit");
+    brackets kept, for the ranges they qualify."""
+    text = _AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", strip_numbering(text)))
+    return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0]))
 
 
 def strip_noise(text: str) -> str:

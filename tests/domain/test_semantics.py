@@ -896,3 +896,12 @@ def test_the_identity_document_to_copy_from_is_noise_bracketed_or_not() -> None:
     assert key("出生日期（须与身份证一致）", level="roster", type="date") == "teacher.birth_date"
     # A date after "as on" is the reference date of the count, not a document: not taken off.
     assert key("Teachers as on 1 October", type="integer") is None
+
+
+def test_a_group_and_the_rest_of_it_joined_are_everyone() -> None:
+    assert key("Teaching personnel and non-teaching personnel", type="integer") == count("status=1")
+    assert key("Total, teaching and non-teaching", type="integer") == count("status=1")
+    assert key("编内和非编内专任教师", type="integer") == count(FT)
+    assert key("Male and non-male teachers", type="integer") == count(FT)
+    # A negation before a conjunction may or may not take in what follows it: not read.
+    assert key("非在编或女专任教师", type="integer") is None

@@ -54,7 +54,9 @@ ANY = "*"  # a breakdown by something the wording does not name
 TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "teaching personnel",
                  "classroom teacher")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
-               "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工")
+               "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工",
+               # Staff of both kinds said at once, the noun shared: "Total teaching and non-teaching staff".
+               "teaching and non-teaching", "academic and non-academic")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # "Headcount" says how people are counted (not in full-time equivalents), not whom: under
     # "Teaching staff" it is still teaching staff, and alone it may be of pupils.

@@ -142,6 +142,19 @@ def _rank(c: _Cond, direction: str, lex: Lexicon, inclusive: bool = True) -> Non
         raise _Fail("nothing ranks that way")
 
 
+def _unite(last: _Cond, c: _Cond) -> None:
+    """`last` widened to admit what `c` admits too, each a code set or every code but one
+    ("teaching and non-teaching staff": every post)."""
+    if not last.negated and not c.negated:
+        last.codes |= c.codes
+    elif not last.negated:
+        last.codes, last.negated = c.codes - last.codes, True
+    elif not c.negated:
+        last.codes -= c.codes
+    else:
+        last.codes &= c.codes
+
+
 def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
     st = _State()
     pending_neg = False
@@ -180,9 +193,10 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                       inclusive=pending_rank == "above_pre")
                 pending_rank = None
             if union:
-                if last is None or last.field != c.field or last.negated or c.negated:
+                if last is None or last.field != c.field or last.by_prefix:
+                    # "非在编或女": whether 非 takes in what follows the 或 is not said.
                     raise _Fail("joins groups that are not values of one field")
-                last.codes |= c.codes
+                _unite(last, c)
                 last.generic = last.generic and c.generic
                 last.joined += 1
                 union = False

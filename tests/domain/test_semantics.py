@@ -905,3 +905,10 @@ def test_a_group_and_the_rest_of_it_joined_are_everyone() -> None:
     assert key("Male and non-male teachers", type="integer") == count(FT)
     # A negation before a conjunction may or may not take in what follows it: not read.
     assert key("非在编或女专任教师", type="integer") is None
+
+
+def test_options_after_a_colon_are_options_as_in_brackets() -> None:
+    assert key("教师性别：男/女", level="roster") == "teacher.gender"
+    assert key("Employment: permanent | contract", level="roster") == "teacher.establishment"
+    assert key("任教学科：语文/数学/英语/其他", level="roster") == "teacher.subject"
+    assert key("政治面貌：党员/团员/群众", level="roster") is None

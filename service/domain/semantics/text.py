@@ -186,11 +186,18 @@ _BOX = "□☐○◯▢◻❑"
 _BOXED = re.compile(rf"[{_BOX}]\s*([^{_BOX}]+?)\s*(?=[{_BOX}]|$)")
 
 
+# Options after a colon, split by slashes or bars: "性别：男/女", "Sex: M / F", "是否在编：是|否".
+_COLON_OPTIONS = re.compile(r"^(?P<head>[^:：]*[^\s:：])\s*[:：]\s*(?P<listed>[^:：/|()（）]{1,20}(?:\s*[/|]\s*[^:：/|()（）]{1,20})+)$")
+
+
 def lettered(text: str) -> tuple[str, list[str]]:
-    """A folded wording without the lettered (or boxed) options it ends with, and those options."""
+    """A folded wording without the lettered (or boxed) options it ends with, or those it lists after
+    a colon, and those options."""
     boxed = list(_BOXED.finditer(text))
     if len(boxed) >= 2 and text[: boxed[0].start()].strip(" :："):
         return text[: boxed[0].start()].rstrip(" :："), [m.group(1) for m in boxed]
+    if (colon := _COLON_OPTIONS.match(text)) is not None:
+        return colon.group("head"), [o.strip() for o in re.split(r"[/|]", colon.group("listed"))]
     found = list(_LETTERED.finditer(text))
     marks = [m.group(1).strip(" .、．)(") for m in found]
     if len(found) < 2 or marks not in ([chr(ord("a") + i) for i in range(len(found))],

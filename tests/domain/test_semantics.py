@@ -912,3 +912,8 @@ def test_options_after_a_colon_are_options_as_in_brackets() -> None:
     assert key("Employment: permanent | contract", level="roster") == "teacher.establishment"
     assert key("任教学科：语文/数学/英语/其他", level="roster") == "teacher.subject"
     assert key("政治面貌：党员/团员/群众", level="roster") is None
+
+
+def test_a_yes_no_question_on_the_status_alone_asks_the_status() -> None:
+    assert key("你现在是否已退休？", level="roster") == "teacher.status"
+    assert key("Are you currently in service?", level="roster") == "teacher.status"

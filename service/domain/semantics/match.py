@@ -415,6 +415,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
             asked = {c.field for c in parsed.conditions} - {POST, "teacher.status"}
             if not asked and parsed.own_population and not parsed.generic_only:
                 asked = {POST}  # "Are you a full-time teacher?"
+            elif not asked and not parsed.own_population and {c.field for c in parsed.conditions} == {"teacher.status"}:
+                asked = {"teacher.status"}  # "您目前是否在职？", "Are you retired?"
             if len(asked) == 1 and (asked == {POST} or parsed.generic_only or not parsed.own_population):
                 # "您是否为在编教师？" on a roster asks each teacher's establishment.
                 parsed = Parsed("value", field=asked.pop(), whether=True)

@@ -917,3 +917,11 @@ def test_options_after_a_colon_are_options_as_in_brackets() -> None:
 def test_a_yes_no_question_on_the_status_alone_asks_the_status() -> None:
     assert key("你现在是否已退休？", level="roster") == "teacher.status"
     assert key("Are you currently in service?", level="roster") == "teacher.status"
+
+
+def test_a_lower_and_an_upper_bound_said_apart_are_one_range() -> None:
+    assert key("年满35周岁未满45周岁的专任教师", type="integer") == count(f"{FT};age=35..44")
+    assert key("教龄在10年至19年之间的教师", type="integer") == count(f"{FT};years=10..19")
+    assert key("45岁≤年龄<50岁的专任教师", type="integer") == count(f"{FT};age=45..49")
+    # Bounds that cannot meet, or two ranges, are not one range.
+    assert key("45岁以上30岁以下教师", type="integer") is None

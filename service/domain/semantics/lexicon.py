@@ -106,6 +106,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "or equivalent", "or an equivalent", "or its equivalent",
                # "employed on a permanent basis": the basis is the terms named.
                "basis",
+               # "年龄在30-39岁之间": the range says between what.
+               "之间",
                # A relative word of questions: "您所任教的学科".
                "所", "持", "该", "详细", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.

@@ -142,7 +142,23 @@ def _bounds(kind: Kind, nums: list[int], incl: str | None) -> tuple[int | None, 
 
 
 # A value between two bounds: "30≤年龄<40", "5 <= 教龄 < 10".
-_SANDWICH = re.compile(rf"{_N}\s*(≤|<=|<)\s*(年龄|age|教龄|教学年资)\s*(≤|<=|<)\s*{_N}\s*(?:周岁|岁|年)?")
+_SANDWICH = re.compile(rf"{_N}\s*(?:周岁|岁|年)?\s*(≤|<=|<)\s*(年龄|age|教龄|教学年资)\s*(≤|<=|<)\s*{_N}\s*(?:周岁|岁|年)?")
+
+
+def between(spans: list[Span]) -> list[Span]:
+    """A lower bound and an upper bound of one measure said apart ("满30周岁不满40周岁", "30岁以上
+    40岁以下") are one range between them; other pairs are left as they are."""
+    out: list[Span] = []
+    for field in dict.fromkeys(s.field for s in spans):
+        mine = [s for s in spans if s.field == field]
+        lows = [s for s in mine if s.max is None]
+        highs = [s for s in mine if s.min is None]
+        if len(mine) == 2 and len(lows) == len(highs) == 1 and lows[0].min is not None and highs[0].max is not None \
+                and lows[0].min <= highs[0].max:
+            out.append(Span(field, lows[0].min, highs[0].max))
+        else:
+            out += mine
+    return out
 
 
 def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:

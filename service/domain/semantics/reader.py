@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import LEVELS, Filter
 from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
-from service.domain.semantics.ranges import RangeError, extract
+from service.domain.semantics.ranges import RangeError, between, extract
 from service.domain.semantics.text import bilingual, fold, options, strip_brackets, unnumbered
 
 ReadKind = Literal["count", "value", "total"]
@@ -477,7 +477,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, text).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
-    spans = list(dict.fromkeys(spans))  # "30-39歲 30-39": one range said in two languages
+    spans = between(list(dict.fromkeys(spans)))  # "30-39歲 30-39": one range said in two languages
     if len({s.field for s in spans}) < len(spans):
         return Unread("names two ranges of one measure (两个年龄或教龄条件)")
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]

@@ -925,3 +925,10 @@ def test_a_lower_and_an_upper_bound_said_apart_are_one_range() -> None:
     assert key("45岁≤年龄<50岁的专任教师", type="integer") == count(f"{FT};age=45..49")
     # Bounds that cannot meet, or two ranges, are not one range.
     assert key("45岁以上30岁以下教师", type="integer") is None
+
+
+def test_english_decades_of_life_and_bounds_before_experience() -> None:
+    assert key("Male teachers in their forties", type="integer") == count(f"{FT};gender=1;age=40..49")
+    assert key("Teachers in their 60s", type="integer") == count(f"{FT};age=60..69")
+    assert key("Teachers with 15 years or more of teaching experience", type="integer") == count(f"{FT};years=15..")
+    assert key("Teachers with fewer than 2 years' experience", type="integer") == count(f"{FT};years=..1")

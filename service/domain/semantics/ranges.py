@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["range", "le", "lt", "ge", "gt", "eq"]
+Kind = Literal["range", "le", "lt", "ge", "gt", "eq", "decade"]
 Which = Literal["teacher.age", "teacher.teaching_years"]
 
 # Numbers a teacher's age or years of teaching can be: others near "to" / "以上" are grades, codes.
@@ -59,6 +59,8 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"(?:{_AGE_EN})?{_N}{_YEN}\s*(?:and|or|&)\s*(?:under|below|younger|less)", "le", False),
     (rf"(?:{_AGE_EN})?(?:over|above|older\s+than|more\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "gt", False),
     (rf"(?:{_AGE_EN})?(?:at\s+least)\s+{_N}{_YEN}", "ge", False),
+    # "in their 30s", "in their forties": the ten years from that number.
+    (r"in\s+(?:their|his|her|your|the)\s+([2-7]0)\s*s\b", "decade", False),
     (rf"(?:{_AGE_EN})?{_N}{_YEN}\s*(?:and|or|&)\s*(?:over|above|older|more)", "ge", False),
     # Bare numbers: only where the context says the column is an age ("年龄" above it).
     (rf"{_N}{_DASH}{_N}", "range", True),
@@ -96,6 +98,8 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"{_N}\s*\+\s*{_TEACH_EN}", "ge", False),
     (rf"{_N}\s+(?:or|and)\s+(?:more|over|above)\s+{_TEACH_EN}", "ge", False),
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:more|over|above|longer)", "ge", False),
+    # "30 years or more of experience": the bound said between the number and what it counts.
+    (rf"{_N}\s*years?\s+(?:or|and)\s+(?:more|over|above|longer)\s+(?:of\s+)?(?:teaching\s+)?(?:experience|service)", "ge", False),
     (rf"{_N}\s+(?:or|and)\s+(?:less|fewer|under)\s+{_TEACH_EN}", "le", False),
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:less|fewer|under|below)", "le", False),
     (rf"(?:teaching|taught)\s+(?:for\s+)?(?:more\s+than|over)\s+{_N}\s*years?", "gt", False),
@@ -138,7 +142,8 @@ def _bounds(kind: Kind, nums: list[int], incl: str | None) -> tuple[int | None, 
     n = nums[0]
     if kind == "range":
         return min(nums), max(nums)
-    return {"le": (None, n), "lt": (None, n - 1), "ge": (n, None), "gt": (n + 1, None), "eq": (n, n)}[kind]
+    return {"le": (None, n), "lt": (None, n - 1), "ge": (n, None), "gt": (n + 1, None), "eq": (n, n),
+            "decade": (n, n + 9)}[kind]
 
 
 # A value between two bounds: "30≤年龄<40", "5 <= 教龄 < 10".

@@ -60,13 +60,19 @@ _EN_NUMBER = re.compile(rf"\b({_EN_NUMBER_WORD})\b(?=\s+(?:(?:full|complete|or\s
                         rf"|(?<=\baged )({_EN_NUMBER_WORD})\b")
 
 
+# The decades of a life said in words: "in their forties" is "in their 40s".
+_EN_DECADE = re.compile(r"(?:(?<=their )|(?<=his )|(?<=her )|(?<=your )|(?<=the ))(twent|thirt|fort|fift|sixt|sevent)ies\b")
+_DECADES = {"twent": "20s", "thirt": "30s", "fort": "40s", "fift": "50s", "sixt": "60s", "sevent": "70s"}
+
+
 def _english_number(m: re.Match[str]) -> str:
     words = re.split(r"[- ]", m.group(1) or m.group(2))
     value = _EN_TENS_WORDS.get(words[0], 0) or _EN_UNITS_WORDS.index(words[0])
     return str(value + (_EN_UNITS_WORDS.index(words[1]) if len(words) > 1 else 0))
 
 
-_APOSTROPHES = re.compile(r"['’‘`´]s?\b")
+# "bachelor's" and the plural's "teachers'" alike: "5 years' experience" is "5 years experience".
+_APOSTROPHES = re.compile(r"['’‘`´]s?\b|(?<=s)['’](?=\s|$)")
 _SPACES = re.compile(r"\s+")
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
@@ -91,6 +97,7 @@ def fold(text: str) -> str:
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
     t = _EN_NUMBER.sub(_english_number, _numerals(t)).replace("(s)", "s")  # "subject(s)"
+    t = _EN_DECADE.sub(lambda m: _DECADES[m.group(1)], t)
     return _APOSTROPHES.sub("", t)
 
 

@@ -932,3 +932,10 @@ def test_english_decades_of_life_and_bounds_before_experience() -> None:
     assert key("Teachers in their 60s", type="integer") == count(f"{FT};age=60..69")
     assert key("Teachers with 15 years or more of teaching experience", type="integer") == count(f"{FT};years=15..")
     assert key("Teachers with fewer than 2 years' experience", type="integer") == count(f"{FT};years=..1")
+
+
+def test_a_bracket_naming_the_level_again_says_whether_it_is_in() -> None:
+    assert key("专科以下（不含专科）学历的专任教师", type="integer") == count(f"{FT};education=41,61,71")
+    assert key("硕士以上（含硕士）学历教师", type="integer") == count(f"{FT};education=11,14")
+    # A bracket leaving out another level is no bound the reader can say: not read.
+    assert key("硕士以下（不含本科）学历教师", type="integer") is None

@@ -39,6 +39,7 @@ BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 o
 EMPTY = "the wording is empty once its numbering and units are taken off"
 AMBIGUOUS = "can name several things; say which (e.g. 学历, 职称)"
 EMPLOYED = "专职 / dedicated say how a teacher is employed, not who else is counted"
+EXCLUDING_OTHER = "a bound leaves out a value other than its own level (本科以下（不含专科）): say which values"
 _MAX_TILINGS = 48
 _SUBJECT = "teacher.subject"
 _MAX_CHOICES = 64
@@ -473,7 +474,10 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread("asks a share (%), not a number of people")
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        text = _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", unnumbered(fold(label)))
+        text = _RESTATED_LEVEL.sub(_restated_level, unnumbered(fold(label)))
+        if _EXCLUDING_OTHER.search(text):
+            return Unread(EXCLUDING_OTHER)
+        text = _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", text)
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, text).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
@@ -597,6 +601,18 @@ def rest_of(label: str, d: Dictionary) -> str | None:
 
 # "二级及以下（含未定职级）": values the bracket adds to those before it (not "（含35岁）", a bound).
 _INCLUDING = re.compile(r"[(（]\s*(?:含|包含|包括|including|incl\.?)\s*([^()（）\d]+)[)）]")
+# "本科以下（不含本科）", "大专以上（含大专）": the bracket names the level before it again, to say
+# whether it is in; the same as "以下（不含）", "以上（含）".
+_RESTATED_LEVEL = re.compile(r"(?P<level>[^\s\d()（）]{1,6}?)(?P<way>以下|以上)\s*[(（]\s*"
+                             r"(?P<incl>不含|不包含|不包括|含|包含|包括)\s*(?P=level)\s*[)）]")
+
+
+# "本科以下（不含专科）": a bound leaving out a value other than its own level; not the level itself.
+_EXCLUDING_OTHER = re.compile(r"(?:以下|以上)\s*[(（]\s*(?:不含|不包含|不包括)\s*[^()（）\d\s]+[)）]")
+
+
+def _restated_level(m: re.Match[str]) -> str:
+    return f"{m.group('level')}{m.group('way')}（{'不含' if '不' in m.group('incl') else '含'}）"
 _WORD_THEN_BRACKET = re.compile(r"([^\W\d_a-z]{2,6}|[a-z]+)\s*[(（]([^()（）]+)[)）]")
 
 

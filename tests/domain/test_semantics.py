@@ -939,3 +939,12 @@ def test_a_bracket_naming_the_level_again_says_whether_it_is_in() -> None:
     assert key("硕士以上（含硕士）学历教师", type="integer") == count(f"{FT};education=11,14")
     # A bracket leaving out another level is no bound the reader can say: not read.
     assert key("硕士以下（不含本科）学历教师", type="integer") is None
+
+
+def test_an_english_list_joins_its_items_with_its_commas() -> None:
+    # Read before as administrators who are also teachers or staff: the list is all three.
+    assert key("Total administrators, teachers and support staff", type="integer") == count("status=1;post_type=1,2,3")
+    assert key("Number of teachers, administrators or workers", type="integer") == count("status=1;post_type=1,2,4")
+    # A comma with no list after it only separates: "Teachers, female" are female teachers.
+    assert key("Teachers, female", type="integer") == count(f"{FT};gender=2")
+    assert key("Staff, teachers", type="integer") == count(FT)

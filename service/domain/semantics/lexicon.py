@@ -24,7 +24,7 @@ SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl",
     "above_pre",
     "below_pre", "below_bare", "union", "filler", "having", "link", "by", "question", "self", "school_code", "whether",
-    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member",
+    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member", "list",
 ]
 
 
@@ -252,7 +252,7 @@ SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")
 # Words naming the school itself, taken off a school field's names to give the bare name a school
 # form uses for it ("名称", "地址", "name").
 SELF_WORDS = ("学校", "本校", "单位", "机构", "school", "institution")
-_TOKEN = re.compile(r"[a-z]+|\d+|[、/#&+]|[^\W\d_a-z]")
+_TOKEN = re.compile(r"[a-z]+|\d+|[、/#&+]|(?<=[a-z]),(?=\s*[a-z])|[^\W\d_a-z]")
 _PLURAL = re.compile(r"^([a-z]{2,}[^\Wsui])s$")
 _PLURAL_IES = re.compile(r"^([a-z]{2,})ies$")
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "staff", "children": "child",
@@ -265,7 +265,8 @@ def _singular(word: str) -> str:
 
 def units(folded: str) -> tuple[str, ...]:
     """Comparison units of folded text: English words (singular), numbers, CJK characters, and the
-    few punctuation marks that carry meaning in a field's wording (、 / # & +)."""
+    few punctuation marks that carry meaning in a field's wording (、 / # & +, and a comma between
+    English words)."""
     return tuple(_singular(t) for t in _TOKEN.findall(folded))
 
 
@@ -296,6 +297,9 @@ def _build(d: Dictionary) -> Lexicon:
     grammar_units = {units(fold(w)) for words in GRAMMAR.values() for w in words}
     for kind, words in GRAMMAR.items():
         add(words, Sense(kind))
+    # A comma between English words: in a list ("administrators, teachers and employees") it joins
+    # values of one field; elsewhere it only separates ("Teachers, female").
+    raw.setdefault((",",), set()).add(Sense("list"))
     for name, f in codes_fields.items():
         cl = d.code_lists[f.code_list or ""]
         for c in cl.codes:

@@ -166,7 +166,16 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
     previous: str | None = None
     dim_union = False
     before: str | None = None
-    for s in senses:
+    listed = False  # a comma just before, in a list closed by "and" / "or": it joins as they do
+    for i, s in enumerate(senses):
+        if s.kind == "list":
+            if previous == "by_dim":
+                by, previous = True, None  # "by sex, age and subject"
+            else:
+                # "Staff, teachers" (headers run together) is no list: "A, B and C" is.
+                listed = any(x.kind == "union" for x in senses[i + 1:])
+            continue
+        comma, listed = listed, False
         before, kind_before = s.kind, before
         if dim_union and s.kind != "dim":
             raise _Dangling("a conjunction with nothing after it")
@@ -193,6 +202,9 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 _rank(c, "above" if pending_rank == "above_pre" else "below", lex,
                       inclusive=pending_rank == "above_pre")
                 pending_rank = None
+            if comma and not union and last is not None and last.field == c.field and not last.by_prefix \
+                    and not pending_rank and st.conds[-1] is last:
+                union = True  # "administrators, teachers and employees": a list of one field's values
             if union:
                 if last is None or last.field != c.field or last.by_prefix:
                     # "非在编或女": whether 非 takes in what follows the 或 is not said.

@@ -948,3 +948,9 @@ def test_an_english_list_joins_its_items_with_its_commas() -> None:
     # A comma with no list after it only separates: "Teachers, female" are female teachers.
     assert key("Teachers, female", type="integer") == count(f"{FT};gender=2")
     assert key("Staff, teachers", type="integer") == count(FT)
+
+
+def test_the_year_one_was_born_is_the_date_of_birth() -> None:
+    assert key("你是哪一年出生的？", level="roster") == "teacher.birth_date"
+    assert key("What year were you born in?", level="roster") == "teacher.birth_date"
+    assert key("出生地", level="roster") is None  # where, not when

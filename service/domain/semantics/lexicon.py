@@ -215,6 +215,8 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                               "type of appointment", "appointment type", "terms of service", "terms of employment"),
     "teacher.post_type": ("岗位", "post", "position"),
     "teacher.status": ("状态",),
+    # Being born names the date of birth: "您哪年出生？", "In what year were you born?".
+    "teacher.birth_date": ("出生", "出生于", "born", "birth"),
     "teacher.age": ("年龄", "岁数", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
                     "age group", "age band", "age bracket", "age range"),
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").

@@ -352,8 +352,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             dims = ["teacher.teaching_years"]
         elif dims != ["teacher.teaching_years"]:
             raise _Fail("asks how long, but not how long one has taught")
-    if "moment" in st.markers and "start" not in st.markers and dims != ["teacher.teaching_start"]:
-        # "教学时间" may be hours of teaching: a date is the start of teaching only when said so.
+    dated = len(dims) == 1 and dims[0] in d.fields and d.fields[dims[0]].type == "date"
+    if "moment" in st.markers and "start" not in st.markers and not dated:
+        # "教学时间" may be hours of teaching: a date is the start of teaching only when said so; a
+        # moment of a date field is that date ("出生年份").
         raise _Fail("asks for a time the wording does not say is when teaching began")
     if "start" in st.markers:
         # "When did you start teaching?", "When did you first start working as a teacher?"

@@ -954,3 +954,10 @@ def test_the_year_one_was_born_is_the_date_of_birth() -> None:
     assert key("你是哪一年出生的？", level="roster") == "teacher.birth_date"
     assert key("What year were you born in?", level="roster") == "teacher.birth_date"
     assert key("出生地", level="roster") is None  # where, not when
+
+
+def test_teaching_beside_the_subject_taught_says_what_is_taught() -> None:
+    assert key("你现在任教什么学科？", level="roster") == "teacher.subject"
+    assert key("任教英语的专任教师", type="integer") == count(f"{FT};subject=03")
+    assert key("执教教师", type="integer") is None  # who teaches, not what or how long
+    assert key("你在哪个学段任教？", level="roster") is None  # a stage of school is not a subject

@@ -961,3 +961,11 @@ def test_teaching_beside_the_subject_taught_says_what_is_taught() -> None:
     assert key("任教英语的专任教师", type="integer") == count(f"{FT};subject=03")
     assert key("执教教师", type="integer") is None  # who teaches, not what or how long
     assert key("你在哪个学段任教？", level="roster") is None  # a stage of school is not a subject
+
+
+def test_questions_asking_which_kind_or_which_of_the_options_below() -> None:
+    assert key("你的编制属于哪一种？", level="roster") == "teacher.establishment"
+    assert key("你教哪门课程？", level="roster") == "teacher.subject"
+    assert key("你的年龄在以下哪个区间？", level="roster") == "teacher.age"
+    assert key("你今年多少岁？", level="roster") == "teacher.age"
+    assert key("你的最终学历", level="roster") == "teacher.education"

@@ -93,7 +93,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "level", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
-               "actual", "highest", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
+               "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
@@ -150,14 +150,17 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候",
                # A year is a moment said to the year: "您哪年开始教书", "从教起始年份", "Year started teaching".
                "哪年", "何年", "哪个年份", "什么年份", "年份", "year"),
-    "question": ("多少岁", "几岁", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
+    "question": ("什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
                  "呢", "目前", "该同志", "同志", "其", "本人", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
                  # What a section of a form is called around its subject: "个人基本信息", "General information".
                  "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息",
-                 "tick", "please tick", "circle", "mark", "勾选", "请勾选", "打勾"),
+                 "tick", "please tick", "circle", "mark", "勾选", "请勾选", "打勾",
+                 # Which of a kind, or of the options below: "哪门学科", "何种学历", "以下哪个区间".
+                 "哪门", "哪种", "哪一种", "哪类", "哪一类", "何种", "以下哪个", "以下哪一", "以下哪项", "以下哪一项",
+                 "下列", "下列哪个", "下列哪一", "哪项", "哪一项", "区间", "哪个区间"),
     "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution"),
 }
@@ -217,7 +220,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.status": ("状态",),
     # Being born names the date of birth: "您哪年出生？", "In what year were you born?".
     "teacher.birth_date": ("出生", "出生于", "born", "birth"),
-    "teacher.age": ("年龄", "岁数", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
+    "teacher.age": ("年龄", "岁数", "几岁", "多少岁", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
                     "age group", "age band", "age bracket", "age range"),
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").
     "school.region_code": ("县", "区县", "县区", "county", "district"),

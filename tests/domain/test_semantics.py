@@ -969,3 +969,11 @@ def test_questions_asking_which_kind_or_which_of_the_options_below() -> None:
     assert key("你的年龄在以下哪个区间？", level="roster") == "teacher.age"
     assert key("你今年多少岁？", level="roster") == "teacher.age"
     assert key("你的最终学历", level="roster") == "teacher.education"
+
+
+def test_a_sum_spelled_without_spaces_is_noise_but_a_number_plus_is_a_bound() -> None:
+    s = where(["Teachers"])
+    assert match_field(label="Total (F+M)", level="school", type="integer", scene=s, d=D).key == count(FT)
+    assert key("Teachers (55+ years)", type="integer") == count(f"{FT};age=55..")
+    assert key("P&P teachers (permanent and pensionable)", type="integer") is None  # 'P&P' is not known
+    assert key("Permanent and pensionable teaching staff", type="integer") == count(f"{FT};establishment=1")

@@ -127,6 +127,7 @@ _NOISE = re.compile(
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
     r"|\d+\s*(?:位(?:数字|数|代码)?|[- ]?digits?)"
     r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
+    r"|[a-z\u3400-\u9fff][^+\d]*\+\s*[a-z\u3400-\u9fff][^+\d]*"  # "(M+F)", "（男+女）"; not "(50+ years)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
     r"|主|主教|主讲|主要|main"
     # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".

@@ -977,3 +977,15 @@ def test_a_sum_spelled_without_spaces_is_noise_but_a_number_plus_is_a_bound() ->
     assert key("Teachers (55+ years)", type="integer") == count(f"{FT};age=55..")
     assert key("P&P teachers (permanent and pensionable)", type="integer") is None  # 'P&P' is not known
     assert key("Permanent and pensionable teaching staff", type="integer") == count(f"{FT};establishment=1")
+
+
+def test_a_word_naming_two_fields_takes_the_field_of_the_last_category_under_the_same_total() -> None:
+    # "专任教师数", then "大专", then "高中": the column before "高中" is the category "大专", not the total.
+    s = where([], above="专任教师数")
+    alone = match_field(label="高中", level="school", type="integer", scene=s, d=D)
+    assert alone.key is None
+    associate = match_field(label="专任教师大专", level="school", type="integer", d=D).definition
+    assert associate is not None
+    beside = beside_column(alone, "高中", "integer", "school", s, None, D, (associate,))
+    assert beside is not None and beside.key == count(f"{FT};education=61")
+    assert beside_column(alone, "高中", "integer", "school", s, None, D, ()) is None

@@ -495,23 +495,25 @@ def below_beside(m: Match, label: str, type_: str | None, level: Level | None, s
 
 
 def beside_column(m: Match, label: str, type_: str | None, level: Level | None, scene: Scene | None,
-                  reference: date | None, d: Dictionary) -> Match | None:
+                  reference: date | None, d: Dictionary, categories: tuple[Definition, ...] = ()) -> Match | None:
     """"专任-高中及以下" after "专任-专科": columns of one breakdown sit side by side, so a word naming
     values of two fields ("高中": an education or a kind of school) names the field the column just
-    before it breaks down by, when so read it differs from that column on that field alone."""
-    if AMBIGUOUS not in m.reason or scene is None or scene.above is None:
+    before it breaks down by, when so read it differs from that column on that field alone. The column
+    before it is the field above, or the last category listed under the same total ("专任教师总数",
+    then "本科", "专科", "高中及以下")."""
+    if AMBIGUOUS not in m.reason or scene is None:
         return None
-    beside = scene.above
-    for name in dict.fromkeys(f.field for f in beside.filters if f.field not in (POST, "teacher.status")):
-        if name in scene.by:
-            continue
-        again = match_field(label=label, type=type_, level=level, scene=replace(scene, by=(*scene.by, name)),
-                            reference=reference, d=d)
-        # Columns of one breakdown do not overlap: "其他少数民族" under "少数民族" is no column beside it.
-        if again.key is not None and again.definition is not None and apart_on(beside, again.definition) == name \
-                and not admitted(d, beside, name) & admitted(d, again.definition, name):
-            return _found(again.key, again.definition, CONF_IN_CONTEXT,
-                          f"{again.reason}: of {name}, as the column before it", again.parsed)
+    for beside in dict.fromkeys(x for x in (scene.above, *categories[-1:]) if x is not None):
+        for name in dict.fromkeys(f.field for f in beside.filters if f.field not in (POST, "teacher.status")):
+            if name in scene.by:
+                continue
+            again = match_field(label=label, type=type_, level=level, scene=replace(scene, by=(*scene.by, name)),
+                                reference=reference, d=d)
+            # Columns of one breakdown do not overlap: "其他少数民族" under "少数民族" is no column beside it.
+            if again.key is not None and again.definition is not None and apart_on(beside, again.definition) == name \
+                    and not admitted(d, beside, name) & admitted(d, again.definition, name):
+                return _found(again.key, again.definition, CONF_IN_CONTEXT,
+                              f"{again.reason}: of {name}, as the column before it", again.parsed)
     return None
 
 

@@ -989,3 +989,12 @@ def test_a_word_naming_two_fields_takes_the_field_of_the_last_category_under_the
     beside = beside_column(alone, "高中", "integer", "school", s, None, D, (associate,))
     assert beside is not None and beside.key == count(f"{FT};education=61")
     assert beside_column(alone, "高中", "integer", "school", s, None, D, ()) is None
+
+
+def test_of_which_after_a_population_named_in_the_same_wording_refines_that_population() -> None:
+    # "行政人员数其中女" is a header and its column run together: not the field above it refined.
+    s = where([], above="35岁以下专任教师")
+    assert match_field(label="行政人员数其中女", level="school", type="integer", scene=s, d=D).key == \
+        count("status=1;post_type=2;gender=2")
+    assert match_field(label="其中：女", level="school", type="integer", scene=s, d=D).key == \
+        count(f"{FT};gender=2;age=..35")

@@ -272,6 +272,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 continue
             st.conds.append(c)
             last = c
+        elif s.kind == "refine" and any(c.field == POST for c in st.conds):
+            continue  # "专任教师数其中女": the whole it refines is the one it has just named
         else:
             st.markers.add(s.kind)
     if pending_neg or pending_rank or union:

@@ -861,6 +861,7 @@ def test_a_negated_kind_of_school_is_the_other_kinds_of_its_list() -> None:
 def test_the_first_years_of_teaching_are_fewer_whole_years_taught() -> None:
     assert key("Teachers in their first three years of teaching", type="integer") == count(f"{FT};years=..2")
     assert key("How many teachers are within the first 2 years of teaching?", type="integer") == count(f"{FT};years=..1")
+    assert key("Teachers during their first year of teaching", type="integer") == count(f"{FT};years=..0")
 
 
 def test_a_year_asked_of_teaching_is_when_teaching_began() -> None:

@@ -150,6 +150,9 @@ def _bounds(kind: Kind, nums: list[int], incl: str | None) -> tuple[int | None, 
 _SANDWICH = re.compile(rf"{_N}\s*(?:周岁|岁|年)?\s*(≤|<=|<)\s*(年龄|age|教龄|教学年资)\s*(≤|<=|<)\s*{_N}\s*(?:周岁|岁|年)?")
 
 
+_FIRST_YEAR = re.compile(r"\bfirst\s+year(?=\s+(?:of|in)\s+(?:teaching|service))")
+
+
 def between(spans: list[Span]) -> list[Span]:
     """A lower bound and an upper bound of one measure said apart ("满30周岁不满40周岁", "30岁以上
     40岁以下") are one range between them; other pairs are left as they are."""
@@ -171,6 +174,7 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     count only when `hint` (the field the context names: teacher.age or teacher.teaching_years)
     says what they measure. RangeError when a range's numbers cannot be that measure."""
     spans: list[Span] = []
+    text = _FIRST_YEAR.sub("first 1 years", text)  # "in their first year of teaching": none completed
     while (m := _SANDWICH.search(text)) is not None:
         first, op1, word, op2, second = m.groups()
         field = "teacher.age" if word in ("年龄", "age") else "teacher.teaching_years"

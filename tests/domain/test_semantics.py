@@ -999,3 +999,8 @@ def test_of_which_after_a_population_named_in_the_same_wording_refines_that_popu
         count("status=1;post_type=2;gender=2")
     assert match_field(label="其中：女", level="school", type="integer", scene=s, d=D).key == \
         count(f"{FT};gender=2;age=..35")
+
+
+def test_those_who_and_graduate_institute_graduates_in_taiwan_wording() -> None:
+    assert key("專任教師中具博士學歷者", type="integer") == count(f"{FT};education=11")
+    assert key("研究所畢業之專任教師", type="integer") == count(f"{FT};education=11,14")

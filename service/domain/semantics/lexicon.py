@@ -108,6 +108,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "basis",
                # "年龄在30-39岁之间": the range says between what.
                "之间",
+               # "学历为博士者": those who, of the people the wording names.
+               "者",
                # A relative word of questions: "您所任教的学科".
                "所", "持", "该", "详细", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
@@ -173,6 +175,8 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
         ("higher education", ("11", "14", "21", "31"), False),
         ("graduate degree", ("11", "14"), False), ("高中阶段", ("41", "61"), False),
         ("upper secondary", ("41", "61"), False),
+        # A graduate institute's graduates, as Taiwan's forms say it: master's or doctoral.
+        ("研究所毕业", ("11", "14"), False),
         # ISCED 2011 level 3 is upper secondary, general and vocational alike.
         ("isced 3", ("41", "61"), False), ("isced level 3", ("41", "61"), False),
     ),

@@ -1004,3 +1004,9 @@ def test_of_which_after_a_population_named_in_the_same_wording_refines_that_popu
 def test_those_who_and_graduate_institute_graduates_in_taiwan_wording() -> None:
     assert key("專任教師中具博士學歷者", type="integer") == count(f"{FT};education=11")
     assert key("研究所畢業之專任教師", type="integer") == count(f"{FT};education=11,14")
+
+
+def test_the_school_where_one_teaches_is_the_teachers_school() -> None:
+    assert key("你现在任教的学校", level="roster") == "teacher.school_code"
+    assert key("任教学校代码", level="roster") == "teacher.school_code"
+    assert key("在本校任教年限", level="roster") is None  # years at this school are not years of teaching

@@ -323,7 +323,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         # "您任教哪个学科", "任教语文的教师": teaching beside the subject taught says what is taught,
         # not how long (a school's 学段 is not what a teacher teaches: that stays unread).
         teaching = st.activity - st.named
-        if teaching and (_SUBJECT in dims or any(c.field == _SUBJECT for c in st.conds)):
+        where = {"school.name", "school.code"} & set(dims)
+        if teaching and (_SUBJECT in dims or any(c.field == _SUBJECT for c in st.conds) or "self" in st.markers or where):
+            # "任教学校", "任教学校名称": the school where one teaches, as "所在学校" is.
             dims = [x for x in dims if x not in teaching]
     # "所在学校的学校标识码": a field and the field it refers to name one thing.
     referred = {d.fields[x].references for x in dims if x in d.fields and d.fields[x].references}

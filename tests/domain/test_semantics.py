@@ -1010,3 +1010,10 @@ def test_the_school_where_one_teaches_is_the_teachers_school() -> None:
     assert key("你现在任教的学校", level="roster") == "teacher.school_code"
     assert key("任教学校代码", level="roster") == "teacher.school_code"
     assert key("在本校任教年限", level="roster") is None  # years at this school are not years of teaching
+
+
+def test_a_school_fields_bare_name_beside_people_is_their_own_not_the_schools() -> None:
+    # Read before as the teacher's school code: a teacher's code is an identifier of their own.
+    assert key("教职工代码", level="roster") is None
+    assert key("Staff member code", level="roster") is None
+    assert key("所在学校代码", level="roster") == "teacher.school_code"

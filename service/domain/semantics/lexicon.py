@@ -40,6 +40,7 @@ class Sense:
     negated: bool = False
     generic: bool = False
     residual: bool = False  # the code list's "other": read only as a category of its own
+    bare: bool = False  # a school field's name without the school ("代码", "名称"): the school's only when alone
 
 
 POST = "teacher.post_type"
@@ -348,7 +349,7 @@ def _build(d: Dictionary) -> Lexicon:
                     # "type of school" without the school is "type": a word for any kind, not the school type.
                     bare = tuple(x for x in cut if x != "of") or cut
                     if bare and bare not in grammar_units and bare not in breakdown_units:
-                        raw.setdefault(bare, set()).add(Sense("dim", f.key))
+                        raw.setdefault(bare, set()).add(Sense("dim", f.key, bare=True))
     for list_name in SCHOOL_LISTS:
         regrouped = {units(fold(w)) for w, _ in SCHOOL_GROUPS.get(list_name, ())}
         for c in d.code_lists[list_name].codes:

@@ -94,6 +94,7 @@ class _State:
     markers: set[str] = field(default_factory=set)
     named: set[str] = field(default_factory=set)  # fields a word names ("教龄")
     activity: set[str] = field(default_factory=set)  # fields only an activity names ("执教")
+    bare: set[str] = field(default_factory=set)  # school fields named without the school ("代码")
 
 
 class _Fail(Exception):
@@ -253,7 +254,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 # "学历、专业技术职务情况" in a title is two breakdowns; in a field, two things asked.
                 raise _Fail("joins words naming different fields")
             (st.by if by else st.dims).append(s.field or "")
-            (st.activity if s.generic else st.named).add(s.field or "")
+            (st.activity if s.generic else st.bare if s.bare else st.named).add(s.field or "")
             by = dim_union = False
         elif s.kind == "by":
             by = True
@@ -398,6 +399,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             if dims[0] in st.activity - st.named and not {"duration", "start", "moment"} & st.markers:
                 # "执教教师", "任教教师": who teaches, not how long they have.
                 raise _Fail("names teaching, not how long one has taught")
+            if st.conds and dims[0] in st.bare - st.named - st.activity:
+                # "教师代码", "Staff code": people's own code, not their school's ("代码" alone is the school's).
+                raise _Fail(f"names {dims[0]} without the school, beside people: their own, not the school's")
             if st.conds and dims[0].startswith("school.") and not any(f.references == dims[0] for f in d.entity_fields("teacher")):
                 # "Student teachers": people beside a number only the school has are not that number.
                 raise _Fail(f"names {dims[0]}, the school's, beside people it does not belong to")

@@ -1012,6 +1012,13 @@ def test_the_school_where_one_teaches_is_the_teachers_school() -> None:
     assert key("在本校任教年限", level="roster") is None  # years at this school are not years of teaching
 
 
+def test_a_coded_fields_code_is_that_field() -> None:
+    assert key("性别代码", level="roster") == "teacher.gender"
+    assert key("最高学历代码", level="roster") == "teacher.education"
+    assert key("任教学科编码", level="roster") == "teacher.subject"
+    assert key("编码", type="text") == "school.code"  # a code alone is the school's, as before
+
+
 def test_a_school_fields_bare_name_beside_people_is_their_own_not_the_schools() -> None:
     # Read before as the teacher's school code: a teacher's code is an identifier of their own.
     assert key("教职工代码", level="roster") is None

@@ -1024,3 +1024,14 @@ def test_a_school_fields_bare_name_beside_people_is_their_own_not_the_schools() 
     assert key("教职工代码", level="roster") is None
     assert key("Staff member code", level="roster") is None
     assert key("所在学校代码", level="roster") == "teacher.school_code"
+
+
+def test_one_classification_of_schools_named_with_anothers_values_offered_asks_that_one() -> None:
+    assert key("学校类别（公办/民办）") == "school.ownership"
+    assert key("School category (urban / rural)") == "school.urban_rural"
+
+
+def test_kinds_of_school_listed_with_commas_and_areas_ask_the_schools_class() -> None:
+    assert key("Is this school in an urban area or a rural area?") == "school.urban_rural"
+    assert key("Is the school in a city, a town or a village?") == "school.urban_rural"
+    assert key("Rural area schools", type="integer") is None

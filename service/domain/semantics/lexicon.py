@@ -204,6 +204,7 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("城区", ("111", "112")), ("镇区", ("121", "122", "123")), ("乡村", ("210", "220")), ("农村", ("210", "220")),
         ("城镇", ("111", "112", "121", "122", "123")), ("urban", ("111", "112", "121", "122", "123")),
         ("rural", ("210", "220")), ("town", ("121", "122", "123")), ("city", ("111", "112")),
+        ("urban area", ("111", "112", "121", "122", "123")), ("rural area", ("210", "220")),
     ),
     # A school run by the state is a "government" school in the censuses of many countries.
     "ownership": (("publicly", ("1",)), ("privately", ("2",)), ("state", ("1",)), ("government", ("1",)), ("公立", ("1",)),

@@ -176,7 +176,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 # "Staff, teachers" (headers run together) is no list: "A, B and C" is.
                 listed = any(x.kind == "union" for x in senses[i + 1:])
             continue
-        comma, listed = listed, False
+        comma, listed = listed, listed and s.kind == "filler"  # "a city, a town or a village"
         before, kind_before = s.kind, before
         if dim_union and s.kind != "dim":
             raise _Dangling("a conjunction with nothing after it")
@@ -264,6 +264,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if pending_neg:
                 # "non-government", "非公办": the other kinds of school of the same list.
                 c.codes, pending_neg = set(lex.school_codes.get(c.field, frozenset()) - s.codes), False
+            if comma and not union and last is not None and last.field == c.field and st.conds[-1] is last:
+                union = True  # "a city, town or village"
             if union:
                 if last is None or last.field != c.field:
                     raise _Fail("joins groups that are not values of one field")
@@ -909,7 +911,11 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
         said = read(" ".join(head), d)
         names_self = isinstance(said, Parsed) and said.kind == "value" and said.field == SELF
         kind = (isinstance(said, Unread) and said.reason in (BREAKDOWN_ONLY, NOTHING)) or _kind_of_people(head, lex)
-        return field_ if names_self or kind else None
+        # "Type of school (public / private)": one classification of schools named, another's values
+        # offered; the options say which.
+        classed = isinstance(said, Parsed) and said.kind == "value" and said.field in lex.school_codes \
+            and field_ in lex.school_codes
+        return field_ if names_self or kind or classed else None
     if not unknown or len(unknown) > 2 or (any(u.isascii() for u in unknown) and len(unknown) > 1):
         return None
     rest = " ".join(u for u, ok in zip(head, covered, strict=True) if ok)

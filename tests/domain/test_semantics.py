@@ -1035,3 +1035,9 @@ def test_kinds_of_school_listed_with_commas_and_areas_ask_the_schools_class() ->
     assert key("Is this school in an urban area or a rural area?") == "school.urban_rural"
     assert key("Is the school in a city, a town or a village?") == "school.urban_rural"
     assert key("Rural area schools", type="integer") is None
+
+
+def test_the_name_of_a_coded_value_is_that_value_but_not_a_name_where_a_code_is_held() -> None:
+    assert key("专业技术职务名称", level="roster") == "teacher.title"
+    assert key("民族名称", level="roster") == "teacher.ethnicity"
+    assert key("工作单位全称", level="roster") is None  # a full name where the records hold a code

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from service.domain.dictionary import Dictionary
-from service.domain.semantics.definition import LEVELS, Filter
+from service.domain.semantics.definition import LEVELS, Filter, teacher_code_fields
 from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, between, extract
 from service.domain.semantics.text import bilingual, fold, options, strip_brackets, unnumbered
@@ -330,6 +330,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         if teaching and (_SUBJECT in dims or any(c.field == _SUBJECT for c in st.conds) or "self" in st.markers or where):
             # "任教学校", "任教学校名称": the school where one teaches, as "所在学校" is.
             dims = [x for x in dims if x not in teaching]
+    if (set(dims) - st.bare) and set(dims) - st.bare <= set(teacher_code_fields(d)):
+        # "职称名称", "民族名称": the name of a coded value is that value (not "工作单位全称", a name
+        # where the records hold a code).
+        dims = [x for x in dims if x not in st.bare - st.named]
     # "所在学校的学校标识码": a field and the field it refers to name one thing.
     referred = {d.fields[x].references for x in dims if x in d.fields and d.fields[x].references}
     dims = [x for x in dims if x not in referred]

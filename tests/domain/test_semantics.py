@@ -1041,3 +1041,10 @@ def test_the_name_of_a_coded_value_is_that_value_but_not_a_name_where_a_code_is_
     assert key("专业技术职务名称", level="roster") == "teacher.title"
     assert key("民族名称", level="roster") == "teacher.ethnicity"
     assert key("工作单位全称", level="roster") is None  # a full name where the records hold a code
+
+
+def test_how_to_answer_one_value_is_noise_but_what_is_counted_or_several_answers_are_not() -> None:
+    assert key("What is your sex? (Please tick one box)", level="roster") == "teacher.gender"
+    assert key("What is your age? Please write a number.", level="roster") == "teacher.age"
+    assert key("Number of teachers (please include part-time teachers)", type="integer") is None
+    assert key("Which of these subjects do you teach? Tick all that apply.", level="roster") is None

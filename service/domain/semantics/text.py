@@ -129,6 +129,11 @@ _NOISE = re.compile(
     r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
     r"|[a-z\u3400-\u9fff][^+\d]*\+\s*[a-z\u3400-\u9fff][^+\d]*"  # "(M+F)", "（男+女）"; not "(50+ years)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
+    # How to answer, in English: "(Please mark one choice)", "(tick one)", "(write a number)".
+    # Only how to answer one value: "(please include part-time)" says what is counted, and "(tick all
+    # that apply)" takes several answers, as "[多选题]": both stay.
+    r"|(?:please\s+)?(?:tick|mark|choose|select|circle|write|enter|fill\s+in)\b(?:\s+(?:one|only\s+one|a|the))?"
+    r"(?:\s+(?:choice|answer|box|option|number|figure|response))?(?:\s+(?:per\s+(?:row|line)|in\s+(?:each|every)\s+(?:row|line)))?"
     r"|主|主教|主讲|主要|main"
     # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
@@ -254,7 +259,10 @@ _BLANK = re.compile(r"_{2,}\s*(?:年|人|名|岁|周岁|个|years?|persons?|peop
 
 
 # How to answer, after the question: "…? Please tick: Yes / No", "…？请勾选". It says nothing of what is asked.
-_HOW_TO_ANSWER = re.compile(r"(?<=[?？])\s*(?:please\s+)?(?:tick|mark|circle|select|choose|请勾选|请选择|请打勾|勾选)\b[^?？]*$")
+# Not one that takes several answers ("Tick all that apply", "可多选"): that asks for no one value.
+_HOW_TO_ANSWER = re.compile(r"(?<=[?？])(?![^?？]*(?:\ball\s+that\b|\bmore\s+than\s+one\b|\bmultiple\b|多选))"
+                            r"\s*(?:please\s+)?(?:tick|mark|circle|select|choose|write|enter|fill\s+in|give|answer"
+                            r"|请勾选|请选择|请打勾|勾选|请填写|请填|填写)\b[^?？]*$")
 
 
 # The identity document a value is copied from, said after the wording without brackets: "Full name

@@ -1048,3 +1048,8 @@ def test_how_to_answer_one_value_is_noise_but_what_is_counted_or_several_answers
     assert key("What is your age? Please write a number.", level="roster") == "teacher.age"
     assert key("Number of teachers (please include part-time teachers)", type="integer") is None
     assert key("Which of these subjects do you teach? Tick all that apply.", level="roster") is None
+
+
+def test_lettered_options_may_hold_spaces() -> None:
+    assert key("Your age: A. Below 25 B. 25 to 34 C. 35 to 49 D. 50 or over", level="roster") == "teacher.age"
+    assert key("Your sex: a) Female b) Male c) Prefer not to say", level="roster") == "teacher.gender"

@@ -191,7 +191,8 @@ def strip_brackets(t: str) -> str:
 # Lettered options after a question: "您的最高学历是：A.博士 B.硕士 C.本科".
 # Lettered or numbered options after a question: "A.博士 B.硕士", "①男 ②女" (folded to "(1) 男 (2) 女").
 _MARK = r"(?:[a-h]\s*[.、．)]|\(\d\))"
-_LETTERED = re.compile(rf"(?:(?<=[\s:：?？)）\u3400-\u9fff])|^)({_MARK})\s*([^\s]+?)(?=\s*{_MARK}|\s*$)")
+# An option may hold spaces ("A. Under 30 B. 30-39"): it runs to the next mark.
+_LETTERED = re.compile(rf"(?:(?<=[\s:：?？)）\u3400-\u9fff])|^)({_MARK})\s*(\S.*?)(?=\s+{_MARK}|(?<=[\u3400-\u9fff]){_MARK}|\s*$)")
 
 
 # Options after boxes or circles to tick: "性别：□男 □女", "Gender: ○ Male ○ Female".

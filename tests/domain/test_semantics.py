@@ -1053,3 +1053,12 @@ def test_how_to_answer_one_value_is_noise_but_what_is_counted_or_several_answers
 def test_lettered_options_may_hold_spaces() -> None:
     assert key("Your age: A. Below 25 B. 25 to 34 C. 35 to 49 D. 50 or over", level="roster") == "teacher.age"
     assert key("Your sex: a) Female b) Male c) Prefer not to say", level="roster") == "teacher.gender"
+
+
+def test_options_with_their_codes_after_a_colon_are_hints() -> None:
+    assert key("Category of staff: 1=Teacher 2=Administrator 3=Support 4=Ancillary", level="roster") == \
+        "teacher.post_type"
+    assert key("学历：1研究生 2本科 3专科", level="roster") == "teacher.education"
+    s = where(["女教职工中"])
+    assert match_field(label="女教职工中：46-55岁", level="school", type="integer", scene=s, d=D).key == \
+        count("status=1;gender=2;age=46..55")

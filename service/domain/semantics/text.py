@@ -150,7 +150,7 @@ _SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|机构|school|unit|in
 _OPTIONS = re.compile(r"^\s*[^/、|,，]{1,30}(?:\s*[/、|,，]\s*[^/、|,，]{1,30})+\s*$")
 # Options each with the code it is entered as, and no other separator: "（1男 2女）", "(1.在编 2.编外)",
 # "（男1女2）".
-_CODE_FIRST = r"\d{1,2}\s*[.、:：=]?\s*([^\d\s/、|,，.:：=()（）]{1,12})"
+_CODE_FIRST = r"\d{1,2}\s*[.、:：=]?\s*([^\d\s/、|,，.:：=()（）]{1,20})"
 _CODE_AFTER = r"([^\d\s/、|,，.:：=()（）]{1,12})\s*[:：=]?\s*\d{1,2}"
 _CODED = (re.compile(rf"^\s*(?:{_CODE_FIRST}\s*){{2,}}$"), re.compile(rf"^\s*(?:{_CODE_AFTER}\s*){{2,}}$"))
 
@@ -204,6 +204,9 @@ _BOXED = re.compile(rf"[{_BOX}]\s*([^{_BOX}]+?)\s*(?=[{_BOX}]|$)")
 _COLON_OPTIONS = re.compile(r"^(?P<head>[^:：]*[^\s:：])\s*[:：]\s*(?P<listed>[^:：/|()（）]{1,20}(?:\s*[/|]\s*[^:：/|()（）]{1,20})+)$")
 
 
+_UNITS = frozenset({"岁", "周岁", "年", "人", "名", "个", "year", "years"})
+
+
 def lettered(text: str) -> tuple[str, list[str]]:
     """A folded wording without the lettered (or boxed) options it ends with, or those it lists after
     a colon, and those options."""
@@ -212,6 +215,10 @@ def lettered(text: str) -> tuple[str, list[str]]:
         return text[: boxed[0].start()].rstrip(" :："), [m.group(1) for m in boxed]
     if (colon := _COLON_OPTIONS.match(text)) is not None:
         return colon.group("head"), [o.strip() for o in re.split(r"[/|]", colon.group("listed"))]
+    head, _, after = text.rpartition(":")
+    coded = _coded(after)
+    if head.strip() and coded and all(re.match(r"[^\W\d_]", o) and o not in _UNITS for o in coded):
+        return head.strip(), coded  # "Employment type: 1=Permanent 2=Contract"; not "中：36-45岁"
     found = list(_LETTERED.finditer(text))
     marks = [m.group(1).strip(" .、．)(") for m in found]
     if len(found) < 2 or marks not in ([chr(ord("a") + i) for i in range(len(found))],

@@ -1062,3 +1062,9 @@ def test_options_with_their_codes_after_a_colon_are_hints() -> None:
     s = where(["女教职工中"])
     assert match_field(label="女教职工中：46-55岁", level="school", type="integer", scene=s, d=D).key == \
         count("status=1;gender=2;age=46..55")
+
+
+def test_the_applicant_of_an_application_roster_is_the_teacher() -> None:
+    assert key("申请人最高学历", level="roster") == "teacher.education"
+    assert key("参评人民族", level="roster") == "teacher.ethnicity"
+    assert key("填表人姓名", level="roster") is None  # who fills the form in, not whom the row is about

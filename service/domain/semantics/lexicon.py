@@ -154,7 +154,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # A year is a moment said to the year: "您哪年开始教书", "从教起始年份", "Year started teaching".
                "哪年", "何年", "哪个年份", "什么年份", "年份", "year"),
     "question": ("什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
-                 "呢", "目前", "该同志", "同志", "其", "本人", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
+                 "呢", "目前", "该同志", "同志", "其", "本人",
+                 # The person a row of an application roster is about: the teacher (not 填表人, who fills it in).
+                 "申报人", "申请人", "参评人", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",

@@ -300,7 +300,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                  or below_beside(m, label, f.type, req.level, where, req.reference_date, group.categories, d)
                  or m)
         if m.key is None and f.label and label and not (f.key or f.definition) and req.level == "school":
-            m = beside_column(m, label, f.type, req.level, where, req.reference_date, d) or m
+            m = beside_column(m, label, f.type, req.level, where, req.reference_date, d,
+                              tuple(group.categories) if group.whole else ()) or m
         group.add(m.definition, m.parsed)
         p = m.parsed
         if not (isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))):

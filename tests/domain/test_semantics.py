@@ -916,3 +916,223 @@ def test_a_slip_of_shape_a_part_changed_within_a_longer_term_is_corrected() -> N
     assert key("兼任教师数") is None
     assert key("学校网址") is None
     assert key("代课教师数") is None  # 代 and 任 share only their radical
+
+
+def test_a_negated_kind_of_school_is_the_other_kinds_of_its_list() -> None:
+    # "non-state" beside "state", "非公办" beside "公办": the two offered together ask the ownership.
+    assert key("Is the school state-run or non-state?", type="enum") == "school.ownership"
+    assert key("本校属于公办还是非公办？", type="enum") == "school.ownership"
+    assert key("Non-state schools", type="integer") is None  # one kind of school, not a teacher's record
+    assert key("非公办学校专任教师", type="integer") is None
+
+
+def test_the_first_years_of_teaching_are_fewer_whole_years_taught() -> None:
+    assert key("Teachers in their first three years of teaching", type="integer") == count(f"{FT};years=..2")
+    assert key("How many teachers are within the first 2 years of teaching?", type="integer") == count(f"{FT};years=..1")
+    assert key("Teachers during their first year of teaching", type="integer") == count(f"{FT};years=..0")
+
+
+def test_a_year_asked_of_teaching_is_when_teaching_began() -> None:
+    assert key("您是哪年开始教书的？", level="roster") == "teacher.teaching_start"
+    assert key("参加教育工作年份", level="roster") == "teacher.teaching_start"
+    assert key("Year you first began teaching", level="roster") == "teacher.teaching_start"
+    assert key("您教书几年了？", level="roster") == "teacher.teaching_years"
+    assert key("参加工作年份", level="roster") is None  # work of any kind is not teaching
+    assert key("Year", level="roster") is None
+
+
+def test_a_slip_into_a_joining_word_is_read_through_as_a_slip_into_an_unknown_one() -> None:
+    # "及" typed for "级" leaves a conjunction joining nothing: no department means that as printed.
+    assert key("中及职称专任教师", type="integer") == count(f"{FT};title=3")
+    assert key("女专任教师及", type="integer") is None
+
+
+def test_options_shortening_one_value_name_each_are_that_fields_values() -> None:
+    assert key("School category (primary / junior / twelve-year)") == "school.school_type"
+    # A shortened name is evidence only when every option is one of ours: HR post classes stay new.
+    assert key("Post category (management / technical / skilled worker)", level="roster") is None
+
+
+def test_isced_levels_two_and_three_and_civil_servants_and_a_schools_short_name() -> None:
+    assert key("Full-time teachers whose highest level is ISCED 3", type="integer") == count(f"{FT};education=41,61")
+    assert key("Teachers at ISCED level 2 or below", type="integer") == count(f"{FT};education=71")
+    assert key("Number of civil servant teachers", type="integer") == count(f"{FT};establishment=1")
+    assert key("单位名", type="text") == "school.name"
+
+
+def test_the_identity_document_to_copy_from_is_noise_bracketed_or_not() -> None:
+    assert key("Surname and given names exactly as on your passport", level="roster", type="text") == "teacher.name"
+    assert key("出生日期（须与身份证一致）", level="roster", type="date") == "teacher.birth_date"
+    # A date after "as on" is the reference date of the count, not a document: not taken off.
+    assert key("Teachers as on 1 October", type="integer") is None
+
+
+def test_a_group_and_the_rest_of_it_joined_are_everyone() -> None:
+    assert key("Teaching personnel and non-teaching personnel", type="integer") == count("status=1")
+    assert key("Total, teaching and non-teaching", type="integer") == count("status=1")
+    assert key("编内和非编内专任教师", type="integer") == count(FT)
+    assert key("Male and non-male teachers", type="integer") == count(FT)
+    # A negation before a conjunction may or may not take in what follows it: not read.
+    assert key("非在编或女专任教师", type="integer") is None
+
+
+def test_options_after_a_colon_are_options_as_in_brackets() -> None:
+    assert key("教师性别：男/女", level="roster") == "teacher.gender"
+    assert key("Employment: permanent | contract", level="roster") == "teacher.establishment"
+    assert key("任教学科：语文/数学/英语/其他", level="roster") == "teacher.subject"
+    assert key("政治面貌：党员/团员/群众", level="roster") is None
+
+
+def test_a_yes_no_question_on_the_status_alone_asks_the_status() -> None:
+    assert key("你现在是否已退休？", level="roster") == "teacher.status"
+    assert key("Are you currently in service?", level="roster") == "teacher.status"
+
+
+def test_a_lower_and_an_upper_bound_said_apart_are_one_range() -> None:
+    assert key("年满35周岁未满45周岁的专任教师", type="integer") == count(f"{FT};age=35..44")
+    assert key("教龄在10年至19年之间的教师", type="integer") == count(f"{FT};years=10..19")
+    assert key("45岁≤年龄<50岁的专任教师", type="integer") == count(f"{FT};age=45..49")
+    # Bounds that cannot meet, or two ranges, are not one range.
+    assert key("45岁以上30岁以下教师", type="integer") is None
+
+
+def test_english_decades_of_life_and_bounds_before_experience() -> None:
+    assert key("Male teachers in their forties", type="integer") == count(f"{FT};gender=1;age=40..49")
+    assert key("Teachers in their 60s", type="integer") == count(f"{FT};age=60..69")
+    assert key("Teachers with 15 years or more of teaching experience", type="integer") == count(f"{FT};years=15..")
+    assert key("Teachers with fewer than 2 years' experience", type="integer") == count(f"{FT};years=..1")
+
+
+def test_a_bracket_naming_the_level_again_says_whether_it_is_in() -> None:
+    assert key("专科以下（不含专科）学历的专任教师", type="integer") == count(f"{FT};education=41,61,71")
+    assert key("硕士以上（含硕士）学历教师", type="integer") == count(f"{FT};education=11,14")
+    # A bracket leaving out another level is no bound the reader can say: not read.
+    assert key("硕士以下（不含本科）学历教师", type="integer") is None
+
+
+def test_an_english_list_joins_its_items_with_its_commas() -> None:
+    # Read before as administrators who are also teachers or staff: the list is all three.
+    assert key("Total administrators, teachers and support staff", type="integer") == count("status=1;post_type=1,2,3")
+    assert key("Number of teachers, administrators or workers", type="integer") == count("status=1;post_type=1,2,4")
+    # A comma with no list after it only separates: "Teachers, female" are female teachers.
+    assert key("Teachers, female", type="integer") == count(f"{FT};gender=2")
+    assert key("Staff, teachers", type="integer") == count(FT)
+
+
+def test_the_year_one_was_born_is_the_date_of_birth() -> None:
+    assert key("你是哪一年出生的？", level="roster") == "teacher.birth_date"
+    assert key("What year were you born in?", level="roster") == "teacher.birth_date"
+    assert key("出生地", level="roster") is None  # where, not when
+
+
+def test_teaching_beside_the_subject_taught_says_what_is_taught() -> None:
+    assert key("你现在任教什么学科？", level="roster") == "teacher.subject"
+    assert key("任教英语的专任教师", type="integer") == count(f"{FT};subject=03")
+    assert key("执教教师", type="integer") is None  # who teaches, not what or how long
+    assert key("你在哪个学段任教？", level="roster") is None  # a stage of school is not a subject
+
+
+def test_questions_asking_which_kind_or_which_of_the_options_below() -> None:
+    assert key("你的编制属于哪一种？", level="roster") == "teacher.establishment"
+    assert key("你教哪门课程？", level="roster") == "teacher.subject"
+    assert key("你的年龄在以下哪个区间？", level="roster") == "teacher.age"
+    assert key("你今年多少岁？", level="roster") == "teacher.age"
+    assert key("你的最终学历", level="roster") == "teacher.education"
+
+
+def test_a_sum_spelled_without_spaces_is_noise_but_a_number_plus_is_a_bound() -> None:
+    s = where(["Teachers"])
+    assert match_field(label="Total (F+M)", level="school", type="integer", scene=s, d=D).key == count(FT)
+    assert key("Teachers (55+ years)", type="integer") == count(f"{FT};age=55..")
+    assert key("P&P teachers (permanent and pensionable)", type="integer") is None  # 'P&P' is not known
+    assert key("Permanent and pensionable teaching staff", type="integer") == count(f"{FT};establishment=1")
+
+
+def test_a_word_naming_two_fields_takes_the_field_of_the_last_category_under_the_same_total() -> None:
+    # "专任教师数", then "大专", then "高中": the column before "高中" is the category "大专", not the total.
+    s = where([], above="专任教师数")
+    alone = match_field(label="高中", level="school", type="integer", scene=s, d=D)
+    assert alone.key is None
+    associate = match_field(label="专任教师大专", level="school", type="integer", d=D).definition
+    assert associate is not None
+    beside = beside_column(alone, "高中", "integer", "school", s, None, D, (associate,))
+    assert beside is not None and beside.key == count(f"{FT};education=61")
+    assert beside_column(alone, "高中", "integer", "school", s, None, D, ()) is None
+
+
+def test_of_which_after_a_population_named_in_the_same_wording_refines_that_population() -> None:
+    # "行政人员数其中女" is a header and its column run together: not the field above it refined.
+    s = where([], above="35岁以下专任教师")
+    assert match_field(label="行政人员数其中女", level="school", type="integer", scene=s, d=D).key == \
+        count("status=1;post_type=2;gender=2")
+    assert match_field(label="其中：女", level="school", type="integer", scene=s, d=D).key == \
+        count(f"{FT};gender=2;age=..35")
+
+
+def test_those_who_and_graduate_institute_graduates_in_taiwan_wording() -> None:
+    assert key("專任教師中具博士學歷者", type="integer") == count(f"{FT};education=11")
+    assert key("研究所畢業之專任教師", type="integer") == count(f"{FT};education=11,14")
+
+
+def test_the_school_where_one_teaches_is_the_teachers_school() -> None:
+    assert key("你现在任教的学校", level="roster") == "teacher.school_code"
+    assert key("任教学校代码", level="roster") == "teacher.school_code"
+    assert key("在本校任教年限", level="roster") is None  # years at this school are not years of teaching
+
+
+def test_a_coded_fields_code_is_that_field() -> None:
+    assert key("性别代码", level="roster") == "teacher.gender"
+    assert key("最高学历代码", level="roster") == "teacher.education"
+    assert key("任教学科编码", level="roster") == "teacher.subject"
+    assert key("编码", type="text") == "school.code"  # a code alone is the school's, as before
+
+
+def test_a_school_fields_bare_name_beside_people_is_their_own_not_the_schools() -> None:
+    # Read before as the teacher's school code: a teacher's code is an identifier of their own.
+    assert key("教职工代码", level="roster") is None
+    assert key("Staff member code", level="roster") is None
+    assert key("所在学校代码", level="roster") == "teacher.school_code"
+
+
+def test_one_classification_of_schools_named_with_anothers_values_offered_asks_that_one() -> None:
+    assert key("学校类别（公办/民办）") == "school.ownership"
+    assert key("School category (urban / rural)") == "school.urban_rural"
+
+
+def test_kinds_of_school_listed_with_commas_and_areas_ask_the_schools_class() -> None:
+    assert key("Is this school in an urban area or a rural area?") == "school.urban_rural"
+    assert key("Is the school in a city, a town or a village?") == "school.urban_rural"
+    assert key("Rural area schools", type="integer") is None
+
+
+def test_the_name_of_a_coded_value_is_that_value_but_not_a_name_where_a_code_is_held() -> None:
+    assert key("专业技术职务名称", level="roster") == "teacher.title"
+    assert key("民族名称", level="roster") == "teacher.ethnicity"
+    assert key("工作单位全称", level="roster") is None  # a full name where the records hold a code
+
+
+def test_how_to_answer_one_value_is_noise_but_what_is_counted_or_several_answers_are_not() -> None:
+    assert key("What is your sex? (Please tick one box)", level="roster") == "teacher.gender"
+    assert key("What is your age? Please write a number.", level="roster") == "teacher.age"
+    assert key("Number of teachers (please include part-time teachers)", type="integer") is None
+    assert key("Which of these subjects do you teach? Tick all that apply.", level="roster") is None
+
+
+def test_lettered_options_may_hold_spaces() -> None:
+    assert key("Your age: A. Below 25 B. 25 to 34 C. 35 to 49 D. 50 or over", level="roster") == "teacher.age"
+    assert key("Your sex: a) Female b) Male c) Prefer not to say", level="roster") == "teacher.gender"
+
+
+def test_options_with_their_codes_after_a_colon_are_hints() -> None:
+    assert key("Category of staff: 1=Teacher 2=Administrator 3=Support 4=Ancillary", level="roster") == \
+        "teacher.post_type"
+    assert key("学历：1研究生 2本科 3专科", level="roster") == "teacher.education"
+    s = where(["女教职工中"])
+    assert match_field(label="女教职工中：46-55岁", level="school", type="integer", scene=s, d=D).key == \
+        count("status=1;gender=2;age=46..55")
+
+
+def test_the_applicant_of_an_application_roster_is_the_teacher() -> None:
+    assert key("申请人最高学历", level="roster") == "teacher.education"
+    assert key("参评人民族", level="roster") == "teacher.ethnicity"
+    assert key("填表人姓名", level="roster") is None  # who fills the form in, not whom the row is about

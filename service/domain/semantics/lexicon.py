@@ -23,7 +23,7 @@ SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl",
     "above_pre",
     "below_pre", "below_bare", "union", "filler", "having", "link", "by", "question", "self", "school_code", "whether",
-    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member",
+    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member", "list",
 ]
 
 
@@ -39,6 +39,7 @@ class Sense:
     negated: bool = False
     generic: bool = False
     residual: bool = False  # the code list's "other": read only as a category of its own
+    bare: bool = False  # a school field's name without the school ("代码", "名称"): the school's only when alone
 
 
 POST = "teacher.post_type"
@@ -53,7 +54,9 @@ ANY = "*"  # a breakdown by something the wording does not name
 TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "teaching personnel",
                  "classroom teacher")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
-               "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工")
+               "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工",
+               # Staff of both kinds said at once, the noun shared: "Total teaching and non-teaching staff".
+               "teaching and non-teaching", "academic and non-academic")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # "Headcount" says how people are counted (not in full-time equivalents), not whom: under
     # "Teaching staff" it is still teaching staff, and alone it may be of pupils.
@@ -90,7 +93,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "level", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
-               "actual", "highest", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
+               "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
@@ -103,6 +106,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "or equivalent", "or an equivalent", "or its equivalent",
                # "employed on a permanent basis": the basis is the terms named.
                "basis",
+               # "年龄在30-39岁之间": the range says between what.
+               "之间",
+               # "学历为博士者": those who, of the people the wording names.
+               "者",
                # A relative word of questions: "您所任教的学科".
                "所", "持", "该", "详细", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
@@ -142,15 +149,22 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
               "joined", "entered", "first employed", "first appointed", "first appointment", "first joined", "first became",
               "参加"),
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
-    "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候"),
-    "question": ("多少岁", "几岁", "什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
-                 "呢", "目前", "该同志", "同志", "其", "本人", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
+    "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候",
+               # A year is a moment said to the year: "您哪年开始教书", "从教起始年份", "Year started teaching".
+               "哪年", "何年", "哪个年份", "什么年份", "年份", "year"),
+    "question": ("什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
+                 "呢", "目前", "该同志", "同志", "其", "本人",
+                 # The person a row of an application roster is about: the teacher (not 填表人, who fills it in).
+                 "申报人", "申请人", "参评人", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
                  # What a section of a form is called around its subject: "个人基本信息", "General information".
                  "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息",
-                 "tick", "please tick", "circle", "mark", "勾选", "请勾选", "打勾"),
+                 "tick", "please tick", "circle", "mark", "勾选", "请勾选", "打勾",
+                 # Which of a kind, or of the options below: "哪门学科", "何种学历", "以下哪个区间".
+                 "哪门", "哪种", "哪一种", "哪类", "哪一类", "何种", "以下哪个", "以下哪一", "以下哪项", "以下哪一项",
+                 "下列", "下列哪个", "下列哪一", "哪项", "哪一项", "区间", "哪个区间"),
     "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution"),
 }
@@ -163,6 +177,10 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
         ("higher education", ("11", "14", "21", "31"), False),
         ("graduate degree", ("11", "14"), False), ("高中阶段", ("41", "61"), False),
         ("upper secondary", ("41", "61"), False),
+        # A graduate institute's graduates, as Taiwan's forms say it: master's or doctoral.
+        ("研究所毕业", ("11", "14"), False),
+        # ISCED 2011 level 3 is upper secondary, general and vocational alike.
+        ("isced 3", ("41", "61"), False), ("isced level 3", ("41", "61"), False),
     ),
     # Subjects said by their first characters, as timetables and staffing tables do.
     "teacher.subject": (
@@ -187,6 +205,7 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("城区", ("111", "112")), ("镇区", ("121", "122", "123")), ("乡村", ("210", "220")), ("农村", ("210", "220")),
         ("城镇", ("111", "112", "121", "122", "123")), ("urban", ("111", "112", "121", "122", "123")),
         ("rural", ("210", "220")), ("town", ("121", "122", "123")), ("city", ("111", "112")),
+        ("urban area", ("111", "112", "121", "122", "123")), ("rural area", ("210", "220")),
     ),
     # A school run by the state is a "government" school in the censuses of many countries.
     "ownership": (("publicly", ("1",)), ("privately", ("2",)), ("state", ("1",)), ("government", ("1",)), ("公立", ("1",)),
@@ -206,7 +225,9 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                               "type of appointment", "appointment type", "terms of service", "terms of employment"),
     "teacher.post_type": ("岗位", "post", "position"),
     "teacher.status": ("状态",),
-    "teacher.age": ("年龄", "岁数", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
+    # Being born names the date of birth: "您哪年出生？", "In what year were you born?".
+    "teacher.birth_date": ("出生", "出生于", "born", "birth"),
+    "teacher.age": ("年龄", "岁数", "几岁", "多少岁", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
                     "age group", "age band", "age bracket", "age range"),
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").
     "school.region_code": ("县", "区县", "县区", "county", "district"),
@@ -220,7 +241,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
 # Words for the activity of teaching: they name the years of teaching only beside a number, a
 # duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").
 ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
-    "teacher.teaching_years": ("从教", "任教", "执教", "教育工作", "教育教学工作", "教学工作", "working in education",
+    "teacher.teaching_years": ("从教", "任教", "执教", "教书", "教育工作", "教育教学工作", "教学工作", "working in education",
                                "work in education", "worked in education", "teaching", "teaching service",
                                "teaching profession"),
 }
@@ -246,7 +267,7 @@ SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")
 # Words naming the school itself, taken off a school field's names to give the bare name a school
 # form uses for it ("名称", "地址", "name").
 SELF_WORDS = ("学校", "本校", "单位", "机构", "school", "institution")
-_TOKEN = re.compile(r"[a-z]+|\d+|[、/#&+]|[^\W\d_a-z]")
+_TOKEN = re.compile(r"[a-z]+|\d+|[、/#&+]|(?<=[a-z]),(?=\s*[a-z])|[^\W\d_a-z]")
 _PLURAL = re.compile(r"^([a-z]{2,}[^\Wsui])s$")
 _PLURAL_IES = re.compile(r"^([a-z]{2,})ies$")
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "staff", "children": "child",
@@ -259,7 +280,8 @@ def _singular(word: str) -> str:
 
 def units(folded: str) -> tuple[str, ...]:
     """Comparison units of folded text: English words (singular), numbers, CJK characters, and the
-    few punctuation marks that carry meaning in a field's wording (、 / # & +)."""
+    few punctuation marks that carry meaning in a field's wording (、 / # & +, and a comma between
+    English words)."""
     return tuple(_singular(t) for t in _TOKEN.findall(folded))
 
 
@@ -269,6 +291,7 @@ class Lexicon:
     max_len: int
     ranked: dict[str, list[str]]  # code fields whose lists are ordered, highest first
     population_words: frozenset[tuple[str, ...]]
+    school_codes: dict[str, frozenset[str]]  # every code of each school list ("non-government": the rest)
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # readings already made (reader.read)
 
 
@@ -289,6 +312,9 @@ def _build(d: Dictionary) -> Lexicon:
     grammar_units = {units(fold(w)) for words in GRAMMAR.values() for w in words}
     for kind, words in GRAMMAR.items():
         add(words, Sense(kind))
+    # A comma between English words: in a list ("administrators, teachers and employees") it joins
+    # values of one field; elsewhere it only separates ("Teachers, female").
+    raw.setdefault((",",), set()).add(Sense("list"))
     for name, f in codes_fields.items():
         cl = d.code_lists[f.code_list or ""]
         for c in cl.codes:
@@ -307,6 +333,11 @@ def _build(d: Dictionary) -> Lexicon:
             add([w], Sense("code", name, frozenset(group), negated=negated))
     for name, words in DIMENSION_WORDS.items():
         add(words, Sense("dim", name))
+    for name, f in codes_fields.items():
+        # "性别代码", "学历代码": a coded field's code is that field, entered as its code list's codes.
+        # A word of one character ("编", "族") is too short to say which field: "编码" is any code.
+        named = [w for w in (f.labels.zh, *f.aliases, *DIMENSION_WORDS.get(name, ())) if not w.isascii() and len(w) >= 2]
+        add([w + suffix for w in named for suffix in ("代码", "编码")], Sense("dim", name))
     for f in d.fields.values():
         if not f.is_indicator:
             add((f.labels.zh, f.labels.en, *f.aliases), Sense("dim", f.key))
@@ -328,7 +359,7 @@ def _build(d: Dictionary) -> Lexicon:
                     # "type of school" without the school is "type": a word for any kind, not the school type.
                     bare = tuple(x for x in cut if x != "of") or cut
                     if bare and bare not in grammar_units and bare not in breakdown_units:
-                        raw.setdefault(bare, set()).add(Sense("dim", f.key))
+                        raw.setdefault(bare, set()).add(Sense("dim", f.key, bare=True))
     for list_name in SCHOOL_LISTS:
         regrouped = {units(fold(w)) for w, _ in SCHOOL_GROUPS.get(list_name, ())}
         for c in d.code_lists[list_name].codes:
@@ -338,7 +369,8 @@ def _build(d: Dictionary) -> Lexicon:
             add([w], Sense("school_code", f"school.{list_name}", frozenset(group)))
     terms = {u: frozenset(s) for u, s in raw.items()}
     ranked = {name: ranking(d, name) or [] for name in RANKED}
-    return Lexicon(terms, max(len(u) for u in terms), ranked, frozenset(pop_units))
+    school_codes = {f"school.{n}": frozenset(d.code_lists[n].code_values) for n in SCHOOL_LISTS}
+    return Lexicon(terms, max(len(u) for u in terms), ranked, frozenset(pop_units), school_codes)
 
 
 def lexicon(d: Dictionary) -> Lexicon:

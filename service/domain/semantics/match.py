@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
-from service.domain.dictionary import Dictionary, dictionary
+from service.domain.dictionary import CodeList, Dictionary, dictionary
 from service.domain.semantics import candidates as near
 from service.domain.semantics.candidates import Candidate
 from service.domain.semantics.context import Scene, compose, merge, residual, shared_population
@@ -186,7 +186,7 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
         return False
     words_ = {fold(w) for c in cl.codes for w in (c.code, c.zh, c.en, *c.aliases)}
     fit = [o in words_ or value_word(o, name, d) or _values_of(o, name, d) for o in listed]
-    if all(fit):
+    if all(ok or _abbreviates(o, cl) for o, ok in zip(listed, fit, strict=True)):
         return True
     # Two or more options naming values of the field ("Permanent and pensionable", "Contract"), and
     # the rest words the reader does not know ("Intern", "Transgender"): a country's own values of
@@ -232,6 +232,17 @@ def _issued_elsewhere(label: str, name: str, d: Dictionary) -> bool:
     return any(m.group(0) not in own for m in _ISSUERS.finditer(fold(label)))
 
 
+def _abbreviates(option: str, cl: CodeList) -> bool:
+    """Whether an English option is the first words of the names of one value of the list and no
+    other ("junior" of "junior secondary school", "nine-year" of "nine-year school"): the options of
+    a form shorten names the question already gives the context of."""
+    if not option.isascii() or not option.strip():
+        return False
+    head = option.strip() + " "
+    codes = {c.code for c in cl.codes for w in (c.zh, c.en, *c.aliases) if fold(w).startswith(head)}
+    return len(codes) == 1 and not any(fold(c.code) == option.strip() for c in cl.codes)
+
+
 def _residual(option: str, d: Dictionary) -> bool:
     """Whether an option is only the rest of a list ("其他", "Other")."""
     senses = [s for s in lexicon(d).terms.get(units(fold(option)), frozenset()) if s.kind in ("code", "pop")]
@@ -265,7 +276,9 @@ _YES_NO = {"是", "否", "有", "无", "yes", "no", "y", "n"}
 
 
 def _unknown_word(parsed: Unread) -> bool:
-    return parsed.reason.startswith("does not know") or parsed.reason == "cannot read the wording"
+    """Whether a wording may hold a slip: a word the reader does not know, or words that cannot
+    stand as printed (a conjunction or bound with nothing to act on: "中及职称")."""
+    return parsed.reason.startswith("does not know") or parsed.reason == "cannot read the wording" or parsed.dangling
 
 
 def _unread(m: Match) -> bool:
@@ -438,6 +451,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
             asked = {c.field for c in parsed.conditions} - {POST, "teacher.status"}
             if not asked and parsed.own_population and not parsed.generic_only:
                 asked = {POST}  # "Are you a full-time teacher?"
+            elif not asked and not parsed.own_population and {c.field for c in parsed.conditions} == {"teacher.status"}:
+                asked = {"teacher.status"}  # "您目前是否在职？", "Are you retired?"
             if len(asked) == 1 and (asked == {POST} or parsed.generic_only or not parsed.own_population):
                 # "您是否为在编教师？" on a roster asks each teacher's establishment.
                 parsed = Parsed("value", field=asked.pop(), whether=True)
@@ -520,23 +535,25 @@ def below_beside(m: Match, label: str, type_: str | None, level: Level | None, s
 
 
 def beside_column(m: Match, label: str, type_: str | None, level: Level | None, scene: Scene | None,
-                  reference: date | None, d: Dictionary) -> Match | None:
+                  reference: date | None, d: Dictionary, categories: tuple[Definition, ...] = ()) -> Match | None:
     """"专任-高中及以下" after "专任-专科": columns of one breakdown sit side by side, so a word naming
     values of two fields ("高中": an education or a kind of school) names the field the column just
-    before it breaks down by, when so read it differs from that column on that field alone."""
-    if AMBIGUOUS not in m.reason or scene is None or scene.above is None:
+    before it breaks down by, when so read it differs from that column on that field alone. The column
+    before it is the field above, or the last category listed under the same total ("专任教师总数",
+    then "本科", "专科", "高中及以下")."""
+    if AMBIGUOUS not in m.reason or scene is None:
         return None
-    beside = scene.above
-    for name in dict.fromkeys(f.field for f in beside.filters if f.field not in (POST, "teacher.status")):
-        if name in scene.by:
-            continue
-        again = match_field(label=label, type=type_, level=level, scene=replace(scene, by=(*scene.by, name)),
-                            reference=reference, d=d)
-        # Columns of one breakdown do not overlap: "其他少数民族" under "少数民族" is no column beside it.
-        if again.key is not None and again.definition is not None and apart_on(beside, again.definition) == name \
-                and not admitted(d, beside, name) & admitted(d, again.definition, name):
-            return _found(again.key, again.definition, CONF_IN_CONTEXT,
-                          f"{again.reason}: of {name}, as the column before it", again.parsed)
+    for beside in dict.fromkeys(x for x in (scene.above, *categories[-1:]) if x is not None):
+        for name in dict.fromkeys(f.field for f in beside.filters if f.field not in (POST, "teacher.status")):
+            if name in scene.by:
+                continue
+            again = match_field(label=label, type=type_, level=level, scene=replace(scene, by=(*scene.by, name)),
+                                reference=reference, d=d)
+            # Columns of one breakdown do not overlap: "其他少数民族" under "少数民族" is no column beside it.
+            if again.key is not None and again.definition is not None and apart_on(beside, again.definition) == name \
+                    and not admitted(d, beside, name) & admitted(d, again.definition, name):
+                return _found(again.key, again.definition, CONF_IN_CONTEXT,
+                              f"{again.reason}: of {name}, as the column before it", again.parsed)
     return None
 
 

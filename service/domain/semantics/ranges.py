@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["range", "le", "lt", "ge", "gt", "eq"]
+Kind = Literal["range", "le", "lt", "ge", "gt", "eq", "decade"]
 Which = Literal["teacher.age", "teacher.teaching_years"]
 
 # Numbers a teacher's age or years of teaching can be: others near "to" / "以上" are grades, codes.
@@ -59,6 +59,8 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"(?:{_AGE_EN})?{_N}{_YEN}\s*(?:and|or|&)\s*(?:under|below|younger|less)", "le", False),
     (rf"(?:{_AGE_EN})?(?:over|above|older\s+than|more\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "gt", False),
     (rf"(?:{_AGE_EN})?(?:at\s+least)\s+{_N}{_YEN}", "ge", False),
+    # "in their 30s", "in their forties": the ten years from that number.
+    (r"in\s+(?:their|his|her|your|the)\s+([2-7]0)\s*s\b", "decade", False),
     (rf"(?:{_AGE_EN})?{_N}{_YEN}\s*(?:and|or|&)\s*(?:over|above|older|more)", "ge", False),
     # Bare numbers: only where the context says the column is an age ("年龄" above it).
     (rf"{_N}{_DASH}{_N}", "range", True),
@@ -89,11 +91,15 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"满\s*{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "ge", False),
     (rf"(?:between\s+)?{_N}\s*(?:-|–|to|and)\s*{_N}\s*{_TEACH_EN}", "range", False),
     (rf"(?:less\s+than|under|fewer\s+than|below)\s+{_N}\s*{_TEACH_EN}", "lt", False),
+    # "in their first five years of teaching": fewer whole years taught than that.
+    (rf"(?:(?:in|within|during)\s+)?(?:(?:their|the|his|her|your|its|my)\s+)?first\s+{_N}\s*{_TEACH_EN}", "lt", False),
     (rf"(?:more\s+than|over)\s+{_N}\s*{_TEACH_EN}", "gt", False),
     (rf"(?:at\s+least)\s+{_N}\s*{_TEACH_EN}", "ge", False),
     (rf"{_N}\s*\+\s*{_TEACH_EN}", "ge", False),
     (rf"{_N}\s+(?:or|and)\s+(?:more|over|above)\s+{_TEACH_EN}", "ge", False),
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:more|over|above|longer)", "ge", False),
+    # "30 years or more of experience": the bound said between the number and what it counts.
+    (rf"{_N}\s*years?\s+(?:or|and)\s+(?:more|over|above|longer)\s+(?:of\s+)?(?:teaching\s+)?(?:experience|service)", "ge", False),
     (rf"{_N}\s+(?:or|and)\s+(?:less|fewer|under)\s+{_TEACH_EN}", "le", False),
     (rf"(?:up\s+to|at\s+most|no\s+more\s+than)\s+{_N}\s*{_TEACH_EN}", "le", False),
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:less|fewer|under|below)", "le", False),
@@ -137,11 +143,31 @@ def _bounds(kind: Kind, nums: list[int], incl: str | None) -> tuple[int | None, 
     n = nums[0]
     if kind == "range":
         return min(nums), max(nums)
-    return {"le": (None, n), "lt": (None, n - 1), "ge": (n, None), "gt": (n + 1, None), "eq": (n, n)}[kind]
+    return {"le": (None, n), "lt": (None, n - 1), "ge": (n, None), "gt": (n + 1, None), "eq": (n, n),
+            "decade": (n, n + 9)}[kind]
 
 
 # A value between two bounds: "30≤年龄<40", "5 <= 教龄 < 10".
-_SANDWICH = re.compile(rf"{_N}\s*(≤|<=|<)\s*(年龄|age|教龄|教学年资)\s*(≤|<=|<)\s*{_N}\s*(?:周岁|岁|年)?")
+_SANDWICH = re.compile(rf"{_N}\s*(?:周岁|岁|年)?\s*(≤|<=|<)\s*(年龄|age|教龄|教学年资)\s*(≤|<=|<)\s*{_N}\s*(?:周岁|岁|年)?")
+
+
+_FIRST_YEAR = re.compile(r"\bfirst\s+year(?=\s+(?:of|in)\s+(?:teaching|service))")
+
+
+def between(spans: list[Span]) -> list[Span]:
+    """A lower bound and an upper bound of one measure said apart ("满30周岁不满40周岁", "30岁以上
+    40岁以下") are one range between them; other pairs are left as they are."""
+    out: list[Span] = []
+    for field in dict.fromkeys(s.field for s in spans):
+        mine = [s for s in spans if s.field == field]
+        lows = [s for s in mine if s.max is None]
+        highs = [s for s in mine if s.min is None]
+        if len(mine) == 2 and len(lows) == len(highs) == 1 and lows[0].min is not None and highs[0].max is not None \
+                and lows[0].min <= highs[0].max:
+            out.append(Span(field, lows[0].min, highs[0].max))
+        else:
+            out += mine
+    return out
 
 
 def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
@@ -149,6 +175,7 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     count only when `hint` (the field the context names: teacher.age or teacher.teaching_years)
     says what they measure. RangeError when a range's numbers cannot be that measure."""
     spans: list[Span] = []
+    text = _FIRST_YEAR.sub("first 1 years", text)  # "in their first year of teaching": none completed
     while (m := _SANDWICH.search(text)) is not None:
         first, op1, word, op2, second = m.groups()
         field = "teacher.age" if word in ("年龄", "age") else "teacher.teaching_years"

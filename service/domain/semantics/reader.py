@@ -24,9 +24,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from service.domain.dictionary import Dictionary
-from service.domain.semantics.definition import LEVELS, Filter
+from service.domain.semantics.definition import LEVELS, Filter, teacher_code_fields
 from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
-from service.domain.semantics.ranges import RangeError, extract
+from service.domain.semantics.ranges import RangeError, between, extract
 from service.domain.semantics.text import bilingual, fold, options, strip_brackets, unnumbered
 
 ReadKind = Literal["count", "value", "total"]
@@ -40,6 +40,7 @@ BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 o
 EMPTY = "the wording is empty once its numbering and units are taken off"
 AMBIGUOUS = "can name several things; say which (e.g. 学历, 职称)"
 EMPLOYED = "专职 / dedicated say how a teacher is employed, not who else is counted"
+EXCLUDING_OTHER = "a bound leaves out a value other than its own level (本科以下（不含专科）): say which values"
 _MAX_TILINGS = 48
 _SUBJECT = "teacher.subject"
 _MAX_CHOICES = 64
@@ -71,6 +72,9 @@ class Unread:
 
     reason: str
     conditions: tuple[Filter, ...] = ()
+    # Every reading failed on a word that joins, negates or bounds with nothing to act on ("中及职称"):
+    # a wording no department means as printed, so a slip may be behind it.
+    dangling: bool = False
 
 
 @dataclass
@@ -91,10 +95,15 @@ class _State:
     markers: set[str] = field(default_factory=set)
     named: set[str] = field(default_factory=set)  # fields a word names ("教龄")
     activity: set[str] = field(default_factory=set)  # fields only an activity names ("执教")
+    bare: set[str] = field(default_factory=set)  # school fields named without the school ("代码")
 
 
 class _Fail(Exception):
     pass
+
+
+class _Dangling(_Fail):
+    """A conjunction, negation or bound with nothing to act on."""
 
 
 def _tilings(u: tuple[str, ...], lex: Lexicon, strict: bool = True) -> list[list[tuple[str, ...]]]:
@@ -136,6 +145,19 @@ def _rank(c: _Cond, direction: str, lex: Lexicon, inclusive: bool = True) -> Non
         raise _Fail("nothing ranks that way")
 
 
+def _unite(last: _Cond, c: _Cond) -> None:
+    """`last` widened to admit what `c` admits too, each a code set or every code but one
+    ("teaching and non-teaching staff": every post)."""
+    if not last.negated and not c.negated:
+        last.codes |= c.codes
+    elif not last.negated:
+        last.codes, last.negated = c.codes - last.codes, True
+    elif not c.negated:
+        last.codes -= c.codes
+    else:
+        last.codes &= c.codes
+
+
 def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
     st = _State()
     pending_neg = False
@@ -146,16 +168,25 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
     previous: str | None = None
     dim_union = False
     before: str | None = None
-    for s in senses:
+    listed = False  # a comma just before, in a list closed by "and" / "or": it joins as they do
+    for i, s in enumerate(senses):
+        if s.kind == "list":
+            if previous == "by_dim":
+                by, previous = True, None  # "by sex, age and subject"
+            else:
+                # "Staff, teachers" (headers run together) is no list: "A, B and C" is.
+                listed = any(x.kind == "union" for x in senses[i + 1:])
+            continue
+        comma, listed = listed, listed and s.kind == "filler"  # "a city, a town or a village"
         before, kind_before = s.kind, before
         if dim_union and s.kind != "dim":
-            raise _Fail("a conjunction with nothing after it")
+            raise _Dangling("a conjunction with nothing after it")
         if by and s.kind not in ("dim", "filler", "link"):  # "by highest level of education"
             if s.kind in ("pop", "code", "school_code", "member"):
                 raise _Fail("'by' without the field it breaks down by")
             by = False  # "employed by the school": "by" says who, not a breakdown
-        if pending_neg and s.kind not in ("pop", "code"):
-            raise _Fail("a negation not followed by a value it negates")
+        if pending_neg and s.kind not in ("pop", "code", "school_code"):
+            raise _Dangling("a negation not followed by a value it negates")
         if s.kind == "by" and previous == "by_dim":
             previous = None
             continue  # "按学历分": the closing 分
@@ -173,10 +204,14 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 _rank(c, "above" if pending_rank == "above_pre" else "below", lex,
                       inclusive=pending_rank == "above_pre")
                 pending_rank = None
+            if comma and not union and last is not None and last.field == c.field and not last.by_prefix \
+                    and not pending_rank and st.conds[-1] is last:
+                union = True  # "administrators, teachers and employees": a list of one field's values
             if union:
-                if last is None or last.field != c.field or last.negated or c.negated:
+                if last is None or last.field != c.field or last.by_prefix:
+                    # "非在编或女": whether 非 takes in what follows the 或 is not said.
                     raise _Fail("joins groups that are not values of one field")
-                last.codes |= c.codes
+                _unite(last, c)
                 last.generic = last.generic and c.generic
                 last.joined += 1
                 union = False
@@ -191,16 +226,16 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             raise _Fail(UNHELD)
         elif s.kind == "neg_post":
             if last is None:
-                raise _Fail("'以外' with nothing before it")
+                raise _Dangling("'以外' with nothing before it")
             if not last.by_prefix:
                 last.negated = not last.negated
         elif s.kind in ("above", "below"):
             if last is None:
-                raise _Fail(f"'{s.kind}' with nothing before it")
+                raise _Dangling(f"'{s.kind}' with nothing before it")
             _rank(last, s.kind, lex)
         elif s.kind in ("above_excl", "below_excl"):
             if last is None:
-                raise _Fail(f"'{s.kind}' with nothing before it")
+                raise _Dangling(f"'{s.kind}' with nothing before it")
             _rank(last, "above" if s.kind == "above_excl" else "below", lex, inclusive=False)
         elif s.kind == "below_bare":
             if last is not None and last.field in lex.ranked:
@@ -213,20 +248,25 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             dim_union = True  # "County/district code": two words for one field
         elif s.kind == "union":
             if last is None or union:
-                raise _Fail("a conjunction with nothing before it")
+                raise _Dangling("a conjunction with nothing before it")
             union = True
         elif s.kind == "dim":
             if dim_union and not frame and (st.by if by else st.dims)[-1:] != [s.field or ""]:
                 # "学历、专业技术职务情况" in a title is two breakdowns; in a field, two things asked.
                 raise _Fail("joins words naming different fields")
             (st.by if by else st.dims).append(s.field or "")
-            (st.activity if s.generic else st.named).add(s.field or "")
+            (st.activity if s.generic else st.bare if s.bare else st.named).add(s.field or "")
             by = dim_union = False
         elif s.kind == "by":
             by = True
         elif s.kind == "school_code":
             # "public or private": kinds of school joined are the school's own field, asked of it.
             c = _Cond(s.field or "", set(s.codes))
+            if pending_neg:
+                # "non-government", "非公办": the other kinds of school of the same list.
+                c.codes, pending_neg = set(lex.school_codes.get(c.field, frozenset()) - s.codes), False
+            if comma and not union and last is not None and last.field == c.field and st.conds[-1] is last:
+                union = True  # "a city, town or village"
             if union:
                 if last is None or last.field != c.field:
                     raise _Fail("joins groups that are not values of one field")
@@ -236,10 +276,12 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 continue
             st.conds.append(c)
             last = c
+        elif s.kind == "refine" and any(c.field == POST for c in st.conds):
+            continue  # "专任教师数其中女": the whole it refines is the one it has just named
         else:
             st.markers.add(s.kind)
     if pending_neg or pending_rank or union:
-        raise _Fail("a negation, comparison or conjunction with nothing after it")
+        raise _Dangling("a negation, comparison or conjunction with nothing after it")
     return st
 
 
@@ -281,6 +323,18 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     refine = "refine" in st.markers
     whether = "whether" in st.markers
     dims = list(dict.fromkeys(st.dims))
+    if not {"duration", "start", "moment"} & st.markers:
+        # "您任教哪个学科", "任教语文的教师": teaching beside the subject taught says what is taught,
+        # not how long (a school's 学段 is not what a teacher teaches: that stays unread).
+        teaching = st.activity - st.named
+        where = {"school.name", "school.code"} & set(dims)
+        if teaching and (_SUBJECT in dims or any(c.field == _SUBJECT for c in st.conds) or "self" in st.markers or where):
+            # "任教学校", "任教学校名称": the school where one teaches, as "所在学校" is.
+            dims = [x for x in dims if x not in teaching]
+    if (set(dims) - st.bare) and set(dims) - st.bare <= set(teacher_code_fields(d)):
+        # "职称名称", "民族名称": the name of a coded value is that value (not "工作单位全称", a name
+        # where the records hold a code).
+        dims = [x for x in dims if x not in st.bare - st.named]
     # "所在学校的学校标识码": a field and the field it refers to name one thing.
     referred = {d.fields[x].references for x in dims if x in d.fields and d.fields[x].references}
     dims = [x for x in dims if x not in referred]
@@ -316,8 +370,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             dims = ["teacher.teaching_years"]
         elif dims != ["teacher.teaching_years"]:
             raise _Fail("asks how long, but not how long one has taught")
-    if "moment" in st.markers and "start" not in st.markers and dims != ["teacher.teaching_start"]:
-        # "教学时间" may be hours of teaching: a date is the start of teaching only when said so.
+    dated = len(dims) == 1 and dims[0] in d.fields and d.fields[dims[0]].type == "date"
+    if "moment" in st.markers and "start" not in st.markers and not dated:
+        # "教学时间" may be hours of teaching: a date is the start of teaching only when said so; a
+        # moment of a date field is that date ("出生年份").
         raise _Fail("asks for a time the wording does not say is when teaching began")
     if "start" in st.markers:
         # "When did you start teaching?", "When did you first start working as a teacher?"
@@ -350,6 +406,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             if dims[0] in st.activity - st.named and not {"duration", "start", "moment"} & st.markers:
                 # "执教教师", "任教教师": who teaches, not how long they have.
                 raise _Fail("names teaching, not how long one has taught")
+            if st.conds and dims[0] in st.bare - st.named - st.activity:
+                # "教师代码", "Staff code": people's own code, not their school's ("代码" alone is the school's).
+                raise _Fail(f"names {dims[0]} without the school, beside people: their own, not the school's")
             if st.conds and dims[0].startswith("school.") and not any(f.references == dims[0] for f in d.entity_fields("teacher")):
                 # "Student teachers": people beside a number only the school has are not that number.
                 raise _Fail(f"names {dims[0]}, the school's, beside people it does not belong to")
@@ -450,11 +509,14 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread("asks a share (%), not a number of people")
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        text = _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", _INCLUDING_LAST.sub(r"\1\3\2", unnumbered(fold(label))))
+        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2", unnumbered(fold(label))))
+        if _EXCLUDING_OTHER.search(text):
+            return Unread(EXCLUDING_OTHER)
+        text = _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", text)
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, text).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
-    spans = list(dict.fromkeys(spans))  # "30-39歲 30-39": one range said in two languages
+    spans = between(list(dict.fromkeys(spans)))  # "30-39歲 30-39": one range said in two languages
     if len({s.field for s in spans}) < len(spans):
         return Unread("names two ranges of one measure (两个年龄或教龄条件)")
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
@@ -487,7 +549,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     if len(distinct) > 1:
         return _restated(label, d, level, mode, by) or Unread("the wording reads several ways")
     if not readings:
-        return Unread(failures[0] if failures else "cannot read the wording", tuple(ranges))
+        return Unread(str(failures[0]) if failures else "cannot read the wording", tuple(ranges),
+                      dangling=bool(failures) and all(isinstance(f, _Dangling) for f in failures))
     return next(iter(readings))
 
 
@@ -578,6 +641,18 @@ _INCLUDING = re.compile(r"[(（]\s*(?:含|包含|包括|including|incl\.?)\s*([^
 _INCLUDING_LAST = re.compile(
     r"^(.+?)((?:专任教师|专职教师|教职工|教职员工|教师|老师|人员|teachers?|teaching staff|staff|educators?)\s*(?:总数|人数|数)?)"
     r"\s*([(（]\s*(?:含|包含|包括|including|incl\.?)\s*[^()（）\d]+[)）])\s*$")
+# "本科以下（不含本科）", "大专以上（含大专）": the bracket names the level before it again, to say
+# whether it is in; the same as "以下（不含）", "以上（含）".
+_RESTATED_LEVEL = re.compile(r"(?P<level>[^\s\d()（）]{1,6}?)(?P<way>以下|以上)\s*[(（]\s*"
+                             r"(?P<incl>不含|不包含|不包括|含|包含|包括)\s*(?P=level)\s*[)）]")
+
+
+# "本科以下（不含专科）": a bound leaving out a value other than its own level; not the level itself.
+_EXCLUDING_OTHER = re.compile(r"(?:以下|以上)\s*[(（]\s*(?:不含|不包含|不包括)\s*[^()（）\d\s]+[)）]")
+
+
+def _restated_level(m: re.Match[str]) -> str:
+    return f"{m.group('level')}{m.group('way')}（{'不含' if '不' in m.group('incl') else '含'}）"
 _WORD_THEN_BRACKET = re.compile(r"([^\W\d_a-z]{2,6}|[a-z]+)\s*[(（]([^()（）]+)[)）]")
 
 
@@ -645,10 +720,10 @@ def _offered(listed: list[str], lex: Lexicon) -> str | None:
 
 def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | None, by: tuple[str, ...],
               ranges: list[Filter], d: Dictionary, mode: Mode,
-              offered: str | None = None) -> tuple[dict[Parsed, None], list[str]]:
+              offered: str | None = None) -> tuple[dict[Parsed, None], list[_Fail]]:
     """The readings of the tilings with the fewest pieces that read at all, and why others did not."""
     readings: dict[Parsed, None] = {}
-    failures: list[str] = []
+    failures: list[_Fail] = []
     for tiling in tilings:
         for senses, ambiguous in _choices(tiling, lex, level, mode == "frame"):
             try:
@@ -659,7 +734,7 @@ def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | N
                         raise _Fail(f"'{''.join(tiling[i])}' {AMBIGUOUS}")
                 readings[_interpret(st, ranges, d, mode, offered)] = None
             except _Fail as exc:
-                failures.append(str(exc))
+                failures.append(exc)
         if readings and (mode == "field" or any(p.own_population for p in readings)):
             break  # the tilings with the fewest pieces that read (naming a population, in a frame)
     return readings, failures
@@ -871,7 +946,11 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
         said = read(" ".join(head), d)
         names_self = isinstance(said, Parsed) and said.kind == "value" and said.field == SELF
         kind = (isinstance(said, Unread) and said.reason in (BREAKDOWN_ONLY, NOTHING)) or _kind_of_people(head, lex)
-        return field_ if names_self or kind else None
+        # "Type of school (public / private)": one classification of schools named, another's values
+        # offered; the options say which.
+        classed = isinstance(said, Parsed) and said.kind == "value" and said.field in lex.school_codes \
+            and field_ in lex.school_codes
+        return field_ if names_self or kind or classed else None
     if not unknown or len(unknown) > 2 or (any(u.isascii() for u in unknown) and len(unknown) > 1):
         return None
     rest = " ".join(u for u, ok in zip(head, covered, strict=True) if ok)

@@ -60,6 +60,11 @@ _EN_NUMBER = re.compile(rf"\b({_EN_NUMBER_WORD})\b(?=\s+(?:(?:full|complete|or\s
                         rf"|(?<=\baged )({_EN_NUMBER_WORD})\b")
 
 
+# The decades of a life said in words: "in their forties" is "in their 40s".
+_EN_DECADE = re.compile(r"(?:(?<=their )|(?<=his )|(?<=her )|(?<=your )|(?<=the ))(twent|thirt|fort|fift|sixt|sevent)ies\b")
+_DECADES = {"twent": "20s", "thirt": "30s", "fort": "40s", "fift": "50s", "sixt": "60s", "sevent": "70s"}
+
+
 def _english_number(m: re.Match[str]) -> str:
     words = re.split(r"[- ]", m.group(1) or m.group(2))
     value = _EN_TENS_WORDS.get(words[0], 0) or _EN_UNITS_WORDS.index(words[0])
@@ -92,6 +97,7 @@ def fold(text: str) -> str:
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
     t = _EN_NUMBER.sub(_english_number, _numerals(t)).replace("(s)", "s")  # "subject(s)"
+    t = _EN_DECADE.sub(lambda m: _DECADES[m.group(1)], t)
     return _APOSTROPHES.sub("", t)
 
 
@@ -124,9 +130,15 @@ _NOISE = re.compile(
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
     r"|\d+\s*(?:位(?:数字|数|代码)?|[- ]?digits?)"
     r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
+    r"|[a-z\u3400-\u9fff][^+\d]*\+\s*[a-z\u3400-\u9fff][^+\d]*"  # "(M+F)", "（男+女）"; not "(50+ years)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
     # Either answer will do: "（全日制或在职均可）", "(either is fine)".
     r"|.*(?:均可|皆可|都可以?|不限|either\b).*"
+    # How to answer, in English: "(Please mark one choice)", "(tick one)", "(write a number)".
+    # Only how to answer one value: "(please include part-time)" says what is counted, and "(tick all
+    # that apply)" takes several answers, as "[多选题]": both stay.
+    r"|(?:please\s+)?(?:tick|mark|choose|select|circle|write|enter|fill\s+in)\b(?:\s+(?:one|only\s+one|a|the))?"
+    r"(?:\s+(?:choice|answer|box|option|number|figure|response))?(?:\s+(?:per\s+(?:row|line)|in\s+(?:each|every)\s+(?:row|line)))?"
     r"|主|主教|主讲|主要|main"
     # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
@@ -134,7 +146,7 @@ _NOISE = re.compile(
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?[a-z]+(?:\s+(?:card|document|certificate))?"
     # The classification an answer is coded in: "(ISCED levels)", "(ISCO-08)".
     r"|(?:isced|isco)(?:\s*-?\s*(?:levels?|classification|2011|08|97))*"
-    r"|(?:与|同)身份证(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡]"
+    r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡]"
     # The order a name is written in: "(last, first, middle)", "(Surname / Given name)".
     r"|(?:(?:last|first|middle|given|family|fore)(?:\s*names?)?|surname|initials?)"
     r"(?:\s*[,/、，]\s*(?:(?:last|first|middle|given|family|fore)(?:\s*names?)?|surname|initials?|m\.?i\.?))+)\s*$"
@@ -146,7 +158,7 @@ _SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|机构|school|unit|in
 _OPTIONS = re.compile(r"^\s*[^/、|,，]{1,30}(?:\s*[/、|,，]\s*[^/、|,，]{1,30})+\s*$")
 # Options each with the code it is entered as, and no other separator: "（1男 2女）", "(1.在编 2.编外)",
 # "（男1女2）".
-_CODE_FIRST = r"\d{1,2}\s*[.、:：=]?\s*([^\d\s/、|,，.:：=()（）]{1,12})"
+_CODE_FIRST = r"\d{1,2}\s*[.、:：=]?\s*([^\d\s/、|,，.:：=()（）]{1,20})"
 _CODE_AFTER = r"([^\d\s/、|,，.:：=()（）]{1,12})\s*[:：=]?\s*\d{1,2}"
 _CODED = (re.compile(rf"^\s*(?:{_CODE_FIRST}\s*){{2,}}$"), re.compile(rf"^\s*(?:{_CODE_AFTER}\s*){{2,}}$"))
 
@@ -187,7 +199,8 @@ def strip_brackets(t: str) -> str:
 # Lettered options after a question: "您的最高学历是：A.博士 B.硕士 C.本科".
 # Lettered or numbered options after a question: "A.博士 B.硕士", "①男 ②女" (folded to "(1) 男 (2) 女").
 _MARK = r"(?:[a-h]\s*[.、．)]|\(\d\))"
-_LETTERED = re.compile(rf"(?:(?<=[\s:：?？)）\u3400-\u9fff])|^)({_MARK})\s*([^\s]+?)(?=\s*{_MARK}|\s*$)")
+# An option may hold spaces ("A. Under 30 B. 30-39"): it runs to the next mark.
+_LETTERED = re.compile(rf"(?:(?<=[\s:：?？)）\u3400-\u9fff])|^)({_MARK})\s*(\S.*?)(?=\s+{_MARK}|(?<=[\u3400-\u9fff]){_MARK}|\s*$)")
 
 
 # Options after boxes or circles to tick: "性别：□男 □女", "Gender: ○ Male ○ Female".
@@ -195,11 +208,25 @@ _BOX = "□☐○◯▢◻❑"
 _BOXED = re.compile(rf"[{_BOX}]\s*([^{_BOX}]+?)\s*(?=[{_BOX}]|$)")
 
 
+# Options after a colon, split by slashes or bars: "性别：男/女", "Sex: M / F", "是否在编：是|否".
+_COLON_OPTIONS = re.compile(r"^(?P<head>[^:：]*[^\s:：])\s*[:：]\s*(?P<listed>[^:：/|()（）]{1,20}(?:\s*[/|]\s*[^:：/|()（）]{1,20})+)$")
+
+
+_UNITS = frozenset({"岁", "周岁", "年", "人", "名", "个", "year", "years"})
+
+
 def lettered(text: str) -> tuple[str, list[str]]:
-    """A folded wording without the lettered (or boxed) options it ends with, and those options."""
+    """A folded wording without the lettered (or boxed) options it ends with, or those it lists after
+    a colon, and those options."""
     boxed = list(_BOXED.finditer(text))
     if len(boxed) >= 2 and text[: boxed[0].start()].strip(" :："):
         return text[: boxed[0].start()].rstrip(" :："), [m.group(1) for m in boxed]
+    if (colon := _COLON_OPTIONS.match(text)) is not None:
+        return colon.group("head"), [o.strip() for o in re.split(r"[/|]", colon.group("listed"))]
+    head, _, after = text.rpartition(":")
+    coded = _coded(after)
+    if head.strip() and coded and all(re.match(r"[^\W\d_]", o) and o not in _UNITS for o in coded):
+        return head.strip(), coded  # "Employment type: 1=Permanent 2=Contract"; not "中：36-45岁"
     found = list(_LETTERED.finditer(text))
     marks = [m.group(1).strip(" .、．)(") for m in found]
     if len(found) < 2 or marks not in ([chr(ord("a") + i) for i in range(len(found))],
@@ -248,14 +275,26 @@ _BLANK = re.compile(r"_{2,}\s*(?:年|人|名|岁|周岁|个|years?|persons?|peop
 
 
 # How to answer, after the question: "…? Please tick: Yes / No", "…？请勾选". It says nothing of what is asked.
-_HOW_TO_ANSWER = re.compile(r"(?<=[?？])\s*(?:please\s+)?(?:tick|mark|circle|select|choose|请勾选|请选择|请打勾|勾选)\b[^?？]*$")
+# Not one that takes several answers ("Tick all that apply", "可多选"): that asks for no one value.
+_HOW_TO_ANSWER = re.compile(r"(?<=[?？])(?![^?？]*(?:\ball\s+that\b|\bmore\s+than\s+one\b|\bmultiple\b|多选))"
+                            r"\s*(?:please\s+)?(?:tick|mark|circle|select|choose|write|enter|fill\s+in|give|answer"
+                            r"|请勾选|请选择|请打勾|勾选|请填写|请填|填写)\b[^?？]*$")
+
+
+# The identity document a value is copied from, said after the wording without brackets: "Full name
+# as on your ID card", "Date of birth as shown in passport". Only documents: "as on 30 September" is a date.
+_AS_ON_DOCUMENT = re.compile(
+    r"\s*,?\s*\b(?:exactly\s+)?(?:as|same as)\s+(?:it\s+(?:appears|is\s+written)\s+)?(?:shown\s+|written\s+|printed\s+)?"
+    r"(?:on|in|per)\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+)?(?:national\s+)?"
+    r"(?:id|identity|passport|birth)(?:\s+(?:card|document|certificate))?\s*[.。]?$")
 
 
 def unnumbered(text: str) -> str:
     """The folded wording without its numbering, lettered options, answer blanks, how to answer after
-    a question and the number of digits a code has ("10-digit"); brackets kept, for the ranges they
-    qualify."""
-    return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(_HOW_TO_ANSWER.sub("", strip_numbering(text)))[0]))
+    a question, the identity document to copy from and the number of digits a code has ("10-digit");
+    brackets kept, for the ranges they qualify."""
+    text = _AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", strip_numbering(text)))
+    return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0]))
 
 
 def strip_noise(text: str) -> str:

@@ -98,7 +98,7 @@ class CsrfRejected(Forbidden):
 
 
 # Seconds a page waits before running again after a write conflict (then it reports the conflict).
-RETRY_WAITS = (0.05, 0.1, 0.2, 0.4, 0.8)
+RETRY_WAITS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
 
 
 class StoreConflict(DomainError):

@@ -1136,3 +1136,9 @@ def test_the_applicant_of_an_application_roster_is_the_teacher() -> None:
     assert key("申请人最高学历", level="roster") == "teacher.education"
     assert key("参评人民族", level="roster") == "teacher.ethnicity"
     assert key("填表人姓名", level="roster") is None  # who fills the form in, not whom the row is about
+
+
+def test_english_names_of_support_and_worker_staff_categories() -> None:
+    assert key("Education assistants") == key("Number of educational assistants") == \
+        "school.staff.post_type.support"
+    assert key("Building operations staff") == key("Building maintenance workers") == "school.staff.post_type.worker"

@@ -1142,3 +1142,9 @@ def test_english_names_of_support_and_worker_staff_categories() -> None:
     assert key("Education assistants") == key("Number of educational assistants") == \
         "school.staff.post_type.support"
     assert key("Building operations staff") == key("Building maintenance workers") == "school.staff.post_type.worker"
+
+
+def test_the_body_that_runs_a_school_says_its_ownership() -> None:
+    assert key("Who operates this school (a government authority or a private organisation)?") == "school.ownership"
+    assert key("Who manages the school (a public body or a private organization)?", type="enum") == "school.ownership"
+    assert key("Who operates this school?") is None  # who runs it, not its name

@@ -98,7 +98,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
                "占用", "教", "核对",
-               "today", "national", "managed", "run", "operated",
+               "today", "national", "managed", "run", "operated", "manage", "operate",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
                "现有的",
@@ -209,7 +209,11 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
     # A school run by the state is a "government" school in the censuses of many countries.
     "ownership": (("publicly", ("1",)), ("privately", ("2",)), ("state", ("1",)), ("government", ("1",)), ("公立", ("1",)),
-                  ("私立", ("2",))),
+                  ("私立", ("2",)),
+                  # Who runs a school, said as the body that does: "a public authority or a private entity".
+                  ("public authority", ("1",)), ("government authority", ("1",)), ("public body", ("1",)),
+                  ("private entity", ("2",)), ("private body", ("2",)), ("private organisation", ("2",)),
+                  ("private organization", ("2",))),
 }
 # Words that name a field only inside a count ("具有高级职称", "本科毕业", "master's degree").
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {

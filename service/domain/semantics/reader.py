@@ -393,6 +393,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         raise _Fail("青年 / 新 / young / new say an age or years of teaching the wording does not give")
     if not specific and not ranges and not dims and not st.conds and "self" in st.markers \
             and not (has_counted or refine or by or "total" in st.markers):
+        if "having" in st.markers:
+            # "Who runs this school?", "学校有…": who runs or what has the school, not the school itself.
+            raise _Fail("asks who runs the school or what it has, not which school it is")
         return Parsed("value", field=SELF)
     if not specific and not ranges:
         # "在校学生人数" counts into a school's number; "执教教师人数" is no teacher's years of teaching.

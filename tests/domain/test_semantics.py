@@ -1148,3 +1148,9 @@ def test_the_body_that_runs_a_school_says_its_ownership() -> None:
     assert key("Who operates this school (a government authority or a private organisation)?") == "school.ownership"
     assert key("Who manages the school (a public body or a private organization)?", type="enum") == "school.ownership"
     assert key("Who operates this school?") is None  # who runs it, not its name
+
+
+def test_a_job_listed_with_a_word_for_all_staff_adds_nothing_to_all_staff() -> None:
+    assert key("Total accountants, teachers and staff") == key("All employees and cleaners") == "school.staff"
+    assert key("Managers") is None  # some administrators (the school's leaders), not all of them
+    assert key("Cleaners and teachers") is None  # some workers and the teachers: no post type admits just them

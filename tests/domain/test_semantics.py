@@ -1154,3 +1154,9 @@ def test_a_job_listed_with_a_word_for_all_staff_adds_nothing_to_all_staff() -> N
     assert key("Total accountants, teachers and staff") == key("All employees and cleaners") == "school.staff"
     assert key("Managers") is None  # some administrators (the school's leaders), not all of them
     assert key("Cleaners and teachers") is None  # some workers and the teachers: no post type admits just them
+
+
+def test_a_primary_subject_is_the_subject_mainly_taught_not_a_primary_school() -> None:
+    assert key("Primary subject you teach", level="roster") == key("Main subject area", level="roster") == \
+        "teacher.subject"
+    assert key("Primary school teachers") is None

@@ -223,7 +223,9 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.title": ("职称", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
-    "teacher.subject": ("学科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
+    "teacher.subject": ("学科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course",
+                        # the subject a teacher mainly teaches, not a primary school's
+                        "primary subject", "main subject", "primary subject area", "main subject area"),
     # The terms a teacher is employed on, as other countries' censuses ask it (permanent or contract).
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi", "nature of appointment",
                               "type of appointment", "appointment type", "terms of service", "terms of employment"),

@@ -1160,3 +1160,10 @@ def test_a_primary_subject_is_the_subject_mainly_taught_not_a_primary_school() -
     assert key("Primary subject you teach", level="roster") == key("Main subject area", level="roster") == \
         "teacher.subject"
     assert key("Primary school teachers") is None
+
+
+def test_a_word_for_any_kind_joined_to_a_field_name_is_that_field_when_the_options_say_so() -> None:
+    assert key("Terms of service / employment status (permanent / temporary)", level="roster") == \
+        "teacher.establishment"
+    assert key("学历/类别（本科/专科）", level="roster") == "teacher.education"
+    assert key("Gender / category", level="roster") is None  # two things asked, or one: not said

@@ -262,8 +262,12 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             union = True
         elif s.kind == "dim":
             if dim_union and not frame and (st.by if by else st.dims)[-1:] != [s.field or ""]:
-                # "学历、专业技术职务情况" in a title is two breakdowns; in a field, two things asked.
-                raise _Fail("joins words naming different fields")
+                if ANY not in ((st.by if by else st.dims)[-1], s.field):
+                    # "学历、专业技术职务情况" in a title is two breakdowns; in a field, two things asked.
+                    raise _Fail("joins words naming different fields")
+                # "Nature of appointment / employment status": a word for any kind beside a field's
+                # name is that field only where the options say so (_interpret).
+                st.markers.add("kind_joined")
             (st.by if by else st.dims).append(s.field or "")
             (st.activity if s.generic else st.bare if s.bare else st.named).add(s.field or "")
             by = dim_union = False
@@ -316,6 +320,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         # "Contract type (permanent / fixed-term)": the value in the name is one of the options, and
         # the options ask the field.
         st.conds = [c for c in st.conds if c.generic or c.field != offered]
+    if "kind_joined" in st.markers and "offered" not in st.markers:
+        raise _Fail("joins words naming different fields")
     if mode == "frame":
         st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
     if any(c.partial and _allowed(c, d) != _every(c, d) for c in st.conds):

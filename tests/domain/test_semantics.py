@@ -1167,3 +1167,8 @@ def test_a_word_for_any_kind_joined_to_a_field_name_is_that_field_when_the_optio
         "teacher.establishment"
     assert key("学历/类别（本科/专科）", level="roster") == "teacher.education"
     assert key("Gender / category", level="roster") is None  # two things asked, or one: not said
+
+
+def test_a_teachers_contract_status_is_the_establishment() -> None:
+    assert key("Contract status", level="roster") == "teacher.establishment"
+

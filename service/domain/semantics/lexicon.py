@@ -228,7 +228,8 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                         "primary subject", "main subject", "primary subject area", "main subject area"),
     # The terms a teacher is employed on, as other countries' censuses ask it (permanent or contract).
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi", "nature of appointment",
-                              "type of appointment", "appointment type", "terms of service", "terms of employment"),
+                              "type of appointment", "appointment type", "terms of service", "terms of employment",
+                              "contract status"),
     "teacher.post_type": ("岗位", "post", "position"),
     "teacher.status": ("状态",),
     # Being born names the date of birth: "您哪年出生？", "In what year were you born?".

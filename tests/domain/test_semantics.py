@@ -1172,3 +1172,8 @@ def test_a_word_for_any_kind_joined_to_a_field_name_is_that_field_when_the_optio
 def test_a_teachers_contract_status_is_the_establishment() -> None:
     assert key("Contract status", level="roster") == "teacher.establishment"
 
+
+
+def test_options_naming_the_teachers_who_hold_a_value_are_that_fields_values() -> None:
+    assert key("Terms of employment (permanent teacher / temporary teacher)", level="roster") == "teacher.establishment"
+    assert key("Terms of service (contract teacher / volunteer)", level="roster") is None  # one value among unknowns

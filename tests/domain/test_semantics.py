@@ -1177,3 +1177,8 @@ def test_a_teachers_contract_status_is_the_establishment() -> None:
 def test_options_naming_the_teachers_who_hold_a_value_are_that_fields_values() -> None:
     assert key("Terms of employment (permanent teacher / temporary teacher)", level="roster") == "teacher.establishment"
     assert key("Terms of service (contract teacher / volunteer)", level="roster") is None  # one value among unknowns
+
+
+def test_a_front_nasal_typed_for_a_back_one_is_a_slip_within_a_long_term() -> None:
+    assert key("少数名族专任教师") == count(f"{FT};ethnicity!=01")  # 名 ming for 民 min
+    assert key("专任教师（兼任）") is None  # 兼 is no slip of 专

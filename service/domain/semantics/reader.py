@@ -873,7 +873,10 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
                     fills |= slots.get((*window[:k], "", *window[k + 1:]), frozenset())
             fills.discard(x)
             # A two-character term ("学历" for "学力") is evidence enough only for a slip of sound.
-            fitting = {c for c in fills if ((_rare(x) or _shape_alike(x, c)) and length >= 3) or _sounds(c) & sound}
+            # Front and back nasals (min/ming, ren/reng) are one sound to many speakers, and pinyin
+            # input methods offer them as one: such a slip too, within a term of three or more.
+            fitting = {c for c in fills if ((_rare(x) or _shape_alike(x, c) or _nasal(c) & _nasal(x)) and length >= 3)
+                       or _sounds(c) & sound}
             if fitting:
                 fixes |= {(i, c) for c in fitting}
                 break
@@ -921,6 +924,11 @@ def _rare(char: str) -> bool:
 def _sounds(char: str) -> frozenset[str]:
     """The usual reading of a character without tones: a slip typed by pinyin sounds like the word meant."""
     return frozenset(pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=False)[0])
+
+
+def _nasal(char: str) -> frozenset[str]:
+    """The reading with a back nasal taken for the front one (ming as min)."""
+    return frozenset(r[:-1] if r.endswith("ng") else r for r in _sounds(char))
 
 
 def respelled(label: str, d: Dictionary) -> str | None:

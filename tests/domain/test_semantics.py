@@ -1182,3 +1182,9 @@ def test_options_naming_the_teachers_who_hold_a_value_are_that_fields_values() -
 def test_a_front_nasal_typed_for_a_back_one_is_a_slip_within_a_long_term() -> None:
     assert key("少数名族专任教师") == count(f"{FT};ethnicity!=01")  # 名 ming for 民 min
     assert key("专任教师（兼任）") is None  # 兼 is no slip of 专
+
+
+def test_a_slip_of_shape_in_a_two_character_term_before_a_word_for_people() -> None:
+    assert key("退体教职工人数") == key("退休教职工人数") == count("status=2")  # 体 for 休
+    assert key("代任教师") is None  # 代 and 任 share only a radical: another word
+    assert key("女生人数") is None  # 生 is a part of 性, and 女生 a word of its own (female pupils)

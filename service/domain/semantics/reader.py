@@ -866,16 +866,24 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
         # The longest term around it that a fitting character completes decides.
         for length in range(lex.max_len, 1, -1):
             fills: set[str] = set()
+            before_people: set[str] = set()
             for k in range(length):
                 start = i - k
                 if start >= 0 and start + length <= len(u):
                     window = u[start:start + length]
-                    fills |= slots.get((*window[:k], "", *window[k + 1:]), frozenset())
+                    got = slots.get((*window[:k], "", *window[k + 1:]), frozenset())
+                    fills |= got
+                    if _names_people(u[start + length:], lex):
+                        before_people |= got
             fills.discard(x)
             # A two-character term ("学历" for "学力") is evidence enough only for a slip of sound.
             # Front and back nasals (min/ming, ren/reng) are one sound to many speakers, and pinyin
             # input methods offer them as one: such a slip too, within a term of three or more.
+            # Before a word for people or their number ("退体人员"), a two-character term is evidence
+            # of a slip between characters of the same build but one part (体 and 休); a character
+            # that is a part of the other is as often a word of its own (女生 beside 女性).
             fitting = {c for c in fills if ((_rare(x) or _shape_alike(x, c) or _nasal(c) & _nasal(x)) and length >= 3)
+                       or (c in before_people and _shape_alike(x, c) and not _part_of(x, c))
                        or _sounds(c) & sound}
             if fitting:
                 fixes |= {(i, c) for c in fitting}
@@ -924,6 +932,16 @@ def _rare(char: str) -> bool:
 def _sounds(char: str) -> frozenset[str]:
     """The usual reading of a character without tones: a slip typed by pinyin sounds like the word meant."""
     return frozenset(pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=False)[0])
+
+
+def _part_of(a: str, b: str) -> bool:
+    return a in _parts(b) or b in _parts(a)
+
+
+def _names_people(rest: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether `rest` opens with a word of two characters or more for people or their number (人员, 人数)."""
+    return any(rest[:m] in lex.terms and any(s.kind in ("pop", "count") for s in lex.terms[rest[:m]])
+               for m in range(2, min(len(rest), lex.max_len) + 1))
 
 
 def _nasal(char: str) -> frozenset[str]:

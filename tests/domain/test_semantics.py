@@ -1150,8 +1150,9 @@ def test_the_body_that_runs_a_school_says_its_ownership() -> None:
     assert key("Who operates this school?") is None  # who runs it, not its name
 
 
-def test_a_job_listed_with_a_word_for_all_staff_adds_nothing_to_all_staff() -> None:
+def test_a_job_listed_with_a_word_for_its_whole_kind_adds_nothing_to_it() -> None:
     assert key("Total accountants, teachers and staff") == key("All employees and cleaners") == "school.staff"
+    assert key("Cleaning and custodial staff") == key("Cooks and ancillary staff") == "school.staff.post_type.worker"
     assert key("Managers") is None  # some administrators (the school's leaders), not all of them
     assert key("Cleaners and teachers") is None  # some workers and the teachers: no post type admits just them
 

@@ -261,7 +261,7 @@ MEMBER_WORDS: dict[str, tuple[str, ...]] = {
           "technician"),
     "4": ("保安", "门卫", "厨师", "炊事员", "食堂", "司机", "保洁", "保洁员", "宿管", "宿管员", "水电工", "cleaner", "cook",
           "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
-          "premises", "grounds", "gardener", "porter", "maintenance"),
+          "premises", "grounds", "gardener", "porter", "maintenance", "cleaning"),
 }
 ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "learner", "enrolled", "enrolled student")
 # What a table breaks its population down by when it does not name a field: "Staff by category".

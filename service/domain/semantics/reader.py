@@ -85,9 +85,9 @@ class _Cond:
     by_prefix: bool = False
     generic: bool = False
     joined: int = 1  # how many words named these codes ("公办或民办": 2)
-    # Named in part by a job ("managers, teachers and employees"): read only when the other words
-    # already admit every post, so the job adds nothing.
-    partial: bool = False
+    # The post types of jobs named with it ("managers, teachers and employees", "cleaning and
+    # maintenance staff"): read only when the other words already admit them, so a job adds nothing.
+    partial: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -131,10 +131,6 @@ def _allowed(c: _Cond, d: Dictionary) -> frozenset[str]:
     f = d.fields[c.field]
     every = d.code_lists[f.code_list or ""].code_values
     return frozenset(x for x in every if x not in c.codes)
-
-
-def _every(c: _Cond, d: Dictionary) -> frozenset[str]:
-    return frozenset(d.code_lists[d.fields[c.field].code_list or ""].code_values)
 
 
 def _rank(c: _Cond, direction: str, lex: Lexicon, inclusive: bool = True) -> None:
@@ -206,7 +202,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 st.markers.add("residual")
             c = _Cond(s.field or "", set(s.codes), s.negated, generic=s.generic)
             if s.kind == "member":
-                c.codes, c.partial = set(), True  # some of a post type: it admits none of it for sure
+                c.codes, c.partial = set(), c.codes  # some of a post type: it admits none of it for sure
             if pending_neg:
                 c.negated, c.by_prefix, pending_neg = not c.negated, True, False
             if pending_rank:
@@ -222,7 +218,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                     raise _Fail("joins groups that are not values of one field")
                 _unite(last, c)
                 last.generic = last.generic and c.generic
-                last.partial = last.partial or c.partial
+                last.partial |= c.partial
                 last.joined += 1
                 union = False
                 continue
@@ -324,7 +320,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         raise _Fail("joins words naming different fields")
     if mode == "frame":
         st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
-    if any(c.partial and _allowed(c, d) != _every(c, d) for c in st.conds):
+    if any(not c.partial <= _allowed(c, d) for c in st.conds):
         raise _Fail("names some jobs of a kind of staff (cleaners, librarians), not all of it")
     if any(c.field.startswith("school.") for c in st.conds):
         return _school_kind(st, ranges)

@@ -87,7 +87,7 @@ class _Cond:
     joined: int = 1  # how many words named these codes ("公办或民办": 2)
     # The post types of jobs named with it ("managers, teachers and employees", "cleaning and
     # maintenance staff"): read only when the other words already admit them, so a job adds nothing.
-    partial: set[str] = field(default_factory=set)
+    partial: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -202,7 +202,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 st.markers.add("residual")
             c = _Cond(s.field or "", set(s.codes), s.negated, generic=s.generic)
             if s.kind == "member":
-                c.codes, c.partial = set(), c.codes  # some of a post type: it admits none of it for sure
+                c.codes, c.partial = set(), frozenset(c.codes)  # some of a post type: it admits none of it for sure
             if pending_neg:
                 c.negated, c.by_prefix, pending_neg = not c.negated, True, False
             if pending_rank:

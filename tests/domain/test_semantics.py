@@ -1136,3 +1136,56 @@ def test_the_applicant_of_an_application_roster_is_the_teacher() -> None:
     assert key("申请人最高学历", level="roster") == "teacher.education"
     assert key("参评人民族", level="roster") == "teacher.ethnicity"
     assert key("填表人姓名", level="roster") is None  # who fills the form in, not whom the row is about
+
+
+def test_english_names_of_support_and_worker_staff_categories() -> None:
+    assert key("Education assistants") == key("Number of educational assistants") == \
+        "school.staff.post_type.support"
+    assert key("Building operations staff") == key("Building maintenance workers") == "school.staff.post_type.worker"
+
+
+def test_the_body_that_runs_a_school_says_its_ownership() -> None:
+    assert key("Who operates this school (a government authority or a private organisation)?") == "school.ownership"
+    assert key("Who manages the school (a public body or a private organization)?", type="enum") == "school.ownership"
+    assert key("Who operates this school?") is None  # who runs it, not its name
+
+
+def test_a_job_listed_with_a_word_for_its_whole_kind_adds_nothing_to_it() -> None:
+    assert key("Total accountants, teachers and staff") == key("All employees and cleaners") == "school.staff"
+    assert key("Cleaning and custodial staff") == key("Cooks and ancillary staff") == "school.staff.post_type.worker"
+    assert key("Managers") is None  # some administrators (the school's leaders), not all of them
+    assert key("Cleaners and teachers") is None  # some workers and the teachers: no post type admits just them
+
+
+def test_a_primary_subject_is_the_subject_mainly_taught_not_a_primary_school() -> None:
+    assert key("Primary subject you teach", level="roster") == key("Main subject area", level="roster") == \
+        "teacher.subject"
+    assert key("Primary school teachers") is None
+
+
+def test_a_word_for_any_kind_joined_to_a_field_name_is_that_field_when_the_options_say_so() -> None:
+    assert key("Terms of service / employment status (permanent / temporary)", level="roster") == \
+        "teacher.establishment"
+    assert key("学历/类别（本科/专科）", level="roster") == "teacher.education"
+    assert key("Gender / category", level="roster") is None  # two things asked, or one: not said
+
+
+def test_a_teachers_contract_status_is_the_establishment() -> None:
+    assert key("Contract status", level="roster") == "teacher.establishment"
+
+
+
+def test_options_naming_the_teachers_who_hold_a_value_are_that_fields_values() -> None:
+    assert key("Terms of employment (permanent teacher / temporary teacher)", level="roster") == "teacher.establishment"
+    assert key("Terms of service (contract teacher / volunteer)", level="roster") is None  # one value among unknowns
+
+
+def test_a_front_nasal_typed_for_a_back_one_is_a_slip_within_a_long_term() -> None:
+    assert key("少数名族专任教师") == count(f"{FT};ethnicity!=01")  # 名 ming for 民 min
+    assert key("专任教师（兼任）") is None  # 兼 is no slip of 专
+
+
+def test_a_slip_of_shape_in_a_two_character_term_before_a_word_for_people() -> None:
+    assert key("退体教职工人数") == key("退休教职工人数") == count("status=2")  # 体 for 休
+    assert key("代任教师") is None  # 代 and 任 share only a radical: another word
+    assert key("女生人数") is None  # 生 is a part of 性, and 女生 a word of its own (female pupils)

@@ -98,7 +98,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
                "占用", "教", "核对",
-               "today", "national", "managed", "run", "operated",
+               "today", "national", "managed", "run", "operated", "manage", "operate",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
                "现有的",
@@ -209,7 +209,11 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
     # A school run by the state is a "government" school in the censuses of many countries.
     "ownership": (("publicly", ("1",)), ("privately", ("2",)), ("state", ("1",)), ("government", ("1",)), ("公立", ("1",)),
-                  ("私立", ("2",))),
+                  ("私立", ("2",)),
+                  # Who runs a school, said as the body that does: "a public authority or a private entity".
+                  ("public authority", ("1",)), ("government authority", ("1",)), ("public body", ("1",)),
+                  ("private entity", ("2",)), ("private body", ("2",)), ("private organisation", ("2",)),
+                  ("private organization", ("2",))),
 }
 # Words that name a field only inside a count ("具有高级职称", "本科毕业", "master's degree").
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
@@ -219,10 +223,13 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.title": ("职称", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
-    "teacher.subject": ("学科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course"),
+    "teacher.subject": ("学科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course",
+                        # the subject a teacher mainly teaches, not a primary school's
+                        "primary subject", "main subject", "primary subject area", "main subject area"),
     # The terms a teacher is employed on, as other countries' censuses ask it (permanent or contract).
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi", "nature of appointment",
-                              "type of appointment", "appointment type", "terms of service", "terms of employment"),
+                              "type of appointment", "appointment type", "terms of service", "terms of employment",
+                              "contract status"),
     "teacher.post_type": ("岗位", "post", "position"),
     "teacher.status": ("状态",),
     # Being born names the date of birth: "您哪年出生？", "In what year were you born?".
@@ -249,12 +256,12 @@ ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
 # Jobs within one post type: forms list them to say what a category holds ("Ancillary (cleaners,
 # guards, cooks)"). A job is some of its post type, never all of it, so it is never counted as one.
 MEMBER_WORDS: dict[str, tuple[str, ...]] = {
-    "2": ("会计", "出纳", "accountant", "clerk"),
+    "2": ("会计", "出纳", "accountant", "clerk", "manager"),
     "3": ("图书管理员", "实验员", "librarian", "library assistant", "lab technician", "laboratory technician",
           "technician"),
     "4": ("保安", "门卫", "厨师", "炊事员", "食堂", "司机", "保洁", "保洁员", "宿管", "宿管员", "水电工", "cleaner", "cook",
           "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
-          "premises", "grounds", "gardener", "porter", "maintenance"),
+          "premises", "grounds", "gardener", "porter", "maintenance", "cleaning"),
 }
 ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "learner", "enrolled", "enrolled student")
 # What a table breaks its population down by when it does not name a field: "Staff by category".

@@ -266,10 +266,11 @@ def _of_another(option: str, name: str, d: Dictionary) -> bool:
 
 
 def _values_of(option: str, name: str, d: Dictionary) -> bool:
-    """Whether an option reads as values of field `name` alone ("专科及以下" of the education)."""
+    """Whether an option reads as values of field `name` alone ("专科及以下" of the education), or
+    of the teachers who hold them ("contract teacher", "在编教师": the teacher word says whose)."""
     p = read(option, d, by=(name,))
-    return isinstance(p, Parsed) and p.kind == "count" and bool(p.conditions) and all(
-        c.field == name for c in p.conditions)
+    return isinstance(p, Parsed) and p.kind == "count" and any(c.field == name for c in p.conditions) and all(
+        c.field == name or (c.field == POST and c.codes == ("1",) and not c.negated) for c in p.conditions)
 
 
 _YES_NO = {"是", "否", "有", "无", "yes", "no", "y", "n"}

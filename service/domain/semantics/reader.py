@@ -85,6 +85,9 @@ class _Cond:
     by_prefix: bool = False
     generic: bool = False
     joined: int = 1  # how many words named these codes ("公办或民办": 2)
+    # The post types of jobs named with it ("managers, teachers and employees", "cleaning and
+    # maintenance staff"): read only when the other words already admit them, so a job adds nothing.
+    partial: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -194,10 +197,12 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             by, previous = True, None
             continue  # "by gender and age": both are breakdowns
         previous = "by_dim" if (by and s.kind == "dim") else s.kind
-        if s.kind in ("pop", "code"):
+        if s.kind in ("pop", "code", "member"):
             if s.residual:
                 st.markers.add("residual")
             c = _Cond(s.field or "", set(s.codes), s.negated, generic=s.generic)
+            if s.kind == "member":
+                c.codes, c.partial = set(), frozenset(c.codes)  # some of a post type: it admits none of it for sure
             if pending_neg:
                 c.negated, c.by_prefix, pending_neg = not c.negated, True, False
             if pending_rank:
@@ -213,6 +218,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                     raise _Fail("joins groups that are not values of one field")
                 _unite(last, c)
                 last.generic = last.generic and c.generic
+                last.partial |= c.partial
                 last.joined += 1
                 union = False
                 continue
@@ -252,8 +258,12 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             union = True
         elif s.kind == "dim":
             if dim_union and not frame and (st.by if by else st.dims)[-1:] != [s.field or ""]:
-                # "学历、专业技术职务情况" in a title is two breakdowns; in a field, two things asked.
-                raise _Fail("joins words naming different fields")
+                if ANY not in ((st.by if by else st.dims)[-1], s.field):
+                    # "学历、专业技术职务情况" in a title is two breakdowns; in a field, two things asked.
+                    raise _Fail("joins words naming different fields")
+                # "Nature of appointment / employment status": a word for any kind beside a field's
+                # name is that field only where the options say so (_interpret).
+                st.markers.add("kind_joined")
             (st.by if by else st.dims).append(s.field or "")
             (st.activity if s.generic else st.bare if s.bare else st.named).add(s.field or "")
             by = dim_union = False
@@ -306,9 +316,11 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         # "Contract type (permanent / fixed-term)": the value in the name is one of the options, and
         # the options ask the field.
         st.conds = [c for c in st.conds if c.generic or c.field != offered]
+    if "kind_joined" in st.markers and "offered" not in st.markers:
+        raise _Fail("joins words naming different fields")
     if mode == "frame":
         st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
-    if "member" in st.markers:
+    if any(not c.partial <= _allowed(c, d) for c in st.conds):
         raise _Fail("names some jobs of a kind of staff (cleaners, librarians), not all of it")
     if any(c.field.startswith("school.") for c in st.conds):
         return _school_kind(st, ranges)
@@ -393,6 +405,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         raise _Fail("青年 / 新 / young / new say an age or years of teaching the wording does not give")
     if not specific and not ranges and not dims and not st.conds and "self" in st.markers \
             and not (has_counted or refine or by or "total" in st.markers):
+        if "having" in st.markers:
+            # "Who runs this school?", "学校有…": who runs or what has the school, not the school itself.
+            raise _Fail("asks who runs the school or what it has, not which school it is")
         return Parsed("value", field=SELF)
     if not specific and not ranges:
         # "在校学生人数" counts into a school's number; "执教教师人数" is no teacher's years of teaching.
@@ -847,14 +862,25 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
         # The longest term around it that a fitting character completes decides.
         for length in range(lex.max_len, 1, -1):
             fills: set[str] = set()
+            before_people: set[str] = set()
             for k in range(length):
                 start = i - k
                 if start >= 0 and start + length <= len(u):
                     window = u[start:start + length]
-                    fills |= slots.get((*window[:k], "", *window[k + 1:]), frozenset())
+                    got = slots.get((*window[:k], "", *window[k + 1:]), frozenset())
+                    fills |= got
+                    if _names_people(u[start + length:], lex):
+                        before_people |= got
             fills.discard(x)
             # A two-character term ("学历" for "学力") is evidence enough only for a slip of sound.
-            fitting = {c for c in fills if ((_rare(x) or _shape_alike(x, c)) and length >= 3) or _sounds(c) & sound}
+            # Front and back nasals (min/ming, ren/reng) are one sound to many speakers, and pinyin
+            # input methods offer them as one: such a slip too, within a term of three or more.
+            # Before a word for people or their number ("退体人员"), a two-character term is evidence
+            # of a slip between characters of the same build but one part (体 and 休); a character
+            # that is a part of the other is as often a word of its own (女生 beside 女性).
+            fitting = {c for c in fills if ((_rare(x) or _shape_alike(x, c) or _nasal(c) & _nasal(x)) and length >= 3)
+                       or (c in before_people and _shape_alike(x, c) and not _part_of(x, c))
+                       or _sounds(c) & sound}
             if fitting:
                 fixes |= {(i, c) for c in fitting}
                 break
@@ -902,6 +928,21 @@ def _rare(char: str) -> bool:
 def _sounds(char: str) -> frozenset[str]:
     """The usual reading of a character without tones: a slip typed by pinyin sounds like the word meant."""
     return frozenset(pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=False)[0])
+
+
+def _part_of(a: str, b: str) -> bool:
+    return a in _parts(b) or b in _parts(a)
+
+
+def _names_people(rest: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether `rest` opens with a word of two characters or more for people or their number (人员, 人数)."""
+    return any(rest[:m] in lex.terms and any(s.kind in ("pop", "count") for s in lex.terms[rest[:m]])
+               for m in range(2, min(len(rest), lex.max_len) + 1))
+
+
+def _nasal(char: str) -> frozenset[str]:
+    """The reading with a back nasal taken for the front one (ming as min)."""
+    return frozenset(r[:-1] if r.endswith("ng") else r for r in _sounds(char))
 
 
 def respelled(label: str, d: Dictionary) -> str | None:

@@ -11,6 +11,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from service.store.sqltext import unnested
 from service.store.tables import CustomField, Form, FormItem, FormSection, School, Teacher
 
 
@@ -52,22 +53,16 @@ def items(session: Session, form_id: str, *, ordered: bool = False) -> tuple[lis
 
 
 def write_answers(session: Session, answers: list[tuple[str, str, str, str | None, str, str | None]]) -> None:
-    """Write (form id, entity id, key, value, action, reason) answers onto forms' items, one UPDATE ...
-    FROM VALUES per 500, whatever the number of forms."""
-    for start in range(0, len(answers), 500):
-        chunk = answers[start:start + 500]
-        params: dict[str, Any] = {}
-        rows = []
-        for n, (form_id, entity_id, key, value, action, reason) in enumerate(chunk):
-            params |= {f"f{n}": form_id, f"e{n}": entity_id, f"k{n}": key, f"v{n}": value, f"a{n}": action,
-                       f"r{n}": reason}
-            rows.append(f"(CAST(:f{n} AS VARCHAR), CAST(:e{n} AS VARCHAR), CAST(:k{n} AS VARCHAR), "
-                        f"CAST(:v{n} AS VARCHAR), CAST(:a{n} AS VARCHAR), CAST(:r{n} AS VARCHAR))")
-        session.execute(text(
-            "UPDATE form_item SET value = v.value, action = v.action, reason = v.reason "
-            f"FROM (VALUES {', '.join(rows)}) AS v (form_id, entity_id, key, value, action, reason) "
-            "WHERE form_item.form_id = v.form_id AND form_item.entity_id = v.entity_id AND form_item.key = v.key"
-        ), params)
+    """Write (form id, entity id, key, value, action, reason) answers onto forms' items, in one
+    UPDATE whatever the number of forms."""
+    if not answers:
+        return
+    names = ("form_id", "entity_id", "key", "value", "action", "reason")
+    rows, params = unnested(names)
+    session.execute(text(
+        f"UPDATE form_item SET value = v.value, action = v.action, reason = v.reason FROM {rows} AS v "
+        "WHERE form_item.form_id = v.form_id AND form_item.entity_id = v.entity_id AND form_item.key = v.key"
+    ).bindparams(*params), {n: list(c) for n, c in zip(names, zip(*answers, strict=True), strict=True)})
 
 
 def current_records(session: Session, entity: str, ids: list[str]) -> dict[str, Any]:

@@ -1189,3 +1189,9 @@ def test_a_slip_of_shape_in_a_two_character_term_before_a_word_for_people() -> N
     assert key("退体教职工人数") == key("退休教职工人数") == count("status=2")  # 体 for 休
     assert key("代任教师") is None  # 代 and 任 share only a radical: another word
     assert key("女生人数") is None  # 生 is a part of 性, and 女生 a word of its own (female pupils)
+
+
+def test_a_teachers_length_of_service_is_years_of_teaching_and_a_physical_address_the_schools() -> None:
+    assert key("Length of service (years)", level="roster") == "teacher.teaching_years"
+    assert key("Years of service in the civil service", level="roster") is None  # another service
+    assert key("Physical address of the school") == "school.address"

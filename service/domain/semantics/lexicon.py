@@ -241,6 +241,8 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "teaching experience",
                                "years of teaching", "teaching year", "year of teaching", "experience",
                                "years teaching", "years in teaching", "years of experience", "year of experience",
+                               # A teacher's service is teaching: "20 or more years of service" counts them.
+                               "years of service", "year of service", "length of service",
                                # 从事教育工作年限, in English: experience of the education service.
                                "experience in education", "years of experience in education", "years in education",
                                "year in education", "years of service in education"),

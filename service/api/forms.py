@@ -114,10 +114,10 @@ def inbox(session: SessionDep, principal: PrincipalDep,
 @router.get("/{form_id}", response_model=FormOut)
 def get_form(session: SessionDep, principal: PrincipalDep, form_id: str, response: Response) -> FormOut:
     # The school's first reading marks the form opened: a write (grouped on DuckDB, store/writer.py).
-    form, first = forms.reading(session, principal, form_id)
+    form, sections, first = forms.reading(session, principal, form_id)
     if first and not written_together(session, forms.open_forms, form):
         return _form_out(forms.view(session, principal, form_id), response)  # another reading opened it first
-    return _form_out(forms.view_of(session, principal, form), response)
+    return _form_out(forms.view_of(session, principal, form, sections), response)
 
 
 def _idempotent(session: SessionDep, principal: PrincipalDep, key: str | None, scope: str, body: Any,

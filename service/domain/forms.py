@@ -112,19 +112,28 @@ def etag(form: Form) -> str:
 
 def _own_form(session: Session, principal: Principal, form_id: str) -> Form:
     require_role(principal, "school")
-    form = store.get(session, form_id)
+    return _own(principal, form_id, store.get(session, form_id))
+
+
+def _own(principal: Principal, form_id: str, form: Form | None) -> Form:
+    """`form` (as loaded for `form_id`) if it is the school's own."""
     if form is None or form.school_code != principal.org_code:
         # Another school's form is not found, not forbidden: its existence is not for others to know.
         raise NotFound(f"no form {form_id} in your inbox", [Problem(["path", "id"], "unknown form", form_id)])
     return form
 
 
+def _own_with_sections(session: Session, principal: Principal, form_id: str) -> tuple[Form, list[FormSection]]:
+    """The school's own form and its sections, read together."""
+    require_role(principal, "school")
+    found = store.with_sections(session, form_id)
+    return _own(principal, form_id, found[0] if found else None), found[1] if found else []
+
+
 def inbox(session: Session, principal: Principal, status: str | None = None) -> list[tuple[Form, list[FormSection]]]:
     """The school's forms, newest first, with their sections."""
     require_role(principal, "school")
-    forms = store.of_school(session, principal.org_code, status)
-    sections = _sections(session, [f.id for f in forms])
-    return [(f, sections.get(f.id, [])) for f in forms]
+    return store.of_school(session, principal.org_code, status)
 
 
 def _sections(session: Session, form_ids: list[str]) -> dict[str, list[FormSection]]:
@@ -139,15 +148,17 @@ def _field_of(key: str, d: Dictionary, custom: dict[str, CustomField]) -> tuple[
     return (c.label if c else key), (c.label if c else key), (c.type if c else "text"), None
 
 
-def reading(session: Session, principal: Principal, form_id: str) -> tuple[Form, bool]:
-    """The school's own form, and whether reading it now is the school's first reading (a write:
-    `open_forms` opens it). A form to open leaves `session`, so that the write, made elsewhere,
-    can leave on it what the store then holds."""
-    form = _own_form(session, principal, form_id)
+def reading(session: Session, principal: Principal, form_id: str) -> tuple[Form, list[FormSection], bool]:
+    """The school's own form, its sections, and whether reading it now is the school's first
+    reading (a write: `open_forms` opens it). A form to open leaves `session` with its sections,
+    so that the write, made elsewhere, can leave on it what the store then holds, and the
+    sections (which opening does not change) stay as read."""
+    form, sections = _own_with_sections(session, principal, form_id)
     first = form.status == "issued"
     if first:
-        session.expunge(form)
-    return form, first
+        for o in (form, *sections):
+            session.expunge(o)
+    return form, sections, first
 
 
 def open_forms(session: Session, forms: list[Form]) -> list[bool]:
@@ -164,24 +175,24 @@ def open_forms(session: Session, forms: list[Form]) -> list[bool]:
     return [f.id in opened for f in forms]
 
 
-def view_of(session: Session, principal: Principal, form: Form) -> FormView:
-    """The view (see `view`) of a form `reading` gave and, on a first reading, `open_forms` opened."""
-    return _view(session, form, principal)
+def view_of(session: Session, principal: Principal, form: Form, sections: list[FormSection]) -> FormView:
+    """The view (see `view`) of a form `reading` gave with its sections and, on a first reading,
+    `open_forms` opened."""
+    return _view(session, form, principal, sections)
 
 
 def view(session: Session, principal: Principal, form_id: str) -> FormView:
     """A form with every item: value, provenance, classification, whether and where it can be corrected.
     The school's first reading marks it opened."""
-    form = _own_form(session, principal, form_id)
+    form, sections = _own_with_sections(session, principal, form_id)
     if form.status == "issued":
         open_forms(session, [form])  # leaves on the form what the store then holds
-    return _view(session, form, principal)
+    return _view(session, form, principal, sections)
 
 
-def _view(session: Session, form: Form, principal: Principal) -> FormView:
+def _view(session: Session, form: Form, principal: Principal, sections: list[FormSection]) -> FormView:
     d = dictionary()
     lens = disclosure.for_principal(principal)
-    sections = _sections(session, [form.id]).get(form.id, [])
     asked_by: dict[str, list[str]] = defaultdict(list)
     for s in sections:
         for k in json.loads(s.keys):
@@ -415,7 +426,7 @@ def save_draft(session: Session, principal: Principal, form_id: str, body: Answe
         {"version": form.version, "drafts": sorted((a.item.entity_id, a.item.key, a.item.draft) for a in answers
                                                    if (a.item.entity_id, a.item.key) in touched)}))
     session.flush()
-    return _view(session, form, principal)
+    return _view(session, form, principal, _sections(session, [form.id]).get(form.id, []))
 
 
 @dataclass
@@ -453,7 +464,9 @@ def prepare_submission(session: Session, principal: Principal, form_id: str, bod
     if idempotency_key is not None:
         scope = f"submission:{form_id}"
         key = (idempotency.require_key(idempotency_key), idempotency.body_hash(scope, body.model_dump(mode="json")))
-    form = _own_form(session, principal, form_id)
+    require_role(principal, "school")
+    loaded, items, custom = store.with_items(session, form_id) or (None, [], {})  # the items of the version read
+    form = _own(principal, form_id, loaded)
     read_at = _read_at(form, if_match)
     if read_at != form.version or form.status == "submitted":
         first = idempotency.on_record(session, principal, *key) if key is not None else None
@@ -461,7 +474,6 @@ def prepare_submission(session: Session, principal: Principal, form_id: str, bod
             return first
         raise _stale(form, if_match)
     _unread_refused(form)
-    items, custom = store.items(session, form.id)
     d = dictionary()
     answers, problems = _resolve(form, items, body, d, custom, final=True)
     problems += taken(session, [(a.item.entity_id, a.item.key, a.value) for a in answers if a.action == "correct"], d)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import and_, select, text
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -20,12 +20,32 @@ def get(session: Session, form_id: str, *, fresh: bool = False) -> Form | None:
     return session.get(Form, form_id, populate_existing=fresh)
 
 
-def of_school(session: Session, school_code: str, status: str | None) -> list[Form]:
-    """A school's forms, newest first."""
-    q = select(Form).where(col(Form.school_code) == school_code)
+def with_sections(session: Session, form_id: str) -> tuple[Form, list[FormSection]] | None:
+    """A form and its sections, in one statement."""
+    found = _with_sections(session, select(Form, FormSection).where(col(Form.id) == form_id), form_id)
+    return found[0] if found else None
+
+
+def of_school(session: Session, school_code: str, status: str | None) -> list[tuple[Form, list[FormSection]]]:
+    """A school's forms, newest first, each with its sections, in one statement."""
+    q = select(Form, FormSection).where(col(Form.school_code) == school_code)
     if status:
         q = q.where(col(Form.status) == status)
-    return list(session.scalars(q.order_by(col(Form.created_at).desc())))
+    return _with_sections(session, q.order_by(col(Form.created_at).desc(), col(Form.id)))
+
+
+def _with_sections(session: Session, q: Any, form_id: str | None = None) -> list[tuple[Form, list[FormSection]]]:
+    """The forms `q` selects (with FormSection), each once and in order, with its sections; of
+    one form if `form_id` is given (its id then filters the sections' scan too)."""
+    on = col(FormSection.form_id) == col(Form.id)
+    if form_id is not None:
+        on = and_(on, col(FormSection.form_id) == form_id)
+    out: dict[str, tuple[Form, list[FormSection]]] = {}
+    for form, section in session.execute(q.outerjoin(FormSection, on)).all():
+        held = out.setdefault(form.id, (form, []))
+        if section is not None:
+            held[1].append(section)
+    return list(out.values())
 
 
 def sections(session: Session, form_ids: list[str]) -> dict[str, list[FormSection]]:
@@ -50,6 +70,26 @@ def items(session: Session, form_id: str, *, ordered: bool = False) -> tuple[lis
         if field is not None:
             custom[field.key] = field
     return found, custom
+
+
+def with_items(session: Session, form_id: str) -> tuple[Form, list[FormItem], dict[str, CustomField]] | None:
+    """A form with its items and the custom fields among the keys they ask, in one statement (so
+    the items are those of the version of the form read)."""
+    q = (select(Form, FormItem, CustomField).where(col(Form.id) == form_id)
+         # the id twice: each table's scan is filtered by it (DuckDB would hash-join every item)
+         .outerjoin(FormItem, and_(col(FormItem.form_id) == col(Form.id), col(FormItem.form_id) == form_id))
+         .outerjoin(CustomField, col(CustomField.key) == col(FormItem.key)))
+    rows = session.execute(q).all()
+    if not rows:
+        return None
+    found: list[FormItem] = []
+    custom: dict[str, CustomField] = {}
+    for _form, item, field in rows:
+        if item is not None:
+            found.append(item)
+        if field is not None:
+            custom[field.key] = field
+    return rows[0][0], found, custom
 
 
 def write_answers(session: Session, answers: list[tuple[str, str, str, str | None, str, str | None]]) -> None:

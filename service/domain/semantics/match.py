@@ -46,7 +46,7 @@ from service.domain.semantics.reader import (
     respelled,
     value_word,
 )
-from service.domain.semantics.text import bilingual, fold, headcount_bands, lettered, normalise, options
+from service.domain.semantics.text import bilingual, fold, headcount_bands, lettered, normalise, options, stated_digits
 
 Level = Literal["school", "roster"]
 
@@ -124,10 +124,8 @@ def _exact(label: str, implied: str | None, d: Dictionary) -> Match | None:
             # "人员类别（在编/编外）": a kind of people whose options are another field's values.
             return _value(offered, implied, d, CONF_IN_CONTEXT, f"asks for {offered}: the options it lists are its values")
         return Match(None, 0.0, f"new: the options it lists are not the values of {key}")
-    if not _length_fits(label, key, d):
-        return Match(None, 0.0, f"new: the number of digits it states is not that of {key}")
-    if _issued_elsewhere(label, key, d):
-        return Match(None, 0.0, f"new: an identifier another authority issues, not {key}")
+    if (why := _another_code(label, key, d)) is not None:
+        return Match(None, 0.0, why)
     return _value(key, implied, d, CONF_LABEL if kind == "label" else CONF_ALIAS, f"{kind} of {key}")
 
 
@@ -200,15 +198,24 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     return sum(naming) >= 2 and not any(_of_another(o, name, d) for o, ok in zip(listed, fit, strict=True) if not ok)
 
 
-_DIGIT_COUNT = re.compile(r"(\d+)\s*(?:位(?:数字|数|代码|编码)?|[- ]?digits?)")
 _FIXED_DIGITS = re.compile(r"^\^\\d\{(\d+)\}\$$")
+
+
+def _another_code(label: str, name: str, d: Dictionary) -> str | None:
+    """Why the wording, read as `name`, asks another code than the store's (the reason a Match
+    gives), or None when it does not."""
+    if not _length_fits(label, name, d):
+        return f"new: the number of digits it states is not that of {name}"
+    if _issued_elsewhere(label, name, d):
+        return f"new: an identifier another authority issues, not {name}"
+    return None
 
 
 def _length_fits(label: str, name: str, d: Dictionary) -> bool:
     """A number of digits the wording states ("区划代码（12位）", "9-digit ID") must be the field's own
     when the field is a code of a fixed length: a 12-digit statistical division code is not the
     6-digit division code, whatever it is called."""
-    stated = {int(n) for n in _DIGIT_COUNT.findall(fold(label))}
+    stated = stated_digits(fold(label))
     f = d.fields.get(name)
     fixed = _FIXED_DIGITS.match(f.pattern or "") if f is not None else None
     return not stated or fixed is None or stated == {int(fixed.group(1))}
@@ -465,10 +472,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                 implied = None  # "您的年龄：A.25岁及以下 B.26-35岁": a band of the age, asked as a choice
             if not _options_fit(label, name, d):
                 return Match(None, 0.0, f"new: the options it lists are not the values of {name}", (), None, parsed)
-            if not _length_fits(label, name, d):
-                return Match(None, 0.0, f"new: the number of digits it states is not that of {name}", (), None, parsed)
-            if _issued_elsewhere(label, name, d):
-                return Match(None, 0.0, f"new: an identifier another authority issues, not {name}", (), None, parsed)
+            if (why := _another_code(label, name, d)) is not None:
+                return Match(None, 0.0, why, (), None, parsed)
             if name in DERIVED or not d.fields[name].is_indicator:
                 return _value(name, implied, d, CONF_READ if not parsed.generic_only else CONF_IN_CONTEXT,
                               f"asks for {name}", parsed)

@@ -113,6 +113,15 @@ _NUMBERING = re.compile(
     # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
     rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?)\s*"
 )
+# The number of digits a code is said to have: "（12位）", "10-digit", "6 digits".
+_DIGIT_COUNT = r"(\d+)\s*(?:位(?:数字|数|代码|编码)?|[- ]?digits?)"
+
+
+def stated_digits(text: str) -> set[int]:
+    """The numbers of digits a folded wording says a code has ("区划代码（12位）" -> {12})."""
+    return {int(n) for n in re.findall(_DIGIT_COUNT, text)}
+
+
 _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
 # What a bracket may hold and still add nothing to the field: units, stamps, hints to the person
 # filling it in (required, a date format, a list of options, an instruction).
@@ -128,7 +137,7 @@ _NOISE = re.compile(
     # "[多选题]" is not one: a question that takes several answers asks for no one value.
     r"|(?:单选|单项选择|填空|判断|下拉)题?|单选框|(?:single|one)[- ](?:choice|answer|select(?:ion)?)|fill[- ]in(?: the blank)?|drop[- ]?down"
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
-    r"|\d+\s*(?:位(?:数字|数|代码)?|[- ]?digits?)"
+    r"|" + _DIGIT_COUNT +
     r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
     r"|[a-z\u3400-\u9fff][^+\d]*\+\s*[a-z\u3400-\u9fff][^+\d]*"  # "(M+F)", "（男+女）"; not "(50+ years)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"

@@ -364,7 +364,8 @@ def test_a_wording_in_two_languages_reads_when_both_halves_agree(label: str, lev
     assert m.key == expected and "both languages agree" in m.reason
 
 
-@pytest.mark.parametrize("label", ["专任教师（FT teachers）", "专任教师 FT teachers（人）"])
+# An English half in a word the reader does not know.
+@pytest.mark.parametrize("label", ["专任教师（Lehrer）", "专任教师 Lehrer（人）"])
 def test_one_half_not_understood_yields_to_the_half_that_reads_and_says_so(label: str) -> None:
     m = match_field(label=label, level="school")
     assert m.key == "school.ft_teachers" and "not understood" in m.reason
@@ -1195,3 +1196,19 @@ def test_a_teachers_length_of_service_is_years_of_teaching_and_a_physical_addres
     assert key("Length of service (years)", level="roster") == "teacher.teaching_years"
     assert key("Years of service in the civil service", level="roster") is None  # another service
     assert key("Physical address of the school") == "school.address"
+
+
+def test_english_abbreviations_of_spreadsheets_are_spelled_out() -> None:
+    assert key("Num. of PE tchrs") == key("Number of PE teachers")
+    assert key("FT staff - qual.: bach. or higher") is None  # full-time says how a teacher is employed, not staff
+    assert key("FT tchrs w/ Bach. or higher") == count(f"{FT};education=11,14,21")
+    assert key("# of Sr. teachers (incl. Sr Prof.)") == count(f"{FT};title=1,2")
+    assert key("Schl code") == "school.code"
+    assert key("Retd. tchrs & staff") == count("status=2")
+    assert key("Tchrs aged 45 yrs & over") == count(f"{FT};age=45..")
+
+
+def test_an_abbreviation_standing_for_two_words_is_spelled_out_only_where_its_neighbours_say_which() -> None:
+    assert key("Sr. No.", type="text") is None  # a serial number, not a senior one
+    assert key("Exp. on teacher training (RMB)", type="decimal") is None  # expenditure, not experience
+    assert key("Height of teachers (ft)", type="decimal") is None  # feet after a measure, not full time

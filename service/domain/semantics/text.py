@@ -88,17 +88,51 @@ def _enclosed(m: re.Match[str]) -> str:
     return f"({n}) "
 
 
+# Abbreviations of English words as spreadsheets and returns type them ("No. of FT Tchrs", "Sch. ID",
+# "Retd. staff", "Qual. : Bach. & above"), each spelled out as the word it is short for. Whole words
+# only, with or without their full stop; one that could stand for two words is spelled out only where
+# the words around it say which ("exp." after teaching or years is experience, not expenditure; "ft"
+# after a number is feet; "Sr. No." is a serial number, not a senior one).
+_ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"\bs[rl]\.?\s*no\b\.?", "serial number"),
+    (r"\btchrs\b\.?", "teachers"), (r"\btchr\b\.?", "teacher"), (r"\btchg\b\.?", "teaching"),
+    (r"\bschs\b\.?", "schools"), (r"\bschl?\b\.?", "school"),
+    (r"(?<![\d.])(?<!\d\s)\bf/?t\b\.?", "full time"), (r"(?<![\d.])(?<!\d\s)\bp/?t\b\.?", "part time"),
+    (r"\bquals\b\.?", "qualifications"), (r"\bqual\b\.?", "qualification"), (r"\bbach\b\.?", "bachelor"),
+    (r"\bsr\b\.?", "senior"), (r"\bjr\b\.?", "junior"), (r"(?<=senior)[\s-]*prof\b\.?", " professor"),
+    (r"\bretd\b\.?", "retired"), (r"\byrs\b\.?", "years"), (r"\byr\b\.?", "year"),
+    (r"\b(teaching|working|service|years?) exp\b\.?", r"\1 experience"),
+    (r"\bw/o\b", "without "), (r"\bw/\s*", "with "),
+    (r"(?:#|\bnos?\.)\s*(?=of\b)", "number "),
+    (r"\bdepts?\b\.?", "department"), (r"\basst\b\.?", "assistant"), (r"\bassts\b\.?", "assistants"),
+    (r"\bgovt\b\.?", "government"), (r"\bapprox\b\.?", "approximately"), (r"\bmgmt\b\.?|\bmgt\b\.?", "management"),
+    (r"\beduc?\b\.?", "education"), (r"\bexcl\b\.?", "excluding"), (r"\bperm\b\.?", "permanent"),
+    (r"\binfo\b\.?", "information"),
+    # "&" between English words is "and": "Bach. & above", "Executive & Admin".
+    (r"(?<=[a-z0-9.)])\s*&\s*(?=[a-z])", " and "),
+))
+
+
+def _spelled_out(t: str) -> str:
+    if not re.search(r"[a-z]", t):
+        return t
+    for pattern, word in _ABBREVIATIONS:
+        t = pattern.sub(word, t)
+    return _SPACES.sub(" ", t).strip()
+
+
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
 def fold(text: str) -> str:
     """NFKC width, simplified script, lower case, Chinese and English numerals of ages and years as digits,
-    apostrophes and possessives dropped ("bachelor's" -> "bachelor"), spaces collapsed."""
+    apostrophes and possessives dropped ("bachelor's" -> "bachelor"), English abbreviations spelled out
+    ("tchrs" -> "teachers"), spaces collapsed."""
     t = unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))
     t = _simplified(t).casefold()
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
+    t = _spelled_out(_APOSTROPHES.sub("", t))
     t = _EN_NUMBER.sub(_english_number, _numerals(t)).replace("(s)", "s")  # "subject(s)"
-    t = _EN_DECADE.sub(lambda m: _DECADES[m.group(1)], t)
-    return _APOSTROPHES.sub("", t)
+    return _EN_DECADE.sub(lambda m: _DECADES[m.group(1)], t)
 
 
 # Leading numbering of printed forms: "一、", "（一）", "(1)", "1.", "1、", "①", "第3项", "A.".

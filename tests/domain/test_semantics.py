@@ -1212,3 +1212,10 @@ def test_an_abbreviation_standing_for_two_words_is_spelled_out_only_where_its_ne
     assert key("Sr. No.", type="text") is None  # a serial number, not a senior one
     assert key("Exp. on teacher training (RMB)", type="decimal") is None  # expenditure, not experience
     assert key("Height of teachers (ft)", type="decimal") is None  # feet after a measure, not full time
+
+
+def test_a_sign_before_years_of_teaching_bounds_them_as_its_words_do() -> None:
+    assert key("Teachers with >= 15 years of service") == key("Teachers with at least 15 years of service") == \
+        count(f"{FT};years=15..")
+    assert key("Teachers with < 3 years of teaching experience") == count(f"{FT};years=..2")
+

@@ -90,18 +90,19 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"{_N}{_YR}\s*(?:及|或)?\s*(?:以下|以内)(?=\s*(?:的)?\s*{_TEACH_ZH}){_INCL}", "le", False),
     (rf"满\s*{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "ge", False),
     (rf"(?:between\s+)?{_N}\s*(?:-|–|to|and)\s*{_N}\s*{_TEACH_EN}", "range", False),
-    (rf"(?:less\s+than|under|fewer\s+than|below)\s+{_N}\s*{_TEACH_EN}", "lt", False),
+    # A sign for the words: "<5 years teaching experience", ">= 20 years of service".
+    (rf"(?:(?:less\s+than|under|fewer\s+than|below)\s+|<\s*){_N}\s*{_TEACH_EN}", "lt", False),
     # "in their first five years of teaching": fewer whole years taught than that.
     (rf"(?:(?:in|within|during)\s+)?(?:(?:their|the|his|her|your|its|my)\s+)?first\s+{_N}\s*{_TEACH_EN}", "lt", False),
-    (rf"(?:more\s+than|over)\s+{_N}\s*{_TEACH_EN}", "gt", False),
-    (rf"(?:at\s+least)\s+{_N}\s*{_TEACH_EN}", "ge", False),
+    (rf"(?:(?:more\s+than|over)\s+|>\s*){_N}\s*{_TEACH_EN}", "gt", False),
+    (rf"(?:at\s+least\s+|(?:≥|>=)\s*){_N}\s*{_TEACH_EN}", "ge", False),
     (rf"{_N}\s*\+\s*{_TEACH_EN}", "ge", False),
     (rf"{_N}\s+(?:or|and)\s+(?:more|over|above)\s+{_TEACH_EN}", "ge", False),
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:more|over|above|longer)", "ge", False),
     # "30 years or more of experience": the bound said between the number and what it counts.
     (rf"{_N}\s*years?\s+(?:or|and)\s+(?:more|over|above|longer)\s+(?:of\s+)?(?:teaching\s+)?(?:experience|service)", "ge", False),
     (rf"{_N}\s+(?:or|and)\s+(?:less|fewer|under)\s+{_TEACH_EN}", "le", False),
-    (rf"(?:up\s+to|at\s+most|no\s+more\s+than)\s+{_N}\s*{_TEACH_EN}", "le", False),
+    (rf"(?:(?:up\s+to|at\s+most|no\s+more\s+than)\s+|(?:≤|<=)\s*){_N}\s*{_TEACH_EN}", "le", False),
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:less|fewer|under|below)", "le", False),
     (rf"(?:teaching|taught)\s+(?:for\s+)?(?:more\s+than|over)\s+{_N}\s*years?", "gt", False),
     (rf"(?:teaching|taught)\s+(?:for\s+)?(?:less\s+than|under|fewer\s+than)\s+{_N}\s*years?", "lt", False),

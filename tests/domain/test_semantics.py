@@ -1219,3 +1219,9 @@ def test_a_sign_before_years_of_teaching_bounds_them_as_its_words_do() -> None:
         count(f"{FT};years=15..")
     assert key("Teachers with < 3 years of teaching experience") == count(f"{FT};years=..2")
 
+
+def test_a_bracket_spelling_the_initials_of_the_words_before_it_adds_nothing() -> None:
+    assert key("Teaching Support Staff (TSS)") == "school.staff.post_type.support"
+    assert key("Dept. of Administration staff (DAS)") is None  # a department's staff: 'department' is not known
+    assert key("Full-time teachers (QT)") is None  # letters that spell no words before them stay a word not known
+

@@ -223,9 +223,32 @@ def strip_numbering(text: str) -> str:
 _LEVELS = re.compile(r"(?<=[省市州县区旗乡镇])\s*[(（]\s*[省市州盟县区旗乡镇街道、/,，\s]+[)）]")
 
 
+# A bracket of letters after English words: the initials of those words when it spells them
+# ("Executive and Admin Staff (EAS)", "Pupil-Teacher Ratio (PTR)"), a name for them and nothing more.
+_ACRONYM = re.compile(r"[(（]\s*([a-z]{2,8})\s*[)）]")
+_JOINING = frozenset({"and", "of", "the", "for", "in", "on"})
+
+
+def _initials(before: str, letters: str) -> bool:
+    """Whether `letters` are the initials of the last words of `before`, the words that join them
+    ("and", "of") taken or left out alike."""
+    words = re.findall(r"[a-z]+", before)
+    for k in range(len(letters), min(len(words), 2 * len(letters)) + 1):
+        last = words[-k:]
+        if "".join(w[0] for w in last) == letters:
+            return True
+        if last[0] not in _JOINING and "".join(w[0] for w in last if w not in _JOINING) == letters:
+            return True
+    return False
+
+
+def _acronyms(t: str) -> str:
+    return _ACRONYM.sub(lambda m: " " if _initials(t[: m.start()], m.group(1)) else m.group(0), t)
+
+
 def strip_brackets(t: str) -> str:
     """Noise brackets taken off; other brackets open up, their words kept ("专任教师（女）")."""
-    t = _LEVELS.sub("", t)
+    t = _acronyms(_LEVELS.sub("", t))
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)

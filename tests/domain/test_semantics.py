@@ -1225,3 +1225,8 @@ def test_a_bracket_spelling_the_initials_of_the_words_before_it_adds_nothing() -
     assert key("Dept. of Administration staff (DAS)") is None  # a department's staff: 'department' is not known
     assert key("Full-time teachers (QT)") is None  # letters that spell no words before them stay a word not known
 
+
+def test_clerical_executive_and_estate_work_are_jobs_of_administrators_and_workers() -> None:
+    assert key("Clerical and administrative personnel") == "school.staff.post_type.administrator"
+    assert key("Estate and ancillary staff") == "school.staff.post_type.worker"
+    assert key("Executive staff") is None  # some administrators (the school's leaders), not all of them

@@ -258,12 +258,12 @@ ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
 # Jobs within one post type: forms list them to say what a category holds ("Ancillary (cleaners,
 # guards, cooks)"). A job is some of its post type, never all of it, so it is never counted as one.
 MEMBER_WORDS: dict[str, tuple[str, ...]] = {
-    "2": ("会计", "出纳", "accountant", "clerk", "manager"),
+    "2": ("会计", "出纳", "accountant", "clerk", "clerical", "manager", "executive"),
     "3": ("图书管理员", "实验员", "librarian", "library assistant", "lab technician", "laboratory technician",
           "technician"),
     "4": ("保安", "门卫", "厨师", "炊事员", "食堂", "司机", "保洁", "保洁员", "宿管", "宿管员", "水电工", "cleaner", "cook",
           "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
-          "premises", "grounds", "gardener", "porter", "maintenance", "cleaning"),
+          "premises", "grounds", "gardener", "porter", "maintenance", "cleaning", "estate"),
 }
 ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "learner", "enrolled", "enrolled student")
 # What a table breaks its population down by when it does not name a field: "Staff by category".

@@ -1230,3 +1230,10 @@ def test_clerical_executive_and_estate_work_are_jobs_of_administrators_and_worke
     assert key("Clerical and administrative personnel") == "school.staff.post_type.administrator"
     assert key("Estate and ancillary staff") == "school.staff.post_type.worker"
     assert key("Executive staff") is None  # some administrators (the school's leaders), not all of them
+
+
+def test_hints_joined_by_commas_are_no_options() -> None:
+    assert key("证件号码（18位，字母大写）", level="roster") == key("身份证号", level="roster") == "teacher.id_number"
+    assert key("Name (family name first)", level="roster") == "teacher.name"
+    assert key("性别（男，女）", level="roster") == "teacher.gender"  # options, and the field's own
+

@@ -175,6 +175,8 @@ _NOISE = re.compile(
     r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
     r"|[a-z\u3400-\u9fff][^+\d]*\+\s*[a-z\u3400-\u9fff][^+\d]*"  # "(M+F)", "（男+女）"; not "(50+ years)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
+    # How letters are typed: "（末位X大写）", "(in capitals)".
+    r"|.*(?:大写|小写|upper\s*case|lower\s*case|capitals|capital letters).*"
     # Either answer will do: "（全日制或在职均可）", "(either is fine)".
     r"|.*(?:均可|皆可|都可以?|不限|either\b).*"
     # How to answer, in English: "(Please mark one choice)", "(tick one)", "(write a number)".
@@ -190,7 +192,8 @@ _NOISE = re.compile(
     # The classification an answer is coded in: "(ISCED levels)", "(ISCO-08)".
     r"|(?:isced|isco)(?:\s*-?\s*(?:levels?|classification|2011|08|97))*"
     r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡]"
-    # The order a name is written in: "(last, first, middle)", "(Surname / Given name)".
+    # The order a name is written in: "(last, first, middle)", "(Surname / Given name)", "(family name first)".
+    r"|(?:surname|(?:last|family)\s*name)\s+first"
     r"|(?:(?:last|first|middle|given|family|fore)(?:\s*names?)?|surname|initials?)"
     r"(?:\s*[,/、，]\s*(?:(?:last|first|middle|given|family|fore)(?:\s*names?)?|surname|initials?|m\.?i\.?))+)\s*$"
 )
@@ -204,6 +207,15 @@ _OPTIONS = re.compile(r"^\s*[^/、|,，]{1,30}(?:\s*[/、|,，]\s*[^/、|,，]{1
 _CODE_FIRST = r"\d{1,2}\s*[.、:：=]?\s*([^\d\s/、|,，.:：=()（）]{1,20})"
 _CODE_AFTER = r"([^\d\s/、|,，.:：=()（）]{1,12})\s*[:：=]?\s*\d{1,2}"
 _CODED = (re.compile(rf"^\s*(?:{_CODE_FIRST}\s*){{2,}}$"), re.compile(rf"^\s*(?:{_CODE_AFTER}\s*){{2,}}$"))
+
+
+# Hints joined by commas, each adding nothing: "（18位，末位X大写）" is how the value is written, no options.
+_HINT_PARTS = re.compile(r"\s*[,，;；]\s*")
+
+
+def _hints(inner: str) -> bool:
+    parts = _HINT_PARTS.split(inner.strip())
+    return len(parts) >= 2 and all(_NOISE.match(p) for p in parts)
 
 
 def _coded(inner: str) -> list[str]:
@@ -252,7 +264,7 @@ def strip_brackets(t: str) -> str:
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
-        if _NOISE.match(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner):
+        if _NOISE.match(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner) or _hints(inner):
             return " "
         return f" {inner} "
 
@@ -320,7 +332,7 @@ def options(text: str) -> list[str]:
     option takes in; the option is the name before it."""
     head, listed = lettered(text)
     for m in _BRACKET.finditer(_LEVELS.sub("", head)):
-        if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)):
+        if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)) and not _hints(m.group(1)):
             return [_OPTION_CODE.sub("", o).strip() for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
         if coded := _coded(m.group(1)):
             return coded

@@ -1237,3 +1237,7 @@ def test_hints_joined_by_commas_are_no_options() -> None:
     assert key("Name (family name first)", level="roster") == "teacher.name"
     assert key("性别（男，女）", level="roster") == "teacher.gender"  # options, and the field's own
 
+
+def test_a_bracket_taking_in_a_value_reads_before_the_word_for_their_number_too() -> None:
+    assert key("一级教师（含二级）人数") == key("一级教师（含二级）") == count(f"{FT};title=3,4")
+

@@ -524,7 +524,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread("asks a share (%), not a number of people")
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2", unnumbered(fold(label))))
+        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", unnumbered(fold(label))))
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
         text = _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", text)
@@ -653,9 +653,10 @@ def rest_of(label: str, d: Dictionary) -> str | None:
 _INCLUDING = re.compile(r"[(（]\s*(?:含|包含|包括|including|incl\.?)\s*([^()（）\d]+)[)）]")
 # The same bracket printed after the people counted ("高级职称专任教师（含正高级）", "Senior teachers
 # (including senior professor)"): it belongs beside the category before them.
+# The word for their number may come after the bracket: "高级教师（含正高级）数".
 _INCLUDING_LAST = re.compile(
     r"^(.+?)((?:专任教师|专职教师|教职工|教职员工|教师|老师|人员|teachers?|teaching staff|staff|educators?)\s*(?:总数|人数|数)?)"
-    r"\s*([(（]\s*(?:含|包含|包括|including|incl\.?)\s*[^()（）\d]+[)）])\s*$")
+    r"\s*([(（]\s*(?:含|包含|包括|including|incl\.?)\s*[^()（）\d]+[)）])\s*((?:总数|人数|数)?)\s*$")
 # "本科以下（不含本科）", "大专以上（含大专）": the bracket names the level before it again, to say
 # whether it is in; the same as "以下（不含）", "以上（含）".
 _RESTATED_LEVEL = re.compile(r"(?P<level>[^\s\d()（）]{1,6}?)(?P<way>以下|以上)\s*[(（]\s*"

@@ -1241,3 +1241,7 @@ def test_hints_joined_by_commas_are_no_options() -> None:
 def test_a_bracket_taking_in_a_value_reads_before_the_word_for_their_number_too() -> None:
     assert key("一级教师（含二级）人数") == key("一级教师（含二级）") == count(f"{FT};title=3,4")
 
+
+def test_a_header_saying_rows_are_counted_apart_names_no_population_of_its_own() -> None:
+    assert key("退休人员", scene=where(["另外"], "学校教职工基本情况")) == count("status=2")
+    assert key("Retired staff", scene=where(["In addition"])) == count("status=2")

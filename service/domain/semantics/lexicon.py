@@ -110,6 +110,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "之间",
                # "学历为博士者": those who, of the people the wording names.
                "者",
+               # Rows counted apart from the total above ("另有：离退休人员", "In addition: retired staff"):
+               # each says whom it counts itself.
+               "另有", "另外", "此外", "in addition", "additionally",
                # A relative word of questions: "您所任教的学科".
                "所", "持", "该", "详细", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.

@@ -1245,3 +1245,11 @@ def test_a_bracket_taking_in_a_value_reads_before_the_word_for_their_number_too(
 def test_a_header_saying_rows_are_counted_apart_names_no_population_of_its_own() -> None:
     assert key("退休人员", scene=where(["另外"], "学校教职工基本情况")) == count("status=2")
     assert key("Retired staff", scene=where(["In addition"])) == count("status=2")
+
+
+def test_a_level_is_read_only_of_a_ranked_list() -> None:
+    assert key("Level of highest education", level="roster") == "teacher.education"
+    assert key("Full-time teachers whose title level is senior or above") == count(f"{FT};title=1,2")
+    assert key("Grade level of post", level="roster") is None  # a grade of the post: post types are not ranked
+    assert key("Post level", level="roster") is None
+    assert key("Level of school") is None  # a stage of schooling, not the school's name

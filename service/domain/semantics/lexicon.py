@@ -23,7 +23,7 @@ SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl",
     "above_pre",
     "below_pre", "below_bare", "union", "filler", "having", "link", "by", "question", "self", "school_code", "whether",
-    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member", "list",
+    "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member", "list", "grade",
 ]
 
 
@@ -91,7 +91,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "holding", "held"),
     "filler": ("为", "是", "在", "中", "属于", "里", "当中",
                "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
-               "as", "each", "level", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
+               "as", "each", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
                "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
@@ -137,6 +137,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # A teaching certificate or a teacher-training award, not the education level.
                "教师资格", "教师资格证", "professional qualification", "teaching qualification", "teacher qualification",
                "teaching certificate"),
+    # A level of something: of a ranked list (education, title) it is the value on that list; of
+    # anything else ("Level of position", "Post level") a grade the records do not hold.
+    "grade": ("level",),
     "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),

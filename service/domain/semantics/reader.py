@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from service.domain.dictionary import Dictionary
-from service.domain.semantics.definition import LEVELS, Filter, teacher_code_fields
+from service.domain.semantics.definition import LEVELS, RANKED, Filter, teacher_code_fields
 from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, between, extract
 from service.domain.semantics.text import bilingual, fold, options, strip_brackets, unnumbered
@@ -184,7 +184,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
         before, kind_before = s.kind, before
         if dim_union and s.kind != "dim":
             raise _Dangling("a conjunction with nothing after it")
-        if by and s.kind not in ("dim", "filler", "link"):  # "by highest level of education"
+        if by and s.kind not in ("dim", "filler", "link", "grade"):  # "by highest level of education"
             if s.kind in ("pop", "code", "school_code", "member"):
                 raise _Fail("'by' without the field it breaks down by")
             by = False  # "employed by the school": "by" says who, not a breakdown
@@ -401,6 +401,11 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         # "本学期退休人数", "staff retired this year": who retired or left during the period, which
         # the records hold only as a state on one date.
         raise _Fail("counts who retired or left during a period: a flow, not a state on the reference date")
+    graded = [*dims, *st.by, *(c.field for c in st.conds if c.field not in (POST, "teacher.status"))]
+    if "grade" in st.markers and (not graded or any(x not in RANKED for x in graded)):
+        # "Level of position", "School level": a grade of the post or a stage of schooling, which no
+        # ranked list of the records gives; "Level of education" is the education.
+        raise _Fail("asks a level of something whose values are not ranked (a grade the records do not hold)")
     if "qualifier" in st.markers and not ranges:
         raise _Fail("青年 / 新 / young / new say an age or years of teaching the wording does not give")
     if not specific and not ranges and not dims and not st.conds and "self" in st.markers \

@@ -1253,3 +1253,9 @@ def test_a_level_is_read_only_of_a_ranked_list() -> None:
     assert key("Grade level of post", level="roster") is None  # a grade of the post: post types are not ranked
     assert key("Post level", level="roster") is None
     assert key("Level of school") is None  # a stage of schooling, not the school's name
+
+
+def test_years_of_an_activity_of_teaching_are_the_years_of_teaching() -> None:
+    assert key("Years in the teaching profession", level="roster") == "teacher.teaching_years"
+    assert key("Teachers with under 4 years of teaching service") == count(f"{FT};years=..3")
+    assert key("Year of birth", level="roster") == "teacher.birth_date"  # a moment, not a length

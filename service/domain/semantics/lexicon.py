@@ -360,6 +360,9 @@ def _build(d: Dictionary) -> Lexicon:
         add(DIMENSION_WORDS[name], Sense("dim", name))
     for name, words in ACTIVITY_WORDS.items():
         add(words, Sense("dim", name, generic=True))
+        # "Years of teaching service", "years in the teaching profession": the years of the activity,
+        # as "years of teaching" are.
+        add([f"years {link} {w}" for w in words if w.isascii() for link in ("of", "in", "in the")], Sense("dim", name))
     add(BREAKDOWN_WORDS, Sense("dim", ANY))
     add(ENROLMENT_WORDS, Sense("dim", "school.enrolment"))
     for code, jobs in MEMBER_WORDS.items():

@@ -72,7 +72,7 @@ _AGE: list[tuple[str, Kind, bool]] = [
 
 _YR = r"\s*(?:周年|年)"
 _TEACH_ZH = r"(?:教龄|从教|任教|执教|教学|年资)"
-_TEACH_EN = (r"(?:years?\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience(?:\s+in\s+teaching)?|in\s+teaching"
+_TEACH_EN = (r"(?:years?\s+(?:of\s+)?(?:teaching(?:\s+(?:experience|service))?|experience(?:\s+in\s+teaching)?|in\s+teaching"
              r"|service|in\s+service)|teaching\s+years?)")
 _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}{_BOTH_LO}{_DASH}{_N}{_YR}{_BOTH_HI}", "range", False),

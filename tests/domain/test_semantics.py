@@ -1259,3 +1259,9 @@ def test_years_of_an_activity_of_teaching_are_the_years_of_teaching() -> None:
     assert key("Years in the teaching profession", level="roster") == "teacher.teaching_years"
     assert key("Teachers with under 4 years of teaching service") == count(f"{FT};years=..3")
     assert key("Year of birth", level="roster") == "teacher.birth_date"  # a moment, not a length
+
+
+def test_newly_hired_is_read_only_with_the_range_that_defines_it() -> None:
+    assert key("Newly appointed teachers (fewer than 2 years of teaching experience)") == count(f"{FT};years=..1")
+    assert key("新进教师（教龄不满2年）") == count(f"{FT};years=..1")
+    assert key("新进教师") is None

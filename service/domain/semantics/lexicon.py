@@ -142,7 +142,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "grade": ("level",),
     "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
-    "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
+    # Newly hired people too: "新入职（教龄不满1年）", "newly recruited (under 2 years of service)".
+    "qualifier": ("青年", "年轻", "新", "新任", "新入职", "新进", "新聘", "young", "new", "newly", "newly recruited",
+                  "newly hired", "newly appointed", "new entrant"),
     # Words that say a teacher is employed for the post, not part-time: they add nothing to a count
     # of teachers in the records, and are not read of other staff ("专职人员" may hold part-timers).
     "teacher_mod": ("专职", "全职", "dedicated", "full time", "employed full time"),

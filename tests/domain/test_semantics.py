@@ -1265,3 +1265,8 @@ def test_newly_hired_is_read_only_with_the_range_that_defines_it() -> None:
     assert key("Newly appointed teachers (fewer than 2 years of teaching experience)") == count(f"{FT};years=..1")
     assert key("新进教师（教龄不满2年）") == count(f"{FT};years=..1")
     assert key("新进教师") is None
+
+
+def test_a_value_set_against_the_one_asked_adds_nothing() -> None:
+    assert key("Teachers on temporary rather than permanent terms") == count(f"{FT};establishment=2")
+    assert key("Teachers on permanent terms instead of a contract") == count(f"{FT};establishment=1")

@@ -104,8 +104,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "现有的",
                # A level "or equivalent" is the level: the code lists are levels, whatever the award's name.
                "or equivalent", "or an equivalent", "or its equivalent",
-               # "employed on a permanent basis": the basis is the terms named.
-               "basis",
+               # "employed on a permanent basis", "on contract terms": the basis is the terms named.
+               "basis", "terms",
                # "年龄在30-39岁之间": the range says between what.
                "之间",
                # "学历为博士者": those who, of the people the wording names.

@@ -532,7 +532,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", unnumbered(fold(label))))
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
-        text = _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", text)
+        text = _CONTRAST.sub(" ", _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", text))
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, text).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
@@ -574,6 +574,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     return next(iter(readings))
 
 
+# "on contract rather than permanent terms": the value set against the one asked adds nothing to it.
+_CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+")
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
 _AMONG = re.compile(r"中\s*[:：]")
 # "专任教师中高级及以上职称": "中高级" already takes in 正高级, so "及以上" after it says the level is

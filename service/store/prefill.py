@@ -16,13 +16,13 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, DateTime, Integer, Select, and_, case, cast, extract, func, literal, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlmodel import col
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import DERIVED, Definition, Filter
 from service.domain.semantics.naming import definition_of
-from service.store.records import for_reference
+from service.store.records import for_reference, for_reference_among
 from service.store.tables import CollectedValue, School, Teacher
 
 PROVENANCE = ("src", "at", "by", "ref")
@@ -119,8 +119,21 @@ def counts_query(defns: dict[str, Definition], schools: Any, reference: date) ->
         col(Teacher.school_code),
         *[func.count().filter(count_condition(defn, reference)).label(name) for name, defn in defns.items()],
     ).where(
-        for_reference(Teacher, reference), col(Teacher.school_code).in_(schools)
+        _teachers_as_of(reference, schools), col(Teacher.school_code).in_(schools)
     ).group_by(col(Teacher.school_code))
+
+
+def _teachers_as_of(reference: date, schools: Any) -> ColumnElement[bool]:
+    """The teacher versions of `reference`; of the teachers ever at `schools` alone when those are
+    named by code (a few schools read), so that the cost is theirs, not the province's."""
+    if not isinstance(schools, (list, tuple)):
+        return for_reference(Teacher, reference)
+    ever = aliased(Teacher)
+    return for_reference_among(Teacher, reference, select(col(ever.id)).where(col(ever.school_code).in_(schools)))
+
+
+def _schools_as_of(reference: date, codes: Sequence[str] | None) -> ColumnElement[bool]:
+    return for_reference(School, reference) if codes is None else for_reference_among(School, reference, list(codes))
 
 
 def school_values_query(
@@ -138,7 +151,7 @@ def school_values_query(
     schools = select(
         col(School.code), col(School.source), col(School.valid_from), col(School.changed_by), col(School.ref),
         *[getattr(School, d.fields[k].column).label(names[k]) for k in stored],
-    ).where(for_reference(School, reference), in_scope).subquery("s")
+    ).where(_schools_as_of(reference, codes), in_scope).subquery("s")
     columns: list[Any] = [schools.c.code]
     for k in stored:
         columns += _with_provenance(names[k], schools.c[names[k]], schools.c.source, schools.c.valid_from,
@@ -176,7 +189,7 @@ def teacher_values_query(
     schools = select(
         col(School.code), col(School.source), col(School.valid_from), col(School.changed_by), col(School.ref),
         *[getattr(School, d.fields[k].column).label(names[k]) for k in school_stored],
-    ).where(for_reference(School, reference), in_scope).subquery("s")
+    ).where(_schools_as_of(reference, codes), in_scope).subquery("s")
     columns: list[Any] = [Teacher.id, Teacher.school_code]
     for k in stored:
         columns += _with_provenance(names[k], getattr(Teacher, d.fields[k].column), Teacher.source, Teacher.valid_from,
@@ -187,7 +200,7 @@ def teacher_values_query(
         columns += _with_provenance(names[k], schools.c[names[k]], schools.c.source, schools.c.valid_from,
                                     schools.c.changed_by, schools.c.ref)
     query = select(*columns).join(schools, schools.c.code == Teacher.school_code).where(
-        for_reference(Teacher, reference), in_post(), *([] if codes is None else [col(Teacher.school_code).in_(codes)])
+        _teachers_as_of(reference, codes), in_post(), *([] if codes is None else [col(Teacher.school_code).in_(codes)])
     )
     for i, key in enumerate(collected):
         cv = _collected(key, period, i)

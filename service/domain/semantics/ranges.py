@@ -22,7 +22,8 @@ _LIMITS: dict[str, tuple[int, int]] = {"teacher.age": (15, 80), "teacher.teachin
 _N = r"(?<![\d.])(?<!isced )(?<!isced)(?<!level )(\d{1,3})(?![\d.])"
 _DASH = r"\s*(?:-|–|—|~|～|至|到|to)\s*"
 _Y = r"\s*(?:周岁|岁)"
-_YEN = r"(?:\s*(?:years?(?:\s+old)?|yrs?|year\s+old))?"
+# "50 years old", "50 years of age": the same age.
+_YEN = r"(?:\s*(?:years?(?:\s+(?:old|of\s+age))?|yrs?|year\s+old))?"
 _AGE_EN = r"(?:aged?\s*|age\s+(?:of\s+)?)"
 _INCL = r"(?P<incl>\s*[(（]\s*(?:不含|不包含|不包括|含|包含|包括)[^)）]*[)）])?"
 # "60周岁（含）以上": the same said before the bound.
@@ -38,7 +39,7 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"{_N}{_Y}{_DASH}{_N}", "range", False),
     (rf"(?:{_AGE_EN})?between\s+{_N}\s*(?:and|-|to)\s*{_N}{_YEN}", "range", False),
     (rf"{_AGE_EN}{_N}{_DASH}{_N}{_YEN}", "range", False),
-    (rf"{_N}{_DASH}{_N}\s*(?:years?\s+old|yrs?\s+old|year\s+old)", "range", False),
+    (rf"{_N}{_DASH}{_N}\s*(?:years?\s+old|yrs?\s+old|year\s+old|years?\s+of\s+age)", "range", False),
     # "in the 40-49 age group": the band named before the word for it.
     (rf"{_N}{_DASH}{_N}(?=\s*(?:years?\s+)?age\s+(?:group|band|bracket|range|cohort))", "range", False),
     (rf"{_N}\s*(?:-|–|to)\s*{_N}\s*(?:years?|yrs?)(?!\s*(?:of|in|teaching|experience|service))\b", "range", False),

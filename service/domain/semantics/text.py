@@ -148,14 +148,14 @@ _NOISE = re.compile(
     # that apply)" takes several answers, as "[多选题]": both stay.
     r"|(?:please\s+)?(?:tick|mark|choose|select|circle|write|enter|fill\s+in)\b(?:\s+(?:one|only\s+one|a|the))?"
     r"(?:\s+(?:choice|answer|box|option|number|figure|response))?(?:\s+(?:per\s+(?:row|line)|in\s+(?:each|every)\s+(?:row|line)))?"
-    r"|主|主教|主讲|主要|main"
+    r"|主|主教|主讲|主要|主科|main"
     # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
     # A document named as where to copy from, whatever a country calls it: "(as in MyKad)", "(as per NIC)".
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?[a-z]+(?:\s+(?:card|document|certificate))?"
     # The classification an answer is coded in: "(ISCED levels)", "(ISCO-08)".
     r"|(?:isced|isco)(?:\s*-?\s*(?:levels?|classification|2011|08|97))*"
-    r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡]"
+    r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-eg-ln-z]|[*†‡]"
     # The order a name is written in: "(last, first, middle)", "(Surname / Given name)".
     r"|(?:(?:last|first|middle|given|family|fore)(?:\s*names?)?|surname|initials?)"
     r"(?:\s*[,/、，]\s*(?:(?:last|first|middle|given|family|fore)(?:\s*names?)?|surname|initials?|m\.?i\.?))+)\s*$"

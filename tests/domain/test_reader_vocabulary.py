@@ -1,0 +1,449 @@
+"""The vocabulary departments use for each fact the store holds, audited field by field: Chinese
+mainland statistics and HR wording, Hong Kong and Taiwan terms, and English of many systems (US,
+UK, Australia, India, African EMIS, UNESCO UIS, OECD TALIS). Each wording is read as the definition
+a careful reader gives it, or stays `new` where the records cannot answer it or a careful reader
+could not without a guess (FTE, trained or qualified teachers, supply teachers, another authority's
+codes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.domain.dictionary import dictionary
+from service.domain.semantics import definition_of, key_of, match_field
+
+D = dictionary()
+FT = "post_type=1;status=1"
+
+
+def _expected(want: str) -> str | None:
+    """A dictionary key as it is; count conditions ("FT;gender=2") as the key of that count."""
+    if "=" not in want and want != "FT":
+        return want
+    return key_of(definition_of(f"school.count({want.replace('FT', FT)})", D), D)  # type: ignore[arg-type]
+
+
+def _read(label: str, level: str) -> str | None:
+    return match_field(label=label, level=level).key  # type: ignore[arg-type]
+
+
+# On a school form: the school's own facts, and counts of its teachers and staff ("FT" is active
+# full-time teachers, as "教师" / "teachers" are at school level).
+ON_A_SCHOOL_FORM: dict[str, list[str]] = {
+    'school.name': [
+        'School name', 'Name of the school', 'Name of institution', 'Institution name',
+        'Official name of the school', 'Name of school (in full)', '学校（单位）名称', '学校全称', '學校名稱', '单位全称',
+        "School's full name", 'Full name of school', '校名全称', '机构名称', '学校名称（全称）',
+    ],
+    'school.code': [
+        '学校代码（10位）', 'School code', 'School ID number', 'EMIS code', 'EMIS No.', 'School EMIS number', '学校识别码',
+        '学校标识码（10位数字）', 'School identification number',
+    ],
+    'school.region_code': [
+        '行政区划代码', '所在地行政区划代码', '区县代码', 'District code', 'County', 'District', '所属区县', '所在县区',
+        'Administrative division code',
+    ],
+    'school.school_type': [
+        '学校类型', '学校类别', 'School type', 'Type of school', '学校办学类型', '學校類別',
+        'School type (primary / junior secondary / senior secondary)', '学校类别（小学/初中/高中/九年一贯制）',
+    ],
+    'school.urban_rural': [
+        '城乡分类代码', '城乡属性', 'Urban/Rural', 'Rural/Urban', 'Location (urban or rural)', 'Area (urban/rural)',
+        'Urban or rural location', '学校所在地城乡类型', '城乡类别',
+    ],
+    'school.ownership': [
+        '办学性质', '学校性质（公办/民办）', '公办或民办', 'Ownership', 'School ownership (public/private)', 'Type of ownership',
+        'Public/Private', 'Public or private school', 'Ownership (government / private)', 'Government or private',
+        '公立或私立', '公私立別', 'Is the school public or private?', 'Management type (government / private)',
+    ],
+    'school.address': [
+        '学校地址', '详细地址', '通讯地址', 'School address', 'Address of school', 'Mailing address', 'Postal address', '學校地址',
+        'School physical address',
+    ],
+    'school.enrolment': [
+        '在校生数', '在校学生数', '学生总数', 'Number of pupils', 'Total enrolment', 'Total number of students',
+        'Number of learners', 'Pupils on roll', 'Number on roll', 'Enrolment', 'Student enrollment',
+        'Total pupils enrolled', '在籍學生數', '學生人數', '在校生总数', '在校学生人数', 'Total number of pupils enrolled',
+        'Number of students enrolled', 'What is the total enrolment of your school?',
+        'How many students are enrolled in your school?', 'Pupils (total)', 'Learners enrolled',
+    ],
+    'FT': [
+        'Total number of teachers', 'Number of teachers', 'Teachers (headcount)', 'Total teaching staff',
+        'Teaching staff (total)', 'Number of teaching staff', 'Number of classroom teachers', 'Full-time teachers',
+        'Full-time teaching staff', 'Teachers in position', 'Teachers currently in service', 'Serving teachers',
+        '專任教師人數', '教師人數', '专任教师总人数', '现有专任教师数', 'Active teachers', '在职专任教师', '在职教师', 'Teachers in service',
+        'In-service teachers', '教學人員', 'No. of teachers', 'Teachers (all)', 'Teachers in the school',
+        'How many teachers work at your school?', '贵校有多少名专任教师？', 'Number of teachers (a)', '在籍教师',
+        'Total teachers in position',
+    ],
+    'status=1': [
+        'Total staff', 'Total number of staff', 'All staff', 'Number of employees', 'Total employees',
+        'Staff headcount', 'Total staff (teaching and non-teaching)', '教职工总数', '教職員工人數', '在职教职工人数',
+        'Total no. of staff',
+    ],
+    'status=1;post_type=2,3,4': [
+        'Non-teaching staff', 'Non-teaching staff (total)', '非专任教师',
+        'Non-teaching staff (administrative, support and ancillary)',
+    ],
+    'status=1;post_type=2': [
+        'Administrative staff', 'Number of administrative staff', '行政人员', 'Administrative personnel', '行政人員',
+    ],
+    'status=1;post_type=3': [
+        'Teaching support staff', '教辅人员', 'Support staff', 'Teacher aides', 'Teaching auxiliary staff',
+    ],
+    'status=1;post_type=4': [
+        '工勤人员', 'Ancillary staff', 'Custodial staff', '工友',
+    ],
+    'FT;gender=2': [
+        'Female teachers', 'Number of female teachers', 'Women teachers', 'Lady teachers', 'Teachers - female',
+        'Teachers: F', 'Female teaching staff', '女教师', '女專任教師', 'Female full-time teachers', 'Teachers, female',
+        'Teachers of which female', 'Teaching staff (female)', 'No. of female teachers',
+        'How many female teachers are there in your school?', '贵校女教师有多少人？', 'Teachers (F)',
+    ],
+    'FT;gender=1': [
+        'Male teachers', 'Teachers (M)', 'Teaching staff - male',
+    ],
+    'status=1;gender=2': [
+        'Female staff', 'Number of female staff', '女教职工', 'Staff (F)',
+    ],
+    'status=1;post_type=2,3,4;gender=1': [
+        'Male non-teaching staff',
+    ],
+    'FT;age=..24': [
+        'Teachers aged under 25',
+    ],
+    'FT;age=25..29': [
+        'Teachers aged 25-29',
+    ],
+    'FT;age=50..': [
+        'Teachers aged 50 and above', 'Teachers aged 50+', 'Teachers 50 years of age and above',
+        'How many teachers in your school are aged 50 or over?', 'Teachers 50 years old and above',
+        'Teachers aged 50 years and above',
+    ],
+    'FT;age=60..': [
+        'Teachers 60 years and older',
+    ],
+    'FT;age=..29': [
+        'Teachers below 30 years', 'Teachers younger than 30', 'Teachers under the age of 30',
+        'Teachers under 30 years of age',
+    ],
+    'FT;age=51..': [
+        'Teachers older than 50',
+    ],
+    'FT;age=..30': [
+        'Teachers aged 30 or younger',
+    ],
+    'FT;age=30..39': [
+        'Teachers aged between 30 and 39',
+    ],
+    'FT;age=55..': [
+        'Teachers aged 55 years or over',
+    ],
+    'FT;age=..35': [
+        '35岁以下专任教师数', '年龄在35周岁及以下的专任教师',
+    ],
+    'FT;education=21': [
+        "Teachers with a bachelor's degree", '本科学历专任教师',
+    ],
+    'FT;education=14': [
+        "Teachers holding a master's degree", "Teachers whose highest qualification is a master's degree",
+        '硕士研究生学历教师数', '碩士學歷教師',
+    ],
+    'FT;education=11': [
+        'Teachers with a doctorate', 'Teachers with PhD', '博士學歷教師人數',
+    ],
+    'FT;education=11,14': [
+        'Teachers with postgraduate qualifications', '研究生学历教师', '具研究所學歷教師',
+        "Teachers with a master's or doctoral degree",
+    ],
+    'FT;education=11,14,21': [
+        "Teachers with a bachelor's degree or above", "Teachers with at least a bachelor's degree",
+    ],
+    'FT;education=11,14,21,31': [
+        'Teachers with tertiary education',
+    ],
+    'FT;education=41,61': [
+        'Teachers with upper secondary education',
+    ],
+    'FT;education=71': [
+        'Teachers with lower secondary education or below',
+    ],
+    'FT;education=31': [
+        '專科學歷教師', 'Teachers with a short-cycle tertiary qualification', 'Teachers with an associate degree',
+    ],
+    'FT;title=2': [
+        '高级职称教师', '具有高级职称的专任教师', 'Senior-grade teachers', 'Teachers with senior professional titles',
+    ],
+    'FT;title=3': [
+        '一级教师', '中小学一级教师', 'First-grade teachers',
+    ],
+    'FT;title=1': [
+        '正高级教师',
+    ],
+    'FT;title=9': [
+        '未定职级专任教师', '无职称教师', 'Teachers without a professional title',
+    ],
+    'FT;title=4': [
+        'Second-grade teachers',
+    ],
+    'FT;subject=02': [
+        'Mathematics teachers', 'Maths teachers', '数学教师', '數學科教師', 'Teachers who taught mathematics',
+    ],
+    'FT;subject=03': [
+        'English language teachers', 'Teachers of English', '英语教师', '英文教師',
+    ],
+    'FT;subject=10': [
+        'Physical education teachers', 'PE teachers', '体育教师',
+    ],
+    'FT;subject=11': [
+        'Music teachers',
+    ],
+    'FT;subject=12': [
+        'Art teachers',
+    ],
+    'FT;subject=13': [
+        'ICT teachers', 'Computer science teachers',
+    ],
+    'FT;subject=07': [
+        'History teachers',
+    ],
+    'FT;subject=08': [
+        'Geography teachers',
+    ],
+    'FT;subject=04': [
+        'Physics teachers',
+    ],
+    'FT;subject=05': [
+        'Chemistry teachers',
+    ],
+    'FT;subject=06': [
+        'Biology teachers',
+    ],
+    'FT;subject=01': [
+        'Chinese language teachers', '语文教师人数', '國文教師', '國語教師',
+    ],
+    'FT;subject=15': [
+        '心理健康教育教师',
+    ],
+    'FT;ethnicity!=01': [
+        '少数民族教师', '少数民族专任教师数', 'Ethnic minority teachers', 'Teachers from ethnic minorities', 'Minority teachers',
+    ],
+    'FT;ethnicity=01': [
+        '汉族教师', 'Han teachers',
+    ],
+    'FT;ethnicity=04': [
+        '藏族教师', 'Tibetan teachers',
+    ],
+    'FT;establishment=1': [
+        '在编教师', '在编专任教师数', '编制内教师', 'Permanent teachers', 'Tenured teachers', 'Permanent and pensionable teachers',
+        'Teachers on the establishment', 'Regular teachers', '正式教師', '編制內教師', '常額教師', '常任教師',
+    ],
+    'FT;establishment=2': [
+        '编外教师', '非在编教师', '合同制教师', '临聘教师', '聘用制教师', '编外聘用教师', 'Contract teachers', 'Teachers on contract',
+        'Temporary teachers', 'Fixed-term teachers', 'Teachers on fixed-term contracts', '編制外教師', '合約教師',
+    ],
+    'status=1;establishment=1': [
+        '在编教职工', '在编人员', 'Permanent staff', 'Pensionable staff', '本校在编教职工人数是多少？', '正式职工',
+    ],
+    'status=1;establishment=2': [
+        '编外人员', 'Contract staff', 'Temporary staff',
+    ],
+    'post_type=1;status=2': [
+        '退休教师', 'Retired teachers',
+    ],
+    'status=2': [
+        '退休教职工', '离退休人员', 'Retired staff', 'Number of retirees',
+    ],
+    'post_type=1;status=3': [
+        'Teachers who have left the school', '调出教师',
+    ],
+    'FT;years=..4': [
+        'Teachers with less than 5 years of experience', '教學年資未滿5年教師',
+    ],
+    'FT;years=21..': [
+        'Teachers with more than 20 years of experience',
+    ],
+    'FT;years=10..': [
+        'Teachers with 10 or more years of teaching experience', '教龄在10年及以上的专任教师',
+    ],
+    'FT;years=0..4': [
+        'Teachers with 0-4 years of service',
+    ],
+    'FT;years=..5': [
+        '教龄5年以下教师', "Teachers with 5 years' experience or less",
+        'Teachers with up to 5 years of teaching experience',
+    ],
+    'FT;years=30..': [
+        '教龄满30年的教师',
+    ],
+    'FT;gender=2;age=50..': [
+        'Female teachers aged 50 and above',
+    ],
+    'FT;gender=1;establishment=1': [
+        'Male permanent teachers',
+    ],
+    'FT;gender=2;establishment=2': [
+        'Female contract teachers',
+    ],
+    'FT;gender=2;education=14': [
+        "Female teachers with a master's degree",
+    ],
+    'FT;gender=2;title=2': [
+        'Female senior teachers',
+    ],
+    'FT;gender=2;establishment=1': [
+        '女性在编专任教师',
+    ],
+    'FT;gender=2;ethnicity!=01': [
+        '少数民族女教师',
+    ],
+    'FT;age=..35;education=21': [
+        '35岁以下本科学历专任教师',
+    ],
+    'status=1;post_type=2,3,4;gender=2': [
+        'Female non-teaching staff',
+    ],
+    'status=1;post_type=2;gender=2': [
+        'Female administrative staff',
+    ],
+    'post_type=1;status=2;gender=2': [
+        'Retired female teachers',
+    ],
+    'FT;years=20..': [
+        'Teachers who have taught for 20 years or more',
+    ],
+}
+
+# On a roster, one row per teacher: the teacher's own facts.
+ON_A_ROSTER: dict[str, list[str]] = {
+    'teacher.name': [
+        '姓名', 'Full name', 'Name of teacher', "Teacher's name", 'Name of staff member', 'Employee name', '教师姓名',
+        'Name (as in ID card)', 'Name (surname, first name)', "Staff member's full name",
+    ],
+    'teacher.id_number': [
+        '身份证号', '公民身份号码', '身份证件号码', '居民身份证号码', '身份證號碼', 'National ID number', 'National identity number',
+        'National ID No.', 'Identity card No.', 'ID card No.',
+    ],
+    'teacher.id': [
+        '工号', 'Staff ID', 'Staff number', 'Employee ID', 'Employee number', 'Teacher ID', '教职工号', '职工编号',
+    ],
+    'teacher.gender': [
+        '性别', 'Sex', 'Gender', 'Sex (M/F)', 'Gender (M/F)', 'Gender: F/M', 'Sex (Male/Female)', 'Male/Female', 'M/F',
+        '性别（男/女）', '性別', '您的性别是？', 'What is your gender?', 'What is your sex?', 'Sex (1=Male, 2=Female)', 'Sex: M/F',
+        '男/女',
+    ],
+    'teacher.birth_date': [
+        '出生日期', '出生年月', '出生年月（YYYY-MM）', '出生日期（年月日）', 'Date of birth', 'Date of birth (DD/MM/YYYY)',
+        'Date of Birth (dd-mm-yyyy)', 'DOB', 'D.O.B.', 'Birth date (yyyy-mm-dd)', 'Birthdate', '出生年月日',
+        'Year of birth', '出生年份', 'Month and year of birth',
+    ],
+    'teacher.age': [
+        '年龄', 'Age', 'Age (years)', 'Age in completed years', 'Age last birthday', 'How old are you?', '您的年龄是？',
+        '年齡', '周岁年龄', '实足年龄', 'Age (in completed years)',
+    ],
+    'teacher.ethnicity': [
+        '民族', 'Ethnicity', 'Ethnic group', '民族（汉族/少数民族）', '您的民族', 'Ethnic origin', 'Han/minority',
+    ],
+    'teacher.education': [
+        '最高学历', '学历', '最高學歷', '學歷', 'Highest academic qualification', 'Highest educational qualification',
+        'Highest level of education', 'Highest level of education completed',
+        'Highest level of formal education completed', 'Highest education level', 'Academic qualification',
+        'Educational qualification', 'Highest qualification attained', 'Highest degree earned',
+        'What is the highest level of formal education you have completed?', 'Level of education', '教育程度', '学历层次',
+        '最高学历（博士/硕士/本科/专科/其他）', '本科/专科',
+    ],
+    'teacher.title': [
+        '职称', '专业技术职务', '专业技术职称', '现任专业技术职务', '職稱', 'Professional title', 'Professional rank',
+        'Professional title (senior / first grade / second grade / third grade)', '教师职称', '职称级别', '专业技术职务级别',
+        'Job title',
+    ],
+    'teacher.subject': [
+        '任教学科', '主要任教学科', '任教科目', '所教学科', 'Subject taught', 'Main subject taught', 'Subjects taught',
+        'Teaching subject', 'Main teaching subject', '任教科目（主科）', '任教學科', 'What subject do you mainly teach?',
+        'Which subject do you teach?', 'Which subjects have you taught?',
+    ],
+    'teacher.post_type': [
+        '岗位类别', '人员类别', 'Staff category', 'Category of staff', 'Post type', 'Type of post',
+        'Staff category (teacher / administrative / support / ancillary)', '岗位类别（专任教师/行政人员/教辅人员/工勤人员）', '职别',
+    ],
+    'teacher.establishment': [
+        '是否在编', '编制情况', '编制类别', '编制性质', '在编情况', '是否在编（是/否）', '用工形式（在编/编外）', '用人方式', '人员身份（在编/合同制）',
+        'Employment type (permanent / contract)', 'Employment status (permanent/temporary)',
+        'Type of employment (permanent/contract)', 'Nature of employment', 'Nature of appointment',
+        'Permanent or temporary', 'Permanent/Contract', 'Are you a permanent teacher?',
+        'Appointment status (permanent / temporary)', '是否编制内', '編制（編制內/編制外）', '在编/编外', '在编或非在编',
+    ],
+    'teacher.status': [
+        '任职状态', '在职状态', '人员状态（在职/退休/调出）', 'Status (active / retired / transferred)',
+        'Service status (in service / retired)', 'Current status (serving / retired / transferred out)', '是否在职',
+        '在职/退休',
+    ],
+    'teacher.teaching_years': [
+        '教龄', '教龄（年）', 'Years of teaching experience', 'Teaching experience (years)', 'Number of years teaching',
+        'Total years of teaching experience', '教學年資', '年資', 'Total teaching experience',
+        'Experience as a teacher (years)', 'How many years have you taught?',
+        'How many years of teaching experience do you have?', '从教年数', 'No. of years in teaching',
+    ],
+    'teacher.teaching_start': [
+        '参加教育工作时间', '从教时间', '从教年月', '开始从教时间', 'Year started teaching', 'Date started teaching',
+        'Date of first appointment as a teacher', 'Year of first appointment as a teacher',
+        'Year you began teaching',
+    ],
+    'teacher.school_code': [
+        '所在学校', '任职学校', 'School code', 'School of employment', 'Employing school', '工作单位',
+    ],
+}
+
+# What the records do not hold, or a careful reader could not answer without a guess.
+NEW_ON_A_SCHOOL_FORM = [
+    'UDISE code', 'URN', 'Unique reference number', 'DfE number', 'NCES school ID', '统一社会信用代码', '组织机构代码',
+    'School registration number', 'School level', 'Phase of education', 'Locale (city / suburb / town / rural)',
+    '学校举办者', 'Teachers in post', 'FTE teachers', 'Full-time equivalent teachers', 'Teachers (FTE)',
+    'Part-time teachers', '兼职教师', '兼任教師', '外聘教师', '代课教师', '代理教師', 'Supply teachers', 'Locum teachers',
+    'Relief teachers', 'Substitute teachers', 'Volunteer teachers', 'Trained teachers', 'Qualified teachers',
+    'Professionally qualified teachers', 'Certified teachers', 'Untrained teachers', 'Para teachers', 'Headteacher',
+    'Principal', 'Head of school', 'Deputy headteacher', 'Number of headteachers', 'Cleaners', 'Security guards',
+    'Of which female', 'Teachers with a diploma', 'Teachers with a degree', 'Graduate teachers', '大学本科毕业', '大學學歷教師',
+    'School counsellors', 'Science teachers', 'Special needs teachers', 'Religious education teachers',
+    'Indigenous teachers', 'Aboriginal and Torres Strait Islander teachers', 'Teachers from scheduled castes',
+    '原住民教師', '人事代理教师', 'Established teachers', 'Casual teachers', 'Probationary teachers', 'Teachers on leave',
+    'Teachers on study leave', '病休教师', 'Newly qualified teachers', 'Early career teachers', '學位教師', '文憑教師', '外籍英語教師',
+    '教學助理', 'Teaching assistants', 'Classroom assistants', 'Learning support assistants',
+    'Administrative and management personnel', 'Office staff', 'Clerical staff', '職員', '教師兼行政', '兼任行政教師', '導師', '校長',
+    '教官', 'Librarians', 'Lab assistants', 'Pupils in P1 to P7', 'Boys enrolled', 'Girls', 'Number of classes',
+    'Number of streams', 'Type of school (primary, secondary)', 'Level of school', 'Managing authority', '科研人员',
+    '理科教师', '科任教师', 'Number of years', 'Management personnel', 'Male/Female',
+]
+
+NEW_ON_A_ROSTER = [
+    'Surname', 'First name', '英文姓名', '曾用名', 'Aadhaar number', 'Social security number', 'Passport number',
+    'HKID number', 'NIN', 'TSC number', 'Payroll number', 'Teacher registration number', '教师资格证编号', 'Nationality',
+    'Race', 'Race/ethnicity', 'Caste', 'Social category', '国籍', 'Professional qualification',
+    'Teacher training qualification', 'Highest professional qualification', '第一学历', '最高学位', '全日制学历', 'Grade',
+    'Salary grade', 'Job group', '现聘岗位等级', '职务', 'Subject specialisation', 'Major subject (in degree)', '所学专业',
+    'Staff type (teaching / non-teaching)', 'Teaching or non-teaching', 'Designation', '聘任類別（正式/代理）',
+    'Employment status', 'Years at this school', 'Years in current school', '工龄', '参加工作时间',
+    'Date of first appointment', 'Date of joining present school', '来校时间', '英文名', 'Bachelor or above', '本科及以上',
+    '研究生', '女', 'Female', 'Female teachers/Male teachers', 'Permanent / 30 and over',
+    'Regular / Contract / Part-time', 'Grades taught', 'Classes taught',
+]
+
+
+@pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in ON_A_SCHOOL_FORM.items() for w in ws])
+def test_a_school_forms_wording_reads_as_the_fact_it_names(label: str, want: str) -> None:
+    assert _read(label, "school") == _expected(want)
+
+
+@pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in ON_A_ROSTER.items() for w in ws])
+def test_a_rosters_wording_reads_as_the_teachers_own_fact(label: str, want: str) -> None:
+    assert _read(label, "roster") == want
+
+
+@pytest.mark.parametrize("label", NEW_ON_A_SCHOOL_FORM)
+def test_what_a_school_form_asks_beyond_the_records_stays_new(label: str) -> None:
+    assert _read(label, "school") is None
+
+
+@pytest.mark.parametrize("label", NEW_ON_A_ROSTER)
+def test_what_a_roster_asks_beyond_the_records_stays_new(label: str) -> None:
+    assert _read(label, "roster") is None

@@ -74,12 +74,13 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         '專任教師人數', '教師人數', '专任教师总人数', '现有专任教师数', 'Active teachers', '在职专任教师', '在职教师', 'Teachers in service',
         'In-service teachers', '教學人員', 'No. of teachers', 'Teachers (all)', 'Teachers in the school',
         'How many teachers work at your school?', '贵校有多少名专任教师？', 'Number of teachers (a)', '在籍教师',
-        'Total teachers in position',
+        'Total teachers in position', 'Teachers, both sexes', 'Teachers - total (both sexes)',
+        'Teachers (male and female)', 'Total teachers (M+F)',
     ],
     'status=1': [
         'Total staff', 'Total number of staff', 'All staff', 'Number of employees', 'Total employees',
         'Staff headcount', 'Total staff (teaching and non-teaching)', '教职工总数', '教職員工人數', '在职教职工人数',
-        'Total no. of staff',
+        'Total no. of staff', '教职员工总数',
     ],
     'status=1;post_type=2,3,4': [
         'Non-teaching staff', 'Non-teaching staff (total)', '非专任教师',
@@ -98,7 +99,15 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Female teachers', 'Number of female teachers', 'Women teachers', 'Lady teachers', 'Teachers - female',
         'Teachers: F', 'Female teaching staff', '女教师', '女專任教師', 'Female full-time teachers', 'Teachers, female',
         'Teachers of which female', 'Teaching staff (female)', 'No. of female teachers',
-        'How many female teachers are there in your school?', '贵校女教师有多少人？', 'Teachers (F)',
+        'How many female teachers are there in your school?', '贵校女教师有多少人？', 'Teachers (F)', '专任教师（女）', '专任教师-女',
+        '专任教师中女性', '女性专任教师人数', 'Teachers_Female', 'Teachers-Female', 'Teachers – Female', 'Teachers: Female',
+        'Teachers > Female', 'Teachers › Female', 'Teachers | Female', 'Female (teachers)',
+        'No. of Teachers - Female', 'Teachers: Female (No.)', 'Number of teachers: female',
+        'Number of teachers, female', 'Teachers (Female)', 'Teachers [F]', 'F teachers', 'Female teachers (No.)',
+        'Female teachers (#)', 'Female teachers (headcount)', 'Female teachers (persons)',
+        'Female teachers in the school', 'Female teachers at the school', 'Teachers who are female',
+        'Teachers who are women', 'Teachers (women)', '专任教师_女', '专任教师—女', '专任教师：女', '专任教师>女', '专任教师·女', '专任教师【女】',
+        '专任教师数（其中女）', '专任教师数，其中女', '女（专任教师）', '专任教师数 女',
     ],
     'FT;gender=1': [
         'Male teachers', 'Teachers (M)', 'Teaching staff - male',
@@ -118,14 +127,14 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'FT;age=50..': [
         'Teachers aged 50 and above', 'Teachers aged 50+', 'Teachers 50 years of age and above',
         'How many teachers in your school are aged 50 or over?', 'Teachers 50 years old and above',
-        'Teachers aged 50 years and above',
+        'Teachers aged 50 years and above', 'Teachers aged ≥50',
     ],
     'FT;age=60..': [
-        'Teachers 60 years and older',
+        'Teachers 60 years and older', 'Teachers 60+', 'Teachers aged 60 & over',
     ],
     'FT;age=..29': [
         'Teachers below 30 years', 'Teachers younger than 30', 'Teachers under the age of 30',
-        'Teachers under 30 years of age',
+        'Teachers under 30 years of age', 'Teachers aged <30',
     ],
     'FT;age=51..': [
         'Teachers older than 50',
@@ -134,16 +143,17 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Teachers aged 30 or younger',
     ],
     'FT;age=30..39': [
-        'Teachers aged between 30 and 39',
+        'Teachers aged between 30 and 39', 'Teachers aged 30–39', 'Teachers 30-39 yrs',
+        'Teachers aged 30 - 39 years',
     ],
     'FT;age=55..': [
         'Teachers aged 55 years or over',
     ],
     'FT;age=..35': [
-        '35岁以下专任教师数', '年龄在35周岁及以下的专任教师',
+        '35岁以下专任教师数', '年龄在35周岁及以下的专任教师', '年龄35岁（含）以下专任教师',
     ],
     'FT;education=21': [
-        "Teachers with a bachelor's degree", '本科学历专任教师',
+        "Teachers with a bachelor's degree", '本科学历专任教师', '本科毕业专任教师',
     ],
     'FT;education=14': [
         "Teachers holding a master's degree", "Teachers whose highest qualification is a master's degree",
@@ -154,7 +164,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'FT;education=11,14': [
         'Teachers with postgraduate qualifications', '研究生学历教师', '具研究所學歷教師',
-        "Teachers with a master's or doctoral degree",
+        "Teachers with a master's or doctoral degree", '研究生及以上学历专任教师',
     ],
     'FT;education=11,14,21': [
         "Teachers with a bachelor's degree or above", "Teachers with at least a bachelor's degree",
@@ -166,22 +176,24 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Teachers with upper secondary education',
     ],
     'FT;education=71': [
-        'Teachers with lower secondary education or below',
+        'Teachers with lower secondary education or below', '初中及以下学历专任教师',
     ],
     'FT;education=31': [
         '專科學歷教師', 'Teachers with a short-cycle tertiary qualification', 'Teachers with an associate degree',
+        '大专学历专任教师',
     ],
     'FT;title=2': [
-        '高级职称教师', '具有高级职称的专任教师', 'Senior-grade teachers', 'Teachers with senior professional titles',
+        '高级职称教师', '具有高级职称的专任教师', 'Senior-grade teachers', 'Teachers with senior professional titles', '副高级职称专任教师',
+        '中学高级教师',
     ],
     'FT;title=3': [
-        '一级教师', '中小学一级教师', 'First-grade teachers',
+        '一级教师', '中小学一级教师', 'First-grade teachers', '中级职称专任教师', '小学高级教师',
     ],
     'FT;title=1': [
-        '正高级教师',
+        '正高级教师', '正高级职称专任教师',
     ],
     'FT;title=9': [
-        '未定职级专任教师', '无职称教师', 'Teachers without a professional title',
+        '未定职级专任教师', '无职称教师', 'Teachers without a professional title', '未评职称专任教师',
     ],
     'FT;title=4': [
         'Second-grade teachers',
@@ -202,7 +214,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Art teachers',
     ],
     'FT;subject=13': [
-        'ICT teachers', 'Computer science teachers',
+        'ICT teachers', 'Computer science teachers', '信息技术教师',
     ],
     'FT;subject=07': [
         'History teachers',
@@ -236,17 +248,17 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'FT;establishment=1': [
         '在编教师', '在编专任教师数', '编制内教师', 'Permanent teachers', 'Tenured teachers', 'Permanent and pensionable teachers',
-        'Teachers on the establishment', 'Regular teachers', '正式教師', '編制內教師', '常額教師', '常任教師',
+        'Teachers on the establishment', 'Regular teachers', '正式教師', '編制內教師', '常額教師', '常任教師', '常額編制教師', '正式編制教師',
     ],
     'FT;establishment=2': [
         '编外教师', '非在编教师', '合同制教师', '临聘教师', '聘用制教师', '编外聘用教师', 'Contract teachers', 'Teachers on contract',
-        'Temporary teachers', 'Fixed-term teachers', 'Teachers on fixed-term contracts', '編制外教師', '合約教師',
+        'Temporary teachers', 'Fixed-term teachers', 'Teachers on fixed-term contracts', '編制外教師', '合約教師', '約聘教師',
     ],
     'status=1;establishment=1': [
-        '在编教职工', '在编人员', 'Permanent staff', 'Pensionable staff', '本校在编教职工人数是多少？', '正式职工',
+        '在编教职工', '在编人员', 'Permanent staff', 'Pensionable staff', '本校在编教职工人数是多少？', '正式职工', '事业编制教职工',
     ],
     'status=1;establishment=2': [
-        '编外人员', 'Contract staff', 'Temporary staff',
+        '编外人员', 'Contract staff', 'Temporary staff', '約僱人員',
     ],
     'post_type=1;status=2': [
         '退休教师', 'Retired teachers',
@@ -258,13 +270,16 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Teachers who have left the school', '调出教师',
     ],
     'FT;years=..4': [
-        'Teachers with less than 5 years of experience', '教學年資未滿5年教師',
+        'Teachers with less than 5 years of experience', '教學年資未滿5年教師', 'Teachers < 5 yrs experience',
+        'Teachers with service of less than 5 years',
     ],
     'FT;years=21..': [
         'Teachers with more than 20 years of experience',
     ],
     'FT;years=10..': [
         'Teachers with 10 or more years of teaching experience', '教龄在10年及以上的专任教师',
+        'Teachers with teaching experience of 10 years or more', 'Teachers with experience of 10 years or more',
+        'Teachers with 10 yrs teaching experience or more',
     ],
     'FT;years=0..4': [
         'Teachers with 0-4 years of service',
@@ -274,7 +289,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Teachers with up to 5 years of teaching experience',
     ],
     'FT;years=30..': [
-        '教龄满30年的教师',
+        '教龄满30年的教师', 'Teachers with 30+ years of service',
     ],
     'FT;gender=2;age=50..': [
         'Female teachers aged 50 and above',
@@ -310,7 +325,47 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Retired female teachers',
     ],
     'FT;years=20..': [
-        'Teachers who have taught for 20 years or more',
+        'Teachers who have taught for 20 years or more', 'Teachers with experience 20+ years',
+        'Teachers with ≥ 20 years of service', 'Teachers with 20 yrs of service or more',
+    ],
+    'FT;age=36..45': [
+        '36-45周岁专任教师',
+    ],
+    'FT;age=56..': [
+        '56周岁及以上专任教师',
+    ],
+    'FT;age=46..': [
+        '45岁以上（不含45岁）专任教师',
+    ],
+    'FT;education=41': [
+        '中师学历专任教师',
+    ],
+    'FT;education=41,61,71': [
+        '高中及以下学历专任教师',
+    ],
+    'FT;subject=09': [
+        '道德与法治教师',
+    ],
+    'FT;subject=14': [
+        '科学教师',
+    ],
+    'FT;gender=1;age=20..29': [
+        'Teachers aged 20-29 years (male)', 'Male teachers aged 20-29',
+    ],
+    'FT;years=5..9': [
+        "Teachers with 5-9 years' experience", 'Teachers with experience: 5-9 years',
+    ],
+    'FT;years=0..2': [
+        'Teachers with experience 0-2 years',
+    ],
+    'FT;years=..1': [
+        'Experience: less than 2 years (teachers)',
+    ],
+    'FT;years=..3': [
+        'Teachers with experience up to 3 years',
+    ],
+    'FT;age=30..39;years=11..': [
+        'Teachers aged 30-39 with experience over 10 years',
     ],
 }
 
@@ -322,7 +377,8 @@ ON_A_ROSTER: dict[str, list[str]] = {
     ],
     'teacher.id_number': [
         '身份证号', '公民身份号码', '身份证件号码', '居民身份证号码', '身份證號碼', 'National ID number', 'National identity number',
-        'National ID No.', 'Identity card No.', 'ID card No.',
+        'National ID No.', 'Identity card No.', 'ID card No.', '身份证号（18位）', '公民身份号码（18位）',
+        "Teacher's ID card number", '您的身份证号码',
     ],
     'teacher.id': [
         '工号', 'Staff ID', 'Staff number', 'Employee ID', 'Employee number', 'Teacher ID', '教职工号', '职工编号',
@@ -330,19 +386,27 @@ ON_A_ROSTER: dict[str, list[str]] = {
     'teacher.gender': [
         '性别', 'Sex', 'Gender', 'Sex (M/F)', 'Gender (M/F)', 'Gender: F/M', 'Sex (Male/Female)', 'Male/Female', 'M/F',
         '性别（男/女）', '性別', '您的性别是？', 'What is your gender?', 'What is your sex?', 'Sex (1=Male, 2=Female)', 'Sex: M/F',
-        '男/女',
+        '男/女', 'Gender (F/M)', 'Sex (F/M)', 'Sex (M / F)', 'Gender (Male / Female / Other)',
+        'Gender (male, female, other, prefer not to say)', '性别（1男2女）', "Teacher's gender", 'Gender of the teacher',
+        "Staff member's gender", 'Employee gender', '教师性别', '女（是/否）', 'Female (Y/N)',
     ],
     'teacher.birth_date': [
         '出生日期', '出生年月', '出生年月（YYYY-MM）', '出生日期（年月日）', 'Date of birth', 'Date of birth (DD/MM/YYYY)',
         'Date of Birth (dd-mm-yyyy)', 'DOB', 'D.O.B.', 'Birth date (yyyy-mm-dd)', 'Birthdate', '出生年月日',
-        'Year of birth', '出生年份', 'Month and year of birth',
+        'Year of birth', '出生年份', 'Month and year of birth', 'D.O.B (dd/mm/yyyy)', 'DOB (YYYY-MM-DD)', 'Birth year',
+        'Year born', '出生年月（如1985.06）', '出生日期（格式：19800101）', "Teacher's date of birth",
+        'Date of birth of staff member', "Employee's date of birth", '教师出生日期', 'In what year were you born?',
+        'What is your date of birth?', '您的出生年月是？', '您是哪一年出生的？',
     ],
     'teacher.age': [
         '年龄', 'Age', 'Age (years)', 'Age in completed years', 'Age last birthday', 'How old are you?', '您的年龄是？',
-        '年齡', '周岁年龄', '实足年龄', 'Age (in completed years)',
+        '年齡', '周岁年龄', '实足年龄', 'Age (in completed years)', 'Current age', 'Age of teacher',
+        'How old were you on your last birthday?', '你今年多大年纪？', '您的年龄段',
     ],
     'teacher.ethnicity': [
-        '民族', 'Ethnicity', 'Ethnic group', '民族（汉族/少数民族）', '您的民族', 'Ethnic origin', 'Han/minority',
+        '民族', 'Ethnicity', 'Ethnic group', '民族（汉族/少数民族）', '您的民族', 'Ethnic origin', 'Han/minority', '是否少数民族',
+        '民族（填汉字）', "Teacher's ethnicity", '教职工民族', 'What is your ethnic group?',
+        'Which ethnic group do you belong to?', '您的民族是？',
     ],
     'teacher.education': [
         '最高学历', '学历', '最高學歷', '學歷', 'Highest academic qualification', 'Highest educational qualification',
@@ -350,39 +414,51 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Highest level of formal education completed', 'Highest education level', 'Academic qualification',
         'Educational qualification', 'Highest qualification attained', 'Highest degree earned',
         'What is the highest level of formal education you have completed?', 'Level of education', '教育程度', '学历层次',
-        '最高学历（博士/硕士/本科/专科/其他）', '本科/专科',
+        '最高学历（博士/硕士/本科/专科/其他）', '本科/专科', '學歷（博士/碩士/學士/專科/其他）', 'Highest degree held', '学历（毕业）', 'Qual.',
+        'Highest qual.', 'Highest qualification', '学历（最高）', "Teacher's highest qualification", '教师的最高学历',
+        'What is your highest educational qualification?', 'What is the highest degree you hold?', '本科（是/否）',
     ],
     'teacher.title': [
         '职称', '专业技术职务', '专业技术职称', '现任专业技术职务', '職稱', 'Professional title', 'Professional rank',
         'Professional title (senior / first grade / second grade / third grade)', '教师职称', '职称级别', '专业技术职务级别',
-        'Job title',
+        'Job title', '职称（现）', "Teacher's professional title", '该教师的职称', 'What is your current professional title?',
+        '您目前的职称是？',
     ],
     'teacher.subject': [
         '任教学科', '主要任教学科', '任教科目', '所教学科', 'Subject taught', 'Main subject taught', 'Subjects taught',
         'Teaching subject', 'Main teaching subject', '任教科目（主科）', '任教學科', 'What subject do you mainly teach?',
-        'Which subject do you teach?', 'Which subjects have you taught?',
+        'Which subject do you teach?', 'Which subjects have you taught?', '学科（主教）', '现任教学科', "Teacher's subject",
+        'Which subject do you mainly teach?', '您主要任教哪个学科？',
     ],
     'teacher.post_type': [
         '岗位类别', '人员类别', 'Staff category', 'Category of staff', 'Post type', 'Type of post',
         'Staff category (teacher / administrative / support / ancillary)', '岗位类别（专任教师/行政人员/教辅人员/工勤人员）', '职别',
+        '是否专任教师', '人员类别（专任教师/行政/教辅/工勤）', 'Job category (teacher / administrative / support / ancillary)',
+        'Position (teacher / administrator / support staff / worker)',
+        'Category (teacher, admin, support, ancillary)', '您的岗位类别是？', '您是专任教师吗？', '专任教师（是/否）',
     ],
     'teacher.establishment': [
         '是否在编', '编制情况', '编制类别', '编制性质', '在编情况', '是否在编（是/否）', '用工形式（在编/编外）', '用人方式', '人员身份（在编/合同制）',
         'Employment type (permanent / contract)', 'Employment status (permanent/temporary)',
         'Type of employment (permanent/contract)', 'Nature of employment', 'Nature of appointment',
         'Permanent or temporary', 'Permanent/Contract', 'Are you a permanent teacher?',
-        'Appointment status (permanent / temporary)', '是否编制内', '編制（編制內/編制外）', '在编/编外', '在编或非在编',
+        'Appointment status (permanent / temporary)', '是否编制内', '編制（編制內/編制外）', '在编/编外', '在编或非在编', '编制（是/否）',
+        '在编（是/否）', '是否在编（1是 0否）', 'Are you employed on a permanent or fixed-term contract?',
+        'Are you on a permanent contract?', '您的编制情况是？', '在编（Y/N）', 'Permanent (Y/N)',
     ],
     'teacher.status': [
         '任职状态', '在职状态', '人员状态（在职/退休/调出）', 'Status (active / retired / transferred)',
         'Service status (in service / retired)', 'Current status (serving / retired / transferred out)', '是否在职',
-        '在职/退休',
+        '在职/退休', '是否退休', '您是否已退休？', '退休（是/否）', 'Retired (yes/no)',
     ],
     'teacher.teaching_years': [
         '教龄', '教龄（年）', 'Years of teaching experience', 'Teaching experience (years)', 'Number of years teaching',
         'Total years of teaching experience', '教學年資', '年資', 'Total teaching experience',
         'Experience as a teacher (years)', 'How many years have you taught?',
         'How many years of teaching experience do you have?', '从教年数', 'No. of years in teaching',
+        'Total years of experience', 'Yrs of exp.', 'Years of exp.', 'Teaching exp. (yrs)',
+        "Teacher's years of teaching", 'How many years have you worked as a teacher in total?',
+        'How long have you been a teacher?', '您的教龄是多少年？',
     ],
     'teacher.teaching_start': [
         '参加教育工作时间', '从教时间', '从教年月', '开始从教时间', 'Year started teaching', 'Date started teaching',
@@ -412,7 +488,11 @@ NEW_ON_A_SCHOOL_FORM = [
     'Administrative and management personnel', 'Office staff', 'Clerical staff', '職員', '教師兼行政', '兼任行政教師', '導師', '校長',
     '教官', 'Librarians', 'Lab assistants', 'Pupils in P1 to P7', 'Boys enrolled', 'Girls', 'Number of classes',
     'Number of streams', 'Type of school (primary, secondary)', 'Level of school', 'Managing authority', '科研人员',
-    '理科教师', '科任教师', 'Number of years', 'Management personnel', 'Male/Female',
+    '理科教师', '科任教师', 'Number of years', 'Management personnel', 'Male/Female', '在编在岗教职工', '在岗教职工人数', '女专任教师占比',
+    '80后教师', '劳务派遣人员', '备案制教师', '政府购买服务教师', '离休人员', '思想品德教师', '通用技术教师', '书法教师', '劳动教师', '综合实践活动教师', '註冊教師', '檢定教師',
+    '新住民教師', 'Teachers on government payroll', 'Number of teachers by sex', 'Female teachers as % of total',
+    'Percentage of female teachers', '毕业学校', 'Education exp.', 'Education exp. per pupil', 'Exp. on salaries',
+    '在编（是/否）',
 ]
 
 NEW_ON_A_ROSTER = [
@@ -425,7 +505,17 @@ NEW_ON_A_ROSTER = [
     'Employment status', 'Years at this school', 'Years in current school', '工龄', '参加工作时间',
     'Date of first appointment', 'Date of joining present school', '来校时间', '英文名', 'Bachelor or above', '本科及以上',
     '研究生', '女', 'Female', 'Female teachers/Male teachers', 'Permanent / 30 and over',
-    'Regular / Contract / Part-time', 'Grades taught', 'Classes taught',
+    'Regular / Contract / Part-time', 'Grades taught', 'Classes taught', '到職日期', '服務年資', '最高學歷畢業學校', '畢業學校', '所學專業',
+    'Years of experience in this district', 'Certification status', 'Employment status (full-time/part-time)',
+    'Employment category (permanent/temporary/casual)', 'Indigenous status', 'QTS status',
+    'Date of arrival in school', 'Age (as at 1 January)', 'Age as of 31 December', 'Marital status', 'Religion',
+    'Home district', 'Mobile number', 'Email address', 'Bank account number', 'Basic salary', 'Date of retirement',
+    'Disability status', 'Political affiliation', '政治面貌', '籍贯', '婚姻状况', '健康状况', '联系电话', '家庭住址', '现住址', '参加工作年月',
+    '入党时间', '专业技术职务任职时间', '职称取得时间', '现任职务', '行政职务', '教师资格证种类', '教师资格证学段', '普通话等级', '是否班主任', '是否骨干教师', '是否特岗教师',
+    '是否乡村教师', '是否在编在岗', '毕业院校', '毕业学校', '毕业时间', '毕业专业', '毕业年月', '最高学历毕业院校及专业', '最高学历毕业时间', '第一学历毕业院校',
+    'Institution attended', 'Name of university', 'University graduated from', 'Year of graduation',
+    'Field of study', 'Major', '最高学历毕业学校', 'Emp. type (P/C)', 'Employment type', '任教年级', '任教班级', '周课时', '教师类别',
+    '岗位（教学/行政/后勤）', 'Staff type', 'Staff role', 'Role', '35岁以下（是/否）',
 ]
 
 

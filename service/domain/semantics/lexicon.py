@@ -137,7 +137,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "教师资格", "教师资格证", "professional qualification", "teaching qualification", "teacher qualification",
                "teaching certificate",
                # "Staff in post" leaves out staff on long leave or seconded, which the records do not tell apart.
-               "in post"),
+               "in post",
+               # Where one graduated from: a school or university, not the level of education.
+               "毕业学校", "毕业院校", "毕业于"),
     "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
@@ -246,7 +248,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                     "age group", "age band", "age bracket", "age range",
                     # Age as censuses define it: whole years, at the last birthday ("实足年龄").
                     "years of age", "year of age", "age last birthday", "age at last birthday", "age in years",
-                    "age in completed years", "age in full years", "实足年龄"),
+                    "age in completed years", "age in full years", "实足年龄", "last birthday", "年纪", "多大年纪"),
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").
     "school.region_code": ("县", "区县", "县区", "county", "district"),
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "teaching experience",
@@ -283,7 +285,7 @@ ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student"
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
                    # where a school is: which field (region, urban-rural class) its options say
                    "所在地", "地处", "位于", "location", "located", "setting", "身份", "employment status",
-                   "appointment status",
+                   "appointment status", "job category",
                    # what someone does at the school: the options say by which field ("Role (teacher / caretaker)")
                    "role")
 SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")
@@ -297,8 +299,13 @@ _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "sta
               "arts": "arts"}  # "Arts" may be music and fine art together: not "art"
 
 
+# Words printed forms cut short in narrow columns: "Highest qual.", "Yrs of exp.".
+_ABBREVIATED = {"yr": "year", "yrs": "year", "qual": "qualification", "exp": "experience", "edu": "education", "educ": "education"}
+
+
 def _singular(word: str) -> str:
-    return _IRREGULAR.get(word) or _PLURAL.sub(r"\1", _PLURAL_IES.sub(r"\1y", word))
+    one = _IRREGULAR.get(word) or _PLURAL.sub(r"\1", _PLURAL_IES.sub(r"\1y", word))
+    return _ABBREVIATED.get(one, one)
 
 
 def units(folded: str) -> tuple[str, ...]:

@@ -484,6 +484,10 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
             # "您是男性还是女性": values of one field offered to the teacher ask that field.
             asked_of = [x for x in parsed.conditions if not (parsed.generic_only and x.field == POST)]
             parsed = Parsed("value", field=asked_of[0].field, whether=True)
+        if level == "roster" and parsed.kind == "count" and not parsed.whether \
+                and (listed := options(fold(label))) and set(listed) <= _YES_NO:
+            # "在编（是/否）": a value answered yes or no on a roster asks whether, as "是否在编" does.
+            parsed = replace(parsed, whether=True)
         if parsed.whether and level == "roster" and parsed.kind == "count":
             asked = {c.field for c in parsed.conditions} - {POST, "teacher.status"}
             if not asked and parsed.own_population and not parsed.generic_only:

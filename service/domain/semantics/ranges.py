@@ -73,8 +73,10 @@ _AGE: list[tuple[str, Kind, bool]] = [
 
 _YR = r"\s*(?:周年|年)"
 _TEACH_ZH = r"(?:教龄|从教|任教|执教|教学|年资)"
-_TEACH_EN = (r"(?:years?\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience(?:\s+in\s+teaching)?|in\s+teaching"
+_TEACH_EN = (r"(?:(?:years?|yrs?)\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience(?:\s+in\s+teaching)?|in\s+teaching"
              r"|service|in\s+service)|teaching\s+years?)")
+_EXP_FIRST = r"(?:teaching\s+)?(?:experience|service)(?:\s+(?:of|in\s+teaching))?\s*[:：]?\s*"
+_YRS = r"\s*(?:years?|yrs?)"
 _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}{_BOTH_LO}{_DASH}{_N}{_YR}{_BOTH_HI}", "range", False),
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}(?:{_YR})?{_DASH}{_N}{_YR}", "range", False),
@@ -109,6 +111,19 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?:teaching|taught)\s+(?:for\s+)?(?:at\s+least)\s+{_N}\s*years?", "ge", False),
     (rf"(?:teaching|taught)\s+(?:for\s+)?{_N}\s*years?\s+(?:or|and)\s+(?:more|over|longer)", "ge", False),
     (rf"teaching\s+experience\s+(?:of\s+)?{_N}\s*(?:-|–|to)\s*{_N}\s*years?", "range", False),
+    # The experience named before its length: "experience of 10 years or more", "Experience: under 2 years".
+    (rf"{_EXP_FIRST}(?:between\s+)?{_N}\s*(?:-|–|to|and)\s*{_N}{_YRS}", "range", False),
+    (rf"{_EXP_FIRST}(?:less\s+than|under|fewer\s+than|below|<)\s*{_N}{_YRS}", "lt", False),
+    (rf"{_EXP_FIRST}(?:more\s+than|over|above|>)\s*{_N}{_YRS}", "gt", False),
+    (rf"{_EXP_FIRST}(?:at\s+least|≥|>=)\s*{_N}{_YRS}", "ge", False),
+    (rf"{_EXP_FIRST}(?:up\s+to|at\s+most|≤|<=)\s*{_N}{_YRS}", "le", False),
+    (rf"{_EXP_FIRST}{_N}(?:\s*\+{_YRS}|{_YRS}\s*(?:\+|(?:or|and)\s+(?:more|over|above|longer)))", "ge", False),
+    (rf"{_EXP_FIRST}{_N}{_YRS}\s*(?:or|and)\s+(?:less|fewer|under|below)", "le", False),
+    # A comparison sign before the length: "< 5 yrs experience", "≥ 20 years of service".
+    (rf"(?:<)\s*{_N}\s*{_TEACH_EN}", "lt", False),
+    (rf"(?:>)\s*{_N}\s*{_TEACH_EN}", "gt", False),
+    (rf"(?:≥|>=)\s*{_N}\s*{_TEACH_EN}", "ge", False),
+    (rf"(?:≤|<=)\s*{_N}\s*{_TEACH_EN}", "le", False),
     # Bare numbers of years: only under a "教龄" header.
     (rf"{_N}(?:{_YR})?{_DASH}{_N}(?:{_YR})?", "range", True),
     (rf"{_N}(?:{_YR})?\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", True),

@@ -11,6 +11,7 @@ import pytest
 
 from service.domain.dictionary import dictionary
 from service.domain.semantics import definition_of, key_of, match_field
+from service.domain.semantics.context import Above, Scene, is_total, read_title, scene
 
 D = dictionary()
 FT = "post_type=1;status=1"
@@ -519,6 +520,85 @@ NEW_ON_A_ROSTER = [
 ]
 
 
+# Under a title, headers or a total above: the same words in the layouts of other systems' tables.
+# (title, headers outermost first, the total just above, wording, what it reads as)
+IN_CONTEXT: list[tuple[str | None, list[str], str | None, str, str]] = [
+    ('Teachers by sex', [], None, 'Male', 'FT;gender=1'),
+    ('Teachers by sex', [], None, 'Female', 'FT;gender=2'),
+    ('Teachers by sex', [], None, 'Total', 'FT'),
+    (None, ['Number of teachers'], None, 'Female', 'FT;gender=2'),
+    (None, ['Teachers', 'Female'], None, 'Total', 'FT;gender=2'),
+    (None, ['Teachers (headcount)'], None, 'Female', 'FT;gender=2'),
+    (None, ['Teaching staff'], None, 'Male', 'FT;gender=1'),
+    (None, ['Non-teaching staff'], None, 'Female', 'status=1;post_type=2,3,4;gender=2'),
+    (None, ['Teachers by age group'], None, 'Under 25', 'FT;age=..24'),
+    (None, ['Teachers by age group'], None, '25-29', 'FT;age=25..29'),
+    (None, ['Teachers by age group'], None, '60 and over', 'FT;age=60..'),
+    (None, ['Teachers by age'], None, '50+', 'FT;age=50..'),
+    (None, ['Age of teachers'], None, '<30', 'FT;age=..29'),
+    (None, ['Teachers by highest qualification'], None, 'Doctorate', 'FT;education=11'),
+    (None, ['Teachers by highest qualification'], None, "Master's", 'FT;education=14'),
+    (None, ['Teachers by highest qualification'], None, "Bachelor's", 'FT;education=21'),
+    (None, ['Teachers by highest qualification'], None, "Below bachelor's", 'FT;education=31,41,61,71'),
+    (None, ['Teachers by employment status'], None, 'Permanent', 'FT;establishment=1'),
+    (None, ['Teachers by employment status'], None, 'Contract', 'FT;establishment=2'),
+    (None, ['Teachers by type of appointment'], None, 'Permanent', 'FT;establishment=1'),
+    (None, ['Teachers by type of appointment'], None, 'Temporary', 'FT;establishment=2'),
+    (None, ['Teachers by years of experience'], None, '0-4 years', 'FT;years=0..4'),
+    (None, ['Teachers by years of experience'], None, 'Less than 5 years', 'FT;years=..4'),
+    (None, ['Teachers by years of experience'], None, '20 years or more', 'FT;years=20..'),
+    (None, ['Teachers by subject'], None, 'Mathematics', 'FT;subject=02'),
+    (None, ['Teachers by subject'], None, 'English', 'FT;subject=03'),
+    (None, ['Staff by category'], None, 'Teachers', 'FT'),
+    (None, ['Staff by category'], None, 'Administrative', 'status=1;post_type=2'),
+    (None, ['Staff by category'], None, 'Support', 'status=1;post_type=3'),
+    (None, ['Staff by category'], None, 'Total', 'status=1'),
+    (None, ['Staff by post'], None, 'Teaching staff', 'FT'),
+    (None, ['Teachers by ethnicity'], None, 'Han', 'FT;ethnicity=01'),
+    (None, ['Teachers by ethnicity'], None, 'Ethnic minorities', 'FT;ethnicity!=01'),
+    (None, ['Teachers by professional title'], None, 'Senior', 'FT;title=2'),
+    (None, ['Teachers by professional title'], None, 'Unranked', 'FT;title=9'),
+    ('专任教师分性别情况', [], None, '男', 'FT;gender=1'),
+    ('专任教师分年龄情况', [], None, '25岁及以下', 'FT;age=..25'),
+    ('专任教师分年龄情况', [], None, '26-30岁', 'FT;age=26..30'),
+    ('专任教师学历结构', [], None, '研究生', 'FT;education=11,14'),
+    ('专任教师学历结构', [], None, '本科', 'FT;education=21'),
+    ('专任教师职称结构', [], None, '高级', 'FT;title=2'),
+    ('专任教师编制情况', [], None, '在编', 'FT;establishment=1'),
+    ('专任教师编制情况', [], None, '编外', 'FT;establishment=2'),
+    ('教职工队伍基本情况', [], None, '合计', 'status=1'),
+    (None, ['教职工', '其中'], None, '专任教师', 'FT'),
+    (None, ['专任教师'], None, '其中：女', 'FT;gender=2'),
+    (None, [], '专任教师数', '其中：女', 'FT;gender=2'),
+    (None, [], 'Total teachers', 'Of which: female', 'FT;gender=2'),
+    (None, [], 'Total teachers', 'of whom female', 'FT;gender=2'),
+    (None, [], 'Total teachers', '- female', 'FT;gender=2'),
+    (None, [], 'Total teachers', '  Female', 'FT;gender=2'),
+    (None, [], 'Total teachers', 'incl. female', 'FT;gender=2'),
+    (None, [], 'Total staff', 'Of which: teachers', 'FT'),
+    (None, ['Teachers'], None, 'F', 'FT;gender=2'),
+    (None, ['Teachers'], None, 'M', 'FT;gender=1'),
+    (None, ['Teachers'], None, 'M+F', 'FT'),
+    (None, ['Teachers'], None, 'Both sexes', 'FT'),
+    (None, ['教职工数'], None, '女', 'status=1;gender=2'),
+    (None, ['專任教師'], None, '女', 'FT;gender=2'),
+    (None, ['專任教師'], None, '男', 'FT;gender=1'),
+    (None, ['教師人數'], None, '合計', 'FT'),
+    (None, ['Teachers by years of teaching'], None, '5 years and under', 'FT;years=..5'),
+    (None, ['Teachers by years of teaching'], None, 'Over 30 years', 'FT;years=31..'),
+    (None, ['Teachers by length of service'], None, '10-19 years', 'FT;years=10..19'),
+    (None, ['Teachers by length of service'], None, '30 yrs +', 'FT;years=30..'),
+    (None, ['Teachers by age'], None, 'Under 30 years', 'FT;age=..29'),
+    (None, ['Teachers by age'], None, '30-39 years', 'FT;age=30..39'),
+    (None, ['Teachers by age'], None, '60 years and above', 'FT;age=60..'),
+    (None, ['Teachers by age'], None, '≥60', 'FT;age=60..'),
+    (None, ['专任教师', '年龄'], None, '35岁以下', 'FT;age=..35'),
+    (None, ['Age group (teachers)'], None, '<25', 'FT;age=..24'),
+    (None, ['Teachers'], None, 'Aged <25', 'FT;age=..24'),
+    (None, ['Teachers'], None, 'Age > 55', 'FT;age=56..'),
+    (None, ['Teachers'], None, '20 years or more of teaching', 'FT;years=20..'),
+]
+
 @pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in ON_A_SCHOOL_FORM.items() for w in ws])
 def test_a_school_forms_wording_reads_as_the_fact_it_names(label: str, want: str) -> None:
     assert _read(label, "school") == _expected(want)
@@ -537,3 +617,19 @@ def test_what_a_school_form_asks_beyond_the_records_stays_new(label: str) -> Non
 @pytest.mark.parametrize("label", NEW_ON_A_ROSTER)
 def test_what_a_roster_asks_beyond_the_records_stays_new(label: str) -> None:
     assert _read(label, "roster") is None
+
+
+def _where(headers: list[str], title: str | None, above: str | None) -> Scene:
+    t, hint = read_title(title, D)
+    prior = None
+    if above is not None:
+        m = match_field(label=above, d=D)
+        prior = Above((), m.definition if m.definition and m.definition.measure == "count" else None, above)
+    return scene(headers, t, hint, title or "", prior, D, prior if prior and is_total(prior.definition) else None)
+
+
+@pytest.mark.parametrize(("title", "headers", "above", "label", "want"), IN_CONTEXT)
+def test_a_wording_in_its_table_reads_with_the_title_headers_and_total_above(
+        title: str | None, headers: list[str], above: str | None, label: str, want: str) -> None:
+    got = match_field(label=label, level="school", scene=_where(headers, title, above)).key
+    assert got == _expected(want)

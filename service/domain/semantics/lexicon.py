@@ -63,7 +63,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
-              "all", "overall", "sum", "grand total", "males and females", "male and female", "both sexes", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
+              "all", "overall", "sum", "grand total", "m+f", "f+m", "男+女", "males and females", "male and female", "both sexes", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
     "refine": ("其中", "内", "#", "of which", "including", "incl", "among them", "among whom", "among which", "包括",
                "其中有", "内含", "of whom", "of them", "of these", "among these"),
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",

@@ -69,6 +69,11 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"{_N}\s*(?:及|或)?\s*以上{_INCL}", "ge", True),
     (rf"(?:不满|未满|小于|低于|不足)\s*{_N}", "lt", True),
     (rf"(?:超过|大于|高于)\s*{_N}", "gt", True),
+    # "<30", "≥ 50" under an age header.
+    (rf"<\s*{_N}", "lt", True),
+    (rf"(?:≤|<=)\s*{_N}", "le", True),
+    (rf">\s*{_N}", "gt", True),
+    (rf"(?:≥|>=)\s*{_N}", "ge", True),
 ]
 
 _YR = r"\s*(?:周年|年)"
@@ -102,7 +107,9 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"{_N}\s+(?:or|and)\s+(?:more|over|above)\s+{_TEACH_EN}", "ge", False),
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:more|over|above|longer)", "ge", False),
     # "30 years or more of experience": the bound said between the number and what it counts.
-    (rf"{_N}\s*years?\s+(?:or|and)\s+(?:more|over|above|longer)\s+(?:of\s+)?(?:teaching\s+)?(?:experience|service)", "ge", False),
+    (rf"{_N}\s*years?\s+(?:or|and)\s+(?:more|over|above|longer)\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience|service)",
+     "ge", False),
+    (rf"{_N}\s*{_TEACH_EN}\s*\+", "ge", False),
     (rf"{_N}\s+(?:or|and)\s+(?:less|fewer|under)\s+{_TEACH_EN}", "le", False),
     (rf"(?:up\s+to|at\s+most|no\s+more\s+than)\s+{_N}\s*{_TEACH_EN}", "le", False),
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:less|fewer|under|below)", "le", False),
@@ -167,6 +174,9 @@ def _bounds(kind: Kind, nums: list[int], incl: str | None) -> tuple[int | None, 
 _SANDWICH = re.compile(rf"{_N}\s*(?:周岁|岁|年)?\s*(≤|<=|<)\s*(年龄|age|教龄|教学年资)\s*(≤|<=|<)\s*{_N}\s*(?:周岁|岁|年)?")
 
 
+# "N years" that say nothing of what they measure ("0-4 years", "less than 5 years").
+_BARE_YEARS = re.compile(r"(?<=\d)\s*(years?|yrs?)\b(?!\s+(?:old|of\s+age|of\s+teaching|of\s+experience|of\s+service"
+                         r"|teaching|experience|in\s+teaching|in\s+service|service))")
 _FIRST_YEAR = re.compile(r"\bfirst\s+year(?=\s+(?:of|in)\s+(?:teaching|service))")
 
 
@@ -192,6 +202,9 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     says what they measure. RangeError when a range's numbers cannot be that measure."""
     spans: list[Span] = []
     text = _FIRST_YEAR.sub("first 1 years", text)  # "in their first year of teaching": none completed
+    if hint == "teacher.teaching_years":
+        # Under "Teachers by years of experience", "20 years or more" are years of teaching, not an age.
+        text = _BARE_YEARS.sub(r"\1 of teaching", text)
     while (m := _SANDWICH.search(text)) is not None:
         first, op1, word, op2, second = m.groups()
         field = "teacher.age" if word in ("年龄", "age") else "teacher.teaching_years"

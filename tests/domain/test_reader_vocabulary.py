@@ -42,31 +42,34 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'school.region_code': [
         '行政区划代码', '所在地行政区划代码', '区县代码', 'District code', 'County', 'District', '所属区县', '所在县区',
-        'Administrative division code',
+        'Administrative division code', 'District/County',
     ],
     'school.school_type': [
         '学校类型', '学校类别', 'School type', 'Type of school', '学校办学类型', '學校類別',
         'School type (primary / junior secondary / senior secondary)', '学校类别（小学/初中/高中/九年一贯制）',
+        '学校类型（小学/初中/九年一贯制/完中/高中）',
     ],
     'school.urban_rural': [
         '城乡分类代码', '城乡属性', 'Urban/Rural', 'Rural/Urban', 'Location (urban or rural)', 'Area (urban/rural)',
-        'Urban or rural location', '学校所在地城乡类型', '城乡类别',
+        'Urban or rural location', '学校所在地城乡类型', '城乡类别', '所在区域（城区/镇区/乡村）',
     ],
     'school.ownership': [
         '办学性质', '学校性质（公办/民办）', '公办或民办', 'Ownership', 'School ownership (public/private)', 'Type of ownership',
         'Public/Private', 'Public or private school', 'Ownership (government / private)', 'Government or private',
-        '公立或私立', '公私立別', 'Is the school public or private?', 'Management type (government / private)',
+        '公立或私立', '公私立別', 'Is the school public or private?', 'Management type (government / private)', '办学类型（公办/民办）',
     ],
     'school.address': [
         '学校地址', '详细地址', '通讯地址', 'School address', 'Address of school', 'Mailing address', 'Postal address', '學校地址',
-        'School physical address',
+        'School physical address', '学校所在地址', '学校详细地址', '邮寄地址',
     ],
     'school.enrolment': [
         '在校生数', '在校学生数', '学生总数', 'Number of pupils', 'Total enrolment', 'Total number of students',
         'Number of learners', 'Pupils on roll', 'Number on roll', 'Enrolment', 'Student enrollment',
         'Total pupils enrolled', '在籍學生數', '學生人數', '在校生总数', '在校学生人数', 'Total number of pupils enrolled',
         'Number of students enrolled', 'What is the total enrolment of your school?',
-        'How many students are enrolled in your school?', 'Pupils (total)', 'Learners enrolled',
+        'How many students are enrolled in your school?', 'Pupils (total)', 'Learners enrolled', '学生数', '在校学生数（人）',
+        '在园幼儿数', 'Number of children enrolled', 'Total learners', 'Enrolment (boys and girls)',
+        'Total enrolment (all grades)', 'Student population', 'Number of students on roll',
     ],
     'FT': [
         'Total number of teachers', 'Number of teachers', 'Teachers (headcount)', 'Total teaching staff',
@@ -76,7 +79,8 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'In-service teachers', '教學人員', 'No. of teachers', 'Teachers (all)', 'Teachers in the school',
         'How many teachers work at your school?', '贵校有多少名专任教师？', 'Number of teachers (a)', '在籍教师',
         'Total teachers in position', 'Teachers, both sexes', 'Teachers - total (both sexes)',
-        'Teachers (male and female)', 'Total teachers (M+F)',
+        'Teachers (male and female)', 'Total teachers (M+F)', '任课教师人数', '专任老师人数', 'Teacher headcount',
+        'Teacher count', 'Count of teachers', 'Teachers (number)', 'Teachers (n)',
     ],
     'status=1': [
         'Total staff', 'Total number of staff', 'All staff', 'Number of employees', 'Total employees',
@@ -108,13 +112,14 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Female teachers (#)', 'Female teachers (headcount)', 'Female teachers (persons)',
         'Female teachers in the school', 'Female teachers at the school', 'Teachers who are female',
         'Teachers who are women', 'Teachers (women)', '专任教师_女', '专任教师—女', '专任教师：女', '专任教师>女', '专任教师·女', '专任教师【女】',
-        '专任教师数（其中女）', '专任教师数，其中女', '女（专任教师）', '专任教师数 女',
+        '专任教师数（其中女）', '专任教师数，其中女', '女（专任教师）', '专任教师数 女', 'Female educators', 'Women among teachers',
     ],
     'FT;gender=1': [
         'Male teachers', 'Teachers (M)', 'Teaching staff - male',
     ],
     'status=1;gender=2': [
-        'Female staff', 'Number of female staff', '女教职工', 'Staff (F)',
+        'Female staff', 'Number of female staff', '女教职工', 'Staff (F)', '女职工人数', '女同志人数', 'Female employees',
+        'Female personnel', 'Staff: female',
     ],
     'status=1;post_type=2,3,4;gender=1': [
         'Male non-teaching staff',
@@ -250,13 +255,14 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'FT;establishment=1': [
         '在编教师', '在编专任教师数', '编制内教师', 'Permanent teachers', 'Tenured teachers', 'Permanent and pensionable teachers',
         'Teachers on the establishment', 'Regular teachers', '正式教師', '編制內教師', '常額教師', '常任教師', '常額編制教師', '正式編制教師',
+        '正式在编教师',
     ],
     'FT;establishment=2': [
         '编外教师', '非在编教师', '合同制教师', '临聘教师', '聘用制教师', '编外聘用教师', 'Contract teachers', 'Teachers on contract',
         'Temporary teachers', 'Fixed-term teachers', 'Teachers on fixed-term contracts', '編制外教師', '合約教師', '約聘教師',
     ],
     'status=1;establishment=1': [
-        '在编教职工', '在编人员', 'Permanent staff', 'Pensionable staff', '本校在编教职工人数是多少？', '正式职工', '事业编制教职工',
+        '在编教职工', '在编人员', 'Permanent staff', 'Pensionable staff', '本校在编教职工人数是多少？', '正式职工', '事业编制教职工', '在编在职教职工',
     ],
     'status=1;establishment=2': [
         '编外人员', 'Contract staff', 'Temporary staff', '約僱人員',
@@ -368,6 +374,9 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'FT;age=30..39;years=11..': [
         'Teachers aged 30-39 with experience over 10 years',
     ],
+    'status=1;gender=1': [
+        '男性教职工',
+    ],
 }
 
 # On a roster, one row per teacher: the teacher's own facts.
@@ -379,7 +388,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
     'teacher.id_number': [
         '身份证号', '公民身份号码', '身份证件号码', '居民身份证号码', '身份證號碼', 'National ID number', 'National identity number',
         'National ID No.', 'Identity card No.', 'ID card No.', '身份证号（18位）', '公民身份号码（18位）',
-        "Teacher's ID card number", '您的身份证号码',
+        "Teacher's ID card number", '您的身份证号码', '证件号码',
     ],
     'teacher.id': [
         '工号', 'Staff ID', 'Staff number', 'Employee ID', 'Employee number', 'Teacher ID', '教职工号', '职工编号',
@@ -407,7 +416,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
     'teacher.ethnicity': [
         '民族', 'Ethnicity', 'Ethnic group', '民族（汉族/少数民族）', '您的民族', 'Ethnic origin', 'Han/minority', '是否少数民族',
         '民族（填汉字）', "Teacher's ethnicity", '教职工民族', 'What is your ethnic group?',
-        'Which ethnic group do you belong to?', '您的民族是？',
+        'Which ethnic group do you belong to?', '您的民族是？', '民族成分', '民族（族别）',
     ],
     'teacher.education': [
         '最高学历', '学历', '最高學歷', '學歷', 'Highest academic qualification', 'Highest educational qualification',
@@ -423,7 +432,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
         '职称', '专业技术职务', '专业技术职称', '现任专业技术职务', '職稱', 'Professional title', 'Professional rank',
         'Professional title (senior / first grade / second grade / third grade)', '教师职称', '职称级别', '专业技术职务级别',
         'Job title', '职称（现）', "Teacher's professional title", '该教师的职称', 'What is your current professional title?',
-        '您目前的职称是？',
+        '您目前的职称是？', '现聘专业技术职务', '聘任职称',
     ],
     'teacher.subject': [
         '任教学科', '主要任教学科', '任教科目', '所教学科', 'Subject taught', 'Main subject taught', 'Subjects taught',
@@ -464,7 +473,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
     'teacher.teaching_start': [
         '参加教育工作时间', '从教时间', '从教年月', '开始从教时间', 'Year started teaching', 'Date started teaching',
         'Date of first appointment as a teacher', 'Year of first appointment as a teacher',
-        'Year you began teaching',
+        'Year you began teaching', '从教起始时间', '教龄起算时间',
     ],
     'teacher.school_code': [
         '所在学校', '任职学校', 'School code', 'School of employment', 'Employing school', '工作单位',
@@ -493,7 +502,11 @@ NEW_ON_A_SCHOOL_FORM = [
     '80后教师', '劳务派遣人员', '备案制教师', '政府购买服务教师', '离休人员', '思想品德教师', '通用技术教师', '书法教师', '劳动教师', '综合实践活动教师', '註冊教師', '檢定教師',
     '新住民教師', 'Teachers on government payroll', 'Number of teachers by sex', 'Female teachers as % of total',
     'Percentage of female teachers', '毕业学校', 'Education exp.', 'Education exp. per pupil', 'Exp. on salaries',
-    '在编（是/否）',
+    '在编（是/否）', '一线教师人数', '授课教师人数', '班级数', '邮政编码', 'School leaders', 'Heads of department', 'School population',
+    'Name of head teacher', "Principal's name", "Headteacher's phone number", 'School telephone', 'School email',
+    'GPS coordinates', 'Year established', '建校时间', '占地面积', 'School website', 'Province', 'Region', 'State',
+    'Sub-county', 'LGA', 'Local government area', 'Ward', 'Cluster', 'Zone', 'Township', '乡镇（街道）', '所在乡镇', '所属学区',
+    'Roll number',
 ]
 
 NEW_ON_A_ROSTER = [
@@ -516,7 +529,8 @@ NEW_ON_A_ROSTER = [
     '是否乡村教师', '是否在编在岗', '毕业院校', '毕业学校', '毕业时间', '毕业专业', '毕业年月', '最高学历毕业院校及专业', '最高学历毕业时间', '第一学历毕业院校',
     'Institution attended', 'Name of university', 'University graduated from', 'Year of graduation',
     'Field of study', 'Major', '最高学历毕业学校', 'Emp. type (P/C)', 'Employment type', '任教年级', '任教班级', '周课时', '教师类别',
-    '岗位（教学/行政/后勤）', 'Staff type', 'Staff role', 'Role', '35岁以下（是/否）',
+    '岗位（教学/行政/后勤）', 'Staff type', 'Staff role', 'Role', '35岁以下（是/否）', '学历学位', '最高学历学位', '全日制教育学历', '在职教育学历',
+    '专业技术资格', '专业技术职务聘任时间', '证件类型', '工作单位及职务',
 ]
 
 

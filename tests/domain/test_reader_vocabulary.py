@@ -80,7 +80,8 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'How many teachers work at your school?', '贵校有多少名专任教师？', 'Number of teachers (a)', '在籍教师',
         'Total teachers in position', 'Teachers, both sexes', 'Teachers - total (both sexes)',
         'Teachers (male and female)', 'Total teachers (M+F)', '任课教师人数', '专任老师人数', 'Teacher headcount',
-        'Teacher count', 'Count of teachers', 'Teachers (number)', 'Teachers (n)',
+        'Teacher count', 'Count of teachers', 'Teachers (number)', 'Teachers (n)', 'Teachers, MF', 'Teachers (MF)',
+        'Teachers MF', 'Teachers (T)', 'Teachers - Total', 'Teaching staff, both sexes',
     ],
     'status=1': [
         'Total staff', 'Total number of staff', 'All staff', 'Number of employees', 'Total employees',
@@ -113,13 +114,14 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Female teachers in the school', 'Female teachers at the school', 'Teachers who are female',
         'Teachers who are women', 'Teachers (women)', '专任教师_女', '专任教师—女', '专任教师：女', '专任教师>女', '专任教师·女', '专任教师【女】',
         '专任教师数（其中女）', '专任教师数，其中女', '女（专任教师）', '专任教师数 女', 'Female educators', 'Women among teachers',
+        'Teaching staff, F', 'Teaching staff, female',
     ],
     'FT;gender=1': [
         'Male teachers', 'Teachers (M)', 'Teaching staff - male',
     ],
     'status=1;gender=2': [
         'Female staff', 'Number of female staff', '女教职工', 'Staff (F)', '女职工人数', '女同志人数', 'Female employees',
-        'Female personnel', 'Staff: female',
+        'Female personnel', 'Staff: female', '女性教职员工', '女性员工',
     ],
     'status=1;post_type=2,3,4;gender=1': [
         'Male non-teaching staff',
@@ -211,7 +213,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'English language teachers', 'Teachers of English', '英语教师', '英文教師',
     ],
     'FT;subject=10': [
-        'Physical education teachers', 'PE teachers', '体育教师',
+        'Physical education teachers', 'PE teachers', '体育教师', '体育与健康教师',
     ],
     'FT;subject=11': [
         'Music teachers',
@@ -255,26 +257,29 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'FT;establishment=1': [
         '在编教师', '在编专任教师数', '编制内教师', 'Permanent teachers', 'Tenured teachers', 'Permanent and pensionable teachers',
         'Teachers on the establishment', 'Regular teachers', '正式教師', '編制內教師', '常額教師', '常任教師', '常額編制教師', '正式編制教師',
-        '正式在编教师',
+        '正式在编教师', 'Teachers on regular appointment',
     ],
     'FT;establishment=2': [
         '编外教师', '非在编教师', '合同制教师', '临聘教师', '聘用制教师', '编外聘用教师', 'Contract teachers', 'Teachers on contract',
         'Temporary teachers', 'Fixed-term teachers', 'Teachers on fixed-term contracts', '編制外教師', '合約教師', '約聘教師',
+        'Contractual teachers', 'Teachers on contractual basis',
     ],
     'status=1;establishment=1': [
         '在编教职工', '在编人员', 'Permanent staff', 'Pensionable staff', '本校在编教职工人数是多少？', '正式职工', '事业编制教职工', '在编在职教职工',
+        '事业编制人员', '编内人员', '在编人数', '实有在编人数',
     ],
     'status=1;establishment=2': [
-        '编外人员', 'Contract staff', 'Temporary staff', '約僱人員',
+        '编外人员', 'Contract staff', 'Temporary staff', '約僱人員', '聘用人员', '编制外聘用人员', '编外用工人数', '临时聘用人员', '非编人员',
+        '劳动合同制人员',
     ],
     'post_type=1;status=2': [
-        '退休教师', 'Retired teachers',
+        '退休教师', 'Retired teachers', '已退休教师',
     ],
     'status=2': [
-        '退休教职工', '离退休人员', 'Retired staff', 'Number of retirees',
+        '退休教职工', '离退休人员', 'Retired staff', 'Number of retirees', '离退休教职工', '退休人员总数',
     ],
     'post_type=1;status=3': [
-        'Teachers who have left the school', '调出教师',
+        'Teachers who have left the school', '调出教师', '调离本校教师',
     ],
     'FT;years=..4': [
         'Teachers with less than 5 years of experience', '教學年資未滿5年教師', 'Teachers < 5 yrs experience',
@@ -326,7 +331,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Female non-teaching staff',
     ],
     'status=1;post_type=2;gender=2': [
-        'Female administrative staff',
+        'Female administrative staff', '女性行政人员',
     ],
     'post_type=1;status=2;gender=2': [
         'Retired female teachers',
@@ -348,7 +353,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         '中师学历专任教师',
     ],
     'FT;education=41,61,71': [
-        '高中及以下学历专任教师',
+        '高中及以下学历专任教师', '中专及以下学历专任教师',
     ],
     'FT;subject=09': [
         '道德与法治教师',
@@ -375,7 +380,40 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Teachers aged 30-39 with experience over 10 years',
     ],
     'status=1;gender=1': [
-        '男性教职工',
+        '男性教职工', '男教职工',
+    ],
+    'status=3': [
+        '调出人员',
+    ],
+    'status=1;ethnicity!=01': [
+        '少数民族教职工', '汉族以外教职工',
+    ],
+    'FT;ethnicity=03': [
+        '回族教师',
+    ],
+    'FT;ethnicity=05': [
+        '维吾尔族专任教师',
+    ],
+    'status=1;ethnicity=02': [
+        '蒙古族教职工',
+    ],
+    'status=1;education=11,14': [
+        '具有研究生学历的教职工',
+    ],
+    'status=1;education=11,14,21': [
+        '本科及以上学历教职工',
+    ],
+    'FT;title=1,2': [
+        '高级及以上职称专任教师', '正高级和高级职称教师', '副高以上职称教师',
+    ],
+    'FT;title=1,2,3': [
+        '中级以上职称教师',
+    ],
+    'FT;title=4,5': [
+        '初级及以下职称教师',
+    ],
+    'status=1;title=9': [
+        '无职称人员',
     ],
 }
 
@@ -398,7 +436,8 @@ ON_A_ROSTER: dict[str, list[str]] = {
         '性别（男/女）', '性別', '您的性别是？', 'What is your gender?', 'What is your sex?', 'Sex (1=Male, 2=Female)', 'Sex: M/F',
         '男/女', 'Gender (F/M)', 'Sex (F/M)', 'Sex (M / F)', 'Gender (Male / Female / Other)',
         'Gender (male, female, other, prefer not to say)', '性别（1男2女）', "Teacher's gender", 'Gender of the teacher',
-        "Staff member's gender", 'Employee gender', '教师性别', '女（是/否）', 'Female (Y/N)',
+        "Staff member's gender", 'Employee gender', '教师性别', '女（是/否）', 'Female (Y/N)', 'Are you female?',
+        'Is the teacher female?',
     ],
     'teacher.birth_date': [
         '出生日期', '出生年月', '出生年月（YYYY-MM）', '出生日期（年月日）', 'Date of birth', 'Date of birth (DD/MM/YYYY)',
@@ -417,6 +456,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
         '民族', 'Ethnicity', 'Ethnic group', '民族（汉族/少数民族）', '您的民族', 'Ethnic origin', 'Han/minority', '是否少数民族',
         '民族（填汉字）', "Teacher's ethnicity", '教职工民族', 'What is your ethnic group?',
         'Which ethnic group do you belong to?', '您的民族是？', '民族成分', '民族（族别）',
+        'Are you a member of an ethnic minority?',
     ],
     'teacher.education': [
         '最高学历', '学历', '最高學歷', '學歷', 'Highest academic qualification', 'Highest educational qualification',
@@ -427,6 +467,9 @@ ON_A_ROSTER: dict[str, list[str]] = {
         '最高学历（博士/硕士/本科/专科/其他）', '本科/专科', '學歷（博士/碩士/學士/專科/其他）', 'Highest degree held', '学历（毕业）', 'Qual.',
         'Highest qual.', 'Highest qualification', '学历（最高）', "Teacher's highest qualification", '教师的最高学历',
         'What is your highest educational qualification?', 'What is the highest degree you hold?', '本科（是/否）',
+        "Do you have a master's degree?",
+        'Highest academic qualification (PhD / Masters / Bachelors / Diploma / Certificate)',
+        'Highest academic qualification (PhD / Masters / Bachelors)',
     ],
     'teacher.title': [
         '职称', '专业技术职务', '专业技术职称', '现任专业技术职务', '職稱', 'Professional title', 'Professional rank',
@@ -455,11 +498,13 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Appointment status (permanent / temporary)', '是否编制内', '編制（編制內/編制外）', '在编/编外', '在编或非在编', '编制（是/否）',
         '在编（是/否）', '是否在编（1是 0否）', 'Are you employed on a permanent or fixed-term contract?',
         'Are you on a permanent contract?', '您的编制情况是？', '在编（Y/N）', 'Permanent (Y/N)',
+        'Are you employed on a permanent contract?', 'Are you a permanent employee?',
+        'Is this teacher on the permanent establishment?',
     ],
     'teacher.status': [
         '任职状态', '在职状态', '人员状态（在职/退休/调出）', 'Status (active / retired / transferred)',
         'Service status (in service / retired)', 'Current status (serving / retired / transferred out)', '是否在职',
-        '在职/退休', '是否退休', '您是否已退休？', '退休（是/否）', 'Retired (yes/no)',
+        '在职/退休', '是否退休', '您是否已退休？', '退休（是/否）', 'Retired (yes/no)', 'Have you retired?',
     ],
     'teacher.teaching_years': [
         '教龄', '教龄（年）', 'Years of teaching experience', 'Teaching experience (years)', 'Number of years teaching',
@@ -469,6 +514,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Total years of experience', 'Yrs of exp.', 'Years of exp.', 'Teaching exp. (yrs)',
         "Teacher's years of teaching", 'How many years have you worked as a teacher in total?',
         'How long have you been a teacher?', '您的教龄是多少年？',
+        'How many years of work experience do you have as a teacher in total?',
     ],
     'teacher.teaching_start': [
         '参加教育工作时间', '从教时间', '从教年月', '开始从教时间', 'Year started teaching', 'Date started teaching',
@@ -506,7 +552,16 @@ NEW_ON_A_SCHOOL_FORM = [
     'Name of head teacher', "Principal's name", "Headteacher's phone number", 'School telephone', 'School email',
     'GPS coordinates', 'Year established', '建校时间', '占地面积', 'School website', 'Province', 'Region', 'State',
     'Sub-county', 'LGA', 'Local government area', 'Ward', 'Cluster', 'Zone', 'Township', '乡镇（街道）', '所在乡镇', '所属学区',
-    'Roll number',
+    'Roll number', 'Guest teachers', 'Part-time instructors', 'Teachers by social category',
+    'Teachers with professional qualification (B.Ed./D.El.Ed.)', 'BOM teachers', 'TSC teachers', 'Teachers with QTS',
+    'Teachers without QTS', 'Technicians', 'Other support staff', 'Indigenous teaching staff',
+    'Principal and deputy principals', 'Classroom teachers (FTE)', 'Instructional aides', 'Guidance counselors',
+    'Librarians/media specialists', 'Teachers in public institutions', 'Female teachers (%)', 'Pupil-teacher ratio',
+    'Teachers who left the school during the year', 'New teachers recruited this year',
+    'Teachers absent on the day of the visit', 'Teachers present today', 'Teachers on maternity leave',
+    'Teachers seconded to other institutions', '校医人数', '保健教师', '卫生专业技术人员', '兼职体育教师', '普通话水平测试等级', '科技辅导员',
+    '从业人员期末人数', '退役军人教职工', '工会会员人数', '团员教师', '残疾教职工', '特殊教育教师', '专职保安员', '公益性岗位人员', '退休返聘人员', '核定编制数', '空编数', '超编人数',
+    '编制数', '在编在岗人数', '代课人员', '离休干部', '女干部', '少数民族干部职工', '大专以下学历', '专科以下学历教职工', '未聘职称教师',
 ]
 
 NEW_ON_A_ROSTER = [
@@ -531,6 +586,11 @@ NEW_ON_A_ROSTER = [
     'Field of study', 'Major', '最高学历毕业学校', 'Emp. type (P/C)', 'Employment type', '任教年级', '任教班级', '周课时', '教师类别',
     '岗位（教学/行政/后勤）', 'Staff type', 'Staff role', 'Role', '35岁以下（是/否）', '学历学位', '最高学历学位', '全日制教育学历', '在职教育学历',
     '专业技术资格', '专业技术职务聘任时间', '证件类型', '工作单位及职务',
+    'How many years of work experience do you have as a teacher at this school?',
+    'How many years have you worked as a teacher at this school?',
+    'What is your employment status as a teacher? (full-time / part-time)',
+    "Teacher's employment status (permanent / temporary / volunteer)",
+    'Highest level of education completed (primary / secondary / certificate / diploma / degree / postgraduate)',
 ]
 
 

@@ -63,7 +63,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
-              "all", "overall", "sum", "grand total", "m+f", "f+m", "男+女", "boys and girls", "girls and boys", "males and females", "male and female", "both sexes", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
+              "all", "overall", "sum", "grand total", "m+f", "f+m", "男+女",
+              # UNESCO's tables print both sexes as "MF" beside "F".
+              "mf", "boys and girls", "girls and boys", "males and females", "male and female", "both sexes", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
     "refine": ("其中", "内", "#", "of which", "including", "incl", "among them", "among whom", "among which", "包括",
                "其中有", "内含", "of whom", "of them", "of these", "among these"),
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
@@ -111,7 +113,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # "学历为博士者": those who, of the people the wording names.
                "者",
                # A relative word of questions: "您所任教的学科".
-               "所", "持", "该", "详细", "appointment", "roster", "on roll", "profession", "belong to", "belong",
+               "所", "持", "该", "详细", "member of", "a member of", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
                "as at the start of the school year", "at the start of the school year",
                "at the beginning of the school year", "as at the beginning of the school year",
@@ -140,7 +142,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "in post",
                # Where one graduated from: a school or university, not the level of education.
                "毕业学校", "毕业院校", "毕业于"),
-    "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
+    "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it", "have you", "were you",
+                # A yes/no question about the teacher a roster's row is about: "Is this teacher female?".
+                "is this teacher", "is the teacher", "is this staff member", "is the staff member"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     "qualifier": ("青年", "年轻", "新", "新任", "young", "new", "newly"),
     # Words that say a teacher is employed for the post, not part-time: they add nothing to a count

@@ -34,11 +34,12 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'school.name': [
         'School name', 'Name of the school', 'Name of institution', 'Institution name',
         'Official name of the school', 'Name of school (in full)', '学校（单位）名称', '学校全称', '學校名稱', '单位全称',
-        "School's full name", 'Full name of school', '校名全称', '机构名称', '学校名称（全称）',
+        "School's full name", 'Full name of school', '校名全称', '机构名称', '学校名称（全称）', '学校名称 School name',
+        'Name of establishment', 'Establishment name', 'Name of the institution', 'Institution',
     ],
     'school.code': [
         '学校代码（10位）', 'School code', 'School ID number', 'EMIS code', 'EMIS No.', 'School EMIS number', '学校识别码',
-        '学校标识码（10位数字）', 'School identification number',
+        '学校标识码（10位数字）', 'School identification number', '学校代码 School code', 'Institution code',
     ],
     'school.region_code': [
         '行政区划代码', '所在地行政区划代码', '区县代码', 'District code', 'County', 'District', '所属区县', '所在县区',
@@ -47,20 +48,21 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'school.school_type': [
         '学校类型', '学校类别', 'School type', 'Type of school', '学校办学类型', '學校類別',
         'School type (primary / junior secondary / senior secondary)', '学校类别（小学/初中/高中/九年一贯制）',
-        '学校类型（小学/初中/九年一贯制/完中/高中）',
+        '学校类型（小学/初中/九年一贯制/完中/高中）', '学校类型 School type',
     ],
     'school.urban_rural': [
         '城乡分类代码', '城乡属性', 'Urban/Rural', 'Rural/Urban', 'Location (urban or rural)', 'Area (urban/rural)',
-        'Urban or rural location', '学校所在地城乡类型', '城乡类别', '所在区域（城区/镇区/乡村）',
+        'Urban or rural location', '学校所在地城乡类型', '城乡类别', '所在区域（城区/镇区/乡村）', '城乡分类 Urban/rural',
     ],
     'school.ownership': [
         '办学性质', '学校性质（公办/民办）', '公办或民办', 'Ownership', 'School ownership (public/private)', 'Type of ownership',
         'Public/Private', 'Public or private school', 'Ownership (government / private)', 'Government or private',
         '公立或私立', '公私立別', 'Is the school public or private?', 'Management type (government / private)', '办学类型（公办/民办）',
+        '办学性质 Ownership',
     ],
     'school.address': [
         '学校地址', '详细地址', '通讯地址', 'School address', 'Address of school', 'Mailing address', 'Postal address', '學校地址',
-        'School physical address', '学校所在地址', '学校详细地址', '邮寄地址',
+        'School physical address', '学校所在地址', '学校详细地址', '邮寄地址', '学校地址 School address',
     ],
     'school.enrolment': [
         '在校生数', '在校学生数', '学生总数', 'Number of pupils', 'Total enrolment', 'Total number of students',
@@ -69,7 +71,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Number of students enrolled', 'What is the total enrolment of your school?',
         'How many students are enrolled in your school?', 'Pupils (total)', 'Learners enrolled', '学生数', '在校学生数（人）',
         '在园幼儿数', 'Number of children enrolled', 'Total learners', 'Enrolment (boys and girls)',
-        'Total enrolment (all grades)', 'Student population', 'Number of students on roll',
+        'Total enrolment (all grades)', 'Student population', 'Number of students on roll', '在校学生数 Enrolment',
     ],
     'FT': [
         'Total number of teachers', 'Number of teachers', 'Teachers (headcount)', 'Total teaching staff',
@@ -81,12 +83,13 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Total teachers in position', 'Teachers, both sexes', 'Teachers - total (both sexes)',
         'Teachers (male and female)', 'Total teachers (M+F)', '任课教师人数', '专任老师人数', 'Teacher headcount',
         'Teacher count', 'Count of teachers', 'Teachers (number)', 'Teachers (n)', 'Teachers, MF', 'Teachers (MF)',
-        'Teachers MF', 'Teachers (T)', 'Teachers - Total', 'Teaching staff, both sexes',
+        'Teachers MF', 'Teachers (T)', 'Teachers - Total', 'Teaching staff, both sexes', '专任教师 Full-time teachers',
+        '教師總數 Total no. of teachers',
     ],
     'status=1': [
         'Total staff', 'Total number of staff', 'All staff', 'Number of employees', 'Total employees',
         'Staff headcount', 'Total staff (teaching and non-teaching)', '教职工总数', '教職員工人數', '在职教职工人数',
-        'Total no. of staff', '教职员工总数',
+        'Total no. of staff', '教职员工总数', '教职工总数 Total staff',
     ],
     'status=1;post_type=2,3,4': [
         'Non-teaching staff', 'Non-teaching staff (total)', '非专任教师',
@@ -114,7 +117,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Female teachers in the school', 'Female teachers at the school', 'Teachers who are female',
         'Teachers who are women', 'Teachers (women)', '专任教师_女', '专任教师—女', '专任教师：女', '专任教师>女', '专任教师·女', '专任教师【女】',
         '专任教师数（其中女）', '专任教师数，其中女', '女（专任教师）', '专任教师数 女', 'Female educators', 'Women among teachers',
-        'Teaching staff, F', 'Teaching staff, female',
+        'Teaching staff, F', 'Teaching staff, female', '女专任教师 Female full-time teachers',
     ],
     'FT;gender=1': [
         'Male teachers', 'Teachers (M)', 'Teaching staff - male',
@@ -158,7 +161,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Teachers aged 55 years or over',
     ],
     'FT;age=..35': [
-        '35岁以下专任教师数', '年龄在35周岁及以下的专任教师', '年龄35岁（含）以下专任教师',
+        '35岁以下专任教师数', '年龄在35周岁及以下的专任教师', '年龄35岁（含）以下专任教师', '35岁及以下教师 Teachers aged 35 and under',
     ],
     'FT;education=21': [
         "Teachers with a bachelor's degree", '本科学历专任教师', '本科毕业专任教师',
@@ -173,6 +176,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'FT;education=11,14': [
         'Teachers with postgraduate qualifications', '研究生学历教师', '具研究所學歷教師',
         "Teachers with a master's or doctoral degree", '研究生及以上学历专任教师',
+        '研究生學歷教師 Teachers with postgraduate qualifications',
     ],
     'FT;education=11,14,21': [
         "Teachers with a bachelor's degree or above", "Teachers with at least a bachelor's degree",
@@ -192,7 +196,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'FT;title=2': [
         '高级职称教师', '具有高级职称的专任教师', 'Senior-grade teachers', 'Teachers with senior professional titles', '副高级职称专任教师',
-        '中学高级教师',
+        '中学高级教师', '高級教師 Senior teachers',
     ],
     'FT;title=3': [
         '一级教师', '中小学一级教师', 'First-grade teachers', '中级职称专任教师', '小学高级教师',
@@ -247,6 +251,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'FT;ethnicity!=01': [
         '少数民族教师', '少数民族专任教师数', 'Ethnic minority teachers', 'Teachers from ethnic minorities', 'Minority teachers',
+        '少数民族教师 Ethnic minority teachers',
     ],
     'FT;ethnicity=01': [
         '汉族教师', 'Han teachers',
@@ -257,12 +262,12 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'FT;establishment=1': [
         '在编教师', '在编专任教师数', '编制内教师', 'Permanent teachers', 'Tenured teachers', 'Permanent and pensionable teachers',
         'Teachers on the establishment', 'Regular teachers', '正式教師', '編制內教師', '常額教師', '常任教師', '常額編制教師', '正式編制教師',
-        '正式在编教师', 'Teachers on regular appointment',
+        '正式在编教师', 'Teachers on regular appointment', '在编教师 Permanent teachers',
     ],
     'FT;establishment=2': [
         '编外教师', '非在编教师', '合同制教师', '临聘教师', '聘用制教师', '编外聘用教师', 'Contract teachers', 'Teachers on contract',
         'Temporary teachers', 'Fixed-term teachers', 'Teachers on fixed-term contracts', '編制外教師', '合約教師', '約聘教師',
-        'Contractual teachers', 'Teachers on contractual basis',
+        'Contractual teachers', 'Teachers on contractual basis', '編外教師 Contract teachers',
     ],
     'status=1;establishment=1': [
         '在编教职工', '在编人员', 'Permanent staff', 'Pensionable staff', '本校在编教职工人数是多少？', '正式职工', '事业编制教职工', '在编在职教职工',
@@ -273,7 +278,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         '劳动合同制人员',
     ],
     'post_type=1;status=2': [
-        '退休教师', 'Retired teachers', '已退休教师',
+        '退休教师', 'Retired teachers', '已退休教师', '退休教師 Retired teachers',
     ],
     'status=2': [
         '退休教职工', '离退休人员', 'Retired staff', 'Number of retirees', '离退休教职工', '退休人员总数',
@@ -421,12 +426,13 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
 ON_A_ROSTER: dict[str, list[str]] = {
     'teacher.name': [
         '姓名', 'Full name', 'Name of teacher', "Teacher's name", 'Name of staff member', 'Employee name', '教师姓名',
-        'Name (as in ID card)', 'Name (surname, first name)', "Staff member's full name",
+        'Name (as in ID card)', 'Name (surname, first name)', "Staff member's full name", '姓名 Name', 'Name / 姓名',
+        'Name in full', 'Full names', 'Name of employee',
     ],
     'teacher.id_number': [
         '身份证号', '公民身份号码', '身份证件号码', '居民身份证号码', '身份證號碼', 'National ID number', 'National identity number',
         'National ID No.', 'Identity card No.', 'ID card No.', '身份证号（18位）', '公民身份号码（18位）',
-        "Teacher's ID card number", '您的身份证号码', '证件号码',
+        "Teacher's ID card number", '您的身份证号码', '证件号码', '身份證號碼 ID card no.',
     ],
     'teacher.id': [
         '工号', 'Staff ID', 'Staff number', 'Employee ID', 'Employee number', 'Teacher ID', '教职工号', '职工编号',
@@ -437,7 +443,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
         '男/女', 'Gender (F/M)', 'Sex (F/M)', 'Sex (M / F)', 'Gender (Male / Female / Other)',
         'Gender (male, female, other, prefer not to say)', '性别（1男2女）', "Teacher's gender", 'Gender of the teacher',
         "Staff member's gender", 'Employee gender', '教师性别', '女（是/否）', 'Female (Y/N)', 'Are you female?',
-        'Is the teacher female?',
+        'Is the teacher female?', '性别 Sex', '性別 Gender', 'Gender / 性别', '性别（Gender）', 'Sex of teacher',
     ],
     'teacher.birth_date': [
         '出生日期', '出生年月', '出生年月（YYYY-MM）', '出生日期（年月日）', 'Date of birth', 'Date of birth (DD/MM/YYYY)',
@@ -445,18 +451,19 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Year of birth', '出生年份', 'Month and year of birth', 'D.O.B (dd/mm/yyyy)', 'DOB (YYYY-MM-DD)', 'Birth year',
         'Year born', '出生年月（如1985.06）', '出生日期（格式：19800101）', "Teacher's date of birth",
         'Date of birth of staff member', "Employee's date of birth", '教师出生日期', 'In what year were you born?',
-        'What is your date of birth?', '您的出生年月是？', '您是哪一年出生的？',
+        'What is your date of birth?', '您的出生年月是？', '您是哪一年出生的？', '出生日期 Date of birth',
+        '出生日期 Date of Birth (DD/MM/YYYY)', 'Date of birth（出生日期）',
     ],
     'teacher.age': [
         '年龄', 'Age', 'Age (years)', 'Age in completed years', 'Age last birthday', 'How old are you?', '您的年龄是？',
         '年齡', '周岁年龄', '实足年龄', 'Age (in completed years)', 'Current age', 'Age of teacher',
-        'How old were you on your last birthday?', '你今年多大年纪？', '您的年龄段',
+        'How old were you on your last birthday?', '你今年多大年纪？', '您的年龄段', '年齡 Age',
     ],
     'teacher.ethnicity': [
         '民族', 'Ethnicity', 'Ethnic group', '民族（汉族/少数民族）', '您的民族', 'Ethnic origin', 'Han/minority', '是否少数民族',
         '民族（填汉字）', "Teacher's ethnicity", '教职工民族', 'What is your ethnic group?',
         'Which ethnic group do you belong to?', '您的民族是？', '民族成分', '民族（族别）',
-        'Are you a member of an ethnic minority?',
+        'Are you a member of an ethnic minority?', '民族 Ethnicity',
     ],
     'teacher.education': [
         '最高学历', '学历', '最高學歷', '學歷', 'Highest academic qualification', 'Highest educational qualification',
@@ -469,26 +476,31 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'What is your highest educational qualification?', 'What is the highest degree you hold?', '本科（是/否）',
         "Do you have a master's degree?",
         'Highest academic qualification (PhD / Masters / Bachelors / Diploma / Certificate)',
-        'Highest academic qualification (PhD / Masters / Bachelors)',
+        'Highest academic qualification (PhD / Masters / Bachelors)', '最高學歷 Highest academic qualification',
+        '學歷 Qualification', 'Academic qualifications', 'Educational background', 'Education',
+        'Level of education attained',
     ],
     'teacher.title': [
         '职称', '专业技术职务', '专业技术职称', '现任专业技术职务', '職稱', 'Professional title', 'Professional rank',
         'Professional title (senior / first grade / second grade / third grade)', '教师职称', '职称级别', '专业技术职务级别',
         'Job title', '职称（现）', "Teacher's professional title", '该教师的职称', 'What is your current professional title?',
-        '您目前的职称是？', '现聘专业技术职务', '聘任职称',
+        '您目前的职称是？', '现聘专业技术职务', '聘任职称', '職稱 Professional title',
     ],
     'teacher.subject': [
         '任教学科', '主要任教学科', '任教科目', '所教学科', 'Subject taught', 'Main subject taught', 'Subjects taught',
         'Teaching subject', 'Main teaching subject', '任教科目（主科）', '任教學科', 'What subject do you mainly teach?',
         'Which subject do you teach?', 'Which subjects have you taught?', '学科（主教）', '现任教学科', "Teacher's subject",
-        'Which subject do you mainly teach?', '您主要任教哪个学科？',
+        'Which subject do you mainly teach?', '您主要任教哪个学科？', '任教科目 Subject taught', 'Subject of teaching',
+        'Teaching subject(s)',
     ],
     'teacher.post_type': [
         '岗位类别', '人员类别', 'Staff category', 'Category of staff', 'Post type', 'Type of post',
         'Staff category (teacher / administrative / support / ancillary)', '岗位类别（专任教师/行政人员/教辅人员/工勤人员）', '职别',
-        '是否专任教师', '人员类别（专任教师/行政/教辅/工勤）', 'Job category (teacher / administrative / support / ancillary)',
+        '是否专任教师', '人员类别（专任教师/行政/教辅/工勤）', 'Staff type',
+        'Job category (teacher / administrative / support / ancillary)',
         'Position (teacher / administrator / support staff / worker)',
-        'Category (teacher, admin, support, ancillary)', '您的岗位类别是？', '您是专任教师吗？', '专任教师（是/否）',
+        'Category (teacher, admin, support, ancillary)', '您的岗位类别是？', '您是专任教师吗？', '专任教师（是/否）', 'Type of staff',
+        'Personnel category', 'Position', 'Type of personnel',
     ],
     'teacher.establishment': [
         '是否在编', '编制情况', '编制类别', '编制性质', '在编情况', '是否在编（是/否）', '用工形式（在编/编外）', '用人方式', '人员身份（在编/合同制）',
@@ -499,12 +511,12 @@ ON_A_ROSTER: dict[str, list[str]] = {
         '在编（是/否）', '是否在编（1是 0否）', 'Are you employed on a permanent or fixed-term contract?',
         'Are you on a permanent contract?', '您的编制情况是？', '在编（Y/N）', 'Permanent (Y/N)',
         'Are you employed on a permanent contract?', 'Are you a permanent employee?',
-        'Is this teacher on the permanent establishment?',
+        'Is this teacher on the permanent establishment?', '編制 Establishment', '聘任類別 Type of appointment',
     ],
     'teacher.status': [
         '任职状态', '在职状态', '人员状态（在职/退休/调出）', 'Status (active / retired / transferred)',
         'Service status (in service / retired)', 'Current status (serving / retired / transferred out)', '是否在职',
-        '在职/退休', '是否退休', '您是否已退休？', '退休（是/否）', 'Retired (yes/no)', 'Have you retired?',
+        '在职/退休', '是否退休', '您是否已退休？', '退休（是/否）', 'Retired (yes/no)', 'Have you retired?', 'Working status',
     ],
     'teacher.teaching_years': [
         '教龄', '教龄（年）', 'Years of teaching experience', 'Teaching experience (years)', 'Number of years teaching',
@@ -514,12 +526,14 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Total years of experience', 'Yrs of exp.', 'Years of exp.', 'Teaching exp. (yrs)',
         "Teacher's years of teaching", 'How many years have you worked as a teacher in total?',
         'How long have you been a teacher?', '您的教龄是多少年？',
-        'How many years of work experience do you have as a teacher in total?',
+        'How many years of work experience do you have as a teacher in total?', '教學年資 Years of teaching experience',
+        'Length of teaching service', 'Length of service', 'Service years', 'Years in service',
     ],
     'teacher.teaching_start': [
         '参加教育工作时间', '从教时间', '从教年月', '开始从教时间', 'Year started teaching', 'Date started teaching',
         'Date of first appointment as a teacher', 'Year of first appointment as a teacher',
-        'Year you began teaching', '从教起始时间', '教龄起算时间',
+        'Year you began teaching', '从教起始时间', '教龄起算时间', 'Date of first appointment to the teaching service',
+        'Date joined the teaching profession', 'Year entered teaching', 'Year of entry into teaching',
     ],
     'teacher.school_code': [
         '所在学校', '任职学校', 'School code', 'School of employment', 'Employing school', '工作单位',
@@ -561,7 +575,8 @@ NEW_ON_A_SCHOOL_FORM = [
     'Teachers absent on the day of the visit', 'Teachers present today', 'Teachers on maternity leave',
     'Teachers seconded to other institutions', '校医人数', '保健教师', '卫生专业技术人员', '兼职体育教师', '普通话水平测试等级', '科技辅导员',
     '从业人员期末人数', '退役军人教职工', '工会会员人数', '团员教师', '残疾教职工', '特殊教育教师', '专职保安员', '公益性岗位人员', '退休返聘人员', '核定编制数', '空编数', '超编人数',
-    '编制数', '在编在岗人数', '代课人员', '离休干部', '女干部', '少数民族干部职工', '大专以下学历', '专科以下学历教职工', '未聘职称教师',
+    '编制数', '在编在岗人数', '代课人员', '离休干部', '女干部', '少数民族干部职工', '大专以下学历', '专科以下学历教职工', '未聘职称教师', '女 Female',
+    '35岁以下教师 Teachers under 35', "學士學位教師 Teachers with a bachelor's degree", 'Establishment number',
 ]
 
 NEW_ON_A_ROSTER = [
@@ -584,13 +599,14 @@ NEW_ON_A_ROSTER = [
     '是否乡村教师', '是否在编在岗', '毕业院校', '毕业学校', '毕业时间', '毕业专业', '毕业年月', '最高学历毕业院校及专业', '最高学历毕业时间', '第一学历毕业院校',
     'Institution attended', 'Name of university', 'University graduated from', 'Year of graduation',
     'Field of study', 'Major', '最高学历毕业学校', 'Emp. type (P/C)', 'Employment type', '任教年级', '任教班级', '周课时', '教师类别',
-    '岗位（教学/行政/后勤）', 'Staff type', 'Staff role', 'Role', '35岁以下（是/否）', '学历学位', '最高学历学位', '全日制教育学历', '在职教育学历',
-    '专业技术资格', '专业技术职务聘任时间', '证件类型', '工作单位及职务',
-    'How many years of work experience do you have as a teacher at this school?',
+    '岗位（教学/行政/后勤）', 'Staff role', 'Role', '35岁以下（是/否）', '学历学位', '最高学历学位', '全日制教育学历', '在职教育学历', '专业技术资格',
+    '专业技术职务聘任时间', '证件类型', '工作单位及职务', 'How many years of work experience do you have as a teacher at this school?',
     'How many years have you worked as a teacher at this school?',
     'What is your employment status as a teacher? (full-time / part-time)',
     "Teacher's employment status (permanent / temporary / volunteer)",
     'Highest level of education completed (primary / secondary / certificate / diploma / degree / postgraduate)',
+    '職級 Rank', 'Professional grade', 'Academic title', 'Type of employment contract', 'First year of teaching',
+    'Date of entry into service',
 ]
 
 

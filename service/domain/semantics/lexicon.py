@@ -140,6 +140,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "teaching certificate",
                # "Staff in post" leaves out staff on long leave or seconded, which the records do not tell apart.
                "in post",
+               # A civil-service grade or post level (Hong Kong's 職級, the mainland's 职级), not the title.
+               "职级",
                # Where one graduated from: a school or university, not the level of education.
                "毕业学校", "毕业院校", "毕业于"),
     "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it", "have you", "were you",
@@ -158,7 +160,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # When something began: of teaching, it is the start of teaching ("您哪一年开始从教").
     "start": ("start", "started", "starting", "began", "begin", "first start", "first started", "first began", "开始", "起始",
               "joined", "entered", "first employed", "first appointed", "first appointment", "first joined", "first became",
-              "参加"),
+              "参加", "entry into", "entry to", "entered into"),
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
     "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候",
                # A year is a moment said to the year: "您哪年开始教书", "从教起始年份", "Year started teaching".
@@ -262,7 +264,8 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                                "years of service", "year of service", "length of service",
                                # 从事教育工作年限, in English: experience of the education service.
                                "experience in education", "years of experience in education", "years in education",
-                               "year in education", "years of service in education"),
+                               "year in education", "years of service in education",
+                               "years in service", "service years", "length of teaching service"),
 }
 # Words for the activity of teaching: they name the years of teaching only beside a number, a
 # duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").

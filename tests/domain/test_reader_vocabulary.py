@@ -35,7 +35,8 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'School name', 'Name of the school', 'Name of institution', 'Institution name',
         'Official name of the school', 'Name of school (in full)', '学校（单位）名称', '学校全称', '學校名稱', '单位全称',
         "School's full name", 'Full name of school', '校名全称', '机构名称', '学校名称（全称）', '学校名称 School name',
-        'Name of establishment', 'Establishment name', 'Name of the institution', 'Institution',
+        'Name of establishment', 'Establishment name', 'Name of the institution', 'Institution', '学校全称是什么？',
+        'What is the name of your school?',
     ],
     'school.code': [
         '学校代码（10位）', 'School code', 'School ID number', 'EMIS code', 'EMIS No.', 'School EMIS number', '学校识别码',
@@ -48,21 +49,23 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'school.school_type': [
         '学校类型', '学校类别', 'School type', 'Type of school', '学校办学类型', '學校類別',
         'School type (primary / junior secondary / senior secondary)', '学校类别（小学/初中/高中/九年一贯制）',
-        '学校类型（小学/初中/九年一贯制/完中/高中）', '学校类型 School type',
+        '学校类型（小学/初中/九年一贯制/完中/高中）', '学校类型 School type', '贵校属于哪类学校？', '贵校的学校类型是？', 'What type of school is this?',
     ],
     'school.urban_rural': [
         '城乡分类代码', '城乡属性', 'Urban/Rural', 'Rural/Urban', 'Location (urban or rural)', 'Area (urban/rural)',
-        'Urban or rural location', '学校所在地城乡类型', '城乡类别', '所在区域（城区/镇区/乡村）', '城乡分类 Urban/rural',
+        'Urban or rural location', '学校所在地城乡类型', '城乡类别', '所在区域（城区/镇区/乡村）', '城乡分类 Urban/rural', '贵校位于城区、镇区还是乡村？',
+        'Is your school located in an urban or a rural area?',
     ],
     'school.ownership': [
         '办学性质', '学校性质（公办/民办）', '公办或民办', 'Ownership', 'School ownership (public/private)', 'Type of ownership',
         'Public/Private', 'Public or private school', 'Ownership (government / private)', 'Government or private',
         '公立或私立', '公私立別', 'Is the school public or private?', 'Management type (government / private)', '办学类型（公办/民办）',
-        '办学性质 Ownership',
+        '办学性质 Ownership', '贵校是公办学校还是民办学校？', 'Is this a government or a private school?',
     ],
     'school.address': [
         '学校地址', '详细地址', '通讯地址', 'School address', 'Address of school', 'Mailing address', 'Postal address', '學校地址',
-        'School physical address', '学校所在地址', '学校详细地址', '邮寄地址', '学校地址 School address',
+        'School physical address', '学校所在地址', '学校详细地址', '邮寄地址', '学校地址 School address', '学校的详细地址',
+        'What is the address of your school?',
     ],
     'school.enrolment': [
         '在校生数', '在校学生数', '学生总数', 'Number of pupils', 'Total enrolment', 'Total number of students',
@@ -72,6 +75,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'How many students are enrolled in your school?', 'Pupils (total)', 'Learners enrolled', '学生数', '在校学生数（人）',
         '在园幼儿数', 'Number of children enrolled', 'Total learners', 'Enrolment (boys and girls)',
         'Total enrolment (all grades)', 'Student population', 'Number of students on roll', '在校学生数 Enrolment',
+        '贵校有在校生多少人？', '贵校目前在校学生人数', 'How many pupils are enrolled in your school?',
     ],
     'FT': [
         'Total number of teachers', 'Number of teachers', 'Teachers (headcount)', 'Total teaching staff',
@@ -84,12 +88,13 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Teachers (male and female)', 'Total teachers (M+F)', '任课教师人数', '专任老师人数', 'Teacher headcount',
         'Teacher count', 'Count of teachers', 'Teachers (number)', 'Teachers (n)', 'Teachers, MF', 'Teachers (MF)',
         'Teachers MF', 'Teachers (T)', 'Teachers - Total', 'Teaching staff, both sexes', '专任教师 Full-time teachers',
-        '教師總數 Total no. of teachers',
+        '教師總數 Total no. of teachers', '你校现有专任教师多少人？', 'How many full-time teachers does your school have?',
     ],
     'status=1': [
         'Total staff', 'Total number of staff', 'All staff', 'Number of employees', 'Total employees',
         'Staff headcount', 'Total staff (teaching and non-teaching)', '教职工总数', '教職員工人數', '在职教职工人数',
-        'Total no. of staff', '教职员工总数', '教职工总数 Total staff',
+        'Total no. of staff', '教职员工总数', '教职工总数 Total staff', '学校目前有多少名教职工？',
+        'How many staff members work in your school in total?', 'Number of staff working at the school',
     ],
     'status=1;post_type=2,3,4': [
         'Non-teaching staff', 'Non-teaching staff (total)', '非专任教师',
@@ -117,7 +122,8 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Female teachers in the school', 'Female teachers at the school', 'Teachers who are female',
         'Teachers who are women', 'Teachers (women)', '专任教师_女', '专任教师—女', '专任教师：女', '专任教师>女', '专任教师·女', '专任教师【女】',
         '专任教师数（其中女）', '专任教师数，其中女', '女（专任教师）', '专任教师数 女', 'Female educators', 'Women among teachers',
-        'Teaching staff, F', 'Teaching staff, female', '女专任教师 Female full-time teachers',
+        'Teaching staff, F', 'Teaching staff, female', '女专任教师 Female full-time teachers', '贵校专任教师中女教师有几人？',
+        'How many teachers in your school are women?',
     ],
     'FT;gender=1': [
         'Male teachers', 'Teachers (M)', 'Teaching staff - male',
@@ -145,7 +151,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'FT;age=..29': [
         'Teachers below 30 years', 'Teachers younger than 30', 'Teachers under the age of 30',
-        'Teachers under 30 years of age', 'Teachers aged <30',
+        'Teachers under 30 years of age', 'Teachers aged <30', 'How many of your teachers are under 30 years old?',
     ],
     'FT;age=51..': [
         'Teachers older than 50',
@@ -162,6 +168,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'FT;age=..35': [
         '35岁以下专任教师数', '年龄在35周岁及以下的专任教师', '年龄35岁（含）以下专任教师', '35岁及以下教师 Teachers aged 35 and under',
+        '本校35岁以下的青年教师有多少人？',
     ],
     'FT;education=21': [
         "Teachers with a bachelor's degree", '本科学历专任教师', '本科毕业专任教师',
@@ -176,7 +183,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'FT;education=11,14': [
         'Teachers with postgraduate qualifications', '研究生学历教师', '具研究所學歷教師',
         "Teachers with a master's or doctoral degree", '研究生及以上学历专任教师',
-        '研究生學歷教師 Teachers with postgraduate qualifications',
+        '研究生學歷教師 Teachers with postgraduate qualifications', '贵校教师中具有研究生学历的有多少人？',
     ],
     'FT;education=11,14,21': [
         "Teachers with a bachelor's degree or above", "Teachers with at least a bachelor's degree",
@@ -196,7 +203,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'FT;title=2': [
         '高级职称教师', '具有高级职称的专任教师', 'Senior-grade teachers', 'Teachers with senior professional titles', '副高级职称专任教师',
-        '中学高级教师', '高級教師 Senior teachers',
+        '中学高级教师', '高級教師 Senior teachers', '贵校有几位高级教师？',
     ],
     'FT;title=3': [
         '一级教师', '中小学一级教师', 'First-grade teachers', '中级职称专任教师', '小学高级教师',
@@ -251,7 +258,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'FT;ethnicity!=01': [
         '少数民族教师', '少数民族专任教师数', 'Ethnic minority teachers', 'Teachers from ethnic minorities', 'Minority teachers',
-        '少数民族教师 Ethnic minority teachers',
+        '少数民族教师 Ethnic minority teachers', '贵校有多少位少数民族教师？',
     ],
     'FT;ethnicity=01': [
         '汉族教师', 'Han teachers',
@@ -262,7 +269,8 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'FT;establishment=1': [
         '在编教师', '在编专任教师数', '编制内教师', 'Permanent teachers', 'Tenured teachers', 'Permanent and pensionable teachers',
         'Teachers on the establishment', 'Regular teachers', '正式教師', '編制內教師', '常額教師', '常任教師', '常額編制教師', '正式編制教師',
-        '正式在编教师', 'Teachers on regular appointment', '在编教师 Permanent teachers',
+        '正式在编教师', 'Teachers on regular appointment', '在编教师 Permanent teachers', '贵校在编教师共有多少名？',
+        'How many of your teachers are on permanent contracts?',
     ],
     'FT;establishment=2': [
         '编外教师', '非在编教师', '合同制教师', '临聘教师', '聘用制教师', '编外聘用教师', 'Contract teachers', 'Teachers on contract',
@@ -278,7 +286,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         '劳动合同制人员',
     ],
     'post_type=1;status=2': [
-        '退休教师', 'Retired teachers', '已退休教师', '退休教師 Retired teachers',
+        '退休教师', 'Retired teachers', '已退休教师', '退休教師 Retired teachers', '贵校退休教师人数',
     ],
     'status=2': [
         '退休教职工', '离退休人员', 'Retired staff', 'Number of retirees', '离退休教职工', '退休人员总数',
@@ -427,12 +435,12 @@ ON_A_ROSTER: dict[str, list[str]] = {
     'teacher.name': [
         '姓名', 'Full name', 'Name of teacher', "Teacher's name", 'Name of staff member', 'Employee name', '教师姓名',
         'Name (as in ID card)', 'Name (surname, first name)', "Staff member's full name", '姓名 Name', 'Name / 姓名',
-        'Name in full', 'Full names', 'Name of employee',
+        'Name in full', 'Full names', 'Name of employee', '您的姓名', '你的名字',
     ],
     'teacher.id_number': [
         '身份证号', '公民身份号码', '身份证件号码', '居民身份证号码', '身份證號碼', 'National ID number', 'National identity number',
         'National ID No.', 'Identity card No.', 'ID card No.', '身份证号（18位）', '公民身份号码（18位）',
-        "Teacher's ID card number", '您的身份证号码', '证件号码', '身份證號碼 ID card no.',
+        "Teacher's ID card number", '您的身份证号码', '证件号码', '身份證號碼 ID card no.', '您的身份证号码是？',
     ],
     'teacher.id': [
         '工号', 'Staff ID', 'Staff number', 'Employee ID', 'Employee number', 'Teacher ID', '教职工号', '职工编号',
@@ -443,7 +451,8 @@ ON_A_ROSTER: dict[str, list[str]] = {
         '男/女', 'Gender (F/M)', 'Sex (F/M)', 'Sex (M / F)', 'Gender (Male / Female / Other)',
         'Gender (male, female, other, prefer not to say)', '性别（1男2女）', "Teacher's gender", 'Gender of the teacher',
         "Staff member's gender", 'Employee gender', '教师性别', '女（是/否）', 'Female (Y/N)', 'Are you female?',
-        'Is the teacher female?', '性别 Sex', '性別 Gender', 'Gender / 性别', '性别（Gender）', 'Sex of teacher',
+        'Is the teacher female?', '性别 Sex', '性別 Gender', 'Gender / 性别', '性别（Gender）', 'Sex of teacher', '您的性别？',
+        '您是男性还是女性？',
     ],
     'teacher.birth_date': [
         '出生日期', '出生年月', '出生年月（YYYY-MM）', '出生日期（年月日）', 'Date of birth', 'Date of birth (DD/MM/YYYY)',
@@ -452,18 +461,18 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Year born', '出生年月（如1985.06）', '出生日期（格式：19800101）', "Teacher's date of birth",
         'Date of birth of staff member', "Employee's date of birth", '教师出生日期', 'In what year were you born?',
         'What is your date of birth?', '您的出生年月是？', '您是哪一年出生的？', '出生日期 Date of birth',
-        '出生日期 Date of Birth (DD/MM/YYYY)', 'Date of birth（出生日期）',
+        '出生日期 Date of Birth (DD/MM/YYYY)', 'Date of birth（出生日期）', '您的出生日期？', '您出生于哪一年？',
     ],
     'teacher.age': [
         '年龄', 'Age', 'Age (years)', 'Age in completed years', 'Age last birthday', 'How old are you?', '您的年龄是？',
         '年齡', '周岁年龄', '实足年龄', 'Age (in completed years)', 'Current age', 'Age of teacher',
-        'How old were you on your last birthday?', '你今年多大年纪？', '您的年龄段', '年齡 Age',
+        'How old were you on your last birthday?', '你今年多大年纪？', '您的年龄段', '年齡 Age', '您今年多少岁？', '您的实际年龄',
     ],
     'teacher.ethnicity': [
         '民族', 'Ethnicity', 'Ethnic group', '民族（汉族/少数民族）', '您的民族', 'Ethnic origin', 'Han/minority', '是否少数民族',
         '民族（填汉字）', "Teacher's ethnicity", '教职工民族', 'What is your ethnic group?',
         'Which ethnic group do you belong to?', '您的民族是？', '民族成分', '民族（族别）',
-        'Are you a member of an ethnic minority?', '民族 Ethnicity',
+        'Are you a member of an ethnic minority?', '民族 Ethnicity', '您属于哪个民族？', '您是否为少数民族？',
     ],
     'teacher.education': [
         '最高学历', '学历', '最高學歷', '學歷', 'Highest academic qualification', 'Highest educational qualification',
@@ -478,20 +487,20 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Highest academic qualification (PhD / Masters / Bachelors / Diploma / Certificate)',
         'Highest academic qualification (PhD / Masters / Bachelors)', '最高學歷 Highest academic qualification',
         '學歷 Qualification', 'Academic qualifications', 'Educational background', 'Education',
-        'Level of education attained',
+        'Level of education attained', '您获得的最高学历是什么？', '您的最高学历层次', '您是哪种学历？', '您的学历是哪一种？',
     ],
     'teacher.title': [
         '职称', '专业技术职务', '专业技术职称', '现任专业技术职务', '職稱', 'Professional title', 'Professional rank',
         'Professional title (senior / first grade / second grade / third grade)', '教师职称', '职称级别', '专业技术职务级别',
         'Job title', '职称（现）', "Teacher's professional title", '该教师的职称', 'What is your current professional title?',
-        '您目前的职称是？', '现聘专业技术职务', '聘任职称', '職稱 Professional title',
+        '您目前的职称是？', '现聘专业技术职务', '聘任职称', '職稱 Professional title', '您现在的职称是什么？', '您的专业技术职务是？',
     ],
     'teacher.subject': [
         '任教学科', '主要任教学科', '任教科目', '所教学科', 'Subject taught', 'Main subject taught', 'Subjects taught',
         'Teaching subject', 'Main teaching subject', '任教科目（主科）', '任教學科', 'What subject do you mainly teach?',
         'Which subject do you teach?', 'Which subjects have you taught?', '学科（主教）', '现任教学科', "Teacher's subject",
         'Which subject do you mainly teach?', '您主要任教哪个学科？', '任教科目 Subject taught', 'Subject of teaching',
-        'Teaching subject(s)',
+        'Teaching subject(s)', '您目前主要教哪门课？', '您主教的学科',
     ],
     'teacher.post_type': [
         '岗位类别', '人员类别', 'Staff category', 'Category of staff', 'Post type', 'Type of post',
@@ -500,7 +509,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Job category (teacher / administrative / support / ancillary)',
         'Position (teacher / administrator / support staff / worker)',
         'Category (teacher, admin, support, ancillary)', '您的岗位类别是？', '您是专任教师吗？', '专任教师（是/否）', 'Type of staff',
-        'Personnel category', 'Position', 'Type of personnel',
+        'Personnel category', 'Position', 'Type of personnel', '您目前的岗位是？',
     ],
     'teacher.establishment': [
         '是否在编', '编制情况', '编制类别', '编制性质', '在编情况', '是否在编（是/否）', '用工形式（在编/编外）', '用人方式', '人员身份（在编/合同制）',
@@ -511,12 +520,14 @@ ON_A_ROSTER: dict[str, list[str]] = {
         '在编（是/否）', '是否在编（1是 0否）', 'Are you employed on a permanent or fixed-term contract?',
         'Are you on a permanent contract?', '您的编制情况是？', '在编（Y/N）', 'Permanent (Y/N)',
         'Are you employed on a permanent contract?', 'Are you a permanent employee?',
-        'Is this teacher on the permanent establishment?', '編制 Establishment', '聘任類別 Type of appointment',
+        'Is this teacher on the permanent establishment?', '編制 Establishment', '聘任類別 Type of appointment', '您是否有编制？',
+        '您的用工性质',
     ],
     'teacher.status': [
         '任职状态', '在职状态', '人员状态（在职/退休/调出）', 'Status (active / retired / transferred)',
         'Service status (in service / retired)', 'Current status (serving / retired / transferred out)', '是否在职',
-        '在职/退休', '是否退休', '您是否已退休？', '退休（是/否）', 'Retired (yes/no)', 'Have you retired?', 'Working status',
+        '在职/退休', '是否退休', '您是否已退休？', '退休（是/否）', 'Retired (yes/no)', 'Have you retired?', 'Working status', '您目前是否在职？',
+        '您是否已经退休？',
     ],
     'teacher.teaching_years': [
         '教龄', '教龄（年）', 'Years of teaching experience', 'Teaching experience (years)', 'Number of years teaching',
@@ -527,13 +538,15 @@ ON_A_ROSTER: dict[str, list[str]] = {
         "Teacher's years of teaching", 'How many years have you worked as a teacher in total?',
         'How long have you been a teacher?', '您的教龄是多少年？',
         'How many years of work experience do you have as a teacher in total?', '教學年資 Years of teaching experience',
-        'Length of teaching service', 'Length of service', 'Service years', 'Years in service',
+        'Length of teaching service', 'Length of service', 'Service years', 'Years in service', '您从教几年了？', '您的教龄（年）',
+        '您从事教育工作多少年了？',
     ],
     'teacher.teaching_start': [
         '参加教育工作时间', '从教时间', '从教年月', '开始从教时间', 'Year started teaching', 'Date started teaching',
         'Date of first appointment as a teacher', 'Year of first appointment as a teacher',
         'Year you began teaching', '从教起始时间', '教龄起算时间', 'Date of first appointment to the teaching service',
-        'Date joined the teaching profession', 'Year entered teaching', 'Year of entry into teaching',
+        'Date joined the teaching profession', 'Year entered teaching', 'Year of entry into teaching', '您何时参加教育工作？',
+        '您是哪年参加教育工作的？',
     ],
     'teacher.school_code': [
         '所在学校', '任职学校', 'School code', 'School of employment', 'Employing school', '工作单位',
@@ -577,6 +590,7 @@ NEW_ON_A_SCHOOL_FORM = [
     '从业人员期末人数', '退役军人教职工', '工会会员人数', '团员教师', '残疾教职工', '特殊教育教师', '专职保安员', '公益性岗位人员', '退休返聘人员', '核定编制数', '空编数', '超编人数',
     '编制数', '在编在岗人数', '代课人员', '离休干部', '女干部', '少数民族干部职工', '大专以下学历', '专科以下学历教职工', '未聘职称教师', '女 Female',
     '35岁以下教师 Teachers under 35', "學士學位教師 Teachers with a bachelor's degree", 'Establishment number',
+    'Staff who have worked here for more than 20 years', '工作20年以上的教职工', 'How many people work at the school?',
 ]
 
 NEW_ON_A_ROSTER = [
@@ -606,7 +620,8 @@ NEW_ON_A_ROSTER = [
     "Teacher's employment status (permanent / temporary / volunteer)",
     'Highest level of education completed (primary / secondary / certificate / diploma / degree / postgraduate)',
     '職級 Rank', 'Professional grade', 'Academic title', 'Type of employment contract', 'First year of teaching',
-    'Date of entry into service',
+    'Date of entry into service', '您的月收入', '您的婚姻状况', '您每周上几节课？', '您是否担任班主任？', '您的政治面貌', '您参加过几次培训？', '您在本校工作了几年？',
+    '您的第一学历', '您的最高学位',
 ]
 
 

@@ -61,7 +61,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # "Headcount" says how people are counted (not in full-time equivalents), not whom: under
     # "Teaching staff" it is still teaching staff, and alone it may be of pupils.
     "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
-              "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名"),
+              "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名",
+              # 位 counts people politely: "有几位高级教师".
+              "位", "几位", "多少位"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
               "all", "overall", "sum", "grand total", "m+f", "f+m", "男+女",
               # UNESCO's tables print both sexes as "MF" beside "F".
@@ -99,7 +101,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
-               "占用", "教", "核对",
+               "占用", "教", "核对", "已经", "主教", "主讲",
                "today", "national", "managed", "run", "operated", "manage", "operate",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "在籍", "现聘",
@@ -245,7 +247,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     # The terms a teacher is employed on, as other countries' censuses ask it (permanent or contract).
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi", "nature of appointment",
                               "type of appointment", "appointment type", "terms of service", "terms of employment",
-                              "contract status", "nature of employment"),
+                              "contract status", "nature of employment", "用工性质", "用工形式"),
     "teacher.post_type": ("岗位", "post", "position"),
     "teacher.status": ("状态",),
     # Being born names the date of birth: "您哪年出生？", "In what year were you born?".
@@ -287,7 +289,7 @@ MEMBER_WORDS: dict[str, tuple[str, ...]] = {
           "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
           "premises", "grounds", "gardener", "porter", "maintenance", "cleaning"),
 }
-ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "learner", "enrolled", "enrolled student",
+ENROLMENT_WORDS = ("学生", "在校学生", "在校生", "幼儿", "在园幼儿", "student", "pupil", "learner", "enrolled", "enrolled student",
                    "children enrolled", "enrolled children")
 # What a table breaks its population down by when it does not name a field: "Staff by category".
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",

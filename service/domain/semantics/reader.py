@@ -395,7 +395,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             raise _Fail("asks when something began, but not teaching")
     if set(dims) & teaching and "self" in st.markers and mode == "field":
         raise _Fail("years or a start at this school are not those of teaching")
-    if "work" in st.markers and not (set(dims) & teaching or of_teachers):
+    # "How many staff work in your school?": people counted who work there, not work of a kind.
+    staff_at_work = mode == "field" and has_counted and not ranges and not dims and "self" in st.markers \
+        and any(c.field == POST for c in st.conds) and all(c.generic for c in st.conds)
+    if "work" in st.markers and not (set(dims) & teaching or of_teachers or staff_at_work):
         raise _Fail("work of any kind is not teaching (参加工作 is not 参加教育工作)")
     if "period" in st.markers and any(c.field == "teacher.status" and "1" not in _allowed(c, d) for c in st.conds):
         # "本学期退休人数", "staff retired this year": who retired or left during the period, which

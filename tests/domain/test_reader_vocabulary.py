@@ -203,16 +203,18 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'FT;title=2': [
         '高级职称教师', '具有高级职称的专任教师', 'Senior-grade teachers', 'Teachers with senior professional titles', '副高级职称专任教师',
-        '中学高级教师', '高級教師 Senior teachers', '贵校有几位高级教师？',
+        '中学高级教师', '高級教師 Senior teachers', '贵校有几位高级教师？', 'Teachers with senior titles', 'Senior-level teachers',
     ],
     'FT;title=3': [
-        '一级教师', '中小学一级教师', 'First-grade teachers', '中级职称专任教师', '小学高级教师',
+        '一级教师', '中小学一级教师', 'First-grade teachers', '中级职称专任教师', '小学高级教师', 'Teachers with intermediate titles',
+        'Teachers with a first-grade title',
     ],
     'FT;title=1': [
-        '正高级教师', '正高级职称专任教师',
+        '正高级教师', '正高级职称专任教师', 'Professor-level senior teachers',
     ],
     'FT;title=9': [
-        '未定职级专任教师', '无职称教师', 'Teachers without a professional title', '未评职称专任教师',
+        '未定职级专任教师', '无职称教师', 'Teachers without a professional title', '未评职称专任教师', 'Untitled teachers',
+        'Teachers not yet ranked', 'Teachers without a title', 'Teachers with no professional title', '無職稱教師',
     ],
     'FT;title=4': [
         'Second-grade teachers',
@@ -417,16 +419,19 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         '本科及以上学历教职工',
     ],
     'FT;title=1,2': [
-        '高级及以上职称专任教师', '正高级和高级职称教师', '副高以上职称教师',
+        '高级及以上职称专任教师', '正高级和高级职称教师', '副高以上职称教师', 'Teachers with senior or higher titles',
     ],
     'FT;title=1,2,3': [
-        '中级以上职称教师',
+        '中级以上职称教师', 'Teachers with intermediate or higher titles',
     ],
     'FT;title=4,5': [
-        '初级及以下职称教师',
+        '初级及以下职称教师', 'Teachers with junior titles', 'Teachers with junior professional titles',
     ],
     'status=1;title=9': [
         '无职称人员',
+    ],
+    'FT;title=5': [
+        'Third-grade teachers',
     ],
 }
 
@@ -473,6 +478,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
         '民族（填汉字）', "Teacher's ethnicity", '教职工民族', 'What is your ethnic group?',
         'Which ethnic group do you belong to?', '您的民族是？', '民族成分', '民族（族别）',
         'Are you a member of an ethnic minority?', '民族 Ethnicity', '您属于哪个民族？', '您是否为少数民族？',
+        'Ethnicity (Han / minority)',
     ],
     'teacher.education': [
         '最高学历', '学历', '最高學歷', '學歷', 'Highest academic qualification', 'Highest educational qualification',
@@ -487,13 +493,16 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Highest academic qualification (PhD / Masters / Bachelors / Diploma / Certificate)',
         'Highest academic qualification (PhD / Masters / Bachelors)', '最高學歷 Highest academic qualification',
         '學歷 Qualification', 'Academic qualifications', 'Educational background', 'Education',
-        'Level of education attained', '您获得的最高学历是什么？', '您的最高学历层次', '您是哪种学历？', '您的学历是哪一种？',
+        'Level of education attained', '您获得的最高学历是什么？', '您的最高学历层次', '您是哪种学历？', '您的学历是哪一种？', '学历（研究生/本科/专科/高中及以下）',
+        '学历（研究生/本科/大专/中专/高中/初中及以下）', 'Education (doctorate / master / bachelor / associate / high school / below)',
     ],
     'teacher.title': [
         '职称', '专业技术职务', '专业技术职称', '现任专业技术职务', '職稱', 'Professional title', 'Professional rank',
         'Professional title (senior / first grade / second grade / third grade)', '教师职称', '职称级别', '专业技术职务级别',
         'Job title', '职称（现）', "Teacher's professional title", '该教师的职称', 'What is your current professional title?',
         '您目前的职称是？', '现聘专业技术职务', '聘任职称', '職稱 Professional title', '您现在的职称是什么？', '您的专业技术职务是？',
+        'Title (senior / intermediate / junior / none)', 'Professional title (正高级/高级/一级/二级/三级/未定级)',
+        '职称（正高级/高级/一级/二级/三级/未定）', '职称（高级/中级/初级/无）',
     ],
     'teacher.subject': [
         '任教学科', '主要任教学科', '任教科目', '所教学科', 'Subject taught', 'Main subject taught', 'Subjects taught',
@@ -509,7 +518,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Job category (teacher / administrative / support / ancillary)',
         'Position (teacher / administrator / support staff / worker)',
         'Category (teacher, admin, support, ancillary)', '您的岗位类别是？', '您是专任教师吗？', '专任教师（是/否）', 'Type of staff',
-        'Personnel category', 'Position', 'Type of personnel', '您目前的岗位是？',
+        'Personnel category', 'Position', 'Type of personnel', '您目前的岗位是？', '岗位（专任教师/行政/教辅/工勤）',
     ],
     'teacher.establishment': [
         '是否在编', '编制情况', '编制类别', '编制性质', '在编情况', '是否在编（是/否）', '用工形式（在编/编外）', '用人方式', '人员身份（在编/合同制）',
@@ -521,13 +530,13 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Are you on a permanent contract?', '您的编制情况是？', '在编（Y/N）', 'Permanent (Y/N)',
         'Are you employed on a permanent contract?', 'Are you a permanent employee?',
         'Is this teacher on the permanent establishment?', '編制 Establishment', '聘任類別 Type of appointment', '您是否有编制？',
-        '您的用工性质',
+        '您的用工性质', '编制（在编/非在编）', '人员性质（在编/聘用/临聘）',
     ],
     'teacher.status': [
         '任职状态', '在职状态', '人员状态（在职/退休/调出）', 'Status (active / retired / transferred)',
         'Service status (in service / retired)', 'Current status (serving / retired / transferred out)', '是否在职',
         '在职/退休', '是否退休', '您是否已退休？', '退休（是/否）', 'Retired (yes/no)', 'Have you retired?', 'Working status', '您目前是否在职？',
-        '您是否已经退休？',
+        '您是否已经退休？', '任职状态（在职/退休/调出）',
     ],
     'teacher.teaching_years': [
         '教龄', '教龄（年）', 'Years of teaching experience', 'Teaching experience (years)', 'Number of years teaching',
@@ -591,6 +600,7 @@ NEW_ON_A_SCHOOL_FORM = [
     '编制数', '在编在岗人数', '代课人员', '离休干部', '女干部', '少数民族干部职工', '大专以下学历', '专科以下学历教职工', '未聘职称教师', '女 Female',
     '35岁以下教师 Teachers under 35', "學士學位教師 Teachers with a bachelor's degree", 'Establishment number',
     'Staff who have worked here for more than 20 years', '工作20年以上的教职工', 'How many people work at the school?',
+    'Grade 1 teachers', 'Level-1 teachers', 'Sub-senior teachers',
 ]
 
 NEW_ON_A_ROSTER = [
@@ -621,7 +631,7 @@ NEW_ON_A_ROSTER = [
     'Highest level of education completed (primary / secondary / certificate / diploma / degree / postgraduate)',
     '職級 Rank', 'Professional grade', 'Academic title', 'Type of employment contract', 'First year of teaching',
     'Date of entry into service', '您的月收入', '您的婚姻状况', '您每周上几节课？', '您是否担任班主任？', '您的政治面貌', '您参加过几次培训？', '您在本校工作了几年？',
-    '您的第一学历', '您的最高学位',
+    '您的第一学历', '您的最高学位', '状态（在岗/离岗）',
 ]
 
 

@@ -209,7 +209,9 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
     # "中高级" is 中级 and 高级 with 正高级.
     "teacher.title": (("已评", ("9",), True), ("已评定", ("9",), True), ("未评定", ("9",), False),
                       ("初级", ("4", "5"), False), ("初级职称", ("4", "5"), False), ("中高级", ("1", "2", "3"), False),
-                      ("中高级职称", ("1", "2", "3"), False)),
+                      ("中高级职称", ("1", "2", "3"), False),
+                      # 初级 in English translations of the titles.
+                      ("junior title", ("4", "5"), False), ("junior professional title", ("4", "5"), False)),
     "teacher.ethnicity": (
         ("少数民族", ("01",), True), ("ethnic minority", ("01",), True), ("minority", ("01",), True),
         ("minority ethnic", ("01",), True), ("ethnic minority group", ("01",), True),
@@ -296,6 +298,8 @@ BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "
                    # where a school is: which field (region, urban-rural class) its options say
                    "所在地", "地处", "位于", "location", "located", "setting", "身份", "employment status",
                    "appointment status", "job category",
+                   # "人员性质（在编/聘用）": the nature of something, its options say which field.
+                   "性质",
                    # what someone does at the school: the options say by which field ("Role (teacher / caretaker)")
                    "role")
 SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")

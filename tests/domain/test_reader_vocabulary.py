@@ -89,6 +89,8 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Teacher count', 'Count of teachers', 'Teachers (number)', 'Teachers (n)', 'Teachers, MF', 'Teachers (MF)',
         'Teachers MF', 'Teachers (T)', 'Teachers - Total', 'Teaching staff, both sexes', '专任教师 Full-time teachers',
         '教師總數 Total no. of teachers', '你校现有专任教师多少人？', 'How many full-time teachers does your school have?',
+        'Teachers (Nos.)', 'No. of teachers (Nos.)', 'Qty of teachers', 'Teachers qty', 'Teachers, number',
+        'Number of full-time teaching staff',
     ],
     'status=1': [
         'Total staff', 'Total number of staff', 'All staff', 'Number of employees', 'Total employees',
@@ -123,17 +125,18 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Teachers who are women', 'Teachers (women)', '专任教师_女', '专任教师—女', '专任教师：女', '专任教师>女', '专任教师·女', '专任教师【女】',
         '专任教师数（其中女）', '专任教师数，其中女', '女（专任教师）', '专任教师数 女', 'Female educators', 'Women among teachers',
         'Teaching staff, F', 'Teaching staff, female', '女专任教师 Female full-time teachers', '贵校专任教师中女教师有几人？',
-        'How many teachers in your school are women?',
+        'How many teachers in your school are women?', 'Teachers - Females', 'Teachers (Females)',
+        'Female Teachers (Nos)',
     ],
     'FT;gender=1': [
-        'Male teachers', 'Teachers (M)', 'Teaching staff - male',
+        'Male teachers', 'Teachers (M)', 'Teaching staff - male', 'Teachers - Males',
     ],
     'status=1;gender=2': [
         'Female staff', 'Number of female staff', '女教职工', 'Staff (F)', '女职工人数', '女同志人数', 'Female employees',
         'Female personnel', 'Staff: female', '女性教职员工', '女性员工',
     ],
     'status=1;post_type=2,3,4;gender=1': [
-        'Male non-teaching staff',
+        'Male non-teaching staff', 'Non-teaching staff: male',
     ],
     'FT;age=..24': [
         'Teachers aged under 25',
@@ -272,12 +275,15 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         '在编教师', '在编专任教师数', '编制内教师', 'Permanent teachers', 'Tenured teachers', 'Permanent and pensionable teachers',
         'Teachers on the establishment', 'Regular teachers', '正式教師', '編制內教師', '常額教師', '常任教師', '常額編制教師', '正式編制教師',
         '正式在编教师', 'Teachers on regular appointment', '在编教师 Permanent teachers', '贵校在编教师共有多少名？',
-        'How many of your teachers are on permanent contracts?',
+        'How many of your teachers are on permanent contracts?', 'Teachers in position (Regular)',
+        'No. of teachers (Regular)', 'Number of permanent full-time teachers', 'Permanent staff (teaching)',
+        'Teaching staff: permanent',
     ],
     'FT;establishment=2': [
         '编外教师', '非在编教师', '合同制教师', '临聘教师', '聘用制教师', '编外聘用教师', 'Contract teachers', 'Teachers on contract',
         'Temporary teachers', 'Fixed-term teachers', 'Teachers on fixed-term contracts', '編制外教師', '合約教師', '約聘教師',
         'Contractual teachers', 'Teachers on contractual basis', '編外教師 Contract teachers',
+        'Temporary staff (teaching)', 'Teaching staff: temporary',
     ],
     'status=1;establishment=1': [
         '在编教职工', '在编人员', 'Permanent staff', 'Pensionable staff', '本校在编教职工人数是多少？', '正式职工', '事业编制教职工', '在编在职教职工',
@@ -432,6 +438,18 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'FT;title=5': [
         'Third-grade teachers',
+    ],
+    'FT;establishment=1;gender=1': [
+        'Teachers - Regular - Male',
+    ],
+    'FT;establishment=1;gender=2': [
+        'Regular teachers (female)',
+    ],
+    'FT;establishment=2;gender=2': [
+        'Contract teachers - female',
+    ],
+    'status=1;establishment=1;post_type=2,3,4': [
+        'Permanent staff (non-teaching)',
     ],
 }
 
@@ -600,7 +618,8 @@ NEW_ON_A_SCHOOL_FORM = [
     '编制数', '在编在岗人数', '代课人员', '离休干部', '女干部', '少数民族干部职工', '大专以下学历', '专科以下学历教职工', '未聘职称教师', '女 Female',
     '35岁以下教师 Teachers under 35', "學士學位教師 Teachers with a bachelor's degree", 'Establishment number',
     'Staff who have worked here for more than 20 years', '工作20年以上的教职工', 'How many people work at the school?',
-    'Grade 1 teachers', 'Level-1 teachers', 'Sub-senior teachers',
+    'Grade 1 teachers', 'Level-1 teachers', 'Sub-senior teachers', 'Total (Nos.)', 'Sanctioned posts',
+    'Vacant posts', 'Teachers in position against sanctioned posts',
 ]
 
 NEW_ON_A_ROSTER = [

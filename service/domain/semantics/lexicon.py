@@ -314,7 +314,7 @@ _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "sta
 
 
 # Words printed forms cut short in narrow columns: "Highest qual.", "Yrs of exp.".
-_ABBREVIATED = {"yr": "year", "yrs": "year", "qual": "qualification", "exp": "experience", "edu": "education", "educ": "education"}
+_ABBREVIATED = {"yr": "year", "yrs": "year", "nos": "no", "qty": "number", "qual": "qualification", "exp": "experience", "edu": "education", "educ": "education"}
 
 
 def _singular(word: str) -> str:

@@ -528,6 +528,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2", unnumbered(fold(label))))
+        text = _STAFF_OF_KIND.sub(r"\2 \1", text)
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
         text = _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", text)
@@ -663,6 +664,10 @@ _INCLUDING_LAST = re.compile(
 # whether it is in; the same as "以下（不含）", "以上（含）".
 _RESTATED_LEVEL = re.compile(r"(?P<level>[^\s\d()（）]{1,6}?)(?P<way>以下|以上)\s*[(（]\s*"
                              r"(?P<incl>不含|不包含|不包括|含|包含|包括)\s*(?P=level)\s*[)）]")
+
+
+# "Permanent staff (teaching)": the bracket says which staff, as "teaching staff" does.
+_STAFF_OF_KIND = re.compile(r"\b(staff|personnel|employees?)\s*[(（]\s*((?:non-?\s*)?teaching)\s*[)）]")
 
 
 # "本科以下（不含专科）": a bound leaving out a value other than its own level; not the level itself.

@@ -126,7 +126,7 @@ _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
 # What a bracket may hold and still add nothing to the field: units, stamps, hints to the person
 # filling it in (required, a date format, a list of options, an instruction).
 _NOISE = re.compile(
-    r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|no\.?|number|count|headcount"
+    r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|nos?\.?|number|count|headcount"
     r"|(?:人|名)\s*(?:persons?|people)"
     r"|years?|in years|yrs?"
     # How a length is counted: ages and years of teaching are whole years on the reference date.

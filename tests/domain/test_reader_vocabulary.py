@@ -44,7 +44,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'school.region_code': [
         '行政区划代码', '所在地行政区划代码', '区县代码', 'District code', 'County', 'District', '所属区县', '所在县区',
-        'Administrative division code', 'District/County',
+        'Administrative division code', 'District/County', '縣市別', '所在縣市',
     ],
     'school.school_type': [
         '学校类型', '学校类别', 'School type', 'Type of school', '学校办学类型', '學校類別',
@@ -90,17 +90,17 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Teachers MF', 'Teachers (T)', 'Teachers - Total', 'Teaching staff, both sexes', '专任教师 Full-time teachers',
         '教師總數 Total no. of teachers', '你校现有专任教师多少人？', 'How many full-time teachers does your school have?',
         'Teachers (Nos.)', 'No. of teachers (Nos.)', 'Qty of teachers', 'Teachers qty', 'Teachers, number',
-        'Number of full-time teaching staff',
+        'Number of full-time teaching staff', '教師人數（專任）', '教師總人數',
     ],
     'status=1': [
         'Total staff', 'Total number of staff', 'All staff', 'Number of employees', 'Total employees',
         'Staff headcount', 'Total staff (teaching and non-teaching)', '教职工总数', '教職員工人數', '在职教职工人数',
         'Total no. of staff', '教职员工总数', '教职工总数 Total staff', '学校目前有多少名教职工？',
-        'How many staff members work in your school in total?', 'Number of staff working at the school',
+        'How many staff members work in your school in total?', 'Number of staff working at the school', '教職員總數',
     ],
     'status=1;post_type=2,3,4': [
         'Non-teaching staff', 'Non-teaching staff (total)', '非专任教师',
-        'Non-teaching staff (administrative, support and ancillary)',
+        'Non-teaching staff (administrative, support and ancillary)', '非教學人員',
     ],
     'status=1;post_type=2': [
         'Administrative staff', 'Number of administrative staff', '行政人员', 'Administrative personnel', '行政人員',
@@ -109,7 +109,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Teaching support staff', '教辅人员', 'Support staff', 'Teacher aides', 'Teaching auxiliary staff',
     ],
     'status=1;post_type=4': [
-        '工勤人员', 'Ancillary staff', 'Custodial staff', '工友',
+        '工勤人员', 'Ancillary staff', 'Custodial staff', '工友', '校工',
     ],
     'FT;gender=2': [
         'Female teachers', 'Number of female teachers', 'Women teachers', 'Lady teachers', 'Teachers - female',
@@ -126,10 +126,10 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         '专任教师数（其中女）', '专任教师数，其中女', '女（专任教师）', '专任教师数 女', 'Female educators', 'Women among teachers',
         'Teaching staff, F', 'Teaching staff, female', '女专任教师 Female full-time teachers', '贵校专任教师中女教师有几人？',
         'How many teachers in your school are women?', 'Teachers - Females', 'Teachers (Females)',
-        'Female Teachers (Nos)',
+        'Female Teachers (Nos)', '女性教師人數',
     ],
     'FT;gender=1': [
-        'Male teachers', 'Teachers (M)', 'Teaching staff - male', 'Teachers - Males',
+        'Male teachers', 'Teachers (M)', 'Teaching staff - male', 'Teachers - Males', '男教師人數',
     ],
     'status=1;gender=2': [
         'Female staff', 'Number of female staff', '女教职工', 'Staff (F)', '女职工人数', '女同志人数', 'Female employees',
@@ -147,7 +147,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'FT;age=50..': [
         'Teachers aged 50 and above', 'Teachers aged 50+', 'Teachers 50 years of age and above',
         'How many teachers in your school are aged 50 or over?', 'Teachers 50 years old and above',
-        'Teachers aged 50 years and above', 'Teachers aged ≥50',
+        'Teachers aged 50 years and above', 'Teachers aged ≥50', '50歲或以上教師',
     ],
     'FT;age=60..': [
         'Teachers 60 years and older', 'Teachers 60+', 'Teachers aged 60 & over',
@@ -160,7 +160,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         'Teachers older than 50',
     ],
     'FT;age=..30': [
-        'Teachers aged 30 or younger',
+        'Teachers aged 30 or younger', '30歲以下教師',
     ],
     'FT;age=30..39': [
         'Teachers aged between 30 and 39', 'Teachers aged 30–39', 'Teachers 30-39 yrs',
@@ -174,7 +174,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         '本校35岁以下的青年教师有多少人？',
     ],
     'FT;education=21': [
-        "Teachers with a bachelor's degree", '本科学历专任教师', '本科毕业专任教师',
+        "Teachers with a bachelor's degree", '本科学历专任教师', '本科毕业专任教师', '學士學歷教師',
     ],
     'FT;education=14': [
         "Teachers holding a master's degree", "Teachers whose highest qualification is a master's degree",
@@ -186,7 +186,7 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'FT;education=11,14': [
         'Teachers with postgraduate qualifications', '研究生学历教师', '具研究所學歷教師',
         "Teachers with a master's or doctoral degree", '研究生及以上学历专任教师',
-        '研究生學歷教師 Teachers with postgraduate qualifications', '贵校教师中具有研究生学历的有多少人？',
+        '研究生學歷教師 Teachers with postgraduate qualifications', '贵校教师中具有研究生学历的有多少人？', '碩士或以上學歷教師',
     ],
     'FT;education=11,14,21': [
         "Teachers with a bachelor's degree or above", "Teachers with at least a bachelor's degree",
@@ -277,13 +277,13 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         '正式在编教师', 'Teachers on regular appointment', '在编教师 Permanent teachers', '贵校在编教师共有多少名？',
         'How many of your teachers are on permanent contracts?', 'Teachers in position (Regular)',
         'No. of teachers (Regular)', 'Number of permanent full-time teachers', 'Permanent staff (teaching)',
-        'Teaching staff: permanent',
+        'Teaching staff: permanent', '編制內專任教師', '常額教師人數',
     ],
     'FT;establishment=2': [
         '编外教师', '非在编教师', '合同制教师', '临聘教师', '聘用制教师', '编外聘用教师', 'Contract teachers', 'Teachers on contract',
         'Temporary teachers', 'Fixed-term teachers', 'Teachers on fixed-term contracts', '編制外教師', '合約教師', '約聘教師',
         'Contractual teachers', 'Teachers on contractual basis', '編外教師 Contract teachers',
-        'Temporary staff (teaching)', 'Teaching staff: temporary',
+        'Temporary staff (teaching)', 'Teaching staff: temporary', '合約教師人數',
     ],
     'status=1;establishment=1': [
         '在编教职工', '在编人员', 'Permanent staff', 'Pensionable staff', '本校在编教职工人数是多少？', '正式职工', '事业编制教职工', '在编在职教职工',
@@ -312,14 +312,14 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     'FT;years=10..': [
         'Teachers with 10 or more years of teaching experience', '教龄在10年及以上的专任教师',
         'Teachers with teaching experience of 10 years or more', 'Teachers with experience of 10 years or more',
-        'Teachers with 10 yrs teaching experience or more',
+        'Teachers with 10 yrs teaching experience or more', '教學年資滿10年教師',
     ],
     'FT;years=0..4': [
         'Teachers with 0-4 years of service',
     ],
     'FT;years=..5': [
         '教龄5年以下教师', "Teachers with 5 years' experience or less",
-        'Teachers with up to 5 years of teaching experience',
+        'Teachers with up to 5 years of teaching experience', '教學年資5年以下教師',
     ],
     'FT;years=30..': [
         '教龄满30年的教师', 'Teachers with 30+ years of service',
@@ -475,7 +475,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Gender (male, female, other, prefer not to say)', '性别（1男2女）', "Teacher's gender", 'Gender of the teacher',
         "Staff member's gender", 'Employee gender', '教师性别', '女（是/否）', 'Female (Y/N)', 'Are you female?',
         'Is the teacher female?', '性别 Sex', '性別 Gender', 'Gender / 性别', '性别（Gender）', 'Sex of teacher', '您的性别？',
-        '您是男性还是女性？',
+        '您是男性还是女性？', '性別（男/女）',
     ],
     'teacher.birth_date': [
         '出生日期', '出生年月', '出生年月（YYYY-MM）', '出生日期（年月日）', 'Date of birth', 'Date of birth (DD/MM/YYYY)',
@@ -527,7 +527,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Teaching subject', 'Main teaching subject', '任教科目（主科）', '任教學科', 'What subject do you mainly teach?',
         'Which subject do you teach?', 'Which subjects have you taught?', '学科（主教）', '现任教学科', "Teacher's subject",
         'Which subject do you mainly teach?', '您主要任教哪个学科？', '任教科目 Subject taught', 'Subject of teaching',
-        'Teaching subject(s)', '您目前主要教哪门课？', '您主教的学科',
+        'Teaching subject(s)', '您目前主要教哪门课？', '您主教的学科', '任教科目（主要）',
     ],
     'teacher.post_type': [
         '岗位类别', '人员类别', 'Staff category', 'Category of staff', 'Post type', 'Type of post',
@@ -548,7 +548,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'Are you on a permanent contract?', '您的编制情况是？', '在编（Y/N）', 'Permanent (Y/N)',
         'Are you employed on a permanent contract?', 'Are you a permanent employee?',
         'Is this teacher on the permanent establishment?', '編制 Establishment', '聘任類別 Type of appointment', '您是否有编制？',
-        '您的用工性质', '编制（在编/非在编）', '人员性质（在编/聘用/临聘）',
+        '您的用工性质', '编制（在编/非在编）', '人员性质（在编/聘用/临聘）', '聘用性質（常額/合約）',
     ],
     'teacher.status': [
         '任职状态', '在职状态', '人员状态（在职/退休/调出）', 'Status (active / retired / transferred)',
@@ -566,7 +566,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
         'How long have you been a teacher?', '您的教龄是多少年？',
         'How many years of work experience do you have as a teacher in total?', '教學年資 Years of teaching experience',
         'Length of teaching service', 'Length of service', 'Service years', 'Years in service', '您从教几年了？', '您的教龄（年）',
-        '您从事教育工作多少年了？',
+        '您从事教育工作多少年了？', '教學經驗（年）', '教學經驗',
     ],
     'teacher.teaching_start': [
         '参加教育工作时间', '从教时间', '从教年月', '开始从教时间', 'Year started teaching', 'Date started teaching',
@@ -619,7 +619,8 @@ NEW_ON_A_SCHOOL_FORM = [
     '35岁以下教师 Teachers under 35', "學士學位教師 Teachers with a bachelor's degree", 'Establishment number',
     'Staff who have worked here for more than 20 years', '工作20年以上的教职工', 'How many people work at the school?',
     'Grade 1 teachers', 'Level-1 teachers', 'Sub-senior teachers', 'Total (Nos.)', 'Sanctioned posts',
-    'Vacant posts', 'Teachers in position against sanctioned posts',
+    'Vacant posts', 'Teachers in position against sanctioned posts', '鄉鎮市區', '偏遠地區學校', '兼代課教師', '代理代課教師', '長期代理教師',
+    '文員', '非學位教師', '副校長', '已接受師資培訓教師',
 ]
 
 NEW_ON_A_ROSTER = [
@@ -650,7 +651,7 @@ NEW_ON_A_ROSTER = [
     'Highest level of education completed (primary / secondary / certificate / diploma / degree / postgraduate)',
     '職級 Rank', 'Professional grade', 'Academic title', 'Type of employment contract', 'First year of teaching',
     'Date of entry into service', '您的月收入', '您的婚姻状况', '您每周上几节课？', '您是否担任班主任？', '您的政治面貌', '您参加过几次培训？', '您在本校工作了几年？',
-    '您的第一学历', '您的最高学位', '状态（在岗/离岗）',
+    '您的第一学历', '您的最高学位', '状态（在岗/离岗）', '在本校服務年資', '職位（教師/文員/工友）', '聘任性質',
 ]
 
 

@@ -61,9 +61,13 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # "Headcount" says how people are counted (not in full-time equivalents), not whom: under
     # "Teaching staff" it is still teaching staff, and alone it may be of pupils.
     "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
-              "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名"),
+              "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名",
+              # 位 counts people politely: "有几位高级教师".
+              "位", "几位", "多少位"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
-              "all", "overall", "sum", "grand total", "males and females", "male and female", "both sexes", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
+              "all", "overall", "sum", "grand total", "m+f", "f+m", "男+女",
+              # UNESCO's tables print both sexes as "MF" beside "F".
+              "mf", "boys and girls", "girls and boys", "males and females", "male and female", "both sexes", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "in total", "altogether", "全校"),
     "refine": ("其中", "内", "#", "of which", "including", "incl", "among them", "among whom", "among which", "包括",
                "其中有", "内含", "of whom", "of them", "of these", "among these"),
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
@@ -93,14 +97,14 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
-               "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "in year", "in whole year", "属", "用工", "了", "teach", "taught", "teaching in", "最高", "课", "been", "did",
+               "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
-               "占用", "教", "核对",
+               "占用", "教", "核对", "已经", "主教", "主讲",
                "today", "national", "managed", "run", "operated", "manage", "operate",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
-               "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "现聘",
+               "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "在籍", "现聘",
                "现有的",
                # A level "or equivalent" is the level: the code lists are levels, whatever the award's name.
                "or equivalent", "or an equivalent", "or its equivalent",
@@ -114,10 +118,12 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # each says whom it counts itself.
                "另有", "另外", "此外", "in addition", "additionally",
                # A relative word of questions: "您所任教的学科".
-               "所", "持", "该", "详细", "appointment", "roster", "on roll", "profession", "belong to", "belong",
+               "所", "持", "该", "详细", "member of", "a member of", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
                "as at the start of the school year", "at the start of the school year",
-               "at the beginning of the school year", "as at the beginning of the school year"),
+               "at the beginning of the school year", "as at the beginning of the school year",
+               # Holding a post now, as India's and other censuses say "teachers in position".
+               "in position"),
     # The period a form covers: of people in post it says nothing more than the reference date
     # ("本学期在职教师"); of people who retired or left it asks who did so during the period, a flow.
     "period": ("本学年", "本学期", "本年度", "本年", "今年", "当年", "本期", "this term", "this semester",
@@ -136,11 +142,19 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "headmistress", "principal", "deputy principal", "vice principal", "校长", "副校长", "园长",
                # A teaching certificate or a teacher-training award, not the education level.
                "教师资格", "教师资格证", "professional qualification", "teaching qualification", "teacher qualification",
-               "teaching certificate"),
+               "teaching certificate",
+               # "Staff in post" leaves out staff on long leave or seconded, which the records do not tell apart.
+               "in post",
+               # A civil-service grade or post level (Hong Kong's 職級, the mainland's 职级), not the title.
+               "职级",
+               # Where one graduated from: a school or university, not the level of education.
+               "毕业学校", "毕业院校", "毕业于"),
     # A level of something: of a ranked list (education, title) it is the value on that list; of
     # anything else ("Level of position", "Post level") a grade the records do not hold.
     "grade": ("level",),
-    "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it"),
+    "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it", "have you", "were you",
+                # A yes/no question about the teacher a roster's row is about: "Is this teacher female?".
+                "is this teacher", "is the teacher", "is this staff member", "is the staff member"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     # Newly hired people too: "新入职（教龄不满1年）", "newly recruited (under 2 years of service)".
     "qualifier": ("青年", "年轻", "新", "新任", "新入职", "新进", "新聘", "young", "new", "newly", "newly recruited",
@@ -149,17 +163,20 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # of teachers in the records, and are not read of other staff ("专职人员" may hold part-timers).
     "teacher_mod": ("专职", "全职", "dedicated", "full time", "employed full time"),
     # How long something lasted: of teaching, it is the years of teaching ("您从教多少年").
-    "duration": ("多少年", "几年", "how many year", "年限", "年数", "how long", "for how long"),
+    "duration": ("多少年", "几年", "how many year", "number of year", "no of year", "年限", "年数", "how long",
+                 "for how long"),
     # Working: of teaching when the wording says teaching ("worked as a teacher", "从事教育教学工作").
     "work": ("工作", "从事", "当", "work", "worked", "served", "serving as"),
     # When something began: of teaching, it is the start of teaching ("您哪一年开始从教").
     "start": ("start", "started", "starting", "began", "begin", "first start", "first started", "first began", "开始", "起始",
               "joined", "entered", "first employed", "first appointed", "first appointment", "first joined", "first became",
-              "参加"),
+              "参加", "entry into", "entry to", "entered into"),
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
     "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候",
                # A year is a moment said to the year: "您哪年开始教书", "从教起始年份", "Year started teaching".
-               "哪年", "何年", "哪个年份", "什么年份", "年份", "year"),
+               "哪年", "何年", "哪个年份", "什么年份", "年份", "year",
+               # "Month and year of birth": a date said to the month.
+               "month", "月份", "month and year", "year and month"),
     "question": ("什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
                  "呢", "目前", "该同志", "同志", "其", "本人",
                  # The person a row of an application roster is about: the teacher (not 填表人, who fills it in).
@@ -186,7 +203,7 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
         ("graduate degree", ("11", "14"), False), ("高中阶段", ("41", "61"), False),
         ("upper secondary", ("41", "61"), False),
         # A graduate institute's graduates, as Taiwan's forms say it: master's or doctoral.
-        ("研究所毕业", ("11", "14"), False),
+        ("研究所毕业", ("11", "14"), False), ("研究所学历", ("11", "14"), False),
         # ISCED 2011 level 3 is upper secondary, general and vocational alike.
         ("isced 3", ("41", "61"), False), ("isced level 3", ("41", "61"), False),
     ),
@@ -200,7 +217,9 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
     # "中高级" is 中级 and 高级 with 正高级.
     "teacher.title": (("已评", ("9",), True), ("已评定", ("9",), True), ("未评定", ("9",), False),
                       ("初级", ("4", "5"), False), ("初级职称", ("4", "5"), False), ("中高级", ("1", "2", "3"), False),
-                      ("中高级职称", ("1", "2", "3"), False)),
+                      ("中高级职称", ("1", "2", "3"), False),
+                      # 初级 in English translations of the titles.
+                      ("junior title", ("4", "5"), False), ("junior professional title", ("4", "5"), False)),
     "teacher.ethnicity": (
         ("少数民族", ("01",), True), ("ethnic minority", ("01",), True), ("minority", ("01",), True),
         ("minority ethnic", ("01",), True), ("ethnic minority group", ("01",), True),
@@ -231,35 +250,44 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.title": ("职称", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
-    "teacher.subject": ("学科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course",
+    # "数學科教師": a subject named with 科 after it, as Taiwan's and many schools' forms do.
+    "teacher.subject": ("学科", "科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course",
                         # the subject a teacher mainly teaches, not a primary school's
                         "primary subject", "main subject", "primary subject area", "main subject area"),
     # The terms a teacher is employed on, as other countries' censuses ask it (permanent or contract).
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi", "nature of appointment",
                               "type of appointment", "appointment type", "terms of service", "terms of employment",
-                              "contract status"),
+                              "contract status", "nature of employment", "用工性质", "用工形式"),
     "teacher.post_type": ("岗位", "post", "position"),
     "teacher.status": ("状态",),
     # Being born names the date of birth: "您哪年出生？", "In what year were you born?".
     "teacher.birth_date": ("出生", "出生于", "born", "birth"),
     "teacher.age": ("年龄", "岁数", "几岁", "多少岁", "周岁", "岁", "多大", "今年多大", "多大年龄", "年龄段", "年龄组", "age", "aged", "old", "year old", "years old", "how old",
-                    "age group", "age band", "age bracket", "age range"),
+                    "age group", "age band", "age bracket", "age range",
+                    # Age as censuses define it: whole years, at the last birthday ("实足年龄").
+                    "years of age", "year of age", "age last birthday", "age at last birthday", "age in years",
+                    "age in completed years", "age in full years", "实足年龄", "last birthday", "年纪", "多大年纪"),
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").
-    "school.region_code": ("县", "区县", "县区", "county", "district"),
-    "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "teaching experience",
+    "school.region_code": ("县", "区县", "县区", "county", "district",
+                           # Taiwan's county or city, the same level ("縣市別").
+                           "县市", "县市别"),
+    "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "教学经验", "teaching experience",
                                "years of teaching", "teaching year", "year of teaching", "experience",
                                "years teaching", "years in teaching", "years of experience", "year of experience",
                                # A teacher's service is teaching: "20 or more years of service" counts them.
                                "years of service", "year of service", "length of service",
                                # 从事教育工作年限, in English: experience of the education service.
                                "experience in education", "years of experience in education", "years in education",
-                               "year in education", "years of service in education"),
+                               "year in education", "years of service in education",
+                               "years in service", "service years", "length of teaching service"),
 }
 # Words for the activity of teaching: they name the years of teaching only beside a number, a
 # duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").
 ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.teaching_years": ("从教", "任教", "执教", "教书", "教育工作", "教育教学工作", "教学工作", "working in education",
-                               "work in education", "worked in education", "teaching", "teaching service",
+                               "work in education", "worked in education", "teaching",
+                               # "How many years have you taught?"; beside a subject it says what is taught.
+                               "taught", "teaching service",
                                "teaching profession"),
 }
 # Words for the pupils a school enrols: the store holds only their number.
@@ -273,11 +301,15 @@ MEMBER_WORDS: dict[str, tuple[str, ...]] = {
           "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
           "premises", "grounds", "gardener", "porter", "maintenance", "cleaning", "estate"),
 }
-ENROLMENT_WORDS = ("学生", "在校学生", "幼儿", "在园幼儿", "student", "pupil", "learner", "enrolled", "enrolled student")
+ENROLMENT_WORDS = ("学生", "在校学生", "在校生", "幼儿", "在园幼儿", "student", "pupil", "learner", "enrolled", "enrolled student",
+                   "children enrolled", "enrolled children")
 # What a table breaks its population down by when it does not name a field: "Staff by category".
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
                    # where a school is: which field (region, urban-rural class) its options say
                    "所在地", "地处", "位于", "location", "located", "setting", "身份", "employment status",
+                   "appointment status", "job category",
+                   # "人员性质（在编/聘用）": the nature of something, its options say which field.
+                   "性质",
                    # what someone does at the school: the options say by which field ("Role (teacher / caretaker)")
                    "role")
 SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")
@@ -291,8 +323,13 @@ _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "sta
               "arts": "arts"}  # "Arts" may be music and fine art together: not "art"
 
 
+# Words printed forms cut short in narrow columns: "Highest qual.", "Yrs of exp.".
+_ABBREVIATED = {"yr": "year", "yrs": "year", "nos": "no", "qty": "number", "qual": "qualification", "exp": "experience", "edu": "education", "educ": "education"}
+
+
 def _singular(word: str) -> str:
-    return _IRREGULAR.get(word) or _PLURAL.sub(r"\1", _PLURAL_IES.sub(r"\1y", word))
+    one = _IRREGULAR.get(word) or _PLURAL.sub(r"\1", _PLURAL_IES.sub(r"\1y", word))
+    return _ABBREVIATED.get(one, one)
 
 
 def units(folded: str) -> tuple[str, ...]:

@@ -46,7 +46,16 @@ from service.domain.semantics.reader import (
     respelled,
     value_word,
 )
-from service.domain.semantics.text import bilingual, fold, headcount_bands, lettered, normalise, options, stated_digits
+from service.domain.semantics.text import (
+    bilingual,
+    fold,
+    headcount_bands,
+    lettered,
+    normalise,
+    options,
+    stated_digits,
+    strip_noise,
+)
 
 Level = Literal["school", "roster"]
 
@@ -394,13 +403,33 @@ _ADDRESSED = re.compile(r"^\W*(?:\w{0,3}\d+(?:\.\d+)*\W*)?(?:您|你|该教师|�
                         r"|(?:are|were|is|do) (?:you|your)\b|(?:is|was|does|has) (?:this|the) teacher\b)", re.IGNORECASE)
 
 
-def _alternatives(parsed: Parsed, label: str) -> bool:
+# Where values offered side by side part: "Male/Female", "在编或编外", "permanent or temporary".
+_OFFERED = re.compile(r"\s*(?:[/／|｜]|或者|还是|或|\bor\b)\s*")
+
+
+def _values_only(label: str, name: str, d: Dictionary) -> bool:
+    """Whether a wording is nothing but two or more values of `name` offered side by side, each one
+    value on its own ("Male/Female", "M/F", "Permanent or contract"): not "Bachelor or above"."""
+    parts = [p for p in _OFFERED.split(strip_noise(fold(label))) if p.strip()]
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        said = read(part, d)
+        if not (isinstance(said, Parsed) and said.kind == "count" and not said.own_population
+                and [f.field for f in said.conditions] == [name] and said.conditions[0].min is None
+                and said.conditions[0].max is None):
+            return False
+    return True
+
+
+def _alternatives(parsed: Parsed, label: str, d: Dictionary) -> bool:
     """A wording put to the teacher that offers two or more values of one field and names nothing
-    else: an alternative question ("您是男性还是女性？"), asking that field."""
+    else: an alternative question ("您是男性还是女性？"), asking that field; so is a roster's column
+    naming nothing but the values ("Male/Female", "在编/编外"): each teacher has one of them."""
     c = tuple(x for x in parsed.conditions if not (parsed.generic_only and x.field == POST))  # "this teacher"
     return (len(c) == 1 and len(c[0].codes) >= 2 and not c[0].negated and c[0].min is None
             and c[0].max is None and (parsed.generic_only or not parsed.own_population) and not parsed.by
-            and bool(_ADDRESSED.match(label)))
+            and (bool(_ADDRESSED.match(label)) or (not parsed.own_population and _values_only(label, c[0].field, d))))
 
 
 def match_field(
@@ -451,10 +480,14 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     first: list[tuple[str, str]] = []
     reason = ""
     if isinstance(parsed, Parsed):
-        if level == "roster" and parsed.kind == "count" and not parsed.whether and _alternatives(parsed, label):
+        if level == "roster" and parsed.kind == "count" and not parsed.whether and _alternatives(parsed, label, d):
             # "您是男性还是女性": values of one field offered to the teacher ask that field.
             asked_of = [x for x in parsed.conditions if not (parsed.generic_only and x.field == POST)]
             parsed = Parsed("value", field=asked_of[0].field, whether=True)
+        if level == "roster" and parsed.kind == "count" and not parsed.whether \
+                and (listed := options(fold(label))) and set(listed) <= _YES_NO:
+            # "在编（是/否）": a value answered yes or no on a roster asks whether, as "是否在编" does.
+            parsed = replace(parsed, whether=True)
         if parsed.whether and level == "roster" and parsed.kind == "count":
             asked = {c.field for c in parsed.conditions} - {POST, "teacher.status"}
             if not asked and parsed.own_population and not parsed.generic_only:

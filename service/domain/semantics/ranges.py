@@ -22,7 +22,8 @@ _LIMITS: dict[str, tuple[int, int]] = {"teacher.age": (15, 80), "teacher.teachin
 _N = r"(?<![\d.])(?<!isced )(?<!isced)(?<!level )(\d{1,3})(?![\d.])"
 _DASH = r"\s*(?:-|–|—|~|～|至|到|to)\s*"
 _Y = r"\s*(?:周岁|岁)"
-_YEN = r"(?:\s*(?:years?(?:\s+old)?|yrs?|year\s+old))?"
+# "50 years old", "50 years of age": the same age.
+_YEN = r"(?:\s*(?:years?(?:\s+(?:old|of\s+age))?|yrs?|year\s+old))?"
 _AGE_EN = r"(?:aged?\s*|age\s+(?:of\s+)?)"
 _INCL = r"(?P<incl>\s*[(（]\s*(?:不含|不包含|不包括|含|包含|包括)[^)）]*[)）])?"
 # "60周岁（含）以上": the same said before the bound.
@@ -38,7 +39,7 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"{_N}{_Y}{_DASH}{_N}", "range", False),
     (rf"(?:{_AGE_EN})?between\s+{_N}\s*(?:and|-|to)\s*{_N}{_YEN}", "range", False),
     (rf"{_AGE_EN}{_N}{_DASH}{_N}{_YEN}", "range", False),
-    (rf"{_N}{_DASH}{_N}\s*(?:years?\s+old|yrs?\s+old|year\s+old)", "range", False),
+    (rf"{_N}{_DASH}{_N}\s*(?:years?\s+old|yrs?\s+old|year\s+old|years?\s+of\s+age)", "range", False),
     # "in the 40-49 age group": the band named before the word for it.
     (rf"{_N}{_DASH}{_N}(?=\s*(?:years?\s+)?age\s+(?:group|band|bracket|range|cohort))", "range", False),
     (rf"{_N}\s*(?:-|–|to)\s*{_N}\s*(?:years?|yrs?)(?!\s*(?:of|in|teaching|experience|service))\b", "range", False),
@@ -68,12 +69,19 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"{_N}\s*(?:及|或)?\s*以上{_INCL}", "ge", True),
     (rf"(?:不满|未满|小于|低于|不足)\s*{_N}", "lt", True),
     (rf"(?:超过|大于|高于)\s*{_N}", "gt", True),
+    # "<30", "≥ 50" under an age header.
+    (rf"<\s*{_N}", "lt", True),
+    (rf"(?:≤|<=)\s*{_N}", "le", True),
+    (rf">\s*{_N}", "gt", True),
+    (rf"(?:≥|>=)\s*{_N}", "ge", True),
 ]
 
 _YR = r"\s*(?:周年|年)"
 _TEACH_ZH = r"(?:教龄|从教|任教|执教|教学|年资)"
-_TEACH_EN = (r"(?:years?\s+(?:of\s+)?(?:teaching(?:\s+(?:experience|service))?|experience(?:\s+in\s+teaching)?|in\s+teaching"
+_TEACH_EN = (r"(?:(?:years?|yrs?)\s+(?:of\s+)?(?:teaching(?:\s+(?:experience|service))?|experience(?:\s+in\s+teaching)?|in\s+teaching"
              r"|service|in\s+service)|teaching\s+years?)")
+_EXP_FIRST = r"(?:teaching\s+)?(?:experience|service)(?:\s+(?:of|in\s+teaching))?\s*[:：]?\s*"
+_YRS = r"\s*(?:years?|yrs?)"
 _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}{_BOTH_LO}{_DASH}{_N}{_YR}{_BOTH_HI}", "range", False),
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}(?:{_YR})?{_DASH}{_N}{_YR}", "range", False),
@@ -100,7 +108,9 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"{_N}\s+(?:or|and)\s+(?:more|over|above)\s+{_TEACH_EN}", "ge", False),
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:more|over|above|longer)", "ge", False),
     # "30 years or more of experience": the bound said between the number and what it counts.
-    (rf"{_N}\s*years?\s+(?:or|and)\s+(?:more|over|above|longer)\s+(?:of\s+)?(?:teaching\s+)?(?:experience|service)", "ge", False),
+    (rf"{_N}\s*years?\s+(?:or|and)\s+(?:more|over|above|longer)\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience|service)",
+     "ge", False),
+    (rf"{_N}\s*{_TEACH_EN}\s*\+", "ge", False),
     (rf"{_N}\s+(?:or|and)\s+(?:less|fewer|under)\s+{_TEACH_EN}", "le", False),
     (rf"(?:(?:up\s+to|at\s+most|no\s+more\s+than)\s+|(?:≤|<=)\s*){_N}\s*{_TEACH_EN}", "le", False),
     (rf"{_N}\s*{_TEACH_EN}\s+(?:or|and)\s+(?:less|fewer|under|below)", "le", False),
@@ -109,6 +119,19 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?:teaching|taught)\s+(?:for\s+)?(?:at\s+least)\s+{_N}\s*years?", "ge", False),
     (rf"(?:teaching|taught)\s+(?:for\s+)?{_N}\s*years?\s+(?:or|and)\s+(?:more|over|longer)", "ge", False),
     (rf"teaching\s+experience\s+(?:of\s+)?{_N}\s*(?:-|–|to)\s*{_N}\s*years?", "range", False),
+    # The experience named before its length: "experience of 10 years or more", "Experience: under 2 years".
+    (rf"{_EXP_FIRST}(?:between\s+)?{_N}\s*(?:-|–|to|and)\s*{_N}{_YRS}", "range", False),
+    (rf"{_EXP_FIRST}(?:less\s+than|under|fewer\s+than|below|<)\s*{_N}{_YRS}", "lt", False),
+    (rf"{_EXP_FIRST}(?:more\s+than|over|above|>)\s*{_N}{_YRS}", "gt", False),
+    (rf"{_EXP_FIRST}(?:at\s+least|≥|>=)\s*{_N}{_YRS}", "ge", False),
+    (rf"{_EXP_FIRST}(?:up\s+to|at\s+most|≤|<=)\s*{_N}{_YRS}", "le", False),
+    (rf"{_EXP_FIRST}{_N}(?:\s*\+{_YRS}|{_YRS}\s*(?:\+|(?:or|and)\s+(?:more|over|above|longer)))", "ge", False),
+    (rf"{_EXP_FIRST}{_N}{_YRS}\s*(?:or|and)\s+(?:less|fewer|under|below)", "le", False),
+    # A comparison sign before the length: "< 5 yrs experience", "≥ 20 years of service".
+    (rf"(?:<)\s*{_N}\s*{_TEACH_EN}", "lt", False),
+    (rf"(?:>)\s*{_N}\s*{_TEACH_EN}", "gt", False),
+    (rf"(?:≥|>=)\s*{_N}\s*{_TEACH_EN}", "ge", False),
+    (rf"(?:≤|<=)\s*{_N}\s*{_TEACH_EN}", "le", False),
     # Bare numbers of years: only under a "教龄" header.
     (rf"{_N}(?:{_YR})?{_DASH}{_N}(?:{_YR})?", "range", True),
     (rf"{_N}(?:{_YR})?\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", True),
@@ -152,6 +175,9 @@ def _bounds(kind: Kind, nums: list[int], incl: str | None) -> tuple[int | None, 
 _SANDWICH = re.compile(rf"{_N}\s*(?:周岁|岁|年)?\s*(≤|<=|<)\s*(年龄|age|教龄|教学年资)\s*(≤|<=|<)\s*{_N}\s*(?:周岁|岁|年)?")
 
 
+# "N years" that say nothing of what they measure ("0-4 years", "less than 5 years").
+_BARE_YEARS = re.compile(r"(?<=\d)\s*(years?|yrs?)\b(?!\s+(?:old|of\s+age|of\s+teaching|of\s+experience|of\s+service"
+                         r"|teaching|experience|in\s+teaching|in\s+service|service))")
 _FIRST_YEAR = re.compile(r"\bfirst\s+year(?=\s+(?:of|in)\s+(?:teaching|service))")
 
 
@@ -177,6 +203,9 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     says what they measure. RangeError when a range's numbers cannot be that measure."""
     spans: list[Span] = []
     text = _FIRST_YEAR.sub("first 1 years", text)  # "in their first year of teaching": none completed
+    if hint == "teacher.teaching_years":
+        # Under "Teachers by years of experience", "20 years or more" are years of teaching, not an age.
+        text = _BARE_YEARS.sub(r"\1 of teaching", text)
     while (m := _SANDWICH.search(text)) is not None:
         first, op1, word, op2, second = m.groups()
         field = "teacher.age" if word in ("年龄", "age") else "teacher.teaching_years"

@@ -395,7 +395,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             raise _Fail("asks when something began, but not teaching")
     if set(dims) & teaching and "self" in st.markers and mode == "field":
         raise _Fail("years or a start at this school are not those of teaching")
-    if "work" in st.markers and not (set(dims) & teaching or of_teachers):
+    # "How many staff work in your school?": people counted who work there, not work of a kind.
+    staff_at_work = mode == "field" and has_counted and not ranges and not dims and "self" in st.markers \
+        and any(c.field == POST for c in st.conds) and all(c.generic for c in st.conds)
+    if "work" in st.markers and not (set(dims) & teaching or of_teachers or staff_at_work):
         raise _Fail("work of any kind is not teaching (参加工作 is not 参加教育工作)")
     if "period" in st.markers and any(c.field == "teacher.status" and "1" not in _allowed(c, d) for c in st.conds):
         # "本学期退休人数", "staff retired this year": who retired or left during the period, which
@@ -530,6 +533,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", unnumbered(fold(label))))
+        text = _STAFF_OF_KIND.sub(r"\2 \1", text)
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
         text = _CONTRAST.sub(" ", _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", text))
@@ -668,6 +672,10 @@ _INCLUDING_LAST = re.compile(
 # whether it is in; the same as "以下（不含）", "以上（含）".
 _RESTATED_LEVEL = re.compile(r"(?P<level>[^\s\d()（）]{1,6}?)(?P<way>以下|以上)\s*[(（]\s*"
                              r"(?P<incl>不含|不包含|不包括|含|包含|包括)\s*(?P=level)\s*[)）]")
+
+
+# "Permanent staff (teaching)": the bracket says which staff, as "teaching staff" does.
+_STAFF_OF_KIND = re.compile(r"\b(staff|personnel|employees?)\s*[(（]\s*((?:non-?\s*)?teaching)\s*[)）]")
 
 
 # "本科以下（不含专科）": a bound leaving out a value other than its own level; not the level itself.

@@ -160,7 +160,7 @@ _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
 # What a bracket may hold and still add nothing to the field: units, stamps, hints to the person
 # filling it in (required, a date format, a list of options, an instruction).
 _NOISE = re.compile(
-    r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|no\.?|number|count|headcount"
+    r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|nos?\.?|number|count|headcount"
     r"|(?:人|名)\s*(?:persons?|people)"
     r"|years?|in years|yrs?"
     # How a length is counted: ages and years of teaching are whole years on the reference date.
@@ -184,14 +184,14 @@ _NOISE = re.compile(
     # that apply)" takes several answers, as "[多选题]": both stay.
     r"|(?:please\s+)?(?:tick|mark|choose|select|circle|write|enter|fill\s+in)\b(?:\s+(?:one|only\s+one|a|the))?"
     r"(?:\s+(?:choice|answer|box|option|number|figure|response))?(?:\s+(?:per\s+(?:row|line)|in\s+(?:each|every)\s+(?:row|line)))?"
-    r"|主|主教|主讲|主要|main"
+    r"|主|主教|主讲|主要|主科|main"
     # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
     # A document named as where to copy from, whatever a country calls it: "(as in MyKad)", "(as per NIC)".
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?[a-z]+(?:\s+(?:card|document|certificate))?"
     # The classification an answer is coded in: "(ISCED levels)", "(ISCO-08)".
     r"|(?:isced|isco)(?:\s*-?\s*(?:levels?|classification|2011|08|97))*"
-    r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-z]|[*†‡]"
+    r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-eg-ln-z]|[*†‡]"
     # The order a name is written in: "(last, first, middle)", "(Surname / Given name)", "(family name first)".
     r"|(?:surname|(?:last|family)\s*name)\s+first"
     r"|(?:(?:last|first|middle|given|family|fore)(?:\s*names?)?|surname|initials?)"

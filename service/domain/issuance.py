@@ -26,7 +26,7 @@ from service.domain import approvals
 from service.domain import status as machine
 from service.domain.authz import Principal
 from service.domain.clock import new_id, now
-from service.domain.requests import fields_of, get_owned
+from service.domain.requests import get_owned
 from service.domain.scope import Scope
 from service.store import issuance as store
 from service.store import requests as requests_repo
@@ -70,8 +70,7 @@ def issue(session: Session, principal: Principal, request_id: str) -> Issued:
         allowed = and_(allowed, scope_filter(Scope.from_json(gate.approval.scope)))
     if gate.refused_schools:
         record_stop(session, request_id=r.id, department=r.department, reason="out_of_scope", schools=len(gate.refused_schools))
-    classification = {f.key: f.classification for f in fields_of(session, r.id) if f.key}
-    keys = list(classification)
+    keys = list(requests_repo.classes_of(session, r.id))
     window, at = window_of(r), now()  # the forms and their items are placed at one moment
     forms, merged = store.place_forms(session, r, window, keys, gate.approval, allowed, at)
     requests_repo.start_progress(session, r.id, forms)
@@ -96,6 +95,5 @@ def fill_read(session: Session, form_ids: list[str], at: datetime, request_id: s
         r = requests_repo.get(session, rid)
         if r is None:
             continue
-        classification = {f.key: f.classification for f in fields_of(session, r.id) if f.key}
-        added += store.fill(session, r, classification, schools, at)
+        added += store.fill(session, r, requests_repo.classes_of(session, r.id), schools, at)
     return added

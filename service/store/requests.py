@@ -70,6 +70,15 @@ def fields_of(session: Session, request_id: str) -> list[RequestField]:
     ))
 
 
+def classes_of(session: Session, request_id: str) -> dict[str, str]:
+    """Each keyed field of the request and its class: all a form's first reading needs of them."""
+    found = session.execute(
+        select(col(RequestField.key), col(RequestField.classification))
+        .where(col(RequestField.request_id) == request_id, col(RequestField.key).is_not(None))
+        .order_by(col(RequestField.position)))
+    return {str(k): c for k, c in found}
+
+
 def replace_fields(session: Session, request_id: str, rows: list[dict[str, Any]]) -> None:
     """The request's kept field analyses, replaced whole."""
     session.execute(delete(RequestField).where(col(RequestField.request_id) == request_id))

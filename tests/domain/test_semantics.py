@@ -1270,3 +1270,59 @@ def test_newly_hired_is_read_only_with_the_range_that_defines_it() -> None:
 def test_a_value_set_against_the_one_asked_adds_nothing() -> None:
     assert key("Teachers on temporary rather than permanent terms") == count(f"{FT};establishment=2")
     assert key("Teachers on permanent terms instead of a contract") == count(f"{FT};establishment=1")
+
+
+# --- spreadsheets: flattened header paths, pivot tables -----------------------------------------
+
+
+def read_form(fields: list[dict[str, object]], title: str = "t", level: str = "school") -> list[str | None]:
+    """The keys a whole form's fields are read as, each in its place (None for new)."""
+    from service.domain.requests import FieldIn, RequestIn, _match
+    from service.domain.scope import Scope
+
+    req = RequestIn(title=title, purpose="p", kind="statistical", level=level,  # type: ignore[arg-type]
+                    fields=[FieldIn.model_validate({"type": "integer", **f}) for f in fields],
+                    scope=Scope(regions=["430000"]), reference_date=date(2026, 9, 1), due_date=date(2026, 12, 1))
+    return [a.key if a.matched else None for a in _match(req, D)]
+
+
+def test_a_column_name_flattening_nested_headers_is_read_under_them() -> None:
+    got = read_form([{"label": "Educators > All"}, {"label": "Educators > Terms > Permanent"},
+                     {"label": "Educators > Terms > Temporary"}, {"label": "Educators > Teaching experience > Under 10 years"},
+                     {"label": "Educators > Highest education > Doctorate"}, {"label": "Educators > Highest education > Master"},
+                     {"label": "Educators > Highest education > Other"}])
+    assert got == ["school.ft_teachers", count(f"{FT};establishment=1"), count(f"{FT};establishment=2"),
+                   count(f"{FT};years=..9"), count(f"{FT};education=11"), count(f"{FT};education=14"),
+                   count(f"{FT};education=21,31,41,61,71")]
+    assert read_form([{"label": "教职工｜在编｜女"}]) == [count("status=1;establishment=1;gender=2")]
+
+
+def test_marks_listing_options_or_bounding_a_range_part_no_headers() -> None:
+    assert read_form([{"label": "是否在编：是|否", "type": "enum"}], level="roster") == ["teacher.establishment"]
+    assert read_form([{"label": "性别（男｜女）", "type": "enum"}], level="roster") == ["teacher.gender"]
+    assert read_form([{"label": "专任教师30-39岁"}]) == [count(f"{FT};age=30..39")]
+
+
+def test_a_pivot_tables_layout_words_say_where_a_value_sits_not_what_it_is() -> None:
+    got = read_form([{"headers": ["Row Labels: Administrators"], "label": "Count of Staff ID"},
+                     {"headers": ["Row Labels: Administrators", "Column Labels: Female"], "label": "Count of Name"},
+                     {"headers": ["行标签：教辅人员"], "label": "计数项:工号"},
+                     {"headers": ["行标签：教辅人员"], "label": "计数项:专业技术职务"},
+                     {"headers": ["行标签：教辅人员"], "label": "求和项:工号"},
+                     {"headers": ["Row Labels: Administrators"], "label": "Average of Age", "type": "decimal"},
+                     {"headers": ["Row Labels: Administrators"], "label": "Max of Date of birth", "type": "date"}],
+                    title="PivotTable of the staff roster")
+    assert got == [count("post_type=2;status=1"), count("post_type=2;status=1;gender=2"), count("post_type=3;status=1"),
+                   None, None, None, None]
+
+
+def test_a_grand_total_of_a_pivot_counts_the_people_of_the_roster_its_title_names() -> None:
+    assert read_form([{"headers": ["总计"], "label": "计数项:身份证号"}], title="全体教职工花名册 数据透视表") == ["school.staff"]
+    assert read_form([{"headers": ["总计"], "label": "计数项:工号"}],
+                     title="教职工花名册数据透视表（报表筛选：任职状态=退休）") == [count("status=2")]
+
+
+def test_a_word_naming_a_field_of_both_levels_is_read_at_the_forms_level_even_when_it_is_a_label() -> None:
+    assert key("Name") == "school.name"
+    assert key("Name", level="roster") == "teacher.name"
+    assert key("Campus name") == "school.name"

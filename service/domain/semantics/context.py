@@ -28,7 +28,7 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import ANY, POST, lexicon, units
 from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
-from service.domain.semantics.text import fold
+from service.domain.semantics.text import fold, lettered
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
@@ -37,6 +37,8 @@ _TITLE_NOISE = re.compile(
     # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
     r"|交叉|\bcross[- ]?tab(?:ulation)?s?\b"
     r"|\bstatistics\b|\breport\b"
+    # A roster, or a spreadsheet's pivot table of one, names the document, not whom it lists.
+    r"|数据透视表|\bpivot ?tables?\b|花名册|名册"
     # What a survey is for and where, around its subject: "XX县…监测表", "基础教育…", "(截至9月1日)".
     r"|基础教育|义务教育(?:阶段)?|普通中小学|监测|结构分析|分析|摸底|普查|核查|基础数据"
     r"|[(（]\s*(?:截至|截止|统计时点)[^)）]*[)）]|\b(?:basic|compulsory) education\b|\bmonitoring\b|\breturn\b"
@@ -130,6 +132,27 @@ def defined(text: str, terms: tuple[tuple[str, str], ...]) -> str:
     for term, meaning in terms:
         folded = folded.replace(term, f"{term}({meaning})")
     return folded
+
+
+# Where a spreadsheet flattens nested headers into one column name: "Teaching Staff > Contract >
+# Permanent", "教职工数|其中：女". Only marks that never join values or bound a range part headers:
+# "M/F", "31-40岁" and "35岁及以下" stay whole.
+_PATH_MARK = re.compile(r"\s*(?:[>＞»→]|[|｜])\s*")
+_BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
+
+
+def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
+    """A column name that is a path of headers, read as the headers it flattens and its last part:
+    (the headers above it with the path's parts after them, the last part). A mark inside a bracket
+    ("（是|否）") or before options after a colon ("是否在编：是|否") lists options: no path."""
+    bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
+    if lettered(fold(label))[1]:
+        return headers, label
+    cuts = [m.span() for m in _PATH_MARK.finditer(bare)]
+    parts = [label[a:b].strip() for a, b in zip([0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(label)], strict=True)]
+    if len(parts) < 2 or not all(parts):
+        return headers, label
+    return [*headers, *parts[:-1]], parts[-1]
 
 
 def _read_title(title: str, d: Dictionary) -> Parsed | None:

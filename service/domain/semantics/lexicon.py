@@ -191,7 +191,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "哪门", "哪种", "哪一种", "哪类", "哪一类", "何种", "以下哪个", "以下哪一", "以下哪项", "以下哪一项",
                  "下列", "下列哪个", "下列哪一", "哪项", "哪一项", "区间", "哪个区间"),
     "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
-             "our school", "the school", "institution"),
+             "our school", "the school", "institution",
+             # A school's site, as an HR system of a group of schools calls each school.
+             "campus"),
 }
 # Wordings that name several codes at once, or every code but one, in the language of the tables.
 GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {

@@ -530,6 +530,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     lex = lexicon(d)
     if _SHARE.search(label):
         return Unread("asks a share (%), not a number of people")
+    if mode == "field" and (aggregate := _aggregate(label, d)) is not None:
+        return aggregate
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", unnumbered(fold(label))))
@@ -576,6 +578,36 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread(str(failures[0]) if failures else "cannot read the wording", tuple(ranges),
                       dangling=bool(failures) and all(isinstance(f, _Dangling) for f in failures))
     return next(iter(readings))
+
+
+# A pivot table's value field: what it does to the records of each cell, and the field it does it to
+# ("计数项:姓名", "Count of Staff ID", "求和项:周课时", "Average of Age").
+_AGGREGATE = re.compile(r"^\s*(?:(?P<count>计数项|count of)|求和项|平均值项|最大值项|最小值项|乘积项|数值计数项|标准偏差项|方差项"
+                        r"|(?:sum|average|avg|mean|max|min|product|stddev|var) of)\s*[:：]?\s*(?P<what>\S.*)$")
+
+
+def aggregated(label: str) -> bool:
+    """Whether a wording is a pivot table's value field ("计数项:姓名", "Sum of Hours"): what it
+    names is the field aggregated, never the field itself."""
+    return _AGGREGATE.match(unnumbered(fold(label))) is not None
+
+
+def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
+    """A pivot table's value field over a field of the records: a count of what every record holds
+    one of its own (a name, a staff id) counts the people of the cell, as "人数" does; a count of
+    another field counts the records where it is filled in, and a sum, average, minimum or maximum
+    is no number of people. None when what follows is no field (it is read as it is)."""
+    m = _AGGREGATE.match(unnumbered(fold(label)))
+    if m is None:
+        return None
+    what = read(m.group("what"), d, level="roster")  # a field of the records aggregated: the teachers'
+    name = what.field if isinstance(what, Parsed) and what.kind == "value" else None
+    if name is None or name not in d.fields:
+        return None
+    f = d.fields[name]
+    if m.group("count") and f.entity == "teacher" and f.required and f.type == "text" and not f.references:
+        return Parsed("count", counted=True)
+    return Unread(f"an aggregate of {f.key} over the records, not a number of people")
 
 
 # "on contract rather than permanent terms": the value set against the one asked adds nothing to it.

@@ -367,11 +367,16 @@ _AS_ON_DOCUMENT = re.compile(
     r"(?:id|identity|passport|birth)(?:\s+(?:card|document|certificate))?\s*[.。]?$")
 
 
+# The words a spreadsheet's pivot table puts before its row, column and filter values ("行标签：专任教师",
+# "Column Labels: Female", "报表筛选：任职状态=在职"): where a value sits in the table, not what it is.
+_PIVOT_LAYOUT = re.compile(r"(?:行标签|列标签|报表筛选|row labels?|column labels?|report filter)\s*[:：]?\s*")
+
+
 def unnumbered(text: str) -> str:
-    """The folded wording without its numbering, lettered options, answer blanks, how to answer after
-    a question, the identity document to copy from and the number of digits a code has ("10-digit");
-    brackets kept, for the ranges they qualify."""
-    text = _AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", strip_numbering(text)))
+    """The folded wording without its numbering, a pivot table's layout words, lettered options,
+    answer blanks, how to answer after a question, the identity document to copy from and the number
+    of digits a code has ("10-digit"); brackets kept, for the ranges they qualify."""
+    text = _AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", strip_numbering(text))))
     return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0]))
 
 

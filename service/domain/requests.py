@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -51,10 +51,12 @@ from service.domain.semantics.context import (
     Above,
     Group,
     Scene,
+    column_note,
     defined,
     flattened,
     glossary,
     is_total,
+    of_column,
     read_title,
     scene,
     title_by,
@@ -285,11 +287,18 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     renamed = False
     group = Group(())
     placed: list[tuple[tuple[str, ...], Definition]] = []  # counts read, under their headers
-    hesitant: list[tuple[int, Match, tuple[str, ...]]] = []  # wordings read two ways, for the bands beside them to settle
+    hesitant: list[tuple[int, Match, tuple[str, ...]]] = []
+    columns: dict[int, Above] = {}  # the columns a form names by their codes ("栏03"), by code  # wordings read two ways, for the bands beside them to settle
     for i, f in enumerate(req.fields):
         prior = above
         # A column name flattening nested headers ("Teaching Staff > Female") is read under them.
         heads, wording = flattened(list(f.headers), f.label) if f.label else (list(f.headers), f.label)
+        # A column named by its code reads as its note; a note refining another column ("栏03中的女性")
+        # refines that column, as "其中" does the total just above.
+        code, wording = column_note(wording) if wording else (None, wording)
+        if wording and (reached := of_column(wording)) is not None and reached[0] in columns:
+            prior = replace(columns[reached[0]], headers=tuple(heads))
+            wording = reached[1]
         where: Scene = scene([defined(h, terms) for h in heads], title, title_hint, req.title, prior, d,
                              total, breakdowns, renamed)
         if group.headers != tuple(heads):
@@ -306,6 +315,9 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             m = beside_column(m, label, f.type, req.level, where, req.reference_date, d,
                               tuple(group.categories) if group.whole else ()) or m
         group.add(m.definition, m.parsed)
+        if code is not None:
+            columns[code] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"
+                                  else None, f.label or "")
         p = m.parsed
         if not (isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))):
             # A total, or anything but a refinement or a bare category, is what the next "其中" refines.

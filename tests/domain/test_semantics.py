@@ -1326,3 +1326,33 @@ def test_a_word_naming_a_field_of_both_levels_is_read_at_the_forms_level_even_wh
     assert key("Name") == "school.name"
     assert key("Name", level="roster") == "teacher.name"
     assert key("Campus name") == "school.name"
+
+
+# --- columns named by a code, with a note -------------------------------------------------------
+
+
+def test_a_column_named_by_its_code_reads_as_its_note_and_a_note_may_refine_another_column() -> None:
+    got = read_form([{"label": "栏1（说明：本栏填教职工，不含劳务派遣人员）"}, {"label": "栏2（说明：栏1中的男性）"},
+                     {"label": "栏3（说明：栏1中满50周岁者）"}, {"label": "栏4（说明：栏2中本科学历者）"},
+                     {"label": "栏5（说明：栏9中的女性）"}, {"label": "栏6"}])
+    assert got == ["school.staff", count("status=1;gender=1"), count("status=1;age=50.."),
+                   count("status=1;gender=1;education=21"), None, None]
+
+
+def test_a_note_refining_a_column_not_read_stays_new() -> None:
+    got = read_form([{"label": "栏1（说明：在校学生数中的寄宿生）"}, {"label": "栏2（说明：栏1中的女性）"}])
+    assert got == [None, None]
+
+
+def test_leaving_out_people_the_records_never_hold_adds_nothing() -> None:
+    assert key("专任教师（不含代课教师、兼职教师）") == key("专任教师，不包括劳务派遣人员") == "school.ft_teachers"
+    assert key("专任教师（不含外籍教师）") is None  # foreign teachers may be in the records: not said which
+
+
+def test_a_clause_saying_a_row_is_counted_apart_says_nothing_of_whom_it_counts() -> None:
+    assert key("退休人员（不计入教职工总数）") == key("退休教职工，不在合计内") == count("status=2")
+    assert key("代课教师，另计") is None
+
+
+def test_a_level_said_to_take_in_others_after_a_comma_unites_them() -> None:
+    assert key("其中：研究生毕业，含博士、硕士", scene=where([], above="专任教师数")) == count(f"{FT};education=11,14")

@@ -155,6 +155,32 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     return [*headers, *parts[:-1]], parts[-1]
 
 
+# A column a form names by its code, and the note after it saying what the column holds:
+# "栏04（注：栏03中的女性）", "第5栏（说明：…）". The note is the column's wording.
+_COLUMN = re.compile(r"^\s*(?:栏次?|第)\s*(?P<code>\d{1,3})\s*栏?\s*[(（]\s*(?:注|说明|备注)?\s*[:：]?\s*(?P<note>[^()（）]*"
+                     r"(?:[(（][^()（）]*[)）][^()（）]*)*)\s*[)）]\s*$")
+_THIS_COLUMN = re.compile(r"^\s*(?:本栏|该栏|此栏)(?:为|是|指|填|填报)?\s*")
+# A note reaching another column of the form: "栏03中的女性" refines column 03 as "其中" does the total above.
+_OF_COLUMN = re.compile(r"^\s*(?:栏次?|第)\s*(?P<code>\d{1,3})\s*栏?\s*(?:中|之中|内|里)的?\s*")
+
+
+def column_note(label: str) -> tuple[int | None, str]:
+    """The code of a column named by its code with a note, and the note as its wording ("栏04（注：栏03中
+    的女性）" → (4, "栏03中的女性")); (None, label) for any other wording: a code alone says nothing."""
+    m = _COLUMN.match(label)
+    if m is None or not m.group("note").strip():
+        return None, label
+    return int(m.group("code")), _THIS_COLUMN.sub("", m.group("note").strip())
+
+
+def of_column(wording: str) -> tuple[int, str] | None:
+    """The column a note refines and the refinement, as "其中" would say it ("栏03中的女性" → (3, "其中：女性"))."""
+    m = _OF_COLUMN.match(wording)
+    if m is None or not wording[m.end():].strip():
+        return None
+    return int(m.group("code")), "其中：" + wording[m.end():].strip()
+
+
 def _read_title(title: str, d: Dictionary) -> Parsed | None:
     """A title read as a frame, its defined terms put in their words; when it does not read, without
     the schools it is for."""

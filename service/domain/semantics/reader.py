@@ -495,7 +495,7 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         got = _read(label, d, hint, level, mode, by)
         if isinstance(got, Unread) and got.reason.startswith(_UNKNOWN) and (named := _named_by_bracket(label, d)):
             got = _read(named, d, hint, level, mode, by)  # "艺术（音乐、美术）教师": music or art teachers
-        if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(label, got, lexicon(d)):
+        if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(_LEAVING_OUT.sub(" ", fold(label)), got, lexicon(d)):
             got = Unread(ENUMERATED)
         if mode == "frame" and isinstance(got, Unread) and (halves := bilingual(label)) is not None:
             got = _either(got, *(read(h, d, hint, level, mode, by) for h in halves[:2]))
@@ -538,7 +538,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         text = _STAFF_OF_KIND.sub(r"\2 \1", text)
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
-        text = _CONTRAST.sub(" ", _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", text))
+        text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(" ", text))
+        text = _CONTRAST.sub(" ", _INCLUDING.sub(lambda m: f" 及 {m.group(1) or m.group(2)} ", text))
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, text).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
@@ -693,7 +694,17 @@ def rest_of(label: str, d: Dictionary) -> str | None:
 
 
 # "二级及以下（含未定职级）": values the bracket adds to those before it (not "（含35岁）", a bound).
-_INCLUDING = re.compile(r"[(（]\s*(?:含|包含|包括|including|incl\.?)\s*([^()（）\d]+)[)）]")
+_INCLUDING = re.compile(r"[(（]\s*(?:含|包含|包括|including|incl\.?)\s*([^()（）\d]+)[)）]"
+                        # The same said after a comma at the end: "研究生毕业者，含博士、硕士".
+                        r"|[,，]\s*(?:含|包含|包括)\s*([^()（）\d,，]+)$")
+# People a school's staff records never hold: substitute, part-time and agency teachers, counted apart
+# from staff by the statistics. A wording leaving them out ("专任教师，不含代课、兼任教师") says nothing
+# more than its population does.
+_OUTSIDE = r"(?:代课|兼任|兼职|劳务派遣)(?:教师|老师|人员)?"
+_LEAVING_OUT = re.compile(rf"[,，]?\s*[(（]?\s*(?:不含|不包括|不包含)\s*{_OUTSIDE}(?:\s*[、和及与]\s*{_OUTSIDE})*\s*[)）]?")
+# A clause saying a row is counted apart from a total: "不在教职工数内", "不计入教职工总数", "另计". It says
+# where its number goes, not whom it counts.
+_COUNTED_APART = re.compile(r"[,，]?\s*[(（]?\s*(?:不在[^,，()（）]{1,12}内|不计入[^,，()（）]{1,12}|另计)\s*[)）]?")
 # The same bracket printed after the people counted ("高级职称专任教师（含正高级）", "Senior teachers
 # (including senior professor)"): it belongs beside the category before them.
 # The word for their number may come after the bracket: "高级教师（含正高级）数".

@@ -1356,3 +1356,65 @@ def test_a_clause_saying_a_row_is_counted_apart_says_nothing_of_whom_it_counts()
 
 def test_a_level_said_to_take_in_others_after_a_comma_unites_them() -> None:
     assert key("其中：研究生毕业，含博士、硕士", scene=where([], above="专任教师数")) == count(f"{FT};education=11,14")
+
+
+# --- vocabulary of round 13: workplaces, ids, codes printed beside names, degrees -------------
+
+
+def test_a_household_registers_word_for_the_place_of_work_is_the_teachers_school() -> None:
+    assert key("服务处所：", level="roster") == "teacher.school_code"
+
+
+def test_the_employers_own_local_id_is_the_staff_id_but_another_authoritys_is_not() -> None:
+    assert key("Local employee ID", level="roster") == "teacher.id"
+    assert key("State employee ID", level="roster") is None
+
+
+def test_years_of_service_in_education_are_the_years_of_teaching() -> None:
+    assert key("Total years of education service", level="roster") == "teacher.teaching_years"
+
+
+def test_a_classification_whose_known_options_leave_room_for_the_unknown_ones_is_that_field() -> None:
+    assert key("Employee classification (Teacher / Administrator / Librarian aide / Counsellor)",
+               level="roster") == "teacher.post_type"
+    # Known options naming every value of the field: an unknown one is another classification.
+    assert key("Appointment code (Permanent / Contract / Probation)", level="roster") is None
+
+
+def test_a_school_owned_publicly_or_privately_asks_its_ownership_once_said_twice() -> None:
+    assert key("Is this school government (public) or privately owned?") == "school.ownership"
+
+
+def test_the_reference_date_said_as_census_day_adds_nothing() -> None:
+    assert key("Teachers aged 55 or over on census day") == count(f"{FT};age=55..")
+
+
+def test_codes_printed_beside_the_names_they_stand_for_add_nothing() -> None:
+    assert key("Teachers of contract type TMP (temporary)") == count(f"{FT};establishment=2")
+    assert key("Teachers of contract type PRM or PERM (permanent)") == count(f"{FT};establishment=1")
+    assert key("Administrators (codes ADMN, BURS)") == count("post_type=2;status=1")
+    assert key("Staff, ethnicity code ABCD (Some group)") is None  # the name is what is read
+    assert key("Employer (TSC / BOM)", level="roster") is None  # bare capitals may be options
+
+
+def test_a_value_left_out_in_a_bracket_is_taken_out() -> None:
+    assert key("一级及以上职称专任教师（不含正高级）") == count(f"{FT};title=2,3")
+    assert key("专任教师中高级教师") == count(f"{FT};title=2")  # 中 after people is "among them"
+
+
+def test_a_degree_asked_is_not_the_education_level_unless_its_options_are_the_levels() -> None:
+    assert key("Degree held", level="roster") is None
+    assert key("Highest degree code", level="roster") is None
+    assert key("Highest degree (bachelor / master / doctorate)", level="roster") == "teacher.education"
+    assert key("Teachers holding a master's degree or higher") == count(f"{FT};education=11,14")
+
+
+def test_a_contract_type_is_read_with_a_value_or_options_never_alone() -> None:
+    assert key("Teachers on contract type fixed-term") == count(f"{FT};establishment=2")
+    assert key("Type of contract (permanent / temporary)", level="roster") == "teacher.establishment"
+    assert key("Type of contract", level="roster") is None
+    assert key("Contract type (local permanent / overseas fixed-term)", level="roster") is None
+
+
+def test_facilities_staff_are_workers() -> None:
+    assert key("Facilities and maintenance staff") == key("Facilities staff") == "school.staff.post_type.worker"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -51,9 +51,12 @@ from service.domain.semantics.context import (
     Above,
     Group,
     Scene,
+    column_note,
     defined,
+    flattened,
     glossary,
     is_total,
+    of_column,
     read_title,
     scene,
     title_by,
@@ -284,30 +287,42 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     renamed = False
     group = Group(())
     placed: list[tuple[tuple[str, ...], Definition]] = []  # counts read, under their headers
-    hesitant: list[tuple[int, Match]] = []  # wordings read two ways, for the bands beside them to settle
+    hesitant: list[tuple[int, Match, tuple[str, ...]]] = []
+    columns: dict[int, Above] = {}  # the columns a form names by their codes ("栏03"), by code  # wordings read two ways, for the bands beside them to settle
     for i, f in enumerate(req.fields):
         prior = above
-        where: Scene = scene([defined(h, terms) for h in f.headers], title, title_hint, req.title, prior, d,
+        # A column name flattening nested headers ("Teaching Staff > Female") is read under them.
+        heads, wording = flattened(list(f.headers), f.label) if f.label else (list(f.headers), f.label)
+        # A column named by its code reads as its note; a note refining another column ("栏03中的女性")
+        # refines that column, as "其中" does the total just above.
+        code, wording = column_note(wording) if wording else (None, wording)
+        if wording and (reached := of_column(wording)) is not None and reached[0] in columns:
+            prior = replace(columns[reached[0]], headers=tuple(heads))
+            wording = reached[1]
+        where: Scene = scene([defined(h, terms) for h in heads], title, title_hint, req.title, prior, d,
                              total, breakdowns, renamed)
-        if group.headers != tuple(f.headers):
-            group = Group(tuple(f.headers), count(d, where.base) if where.base is not None and where.base_population else None)
-        label = defined(f.label, terms) if f.label else f.label
+        if group.headers != tuple(heads):
+            group = Group(tuple(heads), count(d, where.base) if where.base is not None and where.base_population else None)
+        label = defined(wording, terms) if wording else wording
         m = _reading(d, key=f.key, label=label, type=f.type,
                      definition=f.definition.as_dict() if f.definition else None,
                      level=req.level, scene=where, reference=req.reference_date)
-        if m.key is None and f.label and label and not (f.key or f.definition) and req.level == "school" and group.whole:
-            m = (residual_match(f.label, group.total, group.categories, d, req.reference_date)
+        if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school" and group.whole:
+            m = (residual_match(wording, group.total, group.categories, d, req.reference_date)
                  or below_beside(m, label, f.type, req.level, where, req.reference_date, group.categories, d)
                  or m)
-        if m.key is None and f.label and label and not (f.key or f.definition) and req.level == "school":
+        if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school":
             m = beside_column(m, label, f.type, req.level, where, req.reference_date, d,
                               tuple(group.categories) if group.whole else ()) or m
         group.add(m.definition, m.parsed)
+        if code is not None:
+            columns[code] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"
+                                  else None, f.label or "")
         p = m.parsed
         if not (isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))):
             # A total, or anything but a refinement or a bare category, is what the next "其中" refines.
-            above = Above(tuple(f.headers), m.definition if m.definition and m.definition.measure == "count"
-                           else None, f.label or f.key or "")
+            above = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"
+                          else None, f.label or f.key or "")
             if is_total(m.definition):
                 total = whole_above(above, totals, d)
                 totals.append(above)
@@ -340,7 +355,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             out.append(FieldAnalysis(i, f.label, f.key, f.type, m.key, True, "prefill_store", m.confidence, m.reason,
                                      candidates=m.candidates, headers=f.headers,
                                      definition=definition_json(defn, d, req.reference_date)))
-            placed.append((tuple(f.headers), defn))
+            placed.append((tuple(heads), defn))
             continue
         if f.type is None:
             problems.append(Problem(["body", "fields", i, "type"], "a field the dictionary does not know needs a type", f.label,
@@ -353,12 +368,12 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         key = custom_key(entity, f.label or "", context if _depends_on_context(m, f.label or "")
                          else list(f.headers) if f.headers and not (m.parsed and m.parsed.kind == "value") else None)
         if m.alternatives and req.level == "school":
-            hesitant.append((len(out), m))
+            hesitant.append((len(out), m, tuple(heads)))
         out.append(FieldAnalysis(i, f.label, None, f.type, key, False, "new", m.confidence, m.reason,
                                  candidates=m.candidates, headers=f.headers))
-    for j, m in hesitant:
+    for j, m, under in hesitant:
         a = out[j]
-        bands = [defn for headers, defn in placed if list(headers) == a.headers]
+        bands = [defn for headers, defn in placed if headers == under]
         s = settled(m, bands, d, req.reference_date)
         if s is not None and s.key is not None and s.definition is not None:
             out[j] = FieldAnalysis(a.position, a.label, None, a.given_type, s.key, True, "prefill_store", s.confidence,

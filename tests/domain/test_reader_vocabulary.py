@@ -502,11 +502,11 @@ ON_A_ROSTER: dict[str, list[str]] = {
         '最高学历', '学历', '最高學歷', '學歷', 'Highest academic qualification', 'Highest educational qualification',
         'Highest level of education', 'Highest level of education completed',
         'Highest level of formal education completed', 'Highest education level', 'Academic qualification',
-        'Educational qualification', 'Highest qualification attained', 'Highest degree earned',
+        'Educational qualification', 'Highest qualification attained',
         'What is the highest level of formal education you have completed?', 'Level of education', '教育程度', '学历层次',
-        '最高学历（博士/硕士/本科/专科/其他）', '本科/专科', '學歷（博士/碩士/學士/專科/其他）', 'Highest degree held', '学历（毕业）', 'Qual.',
+        '最高学历（博士/硕士/本科/专科/其他）', '本科/专科', '學歷（博士/碩士/學士/專科/其他）', '学历（毕业）', 'Qual.',
         'Highest qual.', 'Highest qualification', '学历（最高）', "Teacher's highest qualification", '教师的最高学历',
-        'What is your highest educational qualification?', 'What is the highest degree you hold?', '本科（是/否）',
+        'What is your highest educational qualification?', '本科（是/否）',
         "Do you have a master's degree?",
         'Highest academic qualification (PhD / Masters / Bachelors / Diploma / Certificate)',
         'Highest academic qualification (PhD / Masters / Bachelors)', '最高學歷 Highest academic qualification',
@@ -624,6 +624,8 @@ NEW_ON_A_SCHOOL_FORM = [
 ]
 
 NEW_ON_A_ROSTER = [
+    # A degree asked is not the education level (学位 against 学历), unless its options are the levels.
+    'Highest degree earned', 'Highest degree held', 'What is the highest degree you hold?',
     'Surname', 'First name', '英文姓名', '曾用名', 'Aadhaar number', 'Social security number', 'Passport number',
     'HKID number', 'NIN', 'TSC number', 'Payroll number', 'Teacher registration number', '教师资格证编号', 'Nationality',
     'Race', 'Race/ethnicity', 'Caste', 'Social category', '国籍', 'Professional qualification',

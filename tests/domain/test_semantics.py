@@ -1270,3 +1270,151 @@ def test_newly_hired_is_read_only_with_the_range_that_defines_it() -> None:
 def test_a_value_set_against_the_one_asked_adds_nothing() -> None:
     assert key("Teachers on temporary rather than permanent terms") == count(f"{FT};establishment=2")
     assert key("Teachers on permanent terms instead of a contract") == count(f"{FT};establishment=1")
+
+
+# --- spreadsheets: flattened header paths, pivot tables -----------------------------------------
+
+
+def read_form(fields: list[dict[str, object]], title: str = "t", level: str = "school") -> list[str | None]:
+    """The keys a whole form's fields are read as, each in its place (None for new)."""
+    from service.domain.requests import FieldIn, RequestIn, _match
+    from service.domain.scope import Scope
+
+    req = RequestIn(title=title, purpose="p", kind="statistical", level=level,  # type: ignore[arg-type]
+                    fields=[FieldIn.model_validate({"type": "integer", **f}) for f in fields],
+                    scope=Scope(regions=["430000"]), reference_date=date(2026, 9, 1), due_date=date(2026, 12, 1))
+    return [a.key if a.matched else None for a in _match(req, D)]
+
+
+def test_a_column_name_flattening_nested_headers_is_read_under_them() -> None:
+    got = read_form([{"label": "Educators > All"}, {"label": "Educators > Terms > Permanent"},
+                     {"label": "Educators > Terms > Temporary"}, {"label": "Educators > Teaching experience > Under 10 years"},
+                     {"label": "Educators > Highest education > Doctorate"}, {"label": "Educators > Highest education > Master"},
+                     {"label": "Educators > Highest education > Other"}])
+    assert got == ["school.ft_teachers", count(f"{FT};establishment=1"), count(f"{FT};establishment=2"),
+                   count(f"{FT};years=..9"), count(f"{FT};education=11"), count(f"{FT};education=14"),
+                   count(f"{FT};education=21,31,41,61,71")]
+    assert read_form([{"label": "教职工｜在编｜女"}]) == [count("status=1;establishment=1;gender=2")]
+
+
+def test_marks_listing_options_or_bounding_a_range_part_no_headers() -> None:
+    assert read_form([{"label": "是否在编：是|否", "type": "enum"}], level="roster") == ["teacher.establishment"]
+    assert read_form([{"label": "性别（男｜女）", "type": "enum"}], level="roster") == ["teacher.gender"]
+    assert read_form([{"label": "专任教师30-39岁"}]) == [count(f"{FT};age=30..39")]
+
+
+def test_a_pivot_tables_layout_words_say_where_a_value_sits_not_what_it_is() -> None:
+    got = read_form([{"headers": ["Row Labels: Administrators"], "label": "Count of Staff ID"},
+                     {"headers": ["Row Labels: Administrators", "Column Labels: Female"], "label": "Count of Name"},
+                     {"headers": ["行标签：教辅人员"], "label": "计数项:工号"},
+                     {"headers": ["行标签：教辅人员"], "label": "计数项:专业技术职务"},
+                     {"headers": ["行标签：教辅人员"], "label": "求和项:工号"},
+                     {"headers": ["Row Labels: Administrators"], "label": "Average of Age", "type": "decimal"},
+                     {"headers": ["Row Labels: Administrators"], "label": "Max of Date of birth", "type": "date"}],
+                    title="PivotTable of the staff roster")
+    assert got == [count("post_type=2;status=1"), count("post_type=2;status=1;gender=2"), count("post_type=3;status=1"),
+                   None, None, None, None]
+
+
+def test_a_grand_total_of_a_pivot_counts_the_people_of_the_roster_its_title_names() -> None:
+    assert read_form([{"headers": ["总计"], "label": "计数项:身份证号"}], title="全体教职工花名册 数据透视表") == ["school.staff"]
+    assert read_form([{"headers": ["总计"], "label": "计数项:工号"}],
+                     title="教职工花名册数据透视表（报表筛选：任职状态=退休）") == [count("status=2")]
+
+
+def test_a_word_naming_a_field_of_both_levels_is_read_at_the_forms_level_even_when_it_is_a_label() -> None:
+    assert key("Name") == "school.name"
+    assert key("Name", level="roster") == "teacher.name"
+    assert key("Campus name") == "school.name"
+
+
+# --- columns named by a code, with a note -------------------------------------------------------
+
+
+def test_a_column_named_by_its_code_reads_as_its_note_and_a_note_may_refine_another_column() -> None:
+    got = read_form([{"label": "栏1（说明：本栏填教职工，不含劳务派遣人员）"}, {"label": "栏2（说明：栏1中的男性）"},
+                     {"label": "栏3（说明：栏1中满50周岁者）"}, {"label": "栏4（说明：栏2中本科学历者）"},
+                     {"label": "栏5（说明：栏9中的女性）"}, {"label": "栏6"}])
+    assert got == ["school.staff", count("status=1;gender=1"), count("status=1;age=50.."),
+                   count("status=1;gender=1;education=21"), None, None]
+
+
+def test_a_note_refining_a_column_not_read_stays_new() -> None:
+    got = read_form([{"label": "栏1（说明：在校学生数中的寄宿生）"}, {"label": "栏2（说明：栏1中的女性）"}])
+    assert got == [None, None]
+
+
+def test_leaving_out_people_the_records_never_hold_adds_nothing() -> None:
+    assert key("专任教师（不含代课教师、兼职教师）") == key("专任教师，不包括劳务派遣人员") == "school.ft_teachers"
+    assert key("专任教师（不含外籍教师）") is None  # foreign teachers may be in the records: not said which
+
+
+def test_a_clause_saying_a_row_is_counted_apart_says_nothing_of_whom_it_counts() -> None:
+    assert key("退休人员（不计入教职工总数）") == key("退休教职工，不在合计内") == count("status=2")
+    assert key("代课教师，另计") is None
+
+
+def test_a_level_said_to_take_in_others_after_a_comma_unites_them() -> None:
+    assert key("其中：研究生毕业，含博士、硕士", scene=where([], above="专任教师数")) == count(f"{FT};education=11,14")
+
+
+# --- vocabulary of round 13: workplaces, ids, codes printed beside names, degrees -------------
+
+
+def test_a_household_registers_word_for_the_place_of_work_is_the_teachers_school() -> None:
+    assert key("服务处所：", level="roster") == "teacher.school_code"
+
+
+def test_the_employers_own_local_id_is_the_staff_id_but_another_authoritys_is_not() -> None:
+    assert key("Local employee ID", level="roster") == "teacher.id"
+    assert key("State employee ID", level="roster") is None
+
+
+def test_years_of_service_in_education_are_the_years_of_teaching() -> None:
+    assert key("Total years of education service", level="roster") == "teacher.teaching_years"
+
+
+def test_a_classification_whose_known_options_leave_room_for_the_unknown_ones_is_that_field() -> None:
+    assert key("Employee classification (Teacher / Administrator / Librarian aide / Counsellor)",
+               level="roster") == "teacher.post_type"
+    # Known options naming every value of the field: an unknown one is another classification.
+    assert key("Appointment code (Permanent / Contract / Probation)", level="roster") is None
+
+
+def test_a_school_owned_publicly_or_privately_asks_its_ownership_once_said_twice() -> None:
+    assert key("Is this school government (public) or privately owned?") == "school.ownership"
+
+
+def test_the_reference_date_said_as_census_day_adds_nothing() -> None:
+    assert key("Teachers aged 55 or over on census day") == count(f"{FT};age=55..")
+
+
+def test_codes_printed_beside_the_names_they_stand_for_add_nothing() -> None:
+    assert key("Teachers of contract type TMP (temporary)") == count(f"{FT};establishment=2")
+    assert key("Teachers of contract type PRM or PERM (permanent)") == count(f"{FT};establishment=1")
+    assert key("Administrators (codes ADMN, BURS)") == count("post_type=2;status=1")
+    assert key("Staff, ethnicity code ABCD (Some group)") is None  # the name is what is read
+    assert key("Employer (TSC / BOM)", level="roster") is None  # bare capitals may be options
+
+
+def test_a_value_left_out_in_a_bracket_is_taken_out() -> None:
+    assert key("一级及以上职称专任教师（不含正高级）") == count(f"{FT};title=2,3")
+    assert key("专任教师中高级教师") == count(f"{FT};title=2")  # 中 after people is "among them"
+
+
+def test_a_degree_asked_is_not_the_education_level_unless_its_options_are_the_levels() -> None:
+    assert key("Degree held", level="roster") is None
+    assert key("Highest degree code", level="roster") is None
+    assert key("Highest degree (bachelor / master / doctorate)", level="roster") == "teacher.education"
+    assert key("Teachers holding a master's degree or higher") == count(f"{FT};education=11,14")
+
+
+def test_a_contract_type_is_read_with_a_value_or_options_never_alone() -> None:
+    assert key("Teachers on contract type fixed-term") == count(f"{FT};establishment=2")
+    assert key("Type of contract (permanent / temporary)", level="roster") == "teacher.establishment"
+    assert key("Type of contract", level="roster") is None
+    assert key("Contract type (local permanent / overseas fixed-term)", level="roster") is None
+
+
+def test_facilities_staff_are_workers() -> None:
+    assert key("Facilities and maintenance staff") == key("Facilities staff") == "school.staff.post_type.worker"

@@ -28,7 +28,7 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import ANY, POST, lexicon, units
 from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
-from service.domain.semantics.text import fold
+from service.domain.semantics.text import fold, lettered
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
@@ -37,6 +37,8 @@ _TITLE_NOISE = re.compile(
     # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
     r"|交叉|\bcross[- ]?tab(?:ulation)?s?\b"
     r"|\bstatistics\b|\breport\b"
+    # A roster, or a spreadsheet's pivot table of one, names the document, not whom it lists.
+    r"|数据透视表|\bpivot ?tables?\b|花名册|名册"
     # What a survey is for and where, around its subject: "XX县…监测表", "基础教育…", "(截至9月1日)".
     r"|基础教育|义务教育(?:阶段)?|普通中小学|监测|结构分析|分析|摸底|普查|核查|基础数据"
     r"|[(（]\s*(?:截至|截止|统计时点)[^)）]*[)）]|\b(?:basic|compulsory) education\b|\bmonitoring\b|\breturn\b"
@@ -130,6 +132,53 @@ def defined(text: str, terms: tuple[tuple[str, str], ...]) -> str:
     for term, meaning in terms:
         folded = folded.replace(term, f"{term}({meaning})")
     return folded
+
+
+# Where a spreadsheet flattens nested headers into one column name: "Teaching Staff > Contract >
+# Permanent", "教职工数|其中：女". Only marks that never join values or bound a range part headers:
+# "M/F", "31-40岁" and "35岁及以下" stay whole.
+_PATH_MARK = re.compile(r"\s*(?:[>＞»→]|[|｜])\s*")
+_BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
+
+
+def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
+    """A column name that is a path of headers, read as the headers it flattens and its last part:
+    (the headers above it with the path's parts after them, the last part). A mark inside a bracket
+    ("（是|否）") or before options after a colon ("是否在编：是|否") lists options: no path."""
+    bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
+    if lettered(fold(label))[1]:
+        return headers, label
+    cuts = [m.span() for m in _PATH_MARK.finditer(bare)]
+    parts = [label[a:b].strip() for a, b in zip([0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(label)], strict=True)]
+    if len(parts) < 2 or not all(parts):
+        return headers, label
+    return [*headers, *parts[:-1]], parts[-1]
+
+
+# A column a form names by its code, and the note after it saying what the column holds:
+# "栏04（注：栏03中的女性）", "第5栏（说明：…）". The note is the column's wording.
+_COLUMN = re.compile(r"^\s*(?:栏次?|第)\s*(?P<code>\d{1,3})\s*栏?\s*[(（]\s*(?:注|说明|备注)?\s*[:：]?\s*(?P<note>[^()（）]*"
+                     r"(?:[(（][^()（）]*[)）][^()（）]*)*)\s*[)）]\s*$")
+_THIS_COLUMN = re.compile(r"^\s*(?:本栏|该栏|此栏)(?:为|是|指|填|填报)?\s*")
+# A note reaching another column of the form: "栏03中的女性" refines column 03 as "其中" does the total above.
+_OF_COLUMN = re.compile(r"^\s*(?:栏次?|第)\s*(?P<code>\d{1,3})\s*栏?\s*(?:中|之中|内|里)的?\s*")
+
+
+def column_note(label: str) -> tuple[int | None, str]:
+    """The code of a column named by its code with a note, and the note as its wording ("栏04（注：栏03中
+    的女性）" → (4, "栏03中的女性")); (None, label) for any other wording: a code alone says nothing."""
+    m = _COLUMN.match(label)
+    if m is None or not m.group("note").strip():
+        return None, label
+    return int(m.group("code")), _THIS_COLUMN.sub("", m.group("note").strip())
+
+
+def of_column(wording: str) -> tuple[int, str] | None:
+    """The column a note refines and the refinement, as "其中" would say it ("栏03中的女性" → (3, "其中：女性"))."""
+    m = _OF_COLUMN.match(wording)
+    if m is None or not wording[m.end():].strip():
+        return None
+    return int(m.group("code")), "其中：" + wording[m.end():].strip()
 
 
 def _read_title(title: str, d: Dictionary) -> Parsed | None:

@@ -40,6 +40,9 @@ class Sense:
     generic: bool = False
     residual: bool = False  # the code list's "other": read only as a category of its own
     bare: bool = False  # a school field's name without the school ("代码", "名称"): the school's only when alone
+    # A word naming a field only through its values: "a master's degree" is a level of education,
+    # but "Highest degree" asked alone is a degree, which the records do not hold.
+    loose: bool = False
 
 
 POST = "teacher.post_type"
@@ -102,7 +105,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
                "占用", "教", "核对", "已经", "主教", "主讲",
-               "today", "national", "managed", "run", "operated", "manage", "operate",
+               "today", "national", "managed", "run", "operated", "manage", "operate", "owned",
+               # The reference date as a census names it: "aged under 30 on census day".
+               "on census day", "census day", "on census date", "census date", "on the reference date",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "在籍", "现聘",
                "现有的",
@@ -191,7 +196,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "哪门", "哪种", "哪一种", "哪类", "哪一类", "何种", "以下哪个", "以下哪一", "以下哪项", "以下哪一项",
                  "下列", "下列哪个", "下列哪一", "哪项", "哪一项", "区间", "哪个区间"),
     "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
-             "our school", "the school", "institution"),
+             "our school", "the school", "institution",
+             # A school's site, as an HR system of a group of schools calls each school.
+             "campus"),
 }
 # Wordings that name several codes at once, or every code but one, in the language of the tables.
 GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
@@ -244,9 +251,9 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 # Words that name a field only inside a count ("具有高级职称", "本科毕业", "master's degree").
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
-    "teacher.education": ("毕业", "学历层次", "文化程度", "degree", "qualification", "educational", "education",
+    "teacher.education": ("毕业", "学历层次", "文化程度", "qualification", "educational", "education",
                           "academic qualification",
-                          "education level", "educational attainment", "academic degree"),
+                          "education level", "educational attainment"),
     "teacher.title": ("职称", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
@@ -279,8 +286,16 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                                # 从事教育工作年限, in English: experience of the education service.
                                "experience in education", "years of experience in education", "years in education",
                                "year in education", "years of service in education",
-                               "years in service", "service years", "length of teaching service"),
+                               "years in service", "service years", "length of teaching service",
+                               # Years of service in education, as US staff records count them.
+                               "years of education service", "year of education service", "education service"),
 }
+# Words naming a field only through its values (Sense.loose): a degree named is a level of education
+# ("bachelor's degree or higher"); a degree asked ("Highest degree code") is not the education level.
+# So is a type of contract: "contract type PRM (permanent)" is on-staff, but "Contract type" asked alone
+# may be any system's classes of contract.
+LOOSE_WORDS: dict[str, tuple[str, ...]] = {"teacher.education": ("degree", "academic degree"),
+                                           "teacher.establishment": ("contract type", "type of contract")}
 # Words for the activity of teaching: they name the years of teaching only beside a number, a
 # duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").
 ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
@@ -307,7 +322,7 @@ ENROLMENT_WORDS = ("学生", "在校学生", "在校生", "幼儿", "在园幼�
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
                    # where a school is: which field (region, urban-rural class) its options say
                    "所在地", "地处", "位于", "location", "located", "setting", "身份", "employment status",
-                   "appointment status", "job category",
+                   "appointment status", "job category", "job classification", "classification",
                    # "人员性质（在编/聘用）": the nature of something, its options say which field.
                    "性质",
                    # what someone does at the school: the options say by which field ("Role (teacher / caretaker)")
@@ -387,6 +402,8 @@ def _build(d: Dictionary) -> Lexicon:
             add([w], Sense("code", name, frozenset(group), negated=negated))
     for name, words in DIMENSION_WORDS.items():
         add(words, Sense("dim", name))
+    for name, words in LOOSE_WORDS.items():
+        add(words, Sense("dim", name, loose=True))
     for name, f in codes_fields.items():
         # "性别代码", "学历代码": a coded field's code is that field, entered as its code list's codes.
         # A word of one character ("编", "族") is too short to say which field: "编码" is any code.

@@ -39,6 +39,7 @@ from service.domain.semantics.reader import (
     UNHELD,
     Parsed,
     Unread,
+    aggregated,
     band_of,
     named_by_options,
     read,
@@ -460,10 +461,16 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         implied = None  # "专任教师人数：A.20人及以下 B.21-50人": the count, asked as a choice of bands
     if label.strip() in d.fields:
         return _by_key(label.strip(), None, d)
-    exact = _exact(label, implied, d)
+    exact = _exact(label, implied, d) if not aggregated(label) else None
     if exact is not None and exact.key is not None and (mine := _level_field(exact.key, level, d)) != exact.key:
         # On a roster a school's name for a field is the teacher's own ("学校标识码": where they work).
         return _value(mine, implied, d, exact.confidence, f"{exact.reason}, of the teacher's school", exact.parsed)
+    if exact is not None and exact.key is not None and level == "school" and d.fields[exact.key].entity == "teacher":
+        # "Name" on a school form: a word naming a field of both levels is read at the form's level.
+        said = read(label, d, level=level)
+        own = said.field if isinstance(said, Parsed) and said.kind == "value" else None
+        if own is not None and own in d.fields and d.fields[own].entity == "school":
+            return _value(own, implied, d, CONF_IN_CONTEXT, f"asks for {own}, read at the form's level")
     if exact is not None:
         return exact
     bilingual = _bilingual(label, type, level, scene, reference, d)

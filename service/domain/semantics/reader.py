@@ -35,6 +35,7 @@ SELF = "self"  # a value read naming only the school itself ("填报单位", "yo
 NOTHING = "names nothing to count"
 BREAKDOWN_ONLY = "names a kind of breakdown, not a field"
 ENUMERATED = "a bracket lists what it counts as, other than the records' own value (say which)"
+LOOSE = "names a field only through its values (a degree is not the education level): say which values"
 UNHELD = "asks something the records do not hold (a degree, political status, a duty, hours, pay, contacts)"
 BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 or 以下（不含）"
 EMPTY = "the wording is empty once its numbering and units are taken off"
@@ -99,6 +100,7 @@ class _State:
     named: set[str] = field(default_factory=set)  # fields a word names ("教龄")
     activity: set[str] = field(default_factory=set)  # fields only an activity names ("执教")
     bare: set[str] = field(default_factory=set)  # school fields named without the school ("代码")
+    loose: set[str] = field(default_factory=set)  # fields named only through their values ("degree")
 
 
 class _Fail(Exception):
@@ -265,7 +267,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 # name is that field only where the options say so (_interpret).
                 st.markers.add("kind_joined")
             (st.by if by else st.dims).append(s.field or "")
-            (st.activity if s.generic else st.bare if s.bare else st.named).add(s.field or "")
+            (st.activity if s.generic else st.bare if s.bare else st.loose if s.loose else st.named).add(s.field or "")
             by = dim_union = False
         elif s.kind == "by":
             by = True
@@ -275,6 +277,9 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if pending_neg:
                 # "non-government", "非公办": the other kinds of school of the same list.
                 c.codes, pending_neg = set(lex.school_codes.get(c.field, frozenset()) - s.codes), False
+            if not union and last is not None and last.field == c.field and st.conds[-1] is last \
+                    and c.codes <= last.codes and not comma:
+                continue  # "publicly (government)": a word for the same kind of school again
             if comma and not union and last is not None and last.field == c.field and st.conds[-1] is last:
                 union = True  # "a city, town or village"
             if union:
@@ -435,6 +440,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             if st.conds and dims[0].startswith("school.") and not any(f.references == dims[0] for f in d.entity_fields("teacher")):
                 # "Student teachers": people beside a number only the school has are not that number.
                 raise _Fail(f"names {dims[0]}, the school's, beside people it does not belong to")
+            if dims[0] in st.loose - st.named and offered != dims[0]:
+                # "Highest degree code": a degree asked is no level of education, unless the options
+                # it lists are the levels ("Highest degree (bachelor's / master's / doctorate)").
+                raise _Fail(LOOSE)
             return Parsed("value", field=dims[0], generic_only=bool(st.conds), whether=whether)
         if dims:
             raise _Fail(f"names {', '.join(dims)} without saying which values")
@@ -495,7 +504,7 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         got = _read(label, d, hint, level, mode, by)
         if isinstance(got, Unread) and got.reason.startswith(_UNKNOWN) and (named := _named_by_bracket(label, d)):
             got = _read(named, d, hint, level, mode, by)  # "艺术（音乐、美术）教师": music or art teachers
-        if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(label, got, lexicon(d)):
+        if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(_LEAVING_OUT.sub(" ", fold(label)), got, lexicon(d)):
             got = Unread(ENUMERATED)
         if mode == "frame" and isinstance(got, Unread) and (halves := bilingual(label)) is not None:
             got = _either(got, *(read(h, d, hint, level, mode, by) for h in halves[:2]))
@@ -530,13 +539,17 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     lex = lexicon(d)
     if _SHARE.search(label):
         return Unread("asks a share (%), not a number of people")
+    if mode == "field" and (aggregate := _aggregate(label, d)) is not None:
+        return aggregate
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", unnumbered(fold(label))))
         text = _STAFF_OF_KIND.sub(r"\2 \1", text)
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
-        text = _CONTRAST.sub(" ", _INCLUDING.sub(lambda m: f" 及 {m.group(1)} ", text))
+        text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(" ", text))
+        text = _CONTRAST.sub(" ", _INCLUDING.sub(lambda m: f" 及 {m.group(1) or m.group(2)} ", text))
+        text = _EXCLUDING.sub(lambda m: f" 非{m.group(1)} ", text)
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, text).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
@@ -553,7 +566,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         unknown = _unknown(u, lex)
         return Unread(f"{_UNKNOWN}(s) {unknown}" if unknown else "cannot read the wording",
                       tuple(ranges))
-    offered = _offered(options(fold(label)), lex) if mode == "field" else None
+    offered = _offered_among(options(fold(label)), lex, d) if mode == "field" else None
     readings, failures = _readings(tilings, lex, level, by, ranges, d, mode, offered)
     if mode == "frame" and not any(p.own_population for p in readings):
         # "教师职称情况" is teachers by title, though "教师职称" also names the field: a frame may
@@ -578,13 +591,43 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     return next(iter(readings))
 
 
+# A pivot table's value field: what it does to the records of each cell, and the field it does it to
+# ("计数项:姓名", "Count of Staff ID", "求和项:周课时", "Average of Age").
+_AGGREGATE = re.compile(r"^\s*(?:(?P<count>计数项|count of)|求和项|平均值项|最大值项|最小值项|乘积项|数值计数项|标准偏差项|方差项"
+                        r"|(?:sum|average|avg|mean|max|min|product|stddev|var) of)\s*[:：]?\s*(?P<what>\S.*)$")
+
+
+def aggregated(label: str) -> bool:
+    """Whether a wording is a pivot table's value field ("计数项:姓名", "Sum of Hours"): what it
+    names is the field aggregated, never the field itself."""
+    return _AGGREGATE.match(unnumbered(fold(label))) is not None
+
+
+def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
+    """A pivot table's value field over a field of the records: a count of what every record holds
+    one of its own (a name, a staff id) counts the people of the cell, as "人数" does; a count of
+    another field counts the records where it is filled in, and a sum, average, minimum or maximum
+    is no number of people. None when what follows is no field (it is read as it is)."""
+    m = _AGGREGATE.match(unnumbered(fold(label)))
+    if m is None:
+        return None
+    what = read(m.group("what"), d, level="roster")  # a field of the records aggregated: the teachers'
+    name = what.field if isinstance(what, Parsed) and what.kind == "value" else None
+    if name is None or name not in d.fields:
+        return None
+    f = d.fields[name]
+    if m.group("count") and f.entity == "teacher" and f.required and f.type == "text" and not f.references:
+        return Parsed("count", counted=True)
+    return Unread(f"an aggregate of {f.key} over the records, not a number of people")
+
+
 # "on contract rather than permanent terms": the value set against the one asked adds nothing to it.
 _CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+")
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
 _AMONG = re.compile(r"中\s*[:：]")
 # "专任教师中高级及以上职称": "中高级" already takes in 正高级, so "及以上" after it says the level is
 # 高级 alone, and 中 after a word for people is "among them".
-_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?及?以上)")
+_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?及?以上|高级教师)")
 
 
 def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tuple[str, ...]) -> Parsed | None:
@@ -661,7 +704,19 @@ def rest_of(label: str, d: Dictionary) -> str | None:
 
 
 # "二级及以下（含未定职级）": values the bracket adds to those before it (not "（含35岁）", a bound).
-_INCLUDING = re.compile(r"[(（]\s*(?:含|包含|包括|including|incl\.?)\s*([^()（）\d]+)[)）]")
+_INCLUDING = re.compile(r"[(（]\s*(?:含|包含|包括|including|incl\.?)\s*([^()（）\d]+)[)）]"
+                        # The same said after a comma at the end: "研究生毕业者，含博士、硕士".
+                        r"|[,，]\s*(?:含|包含|包括)\s*([^()（）\d,，]+)$")
+# "高级教师（不含正高级）": a value the bracket takes out of those before it, read as "非正高级" beside them.
+_EXCLUDING = re.compile(r"[(（]\s*(?:不含|不包含|不包括)\s*([^()（）\d]+)[)）]")
+# People a school's staff records never hold: substitute, part-time and agency teachers, counted apart
+# from staff by the statistics. A wording leaving them out ("专任教师，不含代课、兼任教师") says nothing
+# more than its population does.
+_OUTSIDE = r"(?:代课|兼任|兼职|劳务派遣)(?:教师|老师|人员)?"
+_LEAVING_OUT = re.compile(rf"[,，]?\s*[(（]?\s*(?:不含|不包括|不包含)\s*{_OUTSIDE}(?:\s*[、和及与]\s*{_OUTSIDE})*\s*[)）]?")
+# A clause saying a row is counted apart from a total: "不在教职工数内", "不计入教职工总数", "另计". It says
+# where its number goes, not whom it counts.
+_COUNTED_APART = re.compile(r"[,，]?\s*[(（]?\s*(?:不在[^,，()（）]{1,12}内|不计入[^,，()（）]{1,12}|另计)\s*[)）]?")
 # The same bracket printed after the people counted ("高级职称专任教师（含正高级）", "Senior teachers
 # (including senior professor)"): it belongs beside the category before them.
 # The word for their number may come after the bracket: "高级教师（含正高级）数".
@@ -747,6 +802,25 @@ def _offered(listed: list[str], lex: Lexicon) -> str | None:
         fields = {s.field or "" for s in senses if s.kind in ("code", "pop", "school_code")}
         common = fields if common is None else common & fields
     return next(iter(common)) if common is not None and len(common) == 1 and len(listed) >= 2 else None
+
+
+def _offered_among(listed: list[str], lex: Lexicon, d: Dictionary) -> str | None:
+    """`_offered`, or else the field whose values two or more options are when the others are words
+    the reader does not know at all (or "other") and the known ones leave some of the field's values
+    unnamed: "Teacher / Administrator / Paraprofessional" lists a system's own classes of the post,
+    the unknown ones room for the posts not named. Where the known options name every value
+    ("Tenured / Temporary / Probationary"), an unknown one is another classification."""
+    field_ = _offered(listed, lex)
+    known = [o for o in listed if _tilings(units(o), lex) and not all(
+        s.residual for s in lex.terms.get(units(o), frozenset()) if s.kind in ("code", "pop"))]
+    if field_ is not None or len(known) < 2 or len(known) == len(listed):
+        return field_
+    field_ = _offered(known, lex)
+    f = d.fields.get(field_ or "")
+    if f is None or f.code_list is None:
+        return None
+    named = {c for o in known for s in lex.terms.get(units(o), frozenset()) if s.field == field_ for c in s.codes}
+    return field_ if named < set(d.code_lists[f.code_list].code_values) else None
 
 
 def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | None, by: tuple[str, ...],

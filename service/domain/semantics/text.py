@@ -121,13 +121,25 @@ def _spelled_out(t: str) -> str:
     return _SPACES.sub(" ", t).strip()
 
 
+# The codes a department's system enters values as, printed beside their names in capitals: a bracket
+# of nothing but codes said to be codes ("(roles ADMN, SECR)"; bare capitals "(TSC / BOM)" may be
+# options), or codes after the word for a
+# coded field and before the name they stand for ("contract type PRM (permanent)", "FXT or TMP
+# (fixed term …)"). The name says what they mean; the codes add nothing to it.
+_CODE = r"[A-Z][A-Z0-9]{2,4}"
+_CODES_ONLY = re.compile(rf"[(（]\s*(?:roles?|codes?)\s*[:：]?\s*{_CODE}(?:\s*[,/、;]\s*{_CODE})*\s*[)）]")
+_CODES_NAMED = re.compile(r"\b((?:type|code|role|status|category) )[A-Z][A-Z0-9]{0,4}"
+                          r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[A-Z][A-Z0-9]{0,4})*\s*(?=[(（])")
+
+
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
 def fold(text: str) -> str:
-    """NFKC width, simplified script, lower case, Chinese and English numerals of ages and years as digits,
+    """NFKC width, codes printed beside the names they stand for taken off, simplified script, lower
+    case, Chinese and English numerals of ages and years as digits,
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), English abbreviations spelled out
     ("tchrs" -> "teachers"), spaces collapsed."""
     t = unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))
-    t = _simplified(t).casefold()
+    t = _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold()
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
     t = _spelled_out(_APOSTROPHES.sub("", t))
@@ -367,11 +379,16 @@ _AS_ON_DOCUMENT = re.compile(
     r"(?:id|identity|passport|birth)(?:\s+(?:card|document|certificate))?\s*[.。]?$")
 
 
+# The words a spreadsheet's pivot table puts before its row, column and filter values ("行标签：专任教师",
+# "Column Labels: Female", "报表筛选：任职状态=在职"): where a value sits in the table, not what it is.
+_PIVOT_LAYOUT = re.compile(r"(?:行标签|列标签|报表筛选|row labels?|column labels?|report filter)\s*[:：]?\s*")
+
+
 def unnumbered(text: str) -> str:
-    """The folded wording without its numbering, lettered options, answer blanks, how to answer after
-    a question, the identity document to copy from and the number of digits a code has ("10-digit");
-    brackets kept, for the ranges they qualify."""
-    text = _AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", strip_numbering(text)))
+    """The folded wording without its numbering, a pivot table's layout words, lettered options,
+    answer blanks, how to answer after a question, the identity document to copy from and the number
+    of digits a code has ("10-digit"); brackets kept, for the ranges they qualify."""
+    text = _AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", strip_numbering(text))))
     return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0]))
 
 

@@ -80,6 +80,8 @@ def fill(session: Session, r: Request, classification: dict[str, str], schools: 
             f"{_INSERT} WITH prefill_computed AS MATERIALIZED ({compiled}), "
             f"prefill_values AS MATERIALIZED ({on_forms}{named}) {_new_items(v, classification)}"),
             {"rid": r.id, "at": at}).rowcount
+        if postgres:
+            conn.execute(text("RESET jit"))  # the rest of the transaction plans as configured
         return int(added)
     suffix = " ON COMMIT DROP" if postgres else ""
     conn.execute(text("DROP TABLE IF EXISTS prefill_computed"))
@@ -88,6 +90,7 @@ def fill(session: Session, r: Request, classification: dict[str, str], schools: 
     # again for each form wherever the planner took the forms for one row (quadratic in the schools).
     conn.execute(text(f"CREATE TEMP TABLE prefill_computed{suffix} AS {compiled}"))
     if postgres:
+        conn.execute(text("RESET jit"))
         conn.execute(text("ANALYZE prefill_computed"))
     # The values and the form of `r` they go on, joined once: one row per school (or teacher).
     conn.execute(text(f"CREATE TEMP TABLE prefill_values{suffix} AS {on_forms}"), {"rid": r.id})

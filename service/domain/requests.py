@@ -287,12 +287,14 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     renamed = False
     group = Group(())
     placed: list[tuple[tuple[str, ...], Definition]] = []  # counts read, under their headers
-    hesitant: list[tuple[int, Match, tuple[str, ...]]] = []
-    columns: dict[int, Above] = {}  # the columns a form names by their codes ("栏03"), by code  # wordings read two ways, for the bands beside them to settle
+    hesitant: list[tuple[int, Match, tuple[str, ...]]] = []  # wordings read two ways, for the bands beside them to settle
+    columns: dict[int, Above] = {}  # the columns a form names by their codes ("栏03"), by code
     for i, f in enumerate(req.fields):
         prior = above
-        # A column name flattening nested headers ("Teaching Staff > Female") is read under them.
-        heads, wording = flattened(list(f.headers), f.label) if f.label else (list(f.headers), f.label)
+        # A column name flattening nested headers ("Teaching Staff > Female") is read under them. Not
+        # on a roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
+        heads, wording = (flattened(list(f.headers), f.label) if f.label and req.level == "school"
+                          else (list(f.headers), f.label))
         # A column named by its code reads as its note; a note refining another column ("栏03中的女性")
         # refines that column, as "其中" does the total just above.
         code, wording = column_note(wording) if wording else (None, wording)

@@ -1399,7 +1399,7 @@ def test_codes_printed_beside_the_names_they_stand_for_add_nothing() -> None:
 
 def test_a_value_left_out_in_a_bracket_is_taken_out() -> None:
     assert key("一级及以上职称专任教师（不含正高级）") == count(f"{FT};title=2,3")
-    assert key("专任教师中高级教师") == count(f"{FT};title=2")  # 中 after people is "among them"
+    assert key("专任教师中，高级教师（不含正高级）") == count(f"{FT};title=2")  # 中, then a comma: "among them"
 
 
 def test_a_degree_asked_is_not_the_education_level_unless_its_options_are_the_levels() -> None:

@@ -136,8 +136,8 @@ def defined(text: str, terms: tuple[tuple[str, str], ...]) -> str:
 
 # Where a spreadsheet flattens nested headers into one column name: "Teaching Staff > Contract >
 # Permanent", "教职工数|其中：女". Only marks that never join values or bound a range part headers:
-# "M/F", "31-40岁" and "35岁及以下" stay whole.
-_PATH_MARK = re.compile(r"\s*(?:[>＞»→]|[|｜])\s*")
+# "M/F", "31-40岁" and "35岁及以下" stay whole, and so do "年龄>50岁" and "Age > 55".
+_PATH_MARK = re.compile(r"\s*(?:[>＞»→](?!\s*=?\s*\d)|[|｜])\s*")
 _BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 
 

@@ -339,7 +339,9 @@ _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "sta
 
 
 # Words printed forms cut short in narrow columns: "Highest qual.", "Yrs of exp.".
-_ABBREVIATED = {"yr": "year", "yrs": "year", "nos": "no", "qty": "number", "qual": "qualification", "exp": "experience", "edu": "education", "educ": "education"}
+# Short forms `fold` leaves (it spells out the others, "exp." only where the words around it say
+# experience): "Nos." and "Qty." of a count.
+_ABBREVIATED = {"nos": "no", "qty": "number"}
 
 
 def _singular(word: str) -> str:

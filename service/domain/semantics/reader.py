@@ -541,6 +541,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread("asks a share (%), not a number of people")
     if mode == "field" and (aggregate := _aggregate(label, d)) is not None:
         return aggregate
+    if _AMONG_OR_MIDDLE.search(fold(label)):
+        return Unread(AMONG_OR_MIDDLE)
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", unnumbered(fold(label))))
@@ -624,10 +626,14 @@ def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
 # "on contract rather than permanent terms": the value set against the one asked adds nothing to it.
 _CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+")
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
-_AMONG = re.compile(r"中\s*[:：]")
+_AMONG = re.compile(r"中\s*[:：,，、]")
 # "专任教师中高级及以上职称": "中高级" already takes in 正高级, so "及以上" after it says the level is
 # 高级 alone, and 中 after a word for people is "among them".
-_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?及?以上|高级教师)")
+_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?及?以上)")
+# "专任教师中高级教师": 中高级 (中级 and 高级) or 高级 among them; read neither way.
+# ("中高级职称" is the statistics tables' own term for 中级 and 高级 titles, and is read so.)
+_AMONG_OR_MIDDLE = re.compile(r"(?<=[师员工])中高级教师(?!及?以上)")
+AMONG_OR_MIDDLE = "中高级 after the people it counts reads two ways (中级 and 高级, or 高级 among them): say which"
 
 
 def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tuple[str, ...]) -> Parsed | None:

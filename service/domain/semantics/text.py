@@ -97,11 +97,13 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"\bs[rl]\.?\s*no\b\.?", "serial number"),
     (r"\btchrs\b\.?", "teachers"), (r"\btchr\b\.?", "teacher"), (r"\btchg\b\.?", "teaching"),
     (r"\bschs\b\.?", "schools"), (r"\bschl?\b\.?", "school"),
-    (r"(?<![\d.])(?<!\d\s)\bf/?t\b\.?", "full time"), (r"(?<![\d.])(?<!\d\s)\bp/?t\b\.?", "part time"),
+    # Not "p/t": "P/T ratio" is pupils per teacher, "PT teacher" one of physical training.
+    (r"(?<![\d.])(?<!\d\s)\bf/?t\b\.?", "full time"),
     (r"\bquals\b\.?", "qualifications"), (r"\bqual\b\.?", "qualification"), (r"\bbach\b\.?", "bachelor"),
-    (r"\bsr\b\.?", "senior"), (r"\bjr\b\.?", "junior"), (r"(?<=senior)[\s-]*prof\b\.?", " professor"),
+    # Before the word they qualify only: a bare "Sr." or "Sr. #" heads a column of serial numbers.
+    (r"\bsr\b\.?(?=[\s-]*[a-z])(?!\s*no\b)", "senior"), (r"\bjr\b\.?(?=[\s-]*[a-z])", "junior"), (r"(?<=senior)[\s-]*prof\b\.?", " professor"),
     (r"\bretd\b\.?", "retired"), (r"\byrs\b\.?", "years"), (r"\byr\b\.?", "year"),
-    (r"\b(teaching|working|service|years?) exp\b\.?", r"\1 experience"),
+    (r"\b(teaching|working|service|years?)( of)? exp\b\.?", r"\1\2 experience"),
     (r"\bw/o\b", "without "), (r"\bw/\s*", "with "),
     (r"(?:#|\bnos?\.)\s*(?=of\b)", "number "),
     (r"\bdepts?\b\.?", "department"), (r"\basst\b\.?", "assistant"), (r"\bassts\b\.?", "assistants"),
@@ -128,7 +130,7 @@ def _spelled_out(t: str) -> str:
 # (fixed term …)"). The name says what they mean; the codes add nothing to it.
 _CODE = r"[A-Z][A-Z0-9]{2,4}"
 _CODES_ONLY = re.compile(rf"[(（]\s*(?:roles?|codes?)\s*[:：]?\s*{_CODE}(?:\s*[,/、;]\s*{_CODE})*\s*[)）]")
-_CODES_NAMED = re.compile(r"\b((?:type|code|role|status|category) )[A-Z][A-Z0-9]{0,4}"
+_CODES_NAMED = re.compile(r"\b((?i:type|code|role|status|category) )[A-Z][A-Z0-9]{0,4}"
                           r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[A-Z][A-Z0-9]{0,4})*\s*(?=[(（])")
 
 

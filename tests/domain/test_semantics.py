@@ -1297,6 +1297,28 @@ def test_a_column_name_flattening_nested_headers_is_read_under_them() -> None:
     assert read_form([{"label": "教职工｜在编｜女"}]) == [count("status=1;establishment=1;gender=2")]
 
 
+def test_a_slash_after_a_counts_head_word_parts_a_header_path() -> None:
+    got = read_form([{"label": "专任教师数/女"}, {"label": "专任教师数/少数民族"}, {"label": "教职工数/女"},
+                     {"label": "专任教师数/35岁及以下"}])
+    assert got == [count(f"{FT};gender=2"), count(f"{FT};ethnicity!=01"), count("status=1;gender=2"),
+                   count(f"{FT};age=..35")]
+    # Two counts either side of a slash are a ratio; values either side are alternatives.
+    assert read_form([{"label": "学生数/教师数"}, {"label": "在校学生数/专任教师数"}, {"label": "男/女"}]) == [None, None, None]
+
+
+def test_bare_english_bands_under_a_teaching_experience_header_are_years() -> None:
+    for header in ("Teaching experience", "Years of experience"):
+        got = read_form([{"label": "Number of teachers"}, {"headers": [header], "label": "Under 10"},
+                         {"headers": [header], "label": "10-19"}, {"headers": [header], "label": "20 and over"}])
+        assert got == ["school.ft_teachers", count(f"{FT};years=..9"), count(f"{FT};years=10..19"),
+                       count(f"{FT};years=20..")]
+
+
+def test_years_of_education_service_are_years_of_teaching() -> None:
+    assert key("Teachers with 20+ years of education service") == count(f"{FT};years=20..")
+    assert key("Teachers with less than 3 years of educational service") == count(f"{FT};years=..2")
+
+
 def test_marks_listing_options_or_bounding_a_range_part_no_headers() -> None:
     assert read_form([{"label": "是否在编：是|否", "type": "enum"}], level="roster") == ["teacher.establishment"]
     assert read_form([{"label": "性别（男｜女）", "type": "enum"}], level="roster") == ["teacher.gender"]

@@ -135,9 +135,12 @@ def defined(text: str, terms: tuple[tuple[str, str], ...]) -> str:
 
 
 # Where a spreadsheet flattens nested headers into one column name: "Teaching Staff > Contract >
-# Permanent", "教职工数|其中：女". Only marks that never join values or bound a range part headers:
-# "M/F", "31-40岁" and "35岁及以下" stay whole.
-_PATH_MARK = re.compile(r"\s*(?:[>＞»→]|[|｜])\s*")
+# Permanent", "教职工数|其中：女", "专任教师数/女". Only marks that never join values or bound a range
+# part headers: "M/F", "31-40岁" and "35岁及以下" stay whole.
+# A slash joins values ("男/女", "M/F") except after a count's own head word ("专任教师数/女"): a
+# count is not one of two alternatives, so what follows it is a header beneath it, unless that is
+# a count as well ("学生数/教师数", a ratio).
+_PATH_MARK = re.compile(r"\s*(?:[>＞»→]|[|｜]|(?<=数)\s*[/／](?![^/／|｜>＞]*(?:数|率|比)[_\s]*(?:$|[/／|｜>＞])))\s*")
 _BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 
 

@@ -80,7 +80,7 @@ _YR = r"\s*(?:周年|年)"
 _TEACH_ZH = r"(?:教龄|从教|任教|执教|教学|年资)"
 # The education service is where teachers serve (从事教育工作年限): "20+ years of education service".
 _TEACH_EN = (r"(?:(?:years?|yrs?)\s+(?:of\s+)?(?:teaching(?:\s+(?:experience|service))?|experience(?:\s+in\s+teaching)?|in\s+teaching"
-             r"|education(?:al)?\s+service|(?:service\s+)?in\s+education|service|in\s+service)|teaching\s+years?)")
+             r"|(?:in\s+(?:the\s+)?)?education(?:al)?\s+service|(?:service\s+)?in\s+education|service|in\s+service)|teaching\s+years?)")
 _EXP_FIRST = r"(?:teaching\s+)?(?:experience|service)(?:\s+(?:of|in\s+teaching))?\s*[:：]?\s*"
 _YRS = r"\s*(?:years?|yrs?)"
 _YEARS: list[tuple[str, Kind, bool]] = [
@@ -111,6 +111,8 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     # "30 years or more of experience": the bound said between the number and what it counts.
     (rf"{_N}\s*years?\s+(?:or|and)\s+(?:more|over|above|longer)\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience|service)",
      "ge", False),
+    (rf"{_N}\s*years?\s+(?:or|and)\s+(?:less|fewer|under)\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience|service)",
+     "le", False),
     (rf"{_N}\s*{_TEACH_EN}\s*\+", "ge", False),
     (rf"{_N}\s+(?:or|and)\s+(?:less|fewer|under)\s+{_TEACH_EN}", "le", False),
     (rf"(?:(?:up\s+to|at\s+most|no\s+more\s+than)\s+|(?:≤|<=)\s*){_N}\s*{_TEACH_EN}", "le", False),

@@ -961,13 +961,17 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
                     fills |= got
                     if _names_people(u[start + length:], lex):
                         before_people |= got
+                    # The word for people itself ("本科学历教帅"): as sure as one just before it.
+                    before_people |= {c for c in got if any(s.kind in ("pop", "count")
+                                                            for s in lex.terms[(*window[:k], c, *window[k + 1:])])}
             fills.discard(x)
             # A two-character term ("学历" for "学力") is evidence enough only for a slip of sound.
             # Front and back nasals (min/ming, ren/reng) are one sound to many speakers, and pinyin
             # input methods offer them as one: such a slip too, within a term of three or more.
-            # Before a word for people or their number ("退体人员"), a two-character term is evidence
-            # of a slip between characters of the same build but one part (体 and 休); a character
-            # that is a part of the other is as often a word of its own (女生 beside 女性).
+            # Before a word for people or their number ("退体人员"), or in that word ("女教帅"), a
+            # two-character term is evidence of a slip between characters of the same build but one
+            # part (体 and 休, 帅 and 师); a character that is a part of the other is as often a word
+            # of its own (女生 beside 女性).
             fitting = {c for c in fills if ((_rare(x) or _shape_alike(x, c) or _nasal(c) & _nasal(x)) and length >= 3)
                        or (c in before_people and _shape_alike(x, c) and not _part_of(x, c))
                        or _sounds(c) & sound}

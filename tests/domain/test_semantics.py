@@ -1322,6 +1322,14 @@ def test_years_of_education_service_are_years_of_teaching() -> None:
     assert key("Teachers with 5 years or less of teaching experience") == count(f"{FT};years=..5")
 
 
+def test_the_school_a_count_question_opens_with_is_its_subject_not_where_years_were_spent() -> None:
+    assert key("贵校教龄不满3年的专任教师有多少人？") == count(f"{FT};years=..2")
+    assert key("贵校专任教师中教龄不满3年的有多少人？") == count(f"{FT};years=..2")
+    assert key("贵校有多少名教师在本校任教满10年？") is None
+    assert key("在本校任教满10年的教师") is None  # years taught here, not years of teaching
+    assert key("贵校工作满10年的教师有多少人？") is None
+
+
 def test_a_slip_of_shape_in_the_word_for_people_is_read_as_that_word() -> None:
     assert key("本科学历教帅") == count(f"{FT};education=21")
     assert read_form([{"label": "专任教师"}, {"label": "其中：女教帅"}]) == ["school.ft_teachers", count(f"{FT};gender=2")]

@@ -657,6 +657,67 @@ NEW_ON_A_ROSTER = [
 ]
 
 
+# Drills in the styles of the rounds read least well (county quick reports with slips, 2025-edition
+# tables, abbreviated English sheets, questionnaires in the second and third person, Hong Kong, Macau
+# and Taiwan forms, other countries' censuses): other departments' wordings of the same cells.
+DRILLS: dict[str, list[str]] = {
+    'FT': ['专任教帅数', '专仼教师', '该校专任教师总数', '专任教师（幼儿园）', '幼儿园专任教师数', 'Number of kindergarten teachers',
+           'Headcount of teachers', 'Total teaching staff (headcount)', '教學人員總數 Número total de docentes'],
+    'status=1': ['教职工总书', '幼儿园教职工总数', '教職員總人數'],
+    'status=2': ['退修人员', 'Pensioners (retired staff)'],
+    'status=2;post_type=1': ['Retd. Tchrs', 'Retired teachers', '贵校已退休教师多少名？'],
+    'FT;gender=1': ['男专任教师', '专任教师中男教师', '男性教師人數', 'Number of male teachers', '贵校现有专任教师中，男教师多少人？'],
+    'FT;gender=2': ['No. of FT Teachers (F)', '教師人數（女）', '女性教師', 'Teachers in position - female',
+                    'Teachers (headcount), female', 'Female teaching staff (headcount)', '贵校现有女专任教师多少人？',
+                    '女教師 Docentes do sexo feminino'],
+    'status=1;gender=2': ['女教职工数', '女教職員'],
+    'FT;age=..29': ['No. of Tchrs aged <30', '年齡未滿30歲的教師'],
+    'FT;age=..30': ['Tchrs aged 30 & below'],
+    'FT;age=..35': ['35周岁（含）以下专任教师', '你校35周岁及以下专任教师人数'],
+    'FT;age=45..': ['贵校45周岁及以上的专任教师有多少人？'],
+    'FT;age=50..': ['50歲或以上教師'],
+    'FT;age=55..': ['FT Tchrs aged 55 & above', '55岁以上专任教师'],
+    'FT;age=60..': ['Teachers aged 60 years and above'],
+    'FT;age=30..39': ['Teachers aged between 30 and 39'],
+    'FT;education=11': ['FT Tchrs w/ PhD', 'Teachers holding a Ph.D.', '博士學歷教師', 'How many teachers hold a doctoral degree?'],
+    'FT;education=14': ['碩士學歷教師'],
+    'FT;education=21': ['本科学历教帅', '學士學歷教師'],
+    'FT;education=11,14': ['研究生学力专任教师', '专任教师中：硕士及以上学历', '贵校专任教师中具有研究生学历的有多少人？'],
+    'FT;education=11,14,21': ['Tchrs w/ Bach. degree & above'],
+    'FT;education=11,14,21,31': ['专任教师中：大专及以上'],
+    'FT;establishment=1': ['Perm. Tchrs', '在编专任教师', '常額教師人數', 'Teachers on regular appointment',
+                           'Permanent and pensionable teachers'],
+    'FT;establishment=2': ['Contract Tchrs', '编外临聘教师', '合約教師人數', 'Contractual teachers', '贵校目前编外聘用教师多少人？',
+                           'How many teachers are employed on fixed-term contracts?'],
+    'status=1;establishment=1': ['在编在册教职工', '贵校在职在编教职工多少人？'],
+    'FT;ethnicity!=01': ['少数民蔟教师', '少數民族教師', 'Teachers from ethnic minorities', '贵校专任教师中少数民族教师有多少人？'],
+    'FT;ethnicity=01': ['Han teachers', 'Teachers of Han ethnicity'],
+    'FT;title=1,2': ['具有高级职称（含正高级）的专任教师', '贵校高级职称（含正高级）专任教师多少人？', 'Teachers with senior or higher titles'],
+    'FT;title=3': ['专任教师中：一级教师', 'First-grade teachers'],
+    'FT;title=9': ['Teachers without a professional title', 'Untitled teachers'],
+    'FT;years=..0': ['新入职（教龄不足1年）专任教师数'],
+    'FT;years=..2': ['教龄未满3年的专任教师', 'No. of Tchrs with <3 yrs teaching exp.',
+                     'How many teachers have fewer than 3 years of teaching experience?'],
+    'FT;years=..4': ['Teachers with less than five years of service'],
+    'FT;years=..5': ['教龄在5年以内的专任教师', '教學年資5年以下教師'],
+    'FT;years=10..': ['Teachers with 10 or more years of teaching', 'Tchrs w/ 10+ yrs exp.'],
+    'FT;years=10..19': ['Teachers with 10-19 years of service'],
+    'FT;years=16..': ['Teachers with over 15 yrs of teaching exp.'],
+    'FT;years=20..': ['教龄20年及以上的专任教师', '教學年資滿20年教師', 'Teachers with 20+ years of service',
+                      'Teachers with 20+ yrs of teaching'],
+    'FT;years=21..': ['Teachers with over 20 years of teaching experience'],
+    'FT;years=25..': ['Teachers with 25 years of service or more'],
+    'FT;years=31..': ['Teachers with more than 30 years in education'],
+    'status=1;years=20..': ['Staff with 20+ years of education service'],
+    'FT;subject=09': ['道德与法治教师'],
+    'FT;subject=10': ['体育与健康专任教师', 'Physical education teachers'],
+    'FT;subject=13': ['ICT teachers'],
+    'FT;subject=05,06': ['化学、生物教师合计'],
+    'status=1;post_type=2': ['Admin. staff'],
+    'status=1;post_type=2,3,4': ['Non-teaching staff (admin, support & ancillary)', 'Non-teaching staff in position'],
+}
+
+
 # Under a title, headers or a total above: the same words in the layouts of other systems' tables.
 # (title, headers outermost first, the total just above, wording, what it reads as)
 IN_CONTEXT: list[tuple[str | None, list[str], str | None, str, str]] = [
@@ -770,3 +831,8 @@ def test_a_wording_in_its_table_reads_with_the_title_headers_and_total_above(
         title: str | None, headers: list[str], above: str | None, label: str, want: str) -> None:
     got = match_field(label=label, level="school", scene=_where(headers, title, above)).key
     assert got == _expected(want)
+
+
+@pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in DRILLS.items() for w in ws])
+def test_other_departments_wordings_of_the_same_cells_read_alike(label: str, want: str) -> None:
+    assert _read(label, "school") == _expected(want)

@@ -1297,6 +1297,44 @@ def test_a_column_name_flattening_nested_headers_is_read_under_them() -> None:
     assert read_form([{"label": "教职工｜在编｜女"}]) == [count("status=1;establishment=1;gender=2")]
 
 
+def test_a_slash_after_a_counts_head_word_parts_a_header_path() -> None:
+    got = read_form([{"label": "专任教师数/女"}, {"label": "专任教师数/少数民族"}, {"label": "教职工数/女"},
+                     {"label": "专任教师数/35岁及以下"}, {"label": "专任教师数/女/35岁以下"}])
+    assert got == [count(f"{FT};gender=2"), count(f"{FT};ethnicity!=01"), count("status=1;gender=2"),
+                   count(f"{FT};age=..35"), count(f"{FT};gender=2;age=..35")]
+    assert read_form([{"label": "专任教师数（人）/女"}]) == [count(f"{FT};gender=2")]
+    # Two counts either side of a slash are a ratio; values either side are alternatives.
+    assert read_form([{"label": "学生数/教师数"}, {"label": "在校学生数/专任教师数"}, {"label": "男/女"}]) == [None, None, None]
+
+
+def test_bare_english_bands_under_a_teaching_experience_header_are_years() -> None:
+    for header in ("Teaching experience", "Years of experience"):
+        got = read_form([{"label": "Number of teachers"}, {"headers": [header], "label": "Under 10"},
+                         {"headers": [header], "label": "10-19"}, {"headers": [header], "label": "20 and over"}])
+        assert got == ["school.ft_teachers", count(f"{FT};years=..9"), count(f"{FT};years=10..19"),
+                       count(f"{FT};years=20..")]
+
+
+def test_years_of_education_service_are_years_of_teaching() -> None:
+    assert key("Teachers with 20+ years of education service") == count(f"{FT};years=20..")
+    assert key("Teachers with less than 3 years of educational service") == count(f"{FT};years=..2")
+    assert key("Teachers with at least 20 years in the education service") == count(f"{FT};years=20..")
+    assert key("Teachers with 5 years or less of teaching experience") == count(f"{FT};years=..5")
+
+
+def test_the_school_a_count_question_opens_with_is_its_subject_not_where_years_were_spent() -> None:
+    assert key("贵校教龄不满3年的专任教师有多少人？") == count(f"{FT};years=..2")
+    assert key("贵校专任教师中教龄不满3年的有多少人？") == count(f"{FT};years=..2")
+    assert key("贵校有多少名教师在本校任教满10年？") is None
+    assert key("在本校任教满10年的教师") is None  # years taught here, not years of teaching
+    assert key("贵校工作满10年的教师有多少人？") is None
+
+
+def test_a_slip_of_shape_in_the_word_for_people_is_read_as_that_word() -> None:
+    assert key("本科学历教帅") == count(f"{FT};education=21")
+    assert read_form([{"label": "专任教师"}, {"label": "其中：女教帅"}]) == ["school.ft_teachers", count(f"{FT};gender=2")]
+
+
 def test_marks_listing_options_or_bounding_a_range_part_no_headers() -> None:
     assert read_form([{"label": "是否在编：是|否", "type": "enum"}], level="roster") == ["teacher.establishment"]
     assert read_form([{"label": "性别（男｜女）", "type": "enum"}], level="roster") == ["teacher.gender"]

@@ -138,7 +138,24 @@ def defined(text: str, terms: tuple[tuple[str, str], ...]) -> str:
 # Permanent", "教职工数|其中：女". Only marks that never join values or bound a range part headers:
 # "M/F", "31-40岁" and "35岁及以下" stay whole, and so do "年龄>50岁" and "Age > 55".
 _PATH_MARK = re.compile(r"\s*(?:[>＞»→](?!\s*=?\s*\d)|[|｜])\s*")
+_SLASH = re.compile(r"\s*[/／]\s*")
 _BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
+_A_COUNT = re.compile(r"(?:数|率|比)[_\s]*$")
+
+
+def _slash_cuts(bare: str) -> list[tuple[int, int]]:
+    """A slash joins values ("男/女", "M/F") except after a count's own head word ("专任教师数/女",
+    "专任教师数（人）/女"): a count is not one of two alternatives, so what follows is a header path
+    beneath it ("专任教师数/女/35岁以下"), unless that is a count too ("学生数/教师数", a ratio)."""
+    cuts: list[tuple[int, int]] = []
+    found = list(_SLASH.finditer(bare))
+    for n, m in enumerate(found):
+        after = bare[m.end(): found[n + 1].start() if n + 1 < len(found) else len(bare)]
+        if _A_COUNT.search(after):
+            return []
+        if cuts or bare[: m.start()].rstrip("_ ").endswith("数"):
+            cuts.append(m.span())
+    return cuts
 
 
 def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
@@ -148,7 +165,7 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
     if lettered(fold(label))[1]:
         return headers, label
-    cuts = [m.span() for m in _PATH_MARK.finditer(bare)]
+    cuts = sorted([m.span() for m in _PATH_MARK.finditer(bare)] + _slash_cuts(bare))
     parts = [label[a:b].strip() for a, b in zip([0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(label)], strict=True)]
     if len(parts) < 2 or not all(parts):
         return headers, label

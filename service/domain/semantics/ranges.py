@@ -78,8 +78,9 @@ _AGE: list[tuple[str, Kind, bool]] = [
 
 _YR = r"\s*(?:周年|年)"
 _TEACH_ZH = r"(?:教龄|从教|任教|执教|教学|年资)"
+# The education service is where teachers serve (从事教育工作年限): "20+ years of education service".
 _TEACH_EN = (r"(?:(?:years?|yrs?)\s+(?:of\s+)?(?:teaching(?:\s+(?:experience|service))?|experience(?:\s+in\s+teaching)?|in\s+teaching"
-             r"|service|in\s+service)|teaching\s+years?)")
+             r"|(?:in\s+(?:the\s+)?)?education(?:al)?\s+service|(?:service\s+)?in\s+education|service|in\s+service)|teaching\s+years?)")
 _EXP_FIRST = r"(?:teaching\s+)?(?:experience|service)(?:\s+(?:of|in\s+teaching))?\s*[:：]?\s*"
 _YRS = r"\s*(?:years?|yrs?)"
 _YEARS: list[tuple[str, Kind, bool]] = [
@@ -110,6 +111,8 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     # "30 years or more of experience": the bound said between the number and what it counts.
     (rf"{_N}\s*years?\s+(?:or|and)\s+(?:more|over|above|longer)\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience|service)",
      "ge", False),
+    (rf"{_N}\s*years?\s+(?:or|and)\s+(?:less|fewer|under)\s+(?:of\s+)?(?:teaching(?:\s+experience)?|experience|service)",
+     "le", False),
     (rf"{_N}\s*{_TEACH_EN}\s*\+", "ge", False),
     (rf"{_N}\s+(?:or|and)\s+(?:less|fewer|under)\s+{_TEACH_EN}", "le", False),
     (rf"(?:(?:up\s+to|at\s+most|no\s+more\s+than)\s+|(?:≤|<=)\s*){_N}\s*{_TEACH_EN}", "le", False),
@@ -137,6 +140,14 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"{_N}(?:{_YR})?\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", True),
     (rf"(?:满)?\s*{_N}(?:{_YR})?\s*(?:及|或)?\s*以上{_INCL}", "ge", True),
     (rf"(?:不满|未满|不足)\s*{_N}(?:{_YR})?", "lt", True),
+    # An English band that is the whole wording under a "Teaching experience" header: "Under 10",
+    # "20 and over", "30+" are years, not an age.
+    (rf"^\s*(?:under|below|less\s+than|fewer\s+than|<)\s*{_N}\s*$", "lt", True),
+    (rf"^\s*(?:up\s+to|at\s+most|≤|<=)\s*{_N}\s*$", "le", True),
+    (rf"^\s*(?:over|above|more\s+than|>)\s*{_N}\s*$", "gt", True),
+    (rf"^\s*(?:at\s+least|≥|>=)\s*{_N}\s*$", "ge", True),
+    (rf"^\s*{_N}\s*(?:\+|(?:and|or|&)\s*(?:over|above|more|longer))\s*$", "ge", True),
+    (rf"^\s*{_N}\s*(?:and|or|&)\s*(?:under|below|less|fewer)\s*$", "le", True),
 ]
 
 _COMPILED = {

@@ -345,6 +345,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         # not how long (a school's 学段 is not what a teacher teaches: that stays unread).
         teaching = st.activity - st.named
         where = {"school.name", "school.code"} & set(dims)
+        if teaching and "self" in st.markers and any(r.field == "teacher.teaching_years" for r in ranges):
+            # "在本校任教满10年的教师": years taught at this school, not years of teaching.
+            raise _Fail("years or a start at this school are not those of teaching")
         if teaching and (_SUBJECT in dims or any(c.field == _SUBJECT for c in st.conds) or "self" in st.markers or where):
             # "任教学校", "任教学校名称": the school where one teaches, as "所在学校" is.
             dims = [x for x in dims if x not in teaching]
@@ -545,7 +548,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread(AMONG_OR_MIDDLE)
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", unnumbered(fold(label))))
+        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", _ADDRESSEE.sub("", unnumbered(fold(label)))))
         text = _STAFF_OF_KIND.sub(r"\2 \1", text)
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
@@ -623,6 +626,9 @@ def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
     return Unread(f"an aggregate of {f.key} over the records, not a number of people")
 
 
+# "贵校教龄不满3年的专任教师有多少人？": the school a question counting people opens with is its
+# subject, the form's own school, not where the years were spent ("在本校任教年限").
+_ADDRESSEE = re.compile(r"^(?:贵|你|该|我)校(?=.*(?:多少|几)\s*(?:人|名|位))")
 # "on contract rather than permanent terms": the value set against the one asked adds nothing to it.
 _CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+")
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
@@ -967,13 +973,17 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
                     fills |= got
                     if _names_people(u[start + length:], lex):
                         before_people |= got
+                    # The word for people itself ("本科学历教帅"): as sure as one just before it.
+                    before_people |= {c for c in got if any(s.kind in ("pop", "count")
+                                                            for s in lex.terms[(*window[:k], c, *window[k + 1:])])}
             fills.discard(x)
             # A two-character term ("学历" for "学力") is evidence enough only for a slip of sound.
             # Front and back nasals (min/ming, ren/reng) are one sound to many speakers, and pinyin
             # input methods offer them as one: such a slip too, within a term of three or more.
-            # Before a word for people or their number ("退体人员"), a two-character term is evidence
-            # of a slip between characters of the same build but one part (体 and 休); a character
-            # that is a part of the other is as often a word of its own (女生 beside 女性).
+            # Before a word for people or their number ("退体人员"), or in that word ("女教帅"), a
+            # two-character term is evidence of a slip between characters of the same build but one
+            # part (体 and 休, 帅 and 师); a character that is a part of the other is as often a word
+            # of its own (女生 beside 女性).
             fitting = {c for c in fills if ((_rare(x) or _shape_alike(x, c) or _nasal(c) & _nasal(x)) and length >= 3)
                        or (c in before_people and _shape_alike(x, c) and not _part_of(x, c))
                        or _sounds(c) & sound}

@@ -133,7 +133,10 @@ def _teachers_as_of(reference: date, schools: Any) -> ColumnElement[bool]:
 
 
 def _schools_as_of(reference: date, codes: Sequence[str] | None) -> ColumnElement[bool]:
-    return for_reference(School, reference) if codes is None else for_reference_among(School, reference, list(codes))
+    """The school versions of `reference`; of `codes` alone when they are named (whatever the scope)."""
+    if codes is None:
+        return for_reference(School, reference)
+    return and_(col(School.code).in_(list(codes)), for_reference_among(School, reference, list(codes)))
 
 
 def school_values_query(

@@ -11,7 +11,7 @@ import pytest
 
 from service.domain.dictionary import dictionary
 from service.domain.semantics import definition_of, key_of, match_field
-from service.domain.semantics.context import Above, Scene, is_total, read_title, scene
+from tests.domain.test_semantics import where
 
 D = dictionary()
 FT = "post_type=1;status=1"
@@ -817,19 +817,10 @@ def test_what_a_roster_asks_beyond_the_records_stays_new(label: str) -> None:
     assert _read(label, "roster") is None
 
 
-def _where(headers: list[str], title: str | None, above: str | None) -> Scene:
-    t, hint = read_title(title, D)
-    prior = None
-    if above is not None:
-        m = match_field(label=above, d=D)
-        prior = Above((), m.definition if m.definition and m.definition.measure == "count" else None, above)
-    return scene(headers, t, hint, title or "", prior, D, prior if prior and is_total(prior.definition) else None)
-
-
 @pytest.mark.parametrize(("title", "headers", "above", "label", "want"), IN_CONTEXT)
 def test_a_wording_in_its_table_reads_with_the_title_headers_and_total_above(
         title: str | None, headers: list[str], above: str | None, label: str, want: str) -> None:
-    got = match_field(label=label, level="school", scene=_where(headers, title, above)).key
+    got = match_field(label=label, level="school", scene=where(headers, title, above)).key
     assert got == _expected(want)
 
 

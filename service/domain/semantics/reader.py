@@ -335,6 +335,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             c.field == POST and _allowed(c, d) != {"1"} for c in st.conds):
         # "IT staff", "science staff": staff named by a subject are not the teachers who teach it.
         raise _Fail("a subject says what teachers teach; staff named by a subject are not its teachers")
+    if "row_person" in st.markers and "whether" not in st.markers and (st.conds or ranges or "count" in st.markers):
+        raise _Fail("counts the people a roster's rows are about (applicants, trainees, nominees), some of the staff")
     specific = [c for c in st.conds if not c.generic]
     has_counted = "count" in st.markers
     refine = "refine" in st.markers

@@ -609,6 +609,32 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'Admin staff | Total', 'status=1;post_type=2'),
         ([], 'Support staff | Male', 'status=1;post_type=3;gender=1'),
     ]),
+    ('关于中小学教师队伍情况的问卷（学校填写）', 'school', [
+        ([], '请问贵校现有在编专任教师几人？', 'FT;establishment=1'),
+        ([], '贵校专任教师中具有硕士学位的有几人？', None),
+        ([], '本校教职工中55周岁以上男性人数', 'status=1;gender=1;age=55..'),
+        ([], '你单位女职工中35周岁以下人数', 'status=1;gender=2;age=..35'),
+        ([], '专任教师数（不含代课）', 'FT'),
+        ([], '在岗专任教师', None),
+        ([], '教职工数（含退休返聘）', None),
+    ]),
+    ('Quick Staffing Return (abbreviated)', 'school', [
+        ([], 'Sch. Name', 'school.name'),
+        ([], 'Sch. Code', 'school.code'),
+        ([], 'Enrl. Total', 'school.enrolment'),
+        ([], 'No. of Tchrs (Perm.)', 'FT;establishment=1'),
+        ([], 'Tchrs - Contract (F)', 'FT;establishment=2;gender=2'),
+        ([], 'Non-tchg staff', 'status=1;post_type=2,3,4'),
+        ([], 'Staff (Admin.)', 'status=1;post_type=2'),
+        ([], 'Tchrs aged 50 yrs & above', 'FT;age=50..'),
+        ([], 'Tchrs w/ < 2 yrs exp.', 'FT;years=..1'),
+    ]),
+    ('Teacher Roster (abbreviated)', 'roster', [
+        ([], '学员身份证号', 'teacher.id_number'),
+        ([], 'DOB (DD-MM-YYYY)', 'teacher.birth_date'),
+        ([], 'Yrs in service', 'teacher.teaching_years'),
+        ([], 'Appt. type (Perm./Contract)', 'teacher.establishment'),
+    ]),
 ]
 
 

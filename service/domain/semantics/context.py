@@ -48,7 +48,7 @@ _TITLE_NOISE = re.compile(
     r"|[(（]\s*附?表\s*[一二三四五六七八九十\d]+(?:[-.]\d+)*\s*[)）]|附表\s*[一二三四五六七八九十\d]+(?:[-.]\d+)*"
     r"|[(（]\s*\d{4}\s*[)）]|\bunits?\s*[:：]\s*(?:persons?|people|headcounts?)\b|[(（]?\s*单位\s*[:：]\s*[人名个]\s*[)）]?"
     r"|\bisced\s*(?:level\s*)?\d(?:\s*(?:-|to|and)\s*\d)?\b|[(（]\s*(?:headcounts?|persons?|number)\s*[)）]"
-    r"|[(（][^()（）]*(?:报表|基层表|统计表)[)）]|[(（]\s*(?:count|include|exclude|do not|please|report)\b[^()（）]*[)）]"
+    r"|[(（][^()（）]*(?:报表|基层表|统计表)[)）]|[(（]\s*(?:form|table|表)\s*[a-z]{0,3}\s*[-.]?\s*\d{0,3}[a-z]?\s*[)）]|汇总$|一览$|[(（]\s*(?:count|include|exclude|do not|please|report)\b[^()（）]*[)）]"
 )
 
 
@@ -138,6 +138,7 @@ def defined(text: str, terms: tuple[tuple[str, str], ...]) -> str:
 # Permanent", "教职工数|其中：女". Only marks that never join values or bound a range part headers:
 # "M/F", "31-40岁" and "35岁及以下" stay whole, and so do "年龄>50岁" and "Age > 55".
 _PATH_MARK = re.compile(r"\s*(?:[>＞»→](?!\s*=?\s*\d)|[|｜])\s*")
+_SPACED_GT = re.compile(r"\s+[>＞»→]\s+")
 _SLASH = re.compile(r"\s*[/／]\s*")
 _BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 _A_COUNT = re.compile(r"(?:数|率|比)[_\s]*$")
@@ -165,7 +166,12 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
     if lettered(fold(label))[1]:
         return headers, label
-    cuts = sorted([m.span() for m in _PATH_MARK.finditer(bare)] + _slash_cuts(bare))
+    marks = [m.span() for m in _PATH_MARK.finditer(bare)]
+    if marks:
+        # A path that has parted its headers by " > " parts a band the same way ("Teachers > Age > 50
+        # and over"); a ">" before a number elsewhere compares ("年龄>50岁", "aged > 55").
+        marks = sorted({*marks, *(m.span() for m in _SPACED_GT.finditer(bare))})
+    cuts = sorted(marks + _slash_cuts(bare))
     parts = [label[a:b].strip() for a, b in zip([0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(label)], strict=True)]
     if len(parts) < 2 or not all(parts):
         return headers, label

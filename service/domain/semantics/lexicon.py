@@ -24,6 +24,7 @@ SenseKind = Literal[
     "above_pre",
     "below_pre", "below_bare", "union", "filler", "having", "link", "by", "question", "self", "school_code", "whether",
     "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member", "list", "grade",
+    "row_person",
 ]
 
 
@@ -145,6 +146,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # Philippine rank, a Kenyan "Senior Master" a post).
                "master teacher", "senior master", "head teacher", "headteacher", "headmaster", "head master",
                "headmistress", "principal", "deputy principal", "vice principal", "校长", "副校长", "园长",
+               # Hours of work: the records hold no part-time teachers, and a list of terms holding it
+               # ("Regular / Contract / Part-time") is not the establishment's.
+               "part time", "part timer", "part timers",
                # A teaching certificate or a teacher-training award, not the education level.
                "教师资格", "教师资格证", "professional qualification", "teaching qualification", "teacher qualification",
                "teaching certificate",
@@ -184,8 +188,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "month", "月份", "month and year", "year and month"),
     "question": ("什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
                  "呢", "目前", "该同志", "同志", "其", "本人",
-                 # The person a row of an application roster is about: the teacher (not 填表人, who fills it in).
-                 "申报人", "申请人", "参评人", "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
+                 "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
@@ -195,6 +198,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  # Which of a kind, or of the options below: "哪门学科", "何种学历", "以下哪个区间".
                  "哪门", "哪种", "哪一种", "哪类", "哪一类", "何种", "以下哪个", "以下哪一", "以下哪项", "以下哪一项",
                  "下列", "下列哪个", "下列哪一", "哪项", "哪一项", "区间", "哪个区间"),
+    # The person a row of a roster is about, as an application, a training register or a nomination
+    # calls them (not 填表人, who fills it in): on a roster the teacher; at school level only some of
+    # the teachers, whom the records do not tell apart ("申报人中女教师人数").
+    "row_person": ("申报人", "申请人", "参评人", "学员", "参训学员", "推荐对象", "推荐人选", "被推荐人", "候选人"),
     "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution",
              # A school's site, as an HR system of a group of schools calls each school.

@@ -252,9 +252,14 @@ def _issued_elsewhere(label: str, name: str, d: Dictionary) -> bool:
 def _abbreviates(option: str, cl: CodeList) -> bool:
     """Whether an English option is the first words of the names of one value of the list and no
     other ("junior" of "junior secondary school", "nine-year" of "nine-year school"): the options of
-    a form shorten names the question already gives the context of."""
-    if not option.isascii() or not option.strip():
+    a form shorten names the question already gives the context of; so does a Chinese option of two
+    characters or more that begins one value's name ("行政" of "行政人员", "教辅" of "教辅人员")."""
+    if not option.strip():
         return False
+    if not option.isascii():
+        head = option.strip()
+        codes = {c.code for c in cl.codes for w in (c.zh, *c.aliases) if len(head) >= 2 and fold(w).startswith(head)}
+        return len(codes) == 1
     head = option.strip() + " "
     codes = {c.code for c in cl.codes for w in (c.zh, c.en, *c.aliases) if fold(w).startswith(head)}
     return len(codes) == 1 and not any(fold(c.code) == option.strip() for c in cl.codes)
@@ -517,6 +522,9 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
             if name in DERIVED or not d.fields[name].is_indicator:
                 return _value(name, implied, d, CONF_READ if not parsed.generic_only else CONF_IN_CONTEXT,
                               f"asks for {name}", parsed)
+        elif parsed.whether and parsed.kind == "count" and not parsed.counted:
+            # "你校有无音乐专职教师？" asks yes or no; "有无编外教师？如有，共多少人？" asks how many.
+            return Match(None, 0.0, "new: asks whether there are such people, not how many", (), None, parsed)
         else:
             m, first = _count(parsed, scene, implied, level, d, reference)
             if m.key is not None:

@@ -187,7 +187,7 @@ _SANDWICH = re.compile(rf"{_N}\s*(?:周岁|岁|年)?\s*(≤|<=|<)\s*(年龄|age|
 
 
 # "N years" that say nothing of what they measure ("0-4 years", "less than 5 years").
-_BARE_YEARS = re.compile(r"(?<=\d)\s*(years?|yrs?)\b(?!\s+(?:old|of\s+age|of\s+teaching|of\s+experience|of\s+service"
+_BARE_YEARS = re.compile(r"(?<=\d)(\s*\+)?\s*(years?|yrs?)\b(?!\s+(?:old|of\s+age|of\s+teaching|of\s+experience|of\s+service"
                          r"|teaching|experience|in\s+teaching|in\s+service|service))")
 _FIRST_YEAR = re.compile(r"\bfirst\s+year(?=\s+(?:of|in)\s+(?:teaching|service))")
 
@@ -216,7 +216,7 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     text = _FIRST_YEAR.sub("first 1 years", text)  # "in their first year of teaching": none completed
     if hint == "teacher.teaching_years":
         # Under "Teachers by years of experience", "20 years or more" are years of teaching, not an age.
-        text = _BARE_YEARS.sub(r"\1 of teaching", text)
+        text = _BARE_YEARS.sub(r"\1 \2 of teaching", text)
     while (m := _SANDWICH.search(text)) is not None:
         first, op1, word, op2, second = m.groups()
         field = "teacher.age" if word in ("年龄", "age") else "teacher.teaching_years"

@@ -335,6 +335,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             c.field == POST and _allowed(c, d) != {"1"} for c in st.conds):
         # "IT staff", "science staff": staff named by a subject are not the teachers who teach it.
         raise _Fail("a subject says what teachers teach; staff named by a subject are not its teachers")
+    if "row_person" in st.markers and "whether" not in st.markers and (st.conds or ranges or "count" in st.markers):
+        raise _Fail("counts the people a roster's rows are about (applicants, trainees, nominees), some of the staff")
     specific = [c for c in st.conds if not c.generic]
     has_counted = "count" in st.markers
     refine = "refine" in st.markers
@@ -790,13 +792,21 @@ def _unless_bands(m: re.Match[str]) -> str:
 
 
 def refining(label: str, d: Dictionary) -> bool:
-    """Whether a wording opens with "其中" / "#" / "of which": it refines the total above it."""
+    """Whether a wording opens with "其中" / "#" / "of which", or asks how many of them ("How many of
+    these teachers …"): it refines the total above it."""
     lex = lexicon(d)
     key = ("refining", label)
     if key not in lex.memo:
         u = units(unnumbered(fold(label))[:40])
-        lex.memo[key] = any(u[:n] in lex.terms and any(s.kind == "refine" for s in lex.terms[u[:n]])
-                            for n in range(1, min(len(u), lex.max_len) + 1))
+
+        def opens(v: tuple[str, ...]) -> bool:
+            return any(v[:n] in lex.terms and any(s.kind == "refine" for s in lex.terms[v[:n]])
+                       for n in range(1, min(len(v), lex.max_len) + 1))
+
+        # "how many", "请问": the question before what it refines.
+        asked = [n for n in range(1, min(len(u), lex.max_len) + 1)
+                 if u[:n] in lex.terms and all(s.kind in ("count", "question") for s in lex.terms[u[:n]])]
+        lex.memo[key] = opens(u) or any(opens(u[n:]) for n in asked)
     return bool(lex.memo[key])
 
 

@@ -74,6 +74,7 @@ def _english_number(m: re.Match[str]) -> str:
 # Possessives: "bachelor's", and the plural's bare apostrophe ("five years' experience").
 _APOSTROPHES = re.compile(r"['’‘`´]s?\b|(?<=s)['’](?=\s|$)")
 _SPACES = re.compile(r"\s+")
+_SNAKE = re.compile(r"(?<=[a-z])_+(?=[a-z])")
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
@@ -109,9 +110,14 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"\bdepts?\b\.?", "department"), (r"\basst\b\.?", "assistant"), (r"\bassts\b\.?", "assistants"),
     (r"\bgovt\b\.?", "government"), (r"\bapprox\b\.?", "approximately"), (r"\bmgmt\b\.?|\bmgt\b\.?", "management"),
     (r"\beduc?\b\.?", "education"), (r"\bexcl\b\.?", "excluding"), (r"\bperm\b\.?", "permanent"),
-    (r"\binfo\b\.?", "information"),
+    (r"\binfo\b\.?", "information"), (r"\btot\b\.?", "total"), (r"\bcnt\b\.?", "count"),
+    (r"\benrol\b\.?|\benrl\b\.?|\benrolt\b\.?", "enrolment"), (r"\bappt\b\.?", "appointment"), (r"\bdeg\b\.?", "degree"),
+    # "Temp." is a temperature on a health form; only beside "permanent" is it temporary ("Perm./Temp.").
+    (r"(?<=permanent)(\s*[/,]\s*|\s+or\s+)temp\b\.?", r"\1temporary"),
     # "&" between English words is "and": "Bach. & above", "Executive & Admin".
     (r"(?<=[a-z0-9.)])\s*&\s*(?=[a-z])", " and "),
+    # "Perm. & pens.": permanent and pensionable, the terms of a civil-service post.
+    (r"(?<=permanent and )pens\b\.?", "pensionable"),
 ))
 
 
@@ -144,6 +150,8 @@ def fold(text: str) -> str:
     t = _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold()
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
+    # Column names of a system's export join English words by underscores: "TCHR_CNT", "SCH_NAME".
+    t = _SNAKE.sub(" ", t)
     t = _spelled_out(_APOSTROPHES.sub("", t))
     t = _EN_NUMBER.sub(_english_number, _numerals(t)).replace("(s)", "s")  # "subject(s)"
     return _EN_DECADE.sub(lambda m: _DECADES[m.group(1)], t)
@@ -411,6 +419,8 @@ def _normalise_once(text: str) -> str:
     t = _PLURAL.sub(r"\1", t)
     t = _EN_UNITS.sub(" ", t)
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
+    # Column names of a system's export join English words by underscores: "TCHR_CNT", "SCH_NAME".
+    t = _SNAKE.sub(" ", t)
     t = _PREFIX.sub("", t)
     t = _EN_UNIT_SUFFIX.sub("", t)
     return _ZH_UNIT_SUFFIX.sub("", t).strip()

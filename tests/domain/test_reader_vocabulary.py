@@ -817,6 +817,25 @@ def test_what_a_roster_asks_beyond_the_records_stays_new(label: str) -> None:
     assert _read(label, "roster") is None
 
 
+# The school filling the form in, named by what it does or undergoes in the procedure the form belongs
+# to (it reports, is assessed, is sampled): the form's own school. A body that assesses or checks it,
+# a partner school, or people it puts forward are not.
+THE_SCHOOL_BY_ITS_ROLE: dict[str, list[str]] = {
+    'school.name': ['参评学校名称', '被督导学校名称', '受检单位', '样本校名称', '试点学校名称', '报送单位（公章）',
+                    'Name of participating school', 'Sampled school name'],
+    'school.address': ['抽查学校地址'],
+}
+NOT_THE_SCHOOL: list[str] = ['评估单位名称', '检查单位', '帮扶学校名称', '申报高级教师人数', '参评学校班主任人数']
+@pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in THE_SCHOOL_BY_ITS_ROLE.items() for w in ws])
+def test_the_school_named_by_its_role_in_the_procedure_is_the_forms_own(label: str, want: str) -> None:
+    assert _read(label, "school") == want
+
+
+@pytest.mark.parametrize("label", NOT_THE_SCHOOL)
+def test_a_body_that_assesses_a_partner_school_or_a_role_of_people_stays_new(label: str) -> None:
+    assert _read(label, "school") is None
+
+
 @pytest.mark.parametrize(("title", "headers", "above", "label", "want"), IN_CONTEXT)
 def test_a_wording_in_its_table_reads_with_the_title_headers_and_total_above(
         title: str | None, headers: list[str], above: str | None, label: str, want: str) -> None:

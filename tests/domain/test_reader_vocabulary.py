@@ -11,7 +11,7 @@ import pytest
 
 from service.domain.dictionary import dictionary
 from service.domain.semantics import definition_of, key_of, match_field
-from tests.domain.test_semantics import where
+from tests.domain.test_semantics import read_form, where
 
 D = dictionary()
 FT = "post_type=1;status=1"
@@ -834,6 +834,17 @@ def test_the_school_named_by_its_role_in_the_procedure_is_the_forms_own(label: s
 @pytest.mark.parametrize("label", NOT_THE_SCHOOL)
 def test_a_body_that_assesses_a_partner_school_or_a_role_of_people_stays_new(label: str) -> None:
     assert _read(label, "school") is None
+
+
+def test_the_day_the_title_gives_said_again_in_a_field_is_the_forms_date() -> None:
+    title = "Staffing return (as at 15 March)"
+    assert read_form([{"label": "Number of pupils as at 15 March"}, {"label": "Teachers on 15th Mar."},
+                      {"label": "Teachers on 1 April"}], title=title) == [
+        "school.enrolment", "school.ft_teachers", None]
+    assert read_form([{"label": "10月15日在职教职工数"}, {"label": "11月1日在职教职工数"}],
+                     title="教职工情况（截至10月15日）") == ["school.staff", None]
+    # Without the title saying so, a date is no reference date the reader may assume.
+    assert read_form([{"label": "Number of pupils as at 15 March"}], title="Staffing return") == [None]
 
 
 @pytest.mark.parametrize(("title", "headers", "above", "label", "want"), IN_CONTEXT)

@@ -826,6 +826,21 @@ THE_SCHOOL_BY_ITS_ROLE: dict[str, list[str]] = {
     'school.address': ['抽查学校地址'],
 }
 NOT_THE_SCHOOL: list[str] = ['评估单位名称', '检查单位', '帮扶学校名称', '申报高级教师人数', '参评学校班主任人数']
+# What a printed form adds around a count and says nothing of whom it counts: the records it is taken
+# from when they are the records the store holds, the sum over a breakdown, people a count in post
+# leaves out anyway, a sub-item's numbering, a check of the number, a sum spelled out. A payroll or
+# an approved establishment is another number.
+ADDING_NOTHING: dict[str, list[str]] = {
+    'school.enrolment': ['在校生总数（按学籍系统）', 'Number of pupils (per EMIS)', '复核在校生数'],
+    'status=1': ['教职工数（男女合计）', '教职工人数（不包括调出人员）', '教职工合计（专任+行政+教辅+工勤）',
+                 'Total personnel (teaching + administrative + support)'],
+    'FT': ['专任教师数（不含退休人员）', '核实专任教师数'],
+    'FT;gender=1': ['4-2.专任教师中男教师数'],
+    'status=1;establishment=1': ['2-1、在编教职工数'],
+}
+ANOTHER_NUMBER: list[str] = ['教职工数（按工资名册）', '教职工数（按编制核定）']
+
+
 @pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in THE_SCHOOL_BY_ITS_ROLE.items() for w in ws])
 def test_the_school_named_by_its_role_in_the_procedure_is_the_forms_own(label: str, want: str) -> None:
     assert _read(label, "school") == want
@@ -833,6 +848,16 @@ def test_the_school_named_by_its_role_in_the_procedure_is_the_forms_own(label: s
 
 @pytest.mark.parametrize("label", NOT_THE_SCHOOL)
 def test_a_body_that_assesses_a_partner_school_or_a_role_of_people_stays_new(label: str) -> None:
+    assert _read(label, "school") is None
+
+
+@pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in ADDING_NOTHING.items() for w in ws])
+def test_what_a_form_adds_around_a_count_is_read_past(label: str, want: str) -> None:
+    assert _read(label, "school") == _expected(want)
+
+
+@pytest.mark.parametrize("label", ANOTHER_NUMBER)
+def test_another_source_or_measure_beside_a_count_stays_new(label: str) -> None:
     assert _read(label, "school") is None
 
 

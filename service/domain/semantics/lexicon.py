@@ -104,7 +104,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
-               "占用", "教", "核对", "已经", "主教", "主讲",
+               "占用", "教", "核对", "核查", "核实", "复核", "已经", "主教", "主讲",
                "today", "national", "managed", "run", "operated", "manage", "operate", "owned",
                # The reference date as a census names it: "aged under 30 on census day".
                "on census day", "census day", "on census date", "census date", "on the reference date",

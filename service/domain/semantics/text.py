@@ -153,6 +153,8 @@ def fold(text: str) -> str:
 _NUMBERING = re.compile(
     rf"^\s*(?:[{_CN_DIGITS}]+\s*[、.．]|[(（]\s*(?:[{_CN_DIGITS}]+|[a-z]?\d+[a-z]?|[a-z])\s*[)）]"
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)*[a-z]?\s*[、.．)）:](?!\d)"
+    # A sub-item numbered after its item: "6-1.", "3-2、" (one digit after the dash: "25-29." is a band).
+    rf"|\d{{1,2}}-\d[.．、](?!\d)"
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|[a-z]{{1,2}}\d+[a-z]?(?=\s)"
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)|[a-z]\s*[.)、](?=\s)"
     # A statistics table's row code run into its wording ("01 教职工数", "05 其中：女"): two or three
@@ -186,8 +188,16 @@ _NOISE = re.compile(
     r"|(?:单选|单项选择|填空|判断|下拉)题?|单选框|(?:single|one)[- ](?:choice|answer|select(?:ion)?)|fill[- ]in(?: the blank)?|drop[- ]?down"
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
     r"|" + _DIGIT_COUNT +
-    r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
-    r"|[a-z\u3400-\u9fff][^+\d]*\+\s*[a-z\u3400-\u9fff][^+\d]*"  # "(M+F)", "（男+女）"; not "(50+ years)"
+    r"|[^+]+(?:\s\+\s[^+]+)+"  # a sum spelled out: "(male + female)", "(managers + teachers + employees)"
+    # The sum over a breakdown of the number: "（城乡合计）", "（男女合计）", "(urban and rural combined)".
+    r"|(?:城乡|城镇和乡村|男女|各学段|各年级|各校区|全校|全部|所有)(?:合计|总计|合共)|.*\bcombined"
+    # The records a number is taken from, when they are the records the store holds itself: personnel
+    # files and systems, the student register, the education statistics, an information system
+    # ("（学籍系统）", "（按人事档案）", "(LIS)", "(per EMIS)"). Not a payroll or another list.
+    r"|(?:按|据|根据|依据|以|来自|来源\s*[:：]?)?\s*(?:人事档案|人事系统|人事管理系统|人事信息系统|教师管理信息系统|教师系统"
+    r"|学籍系统|学籍管理系统|学籍|教育事业统计|事业统计|教育统计)(?:为准|口径|数据)?"
+    r"|(?:per|from|as per|according to|source\s*:?)?\s*(?:[a-z]{1,3}is|hr records|personnel records|staff records)"
+    r"|[a-z\u3400-\u9fff][^+\d]*(?:\+\s*[a-z\u3400-\u9fff][^+\d]*)+"  # "(M+F)", "（男+女）"; not "(50+ years)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
     # How letters are typed: "（末位X大写）", "(in capitals)".
     r"|.*(?:大写|小写|upper\s*case|lower\s*case|capitals|capital letters).*"

@@ -828,8 +828,8 @@ THE_SCHOOL_BY_ITS_ROLE: dict[str, list[str]] = {
 NOT_THE_SCHOOL: list[str] = ['评估单位名称', '检查单位', '帮扶学校名称', '申报高级教师人数', '参评学校班主任人数']
 # What a printed form adds around a count and says nothing of whom it counts: the records it is taken
 # from when they are the records the store holds, the sum over a breakdown, people a count in post
-# leaves out anyway, a sub-item's numbering, a check of the number, a sum spelled out. A payroll or
-# an approved establishment is another number.
+# leaves out anyway, a sub-item's numbering, a check of the number, a sum spelled out, synonyms and
+# short forms of other systems. A payroll or an approved establishment is another number.
 ADDING_NOTHING: dict[str, list[str]] = {
     'school.enrolment': ['在校生总数（按学籍系统）', 'Number of pupils (per EMIS)', '复核在校生数'],
     'status=1': ['教职工数（男女合计）', '教职工人数（不包括调出人员）', '教职工合计（专任+行政+教辅+工勤）',
@@ -837,8 +837,21 @@ ADDING_NOTHING: dict[str, list[str]] = {
     'FT': ['专任教师数（不含退休人员）', '核实专任教师数'],
     'FT;gender=1': ['4-2.专任教师中男教师数'],
     'status=1;establishment=1': ['2-1、在编教职工数'],
+    'status=1;post_type=4': ['Utility staff'],
+    'FT;establishment=1': ['Whole-time teachers on permanent contracts'],
+    'FT;subject=13': ['Informatics teachers'],
+    'FT;education=21': ['Teachers holding a BSc'],
+    'FT;education=11,14': ['Teachers with an MSc or higher'],
+    'school.address': ['Full postal address (street, district, region)'],
 }
-ANOTHER_NUMBER: list[str] = ['教职工数（按工资名册）', '教职工数（按编制核定）']
+ANOTHER_NUMBER: list[str] = ['教职工数（按工资名册）', '教职工数（按编制核定）', 'Whole-time equivalent teachers',
+                             'Teachers with a BEd', 'School name (public / private)']
+ON_A_ROSTER_TOO: dict[str, list[str]] = {
+    'teacher.school_code': ['报送单位'],
+    'teacher.education': ['Highest degree obtained (BSc / MSc / PhD)'],
+    'teacher.name': ['Family name, given name', 'Staff name (Chinese / pinyin)'],
+}
+NOT_ON_A_ROSTER: list[str] = ['Given name', 'Surname / initials', 'Employing authority (TSC / BOM)']
 
 
 @pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in THE_SCHOOL_BY_ITS_ROLE.items() for w in ws])
@@ -859,6 +872,16 @@ def test_what_a_form_adds_around_a_count_is_read_past(label: str, want: str) -> 
 @pytest.mark.parametrize("label", ANOTHER_NUMBER)
 def test_another_source_or_measure_beside_a_count_stays_new(label: str) -> None:
     assert _read(label, "school") is None
+
+
+@pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in ON_A_ROSTER_TOO.items() for w in ws])
+def test_a_rosters_name_parts_degrees_and_reporting_unit(label: str, want: str) -> None:
+    assert _read(label, "roster") == want
+
+
+@pytest.mark.parametrize("label", NOT_ON_A_ROSTER)
+def test_one_part_of_a_name_or_another_employer_stays_new_on_a_roster(label: str) -> None:
+    assert _read(label, "roster") is None
 
 
 def test_the_day_the_title_gives_said_again_in_a_field_is_the_forms_date() -> None:

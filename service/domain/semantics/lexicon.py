@@ -346,6 +346,7 @@ SELF_WORDS = ("学校", "本校", "单位", "机构", "school", "institution")
 _TOKEN = re.compile(r"[a-z]+|\d+|[、/#&+]|(?<=[a-z]),(?=\s*[a-z])|[^\W\d_a-z]")
 _PLURAL = re.compile(r"^([a-z]{2,}[^\Wsui])s$")
 _PLURAL_IES = re.compile(r"^([a-z]{2,})ies$")
+_PLURAL_MEN = re.compile(r"^([a-z]{2,})men$")  # "watchmen", "workmen"
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "staff", "children": "child",
               "arts": "arts"}  # "Arts" may be music and fine art together: not "art"
 
@@ -357,7 +358,7 @@ _ABBREVIATED = {"nos": "no", "qty": "number"}
 
 
 def _singular(word: str) -> str:
-    one = _IRREGULAR.get(word) or _PLURAL.sub(r"\1", _PLURAL_IES.sub(r"\1y", word))
+    one = _IRREGULAR.get(word) or _PLURAL_MEN.sub(r"\1man", _PLURAL.sub(r"\1", _PLURAL_IES.sub(r"\1y", word)))
     return _ABBREVIATED.get(one, one)
 
 

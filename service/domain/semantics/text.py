@@ -110,6 +110,8 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"\bgovt\b\.?", "government"), (r"\bapprox\b\.?", "approximately"), (r"\bmgmt\b\.?|\bmgt\b\.?", "management"),
     (r"\beduc?\b\.?", "education"), (r"\bexcl\b\.?", "excluding"), (r"\bperm\b\.?", "permanent"),
     (r"\binfo\b\.?", "information"),
+    # "Whole-time" is Ireland's and Britain's "full-time".
+    (r"\bwhole[- ]time\b", "full-time"),
     # "&" between English words is "and": "Bach. & above", "Executive & Admin".
     (r"(?<=[a-z0-9.)])\s*&\s*(?=[a-z])", " and "),
 ))
@@ -396,11 +398,24 @@ _AS_ON_DOCUMENT = re.compile(
 _PIVOT_LAYOUT = re.compile(r"(?:行标签|列标签|报表筛选|row labels?|column labels?|report filter)\s*[:：]?\s*")
 
 
+# A name asked by its parts, the family one and a given one, in either order: "Last Name, First Name",
+# "Surname / Given names". Both parts together are the full name; one alone is not.
+_NAME_PART = r"(?:(?:last|first|middle|given|family|fore|christian)\s*names?|surnames?|initials?|m\.?i\.?)"
+_NAME_PARTS = re.compile(rf"^\s*{_NAME_PART}(?:\s*(?:[,/、，&]|\band\b)\s*{_NAME_PART})+\s*$")
+_FAMILY_PART = re.compile(r"\b(?:last|family)\s*names?\b|\bsurnames?\b")
+_GIVEN_PART = re.compile(r"\b(?:first|given|fore|christian)\s*names?\b")
+
+
+def _full_name(text: str) -> str:
+    whole = _NAME_PARTS.match(text) is not None and _FAMILY_PART.search(text) and _GIVEN_PART.search(text)
+    return "full name" if whole else text
+
+
 def unnumbered(text: str) -> str:
     """The folded wording without its numbering, a pivot table's layout words, lettered options,
     answer blanks, how to answer after a question, the identity document to copy from and the number
     of digits a code has ("10-digit"); brackets kept, for the ranges they qualify."""
-    text = _AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", strip_numbering(text))))
+    text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", strip_numbering(text)))))
     return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0]))
 
 

@@ -905,3 +905,17 @@ def test_a_wording_in_its_table_reads_with_the_title_headers_and_total_above(
 @pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in DRILLS.items() for w in ws])
 def test_other_departments_wordings_of_the_same_cells_read_alike(label: str, want: str) -> None:
     assert _read(label, "school") == _expected(want)
+
+
+def test_a_titles_procedure_before_its_document_kind_leaves_whom_it_counts() -> None:
+    got = read_form([{"label": "正高级", "headers": ["现聘职称人数"]}, {"label": "二级", "headers": ["现聘职称人数"]},
+                     {"label": "申报高级人数"}, {"label": "高级", "headers": ["拟申报职称"]}], title="中小学教师职称评聘推荐表")
+    assert got == [_expected("FT;title=1"), _expected("FT;title=4"), None, None]
+    assert read_form([{"label": "高级"}], title="专任教师职称评审汇总表") == [_expected("FT;title=2")]
+    # A title listing the applicants counts them, not the school's teachers.
+    assert read_form([{"label": "正高级", "headers": ["现聘职称人数"]}], title="教师职称评审申报人员情况表") == [None]
+
+
+def test_the_span_of_codes_after_a_coded_fields_name_adds_nothing() -> None:
+    assert _read("城乡分类代码（111-220）", "school") == "school.urban_rural"
+    assert _read("Region code (01-99)", "school") == "school.region_code"

@@ -40,6 +40,9 @@ _TITLE_NOISE = re.compile(
     r"|\bstatistics\b|\breport\b"
     # A roster, or a spreadsheet's pivot table of one, names the document, not whom it lists.
     r"|数据透视表|\bpivot ?tables?\b|花名册|名册"
+    # The procedure a form gathers for, just before the kind of document: "…职务评审申报汇总表",
+    # "…推荐表". Not before whom it lists: "申报人员情况表" counts the applicants.
+    r"|(?:评审|评定|评聘|认定|评选|遴选)?(?:申报|推荐|评审)(?=\s*(?:汇总|统计|情况|登记|一览|审批)?表)"
     # What a survey is for and where, around its subject: "XX县…监测表", "基础教育…", "(截至9月1日)".
     r"|基础教育|义务教育(?:阶段)?|普通中小学|监测|结构分析|分析|摸底|普查|核查|基础数据"
     r"|[(（]\s*(?:截至|截止|统计时点)[^)）]*[)）]|\b(?:basic|compulsory) education\b|\bmonitoring\b|\breturn\b"

@@ -374,6 +374,8 @@ def headcount_bands(listed: list[str]) -> bool:
 
 
 _DIGITS = re.compile(r"\b\d+[- ]digit\b")
+# The span of codes a coded field takes, after its name: "城乡分类代码（111—220）", "Region code (01-99)".
+_CODE_SPAN = re.compile(r"(?:(?<=代码)|(?<=编码)|(?<=\bcode)|(?<=\bcodes))\s*[(（]\s*\d+\s*(?:[-—–~～]+|至|到|to)\s*\d+\s*[)）]")
 # The blank a questionnaire leaves for the answer, with its unit: "____年", "______人", "___ years".
 _BLANK = re.compile(r"_{2,}\s*(?:年|人|名|岁|周岁|个|years?|persons?|people)?")
 
@@ -413,10 +415,11 @@ def _full_name(text: str) -> str:
 
 def unnumbered(text: str) -> str:
     """The folded wording without its numbering, a pivot table's layout words, lettered options,
-    answer blanks, how to answer after a question, the identity document to copy from and the number
-    of digits a code has ("10-digit"); brackets kept, for the ranges they qualify."""
+    answer blanks, how to answer after a question, the identity document to copy from, the number
+    of digits a code has ("10-digit") and the span of its codes ("代码（111—220）"); brackets kept,
+    for the ranges they qualify."""
     text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", strip_numbering(text)))))
-    return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0]))
+    return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0])))
 
 
 def strip_noise(text: str) -> str:

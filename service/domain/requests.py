@@ -52,6 +52,7 @@ from service.domain.semantics.context import (
     Group,
     Scene,
     column_note,
+    dated,
     defined,
     flattened,
     glossary,
@@ -301,11 +302,11 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if wording and (reached := of_column(wording)) is not None and reached[0] in columns:
             prior = replace(columns[reached[0]], headers=tuple(heads))
             wording = reached[1]
-        where: Scene = scene([defined(h, terms) for h in heads], title, title_hint, req.title, prior, d,
+        where: Scene = scene([defined(dated(h, req.title), terms) for h in heads], title, title_hint, req.title, prior, d,
                              total, breakdowns, renamed)
         if group.headers != tuple(heads):
             group = Group(tuple(heads), count(d, where.base) if where.base is not None and where.base_population else None)
-        label = defined(wording, terms) if wording else wording
+        label = defined(dated(wording, req.title), terms) if wording else wording
         m = _reading(d, key=f.key, label=label, type=f.type,
                      definition=f.definition.as_dict() if f.definition else None,
                      level=req.level, scene=where, reference=req.reference_date)

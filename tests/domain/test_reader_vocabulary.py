@@ -11,7 +11,7 @@ import pytest
 
 from service.domain.dictionary import dictionary
 from service.domain.semantics import definition_of, key_of, match_field
-from tests.domain.test_semantics import where
+from tests.domain.test_semantics import read_form, where
 
 D = dictionary()
 FT = "post_type=1;status=1"
@@ -817,6 +817,84 @@ def test_what_a_roster_asks_beyond_the_records_stays_new(label: str) -> None:
     assert _read(label, "roster") is None
 
 
+# The school filling the form in, named by what it does or undergoes in the procedure the form belongs
+# to (it reports, is assessed, is sampled): the form's own school. A body that assesses or checks it,
+# a partner school, or people it puts forward are not.
+THE_SCHOOL_BY_ITS_ROLE: dict[str, list[str]] = {
+    'school.name': ['参评学校名称', '被督导学校名称', '受检单位', '样本校名称', '试点学校名称', '报送单位（公章）',
+                    'Name of participating school', 'Sampled school name'],
+    'school.address': ['抽查学校地址'],
+}
+NOT_THE_SCHOOL: list[str] = ['评估单位名称', '检查单位', '帮扶学校名称', '申报高级教师人数', '参评学校班主任人数']
+# What a printed form adds around a count and says nothing of whom it counts: the records it is taken
+# from when they are the records the store holds, the sum over a breakdown, people a count in post
+# leaves out anyway, a sub-item's numbering, a check of the number, a sum spelled out, synonyms and
+# short forms of other systems. A payroll or an approved establishment is another number.
+ADDING_NOTHING: dict[str, list[str]] = {
+    'school.enrolment': ['在校生总数（按学籍系统）', 'Number of pupils (per EMIS)', '复核在校生数'],
+    'status=1': ['教职工数（男女合计）', '教职工人数（不包括调出人员）', '教职工合计（专任+行政+教辅+工勤）',
+                 'Total personnel (teaching + administrative + support)'],
+    'FT': ['专任教师数（不含退休人员）', '核实专任教师数'],
+    'FT;gender=1': ['4-2.专任教师中男教师数'],
+    'status=1;establishment=1': ['2-1、在编教职工数'],
+    'status=1;post_type=4': ['Utility staff'],
+    'FT;establishment=1': ['Whole-time teachers on permanent contracts'],
+    'FT;subject=13': ['Informatics teachers'],
+    'FT;education=21': ['Teachers holding a BSc'],
+    'FT;education=11,14': ['Teachers with an MSc or higher'],
+    'school.address': ['Full postal address (street, district, region)'],
+}
+ANOTHER_NUMBER: list[str] = ['教职工数（按工资名册）', '教职工数（按编制核定）', 'Whole-time equivalent teachers',
+                             'Teachers with a BEd', 'School name (public / private)']
+ON_A_ROSTER_TOO: dict[str, list[str]] = {
+    'teacher.school_code': ['报送单位'],
+    'teacher.education': ['Highest degree obtained (BSc / MSc / PhD)'],
+    'teacher.name': ['Family name, given name', 'Staff name (Chinese / pinyin)'],
+}
+NOT_ON_A_ROSTER: list[str] = ['Given name', 'Surname / initials', 'Employing authority (TSC / BOM)']
+
+
+@pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in THE_SCHOOL_BY_ITS_ROLE.items() for w in ws])
+def test_the_school_named_by_its_role_in_the_procedure_is_the_forms_own(label: str, want: str) -> None:
+    assert _read(label, "school") == want
+
+
+@pytest.mark.parametrize("label", NOT_THE_SCHOOL)
+def test_a_body_that_assesses_a_partner_school_or_a_role_of_people_stays_new(label: str) -> None:
+    assert _read(label, "school") is None
+
+
+@pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in ADDING_NOTHING.items() for w in ws])
+def test_what_a_form_adds_around_a_count_is_read_past(label: str, want: str) -> None:
+    assert _read(label, "school") == _expected(want)
+
+
+@pytest.mark.parametrize("label", ANOTHER_NUMBER)
+def test_another_source_or_measure_beside_a_count_stays_new(label: str) -> None:
+    assert _read(label, "school") is None
+
+
+@pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in ON_A_ROSTER_TOO.items() for w in ws])
+def test_a_rosters_name_parts_degrees_and_reporting_unit(label: str, want: str) -> None:
+    assert _read(label, "roster") == want
+
+
+@pytest.mark.parametrize("label", NOT_ON_A_ROSTER)
+def test_one_part_of_a_name_or_another_employer_stays_new_on_a_roster(label: str) -> None:
+    assert _read(label, "roster") is None
+
+
+def test_the_day_the_title_gives_said_again_in_a_field_is_the_forms_date() -> None:
+    title = "Staffing return (as at 15 March)"
+    assert read_form([{"label": "Number of pupils as at 15 March"}, {"label": "Teachers on 15th Mar."},
+                      {"label": "Teachers on 1 April"}], title=title) == [
+        "school.enrolment", "school.ft_teachers", None]
+    assert read_form([{"label": "10月15日在职教职工数"}, {"label": "11月1日在职教职工数"}],
+                     title="教职工情况（截至10月15日）") == ["school.staff", None]
+    # Without the title saying so, a date is no reference date the reader may assume.
+    assert read_form([{"label": "Number of pupils as at 15 March"}], title="Staffing return") == [None]
+
+
 @pytest.mark.parametrize(("title", "headers", "above", "label", "want"), IN_CONTEXT)
 def test_a_wording_in_its_table_reads_with_the_title_headers_and_total_above(
         title: str | None, headers: list[str], above: str | None, label: str, want: str) -> None:
@@ -827,3 +905,17 @@ def test_a_wording_in_its_table_reads_with_the_title_headers_and_total_above(
 @pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in DRILLS.items() for w in ws])
 def test_other_departments_wordings_of_the_same_cells_read_alike(label: str, want: str) -> None:
     assert _read(label, "school") == _expected(want)
+
+
+def test_a_titles_procedure_before_its_document_kind_leaves_whom_it_counts() -> None:
+    got = read_form([{"label": "正高级", "headers": ["现聘职称人数"]}, {"label": "二级", "headers": ["现聘职称人数"]},
+                     {"label": "申报高级人数"}, {"label": "高级", "headers": ["拟申报职称"]}], title="中小学教师职称评聘推荐表")
+    assert got == [_expected("FT;title=1"), _expected("FT;title=4"), None, None]
+    assert read_form([{"label": "高级"}], title="专任教师职称评审汇总表") == [_expected("FT;title=2")]
+    # A title listing the applicants counts them, not the school's teachers.
+    assert read_form([{"label": "正高级", "headers": ["现聘职称人数"]}], title="教师职称评审申报人员情况表") == [None]
+
+
+def test_the_span_of_codes_after_a_coded_fields_name_adds_nothing() -> None:
+    assert _read("城乡分类代码（111-220）", "school") == "school.urban_rural"
+    assert _read("Region code (01-99)", "school") == "school.region_code"

@@ -10,6 +10,7 @@ needs it: such a field stays `new`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -39,6 +40,9 @@ _TITLE_NOISE = re.compile(
     r"|\bstatistics\b|\breport\b"
     # A roster, or a spreadsheet's pivot table of one, names the document, not whom it lists.
     r"|数据透视表|\bpivot ?tables?\b|花名册|名册"
+    # The procedure a form gathers for, just before the kind of document: "…职务评审申报汇总表",
+    # "…推荐表". Not before whom it lists: "申报人员情况表" counts the applicants.
+    r"|(?:评审|评定|评聘|认定|评选|遴选)?(?:申报|推荐|评审)(?=\s*(?:汇总|统计|情况|登记|一览|审批)?表)"
     # What a survey is for and where, around its subject: "XX县…监测表", "基础教育…", "(截至9月1日)".
     r"|基础教育|义务教育(?:阶段)?|普通中小学|监测|结构分析|分析|摸底|普查|核查|基础数据"
     r"|[(（]\s*(?:截至|截止|统计时点)[^)）]*[)）]|\b(?:basic|compulsory) education\b|\bmonitoring\b|\breturn\b"
@@ -113,6 +117,51 @@ def glossary(title: str | None) -> tuple[tuple[str, str], ...]:
     found += [(_last_word(m.group(1)), m.group(2).strip()) for m in _NAMED_RANGE.finditer(folded)
               if any(band_of(m.group(2), f) for f in RANGE_FIELDS)]
     return tuple(sorted(((t, w) for t, w in found if t and w and t != w), key=lambda p: -len(p[0])))
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+           "december")
+
+
+def _month_said(name: str) -> str:
+    """A month's name, whole or cut short after its first three letters ("sep", "sept", "september")."""
+    return name[:3] + "(?:" + "|".join(name[3:k] for k in range(len(name), 3, -1)) + ")?" if len(name) > 3 else name
+
+
+_MONTH = rf"(?P<month>{'|'.join(_month_said(m) for m in _MONTHS)})\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DATES = (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b"), re.compile(rf"\b{_MONTH}\s+{_DAY}\b"),
+          re.compile(r"(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>[0-3]?\d)\s*日"))
+
+
+@functools.lru_cache(maxsize=256)
+def _said_dates(title: str) -> re.Pattern[str] | None:
+    """The day a title says its form is for ("(as at 30 September)", "October 1 snapshot",
+    "（截至9月30日）"), however a field writes it, with the word putting a count at it."""
+    folded = fold(title)
+    found: set[tuple[int, int]] = set()
+    for pattern in _DATES:
+        for m in pattern.finditer(folded):
+            month = m.group("month")
+            found.add((int(month) if month.isdigit() else 1 + [x[:3] for x in _MONTHS].index(month[:3]),
+                       int(m.group("day"))))
+    said: list[str] = []
+    for month, day in sorted(found):
+        on, of = rf"0?{day}(?:st|nd|rd|th)?", rf"{_month_said(_MONTHS[month - 1])}\.?"
+        said += [rf"\b(?:{on}\s+(?:of\s+)?{of}|{of}\s*{on})(?!\w)", rf"0?{month}\s*月\s*0?{day}\s*日"]
+    if not said:
+        return None
+    return re.compile(rf"\s*(?:\b(?:as\s+(?:at|of|on)|at|on)\s+|截至|截止|至)?(?:{'|'.join(said)})")
+
+
+def dated(text: str, title: str | None) -> str:
+    """A wording without the day its form's title says the form is for, said again ("Total enrolment
+    at 30 September" under "(as at 30 September)"): every count of the form is at that day, the
+    reference date. Another day is not taken off."""
+    day = _said_dates(title) if title else None
+    if day is None or not day.search(fold(text)):
+        return text
+    return day.sub(" ", fold(text)).strip()
 
 
 _LAST_WORD = re.compile(r"(?:[^\W\d_a-z]{2}|[a-z]+ )(?:教师|老师|人员|教职工|teachers?|staff)$")

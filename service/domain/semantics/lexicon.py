@@ -105,7 +105,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
-               "占用", "教", "核对", "已经", "主教", "主讲",
+               "占用", "教", "核对", "核查", "核实", "复核", "已经", "主教", "主讲",
                "today", "national", "managed", "run", "operated", "manage", "operate", "owned",
                # The reference date as a census names it: "aged under 30 on census day".
                "on census day", "census day", "on census date", "census date", "on the reference date",
@@ -207,6 +207,18 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
              # A school's site, as an HR system of a group of schools calls each school.
              "campus"),
 }
+# What the school filling a form in does or undergoes in the procedure the form belongs to, said
+# before the word for it: "申报单位", "被评估园所名称", "核查学校名称", "Name of reporting school". The
+# school so named is the form's own school. Of a plain "单位" only what the one reporting does or
+# undergoes: "核查单位", "评估单位" may be the body that checks or assesses it.
+ROLES_OF_A_UNIT = ("申报", "推荐", "报送", "上报", "填表", "参评", "参加", "参与", "被评估", "被评", "受评", "被检查", "受检",
+                   "被核查", "被督导", "受督导", "被调查", "被抽查", "被监测", "reporting", "responding", "participating",
+                   "applying", "nominating")
+ROLES_OF_A_SCHOOL = ("核查", "检查", "评估", "督导", "监测", "监测点", "调查", "抽查", "抽样", "样本", "试点", "项目", "成员",
+                     "依托", "sampled", "selected", "surveyed", "assessed", "inspected", "evaluated", "reviewed",
+                     "monitored", "pilot", "project", "member")
+SCHOOL_WORDS = ("学校", "校", "园", "园所", "幼儿园", "学校机构", "school", "kindergarten", "institution")
+UNIT_WORDS = ("单位", "机构", "unit")
 # Wordings that name several codes at once, or every code but one, in the language of the tables.
 GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
     "teacher.education": (
@@ -341,6 +353,7 @@ SELF_WORDS = ("学校", "本校", "单位", "机构", "school", "institution")
 _TOKEN = re.compile(r"[a-z]+|\d+|[、/#&+]|(?<=[a-z]),(?=\s*[a-z])|[^\W\d_a-z]")
 _PLURAL = re.compile(r"^([a-z]{2,}[^\Wsui])s$")
 _PLURAL_IES = re.compile(r"^([a-z]{2,})ies$")
+_PLURAL_MEN = re.compile(r"^([a-z]{2,})men$")  # "watchmen", "workmen"
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "staff", "children": "child",
               "arts": "arts"}  # "Arts" may be music and fine art together: not "art"
 
@@ -352,7 +365,7 @@ _ABBREVIATED = {"nos": "no", "qty": "number"}
 
 
 def _singular(word: str) -> str:
-    one = _IRREGULAR.get(word) or _PLURAL.sub(r"\1", _PLURAL_IES.sub(r"\1y", word))
+    one = _IRREGULAR.get(word) or _PLURAL_MEN.sub(r"\1man", _PLURAL.sub(r"\1", _PLURAL_IES.sub(r"\1y", word)))
     return _ABBREVIATED.get(one, one)
 
 
@@ -390,6 +403,10 @@ def _build(d: Dictionary) -> Lexicon:
     grammar_units = {units(fold(w)) for words in GRAMMAR.values() for w in words}
     for kind, words in GRAMMAR.items():
         add(words, Sense(kind))
+    add([f"{r} {s}" if r.isascii() else r + s for r in (*ROLES_OF_A_UNIT, *ROLES_OF_A_SCHOOL) for s in SCHOOL_WORDS
+         if r.isascii() == s.isascii()], Sense("self"))
+    add([f"{r} {s}" if r.isascii() else r + s for r in ROLES_OF_A_UNIT for s in UNIT_WORDS if r.isascii() == s.isascii()],
+        Sense("self"))
     # A comma between English words: in a list ("administrators, teachers and employees") it joins
     # values of one field; elsewhere it only separates ("Teachers, female").
     raw.setdefault((",",), set()).add(Sense("list"))

@@ -191,7 +191,13 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
         return all(band_of(o, name) for o in listed)  # "您的教龄：①5年以下 ②6-10年 ③11-20年"
     cl = d.code_list_for(f)
     if cl is None:
-        return False
+        # "Complete address (Barangay, Municipality, Province)", "姓名（中文、拼音）": a bracket after a
+        # field of free text (a name, an address; not a code) lists the parts it is written in, unless they are values of some coded
+        # field ("学校名称（公办/民办）" asks the ownership; one such word, "town", may be a part).
+        terms = lexicon(d).terms
+        valued = [o for o in listed if any(s.kind in ("code", "pop", "school_code")
+                                           for s in terms.get(units(fold(o)), frozenset()))]
+        return f.type == "text" and not f.pattern and len(valued) < 2  # not a code: "Employer (TSC / BOM)"
     words_ = {fold(w) for c in cl.codes for w in (c.code, c.zh, c.en, *c.aliases)}
     fit = [o in words_ or value_word(o, name, d) or _values_of(o, name, d) for o in listed]
     if all(ok or _abbreviates(o, cl) for o, ok in zip(listed, fit, strict=True)):

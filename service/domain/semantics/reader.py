@@ -724,10 +724,13 @@ _INCLUDING = re.compile(r"[(（]\s*(?:含|包含|包括|including|incl\.?)\s*([^
 # "高级教师（不含正高级）": a value the bracket takes out of those before it, read as "非正高级" beside them.
 _EXCLUDING = re.compile(r"[(（]\s*(?:不含|不包含|不包括)\s*([^()（）\d]+)[)）]")
 # People a school's staff records never hold: substitute, part-time and agency teachers, counted apart
-# from staff by the statistics. A wording leaving them out ("专任教师，不含代课、兼任教师") says nothing
-# more than its population does.
-_OUTSIDE = r"(?:代课|兼任|兼职|劳务派遣)(?:教师|老师|人员)?"
-_LEAVING_OUT = re.compile(rf"[,，]?\s*[(（]?\s*(?:不含|不包括|不包含)\s*{_OUTSIDE}(?:\s*[、和及与]\s*{_OUTSIDE})*\s*[)）]?")
+# from staff by the statistics; and those who retired or left, whom a count of people in post never
+# takes in. A wording leaving them out ("专任教师，不含代课、兼任教师", "教职工（不含离退休）") says
+# nothing more than its population does.
+_OUTSIDE = r"(?:(?:代课|兼任|兼职|劳务派遣)(?:教师|老师|人员)?|(?:离退休|退休|离休|调出|调离)(?:教职工|教师|人员)?)"
+_LEFT_OUT = rf"(?:不含|不包括|不包含)\s*{_OUTSIDE}(?:\s*[、和及与]\s*{_OUTSIDE})*"
+# A bracket of its own, or a clause after a comma (in a bracket of other hints, whose bracket stays).
+_LEAVING_OUT = re.compile(rf"[(（]\s*{_LEFT_OUT}\s*[)）]|[,，]?\s*{_LEFT_OUT}")
 # A clause saying a row is counted apart from a total: "不在教职工数内", "不计入教职工总数", "另计". It says
 # where its number goes, not whom it counts.
 _COUNTED_APART = re.compile(r"[,，]?\s*[(（]?\s*(?:不在[^,，()（）]{1,12}内|不计入[^,，()（）]{1,12}|另计)\s*[)）]?")

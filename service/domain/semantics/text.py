@@ -114,6 +114,8 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"\benrol\b\.?|\benrl\b\.?|\benrolt\b\.?", "enrolment"), (r"\bappt\b\.?", "appointment"), (r"\bdeg\b\.?", "degree"),
     # "Temp." is a temperature on a health form; only beside "permanent" is it temporary ("Perm./Temp.").
     (r"(?<=permanent)(\s*[/,]\s*|\s+or\s+)temp\b\.?", r"\1temporary"),
+    # "Whole-time" is Ireland's and Britain's "full-time".
+    (r"\bwhole[- ]time\b", "full-time"),
     # "&" between English words is "and": "Bach. & above", "Executive & Admin".
     (r"(?<=[a-z0-9.)])\s*&\s*(?=[a-z])", " and "),
     # "Perm. & pens.": permanent and pensionable, the terms of a civil-service post.
@@ -161,6 +163,8 @@ def fold(text: str) -> str:
 _NUMBERING = re.compile(
     rf"^\s*(?:[{_CN_DIGITS}]+\s*[、.．]|[(（]\s*(?:[{_CN_DIGITS}]+|[a-z]?\d+[a-z]?|[a-z])\s*[)）]"
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)*[a-z]?\s*[、.．)）:](?!\d)"
+    # A sub-item numbered after its item: "6-1.", "3-2、" (one digit after the dash: "25-29." is a band).
+    rf"|\d{{1,2}}-\d[.．、](?!\d)"
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|[a-z]{{1,2}}\d+[a-z]?(?=\s)"
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)|[a-z]\s*[.)、](?=\s)"
     # A statistics table's row code run into its wording ("01 教职工数", "05 其中：女"): two or three
@@ -194,8 +198,16 @@ _NOISE = re.compile(
     r"|(?:单选|单项选择|填空|判断|下拉)题?|单选框|(?:single|one)[- ](?:choice|answer|select(?:ion)?)|fill[- ]in(?: the blank)?|drop[- ]?down"
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
     r"|" + _DIGIT_COUNT +
-    r"|[^+]+\s\+\s[^+]+"  # a sum spelled out: "(male + female)"
-    r"|[a-z\u3400-\u9fff][^+\d]*\+\s*[a-z\u3400-\u9fff][^+\d]*"  # "(M+F)", "（男+女）"; not "(50+ years)"
+    r"|[^+]+(?:\s\+\s[^+]+)+"  # a sum spelled out: "(male + female)", "(managers + teachers + employees)"
+    # The sum over a breakdown of the number: "（城乡合计）", "（男女合计）", "(urban and rural combined)".
+    r"|(?:城乡|城镇和乡村|男女|各学段|各年级|各校区|全校|全部|所有)(?:合计|总计|合共)|.*\bcombined"
+    # The records a number is taken from, when they are the records the store holds itself: personnel
+    # files and systems, the student register, the education statistics, an information system
+    # ("（学籍系统）", "（按人事档案）", "(LIS)", "(per EMIS)"). Not a payroll or another list.
+    r"|(?:按|据|根据|依据|以|来自|来源\s*[:：]?)?\s*(?:人事档案|人事系统|人事管理系统|人事信息系统|教师管理信息系统|教师系统"
+    r"|学籍系统|学籍管理系统|学籍|教育事业统计|事业统计|教育统计)(?:为准|口径|数据)?"
+    r"|(?:per|from|as per|according to|source\s*:?)?\s*(?:[a-z]{1,3}is|hr records|personnel records|staff records)"
+    r"|[a-z\u3400-\u9fff][^+\d]*(?:\+\s*[a-z\u3400-\u9fff][^+\d]*)+"  # "(M+F)", "（男+女）"; not "(50+ years)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
     # How letters are typed: "（末位X大写）", "(in capitals)".
     r"|.*(?:大写|小写|upper\s*case|lower\s*case|capitals|capital letters).*"
@@ -370,6 +382,8 @@ def headcount_bands(listed: list[str]) -> bool:
 
 
 _DIGITS = re.compile(r"\b\d+[- ]digit\b")
+# The span of codes a coded field takes, after its name: "城乡分类代码（111—220）", "Region code (01-99)".
+_CODE_SPAN = re.compile(r"(?:(?<=代码)|(?<=编码)|(?<=\bcode)|(?<=\bcodes))\s*[(（]\s*\d+\s*(?:[-—–~～]+|至|到|to)\s*\d+\s*[)）]")
 # The blank a questionnaire leaves for the answer, with its unit: "____年", "______人", "___ years".
 _BLANK = re.compile(r"_{2,}\s*(?:年|人|名|岁|周岁|个|years?|persons?|people)?")
 
@@ -394,12 +408,26 @@ _AS_ON_DOCUMENT = re.compile(
 _PIVOT_LAYOUT = re.compile(r"(?:行标签|列标签|报表筛选|row labels?|column labels?|report filter)\s*[:：]?\s*")
 
 
+# A name asked by its parts, the family one and a given one, in either order: "Last Name, First Name",
+# "Surname / Given names". Both parts together are the full name; one alone is not.
+_NAME_PART = r"(?:(?:last|first|middle|given|family|fore|christian)\s*names?|surnames?|initials?|m\.?i\.?)"
+_NAME_PARTS = re.compile(rf"^\s*{_NAME_PART}(?:\s*(?:[,/、，&]|\band\b)\s*{_NAME_PART})+\s*$")
+_FAMILY_PART = re.compile(r"\b(?:last|family)\s*names?\b|\bsurnames?\b")
+_GIVEN_PART = re.compile(r"\b(?:first|given|fore|christian)\s*names?\b")
+
+
+def _full_name(text: str) -> str:
+    whole = _NAME_PARTS.match(text) is not None and _FAMILY_PART.search(text) and _GIVEN_PART.search(text)
+    return "full name" if whole else text
+
+
 def unnumbered(text: str) -> str:
     """The folded wording without its numbering, a pivot table's layout words, lettered options,
-    answer blanks, how to answer after a question, the identity document to copy from and the number
-    of digits a code has ("10-digit"); brackets kept, for the ranges they qualify."""
-    text = _AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", strip_numbering(text))))
-    return _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0]))
+    answer blanks, how to answer after a question, the identity document to copy from, the number
+    of digits a code has ("10-digit") and the span of its codes ("代码（111—220）"); brackets kept,
+    for the ranges they qualify."""
+    text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", strip_numbering(text)))))
+    return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0])))
 
 
 def strip_noise(text: str) -> str:

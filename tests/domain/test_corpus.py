@@ -346,6 +346,9 @@ def test_the_service_reads_department_forms_as_a_careful_reader_does(client: Tes
     misses = [r for r in readings["tuned"] if not r.correct and (r.answered or r.want is not None)]
     kinds = Counter(miss_kind(r) for r in misses)
     lines.append(f"  tuned misses by kind: {dict(kinds.most_common())}")
+    # The held-out misses by kind only: their wordings stay unseen, or the part would be tuned on.
+    held_kinds = Counter(miss_kind(r) for r in readings["heldout"] if not r.correct and (r.answered or r.want is not None))
+    lines.append(f"  held-out misses by kind: {dict(held_kinds.most_common())}")
     lines += [_describe(r) for r in misses]
     print("\n".join(lines))
     if os.environ.get("COLLECTONCE_CORPUS_BARS") != "1":

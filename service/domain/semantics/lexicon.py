@@ -109,6 +109,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "today", "national", "managed", "run", "operated", "manage", "operate", "owned",
                # The reference date as a census names it: "aged under 30 on census day".
                "on census day", "census day", "on census date", "census date", "on the reference date",
+               "reference date", "the reference date", "date of this questionnaire", "date of this survey",
+               "date of the survey", "date of this form", "survey date",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "在籍", "现聘",
                "现有的",
@@ -197,7 +199,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "tick", "please tick", "circle", "mark", "勾选", "请勾选", "打勾",
                  # Which of a kind, or of the options below: "哪门学科", "何种学历", "以下哪个区间".
                  "哪门", "哪种", "哪一种", "哪类", "哪一类", "何种", "以下哪个", "以下哪一", "以下哪项", "以下哪一项",
-                 "下列", "下列哪个", "下列哪一", "哪项", "哪一项", "区间", "哪个区间"),
+                 "下列", "下列哪个", "下列哪一", "哪项", "哪一项", "区间", "哪个区间",
+                 # Which option fits: "Which best describes your contract?", "以下哪项最符合您的情况".
+                 "best describe", "which best describe", "what best describe", "最符合", "最能描述"),
     # The person a row of a roster is about, as an application, a training register or a nomination
     # calls them (not 填表人, who fills it in): on a roster the teacher; at school level only some of
     # the teachers, whom the records do not tell apart ("申报人中女教师人数").
@@ -314,7 +318,8 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
 # So is a type of contract: "contract type PRM (permanent)" is on-staff, but "Contract type" asked alone
 # may be any system's classes of contract.
 LOOSE_WORDS: dict[str, tuple[str, ...]] = {"teacher.education": ("degree", "academic degree"),
-                                           "teacher.establishment": ("contract type", "type of contract")}
+                                           "teacher.establishment": ("contract type", "type of contract", "employment contract",
+                                                                     "contract of employment")}
 # Words for the activity of teaching: they name the years of teaching only beside a number, a
 # duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").
 ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {

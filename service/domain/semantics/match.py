@@ -439,9 +439,12 @@ def _alternatives(parsed: Parsed, label: str, d: Dictionary) -> bool:
     else: an alternative question ("您是男性还是女性？"), asking that field; so is a roster's column
     naming nothing but the values ("Male/Female", "在编/编外"): each teacher has one of them."""
     c = tuple(x for x in parsed.conditions if not (parsed.generic_only and x.field == POST))  # "this teacher"
+    addressed = bool(_ADDRESSED.match(label))
+    # Kinds of staff offered to the one asked are the post itself: "您是专任教师还是行政人员？".
+    posts = addressed and not parsed.generic_only and len(c) == 1 and c[0].field == POST
     return (len(c) == 1 and len(c[0].codes) >= 2 and not c[0].negated and c[0].min is None
-            and c[0].max is None and (parsed.generic_only or not parsed.own_population) and not parsed.by
-            and (bool(_ADDRESSED.match(label)) or (not parsed.own_population and _values_only(label, c[0].field, d))))
+            and c[0].max is None and (parsed.generic_only or not parsed.own_population or posts) and not parsed.by
+            and (addressed or (not parsed.own_population and _values_only(label, c[0].field, d))))
 
 
 def match_field(

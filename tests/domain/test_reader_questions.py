@@ -122,6 +122,13 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], '请估算贵校教师每学期平均承担的非教学任务次数', None),
         ([], '贵校本学期新招聘教师人数', None),
         ([], '贵校专任教师中汉族以外的有几人？', 'FT;ethnicity!=01'),
+        # The form's reference date is 2026-09-01: a count on another date is another number.
+        ([], '截至2026年9月1日，贵校共有专任教师多少人？', 'FT'),
+        ([], '截至2025年12月31日，贵校在编教职工有多少人？', None),
+        ([], '贵校现有行政人员约多少人？（估计数即可）', 'status=1;post_type=2'),
+        ([], '学校共有教职工多少人，其中专任教师多少人？', None),
+        ([], '贵校专任教师中，男女各多少人？', None),
+        ([], '贵校工勤人员总数是多少？请填写阿拉伯数字。', 'status=1;post_type=4'),
     ]),
     ('TALIS Principal Questionnaire (extract)', 'school', [
         ([], 'What is the name of this school?', 'school.name'),
@@ -191,6 +198,11 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'Do you have any teacher vacancies at the moment?', None),
         ([], 'How satisfied are you with staff recruitment in your area? (1 = very dissatisfied, 5 = very satisfied)', None),
         ([], 'Please state the number of teachers aged 30 to 39.', 'FT;age=30..39'),
+        ([], 'As of 1 September 2026, how many teachers in your school are aged 50 or over?', 'FT;age=50..'),
+        ([], 'As at 31 March 2026, how many support staff were employed?', None),
+        ([], 'If any, how many of your teachers are on temporary contracts?', 'FT;establishment=2'),
+        ([], 'How many teachers does your school have, and how many of them are women?', None),
+        ([], 'How many teachers are female? If none, write 0.', 'FT;gender=2'),
     ]),
     ('National Institute school leader survey (spring)', 'school', [
         ([], 'Q1. Approximately how many pupils are on roll at your school?', 'school.enrolment'),

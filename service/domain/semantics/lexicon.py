@@ -101,7 +101,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
-               "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
+               "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "if any", "if there are any", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",

@@ -54,6 +54,7 @@ from service.domain.semantics.text import (
     lettered,
     normalise,
     options,
+    stated_dates,
     stated_digits,
     strip_noise,
 )
@@ -447,6 +448,14 @@ def _alternatives(parsed: Parsed, label: str, d: Dictionary) -> bool:
             and (addressed or (not parsed.own_population and _values_only(label, c[0].field, d))))
 
 
+def _on(stated: tuple[int, int, int | None], reference: date | None) -> bool:
+    """Whether a date a wording states is the reference date (its month, when it says no day)."""
+    if reference is None:
+        return False
+    year, month, day = stated
+    return (year, month) == (reference.year, reference.month) and day in (None, reference.day)
+
+
 def match_field(
     *,
     key: str | None = None,
@@ -470,6 +479,9 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         return _by_definition(definition, d)
     if label is None or not label.strip():
         return Match(None, 0.0, "no key, definition or wording given")
+    if any(not _on(stated, reference) for stated in stated_dates(fold(label))):
+        # "截至2025年12月31日在编人数" on a form of another date: a count on a day the form is not for.
+        return Match(None, 0.0, "new: counted on a date the wording states, not the form's reference date")
     implied = near.implied_type(label, near.declared(type))
     if implied == "enum" and headcount_bands(lettered(fold(label))[1]):
         implied = None  # "专任教师人数：A.20人及以下 B.21-50人": the count, asked as a choice of bands

@@ -497,7 +497,9 @@ def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None,
 # A blank left for an answer, unless it is a part of a date ("____年____月"): a wording with two
 # of them asks two numbers ("专任教师____人，其中女____人"), which no one field holds.
 _BLANKS = re.compile(r"_{2,}(?!_)(?!\s*[年月日号时分/.-])")
-SEVERAL_BLANKS = "leaves two or more blanks to fill: it asks several values, not one"
+# So does one asking "how many" twice: "学校共有教职工多少人，其中专任教师多少人？".
+_HOW_MANY = re.compile(r"多少|(?<!哪)几(?!乎)|\bhow\s+(?:many|much)\b")
+SEVERAL_BLANKS = "leaves two or more blanks to fill, or asks how many twice: it asks several values, not one"
 _MEMO_SIZE = 8192
 _SHARE = re.compile(r"[%％‰]|百分比|占比|比例|比率")
 
@@ -548,7 +550,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     lex = lexicon(d)
     if _SHARE.search(label):
         return Unread("asks a share (%), not a number of people")
-    if mode == "field" and len(_BLANKS.findall(fold(label))) >= 2:
+    if mode == "field" and (len(_BLANKS.findall(fold(label))) >= 2 or len(_HOW_MANY.findall(fold(label))) >= 2):
         return Unread(SEVERAL_BLANKS)
     if mode == "field" and (aggregate := _aggregate(label, d)) is not None:
         return aggregate

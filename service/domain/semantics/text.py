@@ -213,7 +213,9 @@ _NOISE = re.compile(
     # How letters are typed: "（末位X大写）", "(in capitals)".
     r"|.*(?:大写|小写|upper\s*case|lower\s*case|capitals|capital letters).*"
     # Either answer will do: "（全日制或在职均可）", "(either is fine)".
-    r"|.*(?:均可|皆可|都可以?|不限|either\b).*"
+    r"|.*(?:均可|皆可|都可以?|不限|即可|either\b).*"
+    # An estimate will do: "（估计数）", "(approximate)", "(estimate if unsure)".
+    r"|.*(?:估计|估算|大约|约数|approximate|estimat).*"
     # How to answer, in English: "(Please mark one choice)", "(tick one)", "(write a number)".
     # Only how to answer one value: "(please include part-time)" says what is counted, and "(tick all
     # that apply)" takes several answers, as "[多选题]": both stay.
@@ -403,9 +405,11 @@ _BLANK = re.compile(r"_{2,}\s*(?:年|月|日|号|人|名|岁|周岁|个|years?|p
 
 # How to answer, after the question: "…? Please tick: Yes / No", "…？请勾选". It says nothing of what is asked.
 # Not one that takes several answers ("Tick all that apply", "可多选"): that asks for no one value.
-_HOW_TO_ANSWER = re.compile(r"(?<=[?？])(?![^?？]*(?:\ball\s+that\b|\bmore\s+than\s+one\b|\bmultiple\b|多选))"
-                            r"\s*(?:please\s+)?(?:tick|mark|circle|select|choose|write|enter|fill\s+in|give|answer"
-                            r"|请勾选|请选择|请打勾|勾选|请填写|请填|填写)\b[^?？]*$")
+# So is what to write when there are none ("没有请填0", "If none, write 0") or how to write it.
+_HOW_TO_ANSWER = re.compile(r"(?<=[?？。])(?![^?？]*(?:\ball\s+that\b|\bmore\s+than\s+one\b|\bmultiple\b|多选))"
+                            r"\s*(?:(?:please\s+)?(?:tick|mark|circle|select|choose|write|enter|fill\s+in|give|answer"
+                            r"|if\s+(?:there\s+are\s+)?none)\b"
+                            r"|请勾选|请选择|请打勾|勾选|请填写|请填|填写|请用|请以|没有请填|没有则填|没有填|如无|若无|无则填)[^?？]*$")
 
 
 # The identity document a value is copied from, said after the wording without brackets: "Full name
@@ -434,6 +438,42 @@ def _full_name(text: str) -> str:
     return "full name" if whole else text
 
 
+# The date a number is counted on, said before or after the question rather than in a bracket:
+# "截至2026年8月31日，贵校…", "As of 1 September 2026, how many…": the reference date of the form.
+_DATE_ZH = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
+_DATE_EN = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+            r"|\d{4}-\d{2}-\d{2})")
+_AS_OF_DATE = re.compile(rf"(?:截至|截止|截止到|截至到|统计截至|统计时点)\s*[:：]?\s*{_DATE_ZH}\s*(?:止|为止|时)?\s*[,，]?"
+                         rf"|^\s*{_DATE_ZH}\s*(?:止|为止|时)?\s*[,，]"
+                         rf"|\b(?:as\s+(?:of|at)|on)\s+{_DATE_EN}\s*,?")
+
+
+_DATE_BRACKET = re.compile(rf"[(（]\s*(?:按|以|截至|截止|截止到|截至到|统计至|统计到)?\s*(?P<date>{_DATE_ZH}|\d{{4}}[-./]\d{{1,2}}"
+                           rf"(?:[-./]\d{{1,2}})?)\s*(?:计算|为准|止|为止|时|计)?\s*[)）]")
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _date_parts(text: str) -> tuple[int, int, int | None] | None:
+    """Year, month and day (None when not said) of one date as forms write it."""
+    nums = [int(n) for n in re.findall(r"\d+", text)]
+    month = next((i + 1 for i, m in enumerate(_MONTH_NAMES) if re.search(rf"\b{m}", text)), None)
+    if month is not None:
+        year = next((n for n in nums if n > 31), None)
+        day = next((n for n in nums if n <= 31), None)
+        return (year, month, day) if year is not None else None
+    if len(nums) >= 2 and nums[0] > 31 and 1 <= nums[1] <= 12:
+        return nums[0], nums[1], nums[2] if len(nums) > 2 else None
+    return None
+
+
+def stated_dates(text: str) -> list[tuple[int, int, int | None]]:
+    """The dates a folded wording says it is counted on ("截至2026年8月31日，…", "（按2026年9月1日计算）",
+    "As of 1 September 2026, …"): year, month and day (None when only the month is said)."""
+    found = [m.group("date") for m in _DATE_BRACKET.finditer(text)]
+    found += [m.group(0) for m in _AS_OF_DATE.finditer(text)]
+    return [p for p in map(_date_parts, found) if p is not None]
+
+
 # A full stop after a number ends a sentence ("…aged 30 to 39."): it is no decimal point.
 _SENTENCE_END = re.compile(r"(?<=\d)\s*[.。](?=\s|$)")
 
@@ -443,7 +483,7 @@ def unnumbered(text: str) -> str:
     answer blanks, how to answer after a question, the identity document to copy from, the number
     of digits a code has ("10-digit") and the span of its codes ("代码（111—220）"); brackets kept,
     for the ranges they qualify."""
-    text = _SENTENCE_END.sub(" ", strip_numbering(text)).strip()
+    text = _SENTENCE_END.sub(" ", _AS_OF_DATE.sub(" ", strip_numbering(text))).strip()
     text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", text))))
     return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0])))
 

@@ -361,6 +361,28 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], '您过去一年是否参加过健康体检？', None),
         ([], '您每周锻炼几次？', None),
     ]),
+    ('Microsoft Forms: Staff information update', 'roster', [
+        ([], 'What is your staff ID number?', 'teacher.id'),
+        ([], 'What is your national ID number?', 'teacher.id_number'),
+        ([], 'Name of your school', None),  # the school's name: not a teacher's record
+        ([], 'Which school do you work at?', 'teacher.school_code'),
+        ([], 'When did you begin your teaching career?', 'teacher.teaching_start'),
+        ([], 'What is your highest educational qualification? (Diploma / Bachelor / Master / PhD)', 'teacher.education'),
+        ([], 'What is your position at the school? (Teacher / Administrator / Support staff / Worker)', 'teacher.post_type'),
+        ([], 'What is your gender identity?', None),
+        ([], 'How many hours of professional learning did you complete this year?', None),
+    ]),
+    ('区教师发展中心 教师基本情况问卷（网络填报）', 'roster', [
+        ([], '请输入您的姓名', 'teacher.name'),
+        ([], '您在哪所学校工作？', 'teacher.school_code'),
+        ([], '您从哪一年开始教书？', 'teacher.teaching_start'),
+        ([], '您参加工作多少年了？', None),  # years of work of any kind, not of teaching
+        ([], '您属于少数民族吗？', 'teacher.ethnicity'),
+        ([], '您的在职状态：A.在职 B.退休', 'teacher.status'),
+        ([], '您目前评定的职称为：', None),  # a title assessed, not the post held
+        ([], '您每学期听课多少节？', None),
+        ([], '您是否愿意参加明年的骨干教师评选？', None),
+    ]),
     ('人社局 专业技术人员基本情况调查', 'roster', [
         ([], '您现聘专业技术职务是？', 'teacher.title'),
         ([], '您取得现职称的时间', None),

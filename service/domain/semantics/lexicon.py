@@ -101,7 +101,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
-               "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "if any", "if there are any", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
+               "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "if any", "if there are any", "career", "从", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
@@ -443,6 +443,14 @@ def _build(d: Dictionary) -> Lexicon:
     for f in d.fields.values():
         if not f.is_indicator:
             add((f.labels.zh, f.labels.en, *f.aliases), Sense("dim", f.key))
+    for f in d.fields.values():
+        if f.type == "text" and not f.is_indicator:
+            # "Staff ID number", "EMIS ID no.": the number of an identifier is the identifier.
+            ids = [units(fold(w)) for w in (f.labels.en, *f.aliases) if w.isascii()]
+            for u in ids:
+                if u[-1:] == ("id",):
+                    for tail in (("number",), ("no",)):
+                        raw.setdefault(u + tail, {Sense("dim", f.key)})
     for name in DERIVED:
         add(DIMENSION_WORDS[name], Sense("dim", name))
     for name, words in ACTIVITY_WORDS.items():

@@ -214,6 +214,26 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'Q8. How many of your teachers are newly qualified?', None),
         ([], 'Q9. How many administrative staff does your school currently employ?', 'status=1;post_type=2'),
     ]),
+    ('教育督导 学校办学情况访谈提纲（校长口述，督学记录）', 'school', [
+        ([], '请如实填写全校教职工总数', 'status=1'),
+        ([], '你们学校有多少个老师？', 'FT'),
+        ([], '学校的老师里面有多少人是硕士？', 'FT;education=14'),
+        ([], '你校有几位正高级教师？', 'FT;title=1'),
+        ([], '贵校有多少教师是中共党员？', None),
+        ([], '贵校专任教师的平均年龄是多少岁？', None),
+        ([], '贵校有多少个教学班？', None),
+        ([], '贵校是否有55周岁及以上的男教师？有几人？', 'FT;gender=1;age=55..'),
+    ]),
+    ('School Staffing Snapshot (online form)', 'school', [
+        ([], 'Does your school have any teachers on fixed-term contracts? If so, how many?', 'FT;establishment=2'),
+        ([], 'How many teachers are there in your school in total (all subjects)?', 'FT'),
+        ([], 'How many qualified teachers are there in your school?', None),
+        ([], 'What percentage of your teachers are female?', None),
+        ([], 'How many new teachers joined your school this year?', None),
+        ([], 'How many teachers have a teaching license?', None),
+        ([], 'How many teachers are between 40 and 49 years old?', 'FT;age=40..49'),
+        ([], 'Do you have any teachers over 60?', None),
+    ]),
     # Teacher-level questionnaires and rosters: one answer per teacher, in the second person.
     ('省教育科学研究院 中小学教师专业发展调查（教师问卷）', 'roster', [
         ([], '1. 您的性别：A.男 B.女', 'teacher.gender'),

@@ -67,7 +67,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名",
               # 位 counts people politely: "有几位高级教师".
-              "位", "几位", "多少位"),
+              "位", "几位", "多少位",
+              # 个 counts anything, people too in speech: "你们学校有多少个老师？".
+              "多少个", "几个"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
               "all", "overall", "sum", "grand total", "m+f", "f+m", "男+女",
               # UNESCO's tables print both sexes as "MF" beside "F".
@@ -101,7 +103,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
-               "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "if any", "if there are any", "career", "从", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
+               "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "if any", "if there are any", "career", "从", "any",
+               # "请如实填写", "老师里面", "一共有": how to answer, where among, in all.
+               "如实", "请如实", "里面", "一共", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
@@ -189,6 +193,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # "Month and year of birth": a date said to the month.
                "month", "月份", "month and year", "year and month"),
     "question": ("什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
+                 "你们", "您们",
                  "呢", "目前", "该同志", "同志", "其", "本人",
                  "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",

@@ -202,6 +202,9 @@ _NOISE = re.compile(
     r"|[^+]+(?:\s\+\s[^+]+)+"  # a sum spelled out: "(male + female)", "(managers + teachers + employees)"
     # The sum over a breakdown of the number: "（城乡合计）", "（男女合计）", "(urban and rural combined)".
     r"|(?:城乡|城镇和乡村|男女|各学段|各年级|各校区|全校|全部|所有)(?:合计|总计|合共)|.*\bcombined"
+    # The same said as every value of the breakdown: "(all subjects)", "（所有学科）", "（各年级）".
+    r"|(?:all|every)\s+(?:subjects?|grades?|levels?|ages?|classes|stages?|campuses|sections?|departments?)"
+    r"|(?:所有|全部|各)(?:学科|年级|学段|校区|年龄段|部门)"
     # The records a number is taken from, when they are the records the store holds itself: personnel
     # files and systems, the student register, the education statistics, an information system
     # ("（学籍系统）", "（按人事档案）", "(LIS)", "(per EMIS)"). Not a payroll or another list.

@@ -67,7 +67,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名",
               # 位 counts people politely: "有几位高级教师".
-              "位", "几位", "多少位"),
+              "位", "几位", "多少位",
+              # 个 counts anything, people too in speech: "你们学校有多少个老师？".
+              "多少个", "几个"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
               "all", "overall", "sum", "grand total", "m+f", "f+m", "男+女",
               # UNESCO's tables print both sexes as "MF" beside "F".
@@ -101,7 +103,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
-               "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
+               "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "if any", "if there are any", "career", "从", "any",
+               # "请如实填写", "老师里面", "一共有": how to answer, where among, in all.
+               "如实", "请如实", "里面", "一共", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
@@ -109,6 +113,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "today", "national", "managed", "run", "operated", "manage", "operate", "owned",
                # The reference date as a census names it: "aged under 30 on census day".
                "on census day", "census day", "on census date", "census date", "on the reference date",
+               "reference date", "the reference date", "date of this questionnaire", "date of this survey",
+               "date of the survey", "date of this form", "survey date",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
                "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "在籍", "现聘",
                "现有的",
@@ -187,6 +193,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # "Month and year of birth": a date said to the month.
                "month", "月份", "month and year", "year and month"),
     "question": ("什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
+                 "你们", "您们",
                  "呢", "目前", "该同志", "同志", "其", "本人",
                  "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
@@ -197,7 +204,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "tick", "please tick", "circle", "mark", "勾选", "请勾选", "打勾",
                  # Which of a kind, or of the options below: "哪门学科", "何种学历", "以下哪个区间".
                  "哪门", "哪种", "哪一种", "哪类", "哪一类", "何种", "以下哪个", "以下哪一", "以下哪项", "以下哪一项",
-                 "下列", "下列哪个", "下列哪一", "哪项", "哪一项", "区间", "哪个区间"),
+                 "下列", "下列哪个", "下列哪一", "哪项", "哪一项", "区间", "哪个区间",
+                 # Which option fits: "Which best describes your contract?", "以下哪项最符合您的情况".
+                 "best describe", "which best describe", "what best describe", "最符合", "最能描述"),
     # The person a row of a roster is about, as an application, a training register or a nomination
     # calls them (not 填表人, who fills it in): on a roster the teacher; at school level only some of
     # the teachers, whom the records do not tell apart ("申报人中女教师人数").
@@ -314,7 +323,8 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
 # So is a type of contract: "contract type PRM (permanent)" is on-staff, but "Contract type" asked alone
 # may be any system's classes of contract.
 LOOSE_WORDS: dict[str, tuple[str, ...]] = {"teacher.education": ("degree", "academic degree"),
-                                           "teacher.establishment": ("contract type", "type of contract")}
+                                           "teacher.establishment": ("contract type", "type of contract", "employment contract",
+                                                                     "contract of employment")}
 # Words for the activity of teaching: they name the years of teaching only beside a number, a
 # duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").
 ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
@@ -438,6 +448,14 @@ def _build(d: Dictionary) -> Lexicon:
     for f in d.fields.values():
         if not f.is_indicator:
             add((f.labels.zh, f.labels.en, *f.aliases), Sense("dim", f.key))
+    for f in d.fields.values():
+        if f.type == "text" and not f.is_indicator:
+            # "Staff ID number", "EMIS ID no.": the number of an identifier is the identifier.
+            ids = [units(fold(w)) for w in (f.labels.en, *f.aliases) if w.isascii()]
+            for u in ids:
+                if u[-1:] == ("id",):
+                    for tail in (("number",), ("no",)):
+                        raw.setdefault(u + tail, {Sense("dim", f.key)})
     for name in DERIVED:
         add(DIMENSION_WORDS[name], Sense("dim", name))
     for name, words in ACTIVITY_WORDS.items():

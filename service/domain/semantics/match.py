@@ -54,6 +54,7 @@ from service.domain.semantics.text import (
     lettered,
     normalise,
     options,
+    stated_dates,
     stated_digits,
     strip_noise,
 )
@@ -439,9 +440,20 @@ def _alternatives(parsed: Parsed, label: str, d: Dictionary) -> bool:
     else: an alternative question ("您是男性还是女性？"), asking that field; so is a roster's column
     naming nothing but the values ("Male/Female", "在编/编外"): each teacher has one of them."""
     c = tuple(x for x in parsed.conditions if not (parsed.generic_only and x.field == POST))  # "this teacher"
+    addressed = bool(_ADDRESSED.match(label))
+    # Kinds of staff offered to the one asked are the post itself: "您是专任教师还是行政人员？".
+    posts = addressed and not parsed.generic_only and len(c) == 1 and c[0].field == POST
     return (len(c) == 1 and len(c[0].codes) >= 2 and not c[0].negated and c[0].min is None
-            and c[0].max is None and (parsed.generic_only or not parsed.own_population) and not parsed.by
-            and (bool(_ADDRESSED.match(label)) or (not parsed.own_population and _values_only(label, c[0].field, d))))
+            and c[0].max is None and (parsed.generic_only or not parsed.own_population or posts) and not parsed.by
+            and (addressed or (not parsed.own_population and _values_only(label, c[0].field, d))))
+
+
+def _on(stated: tuple[int, int, int | None], reference: date | None) -> bool:
+    """Whether a date a wording states is the reference date (its month, when it says no day)."""
+    if reference is None:
+        return False
+    year, month, day = stated
+    return (year, month) == (reference.year, reference.month) and day in (None, reference.day)
 
 
 def match_field(
@@ -467,6 +479,9 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         return _by_definition(definition, d)
     if label is None or not label.strip():
         return Match(None, 0.0, "no key, definition or wording given")
+    if any(not _on(stated, reference) for stated in stated_dates(fold(label))):
+        # "截至2025年12月31日在编人数" on a form of another date: a count on a day the form is not for.
+        return Match(None, 0.0, "new: counted on a date the wording states, not the form's reference date")
     implied = near.implied_type(label, near.declared(type))
     if implied == "enum" and headcount_bands(lettered(fold(label))[1]):
         implied = None  # "专任教师人数：A.20人及以下 B.21-50人": the count, asked as a choice of bands

@@ -408,7 +408,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     # "How many staff work in your school?": people counted who work there, not work of a kind.
     staff_at_work = mode == "field" and has_counted and not ranges and not dims and "self" in st.markers \
         and any(c.field == POST for c in st.conds) and all(c.generic for c in st.conds)
-    if "work" in st.markers and not (set(dims) & teaching or of_teachers or staff_at_work):
+    # "您在哪所学校工作？", "Which school do you work at?": where one works is the school itself.
+    where_working = "self" in st.markers and not dims and not st.conds and not ranges and not has_counted
+    if "work" in st.markers and not (set(dims) & teaching or of_teachers or staff_at_work or where_working):
         raise _Fail("work of any kind is not teaching (参加工作 is not 参加教育工作)")
     if "period" in st.markers and any(c.field == "teacher.status" and "1" not in _allowed(c, d) for c in st.conds):
         # "本学期退休人数", "staff retired this year": who retired or left during the period, which
@@ -470,9 +472,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
                   whether=whether)
 
 
-def _prefer(senses: frozenset[Sense], level: str | None) -> list[Sense]:
-    """A term naming a field of both levels ("name") names the one of the form's level."""
-    entity = {"school": "school.", "roster": "teacher."}.get(level or "")
+def _prefer(senses: frozenset[Sense], level: str | None, school_named: bool = False) -> list[Sense]:
+    """A term naming a field of both levels ("name") names the one of the form's level, or the
+    school's where the wording names the school ("Name of your school" on a roster)."""
+    entity = "school." if school_named else {"school": "school.", "roster": "teacher."}.get(level or "")
     dims = [s for s in senses if s.kind == "dim" and s.field and s.field.startswith(("school.", "teacher."))]
     if entity and len({(s.field or "").split(".")[0] for s in dims}) > 1:
         senses = frozenset(s for s in senses if s not in dims or (s.field or "").startswith(entity))
@@ -484,7 +487,8 @@ def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None,
     """Each way to pick one sense per term; with the positions where a term had several senses.
     A title or header that opens with a kind of school ("初中专任教师…", "普通高中…") names the
     schools its table is for, not an education."""
-    options = [_prefer(lex.terms[t], level) for t in tiling]
+    school_named = any(s.kind == "self" for t in tiling for s in lex.terms[t])
+    options = [_prefer(lex.terms[t], level, school_named) for t in tiling]
     if frame and len(options) > 1 and any(s.kind == "school_code" for s in options[0]) \
             and any(s.kind == "pop" for s in options[1]):
         options[0] = [s for s in options[0] if s.kind == "school_code"]
@@ -494,6 +498,12 @@ def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None,
     return [(list(p), ambiguous) for p in itertools.islice(itertools.product(*options), _MAX_CHOICES)]
 
 
+# A blank left for an answer, unless it is a part of a date ("____年____月"): a wording with two
+# of them asks two numbers ("专任教师____人，其中女____人"), which no one field holds.
+_BLANKS = re.compile(r"_{2,}(?!_)(?!\s*[年月日号时分/.-])")
+# So does one asking "how many" twice: "学校共有教职工多少人，其中专任教师多少人？".
+_HOW_MANY = re.compile(r"多少|(?<!哪)几(?!乎)|\bhow\s+(?:many|much)\b")
+SEVERAL_BLANKS = "leaves two or more blanks to fill, or asks how many twice: it asks several values, not one"
 _MEMO_SIZE = 8192
 _SHARE = re.compile(r"[%％‰]|百分比|占比|比例|比率")
 
@@ -544,6 +554,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     lex = lexicon(d)
     if _SHARE.search(label):
         return Unread("asks a share (%), not a number of people")
+    if mode == "field" and (len(_BLANKS.findall(fold(label))) >= 2 or len(_HOW_MANY.findall(fold(label))) >= 2):
+        return Unread(SEVERAL_BLANKS)
     if mode == "field" and (aggregate := _aggregate(label, d)) is not None:
         return aggregate
     if _AMONG_OR_MIDDLE.search(fold(label)):

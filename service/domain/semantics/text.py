@@ -165,7 +165,8 @@ _NUMBERING = re.compile(
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)*[a-z]?\s*[、.．)）:](?!\d)"
     # A sub-item numbered after its item: "6-1.", "3-2、" (one digit after the dash: "25-29." is a band).
     rf"|\d{{1,2}}-\d[.．、](?!\d)"
-    rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|[a-z]{{1,2}}\d+[a-z]?(?=\s)"
+    # "Q12 您的性别", "A3 贵校…": a letter or two and a number before the question, spaced or not.
+    rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|[a-z]{{1,2}}\d+[a-z]?(?=\s|[{_CJK}])"
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)|[a-z]\s*[.)、](?=\s)"
     # A statistics table's row code run into its wording ("01 教职工数", "05 其中：女"): two or three
     # digits before a Chinese word, never before a unit or a range ("50岁", "20年", "35以下", "80后").
@@ -201,6 +202,9 @@ _NOISE = re.compile(
     r"|[^+]+(?:\s\+\s[^+]+)+"  # a sum spelled out: "(male + female)", "(managers + teachers + employees)"
     # The sum over a breakdown of the number: "（城乡合计）", "（男女合计）", "(urban and rural combined)".
     r"|(?:城乡|城镇和乡村|男女|各学段|各年级|各校区|全校|全部|所有)(?:合计|总计|合共)|.*\bcombined"
+    # The same said as every value of the breakdown: "(all subjects)", "（所有学科）", "（各年级）".
+    r"|(?:all|every)\s+(?:subjects?|grades?|levels?|ages?|classes|stages?|campuses|sections?|departments?)"
+    r"|(?:所有|全部|各)(?:学科|年级|学段|校区|年龄段|部门)"
     # The records a number is taken from, when they are the records the store holds itself: personnel
     # files and systems, the student register, the education statistics, an information system
     # ("（学籍系统）", "（按人事档案）", "(LIS)", "(per EMIS)"). Not a payroll or another list.
@@ -212,12 +216,22 @@ _NOISE = re.compile(
     # How letters are typed: "（末位X大写）", "(in capitals)".
     r"|.*(?:大写|小写|upper\s*case|lower\s*case|capitals|capital letters).*"
     # Either answer will do: "（全日制或在职均可）", "(either is fine)".
-    r"|.*(?:均可|皆可|都可以?|不限|either\b).*"
+    r"|.*(?:均可|皆可|都可以?|不限|即可|either\b).*"
+    # An estimate will do: "（估计数）", "(approximate)", "(estimate if unsure)".
+    r"|.*(?:估计|估算|大约|约数|approximate|estimat).*"
     # How to answer, in English: "(Please mark one choice)", "(tick one)", "(write a number)".
     # Only how to answer one value: "(please include part-time)" says what is counted, and "(tick all
     # that apply)" takes several answers, as "[多选题]": both stay.
-    r"|(?:please\s+)?(?:tick|mark|choose|select|circle|write|enter|fill\s+in)\b(?:\s+(?:one|only\s+one|a|the))?"
-    r"(?:\s+(?:choice|answer|box|option|number|figure|response))?(?:\s+(?:per\s+(?:row|line)|in\s+(?:each|every)\s+(?:row|line)))?"
+    r"|(?:please\s+)?(?:tick|mark|choose|select|circle|write|enter|fill)\b(?:\s+(?:in|down))?(?:\s+(?:one|only\s+one|a|the|your))?"
+    r"(?:\s+(?:choice|answer|box|option|number|figure|response|age|value))?(?:\s+in\s+(?:years|figures|digits|numbers))?"
+    r"(?:\s+(?:per\s+(?:row|line)|in\s+(?:each|every)\s+(?:row|line)))?"
+    # The date a number is counted on, or the document it is copied from: "（按2026年9月1日计算）",
+    # "（截至2026年8月31日）", "（以毕业证为准）". Not how it is counted ("按折合全职计算" is another number).
+    r"|(?:按|以|截至|截止|截止到|截至到|统计至|统计到)?\s*\d{4}\s*(?:年|[-./])\s*\d{1,2}\s*(?:月|[-./])?(?:\s*\d{1,2}\s*日?)?"
+    r"\s*(?:计算|为准|止|为止|时|计)?"
+    r"|以[^()（）]{0,8}(?:证|证书|证件|档案|登记表|记录)(?:上|所载)?的?(?:信息|记载)?为准"
+    # What the answer is used for: "（用于核对身份）", "(for verification only)".
+    r"|(?:仅|只)?用于.*|(?:used\s+)?(?:only\s+)?for\s+(?:verification|identification|contact|internal\s+use|statistical\s+purposes?)\b.*"
     r"|主|主教|主讲|主要|主科|main"
     # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
@@ -367,7 +381,11 @@ def options(text: str) -> list[str]:
     head, listed = lettered(text)
     for m in _BRACKET.finditer(_LEVELS.sub("", head)):
         if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)) and not _hints(m.group(1)):
-            return [_OPTION_CODE.sub("", o).strip() for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
+            listed = [o for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
+            # Codes only when every option has one: "(Under 25 / 25-29 / 60 or more)" are bands, and
+            # "60 " is no code of "or more".
+            all_coded = all(_OPTION_CODE.match(o) for o in listed)
+            return [(_OPTION_CODE.sub("", o) if all_coded else o).strip() for o in listed]
         if coded := _coded(m.group(1)):
             return coded
     if headcount_bands(listed):
@@ -385,14 +403,16 @@ _DIGITS = re.compile(r"\b\d+[- ]digit\b")
 # The span of codes a coded field takes, after its name: "城乡分类代码（111—220）", "Region code (01-99)".
 _CODE_SPAN = re.compile(r"(?:(?<=代码)|(?<=编码)|(?<=\bcode)|(?<=\bcodes))\s*[(（]\s*\d+\s*(?:[-—–~～]+|至|到|to)\s*\d+\s*[)）]")
 # The blank a questionnaire leaves for the answer, with its unit: "____年", "______人", "___ years".
-_BLANK = re.compile(r"_{2,}\s*(?:年|人|名|岁|周岁|个|years?|persons?|people)?")
+_BLANK = re.compile(r"_{2,}\s*(?:年|月|日|号|人|名|岁|周岁|个|years?|persons?|people)?")
 
 
 # How to answer, after the question: "…? Please tick: Yes / No", "…？请勾选". It says nothing of what is asked.
 # Not one that takes several answers ("Tick all that apply", "可多选"): that asks for no one value.
-_HOW_TO_ANSWER = re.compile(r"(?<=[?？])(?![^?？]*(?:\ball\s+that\b|\bmore\s+than\s+one\b|\bmultiple\b|多选))"
-                            r"\s*(?:please\s+)?(?:tick|mark|circle|select|choose|write|enter|fill\s+in|give|answer"
-                            r"|请勾选|请选择|请打勾|勾选|请填写|请填|填写)\b[^?？]*$")
+# So is what to write when there are none ("没有请填0", "If none, write 0") or how to write it.
+_HOW_TO_ANSWER = re.compile(r"(?<=[?？。])(?![^?？]*(?:\ball\s+that\b|\bmore\s+than\s+one\b|\bmultiple\b|多选))"
+                            r"\s*(?:(?:please\s+)?(?:tick|mark|circle|select|choose|write|enter|fill\s+in|give|answer"
+                            r"|if\s+(?:there\s+are\s+)?none)\b"
+                            r"|请勾选|请选择|请打勾|勾选|请填写|请填|填写|请用|请以|没有请填|没有则填|没有填|如无|若无|无则填)[^?？]*$")
 
 
 # The identity document a value is copied from, said after the wording without brackets: "Full name
@@ -421,12 +441,53 @@ def _full_name(text: str) -> str:
     return "full name" if whole else text
 
 
+# The date a number is counted on, said before or after the question rather than in a bracket:
+# "截至2026年8月31日，贵校…", "As of 1 September 2026, how many…": the reference date of the form.
+_DATE_ZH = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
+_DATE_EN = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+            r"|\d{4}-\d{2}-\d{2})")
+_AS_OF_DATE = re.compile(rf"(?:截至|截止|截止到|截至到|统计截至|统计时点)\s*[:：]?\s*{_DATE_ZH}\s*(?:止|为止|时)?\s*[,，]?"
+                         rf"|^\s*{_DATE_ZH}\s*(?:止|为止|时)?\s*[,，]"
+                         rf"|\b(?:as\s+(?:of|at)|on)\s+{_DATE_EN}\s*,?")
+
+
+_DATE_BRACKET = re.compile(rf"[(（]\s*(?:按|以|截至|截止|截止到|截至到|统计至|统计到)?\s*(?P<date>{_DATE_ZH}|\d{{4}}[-./]\d{{1,2}}"
+                           rf"(?:[-./]\d{{1,2}})?)\s*(?:计算|为准|止|为止|时|计)?\s*[)）]")
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _date_parts(text: str) -> tuple[int, int, int | None] | None:
+    """Year, month and day (None when not said) of one date as forms write it."""
+    nums = [int(n) for n in re.findall(r"\d+", text)]
+    month = next((i + 1 for i, m in enumerate(_MONTH_NAMES) if re.search(rf"\b{m}", text)), None)
+    if month is not None:
+        year = next((n for n in nums if n > 31), None)
+        day = next((n for n in nums if n <= 31), None)
+        return (year, month, day) if year is not None else None
+    if len(nums) >= 2 and nums[0] > 31 and 1 <= nums[1] <= 12:
+        return nums[0], nums[1], nums[2] if len(nums) > 2 else None
+    return None
+
+
+def stated_dates(text: str) -> list[tuple[int, int, int | None]]:
+    """The dates a folded wording says it is counted on ("截至2026年8月31日，…", "（按2026年9月1日计算）",
+    "As of 1 September 2026, …"): year, month and day (None when only the month is said)."""
+    found = [m.group("date") for m in _DATE_BRACKET.finditer(text)]
+    found += [m.group(0) for m in _AS_OF_DATE.finditer(text)]
+    return [p for p in map(_date_parts, found) if p is not None]
+
+
+# A full stop after a number ends a sentence ("…aged 30 to 39."): it is no decimal point.
+_SENTENCE_END = re.compile(r"(?<=\d)\s*[.。](?=\s|$)")
+
+
 def unnumbered(text: str) -> str:
     """The folded wording without its numbering, a pivot table's layout words, lettered options,
     answer blanks, how to answer after a question, the identity document to copy from, the number
     of digits a code has ("10-digit") and the span of its codes ("代码（111—220）"); brackets kept,
     for the ranges they qualify."""
-    text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", strip_numbering(text)))))
+    text = _SENTENCE_END.sub(" ", _AS_OF_DATE.sub(" ", strip_numbering(text))).strip()
+    text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", text))))
     return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0])))
 
 

@@ -517,7 +517,7 @@ ON_A_ROSTER: dict[str, list[str]] = {
     'teacher.title': [
         '职称', '专业技术职务', '专业技术职称', '现任专业技术职务', '職稱', 'Professional title', 'Professional rank',
         'Professional title (senior / first grade / second grade / third grade)', '教师职称', '职称级别', '专业技术职务级别',
-        'Job title', '职称（现）', "Teacher's professional title", '该教师的职称', 'What is your current professional title?',
+        '职称（现）', "Teacher's professional title", '该教师的职称', 'What is your current professional title?',
         '您目前的职称是？', '现聘专业技术职务', '聘任职称', '職稱 Professional title', '您现在的职称是什么？', '您的专业技术职务是？',
         'Title (senior / intermediate / junior / none)', 'Professional title (正高级/高级/一级/二级/三级/未定级)',
         '职称（正高级/高级/一级/二级/三级/未定）', '职称（高级/中级/初级/无）',
@@ -624,6 +624,9 @@ NEW_ON_A_SCHOOL_FORM = [
 ]
 
 NEW_ON_A_ROSTER = [
+    # A "Job title" is the post held, and "Title (Mr/Mrs/Ms/Dr)" a form of address: neither is the
+    # professional title.
+    'Job title', 'Job Title', 'Title (Mr/Mrs/Ms/Dr)',
     # A degree asked is not the education level (学位 against 学历), unless its options are the levels.
     'Highest degree earned', 'Highest degree held', 'What is the highest degree you hold?',
     'Surname', 'First name', '英文姓名', '曾用名', 'Aadhaar number', 'Social security number', 'Passport number',

@@ -82,6 +82,9 @@ class Scene:
     employed: str | None = None  # a header saying only how teachers are employed ("Full-time", "专职")
 
 
+# The head of a table's column of row names: "项目", "指标", "Item". It names no population: the
+# rows beneath it do.
+_STUB = re.compile(r"^\s*(?:项目|指标|栏目|items?|indicators?)\s*$")
 # The place a title is for: "XX县", "长沙市".
 _PLACE = re.compile(r"^(?:[^\s省市县区]{1,6}[省市县区]\s*)+(?=\S)")
 # The schools a title's table is for, named by words the reader need not know: "幼儿园…",
@@ -371,6 +374,8 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     words = [title_words] if title is not None else []
     breakdowns = list(by)
     for h in headers:
+        if _STUB.match(fold(h)):
+            continue  # "项目", "Item": what a table calls its column of row names, no population
         parsed = read(_INSTRUCTIONS.sub(" ", h), d, hint, mode="frame", by=tuple(breakdowns))
         if not isinstance(parsed, Parsed):
             if parsed.reason == EMPLOYED:  # "Full-time" over teachers: said of teachers alone (compose)
@@ -403,7 +408,12 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     # The total is of these headers, or of headers above them that name no population of their own
     # ("专任教师数", then "研究生学历" under "按学历分": the table breaks that total down).
     whole = total if total is not None and (total.headers == tuple(headers) or (
-        tuple(headers[: len(total.headers)]) == total.headers and base is None)) else None
+        tuple(headers[: len(total.headers)]) == total.headers and not population)) else None
+    if whole is not None and whole.definition is not None and base is not None and not population:
+        # Headers naming only categories ("女" over "专业技术职务", "在编" under "按编制分") beneath a
+        # total: those categories of that total, for every field under them.
+        base, population = merge(whole.definition.filters, tuple(base)), True
+        words.insert(0, whole.label)
     return Scene(
         headers=tuple(headers), base=tuple(base) if base is not None and headers else None,
         base_population=population, base_words=" / ".join(words), title=title, title_words=title_words,
@@ -463,7 +473,12 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
                 frames = ((s.above, s.above_words), (s.base, s.base_words), (s.title, s.title_words))
             else:
                 # A bare category splits the whole population above it: a header, a total, the title.
-                if s.total is None and s.above is None and s.above_words and not s.headers and not parsed.counted:
+                # Unless it is a value of what the title breaks down by ("Teachers by subject":
+                # "Music" after an unread "Science" is another of its columns, not a part of it).
+                announced = s.title is not None and bool(parsed.conditions) and all(
+                    c.field in s.by for c in parsed.conditions)
+                if s.total is None and s.above is None and s.above_words and not s.headers and not parsed.counted \
+                        and not announced:
                     return None, f"sits under {s.above_words!r}, which is not a count of teachers"
                 counted_apart = s.renamed and parsed.counted
                 frames = ((s.base, s.base_words), (None if counted_apart else s.total, s.total_words),

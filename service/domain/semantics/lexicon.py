@@ -67,7 +67,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名",
               # 位 counts people politely: "有几位高级教师".
-              "位", "几位", "多少位"),
+              "位", "几位", "多少位",
+              # "Persons" beside "Males" and "Females" (as statistics offices print both sexes): people
+              # counted, as 人 counts them.
+              "person"),
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
               "all", "overall", "sum", "grand total", "m+f", "f+m", "男+女",
               # UNESCO's tables print both sexes as "MF" beside "F".

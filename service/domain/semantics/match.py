@@ -33,6 +33,7 @@ from service.domain.semantics.reader import (
     AMBIGUOUS,
     BELOW_BARE,
     BREAKDOWN_ONLY,
+    COUNTED,
     ENUMERATED,
     NOTHING,
     SELF,
@@ -488,6 +489,10 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if bilingual is not None:
         return bilingual
     parsed = read(label, d, scene.hint if scene else None, level, by=scene.by if scene else ())
+    if isinstance(parsed, Unread) and parsed.reason == COUNTED and scene is not None and scene.headers \
+            and (scene.value is not None or (scene.base is not None and scene.base_population)):
+        # "人数", "Number", "Headcount" under "专任教师": the number of the people its headers name.
+        parsed = Parsed("total", counted=True)
     # Only a word the reader does not know may be a slip: a wording read and found to ask what the
     # records do not hold ("professional qualification") is not respelled into something else.
     if isinstance(parsed, Unread) and respell and _unknown_word(parsed) and (fixed := respelled(label, d)) is not None:
@@ -551,8 +556,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                           f"fuzzy {hit.score:.2f} on {hit.name!r}")
     # "您是：□男 □女": nothing but the question and its options, all values of one field.
     if isinstance(parsed, Unread) and (parsed.reason.startswith("does not know") or parsed.reason == BREAKDOWN_ONLY
-                                       or (parsed.reason == NOTHING and not refining(label, d))) \
-            and (offered := named_by_options(label, d, bare=parsed.reason in (BREAKDOWN_ONLY, NOTHING))) is not None:
+                                       or (parsed.reason in (NOTHING, COUNTED) and not refining(label, d))) \
+            and (offered := named_by_options(label, d, bare=parsed.reason in (BREAKDOWN_ONLY, NOTHING, COUNTED))) is not None:
         name = _level_field(offered, level, d)
         return _value(name, implied, d, CONF_IN_CONTEXT, f"asks for {name}: the options it lists are its values")
     zh = _is_zh(fold(label))

@@ -45,6 +45,7 @@ from service.domain.semantics import (
     normalise,
     residual_match,
     settled,
+    subtotal_match,
     words,
 )
 from service.domain.semantics.context import (
@@ -317,6 +318,9 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school":
             m = beside_column(m, label, f.type, req.level, where, req.reference_date, d,
                               tuple(group.categories) if group.whole else ()) or m
+        if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
+                and group.categories:
+            m = subtotal_match(m, wording, group.categories, d, req.reference_date)
         group.add(m.definition, m.parsed)
         if code is not None:
             columns[code] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"

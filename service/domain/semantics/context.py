@@ -27,7 +27,7 @@ from service.domain.semantics.definition import (
     teacher_code_fields,
     value,
 )
-from service.domain.semantics.lexicon import ANY, POST, lexicon, units
+from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, lexicon, units
 from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
 from service.domain.semantics.text import fold, lettered
 
@@ -216,7 +216,9 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     (the headers above it with the path's parts after them, the last part). A mark inside a bracket
     ("（是|否）") or before options after a colon ("是否在编：是|否") lists options: no path."""
     bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
-    if lettered(fold(label))[1]:
+    head, listed = lettered(fold(label))
+    if listed and not _PATH_MARK.search(head):
+        # Options, unless a path is parted before the colon: "专任教师｜其中：女｜合计" is a path.
         return headers, label
     marks = [m.span() for m in _PATH_MARK.finditer(bare)]
     if marks:
@@ -259,7 +261,8 @@ def of_column(wording: str) -> tuple[int, str] | None:
 def _read_title(title: str, d: Dictionary) -> Parsed | None:
     """A title read as a frame, its defined terms put in their words; when it does not read, without
     the schools it is for."""
-    text = _DEFINES.sub(" ", fold(title))
+    # The day a title says its counts are at ("(headcount as at 1 October)") is the reference date.
+    text = _DEFINES.sub(" ", fold(dated(title, title)))
     text = _PLACE.sub("", _TITLE_NOISE.sub(" ", defined(text, glossary(title))).strip())
     # "… of Regular Secondary Schools" says which schools the table is for, never whom it counts.
     text = _SPACES.sub(" ", _SCHOOLS_FOR_EN.sub(" ", text)).strip()
@@ -394,7 +397,9 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             value = named
         elif parsed.kind == "value" and named != SELF:  # "学校基本信息" names the school: no population
             unreadable = unreadable or h
-        if parsed.kind == "count":
+        if parsed.kind == "count" and value is not None:
+            unreadable = unreadable or h  # "在校生 / 女": a part of a number held only whole
+        elif parsed.kind == "count":
             if parsed.own_population or base is not None:
                 base = merge(base or [], parsed.conditions)
                 population = population or parsed.own_population
@@ -407,7 +412,8 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     same = above if above is not None and above.headers == tuple(headers) else None
     # The total is of these headers, or of headers above them that name no population of their own
     # ("专任教师数", then "研究生学历" under "按学历分": the table breaks that total down).
-    whole = total if total is not None and (total.headers == tuple(headers) or (
+    # Not under a header naming a stored number of others ("在校生"): its "女" are no part of the staff.
+    whole = total if total is not None and value is None and (total.headers == tuple(headers) or (
         tuple(headers[: len(total.headers)]) == total.headers and not population)) else None
     if whole is not None and whole.definition is not None and base is not None and not population:
         # Headers naming only categories ("女" over "专业技术职务", "在编" under "按编制分") beneath a
@@ -456,6 +462,9 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
     try:
         if s.headers and s.unreadable:
             return None, f"sits under a header it cannot read ({s.unreadable!r})"
+        if s.value is not None and parsed.kind != "total":
+            # "女" under "在校生": a part of a number the records hold only whole, and no count of staff.
+            return None, f"a part of {s.value}, a number the records hold only as a whole"
         if parsed.kind == "total":
             if s.value is not None:
                 return value(s.value, "school"), f"the total of {s.value} above it"
@@ -545,3 +554,29 @@ def residual(label: str, group: Definition | None, siblings: list[Definition], d
     if not listed < within or not rest:
         return None
     return count(d, [*group.filters, Filter(by, tuple(rest))])
+
+
+# A total of the columns just before it in its group, not of the whole: "小计", "Subtotal", "Sub-total".
+_SUBTOTAL = re.compile(r"小计|\bsub[- ]?totals?\b")
+
+
+def subtotal(label: str, whole: Definition | None, siblings: list[Definition], d: Dictionary) -> Definition | None:
+    """"小计" / "Subtotal" after categories under one set of headers adds them up ("Doctorate",
+    "Masters", "Bachelors", then "Sub-total": degree holders): the population when they cover it but
+    its others and unknowns, their union when they are values of one field, and None (ask) when
+    they are not. `whole` when no category comes before it."""
+    if whole is None or whole.measure != "count" or not siblings or not _SUBTOTAL.search(fold(label)):
+        return whole
+    fields = {apart_on(whole, s) for s in siblings}
+    by = fields.pop() if len(fields) == 1 else None
+    if by is None or by not in teacher_code_fields(d):
+        return None
+    union: set[str] = set()
+    for s in siblings:
+        union |= admitted(d, s, by)
+    within = admitted(d, whole, by)
+    listed = d.code_lists[teacher_code_fields(d)[by].code_list or ""].codes
+    rest = {c.code for c in listed if c.slug in RESIDUAL_SLUGS}
+    if within <= union | rest:
+        return whole
+    return count(d, merge(whole.filters, (Filter(by, tuple(sorted(union & within))),)))

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from service.domain.dictionary import CodeList, Dictionary, dictionary
 from service.domain.semantics import candidates as near
 from service.domain.semantics.candidates import Candidate
-from service.domain.semantics.context import Scene, compose, merge, residual, shared_population
+from service.domain.semantics.context import Scene, compose, merge, residual, shared_population, subtotal
 from service.domain.semantics.definition import (
     DERIVED,
     RANGE_FIELDS,
@@ -579,6 +579,20 @@ def residual_match(label: str, group: Definition | None, siblings: list[Definiti
     return _found(key_of(defn, d), defn, CONF_IN_CONTEXT,
                   f"read as {said}: the rest of {words(group, d, reference).zh} beside the categories listed with it",
                   Parsed("count"))
+
+
+def subtotal_match(m: Match, label: str, siblings: list[Definition], d: Dictionary, reference: date | None) -> Match:
+    """"小计" / "Subtotal" after categories read as what they add up to (context.subtotal)."""
+    if m.definition is None or not (isinstance(m.parsed, Parsed) and m.parsed.kind == "total"):
+        return m
+    defn = subtotal(label, m.definition, siblings, d)
+    if defn == m.definition:
+        return m
+    if defn is None:
+        return Match(None, 0.0, "new: a subtotal of categories that are not values of one field (which ones add up?)",
+                     m.candidates, None, m.parsed)
+    return _found(key_of(defn, d), defn, CONF_IN_CONTEXT,
+                  f"read as {words(defn, d, reference).zh}: the subtotal of the categories listed before it", m.parsed)
 
 
 def below_beside(m: Match, label: str, type_: str | None, level: Level | None, scene: Scene | None,

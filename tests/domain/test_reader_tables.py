@@ -331,6 +331,37 @@ TABLES: list[tuple[str, list[Field]]] = [
         (['Qualification', 'Non-degree'], 'Sub-total', None),
         (['Qualification'], 'Grand total', 'FT'),
     ]),
+    ('专任教师学历、职称结构统计表（人）', [
+        ([], '合计', 'FT'),
+        (['最高学历', '研究生'], '小计', 'FT;education=11,14'),
+        (['最高学历', '研究生'], '高级', 'FT;education=11,14;title=2'),
+        (['最高学历', '本科'], '小计', 'FT;education=21'),
+        (['最高学历', '本科'], '一级', 'FT;education=21;title=3'),
+        (['最高学历', '专科'], '小计', 'FT;education=31'),
+        (['最高学历', '其他'], '小计', 'FT;education=41,61,71'),
+        (['最高学历', '其他'], '二级', 'FT;education=41,61,71;title=4'),
+    ]),
+    ('Teaching staff by terms of employment (number)', [
+        (['Permanent'], 'Total', 'FT;establishment=1'),
+        (['Permanent'], 'Female', 'FT;establishment=1;gender=2'),
+        (['Other'], 'Total', 'FT;establishment=2'),
+        (['Other'], 'Female', 'FT;establishment=2;gender=2'),
+    ]),
+    ('Teachers by highest qualification (number of persons)', [
+        (['Grade II certificate'], 'Total', None),
+        (["Bachelor's degree"], 'Total', 'FT;education=21'),
+        (["Master's degree"], 'Total', 'FT;education=14'),
+        (['Other'], 'Total', None),  # the rest beside a certificate the reader cannot place
+        (['All teachers'], 'Total', 'FT'),
+    ]),
+    ('专任教师民族构成', [
+        (['汉族'], '小计', 'FT;ethnicity=01'),
+        (['汉族'], '女', 'FT;ethnicity=01;gender=2'),
+        (['回族'], '小计', 'FT;ethnicity=03'),
+        (['其他民族'], '小计', 'FT;ethnicity!=01,03'),
+        (['其他民族'], '女', 'FT;ethnicity!=01,03;gender=2'),
+        (['另有', '其他'], '人数', None),
+    ]),
     # Other departments' tables.
     ('人力资源和社会保障局 事业单位岗位设置情况表', [
         ([], '单位名称', 'school.name'),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import (
@@ -85,6 +85,8 @@ class Scene:
 # The head of a table's column of row names: "项目", "指标", "Item". It names no population: the
 # rows beneath it do.
 _STUB = re.compile(r"^\s*(?:项目|指标|栏目|items?|indicators?)\s*$")
+# A header over people counted beside the table's population, not within it: "另有", "In addition".
+_BESIDES = re.compile(r"^\s*(?:另有|另外|此外|in addition|additionally)\s*[:：]?\s*$")
 # The place a title is for: "XX县", "长沙市".
 _PLACE = re.compile(r"^(?:[^\s省市县区]{1,6}[省市县区]\s*)+(?=\S)")
 # The schools a title's table is for, named by words the reader need not know: "幼儿园…",
@@ -376,9 +378,14 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     population = title is not None
     words = [title_words] if title is not None else []
     breakdowns = list(by)
+    besides = False
     for h in headers:
         if _STUB.match(fold(h)):
             continue  # "项目", "Item": what a table calls its column of row names, no population
+        if _BESIDES.match(fold(h)):
+            # "另有": people beside those counted above, no part of them: only who a field names.
+            base, population, words, besides = None, False, [], True
+            continue
         parsed = read(_INSTRUCTIONS.sub(" ", h), d, hint, mode="frame", by=tuple(breakdowns))
         if not isinstance(parsed, Parsed):
             if parsed.reason == EMPLOYED:  # "Full-time" over teachers: said of teachers alone (compose)
@@ -413,7 +420,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     # The total is of these headers, or of headers above them that name no population of their own
     # ("专任教师数", then "研究生学历" under "按学历分": the table breaks that total down).
     # Not under a header naming a stored number of others ("在校生"): its "女" are no part of the staff.
-    whole = total if total is not None and value is None and (total.headers == tuple(headers) or (
+    whole = total if total is not None and value is None and not besides and (total.headers == tuple(headers) or (
         tuple(headers[: len(total.headers)]) == total.headers and not population)) else None
     if whole is not None and whole.definition is not None and base is not None and not population:
         # Headers naming only categories ("女" over "专业技术职务", "在编" under "按编制分") beneath a
@@ -427,6 +434,40 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
         by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed,
     )
+
+
+@dataclass
+class Siblings:
+    """The categories headers beside one another name under one parent ("研究生", "本科", "专科" under
+    "最高学历"): what a "其他" header after them leaves out, so that its columns add up with theirs."""
+
+    seen: dict[tuple[str, ...], dict[str, Definition]] = field(default_factory=dict)
+    unread: set[tuple[str, ...]] = field(default_factory=set)  # parents with a header beside them not read
+
+    def note(self, headers: list[str], parent: Scene, here: Scene, d: Dictionary) -> None:
+        """Remember the category the last header names, when it narrows its parent by one field."""
+        if not headers or rest_of(headers[-1], d) is not None:
+            return
+        if here.unreadable == headers[-1]:
+            # "NCE" beside "Master's degree": what "Other" beside them leaves out is not known.
+            self.unread.add(tuple(headers[:-1]))
+        if parent.base is None or here.base is None or not parent.base_population:
+            return
+        whole, part = count(d, parent.base), count(d, here.base)
+        if apart_on(whole, part) in teacher_code_fields(d):
+            self.seen.setdefault(tuple(headers[:-1]), {})[headers[-1]] = part
+
+    def rest(self, headers: list[str], parent: Scene, here: Scene, d: Dictionary) -> Scene:
+        """A field's scene under a "其他" header: the rest of its parent's population beside the
+        categories its sibling headers name; the scene as it was when there are none."""
+        beside = self.seen.get(tuple(headers[:-1]), {}) if headers else {}
+        if not beside or tuple(headers[:-1]) in self.unread or parent.base is None or not parent.base_population or here.unreadable not in (None, headers[-1]):
+            return here
+        rest = residual(headers[-1], count(d, parent.base), list(beside.values()), d)
+        if rest is None:
+            return here
+        return replace(here, base=rest.filters, base_population=True, unreadable=None,
+                       base_words=" / ".join([parent.base_words, headers[-1]]))
 
 
 def _other_status(own: tuple[Filter, ...], frame: tuple[Filter, ...] | list[Filter]) -> bool:

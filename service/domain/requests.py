@@ -45,12 +45,14 @@ from service.domain.semantics import (
     normalise,
     residual_match,
     settled,
+    subtotal_match,
     words,
 )
 from service.domain.semantics.context import (
     Above,
     Group,
     Scene,
+    Siblings,
     column_note,
     dated,
     defined,
@@ -290,6 +292,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     placed: list[tuple[tuple[str, ...], Definition]] = []  # counts read, under their headers
     hesitant: list[tuple[int, Match, tuple[str, ...]]] = []  # wordings read two ways, for the bands beside them to settle
     columns: dict[int, Above] = {}  # the columns a form names by their codes ("栏03"), by code
+    siblings = Siblings()  # categories headers name side by side, for a "其他" header beside them
     for i, f in enumerate(req.fields):
         prior = above
         # A column name flattening nested headers ("Teaching Staff > Female") is read under them. Not
@@ -304,6 +307,14 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             wording = reached[1]
         where: Scene = scene([defined(dated(h, req.title), terms) for h in heads], title, title_hint, req.title, prior, d,
                              total, breakdowns, renamed)
+        if heads:
+            # A "其他" header after headers naming categories is the rest of their parent's population.
+            parent = scene([defined(dated(h, req.title), terms) for h in heads[:-1]], title, title_hint, req.title, None, d,
+                           total, breakdowns, renamed)
+            if parent.base is None and len(heads) == 1 and title is not None:
+                parent = replace(parent, base=title, base_population=True, base_words=req.title)
+            where = siblings.rest(heads, parent, where, d)
+            siblings.note(heads, parent, where, d)
         if group.headers != tuple(heads):
             group = Group(tuple(heads), count(d, where.base) if where.base is not None and where.base_population else None)
         label = defined(dated(wording, req.title), terms) if wording else wording
@@ -317,6 +328,9 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school":
             m = beside_column(m, label, f.type, req.level, where, req.reference_date, d,
                               tuple(group.categories) if group.whole else ()) or m
+        if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
+                and group.categories:
+            m = subtotal_match(m, wording, group.categories, d, req.reference_date)
         group.add(m.definition, m.parsed)
         if code is not None:
             columns[code] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"

@@ -5,7 +5,15 @@ together by match.py."""
 
 from service.domain.semantics.candidates import MATCH_THRESHOLD, Candidate
 from service.domain.semantics.definition import Definition, DefinitionError, Filter
-from service.domain.semantics.match import Match, below_beside, beside_column, match_field, residual_match, settled
+from service.domain.semantics.match import (
+    Match,
+    below_beside,
+    beside_column,
+    match_field,
+    residual_match,
+    settled,
+    subtotal_match,
+)
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.text import normalise
 
@@ -24,5 +32,6 @@ __all__ = [
            "normalise",
            "residual_match",
            "settled",
+           "subtotal_match",
            "words",
 ]

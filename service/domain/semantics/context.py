@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import (
@@ -27,7 +27,7 @@ from service.domain.semantics.definition import (
     teacher_code_fields,
     value,
 )
-from service.domain.semantics.lexicon import ANY, POST, lexicon, units
+from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, lexicon, units
 from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
 from service.domain.semantics.text import fold, lettered
 
@@ -82,6 +82,11 @@ class Scene:
     employed: str | None = None  # a header saying only how teachers are employed ("Full-time", "专职")
 
 
+# The head of a table's column of row names: "项目", "指标", "Item". It names no population: the
+# rows beneath it do.
+_STUB = re.compile(r"^\s*(?:项目|指标|栏目|items?|indicators?)\s*$")
+# A header over people counted beside the table's population, not within it: "另有", "In addition".
+_BESIDES = re.compile(r"^\s*(?:另有|另外|此外|in addition|additionally)\s*[:：]?\s*$")
 # The place a title is for: "XX县", "长沙市".
 _PLACE = re.compile(r"^(?:[^\s省市县区]{1,6}[省市县区]\s*)+(?=\S)")
 # The schools a title's table is for, named by words the reader need not know: "幼儿园…",
@@ -213,7 +218,9 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     (the headers above it with the path's parts after them, the last part). A mark inside a bracket
     ("（是|否）") or before options after a colon ("是否在编：是|否") lists options: no path."""
     bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
-    if lettered(fold(label))[1]:
+    head, listed = lettered(fold(label))
+    if listed and not _PATH_MARK.search(head):
+        # Options, unless a path is parted before the colon: "专任教师｜其中：女｜合计" is a path.
         return headers, label
     marks = [m.span() for m in _PATH_MARK.finditer(bare)]
     if marks:
@@ -256,7 +263,8 @@ def of_column(wording: str) -> tuple[int, str] | None:
 def _read_title(title: str, d: Dictionary) -> Parsed | None:
     """A title read as a frame, its defined terms put in their words; when it does not read, without
     the schools it is for."""
-    text = _DEFINES.sub(" ", fold(title))
+    # The day a title says its counts are at ("(headcount as at 1 October)") is the reference date.
+    text = _DEFINES.sub(" ", fold(dated(title, title)))
     text = _PLACE.sub("", _TITLE_NOISE.sub(" ", defined(text, glossary(title))).strip())
     # "… of Regular Secondary Schools" says which schools the table is for, never whom it counts.
     text = _SPACES.sub(" ", _SCHOOLS_FOR_EN.sub(" ", text)).strip()
@@ -370,7 +378,14 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     population = title is not None
     words = [title_words] if title is not None else []
     breakdowns = list(by)
+    besides = False
     for h in headers:
+        if _STUB.match(fold(h)):
+            continue  # "项目", "Item": what a table calls its column of row names, no population
+        if _BESIDES.match(fold(h)):
+            # "另有": people beside those counted above, no part of them: only who a field names.
+            base, population, words, besides = None, False, [], True
+            continue
         parsed = read(_INSTRUCTIONS.sub(" ", h), d, hint, mode="frame", by=tuple(breakdowns))
         if not isinstance(parsed, Parsed):
             if parsed.reason == EMPLOYED:  # "Full-time" over teachers: said of teachers alone (compose)
@@ -389,7 +404,9 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             value = named
         elif parsed.kind == "value" and named != SELF:  # "学校基本信息" names the school: no population
             unreadable = unreadable or h
-        if parsed.kind == "count":
+        if parsed.kind == "count" and value is not None:
+            unreadable = unreadable or h  # "在校生 / 女": a part of a number held only whole
+        elif parsed.kind == "count":
             if parsed.own_population or base is not None:
                 base = merge(base or [], parsed.conditions)
                 population = population or parsed.own_population
@@ -402,8 +419,14 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     same = above if above is not None and above.headers == tuple(headers) else None
     # The total is of these headers, or of headers above them that name no population of their own
     # ("专任教师数", then "研究生学历" under "按学历分": the table breaks that total down).
-    whole = total if total is not None and (total.headers == tuple(headers) or (
-        tuple(headers[: len(total.headers)]) == total.headers and base is None)) else None
+    # Not under a header naming a stored number of others ("在校生"): its "女" are no part of the staff.
+    whole = total if total is not None and value is None and not besides and (total.headers == tuple(headers) or (
+        tuple(headers[: len(total.headers)]) == total.headers and not population)) else None
+    if whole is not None and whole.definition is not None and base is not None and not population:
+        # Headers naming only categories ("女" over "专业技术职务", "在编" under "按编制分") beneath a
+        # total: those categories of that total, for every field under them.
+        base, population = merge(whole.definition.filters, tuple(base)), True
+        words.insert(0, whole.label)
     return Scene(
         headers=tuple(headers), base=tuple(base) if base is not None and headers else None,
         base_population=population, base_words=" / ".join(words), title=title, title_words=title_words,
@@ -411,6 +434,40 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
         by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed,
     )
+
+
+@dataclass
+class Siblings:
+    """The categories headers beside one another name under one parent ("研究生", "本科", "专科" under
+    "最高学历"): what a "其他" header after them leaves out, so that its columns add up with theirs."""
+
+    seen: dict[tuple[str, ...], dict[str, Definition]] = field(default_factory=dict)
+    unread: set[tuple[str, ...]] = field(default_factory=set)  # parents with a header beside them not read
+
+    def note(self, headers: list[str], parent: Scene, here: Scene, d: Dictionary) -> None:
+        """Remember the category the last header names, when it narrows its parent by one field."""
+        if not headers or rest_of(headers[-1], d) is not None:
+            return
+        if here.unreadable == headers[-1]:
+            # "NCE" beside "Master's degree": what "Other" beside them leaves out is not known.
+            self.unread.add(tuple(headers[:-1]))
+        if parent.base is None or here.base is None or not parent.base_population:
+            return
+        whole, part = count(d, parent.base), count(d, here.base)
+        if apart_on(whole, part) in teacher_code_fields(d):
+            self.seen.setdefault(tuple(headers[:-1]), {})[headers[-1]] = part
+
+    def rest(self, headers: list[str], parent: Scene, here: Scene, d: Dictionary) -> Scene:
+        """A field's scene under a "其他" header: the rest of its parent's population beside the
+        categories its sibling headers name; the scene as it was when there are none."""
+        beside = self.seen.get(tuple(headers[:-1]), {}) if headers else {}
+        if not beside or tuple(headers[:-1]) in self.unread or parent.base is None or not parent.base_population or here.unreadable not in (None, headers[-1]):
+            return here
+        rest = residual(headers[-1], count(d, parent.base), list(beside.values()), d)
+        if rest is None:
+            return here
+        return replace(here, base=rest.filters, base_population=True, unreadable=None,
+                       base_words=" / ".join([parent.base_words, headers[-1]]))
 
 
 def _other_status(own: tuple[Filter, ...], frame: tuple[Filter, ...] | list[Filter]) -> bool:
@@ -446,6 +503,9 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
     try:
         if s.headers and s.unreadable:
             return None, f"sits under a header it cannot read ({s.unreadable!r})"
+        if s.value is not None and parsed.kind != "total":
+            # "女" under "在校生": a part of a number the records hold only whole, and no count of staff.
+            return None, f"a part of {s.value}, a number the records hold only as a whole"
         if parsed.kind == "total":
             if s.value is not None:
                 return value(s.value, "school"), f"the total of {s.value} above it"
@@ -463,7 +523,12 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
                 frames = ((s.above, s.above_words), (s.base, s.base_words), (s.title, s.title_words))
             else:
                 # A bare category splits the whole population above it: a header, a total, the title.
-                if s.total is None and s.above is None and s.above_words and not s.headers and not parsed.counted:
+                # Unless it is a value of what the title breaks down by ("Teachers by subject":
+                # "Music" after an unread "Science" is another of its columns, not a part of it).
+                announced = s.title is not None and bool(parsed.conditions) and all(
+                    c.field in s.by for c in parsed.conditions)
+                if s.total is None and s.above is None and s.above_words and not s.headers and not parsed.counted \
+                        and not announced:
                     return None, f"sits under {s.above_words!r}, which is not a count of teachers"
                 counted_apart = s.renamed and parsed.counted
                 frames = ((s.base, s.base_words), (None if counted_apart else s.total, s.total_words),
@@ -530,3 +595,29 @@ def residual(label: str, group: Definition | None, siblings: list[Definition], d
     if not listed < within or not rest:
         return None
     return count(d, [*group.filters, Filter(by, tuple(rest))])
+
+
+# A total of the columns just before it in its group, not of the whole: "小计", "Subtotal", "Sub-total".
+_SUBTOTAL = re.compile(r"小计|\bsub[- ]?totals?\b")
+
+
+def subtotal(label: str, whole: Definition | None, siblings: list[Definition], d: Dictionary) -> Definition | None:
+    """"小计" / "Subtotal" after categories under one set of headers adds them up ("Doctorate",
+    "Masters", "Bachelors", then "Sub-total": degree holders): the population when they cover it but
+    its others and unknowns, their union when they are values of one field, and None (ask) when
+    they are not. `whole` when no category comes before it."""
+    if whole is None or whole.measure != "count" or not siblings or not _SUBTOTAL.search(fold(label)):
+        return whole
+    fields = {apart_on(whole, s) for s in siblings}
+    by = fields.pop() if len(fields) == 1 else None
+    if by is None or by not in teacher_code_fields(d):
+        return None
+    union: set[str] = set()
+    for s in siblings:
+        union |= admitted(d, s, by)
+    within = admitted(d, whole, by)
+    listed = d.code_lists[teacher_code_fields(d)[by].code_list or ""].codes
+    rest = {c.code for c in listed if c.slug in RESIDUAL_SLUGS}
+    if within <= union | rest:
+        return whole
+    return count(d, merge(whole.filters, (Filter(by, tuple(sorted(union & within))),)))

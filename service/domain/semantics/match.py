@@ -14,7 +14,7 @@ from typing import Any, Literal
 from service.domain.dictionary import CodeList, Dictionary, dictionary
 from service.domain.semantics import candidates as near
 from service.domain.semantics.candidates import Candidate
-from service.domain.semantics.context import Scene, compose, merge, residual, shared_population
+from service.domain.semantics.context import Scene, compose, merge, residual, shared_population, subtotal
 from service.domain.semantics.definition import (
     DERIVED,
     RANGE_FIELDS,
@@ -33,6 +33,7 @@ from service.domain.semantics.reader import (
     AMBIGUOUS,
     BELOW_BARE,
     BREAKDOWN_ONLY,
+    COUNTED,
     ENUMERATED,
     NOTHING,
     SELF,
@@ -503,6 +504,10 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if bilingual is not None:
         return bilingual
     parsed = read(label, d, scene.hint if scene else None, level, by=scene.by if scene else ())
+    if isinstance(parsed, Unread) and parsed.reason == COUNTED and scene is not None and scene.headers \
+            and (scene.value is not None or (scene.base is not None and scene.base_population)):
+        # "人数", "Number", "Headcount" under "专任教师": the number of the people its headers name.
+        parsed = Parsed("total", counted=True)
     # Only a word the reader does not know may be a slip: a wording read and found to ask what the
     # records do not hold ("professional qualification") is not respelled into something else.
     if isinstance(parsed, Unread) and respell and _unknown_word(parsed) and (fixed := respelled(label, d)) is not None:
@@ -566,8 +571,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                           f"fuzzy {hit.score:.2f} on {hit.name!r}")
     # "您是：□男 □女": nothing but the question and its options, all values of one field.
     if isinstance(parsed, Unread) and (parsed.reason.startswith("does not know") or parsed.reason == BREAKDOWN_ONLY
-                                       or (parsed.reason == NOTHING and not refining(label, d))) \
-            and (offered := named_by_options(label, d, bare=parsed.reason in (BREAKDOWN_ONLY, NOTHING))) is not None:
+                                       or (parsed.reason in (NOTHING, COUNTED) and not refining(label, d))) \
+            and (offered := named_by_options(label, d, bare=parsed.reason in (BREAKDOWN_ONLY, NOTHING, COUNTED))) is not None:
         name = _level_field(offered, level, d)
         return _value(name, implied, d, CONF_IN_CONTEXT, f"asks for {name}: the options it lists are its values")
     zh = _is_zh(fold(label))
@@ -589,6 +594,20 @@ def residual_match(label: str, group: Definition | None, siblings: list[Definiti
     return _found(key_of(defn, d), defn, CONF_IN_CONTEXT,
                   f"read as {said}: the rest of {words(group, d, reference).zh} beside the categories listed with it",
                   Parsed("count"))
+
+
+def subtotal_match(m: Match, label: str, siblings: list[Definition], d: Dictionary, reference: date | None) -> Match:
+    """"小计" / "Subtotal" after categories read as what they add up to (context.subtotal)."""
+    if m.definition is None or not (isinstance(m.parsed, Parsed) and m.parsed.kind == "total"):
+        return m
+    defn = subtotal(label, m.definition, siblings, d)
+    if defn == m.definition:
+        return m
+    if defn is None:
+        return Match(None, 0.0, "new: a subtotal of categories that are not values of one field (which ones add up?)",
+                     m.candidates, None, m.parsed)
+    return _found(key_of(defn, d), defn, CONF_IN_CONTEXT,
+                  f"read as {words(defn, d, reference).zh}: the subtotal of the categories listed before it", m.parsed)
 
 
 def below_beside(m: Match, label: str, type_: str | None, level: Level | None, scene: Scene | None,

@@ -33,6 +33,10 @@ ReadKind = Literal["count", "value", "total"]
 Mode = Literal["field", "frame"]  # a field's own wording, or a title or header framing fields
 SELF = "self"  # a value read naming only the school itself ("填报单位", "your school")
 NOTHING = "names nothing to count"
+# "人数", "Number", "Headcount": a number of people, naming none: under a header naming people,
+# their number (context); alone, of nobody in particular.
+COUNTED = "says only that people are counted, not whom"
+SCHOOLS = "names only kinds of school (城区, 初中, primary), not whom a column counts"
 BREAKDOWN_ONLY = "names a kind of breakdown, not a field"
 ENUMERATED = "a bracket lists what it counts as, other than the records' own value (say which)"
 LOOSE = "names a field only through its values (a degree is not the education level): say which values"
@@ -323,6 +327,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         st.conds = [c for c in st.conds if c.generic or c.field != offered]
     if "kind_joined" in st.markers and "offered" not in st.markers:
         raise _Fail("joins words naming different fields")
+    schools = mode == "frame" and any(c.field.startswith("school.") for c in st.conds)
     if mode == "frame":
         st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
     if any(not c.partial <= _allowed(c, d) for c in st.conds):
@@ -457,7 +462,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         if not st.conds:
             if "total" in st.markers or by or (mode == "frame" and refine):
                 return Parsed("total", by=by, refine=refine, counted=True)
-            raise _Fail(NOTHING)
+            if mode == "field" and has_counted and not st.markers - {"count", "filler", "link"}:
+                raise _Fail(COUNTED)
+            raise _Fail(SCHOOLS if schools else NOTHING)
     conditions: list[Filter] = []
     for c in st.conds:
         conditions.append(Filter(c.field, tuple(sorted(_allowed(c, d)))))
@@ -1117,7 +1124,7 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
         # school or a word for a kind, and the options.
         said = read(" ".join(head), d)
         names_self = isinstance(said, Parsed) and said.kind == "value" and said.field == SELF
-        kind = (isinstance(said, Unread) and said.reason in (BREAKDOWN_ONLY, NOTHING)) or _kind_of_people(head, lex)
+        kind = (isinstance(said, Unread) and said.reason in (BREAKDOWN_ONLY, NOTHING, COUNTED)) or _kind_of_people(head, lex)
         # "Type of school (public / private)": one classification of schools named, another's values
         # offered; the options say which.
         classed = isinstance(said, Parsed) and said.kind == "value" and said.field in lex.school_codes \
@@ -1132,7 +1139,7 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
     said = read(rest, d) if rest else Unread(EMPTY)
     if isinstance(said, Unread):
         # "聘任类别（常额/合约）": an unknown name, a word for a kind, and options saying which field.
-        return field_ if said.reason in (EMPTY, NOTHING, BREAKDOWN_ONLY) else None
+        return field_ if said.reason in (EMPTY, NOTHING, COUNTED, BREAKDOWN_ONLY) else None
     return field_ if said.kind == "value" and said.field in (SELF, field_) else None
 
 

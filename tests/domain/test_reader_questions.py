@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.domain.test_reader_vocabulary import _expected
-from tests.domain.test_semantics import read_form
+from tests.domain.test_semantics import misread
 
 # (title, level, fields): each field is (headers, label, what it reads as). What it reads as is a
 # dictionary key, a count's conditions ("FT" is active full-time teachers), or None for new.
@@ -416,9 +415,5 @@ FORMS: list[tuple[str, str, list[Field]]] = [
 
 @pytest.mark.parametrize(("title", "level", "fields"), FORMS, ids=[t for t, _, _ in FORMS])
 def test_questionnaires_read_question_by_question_in_their_places(title: str, level: str, fields: list[Field]) -> None:
-    got = read_form([{"headers": h, "label": w, "type": "integer" if level == "school" else "text"}
-                     for h, w, _ in fields], title=title, level=level)
-    want = [_expected(k) if k is not None and level == "school" else k for _, _, k in fields]
-    wrong = [f"{' / '.join([*h, w])}: want {k}, got {g}" for (h, w, k), g, k2 in zip(fields, got, want, strict=True)
-             if g != k2]
+    wrong = misread(title, level, fields)
     assert not wrong, "\n".join(wrong)

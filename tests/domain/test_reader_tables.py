@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.domain.test_reader_vocabulary import _expected
-from tests.domain.test_semantics import read_form
+from tests.domain.test_semantics import misread
 
 # (title, fields): each field is (headers, label, what it reads as) on a school form. What it reads as
 # is a dictionary key, a count's conditions ("FT" is active full-time teachers), or None for new.
@@ -618,14 +617,7 @@ NOT_YET: dict[str, str] = {
 }
 
 
-def test_the_drills_are_many_whole_tables() -> None:
-    assert len(TABLES) >= 40 and sum(len(f) for _, f in TABLES) >= 300
-
-
 @pytest.mark.parametrize(("title", "fields"), TABLES, ids=[t for t, _ in TABLES])
 def test_a_tables_fields_read_in_their_places(title: str, fields: list[Field]) -> None:
-    got = read_form([{"headers": h, "label": w} for h, w, _ in fields], title=title)
-    want = [_expected(k) if k is not None else None for _, _, k in fields]
-    wrong = [f"{' / '.join([*h, w])}: want {k}, got {g}" for (h, w, k), g, k2 in zip(fields, got, want, strict=True)
-             if (g != k2) != (' / '.join([*h, w]) in NOT_YET)]
+    wrong = misread(title, "school", fields, NOT_YET)
     assert not wrong, "\n".join(wrong)

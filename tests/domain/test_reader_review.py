@@ -31,3 +31,30 @@ def test_zhong_gaoji_after_the_people_counted_is_asked_not_guessed() -> None:
     assert key("专任教师中高级教师人数") is None
     assert key("专任教师中，高级教师人数") == count(f"{FT};title=2")  # among them, set apart by the comma
     assert key("专任教师中:高级教师人数") == count(f"{FT};title=2")
+
+
+def test_a_span_of_school_years_in_a_bracket_is_no_date_to_drop() -> None:
+    # "(2024-25)" names another school year than the form's (reference 2026-09-01): not the enrolment now.
+    assert key("Enrolment (2024-25)") is None
+    assert key("在校生数（2024-2025）") is None
+    assert read_form([{"label": "专任教师（2026.9）"}]) == ["school.ft_teachers"]  # the reference month
+
+
+def test_a_hint_bracket_naming_another_measure_is_never_taken_off() -> None:
+    # An estimate will do, but of full-time equivalents, hours or part-time staff: no headcount of teachers.
+    assert key("Teachers (estimated FTE)") is None
+    assert key("Teachers (approx., FTE)") is None
+    assert key("专任教师（估算折合数）") is None
+    assert key("专任教师（折合数即可）") is None
+    assert key("Teachers (full-time and part-time combined)") is None
+    assert key("Teachers (Schools A and B combined)") is None
+    assert key("Teachers (urban and rural combined)") == "school.ft_teachers"
+    assert key("Teachers (estimate if unsure)") == "school.ft_teachers"
+
+
+def test_a_date_after_a_word_for_an_event_is_the_day_it_happened() -> None:
+    title = "Staff census (as at 30 September)"
+    assert read_form([{"label": "Teachers retired on 30 September"}, {"label": "Teachers who left on 30 Sept"},
+                      {"label": "Teachers on 30 September"}], title=title) == [None, None, "school.ft_teachers"]
+    assert read_form([{"label": "Teachers who retired on 1 September 2026"},
+                      {"label": "As of 1 September 2026, how many teachers have retired?"}]) == [None, count("post_type=1;status=2")]

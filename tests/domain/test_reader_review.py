@@ -58,3 +58,14 @@ def test_a_date_after_a_word_for_an_event_is_the_day_it_happened() -> None:
                       {"label": "Teachers on 30 September"}], title=title) == [None, None, "school.ft_teachers"]
     assert read_form([{"label": "Teachers who retired on 1 September 2026"},
                       {"label": "As of 1 September 2026, how many teachers have retired?"}]) == [None, count("post_type=1;status=2")]
+
+
+def test_a_kind_of_school_alone_asks_whether_the_school_is_one_not_its_name() -> None:
+    # A pilot, project or member school: the school's name only when its name or code is asked.
+    for label in ("Pilot school", "Pilot school (Y/N)", "试点学校（是/否）", "项目学校", "Sampled school?"):
+        assert key(label) is None, label
+    assert key("试点学校名称") == "school.name"
+    assert key("Code of member school") == "school.code"
+    assert key("核查学校") == "school.name"  # the school the check is of: the form's own
+    # A school selected on an application or a transfer is another school.
+    assert key("Selected school", level="roster") is None

@@ -69,3 +69,11 @@ def test_a_kind_of_school_alone_asks_whether_the_school_is_one_not_its_name() ->
     assert key("核查学校") == "school.name"  # the school the check is of: the form's own
     # A school selected on an application or a transfer is another school.
     assert key("Selected school", level="roster") is None
+
+
+def test_a_grade_before_the_pupils_is_no_question_number() -> None:
+    # "P1", "S1", "G7", "K1": the pupils of one grade, not the enrolment; "Q12", "A3" number questions.
+    for label in ("P1学生数", "S1学生人数", "G7在校生数", "K1幼儿数", "P1 pupils", "F1 students"):
+        assert key(label) is None, label
+    assert key("Q12 您的性别", level="roster") == "teacher.gender"
+    assert key("A3 贵校在校学生数") == "school.enrolment"

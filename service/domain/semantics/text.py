@@ -166,7 +166,8 @@ _NUMBERING = re.compile(
     # A sub-item numbered after its item: "6-1.", "3-2、" (one digit after the dash: "25-29." is a band).
     rf"|\d{{1,2}}-\d[.．、](?!\d)"
     # "Q12 您的性别", "A3 贵校…": a letter or two and a number before the question, spaced or not.
-    rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|[a-z]{{1,2}}\d+[a-z]?(?=\s|[{_CJK}])"
+    # Not a grade ("P1 pupils", "S1学生人数", "G7", "K1", "Y3", "Std 4"): the pupils of one grade.
+    rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|(?!(?:p|s|f|g|k|y|gr|yr|st|std)\d)[a-z]{{1,2}}\d+[a-z]?(?=\s|[{_CJK}])"
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)|[a-z]\s*[.)、](?=\s)"
     # A statistics table's row code run into its wording ("01 教职工数", "05 其中：女"): two or three
     # digits before a Chinese word, never before a unit or a range ("50岁", "20年", "35以下", "80后").

@@ -77,3 +77,20 @@ def test_a_grade_before_the_pupils_is_no_question_number() -> None:
         assert key(label) is None, label
     assert key("Q12 您的性别", level="roster") == "teacher.gender"
     assert key("A3 贵校在校学生数") == "school.enrolment"
+
+
+def test_a_stored_number_under_headers_naming_people_is_a_part_of_it() -> None:
+    # "学生" under "女": the female pupils, which the records hold only within the whole enrolment.
+    assert read_form([{"headers": ["女"], "label": "学生"}]) == [None]
+    assert read_form([{"headers": ["Staff"], "label": "Total"}, {"headers": ["Staff", "Female"], "label": "Pupils"}]) == [
+        "school.staff", None]
+    assert read_form([{"headers": ["Students"], "label": "Number"}]) == ["school.enrolment"]
+
+
+def test_people_in_post_under_besides_are_not_the_staff_again() -> None:
+    got = read_form([{"headers": ["教职工数"], "label": "计"}, {"headers": ["另有"], "label": "在编教师"},
+                     {"headers": ["另有"], "label": "离退休人员"}])
+    assert got == ["school.staff", None, count("status=2")]
+    got = read_form([{"label": "Total staff"}, {"headers": ["In addition"], "label": "Female teachers"},
+                     {"headers": ["In addition"], "label": "Retired teachers"}])
+    assert got == ["school.staff", None, count("post_type=1;status=2")]

@@ -80,6 +80,7 @@ class Scene:
     # naming nobody ("在编人数") counts them all, not a part of that total.
     renamed: bool = False
     employed: str | None = None  # a header saying only how teachers are employed ("Full-time", "专职")
+    besides: bool = False  # under "另有" / "In addition": people counted beside the table's staff
 
 
 # The head of a table's column of row names: "项目", "指标", "Item". It names no population: the
@@ -431,7 +432,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         base_population=population, base_words=" / ".join(words), title=title, title_words=title_words,
         above=same.definition if same else None, above_words=same.label if same else "", hint=hint, unreadable=unreadable,
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
-        by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed,
+        by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed, besides=besides,
     )
 
 
@@ -505,6 +506,11 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
         if s.value is not None and parsed.kind != "total":
             # "女" under "在校生": a part of a number the records hold only whole, and no count of staff.
             return None, f"a part of {s.value}, a number the records hold only as a whole"
+        if s.besides and not any(c.field == "teacher.status" and "1" not in c.codes and not c.negated
+                                 for c in parsed.conditions):
+            # "另有 / 在编教师": beside the staff counted, so none of the staff the records hold; only
+            # people of another status ("另有 / 离退休人员") are.
+            return None, "counted beside the staff above (另有, in addition): no one in post the records hold"
         if parsed.kind == "total":
             if s.value is not None:
                 return value(s.value, "school"), f"the total of {s.value} above it"

@@ -1,6 +1,9 @@
 """Wordings a review of the reader found read wrongly: a comparison sign taken for a header path, a
 roster's column of two fields read as one, abbreviations spelled out where they mean something
-else, and 中高级 after the people it counts, which reads two ways."""
+else, and 中高级 after the people it counts, which reads two ways; and, of the rules added to read
+more wordings, what they took for a stored fact: another school year or an FTE in a hint bracket,
+a day something happened, a kind of school for its name, a grade for a question number, a part of
+a stored number, people in post under 另有."""
 
 from __future__ import annotations
 

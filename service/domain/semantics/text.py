@@ -541,8 +541,6 @@ def _normalise_once(text: str) -> str:
     t = _PLURAL.sub(r"\1", t)
     t = _EN_UNITS.sub(" ", t)
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
-    # Column names of a system's export join English words by underscores: "TCHR_CNT", "SCH_NAME".
-    t = _SNAKE.sub(" ", t)
     t = _PREFIX.sub("", t)
     t = _EN_UNIT_SUFFIX.sub("", t)
     return _ZH_UNIT_SUFFIX.sub("", t).strip()

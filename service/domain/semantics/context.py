@@ -29,7 +29,7 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, lexicon, units
 from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
-from service.domain.semantics.text import fold, lettered
+from service.domain.semantics.text import MONTHS, fold, lettered, of_an_event
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
@@ -80,6 +80,7 @@ class Scene:
     # naming nobody ("在编人数") counts them all, not a part of that total.
     renamed: bool = False
     employed: str | None = None  # a header saying only how teachers are employed ("Full-time", "专职")
+    besides: bool = False  # under "另有" / "In addition": people counted beside the table's staff
 
 
 # The head of a table's column of row names: "项目", "指标", "Item". It names no population: the
@@ -124,8 +125,6 @@ def glossary(title: str | None) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((t, w) for t, w in found if t and w and t != w), key=lambda p: -len(p[0])))
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-           "december")
 
 
 def _month_said(name: str) -> str:
@@ -133,7 +132,7 @@ def _month_said(name: str) -> str:
     return name[:3] + "(?:" + "|".join(name[3:k] for k in range(len(name), 3, -1)) + ")?" if len(name) > 3 else name
 
 
-_MONTH = rf"(?P<month>{'|'.join(_month_said(m) for m in _MONTHS)})\.?"
+_MONTH = rf"(?P<month>{'|'.join(_month_said(m) for m in MONTHS)})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DATES = (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b"), re.compile(rf"\b{_MONTH}\s+{_DAY}\b"),
           re.compile(r"(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>[0-3]?\d)\s*日"))
@@ -148,11 +147,11 @@ def _said_dates(title: str) -> re.Pattern[str] | None:
     for pattern in _DATES:
         for m in pattern.finditer(folded):
             month = m.group("month")
-            found.add((int(month) if month.isdigit() else 1 + [x[:3] for x in _MONTHS].index(month[:3]),
+            found.add((int(month) if month.isdigit() else 1 + [x[:3] for x in MONTHS].index(month[:3]),
                        int(m.group("day"))))
     said: list[str] = []
     for month, day in sorted(found):
-        on, of = rf"0?{day}(?:st|nd|rd|th)?", rf"{_month_said(_MONTHS[month - 1])}\.?"
+        on, of = rf"0?{day}(?:st|nd|rd|th)?", rf"{_month_said(MONTHS[month - 1])}\.?"
         said += [rf"\b(?:{on}\s+(?:of\s+)?{of}|{of}\s*{on})(?!\w)", rf"0?{month}\s*月\s*0?{day}\s*日"]
     if not said:
         return None
@@ -164,9 +163,10 @@ def dated(text: str, title: str | None) -> str:
     at 30 September" under "(as at 30 September)"): every count of the form is at that day, the
     reference date. Another day is not taken off."""
     day = _said_dates(title) if title else None
-    if day is None or not day.search(fold(text)):
+    folded = fold(text)
+    if day is None or not day.search(folded):
         return text
-    return day.sub(" ", fold(text)).strip()
+    return day.sub(lambda m: m.group(0) if of_an_event(folded, m) else " ", folded).strip()
 
 
 _LAST_WORD = re.compile(r"(?:[^\W\d_a-z]{2}|[a-z]+ )(?:教师|老师|人员|教职工|teachers?|staff)$")
@@ -432,7 +432,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         base_population=population, base_words=" / ".join(words), title=title, title_words=title_words,
         above=same.definition if same else None, above_words=same.label if same else "", hint=hint, unreadable=unreadable,
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
-        by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed,
+        by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed, besides=besides,
     )
 
 
@@ -506,6 +506,11 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
         if s.value is not None and parsed.kind != "total":
             # "女" under "在校生": a part of a number the records hold only whole, and no count of staff.
             return None, f"a part of {s.value}, a number the records hold only as a whole"
+        if s.besides and not any(c.field == "teacher.status" and "1" not in c.codes and not c.negated
+                                 for c in parsed.conditions):
+            # "另有 / 在编教师": beside the staff counted, so none of the staff the records hold; only
+            # people of another status ("另有 / 离退休人员") are.
+            return None, "counted beside the staff above (另有, in addition): no one in post the records hold"
         if parsed.kind == "total":
             if s.value is not None:
                 return value(s.value, "school"), f"the total of {s.value} above it"

@@ -226,9 +226,15 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
 ROLES_OF_A_UNIT = ("申报", "推荐", "报送", "上报", "填表", "参评", "参加", "参与", "被评估", "被评", "受评", "被检查", "受检",
                    "被核查", "被督导", "受督导", "被调查", "被抽查", "被监测", "reporting", "responding", "participating",
                    "applying", "nominating")
-ROLES_OF_A_SCHOOL = ("核查", "检查", "评估", "督导", "监测", "监测点", "调查", "抽查", "抽样", "样本", "试点", "项目", "成员",
-                     "依托", "sampled", "selected", "surveyed", "assessed", "inspected", "evaluated", "reviewed",
-                     "monitored", "pilot", "project", "member")
+ROLES_OF_A_SCHOOL = ("核查", "检查", "评估", "督导", "监测", "调查", "抽查", "surveyed", "assessed", "inspected", "evaluated",
+                     "reviewed", "monitored")
+# Kinds of school a school may or may not be ("试点学校", "pilot school", "member school"): beside a
+# word for its name or code the school itself ("试点学校名称"); alone, or asked with yes or no
+# ("Pilot school (Y/N)", "试点学校（是/否）"), whether it is one, not which school it is. Not "selected":
+# a "selected school" on an application or a transfer is another school.
+KINDS_OF_A_SCHOOL = ("监测点", "抽样", "样本", "试点", "项目", "成员", "依托", "sampled", "pilot", "project",
+                     "member")
+KIND_OF_SCHOOL = "kind of school"
 SCHOOL_WORDS = ("学校", "校", "园", "园所", "幼儿园", "学校机构", "school", "kindergarten", "institution")
 UNIT_WORDS = ("单位", "机构", "unit")
 # Wordings that name several codes at once, or every code but one, in the language of the tables.
@@ -418,6 +424,8 @@ def _build(d: Dictionary) -> Lexicon:
         add(words, Sense(kind))
     add([f"{r} {s}" if r.isascii() else r + s for r in (*ROLES_OF_A_UNIT, *ROLES_OF_A_SCHOOL) for s in SCHOOL_WORDS
          if r.isascii() == s.isascii()], Sense("self"))
+    add([f"{r} {s}" if r.isascii() else r + s for r in KINDS_OF_A_SCHOOL for s in SCHOOL_WORDS if r.isascii() == s.isascii()],
+        Sense("self", KIND_OF_SCHOOL))
     add([f"{r} {s}" if r.isascii() else r + s for r in ROLES_OF_A_UNIT for s in UNIT_WORDS if r.isascii() == s.isascii()],
         Sense("self"))
     # A comma between English words: in a list ("administrators, teachers and employees") it joins

@@ -141,6 +141,15 @@ def _exact(label: str, implied: str | None, d: Dictionary) -> Match | None:
     return _value(key, implied, d, CONF_LABEL if kind == "label" else CONF_ALIAS, f"{kind} of {key}")
 
 
+def _part_of_whole(name: str, scene: Scene | None, d: Dictionary) -> Match | None:
+    """A school's stored number under headers naming people ("学生" under "女", "Pupils" under
+    "Staff / Female"): a part of it, which the records hold only whole (new); None otherwise."""
+    if scene is None or not scene.headers or not scene.base or name not in d.fields \
+            or d.fields[name].entity != "school" or d.fields[name].type not in ("integer", "decimal"):
+        return None
+    return Match(None, 0.0, f"new: a part of {name} (under {scene.headers[-1]!r}), a number the records hold only as a whole")
+
+
 def _count(parsed: Parsed, s: Scene | None, implied: str | None, level: Level | None, d: Dictionary,
            reference: date | None) -> tuple[Match, list[tuple[str, str]]]:
     """A count (or total) read in its scene; on failure, the definitions it came near."""
@@ -499,7 +508,7 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         if own is not None and own in d.fields and d.fields[own].entity == "school":
             return _value(own, implied, d, CONF_IN_CONTEXT, f"asks for {own}, read at the form's level")
     if exact is not None:
-        return exact
+        return _part_of_whole(exact.key, scene, d) or exact if exact.key is not None else exact
     bilingual = _bilingual(label, type, level, scene, reference, d)
     if bilingual is not None:
         return bilingual
@@ -545,6 +554,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                 return Match(None, 0.0, f"new: the options it lists are not the values of {name}", (), None, parsed)
             if (why := _another_code(label, name, d)) is not None:
                 return Match(None, 0.0, why, (), None, parsed)
+            if (part := _part_of_whole(name, scene, d)) is not None:
+                return part
             if name in DERIVED or not d.fields[name].is_indicator:
                 return _value(name, implied, d, CONF_READ if not parsed.generic_only else CONF_IN_CONTEXT,
                               f"asks for {name}", parsed)

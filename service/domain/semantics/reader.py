@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import LEVELS, RANKED, Filter, teacher_code_fields
-from service.domain.semantics.lexicon import ANY, POST, Lexicon, Sense, lexicon, units
+from service.domain.semantics.lexicon import ANY, KIND_OF_SCHOOL, POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, between, extract
 from service.domain.semantics.text import bilingual, fold, options, strip_brackets, unnumbered
 
@@ -299,6 +299,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             continue  # "专任教师数其中女": the whole it refines is the one it has just named
         else:
             st.markers.add(s.kind)
+            if s.kind == "self" and s.field == KIND_OF_SCHOOL:
+                st.markers.add(KIND_OF_SCHOOL)
     if pending_neg or pending_rank or union:
         raise _Dangling("a negation, comparison or conjunction with nothing after it")
     return st
@@ -433,6 +435,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         if "having" in st.markers:
             # "Who runs this school?", "学校有…": who runs or what has the school, not the school itself.
             raise _Fail("asks who runs the school or what it has, not which school it is")
+        if KIND_OF_SCHOOL in st.markers:
+            # "Pilot school", "试点学校（是/否）": whether the school is one, unless its name is asked.
+            raise _Fail("names a kind of school the school may be (pilot, member): whether it is one, not which school")
         return Parsed("value", field=SELF)
     if not specific and not ranges:
         # "在校学生人数" counts into a school's number; "执教教师人数" is no teacher's years of teaching.

@@ -166,7 +166,8 @@ _NUMBERING = re.compile(
     # A sub-item numbered after its item: "6-1.", "3-2、" (one digit after the dash: "25-29." is a band).
     rf"|\d{{1,2}}-\d[.．、](?!\d)"
     # "Q12 您的性别", "A3 贵校…": a letter or two and a number before the question, spaced or not.
-    rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|[a-z]{{1,2}}\d+[a-z]?(?=\s|[{_CJK}])"
+    # Not a grade ("P1 pupils", "S1学生人数", "G7", "K1", "Y3", "Std 4"): the pupils of one grade.
+    rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|(?!(?:p|s|f|g|k|y|gr|yr|st|std)\d)[a-z]{{1,2}}\d+[a-z]?(?=\s|[{_CJK}])"
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)|[a-z]\s*[.)、](?=\s)"
     # A statistics table's row code run into its wording ("01 教职工数", "05 其中：女"): two or three
     # digits before a Chinese word, never before a unit or a range ("50岁", "20年", "35以下", "80后").
@@ -201,7 +202,10 @@ _NOISE = re.compile(
     r"|" + _DIGIT_COUNT +
     r"|[^+]+(?:\s\+\s[^+]+)+"  # a sum spelled out: "(male + female)", "(managers + teachers + employees)"
     # The sum over a breakdown of the number: "（城乡合计）", "（男女合计）", "(urban and rural combined)".
-    r"|(?:城乡|城镇和乡村|男女|各学段|各年级|各校区|全校|全部|所有)(?:合计|总计|合共)|.*\bcombined"
+    r"|(?:城乡|城镇和乡村|男女|各学段|各年级|各校区|全校|全部|所有)(?:合计|总计|合共)"
+    # Only values of a breakdown combined: "(Schools A and B combined)" counts two schools.
+    r"|(?:(?:urban|rural|males?|females?|boys|girls|men|women)(?:\s*(?:,|and|&|/|\+)\s*(?:urban|rural|males?|females?|boys"
+    r"|girls|men|women))+|(?:all|both)\s+[a-z]+)\s+combined"
     # The same said as every value of the breakdown: "(all subjects)", "（所有学科）", "（各年级）".
     r"|(?:all|every)\s+(?:subjects?|grades?|levels?|ages?|classes|stages?|campuses|sections?|departments?)"
     r"|(?:所有|全部|各)(?:学科|年级|学段|校区|年龄段|部门)"
@@ -227,7 +231,9 @@ _NOISE = re.compile(
     r"(?:\s+(?:per\s+(?:row|line)|in\s+(?:each|every)\s+(?:row|line)))?"
     # The date a number is counted on, or the document it is copied from: "（按2026年9月1日计算）",
     # "（截至2026年8月31日）", "（以毕业证为准）". Not how it is counted ("按折合全职计算" is another number).
-    r"|(?:按|以|截至|截止|截止到|截至到|统计至|统计到)?\s*\d{4}\s*(?:年|[-./])\s*\d{1,2}\s*(?:月|[-./])?(?:\s*\d{1,2}\s*日?)?"
+    # A month and a day, never a span of years ("(2024-25)", "（2024-2025）" name another school year).
+    r"|(?:按|以|截至|截止|截止到|截至到|统计至|统计到)?\s*\d{4}\s*(?:年|[-./])\s*(?:1[0-2]|0?[1-9])(?!\d)\s*(?:月|[-./])?"
+    r"(?:\s*(?:[12]\d|3[01]|0?[1-9])(?!\d)\s*日?)?"
     r"\s*(?:计算|为准|止|为止|时|计)?"
     r"|以[^()（）]{0,8}(?:证|证书|证件|档案|登记表|记录)(?:上|所载)?的?(?:信息|记载)?为准"
     # What the answer is used for: "（用于核对身份）", "(for verification only)".
@@ -261,9 +267,18 @@ _CODED = (re.compile(rf"^\s*(?:{_CODE_FIRST}\s*){{2,}}$"), re.compile(rf"^\s*(?:
 _HINT_PARTS = re.compile(r"\s*[,，;；]\s*")
 
 
+# Another measure than a headcount, or people the records do not hold: a bracket naming one is never
+# noise, whatever hint it also gives ("(estimated FTE)", "（折合数即可）", "(full-time and part-time combined)").
+_OTHER_MEASURE = re.compile(r"折合|\bfte\b|equivalent|part[- ]?time|课时|\bhours?\b|\bhrs?\b")
+
+
+def _noise(inner: str) -> bool:
+    return _NOISE.match(inner) is not None and not _OTHER_MEASURE.search(inner)
+
+
 def _hints(inner: str) -> bool:
     parts = _HINT_PARTS.split(inner.strip())
-    return len(parts) >= 2 and all(_NOISE.match(p) for p in parts)
+    return len(parts) >= 2 and all(_noise(p) for p in parts)
 
 
 def _coded(inner: str) -> list[str]:
@@ -312,7 +327,9 @@ def strip_brackets(t: str) -> str:
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
-        if _NOISE.match(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner) or _hints(inner):
+        if _OTHER_MEASURE.search(inner):
+            return f" {inner} "  # "(approx., FTE)": not options, nor a hint
+        if _noise(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner) or _hints(inner):
             return " "
         return f" {inner} "
 
@@ -380,7 +397,7 @@ def options(text: str) -> list[str]:
     option takes in; the option is the name before it."""
     head, listed = lettered(text)
     for m in _BRACKET.finditer(_LEVELS.sub("", head)):
-        if _OPTIONS.match(m.group(1)) and not _NOISE.match(m.group(1)) and not _hints(m.group(1)):
+        if _OPTIONS.match(m.group(1)) and not _noise(m.group(1)) and not _hints(m.group(1)):
             listed = [o for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
             # Codes only when every option has one: "(Under 25 / 25-29 / 60 or more)" are bands, and
             # "60 " is no code of "or more".
@@ -449,11 +466,27 @@ _DATE_EN = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9}\.?,?\s+\d{4}|[a-
 _AS_OF_DATE = re.compile(rf"(?:截至|截止|截止到|截至到|统计截至|统计时点)\s*[:：]?\s*{_DATE_ZH}\s*(?:止|为止|时)?\s*[,，]?"
                          rf"|^\s*{_DATE_ZH}\s*(?:止|为止|时)?\s*[,，]"
                          rf"|\b(?:as\s+(?:of|at)|on)\s+{_DATE_EN}\s*,?")
+# A word for something that happens on a day, before "on" or "at" a date: "Teachers retired on 30
+# September" counts who retired that day, not the retirees on the reference date.
+_EVENT_BEFORE = re.compile(r"\b(?:retir|left|leav|join|hir|appoint|recruit|transfer|resign|died|dies|born|start|promot"
+                           r"|dismiss|arriv|depart|mov|separat|terminat|began|begun|commenc)[a-z]*\s*$")
+
+
+def of_an_event(text: str, m: re.Match[str]) -> bool:
+    """Whether a date `m` found in `text` follows a word for an event, bare or after "on" or "at"
+    (not "as of"): the day it happened, not the day a number is counted on."""
+    return not re.match(r"\s*as\b", m.group(0)) and _EVENT_BEFORE.search(text[: m.start()]) is not None
+
+
+def _as_of_taken_off(text: str) -> str:
+    return _AS_OF_DATE.sub(lambda m: m.group(0) if of_an_event(text, m) else " ", text)
 
 
 _DATE_BRACKET = re.compile(rf"[(（]\s*(?:按|以|截至|截止|截止到|截至到|统计至|统计到)?\s*(?P<date>{_DATE_ZH}|\d{{4}}[-./]\d{{1,2}}"
                            rf"(?:[-./]\d{{1,2}})?)\s*(?:计算|为准|止|为止|时|计)?\s*[)）]")
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+          "december")
+_MONTH_NAMES = tuple(m[:3] for m in MONTHS)
 
 
 def _date_parts(text: str) -> tuple[int, int, int | None] | None:
@@ -486,7 +519,7 @@ def unnumbered(text: str) -> str:
     answer blanks, how to answer after a question, the identity document to copy from, the number
     of digits a code has ("10-digit") and the span of its codes ("代码（111—220）"); brackets kept,
     for the ranges they qualify."""
-    text = _SENTENCE_END.sub(" ", _AS_OF_DATE.sub(" ", strip_numbering(text))).strip()
+    text = _SENTENCE_END.sub(" ", _as_of_taken_off(strip_numbering(text))).strip()
     text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", text))))
     return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0])))
 
@@ -508,8 +541,6 @@ def _normalise_once(text: str) -> str:
     t = _PLURAL.sub(r"\1", t)
     t = _EN_UNITS.sub(" ", t)
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
-    # Column names of a system's export join English words by underscores: "TCHR_CNT", "SCH_NAME".
-    t = _SNAKE.sub(" ", t)
     t = _PREFIX.sub("", t)
     t = _EN_UNIT_SUFFIX.sub("", t)
     return _ZH_UNIT_SUFFIX.sub("", t).strip()

@@ -66,7 +66,7 @@ from service.domain.semantics.context import (
     whole_above,
 )
 from service.domain.semantics.definition import count
-from service.domain.semantics.reader import Parsed
+from service.domain.semantics.reader import Parsed, read
 from service.store import prefill
 from service.store import principals as principals_store
 from service.store import requests as repo
@@ -359,6 +359,14 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             m = Match(None, 0.0, f"new: reads as {m.key}, a {defn.entity} field, on a {req.level} form",
                       m.candidates, None, m.parsed)
             defn = None
+        if defn is not None and m.key is not None and worded and isinstance(m.parsed, Parsed) and m.parsed.employed \
+                and (any(a.key == m.key for a in out) or not _names_teachers(heads[-1:], d)):
+            # "专职" of teachers a header names by what they teach ("心理健康教育教师"), whose post it is.
+            # Under a subject alone ("心理健康") or beside a total of the same teachers, it tells apart
+            # some teachers the records do not.
+            m = Match(None, 0.0, "new: 专职 tells apart teachers the records do not, unless a header names them by their post",
+                      m.candidates, None, m.parsed)
+            defn = None
         if defn is not None and m.key is not None:
             target_entity = defn.entity if defn.measure == "value" else "school"
             if req.level == "school" and target_entity == "teacher":
@@ -404,6 +412,13 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     if problems:
         raise InvalidInput(f"{len(problems)} field(s) cannot be analysed", problems)
     return out
+
+
+def _names_teachers(headers: list[str], d: Dictionary) -> bool:
+    """Whether the header just above a field names teachers themselves ("心理健康教育教师"), not only
+    a subject or a category of them."""
+    parsed = read(headers[0], d, mode="frame") if headers else None
+    return isinstance(parsed, Parsed) and parsed.own_population
 
 
 def _live_asking(session: Session, req: RequestIn, keys: list[str], exclude: str | None,

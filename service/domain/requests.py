@@ -288,6 +288,9 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     # Whether a field after the total named its population again ("专任教师数", then "专任教师女",
     # "专任-本科"): such a form names whom each column counts (context.Scene.renamed).
     renamed = False
+    # Whether every field since the total refined it with "其中" ("专任教师数", "其中：女", "其中：本科"):
+    # a number of people after such a run that does not say "其中" ("在编人数") is none of its parts.
+    chained: bool | None = None
     group = Group(())
     placed: list[tuple[tuple[str, ...], Definition]] = []  # counts read, under their headers
     hesitant: list[tuple[int, Match, tuple[str, ...]]] = []  # wordings read two ways, for the bands beside them to settle
@@ -306,7 +309,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             prior = replace(columns[reached[0]], headers=tuple(heads))
             wording = reached[1]
         where: Scene = scene([defined(dated(h, req.title), terms) for h in heads], title, title_hint, req.title, prior, d,
-                             total, breakdowns, renamed)
+                             total, breakdowns, renamed or bool(chained))
         if heads:
             # A "其他" header after headers naming categories is the rest of their parent's population.
             parent = scene([defined(dated(h, req.title), terms) for h in heads[:-1]], title, title_hint, req.title, None, d,
@@ -343,10 +346,13 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             if is_total(m.definition):
                 total = whole_above(above, totals, d)
                 totals.append(above)
-                renamed = False
+                renamed, chained = False, None
             elif total is not None and isinstance(p, Parsed) and p.kind == "count" and p.own_population \
                     and above.headers == total.headers:
                 renamed = True
+        if chained is not False and not (isinstance(p, Parsed) and is_total(m.definition) and not p.refine):
+            # People counted after the run ("在编人数", "编外人数") are apart from the total as well.
+            chained = isinstance(p, Parsed) and (p.refine or (bool(chained) and p.counted and not p.own_population))
         if (f.key or f.definition) and m.key is None:
             loc: list[str | int] = ["body", "fields", i, "key" if f.key else "definition"]
             problems.append(Problem(loc, f"{m.reason}; send a label and type for a new field", f.key,

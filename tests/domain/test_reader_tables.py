@@ -602,6 +602,28 @@ TABLES: list[tuple[str, list[Field]]] = [
         (['专任教师 Full-time teachers'], '高级 Senior', 'FT;title=2'),
         (['专任教师 Full-time teachers'], '其中：女 Of which: female', 'FT;gender=2'),
     ]),
+    # A quick return whose parts of the teachers each say 其中: the numbers of people after them that do
+    # not say it are of all staff; under a header they are of its people.
+    ('秋季开学师资快报', [
+        ([], '在职教职工总数', 'status=1'),
+        ([], '专任教师人数', 'FT'),
+        ([], '其中：男', 'FT;gender=1'),
+        ([], '其中：研究生', 'FT;education=11,14'),
+        ([], '编外人数', 'status=1;establishment=2'),
+        ([], '在编人数', 'status=1;establishment=1'),
+        (['行政人员'], '合计', 'status=1;post_type=2'),
+        (['行政人员'], '其中：女', 'status=1;post_type=2;gender=2'),
+        (['行政人员'], '在编人数', 'status=1;post_type=2;establishment=1'),
+    ]),
+    ('Staffing return', [
+        ([], 'Teachers', 'FT'),
+        ([], 'Female', 'FT;gender=2'),
+        ([], 'Permanent', 'FT;establishment=1'),
+    ]),
+    ('Teaching staff by level of studies', [
+        ([], "Master's degree, completed", 'FT;education=14'),
+        ([], 'Upper secondary, completed', 'FT;education=41,61'),
+    ]),
     # Taiwan's tables head a breakdown with the field and 別 ("學歷別": by education).
     ('國民小學教職員概況表（113學年度）', [
         (['專任教師'], '合計', 'FT'),

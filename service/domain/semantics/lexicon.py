@@ -137,7 +137,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # A relative word of questions: "您所任教的学科".
                "所", "持", "该", "详细", "member of", "a member of", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
-               "as at the start of the school year", "at the start of the school year",
+               "as at the start of the school year", "at the start of the school year", "at start of year",
+               "at the start of the year", "at start of school year", "as at start of year",
                "at the beginning of the school year", "as at the beginning of the school year",
                # Holding a post now, as India's and other censuses say "teachers in position".
                "in position"),
@@ -290,6 +291,8 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.education": ("毕业", "学历层次", "文化程度", "qualification", "educational", "education",
                           "academic qualification",
+                          # As Spanish, Portuguese and French forms translate nivel de estudios, études.
+                          "level of studies",
                           "education level", "educational attainment"),
     "teacher.title": ("职称", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),

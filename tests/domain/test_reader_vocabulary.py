@@ -946,3 +946,21 @@ def test_a_clause_closing_a_count_in_a_bracket_is_read_past(label: str, want: st
 @pytest.mark.parametrize("label", NOTES_SAYING_WHOM)
 def test_a_bracket_saying_whom_a_count_takes_keeps_it_unread(label: str) -> None:
     assert _read(label, "school") is None
+
+
+# "Non-government" beside "government" is private; Latin American and French forms' "level of
+# studies / schooling" is the education. A number of years of schooling is not.
+OTHER_SYSTEMS: list[tuple[str, str, str]] = [
+    ('Type of management (Government / Non-government)', 'school', 'school.ownership'),
+    ('Level of studies completed', 'roster', 'teacher.education'),
+    ('Level of schooling attained', 'roster', 'teacher.education'),
+]
+
+
+@pytest.mark.parametrize(("label", "level", "want"), OTHER_SYSTEMS)
+def test_another_systems_words_read_as_the_field(label: str, level: str, want: str) -> None:
+    assert _read(label, level) == want
+
+
+def test_years_of_schooling_stay_new() -> None:
+    assert _read('Years of schooling', 'roster') is None

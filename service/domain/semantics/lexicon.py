@@ -285,14 +285,16 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                   # Who runs a school, said as the body that does: "a public authority or a private entity".
                   ("public authority", ("1",)), ("government authority", ("1",)), ("public body", ("1",)),
                   ("private entity", ("2",)), ("private body", ("2",)), ("private organisation", ("2",)),
-                  ("private organization", ("2",))),
+                  ("private organization", ("2",)),
+                  # Against "government" in a list of two, the other kind: private (Bangladesh, Pakistan, Kenya).
+                  ("non government", ("2",)), ("non governmental", ("2",))),
 }
 # Words that name a field only inside a count ("具有高级职称", "本科毕业", "master's degree").
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.education": ("毕业", "学历层次", "文化程度", "qualification", "educational", "education",
                           "academic qualification",
                           # As Spanish, Portuguese and French forms translate nivel de estudios, études.
-                          "level of studies",
+                          "level of studies", "level of schooling",
                           "education level", "educational attainment"),
     "teacher.title": ("职称", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),

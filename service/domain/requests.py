@@ -66,7 +66,7 @@ from service.domain.semantics.context import (
     whole_above,
 )
 from service.domain.semantics.definition import count
-from service.domain.semantics.reader import Parsed
+from service.domain.semantics.reader import Parsed, read
 from service.store import prefill
 from service.store import principals as principals_store
 from service.store import requests as repo
@@ -288,6 +288,9 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     # Whether a field after the total named its population again ("专任教师数", then "专任教师女",
     # "专任-本科"): such a form names whom each column counts (context.Scene.renamed).
     renamed = False
+    # Whether every field since the total refined it with "其中" ("专任教师数", "其中：女", "其中：本科"):
+    # a number of people after such a run that does not say "其中" ("在编人数") is none of its parts.
+    chained: bool | None = None
     group = Group(())
     placed: list[tuple[tuple[str, ...], Definition]] = []  # counts read, under their headers
     hesitant: list[tuple[int, Match, tuple[str, ...]]] = []  # wordings read two ways, for the bands beside them to settle
@@ -306,7 +309,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             prior = replace(columns[reached[0]], headers=tuple(heads))
             wording = reached[1]
         where: Scene = scene([defined(dated(h, req.title), terms) for h in heads], title, title_hint, req.title, prior, d,
-                             total, breakdowns, renamed)
+                             total, breakdowns, renamed or bool(chained))
         if heads:
             # A "其他" header after headers naming categories is the rest of their parent's population.
             parent = scene([defined(dated(h, req.title), terms) for h in heads[:-1]], title, title_hint, req.title, None, d,
@@ -343,10 +346,13 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             if is_total(m.definition):
                 total = whole_above(above, totals, d)
                 totals.append(above)
-                renamed = False
+                renamed, chained = False, None
             elif total is not None and isinstance(p, Parsed) and p.kind == "count" and p.own_population \
                     and above.headers == total.headers:
                 renamed = True
+        if chained is not False and not (isinstance(p, Parsed) and is_total(m.definition) and not p.refine):
+            # People counted after the run ("在编人数", "编外人数") are apart from the total as well.
+            chained = isinstance(p, Parsed) and (p.refine or (bool(chained) and p.counted and not p.own_population))
         if (f.key or f.definition) and m.key is None:
             loc: list[str | int] = ["body", "fields", i, "key" if f.key else "definition"]
             problems.append(Problem(loc, f"{m.reason}; send a label and type for a new field", f.key,
@@ -357,6 +363,14 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if defn is not None and m.key is not None and worded and defn.measure == "value" and defn.entity != entity:
             # A wording read as another level's field is asked anew, not refused: only a key is exact.
             m = Match(None, 0.0, f"new: reads as {m.key}, a {defn.entity} field, on a {req.level} form",
+                      m.candidates, None, m.parsed)
+            defn = None
+        if defn is not None and m.key is not None and worded and isinstance(m.parsed, Parsed) and m.parsed.employed \
+                and (any(a.key == m.key for a in out) or not _names_teachers(heads[-1:], d)):
+            # "专职" of teachers a header names by what they teach ("心理健康教育教师"), whose post it is.
+            # Under a subject alone ("心理健康") or beside a total of the same teachers, it tells apart
+            # some teachers the records do not.
+            m = Match(None, 0.0, "new: 专职 tells apart teachers the records do not, unless a header names them by their post",
                       m.candidates, None, m.parsed)
             defn = None
         if defn is not None and m.key is not None:
@@ -404,6 +418,13 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     if problems:
         raise InvalidInput(f"{len(problems)} field(s) cannot be analysed", problems)
     return out
+
+
+def _names_teachers(headers: list[str], d: Dictionary) -> bool:
+    """Whether the header just above a field names teachers themselves ("心理健康教育教师"), not only
+    a subject or a category of them."""
+    parsed = read(headers[0], d, mode="frame") if headers else None
+    return isinstance(parsed, Parsed) and parsed.own_population
 
 
 def _live_asking(session: Session, req: RequestIn, keys: list[str], exclude: str | None,

@@ -601,6 +601,60 @@ TABLES: list[tuple[str, list[Field]]] = [
         (['专任教师 Full-time teachers'], '高级 Senior', 'FT;title=2'),
         (['专任教师 Full-time teachers'], '其中：女 Of which: female', 'FT;gender=2'),
     ]),
+    # A quick return whose parts of the teachers each say 其中: the numbers of people after them that do
+    # not say it are of all staff; under a header they are of its people.
+    ('秋季开学师资快报', [
+        ([], '在职教职工总数', 'status=1'),
+        ([], '专任教师人数', 'FT'),
+        ([], '其中：男', 'FT;gender=1'),
+        ([], '其中：研究生', 'FT;education=11,14'),
+        ([], '编外人数', 'status=1;establishment=2'),
+        ([], '在编人数', 'status=1;establishment=1'),
+        (['行政人员'], '合计', 'status=1;post_type=2'),
+        (['行政人员'], '其中：女', 'status=1;post_type=2;gender=2'),
+        (['行政人员'], '在编人数', 'status=1;post_type=2;establishment=1'),
+    ]),
+    ('Staffing return', [
+        ([], 'Teachers', 'FT'),
+        ([], 'Female', 'FT;gender=2'),
+        ([], 'Permanent', 'FT;establishment=1'),
+    ]),
+    ('Teaching staff by level of studies', [
+        ([], "Master's degree, completed", 'FT;education=14'),
+        ([], 'Upper secondary, completed', 'FT;education=41,61'),
+    ]),
+    # Taiwan's tables head a breakdown with the field and 別 ("學歷別": by education).
+    ('國民小學教職員概況表（113學年度）', [
+        (['專任教師'], '合計', 'FT'),
+        (['專任教師', '性別'], '女', 'FT;gender=2'),
+        (['專任教師', '學歷別'], '研究所畢業', 'FT;education=11,14'),
+        (['專任教師', '學歷別'], '大學本科', 'FT;education=21'),
+        (['專任教師', '學歷別'], '其他', 'FT;education=31,41,61,71'),
+        (['專任教師', '年齡別'], '未滿25歲', 'FT;age=..24'),
+        (['專任教師', '年齡別'], '25～34歲', 'FT;age=25..34'),
+        (['專任教師', '年齡別'], '55歲以上', 'FT;age=55..'),
+        (['專任教師', '學制別'], '國中部', None),
+        (['職員', '職級別'], '委任', None),
+    ]),
+    # Retired staff band their ages past 80.
+    ('离退休人员情况', [
+        (['退休人员'], '合计', 'status=2'),
+        (['退休人员', '按年龄分'], '75-84岁', 'status=2;age=75..84'),
+        (['退休人员', '按年龄分'], '85岁及以上', 'status=2;age=85..'),
+        (['退休人员', '按年龄分'], '120岁以上', None),
+    ]),
+    # 专职 under teachers named by what they teach: those whose post it is; 兼职, 专职 under a subject alone
+    # or beside a total of the same teachers, and English "full-time" (hours) stay new.
+    ('体育、艺术教师配备情况', [
+        (['体育教师'], '专职', 'FT;subject=10'),
+        (['体育教师'], '其中：女', 'FT;subject=10;gender=2'),
+        (['体育教师'], '兼职', None),
+        (['美术'], '专职', None),
+        (['音乐教师'], '合计', 'FT;subject=11'),
+        (['音乐教师'], '专职', None),
+        (['教职工'], '专职', None),
+        (['Art teachers'], 'Full-time', None),
+    ]),
 ]
 
 

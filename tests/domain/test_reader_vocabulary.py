@@ -922,3 +922,45 @@ def test_a_titles_procedure_before_its_document_kind_leaves_whom_it_counts() -> 
 def test_the_span_of_codes_after_a_coded_fields_name_adds_nothing() -> None:
     assert _read("城乡分类代码（111-220）", "school") == "school.urban_rural"
     assert _read("Region code (01-99)", "school") == "school.region_code"
+
+
+# A Chinese clause in a bracket closing a count, saying how the row is used or why, or restating whom
+# it counts: read without it. A bracket saying whom (taking people in, leaving them out, keeping to a
+# part of them, another kind, a number) keeps the wording unread, and so does a short word or English.
+CLOSING_NOTES: dict[str, list[str]] = {
+    'status=2': ['退休教职工人数（另行统计待遇）', '退休人员（单独造册上报）'],
+    'status=1;establishment=2': ['编外聘用人员（已签订聘用合同）', '合同制人员数（由学校自行管理）'],
+    'FT;age=55..': ['55岁及以上专任教师（可申请减免课时）'],
+    'status=1;gender=2': ['女职工人数（用于妇委会统计）'],
+}
+NOTES_SAYING_WHOM: list[str] = ['专任教师（外聘）', '教职工数（含借调人员）', '专任教师（仅指在岗人员）', '在编人数（试用期内）',
+                                '女教师（正式录用未满1年）', '专任教师（新调入人员）', '专任教师（兼任中层干部）', '专任教师（担任教研组长）', '教职工（获得市级表彰）',
+                                'Teachers (on long-term leave)', '编外聘用人员（在编）']
+
+
+@pytest.mark.parametrize(("label", "want"), [(w, k) for k, ws in CLOSING_NOTES.items() for w in ws])
+def test_a_clause_closing_a_count_in_a_bracket_is_read_past(label: str, want: str) -> None:
+    assert _read(label, "school") == _expected(want)
+
+
+@pytest.mark.parametrize("label", NOTES_SAYING_WHOM)
+def test_a_bracket_saying_whom_a_count_takes_keeps_it_unread(label: str) -> None:
+    assert _read(label, "school") is None
+
+
+# "Non-government" beside "government" is private; Latin American and French forms' "level of
+# studies / schooling" is the education. A number of years of schooling is not.
+OTHER_SYSTEMS: list[tuple[str, str, str]] = [
+    ('Type of management (Government / Non-government)', 'school', 'school.ownership'),
+    ('Level of studies completed', 'roster', 'teacher.education'),
+    ('Level of schooling attained', 'roster', 'teacher.education'),
+]
+
+
+@pytest.mark.parametrize(("label", "level", "want"), OTHER_SYSTEMS)
+def test_another_systems_words_read_as_the_field(label: str, level: str, want: str) -> None:
+    assert _read(label, level) == want
+
+
+def test_years_of_schooling_stay_new() -> None:
+    assert _read('Years of schooling', 'roster') is None

@@ -496,6 +496,8 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
     defn, how = _compose(parsed, s, d)
     if defn is not None and s.employed is not None and admitted(d, defn, POST) != {"1"}:
         return None, f"sits under {s.employed!r}, which says how teachers are employed, not other staff"
+    if defn is not None and parsed.employed and (admitted(d, defn, POST) != {"1"} or not how):
+        return None, "专职 / full-time says how the teachers above are employed; above it are not teachers alone"
     return defn, how
 
 

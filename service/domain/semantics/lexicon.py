@@ -24,7 +24,7 @@ SenseKind = Literal[
     "above_pre",
     "below_pre", "below_bare", "union", "filler", "having", "link", "by", "question", "self", "school_code", "whether",
     "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member", "list", "grade",
-    "row_person",
+    "row_person", "by_after", "post_mod",
 ]
 
 
@@ -99,6 +99,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "union": ("和", "及", "与", "或", "或者", "以及", "还是", "、", "/", "&", "and", "or", "and/or"),
     "link": ("的", "之", "of"),
     "by": ("分", "按", "按照", "by", "broken down by", "breakdown by", "according to"),
+    # After a field's name, as Taiwan's tables head a breakdown: "學歷別" is by education, "年齡別" by age.
+    "by_after": ("别",),
     # Words that say people have something: "具有职称的教师" counts people, "教师性别" asks a value.
     "having": ("具有", "有", "拥有", "取得", "获得", "持有", "具", "with", "who", "whose", "having", "have", "has", "hold",
                "holding", "held"),
@@ -135,7 +137,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # A relative word of questions: "您所任教的学科".
                "所", "持", "该", "详细", "member of", "a member of", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
-               "as at the start of the school year", "at the start of the school year",
+               "as at the start of the school year", "at the start of the school year", "at start of year",
+               "at the start of the year", "at start of school year", "as at start of year",
                "at the beginning of the school year", "as at the beginning of the school year",
                # Holding a post now, as India's and other censuses say "teachers in position".
                "in position"),
@@ -179,7 +182,11 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                   "newly hired", "newly appointed", "new entrant"),
     # Words that say a teacher is employed for the post, not part-time: they add nothing to a count
     # of teachers in the records, and are not read of other staff ("专职人员" may hold part-timers).
-    "teacher_mod": ("专职", "全职", "dedicated", "full time", "employed full time"),
+    "teacher_mod": ("全职", "dedicated", "full time", "employed full time"),
+    # 专职: employed for the post itself, not (兼职) a teacher of another post who also does it. Of
+    # teachers named by what they teach ("心理健康教育教师 / 专职"), those whose post it is; "full time"
+    # says hours, which the records do not hold.
+    "post_mod": ("专职",),
     # How long something lasted: of teaching, it is the years of teaching ("您从教多少年").
     "duration": ("多少年", "几年", "how many year", "number of year", "no of year", "年限", "年数", "how long",
                  "for how long"),
@@ -284,12 +291,16 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                   # Who runs a school, said as the body that does: "a public authority or a private entity".
                   ("public authority", ("1",)), ("government authority", ("1",)), ("public body", ("1",)),
                   ("private entity", ("2",)), ("private body", ("2",)), ("private organisation", ("2",)),
-                  ("private organization", ("2",))),
+                  ("private organization", ("2",)),
+                  # Against "government" in a list of two, the other kind: private (Bangladesh, Pakistan, Kenya).
+                  ("non government", ("2",)), ("non governmental", ("2",))),
 }
 # Words that name a field only inside a count ("具有高级职称", "本科毕业", "master's degree").
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.education": ("毕业", "学历层次", "文化程度", "qualification", "educational", "education",
                           "academic qualification",
+                          # As Spanish, Portuguese and French forms translate nivel de estudios, études.
+                          "level of studies", "level of schooling",
                           "education level", "educational attainment"),
     "teacher.title": ("职称", "专业技术职务", "rank", "title", "professional title"),
     "teacher.gender": ("性别", "gender", "sex"),

@@ -16,7 +16,8 @@ Kind = Literal["range", "le", "lt", "ge", "gt", "eq", "decade"]
 Which = Literal["teacher.age", "teacher.teaching_years"]
 
 # Numbers a teacher's age or years of teaching can be: others near "to" / "以上" are grades, codes.
-_LIMITS: dict[str, tuple[int, int]] = {"teacher.age": (15, 80), "teacher.teaching_years": (0, 60)}
+# Ages reach past 80 for retired staff, whom tables of 离退休 band to "90岁及以上".
+_LIMITS: dict[str, tuple[int, int]] = {"teacher.age": (15, 110), "teacher.teaching_years": (0, 60)}
 
 # A number, but not an ISCED level or a level's number ("ISCED 4 or below").
 _N = r"(?<![\d.])(?<!isced )(?<!isced)(?<!level )(\d{1,3})(?![\d.])"

@@ -69,6 +69,7 @@ class Parsed:
     field: str | None = None
     generic_only: bool = False  # the only population words are the plain "教师" / "staff"
     whether: bool = False  # a yes/no question ("您是否为在编教师？")
+    employed: bool = False  # only "专职" / "full-time": the teachers of its context employed for the post
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,10 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             by = dim_union = False
         elif s.kind == "by":
             by = True
+        elif s.kind == "by_after":
+            if kind_before != "dim" or not st.dims:
+                raise _Dangling("'别' with no field before it")
+            st.by.append(st.dims.pop())  # "学历别": the field just named is what the table breaks down by
         elif s.kind == "school_code":
             # "public or private": kinds of school joined are the school's own field, asked of it.
             c = _Cond(s.field or "", set(s.codes))
@@ -336,7 +341,13 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         raise _Fail("names some jobs of a kind of staff (cleaners, librarians), not all of it")
     if any(c.field.startswith("school.") for c in st.conds):
         return _school_kind(st, ranges)
-    if "teacher_mod" in st.markers and not any(c.field == POST and c.codes == {"1"} for c in st.conds):
+    if {"teacher_mod", "post_mod"} & st.markers and not any(c.field == POST and c.codes == {"1"} for c in st.conds):
+        if mode == "field" and not st.conds and not ranges and not st.dims and not st.by \
+                and not st.markers - {"post_mod", "count", "filler", "link"}:
+            # "专职" beside "兼职" under "心理健康教育教师": those of the teachers above whose post it is,
+            # as the records hold each teacher's own subject; of other staff it is not said (compose).
+            # "其中：专职" is a part of its total the records do not tell apart.
+            return Parsed("count", counted="count" in st.markers, employed=True)
         raise _Fail(EMPLOYED)
     if any(c.field == _SUBJECT for c in st.conds) and any(
             c.field == POST and _allowed(c, d) != {"1"} for c in st.conds):
@@ -531,6 +542,8 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         got = _read(label, d, hint, level, mode, by)
         if isinstance(got, Unread) and got.reason.startswith(_UNKNOWN) and (named := _named_by_bracket(label, d)):
             got = _read(named, d, hint, level, mode, by)  # "艺术（音乐、美术）教师": music or art teachers
+        if mode == "field" and isinstance(got, Unread) and got.reason.startswith(_UNKNOWN):
+            got = _noted(label, d, hint, level) or got
         if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(_LEAVING_OUT.sub(" ", fold(label)), got, lexicon(d)):
             got = Unread(ENUMERATED)
         if mode == "frame" and isinstance(got, Unread) and (halves := bilingual(label)) is not None:
@@ -799,6 +812,52 @@ def _named_by_bracket(label: str, d: Dictionary) -> str | None:
     if d.fields[field_].code_list and named >= set(d.code_lists[d.fields[field_].code_list or ""].code_values):
         return None  # "職位（教師／行政／教輔／工友）": every value of the field is its options, not a group
     return folded[: m.start()] + "或".join(listed) + folded[m.end():]
+
+
+# A note closing a wording, in a bracket: "编外聘用人员（签订劳动合同）", "退休人员（不参加考核）".
+_NOTE = re.compile(r"^(?P<head>.*[^\s(（])\s*[(（](?P<note>[^()（）]+)[)）]\s*$")
+# Words by which a bracket changes whom a wording counts: what it takes in, leaves out or keeps to,
+# or another post some of them hold ("兼任中层干部", "担任班主任").
+_SCOPING = re.compile(r"含|包括|包含|除|以外|之外|仅|只|限|兼|担任|任职")
+# Terms by which a note would say whom it counts other than as the wording does: new people, another
+# kind, a list of them, a negation or a bound.
+_NOTE_SAYS_WHOM = frozenset({"qualifier", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl", "above_pre",
+                             "below_pre", "below_bare", "union", "list", "member", "school_code", "unheld", "dim", "row_person",
+                             "refine", "having"})
+
+
+def _noted(label: str, d: Dictionary, hint: str | None, level: str | None) -> Parsed | None:
+    """A count whose wording closes with a note the reader does not understand, read without it: a
+    clause saying how the row is used or why ("（不参加本考核）", "（可免测）", "(no test needed)"), or
+    restating whom it counts ("编外聘用人员（签订劳动合同）"). Only a Chinese clause (three characters or
+    more) without a number, a word taking people in or leaving them out (含, 仅), or a term naming
+    people other than those the wording names or a part of them: "教师（外聘）", "在编人数（含借调）",
+    "专任教师（试用期内）" keep the wording unread. An English bracket as often says whom ("(on
+    secondment)"): it is not dropped."""
+    m = _NOTE.match(unnumbered(fold(label)))
+    if m is None:
+        return None
+    note = m.group("note").strip()
+    if re.search(r"[\da-z]", note) or _SCOPING.search(note) or len(_CJK_CHAR.findall(note)) < 3:
+        return None
+    head = read(m.group("head"), d, hint, level)
+    if not isinstance(head, Parsed) or head.kind != "count" or head.employed:
+        return None
+    lex = lexicon(d)
+    u = units(note)
+    if all(_covered(u, lex)):
+        return None  # a note the reader understands is read with the wording, not dropped
+    admitted = {c.field: set(c.codes) for c in head.conditions if c.codes}
+    for i in range(len(u)):
+        for j in range(i + 1, min(len(u), i + lex.max_len) + 1):
+            senses = lex.terms.get(u[i:j], frozenset())
+            if any(s.kind in _NOTE_SAYS_WHOM for s in senses):
+                return None
+            said = [s for s in senses if s.kind in ("code", "pop")]
+            if said and not any(s.field in admitted and (s.negated or s.codes <= admitted[s.field]) and not s.negated
+                                for s in said):
+                return None  # "（女）" would say whom; "（劳动合同）" after 编外聘用 says it again
+    return head
 
 
 def band_of(option: str, name: str) -> bool:
@@ -1122,7 +1181,10 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
     if field_ is None:
         return None
     head = units(strip_brackets(_OPTION_BRACKETS.sub(" ", unnumbered(folded))))
-    covered = _covered(head, lex)
+    # "学校办别": 别 after a word the reader does not know is a part of that word, not "by" (学历别).
+    known = _covered(head, lex)
+    covered = [ok and not (i > 0 and not known[i - 1] and {s.kind for s in lex.terms.get((u,), frozenset())} == {"by_after"})
+               for i, (u, ok) in enumerate(zip(head, known, strict=True))]
     unknown = [u for u, ok in zip(head, covered, strict=True) if not ok]
     if bare and not unknown:
         # "贵校是：A.公办 B.民办", "Employment status (active / retired / left)": nothing but the

@@ -838,7 +838,8 @@ def _noted(label: str, d: Dictionary, hint: str | None, level: str | None) -> Pa
     if m is None:
         return None
     note = m.group("note").strip()
-    if re.search(r"[\da-z]", note) or _SCOPING.search(note) or len(_CJK_CHAR.findall(note)) < 3:
+    # 折合 / 折算: a count converted to full-time equivalents is another number than the headcount.
+    if re.search(r"[\da-z]|折", note) or _SCOPING.search(note) or len(_CJK_CHAR.findall(note)) < 3:
         return None
     head = read(m.group("head"), d, hint, level)
     if not isinstance(head, Parsed) or head.kind != "count" or head.employed:

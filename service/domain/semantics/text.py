@@ -272,8 +272,13 @@ _HINT_PARTS = re.compile(r"\s*[,，;；]\s*")
 _OTHER_MEASURE = re.compile(r"折合|\bfte\b|equivalent|part[- ]?time|课时|\bhours?\b|\bhrs?\b")
 
 
+def another_measure(text: str) -> bool:
+    """Whether a (folded) text names another measure than a headcount: FTE, hours, part-time."""
+    return _OTHER_MEASURE.search(text) is not None
+
+
 def _noise(inner: str) -> bool:
-    return _NOISE.match(inner) is not None and not _OTHER_MEASURE.search(inner)
+    return _NOISE.match(inner) is not None and not another_measure(inner)
 
 
 def _hints(inner: str) -> bool:
@@ -327,7 +332,7 @@ def strip_brackets(t: str) -> str:
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
-        if _OTHER_MEASURE.search(inner):
+        if another_measure(inner):
             return f" {inner} "  # "(approx., FTE)": not options, nor a hint
         if _noise(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner) or _hints(inner):
             return " "

@@ -88,6 +88,11 @@ def test_a_stored_number_under_headers_naming_people_is_a_part_of_it() -> None:
     assert read_form([{"headers": ["Staff"], "label": "Total"}, {"headers": ["Staff", "Female"], "label": "Pupils"}]) == [
         "school.staff", None]
     assert read_form([{"headers": ["Students"], "label": "Number"}]) == ["school.enrolment"]
+    # In a table of staff, a "学生" header over "在校生数" names no people of the staff: the number itself.
+    assert read_form([{"headers": ["教职工"], "label": "合计"}, {"headers": ["学生"], "label": "在校生数"}],
+                     title="各校教职工情况") == ["school.staff", "school.enrolment"]
+    assert read_form([{"headers": ["Staff"], "label": "Total"}, {"headers": ["Pupils"], "label": "Enrolment"}],
+                     title="Staff of each school") == ["school.staff", "school.enrolment"]
 
 
 def test_people_in_post_under_besides_are_not_the_staff_again() -> None:

@@ -81,6 +81,7 @@ class Scene:
     renamed: bool = False
     employed: str | None = None  # a header saying only how teachers are employed ("Full-time", "专职")
     besides: bool = False  # under "另有" / "In addition": people counted beside the table's staff
+    people_headers: bool = False  # a header of its own names people ("女", "Staff"), not only the title
 
 
 # The head of a table's column of row names: "项目", "指标", "Item". It names no population: the
@@ -379,6 +380,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     words = [title_words] if title is not None else []
     breakdowns = list(by)
     besides = False
+    people_headers = False
     for h in headers:
         if _STUB.match(fold(h)):
             continue  # "项目", "Item": what a table calls its column of row names, no population
@@ -416,6 +418,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             else:
                 base = list(parsed.conditions)
             words.append(h)
+            people_headers = True
     same = above if above is not None and above.headers == tuple(headers) else None
     # The total is of these headers, or of headers above them that name no population of their own
     # ("专任教师数", then "研究生学历" under "按学历分": the table breaks that total down).
@@ -433,6 +436,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         above=same.definition if same else None, above_words=same.label if same else "", hint=hint, unreadable=unreadable,
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
         by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed, besides=besides,
+        people_headers=people_headers,
     )
 
 

@@ -143,8 +143,10 @@ def _exact(label: str, implied: str | None, d: Dictionary) -> Match | None:
 
 def _part_of_whole(name: str, scene: Scene | None, d: Dictionary) -> Match | None:
     """A school's stored number under headers naming people ("学生" under "女", "Pupils" under
-    "Staff / Female"): a part of it, which the records hold only whole (new); None otherwise."""
-    if scene is None or not scene.headers or not scene.base or name not in d.fields \
+    "Staff / Female"): a part of it, which the records hold only whole (new); None otherwise. Under
+    a header naming no people ("学生" over "在校生数") in a table the title says is of staff, it is
+    the number itself."""
+    if scene is None or not scene.people_headers or not scene.base or name not in d.fields \
             or d.fields[name].entity != "school" or d.fields[name].type not in ("integer", "decimal"):
         return None
     return Match(None, 0.0, f"new: a part of {name} (under {scene.headers[-1]!r}), a number the records hold only as a whole")

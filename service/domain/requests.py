@@ -64,6 +64,7 @@ from service.domain.semantics.context import (
     scene,
     title_by,
     whole_above,
+    wider_than_title,
 )
 from service.domain.semantics.definition import count
 from service.domain.semantics.reader import Parsed, read
@@ -309,7 +310,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             prior = replace(columns[reached[0]], headers=tuple(heads))
             wording = reached[1]
         where: Scene = scene([defined(dated(h, req.title), terms) for h in heads], title, title_hint, req.title, prior, d,
-                             total, breakdowns, renamed or bool(chained))
+                             total, breakdowns, renamed or bool(chained), loose_title=wider_than_title(totals, title, d))
         if heads:
             # A "其他" header after headers naming categories is the rest of their parent's population.
             parent = scene([defined(dated(h, req.title), terms) for h in heads[:-1]], title, title_hint, req.title, None, d,

@@ -29,11 +29,11 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, lexicon, units
 from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
-from service.domain.semantics.text import MONTHS, fold, lettered, of_an_event
+from service.domain.semantics.text import MONTHS, another_measure, fold, lettered, of_an_event
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
-    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?(?:[初末])?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
+    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?(?:[初末])?|\d{2,3}\s*学年度?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
     r"|交叉|\bcross[- ]?tab(?:ulation)?s?\b"
@@ -81,6 +81,9 @@ class Scene:
     renamed: bool = False
     employed: str | None = None  # a header saying only how teachers are employed ("Full-time", "专职")
     besides: bool = False  # under "另有" / "In addition": people counted beside the table's staff
+    # A total above counted more staff than the title names ("教师队伍…" over "教职工总数"): the title's
+    # word was loose, and people counted apart from the totals are not framed by it.
+    loose_title: bool = False
 
 
 # The head of a table's column of row names: "项目", "指标", "Item". It names no population: the
@@ -278,7 +281,29 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
     if not isinstance(parsed, Parsed) and (head := _before_document_kind(text, d)) is not None:
         cut = read(head, d, mode="frame")
         return cut if isinstance(cut, Parsed) and cut.own_population else None
+    if not isinstance(parsed, Parsed) and (bare := _BRACKETED.sub(lambda m: m.group(0) if _names_whom(m.group(0), d) else " ", text)) != text:
+        # "…交叉表（列为职称）", "… by age and sex (England)", "（宽表导出）": a note on the layout or the
+        # place, naming no one and no measure, says nothing of whom the table counts.
+        return _read_title(bare, d)
     return parsed if isinstance(parsed, Parsed) else None
+
+
+# What a note in a title's bracket may say of whom or what it counts: people, their values, kinds of
+# school, what the records do not hold, a negation or a measure.
+_WHOM = frozenset({"pop", "code", "school_code", "member", "unheld", "count", "neg_pre", "neg_post", "row_person",
+                   "teacher_mod", "post_mod", "duration", "work"})
+_YEAR = re.compile(r"\d{2,4}\s*(?:学年度|学年|年度|年)")
+
+
+def _names_whom(note: str, d: Dictionary) -> bool:
+    """Whether a bracketed note in a title names people, values, a measure or a number (anything but
+    a year: "（114学年度）" dates the form), so that the title is not read without it."""
+    inner = fold(note)[1:-1]
+    if another_measure(inner) or re.search(r"\d", _YEAR.sub(" ", inner)):
+        return True
+    lex, u = lexicon(d), units(inner)
+    return any(s.kind in _WHOM for i in range(len(u)) for j in range(i + 1, min(len(u), i + lex.max_len) + 1)
+               for s in lex.terms.get(u[i:j], frozenset()))
 
 
 def _before_document_kind(text: str, d: Dictionary) -> str | None:
@@ -360,6 +385,15 @@ def whole_above(new: Above, seen: list[Above], d: Dictionary) -> Above | None:
     return next((t for t in reversed(seen) if t.headers == new.headers and both <= _posts(t, d)), None)
 
 
+def wider_than_title(totals: list[Above], title: tuple[Filter, ...] | None, d: Dictionary) -> bool:
+    """Whether a total on the form counts staff of posts its title does not name ("…教师队伍…" over
+    "教职工总数"): the title's word for them was loose."""
+    if title is None:
+        return False
+    named = admitted(d, count(d, title), POST)
+    return any(t.definition is not None and not _posts(t, d) <= named for t in totals)
+
+
 def is_total(defn: Definition | None) -> bool:
     """A count of a whole population (post type and status only): what bare categories below it split."""
     return defn is not None and defn.measure == "count" and all(
@@ -368,7 +402,7 @@ def is_total(defn: Definition | None) -> bool:
 
 def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str | None, title_words: str,
           above: Above | None, d: Dictionary, total: Above | None = None, by: tuple[str, ...] = (),
-          renamed: bool = False) -> Scene:
+          renamed: bool = False, loose_title: bool = False) -> Scene:
     """The scene of one field: its headers read outermost first, each refining the one above."""
     base: list[Filter] | None = list(title) if title is not None else None
     hint = title_hint
@@ -433,6 +467,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         above=same.definition if same else None, above_words=same.label if same else "", hint=hint, unreadable=unreadable,
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
         by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed, besides=besides,
+        loose_title=loose_title,
     )
 
 
@@ -539,7 +574,7 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
                     return None, f"sits under {s.above_words!r}, which is not a count of teachers"
                 counted_apart = s.renamed and parsed.counted
                 frames = ((s.base, s.base_words), (None if counted_apart else s.total, s.total_words),
-                          (s.title, s.title_words))
+                          (None if counted_apart and s.loose_title else s.title, s.title_words))
             moved = False  # a category of another status is not a part of an active total above it
             for base, where in frames:
                 if base is None:

@@ -152,7 +152,7 @@ TABLES: list[tuple[str, list[Field]]] = [
         (['学历＼职称', '合计'], '本科', 'FT;education=21'),
         (['学历＼职称', '合计'], '合计', 'FT'),
     ]),
-    ('职称/学历 交叉统计', [
+    ('专任教师职称、学历交叉统计', [
         (['职称/学历', '研究生'], '高级', 'FT;education=11,14;title=2'),
         (['职称/学历', '研究生'], '一级', 'FT;education=11,14;title=3'),
         (['职称/学历', '本科'], '高级', 'FT;education=21;title=2'),
@@ -410,14 +410,6 @@ NOT_YET: dict[str, str] = {
     # A slash between values of the two fields a title crosses is the crossing, not "or".
     "Master's / Senior teacher": 'FT;education=14;title=2',
     "Bachelor's / First-grade teacher": 'FT;education=21;title=3',
-    # A stub header naming both axes, parted by a slash or a diagonal, names no population.
-    '职称/学历 / 研究生 / 高级': 'FT;education=11,14;title=2',
-    '职称/学历 / 研究生 / 一级': 'FT;education=11,14;title=3',
-    '职称/学历 / 本科 / 高级': 'FT;education=21;title=2',
-    '职称/学历 / 本科 / 二级': 'FT;education=21;title=4',
-    '职称/学历 / 专科 / 三级': 'FT;education=31;title=5',
-    # 初中 over 本科 is a stage of schooling, not an education the inner header contradicts.
-    '初中 / 本科 / 高级': 'None',
     # 研究所 (a graduate school) is Taiwan's word for graduate study: vocabulary.
     '學歷別＼職稱別 / 高級教師 / 研究所': 'FT;title=2;education=11,14',
     '學歷別＼職稱別 / 一級教師 / 研究所': 'FT;title=3;education=11,14',

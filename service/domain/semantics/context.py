@@ -89,6 +89,23 @@ class Scene:
 # The head of a table's column of row names: "项目", "指标", "Item". It names no population: the
 # rows beneath it do.
 _STUB = re.compile(r"^\s*(?:项目|指标|栏目|items?|indicators?)\s*$")
+# The corner of a cross-tab, parted by a diagonal: "学历＼职称", "职称/学历", "Qualification \\ Rank".
+_DIAGONAL = re.compile(r"\s*[\\＼/／]\s*")
+
+
+def _axes(header: str, d: Dictionary) -> tuple[str, ...] | None:
+    """The breakdowns a cross-tab's corner names, rows' then columns', when each of its parts names
+    one breakdown and nothing else; None for any other header."""
+    parts = _DIAGONAL.split(fold(header).strip())
+    if len(parts) != 2 or not all(parts):
+        return None
+    read_ = [read(p, d, mode="frame") for p in parts]
+    if not all(isinstance(r, Parsed) and r.kind == "total" and not r.conditions and len(r.by) == 1 and not r.refine
+               for r in read_):
+        return None
+    return tuple(r.by[0] for r in read_ if isinstance(r, Parsed))
+
+
 # A header over people counted beside the table's population, not within it: "另有", "In addition".
 _BESIDES = re.compile(r"^\s*(?:另有|另外|此外|in addition|additionally)\s*[:：]?\s*$")
 # The place a title is for: "XX县", "长沙市".
@@ -413,9 +430,14 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     words = [title_words] if title is not None else []
     breakdowns = list(by)
     besides = False
+    said: list[tuple[Filter, str]] = []  # the conditions each header named, with the header
     for h in headers:
         if _STUB.match(fold(h)):
             continue  # "项目", "Item": what a table calls its column of row names, no population
+        if (axes := _axes(h, d)) is not None:
+            # "学历＼职称", "Qualification \\ Rank": the corner of a cross-tab names its two breakdowns.
+            breakdowns += axes
+            continue
         if _BESIDES.match(fold(h)):
             # "另有": people beside those counted above, no part of them: only who a field names.
             base, population, words, besides = None, False, [], True
@@ -441,6 +463,11 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         if parsed.kind == "count" and value is not None:
             unreadable = unreadable or h  # "在校生 / 女": a part of a number held only whole
         elif parsed.kind == "count":
+            if (outer := _contradicted(said, parsed.conditions, d)) is not None:
+                # "初中" over "本科": a header naming other values of the same field than the header
+                # around it was not that field (a stage of schooling, not an education).
+                unreadable = unreadable or outer
+            said += [(c, h) for c in parsed.conditions]
             if parsed.own_population or base is not None:
                 base = merge(base or [], parsed.conditions)
                 population = population or parsed.own_population
@@ -503,6 +530,23 @@ class Siblings:
             return here
         return replace(here, base=rest.filters, base_population=True, unreadable=None,
                        base_words=" / ".join([parent.base_words, headers[-1]]))
+
+
+def _contradicted(said: list[tuple[Filter, str]], own: tuple[Filter, ...], d: Dictionary) -> str | None:
+    """The outer header whose values of a field admit none of those `own` names (post and status
+    aside: "专任教师" beside "教职工" names another post as a part of the staff)."""
+    for c in own:
+        if c.field in (POST, "teacher.status") or c.field not in teacher_code_fields(d):
+            continue
+        for outer, h in said:
+            if outer.field == c.field and not _codes(outer, d) & _codes(c, d):
+                return h
+    return None
+
+
+def _codes(f: Filter, d: Dictionary) -> set[str]:
+    every = codes_of(d, f.field)
+    return {x for x in every if (x in f.codes) != f.negated}
 
 
 def _other_status(own: tuple[Filter, ...], frame: tuple[Filter, ...] | list[Filter]) -> bool:

@@ -54,6 +54,7 @@ from service.domain.semantics.context import (
     Scene,
     Siblings,
     column_note,
+    crossed,
     dated,
     defined,
     flattened,
@@ -303,6 +304,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         # on a roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
         heads, wording = (flattened(list(f.headers), f.label) if f.label and req.level == "school"
                           else (list(f.headers), f.label))
+        if wording and req.level == "school" and wording == f.label:
+            heads, wording = crossed(heads, wording, breakdowns, d)  # "Master's / Senior teacher"
         # A column named by its code reads as its note; a note refining another column ("栏03中的女性")
         # refines that column, as "其中" does the total just above.
         code, wording = column_note(wording) if wording else (None, wording)

@@ -254,6 +254,26 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     return [*headers, *parts[:-1]], parts[-1]
 
 
+def crossed(headers: list[str], label: str, by: tuple[str, ...], d: Dictionary) -> tuple[list[str], str]:
+    """A column named by one category of each of two breakdowns the table crosses, parted by a slash
+    ("Master's / Senior teacher" in a table of teachers by qualification and rank): the cell of
+    both, read as the first under the second's header. A slash between values of one field, or of
+    fields the table does not cross, still offers alternatives."""
+    bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
+    found = list(_SLASH.finditer(bare))
+    if len(found) != 1 or len(by) < 2:
+        return headers, label
+    left, right = label[: found[0].start()].strip(), label[found[0].end():].strip()
+    named: list[str] = []
+    for part in (left, right):
+        p = read(part, d, by=by)
+        fields = {c.field for c in p.conditions if c.field not in (POST, "teacher.status")} if isinstance(p, Parsed) else set()
+        if not isinstance(p, Parsed) or p.kind != "count" or p.refine or len(fields) != 1 or not fields <= set(by):
+            return headers, label
+        named += fields
+    return ([*headers, left], right) if len(set(named)) == 2 else (headers, label)
+
+
 # A column a form names by its code, and the note after it saying what the column holds:
 # "栏04（注：栏03中的女性）", "第5栏（说明：…）". The note is the column's wording.
 _COLUMN = re.compile(r"^\s*(?:栏次?|第)\s*(?P<code>\d{1,3})\s*栏?\s*[(（]\s*(?:注|说明|备注)?\s*[:：]?\s*(?P<note>[^()（）]*"

@@ -54,6 +54,7 @@ from service.domain.semantics.context import (
     Scene,
     Siblings,
     column_note,
+    crossed,
     dated,
     defined,
     flattened,
@@ -64,6 +65,7 @@ from service.domain.semantics.context import (
     scene,
     title_by,
     whole_above,
+    wider_than_title,
 )
 from service.domain.semantics.definition import count
 from service.domain.semantics.reader import Parsed, read
@@ -302,6 +304,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         # on a roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
         heads, wording = (flattened(list(f.headers), f.label) if f.label and req.level == "school"
                           else (list(f.headers), f.label))
+        if wording and req.level == "school" and wording == f.label:
+            heads, wording = crossed(heads, wording, breakdowns, d)  # "Master's / Senior teacher"
         # A column named by its code reads as its note; a note refining another column ("栏03中的女性")
         # refines that column, as "其中" does the total just above.
         code, wording = column_note(wording) if wording else (None, wording)
@@ -309,7 +313,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             prior = replace(columns[reached[0]], headers=tuple(heads))
             wording = reached[1]
         where: Scene = scene([defined(dated(h, req.title), terms) for h in heads], title, title_hint, req.title, prior, d,
-                             total, breakdowns, renamed or bool(chained))
+                             total, breakdowns, renamed or bool(chained), loose_title=wider_than_title(totals, title, d))
         if heads:
             # A "其他" header after headers naming categories is the rest of their parent's population.
             parent = scene([defined(dated(h, req.title), terms) for h in heads[:-1]], title, title_hint, req.title, None, d,

@@ -29,11 +29,11 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, lexicon, units
 from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
-from service.domain.semantics.text import MONTHS, fold, lettered, of_an_event
+from service.domain.semantics.text import MONTHS, another_measure, fold, lettered, of_an_event
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
-    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?(?:[初末])?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
+    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?(?:[初末])?|\d{2,3}\s*学年度?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
     r"|交叉|\bcross[- ]?tab(?:ulation)?s?\b"
@@ -82,11 +82,31 @@ class Scene:
     employed: str | None = None  # a header saying only how teachers are employed ("Full-time", "专职")
     besides: bool = False  # under "另有" / "In addition": people counted beside the table's staff
     people_headers: bool = False  # a header of its own names people ("女", "Staff"), not only the title
+    # A total above counted more staff than the title names ("教师队伍…" over "教职工总数"): the title's
+    # word was loose, and people counted apart from the totals are not framed by it.
+    loose_title: bool = False
 
 
 # The head of a table's column of row names: "项目", "指标", "Item". It names no population: the
 # rows beneath it do.
 _STUB = re.compile(r"^\s*(?:项目|指标|栏目|items?|indicators?)\s*$")
+# The corner of a cross-tab, parted by a diagonal: "学历＼职称", "职称/学历", "Qualification \\ Rank".
+_DIAGONAL = re.compile(r"\s*[\\＼/／]\s*")
+
+
+def _axes(header: str, d: Dictionary) -> tuple[str, ...] | None:
+    """The breakdowns a cross-tab's corner names, rows' then columns', when each of its parts names
+    one breakdown and nothing else; None for any other header."""
+    parts = _DIAGONAL.split(fold(header).strip())
+    if len(parts) != 2 or not all(parts):
+        return None
+    read_ = [read(p, d, mode="frame") for p in parts]
+    if not all(isinstance(r, Parsed) and r.kind == "total" and not r.conditions and len(r.by) == 1 and not r.refine
+               for r in read_):
+        return None
+    return tuple(r.by[0] for r in read_ if isinstance(r, Parsed))
+
+
 # A header over people counted beside the table's population, not within it: "另有", "In addition".
 _BESIDES = re.compile(r"^\s*(?:另有|另外|此外|in addition|additionally)\s*[:：]?\s*$")
 # The place a title is for: "XX县", "长沙市".
@@ -235,6 +255,26 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     return [*headers, *parts[:-1]], parts[-1]
 
 
+def crossed(headers: list[str], label: str, by: tuple[str, ...], d: Dictionary) -> tuple[list[str], str]:
+    """A column named by one category of each of two breakdowns the table crosses, parted by a slash
+    ("Master's / Senior teacher" in a table of teachers by qualification and rank): the cell of
+    both, read as the first under the second's header. A slash between values of one field, or of
+    fields the table does not cross, still offers alternatives."""
+    bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
+    found = list(_SLASH.finditer(bare))
+    if len(found) != 1 or len(by) < 2:
+        return headers, label
+    left, right = label[: found[0].start()].strip(), label[found[0].end():].strip()
+    named: list[str] = []
+    for part in (left, right):
+        p = read(part, d, by=by)
+        fields = {c.field for c in p.conditions if c.field not in (POST, "teacher.status")} if isinstance(p, Parsed) else set()
+        if not isinstance(p, Parsed) or p.kind != "count" or p.refine or len(fields) != 1 or not fields <= set(by):
+            return headers, label
+        named += fields
+    return ([*headers, left], right) if len(set(named)) == 2 else (headers, label)
+
+
 # A column a form names by its code, and the note after it saying what the column holds:
 # "栏04（注：栏03中的女性）", "第5栏（说明：…）". The note is the column's wording.
 _COLUMN = re.compile(r"^\s*(?:栏次?|第)\s*(?P<code>\d{1,3})\s*栏?\s*[(（]\s*(?:注|说明|备注)?\s*[:：]?\s*(?P<note>[^()（）]*"
@@ -279,7 +319,29 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
     if not isinstance(parsed, Parsed) and (head := _before_document_kind(text, d)) is not None:
         cut = read(head, d, mode="frame")
         return cut if isinstance(cut, Parsed) and cut.own_population else None
+    if not isinstance(parsed, Parsed) and (bare := _BRACKETED.sub(lambda m: m.group(0) if _names_whom(m.group(0), d) else " ", text)) != text:
+        # "…交叉表（列为职称）", "… by age and sex (England)", "（宽表导出）": a note on the layout or the
+        # place, naming no one and no measure, says nothing of whom the table counts.
+        return _read_title(bare, d)
     return parsed if isinstance(parsed, Parsed) else None
+
+
+# What a note in a title's bracket may say of whom or what it counts: people, their values, kinds of
+# school, what the records do not hold, a negation or a measure.
+_WHOM = frozenset({"pop", "code", "school_code", "member", "unheld", "count", "neg_pre", "neg_post", "row_person",
+                   "teacher_mod", "post_mod", "duration", "work"})
+_YEAR = re.compile(r"\d{2,4}\s*(?:学年度|学年|年度|年)")
+
+
+def _names_whom(note: str, d: Dictionary) -> bool:
+    """Whether a bracketed note in a title names people, values, a measure or a number (anything but
+    a year: "（114学年度）" dates the form), so that the title is not read without it."""
+    inner = fold(note)[1:-1]
+    if another_measure(inner) or re.search(r"\d", _YEAR.sub(" ", inner)):
+        return True
+    lex, u = lexicon(d), units(inner)
+    return any(s.kind in _WHOM for i in range(len(u)) for j in range(i + 1, min(len(u), i + lex.max_len) + 1)
+               for s in lex.terms.get(u[i:j], frozenset()))
 
 
 def _before_document_kind(text: str, d: Dictionary) -> str | None:
@@ -361,6 +423,15 @@ def whole_above(new: Above, seen: list[Above], d: Dictionary) -> Above | None:
     return next((t for t in reversed(seen) if t.headers == new.headers and both <= _posts(t, d)), None)
 
 
+def wider_than_title(totals: list[Above], title: tuple[Filter, ...] | None, d: Dictionary) -> bool:
+    """Whether a total on the form counts staff of posts its title does not name ("…教师队伍…" over
+    "教职工总数"): the title's word for them was loose."""
+    if title is None:
+        return False
+    named = admitted(d, count(d, title), POST)
+    return any(t.definition is not None and not _posts(t, d) <= named for t in totals)
+
+
 def is_total(defn: Definition | None) -> bool:
     """A count of a whole population (post type and status only): what bare categories below it split."""
     return defn is not None and defn.measure == "count" and all(
@@ -369,7 +440,7 @@ def is_total(defn: Definition | None) -> bool:
 
 def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str | None, title_words: str,
           above: Above | None, d: Dictionary, total: Above | None = None, by: tuple[str, ...] = (),
-          renamed: bool = False) -> Scene:
+          renamed: bool = False, loose_title: bool = False) -> Scene:
     """The scene of one field: its headers read outermost first, each refining the one above."""
     base: list[Filter] | None = list(title) if title is not None else None
     hint = title_hint
@@ -381,9 +452,14 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     breakdowns = list(by)
     besides = False
     people_headers = False
+    said: list[tuple[Filter, str]] = []  # the conditions each header named, with the header
     for h in headers:
         if _STUB.match(fold(h)):
             continue  # "项目", "Item": what a table calls its column of row names, no population
+        if (axes := _axes(h, d)) is not None:
+            # "学历＼职称", "Qualification \\ Rank": the corner of a cross-tab names its two breakdowns.
+            breakdowns += axes
+            continue
         if _BESIDES.match(fold(h)):
             # "另有": people beside those counted above, no part of them: only who a field names.
             base, population, words, besides = None, False, [], True
@@ -409,6 +485,11 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         if parsed.kind == "count" and value is not None:
             unreadable = unreadable or h  # "在校生 / 女": a part of a number held only whole
         elif parsed.kind == "count":
+            if (outer := _contradicted(said, parsed.conditions, d)) is not None:
+                # "初中" over "本科": a header naming other values of the same field than the header
+                # around it was not that field (a stage of schooling, not an education).
+                unreadable = unreadable or outer
+            said += [(c, h) for c in parsed.conditions]
             if parsed.own_population or base is not None:
                 base = merge(base or [], parsed.conditions)
                 population = population or parsed.own_population
@@ -437,6 +518,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
         by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed, besides=besides,
         people_headers=people_headers,
+        loose_title=loose_title,
     )
 
 
@@ -472,6 +554,23 @@ class Siblings:
             return here
         return replace(here, base=rest.filters, base_population=True, unreadable=None,
                        base_words=" / ".join([parent.base_words, headers[-1]]))
+
+
+def _contradicted(said: list[tuple[Filter, str]], own: tuple[Filter, ...], d: Dictionary) -> str | None:
+    """The outer header whose values of a field admit none of those `own` names (post and status
+    aside: "专任教师" beside "教职工" names another post as a part of the staff)."""
+    for c in own:
+        if c.field in (POST, "teacher.status") or c.field not in teacher_code_fields(d):
+            continue
+        for outer, h in said:
+            if outer.field == c.field and not _codes(outer, d) & _codes(c, d):
+                return h
+    return None
+
+
+def _codes(f: Filter, d: Dictionary) -> set[str]:
+    every = codes_of(d, f.field)
+    return {x for x in every if (x in f.codes) != f.negated}
 
 
 def _other_status(own: tuple[Filter, ...], frame: tuple[Filter, ...] | list[Filter]) -> bool:
@@ -543,7 +642,7 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
                     return None, f"sits under {s.above_words!r}, which is not a count of teachers"
                 counted_apart = s.renamed and parsed.counted
                 frames = ((s.base, s.base_words), (None if counted_apart else s.total, s.total_words),
-                          (s.title, s.title_words))
+                          (None if counted_apart and s.loose_title else s.title, s.title_words))
             moved = False  # a category of another status is not a part of an active total above it
             for base, where in frames:
                 if base is None:

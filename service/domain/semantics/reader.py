@@ -203,6 +203,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
         if s.kind == "union" and previous == "by_dim":
             by, previous = True, None
             continue  # "by gender and age": both are breakdowns
+        if s.kind == "union" and kind_before == "by_after" and i + 1 < len(senses) and senses[i + 1].kind == "dim":
+            continue  # "學歷別與性別": breakdowns joined, each closed by its own 別
         previous = "by_dim" if (by and s.kind == "dim") else s.kind
         if s.kind in ("pop", "code", "member"):
             if s.residual:
@@ -454,6 +456,12 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         # "在校学生人数" counts into a school's number; "执教教师人数" is no teacher's years of teaching.
         numeric = len(dims) == 1 and dims[0].startswith("school.") and dims[0] in d.fields \
             and d.fields[dims[0]].type in ("integer", "decimal")
+        if "total" in st.markers and len(dims) == 1 and not st.conds and not refine and not by \
+                and dims[0] in teacher_code_fields(d):
+            # "All qualifications", "Total (all ranks)", "所有职称": every value of a breakdown, so the
+            # population above, broken down by it (a cross-tab's total of one axis). Not a range:
+            # "Total years of experience" is a teacher's own years.
+            return Parsed("total", by=(dims[0],), counted=True)
         if len(dims) == 1 and (not has_counted or numeric) and not refine and not by:
             if st.conds and "having" in st.markers and not whether and dims[0] not in teaching \
                     and "offered" not in st.markers:

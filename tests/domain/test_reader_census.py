@@ -164,6 +164,7 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'MPO-listed teachers', None),
         ([], 'Teachers with Masters degree', 'FT;education=14'),
         ([], 'Teachers aged 30-39', 'FT;age=30..39'),
+        ([], 'Non-teaching staff (office assistant, night guard)', None),
     ]),
     ('Annual School Census (Punjab) - Teaching Staff in Position', 'school', [
         ([], 'EMIS code', 'school.code'),
@@ -492,8 +493,6 @@ NOT_YET: dict[str, str] = {
     'Ownership (Government / Government-assisted / Private)': 'school.ownership',
     # A code of another system's levels defined by the bracket after it ("A0 (bachelor's degree)").
     "Teachers with A0 (bachelor's degree)": 'FT;education=21',
-    # The school and its code in the EMIS: "school" and "EMIS ID" read apart and together.
-    'School EMIS ID': 'school.code',
     # A name asked by its parts in the Spanish order, "surnames and names".
     'Surnames and names': 'teacher.name',
     # Office staff who support the administration: both "administrative" and "support" name a post.

@@ -643,6 +643,13 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
                                 for p in readings if p.kind != "count"):
         # "on-staff teachers": a word that is both a value and its field's name is the value here.
         return counts[0]
+    values = {p.field: p for p in readings if p.kind == "value" and p.field is not None and p.field in d.fields}
+    if len(readings) == 2 and len(values) == 2 and level in ("school", "roster"):
+        # "School EMIS ID": the school's code, or a teacher's school given by it; a field and the field
+        # it refers to are one thing, asked of the form's level.
+        referring = next((f for f in values if d.fields[f].references in values), None)
+        if referring is not None:
+            return values[referring if level == "roster" else d.fields[referring].references or referring]
     distinct = {(p.kind, p.conditions, p.field) for p in readings}
     if len(distinct) > 1:
         return _restated(label, d, level, mode, by) or Unread("the wording reads several ways")

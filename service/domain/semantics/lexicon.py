@@ -169,7 +169,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # A civil-service grade or post level (Hong Kong's 職級, the mainland's 职级), not the title.
                "职级",
                # Where one graduated from: a school or university, not the level of education.
-               "毕业学校", "毕业院校", "毕业于"),
+               "毕业学校", "毕业院校", "毕业于",
+               # A number on a roll identifies one entry (a pupil's, or a school's on a register), never
+               # counts it: "Roll number", "Roll no.".
+               "roll number", "roll no"),
     # A level of something: of a ranked list (education, title) it is the value on that list; of
     # anything else ("Level of position", "Post level") a grade the records do not hold.
     "grade": ("level",),
@@ -366,7 +369,10 @@ MEMBER_WORDS: dict[str, tuple[str, ...]] = {
           "premises", "grounds", "gardener", "porter", "maintenance", "cleaning", "estate"),
 }
 ENROLMENT_WORDS = ("学生", "在校学生", "在校生", "幼儿", "在园幼儿", "student", "pupil", "learner", "enrolled", "enrolled student",
-                   "children enrolled", "enrolled children")
+                   "children enrolled", "enrolled children",
+                   # The school's register of pupils, and their number: "Total roll", "Pupil roll" (British
+                   # and Pacific censuses). People "on roll" are on a school's books, whoever they are.
+                   "roll", "school roll")
 # What a table breaks its population down by when it does not name a field: "Staff by category".
 BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "group", "breakdown",
                    # where a school is: which field (region, urban-rural class) its options say

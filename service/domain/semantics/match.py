@@ -6,6 +6,7 @@ scene; fuzzy similarity to a stored field's names. Anything else is `new`, never
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -213,7 +214,7 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
         return f.type == "text" and not f.pattern and len(valued) < 2  # not a code: "Employer (TSC / BOM)"
     words_ = {fold(w) for c in cl.codes for w in (c.code, c.zh, c.en, *c.aliases)}
     fit = [o in words_ or value_word(o, name, d) or _values_of(o, name, d) for o in listed]
-    if all(ok or _abbreviates(o, cl) for o, ok in zip(listed, fit, strict=True)):
+    if all(ok or _abbreviates(o, cl) for o, ok in zip(listed, fit, strict=True)) or _initials_of(listed, cl):
         return True
     # Two or more options naming values of the field ("Permanent and pensionable", "Contract"), and
     # the rest words the reader does not know ("Intern", "Transgender"): a country's own values of
@@ -266,6 +267,17 @@ def _issued_elsewhere(label: str, name: str, d: Dictionary) -> bool:
     f = d.fields[name]
     own = {m.group(0) for w in (f.labels.zh, f.labels.en, *f.aliases) for m in _ISSUERS.finditer(fold(w))}
     return any(m.group(0) not in own for m in _ISSUERS.finditer(fold(label)))
+
+
+def _initials_of(listed: list[str], cl: CodeList) -> bool:
+    """Whether options of one letter each are the initials of as many different values of the list,
+    in the words of one language or another ("L/P": laki-laki and perempuan; "H/M": hombre and mujer;
+    "M/F"): a form coding the field's values by its own language's letters."""
+    letters = [o.strip() for o in listed]
+    if len(letters) < 2 or len(set(letters)) < len(letters) or not all(len(x) == 1 and x.isalpha() for x in letters):
+        return False
+    starts = [{c.code for c in cl.codes for w in (c.en, *c.aliases) if len(w) > 1 and fold(w).startswith(x)} for x in letters]
+    return any(len(set(pick)) == len(pick) for pick in itertools.product(*starts))
 
 
 def _abbreviates(option: str, cl: CodeList) -> bool:

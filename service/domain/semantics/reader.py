@@ -27,7 +27,15 @@ from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import LEVELS, RANKED, Filter, teacher_code_fields
 from service.domain.semantics.lexicon import ANY, KIND_OF_SCHOOL, POST, Lexicon, Sense, lexicon, units
 from service.domain.semantics.ranges import RangeError, between, extract
-from service.domain.semantics.text import bilingual, fold, options, strip_brackets, unnumbered
+from service.domain.semantics.text import (
+    WHOLE_SCHOOL_GRADES,
+    bilingual,
+    fold,
+    grade_span,
+    options,
+    strip_brackets,
+    unnumbered,
+)
 
 ReadKind = Literal["count", "value", "total"]
 Mode = Literal["field", "frame"]  # a field's own wording, or a title or header framing fields
@@ -45,6 +53,8 @@ BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 o
 EMPTY = "the wording is empty once its numbering and units are taken off"
 AMBIGUOUS = "can name several things; say which (e.g. 学历, 职称)"
 EMPLOYED = "专职 / dedicated say how a teacher is employed, not who else is counted"
+SOME_GRADES = "counts the pupils of some grades, fewer than a school's own: not the school's enrolment"
+ENROLMENT = "school.enrolment"
 EXCLUDING_OTHER = "a bound leaves out a value other than its own level (本科以下（不含专科）): say which values"
 _MAX_TILINGS = 48
 _SUBJECT = "teacher.subject"
@@ -591,6 +601,13 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread(SEVERAL_BLANKS)
     if mode == "field" and (aggregate := _aggregate(label, d)) is not None:
         return aggregate
+    if mode == "field" and (span := grade_span(unnumbered(fold(label)))) is not None:
+        # "Total enrolment (Grade R-12)": the grades a school's enrolment covers, when they are as many
+        # as a school of its own spans; fewer ("Learners (Grades 1-3)") are the pupils of a phase.
+        rest, grades = span
+        whole = read(rest, d, hint, level)
+        if isinstance(whole, Parsed) and whole.kind == "value" and whole.field == ENROLMENT:
+            return whole if grades >= WHOLE_SCHOOL_GRADES else Unread(SOME_GRADES)
     if _AMONG_OR_MIDDLE.search(fold(label)):
         return Unread(AMONG_OR_MIDDLE)
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
@@ -634,6 +651,13 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
                                 for p in readings if p.kind != "count"):
         # "on-staff teachers": a word that is both a value and its field's name is the value here.
         return counts[0]
+    values = {p.field: p for p in readings if p.kind == "value" and p.field is not None and p.field in d.fields}
+    if len(readings) == 2 and len(values) == 2 and level in ("school", "roster"):
+        # "School EMIS ID": the school's code, or a teacher's school given by it; a field and the field
+        # it refers to are one thing, asked of the form's level.
+        referring = next((f for f in values if d.fields[f].references in values), None)
+        if referring is not None:
+            return values[referring if level == "roster" else d.fields[referring].references or referring]
     distinct = {(p.kind, p.conditions, p.field) for p in readings}
     if len(distinct) > 1:
         return _restated(label, d, level, mode, by) or Unread("the wording reads several ways")

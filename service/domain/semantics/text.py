@@ -290,7 +290,9 @@ def _coded(inner: str) -> list[str]:
     """The names of options listed each with its code ("1男 2女" -> ["男", "女"]); [] otherwise."""
     for whole, one in zip(_CODED, (_CODE_FIRST, _CODE_AFTER), strict=True):
         if whole.match(inner):
-            return [m.group(1) for m in re.finditer(one, inner)]
+            names = [m.group(1) for m in re.finditer(one, inner)]
+            # Each a word: "grades 1-3" is a span, its "-" no option.
+            return names if all(re.search(r"[^\W\d_]", n) for n in names) else []
     return []
 
 
@@ -332,8 +334,8 @@ def strip_brackets(t: str) -> str:
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
-        if another_measure(inner):
-            return f" {inner} "  # "(approx., FTE)": not options, nor a hint
+        if another_measure(inner) or _GRADE_SPAN.fullmatch(m.group(0)):
+            return f" {inner} "  # "(approx., FTE)", "(Grades 1-5)": not options, nor a hint
         if _noise(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner) or _hints(inner):
             return " "
         return f" {inner} "
@@ -402,6 +404,8 @@ def options(text: str) -> list[str]:
     option takes in; the option is the name before it."""
     head, listed = lettered(text)
     for m in _BRACKET.finditer(_LEVELS.sub("", head)):
+        if _GRADE_SPAN.fullmatch(m.group(0)):
+            continue  # "(P1-P7)": the grades a number covers, no codes
         if _OPTIONS.match(m.group(1)) and not _noise(m.group(1)) and not _hints(m.group(1)):
             listed = [o for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
             # Codes only when every option has one: "(Under 25 / 25-29 / 60 or more)" are bands, and
@@ -513,6 +517,42 @@ def stated_dates(text: str) -> list[tuple[int, int, int | None]]:
     found = [m.group("date") for m in _DATE_BRACKET.finditer(text)]
     found += [m.group(0) for m in _AS_OF_DATE.finditer(text)]
     return [p for p in map(_date_parts, found) if p is not None]
+
+
+# A span of grades in a bracket, as censuses print the grades a number covers: "(Grade R-12)", "(Class
+# VI-X)", "(Year 1-8)", "(P1-P7)", "(Kindergarten to Grade 12)". A reception or kindergarten year is
+# grade 0.
+_GRADE_WORD = r"(?:grades?|gr\.?|class(?:es)?|std\.?|standards?|years?|yr\.?|forms?|[ps](?=\d))"
+_GRADE = r"(?:r|k|kg|reception|kinder(?:garten)?|\d{1,2}|[ivx]{1,5})"
+_GRADE_SPAN = re.compile(rf"[(（]\s*(?:{_GRADE_WORD}\s*)?(?P<first>{_GRADE})\s*(?:-|–|—|~|to)\s*(?:{_GRADE_WORD}\s*)?"
+                         rf"(?P<last>{_GRADE})\s*[)）]")
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _grade(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    if not set(token) <= set(_ROMAN):
+        return 0  # reception, kindergarten
+    values = [_ROMAN[c] for c in token]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+# The fewest grades a school of its own spans in any system: a primary school's five (Class I-V) and
+# more. A narrower span ("Grades 1-3", "Years 9-10") is a phase or some classes within a school.
+WHOLE_SCHOOL_GRADES = 5
+
+
+def grade_span(text: str) -> tuple[str, int] | None:
+    """A folded wording without the span of grades it names in a bracket, and how many grades the
+    span takes in ("Total roll (Year 1-8)" -> ("total roll", 8)); None when it names none."""
+    m = _GRADE_SPAN.search(text)
+    if m is None:
+        return None
+    first, last = _grade(m.group("first")), _grade(m.group("last"))
+    if last < first:
+        return None
+    return _SPACES.sub(" ", text[: m.start()] + " " + text[m.end():]).strip(), last - first + 1
 
 
 # A full stop after a number ends a sentence ("…aged 30 to 39."): it is no decimal point.

@@ -470,7 +470,6 @@ NOT_YET = dict.fromkeys((
     "TC005Q01NA What is your employment status as a teacher? Permanent employment / Fixed-term contract for more than 1 "
     "school year / Fixed-term contract for 1 school year or less",
     "1 By the end of this school year, how many years will you have been teaching altogether?",
-    "3 How old are you? Under 25 / 25–29 / 30–39 / 40–49 / 50–59 / 60 or more",
     "ATBG01 By the end of this school year, how many years will you have been teaching altogether? Please write in a "
     "number rounded to the nearest whole number.",
     "3. In what year did you begin teaching, either full-time or part-time, at the elementary or secondary level? Year",
@@ -485,11 +484,8 @@ NOT_YET = dict.fromkeys((
     "3. As of October 1, how many staff held the following positions in this school? Report full-time and part-time "
     "staff separately. / Full-time / Teachers",
     "Q4. Ownership: 1=Public 2=Private 3=Community",  # read although "Community" is no ownership the records hold
-    "P5 Of your full-time teachers, how many are women?",
-    "P6 Of your full-time teachers, how many are aged 55 or over?",
     "9. 学校专任教师中教龄在5年以下的____人（含5年）",
     "Q2. School URN / ID *",
-    "Q3. Number of pupils on roll (whole school) *",
 ), "")
 
 

@@ -185,7 +185,7 @@ _NUMBERING = re.compile(
     # question word ("P4 How many…", "7 How many…": a grade never asks).
     rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{1,5}}\d+(?:_?[a-z]+\d*|_\d+)+[.:：)]?(?=\s|[{_CJK}])"
     rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{3,5}}\d{{2,}}[.:：)]?(?=\s|[{_CJK}])"
-    rf"|[a-z]{{0,3}}\d{{1,3}}\s+(?=(?:how|what|which|when|where|who|is|are|do|does|did|in what|in which|please)\b)"
+    rf"|[a-z]{{0,3}}\d{{1,3}}\s+(?=(?:how|what|which|when|where|who|is|are|do|does|did|in what|in which|please|of (?:your|the|these|those))\b)"
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)|[a-z]\s*[.)、](?=\s)"
     # A statistics table's row code run into its wording ("01 教职工数", "05 其中：女"): two or three
     # digits before a Chinese word, never before a unit or a range ("50岁", "20年", "35以下", "80后").
@@ -228,6 +228,7 @@ _NOISE = re.compile(
     r"|girls|men|women))+|(?:all|both)\s+[a-z]+)\s+combined"
     # The same said as every value of the breakdown: "(all subjects)", "（所有学科）", "（各年级）".
     r"|(?:all|every)\s+(?:subjects?|grades?|levels?|ages?|classes|stages?|campuses|sections?|departments?)"
+    r"|(?:the\s+)?(?:whole|entire)\s+school"
     r"|(?:所有|全部|各)(?:学科|年级|学段|校区|年龄段|部门)"
     # The records a number is taken from, when they are the records the store holds itself: personnel
     # files and systems, the student register, the education statistics, an information system
@@ -383,6 +384,10 @@ _BOXED = re.compile(rf"[{_BOX}]\s*([^{_BOX}]+?)\s*(?=[{_BOX}]|$)")
 _COLON_OPTIONS = re.compile(r"^(?P<head>[^:：]*[^\s:：])\s*[:：]\s*(?P<listed>[^:：/|()（）]{1,20}(?:\s*[/|]\s*[^:：/|()（）]{1,20})+)$")
 
 
+# Or after a question mark: "How old are you? Under 25 / 25-29 / 60 or more".
+_ASKED_OPTIONS = re.compile(r"^(?P<head>[^?]*[^\s?])\s*[?]\s*(?P<listed>[^?/|()（）]{1,20}(?:\s*[/|]\s*[^?/|()（）]{1,20})+)$")
+
+
 _UNITS = frozenset({"岁", "周岁", "年", "人", "名", "个", "year", "years"})
 
 
@@ -392,7 +397,7 @@ def lettered(text: str) -> tuple[str, list[str]]:
     boxed = list(_BOXED.finditer(text))
     if len(boxed) >= 2 and text[: boxed[0].start()].strip(" :："):
         return text[: boxed[0].start()].rstrip(" :："), [m.group(1) for m in boxed]
-    if (colon := _COLON_OPTIONS.match(text)) is not None:
+    if (colon := _COLON_OPTIONS.match(text) or _ASKED_OPTIONS.match(text)) is not None:
         return colon.group("head"), [o.strip() for o in re.split(r"[/|]", colon.group("listed"))]
     head, _, after = text.rpartition(":")
     if not _coded(after):

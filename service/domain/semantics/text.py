@@ -142,6 +142,15 @@ _CODES_NAMED = re.compile(r"\b((?i:type|code|role|status|category) )[A-Z][A-Z0-9
                           r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[A-Z][A-Z0-9]{0,4})*\s*(?=[(（])")
 
 
+# Where to go next, for some answers only, wherever it is printed: "（若选“否”，请跳至第8题）",
+# "（选2者请跳答A8）", "(If No, skip to Q8)". It says nothing of what is asked.
+_SKIP = re.compile(r"\s*[(（\[【][^()（）\[\]【】]*(?:跳至|跳到|跳答|跳过|转至第|转到第|skip\s+to|go\s+to\s+(?:q|question))"
+                   r"[^()（）\[\]【】]*[)）\]】]")
+
+
+_ANGLED = re.compile(r"<([a-z][^<>]{0,80})>")
+
+
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
 def fold(text: str) -> str:
     """NFKC width, codes printed beside the names they stand for taken off, simplified script, lower
@@ -155,6 +164,9 @@ def fold(text: str) -> str:
     # Column names of a system's export join English words by underscores: "TCHR_CNT", "SCH_NAME".
     t = _SNAKE.sub(" ", t)
     t = _spelled_out(_APOSTROPHES.sub("", t))
+    # An instrument's angle brackets round words a country adapts or an instruction: "<Please mark one choice.>".
+    t = _ANGLED.sub(r"(\1)", t)
+    t = _SKIP.sub("", t).strip()
     t = _EN_NUMBER.sub(_english_number, _numerals(t)).replace("(s)", "s")  # "subject(s)"
     return _EN_DECADE.sub(lambda m: _DECADES[m.group(1)], t)
 
@@ -168,6 +180,12 @@ _NUMBERING = re.compile(
     # "Q12 您的性别", "A3 贵校…": a letter or two and a number before the question, spaced or not.
     # Not a grade ("P1 pupils", "S1学生人数", "G7", "K1", "Y3", "Std 4"): the pupils of one grade.
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|(?!(?:p|s|f|g|k|y|gr|yr|st|std)\d)[a-z]{{1,2}}\d+[a-z]?(?=\s|[{_CJK}])"
+    # A survey tool's or an instrument's item id: letters and digits mixed past a grade's shape
+    # ("TC2G01", "ATBG02", "m3saq3", "SC013Q01TA", "Q3_1", "P1_a"), or any short code before a
+    # question word ("P4 How many…", "7 How many…": a grade never asks).
+    rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{1,5}}\d+(?:_?[a-z]+\d*|_\d+)+[.:：)]?(?=\s|[{_CJK}])"
+    rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{3,5}}\d{{2,}}[.:：)]?(?=\s|[{_CJK}])"
+    rf"|[a-z]{{0,3}}\d{{1,3}}\s+(?=(?:how|what|which|when|where|who|is|are|do|does|did|in what|in which|please|of (?:your|the|these|those))\b)"
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)|[a-z]\s*[.)、](?=\s)"
     # A statistics table's row code run into its wording ("01 教职工数", "05 其中：女"): two or three
     # digits before a Chinese word, never before a unit or a range ("50岁", "20年", "35以下", "80后").
@@ -194,7 +212,9 @@ _NOISE = re.compile(
     # How a length is counted: ages and years of teaching are whole years on the reference date.
     r"|(?:in\s+)?(?:completed|complete|full|whole)\s+years?"
     r"|unit\s*[:：]?\s*(?:persons?|people)|(?:加盖)?(?:单位|学校)?(?:公章|印章)|盖章|签章|签字|签名|stamp|seal|signature"
-    r"|必填|选填|必选|可选|单选|多选|非必填|required|optional|mandatory"
+    r"|必填|选填|必选|可选|单选|多选|非必填|必答|选答|必答题|required|optional|mandatory"
+    # What to write when there is none, and how to round: "(Enter 0 if none)", "(round up to whole years)".
+    r"|.*\bif\s+(?:there\s+(?:are|is)\s+)?none\b.*|.*\bround(?:ed)?\s+(?:up\s+|down\s+)?to\b.*"
     # The kind of question an online questionnaire prints after it: "[单选题]", "[填空题]", "(single choice)".
     # "[多选题]" is not one: a question that takes several answers asks for no one value.
     r"|(?:单选|单项选择|填空|判断|下拉)题?|单选框|(?:single|one)[- ](?:choice|answer|select(?:ion)?)|fill[- ]in(?: the blank)?|drop[- ]?down"
@@ -208,6 +228,7 @@ _NOISE = re.compile(
     r"|girls|men|women))+|(?:all|both)\s+[a-z]+)\s+combined"
     # The same said as every value of the breakdown: "(all subjects)", "（所有学科）", "（各年级）".
     r"|(?:all|every)\s+(?:subjects?|grades?|levels?|ages?|classes|stages?|campuses|sections?|departments?)"
+    r"|(?:the\s+)?(?:whole|entire)\s+school"
     r"|(?:所有|全部|各)(?:学科|年级|学段|校区|年龄段|部门)"
     # The records a number is taken from, when they are the records the store holds itself: personnel
     # files and systems, the student register, the education statistics, an information system
@@ -226,7 +247,7 @@ _NOISE = re.compile(
     # How to answer, in English: "(Please mark one choice)", "(tick one)", "(write a number)".
     # Only how to answer one value: "(please include part-time)" says what is counted, and "(tick all
     # that apply)" takes several answers, as "[多选题]": both stay.
-    r"|(?:please\s+)?(?:tick|mark|choose|select|circle|write|enter|fill)\b(?:\s+(?:in|down))?(?:\s+(?:one|only\s+one|a|the|your))?"
+    r"|(?:please\s+)?(?:tick|mark|check|choose|select|circle|write|enter|fill)\b(?:\s+(?:in|down))?(?:\s+(?:one|only\s+one|a|the|your))?"
     r"(?:\s+(?:choice|answer|box|option|number|figure|response|age|value))?(?:\s+in\s+(?:years|figures|digits|numbers))?"
     r"(?:\s+(?:per\s+(?:row|line)|in\s+(?:each|every)\s+(?:row|line)))?"
     # The date a number is counted on, or the document it is copied from: "（按2026年9月1日计算）",
@@ -278,6 +299,7 @@ def another_measure(text: str) -> bool:
 
 
 def _noise(inner: str) -> bool:
+    inner = inner.rstrip(" .。")  # "(Please select one response.)": a sentence's full stop
     return _NOISE.match(inner) is not None and not another_measure(inner)
 
 
@@ -362,6 +384,10 @@ _BOXED = re.compile(rf"[{_BOX}]\s*([^{_BOX}]+?)\s*(?=[{_BOX}]|$)")
 _COLON_OPTIONS = re.compile(r"^(?P<head>[^:：]*[^\s:：])\s*[:：]\s*(?P<listed>[^:：/|()（）]{1,20}(?:\s*[/|]\s*[^:：/|()（）]{1,20})+)$")
 
 
+# Or after a question mark: "How old are you? Under 25 / 25-29 / 60 or more".
+_ASKED_OPTIONS = re.compile(r"^(?P<head>[^?]*[^\s?])\s*[?]\s*(?P<listed>[^?/|()（）]{1,20}(?:\s*[/|]\s*[^?/|()（）]{1,20})+)$")
+
+
 _UNITS = frozenset({"岁", "周岁", "年", "人", "名", "个", "year", "years"})
 
 
@@ -371,9 +397,11 @@ def lettered(text: str) -> tuple[str, list[str]]:
     boxed = list(_BOXED.finditer(text))
     if len(boxed) >= 2 and text[: boxed[0].start()].strip(" :："):
         return text[: boxed[0].start()].rstrip(" :："), [m.group(1) for m in boxed]
-    if (colon := _COLON_OPTIONS.match(text)) is not None:
+    if (colon := _COLON_OPTIONS.match(text) or _ASKED_OPTIONS.match(text)) is not None:
         return colon.group("head"), [o.strip() for o in re.split(r"[/|]", colon.group("listed"))]
     head, _, after = text.rpartition(":")
+    if not _coded(after):
+        head, _, after = text.rpartition("?")  # "What is your sex? 1=Male 2=Female"
     coded = _coded(after)
     if head.strip() and coded and all(re.match(r"[^\W\d_]", o) and o not in _UNITS for o in coded):
         return head.strip(), coded  # "Employment type: 1=Permanent 2=Contract"; not "中：36-45岁"
@@ -429,14 +457,16 @@ _DIGITS = re.compile(r"\b\d+[- ]digit\b")
 # The span of codes a coded field takes, after its name: "城乡分类代码（111—220）", "Region code (01-99)".
 _CODE_SPAN = re.compile(r"(?:(?<=代码)|(?<=编码)|(?<=\bcode)|(?<=\bcodes))\s*[(（]\s*\d+\s*(?:[-—–~～]+|至|到|to)\s*\d+\s*[)）]")
 # The blank a questionnaire leaves for the answer, with its unit: "____年", "______人", "___ years".
-_BLANK = re.compile(r"_{2,}\s*(?:年|月|日|号|人|名|岁|周岁|个|years?|persons?|people)?")
+# So is an empty bracket ("您的教龄（  ）年") and a blank after a year's first digits ("19____年").
+_BLANK = re.compile(r"(?:(?<![\d.])\d{1,2}(?=_)|)_{2,}\s*(?:年|月|日|号|人|名|岁|周岁|个|years?|persons?|people)?"
+                    r"|[(（]\s*[)）]\s*(?:年|月|日|号|人|名|岁|周岁|个|years?|persons?|people)?")
 
 
 # How to answer, after the question: "…? Please tick: Yes / No", "…？请勾选". It says nothing of what is asked.
 # Not one that takes several answers ("Tick all that apply", "可多选"): that asks for no one value.
 # So is what to write when there are none ("没有请填0", "If none, write 0") or how to write it.
 _HOW_TO_ANSWER = re.compile(r"(?<=[?？。])(?![^?？]*(?:\ball\s+that\b|\bmore\s+than\s+one\b|\bmultiple\b|多选))"
-                            r"\s*(?:(?:please\s+)?(?:tick|mark|circle|select|choose|write|enter|fill\s+in|give|answer"
+                            r"\s*(?:(?:please\s+)?(?:tick|mark|check|circle|select|choose|write|enter|fill\s+in|give|answer|round"
                             r"|if\s+(?:there\s+are\s+)?none)\b"
                             r"|请勾选|请选择|请打勾|勾选|请填写|请填|填写|请用|请以|没有请填|没有则填|没有填|如无|若无|无则填)[^?？]*$")
 
@@ -555,6 +585,16 @@ def grade_span(text: str) -> tuple[str, int] | None:
     return _SPACES.sub(" ", text[: m.start()] + " " + text[m.end():]).strip(), last - first + 1
 
 
+# A blank for years closing a sentence, run into its verb, asks how many: "您在本校任教____年" is a
+# length, not whether one teaches there ("您的教龄：____年" names its field before the colon).
+_SPAN_BLANK = re.compile(r"(?<=[\u4e00-\u9fff])_{2,}\s*年\s*$")
+
+
+# An instruction before the question, to answer it truly: "请您根据实际情况填写：", "请结合本校实际选择".
+_LEAD_IN = re.compile(r"^(?:请\s*(?:您)?\s*)?(?:根据|按照?|结合|依据)(?:您的?|本人|学校的?|本校|贵校)?实际(?:情况)?"
+                      r"(?:如实)?(?:填写|选择|作答|回答|勾选|填报)?\s*[:：,，]?\s*")
+
+
 # A full stop after a number ends a sentence ("…aged 30 to 39."): it is no decimal point.
 _SENTENCE_END = re.compile(r"(?<=\d)\s*[.。](?=\s|$)")
 
@@ -565,8 +605,10 @@ def unnumbered(text: str) -> str:
     of digits a code has ("10-digit") and the span of its codes ("代码（111—220）"); brackets kept,
     for the ranges they qualify."""
     text = _SENTENCE_END.sub(" ", _as_of_taken_off(strip_numbering(text))).strip()
+    text = _LEAD_IN.sub("", text)
     text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", text))))
-    return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", lettered(text)[0])))
+    text = _SPAN_BLANK.sub("多少年", lettered(text)[0])
+    return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", text)))
 
 
 def strip_noise(text: str) -> str:

@@ -7,6 +7,7 @@ a stored number, people in post under 另有."""
 
 from __future__ import annotations
 
+from service.domain.semantics import match_field
 from tests.domain.test_semantics import FT, count, key, read_form
 
 
@@ -102,3 +103,11 @@ def test_people_in_post_under_besides_are_not_the_staff_again() -> None:
     got = read_form([{"label": "Total staff"}, {"headers": ["In addition"], "label": "Female teachers"},
                      {"headers": ["In addition"], "label": "Retired teachers"}])
     assert got == ["school.staff", None, count("post_type=1;status=2")]
+
+
+def test_a_unit_named_by_a_teachers_field_is_not_that_field() -> None:
+    # The unit that holds a teacher's establishment is a unit; the establishment is 在编 or not.
+    for label in ("您的编制所在单位", "编制所在单位", "编制单位"):
+        assert match_field(label=label, level="teacher").key is None, label
+    assert match_field(label="您的编制情况", level="teacher").key == "teacher.establishment"
+    assert match_field(label="现工作单位", level="teacher").key == "teacher.school_code"

@@ -142,6 +142,10 @@ def _exact(label: str, implied: str | None, d: Dictionary) -> Match | None:
     return _value(key, implied, d, CONF_LABEL if kind == "label" else CONF_ALIAS, f"{kind} of {key}")
 
 
+# A Chinese wording whose last noun is a unit ("编制所在单位", "人事关系所在学校"): it names that unit.
+_UNIT_LAST = re.compile(r"(?:单位|学校|机构)(?:名称)?\s*[?？:：]?\s*$")
+
+
 def _part_of_whole(name: str, scene: Scene | None, d: Dictionary) -> Match | None:
     """A school's stored number under headers naming people ("学生" under "女", "Pupils" under
     "Staff / Female"): a part of it, which the records hold only whole (new); None otherwise. Under
@@ -570,6 +574,9 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                 return Match(None, 0.0, why, (), None, parsed)
             if (part := _part_of_whole(name, scene, d)) is not None:
                 return part
+            if name.startswith("teacher.") and name != "teacher.school_code" and _UNIT_LAST.search(fold(label)):
+                # "编制所在单位", "您的编制单位": the unit holding a teacher's establishment, not its kind.
+                return Match(None, 0.0, f"new: names a unit by its {name}, not the {name} itself", (), None, parsed)
             if name in DERIVED or not d.fields[name].is_indicator:
                 return _value(name, implied, d, CONF_READ if not parsed.generic_only else CONF_IN_CONTEXT,
                               f"asks for {name}", parsed)

@@ -219,6 +219,21 @@ TABLES: list[tuple[str, list[Field]]] = [
     ('Teachers by sex. Unit: persons', _en_sex(FT)),
     ('Teachers by sex 2026', _en_sex(FT)),
     ('2026 Teachers by highest qualification', _en_edu(FT)),
+    # Documents, terms, sections, notes' references and places around the subject.
+    ('专任教师学历结构一览表', _zh_edu(FT)),
+    ('2026-2027学年度第一学期专任教师学历结构', _zh_edu(FT)),
+    ('专任教师学历结构（2026年9月）', _zh_edu(FT)),
+    ('专任教师学历结构表（单位：人）', _zh_edu(FT)),
+    ('小学部专任教师学历', _zh_edu(FT)),
+    ('初中部教职工年龄结构', _zh_age(STAFF)),
+    ('Age distribution of teachers', _en_age(FT)),
+    ('Gender distribution of staff', _en_sex(STAFF)),
+    ('Teachers by sex – 2026/27', _en_sex(FT)),
+    ('C.2 Teachers by qualification', _en_edu(FT)),
+    ('Teachers by qualification (see note 3)', _en_edu(FT)),
+    ('Teachers by qualification — Nairobi County', _en_edu(FT)),
+    ('Teachers by qualification: summary', _en_edu(FT)),
+    ('Summary of teachers by qualification', _en_edu(FT)),
     # Traps: a population the records do not hold.
     ('在校学生分性别情况', _none(_zh_sex(FT))),
     ('学生年龄结构', _none(_zh_age(FT))),
@@ -250,6 +265,14 @@ TABLES: list[tuple[str, list[Field]]] = [
     ('Distribution of teaching posts by grade', [([], 'Total', None), ([], 'Grade 1', None)]),
     ('Teachers by sex, FTE', _none(_en_sex(FT))),
     ('Teachers¹ by age (FTE)', _none(_en_age(FT))),
+    ('专任教师学历达标情况', _none(_zh_edu(FT))),
+    ('教职工性别比例', _none(_zh_sex(FT))),
+    ('Age distribution of pupils', _none(_en_age(FT))),
+    ('Teachers by qualification — FTE', _none(_en_edu(FT))),
+    ('C.3 Pupils by age', _none(_en_age(FT))),
+    ('小学部学生性别结构', _none(_zh_sex(FT))),
+    ('Summary of vacancies by qualification', _none(_en_edu(FT))),
+    ('Qualified teacher distribution by sex', _none(_en_sex(FT))),
 ]
 
 

@@ -33,7 +33,7 @@ from service.domain.semantics.text import MONTHS, another_measure, fold, lettere
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
-    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:-\s*\d{4}\s*)?(?:年度?|学年度?)?(?:[初末])?|\d{2,3}\s*学年度?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
+    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:[-/]\s*(?:\d{4}|\d{2}(?!\d))\s*)?(?:年度?(?:\s*\d{1,2}\s*月份?)?|学年度?)?(?:[初末])?|\d{2,3}\s*学年度?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
     r"|交叉|\bcross[- ]?tab(?:ulation)?s?\b"
@@ -46,7 +46,13 @@ _TITLE_NOISE = re.compile(
     # What a survey is for and where, around its subject: "XX县…监测表", "基础教育…", "(截至9月1日)".
     r"|基础教育|义务教育(?:阶段)?|普通中小学|监测|结构分析|分析|摸底|普查|核查|基础数据"
     r"|[(（]\s*(?:截至|截止|统计时点)[^)）]*[)）]|\b(?:basic|compulsory) education\b|\bmonitoring\b|\breturn\b"
-    r"|\b(?:base )?data\b|\bcensus\b|\b(?:annex|appendix)\s*[a-z0-9]*\s*[:.]?"
+    r"|\b(?:base )?data\b|\bcensus\b(?!\s*(?:date|day))|\b(?:annex|appendix)\s*[a-z0-9]*\s*[:.]?"
+    # How a title presents its counts, and that a table goes on from a page before: "Distribution of
+    # teachers by age", "… (ISCED level of qualification)", "…, continued", "续表", "教师队伍建设".
+    r"|^\s*(?:distribution|summary) of\b|\bsummary\b|\bisced\b(?=\s*level\b)|\bcont(?:inued|'d|\.)(?=\W|$)|续表|(?<=队伍)建设"
+    # A term, a section's number, a note's reference and a dash left at the end: "第一学期", "C.2 …",
+    # "(see note 3)", "… – 2026/27".
+    r"|第[一二]学期|^\s*[a-z]?\d*(?:\.\d+)+\s+|[(（]\s*(?:see|cf\.?|见|详见)\b[^()（）]*[)）]|\s[—–-]{1,2}\s*$"
     # Numbers, units and notes of a printed table: "（表二）", "附表2-1", "(2026)", "Unit: person",
     # "（单位：人）", "ISCED 2", "(headcounts)", "（人社统基层表）", "(count each teacher once …)".
     r"|[(（]\s*附?表\s*[一二三四五六七八九十\d]+(?:[-.]\d+)*\s*[)）]|附表\s*[一二三四五六七八九十\d]+(?:[-.]\d+)*"
@@ -301,14 +307,39 @@ def of_column(wording: str) -> tuple[int, str] | None:
     return int(m.group("code")), "其中：" + wording[m.end():].strip()
 
 
+# Footnote markers on a title's words: "Teachers¹", "Staff*", "Teachers†".
+_FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021]+")
+# Notes for whoever fills the form in, run into the title after it: "…情况 填报说明：学历指最高学历…",
+# "… Notes: count each teacher once". They say how to fill in, not whom the table counts.
+_RUN_IN_NOTE = re.compile(r"\s*(?:填报|填表|编制)?(?:说明|备注|注)\s*[:：].*$|\s+\bnotes?\s*:.*$", re.IGNORECASE)
+# A stage of schooling said of the schools a title is for: "初中阶段…", "小学学段…", "小学部…".
+_STAGE = re.compile(r"(?:阶段|学段|部)")
+
+
+def _schools_stage(text: str, d: Dictionary) -> str:
+    """A title without "阶段" / "学段" after a kind of school ("初中阶段专任教师…" → "初中专任教师…"):
+    the stage names the schools the table is for, as the kind alone does."""
+    lex = lexicon(d)
+    for m in reversed(list(_STAGE.finditer(text))):
+        u = units(text[: m.start()])
+        if any(u[-n:] in lex.terms and any(s.kind == "school_code" for s in lex.terms[u[-n:]])
+               for n in range(1, min(len(u), lex.max_len) + 1)):
+            text = text[: m.start()] + text[m.end():]
+    return text
+
+
 def _read_title(title: str, d: Dictionary) -> Parsed | None:
     """A title read as a frame, its defined terms put in their words; when it does not read, without
     the schools it is for."""
     # The day a title says its counts are at ("(headcount as at 1 October)") is the reference date.
+    title = _RUN_IN_NOTE.sub("", _FOOTNOTE.sub("", title))
     text = _DEFINES.sub(" ", fold(dated(title, title)))
-    text = _PLACE.sub("", _TITLE_NOISE.sub(" ", defined(text, glossary(title))).strip())
+    # Twice: "…结构一览表（单位：人）" shows its kind of document only once the unit is gone.
+    text = _PLACE.sub("", _TITLE_NOISE.sub(" ", _TITLE_NOISE.sub(" ", defined(text, glossary(title))).strip()).strip())
+    # "Age distribution of teachers": the teachers, by age.
+    text = _OF_WHOM.sub(r"\g<pop> by \g<by>", text)
     # "… of Regular Secondary Schools" says which schools the table is for, never whom it counts.
-    text = _SPACES.sub(" ", _SCHOOLS_FOR_EN.sub(" ", text)).strip()
+    text = _SPACES.sub(" ", _SCHOOLS_FOR_EN.sub(" ", _schools_stage(text, d))).strip()
     parsed = read(text, d, mode="frame")
     if not isinstance(parsed, Parsed) and (m := _NAMED.match(text)) is not None:
         # "Annual School Census — Form C: Teaching Staff by …": what follows the form's name.
@@ -323,14 +354,24 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
         # "…交叉表（列为职称）", "… by age and sex (England)", "（宽表导出）": a note on the layout or the
         # place, naming no one and no measure, says nothing of whom the table counts.
         return _read_title(bare, d)
+    if not isinstance(parsed, Parsed) and (m := _TRAILING_PLACE.search(text)) is not None \
+            and not _names_whom(f"({m.group(1)})", d):
+        # "Teachers by highest qualification, Western Cape": after a comma, the place the table is for.
+        return _read_title(text[: m.start()], d)
     return parsed if isinstance(parsed, Parsed) else None
+
+
+# A part after a title's last comma or dash: the place or period it is for, unless it names whom it counts.
+_TRAILING_PLACE = re.compile(r"\s*(?:[,，]|\s[—–-]{1,2}\s|——)\s*([^,，()（）—–]+)$")
+# A breakdown said before whom it breaks down: "Age distribution of teachers", "Gender profile of staff".
+_OF_WHOM = re.compile(r"^(?P<by>[a-z][a-z ]{1,30}?)\s+(?:distribution|profile|breakdown|composition|structure)\s+of\s+(?P<pop>.+)$")
 
 
 # What a note in a title's bracket may say of whom or what it counts: people, their values, kinds of
 # school, what the records do not hold, a negation or a measure.
 _WHOM = frozenset({"pop", "code", "school_code", "member", "unheld", "count", "neg_pre", "neg_post", "row_person",
                    "teacher_mod", "post_mod", "duration", "work"})
-_YEAR = re.compile(r"\d{2,4}\s*(?:学年度|学年|年度|年)")
+_YEAR = re.compile(r"\d{2,4}\s*(?:学年度|学年|年度|年)(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
 
 
 def _names_whom(note: str, d: Dictionary) -> bool:

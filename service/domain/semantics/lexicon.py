@@ -98,7 +98,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "below_pre": ("below", "lower than", "less than", "under", "低于"),
     "union": ("和", "及", "与", "或", "或者", "以及", "还是", "、", "/", "&", "and", "or", "and/or"),
     "link": ("的", "之", "of"),
-    "by": ("分", "按", "按照", "by", "broken down by", "breakdown by", "according to"),
+    "by": ("分", "按", "按照", "by", "broken down by", "breakdown by", "according to",
+           # "按学历分组", "disaggregated by sex": grouped by, as 分 and "by" say.
+           "分组", "disaggregated by", "grouped by", "classified by"),
     # After a field's name, as Taiwan's tables head a breakdown: "學歷別" is by education, "年齡別" by age.
     "by_after": ("别",),
     # Words that say people have something: "具有职称的教师" counts people, "教师性别" asks a value.

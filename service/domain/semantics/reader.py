@@ -215,6 +215,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             continue  # "by gender and age": both are breakdowns
         if s.kind == "union" and kind_before == "by_after" and i + 1 < len(senses) and senses[i + 1].kind == "dim":
             continue  # "學歷別與性別": breakdowns joined, each closed by its own 別
+        if s.kind == "by_after" and previous == "by_dim":
+            continue  # "按學歷別分": 別 closes the breakdown 按 opened, as 分 does
         previous = "by_dim" if (by and s.kind == "dim") else s.kind
         if s.kind in ("pop", "code", "member"):
             if s.residual:

@@ -400,8 +400,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     if mode == "field" and by and not set(by) <= {c.field for c in st.conds} | {r.field for r in ranges}:
         # "Teachers by type of contract": a field broken down by something it does not fix is no one number.
         raise _Fail(BREAKDOWN_ONLY)
-    if ANY in dims and len(dims) == 2 and not st.conds and not ranges:
-        dims.remove(ANY)  # "城乡类别": a field and a word saying it is a kind of thing
+    if ANY in dims and len(dims) == 2 and not st.conds and not ranges and not set(dims) - {ANY} <= st.bare - st.named:
+        # "城乡类别": a field and a word saying it is a kind of thing. Not a school's field named bare
+        # ("Role identifier", "类别代码"): the code of the kind, not the school's.
+        dims.remove(ANY)
     joined = [c for c in st.conds if not c.generic]
     if ANY in dims and len(joined) == 1 and joined[0].joined >= 2 and not ranges and not has_counted:
         # "employment status (permanent or fixed-term contract)": the values offered name the field.

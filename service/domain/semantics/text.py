@@ -112,6 +112,7 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"\beduc?\b\.?", "education"), (r"\bexcl\b\.?", "excluding"), (r"\bperm\b\.?", "permanent"),
     (r"\binfo\b\.?", "information"), (r"\btot\b\.?", "total"), (r"\bcnt\b\.?", "count"),
     (r"\benrol\b\.?|\benrl\b\.?|\benrolt\b\.?", "enrolment"), (r"\bappt\b\.?", "appointment"), (r"\bdeg\b\.?", "degree"),
+    (r"\bnatl\b\.?", "national"), (r"\bgrp\b\.?", "group"), (r"\bsubj\b\.?", "subject"), (r"\bsubjs\b\.?", "subjects"),
     # "Temp." is a temperature on a health form; only beside "permanent" is it temporary ("Perm./Temp.").
     (r"(?<=permanent)(\s*[/,]\s*|\s+or\s+)temp\b\.?", r"\1temporary"),
     # "Whole-time" is Ireland's and Britain's "full-time".
@@ -328,12 +329,21 @@ def _acronyms(t: str) -> str:
     return _ACRONYM.sub(lambda m: " " if _initials(t[: m.start()], m.group(1)) else m.group(0), t)
 
 
+# A bracket citing the standard or the table of codes a value is entered in ("民族（GB3304）", "学历（GB/T
+# 4658）", "(代码，见附表3)", "(see code list)"): the field is asked as its code, as "民族代码" is.
+_CODE_TABLE = re.compile(r"^\s*(?:(?:gb|jy)\s*(?:/\s*t)?\s*\d[\d.\s-]*|(?:(?:代码|编码|codes?)\s*[,，;；:：]?\s*)?"
+                         r"(?:见|详见|参见|参照|see)\s*(?:附表|附件|附录|代码表|编码表|code\s*(?:list|table)|appendix|annex)[\w.\s-]*)$")
+_AFTER_HAN = re.compile(r"[\u3400-\u9fff]\s*$")
+
+
 def strip_brackets(t: str) -> str:
     """Noise brackets taken off; other brackets open up, their words kept ("专任教师（女）")."""
     t = _acronyms(_LEVELS.sub("", t))
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
+        if _CODE_TABLE.match(inner):
+            return "代码" if _AFTER_HAN.search(t[: m.start()]) else " code "
         if another_measure(inner) or _GRADE_SPAN.fullmatch(m.group(0)):
             return f" {inner} "  # "(approx., FTE)", "(Grades 1-5)": not options, nor a hint
         if _noise(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner) or _hints(inner):
@@ -404,8 +414,8 @@ def options(text: str) -> list[str]:
     option takes in; the option is the name before it."""
     head, listed = lettered(text)
     for m in _BRACKET.finditer(_LEVELS.sub("", head)):
-        if _GRADE_SPAN.fullmatch(m.group(0)):
-            continue  # "(P1-P7)": the grades a number covers, no codes
+        if _GRADE_SPAN.fullmatch(m.group(0)) or _CODE_TABLE.match(m.group(1)):
+            continue  # "(P1-P7)": the grades a number covers, no codes; "（代码，见附表3）" no options
         if _OPTIONS.match(m.group(1)) and not _noise(m.group(1)) and not _hints(m.group(1)):
             listed = [o for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
             # Codes only when every option has one: "(Under 25 / 25-29 / 60 or more)" are bands, and

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import pypinyin
+
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import DERIVED, RANKED, ranking, teacher_code_fields
 from service.domain.semantics.text import fold
@@ -522,3 +524,39 @@ def _build(d: Dictionary) -> Lexicon:
 def lexicon(d: Dictionary) -> Lexicon:
     """The lexicon of `d`, built on first use and dropped with it."""
     return d.derived(_build)
+
+
+def initials(word: str) -> str:
+    """The initials of a Chinese word's pinyin in capitals, as systems name columns ("姓名" -> "XM")."""
+    return "".join(p[:1] for p in pypinyin.lazy_pinyin(word, style=pypinyin.Style.FIRST_LETTER)).upper()
+
+
+def _build_pinyin_codes(d: Dictionary) -> dict[str, str]:
+    # A teacher field's own label gives its code at any length ("XM", "XB", "MZ"); an alias only at three
+    # letters or more, where two words rarely share initials ("BZ" is 编制 and 备注, "ZC" 职称 and 注册).
+    # A code two fields share is neither's; one spelled with "M" after it is the field's code (码) as the
+    # ministry's data standard names coded fields ("XBM", "MZM").
+    own: dict[str, set[str]] = {}
+    words: dict[str, dict[str, str]] = {}
+    for f in d.entity_fields("teacher"):
+        for i, w in enumerate((f.labels.zh, *f.aliases)):
+            if w.isascii():
+                continue
+            code = initials(w)
+            words.setdefault(code, {}).setdefault(f.key, w)
+            if i == 0:
+                own.setdefault(code, set()).add(f.key)
+    codes: dict[str, str] = {}
+    for code, fields in words.items():
+        mine = own.get(code, set())
+        if len(mine) == 1 or (not mine and len(code) >= 3 and len(fields) == 1):
+            key = next(iter(mine or fields))
+            codes[code] = words[code][key]
+            if d.fields[key].type == "enum":
+                codes.setdefault(code + "M", words[code][key])
+    return codes
+
+
+def pinyin_codes(d: Dictionary) -> dict[str, str]:
+    """The column codes ("CSRQ", "ZGXL") that name one teacher field, each with the wording it spells."""
+    return d.derived(_build_pinyin_codes)

@@ -486,6 +486,10 @@ def _build(d: Dictionary) -> Lexicon:
                 if u[-1:] == ("id",):
                     for tail in (("number",), ("no",)):
                         raw.setdefault(u + tail, {Sense("dim", f.key)})
+                # "Identity No.", "Staff no.": "no." in an identifier's name is its "number", and back.
+                for said, other in ((("number",), ("no",)), (("no",), ("number",))):
+                    if len(u) >= 2 and u[-1:] == said:
+                        raw.setdefault(u[:-1] + other, {Sense("dim", f.key)})
     for name in DERIVED:
         add(DIMENSION_WORDS[name], Sense("dim", name))
     for name, words in ACTIVITY_WORDS.items():

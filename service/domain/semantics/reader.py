@@ -336,7 +336,8 @@ def _school_kind(st: _State, ranges: list[Filter]) -> Parsed:
     raise _Fail(f"names a kind of school ({field_}), not something a teacher record holds")
 
 
-def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offered: str | None = None) -> Parsed:
+def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offered: str | None = None,
+               roster: bool = False) -> Parsed:
     if offered is not None and ANY in st.dims:
         # "所在地属于：A.城区 B.镇区 C.乡村": a word for some attribute, and options saying which.
         st.dims = [offered if x == ANY else x for x in st.dims]
@@ -482,9 +483,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             if dims[0] in st.activity - st.named and not {"duration", "start", "moment"} & st.markers:
                 # "执教教师", "任教教师": who teaches, not how long they have.
                 raise _Fail("names teaching, not how long one has taught")
-            if st.conds and dims[0] in st.bare - st.named - st.activity:
-                # "教师代码", "Staff code": people's own code, not their school's ("代码" alone is the school's).
-                raise _Fail(f"names {dims[0]} without the school, beside people: their own, not the school's")
+            if (st.conds or roster) and dims[0] in st.bare - st.named - st.activity:
+                # "教师代码", "Staff code": people's own code, not their school's ("代码" alone is the school's
+                # on a school form; on a roster, one row per teacher, "ID" alone is the row's own).
+                raise _Fail(f"names {dims[0]} without the school, beside people or on a roster: theirs, not the school's")
             if st.conds and dims[0].startswith("school.") and not any(f.references == dims[0] for f in d.entity_fields("teacher")):
                 # "Student teachers": people beside a number only the school has are not that number.
                 raise _Fail(f"names {dims[0]}, the school's, beside people it does not belong to")
@@ -980,7 +982,7 @@ def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | N
                     s = senses[i]
                     if s.kind in ("code", "pop") and s.field not in st.dims and s.field not in by:
                         raise _Fail(f"'{''.join(tiling[i])}' {AMBIGUOUS}")
-                readings[_interpret(st, ranges, d, mode, offered)] = None
+                readings[_interpret(st, ranges, d, mode, offered, level == "roster")] = None
             except _Fail as exc:
                 failures.append(exc)
         if readings and (mode == "field" or any(p.own_population for p in readings)):

@@ -105,6 +105,10 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"\bsr\b\.?(?=[\s-]*[a-z])(?!\s*no\b)", "senior"), (r"\bjr\b\.?(?=[\s-]*[a-z])", "junior"), (r"(?<=senior)[\s-]*prof\b\.?", " professor"),
     (r"\bretd\b\.?", "retired"), (r"\byrs\b\.?", "years"), (r"\byr\b\.?", "year"),
     (r"\b(teaching|working|service|years?)( of)? exp\b\.?", r"\1\2 experience"),
+    # "Exp. (yrs)", "Exp. in years": a number of years of it.
+    (r"\bexp\b\.?(?=\s*\(?\s*(?:in\s+)?(?:years?|yrs?)\b)", "experience"),
+    # "P&P": permanent and pensionable, the terms of a civil-service post ("Terms (P&P / Contract)").
+    (r"\bp\s*&\s*p\b", "permanent and pensionable"),
     (r"\bw/o\b", "without "), (r"\bw/\s*", "with "),
     (r"(?:#|\bnos?\.)\s*(?=of\b)", "number "),
     (r"\bdepts?\b\.?", "department"), (r"\basst\b\.?", "assistant"), (r"\bassts\b\.?", "assistants"),
@@ -230,6 +234,8 @@ _NOISE = re.compile(
     r"|(?:please\s+)?(?:tick|mark|choose|select|circle|write|enter|fill)\b(?:\s+(?:in|down))?(?:\s+(?:one|only\s+one|a|the|your))?"
     r"(?:\s+(?:choice|answer|box|option|number|figure|response|age|value))?(?:\s+in\s+(?:years|figures|digits|numbers))?"
     r"(?:\s+(?:per\s+(?:row|line)|in\s+(?:each|every)\s+(?:row|line)))?"
+    # "(list all)", "(list them)": every value of the teacher's own, as "Subjects taught" asks them.
+    r"|(?:please\s+)?list\s+(?:all|them|each)"
     # The date a number is counted on, or the document it is copied from: "（按2026年9月1日计算）",
     # "（截至2026年8月31日）", "（以毕业证为准）". Not how it is counted ("按折合全职计算" is another number).
     # A month and a day, never a span of years ("(2024-25)", "（2024-2025）" name another school year).
@@ -336,9 +342,13 @@ _CODE_TABLE = re.compile(r"^\s*(?:(?:gb|jy)\s*(?:/\s*t)?\s*\d[\d.\s-]*|(?:(?:代
 _AFTER_HAN = re.compile(r"[\u3400-\u9fff]\s*$")
 
 
+# The format of a date after its name, without a bracket: "Birth date dd/mm/yy", "出生日期 yyyy-mm-dd".
+_DATE_FORMAT = re.compile(r"\s*[:：]?\s*(?<![a-z])(?:dd|mm|yy|yyyy)(?:\s*[/.-]\s*(?:dd|mm|yy|yyyy)){1,2}\s*$", re.IGNORECASE)
+
+
 def strip_brackets(t: str) -> str:
     """Noise brackets taken off; other brackets open up, their words kept ("专任教师（女）")."""
-    t = _acronyms(_LEVELS.sub("", t))
+    t = _acronyms(_LEVELS.sub("", _DATE_FORMAT.sub("", t)))
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
@@ -632,7 +642,8 @@ _CJK_OPTIONS_TAIL = re.compile(rf"\s*[(（](?=[^()（）]*{_CJK})[^()（）A-Za-
 def bilingual(label: str) -> tuple[str, str, bool] | None:
     """The Chinese and the English half of a bilingual wording, and whether the English was in
     brackets; None when the wording is in one language."""
-    text = _UNIT_TAIL.sub("", label.strip())  # "专任教师 FT teachers（人）": the unit is neither half
+    # "专任教师 FT teachers（人）": the unit is neither half, nor is a date's format ("出生日期 yyyy-mm-dd").
+    text = _DATE_FORMAT.sub("", _UNIT_TAIL.sub("", label.strip()))
     # "職位 Cargo（教師／行政／教輔／工友）": Chinese options after both halves are the Chinese half's.
     tail = _CJK_OPTIONS_TAIL.search(text)
     if tail is not None:

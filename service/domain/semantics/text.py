@@ -222,8 +222,16 @@ _NOISE = re.compile(
     r"|(?:per|from|as per|according to|source\s*:?)?\s*(?:[a-z]{1,3}is|hr records|personnel records|staff records)"
     r"|[a-z\u3400-\u9fff][^+\d]*(?:\+\s*[a-z\u3400-\u9fff][^+\d]*)+"  # "(M+F)", "（男+女）"; not "(50+ years)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
-    # How letters are typed: "（末位X大写）", "(in capitals)".
-    r"|.*(?:大写|小写|upper\s*case|lower\s*case|capitals|capital letters).*"
+    # How letters are typed: "（末位X大写）", "(in capitals)", "(in block letters)".
+    r"|.*(?:大写|小写|upper\s*case|lower\s*case|capitals|capital letters|block letters).*"
+    # What not to type, and a value the sheet fills in itself: "（不要加空格）", "（请勿使用科学计数法）",
+    # "（自动计算）", "(auto-calculated)". Not what is not counted ("不含", "不包括"): that says whom.
+    r"|(?:请)?(?:不要|勿|请勿|不得|无需|不用)(?!含|包括|计).*|.*自动(?:计算|生成|填充|带出|显示).*"
+    r"|(?:auto(?:matically)?[- ]?(?:calculated|computed|filled|generated))"
+    # How to mark an answer: "（在编打√）", "（是的打勾）".
+    r"|.*(?:打\s*[√✓✔]|打勾|划勾|画勾).*"
+    # One value only: "(one only)", "(only one)", "（只填一门）" says the field takes one value.
+    r"|(?:one|only\s+one|one\s+only|single)"
     # Either answer will do: "（全日制或在职均可）", "(either is fine)".
     r"|.*(?:均可|皆可|都可以?|不限|即可|either\b).*"
     # An estimate will do: "（估计数）", "(approximate)", "(estimate if unsure)".
@@ -422,7 +430,7 @@ def options(text: str) -> list[str]:
     """The options a folded wording lists in brackets or with letters ("性别（男/女）" -> ["男", "女"];
     "(1-Male, 2-Female)" -> ["male", "female"]). A bracket within a lettered option says what that
     option takes in; the option is the name before it."""
-    head, listed = lettered(text)
+    head, listed = lettered(_DATE_FORMAT.sub("", text))  # "Date of birth: DD/MM/YYYY" lists no options
     for m in _BRACKET.finditer(_LEVELS.sub("", head)):
         if _GRADE_SPAN.fullmatch(m.group(0)) or _CODE_TABLE.match(m.group(1)):
             continue  # "(P1-P7)": the grades a number covers, no codes; "（代码，见附表3）" no options

@@ -432,7 +432,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         raise _Fail("asks for a time the wording does not say is when teaching began")
     if "start" in st.markers:
         # "When did you start teaching?", "When did you first start working as a teacher?"
-        if dims in ([], ["teacher.teaching_years"]) and (dims or teacher_only) and not ranges:
+        # "开始从教年月": a start said again beside the start of teaching's own name is that start.
+        if dims in ([], ["teacher.teaching_years"], ["teacher.teaching_start"]) and (dims or teacher_only) and not ranges:
             dims = ["teacher.teaching_start"]
         else:
             raise _Fail("asks when something began, but not teaching")

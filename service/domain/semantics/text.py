@@ -195,7 +195,7 @@ _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
 _NOISE = re.compile(
     r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|nos?\.?|number|count|headcount"
     r"|(?:人|名)\s*(?:persons?|people)"
-    r"|years?|in years|yrs?"
+    r"|years?|in years|yrs?|(?:满|足|整|周)年(?:数)?|[一二三四五六七八九十]+位(?:数字|数)?"
     # How a length is counted: ages and years of teaching are whole years on the reference date.
     r"|(?:in\s+)?(?:completed|complete|full|whole)\s+years?"
     r"|unit\s*[:：]?\s*(?:persons?|people)|(?:加盖)?(?:单位|学校)?(?:公章|印章)|盖章|签章|签字|签名|stamp|seal|signature"

@@ -471,10 +471,11 @@ def _build(d: Dictionary) -> Lexicon:
     for name, words in LOOSE_WORDS.items():
         add(words, Sense("dim", name, loose=True))
     for name, f in codes_fields.items():
-        # "性别代码", "学历代码": a coded field's code is that field, entered as its code list's codes.
-        # A word of one character ("编", "族") is too short to say which field: "编码" is any code.
+        # "性别代码", "学历代码", "性别码" (as the ministry's data standard names coded fields): a coded
+        # field's code is that field, entered as its code list's codes. A word of one character ("编",
+        # "族") is too short to say which field: "编码" is any code.
         named = [w for w in (f.labels.zh, *f.aliases, *DIMENSION_WORDS.get(name, ())) if not w.isascii() and len(w) >= 2]
-        add([w + suffix for w in named for suffix in ("代码", "编码")], Sense("dim", name))
+        add([w + suffix for w in named for suffix in ("代码", "编码", "码")], Sense("dim", name))
     for f in d.fields.values():
         if not f.is_indicator:
             add((f.labels.zh, f.labels.en, *f.aliases), Sense("dim", f.key))

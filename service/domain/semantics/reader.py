@@ -484,7 +484,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             if dims[0] in st.activity - st.named and not {"duration", "start", "moment"} & st.markers:
                 # "执教教师", "任教教师": who teaches, not how long they have.
                 raise _Fail("names teaching, not how long one has taught")
-            if (st.conds or roster) and dims[0] in st.bare - st.named - st.activity:
+            if (st.conds or (roster and "self" not in st.markers)) and dims[0] in st.bare - st.named - st.activity:
                 # "教师代码", "Staff code": people's own code, not their school's ("代码" alone is the school's
                 # on a school form; on a roster, one row per teacher, "ID" alone is the row's own).
                 raise _Fail(f"names {dims[0]} without the school, beside people or on a roster: theirs, not the school's")

@@ -554,6 +554,18 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'Subject Specialization (Major)', None),
         ([], 'Next of kin (name and phone)', None),
     ]),
+    ('Teacher Data Template (instructions in the column names)', 'roster', [
+        ([], 'Name of the teacher (as in service book)', 'teacher.name'),
+        ([], 'Date of birth (as per service record)', 'teacher.birth_date'),
+        ([], 'Ethnicity (use codes in Annex 2)', 'teacher.ethnicity'),
+        ([], 'Highest qualification (see codes below)', 'teacher.education'),
+        ([], 'Years of experience (round down)', 'teacher.teaching_years'),
+        ([], 'Gender (circle one)', 'teacher.gender'),
+        ([], 'Subject (code from list)', 'teacher.subject'),
+        ([], 'Contract hours (hrs per week)', None),
+        ([], 'Years at this school (round down)', None),
+        ([], 'Passport No. (non-citizens only)', None),
+    ]),
     ('Staff Establishment Return (Southern Africa)', 'roster', [
         ([], 'Persal number', None),
         ([], 'Initials and surname', None),

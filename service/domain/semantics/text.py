@@ -230,6 +230,8 @@ _NOISE = re.compile(
     r"|(?:auto(?:matically)?[- ]?(?:calculated|computed|filled|generated))"
     # How to mark an answer: "（在编打√）", "（是的打勾）".
     r"|.*(?:打\s*[√✓✔]|打勾|划勾|画勾).*"
+    # Whole years, said as how to round: "(round down)".
+    r"|round(?:ed)?\s+down"
     # One value only: "(one only)", "(only one)", "（只填一门）" says the field takes one value.
     r"|(?:one|only\s+one|one\s+only|single)"
     # Either answer will do: "（全日制或在职均可）", "(either is fine)".
@@ -239,7 +241,7 @@ _NOISE = re.compile(
     # How to answer, in English: "(Please mark one choice)", "(tick one)", "(write a number)".
     # Only how to answer one value: "(please include part-time)" says what is counted, and "(tick all
     # that apply)" takes several answers, as "[多选题]": both stay.
-    r"|(?:please\s+)?(?:tick|mark|choose|select|circle|write|enter|fill)\b(?:\s+(?:in|down))?(?:\s+(?:one|only\s+one|a|the|your))?"
+    r"|(?:please\s+)?(?:tick|mark|choose|select|circle|write|enter|fill|use)\b(?:\s+(?:in|down))?(?:\s+(?:one|only\s+one|a|the|your))?"
     r"(?:\s+(?:choice|answer|box|option|number|figure|response|age|value))?(?:\s+in\s+(?:years|figures|digits|numbers))?"
     r"(?:\s+(?:per\s+(?:row|line)|in\s+(?:each|every)\s+(?:row|line)))?"
     # "(list all)", "(list them)": every value of the teacher's own, as "Subjects taught" asks them.
@@ -257,7 +259,7 @@ _NOISE = re.compile(
     # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
     # A document named as where to copy from, whatever a country calls it: "(as in MyKad)", "(as per NIC)".
-    r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?[a-z]+(?:\s+(?:card|document|certificate))?"
+    r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?[a-z]+(?:\s+(?:card|document|certificate|book|records?|register|file))?"
     # The classification an answer is coded in: "(ISCED levels)", "(ISCO-08)".
     r"|(?:isced|isco)(?:\s*-?\s*(?:levels?|classification|2011|08|97))*"
     r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-eg-ln-z]|[*†‡]"
@@ -284,7 +286,7 @@ _HINT_PARTS = re.compile(r"\s*[,，;；]\s*")
 
 # Another measure than a headcount, or people the records do not hold: a bracket naming one is never
 # noise, whatever hint it also gives ("(estimated FTE)", "（折合数即可）", "(full-time and part-time combined)").
-_OTHER_MEASURE = re.compile(r"折合|\bfte\b|equivalent|part[- ]?time|课时|\bhours?\b|\bhrs?\b")
+_OTHER_MEASURE = re.compile(r"折合|\bfte\b|equivalent|part[- ]?time|课时|\bhours?\b|\bhrs?\b(?!\s+records?\b)")
 
 
 def another_measure(text: str) -> bool:
@@ -346,7 +348,7 @@ def _acronyms(t: str) -> str:
 # A bracket citing the standard or the table of codes a value is entered in ("民族（GB3304）", "学历（GB/T
 # 4658）", "(代码，见附表3)", "(see code list)"): the field is asked as its code, as "民族代码" is.
 _CODE_TABLE = re.compile(r"^\s*(?:(?:gb|jy)\s*(?:/\s*t)?\s*\d[\d.\s-]*|(?:(?:代码|编码|codes?)\s*[,，;；:：]?\s*)?"
-                         r"(?:见|详见|参见|参照|see)\s*(?:附表|附件|附录|代码表|编码表|code\s*(?:list|table)|appendix|annex)[\w.\s-]*)$")
+                         r"(?:见|详见|参见|参照|see|use|using|refer\s+to)\s*(?:the\s+)?(?:附表|附件|附录|代码表|编码表|code\s*(?:list|table)|codes?|appendix|annex)[\w.\s-]*)$")
 _AFTER_HAN = re.compile(r"[\u3400-\u9fff]\s*$")
 
 

@@ -584,6 +584,21 @@ FORMS: list[tuple[str, str, list[Field]]] = [
     ]),
 ]
 
+# The same shapes on school forms: a system's run-together field names and what to write if none.
+SCHOOL_FORMS: list[tuple[str, str, list[Field]]] = [
+    ('School Census export (field names)', 'school', [
+        ([], 'TotalTeachers', 'FT'),
+        ([], 'FemaleTeachers', 'FT;gender=2'),
+        ([], 'No. of teachers with PhD (0 if none)', 'FT;education=11'),
+        ([], 'Retired teachers (if none, enter 0)', 'status=2;post_type=1'),
+        ([], 'Male teachers (write 0 if none)', 'FT;gender=1'),
+        ([], 'ContractTeachers', 'FT;establishment=2'),
+        ([], 'ClassroomsInUse', None),
+        ([], 'Toilets (0 if none)', None),
+    ]),
+]
+FORMS += SCHOOL_FORMS
+
 
 # Wordings the reader does not read yet, each for a reason a general rule has still to meet: asserted
 # still missed, so that a rule reading one moves it out of here.

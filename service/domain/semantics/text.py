@@ -230,6 +230,9 @@ _NOISE = re.compile(
     r"|(?:auto(?:matically)?[- ]?(?:calculated|computed|filled|generated))"
     # How to mark an answer: "（在编打√）", "（是的打勾）".
     r"|.*(?:打\s*[√✓✔]|打勾|划勾|画勾).*"
+    # What to write when there are none: "(enter 0 if none)", "(0 if none)", "(if none, write 0)".
+    r"|(?:(?:please\s+)?(?:enter|write|put|fill\s+in|insert|type|record|use)\s+)?(?:0|zero|nil)\s+if\s+(?:none|nil|not\s+applicable|n/?a)"
+    r"|if\s+(?:none|nil|not\s+applicable)\s*,?\s*(?:please\s+)?(?:enter|write|put|fill\s+in|insert|type|record|use)\s+(?:0|zero|nil)"
     # Whole years, said as how to round: "(round down)".
     r"|round(?:ed)?\s+down"
     # One value only: "(one only)", "(only one)", "（只填一门）" says the field takes one value.

@@ -156,6 +156,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # People who came during a period: a flow, never a state the records hold ("transferred"
                # alone is one who left).
                "transferred in", "transfer in", "调入", "调进", "新调入",
+               # The grades and classes a teacher teaches ("任教年级"): not held, and "年级" is no slip for 年纪.
+               "年级", "班级",
                # Posts and ranks of a school's staff, not a title or a degree ("Master Teacher I" is a
                # Philippine rank, a Kenyan "Senior Master" a post).
                "master teacher", "senior master", "head teacher", "headteacher", "headmaster", "head master",

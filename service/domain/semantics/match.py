@@ -718,6 +718,31 @@ def beside_column(m: Match, label: str, type_: str | None, level: Level | None, 
     return None
 
 
+def under_field(m: Match, label: str, header: str, type_: str | None, reference: date | None,
+                d: Dictionary) -> Match | None:
+    """On a roster a header naming a field and a column beneath saying which of its values or which
+    date ("学历 / 最高", "出生 / 年月", "Qualifications / Academic") are one wording: the header then the
+    column, or the column then the header when that is still the header's field. A wording the two
+    orders read as different fields is not guessed."""
+    if m.key is not None or not header.strip():
+        return None
+    zh = _is_zh(label) or _is_zh(header)
+    named = match_field(label=header, type=type_, level="roster", reference=reference, d=d).key
+    found: dict[str, Match] = {}
+    for joined, header_first in ((header + label, True), (label + header, False)) if zh else \
+            ((f"{header} {label}", True), (f"{label} {header}", False)):
+        again = match_field(label=joined, type=type_, level="roster", reference=reference, d=d)
+        # Read the other way round ("最高" before "学历"), the wording must still be the header's field:
+        # "年级任教" is no age.
+        if again.key is not None and (header_first or again.key == named):
+            found.setdefault(again.key, again)
+    if len(found) != 1:
+        return None
+    again = next(iter(found.values()))
+    return _found(again.key or "", again.definition, CONF_IN_CONTEXT, f"{again.reason}, under {header!r}", again.parsed) \
+        if again.definition is not None else None
+
+
 def _splits(whole: Definition, part: Definition, other: Definition, d: Dictionary) -> bool:
     """Whether `part` and `other` split `whole` on one code field and agree with it elsewhere."""
     n = apart_on(whole, part)

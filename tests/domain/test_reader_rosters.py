@@ -411,6 +411,26 @@ FORMS: list[tuple[str, str, list[Field]]] = [
     ('Teacher Data Collection Sheet (abbreviated headers) (continued)', 'roster', [
         ([], 'Staff No.', 'teacher.id'),
     ]),
+    ('Staff Return (abbreviated column heads)', 'roster', [
+        ([], 'Stf No.', 'teacher.id'),
+        ([], 'Dt. of Birth', 'teacher.birth_date'),
+        ([], 'Gndr', 'teacher.gender'),
+        ([], 'Ethn.', 'teacher.ethnicity'),
+        ([], 'Nat. ID No.', 'teacher.id_number'),
+        ([], 'Highest Acad. Qual.', 'teacher.education'),
+        ([], 'Emp. Type (Perm/Cont)', 'teacher.establishment'),
+        ([], 'Yrs of Svc', 'teacher.teaching_years'),
+        ([], 'Dt. of first appt.', None),
+        ([], 'Sal. Grade', None),
+        ([], 'Emp. Status (P/T)', None),
+        ([], 'DT teacher (Y/N)', None),
+    ]),
+    ('Staff Return (abbreviated column heads) (continued)', 'roster', [
+        ([], 'Emp No', 'teacher.id'),
+        ([], 'Birth Dt.', 'teacher.birth_date'),
+        ([], 'Acad. Qual.', 'teacher.education'),
+        ([], 'Yrs. in Svc.', 'teacher.teaching_years'),
+    ]),
     ('HR system export (field names)', 'roster', [
         ([], 'StaffID', 'teacher.id'),
         ([], 'FullName', 'teacher.name'),

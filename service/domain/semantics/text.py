@@ -117,8 +117,17 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"\binfo\b\.?", "information"), (r"\btot\b\.?", "total"), (r"\bcnt\b\.?", "count"),
     (r"\benrol\b\.?|\benrl\b\.?|\benrolt\b\.?", "enrolment"), (r"\bappt\b\.?", "appointment"), (r"\bdeg\b\.?", "degree"),
     (r"\bnatl\b\.?", "national"), (r"\bgrp\b\.?", "group"), (r"\bsubj\b\.?", "subject"), (r"\bsubjs\b\.?", "subjects"),
+    (r"\bsvc\b\.?", "service"), (r"\bacad\b\.?", "academic"), (r"\bgndr\b\.?", "gender"), (r"\bstf\b\.?", "staff"),
+    (r"\bethn\b\.?", "ethnicity"),
+    # Short for two words each: "Emp. No." is an employee's number, "Emp. status" the employment's;
+    # "Dt. of birth" a date ("DT" alone is design and technology); "Nat. ID" national ("nat." nature).
+    (r"\bempl?\b\.?(?=\s*(?:no\b|number|id\b|name|code))", "employee"),
+    (r"\bempl?\b\.?(?=\s*(?:status|type|category|terms|contract))", "employment"),
+    (r"\bdt\b\.?(?=\s*of\b)|(?<=birth )dt\b\.?", "date"),
+    (r"\bnat\b\.?(?=\s*(?:id|identity|identification)\b)", "national"),
     # "Temp." is a temperature on a health form; only beside "permanent" is it temporary ("Perm./Temp.").
     (r"(?<=permanent)(\s*[/,]\s*|\s+or\s+)temp\b\.?", r"\1temporary"),
+    (r"(?<=permanent)(\s*[/,]\s*|\s+or\s+)cont\b\.?", r"\1contract"),
     # "Whole-time" is Ireland's and Britain's "full-time".
     (r"\bwhole[- ]time\b", "full-time"),
     # "&" between English words is "and": "Bach. & above", "Executive & Admin".

@@ -256,6 +256,16 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'ZZMM（政治面貌）', None),
         ([], 'GZDW（工作单位）', 'teacher.school_code'),
     ]),
+    ('教职工信息导出（字段名带代码）', 'roster', [
+        ([], 'XB_性别', 'teacher.gender'),
+        ([], '姓名(XM)', 'teacher.name'),
+        ([], '民族 MZ', 'teacher.ethnicity'),
+        ([], 'ZGXL-最高学历', 'teacher.education'),
+        ([], '出生日期（CSRQ）', 'teacher.birth_date'),
+        ([], '政治面貌(ZZMM)', None),
+        ([], '学位(XW)', None),
+        ([], '学历(ZC)', None),
+    ]),
     ('双语花名册 Bilingual staff list', 'roster', [
         ([], '性别 Gender', 'teacher.gender'),
         ([], '出生日期 DOB', 'teacher.birth_date'),

@@ -482,17 +482,23 @@ def _on(stated: tuple[int, int, int | None], reference: date | None) -> bool:
 
 # A column named by a code in capitals, and maybe the wording it stands for in a bracket after it:
 # "XM", "CSRQ（出生日期）", as Chinese systems export their tables.
-_COLUMN_CODE = re.compile(r"^\s*([A-Z]{2,9})\s*(?:[(（]\s*([^()（）]+?)\s*[)）])?\s*$")
+_COLUMN_CODE = re.compile(r"^\s*([A-Z]{2,9})\s*(?:[(（]\s*([^()（）]+?)\s*[)）]|[_\-\s]+([\u3400-\u9fff]+))?\s*$")
+# The wording with its code after it: "性别(XB)", "姓名_XM".
+_CODE_AFTER_NAME = re.compile(r"^\s*([\u3400-\u9fff]+)\s*(?:[(（]\s*([A-Z]{2,9})\s*[)）]|[_\-\s]+([A-Z]{2,9}))\s*$")
 
 
 def _spelled_by_code(label: str, level: Level | None, d: Dictionary) -> str | None:
-    """The wording a column code spells in pinyin initials: the bracket after it when the code is its
-    initials ("ZZMM（政治面貌）"), or on a roster the one teacher field whose name it spells ("ZGXL":
-    最高学历). A code the reader knows as a word or an abbreviation ("DOB", "TSC") is that word."""
+    """The wording a column code spells in pinyin initials: the words beside it when the code is their
+    initials ("ZZMM（政治面貌）", "XB_性别", "姓名(XM)"), or on a roster the one teacher field whose name
+    it spells ("ZGXL": 最高学历). A code the reader knows as a word or an abbreviation ("DOB", "TSC") is
+    that word."""
+    if (after := _CODE_AFTER_NAME.match(label)) is not None:
+        named, code = after.group(1), after.group(2) or after.group(3)
+        return named if code in (initials(named), initials(named) + "M") else None
     m = _COLUMN_CODE.match(label)
     if m is None:
         return None
-    code, named = m.group(1), m.group(2)
+    code, named = m.group(1), m.group(2) or m.group(3)
     if named is not None:
         han = "".join(re.findall(r"[\u3400-\u9fff]", named))
         return named if han and code in (initials(han), initials(han) + "M") else None

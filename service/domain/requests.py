@@ -46,6 +46,7 @@ from service.domain.semantics import (
     residual_match,
     settled,
     subtotal_match,
+    under_field,
     words,
 )
 from service.domain.semantics.context import (
@@ -335,6 +336,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school":
             m = beside_column(m, label, f.type, req.level, where, req.reference_date, d,
                               tuple(group.categories) if group.whole else ()) or m
+        if m.key is None and wording and label and not (f.key or f.definition) and req.level == "roster" and heads:
+            m = under_field(m, label, heads[-1], f.type, req.reference_date, d) or m
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
                 and group.categories:
             m = subtotal_match(m, wording, group.categories, d, req.reference_date)

@@ -13,6 +13,7 @@ from service.domain.semantics.match import (
     residual_match,
     settled,
     subtotal_match,
+    under_field,
 )
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.text import normalise
@@ -33,5 +34,6 @@ __all__ = [
            "residual_match",
            "settled",
            "subtotal_match",
+           "under_field",
            "words",
 ]

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import pypinyin
+
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import DERIVED, RANKED, ranking, teacher_code_fields
 from service.domain.semantics.text import fold
@@ -156,6 +158,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # People who came during a period: a flow, never a state the records hold ("transferred"
                # alone is one who left).
                "transferred in", "transfer in", "调入", "调进", "新调入",
+               # The grades and classes a teacher teaches ("任教年级"): not held, and "年级" is no slip for 年纪.
+               "年级", "班级",
                # Posts and ranks of a school's staff, not a title or a degree ("Master Teacher I" is a
                # Philippine rank, a Kenyan "Senior Master" a post).
                "master teacher", "senior master", "head teacher", "headteacher", "headmaster", "head master",
@@ -471,10 +475,11 @@ def _build(d: Dictionary) -> Lexicon:
     for name, words in LOOSE_WORDS.items():
         add(words, Sense("dim", name, loose=True))
     for name, f in codes_fields.items():
-        # "性别代码", "学历代码": a coded field's code is that field, entered as its code list's codes.
-        # A word of one character ("编", "族") is too short to say which field: "编码" is any code.
+        # "性别代码", "学历代码", "性别码" (as the ministry's data standard names coded fields): a coded
+        # field's code is that field, entered as its code list's codes. A word of one character ("编",
+        # "族") is too short to say which field: "编码" is any code.
         named = [w for w in (f.labels.zh, *f.aliases, *DIMENSION_WORDS.get(name, ())) if not w.isascii() and len(w) >= 2]
-        add([w + suffix for w in named for suffix in ("代码", "编码")], Sense("dim", name))
+        add([w + suffix for w in named for suffix in ("代码", "编码", "码")], Sense("dim", name))
     for f in d.fields.values():
         if not f.is_indicator:
             add((f.labels.zh, f.labels.en, *f.aliases), Sense("dim", f.key))
@@ -486,6 +491,10 @@ def _build(d: Dictionary) -> Lexicon:
                 if u[-1:] == ("id",):
                     for tail in (("number",), ("no",)):
                         raw.setdefault(u + tail, {Sense("dim", f.key)})
+                # "Identity No.", "Staff no.": "no." in an identifier's name is its "number", and back.
+                for said, other in ((("number",), ("no",)), (("no",), ("number",))):
+                    if len(u) >= 2 and u[-1:] == said:
+                        raw.setdefault(u[:-1] + other, {Sense("dim", f.key)})
     for name in DERIVED:
         add(DIMENSION_WORDS[name], Sense("dim", name))
     for name, words in ACTIVITY_WORDS.items():
@@ -524,3 +533,39 @@ def _build(d: Dictionary) -> Lexicon:
 def lexicon(d: Dictionary) -> Lexicon:
     """The lexicon of `d`, built on first use and dropped with it."""
     return d.derived(_build)
+
+
+def initials(word: str) -> str:
+    """The initials of a Chinese word's pinyin in capitals, as systems name columns ("姓名" -> "XM")."""
+    return "".join(p[:1] for p in pypinyin.lazy_pinyin(word, style=pypinyin.Style.FIRST_LETTER)).upper()
+
+
+def _build_pinyin_codes(d: Dictionary) -> dict[str, str]:
+    # A teacher field's own label gives its code at any length ("XM", "XB", "MZ"); an alias only at three
+    # letters or more, where two words rarely share initials ("BZ" is 编制 and 备注, "ZC" 职称 and 注册).
+    # A code two fields share is neither's; one spelled with "M" after it is the field's code (码) as the
+    # ministry's data standard names coded fields ("XBM", "MZM").
+    own: dict[str, set[str]] = {}
+    words: dict[str, dict[str, str]] = {}
+    for f in d.entity_fields("teacher"):
+        for i, w in enumerate((f.labels.zh, *f.aliases)):
+            if w.isascii():
+                continue
+            code = initials(w)
+            words.setdefault(code, {}).setdefault(f.key, w)
+            if i == 0:
+                own.setdefault(code, set()).add(f.key)
+    codes: dict[str, str] = {}
+    for code, fields in words.items():
+        mine = own.get(code, set())
+        if len(mine) == 1 or (not mine and len(code) >= 3 and len(fields) == 1):
+            key = next(iter(mine or fields))
+            codes[code] = words[code][key]
+            if d.fields[key].type == "enum":
+                codes.setdefault(code + "M", words[code][key])
+    return codes
+
+
+def pinyin_codes(d: Dictionary) -> dict[str, str]:
+    """The column codes ("CSRQ", "ZGXL") that name one teacher field, each with the wording it spells."""
+    return d.derived(_build_pinyin_codes)

@@ -28,7 +28,7 @@ from service.domain.semantics.definition import (
     from_json,
     parse_key,
 )
-from service.domain.semantics.lexicon import POST, lexicon, units
+from service.domain.semantics.lexicon import POST, initials, lexicon, pinyin_codes, units
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
     AMBIGUOUS,
@@ -484,6 +484,46 @@ def _on(stated: tuple[int, int, int | None], reference: date | None) -> bool:
     return (year, month) == (reference.year, reference.month) and day in (None, reference.day)
 
 
+# A column named by a code in capitals, and maybe the wording it stands for in a bracket after it:
+# "XM", "CSRQ（出生日期）", as Chinese systems export their tables.
+_COLUMN_CODE = re.compile(r"^\s*([A-Z]{2,9})\s*(?:[(（]\s*([^()（）]+?)\s*[)）]|[_\-\s]+([\u3400-\u9fff]+))?\s*$")
+# The wording with its code after it: "性别(XB)", "姓名_XM".
+_CODE_AFTER_NAME = re.compile(r"^\s*([\u3400-\u9fff]+)\s*(?:[(（]\s*([A-Z]{2,9})\s*[)）]|[_\-\s]+([A-Z]{2,9}))\s*$")
+
+
+def _spelled_by_code(label: str, level: Level | None, d: Dictionary) -> str | None:
+    """The wording a column code spells in pinyin initials: the words beside it when the code is their
+    initials ("ZZMM（政治面貌）", "XB_性别", "姓名(XM)"), or on a roster the one teacher field whose name
+    it spells ("ZGXL": 最高学历). A code the reader knows as a word or an abbreviation ("DOB", "TSC") is
+    that word."""
+    if (after := _CODE_AFTER_NAME.match(label)) is not None:
+        named, code = after.group(1), after.group(2) or after.group(3)
+        return named if code in (initials(named), initials(named) + "M") else None
+    m = _COLUMN_CODE.match(label)
+    if m is None:
+        return None
+    code, named = m.group(1), m.group(2) or m.group(3)
+    if named is not None:
+        han = "".join(re.findall(r"[\u3400-\u9fff]", named))
+        return named if han and code in (initials(han), initials(han) + "M") else None
+    if level != "roster" or units(fold(code)) in lexicon(d).terms:
+        return None
+    return pinyin_codes(d).get(code)
+
+
+# A system's field name running capitalised words together: "DateOfBirth", "StaffID", "FullName".
+_CAMEL = re.compile(r"^\s*[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,})+\s*$")
+_CAMEL_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}")
+
+
+def _run_together(label: str, d: Dictionary) -> str | None:
+    """The words of a capitalised name run together, when it is no word the reader knows as it is
+    ("EnrOllment" is "enrollment", whatever its capitals)."""
+    if _CAMEL.match(label) is None or units(fold(label)) in lexicon(d).terms:
+        return None
+    return " ".join(_CAMEL_WORD.findall(label))
+
+
 def match_field(
     *,
     key: str | None = None,
@@ -515,6 +555,9 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         implied = None  # "专任教师人数：A.20人及以下 B.21-50人": the count, asked as a choice of bands
     if label.strip() in d.fields:
         return _by_key(label.strip(), None, d)
+    if (spelled := _spelled_by_code(label, level, d) or _run_together(label, d)) is not None:
+        again = match_field(label=spelled, type=type, level=level, scene=scene, reference=reference, d=d, respell=respell)
+        return replace(again, reason=f"{again.reason} (read as {spelled!r})")
     exact = _exact(label, implied, d) if not aggregated(label) else None
     if exact is not None and exact.key is not None and (mine := _level_field(exact.key, level, d)) != exact.key:
         # On a roster a school's name for a field is the teacher's own ("学校标识码": where they work).
@@ -559,6 +602,11 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                 asked = {POST}  # "Are you a full-time teacher?"
             elif not asked and not parsed.own_population and {c.field for c in parsed.conditions} == {"teacher.status"}:
                 asked = {"teacher.status"}  # "您目前是否在职？", "Are you retired?"
+            if asked == {"teacher.subject"}:
+                # "是否心理健康教育教师", "是否专职体育教师": whether one is a subject's (dedicated) teacher is a
+                # post the records do not hold; the subject taught answers neither yes nor no.
+                return Match(None, 0.0, "new: asks whether one is a teacher of a subject, not the subject taught",
+                             (), None, parsed)
             if len(asked) == 1 and (asked == {POST} or parsed.generic_only or not parsed.own_population):
                 # "您是否为在编教师？" on a roster asks each teacher's establishment.
                 parsed = Parsed("value", field=asked.pop(), whether=True)
@@ -681,6 +729,31 @@ def beside_column(m: Match, label: str, type_: str | None, level: Level | None, 
                 return _found(again.key, again.definition, CONF_IN_CONTEXT,
                               f"{again.reason}: of {name}, as the column before it", again.parsed)
     return None
+
+
+def under_field(m: Match, label: str, header: str, type_: str | None, reference: date | None,
+                d: Dictionary) -> Match | None:
+    """On a roster a header naming a field and a column beneath saying which of its values or which
+    date ("学历 / 最高", "出生 / 年月", "Qualifications / Academic") are one wording: the header then the
+    column, or the column then the header when that is still the header's field. A wording the two
+    orders read as different fields is not guessed."""
+    if m.key is not None or not header.strip():
+        return None
+    zh = _is_zh(label) or _is_zh(header)
+    named = match_field(label=header, type=type_, level="roster", reference=reference, d=d).key
+    found: dict[str, Match] = {}
+    for joined, header_first in ((header + label, True), (label + header, False)) if zh else \
+            ((f"{header} {label}", True), (f"{label} {header}", False)):
+        again = match_field(label=joined, type=type_, level="roster", reference=reference, d=d)
+        # Read the other way round ("最高" before "学历"), the wording must still be the header's field:
+        # "年级任教" is no age.
+        if again.key is not None and (header_first or again.key == named):
+            found.setdefault(again.key, again)
+    if len(found) != 1:
+        return None
+    again = next(iter(found.values()))
+    return _found(again.key or "", again.definition, CONF_IN_CONTEXT, f"{again.reason}, under {header!r}", again.parsed) \
+        if again.definition is not None else None
 
 
 def _splits(whole: Definition, part: Definition, other: Definition, d: Dictionary) -> bool:

@@ -338,7 +338,8 @@ def _school_kind(st: _State, ranges: list[Filter]) -> Parsed:
     raise _Fail(f"names a kind of school ({field_}), not something a teacher record holds")
 
 
-def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offered: str | None = None) -> Parsed:
+def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offered: str | None = None,
+               roster: bool = False) -> Parsed:
     if offered is not None and ANY in st.dims:
         # "所在地属于：A.城区 B.镇区 C.乡村": a word for some attribute, and options saying which.
         st.dims = [offered if x == ANY else x for x in st.dims]
@@ -402,8 +403,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     if mode == "field" and by and not set(by) <= {c.field for c in st.conds} | {r.field for r in ranges}:
         # "Teachers by type of contract": a field broken down by something it does not fix is no one number.
         raise _Fail(BREAKDOWN_ONLY)
-    if ANY in dims and len(dims) == 2 and not st.conds and not ranges:
-        dims.remove(ANY)  # "城乡类别": a field and a word saying it is a kind of thing
+    if ANY in dims and len(dims) == 2 and not st.conds and not ranges and not set(dims) - {ANY} <= st.bare - st.named:
+        # "城乡类别": a field and a word saying it is a kind of thing. Not a school's field named bare
+        # ("Role identifier", "类别代码"): the code of the kind, not the school's.
+        dims.remove(ANY)
     joined = [c for c in st.conds if not c.generic]
     if ANY in dims and len(joined) == 1 and joined[0].joined >= 2 and not ranges and not has_counted:
         # "employment status (permanent or fixed-term contract)": the values offered name the field.
@@ -431,7 +434,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         raise _Fail("asks for a time the wording does not say is when teaching began")
     if "start" in st.markers:
         # "When did you start teaching?", "When did you first start working as a teacher?"
-        if dims in ([], ["teacher.teaching_years"]) and (dims or teacher_only) and not ranges:
+        # "开始从教年月": a start said again beside the start of teaching's own name is that start.
+        if dims in ([], ["teacher.teaching_years"], ["teacher.teaching_start"]) and (dims or teacher_only) and not ranges:
             dims = ["teacher.teaching_start"]
         else:
             raise _Fail("asks when something began, but not teaching")
@@ -482,9 +486,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             if dims[0] in st.activity - st.named and not {"duration", "start", "moment"} & st.markers:
                 # "执教教师", "任教教师": who teaches, not how long they have.
                 raise _Fail("names teaching, not how long one has taught")
-            if st.conds and dims[0] in st.bare - st.named - st.activity:
-                # "教师代码", "Staff code": people's own code, not their school's ("代码" alone is the school's).
-                raise _Fail(f"names {dims[0]} without the school, beside people: their own, not the school's")
+            if (st.conds or (roster and "self" not in st.markers)) and dims[0] in st.bare - st.named - st.activity:
+                # "教师代码", "Staff code": people's own code, not their school's ("代码" alone is the school's
+                # on a school form; on a roster, one row per teacher, "ID" alone is the row's own).
+                raise _Fail(f"names {dims[0]} without the school, beside people or on a roster: theirs, not the school's")
             if st.conds and dims[0].startswith("school.") and not any(f.references == dims[0] for f in d.entity_fields("teacher")):
                 # "Student teachers": people beside a number only the school has are not that number.
                 raise _Fail(f"names {dims[0]}, the school's, beside people it does not belong to")
@@ -980,7 +985,7 @@ def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | N
                     s = senses[i]
                     if s.kind in ("code", "pop") and s.field not in st.dims and s.field not in by:
                         raise _Fail(f"'{''.join(tiling[i])}' {AMBIGUOUS}")
-                readings[_interpret(st, ranges, d, mode, offered)] = None
+                readings[_interpret(st, ranges, d, mode, offered, level == "roster")] = None
             except _Fail as exc:
                 failures.append(exc)
         if readings and (mode == "field" or any(p.own_population for p in readings)):

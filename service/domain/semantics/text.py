@@ -105,6 +105,10 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"\bsr\b\.?(?=[\s-]*[a-z])(?!\s*no\b)", "senior"), (r"\bjr\b\.?(?=[\s-]*[a-z])", "junior"), (r"(?<=senior)[\s-]*prof\b\.?", " professor"),
     (r"\bretd\b\.?", "retired"), (r"\byrs\b\.?", "years"), (r"\byr\b\.?", "year"),
     (r"\b(teaching|working|service|years?)( of)? exp\b\.?", r"\1\2 experience"),
+    # "Exp. (yrs)", "Exp. in years": a number of years of it.
+    (r"\bexp\b\.?(?=\s*\(?\s*(?:in\s+)?(?:years?|yrs?)\b)", "experience"),
+    # "P&P": permanent and pensionable, the terms of a civil-service post ("Terms (P&P / Contract)").
+    (r"\bp\s*&\s*p\b", "permanent and pensionable"),
     (r"\bw/o\b", "without "), (r"\bw/\s*", "with "),
     (r"(?:#|\bnos?\.)\s*(?=of\b)", "number "),
     (r"\bdepts?\b\.?", "department"), (r"\basst\b\.?", "assistant"), (r"\bassts\b\.?", "assistants"),
@@ -112,8 +116,18 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"\beduc?\b\.?", "education"), (r"\bexcl\b\.?", "excluding"), (r"\bperm\b\.?", "permanent"),
     (r"\binfo\b\.?", "information"), (r"\btot\b\.?", "total"), (r"\bcnt\b\.?", "count"),
     (r"\benrol\b\.?|\benrl\b\.?|\benrolt\b\.?", "enrolment"), (r"\bappt\b\.?", "appointment"), (r"\bdeg\b\.?", "degree"),
+    (r"\bnatl\b\.?", "national"), (r"\bgrp\b\.?", "group"), (r"\bsubj\b\.?", "subject"), (r"\bsubjs\b\.?", "subjects"),
+    (r"\bsvc\b\.?", "service"), (r"\bacad\b\.?", "academic"), (r"\bgndr\b\.?", "gender"), (r"\bstf\b\.?", "staff"),
+    (r"\bethn\b\.?", "ethnicity"),
+    # Short for two words each: "Emp. No." is an employee's number, "Emp. status" the employment's;
+    # "Dt. of birth" a date ("DT" alone is design and technology); "Nat. ID" national ("nat." nature).
+    (r"\bempl?\b\.?(?=\s*(?:no\b|number|id\b|name|code))", "employee"),
+    (r"\bempl?\b\.?(?=\s*(?:status|type|category|terms|contract))", "employment"),
+    (r"\bdt\b\.?(?=\s*of\b)|(?<=birth )dt\b\.?", "date"),
+    (r"\bnat\b\.?(?=\s*(?:id|identity|identification)\b)", "national"),
     # "Temp." is a temperature on a health form; only beside "permanent" is it temporary ("Perm./Temp.").
     (r"(?<=permanent)(\s*[/,]\s*|\s+or\s+)temp\b\.?", r"\1temporary"),
+    (r"(?<=permanent)(\s*[/,]\s*|\s+or\s+)cont\b\.?", r"\1contract"),
     # "Whole-time" is Ireland's and Britain's "full-time".
     (r"\bwhole[- ]time\b", "full-time"),
     # "&" between English words is "and": "Bach. & above", "Executive & Admin".
@@ -208,7 +222,7 @@ _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
 _NOISE = re.compile(
     r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|nos?\.?|number|count|headcount"
     r"|(?:人|名)\s*(?:persons?|people)"
-    r"|years?|in years|yrs?"
+    r"|years?|in years|yrs?|(?:满|足|整|周)年(?:数)?|[一二三四五六七八九十]+位(?:数字|数)?"
     # How a length is counted: ages and years of teaching are whole years on the reference date.
     r"|(?:in\s+)?(?:completed|complete|full|whole)\s+years?"
     r"|unit\s*[:：]?\s*(?:persons?|people)|(?:加盖)?(?:单位|学校)?(?:公章|印章)|盖章|签章|签字|签名|stamp|seal|signature"
@@ -238,8 +252,21 @@ _NOISE = re.compile(
     r"|(?:per|from|as per|according to|source\s*:?)?\s*(?:[a-z]{1,3}is|hr records|personnel records|staff records)"
     r"|[a-z\u3400-\u9fff][^+\d]*(?:\+\s*[a-z\u3400-\u9fff][^+\d]*)+"  # "(M+F)", "（男+女）"; not "(50+ years)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
-    # How letters are typed: "（末位X大写）", "(in capitals)".
-    r"|.*(?:大写|小写|upper\s*case|lower\s*case|capitals|capital letters).*"
+    # How letters are typed: "（末位X大写）", "(in capitals)", "(in block letters)".
+    r"|.*(?:大写|小写|upper\s*case|lower\s*case|capitals|capital letters|block letters).*"
+    # What not to type, and a value the sheet fills in itself: "（不要加空格）", "（请勿使用科学计数法）",
+    # "（自动计算）", "(auto-calculated)". Not what is not counted ("不含", "不包括"): that says whom.
+    r"|(?:请)?(?:不要|勿|请勿|不得|无需|不用)(?!含|包括|计).*|.*自动(?:计算|生成|填充|带出|显示).*"
+    r"|(?:auto(?:matically)?[- ]?(?:calculated|computed|filled|generated))"
+    # How to mark an answer: "（在编打√）", "（是的打勾）".
+    r"|.*(?:打\s*[√✓✔]|打勾|划勾|画勾).*"
+    # What to write when there are none: "(enter 0 if none)", "(0 if none)", "(if none, write 0)".
+    r"|(?:(?:please\s+)?(?:enter|write|put|fill\s+in|insert|type|record|use)\s+)?(?:0|zero|nil)\s+if\s+(?:none|nil|not\s+applicable|n/?a)"
+    r"|if\s+(?:none|nil|not\s+applicable)\s*,?\s*(?:please\s+)?(?:enter|write|put|fill\s+in|insert|type|record|use)\s+(?:0|zero|nil)"
+    # Whole years, said as how to round: "(round down)".
+    r"|round(?:ed)?\s+down"
+    # One value only: "(one only)", "(only one)", "（只填一门）" says the field takes one value.
+    r"|(?:one|only\s+one|one\s+only|single)"
     # Either answer will do: "（全日制或在职均可）", "(either is fine)".
     r"|.*(?:均可|皆可|都可以?|不限|即可|either\b).*"
     # An estimate will do: "（估计数）", "(approximate)", "(estimate if unsure)".
@@ -247,9 +274,11 @@ _NOISE = re.compile(
     # How to answer, in English: "(Please mark one choice)", "(tick one)", "(write a number)".
     # Only how to answer one value: "(please include part-time)" says what is counted, and "(tick all
     # that apply)" takes several answers, as "[多选题]": both stay.
-    r"|(?:please\s+)?(?:tick|mark|check|choose|select|circle|write|enter|fill)\b(?:\s+(?:in|down))?(?:\s+(?:one|only\s+one|a|the|your))?"
+    r"|(?:please\s+)?(?:tick|mark|check|choose|select|circle|write|enter|fill|use)\b(?:\s+(?:in|down))?(?:\s+(?:one|only\s+one|a|the|your))?"
     r"(?:\s+(?:choice|answer|box|option|number|figure|response|age|value))?(?:\s+in\s+(?:years|figures|digits|numbers))?"
     r"(?:\s+(?:per\s+(?:row|line)|in\s+(?:each|every)\s+(?:row|line)))?"
+    # "(list all)", "(list them)": every value of the teacher's own, as "Subjects taught" asks them.
+    r"|(?:please\s+)?list\s+(?:all|them|each)"
     # The date a number is counted on, or the document it is copied from: "（按2026年9月1日计算）",
     # "（截至2026年8月31日）", "（以毕业证为准）". Not how it is counted ("按折合全职计算" is another number).
     # A month and a day, never a span of years ("(2024-25)", "（2024-2025）" name another school year).
@@ -263,7 +292,7 @@ _NOISE = re.compile(
     # The document a value is copied from, and footnote marks: "(as on ID card)", "（同身份证）", "(a)".
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
     # A document named as where to copy from, whatever a country calls it: "(as in MyKad)", "(as per NIC)".
-    r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?[a-z]+(?:\s+(?:card|document|certificate))?"
+    r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?[a-z]+(?:\s+(?:card|document|certificate|book|records?|register|file))?"
     # The classification an answer is coded in: "(ISCED levels)", "(ISCO-08)".
     r"|(?:isced|isco)(?:\s*-?\s*(?:levels?|classification|2011|08|97))*"
     r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-eg-ln-z]|[*†‡]"
@@ -290,7 +319,7 @@ _HINT_PARTS = re.compile(r"\s*[,，;；]\s*")
 
 # Another measure than a headcount, or people the records do not hold: a bracket naming one is never
 # noise, whatever hint it also gives ("(estimated FTE)", "（折合数即可）", "(full-time and part-time combined)").
-_OTHER_MEASURE = re.compile(r"折合|\bfte\b|equivalent|part[- ]?time|课时|\bhours?\b|\bhrs?\b")
+_OTHER_MEASURE = re.compile(r"折合|\bfte\b|equivalent|part[- ]?time|课时|\bhours?\b|\bhrs?\b(?!\s+records?\b)")
 
 
 def another_measure(text: str) -> bool:
@@ -350,12 +379,25 @@ def _acronyms(t: str) -> str:
     return _ACRONYM.sub(lambda m: " " if _initials(t[: m.start()], m.group(1)) else m.group(0), t)
 
 
+# A bracket citing the standard or the table of codes a value is entered in ("民族（GB3304）", "学历（GB/T
+# 4658）", "(代码，见附表3)", "(see code list)"): the field is asked as its code, as "民族代码" is.
+_CODE_TABLE = re.compile(r"^\s*(?:(?:gb|jy)\s*(?:/\s*t)?\s*\d[\d.\s-]*|(?:(?:代码|编码|codes?)\s*[,，;；:：]?\s*)?"
+                         r"(?:见|详见|参见|参照|see|use|using|refer\s+to)\s*(?:the\s+)?(?:附表|附件|附录|代码表|编码表|code\s*(?:list|table)|codes?|appendix|annex)[\w.\s-]*)$")
+_AFTER_HAN = re.compile(r"[\u3400-\u9fff]\s*$")
+
+
+# The format of a date after its name, without a bracket: "Birth date dd/mm/yy", "出生日期 yyyy-mm-dd".
+_DATE_FORMAT = re.compile(r"\s*[:：]?\s*(?<![a-z])(?:dd|mm|yy|yyyy)(?:\s*[/.-]\s*(?:dd|mm|yy|yyyy)){1,2}\s*$", re.IGNORECASE)
+
+
 def strip_brackets(t: str) -> str:
     """Noise brackets taken off; other brackets open up, their words kept ("专任教师（女）")."""
-    t = _acronyms(_LEVELS.sub("", t))
+    t = _acronyms(_LEVELS.sub("", _DATE_FORMAT.sub("", t)))
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
+        if _CODE_TABLE.match(inner):
+            return "代码" if _AFTER_HAN.search(t[: m.start()]) else " code "
         if another_measure(inner) or _GRADE_SPAN.fullmatch(m.group(0)):
             return f" {inner} "  # "(approx., FTE)", "(Grades 1-5)": not options, nor a hint
         if _noise(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner) or _hints(inner):
@@ -430,10 +472,10 @@ def options(text: str) -> list[str]:
     """The options a folded wording lists in brackets or with letters ("性别（男/女）" -> ["男", "女"];
     "(1-Male, 2-Female)" -> ["male", "female"]). A bracket within a lettered option says what that
     option takes in; the option is the name before it."""
-    head, listed = lettered(text)
+    head, listed = lettered(_DATE_FORMAT.sub("", text))  # "Date of birth: DD/MM/YYYY" lists no options
     for m in _BRACKET.finditer(_LEVELS.sub("", head)):
-        if _GRADE_SPAN.fullmatch(m.group(0)):
-            continue  # "(P1-P7)": the grades a number covers, no codes
+        if _GRADE_SPAN.fullmatch(m.group(0)) or _CODE_TABLE.match(m.group(1)):
+            continue  # "(P1-P7)": the grades a number covers, no codes; "（代码，见附表3）" no options
         if _OPTIONS.match(m.group(1)) and not _noise(m.group(1)) and not _hints(m.group(1)):
             listed = [o for o in re.split(r"[/、|,，]", m.group(1)) if o.strip()]
             # Codes only when every option has one: "(Under 25 / 25-29 / 60 or more)" are bands, and
@@ -664,7 +706,8 @@ _CJK_OPTIONS_TAIL = re.compile(rf"\s*[(（](?=[^()（）]*{_CJK})[^()（）A-Za-
 def bilingual(label: str) -> tuple[str, str, bool] | None:
     """The Chinese and the English half of a bilingual wording, and whether the English was in
     brackets; None when the wording is in one language."""
-    text = _UNIT_TAIL.sub("", label.strip())  # "专任教师 FT teachers（人）": the unit is neither half
+    # "专任教师 FT teachers（人）": the unit is neither half, nor is a date's format ("出生日期 yyyy-mm-dd").
+    text = _DATE_FORMAT.sub("", _UNIT_TAIL.sub("", label.strip()))
     # "職位 Cargo（教師／行政／教輔／工友）": Chinese options after both halves are the Chinese half's.
     tail = _CJK_OPTIONS_TAIL.search(text)
     if tail is not None:

@@ -41,6 +41,7 @@ from service.domain.semantics import (
     below_beside,
     beside_column,
     definition_of,
+    institution_of,
     match_field,
     normalise,
     residual_match,
@@ -338,6 +339,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                               tuple(group.categories) if group.whole else ()) or m
         if m.key is None and wording and label and not (f.key or f.definition) and req.level == "roster" and heads:
             m = under_field(m, label, heads[-1], f.type, req.reference_date, d) or m
+        if m.key is not None and wording and not (f.key or f.definition) and req.level == "roster" and heads:
+            m = institution_of(m, heads[-1], req.reference_date, d) or m
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
                 and group.categories:
             m = subtotal_match(m, wording, group.categories, d, req.reference_date)

@@ -111,3 +111,13 @@ def test_a_unit_named_by_a_teachers_field_is_not_that_field() -> None:
         assert match_field(label=label, level="teacher").key is None, label
     assert match_field(label="您的编制情况", level="teacher").key == "teacher.establishment"
     assert match_field(label="现工作单位", level="teacher").key == "teacher.school_code"
+
+
+def test_an_institution_under_another_fact_is_where_that_was_obtained() -> None:
+    # On a roster, "Institution" under "Highest qualification" is the awarding institution.
+    assert read_form([{"headers": ["Highest qualification"], "label": "Institution"}], level="roster") == [None]
+    assert read_form([{"headers": ["最高学历"], "label": "学校"}], level="roster") == [None]
+    assert read_form([{"headers": ["Current post"], "label": "School"}], level="roster") == ["teacher.school_code"]
+    for label in ("Highest qualification institution", "Qualification school"):
+        assert match_field(label=label, level="teacher").key is None, label
+    assert match_field(label="Employer", level="teacher").key == "teacher.school_code"

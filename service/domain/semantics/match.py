@@ -142,8 +142,19 @@ def _exact(label: str, implied: str | None, d: Dictionary) -> Match | None:
     return _value(key, implied, d, CONF_LABEL if kind == "label" else CONF_ALIAS, f"{kind} of {key}")
 
 
-# A Chinese wording whose last noun is a unit ("编制所在单位", "人事关系所在学校"): it names that unit.
-_UNIT_LAST = re.compile(r"(?:单位|学校|机构)(?:名称)?\s*[?？:：]?\s*$")
+# A wording whose last noun is a unit ("编制所在单位", "Highest qualification institution"): it names that unit.
+_UNIT_LAST_ZH = re.compile(r"(?:单位|学校|机构|院校)(?:名称)?\s*[?？:：]?\s*$")
+_UNIT_LAST_EN = re.compile(r"\b([a-z]+)\s+(?:institution|school|college|university|employer)s?\s*[?:]?\s*$")
+# Words before "school" that make it a place named, not the head of a compound ("at this school").
+_PLACE_WORDS = frozenset({"at", "in", "of", "this", "that", "your", "our", "my", "the", "a", "same", "current", "present"})
+
+
+def _names_a_unit(folded: str) -> bool:
+    """Whether a wording's last noun is a unit: "编制所在单位", "qualification institution"."""
+    if _UNIT_LAST_ZH.search(folded):
+        return True
+    m = _UNIT_LAST_EN.search(folded)
+    return m is not None and m.group(1) not in _PLACE_WORDS
 
 
 def _part_of_whole(name: str, scene: Scene | None, d: Dictionary) -> Match | None:
@@ -622,7 +633,7 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                 return Match(None, 0.0, why, (), None, parsed)
             if (part := _part_of_whole(name, scene, d)) is not None:
                 return part
-            if name.startswith("teacher.") and name != "teacher.school_code" and _UNIT_LAST.search(fold(label)):
+            if name.startswith("teacher.") and name != "teacher.school_code" and _names_a_unit(fold(label)):
                 # "编制所在单位", "您的编制单位": the unit holding a teacher's establishment, not its kind.
                 return Match(None, 0.0, f"new: names a unit by its {name}, not the {name} itself", (), None, parsed)
             if name in DERIVED or not d.fields[name].is_indicator:
@@ -754,6 +765,24 @@ def under_field(m: Match, label: str, header: str, type_: str | None, reference:
     again = next(iter(found.values()))
     return _found(again.key or "", again.definition, CONF_IN_CONTEXT, f"{again.reason}, under {header!r}", again.parsed) \
         if again.definition is not None else None
+
+
+_HELD_AT_WORK = frozenset({"teacher.school_code", POST, "teacher.status", "teacher.establishment"})
+
+
+def institution_of(m: Match, header: str, reference: date | None, d: Dictionary) -> Match | None:
+    """On a roster, a column read as the school ("Institution", "学校") under a header naming another
+    of the teacher's facts ("Highest qualification", "最高学历") is where that fact was obtained, not
+    the school the teacher works at: new. None when the reading stands."""
+    if m.key not in ("teacher.school_code", "school.name", "school.code") or not header.strip():
+        return None
+    named = match_field(label=header, level="roster", reference=reference, d=d).key
+    # The post, status and establishment are held at the school the teacher works at ("Current post /
+    # School"); a qualification, title or birth is obtained elsewhere.
+    if named is None or not named.startswith("teacher.") or named in _HELD_AT_WORK:
+        return None
+    return Match(None, 0.0, f"new: the institution of {named} ({header!r} above it), not the teacher's school",
+                 (), None, m.parsed)
 
 
 def _splits(whole: Definition, part: Definition, other: Definition, d: Dictionary) -> bool:

@@ -170,6 +170,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "职级",
                # Where one graduated from: a school or university, not the level of education.
                "毕业学校", "毕业院校", "毕业于",
+               # The grade a teacher teaches or a class is in: a year of schooling, and no slip of 年纪 (age).
+               "年级",
                # A number on a roll identifies one entry (a pupil's, or a school's on a register), never
                # counts it: "Roll number", "Roll no.".
                "roll number", "roll no"),

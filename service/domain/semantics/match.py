@@ -143,7 +143,10 @@ def _exact(label: str, implied: str | None, d: Dictionary) -> Match | None:
 
 
 # A Chinese wording whose last noun is a unit ("编制所在单位", "人事关系所在学校"): it names that unit.
-_UNIT_LAST = re.compile(r"(?:单位|学校|机构)(?:名称)?\s*[?？:：]?\s*$")
+# So does one whose last noun is a place ("编制所在地"): where it is held, not what it is.
+_UNIT_LAST = re.compile(r"(?:单位|学校|机构|所在地|所在地区|地点)(?:名称)?\s*[?？:：]?\s*$")
+# A question asking which unit ("您属于哪个单位编制？", "Which office holds your file?") asks for a unit too.
+_WHICH_UNIT = re.compile(r"(?:哪个|哪一个|哪所|哪家|哪一|什么)(?:单位|学校|机构)|\bwhich (?:unit|school|institution|organi[sz]ation|office|body)\b")
 
 
 def _part_of_whole(name: str, scene: Scene | None, d: Dictionary) -> Match | None:
@@ -574,7 +577,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                 return Match(None, 0.0, why, (), None, parsed)
             if (part := _part_of_whole(name, scene, d)) is not None:
                 return part
-            if name.startswith("teacher.") and name != "teacher.school_code" and _UNIT_LAST.search(fold(label)):
+            if name.startswith("teacher.") and name != "teacher.school_code" \
+                    and (_UNIT_LAST.search(fold(label)) or _WHICH_UNIT.search(fold(label))):
                 # "编制所在单位", "您的编制单位": the unit holding a teacher's establishment, not its kind.
                 return Match(None, 0.0, f"new: names a unit by its {name}, not the {name} itself", (), None, parsed)
             if name in DERIVED or not d.fields[name].is_indicator:

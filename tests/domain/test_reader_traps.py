@@ -560,6 +560,17 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'Years of teaching (this school)', None),
         ([], 'Supervisor name', None),
     ]),
+    ('教师编制归属情况调查（教师填写）', 'roster', [
+        ([], '1. 您的姓名', 'teacher.name'),
+        ([], '2. 您的编制情况', 'teacher.establishment'),
+        ([], '3. 您在哪个单位工作？', 'teacher.school_code'),
+        ([], '4. 您属于哪个单位编制？', None),
+        ([], '5. 您的编制属于什么单位？', None),
+        ([], '6. 编制所在地', None),
+        ([], '7. 您的人事关系在哪个单位？', None),
+        ([], '8. 您的档案存放在哪里？', None),
+        ([], '9. 入编时间', None),
+    ]),
     ('职称评审申报信息表', 'roster', [
         ([], '申报人姓名', 'teacher.name'),
         ([], '现专业技术职务', 'teacher.title'),

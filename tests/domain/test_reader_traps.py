@@ -123,6 +123,9 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'Date of posting to current station', None),
         ([], 'Expected retirement date', None),
         ([], 'Date of confirmation', None),
+        ([], 'Age at appointment', None),
+        ([], 'Age on appointment', None),
+        ([], 'Age at retirement', None),
     ]),
     # Pupils and classes worded like staff, on a school's table.
     ('学校基本情况统计表（学生、班级）', 'school', [

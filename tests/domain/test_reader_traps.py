@@ -561,6 +561,8 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'Employer address', None),
         ([], 'Employer phone', None),
         ([], 'Years of teaching (this school)', None),
+        ([], 'Subject to be taught', None),
+        ([], 'Main subject taught', 'teacher.subject'),
         ([], 'Supervisor name', None),
     ]),
     ('教师编制归属情况调查（教师填写）', 'roster', [

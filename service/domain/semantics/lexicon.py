@@ -172,6 +172,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "毕业学校", "毕业院校", "毕业于",
                # The grade a teacher teaches or a class is in: a year of schooling, and no slip of 年纪 (age).
                "年级",
+               # What is yet to come ("Subject to be taught", "Post to be filled"): the records hold what is.
+               "to be",
                # A number on a roll identifies one entry (a pupil's, or a school's on a register), never
                # counts it: "Roll number", "Roll no.".
                "roll number", "roll no"),

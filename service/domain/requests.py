@@ -59,6 +59,7 @@ from service.domain.semantics.context import (
     crossed,
     dated,
     defined,
+    departed_in_period,
     flattened,
     glossary,
     is_total,
@@ -373,6 +374,11 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if defn is not None and m.key is not None and worded and defn.measure == "value" and defn.entity != entity:
             # A wording read as another level's field is asked anew, not refused: only a key is exact.
             m = Match(None, 0.0, f"new: reads as {m.key}, a {defn.entity} field, on a {req.level} form",
+                      m.candidates, None, m.parsed)
+            defn = None
+        if defn is not None and m.key is not None and worded and departed_in_period(req.title, [*heads, wording or ""], defn, d):
+            # "调出教师" in an "增减变动情况表": who left during the period, not who is transferred on the date.
+            m = Match(None, 0.0, "new: the title counts changes over a period; this counts who retired or left in it",
                       m.candidates, None, m.parsed)
             defn = None
         if defn is not None and m.key is not None and worded and isinstance(m.parsed, Parsed) and m.parsed.employed \

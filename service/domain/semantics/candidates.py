@@ -98,6 +98,7 @@ class _Index:
     choice_keys: list[str]
     stored: set[str]  # keys fuzzy similarity may name
     key_list: list[str]
+    words: frozenset[str]  # the English words of every name
 
 
 def index(d: Dictionary) -> _Index:
@@ -117,7 +118,8 @@ def _build_index(d: Dictionary) -> _Index:
                 exact.setdefault(norm, {}).setdefault(f.key, kind)
             choices.append(norm)
             choice_keys.append(f.key)
-    return _Index(exact, choices, choice_keys, {k for k, f in d.fields.items() if not f.is_indicator}, list(d.fields))
+    words = frozenset(w for c in choices if c.isascii() for w in c.split())
+    return _Index(exact, choices, choice_keys, {k for k, f in d.fields.items() if not f.is_indicator}, list(d.fields), words)
 
 
 # --- fuzzy similarity ---------------------------------------------------------------------------
@@ -160,15 +162,16 @@ def _adds_words(text: str, name: str) -> bool:
     return len(shorter) < len(_units(text)) and all(u in it for u in shorter)
 
 
-def _words_align(text: str, name: str) -> bool:
-    """English wordings match only word for word (typos and order forgiven)."""
+def _words_align(text: str, name: str, known: frozenset[str]) -> bool:
+    """English wordings match only word for word (typos and order forgiven). A word of some name is
+    no typo of another: "employer name" is not "employee name"."""
     if not (text.isascii() and name.isascii()):
         return True
     a = [w for w in text.split() if w not in _STOPWORDS]
     b = [w for w in name.split() if w not in _STOPWORDS]
 
     def covered(xs: list[str], ys: list[str]) -> bool:
-        return all(any(fuzz.ratio(x, y) >= 80 for y in ys) for x in xs)
+        return all(any(x == y or (fuzz.ratio(x, y) >= 80 and not (x in known and y in known)) for y in ys) for x in xs)
 
     return covered(a, b) and covered(b, a)
 
@@ -194,7 +197,7 @@ def fuzzy(text: str, implied: str | None, d: Dictionary, found: dict[str, tuple[
         and not _differs_materially(text, name)
         and not _adds_words(text, name)
         and not _adds_words(name, text)
-        and _words_align(text, name)
+        and _words_align(text, name, idx.words)
         and fits(implied, d.fields[key].type)
     ):
         return Fuzzy(key, score, name)

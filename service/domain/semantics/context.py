@@ -473,6 +473,24 @@ def wider_than_title(totals: list[Above], title: tuple[Filter, ...] | None, d: D
     return any(t.definition is not None and not _posts(t, d) <= named for t in totals)
 
 
+# A title naming changes over a period ("增减变动情况表", "Teacher turnover return"): the people of a
+# departing status its fields count retired or left during that period, unless a field names the
+# moment it counts them at ("本学年初离退休人员数", "retired staff as at 1 October").
+_CHANGES = re.compile(r"变动|增减|流动|\b(?:turnover|attrition|movements?|flows?)\b|\bchanges? in\b")
+_MOMENT = re.compile(r"学年初|学期初|年初|年末|年底|在册|截至|截止|现有|\bas (?:at|of)\b|\bon census\b"
+                     r"|\bat (?:the )?(?:start|beginning|end)\b")
+
+
+def departed_in_period(title: str | None, words: list[str], defn: Definition | None, d: Dictionary) -> bool:
+    """Whether a count of retired or departed people sits on a form whose title counts changes over a
+    period, its own words naming no moment: a flow, which the records hold only as a state."""
+    if not title or defn is None or defn.measure != "count" or not _CHANGES.search(fold(title)):
+        return False
+    if "1" in admitted(d, defn, "teacher.status"):
+        return False
+    return not any(_MOMENT.search(fold(w)) for w in words)
+
+
 def is_total(defn: Definition | None) -> bool:
     """A count of a whole population (post type and status only): what bare categories below it split."""
     return defn is not None and defn.measure == "count" and all(

@@ -176,6 +176,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "职级",
                # Where one graduated from: a school or university, not the level of education.
                "毕业学校", "毕业院校", "毕业于",
+               # The grade a teacher teaches or a class is in: a year of schooling, and no slip of 年纪 (age).
+               "年级",
+               # What is yet to come ("Subject to be taught", "Post to be filled"): the records hold what is.
+               "to be",
                # A number on a roll identifies one entry (a pupil's, or a school's on a register), never
                # counts it: "Roll number", "Roll no.".
                "roll number", "roll no"),
@@ -210,7 +214,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # A year is a moment said to the year: "您哪年开始教书", "从教起始年份", "Year started teaching".
                "哪年", "何年", "哪个年份", "什么年份", "年份", "year",
                # "Month and year of birth": a date said to the month.
-               "month", "月份", "month and year", "year and month"),
+               "month", "月份", "month and year", "year and month",
+               # The moment one was appointed ("Age at appointment"): an age or a date then, not now.
+               "at appointment", "on appointment", "upon appointment"),
     "question": ("什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
                  "你们", "您们",
                  "呢", "目前", "该同志", "同志", "其", "本人",

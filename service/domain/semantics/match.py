@@ -142,16 +142,20 @@ def _exact(label: str, implied: str | None, d: Dictionary) -> Match | None:
     return _value(key, implied, d, CONF_LABEL if kind == "label" else CONF_ALIAS, f"{kind} of {key}")
 
 
-# A wording whose last noun is a unit ("编制所在单位", "Highest qualification institution"): it names that unit.
-_UNIT_LAST_ZH = re.compile(r"(?:单位|学校|机构|院校)(?:名称)?\s*[?？:：]?\s*$")
+# A wording whose last noun is a unit or a place ("编制所在单位", "编制所在地", "Highest qualification
+# institution"): it names that unit or place, where a fact is held or obtained, not the fact.
+_UNIT_LAST_ZH = re.compile(r"(?:单位|学校|机构|院校|所在地|所在地区|地点)(?:名称)?\s*[?？:：]?\s*$")
 _UNIT_LAST_EN = re.compile(r"\b([a-z]+)\s+(?:institution|school|college|university|employer)s?\s*[?:]?\s*$")
 # Words before "school" that make it a place named, not the head of a compound ("at this school").
 _PLACE_WORDS = frozenset({"at", "in", "of", "this", "that", "your", "our", "my", "the", "a", "same", "current", "present"})
+# A question asking which unit ("您属于哪个单位编制？", "Which office holds your file?") asks for a unit too.
+_WHICH_UNIT = re.compile(r"(?:哪个|哪一个|哪所|哪家|哪一|什么)(?:单位|学校|机构)|\bwhich (?:unit|school|institution|organi[sz]ation|office|body)\b")
 
 
 def _names_a_unit(folded: str) -> bool:
-    """Whether a wording's last noun is a unit: "编制所在单位", "qualification institution"."""
-    if _UNIT_LAST_ZH.search(folded):
+    """Whether a wording names a unit or place: its last noun is one ("编制所在单位", "qualification
+    institution"), or it asks which one ("您属于哪个单位编制？")."""
+    if _UNIT_LAST_ZH.search(folded) or _WHICH_UNIT.search(folded):
         return True
     m = _UNIT_LAST_EN.search(folded)
     return m is not None and m.group(1) not in _PLACE_WORDS

@@ -302,7 +302,9 @@ _NOISE = re.compile(
     r"(?:\s*[,/、，]\s*(?:(?:last|first|middle|given|family|fore)(?:\s*names?)?|surname|initials?|m\.?i\.?))+)\s*$"
 )
 # A bracket naming the asker's own unit adds nothing on a form of that unit: "单位（学校）名称".
-_SELF = re.compile(r"^\s*(?:学校|单位|本校|本单位|机构|school|unit|institution)\s*$")
+# A bracket naming only the kind of unit ("名称（学校）"); "（本校）" says this school, which restricts
+# what it follows ("教龄（本校）" is years at this school, not of teaching).
+_SELF = re.compile(r"^\s*(?:学校|单位|机构|school|unit|institution)\s*$")
 # A bracket listing options ("（男/女）", "(active / retired / transferred)") is a hint when the
 # options are the field's own values: `options` hands them over to be checked.
 _OPTIONS = re.compile(r"^\s*[^/、|,，]{1,30}(?:\s*[/、|,，]\s*[^/、|,，]{1,30})+\s*$")

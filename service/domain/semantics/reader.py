@@ -1244,7 +1244,17 @@ def respelled(label: str, d: Dictionary) -> str | None:
         changed = True
         return got
 
-    out = re.sub(r"[a-z]+1?", fix, folded)
+    def join(m: re.Match[str]) -> str:
+        # A word broken by a stray space ("To tal", "Fe male", "Doctor ate"), as PDF copies break them:
+        # one known word whole, where a half is no word.
+        nonlocal changed
+        a, b = m.group(1), m.group(2)
+        if _known(a + b, lex) and len(a + b) >= 5 and not (_known(a, lex) and _known(b, lex)):
+            changed = True
+            return a + b
+        return m.group(0)
+
+    out = re.sub(r"[a-z]+1?", fix, re.sub(r"\b([a-z]+) ([a-z]+)\b", join, folded))
     return out if changed else None
 
 

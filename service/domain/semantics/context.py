@@ -28,7 +28,7 @@ from service.domain.semantics.definition import (
     value,
 )
 from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, lexicon, units
-from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, rest_of
+from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, respelled, rest_of
 from service.domain.semantics.text import MONTHS, another_measure, fold, lettered, of_an_event
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
@@ -524,6 +524,10 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             base, population, words, besides = None, False, [], True
             continue
         parsed = read(_INSTRUCTIONS.sub(" ", h), d, hint, mode="frame", by=tuple(breakdowns))
+        if not isinstance(parsed, Parsed) and (parsed.reason.startswith("does not know") or parsed.reason == "cannot read the wording") \
+                and (fixed := respelled(_INSTRUCTIONS.sub(" ", h), d)) is not None:
+            # A header with a slip ("专认教师", "Teahcers") is read as a wording with one is.
+            parsed = read(fixed, d, hint, mode="frame", by=tuple(breakdowns))
         if not isinstance(parsed, Parsed):
             if parsed.reason == EMPLOYED:  # "Full-time" over teachers: said of teachers alone (compose)
                 employed = employed or h

@@ -125,7 +125,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "reference date", "the reference date", "date of this questionnaire", "date of this survey",
                "date of the survey", "date of this form", "survey date",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
-               "本学年初", "学年初", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "在籍", "现聘",
+               "本学年初", "学年初", "年末", "学年末", "学期末", "年底", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "在籍", "现聘",
                "现有的",
                # A level "or equivalent" is the level: the code lists are levels, whatever the award's name.
                "or equivalent", "or an equivalent", "or its equivalent",

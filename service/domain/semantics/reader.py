@@ -1063,6 +1063,25 @@ def _english_slip(w: str, lex: Lexicon) -> str | None:
     return splits[0] if len(splits) == 1 else None
 
 
+# A digit pasted after the last word of a wording, as a note's number is; not after a word that takes
+# a number ("年级1", "Grade1", "栏1", "表1").
+_FOOTNOTE = re.compile(r"(?<=[^\W\d_])\d$")
+_NUMBERED = re.compile(r"(?:年级|级|栏|表|班|号|段|期|第|grade|year|form|class|level|standard|std|col|row|table|item|no)$")
+# Letters a scan reads for others of like shape ("Nurnber", "Perrnanent"; "Schoo1" ends in the letter l).
+_SCANNED = (("rn", "m"), ("cl", "d"), ("vv", "w"))
+
+
+def _scanned(w: str, lex: Lexicon) -> str | None:
+    """The one known word an unknown word is when letters a scan confuses are read back; None if
+    the word is known or no such reading (or more than one) is."""
+    if _known(w, lex):
+        return None
+    found = {w.replace(a, b) for a, b in _SCANNED if a in w and _known(w.replace(a, b), lex)}
+    if w.endswith("1") and w[:-1].isalpha() and len(w) >= 4 and _known(w[:-1] + "l", lex):
+        found.add(w[:-1] + "l")
+    return found.pop() if len(found) == 1 else None
+
+
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _FUNCTION = frozenset({"filler", "question", "link", "having", "whether"})
 
@@ -1122,7 +1141,7 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
             # of its own (女生 beside 女性).
             fitting = {c for c in fills if ((_rare(x) or _shape_alike(x, c) or _nasal(c) & _nasal(x)) and length >= 3)
                        or (c in before_people and _shape_alike(x, c) and not _part_of(x, c))
-                       or _sounds(c) & sound}
+                       or _sounds(c) & sound or _scanned_alike(x, c)}
             if fitting:
                 fixes |= {(i, c) for c in fitting}
                 break
@@ -1130,6 +1149,17 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
         return None
     i, c = fixes.pop()
     return folded.replace(u[i], c) if folded.count(u[i]) == 1 else None
+
+
+# Characters a scan (OCR) reads one for another: they differ by a stroke or its length, so their
+# parts do not tell them apart. Taken for a slip only where the character read makes no term and the
+# one it is confused with does.
+_SCANNED_ALIKE = (frozenset("日曰"), frozenset("已己巳"), frozenset("未末"), frozenset("人入"), frozenset("土士"),
+                  frozenset("族旅"), frozenset("员贝"), frozenset("休体"))
+
+
+def _scanned_alike(a: str, b: str) -> bool:
+    return any(a in pair and b in pair for pair in _SCANNED_ALIKE)
 
 
 @functools.cache
@@ -1195,19 +1225,36 @@ def respelled(label: str, d: Dictionary) -> str | None:
     knows is never changed."""
     folded = fold(label)
     lex = lexicon(d)
+    if (m := _FOOTNOTE.search(folded)) is not None and not _NUMBERED.search(folded[:m.start()]):
+        # A note's number pasted onto the wording ("专任教师数1", "Teachers²"): the wording without it,
+        # when that knows every word.
+        bare = folded[:m.start()]
+        said = read(bare, d)
+        if isinstance(said, Parsed) or not (said.reason.startswith("does not know") or said.dangling):
+            return bare
     if (chinese := _chinese_slip(folded, lex)) is not None:
         return chinese if isinstance(read(chinese, d), Parsed) else None  # a fix that leaves it unread fixes nothing
     changed = False
 
     def fix(m: re.Match[str]) -> str:
         nonlocal changed
-        got = _english_slip(m.group(0), lex)
+        got = _english_slip(m.group(0), lex) or _scanned(m.group(0), lex)
         if got is None:
             return m.group(0)
         changed = True
         return got
 
-    out = re.sub(r"[a-z]+", fix, folded)
+    def join(m: re.Match[str]) -> str:
+        # A word broken by a stray space ("To tal", "Fe male", "Doctor ate"), as PDF copies break them:
+        # one known word whole, where a half is no word.
+        nonlocal changed
+        a, b = m.group(1), m.group(2)
+        if _known(a + b, lex) and len(a + b) >= 5 and not (_known(a, lex) and _known(b, lex)):
+            changed = True
+            return a + b
+        return m.group(0)
+
+    out = re.sub(r"[a-z]+1?", fix, re.sub(r"\b([a-z]+) ([a-z]+)\b", join, folded))
     return out if changed else None
 
 

@@ -165,6 +165,20 @@ _SKIP = re.compile(r"\s*[(（\[【][^()（）\[\]【】]*(?:跳至|跳到|跳答
 _ANGLED = re.compile(r"<([a-z][^<>]{0,80})>")
 
 
+# Scanned forms confuse letters and digits of like shape: a "1" or "0" inside an English word ("Fema1e",
+# "Enro1ment": two letters on one side, one on the other, so that "q1a" stays a question number) is
+# the letter; an "o" after a number's digits ("3O岁", "aged 5O and over") or between Chinese numerals
+# ("二O二五") is the digit.
+_DIGIT_IN_WORD = re.compile(r"(?<=[a-z]{2})[10](?=[a-z])|(?<=[a-z])[10](?=[a-z]{2})")
+_O_IN_NUMBER = re.compile(r"(?<=\d)o(?![a-z])")
+_O_IN_NUMERALS = re.compile(r"(?<=[〇零一二三四五六七八九])o(?=[〇零一二三四五六七八九])")
+
+
+def _ocr_digits(t: str) -> str:
+    t = _DIGIT_IN_WORD.sub(lambda m: "l" if m.group(0) == "1" else "o", t)
+    return _O_IN_NUMERALS.sub("〇", _O_IN_NUMBER.sub("0", t))
+
+
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
 def fold(text: str) -> str:
     """NFKC width, codes printed beside the names they stand for taken off, simplified script, lower
@@ -173,6 +187,7 @@ def fold(text: str) -> str:
     ("tchrs" -> "teachers"), spaces collapsed."""
     t = unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))
     t = _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold()
+    t = _ocr_digits(t)
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
     # Column names of a system's export join English words by underscores: "TCHR_CNT", "SCH_NAME".

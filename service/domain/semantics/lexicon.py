@@ -342,6 +342,9 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                            # Taiwan's county or city, the same level ("縣市別").
                            "县市", "县市别"),
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "教学经验", "teaching experience",
+                               # Taiwan's and Hong Kong's words for years of teaching (服務年資 may count
+                               # other service, or service at this school: it stays unread).
+                               "任教年资", "教师年资",
                                "years of teaching", "teaching year", "year of teaching", "experience",
                                "years teaching", "years in teaching", "years of experience", "year of experience",
                                # A teacher's service is teaching: "20 or more years of service" counts them.

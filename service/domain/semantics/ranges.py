@@ -47,7 +47,8 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"(?:不满|未满|小于|低于|不足|<)\s*{_N}{_Y}", "lt", False),
     (rf"(?:不超过|不大于|不高于|≤|<=)\s*{_N}{_Y}", "le", False),
     (rf"(?:超过|大于|高于|>)\s*{_N}{_Y}", "gt", False),
-    (rf"(?:不低于|不小于|不少于|≥|>=|年满|满|达到|届满)\s*{_N}{_Y}", "ge", False),
+    # "年满55岁以上", "满50岁或以上": 满 and 以上 say the same bound twice.
+    (rf"(?:不低于|不小于|不少于|≥|>=|年满|满|达到|届满)\s*{_N}{_Y}(?:{_MID}\s*(?:及|或)?\s*以上{_INCL})?", "ge", False),
     (rf"{_N}{_Y}{_MID}\s*(?:及|或|和)?\s*(?:以下|以内){_INCL}", "le", False),
     (rf"{_N}{_Y}{_MID}\s*(?:及|或|和)?\s*以上{_INCL}", "ge", False),
     (rf"{_N}{_Y}\s*(?:以外|之外)", "gt", False),

@@ -400,6 +400,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         st.by += breaks
         dims = [x for x in dims if x not in breaks]
     by = tuple(dict.fromkeys(st.by))
+    if mode == "field" and len(by) == 1 and not dims and not st.conds and not ranges and not has_counted:
+        # "學歷別", "年齡別" heading a roster's column: the field a table would break down by, asked alone
+        # ("公私立别" is the school's ownership).
+        dims, by = [by[0]], ()
     if mode == "field" and by and not set(by) <= {c.field for c in st.conds} | {r.field for r in ranges}:
         # "Teachers by type of contract": a field broken down by something it does not fix is no one number.
         raise _Fail(BREAKDOWN_ONLY)
@@ -706,7 +710,8 @@ def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
 
 # "贵校教龄不满3年的专任教师有多少人？": the school a question counting people opens with is its
 # subject, the form's own school, not where the years were spent ("在本校任教年限").
-_ADDRESSEE = re.compile(r"^(?:贵|你|该|我)校(?=.*(?:多少|几)\s*(?:人|名|位))")
+# A count's head word says so as a question does: "贵校教学年资少于5年的教师人数", "贵校专任教师中…者".
+_ADDRESSEE = re.compile(r"^(?:贵|你|该|我)校(?=.*(?:(?:多少|几)\s*(?:人|名|位)|[人者]\s*数?\s*$))")
 # "on contract rather than permanent terms": the value set against the one asked adds nothing to it.
 _CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+")
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")

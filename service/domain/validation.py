@@ -110,7 +110,8 @@ def check_value(text: str, type_: str, f: Field | None, d: Dictionary) -> tuple[
         text = code
     if f is not None and f.check == "gb11643":
         text = text.upper()
-    if f is not None and f.pattern and not re.fullmatch(f.pattern, text):
+    # ASCII, as the import's SQL regular expressions are: "\d" is no full-width digit ("00000１").
+    if f is not None and f.pattern and not re.fullmatch(f.pattern, text, re.ASCII):
         return None, ("bad_format", f"wrong format (expected {f.pattern})", {})
     if f is not None and f.max_length and len(text) > f.max_length:
         return None, ("too_long", f"longer than {f.max_length} characters", {"max_length": f.max_length})

@@ -81,6 +81,15 @@ def test_imports_and_forms_accept_reject_and_normalise_alike(f: Field, drawn: li
             assert _same(f, stored[n + 2], text), (f.key, v, stored[n + 2], text)
 
 
+def test_a_full_width_digit_in_a_code_is_refused_in_a_form_as_in_an_import() -> None:
+    # Found by the property above: Python's "\d" took "１" where the import's SQL did not.
+    for key, value in (("school.region_code", "00000１"), ("school.code", "２１１００００５４９")):
+        f = D.fields[key]
+        assert check_value(value, f.type, f, D)[1] is not None, value
+        validated = validate_rows(pa.table({f.column: pa.array([value], pa.string())}), f.entity, D)
+        assert any(p.column == f.column for p in validated.report.first), value
+
+
 def test_a_wrong_check_character_is_refused_in_a_form_as_in_an_import() -> None:
     f = D.fields["teacher.id_number"]
     assert check_value(ID.lower(), f.type, f, D) == (ID, None)

@@ -315,12 +315,12 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if wording and (reached := of_column(wording)) is not None and reached[0] in columns:
             prior = replace(columns[reached[0]], headers=tuple(heads))
             wording = reached[1]
-        where: Scene = scene([defined(dated(h, req.title), terms) for h in heads], title, title_hint, req.title, prior, d,
+        read_heads = [defined(dated(h, req.title), terms) for h in heads]
+        where: Scene = scene(read_heads, title, title_hint, req.title, prior, d,
                              total, breakdowns, renamed or bool(chained), loose_title=wider_than_title(totals, title, d))
         if heads:
             # A "其他" header after headers naming categories is the rest of their parent's population.
-            parent = scene([defined(dated(h, req.title), terms) for h in heads[:-1]], title, title_hint, req.title, None, d,
-                           total, breakdowns, renamed)
+            parent = scene(read_heads[:-1], title, title_hint, req.title, None, d, total, breakdowns, renamed)
             if parent.base is None and len(heads) == 1 and title is not None:
                 parent = replace(parent, base=title, base_population=True, base_words=req.title)
             where = siblings.rest(heads, parent, where, d)

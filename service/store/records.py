@@ -68,8 +68,7 @@ def for_reference_among(model: VersionedModel, reference: date, among: Any) -> C
     ranked = select(_key(version, model).label("record_key"), recorded.label("valid_from"), rank.label("place")).where(
         _key(version, model).in_(changed)).subquery()
     chosen = select(ranked.c.record_key, ranked.c.valid_from).where(ranked.c.place == 1)
-    rule = or_(_key(model, model).not_in(changed), tuple_(_key(model, model), col(model.valid_from)).in_(chosen))
-    return rule
+    return or_(_key(model, model).not_in(changed), tuple_(_key(model, model), col(model.valid_from)).in_(chosen))
 
 
 def list_schools(

@@ -21,6 +21,7 @@ from service.domain.semantics.definition import (
     DefinitionError,
     Filter,
     admitted,
+    allowed_codes,
     apart_on,
     codes_of,
     count,
@@ -322,8 +323,7 @@ def _schools_stage(text: str, d: Dictionary) -> str:
     lex = lexicon(d)
     for m in reversed(list(_STAGE.finditer(text))):
         u = units(text[: m.start()])
-        if any(u[-n:] in lex.terms and any(s.kind == "school_code" for s in lex.terms[u[-n:]])
-               for n in range(1, min(len(u), lex.max_len) + 1)):
+        if any(s.kind == "school_code" for senses in lex.ending(u) for s in senses):
             text = text[: m.start()] + text[m.end():]
     return text
 
@@ -380,9 +380,7 @@ def _names_whom(note: str, d: Dictionary) -> bool:
     inner = fold(note)[1:-1]
     if another_measure(inner) or re.search(r"\d", _YEAR.sub(" ", inner)):
         return True
-    lex, u = lexicon(d), units(inner)
-    return any(s.kind in _WHOM for i in range(len(u)) for j in range(i + 1, min(len(u), i + lex.max_len) + 1)
-               for s in lex.terms.get(u[i:j], frozenset()))
+    return any(s.kind in _WHOM for senses in lexicon(d).within(units(inner)) for s in senses)
 
 
 def _before_document_kind(text: str, d: Dictionary) -> str | None:
@@ -393,11 +391,9 @@ def _before_document_kind(text: str, d: Dictionary) -> str | None:
     for i in range(len(text) - 1, 0, -1):
         head, tail = text[:i], units(text[i:])
         u = units(head)
-        if not tail or not u or any(tail[a:b] in lex.terms for a in range(len(tail))
-                                    for b in range(a + 1, min(len(tail), a + lex.max_len) + 1)):
+        if not tail or not u or any(True for _ in lex.within(tail)):
             continue
-        if any(u[-n:] in lex.terms and any(s.kind == "question" for s in lex.terms[u[-n:]])
-               for n in range(1, min(len(u), lex.max_len) + 1)):
+        if any(s.kind == "question" for senses in lex.ending(u) for s in senses):
             return head
     return None
 
@@ -626,14 +622,9 @@ def _contradicted(said: list[tuple[Filter, str]], own: tuple[Filter, ...], d: Di
         if c.field in (POST, "teacher.status") or c.field not in teacher_code_fields(d):
             continue
         for outer, h in said:
-            if outer.field == c.field and not _codes(outer, d) & _codes(c, d):
+            if outer.field == c.field and not allowed_codes(d, outer) & allowed_codes(d, c):
                 return h
     return None
-
-
-def _codes(f: Filter, d: Dictionary) -> set[str]:
-    every = codes_of(d, f.field)
-    return {x for x in every if (x in f.codes) != f.negated}
 
 
 def _other_status(own: tuple[Filter, ...], frame: tuple[Filter, ...] | list[Filter]) -> bool:

@@ -11,7 +11,7 @@ which ("高中学历"). The rest is the language of forms: population words, cou
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -436,6 +436,30 @@ class Lexicon:
     school_codes: dict[str, frozenset[str]]  # every code of each school list ("non-government": the rest)
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # readings already made (reader.read)
 
+    def opening(self, u: tuple[str, ...]) -> Iterator[tuple[int, frozenset[Sense]]]:
+        """The length and senses of each known term `u` opens with."""
+        for n in range(1, min(len(u), self.max_len) + 1):
+            if u[:n] in self.terms:
+                yield n, self.terms[u[:n]]
+
+    def ending(self, u: tuple[str, ...]) -> Iterator[frozenset[Sense]]:
+        """The senses of each known term `u` ends with."""
+        for n in range(1, min(len(u), self.max_len) + 1):
+            if u[-n:] in self.terms:
+                yield self.terms[u[-n:]]
+
+    def within(self, u: tuple[str, ...]) -> Iterator[frozenset[Sense]]:
+        """The senses of each known term anywhere in `u`."""
+        for i in range(len(u)):
+            for j in range(i + 1, min(len(u), i + self.max_len) + 1):
+                if u[i:j] in self.terms:
+                    yield self.terms[u[i:j]]
+
+
+def _compounds(firsts: Iterable[str], heads: tuple[str, ...]) -> list[str]:
+    """Each word before each head of its language: "申报单位", "pilot school"."""
+    return [f"{w} {h}" if w.isascii() else w + h for w in firsts for h in heads if w.isascii() == h.isascii()]
+
 
 def _build(d: Dictionary) -> Lexicon:
     raw: dict[tuple[str, ...], set[Sense]] = {}
@@ -454,12 +478,9 @@ def _build(d: Dictionary) -> Lexicon:
     grammar_units = {units(fold(w)) for words in GRAMMAR.values() for w in words}
     for kind, words in GRAMMAR.items():
         add(words, Sense(kind))
-    add([f"{r} {s}" if r.isascii() else r + s for r in (*ROLES_OF_A_UNIT, *ROLES_OF_A_SCHOOL) for s in SCHOOL_WORDS
-         if r.isascii() == s.isascii()], Sense("self"))
-    add([f"{r} {s}" if r.isascii() else r + s for r in KINDS_OF_A_SCHOOL for s in SCHOOL_WORDS if r.isascii() == s.isascii()],
-        Sense("self", KIND_OF_SCHOOL))
-    add([f"{r} {s}" if r.isascii() else r + s for r in ROLES_OF_A_UNIT for s in UNIT_WORDS if r.isascii() == s.isascii()],
-        Sense("self"))
+    add(_compounds((*ROLES_OF_A_UNIT, *ROLES_OF_A_SCHOOL), SCHOOL_WORDS), Sense("self"))
+    add(_compounds(KINDS_OF_A_SCHOOL, SCHOOL_WORDS), Sense("self", KIND_OF_SCHOOL))
+    add(_compounds(ROLES_OF_A_UNIT, UNIT_WORDS), Sense("self"))
     # A comma between English words: in a list ("administrators, teachers and employees") it joins
     # values of one field; elsewhere it only separates ("Teachers, female").
     raw.setdefault((",",), set()).add(Sense("list"))

@@ -506,6 +506,11 @@ _COLUMN_CODE = re.compile(r"^\s*([A-Z]{2,9})\s*(?:[(（]\s*([^()（）]+?)\s*[)�
 _CODE_AFTER_NAME = re.compile(r"^\s*([\u3400-\u9fff]+)\s*(?:[(（]\s*([A-Z]{2,9})\s*[)）]|[_\-\s]+([A-Z]{2,9}))\s*$")
 
 
+def _spells(code: str, words: str) -> bool:
+    """Whether a column code is the pinyin initials of `words`, or those and "M" (码, its code)."""
+    return code in (initials(words), initials(words) + "M")
+
+
 def _spelled_by_code(label: str, level: Level | None, d: Dictionary) -> str | None:
     """The wording a column code spells in pinyin initials: the words beside it when the code is their
     initials ("ZZMM（政治面貌）", "XB_性别", "姓名(XM)"), or on a roster the one teacher field whose name
@@ -513,14 +518,14 @@ def _spelled_by_code(label: str, level: Level | None, d: Dictionary) -> str | No
     that word."""
     if (after := _CODE_AFTER_NAME.match(label)) is not None:
         named, code = after.group(1), after.group(2) or after.group(3)
-        return named if code in (initials(named), initials(named) + "M") else None
+        return named if _spells(code, named) else None
     m = _COLUMN_CODE.match(label)
     if m is None:
         return None
     code, named = m.group(1), m.group(2) or m.group(3)
     if named is not None:
         han = "".join(re.findall(r"[\u3400-\u9fff]", named))
-        return named if han and code in (initials(han), initials(han) + "M") else None
+        return named if han and _spells(code, han) else None
     if level != "roster" or units(fold(code)) in lexicon(d).terms:
         return None
     return pinyin_codes(d).get(code)

@@ -893,15 +893,12 @@ def _noted(label: str, d: Dictionary, hint: str | None, level: str | None) -> Pa
     if all(_covered(u, lex)):
         return None  # a note the reader understands is read with the wording, not dropped
     admitted = {c.field: set(c.codes) for c in head.conditions if c.codes}
-    for i in range(len(u)):
-        for j in range(i + 1, min(len(u), i + lex.max_len) + 1):
-            senses = lex.terms.get(u[i:j], frozenset())
-            if any(s.kind in _NOTE_SAYS_WHOM for s in senses):
-                return None
-            said = [s for s in senses if s.kind in ("code", "pop")]
-            if said and not any(s.field in admitted and (s.negated or s.codes <= admitted[s.field]) and not s.negated
-                                for s in said):
-                return None  # "（女）" would say whom; "（劳动合同）" after 编外聘用 says it again
+    for senses in lex.within(u):
+        if any(s.kind in _NOTE_SAYS_WHOM for s in senses):
+            return None
+        said = [s for s in senses if s.kind in ("code", "pop")]
+        if said and not any(s.field in admitted and s.codes <= admitted[s.field] and not s.negated for s in said):
+            return None  # "（女）" would say whom; "（劳动合同）" after 编外聘用 says it again
     return head
 
 
@@ -931,12 +928,10 @@ def refining(label: str, d: Dictionary) -> bool:
         u = units(unnumbered(fold(label))[:40])
 
         def opens(v: tuple[str, ...]) -> bool:
-            return any(v[:n] in lex.terms and any(s.kind == "refine" for s in lex.terms[v[:n]])
-                       for n in range(1, min(len(v), lex.max_len) + 1))
+            return any(s.kind == "refine" for _, senses in lex.opening(v) for s in senses)
 
         # "how many", "请问": the question before what it refines.
-        asked = [n for n in range(1, min(len(u), lex.max_len) + 1)
-                 if u[:n] in lex.terms and all(s.kind in ("count", "question") for s in lex.terms[u[:n]])]
+        asked = [n for n, senses in lex.opening(u) if all(s.kind in ("count", "question") for s in senses)]
         lex.memo[key] = opens(u) or any(opens(u[n:]) for n in asked)
     return bool(lex.memo[key])
 

@@ -243,7 +243,7 @@ _NOISE = re.compile(
     r"|unit\s*[:：]?\s*(?:persons?|people)|(?:加盖)?(?:单位|学校)?(?:公章|印章)|盖章|签章|签字|签名|stamp|seal|signature"
     r"|必填|选填|必选|可选|单选|多选|非必填|必答|选答|必答题|required|optional|mandatory"
     # What to write when there is none, and how to round: "(Enter 0 if none)", "(round up to whole years)".
-    r"|.*\bif\s+(?:there\s+(?:are|is)\s+)?none\b.*|.*\bround(?:ed)?\s+(?:up\s+|down\s+)?to\b.*"
+    r"|.*\bif\s+(?:there\s+(?:are|is)\s+)?(?:none|nil|not\s+applicable|n/?a)\b.*|.*\bround(?:ed)?\s+(?:up\s+|down\s+)?to\b.*"
     # The kind of question an online questionnaire prints after it: "[单选题]", "[填空题]", "(single choice)".
     # "[多选题]" is not one: a question that takes several answers asks for no one value.
     r"|(?:单选|单项选择|填空|判断|下拉)题?|单选框|(?:single|one)[- ](?:choice|answer|select(?:ion)?)|fill[- ]in(?: the blank)?|drop[- ]?down"
@@ -275,9 +275,6 @@ _NOISE = re.compile(
     r"|(?:auto(?:matically)?[- ]?(?:calculated|computed|filled|generated))"
     # How to mark an answer: "（在编打√）", "（是的打勾）".
     r"|.*(?:打\s*[√✓✔]|打勾|划勾|画勾).*"
-    # What to write when there are none: "(enter 0 if none)", "(0 if none)", "(if none, write 0)".
-    r"|(?:(?:please\s+)?(?:enter|write|put|fill\s+in|insert|type|record|use)\s+)?(?:0|zero|nil)\s+if\s+(?:none|nil|not\s+applicable|n/?a)"
-    r"|if\s+(?:none|nil|not\s+applicable)\s*,?\s*(?:please\s+)?(?:enter|write|put|fill\s+in|insert|type|record|use)\s+(?:0|zero|nil)"
     # Whole years, said as how to round: "(round down)".
     r"|round(?:ed)?\s+down"
     # One value only: "(one only)", "(only one)", "（只填一门）" says the field takes one value.

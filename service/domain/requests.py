@@ -47,6 +47,7 @@ from service.domain.semantics import (
     residual_match,
     settled,
     subtotal_match,
+    unbanded,
     under_field,
     words,
 )
@@ -298,6 +299,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     chained: bool | None = None
     group = Group(())
     placed: list[tuple[tuple[str, ...], Definition]] = []  # counts read, under their headers
+    bounded: list[tuple[int, tuple[str, ...], Definition, str]] = []  # worded counts read: where, under what
     hesitant: list[tuple[int, Match, tuple[str, ...]]] = []  # wordings read two ways, for the bands beside them to settle
     columns: dict[int, Above] = {}  # the columns a form names by their codes ("栏03"), by code
     siblings = Siblings()  # categories headers name side by side, for a "其他" header beside them
@@ -399,6 +401,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                 problems.append(Problem(["body", "fields", i], f"{m.key} is a count of teachers: ask it on a school form (level school)",
                                         code="indicator_on_roster"))
                 continue
+            if worded and defn.measure == "count":
+                bounded.append((len(out), tuple(heads), defn, wording or ""))
             out.append(FieldAnalysis(i, f.label, f.key, f.type, m.key, True, "prefill_store", m.confidence, m.reason,
                                      candidates=m.candidates, headers=f.headers,
                                      definition=definition_json(defn, d, req.reference_date)))
@@ -426,6 +430,12 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             out[j] = FieldAnalysis(a.position, a.label, None, a.given_type, s.key, True, "prefill_store", s.confidence,
                                    s.reason, headers=a.headers,
                                    definition=definition_json(s.definition, d, req.reference_date))
+    for j, under, defn, wording in bounded:
+        bands = [b for headers, b in placed if headers == under]
+        u = unbanded(defn, wording, bands, d, req.reference_date)
+        if u is not None and u.key is not None and u.definition is not None:
+            out[j] = replace(out[j], key=u.key, confidence=u.confidence, reason=u.reason,
+                             definition=definition_json(u.definition, d, req.reference_date))
     keys = [a.key for a in out]
     for i, a in enumerate(out):
         if a.key in keys[:i]:

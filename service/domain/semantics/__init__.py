@@ -14,6 +14,7 @@ from service.domain.semantics.match import (
     residual_match,
     settled,
     subtotal_match,
+    unbanded,
     under_field,
 )
 from service.domain.semantics.naming import definition_of, key_of, words
@@ -36,6 +37,7 @@ __all__ = [
     "residual_match",
     "settled",
     "subtotal_match",
+    "unbanded",
     "under_field",
     "words",
 ]

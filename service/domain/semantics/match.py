@@ -442,6 +442,45 @@ def settled(m: Match, bands: list[Definition], d: Dictionary, reference: date | 
                   f"read as {said}: the band beside it says whether its bound is included", m.parsed)
 
 
+# A bound said with a bare 以下 / 以上 / 以内: the statute includes the number, but a table's bands
+# may say otherwise. "及以下", "或以上" and a bracket "（含）" say it outright.
+_BARE_BOUND = re.compile(r"(?<![及或和])(?:以下|以上|以内)(?!\s*[(（]\s*(?:不含|含|包含|包括|不包括))")
+_SAID_BOUND = re.compile(r"[(（]\s*(?:不含|含|包含|包括|不包括)|(?:及|或|和)\s*(?:以下|以上|以内)|[满不未]")
+
+
+def unbanded(defn: Definition, label: str, bands: list[Definition], d: Dictionary, reference: date | None) -> Match | None:
+    """A count whose bound a bare 以下 or 以上 gives ("30岁以下", statutorily up to 30), beside a band
+    of the same breakdown that starts or ends at that number ("30-34岁"): the bands of one
+    breakdown do not overlap, so the bound excludes the number (under 30). None when its bound is
+    said outright or no band beside it touches it."""
+    text = fold(label)
+    if not _BARE_BOUND.search(text) or _SAID_BOUND.search(text):
+        return None
+    for b in bands:
+        name = apart_on(defn, b)
+        if name not in RANGE_FIELDS:
+            continue
+        own, other = defn.filter_on(name), b.filter_on(name)
+        if own is None or other is None or other.min is None or other.max is None:
+            continue
+        if own.min is None and own.max is not None and other.min == own.max:
+            bound = Filter(name, min=None, max=own.max - 1)
+        elif own.max is None and own.min is not None and other.max == own.min:
+            bound = Filter(name, min=own.min + 1, max=None)
+        else:
+            continue
+        try:
+            shifted = count(d, (*defn.without(name).filters, bound), defn.entity)
+        except DefinitionError:
+            return None
+        if any(_overlap(shifted, x) for x in bands if x != defn):
+            return None
+        return _found(key_of(shifted, d), shifted, CONF_IN_CONTEXT,
+                      f"read as {words(shifted, d, reference).zh}: the band beside it ({words(b, d, reference).zh}) "
+                      "starts where its bound is, so the bound is excluded")
+    return None
+
+
 def _overlap(a: Definition, b: Definition) -> bool:
     """Whether two counts that differ in one range only (a band beside another) share a value of it."""
     name = apart_on(a, b)

@@ -509,18 +509,12 @@ def apply_submissions(session: Session, plans: list[SubmissionPlan]) -> list[ide
 def _apply_together(session: Session, plans: list[tuple[int, SubmissionPlan]],
                     ) -> dict[int, idempotency.Outcome | DomainError]:
     """apply_submissions for plans of distinct forms and keys."""
+    # A key already on record is not looked for first: a repeat of a submission finds its form moved
+    # on (prepare_submission answers it), and a key used before for another write is found when
+    # keeping it fails, below, which undoes this unit of work.
     out: dict[int, idempotency.Outcome | DomainError] = {}
-    keyed = [(p.principal.id, p.key[0]) for _i, p in plans if p.key]
-    on_record = claims.records(session, keyed)
-    for i, p in plans:  # a key already used: its first response, or the refusal of a key reused
-        first = on_record.get((p.principal.id, p.key[0])) if p.key else None
-        if first is not None and p.key is not None:
-            try:
-                out[i] = idempotency.replayed(p.key[0], p.key[1], first)
-            except DomainError as exc:
-                out[i] = exc
     at = now()
-    todo = [(i, p) for i, p in plans if i not in out]
+    todo = list(plans)
     won = claims.claim_form_submissions(session, [(p.form.id, p.read_at, p.principal.id) for _i, p in todo], at)
     lost = [(i, p) for i, p in todo if p.form.id not in won]
     if lost:  # another write took the version first: a repeat of that write is answered as such
@@ -561,6 +555,11 @@ def _apply_together(session: Session, plans: list[tuple[int, SubmissionPlan]],
         done[i] = Submitted(p.form.id, counts["confirm"], in_store, pending, counts["fill"], [])
     kept = [(p.principal.id, p.key[0], p.key[1], 200, _kept(done[i])) for i, p in applied if p.key is not None]
     if claims.keep_keys(session, kept, at) != len(kept):
+        on_record = claims.records(session, [(p.principal.id, p.key[0]) for _i, p in applied if p.key])
+        for _i, p in applied:
+            first = on_record.get((p.principal.id, p.key[0])) if p.key else None
+            if first is not None and p.key is not None and first.body_hash != p.key[1]:
+                idempotency.replayed(p.key[0], p.key[1], first)  # refuses the key reused; all is undone
         # A concurrent write of the same key (PostgreSQL) committed first: this one is undone whole,
         # and its retry is answered as that write's repeat.
         raise RetryLater("a request with this Idempotency-Key ran at the same moment; retry",

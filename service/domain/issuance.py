@@ -92,8 +92,27 @@ def fill_read(session: Session, form_ids: list[str], at: datetime, request_id: s
         by_request.setdefault(rid, []).append(school)
     added = 0
     for rid, schools in by_request.items():
-        r = requests_repo.get(session, rid)
-        if r is None:
-            continue
-        added += store.fill(session, r, requests_repo.classes_of(session, r.id), schools, at)
+        plan = _plan(session, rid)
+        if plan is not None:
+            added += store.fill(session, plan, schools, at)
     return added
+
+
+_PLANS: dict[str, store.FillPlan] = {}
+_PLANS_KEPT = 1024
+
+
+def _plan(session: Session, request_id: str) -> store.FillPlan | None:
+    """The fill plan of a request; kept once it is issued, when its fields and dates can no longer
+    change (an update is refused), so that a school's first reading reads neither again."""
+    if (kept := _PLANS.get(request_id)) is not None:
+        return kept
+    r = requests_repo.get(session, request_id)
+    if r is None:
+        return None
+    plan = store.fill_plan(session, r)
+    if r.status in ("issued", "closed"):
+        if len(_PLANS) >= _PLANS_KEPT:
+            _PLANS.clear()  # a province has a few hundred live requests: rarely reached, simply started again
+        _PLANS[request_id] = plan
+    return plan

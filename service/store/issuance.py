@@ -5,6 +5,7 @@ The rules live in service/domain/issuance.py."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from sqlmodel import col
 from service.domain.dictionary import dictionary
 from service.store import prefill
 from service.store.records import valid_at
+from service.store.requests import classes_of
 from service.store.sqltext import ident, literal
 from service.store.tables import Approval, Form, FormSection, Request, School
 
@@ -56,14 +58,30 @@ def place_forms(session: Session, r: Request, window: str, keys: list[str], a: A
     return int(placed), merged
 
 
-def fill(session: Session, r: Request, classification: dict[str, str], schools: list[str], at: datetime) -> int:
+@dataclass(frozen=True)
+class FillPlan:
+    """What placing a request's values on its forms needs of it: fixed once it is issued."""
+
+    request_id: str
+    level: str
+    reference_date: date
+    period: tuple[date, date]
+    classification: dict[str, str]  # each keyed field and its class, in the request's order
+
+
+def fill_plan(session: Session, r: Request) -> FillPlan:
+    return FillPlan(r.id, r.level, r.reference_date, (r.period_start, r.period_end), classes_of(session, r.id))
+
+
+def fill(session: Session, plan: FillPlan, schools: list[str], at: datetime) -> int:
     """Unpivot the pre-fill values of the `schools` into form items of their forms holding a section
-    of `r`: the keys of `classification`, each with its class. A value a form already asks (for
-    another section) stays as it is: it is asked once. Returns how many items were added."""
+    of the plan's request: the keys of its classification, each with its class. A value a form
+    already asks (for another section) stays as it is: it is asked once. Returns how many items
+    were added."""
+    classification = plan.classification
     conn = session.connection()
     postgres = conn.dialect.name == "postgresql"
-    sql, v = _values_sql(conn.dialect, r.level, tuple(classification), r.reference_date,
-                         (r.period_start, r.period_end))
+    sql, v = _values_sql(conn.dialect, plan.level, tuple(classification), plan.reference_date, plan.period)
     compiled = sql.replace(literal(_SCHOOLS), ", ".join(literal(c) for c in schools))
     if postgres:
         # The planner cannot estimate the as-of-date filter's subqueries and prices the values query
@@ -79,9 +97,9 @@ def fill(session: Session, r: Request, classification: dict[str, str], schools: 
         added = conn.execute(text(
             f"{_INSERT} WITH prefill_computed AS MATERIALIZED ({compiled}), "
             f"prefill_values AS MATERIALIZED ({on_forms}{named}) {_new_items(v, classification)}"),
-            {"rid": r.id, "at": at}).rowcount
-        if postgres:
-            conn.execute(text("RESET jit"))  # the rest of the transaction plans as configured
+            {"rid": plan.request_id, "at": at}).rowcount
+        # JIT stays off for the rest of the transaction (SET LOCAL): what follows a few schools' fill
+        # (their forms' items read, a status written) is small, and a RESET was one more round trip.
         return int(added)
     suffix = " ON COMMIT DROP" if postgres else ""
     conn.execute(text("DROP TABLE IF EXISTS prefill_computed"))
@@ -93,7 +111,7 @@ def fill(session: Session, r: Request, classification: dict[str, str], schools: 
         conn.execute(text("RESET jit"))
         conn.execute(text("ANALYZE prefill_computed"))
     # The values and the form of `r` they go on, joined once: one row per school (or teacher).
-    conn.execute(text(f"CREATE TEMP TABLE prefill_values{suffix} AS {on_forms}"), {"rid": r.id})
+    conn.execute(text(f"CREATE TEMP TABLE prefill_values{suffix} AS {on_forms}"), {"rid": plan.request_id})
     added = conn.execute(text(f"{_INSERT} {_new_items(v, classification)}"), {"at": at}).rowcount
     # Read before the next statement: DuckDB's cursor reports the count of the last one it ran.
     conn.execute(text("DROP TABLE IF EXISTS prefill_values"))

@@ -163,6 +163,24 @@ def test_a_retry_replays_the_first_response_and_a_reused_key_is_refused(client: 
     assert other.status_code == 422 and other.json()["errors"][0]["loc"] == ["header", "Idempotency-Key"]
 
 
+def test_a_key_used_for_a_draft_is_refused_for_the_submission_and_nothing_is_submitted(
+        client: TestClient, province: Province) -> None:
+    issue_survey(client, province)
+    form, etag = open_form(client, province)
+    h = auth(province.tokens[f"school:{SCHOOL1}"])
+    new_key = next(i["key"] for i in form["items"] if i["classification"] == "new")
+    draft = client.put(f"/v1/forms/{form['id']}/answers", json={"answers": [{"key": new_key, "value": 7}]},
+                       headers={**h, "If-Match": etag, "Idempotency-Key": "same"})
+    assert draft.status_code == 200, draft.text
+    sent = submit(client, province, form, draft.headers["ETag"], [{"key": new_key, "value": 7}], key="same")
+    assert sent.status_code == 422 and sent.json()["errors"][0]["loc"] == ["header", "Idempotency-Key"]
+    after = client.get(f"/v1/forms/{form['id']}", headers=h)
+    assert after.json()["status"] == "opened" and after.headers["ETag"] == draft.headers["ETag"]
+    assert next(i for i in after.json()["items"] if i["key"] == new_key)["value"] is None
+    again = submit(client, province, form, draft.headers["ETag"], [{"key": new_key, "value": 7}], key="fresh")
+    assert again.status_code == 200, again.text
+
+
 def test_a_correction_of_a_field_owned_elsewhere_waits_for_its_owner(client: TestClient, province: Province) -> None:
     edu = auth(province.tokens["education_office"])
     hours = {"label": "每周课时数", "type": "integer"}

@@ -637,7 +637,9 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     if len({s.field for s in spans}) < len(spans):
         return Unread("names two ranges of one measure (两个年龄或教龄条件)")
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
-    # "在编专任教师中：高级教师": the colon closes "among them", so 中 is not the first of "中高级".
+    # "在编专任教师中：高级教师": the colon closes "among them", so 中 is not the first of "中高级"; an
+    # opening "其中" is "among them" with or without its colon ("其中高级职称" is 其中 and 高级职称).
+    rest = _OPENING_AMONG.sub("其中：", rest)
     u = units(_AMONG_ABOVE.sub("中之", _AMONG.sub("中之", strip_brackets(rest))))
     if not u and not ranges:
         return Unread(EMPTY)
@@ -716,6 +718,7 @@ _ADDRESSEE = re.compile(r"^(?:贵|你|该|我)校(?=.*(?:(?:多少|几)\s*(?:人
 _CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+")
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
 _AMONG = re.compile(r"中\s*[:：,，、]")
+_OPENING_AMONG = re.compile(r"^\s*其中(?=[^\s:：,，、有包含])")
 # "专任教师中高级及以上职称": "中高级" already takes in 正高级, so "及以上" after it says the level is
 # 高级 alone, and 中 after a word for people is "among them".
 _AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?及?以上)")

@@ -319,6 +319,52 @@ def _script(form: Form) -> Form | None:
     return _words(conv)(form)
 
 
+# Words departments use for one another.
+_count_word = _sub(rf"({_POP})(人数|总数|数)(?=\s*$|\s*[（(])",
+                   lambda m: m.group(1) + {"人数": "总数", "总数": "数", "数": "人数"}[m.group(2)])
+_education_said = _sub(r"^(\s*(?:其中\s*[：:]?\s*|[#＃]\s*)?)(研究生|本科|专科|大专|中专)(\s*)$", r"\1\2学历\3")
+_gender_said = _sub(r"^(\s*(?:其中\s*[：:]?\s*|[#＃]\s*)?)([男女])(\s*)$", r"\1\2性\3")
+# Ranges: "36-45岁", "36～45岁", "36至45岁".
+_range_to = _sub(r"(?<=\d)\s*[-－~～—–]\s*(?=\d+\s*(?:周岁|岁|年))", "至")
+_range_tilde = _sub(r"(?<=\d)\s*[-－—–至]\s*(?=\d+\s*(?:周岁|岁|年))", "～")
+# 在编 / 编制内, 编外 / 编制外: the same establishment.
+_establishment = _sub(r"在编(?!不在岗)|编外", lambda m: "编制内" if m.group(0) == "在编" else "编制外")
+# 合计 / 计 under a header: the whole of what it sits under.
+_total_said = _sub(r"^(\s*)(合计|计)(\s*)$", lambda m: m.group(1) + ("计" if m.group(2) == "合计" else "合计") + m.group(3))
+_table_said = _sub(r"(统计表|情况表|调查表|汇总表)$", lambda m: {"统计表": "情况表"}.get(m.group(1), "统计表"))
+# 满 and 及以上 include the bound as 以上 does: "教龄满20年" / "教龄20年及以上".
+_full_years = _sub(r"(?<![不未])满\s*(\d+)\s*年(?!\S*(?:以上|以下|以内|及))", r"\1年及以上")
+_not_yet = _sub(r"不满|未满", lambda m: "未满" if m.group(0) == "不满" else "不满")
+_or_above = _sub(r"及以上", "或以上")
+
+
+def _aged(s: str) -> str:
+    """An age band said with 年龄 before it ("35岁以下" -> "年龄35岁以下")."""
+    return re.sub(r"^(\s*(?:其中\s*[：:]?\s*|[#＃]\s*)?)(?=\d+\s*(?:周岁|岁))", r"\1年龄", s)
+
+
+# A count asked as a question or a line to fill in, on a form of such lines ("贵校专任教师有多少人？").
+_OWN_COUNT = re.compile(rf"^([^\s其#＃?？()（）]{{0,10}}?(?:{_POP}))(?:人数|总数|数)?$")
+
+
+def _asked_count(style: str) -> Callable[[Form], Form | None]:
+    def fn(form: Form) -> Form | None:
+        if form.level != "school" or any(hs for hs, _, _ in form.fields):
+            return None
+        fields = []
+        for i, (hs, lb, t) in enumerate(form.fields):
+            numbered = _NUMBERED.match(lb)
+            number, rest = (lb[:numbered.end()], lb[numbered.end():].strip()) if numbered else ("", lb.strip())
+            m = _OWN_COUNT.match(rest) if form.expects[i].startswith("count(") else None
+            # "本校" before 教龄 would say years at this school ("本校教龄"): then it is left out.
+            school = "" if m is None or re.match(r"教龄|工龄|任教", m.group(1)) else "本校"
+            asked = None if m is None else {"question": f"贵校{m.group(1)}有多少人？", "fill": f"请填写{school}{m.group(1)}人数"}[style]
+            fields.append((hs, lb if asked is None else number + asked, t))
+        new = replace(form, fields=tuple(fields))
+        return None if new == form else new
+    return fn
+
+
 def _share(p: Callable[[Form], Form | None], k: int, i: int) -> Callable[[Form], Form | None]:
     """`p` on the i-th of k shares of the forms (by a hash of the form id): variants of one
     perturbation ("一、", "(1)", "1.", "①") each on their own forms, to keep the run short."""
@@ -329,12 +375,12 @@ PERTURBATIONS: dict[str, Callable[[Form], Form | None]] = {
     "unit（人）": _share(_words(_add_unit("（人）"), title=False, headers=False, only=_counted), 2, 0),
     "unit(人)": _share(_words(_add_unit("(人)"), title=False, headers=False, only=_counted), 2, 1),
     "-（人）": _words(_drop_unit, title=False, only=_counted),
-    "title 单位：人": _words(_title_unit, headers=False, labels=False),
+    "title 单位：人": _share(_words(_title_unit, headers=False, labels=False), 2, 0),
     "+数": _words(_add_数, title=False, headers=False, only=_counted),
     "-数": _words(_drop_数, title=False, only=_counted),
     "+人数": _words(_add_人数, title=False, headers=False, only=_counted),
-    "-情况": _words(_drop_情况, labels=False),
-    "half-width": _words(_width(_FULL)),
+    "-情况": _share(_words(_drop_情况, labels=False), 2, 0),
+    "half-width": _share(_words(_width(_FULL)), 2, 0),
     "full-width": _words(_width(_HALF)),
     "其中:": _words(_of_which("其中:"), title=False, headers=False),
     "其中": _words(_of_which("其中"), title=False, headers=False),
@@ -363,6 +409,21 @@ PERTURBATIONS: dict[str, Callable[[Form], Form | None]] = {
     "X：": _words(_item("column"), title=False, headers=False, only=_roster),
     "X": _words(_item("plain"), title=False, headers=False, only=_roster),
     "population to header": _population_to_header,
+    "数→人数→总数": _words(_count_word, title=False, only=_counted),
+    "本科→本科学历": _words(_education_said, title=False, headers=False, only=_counted),
+    "女→女性": _words(_gender_said, title=False, headers=False, only=_counted),
+    "36至45岁": _words(_range_to),
+    "36～45岁": _words(_range_tilde),
+    "在编→编制内": _words(_establishment, title=False),
+    "合计↔计": _words(_total_said, title=False, headers=False),
+    "统计表↔情况表": _share(_words(_table_said, headers=False, labels=False), 2, 1),
+    "title 2026年": _share(_words(lambda s: s if re.match(r"^\s*\d{4}", s) else "2026年" + s, headers=False, labels=False), 2, 1),
+    "满20年→20年及以上": _words(_full_years),
+    "不满↔未满": _words(_not_yet),
+    "及以上→或以上": _words(_or_above),
+    "年龄35岁以下": _words(_aged, title=False),
+    "贵校X有多少人？": _share(_asked_count("question"), 2, 0),
+    "请填写本校X人数": _share(_asked_count("fill"), 2, 1),
 }
 
 
@@ -482,3 +543,21 @@ def test_full_width_figures_in_a_bilingual_band_are_figures() -> None:
         count(f"{FT};age=..29"), count(f"{FT};age=30..39"), count(f"{FT};age=50..")]
     # The two languages disagreeing with nothing beside them to settle it stays new, in either width.
     assert _read_all("教師人數 Teachers", [(["按年齡 By age"], "３０歲以下 Over ３０")]) == [None]
+
+
+def test_a_slip_reads_the_same_inside_a_question() -> None:
+    from tests.domain.test_semantics import count
+
+    # "多少人" is a known phrase: its 人 is no slip of 个 or 位, so the one slip in the wording is fixed.
+    assert _read_all("教职工情况", ["贵校退体人员有多少人？", "贵校行证人员有多少人？", "你校专认教师有多少人？"]) == [
+        count("status=2"), count("status=1;post_type=2"), "school.ft_teachers"]
+    # Two ways to fix it, or none, stays new.
+    assert _read_all("教职工情况", ["贵校兼认教师有多少人？", "贵校保安人员有多少人？"]) == [None, None]
+
+
+def test_或以上_is_及以上_after_a_middle_or_senior_title() -> None:
+    from tests.domain.test_semantics import FT, count
+
+    assert _read_all("专任教师情况", ["在编专任教师中高级或以上职称", "女教师中高级或以上职称"]) == [
+        count(f"{FT};establishment=1;title=1,2"), count(f"{FT};gender=2;title=1,2")]
+    assert _read_all("专任教师情况", ["专任教师中高级教师"]) == [None]  # 中高级 or 高级 among them

@@ -721,10 +721,10 @@ _AMONG = re.compile(r"中\s*[:：,，、]")
 _OPENING_AMONG = re.compile(r"^\s*其中(?=[^\s:：,，、有包含])")
 # "专任教师中高级及以上职称": "中高级" already takes in 正高级, so "及以上" after it says the level is
 # 高级 alone, and 中 after a word for people is "among them".
-_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?及?以上)")
+_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?[及或]?以上)")
 # "专任教师中高级教师": 中高级 (中级 and 高级) or 高级 among them; read neither way.
 # ("中高级职称" is the statistics tables' own term for 中级 and 高级 titles, and is read so.)
-_AMONG_OR_MIDDLE = re.compile(r"(?<=[师员工])中高级教师(?!及?以上)")
+_AMONG_OR_MIDDLE = re.compile(r"(?<=[师员工])中高级教师(?![及或]?以上)")
 AMONG_OR_MIDDLE = "中高级 after the people it counts reads two ways (中级 and 高级, or 高级 among them): say which"
 
 
@@ -1134,7 +1134,8 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
                     # The word for people itself ("本科学历教帅"): as sure as one just before it.
                     before_people |= {c for c in got if any(s.kind in ("pop", "count")
                                                             for s in lex.terms[(*window[:k], c, *window[k + 1:])])}
-            fills.discard(x)
+            if x in fills:
+                break  # the character itself makes the longest term here ("多少人", not "多少个"): no slip
             # A two-character term ("学历" for "学力") is evidence enough only for a slip of sound.
             # Front and back nasals (min/ming, ren/reng) are one sound to many speakers, and pinyin
             # input methods offer them as one: such a slip too, within a term of three or more.

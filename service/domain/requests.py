@@ -309,6 +309,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         # on a roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
         heads, wording = (flattened(list(f.headers), f.label) if f.label and req.level == "school"
                           else (list(f.headers), f.label))
+        flat = len(heads) > len(f.headers)
         if wording and req.level == "school" and wording == f.label:
             heads, wording = crossed(heads, wording, breakdowns, d)  # "Master's / Senior teacher"
         # A column named by its code reads as its note; a note refining another column ("栏03中的女性")
@@ -352,9 +353,12 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             columns[code] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"
                                   else None, f.label or "")
         p = m.parsed
-        if not (isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))):
+        if (flat and m.key is not None) or not (
+                isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))):
             # A total, or anything but a refinement or a bare category, is what the next "其中" refines.
-            above = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"
+            # It sits under the headers printed above it: a path run into its name ("专任教师数/少数民族")
+            # is its wording, so a "其中：女" printed next refines it.
+            above = Above(tuple(f.headers) if flat else tuple(heads), m.definition if m.definition and m.definition.measure == "count"
                           else None, f.label or f.key or "")
             if is_total(m.definition):
                 total = whole_above(above, totals, d)

@@ -30,7 +30,7 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, lexicon, units
 from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, respelled, rest_of
-from service.domain.semantics.text import MONTHS, another_measure, fold, lettered, of_an_event
+from service.domain.semantics.text import MONTHS, another_measure, fold, lettered, of_an_event, simplified
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
@@ -224,19 +224,25 @@ _SPACED_GT = re.compile(r"\s+[>＞»→]\s+")
 _SLASH = re.compile(r"\s*[/／]\s*")
 _BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 _A_COUNT = re.compile(r"(?:数|率|比)[_\s]*$")
+# The people a table counts, named without 数 ("专任教师/女"): a population is no more one of two values
+# than its count is. Not when people are named after the slash too ("教师/学生", "男教师/女教师").
+_PEOPLE = re.compile(r"(?:专任教师|教职工|教职员工|教师|老师|职工)[_\s]*$")
+_PEOPLE_AFTER = re.compile(r"教师|老师|教职|职工|员工|人员|学生|幼儿|儿童|家长|[a-zA-Z]")
 
 
 def _slash_cuts(bare: str) -> list[tuple[int, int]]:
     """A slash joins values ("男/女", "M/F") except after a count's own head word ("专任教师数/女",
-    "专任教师数（人）/女"): a count is not one of two alternatives, so what follows is a header path
-    beneath it ("专任教师数/女/35岁以下"), unless that is a count too ("学生数/教师数", a ratio)."""
+    "专任教师数（人）/女") or the people it counts ("专任教师/女"): a count is not one of two
+    alternatives, so what follows is a header path beneath it ("专任教师数/女/35岁以下"), unless that is
+    a count too ("学生数/教师数", a ratio)."""
     cuts: list[tuple[int, int]] = []
     found = list(_SLASH.finditer(bare))
     for n, m in enumerate(found):
         after = bare[m.end(): found[n + 1].start() if n + 1 < len(found) else len(bare)]
         if _A_COUNT.search(after):
             return []
-        if cuts or bare[: m.start()].rstrip("_ ").endswith("数"):
+        before = bare[: m.start()].rstrip("_ ")
+        if cuts or before.endswith("数") or (_PEOPLE.search(before) and not _PEOPLE_AFTER.search(after)):
             cuts.append(m.span())
     return cuts
 
@@ -294,7 +300,8 @@ _OF_COLUMN = re.compile(r"^\s*(?:栏次?|第)\s*(?P<code>\d{1,3})\s*栏?\s*(?:�
 def column_note(label: str) -> tuple[int | None, str]:
     """The code of a column named by its code with a note, and the note as its wording ("栏04（注：栏03中
     的女性）" → (4, "栏03中的女性")); (None, label) for any other wording: a code alone says nothing."""
-    m = _COLUMN.match(label)
+    # Matched in simplified script: "欄04（注：欄03中的女性）" is the same column and note.
+    m = _COLUMN.match(simplified(label))
     if m is None or not m.group("note").strip():
         return None, label
     return int(m.group("code")), _THIS_COLUMN.sub("", m.group("note").strip())
@@ -302,6 +309,7 @@ def column_note(label: str) -> tuple[int | None, str]:
 
 def of_column(wording: str) -> tuple[int, str] | None:
     """The column a note refines and the refinement, as "其中" would say it ("栏03中的女性" → (3, "其中：女性"))."""
+    wording = simplified(wording)
     m = _OF_COLUMN.match(wording)
     if m is None or not wording[m.end():].strip():
         return None

@@ -220,6 +220,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "question": ("什么", "是什么", "哪", "哪个", "哪一", "哪些", "请", "请问", "填写", "请填写", "填报", "请填报", "输入", "请输入", "选择", "请选择", "您", "你", "您的", "你的",
                  "你们", "您们",
                  "呢", "目前", "该同志", "同志", "其", "本人",
+                 # The teacher a roster's row is about, named in the third person: "该教师的参加工作时间" asks
+                 # that teacher's 参加工作时间, no more about teaching than "参加工作时间" is.
+                 "该教师", "这位教师", "此教师", "该教职工", "该职工", "该员工",
                  "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",

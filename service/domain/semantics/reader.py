@@ -623,7 +623,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread(AMONG_OR_MIDDLE)
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", _ADDRESSEE.sub("", unnumbered(fold(label)))))
+        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", _ADDRESSEE.sub("", _COPULA_LAST.sub(
+            "", unnumbered(fold(label))))))
         text = _STAFF_OF_KIND.sub(r"\2 \1", text)
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
@@ -637,7 +638,9 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     if len({s.field for s in spans}) < len(spans):
         return Unread("names two ranges of one measure (两个年龄或教龄条件)")
     ranges = [Filter(s.field, min=s.min, max=s.max) for s in spans]
-    # "在编专任教师中：高级教师": the colon closes "among them", so 中 is not the first of "中高级".
+    # "在编专任教师中：高级教师": the colon closes "among them", so 中 is not the first of "中高级"; an
+    # opening "其中" is "among them" with or without its colon ("其中高级职称" is 其中 and 高级职称).
+    rest = _OPENING_AMONG.sub("其中：", rest)
     u = units(_AMONG_ABOVE.sub("中之", _AMONG.sub("中之", strip_brackets(rest))))
     if not u and not ranges:
         return Unread(EMPTY)
@@ -711,17 +714,21 @@ def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
 # "贵校教龄不满3年的专任教师有多少人？": the school a question counting people opens with is its
 # subject, the form's own school, not where the years were spent ("在本校任教年限").
 # A count's head word says so as a question does: "贵校教学年资少于5年的教师人数", "贵校专任教师中…者".
+# "您的学历为______", "您的职称是": the copula before the blank to fill asks what comes before it; it is
+# not the "学历为" of "学历为博士者", which names a value after it. Not the end of a word (行为, 成为).
+_COPULA_LAST = re.compile(r"(?<=[\u3400-\u9fff])(?<![行作认以成])(?:为|是)[\s:：_＿]*$")
 _ADDRESSEE = re.compile(r"^(?:贵|你|该|我)校(?=.*(?:(?:多少|几)\s*(?:人|名|位)|[人者]\s*数?\s*$))")
 # "on contract rather than permanent terms": the value set against the one asked adds nothing to it.
 _CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+")
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
 _AMONG = re.compile(r"中\s*[:：,，、]")
+_OPENING_AMONG = re.compile(r"^\s*其中(?=[^\s:：,，、有包含])")
 # "专任教师中高级及以上职称": "中高级" already takes in 正高级, so "及以上" after it says the level is
 # 高级 alone, and 中 after a word for people is "among them".
-_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?及?以上)")
+_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?[及或]?以上)")
 # "专任教师中高级教师": 中高级 (中级 and 高级) or 高级 among them; read neither way.
 # ("中高级职称" is the statistics tables' own term for 中级 and 高级 titles, and is read so.)
-_AMONG_OR_MIDDLE = re.compile(r"(?<=[师员工])中高级教师(?!及?以上)")
+_AMONG_OR_MIDDLE = re.compile(r"(?<=[师员工])中高级教师(?![及或]?以上)")
 AMONG_OR_MIDDLE = "中高级 after the people it counts reads two ways (中级 and 高级, or 高级 among them): say which"
 
 
@@ -1112,8 +1119,12 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
     u = units(strip_brackets(unnumbered(folded)))
     slots = _slots(lex)
     fixes: set[tuple[int, str]] = set()
+    # A character in a known word of two or more as typed ("教师" in "专仼教师多少人") is no slip: a
+    # word the lexicon knows is never changed, not even into another ("师多少" into "是多少").
+    known = {j for a in range(len(u)) for b in range(a + 2, min(len(u), a + lex.max_len) + 1)
+             if u[a:b] in lex.terms for j in range(a, b)}
     for i, x in enumerate(u):
-        if not _CJK_CHAR.fullmatch(x):
+        if not _CJK_CHAR.fullmatch(x) or i in known:
             continue
         sound = _sounds(x)  # usual readings only: 位 is "wei", not also "li"
         # The longest term around it that a fitting character completes decides.
@@ -1131,7 +1142,8 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
                     # The word for people itself ("本科学历教帅"): as sure as one just before it.
                     before_people |= {c for c in got if any(s.kind in ("pop", "count")
                                                             for s in lex.terms[(*window[:k], c, *window[k + 1:])])}
-            fills.discard(x)
+            if x in fills:
+                break  # the character itself makes the longest term here ("多少人", not "多少个"): no slip
             # A two-character term ("学历" for "学力") is evidence enough only for a slip of sound.
             # Front and back nasals (min/ming, ren/reng) are one sound to many speakers, and pinyin
             # input methods offer them as one: such a slip too, within a term of three or more.

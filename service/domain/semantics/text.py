@@ -33,6 +33,11 @@ def _simplified(text: str) -> str:
     return text
 
 
+def simplified(text: str) -> str:
+    """`text` in simplified script, nothing else changed (for patterns matched before folding)."""
+    return _simplified(text)
+
+
 _CN_DIGITS = "零〇一二两三四五六七八九十百"
 # Chinese numerals that count years or ages: "五十周岁", "满二十年", "三十至四十四岁". Elsewhere a
 # numeral is part of a name ("一级教师", "第一小学") and stays.
@@ -44,9 +49,12 @@ _CN_NUMBER = re.compile(
 def _numerals(text: str) -> str:
     def one(m: re.Match[str]) -> str:
         try:
-            return str(cn2an.cn2an(m.group(1), "smart"))
+            n = str(cn2an.cn2an(m.group(1), "smart"))
         except ValueError:
             return m.group(1)
+        # After a row's number ("12. 三十五岁及以下") the figures stay apart from it, or "12.35岁" would
+        # read as one number.
+        return f" {n}" if m.start() > 0 and text[m.start() - 1] in ".)" else n
 
     return _CN_NUMBER.sub(one, text)
 
@@ -187,6 +195,9 @@ def fold(text: str) -> str:
     ("tchrs" -> "teachers"), spaces collapsed."""
     t = unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))
     t = _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold()
+    # 老师 is the everyday word for 教师 and says the same in every compound a form uses ("青年老师",
+    # "非专任老师", "代课老师"): one spelling, so every rule and term written with 教师 reads both.
+    t = t.replace("老师", "教师")
     t = _ocr_digits(t)
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
@@ -203,7 +214,7 @@ def fold(text: str) -> str:
 # Leading numbering of printed forms: "一、", "（一）", "(1)", "1.", "1、", "①", "第3项", "A.".
 _NUMBERING = re.compile(
     rf"^\s*(?:[{_CN_DIGITS}]+\s*[、.．]|[(（]\s*(?:[{_CN_DIGITS}]+|[a-z]?\d+[a-z]?|[a-z])\s*[)）]"
-    rf"|[a-z]{{0,2}}\d+(?:\.\d+)*[a-z]?\s*[、.．)）:](?!\d)"
+    rf"|[a-z]{{0,2}}\d+(?:\.\d+)*[a-z]?\s*(?:[.．)）:](?!\d)|、)"
     # A sub-item numbered after its item: "6-1.", "3-2、" (one digit after the dash: "25-29." is a band).
     rf"|\d{{1,2}}-\d[.．、](?!\d)"
     # "Q12 您的性别", "A3 贵校…": a letter or two and a number before the question, spaced or not.
@@ -714,6 +725,7 @@ _EN_THEN_ZH = re.compile(rf"^({_LATIN}?){_SEP}({_CJK}[^A-Za-z]*)$")
 _EN_BRACKET = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[(（]\s*([A-Za-z][^()（）\u3400-\u9fff]*?)\s*[)）]([^A-Za-z]*)$")
 _UNIT_TAIL = re.compile(r"\s*[(（][^A-Za-z()（）]{1,4}[)）]\s*$")
 _STRAY = " /／|｜:：;；,，、-"
+_FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
 _CJK_OPTIONS_TAIL = re.compile(rf"\s*[(（](?=[^()（）]*{_CJK})[^()（）A-Za-z]*[/／、|｜,，][^()（）A-Za-z]*[)）]\s*$")
 
 
@@ -721,7 +733,8 @@ def bilingual(label: str) -> tuple[str, str, bool] | None:
     """The Chinese and the English half of a bilingual wording, and whether the English was in
     brackets; None when the wording is in one language."""
     # "专任教师 FT teachers（人）": the unit is neither half, nor is a date's format ("出生日期 yyyy-mm-dd").
-    text = _DATE_FORMAT.sub("", _UNIT_TAIL.sub("", label.strip()))
+    # Full-width letters and figures ("Under ３０") are the same letters and figures.
+    text = _DATE_FORMAT.sub("", _UNIT_TAIL.sub("", label.strip().translate(_FULL_WIDTH_ALNUM)))
     # "職位 Cargo（教師／行政／教輔／工友）": Chinese options after both halves are the Chinese half's.
     tail = _CJK_OPTIONS_TAIL.search(text)
     if tail is not None:

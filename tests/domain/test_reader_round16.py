@@ -219,3 +219,18 @@ def test_a_slip_fixed_two_ways_is_the_way_that_reads() -> None:
         ([], '高及教师', 'FT;title=2'),
     ]
     assert _each("专任教师职称", "school", fields) == []
+
+
+def test_a_character_making_a_word_as_printed_is_no_slip() -> None:
+    """"住校" (boarding) is a word: "住校人数" is no slip for 全校人数, and what sits under it is a part
+    of the boarders; a character making no word is still read as the one meant ("专认", "退体")."""
+    fields: list[Field] = [
+        (['住校人数'], '教职工', None),
+        (['住校人数'], '学生', None),
+        (['Number of boarders'], 'Pupils', None),
+        (['专认教师'], '合计', 'FT'),
+        ([], '退体人员', 'status=2'),
+        (['教职工'], '其中：小数民族', 'status=1;ethnicity!=01'),  # 小数 is a word, but 少数民族 a longer term
+        (['学校基本情况（续）'], '在校学生数', 'school.enrolment'),
+    ]
+    assert _each("学校情况", "school", fields) == []

@@ -295,7 +295,7 @@ FORMS: list[tuple[str, str, list[Field]]] = [
     ('专任教师教龄情况（人）', 'school', [
         ([], '教龄5年以下专任教师', 'FT;years=..5'),
         ([], '教龄30年以上专任教师', 'FT;years=30..'),
-        ([], '教零5年以下专任教师', None),
+        ([], '教零5年以下专任教师', 'FT;years=..5'),  # 零 sounds as 龄; 以外 for 以下 leaves it unread
         ([], '专任教师教龄（年）合计', None),
     ]),
     ('English staff return (OCR, UK spelling)', 'school', [
@@ -402,8 +402,6 @@ FORMS: list[tuple[str, str, list[Field]]] = [
 NOT_YET: dict[str, str] = {
     # A character doubled: dropping one would as often turn a wording into another's (在编编 is read).
     '教职职工数': 'status=1',
-    # 名 for 民 after other words run together ("数其中"): the term around it is not the longest fit.
-    '教职工数其中：少数名族': 'status=1;ethnicity!=01',
     # A year before a moment of it ("2025年末") is not yet taken for the form's own reference date.
     '二O二五年末教职工数': 'status=1',
     # English slips of four letters or fewer are too near other words to correct.
@@ -412,8 +410,6 @@ NOT_YET: dict[str, str] = {
     '专任教师数①': 'FT',
     # 朝 for 期 share only their 月: by parts they are other words, as 代 and 任 are.
     '出生日朝': 'teacher.birth_date',
-    # A slip inside a question: the question's words around the term hide it.
-    '贵校现有专任教帅多少人？': 'FT',
 }
 
 

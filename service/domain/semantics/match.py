@@ -175,12 +175,13 @@ def _part_of_whole(name: str, label: str, scene: Scene | None, d: Dictionary) ->
     """A school's stored number under headers naming people ("学生" under "女", "Pupils" under
     "Staff / Female"): a part of it, which the records hold only whole (new); None otherwise. Under
     a header naming no people ("学生" over "在校生数") in a table the title says is of staff, it is
-    the number itself. Said as a part ("其中：学生") of a header the reader cannot read ("住校人数":
-    boarders), it is a part of what that header counts, not the school's own number."""
+    the number itself. Said as a part ("其中：学生") of a header the reader cannot read, or under one
+    counting people it cannot read ("住校人数": boarders), it is a part of what that header counts,
+    not the school's own number."""
     if scene is None or name not in d.fields or d.fields[name].entity != "school" \
             or d.fields[name].type not in ("integer", "decimal"):
         return None
-    if scene.headers and scene.unreadable and refining(label, d):
+    if scene.headers and scene.unreadable and (refining(label, d) or near.implied_type(scene.unreadable, None) == "count"):
         return Match(None, 0.0, f"new: a part of {scene.unreadable!r} above it, which is not read")
     if not scene.people_headers or not scene.base:
         return None

@@ -113,9 +113,11 @@ def test_a_bracket_of_parts_of_an_address_or_a_name_is_no_list_of_options() -> N
 
 
 def test_a_headcount_said_not_to_be_fte_is_a_headcount() -> None:
+    """Only said as a headcount: "(not FTE)" alone says what is not asked, not what is."""
     fields: list[Field] = [
         ([], 'All teachers (head count, not FTE)', 'FT'),
-        ([], 'Support staff (not full-time equivalents)', 'status=1;post_type=3'),
+        ([], 'Support staff (persons, not full-time equivalents)', 'status=1;post_type=3'),
+        ([], 'Support staff (not full-time equivalents)', None),
         ([], 'Teachers (people, not FTE)', 'FT'),
         ([], 'Teachers (FTE)', None),
         ([], 'Teachers (FTE, not headcount)', None),

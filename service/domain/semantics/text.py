@@ -283,8 +283,8 @@ _NOISE = re.compile(
     r"|.*(?:打\s*[√✓✔]|打勾|划勾|画勾).*"
     # Whole years, said as how to round: "(round down)".
     r"|round(?:ed)?\s+down"
-    # People counted as people, which the records do: "(headcount, not FTE)", "(not full-time equivalent)".
-    r"|(?:(?:head\s*count|persons|people)\s*[,;]?\s*)?(?:not|rather than)\s+(?:fte|full[- ]time[- ]equivalents?)"
+    # People counted as people, which the records do: "(headcount, not FTE)", "(persons, not full-time equivalents)".
+    r"|(?:head\s*count|persons|people)\s*[,;]?\s*(?:not|rather than)\s+(?:fte|full[- ]time[- ]equivalents?)"
     # The name or address the school is licensed or registered under, which is the one it has: "(as licensed)".
     r"|as\s+(?:licen[cs]ed|registered)"
     # One value only: "(one only)", "(only one)", "（只填一门）" says the field takes one value.
@@ -352,12 +352,17 @@ _NOT_MEASURE = re.compile(r"\b(?:not|rather than)\s+(?:fte|full[- ]time[- ]equiv
 
 def another_measure(text: str) -> bool:
     """Whether a (folded) text names another measure than a headcount: FTE, hours, part-time."""
-    return _OTHER_MEASURE.search(_NOT_MEASURE.sub(" ", text)) is not None
+    return _OTHER_MEASURE.search(text) is not None
+
+
+def _measured(inner: str) -> bool:
+    """Whether a bracket names another measure than a headcount, other than to say it is not meant."""
+    return another_measure(_NOT_MEASURE.sub(" ", inner))
 
 
 def _noise(inner: str) -> bool:
     inner = inner.rstrip(" .。")  # "(Please select one response.)": a sentence's full stop
-    return _NOISE.match(inner) is not None and not another_measure(inner)
+    return _NOISE.match(inner) is not None and not _measured(inner)
 
 
 def _hints(inner: str) -> bool:
@@ -426,7 +431,7 @@ def strip_brackets(t: str) -> str:
         inner = m.group(1)
         if _CODE_TABLE.match(inner):
             return "代码" if _AFTER_HAN.search(t[: m.start()]) else " code "
-        if another_measure(inner) or _GRADE_SPAN.fullmatch(m.group(0)):
+        if _measured(inner) or _GRADE_SPAN.fullmatch(m.group(0)):
             return f" {inner} "  # "(approx., FTE)", "(Grades 1-5)": not options, nor a hint
         if _noise(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner) or _hints(inner):
             return " "

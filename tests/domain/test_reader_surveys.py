@@ -465,7 +465,6 @@ FORMS: list[tuple[str, str, list[Field]]] = [
 
 # Still asked, not yet read (by path): a rule that reads one moves it out.
 NOT_YET = dict.fromkeys((
-    "TC2G05 How many years of work experience do you have? Year(s) working as a teacher in total",
     "TC2G06 What is your employment status as a teacher at this school? <Please mark one choice.>",
     "TC005Q01NA What is your employment status as a teacher? Permanent employment / Fixed-term contract for more than 1 "
     "school year / Fixed-term contract for 1 school year or less",

@@ -26,7 +26,7 @@ SenseKind = Literal[
     "above_pre",
     "below_pre", "below_bare", "union", "filler", "having", "link", "by", "question", "self", "school_code", "whether",
     "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member", "list", "grade",
-    "row_person", "by_after", "post_mod",
+    "row_person", "by_after", "post_mod", "origin",
 ]
 
 
@@ -58,7 +58,9 @@ RESIDUAL_SLUGS = ("other", "unknown", "unstated")
 ANY = "*"  # a breakdown by something the wording does not name
 # At school level "教师" / "teachers" are full-time teachers, as in the national statistics.
 TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "teaching personnel",
-                 "classroom teacher")
+                 "classroom teacher",
+                 # The teaching profession, as questions say one works in it ("从事教师职业多少年").
+                 "教师职业", "教师行业", "教育行业")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
                "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工",
                # Staff of both kinds said at once, the noun shared: "Total teaching and non-teaching staff".
@@ -119,7 +121,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
                "占用", "教", "核对", "核查", "核实", "复核", "已经", "主教", "主讲",
-               "today", "national", "managed", "run", "operated", "manage", "operate", "owned",
+               "today", "managed", "run", "operated", "manage", "operate", "owned",
                # The reference date as a census names it: "aged under 30 on census day".
                "on census day", "census day", "on census date", "census date", "on the reference date",
                "reference date", "the reference date", "date of this questionnaire", "date of this survey",
@@ -135,6 +137,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "之间",
                # "学历为博士者": those who, of the people the wording names.
                "者",
+               # "教龄满30年且年龄不满55周岁": conditions that all hold, as words side by side do.
+               "且", "并且", "而且",
                # Rows counted apart from the total above ("另有：离退休人员", "In addition: retired staff"):
                # each says whom it counts itself.
                "另有", "另外", "此外", "in addition", "additionally",
@@ -183,6 +187,11 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # A number on a roll identifies one entry (a pupil's, or a school's on a register), never
                # counts it: "Roll number", "Roll no.".
                "roll number", "roll no"),
+    # Nationality, citizenship or origin, which the records do not hold: of people ("National
+    # teachers" beside refugee ones, "中方教师" beside foreign ones) it is a part of them to ask; of an
+    # identifier ("National school identification number") it says who issued it (match.py).
+    "origin": ("national", "nationals", "nationality", "citizen", "citizens", "citizenship", "国籍", "中方", "外方",
+               "外籍"),
     # A level of something: of a ranked list (education, title) it is the value on that list; of
     # anything else ("Level of position", "Post level") a grade the records do not hold.
     "grade": ("level",),
@@ -384,7 +393,9 @@ MEMBER_WORDS: dict[str, tuple[str, ...]] = {
           "technician"),
     "4": ("保安", "门卫", "厨师", "炊事员", "食堂", "司机", "保洁", "保洁员", "宿管", "宿管员", "水电工", "cleaner", "cook",
           "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
-          "premises", "grounds", "gardener", "porter", "maintenance", "cleaning", "estate"),
+          "premises", "grounds", "gardener", "porter", "maintenance", "cleaning", "estate",
+          # Running the buildings, as "maintenance and operations" staff do (not a school's administration).
+          "operations"),
 }
 ENROLMENT_WORDS = ("学生", "在校学生", "在校生", "幼儿", "在园幼儿", "student", "pupil", "learner", "enrolled", "enrolled student",
                    "children enrolled", "enrolled children",

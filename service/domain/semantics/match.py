@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
@@ -115,9 +116,18 @@ def _by_definition(data: dict[str, Any], d: Dictionary) -> Match:
     return _found(key_of(defn, d), defn, CONF_KEY, "definition given")
 
 
+# The year teaching began, asked as a number ("Year started teaching", "哪一年开始教书"; not "Year 7", a
+# grade): it follows from the stored start. A year of birth asked apart is not read so: surveys ask
+# it to keep the birth date out of their answers.
+_YEAR_OF = re.compile(r"年份|哪[一1]?年|何年|\byear\b(?!\s*\d)")
+_YEAR_FOLLOWS = frozenset({"teacher.teaching_start"})
+
+
 def _value(name: str, implied: str | None, d: Dictionary, confidence: float, reason: str,
-           parsed: Parsed | None = None) -> Match:
+           parsed: Parsed | None = None, label: str = "") -> Match:
     f = d.fields[name]
+    if name in _YEAR_FOLLOWS and implied == "integer" and _YEAR_OF.search(fold(label)):
+        implied = None
     if not near.fits(implied, f.type):
         return Match(None, 0.0, f"type {implied} does not fit {name} ({f.type})")
     return _found(name, definition_of(name, d) or Definition(f.entity, "value", name), confidence, reason, parsed)
@@ -139,7 +149,7 @@ def _exact(label: str, implied: str | None, d: Dictionary) -> Match | None:
         return Match(None, 0.0, f"new: the options it lists are not the values of {key}")
     if (why := _another_code(label, key, d)) is not None:
         return Match(None, 0.0, why)
-    return _value(key, implied, d, CONF_LABEL if kind == "label" else CONF_ALIAS, f"{kind} of {key}")
+    return _value(key, implied, d, CONF_LABEL if kind == "label" else CONF_ALIAS, f"{kind} of {key}", label=label)
 
 
 # A wording whose last noun is a unit or a place ("编制所在单位", "编制所在地", "Highest qualification
@@ -161,13 +171,19 @@ def _names_a_unit(folded: str) -> bool:
     return m is not None and m.group(1) not in _PLACE_WORDS
 
 
-def _part_of_whole(name: str, scene: Scene | None, d: Dictionary) -> Match | None:
+def _part_of_whole(name: str, label: str, scene: Scene | None, d: Dictionary) -> Match | None:
     """A school's stored number under headers naming people ("学生" under "女", "Pupils" under
     "Staff / Female"): a part of it, which the records hold only whole (new); None otherwise. Under
     a header naming no people ("学生" over "在校生数") in a table the title says is of staff, it is
-    the number itself."""
-    if scene is None or not scene.people_headers or not scene.base or name not in d.fields \
-            or d.fields[name].entity != "school" or d.fields[name].type not in ("integer", "decimal"):
+    the number itself. Said as a part ("其中：学生") of a header the reader cannot read, or under one
+    counting people it cannot read ("住校人数": boarders), it is a part of what that header counts,
+    not the school's own number."""
+    if scene is None or name not in d.fields or d.fields[name].entity != "school" \
+            or d.fields[name].type not in ("integer", "decimal"):
+        return None
+    if scene.headers and scene.unreadable and (refining(label, d) or near.implied_type(scene.unreadable, None) == "count"):
+        return Match(None, 0.0, f"new: a part of {scene.unreadable!r} above it, which is not read")
+    if not scene.people_headers or not scene.base:
         return None
     return Match(None, 0.0, f"new: a part of {name} (under {scene.headers[-1]!r}), a number the records hold only as a whole")
 
@@ -226,11 +242,13 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     if cl is None:
         # "Complete address (Barangay, Municipality, Province)", "姓名（中文、拼音）": a bracket after a
         # field of free text (a name, an address; not a code) lists the parts it is written in, unless they are values of some coded
-        # field ("学校名称（公办/民办）" asks the ownership; one such word, "town", may be a part).
+        # field ("学校名称（公办/民办）" asks the ownership; one such word, "town", may be a part, and so
+        # may words of different fields: "(street, city, state, ZIP)" names places, not one kind).
         terms = lexicon(d).terms
-        valued = [o for o in listed if any(s.kind in ("code", "pop", "school_code")
-                                           for s in terms.get(units(fold(o)), frozenset()))]
-        return f.type == "text" and not f.pattern and len(valued) < 2  # not a code: "Employer (TSC / BOM)"
+        valued = Counter(s.field for o in listed for s in {x for x in terms.get(units(fold(o)), frozenset())
+                                                           if x.kind in ("code", "pop", "school_code")})
+        # not a code: "Employer (TSC / BOM)"
+        return f.type == "text" and not f.pattern and max(valued.values(), default=0) < 2
     words_ = {fold(w) for c in cl.codes for w in (c.code, c.zh, c.en, *c.aliases)}
     fit = [o in words_ or value_word(o, name, d) or _values_of(o, name, d) for o in listed]
     if all(ok or _abbreviates(o, cl) for o, ok in zip(listed, fit, strict=True)) or _initials_of(listed, cl):
@@ -628,7 +646,7 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         if own is not None and own in d.fields and d.fields[own].entity == "school":
             return _value(own, implied, d, CONF_IN_CONTEXT, f"asks for {own}, read at the form's level")
     if exact is not None:
-        return _part_of_whole(exact.key, scene, d) or exact if exact.key is not None else exact
+        return _part_of_whole(exact.key, label, scene, d) or exact if exact.key is not None else exact
     bilingual = _bilingual(label, type, level, scene, reference, d)
     if bilingual is not None:
         return bilingual
@@ -679,14 +697,14 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                 return Match(None, 0.0, f"new: the options it lists are not the values of {name}", (), None, parsed)
             if (why := _another_code(label, name, d)) is not None:
                 return Match(None, 0.0, why, (), None, parsed)
-            if (part := _part_of_whole(name, scene, d)) is not None:
+            if (part := _part_of_whole(name, label, scene, d)) is not None:
                 return part
             if name.startswith("teacher.") and name != "teacher.school_code" and _names_a_unit(fold(label)):
                 # "编制所在单位", "您的编制单位": the unit holding a teacher's establishment, not its kind.
                 return Match(None, 0.0, f"new: names a unit by its {name}, not the {name} itself", (), None, parsed)
             if name in DERIVED or not d.fields[name].is_indicator:
                 return _value(name, implied, d, CONF_READ if not parsed.generic_only else CONF_IN_CONTEXT,
-                              f"asks for {name}", parsed)
+                              f"asks for {name}", parsed, label)
         elif parsed.whether and parsed.kind == "count" and not parsed.counted:
             # "你校有无音乐专职教师？" asks yes or no; "有无编外教师？如有，共多少人？" asks how many.
             return Match(None, 0.0, "new: asks whether there are such people, not how many", (), None, parsed)

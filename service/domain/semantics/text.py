@@ -136,6 +136,9 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     # "Temp." is a temperature on a health form; only beside "permanent" is it temporary ("Perm./Temp.").
     (r"(?<=permanent)(\s*[/,]\s*|\s+or\s+)temp\b\.?", r"\1temporary"),
     (r"(?<=permanent)(\s*[/,]\s*|\s+or\s+)cont\b\.?", r"\1contract"),
+    # The establishment a teacher is in is the approved one, of teaching or of all staff posts: "in the
+    # approved teaching establishment", "outside the sanctioned establishment".
+    (r"\b(?:approved|sanctioned|authori[sz]ed)\s+(?:(?:teaching|staff)\s+)?establishment\b", "establishment"),
     # "Whole-time" is Ireland's and Britain's "full-time".
     (r"\bwhole[- ]time\b", "full-time"),
     # "&" between English words is "and": "Bach. & above", "Executive & Admin".
@@ -226,10 +229,13 @@ _NUMBERING = re.compile(
     rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{1,5}}\d+(?:_?[a-z]+\d*|_\d+)+[.:：)]?(?=\s|[{_CJK}])"
     rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{3,5}}\d{{2,}}[.:：)]?(?=\s|[{_CJK}])"
     rf"|[a-z]{{0,3}}\d{{1,3}}\s+(?=(?:how|what|which|when|where|who|is|are|do|does|did|in what|in which|please|of (?:your|the|these|those))\b)"
-    rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)|[a-z]\s*[.)、](?=\s)"
+    rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)(?:\s*[(（]\s*共\s*[{_CN_DIGITS}\d]+\s*[项条题][)）]\s*[:：.、]?)?|[a-z]\s*[.)、](?=\s)"
     # A statistics table's row code run into its wording ("01 教职工数", "05 其中：女"): two or three
     # digits before a Chinese word, never before a unit or a range ("50岁", "20年", "35以下", "80后").
     rf"|\d{{2,3}}(?=[{_CJK}])(?![岁周年月日时人名个所级届次项位万元天以及至到后前])"
+    # A survey tool's progress before each question: "Question 3 of 16:", "Item 2/10" (and "第3题（共16题）"
+    # with the items above).
+    rf"|(?:question|item|q)\s*\d+\s*(?:of|/)\s*\d+\b\s*[:：.、-]?"
     # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
     rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?)\s*"
 )
@@ -288,6 +294,10 @@ _NOISE = re.compile(
     r"|.*(?:打\s*[√✓✔]|打勾|划勾|画勾).*"
     # Whole years, said as how to round: "(round down)".
     r"|round(?:ed)?\s+down"
+    # People counted as people, which the records do: "(headcount, not FTE)", "(persons, not full-time equivalents)".
+    r"|(?:head\s*count|persons|people)\s*[,;]?\s*(?:not|rather than)\s+(?:fte|full[- ]time[- ]equivalents?)"
+    # The name or address the school is licensed or registered under, which is the one it has: "(as licensed)".
+    r"|as\s+(?:licen[cs]ed|registered)"
     # One value only: "(one only)", "(only one)", "（只填一门）" says the field takes one value.
     r"|(?:one|only\s+one|one\s+only|single)"
     # Either answer will do: "（全日制或在职均可）", "(either is fine)".
@@ -347,14 +357,23 @@ _HINT_PARTS = re.compile(r"\s*[,，;；]\s*")
 _OTHER_MEASURE = re.compile(r"折合|\bfte\b|equivalent|part[- ]?time|课时|\bhours?\b|\bhrs?\b(?!\s+records?\b)")
 
 
+# A measure named only to say it is not the one meant: "(headcount, not FTE)".
+_NOT_MEASURE = re.compile(r"\b(?:not|rather than)\s+(?:fte|full[- ]time[- ]equivalents?)\b")
+
+
 def another_measure(text: str) -> bool:
     """Whether a (folded) text names another measure than a headcount: FTE, hours, part-time."""
     return _OTHER_MEASURE.search(text) is not None
 
 
+def _measured(inner: str) -> bool:
+    """Whether a bracket names another measure than a headcount, other than to say it is not meant."""
+    return another_measure(_NOT_MEASURE.sub(" ", inner))
+
+
 def _noise(inner: str) -> bool:
     inner = inner.rstrip(" .。")  # "(Please select one response.)": a sentence's full stop
-    return _NOISE.match(inner) is not None and not another_measure(inner)
+    return _NOISE.match(inner) is not None and not _measured(inner)
 
 
 def _hints(inner: str) -> bool:
@@ -423,7 +442,7 @@ def strip_brackets(t: str) -> str:
         inner = m.group(1)
         if _CODE_TABLE.match(inner):
             return "代码" if _AFTER_HAN.search(t[: m.start()]) else " code "
-        if another_measure(inner) or _GRADE_SPAN.fullmatch(m.group(0)):
+        if _measured(inner) or _GRADE_SPAN.fullmatch(m.group(0)):
             return f" {inner} "  # "(approx., FTE)", "(Grades 1-5)": not options, nor a hint
         if _noise(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner) or _hints(inner):
             return " "
@@ -497,7 +516,7 @@ def options(text: str) -> list[str]:
     """The options a folded wording lists in brackets or with letters ("性别（男/女）" -> ["男", "女"];
     "(1-Male, 2-Female)" -> ["male", "female"]). A bracket within a lettered option says what that
     option takes in; the option is the name before it."""
-    head, listed = lettered(_DATE_FORMAT.sub("", text))  # "Date of birth: DD/MM/YYYY" lists no options
+    head, listed = lettered(_career(_DATE_FORMAT.sub("", text)))  # "Date of birth: DD/MM/YYYY" lists no options
     for m in _BRACKET.finditer(_LEVELS.sub("", head)):
         if _GRADE_SPAN.fullmatch(m.group(0)) or _CODE_TABLE.match(m.group(1)):
             continue  # "(P1-P7)": the grades a number covers, no codes; "（代码，见附表3）" no options
@@ -666,6 +685,17 @@ _LEAD_IN = re.compile(r"^(?:请\s*(?:您)?\s*)?(?:根据|按照?|结合|依据)(
 _SENTENCE_END = re.compile(r"(?<=\d)\s*[.。](?=\s|$)")
 
 
+# A length of teaching said to count every school one taught at, as the records' years of teaching do
+# ("Years of teaching (total, all schools)", "教龄（含在外校任教时间）"); "(this school only)" stays.
+_CAREER = re.compile(r"\b(experience|teaching|service|years)\s*[(（]\s*(?:total\s*[,，;]?\s*)?(?:(?:in|at|across)\s+)?all\s+"
+                     r"(?:schools|employers|institutions)\s*[)）]"
+                     r"|(教龄)\s*[(（]\s*(?:含|包括)在?(?:外校|其他学校|原单位)(?:任教)?的?(?:年限|时间)?\s*[)）]")
+
+
+def _career(text: str) -> str:
+    return _CAREER.sub(lambda m: m.group(1) or m.group(2), text)
+
+
 def unnumbered(text: str) -> str:
     """The folded wording without its numbering, a pivot table's layout words, lettered options,
     answer blanks, how to answer after a question, the identity document to copy from, the number
@@ -675,6 +705,7 @@ def unnumbered(text: str) -> str:
     text = _LEAD_IN.sub("", text)
     text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", text))))
     text = _SPAN_BLANK.sub("多少年", lettered(text)[0])
+    text = _career(text)
     return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", text)))
 
 

@@ -168,6 +168,8 @@ def test_a_bracket_taking_in_staff_away_for_a_while_adds_nothing() -> None:
         ([], '教职工数（含病休人员）', 'status=1'),
         ([], 'Teachers (including staff on long-term sick leave)', 'FT'),
         ([], '教职工数（含借调人员）', None),
+        ([], '编制内教职工（含借调人员）', 'status=1;establishment=1'),  # however the establishment is said
+        ([], '非在编教职工（含借调人员）', None),
         ([], '专任教师（含长期病假、外聘人员）', None),
         ([], 'Teachers on maternity leave', None),
     ]

@@ -838,10 +838,15 @@ _TAKING_IN_AWAY = re.compile(rf"\(\s*(?:含|包括|包含)\s*((?:(?:{_AWAY})(?:�
                              r"|\(\s*including\s+(?:staff|teachers|those)\s+on\s+(?:long[- ]term\s+|sick\s+|maternity\s+)*leave\s*\)")
 
 
+# Staff on the school's own establishment, however said (not 非在编, 不占编).
+_ON_ESTABLISHMENT = re.compile(r"(?<![非不无])(?:在编|编制内|编内|有编制|占编|事业编制)")
+
+
 def _still_counted(text: str) -> str:
     """A folded wording without a bracket taking in staff the records count as in post."""
     def drop(m: re.Match[str]) -> str:
-        return m.group(0) if "借调" in (m.group(1) or "") and "在编" not in text[: m.start()] else " "
+        seconded = "借调" in (m.group(1) or "")
+        return m.group(0) if seconded and not _ON_ESTABLISHMENT.search(text[: m.start()]) else " "
     return _TAKING_IN_AWAY.sub(drop, text)
 
 

@@ -57,6 +57,9 @@ _TITLE_NOISE = re.compile(
     # Numbers, units and notes of a printed table: "（表二）", "附表2-1", "(2026)", "Unit: person",
     # "（单位：人）", "ISCED 2", "(headcounts)", "（人社统基层表）", "(count each teacher once …)".
     r"|[(（]\s*附?表\s*[一二三四五六七八九十\d]+(?:[-.]\d+)*\s*[)）]|附表\s*[一二三四五六七八九十\d]+(?:[-.]\d+)*"
+    # A form's number before its name, or in a bracket: "教基1234 …", "表号：人社统J101", "（表号：教基1001）".
+    r"|^\s*(?:表\s*号\s*[:：]\s*)?[\u4e00-\u9fff]{1,3}[a-z]?\d{3,4}(?:[-.]\d+)*(?![\d.年月日届级岁])(?:号|表)?"
+    r"|[(（]\s*表\s*号\s*[:：][^()（）]*[)）]"
     r"|[(（]\s*\d{4}\s*[)）]|\bunits?\s*[:：]\s*(?:persons?|people|headcounts?)\b|[(（]?\s*单位\s*[:：]\s*[人名个]\s*[)）]?"
     r"|\bisced\s*(?:level\s*)?\d(?:\s*(?:-|to|and)\s*\d)?\b|[(（]\s*(?:headcounts?|persons?|number)\s*[)）]"
     r"|[(（][^()（）]*(?:报表|基层表|统计表)[)）]|[(（]\s*(?:form|table|表)\s*[a-z]{0,3}\s*[-.]?\s*\d{0,3}[a-z]?\s*[)）]|汇总$|一览$|[(（]\s*(?:count|include|exclude|do not|please|report)\b[^()（）]*[)）]"
@@ -116,6 +119,25 @@ def _axes(header: str, d: Dictionary) -> tuple[str, ...] | None:
 
 # A header over people counted beside the table's population, not within it: "另有", "In addition".
 _BESIDES = re.compile(r"^\s*(?:另有|另外|此外|in addition|additionally)\s*[:：]?\s*$")
+# A header giving only the unit the table counts in: "单位：人", "计量单位：名", "Unit: persons".
+_UNIT_NOTE = re.compile(r"^[(（]?\s*(?:计量)?单位\s*[:：]\s*(?:人|名|个|位|人数)\s*[)）]?$"
+                        r"|^[(（]?\s*units?(?:\s+of\s+measure(?:ment)?)?\s*[:：]\s*(?:persons?|people|headcounts?|number)\s*[)）]?$")
+
+
+def names_nobody(header: str, d: Dictionary) -> bool:
+    """Whether a header says only how or where a table sits on the sheet, not whom it counts: a unit
+    ("单位：人", "Unit: persons", "Headcount"), a section ("二、基本情况", "Section B", "Part 2"). The
+    fields under it read as they would without it, since a department adds such a header or leaves
+    it out without changing a cell. "另有" names nobody either, but says the people below are
+    beside the table's population, so it stays."""
+    h = fold(header).strip()
+    if _UNIT_NOTE.match(h):
+        return True
+    if _BESIDES.match(h):
+        return False
+    parsed = read(h, d, mode="frame")
+    return not isinstance(parsed, Parsed) and parsed.reason in (NOTHING, EMPTY)
+
 # The place a title is for: "XX县", "长沙市".
 _PLACE = re.compile(r"^(?:[^\s省市县区]{1,6}[省市县区]\s*)+(?=\S)")
 # The schools a title's table is for, named by words the reader need not know: "幼儿园…",
@@ -239,6 +261,18 @@ def _slash_cuts(bare: str) -> list[tuple[int, int]]:
         if cuts or bare[: m.start()].rstrip("_ ").endswith("数"):
             cuts.append(m.span())
     return cuts
+
+
+def of_which_header(headers: list[str], label: str, d: Dictionary) -> tuple[list[str], str]:
+    """A last header saying only "其中" / "Of which" / "#" over a row says of it what "其中：" before
+    its wording says: the row refines the total just above. Read as that wording under the headers
+    above it, so that a form printing "其中" once over its rows reads as one printing it in each."""
+    if not headers:
+        return headers, label
+    p = read(headers[-1], d, mode="frame")
+    if isinstance(p, Parsed) and p.kind == "total" and p.refine and not p.conditions and not p.by:
+        return headers[:-1], f"{headers[-1].strip().rstrip(':：')}：{label}"
+    return headers, label
 
 
 def flattened(headers: list[str], label: str) -> tuple[list[str], str]:

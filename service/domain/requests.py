@@ -55,6 +55,7 @@ from service.domain.semantics.context import (
     Group,
     Scene,
     Siblings,
+    colon_path,
     column_note,
     crossed,
     dated,
@@ -309,6 +310,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         # on a roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
         heads, wording = (flattened(list(f.headers), f.label) if f.label and req.level == "school"
                           else (list(f.headers), f.label))
+        if wording and req.level == "school" and wording == f.label:
+            heads, wording = colon_path(heads, wording, d)  # "按学历分：研究生"
         if wording and req.level == "school" and wording == f.label:
             heads, wording = crossed(heads, wording, breakdowns, d)  # "Master's / Senior teacher"
         # A unit or a section over the table ("单位：人", "二、基本情况", "Section B") is no header of

@@ -109,12 +109,27 @@ def flatten(sep_zh: str, sep_en: str, *, one_level: bool = False, no_marks: str 
         out = []
         for f in _fields(form):
             parts = [*f["headers"], f["label"]]
-            if f["headers"] and not (one_level and len(f["headers"]) > 1) \
+            # A header that is a whole question or sentence ("How many … ? | Teachers") is no merged
+            # header cell a spreadsheet would join into a column name.
+            if f["headers"] and not (one_level and len(f["headers"]) > 1) and not any(_SENTENCE.search(h) for h in f["headers"]) \
                     and not any(m in p for p in parts for m in {sep.strip(), *no_marks}):
-                f = {**f, "headers": [], "label": sep.join(parts)}
+                f = {**f, "headers": [], "label": _joined(parts, sep, sep_en)}
             out.append(f)
         return _same(form, out)
     return go
+
+
+_SENTENCE = re.compile(r"[?？.。]\s*$")
+
+
+def _joined(parts: list[str], sep: str, sep_en: str) -> str:
+    """The parts joined by the form's separator; where either side is a Latin letter or a digit
+    (a bilingual cell "按年齡 By age"), by the spaced English one, as an export would part them."""
+    out = parts[0]
+    for p in parts[1:]:
+        latin = re.search(r"[A-Za-z0-9)]$", out) or re.match(r"[A-Za-z0-9]", p)
+        out += (sep_en if latin else sep) + p
+    return out
 
 
 _PATH = re.compile(r"\s*(?:\s>\s|[|｜])\s*")
@@ -134,29 +149,40 @@ def split_path(form: dict[str, Any]) -> Layout | None:
     return _same(form, out)
 
 
-NEUTRAL_TITLE = ("基层报表", "School return")
+_POPULATION_FIRST = re.compile(r"^(专任教师|教职工|教职员工|專任教師|教職員工|full-time teachers|teaching staff|teachers|staff)\s*"
+                               r"(?:by\s+)?(?P<rest>\S.*)$", re.IGNORECASE)
 
 
 def title_into_header(form: dict[str, Any]) -> Layout | None:
-    """The title printed as the table's top header over every field, under a title naming nobody
-    (a workbook whose sheet says "基层报表" and whose table is headed "专任教师学历情况")."""
-    if form["level"] != "school" or any(len(f["headers"]) >= 6 for f in _fields(form)):
+    """The population a title opens with ("专任教师学历情况（人）", "Full-time teachers by age") printed
+    as the table's top header over every field instead, the title keeping the rest ("学历情况（人）",
+    "Age"). Only a title that opens with whom it counts (the document's whole name is no header), and
+    only over the counts."""
+    m = _POPULATION_FIRST.match(_title(form))
+    if form["level"] != "school" or m is None or any(len(f["headers"]) >= 6 for f in _fields(form)) \
+            or m.group("rest")[0] in "数人(（":  # "教职工数…" is one word, not the population and a rest
         return None
-    zh = _chinese(form)
-    out = [{**f, "headers": [_title(form), *f["headers"]]} for f in _fields(form)]
-    return _same(form, out, NEUTRAL_TITLE[0] if zh else NEUTRAL_TITLE[1])
+    rest = m.group("rest")
+    # Over the counts only: a header "教职工" over "在校学生数" or the school's name would say they are
+    # staff, which the title never said.
+    out = [{**f, "headers": [m.group(1), *f["headers"]]} if e["expect"].startswith("count(") else f
+           for f, e in zip(_fields(form), form["fields"], strict=True)]
+    return _same(form, out, rest[0].upper() + rest[1:])
 
 
 def header_into_title(form: dict[str, Any]) -> Layout | None:
-    """The reverse: a header every field of the form sits under, printed in the title instead."""
+    """The reverse: a header every count of the form sits under, printed in the title instead
+    ("专任教师" over "学历情况（人）" as "专任教师学历情况（人）"; "Teachers by age (Full-time teachers)").
+    Fields with no header must be no counts (the school's name, its code), which no title changes."""
     fields = _fields(form)
-    if form["level"] != "school" or len(fields) < 2 or not all(f["headers"] for f in fields):
+    counted = [f for f in fields if f["headers"]]
+    if form["level"] != "school" or len(counted) < 2 or any(f.get("type") != "text" for f in fields if not f["headers"]):
         return None
-    top = fields[0]["headers"][0]
-    if any(f["headers"][0] != top for f in fields):
+    top = counted[0]["headers"][0]
+    if any(f["headers"][0] != top for f in counted) or top in _title(form):
         return None
     out = [{**f, "headers": f["headers"][1:]} for f in fields]
-    return _same(form, out, f"{top} {_title(form)}")
+    return _same(form, out, f"{top}{_title(form)}" if _chinese(form) else f"{_title(form)} ({top})")
 
 
 def extra_header(zh: str, en: str) -> Perturb:
@@ -183,7 +209,8 @@ def retitled(zh: str, en: str, *, numbered: bool = False) -> Perturb:
     return go
 
 
-_TOTAL = re.compile(r"^\s*(?:合计|总计|共计|计|小计|total|all)\s*$", re.IGNORECASE)
+# Not "小计": printed after its rows it is read as their sum, which is the whole only when they cover it.
+_TOTAL = re.compile(r"^\s*(?:合计|总计|共计|计|total|all)\s*$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"^\s*(?:其中|#|＃|of which|including|among them)\s*[:：]?\s*", re.IGNORECASE)
 
 
@@ -228,6 +255,78 @@ def of_which_header(form: dict[str, Any]) -> Layout | None:
     return _same(form, out)
 
 
+def header_once(form: dict[str, Any]) -> Layout | None:
+    """A header over a total and its categories ("专任教师" over "合计", "女", "35岁以下") given once,
+    as the total's own row, the categories following it bare ("专任教师", "女", "35岁以下"): bare
+    categories under a total are that category of its population. Only where every field with a
+    header sits under that one header and its first row is the total, so that no other run of rows
+    could be taken for categories of it."""
+    fields = _fields(form)
+    under = [i for i, f in enumerate(fields) if f["headers"]]
+    if form["level"] != "school" or len(under) < 3 or any(fields[i]["headers"] != fields[under[0]]["headers"] for i in under) \
+            or len(fields[under[0]]["headers"]) != 1 or not _TOTAL.match(fields[under[0]]["label"]) \
+            or under != list(range(under[0], under[0] + len(under))) or under[-1] != len(fields) - 1:
+        return None
+    top = fields[under[0]]["headers"][0]
+    out = [{**f, "headers": []} for f in fields]
+    out[under[0]]["label"] = top
+    return _same(form, out)
+
+
+_NUMBERS_ZH = "一二三四五六七八九十"
+# A wording that is numbered already ("1. 贵校名称", "二、在职教职工", "Q3", "（一）", "①", a column's code
+# "栏03") or opens with a number
+# ("24岁及以下", "25-29"): a second number before it is no layout a form is printed in, and a row
+# code run into a number ("0224岁") cannot be told from it once Chinese spacing is gone.
+_OPENS_NUMBERED = re.compile(rf"^\s*(?:[\d{_NUMBERS_ZH}\u2460-\u2473]|[(（]|[a-z]{{1,2}}\d|[a-z][.)、]\s|栏|第)", re.IGNORECASE)
+
+
+def numbered(style: str) -> Perturb:
+    """Each row numbered as printed tables number them: a row code before a Chinese wording ("01
+    教职工数", as the statistics tables print it), or "1." / "（一）"."""
+    def go(form: dict[str, Any]) -> Layout | None:
+        if form["level"] != "school":
+            return None
+        zh = _chinese(form)
+        out = []
+        for n, f in enumerate(_fields(form), start=1):
+            if _OPENS_NUMBERED.match(f["label"]) or (style == "code" and not _CJK.match(f["label"])):
+                out.append(f)
+                continue
+            if style == "code":
+                mark = f"{n:02d} "
+            elif zh and n <= len(_NUMBERS_ZH):
+                mark = f"（{_NUMBERS_ZH[n - 1]}）"
+            else:
+                mark = f"{n}. "
+            out.append({**f, "label": mark + f["label"]})
+        return _same(form, out)
+    return go
+
+
+def unit_suffix(form: dict[str, Any]) -> Layout | None:
+    """The unit printed after each count's wording: "专任教师（人）", "Female (persons)"."""
+    if form["level"] != "school":
+        return None
+    zh = _chinese(form)
+    out = [{**f, "label": f["label"] + ("（人）" if zh else " (persons)")} if e["expect"].startswith("count(")
+           and not re.search(r"[(（][^()（）]*[)）]\s*$", f["label"]) else f
+           for f, e in zip(_fields(form), form["fields"], strict=True)]
+    return _same(form, out)
+
+
+def values_last(form: dict[str, Any]) -> Layout | None:
+    """The school's own particulars (name, code, address: text fields read as a stored value) printed
+    after the table instead of before it."""
+    fields = _fields(form)
+    moved = [i for i, (f, e) in enumerate(zip(fields, form["fields"], strict=True))
+             if f.get("type") == "text" and e["expect"].startswith("field(") and not f["headers"]]
+    if form["level"] != "school" or not moved or moved == list(range(len(fields) - len(moved), len(fields))):
+        return None
+    order = [i for i in range(len(fields)) if i not in moved] + moved
+    return Layout(_title(form), [fields[k] for k in order], order)
+
+
 PERTURBATIONS: dict[str, Perturb] = {
     "flatten_pipe": flatten("|", " | "),
     "flatten_gt": flatten(" > ", " > "),
@@ -244,6 +343,11 @@ PERTURBATIONS: dict[str, Perturb] = {
     "title_stamp": retitled("{}（盖章）", "{} (official stamp)"),
     "total_last": total_last,
     "of_which_header": of_which_header,
+    "header_once": header_once,
+    "row_codes": numbered("code"),
+    "row_numbers": numbered("number"),
+    "unit_suffix": unit_suffix,
+    "values_last": values_last,
 }
 
 

@@ -30,7 +30,7 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, lexicon, units
 from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, respelled, rest_of
-from service.domain.semantics.text import MONTHS, another_measure, fold, lettered, of_an_event
+from service.domain.semantics.text import MONTHS, another_measure, fold, lettered, numbering, of_an_event
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
@@ -246,6 +246,16 @@ _SPACED_GT = re.compile(r"\s+[>＞»→]\s+")
 _SLASH = re.compile(r"\s*[/／]\s*")
 _BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 _A_COUNT = re.compile(r"(?:数|率|比)[_\s]*$")
+_OF_WHICH_HEAD = re.compile(r"^\s*(?:其中|#|of which|including|among them)\s*$")
+# A dash parting a path of merged header cells as spreadsheets flatten them: after a Chinese word
+# ("专任教师-其中女-35岁以下", "编外-其他人员") or spaced between words ("Staff - Female"). Not a dash in
+# a range ("31-40岁", "30岁-40岁", "Aged 25 - 29") nor one joining a word ("Full-time").
+_DASH = re.compile(r"(?<=[\u4e00-\u9fff)）_])\s*[-－–]\s*(?=\S)|(?<=[^\W\d_])\s+[-–]\s+(?=[^\W\d_])")
+_RANGE_END = re.compile(r"(?:\d\s*(?:周岁|岁|年|歲)|[一二三四五六七八九十百])$")
+# A unit after a dash is the same column's unit, not a header beneath it: "在编-人数", "编外-人".
+_UNIT_ONLY = re.compile(r"^\s*(?:人数|人|名|数|数量|人次|persons?|people|headcount|number)\s*$", re.IGNORECASE)
+# What follows a spaced ">" that compares rather than parts a path: a bare number ("Age > 55", "年龄 > 50岁").
+_COMPARED = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:周岁|岁|歲|年|years?|yrs?)?\s*$")
 
 
 def _slash_cuts(bare: str) -> list[tuple[int, int]]:
@@ -271,7 +281,8 @@ def of_which_header(headers: list[str], label: str, d: Dictionary) -> tuple[list
         return headers, label
     p = read(headers[-1], d, mode="frame")
     if isinstance(p, Parsed) and p.kind == "total" and p.refine and not p.conditions and not p.by:
-        return headers[:-1], f"{headers[-1].strip().rstrip(':：')}：{label}"
+        number = numbering(label)  # after the row's number: "02 女" is "02 其中：女"
+        return headers[:-1], f"{number}{headers[-1].strip().rstrip(':：')}：{label[len(number):]}"
     return headers, label
 
 
@@ -281,19 +292,51 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     ("（是|否）") or before options after a colon ("是否在编：是|否") lists options: no path."""
     bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
     head, listed = lettered(fold(label))
-    if listed and not _PATH_MARK.search(head):
-        # Options, unless a path is parted before the colon: "专任教师｜其中：女｜合计" is a path.
+    if listed and not _PATH_MARK.search(head) and not _OF_WHICH_HEAD.match(head):
+        # Options, unless a path is parted before the colon: "专任教师｜其中：女｜合计" is a path, and so is
+        # "其中：女|合计", whose colon follows "其中", not a question.
         return headers, label
     marks = [m.span() for m in _PATH_MARK.finditer(bare)]
-    if marks:
-        # A path that has parted its headers by " > " parts a band the same way ("Teachers > Age > 50
-        # and over"); a ">" before a number elsewhere compares ("年龄>50岁", "aged > 55").
-        marks = sorted({*marks, *(m.span() for m in _SPACED_GT.finditer(bare))})
+    # A spaced ">" before a band that carries its own bound parts a path ("年龄 > 30岁（含）以下",
+    # "Teachers by age > 60 years and over"): a comparison takes a bare number ("Age > 55").
+    spaced = [m.span() for m in _SPACED_GT.finditer(bare) if marks or not _COMPARED.match(re.split(r"[>＞»→|｜]", bare[m.end():])[0])]
+    # Dashes part a path only where no other mark does, and never beside a range's end ("30岁-40岁").
+    dashes = [m.span() for m in _DASH.finditer(bare) if not _RANGE_END.search(_BRACKETED.sub("", label[: m.start()]).rstrip())
+              and not _UNIT_ONLY.match(re.split(r"[-－–]", bare[m.end():])[0])] if not marks and not spaced else []
+    # A path that has parted its headers by " > " parts a band the same way ("Teachers > Age > 50
+    # and over"); a ">" before a number elsewhere compares ("年龄>50岁", "aged > 55").
+    marks = sorted({*marks, *spaced, *dashes})
     cuts = sorted(marks + _slash_cuts(bare))
     parts = [label[a:b].strip() for a, b in zip([0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(label)], strict=True)]
     if len(parts) < 2 or not all(parts):
         return headers, label
     return [*headers, *parts[:-1]], parts[-1]
+
+
+_COLON = re.compile(r"\s*[:：]\s*")
+_ASKS = re.compile(r"[?？]|您|你|请|_{2,}|\b(?:what|how|which|your|please)\b", re.IGNORECASE)
+
+
+def colon_path(headers: list[str], label: str, d: Dictionary) -> tuple[list[str], str]:
+    """A column name parting a header from the column under it by a colon, as an export flattens two
+    header rows ("按学历分：研究生", "专任教师：女", "年龄：30岁以下", "Teachers by age: 50 and over"): read
+    under that header when what precedes the colon reads as a header does (people, a category of
+    them, a breakdown, or the field the columns are values of) and what follows is one wording. Not
+    "其中：女", which refines the total above, nor options, a blank to fill or a question after it."""
+    bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
+    found = list(_COLON.finditer(bare))
+    if len(found) != 1 or _ASKS.search(label) or lettered(fold(label))[1]:
+        return headers, label
+    head, rest = label[: found[0].start()].strip(), label[found[0].end():].strip()
+    if not head or not rest or _OF_WHICH_HEAD.match(fold(head)):
+        return headers, label
+    p = read(head, d, mode="frame")
+    if not isinstance(p, Parsed) or p.refine:
+        return headers, label
+    if p.kind == "count" or (p.kind == "total" and p.by) \
+            or (p.kind == "value" and (p.field in RANGE_FIELDS or p.field in teacher_code_fields(d))):
+        return [*headers, head], rest
+    return headers, label
 
 
 def crossed(headers: list[str], label: str, by: tuple[str, ...], d: Dictionary) -> tuple[list[str], str]:

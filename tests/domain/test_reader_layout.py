@@ -123,6 +123,16 @@ def test_a_row_code_before_a_word_opening_with_a_measure_character_is_still_a_co
     ])
 
 
+def test_a_rows_number_before_a_path_belongs_to_the_column_not_its_first_header() -> None:
+    assert flattened([], "09 专任-本科") == (["专任"], "本科")
+    assert flattened([], "12. Teaching staff > Female") == (["Teaching staff"], "Female")
+    assert not misread("教师队伍情况汇总", "school", [
+        ([], "08 专任-合计", "FT"),
+        ([], "09 专任-本科及以上", "FT;education=11,14,21"),
+        ([], "10 专任-其他", "FT;education!=11,14,21"),
+    ])
+
+
 def test_of_which_before_a_path_mark_is_a_path_not_options() -> None:
     assert not misread("专任教师学历情况（人）", "school", [
         ([], "合计", "FT"),

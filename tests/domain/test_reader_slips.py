@@ -402,8 +402,6 @@ FORMS: list[tuple[str, str, list[Field]]] = [
 NOT_YET: dict[str, str] = {
     # A character doubled: dropping one would as often turn a wording into another's (在编编 is read).
     '教职职工数': 'status=1',
-    # 名 for 民 after other words run together ("数其中"): the term around it is not the longest fit.
-    '教职工数其中：少数名族': 'status=1;ethnicity!=01',
     # A year before a moment of it ("2025年末") is not yet taken for the form's own reference date.
     '二O二五年末教职工数': 'status=1',
     # English slips of four letters or fewer are too near other words to correct.

@@ -15,16 +15,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from service.domain.dictionary import dictionary
 from service.domain.errors import InvalidInput
 from service.domain.requests import FieldAnalysis, FieldIn, RequestIn, _match
 from service.domain.scope import Scope
 from tests.domain.corpus_dsl import Count, from_definition, parse
-from tests.domain.test_corpus import load_part
 
 D = dictionary()
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -382,7 +383,9 @@ PERTURBATIONS: dict[str, Perturb] = {
 
 # --- the probe --------------------------------------------------------------------------------
 
-FORMS = load_part("tuned")
+# The tuned part only, read by itself (the held-out part is for measuring, never for probing).
+FORMS: list[dict[str, Any]] = yaml.load((Path(__file__).parent / "corpus" / "tuned.yaml").read_text(encoding="utf-8"),
+                                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _right(form: dict[str, Any]) -> tuple[list[str | None], set[int]]:
@@ -402,8 +405,8 @@ ORIGINAL = {form["form"]: _right(form) for form in FORMS}
 
 # Perturbations touching most forms are read on a deterministic share of them (every n-th, each from
 # its own offset), so that the whole probe runs in under a minute on a shared two-core machine.
-SAMPLED = {"title_year": 4, "title_region": 4, "title_form_number": 4, "title_stamp": 4,
-           "unit_suffix": 3, "row_numbers": 3, "row_codes": 3, "section_header": 2, "unit_header": 2}
+SAMPLED = {"title_year": 6, "title_region": 6, "title_form_number": 6, "title_stamp": 6, "unit_suffix": 4,
+           "row_numbers": 4, "row_codes": 4, "section_header": 3, "unit_header": 3, "values_last": 2}
 
 
 def probed(name: str) -> list[dict[str, Any]]:
@@ -437,13 +440,17 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # A bilingual cell flattened by a spaced dash before a number ("按年齡 By age - 30歲以下 Under 30"): by
     # its text alone a dash between a word and a number may be a range ("age - 30"), so it is not parted.
     "flatten_dash": {("c7-hk-edb-01", 7)},
+    # A unit's bracket after a bracket saying what a count includes ("高级教师（含正高级）数（人）"): the
+    # includes-bracket is read only as the wording's last; a matter of brackets, not of layout.
+    "unit_suffix": {("c12-spjh-hz-01", 12)},
 }
 
 
 @pytest.mark.parametrize("name", sorted(PERTURBATIONS))
 def test_a_form_reads_the_same_whatever_its_layout(name: str) -> None:
     got = breaks(name)
-    want = NOT_YET.get(name, set())
+    sampled = {form["form"] for form in probed(name)}
+    want = {b for b in NOT_YET.get(name, set()) if b[0] in sampled}
     new_breaks = sorted(got - want)
     mended = sorted(want - got)
     assert not new_breaks and not mended, (

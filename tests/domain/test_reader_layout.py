@@ -34,6 +34,9 @@ def test_a_forms_number_before_its_title_is_not_read_as_its_subject() -> None:
     assert not misread("教基1234 专任教师学历情况（人）", "school", [([], "合计", "FT"), ([], "本科", "FT;education=21")])
     assert not misread("表号：人社统J101 教职工情况", "school", [([], "合计", "status=1"), ([], "其中：女", "status=1;gender=2")])
     assert not misread("专任教师年龄情况（表号：教基1005）", "school", [([], "合计", "FT"), ([], "60岁及以上", "FT;age=60..")])
+    # The attachment a table is sent as, before its own number.
+    assert not misread("附件2：表3 专任教师年龄情况", "school", [([], "合计", "FT"), ([], "其中：女", "FT;gender=2")])
+    assert not misread("Annex 4: Table 7-2 Teaching staff by age", "school", [([], "Total", "FT"), ([], "Aged 60 and over", "FT;age=60..")])
     # The number takes nothing from whom the title counts: pupils stay pupils.
     assert not misread("教基3412 在校学生情况", "school", [([], "合计", None), ([], "其中：女", None)])
 

@@ -357,6 +357,19 @@ def values_last(form: dict[str, Any]) -> Layout | None:
     return Layout(_title(form), [fields[k] for k in order], order)
 
 
+def header_marked(zh: str, en: str) -> Perturb:
+    """Each header printed with a unit or a colon after it ("专任教师（人）", "Teachers:"), as merged
+    header cells often carry them."""
+    def go(form: dict[str, Any]) -> Layout | None:
+        if form["level"] != "school":
+            return None
+        def marked(h: str) -> str:
+            mark = zh if _CJK.search(h) else en
+            return h if h.rstrip().endswith((mark.strip(), ")", "）", ":", "：")) else h + mark
+        return _same(form, [{**f, "headers": [marked(h) for h in f["headers"]]} for f in _fields(form)])
+    return go
+
+
 PERTURBATIONS: dict[str, Perturb] = {
     "flatten_pipe": flatten("|", " | "),
     "flatten_gt": flatten(" > ", " > "),
@@ -378,6 +391,9 @@ PERTURBATIONS: dict[str, Perturb] = {
     "row_numbers": numbered("number"),
     "unit_suffix": unit_suffix,
     "values_last": values_last,
+    "header_unit": header_marked("（人）", " (persons)"),
+    "header_colon": header_marked("：", ":"),
+    "title_annex": retitled("附件2：{}", "Annex 2: {}"),
 }
 
 
@@ -405,8 +421,9 @@ ORIGINAL = {form["form"]: _right(form) for form in FORMS}
 
 # Perturbations touching most forms are read on a deterministic share of them (every n-th, each from
 # its own offset), so that the whole probe runs in under a minute on a shared two-core machine.
-SAMPLED = {"title_year": 6, "title_region": 6, "title_form_number": 6, "title_stamp": 6, "unit_suffix": 4,
-           "row_numbers": 4, "row_codes": 4, "section_header": 3, "unit_header": 3, "values_last": 2}
+SAMPLED = {"title_year": 6, "title_region": 6, "title_form_number": 6, "title_stamp": 6, "title_annex": 6,
+           "unit_suffix": 4, "row_numbers": 4, "row_codes": 4, "section_header": 3, "unit_header": 3, "values_last": 2,
+           "header_unit": 2, "header_colon": 2}
 
 
 def probed(name: str) -> list[dict[str, Any]]:

@@ -34,7 +34,10 @@ from service.domain.semantics.text import MONTHS, another_measure, fold, lettere
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
-    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:[-/]\s*(?:\d{4}|\d{2}(?!\d))\s*)?(?:年度?(?:\s*\d{1,2}\s*月份?)?|学年度?)?(?:[初末])?|\d{2,3}\s*学年度?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
+    # The attachment a table is sent as, with the table's own number after it: "附件2：表3 …", "Annex 2: Table 20-14 …".
+    r"^\s*(?:附件|附录|annex|appendix|attachment)\s*[\da-z一二三四五六七八九十]{0,3}\s*[:：.、．-]?\s*"
+    r"(?:(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?)?"
+    r"|^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:[-/]\s*(?:\d{4}|\d{2}(?!\d))\s*)?(?:年度?(?:\s*\d{1,2}\s*月份?)?|学年度?)?(?:[初末])?|\d{2,3}\s*学年度?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
     r"|交叉|\bcross[- ]?tab(?:ulation)?s?\b"

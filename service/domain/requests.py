@@ -56,6 +56,7 @@ from service.domain.semantics.context import (
     Group,
     Scene,
     Siblings,
+    colon_path,
     column_note,
     crossed,
     dated,
@@ -64,7 +65,9 @@ from service.domain.semantics.context import (
     flattened,
     glossary,
     is_total,
+    names_nobody,
     of_column,
+    of_which_header,
     read_title,
     scene,
     title_by,
@@ -311,7 +314,14 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                           else (list(f.headers), f.label))
         flat = len(heads) > len(f.headers)
         if wording and req.level == "school" and wording == f.label:
+            heads, wording = colon_path(heads, wording, d)  # "按学历分：研究生"
+        if wording and req.level == "school" and wording == f.label:
             heads, wording = crossed(heads, wording, breakdowns, d)  # "Master's / Senior teacher"
+        # A unit or a section over the table ("单位：人", "二、基本情况", "Section B") is no header of
+        # whom it counts: the fields under it read as they would without it.
+        heads = [h for h in heads if not names_nobody(h, d)]
+        if wording and req.level == "school":
+            heads, wording = of_which_header(heads, wording, d)
         # A column named by its code reads as its note; a note refining another column ("栏03中的女性")
         # refines that column, as "其中" does the total just above.
         code, wording = column_note(wording) if wording else (None, wording)

@@ -30,11 +30,14 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, lexicon, units
 from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, respelled, rest_of
-from service.domain.semantics.text import MONTHS, another_measure, fold, lettered, of_an_event, simplified
+from service.domain.semantics.text import MONTHS, another_measure, fold, lettered, numbering, of_an_event, simplified
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
-    r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:[-/]\s*(?:\d{4}|\d{2}(?!\d))\s*)?(?:年度?(?:\s*\d{1,2}\s*月份?)?|学年度?)?(?:[初末])?|\d{2,3}\s*学年度?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
+    # The attachment a table is sent as, with the table's own number after it: "附件2：表3 …", "Annex 2: Table 20-14 …".
+    r"^\s*(?:附件|附录|annex|appendix|attachment)\s*[\da-z一二三四五六七八九十]{0,3}\s*[:：.、．-]?\s*"
+    r"(?:(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?)?"
+    r"|^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:[-/]\s*(?:\d{4}|\d{2}(?!\d))\s*)?(?:年度?(?:\s*\d{1,2}\s*月份?)?|学年度?)?(?:[初末])?|\d{2,3}\s*学年度?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
     r"|交叉|\bcross[- ]?tab(?:ulation)?s?\b"
@@ -57,6 +60,9 @@ _TITLE_NOISE = re.compile(
     # Numbers, units and notes of a printed table: "（表二）", "附表2-1", "(2026)", "Unit: person",
     # "（单位：人）", "ISCED 2", "(headcounts)", "（人社统基层表）", "(count each teacher once …)".
     r"|[(（]\s*附?表\s*[一二三四五六七八九十\d]+(?:[-.]\d+)*\s*[)）]|附表\s*[一二三四五六七八九十\d]+(?:[-.]\d+)*"
+    # A form's number before its name, or in a bracket: "教基1234 …", "表号：人社统J101", "（表号：教基1001）".
+    r"|^\s*(?:表\s*号\s*[:：]\s*)?[\u4e00-\u9fff]{1,3}[a-z]?\d{3,4}(?:[-.]\d+)*(?![\d.年月日届级岁])(?:号|表)?"
+    r"|[(（]\s*表\s*号\s*[:：][^()（）]*[)）]"
     r"|[(（]\s*\d{4}\s*[)）]|\bunits?\s*[:：]\s*(?:persons?|people|headcounts?)\b|[(（]?\s*单位\s*[:：]\s*[人名个]\s*[)）]?"
     r"|\bisced\s*(?:level\s*)?\d(?:\s*(?:-|to|and)\s*\d)?\b|[(（]\s*(?:headcounts?|persons?|number)\s*[)）]"
     r"|[(（][^()（）]*(?:报表|基层表|统计表)[)）]|[(（]\s*(?:form|table|表)\s*[a-z]{0,3}\s*[-.]?\s*\d{0,3}[a-z]?\s*[)）]|汇总$|一览$|[(（]\s*(?:count|include|exclude|do not|please|report)\b[^()（）]*[)）]"
@@ -116,6 +122,25 @@ def _axes(header: str, d: Dictionary) -> tuple[str, ...] | None:
 
 # A header over people counted beside the table's population, not within it: "另有", "In addition".
 _BESIDES = re.compile(r"^\s*(?:另有|另外|此外|in addition|additionally)\s*[:：]?\s*$")
+# A header giving only the unit the table counts in: "单位：人", "计量单位：名", "Unit: persons".
+_UNIT_NOTE = re.compile(r"^[(（]?\s*(?:计量)?单位\s*[:：]\s*(?:人|名|个|位|人数)\s*[)）]?$"
+                        r"|^[(（]?\s*units?(?:\s+of\s+measure(?:ment)?)?\s*[:：]\s*(?:persons?|people|headcounts?|number)\s*[)）]?$")
+
+
+def names_nobody(header: str, d: Dictionary) -> bool:
+    """Whether a header says only how or where a table sits on the sheet, not whom it counts: a unit
+    ("单位：人", "Unit: persons", "Headcount"), a section ("二、基本情况", "Section B", "Part 2"). The
+    fields under it read as they would without it, since a department adds such a header or leaves
+    it out without changing a cell. "另有" names nobody either, but says the people below are
+    beside the table's population, so it stays."""
+    h = fold(header).strip()
+    if _UNIT_NOTE.match(h):
+        return True
+    if _BESIDES.match(h):
+        return False
+    parsed = read(h, d, mode="frame")
+    return not isinstance(parsed, Parsed) and parsed.reason in (NOTHING, EMPTY)
+
 # The place a title is for: "XX县", "长沙市".
 _PLACE = re.compile(r"^(?:[^\s省市县区]{1,6}[省市县区]\s*)+(?=\S)")
 # The schools a title's table is for, named by words the reader need not know: "幼儿园…",
@@ -228,6 +253,16 @@ _A_COUNT = re.compile(r"(?:数|率|比)[_\s]*$")
 # than its count is. Not when people are named after the slash too ("教师/学生", "男教师/女教师").
 _PEOPLE = re.compile(r"(?:专任教师|教职工|教职员工|教师|老师|职工)[_\s]*$")
 _PEOPLE_AFTER = re.compile(r"教师|老师|教职|职工|员工|人员|学生|幼儿|儿童|家长|[a-zA-Z]")
+_OF_WHICH_HEAD = re.compile(r"^\s*(?:其中|#|of which|including|among them)\s*$")
+# A dash parting a path of merged header cells as spreadsheets flatten them: after a Chinese word
+# ("专任教师-其中女-35岁以下", "编外-其他人员") or spaced between words ("Staff - Female"). Not a dash in
+# a range ("31-40岁", "30岁-40岁", "Aged 25 - 29") nor one joining a word ("Full-time").
+_DASH = re.compile(r"(?<=[\u4e00-\u9fff)）_])\s*[-－–]\s*(?=\S)|(?<=[^\W\d_])\s+[-–]\s+(?=[^\W\d_])")
+_RANGE_END = re.compile(r"(?:\d\s*(?:周岁|岁|年|歲)|[一二三四五六七八九十百])$")
+# A unit after a dash is the same column's unit, not a header beneath it: "在编-人数", "编外-人".
+_UNIT_ONLY = re.compile(r"^\s*(?:人数|人|名|数|数量|人次|persons?|people|headcount|number)\s*$", re.IGNORECASE)
+# What follows a spaced ">" that compares rather than parts a path: a bare number ("Age > 55", "年龄 > 50岁").
+_COMPARED = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:周岁|岁|歲|年|years?|yrs?)?\s*$")
 
 
 def _slash_cuts(bare: str) -> list[tuple[int, int]]:
@@ -247,25 +282,74 @@ def _slash_cuts(bare: str) -> list[tuple[int, int]]:
     return cuts
 
 
+def of_which_header(headers: list[str], label: str, d: Dictionary) -> tuple[list[str], str]:
+    """A last header saying only "其中" / "Of which" / "#" over a row says of it what "其中：" before
+    its wording says: the row refines the total just above. Read as that wording under the headers
+    above it, so that a form printing "其中" once over its rows reads as one printing it in each."""
+    if not headers:
+        return headers, label
+    p = read(headers[-1], d, mode="frame")
+    if isinstance(p, Parsed) and p.kind == "total" and p.refine and not p.conditions and not p.by:
+        number = numbering(label)  # after the row's number: "02 女" is "02 其中：女"
+        return headers[:-1], f"{number}{headers[-1].strip().rstrip(':：')}：{label[len(number):]}"
+    return headers, label
+
+
 def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     """A column name that is a path of headers, read as the headers it flattens and its last part:
     (the headers above it with the path's parts after them, the last part). A mark inside a bracket
     ("（是|否）") or before options after a colon ("是否在编：是|否") lists options: no path."""
     bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
     head, listed = lettered(fold(label))
-    if listed and not _PATH_MARK.search(head):
-        # Options, unless a path is parted before the colon: "专任教师｜其中：女｜合计" is a path.
+    if listed and not _PATH_MARK.search(head) and not _OF_WHICH_HEAD.match(head):
+        # Options, unless a path is parted before the colon: "专任教师｜其中：女｜合计" is a path, and so is
+        # "其中：女|合计", whose colon follows "其中", not a question.
         return headers, label
     marks = [m.span() for m in _PATH_MARK.finditer(bare)]
-    if marks:
-        # A path that has parted its headers by " > " parts a band the same way ("Teachers > Age > 50
-        # and over"); a ">" before a number elsewhere compares ("年龄>50岁", "aged > 55").
-        marks = sorted({*marks, *(m.span() for m in _SPACED_GT.finditer(bare))})
+    # A spaced ">" before a band that carries its own bound parts a path ("年龄 > 30岁（含）以下",
+    # "Teachers by age > 60 years and over"): a comparison takes a bare number ("Age > 55").
+    spaced = [m.span() for m in _SPACED_GT.finditer(bare) if marks or not _COMPARED.match(re.split(r"[>＞»→|｜]", bare[m.end():])[0])]
+    # Dashes part a path only where no other mark does, and never beside a range's end ("30岁-40岁").
+    dashes = [m.span() for m in _DASH.finditer(bare) if not _RANGE_END.search(_BRACKETED.sub("", label[: m.start()]).rstrip())
+              and not _UNIT_ONLY.match(re.split(r"[-－–]", bare[m.end():])[0].rstrip("_ "))] if not marks and not spaced else []
+    # A path that has parted its headers by " > " parts a band the same way ("Teachers > Age > 50
+    # and over"); a ">" before a number elsewhere compares ("年龄>50岁", "aged > 55").
+    marks = sorted({*marks, *spaced, *dashes})
     cuts = sorted(marks + _slash_cuts(bare))
     parts = [label[a:b].strip() for a, b in zip([0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(label)], strict=True)]
+    if len(parts) > 1:
+        # The row's number belongs to the whole column, not to its first header ("09 专任-本科" beside
+        # "10 专任-专科" are both under "专任").
+        parts[0] = parts[0][len(numbering(parts[0])):].strip()
     if len(parts) < 2 or not all(parts):
         return headers, label
     return [*headers, *parts[:-1]], parts[-1]
+
+
+_COLON = re.compile(r"\s*[:：]\s*")
+_ASKS = re.compile(r"[?？]|您|你|请|_{2,}|\b(?:what|how|which|your|please)\b", re.IGNORECASE)
+
+
+def colon_path(headers: list[str], label: str, d: Dictionary) -> tuple[list[str], str]:
+    """A column name parting a header from the column under it by a colon, as an export flattens two
+    header rows ("按学历分：研究生", "专任教师：女", "年龄：30岁以下", "Teachers by age: 50 and over"): read
+    under that header when what precedes the colon reads as a header does (people, a category of
+    them, a breakdown, or the field the columns are values of) and what follows is one wording. Not
+    "其中：女", which refines the total above, nor options, a blank to fill or a question after it."""
+    bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
+    found = list(_COLON.finditer(bare))
+    if len(found) != 1 or _ASKS.search(label) or lettered(fold(label))[1]:
+        return headers, label
+    head, rest = label[: found[0].start()].strip(), label[found[0].end():].strip()
+    if not head or not rest or _OF_WHICH_HEAD.match(fold(head)):
+        return headers, label
+    p = read(head, d, mode="frame")
+    if not isinstance(p, Parsed) or p.refine:
+        return headers, label
+    if p.kind == "count" or (p.kind == "total" and p.by) \
+            or (p.kind == "value" and (p.field in RANGE_FIELDS or p.field in teacher_code_fields(d))):
+        return [*headers, head], rest
+    return headers, label
 
 
 def crossed(headers: list[str], label: str, by: tuple[str, ...], d: Dictionary) -> tuple[list[str], str]:

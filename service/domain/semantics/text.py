@@ -232,7 +232,8 @@ _NUMBERING = re.compile(
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)(?:\s*[(（]\s*共\s*[{_CN_DIGITS}\d]+\s*[项条题][)）]\s*[:：.、]?)?|[a-z]\s*[.)、](?=\s)"
     # A statistics table's row code run into its wording ("01 教职工数", "05 其中：女"): two or three
     # digits before a Chinese word, never before a unit or a range ("50岁", "20年", "35以下", "80后").
-    rf"|\d{{2,3}}(?=[{_CJK}])(?![岁周年月日时人名个所级届次项位万元天以及至到后前])"
+    # A word opening with such a character is no unit: "02 所在县", "06 年满五十周岁的女教师".
+    rf"|\d{{2,3}}(?=[{_CJK}])(?!(?!所在|所属|年满|年龄)[岁周年月日时人名个所级届次项位万元天以及至到后前])"
     # A survey tool's progress before each question: "Question 3 of 16:", "Item 2/10" (and "第3题（共16题）"
     # with the items above).
     rf"|(?:question|item|q)\s*\d+\s*(?:of|/)\s*\d+\b\s*[:：.、-]?"
@@ -394,6 +395,19 @@ def _coded(inner: str) -> list[str]:
 def strip_numbering(text: str) -> str:
     """The folded wording without the numbering a printed form puts before it."""
     return _NUMBERING.sub("", text, count=1)
+
+
+def numbering(text: str) -> str:
+    """The numbering a printed form puts before a wording, as printed ("02 ", "（二）", "3. "), or "".
+    Matched as the wording is read, without the spaces beside Chinese ("02 女" is "02女")."""
+    m = _NUMBERING.match(_CJK_SPACE.sub("", text.lower()))
+    if m is None:
+        return ""
+    kept, end = 0, 0
+    while end < len(text) and kept < len(m.group(0).rstrip()):
+        kept += not text[end].isspace()
+        end += 1
+    return text[:end] + text[end:][: len(text[end:]) - len(text[end:].lstrip())]
 
 
 # A bracket of other division levels after one ("县（市、区）", "乡（镇）"): the level of that rank.

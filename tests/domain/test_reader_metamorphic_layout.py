@@ -1,0 +1,480 @@
+"""A metamorphic probe of layout: the forms of the tuned corpus laid out as other departments lay out
+the same table (a header path flattened into the column name or the reverse, the title's population
+moved into a header, a neutral header or title note added, the total row after its categories, a
+"其中" group under a header "其中"), each read again. Every field the original form reads as a
+careful reader does (its `expect`) must read the same once the form is laid out otherwise: the
+reader understands layouts, not the tuned forms' exact ones.
+
+A perturbation that could change what a careful reader understands is not made (the reason is said
+beside it). A break not yet fixed is listed in NOT_YET by perturbation, form id and field position,
+and asserted still broken, so a rule that mends it moves it out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from service.domain.dictionary import dictionary
+from service.domain.errors import InvalidInput
+from service.domain.requests import FieldAnalysis, FieldIn, RequestIn, _match
+from service.domain.scope import Scope
+from tests.domain.corpus_dsl import Count, from_definition, parse
+
+D = dictionary()
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+Field = dict[str, Any]  # headers, label, type: as the corpus prints a field
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A form laid out anew: its title, its fields, and for each field the original position it is."""
+
+    title: str
+    fields: list[Field]
+    origin: list[int]
+
+
+def _fields(form: dict[str, Any]) -> list[Field]:
+    return [{"headers": list(f.get("headers", [])), "label": f["label"], **({"type": f["type"]} if "type" in f else {})}
+            for f in form["fields"]]
+
+
+def _title(form: dict[str, Any]) -> str:
+    return str(form.get("title") or form["source"])
+
+
+def _chinese(form: dict[str, Any]) -> bool:
+    """Whether the form is worded in Chinese (its title or most of its fields)."""
+    fields = form["fields"]
+    return bool(_CJK.search(_title(form))) or sum(bool(_CJK.search(f["label"])) for f in fields) * 2 > len(fields)
+
+
+def reading(title: str, level: str, fields: list[Field]) -> list[FieldAnalysis | None]:
+    """The form read as the analysis reads it (tests.domain.test_semantics.read_form with each
+    field's own type, none where the corpus gives none). Fields the analysis refuses are read as
+    unanswered (None) and the rest read again, as tests/domain/test_corpus.py posts them."""
+    keep = list(range(len(fields)))
+    out: list[FieldAnalysis | None] = [None] * len(fields)
+    while keep:
+        req = RequestIn(title=title, purpose="p", kind="statistical", level=level,  # type: ignore[arg-type]
+                        fields=[FieldIn.model_validate({k: v for k, v in fields[i].items() if v or k != "headers"}) for i in keep],
+                        scope=Scope(regions=["430000"]), reference_date=date(2026, 9, 1), due_date=date(2026, 12, 1))
+        try:
+            got = _match(req, D)
+        except InvalidInput as exc:
+            named = {keep[p.loc[2]] for p in exc.errors if len(p.loc) > 2 and isinstance(p.loc[2], int)}
+            if not named:
+                return out
+            keep = [i for i in keep if i not in named]
+            continue
+        for i, a in zip(keep, got, strict=True):
+            out[i] = a
+        break
+    return out
+
+
+def _key(a: FieldAnalysis | None) -> str | None:
+    return a.key if a is not None and a.matched else None
+
+
+# --- the perturbations ------------------------------------------------------------------------
+
+Perturb = Callable[[dict[str, Any]], Layout | None]
+
+
+def _same(form: dict[str, Any], fields: list[Field], title: str | None = None) -> Layout | None:
+    """The layout, or None when it changed nothing (the form is not probed by that perturbation)."""
+    t = _title(form) if title is None else title
+    if fields == _fields(form) and t == _title(form):
+        return None
+    return Layout(t, fields, list(range(len(fields))))
+
+
+def flatten(sep_zh: str, sep_en: str, *, one_level: bool = False, no_marks: str = "") -> Perturb:
+    """Each field's headers flattened into its column name, as a spreadsheet export names merged
+    header cells ("教职工|女", "Staff > Female"). School forms only: on a roster "性别|民族" names
+    fields, not a path. A part that holds the separator (or `no_marks`) is left alone: "教职工-31-40岁"
+    could part either way."""
+    def go(form: dict[str, Any]) -> Layout | None:
+        if form["level"] != "school":
+            return None
+        sep = sep_zh if _chinese(form) else sep_en
+        out = []
+        for printed in _fields(form):
+            f = printed
+            parts = [*f["headers"], f["label"]]
+            # A header that is a whole question or sentence ("How many … ? | Teachers") is no merged
+            # header cell a spreadsheet would join into a column name.
+            if f["headers"] and not (one_level and len(f["headers"]) > 1) and not any(_SENTENCE.search(h) for h in f["headers"]) \
+                    and not any(m in p for p in parts for m in {sep.strip(), *no_marks}):
+                f = {**f, "headers": [], "label": _joined(parts, sep, sep_en)}
+            out.append(f)
+        return _same(form, out)
+    return go
+
+
+_SENTENCE = re.compile(r"[?？.。]\s*$")
+
+
+def _joined(parts: list[str], sep: str, sep_en: str) -> str:
+    """The parts joined by the form's separator; where either side is a Latin letter or a digit
+    (a bilingual cell "按年齡 By age"), by the spaced English one, as an export would part them."""
+    out = parts[0]
+    for p in parts[1:]:
+        latin = re.search(r"[A-Za-z0-9)]$", out) or re.match(r"[A-Za-z0-9]", p)
+        out += (sep_en if latin else sep) + p
+    return out
+
+
+_PATH = re.compile(r"\s*(?:\s>\s|[|｜])\s*")
+
+
+def split_path(form: dict[str, Any]) -> Layout | None:
+    """The reverse: a column name flattening a path ("教职工数|其中：女", "Staff > Female") printed as
+    nested headers over its last part."""
+    if form["level"] != "school":
+        return None
+    out = []
+    for printed in _fields(form):
+        f = printed
+        parts = [p.strip() for p in _PATH.split(f["label"])]
+        if len(parts) > 1 and all(parts) and len(f["headers"]) + len(parts) - 1 <= 6:
+            f = {**f, "headers": [*f["headers"], *parts[:-1]], "label": parts[-1]}
+        out.append(f)
+    return _same(form, out)
+
+
+_POPULATION_FIRST = re.compile(r"^(专任教师|教职工|教职员工|專任教師|教職員工|full-time teachers|teaching staff|teachers|staff)\s*"
+                               r"(?:by\s+)?(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def title_into_header(form: dict[str, Any]) -> Layout | None:
+    """The population a title opens with ("专任教师学历情况（人）", "Full-time teachers by age") printed
+    as the table's top header over every field instead, the title keeping the rest ("学历情况（人）",
+    "Age"). Only a title that opens with whom it counts (the document's whole name is no header), and
+    only over the counts."""
+    m = _POPULATION_FIRST.match(_title(form))
+    if form["level"] != "school" or m is None or any(len(f["headers"]) >= 6 for f in _fields(form)) \
+            or m.group("rest")[0] in "数人(（":  # "教职工数…" is one word, not the population and a rest
+        return None
+    rest = m.group("rest")
+    # Over the counts only: a header "教职工" over "在校学生数" or the school's name would say they are
+    # staff, which the title never said.
+    out = [{**f, "headers": [m.group(1), *f["headers"]]} if e["expect"].startswith("count(") else f
+           for f, e in zip(_fields(form), form["fields"], strict=True)]
+    return _same(form, out, rest[0].upper() + rest[1:])
+
+
+def header_into_title(form: dict[str, Any]) -> Layout | None:
+    """The reverse: a header every count of the form sits under, printed in the title instead
+    ("专任教师" over "学历情况（人）" as "专任教师学历情况（人）"; "Teachers by age (Full-time teachers)").
+    Fields with no header must be no counts (the school's name, its code), which no title changes."""
+    fields = _fields(form)
+    counted = [f for f in fields if f["headers"]]
+    if form["level"] != "school" or len(counted) < 2 or any(f.get("type") != "text" for f in fields if not f["headers"]):
+        return None
+    top = counted[0]["headers"][0]
+    if any(f["headers"][0] != top for f in counted) or top in _title(form):
+        return None
+    out = [{**f, "headers": f["headers"][1:]} for f in fields]
+    return _same(form, out, f"{top}{_title(form)}" if _chinese(form) else f"{_title(form)} ({top})")
+
+
+def extra_header(zh: str, en: str) -> Perturb:
+    """A header that names nobody added over every field: a unit, a section, a part's number."""
+    def go(form: dict[str, Any]) -> Layout | None:
+        if form["level"] != "school" or any(len(f["headers"]) >= 6 for f in _fields(form)):
+            return None
+        h = zh if _chinese(form) else en
+        return _same(form, [{**f, "headers": [h, *f["headers"]]} for f in _fields(form)])
+    return go
+
+
+_NUMBERED = re.compile(r"^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d", re.IGNORECASE)
+
+
+def retitled(zh: str, en: str, *, numbered: bool = False) -> Perturb:
+    """The title with a neutral note: a year, a region, a form number, a stamp. `{}` is the title.
+    A form number is put only before a title that has none: a second one ("Table 3. Table 20-14 …")
+    is no layout any form is printed in."""
+    def go(form: dict[str, Any]) -> Layout | None:
+        if numbered and _NUMBERED.match(_title(form)):
+            return None
+        return _same(form, _fields(form), (zh if _chinese(form) else en).format(_title(form)))
+    return go
+
+
+# Not "小计": printed after its rows it is read as their sum, which is the whole only when they cover it.
+_TOTAL = re.compile(r"^\s*(?:合计|总计|共计|计|total|all)\s*$", re.IGNORECASE)
+_OF_WHICH = re.compile(r"^\s*(?:其中|#|＃|of which|including|among them)\s*[:：]?\s*", re.IGNORECASE)
+
+
+def _within(part: str, whole: str) -> bool:
+    """Whether an expectation counts some of the people another counts (a category of its population)."""
+    p, w = parse(part), parse(whole)
+    return isinstance(p, Count) and isinstance(w, Count) and p != w and all(p.condition(k) == c for k, c in w.conditions)
+
+
+def total_last(form: dict[str, Any]) -> Layout | None:
+    """A total row ("合计", "Total") printed after its categories instead of before them. Only where
+    nothing below it refines it: a "其中"/"Of which" row refines the total just above it, so those
+    groups keep their order. Under headers the run is the rows under the same headers; with none, the
+    bare rows after it that count some of its people: the title gives both their population (the
+    conventions read a bare category under the title before the total above it), so the order of the
+    rows says nothing."""
+    if form["level"] != "school":
+        return None
+    fields = _fields(form)
+    expect = [e["expect"] for e in form["fields"]]
+    order = list(range(len(fields)))
+    i = 0
+    while i < len(fields):
+        f = fields[i]
+        j = i + 1
+        while j < len(fields) and fields[j]["headers"] == f["headers"] and (f["headers"] or _within(expect[j], expect[i])):
+            j += 1
+        run = range(i + 1, j)
+        if _TOTAL.match(f["label"]) and len(run) >= 2 and expect[i].startswith("count(") \
+                and not any(_OF_WHICH.match(fields[k]["label"]) or _TOTAL.match(fields[k]["label"]) for k in run):
+            order[i:j] = [*run, i]
+        i = j
+    if order == list(range(len(fields))):
+        return None
+    return Layout(_title(form), [fields[k] for k in order], order)
+
+
+def of_which_header(form: dict[str, Any]) -> Layout | None:
+    """A "其中" row printed as a header "其中" over its bare label ("其中：女" as 其中 / 女, "Of which:
+    female" as Of which / female): both say the row is part of the total just above."""
+    if form["level"] != "school":
+        return None
+    out = []
+    for printed in _fields(form):
+        f = printed
+        m = _OF_WHICH.match(f["label"])
+        rest = f["label"][m.end():].strip() if m else ""
+        if m and rest and len(f["headers"]) < 6 and not _OF_WHICH.match(rest):
+            word = "其中" if _CJK.search(f["label"]) else "Of which"
+            f = {**f, "headers": [*f["headers"], word], "label": rest}
+        out.append(f)
+    return _same(form, out)
+
+
+# Not made: a header given once as the row of its total, its categories following it bare ("40岁以下
+# 专任教师" over "合计", "博士研究生" printed as rows "40岁以下专任教师", "博士研究生"). By the corpus
+# conventions a bare category takes its population from the title before the total above, so under a
+# title naming teachers the bare rows count all teachers of that category, not those of the row above:
+# the layouts do not say the same thing.
+
+
+def headers_swapped(form: dict[str, Any]) -> Layout | None:
+    """Two headers crossing two categories given in the other order ("专任教师 / 女" as "女 / 专任教师",
+    "Female / Teachers"), as the rows and columns of a cross-tab may be printed either way round. Not
+    where either is "其中" / "另有" / a total, which say how the row relates to others, not whom, and not
+    on a form with a "其他" / "Other" header: the rest of the categories beside it under one outer
+    header, which the swap would part from them."""
+    if form["level"] != "school" or any(_REST.search(h) for f in _fields(form) for h in f["headers"]):
+        return None
+    out = []
+    for printed in _fields(form):
+        f = printed
+        hs = f["headers"]
+        if len(hs) == 2 and not any(_OF_WHICH.match(h) or _TOTAL.match(h) or _BESIDES.match(h) for h in hs) \
+                and not _OF_WHICH.match(f["label"]):
+            f = {**f, "headers": [hs[1], hs[0]]}
+        out.append(f)
+    return _same(form, out)
+
+
+_BESIDES = re.compile(r"^\s*(?:另有|另外|此外|in addition|additionally)", re.IGNORECASE)
+_REST = re.compile(r"其他|其它|\bothers?\b", re.IGNORECASE)
+
+
+_NUMBERS_ZH = "一二三四五六七八九十"
+# A wording that is numbered already ("1. 贵校名称", "二、在职教职工", "Q3", "（一）", "①", a column's code
+# "栏03") or opens with a number
+# ("24岁及以下", "25-29"): a second number before it is no layout a form is printed in, and a row
+# code run into a number ("0224岁") cannot be told from it once Chinese spacing is gone.
+_OPENS_NUMBERED = re.compile(rf"^\s*(?:[\d{_NUMBERS_ZH}\u2460-\u2473]|[(（]|[a-z]{{1,2}}\d|[a-z][.)、]\s|栏|第)", re.IGNORECASE)
+
+
+def numbered(style: str) -> Perturb:
+    """Each row numbered as printed tables number them: a row code before a Chinese wording ("01
+    教职工数", as the statistics tables print it), or "1." / "（一）"."""
+    def go(form: dict[str, Any]) -> Layout | None:
+        if form["level"] != "school":
+            return None
+        zh = _chinese(form)
+        out = []
+        for n, f in enumerate(_fields(form), start=1):
+            if _OPENS_NUMBERED.match(f["label"]) or (style == "code" and not _CJK.match(f["label"])):
+                out.append(f)
+                continue
+            if style == "code":
+                mark = f"{n:02d} "
+            elif zh and n <= len(_NUMBERS_ZH):
+                mark = f"（{_NUMBERS_ZH[n - 1]}）"
+            else:
+                mark = f"{n}. "
+            out.append({**f, "label": mark + f["label"]})
+        return _same(form, out)
+    return go
+
+
+# A wording a unit is not printed after: one ending in a bracket already, a question, options or a code
+# ("…多少人？", "A.20人及以下 B.…", "gender code F").
+_NO_UNIT_AFTER = re.compile(r"[(（][^()（）]*[)）]\s*$|[?？:：]|多少|how many|\bcode\b", re.IGNORECASE)
+
+
+def unit_suffix(form: dict[str, Any]) -> Layout | None:
+    """The unit printed after each count's wording: "专任教师（人）", "Female (persons)"."""
+    if form["level"] != "school":
+        return None
+    zh = _chinese(form)
+    out = [{**f, "label": f["label"] + ("（人）" if zh else " (persons)")} if e["expect"].startswith("count(")
+           and not _NO_UNIT_AFTER.search(f["label"]) else f
+           for f, e in zip(_fields(form), form["fields"], strict=True)]
+    return _same(form, out)
+
+
+def values_last(form: dict[str, Any]) -> Layout | None:
+    """The school's own particulars (name, code, address: text fields read as a stored value) printed
+    after the table instead of before it."""
+    fields = _fields(form)
+    moved = [i for i, (f, e) in enumerate(zip(fields, form["fields"], strict=True))
+             if f.get("type") == "text" and e["expect"].startswith("field(") and not f["headers"]]
+    if form["level"] != "school" or not moved or moved == list(range(len(fields) - len(moved), len(fields))):
+        return None
+    order = [i for i in range(len(fields)) if i not in moved] + moved
+    return Layout(_title(form), [fields[k] for k in order], order)
+
+
+def header_marked(zh: str, en: str) -> Perturb:
+    """Each header printed with a unit or a colon after it ("专任教师（人）", "Teachers:"), as merged
+    header cells often carry them."""
+    def go(form: dict[str, Any]) -> Layout | None:
+        if form["level"] != "school":
+            return None
+        def marked(h: str) -> str:
+            mark = zh if _CJK.search(h) else en
+            return h if h.rstrip().endswith((mark.strip(), ")", "）", ":", "：")) else h + mark
+        return _same(form, [{**f, "headers": [marked(h) for h in f["headers"]]} for f in _fields(form)])
+    return go
+
+
+PERTURBATIONS: dict[str, Perturb] = {
+    "flatten_pipe": flatten("|", " | "),
+    "flatten_gt": flatten(" > ", " > "),
+    "flatten_dash": flatten("-", " - ", no_marks="-–—"),
+    "flatten_colon": flatten("：", ": ", one_level=True, no_marks=":："),
+    "split_path": split_path,
+    "title_into_header": title_into_header,
+    "header_into_title": header_into_title,
+    "unit_header": extra_header("单位：人", "Unit: persons"),
+    "section_header": extra_header("二、基本情况", "Section B"),
+    "title_year": retitled("2026年{}", "{} 2026"),
+    "title_region": retitled("湖南省长沙市{}", "{}, Hunan Province"),
+    "title_form_number": retitled("教基1234 {}", "Table 3. {}", numbered=True),
+    "title_stamp": retitled("{}（盖章）", "{} (official stamp)"),
+    "total_last": total_last,
+    "of_which_header": of_which_header,
+    "headers_swapped": headers_swapped,
+    "row_codes": numbered("code"),
+    "row_numbers": numbered("number"),
+    "unit_suffix": unit_suffix,
+    "values_last": values_last,
+    "header_unit": header_marked("（人）", " (persons)"),
+    "header_colon": header_marked("：", ":"),
+    "title_annex": retitled("附件2：{}", "Annex 2: {}"),
+}
+
+
+# --- the probe --------------------------------------------------------------------------------
+
+# The tuned part only, read by itself (the held-out part is for measuring, never for probing).
+FORMS: list[dict[str, Any]] = yaml.load((Path(__file__).parent / "corpus" / "tuned.yaml").read_text(encoding="utf-8"),
+                                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _right(form: dict[str, Any]) -> tuple[list[str | None], set[int]]:
+    """The original form's keys, and the positions it reads as its `expect` says."""
+    got = reading(_title(form), form["level"], _fields(form))
+    right = set()
+    for i, (f, a) in enumerate(zip(form["fields"], got, strict=True)):
+        answered = a is not None and a.matched
+        have = from_definition(a.definition) if answered and a is not None else None
+        if have == parse(f["expect"]) and (answered or f["expect"] == "new"):
+            right.add(i)
+    return [_key(a) for a in got], right
+
+
+ORIGINAL = {form["form"]: _right(form) for form in FORMS}
+
+
+# Perturbations touching most forms are read on a deterministic share of them (every n-th, each from
+# its own offset), so that the whole probe runs in under a minute on a shared two-core machine.
+SAMPLED = {"title_year": 6, "title_region": 6, "title_form_number": 6, "title_stamp": 6, "title_annex": 6,
+           "unit_suffix": 4, "row_numbers": 4, "row_codes": 4, "section_header": 3, "unit_header": 3, "values_last": 2,
+           "header_unit": 2, "header_colon": 2}
+
+
+def probed(name: str) -> list[dict[str, Any]]:
+    n = SAMPLED.get(name, 1)
+    offset = sorted(PERTURBATIONS).index(name) % n
+    return [form for i, form in enumerate(FORMS) if i % n == offset]
+
+
+def breaks(name: str) -> set[tuple[str, int]]:
+    """(form id, original position) of every field read right on the original form and otherwise
+    once the form is laid out by the perturbation."""
+    out: set[tuple[str, int]] = set()
+    for form in probed(name):
+        lay = PERTURBATIONS[name](form)
+        keys, right = ORIGINAL[form["form"]]
+        if lay is None or not right:
+            continue
+        got = reading(lay.title, form["level"], lay.fields)
+        for j, a in enumerate(got):
+            i = lay.origin[j]
+            if i in right and _key(a) != keys[i]:
+                out.add((form["form"], i))
+    return out
+
+
+# Breaks not yet mended, by perturbation: (form id, position in the original form).
+NOT_YET: dict[str, set[tuple[str, int]]] = {
+    # The school's location as a header ("学校（机构）驻地：详细地址"): 驻地 is a word the reader does not know
+    # as a header over the school's own particulars; under the headers it reads only from the corpus's layout.
+    "flatten_colon": {("c2-nbs-xxjb-02", 2), ("c2-nbs-xxjb-02", 3)},
+    # A bilingual cell flattened by a spaced dash before a number ("按年齡 By age - 30歲以下 Under 30"): by
+    # its text alone a dash between a word and a number may be a range ("age - 30"), so it is not parted.
+    "flatten_dash": {("c7-hk-edb-01", 7)},
+    # A unit's bracket after a bracket saying what a count includes ("高级教师（含正高级）数（人）"): the
+    # includes-bracket is read only as the wording's last; a matter of brackets, not of layout.
+    "unit_suffix": {("c12-spjh-hz-01", 12)},
+}
+
+
+@pytest.mark.parametrize("name", sorted(PERTURBATIONS))
+def test_a_form_reads_the_same_whatever_its_layout(name: str) -> None:
+    got = breaks(name)
+    sampled = {form["form"] for form in probed(name)}
+    want = {b for b in NOT_YET.get(name, set()) if b[0] in sampled}
+    new_breaks = sorted(got - want)
+    mended = sorted(want - got)
+    assert not new_breaks and not mended, (
+        f"{name}: newly broken {[_where(b) for b in new_breaks]}; mended (move out of NOT_YET) {mended}")
+
+
+def _where(b: tuple[str, int]) -> str:
+    form = next(f for f in FORMS if f["form"] == b[0])
+    f = form["fields"][b[1]]
+    return f"{b[0]}#{b[1]} {' / '.join([*f.get('headers', []), f['label']])!r}"

@@ -104,6 +104,8 @@ def test_a_spaced_arrow_before_a_band_with_its_own_bound_parts_a_path() -> None:
 def test_a_colon_after_a_header_parts_a_path_but_not_after_of_which_or_in_a_question() -> None:
     assert colon_path([], "按学历分：研究生", D) == (["按学历分"], "研究生")
     assert colon_path([], "专任教师：女", D) == (["专任教师"], "女")
+    assert colon_path([], "专仼教师：女", D) == (["专仼教师"], "女")  # a header typed with a slip is still one
+    assert colon_path([], "学圣：女", D) == ([], "学圣：女")  # a slip of students is still no header of staff
     for whole in ("其中：女", "您的性别：", "是否在编：是|否", "学校名称：____", "学生：女", "贵校有多少专任教师：", "填表人：张三"):
         assert colon_path([], whole, D) == ([], whole)
     assert not misread("专任教师情况（人）", "school", [

@@ -258,7 +258,9 @@ _OF_WHICH_HEAD = re.compile(r"^\s*(?:其中|#|of which|including|among them)\s*$
 # ("专任教师-其中女-35岁以下", "编外-其他人员") or spaced between words ("Staff - Female"). Not a dash in
 # a range ("31-40岁", "30岁-40岁", "Aged 25 - 29") nor one joining a word ("Full-time").
 _DASH = re.compile(r"(?<=[\u4e00-\u9fff)）_])\s*[-－–]\s*(?=\S)|(?<=[^\W\d_])\s+[-–]\s+(?=[^\W\d_])")
-_RANGE_END = re.compile(r"(?:\d\s*(?:周岁|岁|年|歲)|[一二三四五六七八九十百])$")
+_RANGE_END = re.compile(r"(?:[\d〇零一二三四五六七八九十百]\s*(?:周岁|岁|年|歲)|[一二三四五六七八九十百])$")
+# A range whose ends each say in a bracket whether they are included: "45(不含)-55(含)岁".
+_BRACKETED_BOUNDS = re.compile(r"\d\s*[(（]\s*(?:不含|含|包含)\s*[)）]\s*[-－–]\s*\d$")
 # A unit after a dash is the same column's unit, not a header beneath it: "在编-人数", "编外-人".
 _UNIT_ONLY = re.compile(r"^\s*(?:人数|人|名|数|数量|人次|persons?|people|headcount|number)\s*$", re.IGNORECASE)
 # What follows a spaced ">" that compares rather than parts a path: a bare number ("Age > 55", "年龄 > 50岁").
@@ -311,6 +313,7 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     spaced = [m.span() for m in _SPACED_GT.finditer(bare) if marks or not _COMPARED.match(re.split(r"[>＞»→|｜]", bare[m.end():])[0])]
     # Dashes part a path only where no other mark does, and never beside a range's end ("30岁-40岁").
     dashes = [m.span() for m in _DASH.finditer(bare) if not _RANGE_END.search(_BRACKETED.sub("", label[: m.start()]).rstrip())
+              and not _BRACKETED_BOUNDS.search(label[: m.end()] + bare[m.end():m.end() + 1])
               and not _UNIT_ONLY.match(re.split(r"[-－–]", bare[m.end():])[0].rstrip("_ "))] if not marks and not spaced else []
     # A path that has parted its headers by " > " parts a band the same way ("Teachers > Age > 50
     # and over"); a ">" before a number elsewhere compares ("年龄>50岁", "aged > 55").
@@ -344,6 +347,8 @@ def colon_path(headers: list[str], label: str, d: Dictionary) -> tuple[list[str]
     if not head or not rest or _OF_WHICH_HEAD.match(fold(head)):
         return headers, label
     p = read(head, d, mode="frame")
+    if not isinstance(p, Parsed) and (fixed := respelled(head, d)) is not None:
+        p = read(fixed, d, mode="frame")  # "专认教师：女": a header typed with a slip is still a header
     if not isinstance(p, Parsed) or p.refine:
         return headers, label
     if p.kind == "count" or (p.kind == "total" and p.by) \

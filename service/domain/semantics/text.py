@@ -151,9 +151,10 @@ def _spelled_out(t: str) -> str:
 # coded field and before the name they stand for ("contract type PRM (permanent)", "FXT or TMP
 # (fixed term …)"). The name says what they mean; the codes add nothing to it.
 _CODE = r"[A-Z][A-Z0-9]{2,4}"
-_CODES_ONLY = re.compile(rf"[(（]\s*(?:roles?|codes?)\s*[:：]?\s*{_CODE}(?:\s*[,/、;]\s*{_CODE})*\s*[)）]")
-_CODES_NAMED = re.compile(r"\b((?i:type|code|role|status|category) )[A-Z][A-Z0-9]{0,4}"
-                          r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[A-Z][A-Z0-9]{0,4})*\s*(?=[(（])")
+_CODES_ONLY = re.compile(rf"[(（]\s*(?i:roles?|codes?)\s*[:：]?\s*{_CODE}(?:\s*[,/、;]\s*{_CODE})*\s*[)）]")
+# The words round the codes are in any case ("CONTRACT TYPE FXT OR TMP"), the codes in capitals.
+_CODES_NAMED = re.compile(r"\b((?i:type|code|role|status|category)\s+)[A-Z][A-Z0-9]{0,4}"
+                          r"(?:\s*(?:,|/|\b(?i:or|and)\b)\s*[A-Z][A-Z0-9]{0,4})*\s*(?=[(（])")
 
 
 # Where to go next, for some answers only, wherever it is printed: "（若选“否”，请跳至第8题）",

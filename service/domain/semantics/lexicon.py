@@ -82,7 +82,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
               # Both sexes in either order and either pair of words, as the population's own words are.
               "females and males", "female and male", "men and women", "women and men", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "sub total", "in total", "altogether", "全校"),
     "refine": ("其中", "内", "#", "of which", "including", "incl", "among them", "among whom", "among which", "包括",
-               "其中有", "内含", "of whom", "of them", "of these", "among these"),
+               "其中有", "内含", "of whom", "of them", "of these", "among these",
+               # The same with "out" before it, as many countries' forms print it.
+               "out of which", "out of whom", "out of these", "out of them"),
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
                 "besides"),
     "neg_post": ("以外", "之外", "除外", "外"),

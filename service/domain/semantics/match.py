@@ -666,7 +666,9 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if isinstance(parsed, Unread) and parsed.reason != ENUMERATED:
         # A wording read and found to list its own category is not a slip for some field's name.
         hit = near.fuzzy(norm, implied, d, found)
-        if hit is not None:
+        # Options that are not the field's values make a near name new, as they do the exact name
+        # ("Personnel type (Teaching / Non-teaching)" as "Staff type (…)").
+        if hit is not None and _options_fit(label, hit.key, d):
             return _value(_level_field(hit.key, level, d), implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
                           f"fuzzy {hit.score:.2f} on {hit.name!r}")
     # "您是：□男 □女": nothing but the question and its options, all values of one field.

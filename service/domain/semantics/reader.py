@@ -205,7 +205,9 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if s.kind in ("pop", "code", "school_code", "member"):
                 raise _Fail("'by' without the field it breaks down by")
             by = False  # "employed by the school": "by" says who, not a breakdown
-        if pending_neg and s.kind not in ("pop", "code", "school_code"):
+        # "other than full-time educators": the negation reaches past the words saying how the
+        # teachers are employed to the teachers themselves.
+        if pending_neg and s.kind not in ("pop", "code", "school_code", "teacher_mod"):
             raise _Dangling("a negation not followed by a value it negates")
         if s.kind == "by" and previous == "by_dim":
             previous = None

@@ -32,7 +32,7 @@ import pytest
 import yaml
 
 from tests.domain.corpus_dsl import Canonical, from_definition, parse
-from tests.domain.test_semantics import D
+from tests.domain.test_semantics import FT, D, count, read_form
 
 CORPUS = Path(__file__).parent / "corpus" / "tuned.yaml"
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -98,6 +98,11 @@ def _ages(f: dict[str, Any], _form: Form) -> bool:
 
 def _not_ages(f: dict[str, Any], form: Form) -> bool:
     return not _ages(f, form)
+
+
+def _school_counts(f: dict[str, Any], form: Form) -> bool:
+    """A count of people printed alone, under no header: asked as a question, it keeps its meaning."""
+    return form["level"] == "school" and _counts(f, form) and not f.get("headers")
 
 
 def _school(_f: dict[str, Any], form: Form) -> bool:
@@ -249,6 +254,35 @@ def _sex_letters(form: Form) -> Form:
     return {**form, "title": form.get("title") or form["source"], "fields": fields}
 
 
+def _as_question(template: str) -> TextFn:
+    """A roster's column name as a question to the teacher ("Date of birth" -> "What is your date of
+    birth?"): a short name, not already a question, not naming the teacher (whose "your" it would be)."""
+    def fn(text: str) -> str:
+        m = re.fullmatch(r"\s*([A-Za-z][A-Za-z' -]*?)(\s*\([^()]*\))?\s*", text)
+        if m is None or len(m.group(1).split()) > 5 or re.search(r"teacher|'s\b|\byour\b", text, re.IGNORECASE):
+            return text
+        return template.format(m.group(1).strip().lower(), m.group(2) or "")
+    return fn
+
+
+_PEOPLE = r"\b(?:teachers|staff|personnel|employees|educators|workers)\b"
+
+
+def _count_asked(template: str) -> TextFn:
+    """A school's count of people as a question ("Female teachers" -> "How many female teachers are
+    there in your school?"): a wording naming its people, with no "of which" before it."""
+    def fn(text: str) -> str:
+        number = m.group(0) if (m := _NUMBERING.match(text)) is not None else ""
+        rest = text[len(number):]
+        m = re.fullmatch(r"\s*(?:(?:total )?number of |no\. of |total )?([A-Za-z][^?:>]*?)\s*(?:\((?:headcount|persons|number)\))?\s*",
+                         rest, re.IGNORECASE)
+        if m is None or not re.search(_PEOPLE, m.group(1), re.IGNORECASE) or re.match(r"(?:of which|including|among)", m.group(1), re.IGNORECASE) \
+                or re.search(r"\btotal\b|,", m.group(1), re.IGNORECASE):
+            return text
+        return number + template.format(m.group(1)[:1].lower() + m.group(1)[1:])
+    return fn
+
+
 @dataclass(frozen=True)
 class Variation:
     """One meaning-keeping variation of a form's English wordings. `text` varies a wording; it is
@@ -293,17 +327,17 @@ class Variation:
 
 VARIATIONS: list[Variation] = [
     # Case: a careful reader reads "NUMBER OF FEMALE TEACHERS" as "Number of female teachers".
-    Variation("upper", str.upper, headers=True, every=4),
-    Variation("lower", str.lower, headers=True, every=4),
-    Variation("title_case", _title_case, headers=True, every=4),
+    Variation("upper", str.upper, headers=True, every=6),
+    Variation("lower", str.lower, headers=True, every=6),
+    Variation("title_case", _title_case, headers=True, every=6),
     # How a count is named.
     Variation("number_of_to_paren", _sub(r"^(\s*\S*\d\S*\s+)?(?:total )?number of (.+?)\s*$", r"\1\2 (number)")),
     Variation("number_of_to_no", _sub(r"\bnumber of\b", "No. of")),
     Variation("number_of_to_total", _sub(r"^(\s*\S*\d\S*\s+)?(?:total )?number of ([^(?]+?)\s*$", r"\1\2, total")),
     Variation("number_of_to_headcount", _sub(r"^(\s*\S*\d\S*\s+)?(?:total )?number of ([^(?]+?)\s*$", r"\1\2 headcount"),
               gate=_counts),
-    Variation("unit_persons", _people_unit("persons"), gate=_counts),
-    Variation("unit_headcount", _people_unit("headcount"), gate=_counts),
+    Variation("unit_persons", _people_unit("persons"), gate=_counts, every=2),
+    Variation("unit_headcount", _people_unit("headcount"), gate=_counts, every=2),
     # Questions: the same item as a request, without its mark, or as a field name.
     Variation("how_many_to_please_state", _sub(r"\bhow many (.+?)\s*\?\s*$", r"please state how many \1.")),
     Variation("question_mark_dropped", _sub(r"\s*\?\s*$", "")),
@@ -312,13 +346,13 @@ VARIATIONS: list[Variation] = [
               _sub(r"^(\s*\S*\d\S*\s+)?what is your (.+?)\s*\?\s*$", lambda m: f"{m.group(1) or ''}{m.group(2)[:1].upper()}{m.group(2)[1:]}:"),
               gate=_roster),
     # Numbering of rows and questions, replacing the form's own.
-    Variation("numbering_q", numbered=_renumber(lambda n: f"Q{n}. "), every=4),
-    Variation("numbering_paren", numbered=_renumber(lambda n: f"{n}) "), every=4),
-    Variation("numbering_letter", numbered=_renumber(lambda n: f"({'abcdefghijklmnopqrstuvwxyz'[(n - 1) % 26]}) "), every=4),
-    Variation("numbering_decimal", numbered=_renumber(lambda n: f"3.{n} "), every=4),
+    Variation("numbering_q", numbered=_renumber(lambda n: f"Q{n}. "), every=6),
+    Variation("numbering_paren", numbered=_renumber(lambda n: f"{n}) "), every=6),
+    Variation("numbering_letter", numbered=_renumber(lambda n: f"({'abcdefghijklmnopqrstuvwxyz'[(n - 1) % 26]}) "), every=6),
+    Variation("numbering_decimal", numbered=_renumber(lambda n: f"3.{n} "), every=6),
     # The population's name.
-    Variation("teachers_to_teaching_staff", _sub(_TEACHERS_POPULATION, "teaching staff"), gate=_school),
-    Variation("teachers_to_educators", _sub(_TEACHERS_POPULATION, "educators"), gate=_school),
+    Variation("teachers_to_teaching_staff", _sub(_TEACHERS_POPULATION, "teaching staff"), gate=_school, every=2),
+    Variation("teachers_to_educators", _sub(_TEACHERS_POPULATION, "educators"), gate=_school, every=2),
     # Age bands.
     Variation("age_under_to_younger_than", _sub(r"\b(?:aged )?(?:under|below|less than) (\d+)(?: years(?: old| of age)?)?", r"younger than \1"),
               gate=_ages),
@@ -330,11 +364,11 @@ VARIATIONS: list[Variation] = [
     Variation("range_to_words", _sub(r"\b(\d{1,3})\s*[-–]\s*(\d{1,3})\b(?!-)", r"\1 to \2"), headers=True, title=False),
     Variation("range_to_en_dash_years", _sub(r"\b(\d{1,3})\s*-\s*(\d{1,3})\b(?![-\w]| years)", r"\1–\2 years"), gate=_ages),
     # Small words.
-    Variation("and_to_ampersand", _sub(r" and ", " & "), headers=True),
+    Variation("and_to_ampersand", _sub(r" and ", " & "), headers=True, every=2),
     Variation("ampersand_to_and", _sub(r" & ", " and "), headers=True),
     # Sex: "women" for "female" in a table (a question "male or female?" keeps its words).
     Variation("female_to_women", _chain(_sub(r"\bfemales\b", "women"), _sub(r"\bfemale\b", "women"),
-                                        _sub(r"\bmales\b", "men"), _sub(r"\bmale\b", "men")), gate=_school),
+                                        _sub(r"\bmales\b", "men"), _sub(r"\bmale\b", "men")), gate=_school, every=2),
     Variation("spelling_us", _US, headers=True),
     Variation("spelling_uk", _UK, headers=True),
     # The words opening a row that refines the total above.
@@ -343,10 +377,10 @@ VARIATIONS: list[Variation] = [
     Variation("of_which_to_of_whom", _of_which("of whom")),
     Variation("of_which_to_of_which", _of_which("of which")),
     # Typing: a trailing colon, stray spaces, a column name as exported.
-    Variation("trailing_colon", lambda t: t if "?" in t or t.rstrip().endswith((":", ".")) else t.rstrip() + ":", every=4),
-    Variation("stray_spaces", lambda t: " " + re.sub(r" ", "  ", t) + " ", headers=True, every=4),
-    Variation("underscored", _joined("_"), gate=_school),
-    Variation("singular", _singular, headers=True),
+    Variation("trailing_colon", lambda t: t if "?" in t or t.rstrip().endswith((":", ".")) else t.rstrip() + ":", every=6),
+    Variation("stray_spaces", lambda t: " " + re.sub(r" ", "  ", t) + " ", headers=True, every=6),
+    Variation("underscored", _joined("_"), gate=_school, every=2),
+    Variation("singular", _singular, headers=True, every=2),
     # More of the same kinds.
     Variation("how_many_to_please_state_the_number", _asked_for("Please state the number of")),
     Variation("how_many_to_what_is_the_number", _asked_for("What is the number of")),
@@ -359,7 +393,7 @@ VARIATIONS: list[Variation] = [
     Variation("what_is_your_to_the_teachers", _sub(r"^(\s*\S*\d\S*\s+)?what is your (.+?)\s*\?\s*$", r"\1what is the teacher's \2?"),
               gate=_roster),
     Variation("choice_hint", lambda t: t + " (select one)" if t.rstrip().endswith("?") and "(" not in t else t, gate=_roster),
-    Variation("numbering_question_word", numbered=_renumber(lambda n: f"Question {n}: "), every=4),
+    Variation("numbering_question_word", numbered=_renumber(lambda n: f"Question {n}: "), every=6),
     Variation("total_to_all", _sub(r"^\s*total\s*$", "All")),
     Variation("kind_after_comma", _sub(r"^(?:number of )?(female|male|women|men|full-time|non-teaching|administrative|retired) (teachers|staff)\b(.*)$",
                                        r"\2, \1\3"), gate=_counts),
@@ -371,7 +405,7 @@ VARIATIONS: list[Variation] = [
     Variation("of_which_to_out_of_which", _of_which("out of which")),
     # Not where a bracket spells the words' initials ("Executive & Admin Staff (EAS)"): they would no longer agree.
     Variation("staff_to_personnel", lambda t: t if re.search(r"\([A-Z]{2,}\)", t)
-              else _sub(r"\bstaff\b(?! (?:id|member|number|no)\b)", "personnel")(t), headers=True),
+              else _sub(r"\bstaff\b(?! (?:id|member|number|no)\b)", "personnel")(t), headers=True, every=2),
     Variation("students_to_pupils", _sub(r"\bstudents\b", "pupils"), headers=True),
     Variation("pupils_to_learners", _sub(r"\bpupils\b", "learners"), headers=True),
     Variation("aged_to_age", _sub(r"\baged (\d)", r"age \1"), gate=_ages),
@@ -384,7 +418,12 @@ VARIATIONS: list[Variation] = [
     Variation("gender_to_sex", _sub(r"\bgender\b", "sex"), headers=True),
     Variation("total_first_to_last", _sub(r"^total (?:number of )?([a-z][a-z -]+?)\s*$", r"\1, total")),
     # A footnote marker on a table's row, not after a sentence or a question.
-    Variation("footnote_marker", lambda t: t if "?" in t or t.rstrip().endswith(".") else t.rstrip() + "*", every=4),
+    Variation("footnote_marker", lambda t: t if "?" in t or t.rstrip().endswith(".") else t.rstrip() + "*", every=6),
+    # The converse: names as questions, as a questionnaire puts them.
+    Variation("name_to_what_is_your", _as_question("What is your {}{}?"), gate=_roster),
+    Variation("name_to_your", _as_question("Your {}{}"), gate=_roster),
+    Variation("count_to_how_many_are_there", _count_asked("How many {} are there in your school?"), gate=_school_counts, every=2),
+    Variation("count_to_how_many_does_have", _count_asked("How many {} does your school have?"), gate=_school_counts, every=2),
 ]
 
 
@@ -407,7 +446,8 @@ def breaks() -> dict[str, set[tuple[str, int]]]:
         if not right:
             continue
         for v in VARIATIONS:
-            if not v.sampled(form["form"]):
+            # A form with a break not fixed yet is always tried, so that the break is seen to stay.
+            if not (v.sampled(form["form"]) or any(fid == form["form"] for fid, _ in NOT_YET.get(v.name, ()))):
                 continue
             varied = v.apply(form)
             if all(a["label"] == b["label"] and a["headers"] == b.get("headers", []) for a, b in zip(varied["fields"], form["fields"], strict=True)) \
@@ -432,6 +472,103 @@ def test_a_meaning_keeping_variation_of_english_wordings_reads_the_same(variatio
     want = NOT_YET.get(variation, set())
     assert not got - want, f"{variation} breaks: {sorted(got - want)}"
     assert not want - got, f"{variation} now reads (move out of NOT_YET): {sorted(want - got)}"
+
+
+# --- the rules the probe called for, each in wordings of its own ----------------------------------
+
+
+def _one(label: str, headers: list[str] | None = None, level: str = "school", title: str = "Staff return") -> str | None:
+    typed = "integer" if level == "school" else "text"
+    return read_form([{"headers": headers or [], "label": label, "type": typed}], title=title, level=level)[0]
+
+
+def test_a_comparison_sign_reads_as_the_word_it_stands_for() -> None:
+    assert _one("Educators < 35") == _one("Educators under 35") == count(f"{FT};age=..34")
+    assert _one("How many of your staff are ≥ 55?") == count("status=1;age=55..")
+    assert _one("Teachers aged <= 29") == count(f"{FT};age=..29")
+    assert _one("Teachers >60") == count(f"{FT};age=61..")
+    # Not a sign set apart from its number (a path of headers may part on " > "), nor pupils or sizes.
+    assert _one("Teachers > 60") is None
+    assert _one("Pupils < 5") is None
+    assert _one("Class size < 30") is None
+
+
+def test_both_sexes_in_either_words_and_order_are_the_total() -> None:
+    title = "Teaching staff by age and sex"
+    for both in ("Men and women", "Women and men", "Females and males"):
+        got = read_form([{"headers": ["All ages"], "label": both}, {"headers": ["All ages"], "label": "Women"},
+                         {"headers": ["Under 30"], "label": both}], title=title)
+        assert got == ["school.ft_teachers", count(f"{FT};gender=2"), count(f"{FT};age=..29")], both
+    assert _one("Women and children") is None
+
+
+def test_codes_beside_their_names_are_taken_off_in_any_case_of_the_words_round_them() -> None:
+    got = read_form([{"label": "Teachers"}, {"label": "Of which: sex code F (persons)"},
+                     {"label": "OF WHICH: CONTRACT TYPE FT OR PT (FIXED TERM)"}, {"label": "Support staff (Roles LSA, TECH)"}])
+    assert got == ["school.ft_teachers", count(f"{FT};gender=2"), count(f"{FT};establishment=2"),
+                   "school.staff.post_type.support"]
+
+
+def test_codes_in_lower_case_are_not_yet_told_from_words() -> None:
+    # A careful reader sees "prm" is a code; the reader takes codes only in capitals (NOT_YET["lower"]).
+    assert read_form([{"label": "Teachers"}, {"label": "of which: contract type prm (permanent)"}])[1] is None
+
+
+def test_out_of_which_refines_the_total_above() -> None:
+    got = read_form([{"label": "Teaching staff"}, {"label": "Out of which: women"}, {"label": "out of whom aged 50 and over"},
+                     {"label": "Out of these: on fixed-term contracts"}])
+    assert got == ["school.ft_teachers", count(f"{FT};gender=2"), count(f"{FT};age=50.."), count(f"{FT};establishment=2")]
+    assert _one("Out-of-school children") is None
+
+
+def test_a_near_name_whose_options_are_not_the_fields_values_stays_new() -> None:
+    assert _one("Personnel type (Academic / Non-academic)", level="roster") is None
+    assert _one("Type of personel (Teaching / Non-teaching)", level="roster") is None
+    assert _one("Personnel type", level="roster") == "teacher.post_type"
+    assert _one("Personel type (teacher / administrator / support / worker)", level="roster") == "teacher.post_type"
+
+
+def test_a_negation_reaches_past_full_time_to_the_teachers() -> None:
+    assert _one("Employees other than full-time educators") == _one("Staff excluding full time teachers") \
+        == count("status=1;post_type=2,3,4")
+    assert _one("Staff other than full-time administrators") is None
+    assert _one("Non full-time staff") is None
+
+
+def test_a_rows_number_is_not_part_of_its_first_header_nor_a_number_an_abbreviation_follows() -> None:
+    got = read_form([{"label": "(a) Educators > Qualification > Master's"}, {"label": "(b) Educators > Qualification > Bachelor's"},
+                     {"label": "(c) Educators > Qualification > Other"}, {"label": "4.2 FT Tchrs - M"}])
+    assert got == [count(f"{FT};education=14"), count(f"{FT};education=21"), count(f"{FT};education=11,31,41,61,71"),
+                   count(f"{FT};gender=1")]
+    assert _one("Height 6 ft", level="roster") is None  # a length, not "full time"
+    assert _one("(s) Doctorate", headers=["Teachers by qualification"]) == count(f"{FT};education=11")
+
+
+def test_the_word_question_or_item_before_a_number_is_numbering() -> None:
+    assert _one("Question 7: What is your date of birth?", level="roster") == "teacher.birth_date"
+    assert _one("Item 2. Sex", level="roster") == "teacher.gender"
+    assert _one("Question 4: District code") == "school.region_code"
+    assert _one("Question 9: Highest qualification: diploma / degree", level="roster") is None  # options, not the codes
+    assert _one("Questions about you", level="roster") is None
+
+
+def test_staff_comma_non_teaching_is_non_teaching_staff() -> None:
+    assert _one("Staff, non-teaching") == _one("Personnel, non-teaching (persons)") == count("status=1;post_type=2,3,4")
+    assert _one("Staff, teaching") == "school.ft_teachers"
+    assert _one("Staff, teaching assistants") is None
+    assert _one("Staff, non-teaching hours") is None
+
+
+def test_a_names_parts_read_as_the_full_name_with_a_colon_or_a_marker_after_them() -> None:
+    assert _one("Surname, Given names:", level="roster") == _one("Family name / First name*", level="roster") == "teacher.name"
+    assert _one("First name:", level="roster") is None
+
+
+def test_in_your_school_after_are_there_says_where_the_people_are_not_where_they_taught() -> None:
+    assert _one("How many teachers with 15 or more years of teaching are there in your school?") == count(f"{FT};years=15..")
+    assert _one("How many educators with under 3 years of teaching experience does your school have?") == count(f"{FT};years=..2")
+    assert _one("How many teachers have taught at this school for 10 years or more?") is None  # years at this school
+    assert _one("How many computers are there in your school?") is None
 
 
 if __name__ == "__main__":  # a table of the breaks, by variation, with the wordings

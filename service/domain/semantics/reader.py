@@ -625,7 +625,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread(AMONG_OR_MIDDLE)
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", _ADDRESSEE.sub("", unnumbered(fold(label)))))
+        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", _ADDRESSEE_EN.sub(r"\1 are there\2", _ADDRESSEE.sub("", unnumbered(fold(label))))))
         text = _STAFF_OF_KIND.sub(r"\2 \1", text)
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
@@ -714,6 +714,10 @@ def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
 # subject, the form's own school, not where the years were spent ("在本校任教年限").
 # A count's head word says so as a question does: "贵校教学年资少于5年的教师人数", "贵校专任教师中…者".
 _ADDRESSEE = re.compile(r"^(?:贵|你|该|我)校(?=.*(?:(?:多少|几)\s*(?:人|名|位)|[人者]\s*数?\s*$))")
+# The same in English, after the people asked of: "How many … are there in your school?", "How many …
+# does your school have?" say where the people are counted, not where their years were served.
+_ADDRESSEE_EN = re.compile(r"^(how many\b.*?)\s+(?:(?:are|is)\s+there\s+(?:in|at)\s+(?:your|this|the)\s+school"
+                           r"|(?:does|do)\s+(?:your|this|the)\s+school\s+(?:have|employ))(\s*\??\s*)$")
 # "on contract rather than permanent terms": the value set against the one asked adds nothing to it.
 _CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+")
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")

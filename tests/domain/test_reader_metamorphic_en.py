@@ -424,6 +424,19 @@ VARIATIONS: list[Variation] = [
     Variation("name_to_your", _as_question("Your {}{}"), gate=_roster),
     Variation("count_to_how_many_are_there", _count_asked("How many {} are there in your school?"), gate=_school_counts, every=2),
     Variation("count_to_how_many_does_have", _count_asked("How many {} does your school have?"), gate=_school_counts, every=2),
+    Variation("kind_in_bracket", _sub(r"^(female|male|women|men|retired|non-teaching|administrative) (teachers|staff)\b(.*)$", r"\2 (\1)\3"),
+              gate=_counts),
+    Variation("kind_as_clause", _sub(r"^(?:number of )?(female|male|retired) (teachers|staff)\s*$", r"\2 who are \1"), gate=_counts),
+    Variation("of_which_no_colon", _sub(r"^((?:\s*\S*\d\S*\s+)?)(of which|of whom)\s*:\s*", r"\1\2 ")),
+    Variation("number_of_to_count_of", _sub(r"\bnumber of\b", "count of")),
+    Variation("x_name_to_name_of_x", _sub(r"^\s*(school|teacher|staff) name\s*$", r"name of \1")),
+    Variation("name_of_x_to_x_name", _sub(r"^\s*name of (?:the )?(school|teacher|staff member)\s*$", r"\1 name")),
+    Variation("number_of_to_enter_the_number", _sub(r"^(\s*\S*\d\S*\s+)?(?:total )?number of ([^(?]+?)\s*$", r"\1Enter the number of \2"),
+              gate=_school_counts),
+    # Options listed after a colon instead of in a bracket, or in the other order.
+    Variation("options_bracket_to_colon", _sub(r"^([^()?:]+?)\s*\(([^()]+/[^()]+)\)\s*$", r"\1: \2"), gate=_roster),
+    Variation("options_reversed", lambda t: re.sub(r"\(([^()]+/[^()]+)\)", lambda m: "(" + " / ".join(
+        o.strip() for o in reversed(m.group(1).split("/"))) + ")", t), gate=_roster),
 ]
 
 
@@ -569,6 +582,19 @@ def test_in_your_school_after_are_there_says_where_the_people_are_not_where_they
     assert _one("How many educators with under 3 years of teaching experience does your school have?") == count(f"{FT};years=..2")
     assert _one("How many teachers have taught at this school for 10 years or more?") is None  # years at this school
     assert _one("How many computers are there in your school?") is None
+
+
+def test_count_of_a_schools_own_number_is_that_number_not_a_pivot_tables_aggregate() -> None:
+    assert _one("Count of pupils enrolled") == _one("Count of learners") == "school.enrolment"
+    assert _one("Average of learners") is None  # an aggregate still
+    assert _one("Count of Sex") is None  # a pivot table counting a field of the records
+
+
+def test_options_of_a_few_words_after_a_colon_are_options_as_in_a_bracket() -> None:
+    assert _one("Appointment: permanent and pensionable / temporary", level="roster") == "teacher.establishment"
+    assert _one("Terms: permanent and pensionable / on probation / contract", level="roster") \
+        == _one("Terms (permanent and pensionable / on probation / contract)", level="roster")
+    assert _one("Appointment: civil service pensionable / volunteer / intern", level="roster") is None
 
 
 if __name__ == "__main__":  # a table of the breaks, by variation, with the wordings

@@ -705,7 +705,11 @@ def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
     if name is None or name not in d.fields:
         return None
     f = d.fields[name]
-    if m.group("count") and f.entity == "teacher" and f.required and f.type == "text" and not f.references:
+    if m.group("count") and f.entity != "teacher":
+        # "Count of learners": a count of no field of the teachers' records is the number it names,
+        # read as "Number of learners" is.
+        return None
+    if m.group("count") and f.required and f.type == "text" and not f.references:
         return Parsed("count", counted=True)
     return Unread(f"an aggregate of {f.key} over the records, not a number of people")
 

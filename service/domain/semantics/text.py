@@ -463,7 +463,8 @@ _BOXED = re.compile(rf"[{_BOX}]\s*([^{_BOX}]+?)\s*(?=[{_BOX}]|$)")
 
 
 # Options after a colon, split by slashes or bars: "性别：男/女", "Sex: M / F", "是否在编：是|否".
-_COLON_OPTIONS = re.compile(r"^(?P<head>[^:：]*[^\s:：])\s*[:：]\s*(?P<listed>[^:：/|()（）]{1,20}(?:\s*[/|]\s*[^:：/|()（）]{1,20})+)$")
+# An option may be a few words ("Permanent and pensionable"), as in a bracket.
+_COLON_OPTIONS = re.compile(r"^(?P<head>[^:：]*[^\s:：])\s*[:：]\s*(?P<listed>[^:：/|()（）]{1,30}(?:\s*[/|]\s*[^:：/|()（）]{1,30})+)$")
 
 
 # Or after a question mark: "How old are you? Under 25 / 25-29 / 60 or more".

@@ -283,6 +283,18 @@ def _count_asked(template: str) -> TextFn:
     return fn
 
 
+def _third_person(text: str) -> str:
+    """A question to the teacher put about the teacher, as a head teacher or an enumerator is asked
+    of each one on a roster ("How many years have you taught?" -> "How many years has the teacher
+    taught?"). Only questions whose every "you" turns plainly; others are kept."""
+    swaps = [(r"\bhave you\b", "has the teacher"), (r"\bdo you\b", "does the teacher"), (r"\bare you\b", "is the teacher"),
+             (r"\bdid you\b", "did the teacher"), (r"\byou have\b", "the teacher has"), (r"\byour\b", "the teacher's")]
+    out = text
+    for pattern, repl in swaps:
+        out = _sub(pattern, repl)(out)
+    return text if re.search(r"\byou\b", out, re.IGNORECASE) else out
+
+
 @dataclass(frozen=True)
 class Variation:
     """One meaning-keeping variation of a form's English wordings. `text` varies a wording; it is
@@ -437,6 +449,16 @@ VARIATIONS: list[Variation] = [
     Variation("options_bracket_to_colon", _sub(r"^([^()?:]+?)\s*\(([^()]+/[^()]+)\)\s*$", r"\1: \2"), gate=_roster),
     Variation("options_reversed", lambda t: re.sub(r"\(([^()]+/[^()]+)\)", lambda m: "(" + " / ".join(
         o.strip() for o in reversed(m.group(1).split("/"))) + ")", t), gate=_roster),
+    # Questions put otherwise: a contraction, "what" for "which", about the teacher for to the teacher.
+    Variation("what_is_to_whats", _sub(r"\bwhat is\b", "what's")),
+    Variation("which_to_what", _sub(r"^((?:\s*\S*\d\S*\s+)?)which\b", r"\1what"), gate=_roster),
+    Variation("second_to_third_person", _third_person, gate=_roster),
+    # The order of a count's words and the ways of naming an age band.
+    Variation("adjective_order", _sub(r"\b(full-time) (female|male) (teachers)\b|\b(female|male) (full-time) (teachers)\b",
+                                      lambda m: f"{m.group(2)} {m.group(1)} {m.group(3)}" if m.group(1) else f"{m.group(5)} {m.group(4)} {m.group(6)}")),
+    Variation("aged_range_to_age_group", _sub(r"\baged (\d{2})\s*[-–]\s*(\d{2})\b(?! years)", r"in the \1-\2 age group"), gate=_ages),
+    Variation("aged_range_to_bracket", _sub(r"^(.*?\b(?:teachers|staff|educators))\s+aged (\d{2})\s*[-–]\s*(\d{2})\s*$", r"\1 (aged \2-\3)"),
+              gate=_ages),
 ]
 
 
@@ -595,6 +617,15 @@ def test_options_of_a_few_words_after_a_colon_are_options_as_in_a_bracket() -> N
     assert _one("Terms: permanent and pensionable / on probation / contract", level="roster") \
         == _one("Terms (permanent and pensionable / on probation / contract)", level="roster")
     assert _one("Appointment: civil service pensionable / volunteer / intern", level="roster") is None
+
+
+def test_the_teacher_of_a_rosters_row_is_asked_of_as_you_are() -> None:
+    assert _one("Which is the highest qualification the teacher has obtained?", level="roster") \
+        == _one("Which is the highest qualification you have obtained?", level="roster") == "teacher.education"
+    assert _one("Please give the teacher's full name as on the teacher's passport.", level="roster") == "teacher.name"
+    # At school level teachers having something are counted, and must say which values.
+    assert _one("Teachers who have a professional title") is None
+    assert _one("Female teachers with a professional title", level="roster") is None
 
 
 if __name__ == "__main__":  # a table of the breaks, by variation, with the wordings

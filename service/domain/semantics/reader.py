@@ -485,8 +485,11 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             # "Total years of experience" is a teacher's own years.
             return Parsed("total", by=(dims[0],), counted=True)
         if len(dims) == 1 and (not has_counted or numeric) and not refine and not by:
+            # On a roster, one row per teacher, "the teacher" having is the row's own teacher: "the
+            # highest level of education the teacher has completed" asks a value, as "you have" does.
+            row_person = roster and all(c.field == POST and c.generic for c in st.conds)
             if st.conds and "having" in st.markers and not whether and dims[0] not in teaching \
-                    and "offered" not in st.markers:
+                    and "offered" not in st.markers and not row_person:
                 # "具有职称的教师" counts people; "教师性别" / "gender of teacher" asks a value.
                 raise _Fail(f"names {dims[0]} without saying which values")
             if dims[0] in st.activity - st.named and not {"duration", "start", "moment"} & st.markers:

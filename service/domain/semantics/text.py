@@ -560,7 +560,8 @@ _HOW_TO_ANSWER = re.compile(r"(?<=[?？。])(?![^?？]*(?:\ball\s+that\b|\bmore\
 # as on your ID card", "Date of birth as shown in passport". Only documents: "as on 30 September" is a date.
 _AS_ON_DOCUMENT = re.compile(
     r"\s*,?\s*\b(?:exactly\s+)?(?:as|same as)\s+(?:it\s+(?:appears|is\s+written)\s+)?(?:shown\s+|written\s+|printed\s+)?"
-    r"(?:on|in|per)\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+)?(?:national\s+)?"
+    # Whose document: yours, theirs, or the teacher's of a roster's row ("as on the teacher's ID card").
+    r"(?:on|in|per)\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+)?(?:(?:teacher|staff\s+member|employee)s?\s+)?(?:national\s+)?"
     r"(?:id|identity|passport|birth)(?:\s+(?:card|document|certificate))?\s*[.。]?$")
 
 

@@ -459,6 +459,17 @@ VARIATIONS: list[Variation] = [
     Variation("aged_range_to_age_group", _sub(r"\baged (\d{2})\s*[-–]\s*(\d{2})\b(?! years)", r"in the \1-\2 age group"), gate=_ages),
     Variation("aged_range_to_bracket", _sub(r"^(.*?\b(?:teachers|staff|educators))\s+aged (\d{2})\s*[-–]\s*(\d{2})\s*$", r"\1 (aged \2-\3)"),
               gate=_ages),
+    # Column names as systems export them: words joined by hyphens, or run together in capitals.
+    Variation("hyphenated", lambda t: t if re.search(r"\d|-", t) else _joined("-")(t), gate=_school, every=2),
+    Variation("camel_case", lambda t: t if re.search(r"[^A-Za-z ]", t) or len(t.split()) > 4
+              else "".join(w[:1].upper() + w[1:].lower() for w in t.split()), every=2),
+    # A bracket listing what a category holds, its items joined otherwise or given as examples.
+    Variation("bracket_list_and", lambda t: re.sub(r"\(([^()]+), ([^(),]+)\)", r"(\1 and \2)", t) if " and " not in t else t, gate=_school),
+    # Not before codes ("(1-Primary, 2-…)", "(roles ADMN, SECR)"): a list of codes is every value, never examples.
+    Variation("bracket_list_eg", lambda t: re.sub(r"\((?!e\.g\.)(?![^()]*(?:\d|[A-Z]{2}|roles?\b))([^()]+,[^()]+)\)", r"(e.g. \1)", t),
+              gate=_school),
+    Variation("bracket_list_slashes", lambda t: re.sub(r"\(([^()]+,[^()]+)\)", lambda m: "(" + " / ".join(
+        o.strip() for o in m.group(1).split(",")) + ")", t), gate=_school),
 ]
 
 
@@ -498,6 +509,9 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # Codes in lower case ("contract type prm (permanent)", "(roles admn, secr)") are not told from
     # words: the reader takes codes beside their names only in capitals.
     "lower": {("c13-en-dfe-codes-01", 5), ("c13-en-dfe-codes-01", 6), ("c13-en-dfe-codes-01", 13)},
+    # A bracket of two jobs joined by "and" ("(teacher aides and library staff)") is read as words of
+    # the wording, not as a list of what the category holds.
+    "bracket_list_and": {("c3-en-talis-p-01", 4)},
 }
 
 
@@ -626,6 +640,14 @@ def test_the_teacher_of_a_rosters_row_is_asked_of_as_you_are() -> None:
     # At school level teachers having something are counted, and must say which values.
     assert _one("Teachers who have a professional title") is None
     assert _one("Female teachers with a professional title", level="roster") is None
+
+
+def test_examples_or_a_list_ending_in_and_say_what_a_category_holds_as_a_list_does() -> None:
+    assert _one("Employees (e.g. bursars, clerks, librarians, security guards)") is None
+    assert _one("Employees (bursars, clerks, librarians and security guards)") is None
+    assert _one("Ancillary staff (e.g. cleaners, cooks, drivers)") == _one("Ancillary staff (cleaners, cooks and drivers)") \
+        == "school.staff.post_type.worker"
+    assert _one("Staff (teachers, administrators and workers)") == "school.staff"
 
 
 if __name__ == "__main__":  # a table of the breaks, by variation, with the wordings

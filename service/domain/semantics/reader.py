@@ -752,11 +752,18 @@ def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tupl
     return None
 
 
+_EXAMPLES = re.compile(r"[(（]\s*(?:e\.?\s*g\.?|for example|for instance|such as)\s*[,:]?\s*")
+_LISTED_LAST = re.compile(r"(?<=,)([^(),]+?)\s+(?:and|or)\s+([^(),]+[)）])")
+
+
 def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
     """"Teachers of science (physics, chemistry, biology, earth science)": the bracket lists other
     values of a field the wording names a value of, so its word means the listed ones, not the
     records' own value of that name."""
-    listed = options(fold(label))
+    # Examples of what a category holds say what it is as a list does ("Employees (e.g. accountants,
+    # clerks, librarians)"), and so does a list whose last item is joined by "and" ("…, librarians and
+    # security staff").
+    listed = options(_LISTED_LAST.sub(r"\1, \2", _EXAMPLES.sub("(", fold(label))))
     if len(listed) < 2:
         return False
     named = {c.field: set(c.codes) for c in got.conditions if not c.negated and not c.is_range}

@@ -650,6 +650,12 @@ def test_examples_or_a_list_ending_in_and_say_what_a_category_holds_as_a_list_do
     assert _one("Staff (teachers, administrators and workers)") == "school.staff"
 
 
+def test_a_numbered_row_of_words_run_together_is_read_as_its_words() -> None:
+    assert _one("3) NameOfSchool") == "school.name"
+    assert _one("Q4. FemaleTeachers") == count(f"{FT};gender=2")
+    assert _one("7) NumberOfClassrooms") is None
+
+
 if __name__ == "__main__":  # a table of the breaks, by variation, with the wordings
     forms = {f["form"]: f for f in english_forms()}
     table = breaks()

@@ -55,6 +55,7 @@ from service.domain.semantics.text import (
     headcount_bands,
     lettered,
     normalise,
+    numbering_taken_off,
     options,
     stated_dates,
     stated_digits,
@@ -539,9 +540,10 @@ _CAMEL_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}")
 def _run_together(label: str, d: Dictionary) -> str | None:
     """The words of a capitalised name run together, when it is no word the reader knows as it is
     ("EnrOllment" is "enrollment", whatever its capitals)."""
-    if _CAMEL.match(label) is None or units(fold(label)) in lexicon(d).terms:
+    bare = numbering_taken_off(label)  # a numbered row of them: "2) NameOfSchool"
+    if _CAMEL.match(bare) is None or units(fold(bare)) in lexicon(d).terms:
         return None
-    return " ".join(_CAMEL_WORD.findall(label))
+    return " ".join(_CAMEL_WORD.findall(bare))
 
 
 def match_field(

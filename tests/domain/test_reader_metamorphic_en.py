@@ -653,6 +653,8 @@ def test_examples_or_a_list_ending_in_and_say_what_a_category_holds_as_a_list_do
 def test_a_numbered_row_of_words_run_together_is_read_as_its_words() -> None:
     assert _one("3) NameOfSchool") == "school.name"
     assert _one("Q4. FemaleTeachers") == count(f"{FT};gender=2")
+    assert _one("HighestQualification*", level="roster") == "teacher.education"
+    assert _one("DateOfBirth:", level="roster") == "teacher.birth_date"
     assert _one("7) NumberOfClassrooms") is None
 
 

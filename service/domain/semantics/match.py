@@ -540,7 +540,8 @@ _CAMEL_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}")
 def _run_together(label: str, d: Dictionary) -> str | None:
     """The words of a capitalised name run together, when it is no word the reader knows as it is
     ("EnrOllment" is "enrollment", whatever its capitals)."""
-    bare = numbering_taken_off(label)  # a numbered row of them: "2) NameOfSchool"
+    # A numbered row of them, or one with a footnote marker or a colon: "2) NameOfSchool", "NameOfTeacher*".
+    bare = numbering_taken_off(label).rstrip(" *†‡:")
     if _CAMEL.match(bare) is None or units(fold(bare)) in lexicon(d).terms:
         return None
     return " ".join(_CAMEL_WORD.findall(bare))

@@ -30,7 +30,16 @@ from service.domain.semantics.definition import (
 )
 from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, lexicon, units
 from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, respelled, rest_of
-from service.domain.semantics.text import MONTHS, another_measure, fold, lettered, numbering, of_an_event, simplified
+from service.domain.semantics.text import (
+    MONTHS,
+    another_measure,
+    fold,
+    lettered,
+    numbering,
+    numbering_taken_off,
+    of_an_event,
+    simplified,
+)
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
 _TITLE_NOISE = re.compile(
@@ -326,7 +335,9 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
         parts[0] = parts[0][len(numbering(parts[0])):].strip()
     if len(parts) < 2 or not all(parts):
         return headers, label
-    return [*headers, *parts[:-1]], parts[-1]
+    # The row's number is the row's, not its first header's: "(m) Teaching Staff > Qualification >
+    # Other" sits under the same headers as "(j) Teaching Staff > Qualification > Doctorate".
+    return [*headers, numbering_taken_off(parts[0]), *parts[1:-1]], parts[-1]
 
 
 _COLON = re.compile(r"\s*[:：]\s*")

@@ -80,9 +80,13 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
               "all", "overall", "sum", "grand total", "m+f", "f+m", "男+女",
               # UNESCO's tables print both sexes as "MF" beside "F".
-              "mf", "boys and girls", "girls and boys", "males and females", "male and female", "both sexes", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "sub total", "in total", "altogether", "全校"),
+              "mf", "boys and girls", "girls and boys", "males and females", "male and female", "both sexes",
+              # Both sexes in either order and either pair of words, as the population's own words are.
+              "females and males", "female and male", "men and women", "women and men", "男女合计", "all categories", "all ages", "all age", "all classes", "all grades", "all levels", "subtotal", "sub total", "in total", "altogether", "全校"),
     "refine": ("其中", "内", "#", "of which", "including", "incl", "among them", "among whom", "among which", "包括",
-               "其中有", "内含", "of whom", "of them", "of these", "among these"),
+               "其中有", "内含", "of whom", "of them", "of these", "among these",
+               # The same with "out" before it, as many countries' forms print it.
+               "out of which", "out of whom", "out of these", "out of them"),
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
                 "besides"),
     "neg_post": ("以外", "之外", "除外", "外"),

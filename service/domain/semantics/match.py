@@ -56,6 +56,7 @@ from service.domain.semantics.text import (
     headcount_bands,
     lettered,
     normalise,
+    numbering_taken_off,
     options,
     stated_dates,
     stated_digits,
@@ -596,9 +597,11 @@ _CAMEL_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}")
 def _run_together(label: str, d: Dictionary) -> str | None:
     """The words of a capitalised name run together, when it is no word the reader knows as it is
     ("EnrOllment" is "enrollment", whatever its capitals)."""
-    if _CAMEL.match(label) is None or units(fold(label)) in lexicon(d).terms:
+    # A numbered row of them, or one with a footnote marker or a colon: "2) NameOfSchool", "NameOfTeacher*".
+    bare = numbering_taken_off(label).rstrip(" *†‡:")
+    if _CAMEL.match(bare) is None or units(fold(bare)) in lexicon(d).terms:
         return None
-    return " ".join(_CAMEL_WORD.findall(label))
+    return " ".join(_CAMEL_WORD.findall(bare))
 
 
 def match_field(
@@ -723,7 +726,9 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if isinstance(parsed, Unread) and parsed.reason != ENUMERATED:
         # A wording read and found to list its own category is not a slip for some field's name.
         hit = near.fuzzy(norm, implied, d, found)
-        if hit is not None:
+        # Options that are not the field's values make a near name new, as they do the exact name
+        # ("Personnel type (Teaching / Non-teaching)" as "Staff type (…)").
+        if hit is not None and _options_fit(label, hit.key, d):
             return _value(_level_field(hit.key, level, d), implied, d, round(min(hit.score, near.CONF_FUZZY_CAP), 3),
                           f"fuzzy {hit.score:.2f} on {hit.name!r}")
     # "您是：□男 □女": nothing but the question and its options, all values of one field.

@@ -58,6 +58,13 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"{_AGE_EN}\s*(?:≤|<=)\s*{_N}{_YEN}", "le", False),
     (rf"{_AGE_EN}\s*>\s*{_N}{_YEN}", "gt", False),
     (rf"{_AGE_EN}\s*(?:≥|>=)\s*{_N}{_YEN}", "ge", False),
+    # A sign is the word it stands for: where "Teachers under 30" is read, "Teachers < 30" and "How
+    # many teachers are ≥ 60?" are. A ">" spaced from its number may part a path of headers
+    # ("Staff > 50 and over"): only one set against its number (">50") is "over".
+    (rf"(?<![\w<>=])<\s*{_N}{_YEN}", "lt", False),
+    (rf"(?<![\w<>=])(?:≤|<=)\s*{_N}{_YEN}", "le", False),
+    (rf"(?<![\w<>=-])>{_N}{_YEN}", "gt", False),
+    (rf"(?<![\w<>=])(?:≥|>=)\s*{_N}{_YEN}", "ge", False),
     (rf"(?:{_AGE_EN})?(?:at\s+most|no\s+(?:more|older)\s+than|not\s+over|up\s+to)\s+{_N}{_YEN}", "le", False),
     (rf"(?:{_AGE_EN})?{_N}{_YEN}\s*(?:and|or|&)\s*(?:under|below|younger|less)", "le", False),
     (rf"(?:{_AGE_EN})?(?:over|above|older\s+than|more\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "gt", False),

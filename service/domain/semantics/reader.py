@@ -208,7 +208,9 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if s.kind in ("pop", "code", "school_code", "member"):
                 raise _Fail("'by' without the field it breaks down by")
             by = False  # "employed by the school": "by" says who, not a breakdown
-        if pending_neg and s.kind not in ("pop", "code", "school_code"):
+        # "other than full-time educators": the negation reaches past the words saying how the
+        # teachers are employed to the teachers themselves.
+        if pending_neg and s.kind not in ("pop", "code", "school_code", "teacher_mod"):
             raise _Dangling("a negation not followed by a value it negates")
         if s.kind == "by" and previous == "by_dim":
             previous = None
@@ -492,8 +494,11 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             # "Total years of experience" is a teacher's own years.
             return Parsed("total", by=(dims[0],), counted=True)
         if len(dims) == 1 and (not has_counted or numeric) and not refine and not by:
+            # On a roster, one row per teacher, "the teacher" having is the row's own teacher: "the
+            # highest level of education the teacher has completed" asks a value, as "you have" does.
+            row_person = roster and all(c.field == POST and c.generic for c in st.conds)
             if st.conds and "having" in st.markers and not whether and dims[0] not in teaching \
-                    and "offered" not in st.markers:
+                    and "offered" not in st.markers and not row_person:
                 # "具有职称的教师" counts people; "教师性别" / "gender of teacher" asks a value.
                 raise _Fail(f"names {dims[0]} without saying which values")
             if dims[0] in st.activity - st.named and not {"duration", "start", "moment"} & st.markers:
@@ -632,8 +637,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread(AMONG_OR_MIDDLE)
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", _ADDRESSEE.sub("", _COPULA_LAST.sub(
-            "", unnumbered(fold(label))))))
+        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", _ADDRESSEE_EN.sub(
+            r"\1 are there\2", _ADDRESSEE.sub("", _COPULA_LAST.sub("", unnumbered(fold(label)))))))
         text = _STAFF_OF_KIND.sub(r"\2 \1", text)
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
@@ -715,7 +720,11 @@ def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
     if name is None or name not in d.fields:
         return None
     f = d.fields[name]
-    if m.group("count") and f.entity == "teacher" and f.required and f.type == "text" and not f.references:
+    if m.group("count") and f.entity != "teacher":
+        # "Count of learners": a count of no field of the teachers' records is the number it names,
+        # read as "Number of learners" is.
+        return None
+    if m.group("count") and f.required and f.type == "text" and not f.references:
         return Parsed("count", counted=True)
     return Unread(f"an aggregate of {f.key} over the records, not a number of people")
 
@@ -727,6 +736,10 @@ def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
 # not the "学历为" of "学历为博士者", which names a value after it. Not the end of a word (行为, 成为).
 _COPULA_LAST = re.compile(r"(?<=[\u3400-\u9fff])(?<![行作认以成])(?:为|是)[\s:：_＿]*$")
 _ADDRESSEE = re.compile(r"^(?:贵|你|该|我)校(?=.*(?:(?:多少|几)\s*(?:人|名|位)|[人者]\s*数?\s*$))")
+# The same in English, after the people asked of: "How many … are there in your school?", "How many …
+# does your school have?" say where the people are counted, not where their years were served.
+_ADDRESSEE_EN = re.compile(r"^(how many\b.*?)\s+(?:(?:are|is)\s+there\s+(?:in|at)\s+(?:your|this|the)\s+school"
+                           r"|(?:does|do)\s+(?:your|this|the)\s+school\s+(?:have|employ))(\s*\??\s*)$")
 # "on contract rather than permanent terms": the value set against the one asked adds nothing to it.
 _CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+")
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
@@ -755,11 +768,18 @@ def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tupl
     return None
 
 
+_EXAMPLES = re.compile(r"[(（]\s*(?:e\.?\s*g\.?|for example|for instance|such as)\s*[,:]?\s*")
+_LISTED_LAST = re.compile(r"(?<=,)([^(),]+?)\s+(?:and|or)\s+([^(),]+[)）])")
+
+
 def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
     """"Teachers of science (physics, chemistry, biology, earth science)": the bracket lists other
     values of a field the wording names a value of, so its word means the listed ones, not the
     records' own value of that name."""
-    listed = options(fold(label))
+    # Examples of what a category holds say what it is as a list does ("Employees (e.g. accountants,
+    # clerks, librarians)"), and so does a list whose last item is joined by "and" ("…, librarians and
+    # security staff").
+    listed = options(_LISTED_LAST.sub(r"\1, \2", _EXAMPLES.sub("(", fold(label))))
     if len(listed) < 2:
         return False
     named = {c.field: set(c.codes) for c in got.conditions if not c.negated and not c.is_range}

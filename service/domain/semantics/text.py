@@ -162,9 +162,12 @@ def _spelled_out(t: str) -> str:
 # coded field and before the name they stand for ("contract type PRM (permanent)", "FXT or TMP
 # (fixed term …)"). The name says what they mean; the codes add nothing to it.
 _CODE = r"[A-Z][A-Z0-9]{2,4}"
-_CODES_ONLY = re.compile(rf"[(（]\s*(?:roles?|codes?)\s*[:：]?\s*{_CODE}(?:\s*[,/、;]\s*{_CODE})*\s*[)）]")
-_CODES_NAMED = re.compile(r"\b((?i:type|code|role|status|category) )[A-Z][A-Z0-9]{0,4}"
-                          r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[A-Z][A-Z0-9]{0,4})*\s*(?=[(（])")
+_CODES_ONLY = re.compile(rf"[(（]\s*(?i:roles?|codes?)\s*[:：]?\s*{_CODE}(?:\s*[,/、;]\s*{_CODE})*\s*[)）]")
+# The words round the codes are in any case ("CONTRACT TYPE FXT OR TMP"), the codes in capitals.
+_CODES_NAMED = re.compile(r"\b((?i:type|code|role|status|category)\s+)[A-Z][A-Z0-9]{0,4}"
+                          r"(?:\s*(?:,|/|\b(?i:or|and)\b)\s*[A-Z][A-Z0-9]{0,4})*\s*"
+                          # The bracket names what the codes stand for; a unit ("(persons)") does not.
+                          r"(?=[(（](?!\s*(?i:persons?|people|headcount|number|count|nos?\.?)\s*[)）]))")
 
 
 # Where to go next, for some answers only, wherever it is printed: "（若选“否”，请跳至第8题）",
@@ -206,12 +209,25 @@ def fold(text: str) -> str:
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
     # Column names of a system's export join English words by underscores: "TCHR_CNT", "SCH_NAME".
     t = _SNAKE.sub(" ", t)
-    t = _spelled_out(_APOSTROPHES.sub("", t))
+    # Abbreviations are spelled out after a row's numbering, which is no number they follow ("3.6 FT
+    # Tchrs" as "FT Tchrs"; "6 ft" is a length).
+    t = _APOSTROPHES.sub("", t)
+    cut = m.end() if (m := _NUMBERING.match(t)) is not None else 0
+    t = t[:cut] + _spelled_out(t[cut:])
+    t = _INVERTED_KIND.sub(r"\2 \1", t)
     # An instrument's angle brackets round words a country adapts or an instruction: "<Please mark one choice.>".
     t = _ANGLED.sub(r"(\1)", t)
     t = _SKIP.sub("", t).strip()
-    t = _EN_NUMBER.sub(_english_number, _numerals(t)).replace("(s)", "s")  # "subject(s)"
+    # "subject(s)" is "subjects"; a lone "(s)" opening a row is its letter ("(s) Master's degree").
+    t = _PLURAL_S.sub("s", _EN_NUMBER.sub(_english_number, _numerals(t)))
     return _EN_DECADE.sub(lambda m: _DECADES[m.group(1)], t)
+
+
+# A list's inverted heading, the noun first and its kind after a comma ("Staff, non-teaching", "Personnel,
+# teaching"): the kind said before the noun. Only "teaching" and its negation, which alone name an
+# activity, not the people ("Staff, administrative" already reads as administrative staff).
+_INVERTED_KIND = re.compile(r"\b(staff|personnel|employees|workforce)\s*,\s*((?:non[- ]?)?(?:teaching|academic))(?=\s*(?:$|[,(/;:]))")
+_PLURAL_S = re.compile(r"(?<=[a-z])\(s\)")
 
 
 # Leading numbering of printed forms: "一、", "（一）", "(1)", "1.", "1、", "①", "第3项", "A.".
@@ -237,6 +253,8 @@ _NUMBERING = re.compile(
     # A survey tool's progress before each question: "Question 3 of 16:", "Item 2/10" (and "第3题（共16题）"
     # with the items above).
     rf"|(?:question|item|q)\s*\d+\s*(?:of|/)\s*\d+\b\s*[:：.、-]?"
+    # "Question 3:", "Item 4.", "Qn 5": the word for an item before its number.
+    rf"|(?:question|item|qn)\s*\d+(?:\.\d+)*[a-z]?\s*[.:：)]?(?=\s|[{_CJK}])"
     # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
     rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?)\s*"
 )
@@ -410,6 +428,14 @@ def numbering(text: str) -> str:
     return text[:end] + text[end:][: len(text[end:]) - len(text[end:].lstrip())]
 
 
+def numbering_taken_off(raw: str) -> str:
+    """A wording as printed, in its own case, without the numbering before it ("(m) Teaching Staff"
+    -> "Teaching Staff"); as it is when lower case would change its length."""
+    lowered = raw.lower()
+    m = _NUMBERING.match(lowered) if len(lowered) == len(raw) else None
+    return raw[m.end():].strip() if m is not None and raw[m.end():].strip() else raw
+
+
 # A bracket of other division levels after one ("县（市、区）", "乡（镇）"): the level of that rank.
 _LEVELS = re.compile(r"(?<=[省市州县区旗乡镇])\s*[(（]\s*[省市州盟县区旗乡镇街道、/,，\s]+[)）]")
 
@@ -481,7 +507,8 @@ _BOXED = re.compile(rf"[{_BOX}]\s*([^{_BOX}]+?)\s*(?=[{_BOX}]|$)")
 
 
 # Options after a colon, split by slashes or bars: "性别：男/女", "Sex: M / F", "是否在编：是|否".
-_COLON_OPTIONS = re.compile(r"^(?P<head>[^:：]*[^\s:：])\s*[:：]\s*(?P<listed>[^:：/|()（）]{1,20}(?:\s*[/|]\s*[^:：/|()（）]{1,20})+)$")
+# An option may be a few words ("Permanent and pensionable"), as in a bracket.
+_COLON_OPTIONS = re.compile(r"^(?P<head>[^:：]*[^\s:：])\s*[:：]\s*(?P<listed>[^:：/|()（）]{1,30}(?:\s*[/|]\s*[^:：/|()（）]{1,30})+)$")
 
 
 # Or after a question mark: "How old are you? Under 25 / 25-29 / 60 or more".
@@ -497,7 +524,9 @@ def lettered(text: str) -> tuple[str, list[str]]:
     boxed = list(_BOXED.finditer(text))
     if len(boxed) >= 2 and text[: boxed[0].start()].strip(" :："):
         return text[: boxed[0].start()].rstrip(" :："), [m.group(1) for m in boxed]
-    if (colon := _COLON_OPTIONS.match(text) or _ASKED_OPTIONS.match(text)) is not None:
+    # A colon after the item's number ("Question 3: County/district code") lists no options.
+    unnumbered_ = strip_numbering(text)
+    if (colon := _COLON_OPTIONS.match(unnumbered_) or _ASKED_OPTIONS.match(unnumbered_)) is not None:
         return colon.group("head"), [o.strip() for o in re.split(r"[/|]", colon.group("listed"))]
     head, _, after = text.rpartition(":")
     if not _coded(after):
@@ -575,7 +604,8 @@ _HOW_TO_ANSWER = re.compile(r"(?<=[?？。])(?![^?？]*(?:\ball\s+that\b|\bmore\
 # as on your ID card", "Date of birth as shown in passport". Only documents: "as on 30 September" is a date.
 _AS_ON_DOCUMENT = re.compile(
     r"\s*,?\s*\b(?:exactly\s+)?(?:as|same as)\s+(?:it\s+(?:appears|is\s+written)\s+)?(?:shown\s+|written\s+|printed\s+)?"
-    r"(?:on|in|per)\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+)?(?:national\s+)?"
+    # Whose document: yours, theirs, or the teacher's of a roster's row ("as on the teacher's ID card").
+    r"(?:on|in|per)\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+)?(?:(?:teacher|staff\s+member|employee)s?\s+)?(?:national\s+)?"
     r"(?:id|identity|passport|birth)(?:\s+(?:card|document|certificate))?\s*[.。]?$")
 
 
@@ -587,7 +617,8 @@ _PIVOT_LAYOUT = re.compile(r"(?:行标签|列标签|报表筛选|row labels?|col
 # A name asked by its parts, the family one and a given one, in either order: "Last Name, First Name",
 # "Surname / Given names". Both parts together are the full name; one alone is not.
 _NAME_PART = r"(?:(?:last|first|middle|given|family|fore|christian)\s*names?|surnames?|initials?|m\.?i\.?)"
-_NAME_PARTS = re.compile(rf"^\s*{_NAME_PART}(?:\s*(?:[,/、，&]|\band\b)\s*{_NAME_PART})+\s*$")
+# A colon or a footnote marker after the last part ("Last Name, First Name:") changes nothing.
+_NAME_PARTS = re.compile(rf"^\s*{_NAME_PART}(?:\s*(?:[,/、，&]|\band\b)\s*{_NAME_PART})+\s*[:：*†‡]*\s*$")
 _FAMILY_PART = re.compile(r"\b(?:last|family)\s*names?\b|\bsurnames?\b")
 _GIVEN_PART = re.compile(r"\b(?:first|given|fore|christian)\s*names?\b")
 

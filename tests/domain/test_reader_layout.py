@@ -144,3 +144,13 @@ def test_of_which_before_a_path_mark_is_a_path_not_options() -> None:
         ([], "其中：女|合计", "FT;gender=2"),
         ([], "其中：女|本科", "FT;gender=2;education=21"),
     ])
+
+
+def test_the_numbering_before_a_wording_is_taken_as_printed() -> None:
+    from service.domain.semantics.text import numbering
+
+    assert numbering("Question 6: FT Tchrs - F") == "Question 6: "  # words inside the numbering
+    assert numbering("（二） 专任教师") == "（二） "
+    assert numbering("Question 1 of 16: What is your sex?") == "Question 1 of 16: "
+    assert not misread("Staff return", "school", [([], "Question 6: FT Tchrs - F", "FT;gender=2")])
+

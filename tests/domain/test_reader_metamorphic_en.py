@@ -148,7 +148,7 @@ def _title_case(text: str) -> str:
 # Leading numbering of a row or question ("3.", "Q3", "2.1b", "(c)", "B1.1", "3)"), or an
 # international survey's item code ("TC001", "SC018"), which a national edition replaces by its own
 # numbering. A bare number is not numbering: "50 and over" is a band.
-_NUMBERING = re.compile(r"^\s*(?:Q\d+[a-z]?[.)]?|\d+(?:\.\d+)*[a-z]?[.)]|\d+\.\d+[a-z]?|[A-Z]\d+(?:\.\d+)*[a-z]?\.?"
+_NUMBERING = re.compile(r"^\s*(?:Question \d+ of \d+:|Q\d+[a-z]?[.)]?|\d+(?:\.\d+)*[a-z]?[.)]|\d+\.\d+[a-z]?|[A-Z]\d+(?:\.\d+)*[a-z]?\.?"
                         r"|[A-Z]{2,3}\d{2,4}|\([a-z0-9]{1,3}\))\s+(?=\S)")
 
 

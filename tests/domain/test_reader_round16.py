@@ -116,6 +116,8 @@ def test_a_headcount_said_not_to_be_fte_is_a_headcount() -> None:
     """Only said as a headcount: "(not FTE)" alone says what is not asked, not what is."""
     fields: list[Field] = [
         ([], 'All teachers (head count, not FTE)', 'FT'),
+        ([], 'Teaching staff (headcount and not FTE)', 'FT'),
+        ([], 'Teachers with 25 years or higher of service', 'FT;years=25..'),
         ([], 'Support staff (persons, not full-time equivalents)', 'status=1;post_type=3'),
         ([], 'Support staff (not full-time equivalents)', None),
         ([], 'Teachers (people, not FTE)', 'FT'),

@@ -88,6 +88,7 @@ _AGE: list[tuple[str, Kind, bool]] = [
 _YR = r"\s*(?:周年|年)"
 # The length of teaching named by its own word before a bound ("从教年限满30年", "任教时间不满5年"): the
 # years of teaching, as "从教满30年" says them. ("从教时间" alone is when teaching began.)
+_YEARS_OR_HIGHER = re.compile(r"(\d\s*(?:years?|yrs?)\s+(?:or|and)\s+)higher\b")
 _LENGTH_OF_TEACHING = re.compile(r"(从教|任教|执教|教学)(?:年限|年数|时间|年头)(?=\s*(?:在|为)?\s*(?:满|不满|未满|不足|少于|低于|超过|达到|\d))")
 _TEACH_ZH = r"(?:教龄|从教|任教|执教|教学|年资)"
 # The education service is where teachers serve (从事教育工作年限): "20+ years of education service".
@@ -243,6 +244,7 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     says what they measure. RangeError when a range's numbers cannot be that measure."""
     spans: list[Span] = []
     text = _LENGTH_OF_TEACHING.sub(r"\1", text)  # "从教年限满30年" is "从教满30年"
+    text = _YEARS_OR_HIGHER.sub(r"\1above", text)  # "10 years or higher" of a length is "or above"
     text = _NTH_YEAR.sub(_completed, text)
     text = _BOUNDS_BEFORE_UNIT.sub(r"\1\5\2至\3\5\4", text)
     if hint == "teacher.teaching_years":

@@ -314,7 +314,7 @@ _NOISE = re.compile(
     # Whole years, said as how to round: "(round down)".
     r"|round(?:ed)?\s+down"
     # People counted as people, which the records do: "(headcount, not FTE)", "(persons, not full-time equivalents)".
-    r"|(?:head\s*count|persons|people)\s*[,;]?\s*(?:not|rather than)\s+(?:fte|full[- ]time[- ]equivalents?)"
+    r"|(?:head\s*count|persons|people)\s*(?:[,;]|\band\b)?\s*(?:not|rather than)\s+(?:fte|full[- ]time[- ]equivalents?)"
     # The name or address the school is licensed or registered under, which is the one it has: "(as licensed)".
     r"|as\s+(?:licen[cs]ed|registered)"
     # One value only: "(one only)", "(only one)", "（只填一门）" says the field takes one value.
@@ -421,8 +421,8 @@ def numbering(text: str) -> str:
     m = _NUMBERING.match(_CJK_SPACE.sub("", text.lower()))
     if m is None:
         return ""
-    kept, end = 0, 0
-    while end < len(text) and kept < len(m.group(0).rstrip()):
+    kept, end, wanted = 0, 0, sum(not c.isspace() for c in m.group(0))
+    while end < len(text) and kept < wanted:
         kept += not text[end].isspace()
         end += 1
     return text[:end] + text[end:][: len(text[end:]) - len(text[end:].lstrip())]

@@ -203,10 +203,10 @@ def fold(text: str) -> str:
     t = _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold()
     # 老师 is the everyday word for 教师 and says the same in every compound a form uses ("青年老师",
     # "非专任老师", "代课老师"): one spelling, so every rule and term written with 教师 reads both.
-    t = t.replace("老师", "教师")
     t = _ocr_digits(t)
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
+    t = t.replace("老师", "教师")  # after the spaces: "老 师" is 老师 too
     # Column names of a system's export join English words by underscores: "TCHR_CNT", "SCH_NAME".
     t = _SNAKE.sub(" ", t)
     # Abbreviations are spelled out after a row's numbering, which is no number they follow ("3.6 FT

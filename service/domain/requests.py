@@ -374,9 +374,9 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                 total = whole_above(above, totals, d)
                 totals.append(above)
                 renamed, chained = False, None
-            elif total is not None and isinstance(p, Parsed) and p.kind == "count" and p.own_population \
+            elif total is not None and isinstance(p, Parsed) and p.kind == "count" and (p.own_population or flat) \
                     and above.headers == total.headers:
-                renamed = True
+                renamed = True  # a path run into the name ("专任教师-女") names its population as well
         if chained is not False and not (isinstance(p, Parsed) and is_total(m.definition) and not p.refine):
             # People counted after the run ("在编人数", "编外人数") are apart from the total as well.
             chained = isinstance(p, Parsed) and (p.refine or (bool(chained) and p.counted and not p.own_population))

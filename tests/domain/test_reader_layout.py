@@ -154,3 +154,20 @@ def test_the_numbering_before_a_wording_is_taken_as_printed() -> None:
     assert numbering("Question 1 of 16: What is your sex?") == "Question 1 of 16: "
     assert not misread("Staff return", "school", [([], "Question 6: FT Tchrs - F", "FT;gender=2")])
 
+
+
+def test_rows_naming_their_population_in_a_flattened_path_leave_a_row_after_them_apart() -> None:
+    """"专任教师-合计", "专任教师-女" name whom they count, as "专任教师女" would: a row after them that
+    names nobody ("在编-人数") is none of their parts, but of the staff above."""
+    assert not misread("学年初教师情况快报", "school", [
+        ([], "教职工总数", "status=1"),
+        ([], "专任教师-合计", "FT"),
+        ([], "专任教师-女", "FT;gender=2"),
+        ([], "在编-人数", "status=1;establishment=1"),
+        ([], "编外-人数", "status=1;establishment=2"),
+    ])
+    # Under a total printed once, the rows after it are its parts.
+    assert not misread("专任教师情况", "school", [
+        ([], "专任教师-合计", "FT"),
+        ([], "其中：在编", "FT;establishment=1"),
+    ])

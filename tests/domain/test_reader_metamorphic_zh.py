@@ -305,26 +305,6 @@ _minority = _sub(r"少数民族", "非汉族")
 _teaching_years = _sub(r"教龄", "从教年限")
 
 
-def _asked_more(style: str) -> Callable[[Form], Form | None]:
-    """A count asked in a line to fill ("贵校现有专任教师____人", "你校共有专任教师多少人？", "本校专任教师有几人？")."""
-    def fn(form: Form) -> Form | None:
-        if form.level != "school" or any(hs for hs, _, _ in form.fields):
-            return None
-        fields = []
-        for i, (hs, lb, t) in enumerate(form.fields):
-            numbered = _NUMBERED.match(lb)
-            number, rest = (lb[:numbered.end()], lb[numbered.end():].strip()) if numbered else ("", lb.strip())
-            m = _OWN_COUNT.match(rest) if form.expects[i].startswith("count(") else None
-            if m is not None and re.match(r"教龄|工龄|任教", m.group(1)):
-                m = None  # "本校教龄": years at this school
-            asked = None if m is None else {"blank": f"贵校现有{m.group(1)}____人", "total": f"你校共有{m.group(1)}多少人？",
-                                            "few": f"本校{m.group(1)}有几人？"}[style]
-            fields.append((hs, lb if asked is None else number + asked, t))
-        new = replace(form, fields=tuple(fields))
-        return None if new == form else new
-    return fn
-
-
 def _roster(form: Form, i: int) -> bool:
     return form.level == "roster"
 
@@ -392,7 +372,18 @@ def _aged(s: str) -> str:
 _OWN_COUNT = re.compile(rf"^([^\s其#＃?？()（）]{{0,10}}?(?:{_POP}))(?:人数|总数|数)?$")
 
 
+# A count asked in a line to fill or a question, by style: its template, and whether a count of
+# years (教龄) is left as printed, since "本校…" or "…现有" before it would say years at this school.
+_ASKED_STYLES: dict[str, tuple[str, bool]] = {
+    "blank": ("贵校现有{x}____人", True), "total": ("你校共有{x}多少人？", True), "few": ("本校{x}有几人？", True),
+    "question": ("贵校{x}有多少人？", False), "fill": ("请填写{school}{x}人数", False),
+}
+
+
 def _asked_count(style: str) -> Callable[[Form], Form | None]:
+    """A count asked as a line to fill or a question ("贵校现有专任教师____人", "请填写本校专任教师人数")."""
+    template, years_kept = _ASKED_STYLES[style]
+
     def fn(form: Form) -> Form | None:
         if form.level != "school" or any(hs for hs, _, _ in form.fields):
             return None
@@ -401,9 +392,9 @@ def _asked_count(style: str) -> Callable[[Form], Form | None]:
             numbered = _NUMBERED.match(lb)
             number, rest = (lb[:numbered.end()], lb[numbered.end():].strip()) if numbered else ("", lb.strip())
             m = _OWN_COUNT.match(rest) if form.expects[i].startswith("count(") else None
-            # "本校" before 教龄 would say years at this school ("本校教龄"): then it is left out.
-            school = "" if m is None or re.match(r"教龄|工龄|任教", m.group(1)) else "本校"
-            asked = None if m is None else {"question": f"贵校{m.group(1)}有多少人？", "fill": f"请填写{school}{m.group(1)}人数"}[style]
+            years = m is not None and re.match(r"教龄|工龄|任教", m.group(1)) is not None
+            asked = None if m is None or (years and years_kept) else \
+                template.format(x=m.group(1), school="" if years else "本校")
             fields.append((hs, lb if asked is None else number + asked, t))
         new = replace(form, fields=tuple(fields))
         return None if new == form else new
@@ -481,9 +472,9 @@ PERTURBATIONS: dict[str, Callable[[Form], Form | None]] = {
     "本科→大学本科": _words(_level_said, title=False),
     "少数民族→非汉族": _words(_minority, title=False),
     "教龄→从教年限": _words(_teaching_years, title=False),
-    "贵校现有X____人": _asked_more("blank"),
-    "你校共有X多少人？": _asked_more("total"),
-    "本校X有几人？": _asked_more("few"),
+    "贵校现有X____人": _asked_count("blank"),
+    "你校共有X多少人？": _asked_count("total"),
+    "本校X有几人？": _asked_count("few"),
     "贵校X有多少人？": _asked_count("question"),
     "请填写本校X人数": _asked_count("fill"),
 }

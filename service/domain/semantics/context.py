@@ -36,7 +36,6 @@ from service.domain.semantics.text import (
     fold,
     lettered,
     numbering,
-    numbering_taken_off,
     of_an_event,
     simplified,
 )
@@ -330,14 +329,12 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     cuts = sorted(marks + _slash_cuts(bare))
     parts = [label[a:b].strip() for a, b in zip([0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(label)], strict=True)]
     if len(parts) > 1:
-        # The row's number belongs to the whole column, not to its first header ("09 专任-本科" beside
-        # "10 专任-专科" are both under "专任").
+        # The row's number belongs to the whole column, not to its first header: "09 专任-本科" beside
+        # "10 专任-专科" are both under "专任", "(m) Teaching Staff > Other" under "Teaching Staff".
         parts[0] = parts[0][len(numbering(parts[0])):].strip()
     if len(parts) < 2 or not all(parts):
         return headers, label
-    # The row's number is the row's, not its first header's: "(m) Teaching Staff > Qualification >
-    # Other" sits under the same headers as "(j) Teaching Staff > Qualification > Doctorate".
-    return [*headers, numbering_taken_off(parts[0]), *parts[1:-1]], parts[-1]
+    return [*headers, *parts[:-1]], parts[-1]
 
 
 _COLON = re.compile(r"\s*[:：]\s*")

@@ -56,7 +56,7 @@ from service.domain.semantics.text import (
     headcount_bands,
     lettered,
     normalise,
-    numbering_taken_off,
+    numbering,
     options,
     stated_dates,
     stated_digits,
@@ -598,7 +598,8 @@ def _run_together(label: str, d: Dictionary) -> str | None:
     """The words of a capitalised name run together, when it is no word the reader knows as it is
     ("EnrOllment" is "enrollment", whatever its capitals)."""
     # A numbered row of them, or one with a footnote marker or a colon: "2) NameOfSchool", "NameOfTeacher*".
-    bare = numbering_taken_off(label).rstrip(" *†‡:")
+    number = numbering(label)
+    bare = (label[len(number):].strip() if number else label).rstrip(" *†‡:")
     if _CAMEL.match(bare) is None or units(fold(bare)) in lexicon(d).terms:
         return None
     return " ".join(_CAMEL_WORD.findall(bare))

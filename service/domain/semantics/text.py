@@ -428,14 +428,6 @@ def numbering(text: str) -> str:
     return text[:end] + text[end:][: len(text[end:]) - len(text[end:].lstrip())]
 
 
-def numbering_taken_off(raw: str) -> str:
-    """A wording as printed, in its own case, without the numbering before it ("(m) Teaching Staff"
-    -> "Teaching Staff"); as it is when lower case would change its length."""
-    lowered = raw.lower()
-    m = _NUMBERING.match(lowered) if len(lowered) == len(raw) else None
-    return raw[m.end():].strip() if m is not None and raw[m.end():].strip() else raw
-
-
 # A bracket of other division levels after one ("县（市、区）", "乡（镇）"): the level of that rank.
 _LEVELS = re.compile(r"(?<=[省市州县区旗乡镇])\s*[(（]\s*[省市州盟县区旗乡镇街道、/,，\s]+[)）]")
 

@@ -122,7 +122,7 @@ class FieldIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     key: str | None = PydField(default=None, max_length=400)
-    label: str | None = PydField(default=None, max_length=200)
+    label: str | None = PydField(default=None, max_length=1000)
     type: FieldType | None = None
     definition: DefinitionIn | None = None
     headers: list[Annotated[str, PydField(min_length=1, max_length=200)]] = PydField(

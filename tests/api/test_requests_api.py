@@ -277,6 +277,23 @@ def test_a_store_field_empty_for_some_schools_is_asked_of_them(client: TestClien
     assert held.json()["status"] == "answered"
 
 
+def test_a_questionnaire_item_with_its_options_is_read_however_long_and_an_endless_one_is_located(
+        client: TestClient, province: Province) -> None:
+    h = auth(province.tokens["department"])
+    options = " / ".join(f"Option {i}: a fixed-term contract of {i} months or more, renewed by the board each year"
+                         for i in range(1, 6))
+    item = f"Q12. Which of these describes the school's total number of full-time teachers best? ({options})"
+    assert 200 < len(item) <= 1000
+    a = client.post("/v1/requests/analysis", headers=h, json=request_body(fields=[
+        {"label": "专任教师数", "type": "integer"}, {"label": item, "type": "integer"}]))
+    assert a.status_code == 200, a.text
+    assert [f["classification"] for f in a.json()["fields"]][1] == "new"  # asked, never cut short or refused
+    endless = client.post("/v1/requests/analysis", headers=h, json=request_body(fields=[
+        {"label": "专任教师数" + "（含" * 600, "type": "integer"}]))
+    assert endless.status_code == 422
+    assert endless.json()["errors"][0]["loc"] == ["body", "fields", 0, "label"]
+
+
 def test_of_which_is_read_only_under_the_total_just_above_it(client: TestClient, province: Province) -> None:
     h = auth(province.tokens["department"])
     fields = [{"label": "专任教师数", "type": "integer"}, {"label": "其中：女", "type": "integer"},

@@ -203,8 +203,8 @@ def _singular(text: str) -> str:
 
 
 def _fits(varied: str, given: str) -> str:
-    """The varied wording, unless it outgrows what the API takes (200 characters)."""
-    return varied if len(varied) <= 200 else given
+    """The varied wording, unless it outgrows what the API takes (1,000 characters)."""
+    return varied if len(varied) <= 1000 else given
 
 
 def _asked_for(opening: str) -> TextFn:

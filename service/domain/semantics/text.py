@@ -466,6 +466,9 @@ _AFTER_HAN = re.compile(r"[\u3400-\u9fff]\s*$")
 _DATE_FORMAT = re.compile(r"\s*[:：]?\s*(?<![a-z])(?:dd|mm|yy|yyyy)(?:\s*[/.-]\s*(?:dd|mm|yy|yyyy)){1,2}\s*$", re.IGNORECASE)
 
 
+_DEEPEST_BRACKETS = 6
+
+
 def strip_brackets(t: str) -> str:
     """Noise brackets taken off; other brackets open up, their words kept ("专任教师（女）")."""
     t = _acronyms(_LEVELS.sub("", _DATE_FORMAT.sub("", t)))
@@ -480,10 +483,13 @@ def strip_brackets(t: str) -> str:
             return " "
         return f" {inner} "
 
-    previous = None
-    while previous != t:
-        previous, t = t, _BRACKET.sub(bracket, t)
-    return _SPACES.sub(" ", t).strip()
+    # Innermost first, a level a pass; spaces closed up each pass, so that a hostile nest of brackets
+    # costs no more than a printed one, and a nest deeper than any form prints is left unread.
+    for _ in range(_DEEPEST_BRACKETS):
+        previous, t = t, _SPACES.sub(" ", _BRACKET.sub(bracket, t))
+        if t == previous:
+            break
+    return t.strip()
 
 
 # Lettered options after a question: "您的最高学历是：A.博士 B.硕士 C.本科".

@@ -640,6 +640,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", _ADDRESSEE_EN.sub(
             r"\1 are there\2", _ADDRESSEE.sub("", _COPULA_LAST.sub("", unnumbered(fold(label)))))))
         text = _STAFF_OF_KIND.sub(r"\2 \1", text)
+        text = _RESTATING.sub(lambda m: _unless_restated(m, d), _INSIDE_AND_OUT.sub("编内和编外", text))
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
         text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(" ", _still_counted(text)))
@@ -891,6 +892,30 @@ _STAFF_OF_KIND = re.compile(r"\b(staff|personnel|employees?)\s*[(（]\s*((?:non-
 
 # "本科以下（不含专科）": a bound leaving out a value other than its own level; not the level itself.
 _EXCLUDING_OTHER = re.compile(r"(?:以下|以上)\s*[(（]\s*(?:不含|不包含|不包括)\s*[^()（）\d\s]+[)）]")
+
+
+# "中小学高级（副高）及以上", "已评中级（一级）及以上": a rank said again in the bracket after it, by its other
+# name. Said twice it is still one rank, and the bound after the bracket is of that rank.
+_RESTATING = re.compile(r"([^\W\d_a-z]{2,8})\s*[(（]\s*([^\W\d_a-z]{2,8})\s*[)）]")
+
+
+# "编内外", "编制内外": on the establishment and off it, both (not 编外).
+_INSIDE_AND_OUT = re.compile(r"编(?:制)?内外")
+
+
+def _unless_restated(m: re.Match[str], d: Dictionary) -> str:
+    def ranks(word: str) -> frozenset[Filter]:
+        got = read(word, d)
+        if not isinstance(got, Parsed) or got.kind != "count":
+            return frozenset()
+        return frozenset(c for c in got.conditions if c.field in RANKED)
+
+    said = ranks(m.group(2))
+    before = m.group(1)
+    for start in range(len(before) - 1):  # "已评中级（一级）": the rank is the end of the words before
+        if said and ranks(before[start:]) == said:
+            return before
+    return m.group(0)
 
 
 def _restated_level(m: re.Match[str]) -> str:

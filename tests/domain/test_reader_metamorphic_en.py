@@ -512,6 +512,9 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # A bracket of two jobs joined by "and" ("(teacher aides and library staff)") is read as words of
     # the wording, not as a list of what the category holds.
     "bracket_list_and": {("c3-en-talis-p-01", 4)},
+    # Examples of what a broad word takes in do not close it: "science (e.g. biology, chemistry, …)" may take
+    # in sciences the records hold no code for, where the list itself ("science (biology, chemistry, …)") says which.
+    "bracket_list_eg": {("c17-timss", 14)},
 }
 
 

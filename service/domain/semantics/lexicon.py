@@ -88,7 +88,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # The same with "out" before it, as many countries' forms print it.
                "out of which", "out of whom", "out of these", "out of them"),
     "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
-                "besides"),
+                "besides",
+                # "(not counting teachers)": those named are left out of whom the words before count.
+                "not counting", "not including", "without counting"),
     "neg_post": ("以外", "之外", "除外", "外"),
     "above": ("及以上", "以上", "或以上", "和以上", "以上的", "含以上", "以上含", "含及以上", "and above", "or above", "or higher",
               "and higher", "and up", "+",
@@ -182,6 +184,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "in post",
                # A civil-service grade or post level (Hong Kong's 職級, the mainland's 职级), not the title.
                "职级",
+               # Teachers a school's staff records never hold, counted apart from its staff by the statistics:
+               # substitute, part-time and agency teachers. Offered beside on-staff and contract ("○在编 ○合同制
+               # ○代课"), they make the options another classification than the establishment.
+               "代课", "兼任", "兼职", "劳务派遣", "substitute", "supply teacher", "relief teacher",
                # Where one graduated from: a school or university, not the level of education.
                "毕业学校", "毕业院校", "毕业于",
                # The grade a teacher teaches or a class is in: a year of schooling, and no slip of 年纪 (age).
@@ -255,7 +261,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution",
              # A school's site, as an HR system of a group of schools calls each school.
-             "campus"),
+             "campus",
+             # An early childhood education and care centre, as the OECD's surveys of its staff name it.
+             "ecec setting", "ecec centre", "ecec center", "early childhood setting", "early childhood centre",
+             "early childhood center", "early years setting"),
 }
 # What the school filling a form in does or undergoes in the procedure the form belongs to, said
 # before the word for it: "申报单位", "被评估园所名称", "核查学校名称", "Name of reporting school". The
@@ -378,7 +387,12 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
 # may be any system's classes of contract.
 LOOSE_WORDS: dict[str, tuple[str, ...]] = {"teacher.education": ("degree", "academic degree"),
                                            "teacher.establishment": ("contract type", "type of contract", "employment contract",
-                                                                     "contract of employment")}
+                                                                     "contract of employment",
+                                                                     # Someone's contract is the contract itself, not
+                                                                     # contract staff: "Is your contract permanent or temporary?"
+                                                                     *(f"{whose} {now}contract" for whose in ("your", "their", "my")
+                                                                       for now in ("", "current ", "present "))),
+                                           }
 # Words for the activity of teaching: they name the years of teaching only beside a number, a
 # duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").
 ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {

@@ -58,6 +58,7 @@ from service.domain.semantics.text import (
     normalise,
     numbering,
     options,
+    refusal,
     stated_dates,
     stated_digits,
     strip_noise,
@@ -230,8 +231,9 @@ def _level_field(name: str, level: Level | None, d: Dictionary) -> str:
 
 
 def _options_fit(label: str, name: str, d: Dictionary) -> bool:
-    """Options listed in brackets ("（男/女）") must be values of the field read, or it is another field."""
-    listed = options(fold(label))
+    """Options listed in brackets ("（男/女）") must be values of the field read, or it is another field.
+    Not answering ("Prefer not to say") is an option of any field."""
+    listed = [o for o in options(fold(label)) if not refusal(o)]
     if not listed or name not in d.fields:
         return True
     f = d.fields[name]

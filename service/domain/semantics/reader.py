@@ -30,6 +30,7 @@ from service.domain.semantics.lexicon import ANY, KIND_OF_SCHOOL, POST, Lexicon,
 from service.domain.semantics.ranges import RangeError, between, extract
 from service.domain.semantics.text import (
     WHOLE_SCHOOL_GRADES,
+    answers_taken_off,
     bilingual,
     fold,
     grade_span,
@@ -646,7 +647,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(" ", _still_counted(text)))
         text = _CONTRAST.sub(" ", _INCLUDING.sub(lambda m: f" 及 {m.group(1) or m.group(2)} ", text))
         text = _EXCLUDING.sub(lambda m: f" 非{m.group(1)} ", text)
-        spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, text).replace("的", ""), hint)
+        spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, answers_taken_off(text)).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
     spans = between(list(dict.fromkeys(spans)))  # "30-39歲 30-39": one range said in two languages
@@ -923,6 +924,9 @@ def _restated_level(m: re.Match[str]) -> str:
 _WORD_THEN_BRACKET = re.compile(r"([^\W\d_a-z]{2,6}|[a-z]+)\s*[(（]([^()（）]+)[)）]")
 
 
+_JOINED = re.compile(r"\s*[,，、/|]\s*|\s+(?:and|or)\s+|[和或]")
+
+
 def _named_by_bracket(label: str, d: Dictionary) -> str | None:
     """A word the reader does not know, defined by the values its bracket lists ("艺术（音乐、美术）"):
     the wording with the word put as those values, or None."""
@@ -930,7 +934,9 @@ def _named_by_bracket(label: str, d: Dictionary) -> str | None:
     m = _WORD_THEN_BRACKET.search(folded)
     if m is None or not isinstance(read(m.group(1), d), Unread):
         return None
-    listed = options(f"({m.group(2)})")
+    # Values joined by "or" / "and" ("biology, chemistry, physics or integrated science") are each one of
+    # the list as the others are.
+    listed = [v.strip() for v in _JOINED.split(m.group(2)) if v.strip()]
     lex = lexicon(d)
     field_ = _offered(listed, lex)
     if field_ is None or not field_.startswith("teacher."):
@@ -1025,11 +1031,32 @@ def value_word(option: str, name: str, d: Dictionary) -> bool:
     return any(s.field == name for s in senses if s.kind in ("code", "pop", "school_code"))
 
 
-def _offered(listed: list[str], lex: Lexicon) -> str | None:
-    """The one field whose values all the options a wording lists are ("城区 / 镇区 / 乡村")."""
+# Terms by which the words after a value in an option would say something the records classify.
+_CLASSIFYING = frozenset({"code", "pop", "school_code", "dim", "member", "unheld", "origin", "grade", "qualifier"})
+
+
+def _option_senses(option: str, lex: Lexicon, detailed: bool = False) -> frozenset[Sense]:
+    """What an option names: the senses of its words as one term; with `detailed`, an option naming
+    a value and then a detail of it the records do not classify ("Fixed-term contract for a period of
+    more than 1 year") names that value. Not a plain word for people ("Staff for special tasks")."""
+    u = units(option)
+    if u in lex.terms or not detailed:
+        return lex.terms.get(u, frozenset())
+    for n, senses in sorted(lex.opening(u), key=lambda found: -found[0]):
+        values = frozenset(s for s in senses if s.kind in ("code", "school_code") or (s.kind == "pop" and not s.generic))
+        if values and not any(s.kind in _CLASSIFYING for found in lex.within(u[n:]) for s in found):
+            return values
+        if values:
+            break
+    return frozenset()
+
+
+def _offered(listed: list[str], lex: Lexicon, detailed: bool = False) -> str | None:
+    """The one field whose values all the options a wording lists are ("城区 / 镇区 / 乡村"); with
+    `detailed`, options may give a detail after the value (`_option_senses`)."""
     common: set[str] | None = None
     for o in listed:
-        senses = lex.terms.get(units(o), frozenset())
+        senses = _option_senses(o, lex, detailed)
         fields = {s.field or "" for s in senses if s.kind in ("code", "pop", "school_code")}
         common = fields if common is None else common & fields
     return next(iter(common)) if common is not None and len(common) == 1 and len(listed) >= 2 else None
@@ -1041,7 +1068,7 @@ def _offered_among(listed: list[str], lex: Lexicon, d: Dictionary) -> str | None
     unnamed: "Teacher / Administrator / Paraprofessional" lists a system's own classes of the post,
     the unknown ones room for the posts not named. Where the known options name every value
     ("Tenured / Temporary / Probationary"), an unknown one is another classification."""
-    field_ = _offered(listed, lex)
+    field_ = _offered(listed, lex, detailed=True)
     known = [o for o in listed if _tilings(units(o), lex) and not all(
         s.residual for s in lex.terms.get(units(o), frozenset()) if s.kind in ("code", "pop"))]
     if field_ is not None or len(known) < 2 or len(known) == len(listed):
@@ -1362,7 +1389,7 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
     unknown name (one English word, two Chinese characters) and nothing else that reads."""
     lex = lexicon(d)
     folded = fold(label)
-    field_ = _offered(options(folded), lex)
+    field_ = _offered(options(folded), lex, detailed=True)
     if field_ is None:
         return None
     head = units(strip_brackets(_OPTION_BRACKETS.sub(" ", unnumbered(folded))))

@@ -345,6 +345,12 @@ _NOISE = re.compile(
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?(?:id|identity|passport)(?:\s+(?:card|document))?"
     # A document named as where to copy from, whatever a country calls it: "(as in MyKad)", "(as per NIC)".
     r"|(?:as|same as)\s+(?:on|in|shown on|shown in|per)\s+(?:the\s+|your\s+)?[a-z]+(?:\s+(?:card|document|certificate|book|records?|register|file))?"
+    # An international instrument's item a country may add or leave out: "(National option)",
+    # "(international option)", "(optional item)". It says whether the item is asked, not what.
+    r"|(?:national|international|country)\s+(?:options?|optional|adaptations?)(?:\s+(?:items?|questions?))?|optional\s+(?:items?|questions?)"
+    # Whom to ask for the value: "（可向学校办公室询问）", "(ask your school office)", "(available from the office)".
+    r"|.*向[^()（）]{1,15}(?:询问|咨询|了解|查询|索取).*|(?:please\s+)?(?:ask|check\s+with)\s+(?:your|the)\b.*"
+    r"|(?:available|obtainable)\s+from\b.*"
     # The classification an answer is coded in: "(ISCED levels)", "(ISCO-08)".
     r"|(?:isced|isco)(?:\s*-?\s*(?:levels?|classification|2011|08|97))*"
     r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-eg-ln-z]|[*†‡]"
@@ -360,6 +366,25 @@ _SELF = re.compile(r"^\s*(?:学校|单位|机构|school|unit|institution)\s*$")
 # A bracket listing options ("（男/女）", "(active / retired / transferred)") is a hint when the
 # options are the field's own values: `options` hands them over to be checked.
 _OPTIONS = re.compile(r"^\s*[^/、|,，]{1,30}(?:\s*[/、|,，]\s*[^/、|,，]{1,30})+\s*$")
+# The answers a questionnaire offers in a bracket after its question mark, split by slashes or bars: each
+# may run to a phrase ("…? (Permanent employment / Fixed-term contract for a period of more than 1 year)").
+# Not an answer holding a list of its own ("Postgraduate: specialization, master's or doctorate"): the
+# form's own grouping of things, which stays words to read.
+_ANSWERS = re.compile(r"^\s*[^/|:;,]{1,80}(?:\s*[/|]\s*[^/|:;,]{1,80})+\s*$")
+_ASKED_BEFORE = re.compile(r"[?？]\s*$")
+
+
+def _answers(before: str, inner: str) -> bool:
+    """Whether a bracket after `before` lists the answers to the question it closes."""
+    return _ASKED_BEFORE.search(before) is not None and _ANSWERS.match(inner) is not None
+
+
+def answers_taken_off(text: str) -> str:
+    """A folded wording without the answers it offers after its question mark: what they say (a
+    period, an age) is said of the answers, not of whom the question asks about."""
+    return _BRACKET.sub(lambda m: " " if _answers(m.string[: m.start()], m.group(1)) else m.group(0), text)
+
+
 # Options each with the code it is entered as, and no other separator: "（1男 2女）", "(1.在编 2.编外)",
 # "（男1女2）".
 _CODE_FIRST = r"\d{1,2}\s*[.、:：=]?\s*([^\d\s/、|,，.:：=()（）]{1,20})"
@@ -479,7 +504,8 @@ def strip_brackets(t: str) -> str:
             return "代码" if _AFTER_HAN.search(t[: m.start()]) else " code "
         if _measured(inner) or _GRADE_SPAN.fullmatch(m.group(0)):
             return f" {inner} "  # "(approx., FTE)", "(Grades 1-5)": not options, nor a hint
-        if _noise(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner) or _hints(inner):
+        if _noise(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner) or _hints(inner) \
+                or _answers(m.string[: m.start()], inner):
             return " "
         return f" {inner} "
 
@@ -569,6 +595,8 @@ def options(text: str) -> list[str]:
             return [(_OPTION_CODE.sub("", o) if all_coded else o).strip() for o in listed]
         if coded := _coded(m.group(1)):
             return coded
+        if _answers(m.string[: m.start()], m.group(1)) and not _noise(m.group(1)) and not _hints(m.group(1)):
+            return [o.strip() for o in re.split(r"[/|]", m.group(1)) if o.strip()]
     if headcount_bands(listed):
         return []  # the answer's bands, not a field's values
     return [_OPTION_NOTE.sub("", o) or o for o in listed]
@@ -739,13 +767,43 @@ def _career(text: str) -> str:
     return _CAREER.sub(lambda m: m.group(1) or m.group(2), text)
 
 
+# A question carrying on from the one before: "And how many of them…", "Also, which…". The "and" joins
+# the question to its neighbour, nothing within it.
+_CARRYING_ON = re.compile(r"^(?:and|also|and also)\s*,?\s+(?=(?:how|what|which|when|where|who|whose|is|are|do|does|did|have"
+                          r"|has|was|were|of|among|in what|in which|please)\b)")
+# How a length is counted, said inside the question: "How many complete years of teaching…", "Number of
+# full years…": ages and years of teaching are whole years on the reference date.
+_WHOLE_YEARS = re.compile(r"\b(how many|number of|no of)\s+(?:complete|completed|full|whole)\s+(?=years?\b)")
+# Not answering, offered as the last alternative of a question: "Are you female, male, or would you
+# prefer not to say?". It is no value of the field asked: the alternatives before it are.
+_REFUSAL = r"(?:would\s+you\s+|do\s+you\s+|you\s+)?(?:prefer|rather|choose|wish)\s+not\s+(?:to\s+)?(?:say|answer|disclose|state|tell)"
+_REFUSED_LAST = re.compile(rf",\s*([^,?]+?)\s*,?\s+or\s+{_REFUSAL}\b|\s*,?\s+or\s+{_REFUSAL}\b")
+
+
+# Where one spends most of one's (teaching) time is what one mainly teaches: "Which subject do you spend
+# most of your teaching time on?", "…does the teacher spend most of the teacher's time teaching?".
+_MOST_TIME = re.compile(r"\bspends?\s+(?:the\s+)?most(?:\s+of)?\s+(?:(?:your|their|his|her|one|the\s+teacher)\s+)?"
+                        r"(?:teaching\s+)?time\s+(?:on|teaching)\b")
+_REFUSAL_OPTION = re.compile(rf"^\s*(?:i\s+)?(?:{_REFUSAL}|不愿透露|不便透露|不愿回答|不愿意透露|拒绝回答)\s*$")
+
+
+def refusal(option: str) -> bool:
+    """Whether an option is not answering ("Prefer not to say", "不愿透露"): it fits any field's values."""
+    return _REFUSAL_OPTION.match(option) is not None
+
+
+def _refused_last(m: re.Match[str]) -> str:
+    return f" or {m.group(1)}" if m.group(1) else ""
+
+
 def unnumbered(text: str) -> str:
     """The folded wording without its numbering, a pivot table's layout words, lettered options,
     answer blanks, how to answer after a question, the identity document to copy from, the number
     of digits a code has ("10-digit") and the span of its codes ("代码（111—220）"); brackets kept,
     for the ranges they qualify."""
     text = _SENTENCE_END.sub(" ", _as_of_taken_off(strip_numbering(text))).strip()
-    text = _LEAD_IN.sub("", text)
+    text = _LEAD_IN.sub("", _CARRYING_ON.sub("", text))
+    text = _MOST_TIME.sub("mainly teach", _REFUSED_LAST.sub(_refused_last, _WHOLE_YEARS.sub(r"\1 ", text)))
     text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", text))))
     text = _SPAN_BLANK.sub("多少年", lettered(text)[0])
     text = _career(text)

@@ -56,6 +56,7 @@ from service.domain.semantics.context import (
     Group,
     Scene,
     Siblings,
+    across,
     colon_path,
     column_note,
     crossed,
@@ -305,6 +306,12 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     bounded: list[tuple[int, tuple[str, ...], Definition, str]] = []  # worded counts read: where, under what
     hesitant: list[tuple[int, Match, tuple[str, ...]]] = []  # wordings read two ways, for the bands beside them to settle
     columns: dict[int, Above] = {}  # the columns a form names by their codes ("栏03"), by code
+    # The last field each set of headers held that a "其中" below may refine: where a table is printed
+    # transposed, a row across its columns ("计 / 专任教师", "其中：女 / 专任教师"), a "其中" row refines
+    # the row above it in its own column.
+    in_column: dict[tuple[str, ...], Above] = {}
+    rows = [flattened(list(f.headers), f.label) if f.label and req.level == "school" else (list(f.headers), f.label)
+            for f in req.fields]
     siblings = Siblings()  # categories headers name side by side, for a "其他" header beside them
     for i, f in enumerate(req.fields):
         prior = above
@@ -328,6 +335,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if wording and (reached := of_column(wording)) is not None and reached[0] in columns:
             prior = replace(columns[reached[0]], headers=tuple(heads))
             wording = reached[1]
+        elif across(rows, i) and (mine := in_column.get(tuple(heads))) is not None:
+            prior = mine
         read_heads = [defined(dated(h, req.title), terms) for h in heads]
         where: Scene = scene(read_heads, title, title_hint, req.title, prior, d,
                              total, breakdowns, renamed or bool(chained), loose_title=wider_than_title(totals, title, d))
@@ -363,8 +372,11 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             columns[code] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"
                                   else None, f.label or "")
         p = m.parsed
-        if (flat and m.key is not None) or not (
-                isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))):
+        part = isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))
+        if not part:
+            in_column[tuple(heads)] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"
+                                            else None, f.label or f.key or "")
+        if (flat and m.key is not None) or not part:
             # A total, or anything but a refinement or a bare category, is what the next "其中" refines.
             # It sits under the headers printed above it: a path run into its name ("专任教师数/少数民族")
             # is its wording, so a "其中：女" printed next refines it.

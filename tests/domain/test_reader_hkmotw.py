@@ -441,10 +441,6 @@ NOT_YET: dict[str, str] = {
     '在職狀況': 'teacher.status',
     # Macau's 職程 (career grade) is near 職稱 in spelling only.
     '職程': 'None',
-    # A Chinese name, said in a bracket; another language's name, said in one, is read as the name.
-    '學校名稱（中文）': 'school.name',
-    '姓名（中文）': 'teacher.name',
-    '姓名（葡文/英文）': 'None',
     # 聘用方式 (manner of engagement) is 用人方式 in other words.
     '聘用方式': 'teacher.establishment',
     # 教學年資 heading a breakdown in a title (年資 alone and 教齡 are read).

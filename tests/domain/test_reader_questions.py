@@ -405,7 +405,7 @@ FORMS: list[tuple[str, str, list[Field]]] = [
     ('人社局 专业技术人员基本情况调查', 'roster', [
         ([], '您现聘专业技术职务是？', 'teacher.title'),
         ([], '您取得现职称的时间', None),
-        # 事业编制 and 劳动合同 name every establishment value; 劳务派遣 (agency staff) is another classification.
+        # 劳务派遣: agency staff, whom the records never hold, offered as a third kind: no stored value.
         ([], '您的用工性质：A.事业编制 B.劳动合同 C.劳务派遣', None),
         ([], '您第一学历是？', None),
         ([], '您是否具有教师资格证？', None),

@@ -72,7 +72,7 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'Q10_2 您每周上公开课的节数', None),
         ([], 'Q11 您入职后参加过几次区级培训', None),
         ([], 'Q12 您对入职培训的满意程度', None),
-        # 事业编制 and 合同制 name every establishment value; 代课 (substitute teachers) is another classification.
+        # 代课: substitutes, whom the records never hold, offered beside on-staff and contract: no stored value.
         ([], 'Q13 您的编制类型：A.事业编制 B.合同制 C.代课', None),
     ]),
     ('市教科院 班主任工作状况调查问卷', 'roster', [

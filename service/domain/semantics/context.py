@@ -29,7 +29,18 @@ from service.domain.semantics.definition import (
     value,
 )
 from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, lexicon, units
-from service.domain.semantics.reader import EMPLOYED, EMPTY, NOTHING, SELF, Parsed, band_of, read, respelled, rest_of
+from service.domain.semantics.reader import (
+    EMPLOYED,
+    EMPTY,
+    NOTHING,
+    SELF,
+    Parsed,
+    Unread,
+    band_of,
+    read,
+    respelled,
+    rest_of,
+)
 from service.domain.semantics.text import (
     MONTHS,
     another_measure,
@@ -38,6 +49,7 @@ from service.domain.semantics.text import (
     numbering,
     of_an_event,
     simplified,
+    strip_noise,
 )
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
@@ -337,6 +349,18 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     return [*headers, *parts[:-1]], parts[-1]
 
 
+def across(rows: list[tuple[list[str], str | None]], i: int) -> bool:
+    """Whether field `i` is one cell of a row printed across columns: the field beside it has the same
+    wording under other headers ("计 / 其中：本科" beside "其中：女 / 其中：本科"), as a table whose
+    columns are totals and parts is printed transposed."""
+    def bare(w: str | None) -> str | None:  # "09 其中：本科" beside "10 其中：本科": the row's numbers differ
+        return w[len(numbering(w)):].strip() if w else None
+
+    heads, wording = rows[i]
+    return bool(wording) and any(0 <= j < len(rows) and bare(rows[j][1]) == bare(wording) and rows[j][0] != heads
+                                 for j in (i - 1, i + 1))
+
+
 _COLON = re.compile(r"\s*[:：]\s*")
 _ASKS = re.compile(r"[?？]|您|你|请|_{2,}|\b(?:what|how|which|your|please)\b", re.IGNORECASE)
 
@@ -357,9 +381,12 @@ def colon_path(headers: list[str], label: str, d: Dictionary) -> tuple[list[str]
     p = read(head, d, mode="frame")
     if not isinstance(p, Parsed) and (fixed := respelled(head, d)) is not None:
         p = read(fixed, d, mode="frame")  # "专认教师：女": a header typed with a slip is still a header
+    if not isinstance(p, Parsed) and _topic(head, p, d):
+        return [*headers, head], rest  # "二、…数据比对（按现有人员填报）：本单位现有在编人员": a part of the form
     if not isinstance(p, Parsed) or p.refine:
         return headers, label
-    if p.kind == "count" or (p.kind == "total" and p.by) \
+    # A total's column ("计：专任教师", "合计：其中：女"): the row under the column of totals.
+    if p.kind == "count" or (p.kind == "total" and (p.by or (p.counted and not p.conditions))) \
             or (p.kind == "value" and (p.field in RANGE_FIELDS or p.field in teacher_code_fields(d))):
         return [*headers, head], rest
     return headers, label
@@ -598,6 +625,50 @@ def is_total(defn: Definition | None) -> bool:
         f.field in (POST, "teacher.status") for f in defn.filters)
 
 
+# What a part of a form named by a topic the reader does not know may still say of whom it counts: people,
+# their values, kinds of school, what the records do not hold, a negation, a number of people or a bound.
+_NAMES_WHOM = frozenset({"pop", "code", "school_code", "member", "unheld", "count", "total", "neg_pre", "neg_post",
+                         "row_person", "teacher_mod", "post_mod", "qualifier", "origin", "above", "below", "above_pre",
+                         "below_pre", "above_excl", "below_excl", "below_bare"})
+
+
+def _topic(header: str, parsed: Unread, d: Dictionary) -> bool:
+    """Whether a header the reader cannot read is a part of the document, numbered ("二、…", "（三）…",
+    "第二部分 …") or with a note to whoever fills it in ("（按现有人员填报）"), whose words but for that note
+    name no people, no value of theirs, no number and no bound: a topic ("…数据比对"), not whom the
+    fields under it count."""
+    if not parsed.reason.startswith(_UNKNOWN_WORDS) and parsed.reason != "cannot read the wording":
+        return False
+    if not numbering(header).strip() and not _FILLING_NOTE.search(fold(header)):
+        return False
+    words = strip_noise(fold(header))
+    if not words or re.search(r"\d", words):
+        return False
+    lex, u = lexicon(d), units(words)
+    found = [(i, j) for i in range(len(u)) for j in range(i + 1, min(len(u), i + lex.max_len) + 1) if u[i:j] in lex.terms]
+    in_a_word = [False] * len(u)  # covered by a known term of two characters or more
+    for i, j in found:
+        if j - i >= 2:
+            in_a_word[i:j] = [True] * (j - i)
+
+    def inside_unknown(i: int) -> bool:
+        # One character between two the reader does not know is a part of a word it does not know
+        # ("数" in "数据", "名" in "实名制"), not a word of its own.
+        return 0 < i < len(u) - 1 and not in_a_word[i - 1] and not in_a_word[i + 1] \
+            and all(_CJK_UNIT.fullmatch(x) for x in (u[i - 1], u[i + 1]))
+
+    return not any(s.kind in _NAMES_WHOM for i, j in found if not (j - i == 1 and inside_unknown(i))
+                   for s in lex.terms[u[i:j]])
+
+
+_CJK_UNIT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+_UNKNOWN_WORDS = "does not know"
+# A note to whoever fills a part of a form in ("（按现有人员填报）", "（据实填写）"): column headers carry none.
+_FILLING_NOTE = re.compile(r"[(（][^()（）]*(?:填报|填写|填表|如实|据实)[^()（）]*[)）]")
+
+
 def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str | None, title_words: str,
           above: Above | None, d: Dictionary, total: Above | None = None, by: tuple[str, ...] = (),
           renamed: bool = False, loose_title: bool = False) -> Scene:
@@ -612,6 +683,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     breakdowns = list(by)
     besides = False
     people_headers = False
+    topic = None
     said: list[tuple[Filter, str]] = []  # the conditions each header named, with the header
     for h in headers:
         if _STUB.match(fold(h)):
@@ -632,6 +704,11 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         if not isinstance(parsed, Parsed):
             if parsed.reason == EMPLOYED:  # "Full-time" over teachers: said of teachers alone (compose)
                 employed = employed or h
+            elif h is headers[0] and _topic(h, parsed, d):
+                # "二、机构编制实名制数据比对（按现有人员填报）": a numbered part of the document whose topic is
+                # not read, naming no one. The title does not frame the fields under it: only a field
+                # naming whom it counts, or a header or field under it that does, says whom.
+                topic, base, population, words = h, None, False, []
             elif parsed.reason not in (NOTHING, EMPTY):  # "Section B", "一、基本情况": no population
                 unreadable = unreadable or h
             continue
@@ -677,7 +754,8 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         words.insert(0, whole.label)
     return Scene(
         headers=tuple(headers), base=tuple(base) if base is not None and headers else None,
-        base_population=population, base_words=" / ".join(words), title=title, title_words=title_words,
+        base_population=population, base_words=" / ".join(words), title=None if topic else title,
+        title_words="" if topic else title_words,
         above=same.definition if same else None, above_words=same.label if same else "", hint=hint, unreadable=unreadable,
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
         by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed, besides=besides,

@@ -65,6 +65,9 @@ STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "�
                "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工",
                # Staff of both kinds said at once, the noun shared: "Total teaching and non-teaching staff".
                "teaching and non-teaching", "academic and non-academic")
+# People a school's staff records never hold: substitute, part-time or concurrently engaged and agency
+# teachers, whom the statistics count apart from the staff.
+OUTSIDE_THE_RECORDS = ("代课", "兼任", "兼职", "劳务派遣", "substitute", "supply teacher", "relief teacher")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # "Headcount" says how people are counted (not in full-time equivalents), not whom: under
     # "Teaching staff" it is still teaching staff, and alone it may be of pupils.
@@ -184,10 +187,6 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "in post",
                # A civil-service grade or post level (Hong Kong's 職級, the mainland's 职级), not the title.
                "职级",
-               # Teachers a school's staff records never hold, counted apart from its staff by the statistics:
-               # substitute, part-time and agency teachers. Offered beside on-staff and contract ("○在编 ○合同制
-               # ○代课"), they make the options another classification than the establishment.
-               "代课", "兼任", "兼职", "劳务派遣", "substitute", "supply teacher", "relief teacher",
                # Where one graduated from: a school or university, not the level of education.
                "毕业学校", "毕业院校", "毕业于",
                # The grade a teacher teaches or a class is in: a year of schooling, and no slip of 年纪 (age).
@@ -196,7 +195,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "to be",
                # A number on a roll identifies one entry (a pupil's, or a school's on a register), never
                # counts it: "Roll number", "Roll no.".
-               "roll number", "roll no"),
+               "roll number", "roll no",
+               # People a school's staff records never hold (an option naming them is no value a stored
+               # field holds: "用工形式：在编 / 合同制 / 代课").
+               *OUTSIDE_THE_RECORDS),
     # Nationality, citizenship or origin, which the records do not hold: of people ("National
     # teachers" beside refugee ones, "中方教师" beside foreign ones) it is a part of them to ask; of an
     # identifier ("National school identification number") it says who issued it (match.py).
@@ -309,6 +311,10 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
     "teacher.title": (("已评", ("9",), True), ("已评定", ("9",), True), ("未评定", ("9",), False),
                       ("初级", ("4", "5"), False), ("初级职称", ("4", "5"), False), ("中高级", ("1", "2", "3"), False),
                       ("中高级职称", ("1", "2", "3"), False),
+                      # HR's grades of professional and technical posts, of any series: 高级 is 正高级 and
+                      # 副高级 (a teacher's 高级教师 is 副高级 alone), 中级 the teachers' 一级, 初级 二级 and 三级.
+                      ("高级专业技术职务", ("1", "2"), False), ("中级专业技术职务", ("3",), False),
+                      ("初级专业技术职务", ("4", "5"), False),
                       # 初级 in English translations of the titles.
                       ("junior title", ("4", "5"), False), ("junior professional title", ("4", "5"), False)),
     "teacher.ethnicity": (

@@ -247,6 +247,9 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
         # field of free text (a name, an address; not a code) lists the parts it is written in, unless they are values of some coded
         # field ("学校名称（公办/民办）" asks the ownership; one such word, "town", may be a part, and so
         # may words of different fields: "(street, city, state, ZIP)" names places, not one kind).
+        if any(_OTHER_LANGUAGE.fullmatch(o.strip()) for o in listed) and not any(_OWN_LANGUAGE.fullmatch(o.strip()) for o in listed):
+            # "姓名（葡文/英文）": a name in other languages than the one the records hold it in (not "(Chinese / pinyin)").
+            return False
         terms = lexicon(d).terms
         valued = Counter(s.field for o in listed for s in {x for x in terms.get(units(fold(o)), frozenset())
                                                            if x.kind in ("code", "pop", "school_code")})
@@ -266,6 +269,12 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     # another classification's value, not ours.
     naming = [(ok or _names_value(o, name, d)) and not _residual(o, d) for o, ok in zip(listed, fit, strict=True)]
     return sum(naming) >= 2 and not any(_of_another(o, name, d) for o, ok in zip(listed, fit, strict=True) if not ok)
+
+
+# Languages a free text may be written in: the records' own ("中文", "Chinese"), and others ("（葡文/英文）").
+_OWN_LANGUAGE = re.compile(r"中文|汉字|汉语|chinese(?: characters)?")
+_OTHER_LANGUAGE = re.compile(r"(?:英|葡|法|日|俄|韩|朝鲜|德|西班牙|阿拉伯|外|藏|维吾尔|维|蒙古?|彝|壮)(?:文|语)|拼音"
+                             r"|english|portuguese|pinyin|french|spanish|romani[sz]ed")
 
 
 _FIXED_DIGITS = re.compile(r"^\^\\d\{(\d+)\}\$$")
@@ -661,6 +670,9 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
             and (scene.value is not None or (scene.base is not None and scene.base_population)):
         # "人数", "Number", "Headcount" under "专任教师": the number of the people its headers name.
         parsed = Parsed("total", counted=True)
+    if isinstance(parsed, Unread) and level == "school" and scene is not None \
+            and (subject := _school_of_the_subject(label, scene.title_words, implied, d)) is not None:
+        return subject
     # Only a word the reader does not know may be a slip: a wording read and found to ask what the
     # records do not hold ("professional qualification") is not respelled into something else.
     if isinstance(parsed, Unread) and respell and _unknown_word(parsed) and (fixed := respelled(label, d)) is not None:
@@ -746,6 +758,31 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         parsed = Parsed("count", refine=True)
     return Match(None, 0.0, f"new: {reason or 'no known field is near enough'}",
                  near.candidates(first, found, d, zh), None, parsed if isinstance(parsed, Parsed) else None)
+
+
+# A school named by what the form is for: "考点所在学校名称" on a form for exam sites is the school the exam
+# site is at; "中方合作学校名称" on a report of a Sino-foreign programme is the partner on the side of the
+# school reporting (中方, 我方, 校方: the form's own side).
+_SUBJECT_SCHOOL = re.compile(r"^(?P<side>中方|我方|本方|校方)?(?P<subject>[\u4e00-\u9fff]{2,8}?)(?P<at>所在|所属)?的?"
+                             r"(?P<school>学校|学校机构|单位)(?P<rest>\S*)$")
+
+
+def _school_of_the_subject(label: str, title: str, implied: str | None, d: Dictionary) -> Match | None:
+    """A field of the school filling a form in, named as the school where the form's subject is or of
+    the form's own side in it: the words before the school are what the title says the form is for,
+    words the reader does not know otherwise. Not a school so named without "所在" or a side ("合作学校"
+    is as often the other partner), nor anything but the school's own field."""
+    m = _SUBJECT_SCHOOL.match(strip_noise(fold(label)))
+    if m is None or not (m.group("at") or m.group("side")) or m.group("subject") not in fold(title):
+        return None
+    if not isinstance(read(m.group("subject"), d), Unread):
+        return None  # a word the reader knows says which people or school, not the form's subject
+    said = read(m.group("school") + m.group("rest"), d, level="school")
+    name = said.field if isinstance(said, Parsed) and said.kind == "value" else None
+    if name is None or name not in d.fields or d.fields[name].entity != "school":
+        return None
+    return _value(name, implied, d, CONF_IN_CONTEXT,
+                  f"asks for {name}: the school of what the form is for ({m.group('subject')!r}, as its title says)")
 
 
 def residual_match(label: str, group: Definition | None, siblings: list[Definition], d: Dictionary,

@@ -203,6 +203,20 @@ _SANDWICH = re.compile(rf"{_N}\s*(?:周岁|岁|年)?\s*(≤|<=|<)\s*(年龄|age|
 # "30周岁（含）至40周岁（不含）".
 _BOUNDS_BEFORE_UNIT = re.compile(r"(\d+)\s*(\((?:含|不含)\))\s*[-－—~～至到]\s*(\d+)\s*(\((?:含|不含)\))\s*(周岁|岁|年)")
 
+# A range whose upper end carries its own bound: "25周岁至不足35周岁", "3年到未满10年" are from the first number
+# (included) to under the second: "25周岁至34周岁", "3年至9年".
+_TO_UNDER = re.compile(r"(?<![\d.])(\d{1,3})\s*(周岁|岁|周年|年)?\s*(?:至|到|-|–|—|~|～)\s*(?:不足|不满|未满|小于|低于)\s*"
+                       r"(\d{1,3})(?![\d.])\s*(周岁|岁|周年|年)")
+# A lower and an upper bound parted by a list mark: "45周岁及以上、不足55周岁" is one range between them, as
+# "45周岁及以上不足55周岁" is (bounds that cannot make one range stay two, and are refused as such).
+_BOUNDS_LISTED = re.compile(r"(?:(?<=以上)|(?<=以下)|(?<=岁)|(?<=年))\s*[、,，;；]\s*(?=(?:不足|不满|未满|小于|低于|不超过|满|年满)\s*\d)")
+
+
+def _to_under(m: re.Match[str]) -> str:
+    first, last, unit = int(m.group(1)), int(m.group(3)) - 1, m.group(4)
+    return f"{first}{m.group(2) or unit}至{last}{unit}" if first <= last else m.group(0)
+
+
 # "N years" that say nothing of what they measure ("0-4 years", "less than 5 years").
 _BARE_YEARS = re.compile(r"(?<=\d)(\s*\+)?\s*(years?|yrs?)\b(?!\s+(?:old|of\s+age|of\s+teaching|of\s+experience|of\s+service"
                          r"|teaching|experience|in\s+teaching|in\s+service|service))")
@@ -247,6 +261,7 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     text = _YEARS_OR_HIGHER.sub(r"\1above", text)  # "10 years or higher" of a length is "or above"
     text = _NTH_YEAR.sub(_completed, text)
     text = _BOUNDS_BEFORE_UNIT.sub(r"\1\5\2至\3\5\4", text)
+    text = _BOUNDS_LISTED.sub("", _TO_UNDER.sub(_to_under, text))
     if hint == "teacher.teaching_years":
         # Under "Teachers by years of experience", "20 years or more" are years of teaching, not an age.
         text = _BARE_YEARS.sub(r"\1 \2 of teaching", text)

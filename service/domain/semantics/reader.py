@@ -26,7 +26,16 @@ from rapidfuzz.distance import OSA
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import LEVELS, RANKED, Filter, teacher_code_fields
-from service.domain.semantics.lexicon import ANY, KIND_OF_SCHOOL, POST, Lexicon, Sense, lexicon, units
+from service.domain.semantics.lexicon import (
+    ANY,
+    KIND_OF_SCHOOL,
+    OUTSIDE_THE_RECORDS,
+    POST,
+    Lexicon,
+    Sense,
+    lexicon,
+    units,
+)
 from service.domain.semantics.ranges import RangeError, between, extract
 from service.domain.semantics.text import (
     WHOLE_SCHOOL_GRADES,
@@ -35,6 +44,7 @@ from service.domain.semantics.text import (
     fold,
     grade_span,
     options,
+    says_nothing,
     strip_brackets,
     unnumbered,
 )
@@ -645,7 +655,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
         text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(" ", _still_counted(text)))
-        text = _CONTRAST.sub(" ", _INCLUDING.sub(lambda m: f" 及 {m.group(1) or m.group(2)} ", text))
+        text = _CONTRAST.sub(" ", _INCLUDING.sub(_taken_in, text))
         text = _EXCLUDING.sub(lambda m: f" 非{m.group(1)} ", text)
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, answers_taken_off(text)).replace("的", ""), hint)
     except RangeError as exc:
@@ -846,7 +856,7 @@ _EXCLUDING = re.compile(r"[(（]\s*(?:不含|不包含|不包括)\s*([^()（）\
 # from staff by the statistics; and those who retired or left, whom a count of people in post never
 # takes in. A wording leaving them out ("专任教师，不含代课、兼任教师", "教职工（不含离退休）") says
 # nothing more than its population does.
-_OUTSIDE = r"(?:(?:代课|兼任|兼职|劳务派遣)(?:教师|老师|人员)?|(?:离退休|退休|离休|调出|调离)(?:教职工|教师|人员)?)"
+_OUTSIDE = rf"(?:(?:{'|'.join(OUTSIDE_THE_RECORDS)})(?:教师|老师|人员)?|(?:离退休|退休|离休|调出|调离)(?:教职工|教师|人员)?)"
 _LEFT_OUT = rf"(?:不含|不包括|不包含)\s*{_OUTSIDE}(?:\s*[、和及与]\s*{_OUTSIDE})*"
 # A bracket of its own, or a clause after a comma (in a bracket of other hints, whose bracket stays).
 _LEAVING_OUT = re.compile(rf"[(（]\s*{_LEFT_OUT}\s*[)）]|[,，]?\s*{_LEFT_OUT}")
@@ -881,6 +891,14 @@ _COUNTED_APART = re.compile(r"[,，]?\s*[(（]?\s*(?:不在[^,，()（）]{1,12}
 _INCLUDING_LAST = re.compile(
     r"^(.+?)((?:专任教师|专职教师|教职工|教职员工|教师|老师|人员|teachers?|teaching staff|staff|educators?)\s*(?:总数|人数|数)?)"
     r"\s*([(（]\s*(?:含|包含|包括|including|incl\.?)\s*[^()（）\d]+[)）])\s*((?:总数|人数|数)?)\s*$")
+def _taken_in(m: re.Match[str]) -> str:
+    """What an including bracket adds to the values before it ("二级及以下（含未定职级）"), or nothing
+    when it is a hint that adds nothing ("最高学历（含在职取得）": every way a level is obtained)."""
+    if m.group(1) is not None and says_nothing(m.group(0)[1:-1]):
+        return " "
+    return f" 及 {m.group(1) or m.group(2)} "
+
+
 # "本科以下（不含本科）", "大专以上（含大专）": the bracket names the level before it again, to say
 # whether it is in; the same as "以下（不含）", "以上（含）".
 _RESTATED_LEVEL = re.compile(r"(?P<level>[^\s\d()（）]{1,6}?)(?P<way>以下|以上)\s*[(（]\s*"

@@ -283,6 +283,10 @@ _NOISE = re.compile(
     # The kind of question an online questionnaire prints after it: "[单选题]", "[填空题]", "(single choice)".
     # "[多选题]" is not one: a question that takes several answers asks for no one value.
     r"|(?:单选|单项选择|填空|判断|下拉)题?|单选框|(?:single|one)[- ](?:choice|answer|select(?:ion)?)|fill[- ]in(?: the blank)?|drop[- ]?down"
+    # The kind of answer box it prints, a number or a text: "【数字】", "（数字）", "[数值]", "(numeric)".
+    r"|(?:数字|数值|整数|文本)(?:题|框|型|填空题?)?|numeric(?:al)?|numeric value|free text"
+    # The sum of what the wording names, said again: "音乐、美术专任教师人数（合计）", "(total)".
+    r"|合计|总计|合共|共计|total|combined|in total|altogether"
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
     r"|" + _DIGIT_COUNT +
     r"|[^+]+(?:\s\+\s[^+]+)+"  # a sum spelled out: "(male + female)", "(managers + teachers + employees)"
@@ -298,8 +302,18 @@ _NOISE = re.compile(
     # The records a number is taken from, when they are the records the store holds itself: personnel
     # files and systems, the student register, the education statistics, an information system
     # ("（学籍系统）", "（按人事档案）", "(LIS)", "(per EMIS)"). Not a payroll or another list.
-    r"|(?:按|据|根据|依据|以|来自|来源\s*[:：]?)?\s*(?:人事档案|人事系统|人事管理系统|人事信息系统|教师管理信息系统|教师系统"
+    r"|(?:按|据|根据|依据|以|来自|来源\s*[:：]?|见|详见|参见|参照|同)?\s*(?:人事档案|人事系统|人事管理系统|人事信息系统|教师管理信息系统|教师系统"
     r"|学籍系统|学籍管理系统|学籍|教育事业统计|事业统计|教育统计)(?:为准|口径|数据)?"
+    # The value as the records hold it now: "出生日期（现登记）", "（系统登记）" (not "（档案认定）", another finding).
+    r"|(?:按|以)?(?:现|现行|当前|目前|系统|系统内|系统中)(?:登记|记载|记录)(?:的|信息|数据)?(?:为准)?"
+    # Where to find the answer: "（可向学校办公室询问）", "（可查阅办学许可证）". Not a word of a name ("（心理咨询）").
+    r"|(?:可|请|需|须|如不清楚)?\s*(?:向|到|找|问)[^()（）]{1,12}(?:询问|咨询|查询|了解|核实|确认)[^()（）]*"
+    r"|(?:可|请|需|须)?\s*(?:查阅|查看|参阅)[^()（）]*"
+    # Every way a level is obtained taken in, as the records' highest education does: "最高学历（含在职取得）",
+    # "（包括非全日制）". Not "（全日制）", which keeps to one way.
+    r"|(?:含|包括|包含)\s*(?:在职(?:取得|获得|学习|进修|教育)|非全日制|函授|自学考试|自考|成人教育|网络教育)(?:取得|获得)?的?(?:学历)?"
+    # The identity document a number is of, when it is the one the records hold: "证件号码（居民身份证）".
+    r"|(?:中华人民共和国)?(?:居民|二代|第二代)?身份证(?:件)?"
     r"|(?:per|from|as per|according to|source\s*:?)?\s*(?:[a-z]{1,3}is|hr records|personnel records|staff records)"
     r"|[a-z\u3400-\u9fff][^+\d]*(?:\+\s*[a-z\u3400-\u9fff][^+\d]*)+"  # "(M+F)", "（男+女）"; not "(50+ years)"
     r"|.*(?:填写|填|请|如|例|格式|e\.g|format|选择|具体到|详细到|精确到|i\.e|for example|such as|if any|if applicable).*"
@@ -418,6 +432,12 @@ def _measured(inner: str) -> bool:
 def _noise(inner: str) -> bool:
     inner = inner.rstrip(" .。")  # "(Please select one response.)": a sentence's full stop
     return _NOISE.match(inner) is not None and not _measured(inner)
+
+
+def says_nothing(inner: str) -> bool:
+    """Whether what a bracket holds adds nothing to the field: a unit, a stamp, a hint to whoever fills
+    it in (not options, which are checked against the field's values)."""
+    return _noise(inner) or _hints(inner)
 
 
 def _hints(inner: str) -> bool:
@@ -794,6 +814,11 @@ def refusal(option: str) -> bool:
 
 def _refused_last(m: re.Match[str]) -> str:
     return f" or {m.group(1)}" if m.group(1) else ""
+# The language a name is written in, when it is the form's own: "学校中文名称", "中文姓名", "姓名（中文）" are
+# the names the records hold, written in Chinese ("学校英文名称" is another name, and stays). Only of a
+# name: "教师（中文）" may be the subject taught.
+_OWN_LANGUAGE_NAME = re.compile(r"(?:中文|汉字|汉语)(?=\s*(?:全称|名称|姓名|名字|名\s*(?:$|[(（:：])))"
+                                r"|(?<=称|名|字)\s*[(（]\s*(?:中文|汉字|汉语|中文名称?)\s*[)）]")
 
 
 def unnumbered(text: str) -> str:
@@ -806,7 +831,7 @@ def unnumbered(text: str) -> str:
     text = _MOST_TIME.sub("mainly teach", _REFUSED_LAST.sub(_refused_last, _WHOLE_YEARS.sub(r"\1 ", text)))
     text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", text))))
     text = _SPAN_BLANK.sub("多少年", lettered(text)[0])
-    text = _career(text)
+    text = _OWN_LANGUAGE_NAME.sub("", _career(text))
     return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", text)))
 
 

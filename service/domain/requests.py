@@ -45,8 +45,10 @@ from service.domain.semantics import (
     match_field,
     normalise,
     residual_match,
+    run_together,
     settled,
     subtotal_match,
+    total_of_kinds,
     unbanded,
     under_field,
     words,
@@ -305,6 +307,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     placed: list[tuple[tuple[str, ...], Definition]] = []  # counts read, under their headers
     bounded: list[tuple[int, tuple[str, ...], Definition, str]] = []  # worded counts read: where, under what
     hesitant: list[tuple[int, Match, tuple[str, ...]]] = []  # wordings read two ways, for the bands beside them to settle
+    unframed: list[tuple[int, Match, tuple[str, ...]]] = []  # totals naming no population, for the kinds beside them
     columns: dict[int, Above] = {}  # the columns a form names by their codes ("栏03"), by code
     # The last field each set of headers held that a "其中" below may refine: where a table is printed
     # transposed, a row across its columns ("计 / 专任教师", "其中：女 / 专任教师"), a "其中" row refines
@@ -337,7 +340,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             wording = reached[1]
         elif across(rows, i) and (mine := in_column.get(tuple(heads))) is not None:
             prior = mine
-        read_heads = [defined(dated(h, req.title), terms) for h in heads]
+        # Words run together ("TotalFaculty", "TeachingStaff") are parted first, so a term the form defines is found.
+        read_heads = [defined(dated(run_together(h, d) or h, req.title), terms) for h in heads]
         where: Scene = scene(read_heads, title, title_hint, req.title, prior, d,
                              total, breakdowns, renamed or bool(chained), loose_title=wider_than_title(totals, title, d))
         if heads:
@@ -349,7 +353,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             siblings.note(heads, parent, where, d)
         if group.headers != tuple(heads):
             group = Group(tuple(heads), count(d, where.base) if where.base is not None and where.base_population else None)
-        label = defined(dated(wording, req.title), terms) if wording else wording
+        label = defined(dated(run_together(wording, d) or wording, req.title), terms) if wording else wording
         m = _reading(d, key=f.key, label=label, type=f.type,
                      definition=f.definition.as_dict() if f.definition else None,
                      level=req.level, scene=where, reference=req.reference_date)
@@ -446,6 +450,9 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                          else list(f.headers) if f.headers and not (m.parsed and m.parsed.kind == "value") else None)
         if m.alternatives and req.level == "school":
             hesitant.append((len(out), m, tuple(heads)))
+        if req.level == "school" and not (f.key or f.definition) and where.unreadable is None and where.classed is None \
+                and where.value is None and not where.besides and f.type == "integer":
+            unframed.append((len(out), m, tuple(heads)))
         out.append(FieldAnalysis(i, f.label, None, f.type, key, False, "new", m.confidence, m.reason,
                                  candidates=m.candidates, headers=f.headers))
     for j, m, under in hesitant:
@@ -456,6 +463,16 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             out[j] = FieldAnalysis(a.position, a.label, None, a.given_type, s.key, True, "prefill_store", s.confidence,
                                    s.reason, headers=a.headers,
                                    definition=definition_json(s.definition, d, req.reference_date))
+    asked = {a.key for a in out if a.matched}
+    for j, m, under in unframed:
+        # "Total headcount" above (or below) "Teaching headcount", "Non-teaching admin", …: the staff's total.
+        whole = total_of_kinds(m, [defn for headers, defn in placed if headers == under], d, req.reference_date)
+        if whole is not None and whole.key is not None and whole.definition is not None and whole.key not in asked:
+            a = out[j]
+            out[j] = FieldAnalysis(a.position, a.label, None, a.given_type, whole.key, True, "prefill_store", whole.confidence,
+                                   whole.reason, headers=a.headers,
+                                   definition=definition_json(whole.definition, d, req.reference_date))
+            asked.add(whole.key)
     for j, under, defn, wording in bounded:
         bands = [b for headers, b in placed if headers == under]
         u = unbanded(defn, wording, bands, d, req.reference_date)

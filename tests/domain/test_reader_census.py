@@ -97,7 +97,7 @@ FORMS: list[tuple[str, str, list[Field]]] = [
     ('Ghana EMIS Annual School Census - Teachers and Staff', 'school', [
         ([], 'EMIS code', 'school.code'),
         ([], 'Name of school', 'school.name'),
-        ([], 'District', 'school.region_code'),
+        ([], 'District', None),  # Ghana's district, not the division whose code the records hold
         ([], 'Circuit', None),
         (['Teaching staff'], 'Male', 'FT;gender=1'),
         (['Teaching staff'], 'Female', 'FT;gender=2'),

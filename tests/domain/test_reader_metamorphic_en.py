@@ -459,9 +459,11 @@ VARIATIONS: list[Variation] = [
     Variation("aged_range_to_age_group", _sub(r"\baged (\d{2})\s*[-–]\s*(\d{2})\b(?! years)", r"in the \1-\2 age group"), gate=_ages),
     Variation("aged_range_to_bracket", _sub(r"^(.*?\b(?:teachers|staff|educators))\s+aged (\d{2})\s*[-–]\s*(\d{2})\s*$", r"\1 (aged \2-\3)"),
               gate=_ages),
-    # Column names as systems export them: words joined by hyphens, or run together in capitals.
+    # Column names as systems export them: words joined by hyphens, or run together in capitals. Only
+    # words: a name run together already ("SchoolLegalName") has none to join, and re-cased it would
+    # lose the capitals that part its words ("Schoollegalname").
     Variation("hyphenated", lambda t: t if re.search(r"\d|-", t) else _joined("-")(t), gate=_school, every=2),
-    Variation("camel_case", lambda t: t if re.search(r"[^A-Za-z ]", t) or len(t.split()) > 4
+    Variation("camel_case", lambda t: t if re.search(r"[^A-Za-z ]", t) or not 1 < len(t.split()) <= 4
               else "".join(w[:1].upper() + w[1:].lower() for w in t.split()), every=2),
     # A bracket listing what a category holds, its items joined otherwise or given as examples.
     Variation("bracket_list_and", lambda t: re.sub(r"\(([^()]+), ([^(),]+)\)", r"(\1 and \2)", t) if " and " not in t else t, gate=_school),

@@ -43,8 +43,8 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
         '学校标识码（10位数字）', 'School identification number', '学校代码 School code', 'Institution code',
     ],
     'school.region_code': [
-        '行政区划代码', '所在地行政区划代码', '区县代码', 'District code', 'County', 'District', '所属区县', '所在县区',
-        'Administrative division code', 'District/County', '縣市別', '所在縣市',
+        '行政区划代码', '所在地行政区划代码', '区县代码', 'District code', '所属区县', '所在县区',
+        'Administrative division code', 'County/district code', '縣市別', '所在縣市',
     ],
     'school.school_type': [
         '学校类型', '学校类别', 'School type', 'Type of school', '学校办学类型', '學校類別',
@@ -107,6 +107,8 @@ ON_A_SCHOOL_FORM: dict[str, list[str]] = {
     ],
     'status=1;post_type=3': [
         'Teaching support staff', '教辅人员', 'Support staff', 'Teacher aides', 'Teaching auxiliary staff',
+        # A US district's aides in the classroom are its teacher aides.
+        'Instructional aides', 'Paraeducators',
     ],
     'status=1;post_type=4': [
         '工勤人员', 'Ancillary staff', 'Custodial staff', '工友', '校工',
@@ -582,6 +584,9 @@ ON_A_ROSTER: dict[str, list[str]] = {
 
 # What the records do not hold, or a careful reader could not answer without a guess.
 NEW_ON_A_SCHOOL_FORM = [
+    # An English "District" or "County" alone is any country's (Belize's, a US school district), not the
+    # county-level division whose code the records hold: only its code asked is ("District code").
+    'County', 'District', 'District/County',
     'UDISE code', 'URN', 'Unique reference number', 'DfE number', 'NCES school ID', '统一社会信用代码', '组织机构代码',
     'School registration number', 'School level', 'Phase of education', 'Locale (city / suburb / town / rural)',
     '学校举办者', 'Teachers in post', 'FTE teachers', 'Full-time equivalent teachers', 'Teachers (FTE)',
@@ -609,7 +614,7 @@ NEW_ON_A_SCHOOL_FORM = [
     'Roll number', 'Guest teachers', 'Part-time instructors', 'Teachers by social category',
     'Teachers with professional qualification (B.Ed./D.El.Ed.)', 'BOM teachers', 'TSC teachers', 'Teachers with QTS',
     'Teachers without QTS', 'Technicians', 'Other support staff', 'Indigenous teaching staff',
-    'Principal and deputy principals', 'Classroom teachers (FTE)', 'Instructional aides', 'Guidance counselors',
+    'Principal and deputy principals', 'Classroom teachers (FTE)', 'Guidance counselors',
     'Librarians/media specialists', 'Teachers in public institutions', 'Female teachers (%)', 'Pupil-teacher ratio',
     'Teachers who left the school during the year', 'New teachers recruited this year',
     'Teachers absent on the day of the visit', 'Teachers present today', 'Teachers on maternity leave',

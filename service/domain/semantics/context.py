@@ -118,6 +118,10 @@ class Scene:
     # A total above counted more staff than the title names ("教师队伍…" over "教职工总数"): the title's
     # word was loose, and people counted apart from the totals are not framed by it.
     loose_title: bool = False
+    # A header naming a class of staff ("Certificated staff", "Classified staff"): the post types it holds
+    # every member of, and its words. Only a field naming its own population among them is read.
+    classed: frozenset[str] | None = None
+    classed_words: str = ""
 
 
 # The head of a table's column of row names: "项目", "指标", "Item". It names no population: the
@@ -177,11 +181,16 @@ _INSTRUCTIONS = re.compile(r"(?:(?<=[.?!。？！])|^)\s*(?:please|write|tick|ma
 # A form's name before what its table counts: "…Form C: …", "…——…".
 _SPACES = re.compile(r"\s+")
 _NAMED = re.compile(r"^.{2,80}(?:[:：]|\s[—–-]{1,2}\s|——)\s*")
-# A term a form defines for itself, in a bracket: "（青年教师指35周岁及以下专任教师）",
-# "(young teachers: aged 35 or under)".
+# A term a form defines for itself, in a bracket or a clause of one: "（青年教师指35周岁及以下专任教师）",
+# "(young teachers: aged 35 or under)", "(current year; faculty = teachers with a regular teaching load)".
 # Only people are defined so: the term ends in a word for them.
-_DEFINES = re.compile(r"[(（]\s*(?:注\s*[:：]\s*|note\s*[:：]\s*)?([^()（）:：]{0,16}?(?:教师|老师|人员|教职工|teachers?|staff))\s*"
-                      r"(?:是指|系指|指的是|指|即|means|refers to|are defined as|is defined as|[:：])\s*([^()（）]{2,60})[)）]")
+_DEFINES = re.compile(r"(?:[(（]|(?<=[;；]))\s*(?:注\s*[:：]\s*|note\s*[:：]\s*)?"
+                      r"([^()（）:：;；=]{0,16}?(?:教师|老师|人员|教职工|teachers?|staff|faculty|educators?|personnel|employees))\s*"
+                      r"(?:是指|系指|指的是|指|即|means|refers to|are defined as|is defined as|[:：=])\s*([^()（）;；]{2,60})(?=[)）;；])")
+# A term that is only a word for people ("faculty"): the form's own name for the people it defines, so
+# the definition stands in its place. A longer term ("young teachers") keeps its words, the definition
+# after them.
+_PEOPLE_WORD = re.compile(r"^(?:faculty|educators?|personnel|employees|staff|teachers?)$")
 
 
 # People named with their range in a bracket right after them: "青年教师（35周岁及以下）".
@@ -255,10 +264,16 @@ def defined(text: str, terms: tuple[tuple[str, str], ...]) -> str:
     "青年教师(35周岁及以下专任教师)人数"), so it is read as the form means it."""
     if not terms:
         return text
-    folded = fold(text)
+    folded = plain = fold(text)
     for term, meaning in terms:
-        folded = folded.replace(term, f"{term}({meaning})")
-    return folded
+        if _PEOPLE_WORD.match(term):
+            # Not within another word ("non-faculty": the others), nor beside it ("faculty and non-faculty": all).
+            t = re.escape(term)
+            folded = re.sub(rf"(?<![\w-]){t}(?![\w-])(?!\s+(?:and|or|&)\s+non[- ]?{t}\b)", meaning, folded)
+        else:
+            folded = folded.replace(term, f"{term}({meaning})")
+    # A wording naming no term stays as printed: its capitals may part words run together ("TotalFaculty").
+    return text if folded == plain else folded
 
 
 # Where a spreadsheet flattens nested headers into one column name: "Teaching Staff > Contract >
@@ -365,15 +380,26 @@ _COLON = re.compile(r"\s*[:：]\s*")
 _ASKS = re.compile(r"[?？]|您|你|请|_{2,}|\b(?:what|how|which|your|please)\b", re.IGNORECASE)
 
 
+def _no_options(listed: list[str], d: Dictionary) -> bool:
+    """Whether a wording lists nothing after a colon, or the same people under two names ("Paraeducators /
+    instructional aides"): one category said twice, not options."""
+    said = [read(o, d) for o in listed]
+    first = said[0] if said else None
+    return all(isinstance(p, Parsed) and isinstance(first, Parsed) and p.kind == "count" and p.own_population
+               and p.conditions == first.conditions for p in said)
+
+
 def colon_path(headers: list[str], label: str, d: Dictionary) -> tuple[list[str], str]:
     """A column name parting a header from the column under it by a colon, as an export flattens two
     header rows ("按学历分：研究生", "专任教师：女", "年龄：30岁以下", "Teachers by age: 50 and over"): read
     under that header when what precedes the colon reads as a header does (people, a category of
     them, a breakdown, or the field the columns are values of) and what follows is one wording. Not
-    "其中：女", which refines the total above, nor options, a blank to fill or a question after it."""
+    "其中：女", which refines the total above, nor options, a blank to fill or a question after it.
+    Two words for one kind of people after the colon ("Classified staff: Paraeducators / instructional
+    aides") are no options: they name the column twice."""
     bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
     found = list(_COLON.finditer(bare))
-    if len(found) != 1 or _ASKS.search(label) or lettered(fold(label))[1]:
+    if len(found) != 1 or _ASKS.search(label) or not _no_options(lettered(fold(label))[1], d):
         return headers, label
     head, rest = label[: found[0].start()].strip(), label[found[0].end():].strip()
     if not head or not rest or _OF_WHICH_HEAD.match(fold(head)):
@@ -685,6 +711,8 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     people_headers = False
     topic = None
     said: list[tuple[Filter, str]] = []  # the conditions each header named, with the header
+    classed: frozenset[str] | None = None
+    classed_words = ""
     for h in headers:
         if _STUB.match(fold(h)):
             continue  # "项目", "Item": what a table calls its column of row names, no population
@@ -711,6 +739,11 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
                 topic, base, population, words = h, None, False, []
             elif parsed.reason not in (NOTHING, EMPTY):  # "Section B", "一、基本情况": no population
                 unreadable = unreadable or h
+            continue
+        if parsed.classed is not None:
+            # "Certificated staff": a class holding some post types whole; the fields under it name whom.
+            classed = parsed.classed if classed is None else classed & parsed.classed
+            classed_words = classed_words or h
             continue
         hint = next((b for b in parsed.by if b in RANGE_FIELDS), hint)
         breakdowns += parsed.by
@@ -760,7 +793,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
         by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed, besides=besides,
         people_headers=people_headers,
-        loose_title=loose_title,
+        loose_title=loose_title, classed=classed, classed_words=classed_words,
     )
 
 
@@ -845,6 +878,11 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
     try:
         if s.headers and s.unreadable:
             return None, f"sits under a header it cannot read ({s.unreadable!r})"
+        if s.classed is not None and (parsed.kind == "total" or not parsed.own_population or parsed.refine
+                                      or not admitted(d, count(d, parsed.conditions), POST) <= s.classed):
+            # "Total" or "Female" under "Certificated staff", or administrators (some certificated, some
+            # classified): a part of a class the records do not tell apart.
+            return None, f"sits under {s.classed_words!r}, a class of staff that cuts across the post types"
         if s.value is not None and parsed.kind != "total":
             # "女" under "在校生": a part of a number the records hold only whole, and no count of staff.
             return None, f"a part of {s.value}, a number the records hold only as a whole"

@@ -26,7 +26,7 @@ SenseKind = Literal[
     "above_pre",
     "below_pre", "below_bare", "union", "filler", "having", "link", "by", "question", "self", "school_code", "whether",
     "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member", "list", "grade",
-    "row_person", "by_after", "post_mod", "origin",
+    "row_person", "by_after", "post_mod", "origin", "staff_class",
 ]
 
 
@@ -46,9 +46,17 @@ class Sense:
     # A word naming a field only through its values: "a master's degree" is a level of education,
     # but "Highest degree" asked alone is a degree, which the records do not hold.
     loose: bool = False
+    # A kind of staff said without its word for staff ("facilities" of "facilities staff"): read only
+    # right after a word for a kind of staff it narrows ("Non-teaching facilities"); alone it may name
+    # anything ("Facilities": the buildings).
+    elliptic: bool = False
+    # A value said of the posts people hold ("permanent posts"): of people it is their value; alone it
+    # counts posts, which may stand vacant ("Number of permanent posts" is the establishment's size).
+    of_posts: bool = False
 
 
 POST = "teacher.post_type"
+ESTABLISHMENT = "teacher.establishment"
 # Words of a code list that name more than its code in the forms that use them: English "science"
 # teachers are physics, chemistry and biology teachers as often as teachers of 科学.
 TOO_BROAD = frozenset({("science",)})
@@ -64,7 +72,9 @@ TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teache
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
                "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工",
                # Staff of both kinds said at once, the noun shared: "Total teaching and non-teaching staff".
-               "teaching and non-teaching", "academic and non-academic")
+               "teaching and non-teaching", "academic and non-academic",
+               # A US district's staff of one school ("building"): "Total building staff headcount".
+               "building staff")
 # People a school's staff records never hold: substitute, part-time or concurrently engaged and agency
 # teachers, whom the statistics count apart from the staff.
 OUTSIDE_THE_RECORDS = ("代课", "兼任", "兼职", "劳务派遣", "substitute", "supply teacher", "relief teacher")
@@ -158,7 +168,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "at the start of the year", "at start of school year", "as at start of year",
                "at the beginning of the school year", "as at the beginning of the school year",
                # Holding a post now, as India's and other censuses say "teachers in position".
-               "in position"),
+               "in position",
+               # The People's Republic's own, as an English edition names what the records hold: "by PRC
+               # professional title".
+               "prc"),
     # The period a form covers: of people in post it says nothing more than the reference date
     # ("本学期在职教师"); of people who retired or left it asks who did so during the period, a flow.
     "period": ("本学年", "本学期", "本年度", "本年", "今年", "当年", "本期", "this term", "this semester",
@@ -216,7 +229,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                   "newly hired", "newly appointed", "new entrant"),
     # Words that say a teacher is employed for the post, not part-time: they add nothing to a count
     # of teachers in the records, and are not read of other staff ("专职人员" may hold part-timers).
-    "teacher_mod": ("全职", "dedicated", "full time", "employed full time"),
+    "teacher_mod": ("全职", "dedicated", "full time", "employed full time",
+                    # A teacher's full load of teaching, as accreditors define their faculty by it.
+                    "with a regular teaching load", "with a full teaching load", "regular teaching load",
+                    "full teaching load"),
     # 专职: employed for the post itself, not (兼职) a teacher of another post who also does it. Of
     # teachers named by what they teach ("心理健康教育教师 / 专职"), those whose post it is; "full time"
     # says hours, which the records do not hold.
@@ -259,11 +275,13 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # The person a row of a roster is about, as an application, a training register or a nomination
     # calls them (not 填表人, who fills it in): on a roster the teacher; at school level only some of
     # the teachers, whom the records do not tell apart ("申报人中女教师人数").
-    "row_person": ("申报人", "申请人", "参评人", "学员", "参训学员", "推荐对象", "推荐人选", "被推荐人", "候选人"),
+    "row_person": ("申报人", "申请人", "参评人", "学员", "参训学员", "推荐对象", "推荐人选", "被推荐人", "候选人",
+                   # As a mobility programme's or an award's list calls them: "Participant name".
+                   "participant", "applicant", "nominee"),
     "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution",
-             # A school's site, as an HR system of a group of schools calls each school.
-             "campus",
+             # A school's site, as an HR system of a group of schools calls each school; where one works.
+             "campus", "work site", "worksite", "workplace", "place of work",
              # An early childhood education and care centre, as the OECD's surveys of its staff name it.
              "ecec setting", "ecec centre", "ecec center", "early childhood setting", "early childhood centre",
              "early childhood center", "early years setting"),
@@ -354,7 +372,9 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     # "数學科教師": a subject named with 科 after it, as Taiwan's and many schools' forms do.
     "teacher.subject": ("学科", "科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course",
                         # the subject a teacher mainly teaches, not a primary school's
-                        "primary subject", "main subject", "primary subject area", "main subject area"),
+                        "primary subject", "main subject", "primary subject area", "main subject area",
+                        # The field a teacher teaches, as a subject is one: "Subject or field taught".
+                        "field taught"),
     # The terms a teacher is employed on, as other countries' censuses ask it (permanent or contract).
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi", "nature of appointment",
                               "type of appointment", "appointment type", "terms of service", "terms of employment",
@@ -369,7 +389,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                     "years of age", "year of age", "age last birthday", "age at last birthday", "age in years",
                     "age in completed years", "age in full years", "实足年龄", "last birthday", "年纪", "多大年纪"),
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").
-    "school.region_code": ("县", "区县", "县区", "county", "district",
+    "school.region_code": ("县", "区县", "县区",
                            # Taiwan's county or city, the same level ("縣市別").
                            "县市", "县市别"),
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "教学经验", "teaching experience",
@@ -391,6 +411,8 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
 # ("bachelor's degree or higher"); a degree asked ("Highest degree code") is not the education level.
 # So is a type of contract: "contract type PRM (permanent)" is on-staff, but "Contract type" asked alone
 # may be any system's classes of contract.
+# So is an English "district" or "county": any country's district (Belize's, a US school district), not
+# the county-level division whose code the records hold, unless its code is asked ("District code").
 LOOSE_WORDS: dict[str, tuple[str, ...]] = {"teacher.education": ("degree", "academic degree"),
                                            "teacher.establishment": ("contract type", "type of contract", "employment contract",
                                                                      "contract of employment",
@@ -398,6 +420,7 @@ LOOSE_WORDS: dict[str, tuple[str, ...]] = {"teacher.education": ("degree", "acad
                                                                      # contract staff: "Is your contract permanent or temporary?"
                                                                      *(f"{whose} {now}contract" for whose in ("your", "their", "my")
                                                                        for now in ("", "current ", "present "))),
+                                           "school.region_code": ("county", "district"),
                                            }
 # Words for the activity of teaching: they name the years of teaching only beside a number, a
 # duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").
@@ -409,13 +432,19 @@ ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
                                "teaching profession"),
 }
 # Words for the pupils a school enrols: the store holds only their number.
+# Classes of staff a district's employment splits them into, which cut across the post types: each
+# holds every member of some post types (a US district's certificated staff hold every classroom
+# teacher; its classified staff every aide, custodian and cook) and only some of others (an
+# administrator may be either). Under one, a field naming its own population of those post types is
+# that population; a total or a bare category of the class is not a number the records hold.
+STAFF_CLASSES: dict[str, frozenset[str]] = {"certificated": frozenset({"1"}), "classified": frozenset({"3", "4"})}
 # Jobs within one post type: forms list them to say what a category holds ("Ancillary (cleaners,
 # guards, cooks)"). A job is some of its post type, never all of it, so it is never counted as one.
 MEMBER_WORDS: dict[str, tuple[str, ...]] = {
     "2": ("会计", "出纳", "accountant", "clerk", "clerical", "manager", "executive"),
     "3": ("图书管理员", "实验员", "librarian", "library assistant", "lab technician", "laboratory technician",
           "technician"),
-    "4": ("保安", "门卫", "厨师", "炊事员", "食堂", "司机", "保洁", "保洁员", "宿管", "宿管员", "水电工", "cleaner", "cook",
+    "4": ("保安", "门卫", "厨师", "炊事员", "食堂", "司机", "保洁", "保洁员", "宿管", "宿管员", "水电工", "cleaner", "cook", "maintainer", "building maintainer",
           "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
           "premises", "grounds", "gardener", "porter", "maintenance", "cleaning", "estate",
           # Running the buildings, as "maintenance and operations" staff do (not a school's administration).
@@ -519,6 +548,9 @@ def _build(d: Dictionary) -> Lexicon:
     add(_compounds((*ROLES_OF_A_UNIT, *ROLES_OF_A_SCHOOL), SCHOOL_WORDS), Sense("self"))
     add(_compounds(KINDS_OF_A_SCHOOL, SCHOOL_WORDS), Sense("self", KIND_OF_SCHOOL))
     add(_compounds(ROLES_OF_A_UNIT, UNIT_WORDS), Sense("self"))
+    # A US district calls each school a "building": said beside a word for the school ("School / building
+    # name", "Work site / building") it is the school. Alone it may be any building ("Number of buildings").
+    add([f"{w} {j} building" for w in ("school", "campus", "work site", "worksite") for j in ("/", "or")], Sense("self"))
     # A comma between English words: in a list ("administrators, teachers and employees") it joins
     # values of one field; elsewhere it only separates ("Teachers, female").
     raw.setdefault((",",), set()).add(Sense("list"))
@@ -538,6 +570,11 @@ def _build(d: Dictionary) -> Lexicon:
                     raw.setdefault(u, set()).add(sense)
         for w, group, negated in GROUPS.get(name, ()):
             add([w], Sense("code", name, frozenset(group), negated=negated))
+    for c in d.code_lists[codes_fields[ESTABLISHMENT].code_list or ""].codes:
+        # "Teachers in permanent posts", "of which: in term (non-permanent) positions": a post held on
+        # those terms is one of the people on them, whatever the post; the word for it says no post type.
+        add(_compounds([w for w in (c.en, *c.aliases) if w.isascii()], ("post", "position")),
+            Sense("code", ESTABLISHMENT, frozenset({c.code}), of_posts=True))
     for name, words in DIMENSION_WORDS.items():
         add(words, Sense("dim", name))
     for name, words in LOOSE_WORDS.items():
@@ -574,6 +611,8 @@ def _build(d: Dictionary) -> Lexicon:
     add(ENROLMENT_WORDS, Sense("dim", "school.enrolment"))
     for code, jobs in MEMBER_WORDS.items():
         add(jobs, Sense("member", POST, frozenset({code})))
+    for word, whole in STAFF_CLASSES.items():
+        add([word], Sense("staff_class", POST, whole))
     self_units = [units(fold(w)) for w in SELF_WORDS]
     breakdown_units = {units(fold(w)) for w in BREAKDOWN_WORDS}
     for f in d.entity_fields("school"):
@@ -585,6 +624,15 @@ def _build(d: Dictionary) -> Lexicon:
                     bare = tuple(x for x in cut if x != "of") or cut
                     if bare and bare not in grammar_units and bare not in breakdown_units:
                         raw.setdefault(bare, set()).add(Sense("dim", f.key, bare=True))
+    heads = {u: fields.pop() for u, senses in raw.items()
+             if len(u) == 1 and len(fields := {s.field for s in senses if s.bare and s.field}) == 1}
+    for f in d.entity_fields("teacher"):
+        for w in f.aliases:
+            u = units(fold(w))
+            # "Legal name", "full name": a teacher's name said with a word for which name, as much a
+            # school's with the school named ("School legal name"), as "name" is either's.
+            if w.isascii() and len(u) == 2 and u[-1:] in heads and u[:1] not in pop_units and units(fold(f.labels.en)) == u[-1:]:
+                raw.setdefault(u, set()).add(Sense("dim", heads[u[-1:]], bare=True))
     for list_name in SCHOOL_LISTS:
         regrouped = {units(fold(w)) for w, _ in SCHOOL_GROUPS.get(list_name, ())}
         for c in d.code_lists[list_name].codes:
@@ -592,6 +640,14 @@ def _build(d: Dictionary) -> Lexicon:
                 Sense("school_code", f"school.{list_name}", frozenset({c.code})))
         for w, group in SCHOOL_GROUPS.get(list_name, ()):
             add([w], Sense("school_code", f"school.{list_name}", frozenset(group)))
+    staff_heads = {units(fold(w)) for w in ("staff", "personnel", "worker", "employee")}
+    known = set(raw)
+    for c in d.code_lists[codes_fields[POST].code_list or ""].codes:
+        for w in (c.en, *c.aliases):
+            u = units(fold(w))
+            if len(u) > 1 and u[-1:] in staff_heads and u[:-1] not in known:
+                # "facilities staff" said without its word for staff, after another kind ("Non-teaching facilities").
+                raw.setdefault(u[:-1], set()).add(Sense("pop", POST, frozenset({c.code}), elliptic=True))
     terms = {u: frozenset(s) for u, s in raw.items()}
     ranked = {name: ranking(d, name) or [] for name in RANKED}
     school_codes = {f"school.{n}": frozenset(d.code_lists[n].code_values) for n in SCHOOL_LISTS}

@@ -25,6 +25,7 @@ from service.domain.semantics.definition import (
     Filter,
     admitted,
     apart_on,
+    codes_of,
     count,
     from_json,
     parse_key,
@@ -48,6 +49,7 @@ from service.domain.semantics.reader import (
     read,
     refining,
     respelled,
+    rest_of,
     value_word,
 )
 from service.domain.semantics.text import (
@@ -346,9 +348,9 @@ def _abbreviates(option: str, cl: CodeList) -> bool:
 
 
 def _residual(option: str, d: Dictionary) -> bool:
-    """Whether an option is only the rest of a list ("其他", "Other")."""
+    """Whether an option is only the rest of a list ("其他", "Other", "Other staff")."""
     senses = [s for s in lexicon(d).terms.get(units(fold(option)), frozenset()) if s.kind in ("code", "pop")]
-    return bool(senses) and all(s.residual for s in senses)
+    return (bool(senses) and all(s.residual for s in senses)) or rest_of(option, d) is not None
 
 
 def _names_value(option: str, name: str, d: Dictionary) -> bool:
@@ -600,20 +602,33 @@ def _spelled_by_code(label: str, level: Level | None, d: Dictionary) -> str | No
     return pinyin_codes(d).get(code)
 
 
-# A system's field name running capitalised words together: "DateOfBirth", "StaffID", "FullName".
-_CAMEL = re.compile(r"^\s*[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,})+\s*$")
-_CAMEL_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}")
+# Whose rows of a roster answer a column, in a bracket after it: "(secondary teachers only)", "(for
+# teachers only)". It says which teachers fill it in, not what it asks of them.
+_ONLY_FOR = re.compile(r"\s*[(（]\s*(?:for\s+|applies\s+to\s+)?(?:[a-z-]+\s+){0,3}(?:teachers?|staff|employees|educators)\s+only"
+                       r"\s*[)）]\s*[:：*]?\s*$", re.IGNORECASE)
 
 
-def _run_together(label: str, d: Dictionary) -> str | None:
-    """The words of a capitalised name run together, when it is no word the reader knows as it is
+# A system's field name running capitalised words together: "DateOfBirth", "StaffID", "FullName", with
+# numbers and capitals among them as exports write them ("TchrAge30To44", "TeachingFTE"). A name opens
+# with a capitalised word and a capital after it; "PhD", "MSc" and "BEd" are no words run together, and
+# a digit after one word is a slip or a note's number ("Tota1", "Teachers1").
+_CAMEL_NEXT = r"(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z])|[A-Z]+(?=[A-Z][a-z]))"
+_CAMEL = re.compile(rf"[A-Z][a-z]+\d*{_CAMEL_NEXT}(?:{_CAMEL_NEXT}|\d+)*")
+_CAMEL_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z][a-z]+|[A-Z]{2,}|\d+")
+# What may stand around such a name: a row's number before it, a unit or a note in a bracket after it,
+# a footnote marker or a colon ("2) NameOfSchool", "TchrPermanent (persons)", "NameOfTeacher*").
+_AROUND_NAME = re.compile(r"^(?P<name>\S+?)(?P<after>\s*(?:[(（][^()（）]*[)）])?\s*[*†‡:]*\s*)$")
+
+
+def run_together(label: str, d: Dictionary) -> str | None:
+    """The words of a capitalised name run together, when the wording is that name (with a row's
+    number, a bracket or a marker around it) and it is no word the reader knows as it is
     ("EnrOllment" is "enrollment", whatever its capitals)."""
-    # A numbered row of them, or one with a footnote marker or a colon: "2) NameOfSchool", "NameOfTeacher*".
     number = numbering(label)
-    bare = (label[len(number):].strip() if number else label).rstrip(" *†‡:")
-    if _CAMEL.match(bare) is None or units(fold(bare)) in lexicon(d).terms:
+    m = _AROUND_NAME.match(label[len(number):].strip())
+    if m is None or _CAMEL.fullmatch(m.group("name")) is None or units(fold(m.group("name"))) in lexicon(d).terms:
         return None
-    return " ".join(_CAMEL_WORD.findall(bare))
+    return f"{number}{' '.join(_CAMEL_WORD.findall(m.group('name')))}{m.group('after')}"
 
 
 def match_field(
@@ -647,9 +662,13 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         implied = None  # "专任教师人数：A.20人及以下 B.21-50人": the count, asked as a choice of bands
     if label.strip() in d.fields:
         return _by_key(label.strip(), None, d)
-    if (spelled := _spelled_by_code(label, level, d) or _run_together(label, d)) is not None:
+    if (spelled := _spelled_by_code(label, level, d) or run_together(label, d)) is not None:
         again = match_field(label=spelled, type=type, level=level, scene=scene, reference=reference, d=d, respell=respell)
         return replace(again, reason=f"{again.reason} (read as {spelled!r})")
+    if level == "roster" and (bare := _ONLY_FOR.sub("", label)) != label:
+        again = match_field(label=bare, type=type, level=level, scene=scene, reference=reference, d=d, respell=respell)
+        if again.key is not None and again.definition is not None and again.definition.measure == "value":
+            return replace(again, reason=f"{again.reason}; the bracket says which teachers answer it")
     exact = _exact(label, implied, d) if not aggregated(label) else None
     if exact is not None and exact.key is not None and (mine := _level_field(exact.key, level, d)) != exact.key:
         # On a roster a school's name for a field is the teacher's own ("学校标识码": where they work).
@@ -796,6 +815,30 @@ def residual_match(label: str, group: Definition | None, siblings: list[Definiti
     return _found(key_of(defn, d), defn, CONF_IN_CONTEXT,
                   f"read as {said}: the rest of {words(group, d, reference).zh} beside the categories listed with it",
                   Parsed("count"))
+
+
+def total_of_kinds(m: Match, beside: list[Definition], d: Dictionary, reference: date | None) -> Match | None:
+    """A total naming no population ("Total headcount", "Total") beside counts of kinds of staff that
+    together name every post type ("Teaching headcount", "Non-teaching admin", "… aides", "…
+    facilities"): the total of the staff they are kinds of, whatever comes first. None unless `m` is
+    such a total and every post type is named by some count beside it that names a kind (not all staff)."""
+    if m.key is not None or not (isinstance(m.parsed, Parsed) and m.parsed.kind == "total") or m.parsed.refine or m.parsed.by:
+        return None
+    every = set(codes_of(d, POST))
+    named: set[str] = set()
+    for b in beside:
+        if b.measure != "count":
+            if b.field is not None and b.field in d.fields and d.fields[b.field].type in ("integer", "decimal"):
+                return None  # a number of pupils beside it: the total may take them in
+            continue
+        posts = admitted(d, b, POST)
+        if posts < every:
+            named |= posts
+    if named != every:
+        return None
+    whole = count(d, [Filter(POST, tuple(sorted(every)))])
+    return _found(key_of(whole, d), whole, CONF_IN_CONTEXT,
+                  f"read as {words(whole, d, reference).zh}: the total of the kinds of staff counted beside it", m.parsed)
 
 
 def subtotal_match(m: Match, label: str, siblings: list[Definition], d: Dictionary, reference: date | None) -> Match:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import pypinyin
@@ -59,7 +59,8 @@ COUNTED = "says only that people are counted, not whom"
 SCHOOLS = "names only kinds of school (城区, 初中, primary), not whom a column counts"
 BREAKDOWN_ONLY = "names a kind of breakdown, not a field"
 ENUMERATED = "a bracket lists what it counts as, other than the records' own value (say which)"
-LOOSE = "names a field only through its values (a degree is not the education level): say which values"
+LOOSE = ("names a field only through its values or beside the word naming it (a degree is not the education level, a "
+         "district not the division's code): say which")
 UNHELD = "asks something the records do not hold (a degree, political status, a duty, hours, pay, contacts)"
 ORIGIN = "counts people of a nationality, citizenship or origin, which the records do not hold"
 BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 or 以下（不含）"
@@ -93,6 +94,8 @@ class Parsed:
     generic_only: bool = False  # the only population words are the plain "教师" / "staff"
     whether: bool = False  # a yes/no question ("您是否为在编教师？")
     employed: bool = False  # only "专职" / "full-time": the teachers of its context employed for the post
+    # A header naming a class of staff ("Certificated staff"): the post types every member of which it holds.
+    classed: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,7 @@ class _State:
     activity: set[str] = field(default_factory=set)  # fields only an activity names ("执教")
     bare: set[str] = field(default_factory=set)  # school fields named without the school ("代码")
     loose: set[str] = field(default_factory=set)  # fields named only through their values ("degree")
+    classed: frozenset[str] | None = None  # the post types a class of staff named holds whole ("certificated")
 
 
 class _Fail(Exception):
@@ -237,6 +241,13 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
         if s.kind in ("pop", "code", "member"):
             if s.residual:
                 st.markers.add("residual")
+            if s.of_posts:
+                st.markers.add("of_posts")
+            if s.elliptic and not (kind_before == "pop" and last is not None and st.conds[-1] is last and not union
+                                   and last.field == POST and (not last.generic or last.by_prefix)):
+                # "Facilities" alone may be the buildings; after "Non-teaching" it is a kind of staff. Alone
+                # it is as good as a word the reader does not know ("Management (Government / Private)").
+                raise _Fail(f"{_UNKNOWN}(s) for a kind of staff without a word for staff before it")
             c = _Cond(s.field or "", set(s.codes), s.negated, generic=s.generic)
             if s.kind == "member":
                 c.codes, c.partial = set(), frozenset(c.codes)  # some of a post type: it admits none of it for sure
@@ -286,6 +297,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             raise _Fail("'以下' with nothing it can bound")
         elif s.kind in ("above_pre", "below_pre"):
             pending_rank = s.kind
+        elif s.kind == "union" and kind_before == "self" and i + 1 < len(senses) and senses[i + 1].kind == "self":
+            continue  # "School / building", "school or campus": two words for the school itself
         elif s.kind == "union" and kind_before == "dim" and not by and not (
                 last is not None and st.dims and last.field == st.dims[-1] and not last.negated):
             dim_union = True  # "County/district code": two words for one field
@@ -330,6 +343,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 continue
             st.conds.append(c)
             last = c
+        elif s.kind == "staff_class":
+            st.classed = s.codes if st.classed is None else st.classed & s.codes
         elif s.kind == "refine" and any(c.field == POST for c in st.conds):
             continue  # "专任教师数其中女": the whole it refines is the one it has just named
         else:
@@ -368,6 +383,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     schools = mode == "frame" and any(c.field.startswith("school.") for c in st.conds)
     if mode == "frame":
         st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
+    if "of_posts" in st.markers and not ("refine" in st.markers or any(c.field == POST for c in st.conds)):
+        # "Permanent posts" alone: posts, which may stand vacant, not the people holding them.
+        raise _Fail("counts posts, which may stand vacant, not the people who hold them")
     if any(not c.partial <= _allowed(c, d) for c in st.conds):
         raise _Fail("names some jobs of a kind of staff (cleaners, librarians), not all of it")
     if any(c.field.startswith("school.") for c in st.conds):
@@ -515,7 +533,8 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             if dims[0] in st.activity - st.named and not {"duration", "start", "moment"} & st.markers:
                 # "执教教师", "任教教师": who teaches, not how long they have.
                 raise _Fail("names teaching, not how long one has taught")
-            if (st.conds or (roster and "self" not in st.markers)) and dims[0] in st.bare - st.named - st.activity:
+            if (st.conds or "row_person" in st.markers or (roster and "self" not in st.markers)) \
+                    and dims[0] in st.bare - st.named - st.activity:
                 # "教师代码", "Staff code": people's own code, not their school's ("代码" alone is the school's
                 # on a school form; on a roster, one row per teacher, "ID" alone is the row's own).
                 raise _Fail(f"names {dims[0]} without the school, beside people or on a roster: theirs, not the school's")
@@ -646,11 +665,13 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
             return whole if grades >= WHOLE_SCHOOL_GRADES else Unread(SOME_GRADES)
     if _AMONG_OR_MIDDLE.search(fold(label)):
         return Unread(AMONG_OR_MIDDLE)
+    if _DEGREE_IN_A_FIELD.search(fold(label)):
+        return Unread(DEGREE_IN_A_FIELD)
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", _ADDRESSEE_EN.sub(
             r"\1 are there\2", _ADDRESSEE.sub("", _COPULA_LAST.sub("", unnumbered(fold(label)))))))
-        text = _STAFF_OF_KIND.sub(r"\2 \1", text)
+        text = _KIND_COUNTED.sub(lambda m: f"{m.group(1) or m.group(2)} staff ", _STAFF_OF_KIND.sub(r"\2 \1", text))
         text = _RESTATING.sub(lambda m: _unless_restated(m, d), _INSIDE_AND_OUT.sub("编内和编外", text))
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
@@ -764,6 +785,11 @@ _AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?[及或]?以�
 # ("中高级职称" is the statistics tables' own term for 中级 and 高级 titles, and is read so.)
 _AMONG_OR_MIDDLE = re.compile(r"(?<=[师员工])中高级教师(?![及或]?以上)")
 AMONG_OR_MIDDLE = "中高级 after the people it counts reads two ways (中级 and 高级, or 高级 among them): say which"
+# A degree named with its field ("Bachelor of Education", "Master of Science in Mathematics"): one award,
+# which a teacher holding a higher one may hold too, and of education a teacher-training qualification;
+# not the level of education the records hold ("a bachelor's degree or higher").
+_DEGREE_IN_A_FIELD = re.compile(r"\b(?:bachelor|master|doctor)s?\s+(?:degree\s+)?(?:of|in)\s+(?!(?:or|and|higher|above|equivalent)\b)[a-z]")
+DEGREE_IN_A_FIELD = "names a degree in a field (a Bachelor of Education), one award, not the highest level of education"
 
 
 def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tuple[str, ...]) -> Parsed | None:
@@ -794,7 +820,10 @@ def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
     listed = options(_LISTED_LAST.sub(r"\1, \2", _EXAMPLES.sub("(", fold(label))))
     if len(listed) < 2:
         return False
-    named = {c.field: set(c.codes) for c in got.conditions if not c.negated and not c.is_range}
+    named: dict[str, set[str]] = {}
+    for c in got.conditions:
+        if not c.negated and not c.is_range:  # words naming one field twice ("non-teaching staff: admin") meet
+            named[c.field] = named[c.field] & set(c.codes) if c.field in named else set(c.codes)
     listed_codes: dict[str, set[str]] = {}
     posts: set[str] = set()
     understood = False
@@ -907,6 +936,10 @@ _RESTATED_LEVEL = re.compile(r"(?P<level>[^\s\d()（）]{1,6}?)(?P<way>以下|�
 
 # "Permanent staff (teaching)": the bracket says which staff, as "teaching staff" does.
 _STAFF_OF_KIND = re.compile(r"\b(staff|personnel|employees?)\s*[(（]\s*((?:non-?\s*)?teaching)\s*[)）]")
+# "Teaching headcount", "non-teaching headcount": the headcount of the teaching staff, as HR exports
+# name their columns; and "Non-teaching admin": the kind of the non-teaching staff named after it.
+_KIND_COUNTED = re.compile(r"\b((?:non[- ]?)?teaching)\s+(?=head\s?counts?\b)"
+                           r"|\b(non[- ]?teaching)\s+(?!(?:staff|personnel|employees?|workers?|and|or)\b)(?=[a-z])")
 
 
 # "本科以下（不含专科）": a bound leaving out a value other than its own level; not the level itself.
@@ -1046,7 +1079,7 @@ def refining(label: str, d: Dictionary) -> bool:
 def value_word(option: str, name: str, d: Dictionary) -> bool:
     """Whether an option is a word for values of field `name` ("城区" of the urban-rural class)."""
     senses = lexicon(d).terms.get(units(fold(option)), frozenset())
-    return any(s.field == name for s in senses if s.kind in ("code", "pop", "school_code"))
+    return any(s.field == name for s in senses if s.kind in ("code", "pop", "school_code") and not s.elliptic)
 
 
 # Terms by which the words after a value in an option would say something the records classify.
@@ -1075,7 +1108,7 @@ def _offered(listed: list[str], lex: Lexicon, detailed: bool = False) -> str | N
     common: set[str] | None = None
     for o in listed:
         senses = _option_senses(o, lex, detailed)
-        fields = {s.field or "" for s in senses if s.kind in ("code", "pop", "school_code")}
+        fields = {s.field or "" for s in senses if s.kind in ("code", "pop", "school_code") and not s.elliptic}
         common = fields if common is None else common & fields
     return next(iter(common)) if common is not None and len(common) == 1 and len(listed) >= 2 else None
 
@@ -1087,7 +1120,7 @@ def _offered_among(listed: list[str], lex: Lexicon, d: Dictionary) -> str | None
     the unknown ones room for the posts not named. Where the known options name every value
     ("Tenured / Temporary / Probationary"), an unknown one is another classification."""
     field_ = _offered(listed, lex, detailed=True)
-    known = [o for o in listed if _tilings(units(o), lex) and not all(
+    known = [o for o in listed if all(_covered(units(o), lex)) and _tilings(units(o), lex) and not all(
         s.residual for s in lex.terms.get(units(o), frozenset()) if s.kind in ("code", "pop"))]
     if field_ is not None or len(known) < 2 or len(known) == len(listed):
         return field_
@@ -1113,7 +1146,7 @@ def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | N
                     s = senses[i]
                     if s.kind in ("code", "pop") and s.field not in st.dims and s.field not in by:
                         raise _Fail(f"'{''.join(tiling[i])}' {AMBIGUOUS}")
-                readings[_interpret(st, ranges, d, mode, offered, level == "roster")] = None
+                readings[_classed(st, _interpreted(st, ranges, d, mode, offered, level == "roster"), mode)] = None
             except _Fail as exc:
                 failures.append(exc)
         if readings and (mode == "field" or any(p.own_population for p in readings)):
@@ -1121,12 +1154,34 @@ def _readings(tilings: list[list[tuple[str, ...]]], lex: Lexicon, level: str | N
     return readings, failures
 
 
+def _interpreted(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offered: str | None, roster: bool) -> Parsed:
+    """`_interpret`; a header naming only a class of staff ("Certificated", "Classified") is that class."""
+    try:
+        return _interpret(st, ranges, d, mode, offered, roster)
+    except _Fail as exc:
+        if st.classed is not None and mode == "frame" and str(exc) in (NOTHING, COUNTED):
+            return Parsed("total", counted=True)
+        raise
+
+
+def _classed(st: _State, parsed: Parsed, mode: Mode) -> Parsed:
+    """A reading naming a class of staff ("Certificated staff", "Total classified"): as a header, the
+    class it frames its fields in (context); as a field, nothing the records hold, since the class
+    takes in only some of one post type or another."""
+    if st.classed is None:
+        return parsed
+    if mode == "field" or parsed.kind == "value" or (parsed.conditions and not parsed.own_population):
+        raise _Fail("names a class of staff (certificated, classified) that cuts across the post types")
+    return replace(parsed, classed=st.classed)
+
+
 def _covered(u: tuple[str, ...], lex: Lexicon) -> list[bool]:
-    """Which units of `u` some known term covers."""
+    """Which units of `u` some known term covers (a kind of staff said without its word for staff
+    covers nothing alone)."""
     covered = [False] * len(u)
     for i in range(len(u)):
         for j in range(i + 1, min(len(u), i + lex.max_len) + 1):
-            if u[i:j] in lex.terms:
+            if u[i:j] in lex.terms and not all(s.elliptic for s in lex.terms[u[i:j]]):
                 covered[i:j] = [True] * (j - i)
     return covered
 
@@ -1184,7 +1239,9 @@ def _english_slip(w: str, lex: Lexicon) -> str | None:
         # A slip corrected into a word that only ties others together ("manages" into the filler
         # "managed") would drop what the wording says: it is no correction.
         fixed = near.pop()
-        return fixed if not all(s.kind in _FUNCTION for s in lex.terms.get((fixed,), frozenset())) else None
+        # Nor is one into a class of staff: "Certificate" is a word of its own, not "certificated".
+        return fixed if not all(s.kind in _FUNCTION or s.kind == "staff_class"
+                                for s in lex.terms.get((fixed,), frozenset())) else None
     if near:
         return None
     splits = [f"{w[:i]} {w[i:]}" for i in range(3, len(w) - 2) if _known(w[:i], lex) and _known(w[i:], lex)]

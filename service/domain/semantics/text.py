@@ -193,6 +193,11 @@ def _ocr_digits(t: str) -> str:
     return _O_IN_NUMERALS.sub("〇", _O_IN_NUMBER.sub("0", t))
 
 
+# A country's own education management information system, named by a letter or three before "EMIS"
+# ("VEMIS", "NEMIS", "SEMIS"): an EMIS, whose school number is the school's identifier as an EMIS code is.
+_NAMED_EMIS = re.compile(r"(?<![a-z0-9])[a-z]{1,3}(?=emis(?![a-z0-9]))")
+
+
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
 def fold(text: str) -> str:
     """NFKC width, codes printed beside the names they stand for taken off, simplified script, lower
@@ -200,7 +205,7 @@ def fold(text: str) -> str:
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), English abbreviations spelled out
     ("tchrs" -> "teachers"), spaces collapsed."""
     t = unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))
-    t = _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold()
+    t = _NAMED_EMIS.sub("", _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold())
     # 老师 is the everyday word for 教师 and says the same in every compound a form uses ("青年老师",
     # "非专任老师", "代课老师"): one spelling, so every rule and term written with 教师 reads both.
     t = _ocr_digits(t)
@@ -214,13 +219,13 @@ def fold(text: str) -> str:
     t = _APOSTROPHES.sub("", t)
     cut = m.end() if (m := _NUMBERING.match(t)) is not None else 0
     t = t[:cut] + _spelled_out(t[cut:])
-    t = _INVERTED_KIND.sub(r"\2 \1", t)
+    t = _SUSPENDED.sub(r"\1-\4 \2 \3-\4", _INVERTED_KIND.sub(r"\2 \1", t))
     # An instrument's angle brackets round words a country adapts or an instruction: "<Please mark one choice.>".
     t = _ANGLED.sub(r"(\1)", t)
     t = _SKIP.sub("", t).strip()
     # "subject(s)" is "subjects"; a lone "(s)" opening a row is its letter ("(s) Master's degree").
     t = _PLURAL_S.sub("s", _EN_NUMBER.sub(_english_number, _numerals(t)))
-    return _EN_DECADE.sub(lambda m: _DECADES[m.group(1)], t)
+    return _NUMBER_PLUS.sub("+", _EN_DECADE.sub(lambda m: _DECADES[m.group(1)], t))
 
 
 # A list's inverted heading, the noun first and its kind after a comma ("Staff, non-teaching", "Personnel,
@@ -228,6 +233,11 @@ def fold(text: str) -> str:
 # activity, not the people ("Staff, administrative" already reads as administrative staff).
 _INVERTED_KIND = re.compile(r"\b(staff|personnel|employees|workforce)\s*,\s*((?:non[- ]?)?(?:teaching|academic))(?=\s*(?:$|[,(/;:]))")
 _PLURAL_S = re.compile(r"(?<=[a-z])\(s\)")
+# A hyphen left hanging for the word after the next one: "second- or third-grade teacher" is a second-grade
+# or a third-grade teacher, "full- and part-time" full-time and part-time.
+_SUSPENDED = re.compile(r"\b([a-z]+)-\s+(and|or|to|&)\s+([a-z]+)-([a-z]+)\b")
+# "Plus" after a number is the sign after it: "60 plus" is "60+", that number and more.
+_NUMBER_PLUS = re.compile(r"(?<=\d)\s*\bplus\b")
 
 
 # Leading numbering of printed forms: "一、", "（一）", "(1)", "1.", "1、", "①", "第3项", "A.".
@@ -256,7 +266,9 @@ _NUMBERING = re.compile(
     # "Question 3:", "Item 4.", "Qn 5": the word for an item before its number.
     rf"|(?:question|item|qn)\s*\d+(?:\.\d+)*[a-z]?\s*[.:：)]?(?=\s|[{_CJK}])"
     # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
-    rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?)\s*"
+    rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?"
+    # A table's number before its name: "Table 5.1 Faculty by …", "Table B2: …".
+    rf"|table\s+[a-z]?\d+(?:[.-]\d+)*[a-z]?\b\s*[:：.、-]?)\s*"
 )
 # The number of digits a code is said to have: "（12位）", "10-digit", "6 digits".
 _DIGIT_COUNT = r"(\d+)\s*(?:位(?:数字|数|代码|编码)?|[- ]?digits?)"
@@ -779,12 +791,16 @@ _SENTENCE_END = re.compile(r"(?<=\d)\s*[.。](?=\s|$)")
 # A length of teaching said to count every school one taught at, as the records' years of teaching do
 # ("Years of teaching (total, all schools)", "教龄（含在外校任教时间）"); "(this school only)" stays.
 _CAREER = re.compile(r"\b(experience|teaching|service|years)\s*[(（]\s*(?:total\s*[,，;]?\s*)?(?:(?:in|at|across)\s+)?all\s+"
-                     r"(?:schools|employers|institutions)\s*[)）]"
+                     r"(?:schools|employers|institutions|(?:school\s+)?districts|boards)\s*[)）]"
                      r"|(教龄)\s*[(（]\s*(?:含|包括)在?(?:外校|其他学校|原单位)(?:任教)?的?(?:年限|时间)?\s*[)）]")
 
 
+# "Total teaching experience", "years of total service": all of one's teaching, as the records count it.
+_TOTAL_CAREER = re.compile(r"\btotal\s+(?=(?:teaching\s+)?(?:experience|service)\b)")
+
+
 def _career(text: str) -> str:
-    return _CAREER.sub(lambda m: m.group(1) or m.group(2), text)
+    return _TOTAL_CAREER.sub("", _CAREER.sub(lambda m: m.group(1) or m.group(2), text))
 
 
 # A question carrying on from the one before: "And how many of them…", "Also, which…". The "and" joins

@@ -143,7 +143,8 @@ def resolve_headers(headers: list[str], fields: list[Field]) -> tuple[dict[int, 
 
 
 def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
-    """(SQL condition that is true for a bad row, reason) for one field; `v` is the value."""
+    """(SQL condition that is true for a bad row, reason) for one field; `v` is the value and `t`
+    the value as its type (`typed`), NULL when it is not one."""
     out: list[tuple[str, str]] = []
     if f.required:
         out.append(("v IS NULL", "required"))
@@ -153,18 +154,18 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
     elif f.type == "integer":
         out.append(("v IS NOT NULL AND NOT regexp_full_match(v, '[+-]?[0-9]+')", "not a whole number"))
         if f.min is not None:
-            out.append((f"TRY_CAST(v AS BIGINT) < {int(f.min)}", f"below the minimum {f.min}"))
+            out.append((f"t < {int(f.min)}", f"below the minimum {f.min}"))
         if f.max is not None:
-            out.append((f"TRY_CAST(v AS BIGINT) > {int(f.max)}", f"above the maximum {f.max}"))
+            out.append((f"t > {int(f.max)}", f"above the maximum {f.max}"))
     elif f.type == "decimal":
         out.append(("v IS NOT NULL AND TRY_CAST(v AS DOUBLE) IS NULL", "not a number"))
     elif f.type == "date":
-        out.append((f"v IS NOT NULL AND (NOT regexp_full_match(v, {literal(DATE.pattern)}) OR TRY_CAST(v AS DATE) IS NULL)",
+        out.append((f"v IS NOT NULL AND (NOT regexp_full_match(v, {literal(DATE.pattern)}) OR t IS NULL)",
                     "not a date (YYYY-MM-DD)"))
         if f.min is not None:
-            out.append((f"TRY_CAST(v AS DATE) < DATE {literal(f.min)}", f"before {f.min}"))
+            out.append((f"t < DATE {literal(f.min)}", f"before {f.min}"))
         if f.max is not None:
-            out.append((f"TRY_CAST(v AS DATE) > DATE {literal(f.max)}", f"after {f.max}"))
+            out.append((f"t > DATE {literal(f.max)}", f"after {f.max}"))
     elif f.type == "boolean":
         out.append(("v IS NOT NULL AND v NOT IN ('0', '1')", "not a yes/no value (1 or 0)"))
     if f.pattern:
@@ -172,6 +173,16 @@ def _checks(f: Field, d: Dictionary) -> list[tuple[str, str]]:
     if f.max_length:
         out.append((f"length(v) > {f.max_length}", f"longer than {f.max_length} characters"))
     return out
+
+
+# The SQL type a date or integer field's text is cast to once a row, for every check that compares
+# it (a date's range took two more casts of each value).
+TYPED = {"date": "DATE", "integer": "BIGINT"}
+
+
+def typed(col: str) -> str:
+    """The helper column holding `col` as its type (see TYPED)."""
+    return ident(f"__{col}_typed")
 
 
 def _is_code(codes: list[str], value: str) -> str:
@@ -191,15 +202,16 @@ CLOSED_TYPES = frozenset({"enum", "integer", "date", "boolean"})
 ID_CHUNKS = ((1, 6), (7, 6), (13, 5))
 
 
-def _id_chunks_sql(col: str) -> list[str]:
-    """Columns holding the ID number's digits as three integers, NULL where its shape is wrong."""
-    shape = f"regexp_full_match({ident(col)}, '\\d{{17}}[\\dX]')"
-    return [f"CASE WHEN {shape} THEN TRY_CAST(substr({ident(col)}, {start}, {n}) AS INTEGER) END AS {ident(f'__{col}_{start}')}"
-            for start, n in ID_CHUNKS]
+def _id_helpers_sql(col: str) -> list[str]:
+    """Columns for the checks of an ID number: whether it has the shape (17 digits and a digit or X,
+    searched once), and its digits as three integers (which the checks read only where it has)."""
+    return [f"regexp_full_match({ident(col)}, '\\d{{17}}[\\dX]') AS {ident(f'__{col}_shape')}",
+            *(f"TRY_CAST(substr({ident(col)}, {start}, {n}) AS INTEGER) AS {ident(f'__{col}_{start}')}"
+              for start, n in ID_CHUNKS)]
 
 
 def _id_checksum_sql(col: str) -> str:
-    """The GB 11643 check character of `col`, from the columns `_id_chunks_sql` adds."""
+    """The GB 11643 check character of `col`, from the columns `_id_helpers_sql` adds."""
     terms = " + ".join(
         f"({ident(f'__{col}_{start}')} // {10 ** (n - 1 - j)} % 10) * {ID_WEIGHTS[start - 1 + j]}"
         for start, n in ID_CHUNKS for j in range(n))
@@ -356,9 +368,11 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
         if c not in mapping.values():
             continue
         checks.append((c, f"control_character({ident(c)})", "contains a NUL or other control character"))
+        if f.type in TYPED:
+            helpers.append(f"TRY_CAST({ident(c)} AS {TYPED[f.type]}) AS {typed(c)}")
         for cond, reason in _checks(f, d):
-            con.execute(f"CREATE TEMP MACRO check_{len(checks)}(v) AS ({cond})")
-            checks.append((c, f"check_{len(checks)}({ident(c)})", reason))
+            con.execute(f"CREATE TEMP MACRO check_{len(checks)}(v, t) AS ({cond})")
+            checks.append((c, f"check_{len(checks)}({ident(c)}, {typed(c) if f.type in TYPED else 'NULL'})", reason))
         if f.unique:
             unions.append(
                 f"SELECT {ROW}, {literal(c)}, {ident(c)}, 'duplicate in the file (first at row ' || first_row || ')' "
@@ -366,17 +380,18 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
                 f"WHERE {ident(c)} IN (SELECT {ident(c)} FROM norm GROUP BY ALL HAVING count(*) > 1)) WHERE {ROW} <> first_row"
             )
         if f.check == "gb11643":
-            helpers += _id_chunks_sql(c)
-            valid_shape = f"{ident(f'__{c}_1')} IS NOT NULL"
+            helpers += _id_helpers_sql(c)
+            valid_shape = ident(f"__{c}_shape")
             checks.append((c, f"{valid_shape} AND {_id_checksum_sql(c)} <> substr({ident(c)}, 18, 1)",
                            "check character wrong (GB 11643)"))
-            if "birth_date" in by_column and "birth_date" in mapping.values():
-                checks.append((c, f"{valid_shape} AND TRY_CAST(birth_date AS DATE) IS NOT NULL "
-                                  f"AND substr({ident(c)}, 7, 8) <> strftime(TRY_CAST(birth_date AS DATE), '%Y%m%d')",
+            if "birth_date" in mapping.values() and by_column["birth_date"].type == "date":
+                checks.append((c, f"{valid_shape} AND {typed('birth_date')} IS NOT NULL "
+                                  f"AND substr({ident(c)}, 7, 8) <> strftime({typed('birth_date')}, '%Y%m%d')",
                                "birth date in the ID number differs from birth_date"))
             if "gender" in by_column and "gender" in mapping.values():
+                # Digit 17, the last of the third integer, is odd for a man.
                 checks.append((c, f"{valid_shape} AND gender IN ('1', '2') "
-                                  f"AND (CAST(substr({ident(c)}, 17, 1) AS INTEGER) % 2 = 1) <> (gender = '1')",
+                                  f"AND ({ident(f'__{c}_13')} % 2 = 1) <> (gender = '1')",
                                "gender digit of the ID number differs from gender"))
     if checks:
         # One pass over every row finds the rows with any problem; only those are checked one rule at a

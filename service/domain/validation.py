@@ -29,6 +29,7 @@ from connectors.base import PROBLEM, ROW, UnreadableFile, exporter_for
 from service.domain.dictionary import Dictionary, Entity, Field
 from service.domain.errors import MAX_LISTED
 from service.domain.text import SPACE_PUNCT_PATTERN, simple_norm
+from service.store.audit import KEYS_DIGEST
 from service.store.sqltext import ident, literal
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -233,25 +234,73 @@ class ProblemReport:
     csv_gz: bytes
 
 
+def _good(database: str | None = None) -> str:
+    """The checked rows with no problem (in `database`, when named)."""
+    at = f"{ident(database)}." if database else ""
+    return f"SELECT * FROM {at}norm WHERE {ROW} NOT IN (SELECT row_no FROM {at}problem)"
+
+
+GOOD = _good()
+
+
 @dataclass
 class ValidatedTable:
-    """The checked rows, kept in the in-process DuckDB that checked them until `close()`: a large
-    file never becomes one Arrow table or a list of Python rows."""
+    """The checked rows, kept in the DuckDB that checked them until `close()`: a large file never
+    becomes one Arrow table or a list of Python rows."""
 
     rows_total: int  # data rows read, the unreadable ones included
     problems: list[RowProblem]  # the first MAX_LISTED; `report` has them all
     present: list[str]  # store columns the file carried
     report: ProblemReport
     con: duckdb.DuckDBPyConnection
-    spill: Path
+    spill: Path | None  # a DuckDB of its own: its spill directory; None: the store's (`database`)
+    database: str | None = None
 
     def good_rows(self, batch_rows: int = 65536) -> pa.RecordBatchReader:
         """The normalised, typed-as-text rows with no problem, with __row, in batches."""
-        return self.con.sql(
-            f"SELECT * EXCLUDE ({PROBLEM}) FROM norm WHERE {ROW} NOT IN (SELECT row_no FROM problem)"
-        ).to_arrow_reader(batch_rows)
+        return self.con.sql(f"SELECT * EXCLUDE ({PROBLEM}) FROM ({GOOD})").to_arrow_reader(batch_rows)
+
+    def for_store(self) -> pa.RecordBatchReader | str:
+        """The rows with no problem as the store takes them: a query over the database they were
+        checked in, when that is the store's own DuckDB, else in batches."""
+        if self.database is None:
+            return self.good_rows()
+        return f"SELECT * EXCLUDE ({PROBLEM}) FROM ({_good(self.database)})"
+
+    def good_count(self) -> int:
+        return _count(self.con, f"({GOOD})")
+
+    def values(self, column: str) -> list[str]:
+        """The distinct values of `column` in the rows with no problem."""
+        return [str(v) for (v,) in self.con.execute(
+            f"SELECT DISTINCT {ident(column)} FROM ({GOOD}) WHERE {ident(column)} IS NOT NULL").fetchall()]
+
+    def bounds(self, column: str) -> tuple[str | None, str | None]:
+        """The least and the greatest value of `column` in the rows with no problem."""
+        ((lo, hi),) = self.con.execute(f"SELECT min({ident(column)}), max({ident(column)}) FROM ({GOOD})").fetchall()
+        return lo, hi
+
+    def digest(self, column: str) -> str | None:
+        """The audit digest of the values of `column` in the rows with no problem (`audit.KEYS_DIGEST`)."""
+        ((digest,),) = self.con.execute(f"SELECT {KEYS_DIGEST.format(k=ident(column), order='')} FROM ({GOOD})").fetchall()
+        return None if digest is None else str(digest)
+
+    def refuse(self, column: str, values: list[str], reason: str) -> None:
+        """Report every row with no problem yet whose `column` holds one of `values` (found wrong by a
+        check against the store); the report is made again with them."""
+        if not values:
+            return
+        self.con.execute(f"INSERT INTO problem SELECT {ROW}, ?, {ident(column)}, ? FROM ({GOOD}) "
+                         f"WHERE {ident(column)} IN (SELECT unnest(?))", [column, reason, values])
+        self.report = _report(self.con)
+        self.problems = self.report.first
 
     def close(self) -> None:
+        """Free what the check holds: its own DuckDB, or its tables in the store's."""
+        if self.spill is None:
+            for table in ("suspect", "problem", "norm"):
+                self.con.execute(f"DROP TABLE IF EXISTS {table}")
+            return
         self.con.close()
         shutil.rmtree(self.spill, ignore_errors=True)
 
@@ -292,21 +341,28 @@ def _numbered(raw: pa.Table | pa.RecordBatchReader, failures: list[UnreadableFil
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-    return int(row[0]) if row else 0
+    ((n,),) = con.execute(f"SELECT count(*) FROM {table}").fetchall()
+    return int(n)
 
 
-def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dictionary) -> ValidatedTable:
+def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dictionary,
+                  within: tuple[duckdb.DuckDBPyConnection, str] | None = None) -> ValidatedTable:
     """Check every row of `raw` (a table, or batches read as a stream) against the dictionary fields
     of `entity`; never raises on bad data. A `__row` column, if the importer gives one, holds each
-    row's line in the file (the header is 1); `__problem` says why a row could not be read."""
+    row's line in the file (the header is 1); `__problem` says why a row could not be read.
+    `within`: a connection using an empty database (its name) of a DuckDB store's own instance to
+    check the rows in (`bulk.checking_database`); by default a DuckDB of the check's own."""
     fields = d.entity_fields(entity)
     headers = [h for h in raw.schema.names if h not in (ROW, PROBLEM)]
     mapping, problems = resolve_headers(headers, fields)
     by_column = {f.column: f for f in fields}
-    # Bounded: a large file spills to disk instead of growing the process (threads: the machine is shared).
-    spill = Path(tempfile.mkdtemp(prefix="collectonce-validation-"))
-    con = duckdb.connect(config={"memory_limit": "512MB", "threads": 2, "temp_directory": str(spill)})
+    spill: Path | None = None
+    if within is None:
+        # Bounded: a large file spills to disk instead of growing the process (threads: the machine is shared).
+        spill = Path(tempfile.mkdtemp(prefix="collectonce-validation-"))
+        con = duckdb.connect(config={"memory_limit": "512MB", "threads": 2, "temp_directory": str(spill)})
+    else:
+        con = within[0]
     failures: list[UnreadableFile] = []
     con.register("raw_src", _numbered(raw, failures, frozenset(i for i, c in mapping.items() if by_column[c].type == "enum")))
     selected = [
@@ -340,8 +396,7 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
         con.execute(f"CREATE TABLE norm AS SELECT s.{ROW}, s.{PROBLEM}, {', '.join(cols)} "
                     f"FROM (SELECT {ROW}, {PROBLEM}, {', '.join(selected)} FROM raw_src) s")
     except duckdb.Error:
-        con.close()
-        shutil.rmtree(spill, ignore_errors=True)
+        ValidatedTable(0, [], [], ProblemReport([], 0, {}, pa.array([], pa.int64()), b""), con, spill).close()
         if failures:  # the file stopped being readable part way (a byte that is not UTF-8, say)
             raise failures[0] from None
         raise
@@ -408,7 +463,7 @@ def validate_rows(raw: pa.Table | pa.RecordBatchReader, entity: Entity, d: Dicti
         con.execute("INSERT INTO problem " + " UNION ALL ".join(unions))
     report = _report(con)
     return ValidatedTable(rows_total=rows_total, problems=report.first, present=list(mapping.values()),
-                          report=report, con=con, spill=spill)
+                          report=report, con=con, spill=spill, database=None if within is None else within[1])
 
 
 def _report(con: duckdb.DuckDBPyConnection) -> ProblemReport:

@@ -105,16 +105,16 @@ NAMED = {"id_number": "ID number"}  # how a problem names a column
 
 
 def _held_elsewhere(session: Session, kind: Kind, stage_name: str, unique: list[str]) -> list[RowProblem]:
-    """Store-wide uniqueness: a staged row's value of a `unique` column held by another current record."""
-    if not unique:
-        return []
-    entity, key = ENTITY[kind], KEY[kind]
-    sql = " UNION ALL ".join(
-        f"SELECT s.{ident(ROW)}, {literal(c)}, s.{ident(c)}, "
-        f"{literal(f'{NAMED.get(c, c)} already belongs to {entity} ')} || t.{ident(key)} FROM {stage_name} s "
-        f"{bulk.join_current(session, entity, 't', f't.{ident(c)} = s.{ident(c)} AND t.{ident(key)} <> s.{ident(key)}')}"
-        for c in unique)
-    rows = session.connection().execute(text(sql)).all()
+    """Store-wide uniqueness: a staged row's value of a `unique` column held by another current record
+    (compared as bytes, as the index of such a column orders them: migration 19)."""
+    entity, key = ENTITY[kind], ident(KEY[kind])
+    parts = []
+    for c in unique:
+        held = f'(t.{ident(c)} COLLATE "C") = s.{ident(c)} AND t.{key} <> s.{key}'
+        parts.append(f"SELECT s.{ident(ROW)}, {literal(c)}, s.{ident(c)}, "
+                     f"{literal(f'{NAMED.get(c, c)} already belongs to {entity} ')} || t.{key} FROM {stage_name} s "
+                     f"{bulk.join_current(session, entity, 't', held)}")
+    rows = session.connection().execute(text(" UNION ALL ".join(parts))).all() if parts else []
     return [RowProblem(int(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
 
 

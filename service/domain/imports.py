@@ -23,12 +23,20 @@ from connectors.base import PROBLEM, ROW, UnreadableFile, importer_for, importer
 from service.domain import audit
 from service.domain.authz import Principal, require_role
 from service.domain.clock import new_id, now
-from service.domain.dictionary import Dictionary, Entity, dictionary
+from service.domain.dictionary import Dictionary, Entity, Field, dictionary
 from service.domain.errors import ImportRejected, InvalidInput, NotFound, Problem
-from service.domain.validation import ProblemReport, RowProblem, merged_report, resolve_headers, validate_rows
+from service.domain.validation import (
+    ProblemReport,
+    RowProblem,
+    ValidatedTable,
+    merged_report,
+    resolve_headers,
+    validate_rows,
+)
 from service.store import bulk
 from service.store import principals as principals_store
 from service.store.records import teacher_ids_by_id_number
+from service.store.sqltext import ident, literal
 from service.store.tables import ImportBatch, ImportProblems
 
 Kind = Literal["schools", "teachers"]
@@ -36,7 +44,7 @@ ENTITY: dict[Kind, Entity] = {"schools": "school", "teachers": "teacher"}
 KEY: dict[Kind, str] = {"schools": "code", "teachers": "id"}
 
 Progress = Callable[[str], None]
-STEPS = ("reading file", "validating rows", "staging", "checking against the store", "merging")
+STEPS = ("reading file", "validating rows", "checking against the store", "staging", "merging")
 
 
 @dataclass
@@ -77,24 +85,36 @@ class ImportReport:
         self.problems_by_reason, self.report_gz = report.by_reason, report.csv_gz
 
 
-def _store_checks(session: Session, kind: Kind, stage_name: str) -> list[RowProblem]:
-    """Checks that need the store: references to existing records and store-wide uniqueness."""
-    if kind == "schools":
-        sql = (
-            f'SELECT s."{ROW}", \'region_code\', s.region_code, \'region not in the store\' '
-            f"FROM {stage_name} s WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = s.region_code)"
-        )
-    else:
-        sql = (
-            f'SELECT s."{ROW}", \'school_code\', s.school_code, \'school not in the store\' FROM {stage_name} s '
-            f"WHERE NOT EXISTS (SELECT 1 FROM school c WHERE c.code = s.school_code AND c.valid_to IS NULL)"
-        )
-        if bulk.any_current_in_range(session, "teacher", "id_number", stage_name):  # else none can be held
-            sql += (
-                f' UNION ALL SELECT s."{ROW}", \'id_number\', s.id_number, \'ID number already belongs to teacher \' || t.id '
-                f"FROM {stage_name} s {bulk.join_current(session, 'teacher', 't', 't.id_number = s.id_number AND t.id <> s.id')}"
-            )
-    rows = session.connection().execute(text(sql)).all()
+# What an imported row refers to, which must be in the store: (column, table, its column, versioned).
+REFERENCES: dict[Kind, tuple[str, str, str, bool]] = {
+    "schools": ("region_code", "region", "code", False),
+    "teachers": ("school_code", "school", "code", True),
+}
+
+
+def _check_references(session: Session, kind: Kind, checked: ValidatedTable) -> None:
+    """A row must refer to a region (a school) or a school (a teacher) in the store: the file's
+    distinct references are asked of the store at once, and the rows holding a missing one refused."""
+    column, target, target_column, versioned = REFERENCES[kind]
+    if column in checked.present:
+        missing = bulk.missing(session, target, target_column, checked.values(column), versioned=versioned)
+        checked.refuse(column, missing, f"{target} not in the store")
+
+
+NAMED = {"id_number": "ID number"}  # how a problem names a column
+
+
+def _held_elsewhere(session: Session, kind: Kind, stage_name: str, unique: list[str]) -> list[RowProblem]:
+    """Store-wide uniqueness: a staged row's value of a `unique` column held by another current record
+    (compared as bytes, as the index of such a column orders them: migration 19)."""
+    entity, key = ENTITY[kind], ident(KEY[kind])
+    parts = []
+    for c in unique:
+        held = f'(t.{ident(c)} COLLATE "C") = s.{ident(c)} AND t.{key} <> s.{key}'
+        parts.append(f"SELECT s.{ident(ROW)}, {literal(c)}, s.{ident(c)}, "
+                     f"{literal(f'{NAMED.get(c, c)} already belongs to {entity} ')} || t.{key} FROM {stage_name} s "
+                     f"{bulk.join_current(session, entity, 't', held)}")
+    rows = session.connection().execute(text(" UNION ALL ".join(parts))).all() if parts else []
     return [RowProblem(int(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
 
 
@@ -115,39 +135,9 @@ def import_table(
     step("validating rows")
     if kind == "teachers":
         raw = _with_staff_ids(session, raw, d)
-    checked = validate_rows(raw, entity, d)
-    try:
-        report.rows_total = checked.rows_total
-        found = checked.report
-        if any(p.row == 1 for p in found.first):  # the header itself is wrong: no row can be read
-            report.take(found)
-            report.rows_rejected = report.rows_total
-            raise _rejected(session, principal, report)
-        step("staging")
-        stage_name = f"stage_{kind}"
-        columns = {ROW: "integer", **{c: fields[c].type for c in fields}}
-        bulk.stage(session, stage_name, columns, checked.good_rows())
-        present = checked.present
-    finally:
-        checked.close()
-    step("checking against the store")
-    store_problems = _store_checks(session, kind, stage_name)
-    found = merged_report(found, store_problems)
-    report.take(found)
-    report.rows_rejected = len(found.bad_rows)
-    if found.total and not skip_invalid:
-        raise _rejected(session, principal, report)
-    if store_problems:
-        session.connection().execute(text(
-            f'DELETE FROM {stage_name} WHERE "{ROW}" IN (SELECT unnest(:rows))'
-        ), {"rows": sorted({p.row for p in store_problems})})
-    step("merging")
-    bulk.fill_absent(session, stage_name, entity, KEY[kind], [c for c in fields if c not in present])
-    counts = bulk.merge_versions(
-        session, stage_name=stage_name, target=entity, key=KEY[kind], columns=list(fields),
-        at=now(), by=principal.id, source="import", ref=report.batch_id,
-    )
-    bulk.drop_stage(session, stage_name)
+    with bulk.checking_database(session) as within:
+        counts = _checked_and_written(session, principal, kind, report, validate_rows(raw, entity, d, within),
+                                      fields, skip_invalid, step)
     report.rows_inserted, report.rows_updated, report.rows_unchanged = (
         counts.inserted, counts.updated, counts.unchanged,
     )
@@ -157,6 +147,66 @@ def import_table(
         {k: v for k, v in report.as_dict().items() if k != "problems"}, filename))
     session.flush()
     return report
+
+
+def _checked_and_written(
+    session: Session, principal: Principal, kind: Kind, report: ImportReport, checked: ValidatedTable,
+    fields: dict[str, Field], skip_invalid: bool, step: Progress,
+) -> bulk.MergeCounts:
+    """The checks of the validated rows against the store, then their writing; see `import_table`."""
+    entity = ENTITY[kind]
+    try:
+        report.rows_total = checked.rows_total
+        if any(p.row == 1 for p in checked.report.first):  # the header itself is wrong: no row can be read
+            report.take(checked.report)
+            report.rows_rejected = report.rows_total
+            raise _rejected(session, principal, report)
+        step("checking against the store")
+        _check_references(session, kind, checked)
+        # Records unique on a column (their key, a teacher's ID number) none of which the store holds
+        # in the range of the file's values are all new: they are written straight from the checked
+        # rows. Otherwise they are staged, checked against the store row by row, and merged.
+        unique = [c for c in fields if fields[c].unique and c in checked.present]
+        held = {c: bulk.any_current_between(session, entity, c, *checked.bounds(c)) for c in unique}
+        key, at, found = KEY[kind], now(), checked.report
+        if not any(held.values()):
+            _take_or_reject(session, principal, report, found, skip_invalid)
+            step("merging")
+            count, digest = checked.good_count(), checked.digest(key)  # asked before the rows stream out
+            counts = bulk.append_versions(
+                session, target=entity, columns={c: fields[c].type for c in fields}, rows=checked.for_store(),
+                count=count, keys_digest=digest, at=at, by=principal.id, source="import", ref=report.batch_id)
+        else:
+            step("staging")
+            stage_name = f"stage_{kind}"
+            bulk.stage(session, stage_name, {ROW: "integer", **{c: fields[c].type for c in fields}}, checked.for_store())
+            checked.close()  # the rows are in the store: the validator's memory goes before the merge
+            store_problems = _held_elsewhere(session, kind, stage_name, [c for c in unique if c != key and held[c]])
+            found = merged_report(found, store_problems)
+            _take_or_reject(session, principal, report, found, skip_invalid)
+            if store_problems:
+                session.connection().execute(text(
+                    f'DELETE FROM {stage_name} WHERE "{ROW}" IN (SELECT unnest(:rows))'
+                ), {"rows": sorted({p.row for p in store_problems})})
+            step("merging")
+            bulk.fill_absent(session, stage_name, entity, key, [c for c in fields if c not in checked.present])
+            counts = bulk.merge_versions(
+                session, stage_name=stage_name, target=entity, key=key, columns=list(fields),
+                at=at, by=principal.id, source="import", ref=report.batch_id,
+            )
+            bulk.drop_stage(session, stage_name)
+    finally:
+        checked.close()
+    return counts
+
+
+def _take_or_reject(session: Session, principal: Principal, report: ImportReport, found: ProblemReport,
+                    skip_invalid: bool) -> None:
+    """The problems found go on the report; with any, the file is refused unless told to skip bad rows."""
+    report.take(found)
+    report.rows_rejected = len(found.bad_rows)
+    if found.total and not skip_invalid:
+        raise _rejected(session, principal, report)
 
 
 def _with_staff_ids(session: Session, raw: pa.Table | pa.RecordBatchReader, d: Dictionary) -> pa.Table | pa.RecordBatchReader:

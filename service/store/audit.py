@@ -33,6 +33,11 @@ def page(session: Session, *, action: str | None, entity_id: str | None, since: 
     return rows, total
 
 
+# The digest of the keys a merge wrote: `k` a key column, `order` a collation making the order
+# byte order (PostgreSQL's default collation need not be; DuckDB's is).
+KEYS_DIGEST = "md5(string_agg(CAST({k} AS VARCHAR), ',' ORDER BY {k}{order}))"
+
+
 def version_digests(session: Session, target: str, key: str, delta: str, at: datetime, *,
                     closed: bool = True) -> tuple[str | None, str | None]:
     """Digests of the versions a merge closed (before: key and valid_from; None when `closed` says
@@ -47,6 +52,6 @@ def version_digests(session: Session, target: str, key: str, delta: str, at: dat
         if closed else "CAST(NULL AS VARCHAR)"
     )
     row = session.connection().execute(text(
-        f"SELECT {before}, (SELECT md5(string_agg(CAST(d.k AS VARCHAR), ',' ORDER BY d.k{byte_order})) FROM {delta} d)"
+        f"SELECT {before}, (SELECT {KEYS_DIGEST.format(k='d.k', order=byte_order)} FROM {delta} d)"
     ), {"at": at}).one()
     return row[0], row[1]

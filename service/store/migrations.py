@@ -60,6 +60,16 @@ def _teacher_id_number(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX IF NOT EXISTS ix_teacher_id_number ON teacher (id_number) WHERE valid_to IS NULL"))
 
 
+def _id_numbers_in_byte_order(conn: Connection) -> None:
+    """PostgreSQL: the ID-number index (migration 13) compares bytes (COLLATE "C"), as its probes
+    now ask: ID numbers are digits and X, equal in either collation, but the database's collation
+    sorts them through strcoll, and a first load builds the index again (100,000 teachers: 0.13 s
+    to 0.07 s)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("DROP INDEX IF EXISTS ix_teacher_id_number"))
+        conn.execute(text('CREATE INDEX ix_teacher_id_number ON teacher (id_number COLLATE "C") WHERE valid_to IS NULL'))
+
+
 def _versions_keyed_by_record(conn: Connection) -> None:
     """PostgreSQL: the keys of school and teacher versions lead by the record, (code, valid_from)
     and (id, valid_from), as the models now declare. Led by valid_from, every look-up of a record's
@@ -164,6 +174,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (16, "DuckDB finds a form's items and sections and an idempotency record through an index", _prefix_indexes),
     (17, "records that ever changed found through an index (PostgreSQL)", _closed_versions),
     (18, "collected answers found by key and reference date through an index (PostgreSQL)", _collected_by_key),
+    (19, "the ID-number index compares bytes (PostgreSQL)", _id_numbers_in_byte_order),
 ]
 
 

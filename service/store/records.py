@@ -124,7 +124,7 @@ def teacher_ids_by_id_number(session: Session, id_numbers: list[str]) -> dict[st
     if not id_numbers:
         return {}
     rows = session.execute(select(col(Teacher.id_number), col(Teacher.id)).where(
-        col(Teacher.id_number).in_(id_numbers), valid_at(Teacher, None)))
+        col(Teacher.id_number).collate("C").in_(id_numbers), valid_at(Teacher, None)))  # its index's order (migration 19)
     return {str(n): str(i) for n, i in rows}
 
 

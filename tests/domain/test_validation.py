@@ -61,3 +61,11 @@ def test_whitespace_and_full_width_labels_are_read_as_codes() -> None:
     assert checked.problems == []
     assert checked.good_rows().read_all().to_pylist()[0]["gender"] == "2"
     assert checked.good_rows().read_all().to_pylist()[0]["education"] == "21"
+
+
+def test_two_rows_missing_a_unique_value_are_each_missing_it_not_duplicates() -> None:
+    rows = [dict(TEACHERS[0], id=None), dict(TEACHERS[1], id=None), dict(TEACHERS[2], id=TEACHERS[0]["id"]),
+            dict(TEACHERS[3], id=TEACHERS[0]["id"])]
+    problems = validate_rows(_table(rows), "teacher", dictionary()).problems
+    assert [(p.row, p.column, p.reason) for p in problems if p.column == "id"] == [
+        (2, "id", "required"), (3, "id", "required"), (5, "id", "duplicate in the file (first at row 4)")]

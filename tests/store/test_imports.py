@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,66 @@ def test_a_file_that_stops_being_text_part_way_imports_nothing(province: Provinc
     with session_scope(province.engine) as s, pytest.raises(InvalidInput, match="not a readable CSV"):
         import_file(s, ADMIN, "teachers", path)
     assert snapshot(province.engine) == before
+
+
+def _newcomers(n: int) -> list[dict[str, str | None]]:
+    """Teachers the store has never held: staff ids and ID numbers past every one it holds, so the
+    import writes them straight from the checked rows, with no staging table."""
+    rows = []
+    for i in range(n):
+        like = TEACHERS[i % len(TEACHERS)]
+        seq = 2 * i + (1 if like["gender"] == "1" else 0)
+        rows.append(dict(like, id=f"T{900 + i:09d}", id_number=id_number("630102", str(like["birth_date"]), seq)))
+    return rows
+
+
+def test_new_teachers_at_an_unknown_school_are_refused_and_the_others_written_with_their_provenance(
+    province: Province, write_csv,
+) -> None:
+    rows = _newcomers(3)
+    rows[1]["school_code"] = "2439999999"  # well formed, but no such school
+    path = write_csv("newcomers.csv", rows)
+    before = snapshot(province.engine, ("school", "teacher"))
+    with pytest.raises(ImportRejected) as err, session_scope(province.engine) as s:
+        import_file(s, ADMIN, "teachers", path)
+    assert [(p["row"], p["column"], p["reason"]) for p in err.value.extra["report"]["problems"]] == [
+        (3, "school_code", "school not in the store")]
+    assert snapshot(province.engine, ("school", "teacher")) == before
+
+    with session_scope(province.engine) as s:
+        report = import_file(s, ADMIN, "teachers", path, skip_invalid=True)
+    assert (report.rows_inserted, report.rows_updated, report.rows_rejected) == (2, 0, 1)
+    with session_scope(province.engine) as s:
+        assert records.get_teacher(s, str(rows[1]["id"])) is None
+        for row in (rows[0], rows[2]):
+            (version,) = records.versions(s, Teacher, str(row["id"]))
+            assert (version.id_number, version.school_code, str(version.birth_date)) == (
+                row["id_number"], row["school_code"], row["birth_date"])
+            assert (version.source, version.changed_by, version.ref, version.valid_to) == (
+                "import", ADMIN.id, report.batch_id, None)
+    # The audit entry pins the records written, as a merge's does: the digest of their keys in order.
+    with province.engine.connect() as conn:
+        after = conn.execute(text("SELECT after_digest FROM audit_log WHERE action = 'records.teacher' "
+                                  "AND entity_id = :b"), {"b": report.batch_id}).scalar_one()
+    assert after == hashlib.md5(",".join(sorted(str(r["id"]) for r in (rows[0], rows[2]))).encode()).hexdigest()
+
+
+def test_a_new_teacher_holding_an_id_number_already_held_is_checked_row_by_row(province: Province, write_csv) -> None:
+    rows = _newcomers(2)
+    rows[1]["id_number"] = TEACHERS[3]["id_number"]
+    rows[1].update({k: TEACHERS[3][k] for k in ("gender", "birth_date")})
+    with pytest.raises(ImportRejected) as err, session_scope(province.engine) as s:
+        import_file(s, ADMIN, "teachers", write_csv("twin.csv", rows))
+    (problem,) = err.value.extra["report"]["problems"]
+    assert (problem["row"], problem["column"]) == (3, "id_number") and TEACHERS[3]["id"] in problem["reason"]
+
+
+def test_an_import_leaves_no_database_of_its_checks_behind(province: Province, write_csv) -> None:
+    with session_scope(province.engine) as s:
+        import_file(s, ADMIN, "teachers", write_csv("newcomers.csv", _newcomers(2)))
+    with pytest.raises(ImportRejected), session_scope(province.engine) as s:
+        import_file(s, ADMIN, "teachers", write_csv("bad.csv", [dict(TEACHERS[0], gender="7")]))
+    with province.engine.connect() as conn:
+        if conn.dialect.name == "duckdb":
+            names = conn.execute(text("SELECT database_name FROM duckdb_databases()")).scalars().all()
+            assert not [n for n in names if n.startswith("checking_")]

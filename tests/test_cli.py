@@ -88,9 +88,10 @@ def test_a_store_held_by_another_process_is_one_line_not_a_traceback(province: P
     holder = subprocess.Popen([sys.executable, "-c", "import duckdb, time; "
                                "c = duckdb.connect('data/collectonce.duckdb'); print('held', flush=True); time.sleep(60)"],
                               cwd=province, stdout=subprocess.PIPE, text=True)
+    (province / "held.csv").write_text("code,name\n", encoding="utf-8")
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        for args in (("token", "list"), ("import", "schools", "ragged.csv"), ("serve",)):
+        for args in (("token", "list"), ("import", "schools", "held.csv"), ("serve",)):
             r = collectonce(*args, cwd=province)
             assert r.returncode == 1, (args, r.stdout, r.stderr)
             assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr

@@ -345,12 +345,13 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         # on a roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
         heads, wording = (flattened(list(f.headers), f.label) if f.label and req.level == "school"
                           else (list(f.headers), f.label))
-        if f.headers:
-            merged = None
-        elif merged is not None and not heads and wording and _part_of_above(wording, d):
+        if merged is not None and not f.headers and not heads and wording and _part_of_above(wording, d):
             # "其中：女", "在编" after "教职工 / 合计", with no header of their own: the category cell
-            # spanning the block lost its words on the rows below its first; they are still in it.
+            # spanning the block lost its words on the rows below its first; they are still in it. A row
+            # naming its own people ("Teachers (total)") ends the block.
             heads = list(merged)
+        else:
+            merged = None
         flat = len(heads) > len(f.headers)
         if wording and req.level == "school" and wording == f.label:
             heads, wording = colon_path(heads, wording, d)  # "按学历分：研究生"

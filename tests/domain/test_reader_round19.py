@@ -98,3 +98,41 @@ def test_asking_before_whom_to_ask_adds_nothing() -> None:
         ([], '您的出生日期（如不确定，请咨询人事干部）', 'teacher.birth_date'),
     ]) == []
     assert misread("教师问卷", "roster", [([], '任教学科（心理咨询）', None)]) == []
+
+
+def test_a_row_naming_its_own_people_ends_a_merged_block() -> None:
+    """After "学生 / 合计", "专任教师数" names its own people: the "其中：女" after it refines the teachers,
+    not the students of the block above."""
+    assert misread("学校基本情况", "school", [
+        (['在校学生'], '合计', 'school.enrolment'),
+        ([], '专任教师数', 'FT'),
+        ([], '其中：女', 'FT;gender=2'),
+    ]) == []
+
+
+def test_options_giving_a_value_of_teachers_ask_that_value() -> None:
+    """"您是：①在编教师 ②编外（聘用）教师": the teacher word says whose the value is; the options are
+    values of one field. Options naming people the records never hold, or only posts, do not."""
+    assert misread("教师调查问卷", "roster", [
+        ([], '您目前是：①在编教师 ②编外（聘用）教师', 'teacher.establishment'),
+        ([], '您是：①男教师 ②女教师', 'teacher.gender'),
+    ]) == []
+    assert misread("教师调查问卷", "roster", [([], '您目前是：①在编教师 ②代课教师', None)]) == []
+
+
+def test_which_one_of_a_kind_is_a_question_word() -> None:
+    """"哪一门课", "哪一个" ask which, as "哪门课" does."""
+    assert misread("教师调查问卷", "roster", [
+        ([], '您本学期主要教哪一门课？', 'teacher.subject'),
+        ([], '您现在的最高学历是哪一个？', 'teacher.education'),
+    ]) == []
+
+
+def test_the_schools_size_over_its_measures_names_no_one() -> None:
+    """"规模：在校学生数", "规模：教职工数": the school's size measured by what follows; "学校规模" alone
+    asks a size the records do not hold."""
+    assert misread("学校地名信息表", "school", [
+        ([], '规模：在校学生数', 'school.enrolment'),
+        ([], '规模：在职教职工数', 'status=1'),
+    ]) == []
+    assert misread("学校地名信息表", "school", [([], '学校规模', None)]) == []

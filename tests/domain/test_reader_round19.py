@@ -136,3 +136,13 @@ def test_the_schools_size_over_its_measures_names_no_one() -> None:
         ([], '规模：在职教职工数', 'status=1'),
     ]) == []
     assert misread("学校地名信息表", "school", [([], '学校规模', None)]) == []
+
+
+def test_the_standardised_name_and_address_are_the_schools_own() -> None:
+    """"标准名称", "标准地址": a register's standardised form of the school's name and address. A
+    standard of something else ("编制标准", a quota; "补贴标准", a rate) is no such value."""
+    assert misread("学校地名采集", "school", [
+        ([], '学校标准名称', 'school.name'),
+        ([], '标准地址', 'school.address'),
+    ]) == []
+    assert misread("学校地名采集", "school", [([], '编制标准', None), ([], '补贴标准（元/人）', None)]) == []

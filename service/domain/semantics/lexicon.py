@@ -624,6 +624,10 @@ def _build(d: Dictionary) -> Lexicon:
                     bare = tuple(x for x in cut if x != "of") or cut
                     if bare and bare not in grammar_units and bare not in breakdown_units:
                         raw.setdefault(bare, set()).add(Sense("dim", f.key, bare=True))
+                        if f.type == "text" and not f.pattern and not bare[0].isascii():
+                            # "标准名称", "标准地址": the standardised form of a free text a register keeps
+                            # (a gazetteer's name of the place), still the school's when alone.
+                            raw.setdefault(units("标准") + bare, set()).add(Sense("dim", f.key, bare=True))
     heads = {u: fields.pop() for u, senses in raw.items()
              if len(u) == 1 and len(fields := {s.field for s in senses if s.bare and s.field}) == 1}
     for f in d.entity_fields("teacher"):

@@ -345,13 +345,6 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         # on a roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
         heads, wording = (flattened(list(f.headers), f.label) if f.label and req.level == "school"
                           else (list(f.headers), f.label))
-        if merged is not None and not f.headers and not heads and wording and _part_of_above(wording, d):
-            # "其中：女", "在编" after "教职工 / 合计", with no header of their own: the category cell
-            # spanning the block lost its words on the rows below its first; they are still in it. A row
-            # naming its own people ("Teachers (total)") ends the block.
-            heads = list(merged)
-        else:
-            merged = None
         flat = len(heads) > len(f.headers)
         if wording and req.level == "school" and wording == f.label:
             heads, wording = colon_path(heads, wording, d)  # "按学历分：研究生"
@@ -362,6 +355,14 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         heads = [h for h in heads if not names_nobody(h, d)]
         if wording and req.level == "school":
             heads, wording = of_which_header(heads, wording, d)
+        inherited = False
+        if merged is not None and not heads and wording and _part_of_above(wording, d):
+            # "其中：女", "在编" after "教职工 / 合计", with no header of their own: the category cell
+            # spanning the block lost its words on the rows below its first; they are still in it. A row
+            # naming its own people ("Teachers (total)") ends the block.
+            heads, inherited = list(merged), True
+        else:
+            merged = None
         # A column named by its code reads as its note; a note refining another column ("栏03中的女性")
         # refines that column, as "其中" does the total just above.
         code, wording = column_note(wording) if wording else (None, wording)
@@ -408,7 +409,7 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                                   else None, f.label or "")
         p = m.parsed
         part = isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))
-        if f.headers and req.level == "school":
+        if heads and not inherited and req.level == "school":
             merged = list(heads) if isinstance(p, Parsed) and p.kind == "total" and not flat else None
         if not part:
             in_column[tuple(heads)] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"

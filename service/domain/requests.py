@@ -285,6 +285,23 @@ def _depends_on_context(m: Match, label: str) -> bool:
     return not normalise(label) or (isinstance(p, Parsed) and p.kind != "value" and (p.refine or not p.own_population))
 
 
+def _wider(total: Above | None, totals: list[Above]) -> Above | None:
+    """The whole a bare category splits once every column since the last total named its population
+    again ("专任", "专任女", "专任-本科", then "在编"): each part of that total said so, so one naming no
+    one is of the total it is itself a part of ("教职工"); the last total when there is none."""
+    if total is None or total.definition is None:
+        return total
+    own = set(total.definition.filters)
+    return next((t for t in reversed(totals) if t is not total and t.headers == total.headers and t.definition is not None
+                 and set(t.definition.filters) < own), total)
+
+
+def _part_of_above(wording: str, d: Dictionary) -> bool:
+    """Whether a wording is a part of a whole above it: "其中" or a bare category naming no one."""
+    p = read(wording, d, None)
+    return isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))
+
+
 def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     """Read every field in its place on the form; keys are taken exactly. A field the store holds
     for another level, or asked twice, is a problem of the request."""
@@ -303,6 +320,9 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     # Whether every field since the total refined it with "其中" ("专任教师数", "其中：女", "其中：本科"):
     # a number of people after such a run that does not say "其中" ("在编人数") is none of its parts.
     chained: bool | None = None
+    # Whether a "其中" refined the last total since it was printed: its run does not name its population
+    # each time, so a bare category after it is still of that total.
+    refined = False
     group = Group(())
     placed: list[tuple[tuple[str, ...], Definition]] = []  # counts read, under their headers
     bounded: list[tuple[int, tuple[str, ...], Definition, str]] = []  # worded counts read: where, under what
@@ -316,6 +336,9 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     rows = [flattened(list(f.headers), f.label) if f.label and req.level == "school" else (list(f.headers), f.label)
             for f in req.fields]
     siblings = Siblings()  # categories headers name side by side, for a "其他" header beside them
+    # The headers of the last total printed under headers ("教职工 / 合计"), while the rows after it
+    # print none: a table whose merged category cell kept its words on its first row alone.
+    merged: list[str] | None = None
     for i, f in enumerate(req.fields):
         prior = above
         # A column name flattening nested headers ("Teaching Staff > Female") is read under them. Not
@@ -332,6 +355,14 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         heads = [h for h in heads if not names_nobody(h, d)]
         if wording and req.level == "school":
             heads, wording = of_which_header(heads, wording, d)
+        inherited = False
+        if merged is not None and not heads and wording and _part_of_above(wording, d):
+            # "其中：女", "在编" after "教职工 / 合计", with no header of their own: the category cell
+            # spanning the block lost its words on the rows below its first; they are still in it. A row
+            # naming its own people ("Teachers (total)") ends the block.
+            heads, inherited = list(merged), True
+        else:
+            merged = None
         # A column named by its code reads as its note; a note refining another column ("栏03中的女性")
         # refines that column, as "其中" does the total just above.
         code, wording = column_note(wording) if wording else (None, wording)
@@ -343,7 +374,8 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         # Words run together ("TotalFaculty", "TeachingStaff") are parted first, so a term the form defines is found.
         read_heads = [defined(dated(run_together(h, d) or h, req.title), terms) for h in heads]
         where: Scene = scene(read_heads, title, title_hint, req.title, prior, d,
-                             total, breakdowns, renamed or bool(chained), loose_title=wider_than_title(totals, title, d))
+                             _wider(total, totals) if renamed and not refined else total, breakdowns, renamed or bool(chained),
+                             loose_title=wider_than_title(totals, title, d))
         if heads:
             # A "其他" header after headers naming categories is the rest of their parent's population.
             parent = scene(read_heads[:-1], title, title_hint, req.title, None, d, total, breakdowns, renamed)
@@ -377,10 +409,17 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                                   else None, f.label or "")
         p = m.parsed
         part = isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))
+        if heads and not inherited and req.level == "school":
+            merged = list(heads) if isinstance(p, Parsed) and p.kind == "total" and not flat else None
         if not part:
             in_column[tuple(heads)] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"
                                             else None, f.label or f.key or "")
-        if (flat and m.key is not None) or not part:
+        # The school's own particulars (its name, code, address: values not counted) say nothing of
+        # whom the rows after them count: a bare "女" after "学校名称" splits the title's population.
+        held = m.definition.field if m.definition is not None and m.definition.measure == "value" else None
+        particular = (held is not None and held in d.fields and d.fields[held].type not in ("integer", "decimal")
+                      and not f.headers and above is None)
+        if ((flat and m.key is not None) or not part) and not particular:
             # A total, or anything but a refinement or a bare category, is what the next "其中" refines.
             # It sits under the headers printed above it: a path run into its name ("专任教师数/少数民族")
             # is its wording, so a "其中：女" printed next refines it.
@@ -389,10 +428,12 @@ def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             if is_total(m.definition):
                 total = whole_above(above, totals, d)
                 totals.append(above)
-                renamed, chained = False, None
+                renamed, chained, refined = False, None, False
             elif total is not None and isinstance(p, Parsed) and p.kind == "count" and (p.own_population or flat) \
                     and above.headers == total.headers:
                 renamed = True  # a path run into the name ("专任教师-女") names its population as well
+        if isinstance(p, Parsed) and p.refine:
+            refined = True
         if chained is not False and not (isinstance(p, Parsed) and is_total(m.definition) and not p.refine):
             # People counted after the run ("在编人数", "编外人数") are apart from the total as well.
             chained = isinstance(p, Parsed) and (p.refine or (bool(chained) and p.counted and not p.own_population))

@@ -151,6 +151,11 @@ _UNIT_NOTE = re.compile(r"^[(（]?\s*(?:计量)?单位\s*[:：]\s*(?:人|名|个
                         r"|^[(（]?\s*units?(?:\s+of\s+measure(?:ment)?)?\s*[:：]\s*(?:persons?|people|headcounts?|number)\s*[)）]?$")
 
 
+# The school's size as a header over what measures it ("规模：在校学生数", "规模：教职工数"): the measures
+# under it say whom they count; the size itself names no one.
+_SIZE = re.compile(r"(?:学校|办学)?规模|(?:school\s+)?size")
+
+
 def names_nobody(header: str, d: Dictionary) -> bool:
     """Whether a header says only how or where a table sits on the sheet, not whom it counts: a unit
     ("单位：人", "Unit: persons", "Headcount"), a section ("二、基本情况", "Section B", "Part 2"). The
@@ -158,7 +163,7 @@ def names_nobody(header: str, d: Dictionary) -> bool:
     it out without changing a cell. "另有" names nobody either, but says the people below are
     beside the table's population, so it stays."""
     h = fold(header).strip()
-    if _UNIT_NOTE.match(h):
+    if _UNIT_NOTE.match(h) or _SIZE.fullmatch(h):
         return True
     if _BESIDES.match(h):
         return False
@@ -404,6 +409,8 @@ def colon_path(headers: list[str], label: str, d: Dictionary) -> tuple[list[str]
     head, rest = label[: found[0].start()].strip(), label[found[0].end():].strip()
     if not head or not rest or _OF_WHICH_HEAD.match(fold(head)):
         return headers, label
+    if _SIZE.fullmatch(fold(head).strip()):
+        return [*headers, head], rest  # "规模：在校学生数": the size, measured by what follows
     p = read(head, d, mode="frame")
     if not isinstance(p, Parsed) and (fixed := respelled(head, d)) is not None:
         p = read(fixed, d, mode="frame")  # "专认教师：女": a header typed with a slip is still a header

@@ -268,7 +268,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息",
                  "tick", "please tick", "circle", "mark", "勾选", "请勾选", "打勾",
                  # Which of a kind, or of the options below: "哪门学科", "何种学历", "以下哪个区间".
-                 "哪门", "哪种", "哪一种", "哪类", "哪一类", "何种", "以下哪个", "以下哪一", "以下哪项", "以下哪一项",
+                 "哪门", "哪一门", "哪种", "哪一种", "哪类", "哪一类", "哪一个", "何种", "以下哪个", "以下哪一", "以下哪项", "以下哪一项",
                  "下列", "下列哪个", "下列哪一", "哪项", "哪一项", "区间", "哪个区间",
                  # Which option fits: "Which best describes your contract?", "以下哪项最符合您的情况".
                  "best describe", "which best describe", "what best describe", "最符合", "最能描述"),
@@ -370,7 +370,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.gender": ("性别", "gender", "sex"),
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
     # "数學科教師": a subject named with 科 after it, as Taiwan's and many schools' forms do.
-    "teacher.subject": ("学科", "科", "任教学科", "任课", "哪门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course",
+    "teacher.subject": ("学科", "科", "任教学科", "任课", "哪门课", "哪一门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course",
                         # the subject a teacher mainly teaches, not a primary school's
                         "primary subject", "main subject", "primary subject area", "main subject area",
                         # The field a teacher teaches, as a subject is one: "Subject or field taught".
@@ -624,6 +624,10 @@ def _build(d: Dictionary) -> Lexicon:
                     bare = tuple(x for x in cut if x != "of") or cut
                     if bare and bare not in grammar_units and bare not in breakdown_units:
                         raw.setdefault(bare, set()).add(Sense("dim", f.key, bare=True))
+                        if f.type == "text" and not f.pattern and not bare[0].isascii():
+                            # "标准名称", "标准地址": the standardised form of a free text a register keeps
+                            # (a gazetteer's name of the place), still the school's when alone.
+                            raw.setdefault(units("标准") + bare, set()).add(Sense("dim", f.key, bare=True))
     heads = {u: fields.pop() for u, senses in raw.items()
              if len(u) == 1 and len(fields := {s.field for s in senses if s.bare and s.field}) == 1}
     for f in d.entity_fields("teacher"):

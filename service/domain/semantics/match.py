@@ -249,6 +249,9 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
         # field of free text (a name, an address; not a code) lists the parts it is written in, unless they are values of some coded
         # field ("学校名称（公办/民办）" asks the ownership; one such word, "town", may be a part, and so
         # may words of different fields: "(street, city, state, ZIP)" names places, not one kind).
+        if _CHOICES.search(label):
+            # "本校属于：①村小 ②教学点": numbered choices ask which one, never a text written in parts.
+            return False
         if any(_OTHER_LANGUAGE.fullmatch(o.strip()) for o in listed) and not any(_OWN_LANGUAGE.fullmatch(o.strip()) for o in listed):
             # "姓名（葡文/英文）": a name in other languages than the one the records hold it in (not "(Chinese / pinyin)").
             return False
@@ -270,7 +273,26 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     # through one of its words but read whole as something else ("principal teacher": a rank) is
     # another classification's value, not ours.
     naming = [(ok or _names_value(o, name, d)) and not _residual(o, d) for o, ok in zip(listed, fit, strict=True)]
+    unknown = [o for o, ok in zip(listed, fit, strict=True) if not ok and not o.isascii() and _unknown_people(o, d)]
+    if unknown and sum(ok and not _residual(o, d) for o, ok in zip(listed, fit, strict=True)) < 2:
+        # Chinese options are the records' own language: options the reader does not know, beside one
+        # value named whole and another only through a word ("教师/管理人员/后勤服务人员/食堂从业人员"),
+        # are a classification of the form's own, cutting across the stored values.
+        return False
     return sum(naming) >= 2 and not any(_of_another(o, name, d) for o, ok in zip(listed, fit, strict=True) if not ok)
+
+
+def _unknown_people(option: str, d: Dictionary) -> bool:
+    """Whether an option is a kind of people the reader does not know: words it cannot read before a
+    plain word for people ("后勤服务人员", "食堂从业人员")."""
+    u = units(fold(option).strip())
+    terms = lexicon(d).terms
+    return isinstance(read(option, d), Unread) and any(
+        len(u) > n and any(s.kind == "pop" and s.generic for s in terms.get(u[-n:], frozenset())) for n in (2, 3))
+
+
+# Choices numbered to tick one: "①村小 ②教学点", "A.公办 B.民办", "□男 □女".
+_CHOICES = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩□☐○]|(?:^|[\s：:(（])[A-Da-d][.、．)]\s*\S")
 
 
 # Languages a free text may be written in: the records' own ("中文", "Chinese"), and others ("（葡文/英文）").

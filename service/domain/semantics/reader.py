@@ -1464,7 +1464,7 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
     unknown name (one English word, two Chinese characters) and nothing else that reads."""
     lex = lexicon(d)
     folded = fold(label)
-    field_ = _offered(options(folded), lex, detailed=True)
+    field_ = _offered(options(folded), lex, detailed=True) or _teachers_of(options(folded), d)
     if field_ is None:
         return None
     head = units(strip_brackets(_OPTION_BRACKETS.sub(" ", unnumbered(folded))))
@@ -1495,6 +1495,24 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
         # "聘任类别（常额/合约）": an unknown name, a word for a kind, and options saying which field.
         return field_ if said.reason in (EMPTY, NOTHING, COUNTED, BREAKDOWN_ONLY) else None
     return field_ if said.kind == "value" and said.field in (SELF, field_) else None
+
+
+def _teachers_of(listed: list[str], d: Dictionary) -> str | None:
+    """The one field whose values options give of teachers ("①在编教师 ②非在编（合同制）教师"): the
+    teacher word says whose the value is, as a teacher answering about themselves is."""
+    fields: set[str] = set()
+    codes: list[tuple[str, ...]] = []
+    for o in listed:
+        p = read(o, d)
+        if not isinstance(p, Parsed) or p.kind != "count":
+            return None
+        own = [c for c in p.conditions if not (c.field == POST and c.codes == ("1",) and not c.negated)]
+        if not own or len(own) == len(p.conditions):
+            return None
+        fields |= {c.field for c in own}
+        codes.append(tuple(sorted({x for c in own for x in c.codes})))
+    return next(iter(fields)) if len(listed) >= 2 and len(fields) == 1 and len(set(codes)) == len(codes) \
+        and POST not in fields else None
 
 
 def _kind_of_people(head: tuple[str, ...], lex: Lexicon) -> bool:

@@ -1,7 +1,7 @@
 """`make bench`: benchmarks that print figures and ratios; they never pass or fail on time.
 `make bench-quick` runs them at small sizes (BENCH_* variables), printing the same figures."""
 
-from bench import analysis, imports, issue, submissions, templates
+from bench import analysis, hostile_labels, imports, issue, submissions, templates
 from bench.common import loadavg, machine, print_summary
 
 if __name__ == "__main__":
@@ -11,4 +11,5 @@ if __name__ == "__main__":
     issue.main()
     submissions.main()
     templates.main()
+    hostile_labels.main()
     print_summary()

@@ -119,13 +119,17 @@ class DefinitionIn(BaseModel):
                 "filters": [f.model_dump(by_alias=True, exclude_none=True) for f in self.filters]}
 
 
+# A questionnaire item with its options runs past 200 characters; none printed runs past 1,000.
+LABEL_MAX = 1000
+
+
 class FieldIn(BaseModel):
     """A dictionary or definition key, a definition, or the department's own wording with a type;
     and where it sits on the department's printed form: the headers above it, outermost first."""
 
     model_config = ConfigDict(extra="forbid")
     key: str | None = PydField(default=None, max_length=400)
-    label: str | None = PydField(default=None, max_length=1000)
+    label: str | None = PydField(default=None, max_length=LABEL_MAX)
     type: FieldType | None = None
     definition: DefinitionIn | None = None
     headers: list[Annotated[str, PydField(min_length=1, max_length=200)]] = PydField(
@@ -302,7 +306,7 @@ def _part_of_above(wording: str, d: Dictionary) -> bool:
     return isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))
 
 
-def _match(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
+def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     """Read every field in its place on the form; keys are taken exactly. A field the store holds
     for another level, or asked twice, is a problem of the request."""
     entity = "teacher" if req.level == "roster" else "school"
@@ -561,7 +565,7 @@ def analyse(session: Session, principal: Principal, req: RequestIn, *, exclude: 
         raise InvalidInput("the due date must be today or later, and not before the reference date",
                            [Problem(["body", "due_date"], "too early", str(req.due_date), code="due_too_early")])
     d = dictionary()
-    fields = _match(req, d)
+    fields = read_fields(req, d)
     entity = "teacher" if req.level == "roster" else "school"
     in_scope = scope_filter(req.scope)
     for f in fields:

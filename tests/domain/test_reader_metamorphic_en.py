@@ -54,7 +54,7 @@ def read_meanings(form: Form) -> list[Canonical | str]:
     the form gives no type is sent without one, as the corpus check sends it; fields the service
     refuses are REFUSED and the rest of the form is read again, as the corpus check does."""
     from service.domain.errors import InvalidInput
-    from service.domain.requests import FieldIn, RequestIn, _match
+    from service.domain.requests import FieldIn, RequestIn, read_fields
     from service.domain.scope import Scope
 
     keep = list(range(len(form["fields"])))
@@ -66,7 +66,7 @@ def read_meanings(form: Form) -> list[Canonical | str]:
                         level=form["level"], fields=fields, scope=Scope(regions=["430000"]),
                         reference_date=date(2026, 9, 1), due_date=date(2026, 12, 1))
         try:
-            read = _match(req, D)
+            read = read_fields(req, D)
         except InvalidInput as exc:
             named = {keep[int(p.loc[2])] for p in exc.errors if len(p.loc) > 2 and isinstance(p.loc[2], int)}
             assert named, exc

@@ -23,7 +23,7 @@ import yaml
 
 from service.domain.dictionary import dictionary
 from service.domain.errors import InvalidInput
-from service.domain.requests import FieldAnalysis, FieldIn, RequestIn, _match
+from service.domain.requests import FieldAnalysis, FieldIn, RequestIn, read_fields
 from service.domain.scope import Scope
 from tests.domain.corpus_dsl import Count, from_definition, parse
 
@@ -68,7 +68,7 @@ def reading(title: str, level: str, fields: list[Field]) -> list[FieldAnalysis |
                         fields=[FieldIn.model_validate({k: v for k, v in fields[i].items() if v or k != "headers"}) for i in keep],
                         scope=Scope(regions=["430000"]), reference_date=date(2026, 9, 1), due_date=date(2026, 12, 1))
         try:
-            got = _match(req, D)
+            got = read_fields(req, D)
         except InvalidInput as exc:
             named = {keep[p.loc[2]] for p in exc.errors if len(p.loc) > 2 and isinstance(p.loc[2], int)}
             if not named:

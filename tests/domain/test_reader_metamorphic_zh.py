@@ -27,7 +27,7 @@ import yaml
 
 from service.domain.dictionary import dictionary
 from service.domain.errors import InvalidInput
-from service.domain.requests import FieldIn, RequestIn, _match
+from service.domain.requests import FieldIn, RequestIn, read_fields
 from service.domain.scope import Scope
 from tests.domain.corpus_dsl import Canonical, from_definition, parse
 
@@ -71,7 +71,7 @@ def read(form: Form) -> list[Canonical | str]:
                                                         "type": form.fields[i][2]}) for i in keep],
                         scope=Scope(regions=["430000"]), reference_date=date(2026, 9, 1), due_date=date(2026, 12, 1))
         try:
-            out = _match(req, D)
+            out = read_fields(req, D)
         except InvalidInput as exc:
             named = {keep[p.loc[2]] for p in exc.errors if len(p.loc) > 2 and isinstance(p.loc[2], int)}
             if not named:

@@ -1278,13 +1278,13 @@ def test_a_value_set_against_the_one_asked_adds_nothing() -> None:
 
 def read_form(fields: list[dict[str, object]], title: str = "t", level: str = "school") -> list[str | None]:
     """The keys a whole form's fields are read as, each in its place (None for new)."""
-    from service.domain.requests import FieldIn, RequestIn, _match
+    from service.domain.requests import FieldIn, RequestIn, read_fields
     from service.domain.scope import Scope
 
     req = RequestIn(title=title, purpose="p", kind="statistical", level=level,  # type: ignore[arg-type]
                     fields=[FieldIn.model_validate({"type": "integer", **f}) for f in fields],
                     scope=Scope(regions=["430000"]), reference_date=date(2026, 9, 1), due_date=date(2026, 12, 1))
-    return [a.key if a.matched else None for a in _match(req, D)]
+    return [a.key if a.matched else None for a in read_fields(req, D)]
 
 
 def misread(title: str, level: str, fields: list[tuple[list[str], str, str | None]],

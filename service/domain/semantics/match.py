@@ -40,6 +40,7 @@ from service.domain.semantics.reader import (
     ENUMERATED,
     NOTHING,
     SELF,
+    TOO_LONG,
     UNHELD,
     Parsed,
     Unread,
@@ -50,6 +51,7 @@ from service.domain.semantics.reader import (
     refining,
     respelled,
     rest_of,
+    too_long,
     value_word,
 )
 from service.domain.semantics.text import (
@@ -676,6 +678,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         return _by_definition(definition, d)
     if label is None or not label.strip():
         return Match(None, 0.0, "no key, definition or wording given")
+    if too_long(label):
+        return Match(None, 0.0, f"new: {TOO_LONG}")
     if any(not _on(stated, reference) for stated in stated_dates(fold(label))):
         # "截至2025年12月31日在编人数" on a form of another date: a count on a day the form is not for.
         return Match(None, 0.0, "new: counted on a date the wording states, not the form's reference date")

@@ -71,6 +71,10 @@ SOME_GRADES = "counts the pupils of some grades, fewer than a school's own: not 
 ENROLMENT = "school.enrolment"
 EXCLUDING_OTHER = "a bound leaves out a value other than its own level (本科以下（不含专科）): say which values"
 _MAX_TILINGS = 48
+# Words (a Chinese character or an English word each) past which a wording is read as no field's name:
+# printed names and questions with their options run to about 40; a reading's work grows with length.
+_MOST_UNITS = 120
+TOO_LONG = f"is longer than any name or question a form prints ({_MOST_UNITS} words or characters): ask it shorter"
 _SUBJECT = "teacher.subject"
 _MAX_CHOICES = 64
 
@@ -147,16 +151,29 @@ def _tilings(u: tuple[str, ...], lex: Lexicon, strict: bool = True) -> list[list
     """Ways to cover `u` completely with known terms, fewest pieces first; a tiling that splits a
     known term in two ("专任" + "教师") is not a reading of it, unless not `strict` (a frame: "教师职称
     情况" is teachers by title, though "教师职称" also names the field)."""
-    memo: dict[int, list[list[tuple[str, ...]]]] = {len(u): [[]]}
+    # The tilings of each suffix, as a piece and the tiling after it (shared, not copied: copying
+    # made a long wording's reading quadratic in its length).
+    memo: dict[int, list[_Tiling]] = {len(u): [None]}
     for start in range(len(u) - 1, -1, -1):
-        found: list[list[tuple[str, ...]]] = []
+        found: list[_Tiling] = []
         for end in range(min(len(u), start + lex.max_len), start, -1):
             piece = u[start:end]
             if piece in lex.terms:
-                found.extend([piece, *rest] for rest in memo[end])
-        memo[start] = found[:_MAX_TILINGS]
-    out = [t for t in memo[0] if not strict or not any(a + b in lex.terms for a, b in itertools.pairwise(t))]
+                found.extend((piece, rest) for rest in memo[end][: _MAX_TILINGS - len(found)])
+        memo[start] = found
+    out = [t for t in map(_pieces, memo[0]) if not strict or not any(a + b in lex.terms for a, b in itertools.pairwise(t))]
     return sorted(out, key=len)
+
+
+_Tiling = tuple[tuple[str, ...], "_Tiling"] | None
+
+
+def _pieces(tiling: _Tiling) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = []
+    while tiling is not None:
+        piece, tiling = tiling
+        out.append(piece)
+    return out
 
 
 def _allowed(c: _Cond, d: Dictionary) -> frozenset[str]:
@@ -607,6 +624,8 @@ _SHARE = re.compile(r"[%％‰]|百分比|占比|比例|比率")
 def read(label: str, d: Dictionary, hint: str | None = None, level: str | None = None,
          mode: Mode = "field", by: tuple[str, ...] = ()) -> Parsed | Unread:
     """`_read`, remembered per dictionary: forms repeat their headers, departments their wordings."""
+    if too_long(label):
+        return Unread(TOO_LONG)
     memo = lexicon(d).memo
     k = (label, hint, level, mode, by)
     if k not in memo:
@@ -624,6 +643,13 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         memo[k] = got
     result: Parsed | Unread = memo[k]
     return result
+
+
+def too_long(label: str) -> bool:
+    return len(label) > _MOST_UNITS and len(_WORDS.findall(label)) > _MOST_UNITS
+
+
+_WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
 
 
 def _either(whole: Unread, zh: Parsed | Unread, en: Parsed | Unread) -> Parsed | Unread:
@@ -1302,6 +1328,8 @@ def _chinese_slips(folded: str, lex: Lexicon) -> list[str]:
     # word the lexicon knows is never changed, not even into another ("师多少" into "是多少").
     known = {j for a in range(len(u)) for b in range(a + 2, min(len(u), a + lex.max_len) + 1)
              if u[a:b] in lex.terms for j in range(a, b)}
+    # Where a word for people opens, found once per position (each is asked of many windows).
+    people_at = [_names_people(u[j:j + lex.max_len], lex) for j in range(len(u) + 1)]
     for i, x in enumerate(u):
         if not _CJK_CHAR.fullmatch(x) or i in known:
             continue
@@ -1319,7 +1347,7 @@ def _chinese_slips(folded: str, lex: Lexicon) -> list[str]:
                     window = u[start:start + length]
                     got = slots.get((*window[:k], "", *window[k + 1:]), frozenset())
                     fills |= got
-                    if _names_people(u[start + length:], lex):
+                    if people_at[start + length]:
                         before_people |= got
                     # The word for people itself ("本科学历教帅"): as sure as one just before it.
                     before_people |= {c for c in got if any(s.kind in ("pop", "count")
@@ -1415,13 +1443,19 @@ def _nasal(char: str) -> frozenset[str]:
     return frozenset(r[:-1] if r.endswith("ng") else r for r in _sounds(char))
 
 
+_LONGEST_NAME = 120
+
+
 def respelled(label: str, d: Dictionary) -> str | None:
     """The wording with its slips of known words corrected: an unknown English word of five
     letters or more by the one known word it is a slip of ("Nmber" → "number", "Totalstaff" →
     "total staff"), an unknown Chinese character by the one that makes a known term of it
     (`_chinese_slips`). None when there is nothing (or nothing sure) to fix; a word the lexicon
-    knows is never changed."""
+    knows is never changed; a wording longer than any printed name (a question with its options) is
+    read as written: each character is a candidate slip, and a slip in such a wording is no name to fix."""
     folded = fold(label)
+    if len(folded) > _LONGEST_NAME:
+        return None
     lex = lexicon(d)
     if (m := _FOOTNOTE.search(folded)) is not None and not _NUMBERED.search(folded[:m.start()]):
         # A note's number pasted onto the wording ("专任教师数1", "Teachers²"): the wording without it,

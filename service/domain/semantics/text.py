@@ -251,8 +251,9 @@ _NUMBERING = re.compile(
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|(?!(?:p|s|f|g|k|y|gr|yr|st|std)\d)[a-z]{{1,2}}\d+[a-z]?(?=\s|[{_CJK}])"
     # A survey tool's or an instrument's item id: letters and digits mixed past a grade's shape
     # ("TC2G01", "ATBG02", "m3saq3", "SC013Q01TA", "Q3_1", "P1_a"), or any short code before a
-    # question word ("P4 How many…", "7 How many…": a grade never asks).
-    rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{1,5}}\d+(?:_?[a-z]+\d*|_\d+)+[.:：)]?(?=\s|[{_CJK}])"
+    # question word ("P4 How many…", "7 How many…": a grade never asks). Possessive: the letters of a
+    # long run can split between the parts in exponentially many ways, and none of them ends the code.
+    rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{1,5}}\d+(?:_?[a-z]+\d*|_\d+)++[.:：)]?(?=\s|[{_CJK}])"
     rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{3,5}}\d{{2,}}[.:：)]?(?=\s|[{_CJK}])"
     rf"|[a-z]{{0,3}}\d{{1,3}}\s+(?=(?:how|what|which|when|where|who|is|are|do|does|did|in what|in which|please|of (?:your|the|these|those))\b)"
     rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)(?:\s*[(（]\s*共\s*[{_CN_DIGITS}\d]+\s*[项条题][)）]\s*[:：.、]?)?|[a-z]\s*[.)、](?=\s)"
@@ -895,9 +896,12 @@ _LATIN = r"(?:\d+(?:\s*[-–]\s*\d+)?\+?\s+)?[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-
 # A wording printed in two languages: Chinese then English ("性别 Gender", "您的年龄 / Age"), English
 # then Chinese ("Age / 年龄"), or English in brackets ("专任教师（FT teachers）"). The slash or bar
 # between the languages separates them; it is no conjunction.
-_ZH_THEN_EN = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?)(?:{_SEP}\s+?|(?<=[)）]))({_LATIN})$|^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[/／|｜]\s*({_LATIN})$")
+# The Chinese half is a run without Latin letters holding a Chinese character: asserted once at the
+# start, not found by trying each of its characters in turn (quadratic in a long wording).
+_ZH_HALF = rf"((?=[^A-Za-z]*?{_CJK})[^A-Za-z]*?)"
+_ZH_THEN_EN = re.compile(rf"^{_ZH_HALF}(?:{_SEP}\s+?|(?<=[)）]))({_LATIN})$|^{_ZH_HALF}[/／|｜]\s*({_LATIN})$")
 _EN_THEN_ZH = re.compile(rf"^({_LATIN}?){_SEP}({_CJK}[^A-Za-z]*)$")
-_EN_BRACKET = re.compile(rf"^([^A-Za-z]*{_CJK}[^A-Za-z]*?)[(（]\s*([A-Za-z][^()（）\u3400-\u9fff]*?)\s*[)）]([^A-Za-z]*)$")
+_EN_BRACKET = re.compile(rf"^{_ZH_HALF}[(（]\s*([A-Za-z][^()（）\u3400-\u9fff]*?)\s*[)）]([^A-Za-z]*)$")
 _UNIT_TAIL = re.compile(r"\s*[(（][^A-Za-z()（）]{1,4}[)）]\s*$")
 _STRAY = " /／|｜:：;；,，、-"
 _FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}

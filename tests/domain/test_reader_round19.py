@@ -146,3 +146,19 @@ def test_the_standardised_name_and_address_are_the_schools_own() -> None:
         ([], '标准地址', 'school.address'),
     ]) == []
     assert misread("学校地名采集", "school", [([], '编制标准', None), ([], '补贴标准（元/人）', None)]) == []
+
+
+def test_a_bracket_naming_the_kind_of_school_after_school_is_the_school() -> None:
+    """"学校（村小）名称": the school filling the form in, whichever kind it is. Alone, a village school or a
+    teaching point may be a centre school's own (other schools): it stays unread."""
+    assert misread("乡村学校基本情况", "school", [
+        ([], '学校（教学点）名称', 'school.name'),
+        ([], '学校(村小、教学点)地址', 'school.address'),
+        ([], '学校（村小）专任教师', 'FT'),
+    ]) == []
+    assert misread("中心校报表", "school", [([], '村小专任教师数', None), ([], '教学点名称', None)]) == []
+
+
+def test_a_county_level_division_is_the_schools_county() -> None:
+    assert misread("学校地名采集", "school", [([], '学校所在县级行政区划代码', 'school.region_code')]) == []
+    assert misread("学校地名采集", "school", [([], '县级行政区', 'school.region_code')]) == []

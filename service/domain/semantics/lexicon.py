@@ -389,7 +389,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                     "years of age", "year of age", "age last birthday", "age at last birthday", "age in years",
                     "age in completed years", "age in full years", "实足年龄", "last birthday", "年纪", "多大年纪"),
     # The county-level division a school's region code names ("所在县（市、区）", "County/district").
-    "school.region_code": ("县", "区县", "县区",
+    "school.region_code": ("县", "区县", "县区", "县级", "县级行政区",
                            # Taiwan's county or city, the same level ("縣市別").
                            "县市", "县市别"),
     "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "教学经验", "teaching experience",

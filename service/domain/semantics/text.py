@@ -490,6 +490,10 @@ def numbering(text: str) -> str:
 
 # A bracket of other division levels after one ("县（市、区）", "乡（镇）"): the level of that rank.
 _LEVELS = re.compile(r"(?<=[省市州县区旗乡镇])\s*[(（]\s*[省市州盟县区旗乡镇街道、/,，\s]+[)）]")
+# A bracket after 学校 naming the kinds of school that fill the form in ("学校（村小）名称", "学校(教学点)代码"):
+# the school itself, whichever kind. Alone ("村小专任教师数") such a word may name a centre school's
+# village schools, which are other schools: it stays unread.
+_SCHOOL_KINDS = re.compile(r"(?<=学校)\s*[(（]\s*(?:村小学?|村完小|教学点|分校|校区|完小)(?:\s*[、/,，]\s*(?:村小学?|村完小|教学点|分校|校区|完小))*\s*[)）]")
 
 
 # A bracket of letters after English words: the initials of those words when it spells them
@@ -531,7 +535,7 @@ _DEEPEST_BRACKETS = 6
 
 def strip_brackets(t: str) -> str:
     """Noise brackets taken off; other brackets open up, their words kept ("专任教师（女）")."""
-    t = _acronyms(_LEVELS.sub("", _DATE_FORMAT.sub("", t)))
+    t = _acronyms(_SCHOOL_KINDS.sub("", _LEVELS.sub("", _DATE_FORMAT.sub("", t))))
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)

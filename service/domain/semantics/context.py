@@ -34,9 +34,11 @@ from service.domain.semantics.reader import (
     EMPTY,
     NOTHING,
     SELF,
+    UNKNOWN_AXIS,
     Parsed,
     Unread,
     band_of,
+    by_unknown,
     read,
     respelled,
     rest_of,
@@ -736,6 +738,8 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
                 and (fixed := respelled(_INSTRUCTIONS.sub(" ", h), d)) is not None:
             # A header with a slip ("专认教师", "Teahcers") is read as a wording with one is.
             parsed = read(fixed, d, hint, mode="frame", by=tuple(breakdowns))
+        if not isinstance(parsed, Parsed) and (axis := by_unknown(_INSTRUCTIONS.sub(" ", h), d)) is not None:
+            parsed = axis  # "Teachers by professional status and sex": by something of the form's own
         if not isinstance(parsed, Parsed):
             if parsed.reason == EMPLOYED:  # "Full-time" over teachers: said of teachers alone (compose)
                 employed = employed or h
@@ -890,6 +894,11 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
             # "Total" or "Female" under "Certificated staff", or administrators (some certificated, some
             # classified): a part of a class the records do not tell apart.
             return None, f"sits under {s.classed_words!r}, a class of staff that cuts across the post types"
+        if UNKNOWN_AXIS in s.by and not parsed.own_population \
+                and any(c.field != "teacher.status" and c.field not in s.by for c in parsed.conditions):
+            # "Contract" under "Teachers by employment": a category of a breakdown the reader does not
+            # know is the form's own, which may be some of the records' value of that name.
+            return None, "sits under a breakdown the reader does not know: its categories are the form's own"
         if s.value is not None and parsed.kind != "total":
             # "女" under "在校生": a part of a number the records hold only whole, and no count of staff.
             return None, f"a part of {s.value}, a number the records hold only as a whole"

@@ -53,6 +53,9 @@ class Sense:
     # A value said of the posts people hold ("permanent posts"): of people it is their value; alone it
     # counts posts, which may stand vacant ("Number of permanent posts" is the establishment's size).
     of_posts: bool = False
+    # A value said as the event that gave it ("appointed"): of people now it is their value; with a
+    # period ("appointed this year") it asks who became so during it, a flow the records do not hold.
+    event: bool = False
 
 
 POST = "teacher.post_type"
@@ -68,7 +71,9 @@ ANY = "*"  # a breakdown by something the wording does not name
 TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teacher", "educator", "teaching staff", "teaching personnel",
                  "classroom teacher",
                  # The teaching profession, as questions say one works in it ("从事教师职业多少年").
-                 "教师职业", "教师行业", "教育行业")
+                 "教师职业", "教师行业", "教育行业",
+                 # A supply-and-demand model's "teacher stock": the teachers in post at its base date.
+                 "teacher stock")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
                "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工",
                # Staff of both kinds said at once, the noun shared: "Total teaching and non-teaching staff".
@@ -161,6 +166,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # Rows counted apart from the total above ("另有：离退休人员", "In addition: retired staff"):
                # each says whom it counts itself.
                "另有", "另外", "此外", "in addition", "additionally",
+               # The base year or date of a supply-and-demand model is its reference date: "Base-year enrolment".
+               "base year", "base date", "at the base date", "at base date",
                # A relative word of questions: "您所任教的学科".
                "所", "持", "该", "详细", "member of", "a member of", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
@@ -169,6 +176,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "at the beginning of the school year", "as at the beginning of the school year",
                # Holding a post now, as India's and other censuses say "teachers in position".
                "in position",
+               # Of a supply-and-demand model's teachers in post ("Teachers in the stock on contracts").
+               "in the stock",
                # The People's Republic's own, as an English edition names what the records hold: "by PRC
                # professional title".
                "prc"),
@@ -209,6 +218,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # A number on a roll identifies one entry (a pupil's, or a school's on a register), never
                # counts it: "Roll number", "Roll no.".
                "roll number", "roll no",
+               # A postcode is not held apart from the address ("School postcode" is no post type's code).
+               "postcode", "post code", "postal code", "zip code", "zip",
                # People a school's staff records never hold (an option naming them is no value a stored
                # field holds: "用工形式：在编 / 合同制 / 代课").
                *OUTSIDE_THE_RECORDS),
@@ -226,7 +237,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     # Newly hired people too: "新入职（教龄不满1年）", "newly recruited (under 2 years of service)".
     "qualifier": ("青年", "年轻", "新", "新任", "新入职", "新进", "新聘", "young", "new", "newly", "newly recruited",
-                  "newly hired", "newly appointed", "new entrant"),
+                  "newly hired", "newly appointed", "new entrant",
+                  # "Early-career teachers (under 5 years' experience)": new to teaching, by the years stated.
+                  "early career"),
     # Words that say a teacher is employed for the post, not part-time: they add nothing to a count
     # of teachers in the records, and are not read of other staff ("专职人员" may hold part-timers).
     "teacher_mod": ("全职", "dedicated", "full time", "employed full time",
@@ -405,7 +418,9 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                                "year in education", "years of service in education",
                                "years in service", "service years", "length of teaching service",
                                # Years of service in education, as US staff records count them.
-                               "years of education service", "year of education service", "education service"),
+                               "years of education service", "year of education service", "education service",
+                               # The bands a workforce return groups experience in ("Teachers by experience band").
+                               "experience band", "experience group", "service band"),
 }
 # Words naming a field only through its values (Sense.loose): a degree named is a level of education
 # ("bachelor's degree or higher"); a degree asked ("Highest degree code") is not the education level.
@@ -431,6 +446,18 @@ ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
                                "taught", "teaching service",
                                "teaching profession"),
 }
+# Teachers "appointed" (to a teaching or public service) hold a post on its establishment, as the
+# Commonwealth's censuses set them against teachers "on contract (not appointed)".
+APPOINTED: dict[str, tuple[str, ...]] = {"1": ("appointed", "appointed to the teaching service", "appointed to the service",
+                                               "appointed to the public service", "appointed to the civil service")}
+# More names of a school's own fields: a US district's "building" is one of its schools (its name is the
+# school's; its "building code" the district's own number, which stays unread); an address "and
+# postcode" is the address written whole.
+SCHOOL_FIELD_WORDS: dict[str, tuple[str, ...]] = {
+    "school.name": ("building name", "name of building", "name of the building"),
+    "school.address": ("address and postcode", "address and post code", "address and postal code", "address and zip code",
+                       "address including postcode"),
+}
 # Words for the pupils a school enrols: the store holds only their number.
 # Classes of staff a district's employment splits them into, which cut across the post types: each
 # holds every member of some post types (a US district's certificated staff hold every classroom
@@ -441,12 +468,17 @@ STAFF_CLASSES: dict[str, frozenset[str]] = {"certificated": frozenset({"1"}), "c
 # Jobs within one post type: forms list them to say what a category holds ("Ancillary (cleaners,
 # guards, cooks)"). A job is some of its post type, never all of it, so it is never counted as one.
 MEMBER_WORDS: dict[str, tuple[str, ...]] = {
-    "2": ("会计", "出纳", "accountant", "clerk", "clerical", "manager", "executive"),
+    "2": ("会计", "出纳", "accountant", "clerk", "clerical", "manager", "executive",
+          # The school office: "Administrative support staff (secretaries, clerks)", "Administrative and office staff".
+          "secretary", "school secretary", "receptionist", "bursar", "office staff", "administrative officer",
+          "administrative assistant"),
     "3": ("图书管理员", "实验员", "librarian", "library assistant", "lab technician", "laboratory technician",
-          "technician"),
+          "technician",
+          # Assistants in the classroom, as US districts ("paras, aides") and British schools name them.
+          "aide", "para", "paraprofessional", "teaching assistant", "classroom assistant"),
     "4": ("保安", "门卫", "厨师", "炊事员", "食堂", "司机", "保洁", "保洁员", "宿管", "宿管员", "水电工", "cleaner", "cook", "maintainer", "building maintainer",
           "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
-          "premises", "grounds", "gardener", "porter", "maintenance", "cleaning", "estate",
+          "premises", "grounds", "gardener", "porter", "maintenance", "cleaning", "estate", "groundsman", "groundskeeper",
           # Running the buildings, as "maintenance and operations" staff do (not a school's administration).
           "operations"),
 }
@@ -575,6 +607,8 @@ def _build(d: Dictionary) -> Lexicon:
         # those terms is one of the people on them, whatever the post; the word for it says no post type.
         add(_compounds([w for w in (c.en, *c.aliases) if w.isascii()], ("post", "position")),
             Sense("code", ESTABLISHMENT, frozenset({c.code}), of_posts=True))
+    for code, words in APPOINTED.items():
+        add(words, Sense("code", ESTABLISHMENT, frozenset({code}), event=True))
     for name, words in DIMENSION_WORDS.items():
         add(words, Sense("dim", name))
     for name, words in LOOSE_WORDS.items():
@@ -607,6 +641,8 @@ def _build(d: Dictionary) -> Lexicon:
         # "Years of teaching service", "years in the teaching profession": the years of the activity,
         # as "years of teaching" are.
         add([f"years {link} {w}" for w in words if w.isascii() for link in ("of", "in", "in the")], Sense("dim", name))
+    for name, words in SCHOOL_FIELD_WORDS.items():
+        add(words, Sense("dim", name))
     add(BREAKDOWN_WORDS, Sense("dim", ANY))
     add(ENROLMENT_WORDS, Sense("dim", "school.enrolment"))
     for code, jobs in MEMBER_WORDS.items():

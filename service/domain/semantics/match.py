@@ -46,6 +46,7 @@ from service.domain.semantics.reader import (
     Unread,
     aggregated,
     band_of,
+    jobs_under,
     named_by_options,
     read,
     refining,
@@ -274,7 +275,11 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     # / Kazakh / other)": one of ours among another country's groups). An option naming a value
     # through one of its words but read whole as something else ("principal teacher": a rank) is
     # another classification's value, not ours.
-    naming = [(ok or _names_value(o, name, d)) and not _residual(o, d) for o, ok in zip(listed, fit, strict=True)]
+    # "Degree" beside "Masters" (a level of the records named whole) is a level too; beside only
+    # groups of levels ("post graduate") it may be a course's name.
+    whole = any(o in words_ for o in listed)
+    naming = [(ok or _names_value(o, name, d) or (whole and _kind_of_value(o, name, d))) and not _residual(o, d)
+              for o, ok in zip(listed, fit, strict=True)]
     unknown = [o for o, ok in zip(listed, fit, strict=True) if not ok and not o.isascii() and _unknown_people(o, d)]
     if unknown and sum(ok and not _residual(o, d) for o, ok in zip(listed, fit, strict=True)) < 2:
         # Chinese options are the records' own language: options the reader does not know, beside one
@@ -382,6 +387,14 @@ def _names_value(option: str, name: str, d: Dictionary) -> bool:
     u = units(fold(option))
     return any(value_word(" ".join(u[i:j]) if u[i].isascii() else "".join(u[i:j]), name, d)
                for i in range(len(u)) for j in range(i + 1, len(u) + 1))
+
+
+def _kind_of_value(option: str, name: str, d: Dictionary) -> bool:
+    """Whether an option, in a list of them, is a value of `name` said by the kind of thing it is:
+    "Degree" beside "Masters" among qualifications is a level of education (a word naming the field
+    only through its values, Sense.loose)."""
+    said = units(fold(option).strip())
+    return any(s.kind == "dim" and s.loose and s.field == name for s in lexicon(d).terms.get(said, frozenset()))
 
 
 def _of_another(option: str, name: str, d: Dictionary) -> bool:
@@ -627,9 +640,10 @@ def _spelled_by_code(label: str, level: Level | None, d: Dictionary) -> str | No
 
 
 # Whose rows of a roster answer a column, in a bracket after it: "(secondary teachers only)", "(for
-# teachers only)". It says which teachers fill it in, not what it asks of them.
-_ONLY_FOR = re.compile(r"\s*[(（]\s*(?:for\s+|applies\s+to\s+)?(?:[a-z-]+\s+){0,3}(?:teachers?|staff|employees|educators)\s+only"
-                       r"\s*[)）]\s*[:：*]?\s*$", re.IGNORECASE)
+# teachers only)", the teachers' word left out ("(secondary only)", "(Forms 1-3 only)"). It says which
+# teachers fill it in, not what it asks of them.
+_ONLY_FOR = re.compile(r"\s*[(（]\s*(?:for\s+|applies\s+to\s+)?(?:[a-z0-9-]+\s+){0,3}(?:(?:teachers?|staff|employees|educators)\s+)?only"
+                       r"\s*[)）]\s*[:：*?？.]?\s*$", re.IGNORECASE)
 
 
 # A system's field name running capitalised words together: "DateOfBirth", "StaffID", "FullName", with
@@ -711,6 +725,9 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if bilingual is not None:
         return bilingual
     parsed = read(label, d, scene.hint if scene else None, level, by=scene.by if scene else ())
+    if isinstance(parsed, Unread) and scene is not None and scene.headers \
+            and (kind := jobs_under(scene.headers[-1], label, d, level)) is not None:
+        parsed = kind  # "Non-teaching staff - cleaners, watchmen and groundsmen", parted as a path
     if isinstance(parsed, Unread) and parsed.reason == COUNTED and scene is not None and scene.headers \
             and (scene.value is not None or (scene.base is not None and scene.base_population)):
         # "人数", "Number", "Headcount" under "专任教师": the number of the people its headers name.

@@ -94,7 +94,10 @@ _TEACH_ZH = r"(?:教龄|从教|任教|执教|教学|年资)"
 # The education service is where teachers serve (从事教育工作年限): "20+ years of education service".
 _TEACH_EN = (r"(?:(?:years?|yrs?)\s+(?:of\s+)?(?:teaching(?:\s+(?:experience|service))?|experience(?:\s+in\s+teaching)?|in\s+teaching"
              r"|(?:in\s+(?:the\s+)?)?education(?:al)?\s+service|(?:service\s+)?in\s+education|service|in\s+service)|teaching\s+years?)")
-_EXP_FIRST = r"(?:teaching\s+)?(?:experience|service)(?:\s+(?:of|in\s+teaching))?\s*[:：]?\s*"
+# A band of experience heads its bands as a flattened header path does: "Teacher experience band - 0-2 yrs",
+# "Years of service group: 10+ yrs" (a band is one of the ranges, not a word of its own).
+_EXP_FIRST = (r"(?:teaching\s+)?(?:experience|service)(?:\s+(?:of|in\s+teaching))?"
+              r"(?:\s+(?:band|bands|group|groups|bracket|brackets|range|ranges)\b)?\s*(?:[:：]|\s-|\s–)?\s*")
 _YRS = r"\s*(?:years?|yrs?)"
 _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}{_BOTH_LO}{_DASH}{_N}{_YR}{_BOTH_HI}", "range", False),

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from service.domain.dictionary import Dictionary
-from service.domain.semantics.definition import LEVELS, RANKED, Filter, teacher_code_fields
+from service.domain.semantics.definition import LEVELS, RANKED, Filter, codes_of, teacher_code_fields
 from service.domain.semantics.lexicon import (
     ANY,
     KIND_OF_SCHOOL,
@@ -260,6 +260,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 st.markers.add("residual")
             if s.of_posts:
                 st.markers.add("of_posts")
+            if s.event:
+                st.markers.add("event")
             if s.elliptic and not (kind_before == "pop" and last is not None and st.conds[-1] is last and not union
                                    and last.field == POST and (not last.generic or last.by_prefix)):
                 # "Facilities" alone may be the buildings; after "Non-teaching" it is a kind of staff. Alone
@@ -509,6 +511,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         # "本学期退休人数", "staff retired this year": who retired or left during the period, which
         # the records hold only as a state on one date.
         raise _Fail("counts who retired or left during a period: a flow, not a state on the reference date")
+    if "period" in st.markers and "event" in st.markers:
+        # "Teachers appointed this year": who were appointed during the period, not who are now.
+        raise _Fail("counts who became so during a period: a flow, not a state on the reference date")
     graded = [*dims, *st.by, *(c.field for c in st.conds if c.field not in (POST, "teacher.status"))]
     if "grade" in st.markers and (not graded or any(x not in RANKED for x in graded)):
         # "Level of position", "School level": a grade of the post or a stage of schooling, which no
@@ -636,7 +641,9 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
             got = _read(named, d, hint, level, mode, by)  # "艺术（音乐、美术）教师": music or art teachers
         if mode == "field" and isinstance(got, Unread) and got.reason.startswith(_UNKNOWN):
             got = _noted(label, d, hint, level) or got
-        if mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(_LEAVING_OUT.sub(" ", _still_counted(fold(label))), got, lexicon(d)):
+        if mode == "field" and (kind := _kind_by_jobs(label, d, level) or _defined_by_all(label, d, level)) is not None:
+            got = kind
+        elif mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(_LEAVING_OUT.sub(" ", _still_counted(fold(label))), got, lexicon(d)):
             got = Unread(ENUMERATED)
         if mode == "frame" and isinstance(got, Unread) and (halves := bilingual(label)) is not None:
             got = _either(got, *(read(h, d, hint, level, mode, by) for h in halves[:2]))
@@ -650,6 +657,27 @@ def too_long(label: str) -> bool:
 
 
 _WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
+
+
+# "Teachers by professional status and sex": what a header breaks its people down by, in words the
+# reader does not know, is some breakdown of its own (UNKNOWN_AXIS): a cell under none of its categories
+# ("All teachers / Male") is of all the people it names, while a bare category under it naming a value
+# of another field stays unread (context.compose): "Contract" beside "Lecturers paid per lesson" under
+# "Teachers by employment" may be some of the teachers off the establishment.
+_BY_RUN = re.compile(r"\bby\s+([a-z][a-z' -]*?)(?=\s+and\b|\s*[,;]|\s*$)")
+
+
+def by_unknown(header: str, d: Dictionary) -> Parsed | None:
+    """A header breaking its people down by words the reader does not know, read with the breakdown
+    as UNKNOWN_AXIS; None when it has no such words or does not read so."""
+    text = unnumbered(fold(header))
+    m = _BY_RUN.search(text)
+    if m is None or not _unknown(units(m.group(1)), lexicon(d)):
+        return None
+    got = read(f"{text[: m.start(1)]}category{text[m.end(1):]}", d, mode="frame")
+    if not isinstance(got, Parsed) or ANY not in got.by:
+        return None
+    return replace(got, by=tuple(UNKNOWN_AXIS if b == ANY else b for b in got.by))
 
 
 def _either(whole: Unread, zh: Parsed | Unread, en: Parsed | Unread) -> Parsed | Unread:
@@ -666,6 +694,9 @@ def _either(whole: Unread, zh: Parsed | Unread, en: Parsed | Unread) -> Parsed |
 
 
 _UNKNOWN = "does not know the word"
+_WHICH = re.compile(r"^\s*(?:which|what)\b|哪")
+# A breakdown a header names in words the reader does not know (_by_unknown).
+UNKNOWN_AXIS = "?"
 
 
 def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: Mode,
@@ -698,6 +729,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", _ADDRESSEE_EN.sub(
             r"\1 are there\2", _ADDRESSEE.sub("", _COPULA_LAST.sub("", unnumbered(fold(label)))))))
         text = _KIND_COUNTED.sub(lambda m: f"{m.group(1) or m.group(2)} staff ", _STAFF_OF_KIND.sub(r"\2 \1", text))
+        text = _ALL_GROUPS.sub(lambda m: f"all {m.group(1) or ''}staff", text)
         text = _RESTATING.sub(lambda m: _unless_restated(m, d), _INSIDE_AND_OUT.sub("编内和编外", text))
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
@@ -745,6 +777,16 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         referring = next((f for f in values if d.fields[f].references in values), None)
         if referring is not None:
             return values[referring if level == "roster" else d.fields[referring].references or referring]
+    if len(readings) == 2 and level == "roster" and _WHICH.search(fold(label)):
+        # "Which school do you currently teach at?", "Which school does the teacher teach at?": the
+        # teacher's school named by "school" beside teaching, or the school itself, or the row's teacher
+        # counted; on a roster, one row per teacher, "which" asks which school that teacher's is (not
+        # whether, as "Do you teach at this school?" does).
+        schools = [p for p in readings if _of_a_school(p, d)]
+        others = [p for p in readings if not _of_a_school(p, d)]
+        if len(schools) == 1 and len(others) == 1 and (others[0].field == SELF or (
+                others[0].kind == "count" and others[0].generic_only and all(c.field == POST for c in others[0].conditions))):
+            return replace(schools[0], whether=False)
     distinct = {(p.kind, p.conditions, p.field) for p in readings}
     if len(distinct) > 1:
         return _restated(label, d, level, mode, by) or Unread("the wording reads several ways")
@@ -832,6 +874,28 @@ def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tupl
     return None
 
 
+# "Support staff (all non-teaching roles)": a bracket saying "all" of a kind of staff says the whole of
+# what the words before it count, which the form's word for it may name more narrowly elsewhere.
+_ALL_OF = re.compile(r"^(?P<head>[^()（）]+?)\s*[(（]\s*(?P<all>all\s[^()（）]+)[)）](?P<rest>[^()（）]*)$")
+
+
+def _defined_by_all(label: str, d: Dictionary, level: str | None) -> Parsed | None:
+    """A kind of staff defined by a bracket naming all of a wider kind: the wider kind, when both name
+    post types alone and the kind's own words admit no post type the bracket leaves out."""
+    m = _ALL_OF.match(unnumbered(fold(label)))
+    if m is None:
+        return None
+    head = read(f"{m.group('head')} {m.group('rest')}".strip(), d, level=level)
+    said = read(m.group("all"), d, level=level)
+    if not (isinstance(head, Parsed) and isinstance(said, Parsed) and head.kind == said.kind == "count"):
+        return None
+    if any(c.field != POST or c.negated for c in (*head.conditions, *said.conditions)) or not head.conditions or not said.conditions:
+        return None
+    if set(said.conditions[0].codes) >= frozenset(codes_of(d, POST)):
+        return None  # "Support staff (all roles)": all of its own roles, not all the staff
+    return said if set(head.conditions[0].codes) <= set(said.conditions[0].codes) else None
+
+
 _EXAMPLES = re.compile(r"[(（]\s*(?:e\.?\s*g\.?|for example|for instance|such as)\s*[,:]?\s*")
 _LISTED_LAST = re.compile(r"(?<=,)([^(),]+?)\s+(?:and|or)\s+([^(),]+[)）])")
 
@@ -866,12 +930,138 @@ def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
         # "Auxiliary staff (catering, site and premises)": the form says what its category holds,
         # in words the reader does not know; the records' category of that name may not be it.
         return True
+    if posts - named.get(POST, posts):
+        # "Support staff (teaching assistants, cleaners)": jobs of a post type the words for the kind
+        # do not admit; the kind is the form's own, wider than the records' of that name.
+        return True
     if "1" in named.get(POST, set()) and len(posts) >= 2 and "1" not in posts:
         # "Employees (accountants, clerks, librarians)": jobs of several post types, none teaching,
         # under a word for all staff: the word is a category of the form's, not all staff.
         return True
     # Options that include the value named are a list to choose from ("contract (permanent / fixed-term)").
     return any(not named[f] & codes for f, codes in listed_codes.items())
+
+
+# A kind of staff, then the jobs it holds in a bracket or after a dash: "Auxiliary staff (catering, site
+# and premises)", "Non-teaching staff - cleaners, watchmen and groundsmen".
+# The bracket may stand inside a question ("How many support staff (cooks, cleaners) does your school
+# have?"): the kind is then the words around it.
+_KIND_THEN_JOBS = re.compile(r"^(?P<head>[^()（）]*?)\s*(?:[(（](?P<inner>[^()（）]+)[)）](?P<rest>[^()（）]*)"
+                             r"|(?:\s*[:：]|\s[-–—])\s*(?P<after>[^()（）]+?)\s*[?？.*]*)\s*$")
+_EXAMPLE_OPENING = re.compile(r"^\s*(?:e\.?\s*g\.?|for example|for instance|such as|including|incl\.?)\s*[,:]?\s*")
+_JOBS_JOINED = re.compile(r"\s*[,;/、]\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+# Words before a kind of staff that say the people are not of the school's own staff: jobs listed
+# after them are still not the records' post type ("Volunteer staff (cooks, cleaners)").
+_NOT_OWN_STAFF = frozenset({"volunteer", "casual", "agency", "outsourced", "contracted", "visiting", "seasonal", "hourly",
+                            "trainee", "student", "parent", "community", "sessional"})
+_JOB_GLUE = frozenset({"filler", "link", "count"})
+_STAFF_HEADS = frozenset({("personnel",), ("employee",), ("worker",)})
+
+
+def _post_of_job(item: str, lex: Lexicon) -> str | None:
+    """The one post type a listed job is of ("watchmen", "school secretary", "cleaning staff"): every
+    word of it known, naming one post type (a job of it, or the post type itself) and nothing else."""
+    u = units(item)
+    # "office and site personnel": a job's word for staff is any of them ("office staff").
+    tilings = _tilings(u, lex) or (_tilings((*u[:-1], "staff"), lex) if u[-1:] in _STAFF_HEADS else [])
+    if not tilings:
+        return None
+    posts: set[str] = set()
+    for piece in tilings[0]:
+        senses = lex.terms[piece]
+        named = {c for x in senses if x.field == POST and x.kind in ("pop", "member") and not x.generic and not x.negated
+                 for c in x.codes}
+        if named:
+            posts |= named
+        elif not all(x.kind in _JOB_GLUE or (x.kind == "pop" and x.field == POST and x.generic) for x in senses):
+            return None
+    return posts.pop() if len(posts) == 1 else None
+
+
+def _head_posts(head: str, d: Dictionary, level: str | None) -> tuple[Parsed, frozenset[str]] | None:
+    """What a kind of staff before a list of jobs counts, and the post types its words admit: as read
+    ("Non-teaching staff": 2, 3, 4), or the post types its words name when they name several ("Administrative
+    support staff": 2 and 3), beside one word the reader does not know ("Auxiliary staff": every post)."""
+    lex = lexicon(d)
+    u = units(head)
+    known = tuple(x for x, ok in zip(u, _covered(u, lex), strict=True) if ok)
+    unknown = set(u) - set(known)
+    if len(u) - len(known) > 1 or unknown & _NOT_OWN_STAFF:
+        return None
+    got = read(head if not unknown else " ".join(known), d, level=level)
+    if isinstance(got, Parsed):
+        if got.kind != "count" or got.refine:
+            return None
+        post = next((c for c in got.conditions if c.field == POST), None)
+        return (got, frozenset(post.codes)) if post is not None and not post.negated else None
+    tilings = _tilings(known, lex)
+    if not tilings:
+        return None
+    posts: set[str] = set()
+    staffed = False
+    for piece in tilings[0]:
+        senses = lex.terms[piece]
+        kinds = [x for x in senses if x.field == POST and x.kind == "pop" and not x.negated]
+        if kinds:
+            staffed = True
+            posts |= {c for x in kinds if not x.generic for c in x.codes}
+        elif not all(x.kind in _JOB_GLUE or x.kind == "union" for x in senses):
+            return None
+    if not staffed:
+        return None
+    admitted = frozenset(posts) or frozenset(codes_of(d, POST))
+    return Parsed("count", (Filter(POST, tuple(sorted(admitted))),), own_population=True), admitted
+
+
+def _kind_by_jobs(label: str, d: Dictionary, level: str | None) -> Parsed | None:
+    """A kind of staff named with the jobs it holds: the post type every job listed is of, when the
+    words for the kind admit it. Jobs are some of their post type, never all of it; but a kind of staff
+    the form defines by them is the post type they make up: by two jobs or more when its own words
+    are wider or unknown ("Auxiliary staff (catering, site and premises)", "Non-teaching staff -
+    cleaners, watchmen and groundsmen"), by one when they name that post type already ("Teaching
+    support staff (classroom assistants)"). Jobs of several post types, or any job the reader does
+    not know, leave the kind the form's own ("Non-teaching staff - clerical" is some of the office)."""
+    m = _KIND_THEN_JOBS.match(unnumbered(fold(label)))
+    if m is None or not re.search("[a-z]", m.group("head")):
+        return None
+    listed = _EXAMPLE_OPENING.sub("", m.group("inner") or m.group("after") or "")
+    kind_words = f"{m.group('head')} {m.group('rest') or ''}".strip()
+    jobs = [j.strip() for j in _JOBS_JOINED.split(listed) if j.strip()]
+    lex = lexicon(d)
+    # "office and site staff": the word for staff after the last job is said of each before it.
+    shared = units(jobs[-1])[-1:] if jobs else ()
+    posts = {_post_of_job(j, lex) or (_post_of_job(f"{j} {shared[0]}", lex) if shared else None) for j in jobs}
+    if not jobs or None in posts:
+        return None
+    head = _head_posts(kind_words, d, level)
+    if head is None:
+        return None
+    non_teaching = frozenset(codes_of(d, POST)) - {"1"}
+    if len(posts) == 1 and (post := next(iter(posts)) or "") in head[1] and (len(jobs) >= 2 or head[1] == {post}):
+        kind: tuple[str, ...] = (post,)
+    elif posts == non_teaching and head[1] <= non_teaching:
+        # "Support staff (e.g. teaching assistants, office and site staff)": jobs of every post type but
+        # teaching make the kind all the staff who do not teach, whatever its own word names.
+        kind = tuple(sorted(non_teaching))
+    else:
+        return None
+    got = head[0]
+    return replace(got, conditions=tuple(Filter(POST, kind) if c.field == POST else c for c in got.conditions),
+                   own_population=True, generic_only=False)
+
+
+def _of_a_school(p: Parsed, d: Dictionary) -> bool:
+    """Whether a reading is the value of a teacher's field naming a school ("teacher.school_code")."""
+    held = d.fields.get(p.field or "") if p.kind == "value" and p.field != SELF else None
+    return held is not None and (held.references or "").startswith("school.")
+
+
+def jobs_under(header: str, label: str, d: Dictionary, level: str | None) -> Parsed | None:
+    """Jobs listed under a header naming the kind they are of ("Non-teaching staff" over "cleaners,
+    watchmen and groundsmen", a dash flattened into a path): read as the kind with its jobs in a bracket."""
+    if _INNER.search(header) or _INNER.search(label):
+        return None
+    return _kind_by_jobs(f"{header} ({label})", d, level)
 
 
 _OTHER = re.compile(r"^\s*(?:其他|其它|other|others|all other|any other)(?![a-z])\s*(.*)$")
@@ -968,6 +1158,10 @@ _KIND_COUNTED = re.compile(r"\b((?:non[- ]?)?teaching)\s+(?=head\s?counts?\b)"
                            r"|\b(non[- ]?teaching)\s+(?!(?:staff|personnel|employees?|workers?|and|or)\b)(?=[a-z])")
 
 
+# "All employee groups", "all non-teaching roles": every group or role of the staff (of that kind) is
+# all of it, as "all staff" says.
+_ALL_GROUPS = re.compile(r"\ball\s+((?:non[- ]?)?teaching\s+)?(?:staff\s+|employee\s+|personnel\s+|job\s+)?"
+                         r"(?:roles|groups|categories|classes)\b")
 # "本科以下（不含专科）": a bound leaving out a value other than its own level; not the level itself.
 _EXCLUDING_OTHER = re.compile(r"(?:以下|以上)\s*[(（]\s*(?:不含|不包含|不包括)\s*[^()（）\d\s]+[)）]")
 

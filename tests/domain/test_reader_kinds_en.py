@@ -24,6 +24,16 @@ def test_a_kind_of_staff_named_with_jobs_of_one_post_type_is_that_post_type() ->
     ]) == []
 
 
+def test_jobs_under_a_header_or_inside_a_question_are_read_with_the_kind_around_them() -> None:
+    """A flattened path ("Non-teaching staff - cooks, drivers and cleaners") parts the jobs from their
+    kind into a header; a question may put the bracket of jobs inside it."""
+    assert misread("Staffing return", "school", [
+        (['Non-teaching staff'], 'Cooks, drivers and cleaners', 'status=1;post_type=4'),
+        (['Non-teaching staff'], 'Clerks', None),
+        ([], 'How many non-teaching staff (librarians, lab technicians) does your school have?', 'status=1;post_type=3'),
+    ]) == []
+
+
 def test_jobs_of_several_kinds_or_of_people_outside_the_records_leave_the_kind_the_forms_own() -> None:
     assert misread("Staffing return", "school", [
         ([], 'Non-teaching staff - clerks', None),  # one job under a wider kind: some of the office
@@ -71,8 +81,8 @@ def test_appointed_teachers_are_on_the_establishment() -> None:
     assert misread("Annual census", "school", [
         ([], 'Teachers appointed to the public service', 'FT;establishment=1'),
         ([], 'Teachers not appointed (on contract)', 'FT;establishment=2'),
-        ([], 'Appointed staff', 'status=1;establishment=1'),
-        ([], 'Teachers appointed this term', None),  # who were appointed during it: a flow
+        ([], 'Number of teachers appointed', None),  # may count who were hired
+        ([], 'Staff appointed to the civil service this year', None),  # who were appointed during it: a flow
     ]) == []
 
 
@@ -96,3 +106,5 @@ def test_a_roster_notes_whom_a_value_is_asked_of_and_lists_a_countrys_own_levels
         ([], 'Highest level of education (Form 4 / Certificate / Degree / Postgraduate)', None),
         ([], 'Which school are you teaching at now?', 'teacher.school_code'),
     ]) == []
+    # The row's teacher named in the third person: still the teacher whose school is asked.
+    assert misread("Teacher roster", "roster", [([], 'Which school does the teacher work at?', 'teacher.school_code')]) == []

@@ -446,10 +446,12 @@ ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
                                "taught", "teaching service",
                                "teaching profession"),
 }
-# Teachers "appointed" (to a teaching or public service) hold a post on its establishment, as the
-# Commonwealth's censuses set them against teachers "on contract (not appointed)".
-APPOINTED: dict[str, tuple[str, ...]] = {"1": ("appointed", "appointed to the teaching service", "appointed to the service",
-                                               "appointed to the public service", "appointed to the civil service")}
+# Teachers "appointed to the Teaching Service" hold a post on its establishment, as the Commonwealth's
+# censuses set them against teachers "on contract (not appointed)". Not "appointed" alone: "Number of
+# teachers appointed" may count who were hired.
+APPOINTED: dict[str, tuple[str, ...]] = {"1": ("appointed to the teaching service", "appointed to the service",
+                                               "appointed to the public service", "appointed to the civil service"),
+                                         "2": ("not appointed",)}
 # More names of a school's own fields: a US district's "building" is one of its schools (its name is the
 # school's; its "building code" the district's own number, which stays unread); an address "and
 # postcode" is the address written whole.

@@ -641,8 +641,10 @@ def _spelled_by_code(label: str, level: Level | None, d: Dictionary) -> str | No
 
 # Whose rows of a roster answer a column, in a bracket after it: "(secondary teachers only)", "(for
 # teachers only)", the teachers' word left out ("(secondary only)", "(Forms 1-3 only)"). It says which
-# teachers fill it in, not what it asks of them.
-_ONLY_FOR = re.compile(r"\s*[(（]\s*(?:for\s+|applies\s+to\s+)?(?:[a-z0-9-]+\s+){0,3}(?:(?:teachers?|staff|employees|educators)\s+)?only"
+# teachers fill it in, not what it asks of them. Not a place or a time: "(this school only)" narrows
+# what is asked.
+_ONLY_FOR = re.compile(r"\s*[(（](?![^()（）]*\b(?:this|that|school|here|current|present|last|past|year|years)\b)\s*"
+                       r"(?:for\s+|applies\s+to\s+)?(?:[a-z0-9-]+\s+){0,3}(?:(?:teachers?|staff|employees|educators)\s+)?only"
                        r"\s*[)）]\s*[:：*?？.]?\s*$", re.IGNORECASE)
 
 

@@ -42,6 +42,7 @@ def test_jobs_of_several_kinds_or_of_people_outside_the_records_leave_the_kind_t
         ([], 'Volunteer staff (cooks, cleaners)', None),
         ([], 'Female support staff (cooks, cleaners)', None),
         ([], 'Employees (accountants, clerks, librarians)', None),
+        ([], 'Staff (including cooks and cleaners)', 'status=1'),  # taken into all staff, not what they are
     ]) == []
 
 
@@ -49,8 +50,10 @@ def test_jobs_of_every_post_type_but_teaching_or_all_non_teaching_roles_are_the_
     assert misread("Staffing return", "school", [
         ([], 'Support staff (e.g. librarians, secretaries and site staff)', 'status=1;post_type=2,3,4'),
         ([], 'Staff headcount - all employee categories', 'status=1'),
-        ([], 'Support staff (all roles)', 'status=1;post_type=3'),  # all of its own roles
+        ([], 'Support staff (all roles)', None),  # all of its own roles, not all the staff
     ]) == []
+    # "All categories" or "all classes" alone are every value of a breakdown, not all the staff.
+    assert misread("Pupils and classes", "school", [([], 'Pupils in all classes', 'school.enrolment'), ([], 'All classes', None)]) == []
     assert misread("Staffing return", "school", [([], 'Support personnel (all non-teaching roles)', 'status=1;post_type=2,3,4')]) == []
 
 

@@ -948,7 +948,8 @@ def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
 # have?"): the kind is then the words around it.
 _KIND_THEN_JOBS = re.compile(r"^(?P<head>[^()（）]*?)\s*(?:[(（](?P<inner>[^()（）]+)[)）](?P<rest>[^()（）]*)"
                              r"|(?:\s*[:：]|\s[-–—])\s*(?P<after>[^()（）]+?)\s*[?？.*]*)\s*$")
-_EXAMPLE_OPENING = re.compile(r"^\s*(?:e\.?\s*g\.?|for example|for instance|such as|including|incl\.?)\s*[,:]?\s*")
+# Examples only: "(including cleaners and cooks)" takes them into a wider kind, it does not define it.
+_EXAMPLE_OPENING = re.compile(r"^\s*(?:e\.?\s*g\.?|for example|for instance|such as)\s*[,:]?\s*")
 _JOBS_JOINED = re.compile(r"\s*[,;/、]\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 # Words before a kind of staff that say the people are not of the school's own staff: jobs listed
 # after them are still not the records' post type ("Volunteer staff (cooks, cleaners)").
@@ -1160,8 +1161,9 @@ _KIND_COUNTED = re.compile(r"\b((?:non[- ]?)?teaching)\s+(?=head\s?counts?\b)"
 
 # "All employee groups", "all non-teaching roles": every group or role of the staff (of that kind) is
 # all of it, as "all staff" says.
-_ALL_GROUPS = re.compile(r"\ball\s+((?:non[- ]?)?teaching\s+)?(?:staff\s+|employee\s+|personnel\s+|job\s+)?"
-                         r"(?:roles|groups|categories|classes)\b")
+# Only of staff or a kind of them: "all categories" alone is every value of what the table breaks down by.
+_ALL_GROUPS = re.compile(r"\ball\s+(?=(?:non[- ]?)?teaching\s|staff\s|employee\s|personnel\s)((?:non[- ]?)?teaching\s+)?"
+                         r"(?:staff\s+|employee\s+|personnel\s+)?(?:roles|groups|categories|classes)\b")
 # "本科以下（不含专科）": a bound leaving out a value other than its own level; not the level itself.
 _EXCLUDING_OTHER = re.compile(r"(?:以下|以上)\s*[(（]\s*(?:不含|不包含|不包括)\s*[^()（）\d\s]+[)）]")
 

@@ -63,7 +63,8 @@ def declared(type_: str | None) -> str | None:
 
 _COUNT_WORDING = re.compile(
     r"(?:人数|数量|总数|数|[(（]人[)）])\s*$|\b(?:number|count|no|num)\s*\.?\s+of\b|#\s*of\b|\b(?:head)?count\s*$"
-    r"|how many|多少"
+    # Not a code or a number asked ("学校代码是多少？", "身份证号是多少"): its value, not how many.
+    r"|how many|(?<![码号]是)(?<![码号])多少"
 )
 _YES_NO_WORDING = re.compile(r"^\s*(?:是否|有无|是不是|(?:is|are|whether|has|have|does|do)\b)")
 

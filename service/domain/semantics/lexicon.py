@@ -83,6 +83,8 @@ STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "�
 # People a school's staff records never hold: substitute, part-time or concurrently engaged and agency
 # teachers, whom the statistics count apart from the staff.
 OUTSIDE_THE_RECORDS = ("代课", "兼任", "兼职", "劳务派遣", "substitute", "supply teacher", "relief teacher")
+# Which of a kind; after "以下" / "下列" which of the options below ("属于以下哪种类型"), never a bound.
+_WHICH = ("哪门", "哪一门", "哪种", "哪一种", "哪类", "哪一类", "哪个", "哪一个", "何种", "哪项", "哪一项", "哪些")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # "Headcount" says how people are counted (not in full-time equivalents), not whom: under
     # "Teaching staff" it is still teaching staff, and alone it may be of pupils.
@@ -126,7 +128,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "below_pre": ("below", "lower than", "less than", "under", "低于"),
     "union": ("和", "及", "与", "或", "或者", "以及", "还是", "、", "/", "&", "and", "or", "and/or"),
     "link": ("的", "之", "of"),
-    "by": ("分", "按", "按照", "by", "broken down by", "breakdown by", "according to",
+    # "各年龄段专任教师人数": each band of a field, as a grid's stem says its rows are, is by it.
+    "by": ("分", "按", "按照", "各", "by", "broken down by", "breakdown by", "according to",
            # "按学历分组", "disaggregated by sex": grouped by, as 分 and "by" say.
            "分组", "disaggregated by", "grouped by", "classified by"),
     # After a field's name, as Taiwan's tables head a breakdown: "學歷別" is by education, "年齡別" by age.
@@ -169,7 +172,11 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # The base year or date of a supply-and-demand model is its reference date: "Base-year enrolment".
                "base year", "base date", "at the base date", "at base date",
                # A relative word of questions: "您所任教的学科".
-               "所", "持", "该", "详细", "member of", "a member of", "appointment", "roster", "on roll", "profession", "belong to", "belong",
+               "所", "持", "该", "详细",
+               # "请填写您的真实姓名", "您所教授的学科": the real name is the name; to teach (教授) is to teach (教).
+               "真实", "教授",
+               # "累计从事教学工作多少年": in all, as "一共" says.
+               "累计", "member of", "a member of", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
                "as at the start of the school year", "at the start of the school year", "at start of year",
                "at the start of the year", "at start of school year", "as at start of year",
@@ -184,7 +191,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # The period a form covers: of people in post it says nothing more than the reference date
     # ("本学期在职教师"); of people who retired or left it asks who did so during the period, a flow.
     "period": ("本学年", "本学期", "本年度", "本年", "今年", "当年", "本期", "this term", "this semester",
-               "this school year", "this year", "during the year", "during the school year"),
+               "this school year", "this year", "during the year", "during the school year",
+               # The school year the form is filled in, said as current: "In the current school year, how many…".
+               "current school year", "current academic year", "this academic year", "current term",
+               "current semester"),
     # What the records do not hold, known so that it is said so and never read past: a wording in two
     # languages whose Chinese half asks "学位" is not the English half's "degree" (学历).
     "unheld": ("学位", "最高学位", "政治面貌", "党员", "中共党员", "团员", "共青团员", "班主任", "学时", "继续教育", "工资",
@@ -256,7 +266,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # Working: of teaching when the wording says teaching ("worked as a teacher", "从事教育教学工作").
     "work": ("工作", "从事", "当", "work", "worked", "served", "serving as"),
     # When something began: of teaching, it is the start of teaching ("您哪一年开始从教").
-    "start": ("start", "started", "starting", "began", "begin", "first start", "first started", "first began", "开始", "起始",
+    "start": ("start", "started", "starting", "began", "begin", "first start", "first started", "first began",
+              "first begin", "commenced", "commence", "first commenced", "开始", "起始",
               "joined", "entered", "first employed", "first appointed", "first appointment", "first joined", "first became",
               "参加", "entry into", "entry to", "entered into"),
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
@@ -281,8 +292,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息",
                  "tick", "please tick", "circle", "mark", "勾选", "请勾选", "打勾",
                  # Which of a kind, or of the options below: "哪门学科", "何种学历", "以下哪个区间".
-                 "哪门", "哪一门", "哪种", "哪一种", "哪类", "哪一类", "哪一个", "何种", "以下哪个", "以下哪一", "以下哪项", "以下哪一项",
-                 "下列", "下列哪个", "下列哪一", "哪项", "哪一项", "区间", "哪个区间",
+                 *_WHICH, *(f"{b}{w}" for b in ("以下", "下列") for w in _WHICH), "以下哪一", "下列哪一", "下列",
+                 "区间", "哪个区间",
                  # Which option fits: "Which best describes your contract?", "以下哪项最符合您的情况".
                  "best describe", "which best describe", "what best describe", "最符合", "最能描述"),
     # The person a row of a roster is about, as an application, a training register or a nomination
@@ -496,6 +507,8 @@ BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "
                    "appointment status", "job category", "job classification", "classification",
                    # "人员性质（在编/聘用）": the nature of something, its options say which field.
                    "性质",
+                   # "您的人事关系属于：○在编 ○编外聘用": where one's personnel file sits; the options say which field.
+                   "人事关系",
                    # what someone does at the school: the options say by which field ("Role (teacher / caretaker)")
                    "role")
 SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")

@@ -356,7 +356,9 @@ _NOISE = re.compile(
     # Only how to answer one value: "(please include part-time)" says what is counted, and "(tick all
     # that apply)" takes several answers, as "[多选题]": both stay.
     r"|(?:please\s+)?(?:tick|mark|check|choose|select|circle|write|enter|fill|use)\b(?:\s+(?:in|down))?(?:\s+(?:one|only\s+one|a|the|your))?"
-    r"(?:\s+(?:choice|answer|box|option|number|figure|response|age|value))?(?:\s+in\s+(?:years|figures|digits|numbers))?"
+    # "(Select the main one)": one answer, the main one.
+    r"(?:\s+(?:main|principal))?"
+    r"(?:\s+(?:choice|answer|box|option|number|figure|response|age|value|one))?(?:\s+in\s+(?:years|figures|digits|numbers))?"
     r"(?:\s+(?:per\s+(?:row|line)|in\s+(?:each|every)\s+(?:row|line)))?"
     # "(list all)", "(list them)": every value of the teacher's own, as "Subjects taught" asks them.
     r"|(?:please\s+)?list\s+(?:all|them|each)"

@@ -1,0 +1,228 @@
+"""Round 22: questions as instruments ask them, in wordings of our own — a teacher's own attributes
+in the second and third person, counts on a school form asked every way a form asks them (how many,
+please indicate, what is the total, approximately, of your teachers, with answer hints, skip
+instructions, numbering, options and "currently" / "as of" / "this school year"), the school's own
+facts, and traps that must stay `new` (attitudes, hours, pay, training, political status, phone).
+Each field is read on a form of its own; None is a field that must stay `new`."""
+
+from __future__ import annotations
+
+from tests.domain.test_semantics import misread
+
+Field = tuple[list[str], str, str | None]
+
+
+def _each(title: str, level: str, fields: list[Field]) -> list[str]:
+    """The fields misread, each read on a form of its own."""
+    return [wrong for f in fields for wrong in misread(title, level, [f])]
+
+
+TEACHER_ZH: list[Field] = [
+    ([], '1. 您的性别是：（请在相应选项上打√）①男 ②女', 'teacher.gender'),
+    ([], '请选择您的性别', 'teacher.gender'),
+    ([], 'Q2. 您出生于哪一年？____年', 'teacher.birth_date'),
+    ([], '您的出生年份（四位数字）', 'teacher.birth_date'),
+    ([], '您今年多大年龄？', 'teacher.age'),
+    ([], '您今年多少岁？（请填写数字）', 'teacher.age'),
+    ([], '您的实际年龄：____周岁', 'teacher.age'),
+    ([], '您的最高学历是什么？', 'teacher.education'),
+    ([], '请问您目前的最高学历为：A.大专及以下 B.本科 C.硕士 D.博士', 'teacher.education'),
+    ([], '您现在的专业技术职称是？', 'teacher.title'),
+    ([], '您目前的职称等级为：①未定级 ②三级教师 ③二级教师 ④一级教师 ⑤高级教师 ⑥正高级教师', 'teacher.title'),
+    ([], '您的教龄是多少年？', 'teacher.teaching_years'),
+    ([], '截至目前，您累计从事教学工作多少年？', 'teacher.teaching_years'),
+    ([], '您当教师多少年了？（请填写整数）', 'teacher.teaching_years'),
+    ([], '您主要教授哪门学科？', 'teacher.subject'),
+    ([], '您本学期主要任教的学科是？（单选）', 'teacher.subject'),
+    ([], '您是否有事业编制？A.是 B.否', 'teacher.establishment'),
+    ([], '您的人事关系属于：○在编 ○编外聘用', 'teacher.establishment'),
+    ([], '您的岗位类别是？A.专任教师 B.行政人员 C.教辅人员 D.工勤人员', 'teacher.post_type'),
+    ([], '您是哪个民族？', 'teacher.ethnicity'),
+    ([], '您的民族是：（请填写）', 'teacher.ethnicity'),
+    ([], '请填写您的真实姓名', 'teacher.name'),
+    ([], '您的身份证号码是？', 'teacher.id_number'),
+    ([], '您是从哪一年开始参加教学工作的？', 'teacher.teaching_start'),
+    ([], '您的手机号码是？', None),
+    ([], '您的政治面貌是？A.中共党员 B.共青团员 C.民主党派 D.群众', None),
+    ([], '您平均每周上多少节课？', None),
+    ([], '您的月工资收入大约是多少元？', None),
+    ([], '您近一年参加过几次校外培训？', None),
+    ([], '您对目前的工作满意程度如何？', None),
+    ([], '您在现任学校任教多少年了？', None),
+    ([], '您的配偶是否也是教师？', None),
+]
+
+TEACHER_EN: list[Field] = [
+    ([], 'Q1. What is your gender? (Please tick one)', 'teacher.gender'),
+    ([], 'Please indicate your sex.', 'teacher.gender'),
+    ([], 'In what year were you born?', 'teacher.birth_date'),
+    ([], 'What is your year of birth? (e.g. 1985)', 'teacher.birth_date'),
+    ([], 'What is your date of birth? (DD/MM/YYYY)', 'teacher.birth_date'),
+    ([], 'How old were you on your last birthday?', 'teacher.age'),
+    ([], 'Please state your age in completed years.', 'teacher.age'),
+    ([], "What is the highest qualification you hold?", 'teacher.education'),
+    ([], 'Which of the following best describes your highest level of education?', 'teacher.education'),
+    ([], 'What is your current professional title?', 'teacher.title'),
+    ([], 'For how many years have you been teaching?', 'teacher.teaching_years'),
+    # Counting the current year in makes it one more than the whole years on the reference date.
+    ([], 'Including this school year, how many years have you worked as a teacher in total?', None),
+    ([], 'What subject do you teach most?', 'teacher.subject'),
+    ([], 'Which subject do you currently teach? (Select the main one)', 'teacher.subject'),
+    ([], 'Are you employed on a permanent or a fixed-term contract?', 'teacher.establishment'),
+    ([], 'What is your ethnicity?', 'teacher.ethnicity'),
+    ([], 'Please enter your full name.', 'teacher.name'),
+    ([], 'In which year did you first begin working as a teacher?', 'teacher.teaching_start'),
+    ([], 'What is your mobile phone number?', None),
+    ([], 'How many hours per week do you usually work?', None),
+    ([], 'What is your gross monthly salary?', None),
+    ([], 'How many professional development courses have you attended in the past year?', None),
+    ([], 'How satisfied are you with your current job?', None),
+    ([], 'How many years have you worked at your current school?', None),
+    ([], 'Are you a member of a trade union?', None),
+    ([], 'Do you intend to leave teaching within the next five years?', None),
+    ([], 'How many years did you work outside education before becoming a teacher?', None),
+    ([], 'What is your marital status?', None),
+]
+
+COUNTS_ZH: list[Field] = [
+    ([], '贵校现有专任教师多少人？', 'FT'),
+    ([], '1.1 请填写贵校专任教师人数：____人', 'FT'),
+    ([], '贵校目前共有专任教师____人（请填写数字）', 'FT'),
+    ([], '本学年贵校在职教职工总数是多少？', 'status=1'),
+    ([], '贵校现有女专任教师多少人？（若无请填0）', 'FT;gender=2'),
+    ([], '请填写贵校男性专任教师人数（单位：人）', 'FT;gender=1'),
+    ([], '贵校专任教师中，30岁以下的有多少人？', 'FT;age=..30'),
+    ([], '贵校专任教师中年龄在55周岁及以上的人数为：____人', 'FT;age=55..'),
+    ([], '截至本学年初，贵校专任教师中具有硕士及以上学历的共多少人？', 'FT;education=11,14'),
+    # 学位 is a degree awarded, not the 学历 the records hold.
+    ([], '贵校专任教师中，具有博士学位的有几人？（没有请填0）', None),
+    ([], '贵校专任教师中，具有博士研究生学历的有几人？（没有请填0）', 'FT;education=11'),
+    ([], '贵校专任教师中大专学历的人数', 'FT;education=31'),
+    ([], '贵校有多少名高级教师？', 'FT;title=2'),
+    ([], '请填写贵校具有一级教师职称的专任教师人数。', 'FT;title=3'),
+    ([], '贵校未评职称的专任教师有多少人？', 'FT;title=9'),
+    ([], '贵校教龄在10年以下的专任教师约有多少人？', 'FT;years=..10'),  # statutory 以下 includes the number
+    ([], '贵校专任教师中，教龄满30年的有多少人？', 'FT;years=30..'),
+    ([], '贵校数学教师有多少人？', 'FT;subject=02'),
+    ([], '请问贵校现有英语专任教师几名？', 'FT;subject=03'),
+    ([], '贵校体育教师人数：____人（若无请填0）', 'FT;subject=10'),
+    ([], '贵校有编制的专任教师有多少人？', 'FT;establishment=1'),
+    ([], '贵校编外聘用的专任教师人数', 'FT;establishment=2'),
+    ([], '贵校少数民族专任教师多少人？', 'FT;ethnicity!=01'),
+    ([], '贵校目前有行政人员多少名？', 'status=1;post_type=2'),
+    ([], '贵校教辅人员共几人？', 'status=1;post_type=3'),
+    ([], '贵校已退休的教职工有多少人？', 'status=2'),
+    ([], '3. 贵校在校学生总数为多少人？', 'school.enrolment'),
+    ([], '贵校目前在校生约多少人？', 'school.enrolment'),
+    ([], '贵校35岁以下女专任教师有多少人？', 'FT;gender=2;age=..35'),
+    # Traps: numbers the records do not hold.
+    ([], '贵校今年新入职教师多少人？', None),
+    ([], '贵校本学年调出的教师有多少人？', None),
+    ([], '贵校有多少名临时代课教师？', None),
+    ([], '贵校班主任共有多少人？', None),
+    ([], '贵校教职工中中共党员有多少人？', None),
+    ([], '贵校共有多少个班级？', None),
+    ([], '贵校专任教师的师生比是多少？', None),
+    ([], '贵校专任教师人均周课时数是多少？', None),
+    ([], '贵校获得市级骨干教师称号的有多少人？', None),
+    ([], '贵校有多少名教师参加了国培计划？', None),
+]
+
+COUNTS_EN: list[Field] = [
+    ([], 'How many full-time teachers are there in your school?', 'FT'),
+    ([], 'Please indicate the number of teachers currently employed at your school.', 'FT'),
+    ([], 'What is the total number of teachers in your school? (Please write a number)', 'FT'),
+    ([], 'B3. In the current school year, how many teachers work at this school?', 'FT'),
+    ([], 'How many staff are currently employed at your school (all categories)?', 'status=1'),
+    ([], 'What is the total number of staff employed by the school?', 'status=1'),
+    ([], 'How many of your teachers are female? If none, write 0.', 'FT;gender=2'),
+    ([], 'Please indicate the number of male teachers.', 'FT;gender=1'),
+    ([], 'Approximately how many of your teachers are under 30 years of age?', 'FT;age=..29'),
+    ([], 'How many teachers in your school are aged 55 or older?', 'FT;age=55..'),
+    ([], 'How many of your teachers are aged between 30 and 49?', 'FT;age=30..49'),
+    ([], "How many teachers in your school hold a master's degree?", 'FT;education=14'),
+    ([], 'What is the number of teachers with a doctoral degree?', 'FT;education=11'),
+    ([], 'How many of your teachers have less than 3 years of teaching experience?', 'FT;years=..2'),
+    ([], 'How many teachers have 20 or more years of teaching experience?', 'FT;years=20..'),
+    ([], 'How many mathematics teachers are there in your school?', 'FT;subject=02'),
+    ([], 'Please indicate the number of English teachers at your school.', 'FT;subject=03'),
+    ([], 'How many of your teachers are on permanent contracts?', 'FT;establishment=1'),
+    ([], 'How many teachers at your school are employed on temporary contracts?', 'FT;establishment=2'),
+    ([], 'How many administrative staff are employed at your school?', 'status=1;post_type=2'),
+    ([], 'What is the total number of support staff at your school?', 'status=1;post_type=3'),
+    ([], 'How many retired staff does the school have on record?', 'status=2'),
+    ([], 'What is the total enrolment of your school as of the reference date?', 'school.enrolment'),
+    ([], 'How many students are currently enrolled at your school?', 'school.enrolment'),
+    ([], 'How many female teachers under 35 are there in your school?', 'FT;gender=2;age=..34'),
+    ([], 'How many ethnic minority teachers work at your school?', 'FT;ethnicity!=01'),
+    # Traps.
+    ([], 'How many teachers joined your school this school year?', None),
+    ([], 'How many teachers left your school during the last school year?', None),
+    ([], 'How many teaching assistants are there in your school?', None),
+    ([], 'How many classes does your school have?', None),
+    ([], 'How many teachers at your school are part-time?', None),
+    ([], 'How many teacher vacancies does your school currently have?', None),
+    ([], 'Approximately what proportion of your teachers are female?', None),
+    ([], 'How many of your teachers took part in professional development last year?', None),
+    ([], 'On average, how many hours per week do your teachers teach?', None),
+    ([], 'How many students with special needs are enrolled in your school?', None),
+]
+
+GRID: list[tuple[list[str], str, str | None]] = [
+    (['贵校专任教师按学历分布情况（人）'], '研究生', 'FT;education=11,14'),
+    (['贵校专任教师按学历分布情况（人）'], '本科', 'FT;education=21'),
+    (['请填写贵校各年龄段专任教师人数'], '30岁及以下', 'FT;age=..30'),
+    (['请填写贵校各年龄段专任教师人数'], '51岁及以上', 'FT;age=51..'),
+    (['How many teachers in your school are in each of the following age groups?'], 'Under 25', 'FT;age=..24'),
+    (['How many teachers in your school are in each of the following age groups?'], '60 and above', 'FT;age=60..'),
+    (['Please indicate the number of teachers by highest qualification'], "Master's degree", 'FT;education=14'),
+    (['How many of your teachers are:'], 'Female', 'FT;gender=2'),
+]
+
+FACTS_ZH: list[Field] = [
+    ([], '贵校的全称是什么？', 'school.name'),
+    ([], '贵校详细地址：____省____市____区（县）', 'school.address'),
+    ([], '贵校属于以下哪种类型？A.小学 B.初中 C.九年一贯制 D.完全中学 E.高中', 'school.school_type'),
+    ([], '贵校的办学性质是？（公办/民办）', 'school.ownership'),
+    ([], '贵校位于：A.城区 B.镇区 C.乡村', 'school.urban_rural'),
+    ([], '贵校的学校代码是多少？', 'school.code'),
+    ([], '贵校建校于哪一年？', None),
+    ([], '贵校校长的姓名', None),
+    ([], '贵校的占地面积是多少平方米？', None),
+]
+
+FACTS_EN: list[Field] = [
+    ([], 'What is the full name of your school?', 'school.name'),
+    ([], "What is your school's address?", 'school.address'),
+    ([], 'Is your school a public or private school?', 'school.ownership'),
+    ([], 'Is your school located in an urban or a rural area?', 'school.urban_rural'),
+    ([], 'What type of school is this? (Primary / Junior secondary / Senior secondary)', 'school.school_type'),
+    ([], 'In what year was your school founded?', None),
+    ([], "What is the principal's name?", None),
+    ([], 'What is the telephone number of the school?', None),
+]
+
+
+def test_a_teacher_answers_for_themselves_in_chinese() -> None:
+    assert _each("教师问卷", "roster", TEACHER_ZH) == []
+
+
+def test_a_teacher_answers_for_themselves_in_english() -> None:
+    assert _each("Teacher questionnaire", "roster", TEACHER_EN) == []
+
+
+def test_a_school_counts_its_people_in_chinese() -> None:
+    assert _each("学校问卷", "school", COUNTS_ZH) == []
+
+
+def test_a_school_counts_its_people_in_english() -> None:
+    assert _each("School questionnaire", "school", COUNTS_EN) == []
+
+
+def test_grid_stems_give_their_rows_whom_they_count() -> None:
+    assert _each("学校问卷", "school", GRID) == []
+
+
+def test_a_school_states_its_own_facts() -> None:
+    assert _each("学校问卷", "school", FACTS_ZH) == []
+    assert _each("School questionnaire", "school", FACTS_EN) == []

@@ -734,6 +734,12 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             base, population, words, besides = None, False, [], True
             continue
         parsed = read(_INSTRUCTIONS.sub(" ", h), d, hint, mode="frame", by=tuple(breakdowns))
+        if not isinstance(parsed, Parsed) and parsed.reason in (NOTHING, EMPTY) \
+                and isinstance(asked := read(h, d, hint, mode="frame", by=tuple(breakdowns)), Parsed) \
+                and asked.kind == "count" and asked.own_population:
+            # "请填写贵校各年龄段专任教师人数", "Please indicate the number of teachers by qualification": a
+            # grid's stem asked in the imperative is no instruction on how to fill in but whom its rows count.
+            parsed = asked
         if not isinstance(parsed, Parsed) and (parsed.reason.startswith("does not know") or parsed.reason == "cannot read the wording") \
                 and (fixed := respelled(_INSTRUCTIONS.sub(" ", h), d)) is not None:
             # A header with a slip ("专认教师", "Teahcers") is read as a wording with one is.

@@ -619,6 +619,9 @@ def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None,
 # A blank left for an answer, unless it is a part of a date ("____年____月"): a wording with two
 # of them asks two numbers ("专任教师____人，其中女____人"), which no one field holds.
 _BLANKS = re.compile(r"_{2,}(?!_)(?!\s*[年月日号时分/.-])")
+# Blanks for the parts of an address ("详细地址：____省____市____区（县）"): the divisions and the
+# street are one address, one blank.
+_ADDRESS_PARTS = re.compile(r"(?:_{2,}\s*(?:省|自治区|市|区|县|州|旗|镇|乡|街道|街|路|村|号|栋|楼|室)(?:\s*[(（][县市区旗乡镇][)）])?\s*){2,}")
 # So does one asking "how many" twice: "学校共有教职工多少人，其中专任教师多少人？".
 _HOW_MANY = re.compile(r"多少|(?<!哪)几(?!乎)|\bhow\s+(?:many|much)\b")
 SEVERAL_BLANKS = "leaves two or more blanks to fill, or asks how many twice: it asks several values, not one"
@@ -707,6 +710,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     are the fields the title and headers break down by, which say what a word naming two things
     means here ("Senior secondary" under "by educational attainment")."""
     lex = lexicon(d)
+    label = _ADDRESS_PARTS.sub("____", label)
     if _SHARE.search(label):
         return Unread("asks a share (%), not a number of people")
     if mode == "field" and (len(_BLANKS.findall(fold(label))) >= 2 or len(_HOW_MANY.findall(fold(label))) >= 2):
@@ -1315,6 +1319,12 @@ def _option_senses(option: str, lex: Lexicon, detailed: bool = False) -> frozens
     u = units(option)
     if u in lex.terms or not detailed:
         return lex.terms.get(u, frozenset())
+    for t in _tilings(u, lex):
+        # "编外聘用", "合同聘用": two words for one value, each naming it alone, are that value.
+        named = {(s.field, s.codes) for p in t for s in lex.terms[p] if s.kind in _CLASSIFYING}
+        if len(t) >= 2 and len(named) == 1 and all(s.kind == "code" for p in t for s in lex.terms[p] if s.kind in _CLASSIFYING) \
+                and all(any(s.kind == "code" for s in lex.terms[p]) for p in t):
+            return frozenset(s for s in lex.terms[t[0]] if s.kind == "code")
     for n, senses in sorted(lex.opening(u), key=lambda found: -found[0]):
         values = frozenset(s for s in senses if s.kind in ("code", "school_code") or (s.kind == "pop" and not s.generic))
         if values and not any(s.kind in _CLASSIFYING for found in lex.within(u[n:]) for s in found):

@@ -129,7 +129,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "union": ("和", "及", "与", "或", "或者", "以及", "还是", "、", "/", "&", "and", "or", "and/or"),
     "link": ("的", "之", "of"),
     # "各年龄段专任教师人数": each band of a field, as a grid's stem says its rows are, is by it.
-    "by": ("分", "按", "按照", "各", "by", "broken down by", "breakdown by", "according to",
+    # "不同教龄段专任教师的人数": each of the different bands, the same.
+    "by": ("分", "按", "按照", "各", "不同", "by", "broken down by", "breakdown by", "according to",
            # "按学历分组", "disaggregated by sex": grouped by, as 分 and "by" say.
            "分组", "disaggregated by", "grouped by", "classified by"),
     # After a field's name, as Taiwan's tables head a breakdown: "學歷別" is by education, "年齡別" by age.
@@ -146,7 +147,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "如实", "请如实", "里面", "一共", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
-               "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "full", "official", "only", "employ",
+               "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "roughly", "full", "official", "only", "employ",
                "占用", "教", "核对", "核查", "核实", "复核", "已经", "主教", "主讲",
                "today", "managed", "run", "operated", "manage", "operate", "owned",
                # The reference date as a census names it: "aged under 30 on census day".
@@ -154,7 +155,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "reference date", "the reference date", "date of this questionnaire", "date of this survey",
                "date of the survey", "date of this form", "survey date",
                # The reference date of the form, said as a moment of the school year: 本学年初, 截至目前.
-               "本学年初", "学年初", "年末", "学年末", "学期末", "年底", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "在籍", "现聘",
+               "本学年初", "学年初", "本学期初", "学期初", "年末", "学年末", "学期末", "年底", "报表", "截至目前", "截止目前", "截至", "截止", "在册", "在籍", "现聘",
                "现有的",
                # A level "or equivalent" is the level: the code lists are levels, whatever the award's name.
                "or equivalent", "or an equivalent", "or its equivalent",
@@ -175,6 +176,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "所", "持", "该", "详细",
                # "请填写您的真实姓名", "您所教授的学科": the real name is the name; to teach (教授) is to teach (教).
                "真实", "教授",
+               # Whose a value is, of the people the wording names: "a bachelor degree as their highest qualification".
+               "their", "his or her", "his/her",
                # "累计从事教学工作多少年": in all, as "一共" says.
                "累计", "member of", "a member of", "appointment", "roster", "on roll", "profession", "belong to", "belong",
                # The reference date said as the start of the school year.
@@ -288,6 +291,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
+                 # "Please write the total number of…": how to answer, as "enter" and "fill" are.
+                 "write", "write in", "write down",
                  # What a section of a form is called around its subject: "个人基本信息", "General information".
                  "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息",
                  "tick", "please tick", "circle", "mark", "勾选", "请勾选", "打勾",
@@ -416,7 +421,7 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "school.region_code": ("县", "区县", "县区", "县级", "县级行政区",
                            # Taiwan's county or city, the same level ("縣市別").
                            "县市", "县市别"),
-    "teacher.teaching_years": ("教龄", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "教学经验", "teaching experience",
+    "teacher.teaching_years": ("教龄", "教龄段", "教龄组", "从教年限", "任教年限", "从教时间", "教学年资", "年资", "教学经验", "teaching experience",
                                # Taiwan's and Hong Kong's words for years of teaching (服務年資 may count
                                # other service, or service at this school: it stays unread).
                                "任教年资", "教师年资",

@@ -912,6 +912,8 @@ def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
     # clerks, librarians)"), and so does a list whose last item is joined by "and" ("…, librarians and
     # security staff").
     listed = options(_LISTED_LAST.sub(r"\1, \2", _EXAMPLES.sub("(", fold(label))))
+    # "（含专任教师、行政、教辅、工勤人员）": the word saying the list is taken in is no part of its first item.
+    listed = [_TAKING_IN.sub("", o) for o in listed]
     if len(listed) < 2:
         return False
     named: dict[str, set[str]] = {}
@@ -1069,6 +1071,7 @@ def jobs_under(header: str, label: str, d: Dictionary, level: str | None) -> Par
     return _kind_by_jobs(f"{header} ({label})", d, level)
 
 
+_TAKING_IN = re.compile(r"^\s*(?:含|包含|包括|including|incl\.?)\s*")
 _OTHER = re.compile(r"^\s*(?:其他|其它|other|others|all other|any other)(?![a-z])\s*(.*)$")
 
 

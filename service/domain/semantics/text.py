@@ -342,6 +342,8 @@ _NOISE = re.compile(
     r"|.*(?:打\s*[√✓✔]|打勾|划勾|画勾).*"
     # Whole years, said as how to round: "(round down)".
     r"|round(?:ed)?\s+down"
+    # People counted as people: "(Count each teacher only once)".
+    r"|count\s+(?:each|every)\s+(?:teacher|person|staff\s+member|member\s+of\s+staff|employee)\s+(?:only\s+)?once"
     # People counted as people, which the records do: "(headcount, not FTE)", "(persons, not full-time equivalents)".
     r"|(?:head\s*count|persons|people)\s*(?:[,;]|\band\b)?\s*(?:not|rather than)\s+(?:fte|full[- ]time[- ]equivalents?)"
     # The name or address the school is licensed or registered under, which is the one it has: "(as licensed)".
@@ -369,6 +371,8 @@ _NOISE = re.compile(
     r"(?:\s*(?:[12]\d|3[01]|0?[1-9])(?!\d)\s*日?)?"
     r"\s*(?:计算|为准|止|为止|时|计)?"
     r"|以[^()（）]{0,8}(?:证|证书|证件|档案|登记表|记录)(?:上|所载)?的?(?:信息|记载)?为准"
+    # The highest level said to be the one asked, as the records hold it: "学历（以最高学历为准）".
+    r"|(?:以|按)最高学历(?:为准|填写|计|统计)?"
     # What the answer is used for: "（用于核对身份）", "(for verification only)".
     r"|(?:仅|只)?用于.*|(?:used\s+)?(?:only\s+)?for\s+(?:verification|identification|contact|internal\s+use|statistical\s+purposes?)\b.*"
     r"|主|主教|主讲|主要|主科|main"
@@ -561,7 +565,8 @@ def strip_brackets(t: str) -> str:
 
 # Lettered options after a question: "您的最高学历是：A.博士 B.硕士 C.本科".
 # Lettered or numbered options after a question: "A.博士 B.硕士", "①男 ②女" (folded to "(1) 男 (2) 女").
-_MARK = r"(?:[a-h]\s*[.、．)]|\(\d\))"
+# Numbers in square brackets mark them too, as computer-assisted instruments print them: "[1] Male [2] Female".
+_MARK = r"(?:[a-h]\s*[.、．)]|\(\d\)|\[\d\])"
 # An option may hold spaces ("A. Under 30 B. 30-39"): it runs to the next mark.
 _LETTERED = re.compile(rf"(?:(?<=[\s:：?？)）\u3400-\u9fff])|^)({_MARK})\s*(\S.*?)(?=\s+{_MARK}|(?<=[\u3400-\u9fff]){_MARK}|\s*$)")
 
@@ -600,7 +605,7 @@ def lettered(text: str) -> tuple[str, list[str]]:
     if head.strip() and coded and all(re.match(r"[^\W\d_]", o) and o not in _UNITS for o in coded):
         return head.strip(), coded  # "Employment type: 1=Permanent 2=Contract"; not "中：36-45岁"
     found = list(_LETTERED.finditer(text))
-    marks = [m.group(1).strip(" .、．)(") for m in found]
+    marks = [m.group(1).strip(" .、．)([]") for m in found]
     if len(found) < 2 or marks not in ([chr(ord("a") + i) for i in range(len(found))],
                                       [str(i + 1) for i in range(len(found))]):
         return text, []
@@ -664,7 +669,9 @@ _BLANK = re.compile(r"(?:(?<![\d.])\d{1,2}(?=_)|)_{2,}\s*(?:年|月|日|号|人|
 _HOW_TO_ANSWER = re.compile(r"(?<=[?？。])(?![^?？]*(?:\ball\s+that\b|\bmore\s+than\s+one\b|\bmultiple\b|多选))"
                             r"\s*(?:(?:please\s+)?(?:tick|mark|check|circle|select|choose|write|enter|fill\s+in|give|answer|round"
                             r"|if\s+(?:there\s+are\s+)?none)\b"
-                            r"|请勾选|请选择|请打勾|勾选|请填写|请填|填写|请用|请以|没有请填|没有则填|没有填|如无|若无|无则填)[^?？]*$")
+                            r"|请勾选|请选择|请打勾|勾选|请填写|请填|填写|请用|请以|没有请填|没有则填|没有填|如无|若无|无则填"
+                            # "如没有请填0", "如果没有，填0": what to write when there is none.
+                            r"|(?:如|若|如果)没有)[^?？]*$")
 
 
 # The identity document a value is copied from, said after the wording without brackets: "Full name
@@ -785,7 +792,9 @@ def grade_span(text: str) -> tuple[str, int] | None:
 
 # A blank for years closing a sentence, run into its verb, asks how many: "您在本校任教____年" is a
 # length, not whether one teaches there ("您的教龄：____年" names its field before the colon).
+# After a word for a year ("您的出生年份是____年", "您哪一年参加工作____年") the blank is the year itself.
 _SPAN_BLANK = re.compile(r"(?<=[\u4e00-\u9fff])_{2,}\s*年\s*$")
+_A_YEAR = re.compile(r"年份|哪[一1]?年|何年|年月")
 
 
 # An instruction before the question, to answer it truly: "请您根据实际情况填写：", "请结合本校实际选择".
@@ -855,7 +864,8 @@ def unnumbered(text: str) -> str:
     text = _LEAD_IN.sub("", _CARRYING_ON.sub("", text))
     text = _MOST_TIME.sub("mainly teach", _REFUSED_LAST.sub(_refused_last, _WHOLE_YEARS.sub(r"\1 ", text)))
     text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", text))))
-    text = _SPAN_BLANK.sub("多少年", lettered(text)[0])
+    text = lettered(text)[0]
+    text = text if _A_YEAR.search(text) else _SPAN_BLANK.sub("多少年", text)
     text = _OWN_LANGUAGE_NAME.sub("", _career(text))
     return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", text)))
 

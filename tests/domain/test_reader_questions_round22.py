@@ -409,3 +409,68 @@ def test_more_counts_facts_and_grid_stems_read_as_asked() -> None:
     assert _each("School questionnaire", "school", MORE_COUNTS) == []
     assert _each("School questionnaire", "school", MORE_FACTS) == []
     assert _each("学校问卷", "school", MORE_GRIDS) == []
+
+
+# Early-childhood and adult-skills instruments, HR self-service forms, a roster's third person,
+# "问题5：" numbering, which kind of staff one is ("您属于以下哪类人员"), the options saying by what.
+ROSTER_MORE: list[Field] = [
+    ([], '您属于以下哪类人员？A.专任教师 B.行政人员 C.教辅人员 D.工勤人员', 'teacher.post_type'),
+    ([], '您属于下列哪种人员？①在编 ②编外', 'teacher.establishment'),
+    ([], '您属于以下哪类人员？A.党员 B.群众', None),
+    ([], '您属于以下哪类人员？', None),
+    ([], 'What is your highest level of completed education? (ISCED levels)', 'teacher.education'),
+    ([], 'In which year were you born? Write in the year (e.g. 1978).', 'teacher.birth_date'),
+    ([], 'How many years have you worked in this ECEC setting?', None),
+    ([], 'How many years of experience do you have working with children in ECEC in total?', None),
+    ([], 'What is your role in this setting? (Leader / Teacher / Assistant)', None),
+    ([], 'Employee category (Teaching / Administrative / Support / Manual)', 'teacher.post_type'),
+    ([], 'Update your details: date of birth', 'teacher.birth_date'),
+    ([], "This staff member's gender", 'teacher.gender'),
+    ([], 'Which ethnic group does this teacher belong to?', 'teacher.ethnicity'),
+    ([], 'Year this teacher joined the teaching profession', 'teacher.teaching_start'),
+    ([], 'How many years has this teacher been teaching?', 'teacher.teaching_years'),
+    ([], 'Is the teacher currently active or retired?', 'teacher.status'),
+    # An English "degree" said alone is not the education level (the reader's convention).
+    ([], 'What is the highest degree this teacher has obtained?', None),
+    ([], 'How many students does this teacher teach?', None),
+    ([], "What is the teacher's monthly salary?", None),
+    ([], 'Does this teacher have a disability?', None),
+    ([], '问题5：您现在的学历层次是？', 'teacher.education'),
+    ([], '您今年的周岁年龄', 'teacher.age'),
+    ([], '您的出生日期（年/月/日）', 'teacher.birth_date'),
+    ([], '您参加教育工作的年份', 'teacher.teaching_start'),
+    ([], '您现任教学科（如语文、数学）', 'teacher.subject'),
+    ([], '您属于下列哪种编制类型？A.在编 B.非在编', 'teacher.establishment'),
+    ([], '您的专业技术职务（职称）是：', 'teacher.title'),
+    ([], '您所学专业是？', None),
+    ([], '您的最高学历毕业院校', None),
+    ([], '您对所在学校的归属感如何？', None),
+    ([], '您是否有意愿到农村学校任教？', None),
+    ([], '您的家庭年收入大约是多少？', None),
+    ([], '您每天通勤时间大约多少分钟？', None),
+]
+SCHOOL_MORE: list[Field] = [
+    ([], 'How many staff work directly with children in this setting?', None),
+    ([], 'How many teachers in this school are aged 25-29? Please enter a whole number.', 'FT;age=25..29'),
+    ([], 'Number of teachers (headcount) who are women, as at census day', 'FT;gender=2'),
+    ([], 'Please report the number of teachers holding a post-graduate qualification.', 'FT;education=11,14'),
+    ([], 'What is the number of teachers employed on a permanent basis at the school?', 'FT;establishment=1'),
+    ([], 'Total number of pupils enrolled at the school on the census date', 'school.enrolment'),
+    ([], 'How many teachers at your school are in their first year of teaching?', 'FT;years=..0'),
+    ([], 'What was the total number of teachers at your school last school year?', None),
+    ([], 'How many teachers in your school are qualified to teach ICT?', None),
+    ([], 'How many ICT teachers are there in your school?', 'FT;subject=13'),
+    ([], '贵校现有专任教师中，45周岁及以上的有多少人？（请填写整数）', 'FT;age=45..'),
+    ([], '问题6：学校目前教职工总数____人', 'status=1'),
+    ([], '贵校专任教师中有几位是少数民族？', 'FT;ethnicity!=01'),
+    ([], '贵校现有男教职工多少人？', 'status=1;gender=1'),
+    ([], '截至2026年9月1日，贵校在校生总数', 'school.enrolment'),
+    ([], '去年贵校专任教师有多少人？', None),
+    ([], '贵校专任教师中有多少人是县级以上学科带头人？', None),
+    ([], '贵校有多少名教师在外校交流轮岗？', None),
+]
+
+
+def test_instruments_self_service_forms_and_kinds_of_staff_read_as_asked() -> None:
+    assert _each("Teacher questionnaire", "roster", ROSTER_MORE) == []
+    assert _each("School questionnaire", "school", SCHOOL_MORE) == []

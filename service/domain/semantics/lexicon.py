@@ -293,6 +293,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
                  # "Please write the total number of…": how to answer, as "enter" and "fill" are.
                  "write", "write in", "write down",
+                 # A self-service form asking to keep one's record right: "Update your details: date of birth".
+                 "update", "confirm",
                  # What a section of a form is called around its subject: "个人基本信息", "General information".
                  "general", "background", "profile", "personal", "details", "个人", "资料", "概况", "基本信息",
                  "tick", "please tick", "circle", "mark", "勾选", "请勾选", "打勾",
@@ -514,6 +516,9 @@ BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "
                    "性质",
                    # "您的人事关系属于：○在编 ○编外聘用": where one's personnel file sits; the options say which field.
                    "人事关系",
+                   # "您属于以下哪类人员？A.专任教师 B.行政人员…": which kind of staff one is, the options say by what.
+                   *(f"{b}{w}{p}" for b in ("", "以下", "下列") for w in ("哪类", "哪一类", "哪种", "哪一种", "何种")
+                     for p in ("人员", "教职工")),
                    # what someone does at the school: the options say by which field ("Role (teacher / caretaker)")
                    "role")
 SCHOOL_LISTS = ("school_type", "urban_rural", "ownership")

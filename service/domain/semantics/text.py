@@ -266,6 +266,8 @@ _NUMBERING = re.compile(
     rf"|(?:question|item|q)\s*\d+\s*(?:of|/)\s*\d+\b\s*[:：.、-]?"
     # "Question 3:", "Item 4.", "Qn 5": the word for an item before its number.
     rf"|(?:question|item|qn)\s*\d+(?:\.\d+)*[a-z]?\s*[.:：)]?(?=\s|[{_CJK}])"
+    # The same in Chinese: "问题5：", "题目3.", "题6、".
+    rf"|(?:问题|题目|题)\s*[{_CN_DIGITS}\d]+\s*[.:：、)）]"
     # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
     rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?"
     # A table's number before its name: "Table 5.1 Faculty by …", "Table B2: …".

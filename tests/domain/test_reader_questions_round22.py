@@ -474,3 +474,19 @@ SCHOOL_MORE: list[Field] = [
 def test_instruments_self_service_forms_and_kinds_of_staff_read_as_asked() -> None:
     assert _each("Teacher questionnaire", "roster", ROSTER_MORE) == []
     assert _each("School questionnaire", "school", SCHOOL_MORE) == []
+
+
+def test_the_school_one_teaches_at_is_the_teachers_school_on_a_roster() -> None:
+    """"Which school do you teach at?" reads as the school itself or the teacher's school by its code:
+    on a roster both are the teacher's school; on a school form it stays unread."""
+    fields: list[Field] = [
+        ([], 'Which school do you teach at?', 'teacher.school_code'),
+        ([], 'At which school do you currently teach?', 'teacher.school_code'),
+        ([], 'What is the name of the school where you teach?', None),
+        # The plain "teacher" of a roster's question is the teacher its row is about.
+        ([], 'Which school does the teacher teach at?', 'teacher.school_code'),
+        ([], 'Which school does this teacher work at?', 'teacher.school_code'),
+        ([], 'How many teachers teach at the school?', None),
+    ]
+    assert _each("Teacher questionnaire", "roster", fields) == []
+    assert _each("School questionnaire", "school", [([], 'Which school do you teach at?', None)]) == []

@@ -697,7 +697,8 @@ def _either(whole: Unread, zh: Parsed | Unread, en: Parsed | Unread) -> Parsed |
 
 
 _UNKNOWN = "does not know the word"
-_WHICH = re.compile(r"^\s*(?:which|what)\b|哪")
+# A preposition may open the question before it: "At which school do you currently teach?".
+_WHICH = re.compile(r"^\s*(?:(?:at|in|for)\s+)?(?:which|what)\b|哪")
 # A breakdown a header names in words the reader does not know (_by_unknown).
 UNKNOWN_AXIS = "?"
 

@@ -490,3 +490,53 @@ def test_the_school_one_teaches_at_is_the_teachers_school_on_a_roster() -> None:
     ]
     assert _each("Teacher questionnaire", "roster", fields) == []
     assert _each("School questionnaire", "school", [([], 'Which school do you teach at?', None)]) == []
+
+
+# Options coded [1] [2] and (1) (2), blanks after a word for a year, "写出", and traps near the round's
+# rules: a which-question whose options are no stored values, a period's flows, a list taking in
+# people the records do not hold, two blanks, an address split into its divisions.
+CODED_AND_TRAPS_ROSTER: list[Field] = [
+    ([], 'IC2G01 Are you female or male? (1) Female (2) Male', 'teacher.gender'),
+    ([], 'What is your age group? [1] Under 30 [2] 30-39 [3] 40-49 [4] 50-59 [5] 60+', 'teacher.age'),
+    ([], 'Which of the following is your highest qualification? [1] Diploma [2] Bachelor [3] Master [4] Doctorate', 'teacher.education'),
+    ([], 'Which of the following is your contract type? [1] Permanent [2] Fixed-term', 'teacher.establishment'),
+    ([], 'What is your mother tongue? [1] Chinese [2] Other', None),
+    ([], 'How often do you use ICT in your teaching? [1] Never [2] Sometimes [3] Often', None),
+    ([], 'By the end of this school year, how many years will you have been teaching altogether?', None),
+    ([], '题3：您的民族 ○汉族 ○少数民族', 'teacher.ethnicity'),
+    ([], '问题7：您每周的工作时间大约是多少小时？', None),
+    ([], '您的出生年份是____年（请填写4位数字）', 'teacher.birth_date'),
+    ([], '您在本校工作的年数是____年', None),
+    ([], '您的人事关系是否在本单位？', None),
+    ([], '您累计获得县级以上荣誉几次？', None),
+    ([], '您主要教授的年级是？', None),
+    ([], '请写出您的姓名', 'teacher.name'),
+    ([], '您属于以下哪类人员？A.城镇户籍 B.农村户籍', None),
+    ([], '您属于以下哪类人员？A.在职 B.退休', 'teacher.status'),
+    ([], 'Please confirm your date of birth.', 'teacher.birth_date'),
+    ([], 'Please update your mobile number.', None),
+]
+CODED_AND_TRAPS_SCHOOL: list[Field] = [
+    ([], 'How many teachers in your school are in each of these categories? Permanent', None),
+    ([], 'SC1Q03 In the current school year, how many students are enrolled in your school?', 'school.enrolment'),
+    ([], 'In the current school year, how many teachers left the school?', None),
+    ([], 'In the current school year, how many teachers were newly hired?', None),
+    ([], 'Roughly what percentage of your teachers are over 50?', None),
+    ([], '各年龄段教师人数是否合理？', None),
+    ([], '贵校本学期初有多少名专任教师？', 'FT'),
+    ([], '本学期初贵校新招聘了多少名教师？', None),
+    ([], '贵校属于以下哪种情况？A.有空编 B.满编 C.超编', None),
+    ([], '贵校以下哪类教师最紧缺？A.语文 B.数学 C.英语', None),
+    ([], '贵校教职工总数（含专任教师、行政人员、教辅人员、工勤人员及代课人员）', None),
+    ([], '学校详细地址：____省____市____县____乡（镇）____村', 'school.address'),
+    ([], '专任教师____人，其中女____人', None),
+    ([], '学校代码是多少？', 'school.code'),
+    ([], '学校专任教师是多少？', 'FT'),
+    ([], 'Please write the number of teachers who teach more than one subject.', None),
+    ([], 'Please write down the number of classrooms.', None),
+]
+
+
+def test_coded_options_and_traps_near_the_rounds_rules() -> None:
+    assert _each("Teacher questionnaire", "roster", CODED_AND_TRAPS_ROSTER) == []
+    assert _each("School questionnaire", "school", CODED_AND_TRAPS_SCHOOL) == []

@@ -292,7 +292,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
                  # "Please write the total number of…": how to answer, as "enter" and "fill" are.
-                 "write", "write in", "write down",
+                 "write", "write in", "write down", "写出", "写下", "请写出",
                  # A self-service form asking to keep one's record right: "Update your details: date of birth".
                  "update", "confirm",
                  # What a section of a form is called around its subject: "个人基本信息", "General information".

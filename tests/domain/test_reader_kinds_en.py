@@ -111,3 +111,11 @@ def test_a_roster_notes_whom_a_value_is_asked_of_and_lists_a_countrys_own_levels
     ]) == []
     # The row's teacher named in the third person: still the teacher whose school is asked.
     assert misread("Teacher roster", "roster", [([], 'Which school does the teacher work at?', 'teacher.school_code')]) == []
+
+
+def test_a_list_taken_in_after_a_comma_is_taken_in_not_read_as_the_count() -> None:
+    """"Total staff, including teachers": all staff, the note naming a part of them; "Staff, including
+    contract staff" is not contract staff alone (the word "including" is no filler between the two)."""
+    assert misread("School census", "school", [([], 'Total staff, including teachers', 'status=1')]) == []
+    assert misread("School census", "school", [([], 'Staff, including contract staff', None)]) == []
+    assert misread("School census", "school", [([], 'Teachers, incl. supply teachers', None)]) == []

@@ -1103,7 +1103,10 @@ def rest_of(label: str, d: Dictionary) -> str | None:
 # "二级及以下（含未定职级）": values the bracket adds to those before it (not "（含35岁）", a bound).
 _INCLUDING = re.compile(r"[(（]\s*(?:含|包含|包括|including|incl\.?)\s*([^()（）\d]+)[)）]"
                         # The same said after a comma at the end: "研究生毕业者，含博士、硕士".
-                        r"|[,，]\s*(?:含|包含|包括)\s*([^()（）\d,，]+)$")
+                        r"|[,，]\s*(?:含|包含|包括)\s*([^()（）\d,，]+)$"
+                        # And in English, whose list runs on with its commas: "Total staff, including teachers"
+                        # (not read as "staff teachers" with the word between taken for a filler).
+                        r"|[,，]\s*(?:including|incl\.?)\s+([^()（）\d]+)$")
 # "高级教师（不含正高级）": a value the bracket takes out of those before it, read as "非正高级" beside them.
 _EXCLUDING = re.compile(r"[(（]\s*(?:不含|不包含|不包括)\s*([^()（）\d]+)[)）]")
 # People a school's staff records never hold: substitute, part-time and agency teachers, counted apart
@@ -1150,7 +1153,7 @@ def _taken_in(m: re.Match[str]) -> str:
     when it is a hint that adds nothing ("最高学历（含在职取得）": every way a level is obtained)."""
     if m.group(1) is not None and says_nothing(m.group(0)[1:-1]):
         return " "
-    return f" 及 {m.group(1) or m.group(2)} "
+    return f" 及 {m.group(1) or m.group(2) or m.group(3)} "
 
 
 # "本科以下（不含本科）", "大专以上（含大专）": the bracket names the level before it again, to say

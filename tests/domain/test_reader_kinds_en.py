@@ -119,3 +119,7 @@ def test_a_list_taken_in_after_a_comma_is_taken_in_not_read_as_the_count() -> No
     assert misread("School census", "school", [([], 'Total staff, including teachers', 'status=1')]) == []
     assert misread("School census", "school", [([], 'Staff, including contract staff', None)]) == []
     assert misread("School census", "school", [([], 'Teachers, incl. supply teachers', None)]) == []
+    # The bracket said after the total: parts of everyone, not a category before the people.
+    assert misread("School census", "school", [([], 'Total staff (including teachers and support staff)', 'status=1')]) == []
+    assert misread("School census", "school", [([], 'All staff (incl. admin and ancillary staff)', 'status=1')]) == []
+    assert misread("School census", "school", [([], 'Senior teachers (including senior professors)', 'FT;title=1,2')]) == []

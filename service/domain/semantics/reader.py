@@ -731,7 +731,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread(DEGREE_IN_A_FIELD)
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
-        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(r"\1\3\2\4", _ADDRESSEE_EN.sub(
+        text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(_beside_category, _ADDRESSEE_EN.sub(
             r"\1 are there\2", _ADDRESSEE.sub("", _COPULA_LAST.sub("", unnumbered(fold(label)))))))
         text = _KIND_COUNTED.sub(lambda m: f"{m.group(1) or m.group(2)} staff ", _STAFF_OF_KIND.sub(r"\2 \1", text))
         text = _ALL_GROUPS.sub(lambda m: f"all {m.group(1) or ''}staff", text)
@@ -1148,6 +1148,17 @@ _COUNTED_APART = re.compile(r"[,，]?\s*[(（]?\s*(?:不在[^,，()（）]{1,12}
 _INCLUDING_LAST = re.compile(
     r"^(.+?)((?:专任教师|专职教师|教职工|教职员工|教师|老师|人员|teachers?|teaching staff|staff|educators?)\s*(?:总数|人数|数)?)"
     r"\s*([(（]\s*(?:含|包含|包括|including|incl\.?)\s*[^()（）\d]+[)）])\s*((?:总数|人数|数)?)\s*$")
+def _beside_category(m: re.Match[str]) -> str:
+    """The including bracket moved beside the category before the people; none when only a total
+    word is there ("Total staff (including teachers)"): the bracket then takes in parts of everyone."""
+    if m.group(1).strip() in _TOTAL_WORDS:
+        return m.group(0)
+    return m.group(1) + m.group(3) + m.group(2) + m.group(4)
+
+
+_TOTAL_WORDS = frozenset({"total", "all", "the total", "总", "全部", "全体", "合计"})
+
+
 def _taken_in(m: re.Match[str]) -> str:
     """What an including bracket adds to the values before it ("二级及以下（含未定职级）"), or nothing
     when it is a hint that adds nothing ("最高学历（含在职取得）": every way a level is obtained)."""

@@ -78,7 +78,7 @@ from service.domain.semantics.context import (
     wider_than_title,
 )
 from service.domain.semantics.definition import count
-from service.domain.semantics.reader import Parsed, read
+from service.domain.semantics.reader import Parsed, loosely_named, read
 from service.store import prefill
 from service.store import principals as principals_store
 from service.store import requests as repo
@@ -524,6 +524,20 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if u is not None and u.key is not None and u.definition is not None:
             out[j] = replace(out[j], key=u.key, confidence=u.confidence, reason=u.reason,
                              definition=definition_json(u.definition, d, req.reference_date))
+    keys = [a.key for a in out]
+    for k in {k for k in keys if k is not None and keys.count(k) > 1}:
+        # "Building name" beside "School name", "Support staff (all non-teaching roles)" beside "Non-teaching
+        # staff": a field read only through a name the form may give something else steps aside for one
+        # asking the same key plainly; it is the form's own.
+        asking = {j: loosely_named(a.label or "", a.headers[-1] if a.headers else None, d, req.level)
+                  for j, a in enumerate(out) if a.key == k and a.matched}
+        plainest = min(asking.values(), default=0)
+        if sum(v == plainest for v in asking.values()) == 1:
+            for j in (j for j, v in asking.items() if v > plainest):
+                a = out[j]
+                out[j] = replace(a, key=custom_key(entity, a.label or "", list(a.headers) or None), matched=False,
+                                 classification="new", confidence=0.0, definition=None,
+                                 reason=f"new: another field asks {k} plainly; this name may be of something else")
     keys = [a.key for a in out]
     for i, a in enumerate(out):
         if a.key in keys[:i]:

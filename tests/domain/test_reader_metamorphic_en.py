@@ -516,7 +516,9 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     "bracket_list_and": {("c3-en-talis-p-01", 4)},
     # Examples of what a broad word takes in do not close it: "science (e.g. biology, chemistry, …)" may take
     # in sciences the records hold no code for, where the list itself ("science (biology, chemistry, …)") says which.
-    "bracket_list_eg": {("c17-timss", 14)},
+    # Examples of jobs under a kind its words name ("Non-teaching personnel (e.g. administrative officers,
+    # clerks)") show some of it, not all it holds: the kind stays all the non-teaching staff, not the office.
+    "bracket_list_eg": {("c17-timss", 14), ("c14-en-ph-beis-01-a", 13)},
 }
 
 

@@ -648,6 +648,21 @@ _ONLY_FOR = re.compile(r"\s*[(（](?![^()（）]*\b(?:this|that|school|here|curr
                        r"\s*[)）]\s*[:：*?？.]?\s*$", re.IGNORECASE)
 
 
+# Without the teachers' word, the bracket must name which teachers by their stage or classes ("(secondary
+# only)", "(Forms 1-3 only)"): "(surname only)", "(female only)", "(teaching qualifications only)" narrow
+# what is asked instead, a part or some values of the field.
+_TEACHERS_NAMED = re.compile(r"\b(?:teachers?|staff|employees|educators)\s+only")
+_STAGE_ONLY = re.compile(r"[(（]\s*(?:for\s+|applies\s+to\s+)?(?:(?:pre-?primary|primary|secondary|lower|upper|junior|senior|basic"
+                         r"|elementary|middle|high|nursery|infant|kindergarten|ecd|ece|tvet|vocational|and|or|&|,|/)\s*)+only"
+                         r"|[(（]\s*(?:for\s+)?(?:forms?|grades?|standards?|std|classes|class|jss|sss|ks|key\s+stages?)\s*\d[\d\s,&/–-]*only",
+                         re.IGNORECASE)
+
+
+def _of_some_teachers(bracket: str) -> bool:
+    """Whether a roster's "(… only)" says which teachers answer a column, not what it asks of them."""
+    return bool(_TEACHERS_NAMED.search(bracket.lower()) or _STAGE_ONLY.search(bracket))
+
+
 # A system's field name running capitalised words together: "DateOfBirth", "StaffID", "FullName", with
 # numbers and capitals among them as exports write them ("TchrAge30To44", "TeachingFTE"). A name opens
 # with a capitalised word and a capital after it; "PhD", "MSc" and "BEd" are no words run together, and
@@ -707,7 +722,7 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if (spelled := _spelled_by_code(label, level, d) or run_together(label, d)) is not None:
         again = match_field(label=spelled, type=type, level=level, scene=scene, reference=reference, d=d, respell=respell)
         return replace(again, reason=f"{again.reason} (read as {spelled!r})")
-    if level == "roster" and (bare := _ONLY_FOR.sub("", label)) != label:
+    if level == "roster" and (bare := _ONLY_FOR.sub("", label)) != label and _of_some_teachers(label[len(bare):]):
         again = match_field(label=bare, type=type, level=level, scene=scene, reference=reference, d=d, respell=respell)
         if again.key is not None and again.definition is not None and again.definition.measure == "value":
             return replace(again, reason=f"{again.reason}; the bracket says which teachers answer it")

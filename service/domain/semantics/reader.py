@@ -668,6 +668,10 @@ _WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
 # of another field stays unread (context.compose): "Contract" beside "Lecturers paid per lesson" under
 # "Teachers by employment" may be some of the teachers off the establishment.
 _BY_RUN = re.compile(r"\bby\s+([a-z][a-z' -]*?)(?=\s+and\b|\s*[,;]|\s*$)")
+# "by" after a verb's participle names an agent ("employed by", "paid by", "trained by"), and a run
+# opening with a determiner names one ("by the district"): neither is what a table breaks down by.
+_BY_AGENT = re.compile(r"(?:ed|paid|given|taken|chosen|written|taught|run|held|kept|led)\s+$")
+_BY_WHOM = re.compile(r"(?:the|a|an|their|its|our|your|his|her|this|that|each|one|some|other)\b")
 
 
 def by_unknown(header: str, d: Dictionary) -> Parsed | None:
@@ -676,6 +680,10 @@ def by_unknown(header: str, d: Dictionary) -> Parsed | None:
     text = unnumbered(fold(header))
     m = _BY_RUN.search(text)
     if m is None or not _unknown(units(m.group(1)), lexicon(d)):
+        return None
+    if _BY_AGENT.search(text[: m.start()]) or _BY_WHOM.match(m.group(1)):
+        # "Teachers employed by the council", "Staff paid by the PTA": who employs or pays them, not a
+        # breakdown; a "Total" under it is of those people alone, which the records do not tell apart.
         return None
     got = read(f"{text[: m.start(1)]}category{text[m.end(1):]}", d, mode="frame")
     if not isinstance(got, Parsed) or ANY not in got.by:
@@ -924,9 +932,13 @@ def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
     listed_codes: dict[str, set[str]] = {}
     posts: set[str] = set()
     understood = False
+    every = True
+    jobs = False
     for o in listed:
         tilings = _tilings(units(o), lex)
         understood = understood or bool(tilings)
+        every = every and bool(tilings)
+        jobs = jobs or any(sense.kind == "member" for piece in (tilings[0] if tilings else ()) for sense in lex.terms[piece])
         for piece in tilings[0] if tilings else ():
             for sense in lex.terms[piece]:
                 if sense.kind in ("code", "member") and sense.field in named:
@@ -936,6 +948,10 @@ def _enumerated(label: str, got: Parsed, lex: Lexicon) -> bool:
     if got.own_population and not understood:
         # "Auxiliary staff (catering, site and premises)": the form says what its category holds,
         # in words the reader does not know; the records' category of that name may not be it.
+        return True
+    if got.own_population and jobs and not every and not _EXAMPLES.search(fold(label)):
+        # "Support staff (tutors, teaching assistants)": a list of jobs saying what the kind holds, one of
+        # which the reader does not know, may hold people of no post type of ours (examples only show it).
         return True
     if posts - named.get(POST, posts):
         # "Support staff (teaching assistants, cleaners)": jobs of a post type the words for the kind
@@ -962,7 +978,16 @@ _JOBS_JOINED = re.compile(r"\s*[,;/、]\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 # after them are still not the records' post type ("Volunteer staff (cooks, cleaners)").
 _NOT_OWN_STAFF = frozenset({"volunteer", "casual", "agency", "outsourced", "contracted", "visiting", "seasonal", "hourly",
                             "trainee", "student", "parent", "community", "sessional"})
+# Words forms use for a kind of staff with no post type of its own, which each country fills with its
+# own jobs (the UK's auxiliary staff are its site staff, China's 教辅 its teaching support).
+_KIND_ONLY = frozenset({"auxiliary"})
 _JOB_GLUE = frozenset({"filler", "link", "count"})
+
+
+def _names_a_kind(unit: str, lex: Lexicon) -> bool:
+    """Whether a word names a kind of staff by a post type of its own ("support", "non-teaching")."""
+    return any(s.field == POST and s.kind == "pop" and not s.generic for s in lex.terms.get((unit,), frozenset()))
+
 _STAFF_HEADS = frozenset({("personnel",), ("employee",), ("worker",)})
 
 
@@ -996,12 +1021,24 @@ def _head_posts(head: str, d: Dictionary, level: str | None) -> tuple[Parsed, fr
     unknown = set(u) - set(known)
     if len(u) - len(known) > 1 or unknown & _NOT_OWN_STAFF:
         return None
+    at = u.index(next(iter(unknown))) if unknown else 0
+    if unknown and not unknown <= _KIND_ONLY and not any(_names_a_kind(x, lex) for x in u[at + 1:]):
+        # A word the reader does not know after the kind ("Non-teaching staff vacancies", "Staff on leave")
+        # says something else of them; before the bare word for staff ("Contractor staff", "Council
+        # staff", "Unpaid staff") it may say whose staff they are. Only before a kind named by its own
+        # words ("Instructional support") is it taken as restating it, or when forms use it for a kind
+        # with no post type of its own ("Auxiliary staff"), the jobs saying which.
+        return None
     got = read(head if not unknown else " ".join(known), d, level=level)
     if isinstance(got, Parsed):
         if got.kind != "count" or got.refine:
             return None
         post = next((c for c in got.conditions if c.field == POST), None)
-        return (got, frozenset(post.codes)) if post is not None and not post.negated else None
+        if post is None or post.negated or (not unknown and set(post.codes) >= set(codes_of(d, POST))):
+            # "Staff (cleaners, cooks)", "Staff" over "Cooks and cleaners": some of the staff, by their
+            # jobs; the bare word for staff names no kind the jobs could define.
+            return None
+        return got, frozenset(post.codes)
     tilings = _tilings(known, lex)
     if not tilings:
         return None
@@ -1032,12 +1069,18 @@ def _kind_by_jobs(label: str, d: Dictionary, level: str | None) -> Parsed | None
     m = _KIND_THEN_JOBS.match(unnumbered(fold(label)))
     if m is None or not re.search("[a-z]", m.group("head")):
         return None
-    listed = _EXAMPLE_OPENING.sub("", m.group("inner") or m.group("after") or "")
+    given = m.group("inner") or m.group("after") or ""
+    listed = _EXAMPLE_OPENING.sub("", given)
+    # "Non-teaching staff (e.g. cleaners, cooks)": examples of a kind its words name never narrow it to
+    # their post type; they may show it is one post type already named, or all of those who do not
+    # teach, or say which post type a kind in words naming none is ("Auxiliary staff (e.g. catering, site)").
+    examples = listed != given
     kind_words = f"{m.group('head')} {m.group('rest') or ''}".strip()
     jobs = [j.strip() for j in _JOBS_JOINED.split(listed) if j.strip()]
     lex = lexicon(d)
-    # "office and site staff": the word for staff after the last job is said of each before it.
-    shared = units(jobs[-1])[-1:] if jobs else ()
+    # "office and site staff": the word for staff after the last job is said of each before it; a job
+    # of one word shares nothing ("teachers and aides" are no "teacher aides").
+    shared = units(jobs[-1])[-1:] if jobs and len(units(jobs[-1])) > 1 else ()
     posts = {_post_of_job(j, lex) or (_post_of_job(f"{j} {shared[0]}", lex) if shared else None) for j in jobs}
     if not jobs or None in posts:
         return None
@@ -1045,7 +1088,8 @@ def _kind_by_jobs(label: str, d: Dictionary, level: str | None) -> Parsed | None
     if head is None:
         return None
     non_teaching = frozenset(codes_of(d, POST)) - {"1"}
-    if len(posts) == 1 and (post := next(iter(posts)) or "") in head[1] and (len(jobs) >= 2 or head[1] == {post}):
+    if len(posts) == 1 and (post := next(iter(posts)) or "") in head[1] and (len(jobs) >= 2 or head[1] == {post}) \
+            and (not examples or head[1] == {post} or head[1] >= frozenset(codes_of(d, POST))):
         kind: tuple[str, ...] = (post,)
     elif posts == non_teaching and head[1] <= non_teaching:
         # "Support staff (e.g. teaching assistants, office and site staff)": jobs of every post type but
@@ -1062,6 +1106,31 @@ def _of_a_school(p: Parsed, d: Dictionary) -> bool:
     """Whether a reading is the value of a teacher's field naming a school ("teacher.school_code")."""
     held = d.fields.get(p.field or "") if p.kind == "value" and p.field != SELF else None
     return held is not None and (held.references or "").startswith("school.")
+
+
+# Names a form may give something else than the records' field they read as: a US district's building
+# (a block of a school on a facilities return), an address "and postcode" (a contact's), a model's
+# teacher stock or base year (its own figures), teachers appointed to a service (a form beside
+# "permanent teachers" tells them apart).
+_LOOSE_NAMES = re.compile(r"\b(?:building|postcode|post code|postal code|zip code|stock|base[- ](?:year|date)|appointed)\b")
+
+
+def loosely_named(label: str, header: str | None, d: Dictionary, level: str | None) -> int:
+    """How loosely a wording names its key: 2 through a name a form may give something else, or through
+    the jobs or "all …" it lists, which define its kind; 1 naming a kind plainly with jobs that restate
+    it ("Ancillary staff (cleaners, cooks)"); 0 plainly. Beside a field asking the same key more plainly,
+    it is the form's own."""
+    text = fold(label)
+    if _LOOSE_NAMES.search(text) or _ALL_GROUPS.search(text) or _defined_by_all(label, d, level) is not None:
+        return 2
+    if header is not None and (by_unknown(header, d) is not None or jobs_under(header, label, d, level) is not None):
+        return 2  # "Teachers by salary band / Total", "Non-teaching staff / Cooks and cleaners"
+    kind = _kind_by_jobs(label, d, level)
+    m = _KIND_THEN_JOBS.match(unnumbered(text))
+    if kind is None or m is None:
+        return 0
+    plain = read(f"{m.group('head')} {m.group('rest') or ''}".strip(), d, level=level)
+    return 1 if isinstance(plain, Parsed) and set(plain.conditions) == set(kind.conditions) else 2
 
 
 def jobs_under(header: str, label: str, d: Dictionary, level: str | None) -> Parsed | None:

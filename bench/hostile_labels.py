@@ -57,6 +57,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "dates": _repeat("2026年9月1日"),
     "questions": _repeat("How many teachers? "),
     "mixed scripts": _repeat("專任教師teachers其中"),
+    "a letter, then Chinese": lambda n: "a" + _repeat("其中女")(n - 1),
     "traditional with slips": _repeat("專仼教帀"),
 }
 # Characters of printed wordings, drawn at random: what no family above thought of.

@@ -23,6 +23,9 @@ def test_a_wording_longer_than_any_printed_name_is_new_and_says_why() -> None:
     words = "How many full-time teachers are there " + "in the school that you lead today " * 18
     m = match_field(label=words, level="school")
     assert m.key is None and "longer than any name" in m.reason
+    # Each Chinese character is a word, even after a Latin letter with no space between.
+    m = match_field(label="a" + "专任教师男女" * 25, level="school")
+    assert m.key is None and "longer than any name" in m.reason
 
 
 def test_a_long_question_within_the_bound_is_still_read() -> None:

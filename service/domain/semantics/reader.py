@@ -659,7 +659,9 @@ def too_long(label: str) -> bool:
     return len(label) > _MOST_UNITS and len(_WORDS.findall(label)) > _MOST_UNITS
 
 
-_WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
+# A Chinese character each, or a run of other letters and digits (which stops at a Chinese character:
+# "a其中女…" is many words, not one).
+_WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff\uf900-\ufaff]+")
 
 
 # "Teachers by professional status and sex": what a header breaks its people down by, in words the

@@ -174,8 +174,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "base year", "base date", "at the base date", "at base date",
                # A relative word of questions: "您所任教的学科".
                "所", "持", "该", "详细",
-               # "请填写您的真实姓名", "您所教授的学科": the real name is the name; to teach (教授) is to teach (教).
-               "真实", "教授",
+               # "请填写您的真实姓名": the real name is the name. (To teach, 教授, is read as 教 only before
+               # what is taught, text._TEACHES: alone it is a professor, "教授级高级教师".)
+               "真实",
                # Whose a value is, of the people the wording names: "a bachelor degree as their highest qualification".
                "their", "his or her", "his/her",
                # "累计从事教学工作多少年": in all, as "一共" says.
@@ -202,6 +203,11 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # languages whose Chinese half asks "学位" is not the English half's "degree" (学历).
     "unheld": ("学位", "最高学位", "政治面貌", "党员", "中共党员", "团员", "共青团员", "班主任", "学时", "继续教育", "工资",
                "薪酬", "手机", "电话", "邮箱", "籍贯", "户籍", "婚姻", "健康状况", "political affiliation",
+               # Someone else's values, never the teacher's own, whatever the options offer: "What is your
+               # spouse's gender? [1] Male [2] Female", "您的父母属于以下哪类人员？A.专任教师…".
+               "spouse", "husband", "wife", "father", "mother", "parents", "配偶", "爱人", "丈夫", "妻子", "父亲", "母亲", "父母",
+               # A wish, not a value held: "Which subjects would you like to teach?", "您希望教哪门学科？".
+               "would like", "would like to", "like to", "wish to", "plan to", "希望", "最希望", "想要",
                "party member", "homeroom", "salary", "phone", "telephone", "email", "marital",
                # People who came during a period: a flow, never a state the records hold ("transferred"
                # alone is one who left).

@@ -1117,6 +1117,17 @@ def _of_a_school(p: Parsed, d: Dictionary) -> bool:
 _LOOSE_NAMES = re.compile(r"\b(?:building|postcode|post code|postal code|zip code|stock|base[- ](?:year|date)|appointed)\b")
 
 
+# A wording that reaches its key only through a word the reader takes as saying nothing more (the form's
+# period, "in all"), or through the options of "which kind" (人事关系, "哪类人员"): beside a field asking
+# the same key plainly, it asks something else of it (this year's as against another day's, years
+# counted otherwise, a personnel file's place) and steps aside; alone it is read.
+_ASKED_AROUND = re.compile(r"本学年|本学期|本年度|\b(?:current|this)\s+(?:school\s+|academic\s+)?(?:year|term|semester)\b"
+                           r"|累计|人事关系|(?:哪一?|何)[类种](?:人员|教职工)"
+                           # "学校代码" beside "学校标识码": the national identifier is the code the store
+                           # holds by that name; a "code" beside it is another (a county's or a board's).
+                           r"|学校代码")
+
+
 def loosely_named(label: str, header: str | None, d: Dictionary, level: str | None) -> int:
     """How loosely a wording names its key: 2 through a name a form may give something else, or through
     the jobs or "all …" it lists, which define its kind; 1 naming a kind plainly with jobs that restate
@@ -1127,6 +1138,8 @@ def loosely_named(label: str, header: str | None, d: Dictionary, level: str | No
         return 2
     if header is not None and (by_unknown(header, d) is not None or jobs_under(header, label, d, level) is not None):
         return 2  # "Teachers by salary band / Total", "Non-teaching staff / Cooks and cleaners"
+    if _ASKED_AROUND.search(text):
+        return 1  # "本学年专任教师数" beside "专任教师数", "您累计从事教学工作多少年" beside "教龄"
     kind = _kind_by_jobs(label, d, level)
     m = _KIND_THEN_JOBS.match(unnumbered(text))
     if kind is None or m is None:

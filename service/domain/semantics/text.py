@@ -795,8 +795,13 @@ def grade_span(text: str) -> tuple[str, int] | None:
 # A blank for years closing a sentence, run into its verb, asks how many: "您在本校任教____年" is a
 # length, not whether one teaches there ("您的教龄：____年" names its field before the colon).
 # After a word for a year ("您的出生年份是____年", "您哪一年参加工作____年") the blank is the year itself.
-_SPAN_BLANK = re.compile(r"(?<=[\u4e00-\u9fff])_{2,}\s*年\s*$")
+# A hint in brackets may follow ("您在本校任教____年（按实际年份填写）"); only a word for a year before the
+# blank makes it the year: the hint's "年份" says how to write a length.
+_SPAN_BLANK = re.compile(r"(?<=[\u4e00-\u9fff])_{2,}\s*年\s*(?=$|[(（][^()（）]*[)）]\s*$)")
 _A_YEAR = re.compile(r"年份|哪[一1]?年|何年|年月")
+# 教授 is to teach only before what is taught ("您主要教授哪门学科", "您所教授的学科"); elsewhere it is a
+# professor's rank ("教授级高级教师", "副教授", "您的职称是否为教授").
+_TEACHES = re.compile(r"(?<![副级])教授(?!级)(?=\s*(?:的\s*)?(?:哪一?门|哪些|哪个|什么|何种)?\s*(?:学科|科目|课程|课))")
 
 
 # An instruction before the question, to answer it truly: "请您根据实际情况填写：", "请结合本校实际选择".
@@ -866,8 +871,9 @@ def unnumbered(text: str) -> str:
     text = _LEAD_IN.sub("", _CARRYING_ON.sub("", text))
     text = _MOST_TIME.sub("mainly teach", _REFUSED_LAST.sub(_refused_last, _WHOLE_YEARS.sub(r"\1 ", text)))
     text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", text))))
-    text = lettered(text)[0]
-    text = text if _A_YEAR.search(text) else _SPAN_BLANK.sub("多少年", text)
+    text = _TEACHES.sub("教", lettered(text)[0])
+    if (blank := _SPAN_BLANK.search(text)) is not None and not _A_YEAR.search(text[: blank.start()]):
+        text = f"{text[: blank.start()]}多少年{text[blank.end():]}"
     text = _OWN_LANGUAGE_NAME.sub("", _career(text))
     return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", text)))
 

@@ -73,6 +73,7 @@ from service.domain.semantics.context import (
     of_column,
     of_which_header,
     read_title,
+    residual_alone,
     scene,
     title_by,
     whole_above,
@@ -410,6 +411,13 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
                 and group.categories:
             m = subtotal_match(m, wording, group.categories, d, req.reference_date)
+        if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" \
+                and (field := residual_alone(wording, d)) is not None and field not in where.by \
+                and not (group.categories and group.categories[-1].filter_on(field) is not None):
+            # "Unknown" / "Not stated" alone is the residual of the breakdown its context names (a header,
+            # the title, or the category just beside it, "Male", "Female", "Not stated"): under "Age" it is
+            # not the unknown sex (context.residual_alone). A wrong pre-fill is worse than a miss.
+            m = Match(None, 0.0, f"new: a residual category of a breakdown other than {field}", (), None, m.parsed)
         group.add(m.definition, m.parsed)
         if code is not None:
             columns[code] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"

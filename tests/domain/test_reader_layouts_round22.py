@@ -314,6 +314,60 @@ FORMS: dict[str, Form] = {
         (['班数'], '合计', None),
         (['在校生数'], '女', None),
     ]),
+    # --- "Unknown" / "Not stated" of a breakdown other than sex: never the unknown sex -----------
+    "en_age_not_stated": ("EMIS teacher return", "school", [
+        (['Teachers', 'By age'], 'Under 25', 'FT;age=..24'),
+        (['Teachers', 'By age'], 'Not stated', None),
+        (['Teachers'], 'All', 'FT'),
+    ]),
+    "en_qualification_unknown": ("Teachers by qualification", "school", [
+        (['Qualification'], 'Total', 'FT'),
+        (['Qualification'], 'Other', None),
+        (['Qualification'], 'Unknown', None),
+    ]),
+    "en_unknown_with_no_breakdown": ("Teachers", "school", [
+        ([], 'Full-time teachers', 'FT'),
+        ([], 'Unknown', None),
+    ]),
+    # Beside "Male" and "Female", or under "Sex", it is the sex not stated.
+    "en_sex_not_stated_beside_sexes": ("Teachers", "school", [
+        ([], 'Male', 'FT;gender=1'),
+        ([], 'Female', 'FT;gender=2'),
+        ([], 'Not stated', 'FT;gender=9'),
+    ]),
+    # --- "其中" after "其中": each refines the total, as the statistics print them ----------------
+    "zh_parallel_of_which": ("教职工情况", "school", [
+        ([], '教职工', 'status=1'),
+        ([], '其中：专任教师', 'FT'),
+        ([], '其中：女', 'status=1;gender=2'),
+    ]),
+    "zh_other_posts": ("教职工分岗位情况", "school", [
+        (['岗位'], '专任教师', 'FT'),
+        (['岗位'], '行政人员', 'post_type=2;status=1'),
+        (['岗位'], '其他', 'post_type=3,4;status=1'),
+        (['岗位'], '总计', 'status=1'),
+    ]),
+    # --- traps: a population word under a recruitment, FTE or classes header ------------------
+    "zh_recruitment_over_teachers": ("教师补充计划", "school", [
+        (['拟招聘'], '专任教师', None),
+        (['拟招聘', '专任教师'], '女', None),
+        (['拟招聘'], '教职工', None),
+    ]),
+    "en_recruitment_and_fte_over_teachers": ("Staffing plan", "school", [
+        (['Planned recruitment'], 'Teachers', None),
+        (['Planned recruitment', 'Teachers'], 'Female', None),
+        (['FTE'], 'Teachers', None),
+        (['Full-time equivalent (FTE)'], 'Teaching staff', None),
+    ]),
+    "zh_classes_over_teachers": ("学校情况", "school", [
+        (['班级'], '合计', None),
+        (['班级'], '专任教师', None),
+        (['幼儿'], '女', None),
+    ]),
+    "bilingual_two_levels": ("Teachers", "school", [
+        (['专任教师 Full-time teachers', '性别 Sex'], '女 Female', 'FT;gender=2'),
+        (['专任教师 Full-time teachers', '学历 Qualification'], '本科 Bachelor', 'FT;education=21'),
+    ]),
 }
 
 

@@ -268,6 +268,19 @@ _EN_PERIOD = re.compile(rf"^(?:(?:as\s+(?:at|of|on)|at|on)\s+)?(?:(?:{_DAY}\s+(?
                         r"(?:\s+school\s+year)?)\s*$")
 
 
+def residual_alone(wording: str, d: Dictionary) -> str | None:
+    """The field whose residual code a wording names and nothing else ("Unknown", "Not stated", "不详"),
+    or None. Such a word names no field of its own: "Unknown" is the unknown sex only in a column under
+    "Sex"; under "Age" or "Qualification", or with no breakdown said, it is the unknown value of
+    another field or of none the records code."""
+    u = units(strip_noise(fold(wording)))
+    senses = lexicon(d).terms.get(u, frozenset()) if u else frozenset()
+    fields = {s.field for s in senses if s.kind == "code" and s.residual}
+    if not senses or len(fields) != 1 or any(not (s.kind == "code" and s.residual) for s in senses):
+        return None
+    return next(iter(fields))
+
+
 def at_reference(header: str, reference: date) -> bool:
     """Whether a header is only a day or a period, and the request's reference date is that day or in
     that period: every count is at the reference date, so such a header over columns names nobody

@@ -59,6 +59,7 @@ from service.domain.semantics.context import (
     Scene,
     Siblings,
     across,
+    at_reference,
     colon_path,
     column_note,
     crossed,
@@ -72,6 +73,7 @@ from service.domain.semantics.context import (
     of_column,
     of_which_header,
     read_title,
+    residual_alone,
     scene,
     title_by,
     whole_above,
@@ -337,7 +339,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     # transposed, a row across its columns ("计 / 专任教师", "其中：女 / 专任教师"), a "其中" row refines
     # the row above it in its own column.
     in_column: dict[tuple[str, ...], Above] = {}
-    rows = [flattened(list(f.headers), f.label) if f.label and req.level == "school" else (list(f.headers), f.label)
+    rows = [flattened(list(f.headers), f.label, d) if f.label and req.level == "school" else (list(f.headers), f.label)
             for f in req.fields]
     siblings = Siblings()  # categories headers name side by side, for a "其他" header beside them
     # The headers of the last total printed under headers ("教职工 / 合计"), while the rows after it
@@ -347,7 +349,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         prior = above
         # A column name flattening nested headers ("Teaching Staff > Female") is read under them. Not
         # on a roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
-        heads, wording = (flattened(list(f.headers), f.label) if f.label and req.level == "school"
+        heads, wording = (flattened(list(f.headers), f.label, d) if f.label and req.level == "school"
                           else (list(f.headers), f.label))
         flat = len(heads) > len(f.headers)
         if wording and req.level == "school" and wording == f.label:
@@ -356,7 +358,9 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             heads, wording = crossed(heads, wording, breakdowns, d)  # "Master's / Senior teacher"
         # A unit or a section over the table ("单位：人", "二、基本情况", "Section B") is no header of
         # whom it counts: the fields under it read as they would without it.
-        heads = [h for h in heads if not names_nobody(h, d)]
+        # A day or a period the reference date is in ("2026年9月1日", "As at 1 September", "2026学年")
+        # is when every count is taken, not whom it counts (context.at_reference).
+        heads = [h for h in heads if not names_nobody(h, d) and not at_reference(h, req.reference_date)]
         if wording and req.level == "school":
             heads, wording = of_which_header(heads, wording, d)
         inherited = False
@@ -407,6 +411,13 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
                 and group.categories:
             m = subtotal_match(m, wording, group.categories, d, req.reference_date)
+        if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" \
+                and (field := residual_alone(wording, d)) is not None and field not in where.by \
+                and not (group.categories and group.categories[-1].filter_on(field) is not None):
+            # "Unknown" / "Not stated" alone is the residual of the breakdown its context names (a header,
+            # the title, or the category just beside it, "Male", "Female", "Not stated"): under "Age" it is
+            # not the unknown sex (context.residual_alone). A wrong pre-fill is worse than a miss.
+            m = Match(None, 0.0, f"new: a residual category of a breakdown other than {field}", (), None, m.parsed)
         group.add(m.definition, m.parsed)
         if code is not None:
             columns[code] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"

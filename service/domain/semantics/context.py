@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import (
@@ -258,6 +259,56 @@ def dated(text: str, title: str | None) -> str:
     return day.sub(lambda m: m.group(0) if of_an_event(folded, m) else " ", folded).strip()
 
 
+# A header that is only a day or a period: "2026年9月1日", "截至2026年9月1日", "2026学年", "2026-27学年",
+# "As at 1 September", "1 September 2026", "2026/27".
+_ZH_PERIOD = re.compile(r"^(?:截至|截止|统计时点\s*[:：]?)?\s*(?P<year>\d{4})\s*(?:(?P<school>[-/至]\s*(?:\d{4}|\d{2})\s*)?学年度?"
+                        r"|年度?(?:\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>[0-3]?\d)\s*日)?)?)\s*$")
+_EN_PERIOD = re.compile(rf"^(?:(?:as\s+(?:at|of|on)|at|on)\s+)?(?:(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH.replace('month', 'month2')}\s+"
+                        rf"{_DAY.replace('day', 'day2')})(?:,?\s*(?P<year>\d{{4}}))?|(?P<year2>\d{{4}})(?P<school>\s*[-/]\s*(?:\d{{4}}|\d{{2}}))?"
+                        r"(?:\s+school\s+year)?)\s*$")
+
+
+def residual_alone(wording: str, d: Dictionary) -> str | None:
+    """The field whose residual code a wording names and nothing else ("Unknown", "Not stated", "不详"),
+    or None. Such a word names no field of its own: "Unknown" is the unknown sex only in a column under
+    "Sex"; under "Age" or "Qualification", or with no breakdown said, it is the unknown value of
+    another field or of none the records code."""
+    u = units(strip_noise(fold(wording)))
+    senses = lexicon(d).terms.get(u, frozenset()) if u else frozenset()
+    fields = {s.field for s in senses if s.kind == "code" and s.residual}
+    if not senses or len(fields) != 1 or any(not (s.kind == "code" and s.residual) for s in senses):
+        return None
+    return next(iter(fields))
+
+
+def at_reference(header: str, reference: date) -> bool:
+    """Whether a header is only a day or a period, and the request's reference date is that day or in
+    that period: every count is at the reference date, so such a header over columns names nobody
+    ("2026年9月1日" / "专任教师数" is the teachers at that day). A day or a year the reference date is
+    not in ("2025学年" beside "2026学年", "31 December") says the columns are of another time: it stays,
+    and the fields under it stay `new`, since the records hold the present, not the past."""
+    h = fold(header).strip()
+    m = _ZH_PERIOD.match(h) or _EN_PERIOD.match(h)
+    if m is None:
+        return False
+    got = {k: v for k, v in m.groupdict().items() if v}
+    year = got.get("year") or got.get("year2")
+    month = got.get("month") or got.get("month2")
+    day = got.get("day") or got.get("day2")
+    if "school" in got or "学年" in h:
+        # A school year starts in the autumn: "2026学年" and "2026-27" hold 1 September 2026.
+        if year is None or int(year) != (reference.year if reference.month >= 8 else reference.year - 1):
+            return False
+        return month is None and day is None
+    if year is not None and int(year) != reference.year:
+        return False
+    if month is not None:
+        number = int(month) if month.isdigit() else 1 + [x[:3] for x in MONTHS].index(month[:3])
+        if number != reference.month:
+            return False
+    return day is None or int(day) == reference.day
+
+
 _LAST_WORD = re.compile(r"(?:[^\W\d_a-z]{2}|[a-z]+ )(?:教师|老师|人员|教职工|teachers?|staff)$")
 
 
@@ -309,11 +360,21 @@ _UNIT_ONLY = re.compile(r"^\s*(?:人数|人|名|数|数量|人次|persons?|peopl
 _COMPARED = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:周岁|岁|歲|年|years?|yrs?)?\s*$")
 
 
-def _slash_cuts(bare: str) -> list[tuple[int, int]]:
+def _one_breakdown(text: str, d: Dictionary | None) -> bool:
+    """Whether a wording names one breakdown and nothing else ("年龄", "学历", "Age", "Sex")."""
+    if d is None or not text.strip():
+        return False
+    p = read(fold(text).strip(), d, mode="frame")
+    return isinstance(p, Parsed) and p.kind == "total" and not p.conditions and len(p.by) == 1 and not p.refine
+
+
+def _slash_cuts(bare: str, d: Dictionary | None = None) -> list[tuple[int, int]]:
     """A slash joins values ("男/女", "M/F") except after a count's own head word ("专任教师数/女",
     "专任教师数（人）/女") or the people it counts ("专任教师/女"): a count is not one of two
     alternatives, so what follows is a header path beneath it ("专任教师数/女/35岁以下"), unless that is
-    a count too ("学生数/教师数", a ratio)."""
+    a count too ("学生数/教师数", a ratio). A breakdown's name first ("年龄 / 30岁以下 / 女", a row-wise
+    table flattened) is no value either: what follows is a row under it, unless that names a breakdown
+    too ("年龄/性别", two breakdowns side by side)."""
     cuts: list[tuple[int, int]] = []
     found = list(_SLASH.finditer(bare))
     for n, m in enumerate(found):
@@ -321,7 +382,8 @@ def _slash_cuts(bare: str) -> list[tuple[int, int]]:
         if _A_COUNT.search(after):
             return []
         before = bare[: m.start()].rstrip("_ ")
-        if cuts or before.endswith("数") or (_PEOPLE.search(before) and not _PEOPLE_AFTER.search(after)):
+        if cuts or before.endswith("数") or (_PEOPLE.search(before) and not _PEOPLE_AFTER.search(after)) \
+                or (n == 0 and _one_breakdown(before, d) and not _one_breakdown(after.rstrip("_ "), d)):
             cuts.append(m.span())
     return cuts
 
@@ -339,7 +401,7 @@ def of_which_header(headers: list[str], label: str, d: Dictionary) -> tuple[list
     return headers, label
 
 
-def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
+def flattened(headers: list[str], label: str, d: Dictionary | None = None) -> tuple[list[str], str]:
     """A column name that is a path of headers, read as the headers it flattens and its last part:
     (the headers above it with the path's parts after them, the last part). A mark inside a bracket
     ("（是|否）") or before options after a colon ("是否在编：是|否") lists options: no path."""
@@ -360,7 +422,7 @@ def flattened(headers: list[str], label: str) -> tuple[list[str], str]:
     # A path that has parted its headers by " > " parts a band the same way ("Teachers > Age > 50
     # and over"); a ">" before a number elsewhere compares ("年龄>50岁", "aged > 55").
     marks = sorted({*marks, *spaced, *dashes})
-    cuts = sorted(marks + _slash_cuts(bare))
+    cuts = sorted(marks + _slash_cuts(bare, d))
     parts = [label[a:b].strip() for a, b in zip([0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(label)], strict=True)]
     if len(parts) > 1:
         # The row's number belongs to the whole column, not to its first header: "09 专任-本科" beside

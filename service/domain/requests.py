@@ -80,7 +80,7 @@ from service.domain.semantics.context import (
     wider_than_title,
 )
 from service.domain.semantics.definition import count
-from service.domain.semantics.reader import Parsed, loosely_named, read
+from service.domain.semantics.reader import Parsed, Unread, loosely_named, read
 from service.store import prefill
 from service.store import principals as principals_store
 from service.store import requests as repo
@@ -302,10 +302,16 @@ def _wider(total: Above | None, totals: list[Above]) -> Above | None:
                  and set(t.definition.filters) < own), total)
 
 
-def _part_of_above(wording: str, d: Dictionary) -> bool:
-    """Whether a wording is a part of a whole above it: "其中" or a bare category naming no one."""
-    p = read(wording, d, None)
+def _a_part(p: Parsed | Unread | None) -> bool:
+    """Whether a reading is a part of a whole above it: "其中" or a bare category naming no one."""
     return isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))
+
+
+def _prefilled(a: FieldAnalysis, m: Match, d: Dictionary, reference: date) -> FieldAnalysis:
+    """A field first read `new`, read again beside the fields after it (bands, kinds of staff)."""
+    assert m.key is not None and m.definition is not None
+    return FieldAnalysis(a.position, a.label, None, a.given_type, m.key, True, "prefill_store", m.confidence, m.reason,
+                         headers=a.headers, definition=definition_json(m.definition, d, reference))
 
 
 def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
@@ -339,6 +345,8 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     # transposed, a row across its columns ("计 / 专任教师", "其中：女 / 专任教师"), a "其中" row refines
     # the row above it in its own column.
     in_column: dict[tuple[str, ...], Above] = {}
+    # A column name flattening nested headers ("Teaching Staff > Female") is read under them. Not on a
+    # roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
     rows = [flattened(list(f.headers), f.label, d) if f.label and req.level == "school" else (list(f.headers), f.label)
             for f in req.fields]
     siblings = Siblings()  # categories headers name side by side, for a "其他" header beside them
@@ -347,10 +355,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     merged: list[str] | None = None
     for i, f in enumerate(req.fields):
         prior = above
-        # A column name flattening nested headers ("Teaching Staff > Female") is read under them. Not
-        # on a roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
-        heads, wording = (flattened(list(f.headers), f.label, d) if f.label and req.level == "school"
-                          else (list(f.headers), f.label))
+        heads, wording = list(rows[i][0]), rows[i][1]
         flat = len(heads) > len(f.headers)
         if wording and req.level == "school" and wording == f.label:
             heads, wording = colon_path(heads, wording, d)  # "按学历分：研究生"
@@ -364,7 +369,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if wording and req.level == "school":
             heads, wording = of_which_header(heads, wording, d)
         inherited = False
-        if merged is not None and not heads and wording and _part_of_above(wording, d):
+        if merged is not None and not heads and wording and _a_part(read(wording, d, None)):
             # "其中：女", "在编" after "教职工 / 合计", with no header of their own: the category cell
             # spanning the block lost its words on the rows below its first; they are still in it. A row
             # naming its own people ("Teachers (total)") ends the block.
@@ -423,7 +428,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             columns[code] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"
                                   else None, f.label or "")
         p = m.parsed
-        part = isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))
+        part = _a_part(p)
         if heads and not inherited and req.level == "school":
             merged = list(heads) if isinstance(p, Parsed) and p.kind == "total" and not flat else None
         if not part:
@@ -516,18 +521,13 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         bands = [defn for headers, defn in placed if headers == under]
         s = settled(m, bands, d, req.reference_date)
         if s is not None and s.key is not None and s.definition is not None:
-            out[j] = FieldAnalysis(a.position, a.label, None, a.given_type, s.key, True, "prefill_store", s.confidence,
-                                   s.reason, headers=a.headers,
-                                   definition=definition_json(s.definition, d, req.reference_date))
+            out[j] = _prefilled(a, s, d, req.reference_date)
     asked = {a.key for a in out if a.matched}
     for j, m, under in unframed:
         # "Total headcount" above (or below) "Teaching headcount", "Non-teaching admin", …: the staff's total.
         whole = total_of_kinds(m, [defn for headers, defn in placed if headers == under], d, req.reference_date)
         if whole is not None and whole.key is not None and whole.definition is not None and whole.key not in asked:
-            a = out[j]
-            out[j] = FieldAnalysis(a.position, a.label, None, a.given_type, whole.key, True, "prefill_store", whole.confidence,
-                                   whole.reason, headers=a.headers,
-                                   definition=definition_json(whole.definition, d, req.reference_date))
+            out[j] = _prefilled(out[j], whole, d, req.reference_date)
             asked.add(whole.key)
     for j, under, defn, wording in bounded:
         bands = [b for headers, b in placed if headers == under]

@@ -734,7 +734,7 @@ def _topic(header: str, parsed: Unread, d: Dictionary) -> bool:
     "第二部分 …") or with a note to whoever fills it in ("（按现有人员填报）"), whose words but for that note
     name no people, no value of theirs, no number and no bound: a topic ("…数据比对"), not whom the
     fields under it count."""
-    if not parsed.reason.startswith(_UNKNOWN_WORDS) and parsed.reason != "cannot read the wording":
+    if not parsed.unknown:
         return False
     if not numbering(header).strip() and not _FILLING_NOTE.search(fold(header)):
         return False
@@ -761,7 +761,6 @@ def _topic(header: str, parsed: Unread, d: Dictionary) -> bool:
 _CJK_UNIT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-_UNKNOWN_WORDS = "does not know"
 # A note to whoever fills a part of a form in ("（按现有人员填报）", "（据实填写）"): column headers carry none.
 _FILLING_NOTE = re.compile(r"[(（][^()（）]*(?:填报|填写|填表|如实|据实)[^()（）]*[)）]")
 
@@ -802,7 +801,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             # "请填写贵校各年龄段专任教师人数", "Please indicate the number of teachers by qualification": a
             # grid's stem asked in the imperative is no instruction on how to fill in but whom its rows count.
             parsed = asked
-        if not isinstance(parsed, Parsed) and (parsed.reason.startswith("does not know") or parsed.reason == "cannot read the wording") \
+        if not isinstance(parsed, Parsed) and parsed.unknown \
                 and (fixed := respelled(_INSTRUCTIONS.sub(" ", h), d)) is not None:
             # A header with a slip ("专认教师", "Teahcers") is read as a wording with one is.
             parsed = read(fixed, d, hint, mode="frame", by=tuple(breakdowns))

@@ -83,6 +83,8 @@ STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "�
 # People a school's staff records never hold: substitute, part-time or concurrently engaged and agency
 # teachers, whom the statistics count apart from the staff.
 OUTSIDE_THE_RECORDS = ("代课", "兼任", "兼职", "劳务派遣", "substitute", "supply teacher", "relief teacher")
+# The plain English words for staff that close the name of a kind of them ("support staff", "office personnel").
+STAFF_HEADS = ("staff", "personnel", "worker", "employee")
 # Which of a kind; after "以下" / "下列" which of the options below ("属于以下哪种类型"), never a bound.
 _WHICH = ("哪门", "哪一门", "哪种", "哪一种", "哪类", "哪一类", "哪个", "哪一个", "何种", "哪项", "哪一项", "哪些")
 GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
@@ -711,7 +713,7 @@ def _build(d: Dictionary) -> Lexicon:
                 Sense("school_code", f"school.{list_name}", frozenset({c.code})))
         for w, group in SCHOOL_GROUPS.get(list_name, ()):
             add([w], Sense("school_code", f"school.{list_name}", frozenset(group)))
-    staff_heads = {units(fold(w)) for w in ("staff", "personnel", "worker", "employee")}
+    staff_heads = {units(fold(w)) for w in STAFF_HEADS}
     known = set(raw)
     for c in d.code_lists[codes_fields[POST].code_list or ""].codes:
         for w in (c.en, *c.aliases):

@@ -420,7 +420,7 @@ _YES_NO = {"是", "否", "有", "无", "yes", "no", "y", "n"}
 def _unknown_word(parsed: Unread) -> bool:
     """Whether a wording may hold a slip: a word the reader does not know, or words that cannot
     stand as printed (a conjunction or bound with nothing to act on: "中及职称")."""
-    return parsed.reason.startswith("does not know") or parsed.reason == "cannot read the wording" or parsed.dangling
+    return parsed.unknown or parsed.dangling
 
 
 def _unread(m: Match) -> bool:

@@ -31,6 +31,7 @@ from service.domain.semantics.lexicon import (
     KIND_OF_SCHOOL,
     OUTSIDE_THE_RECORDS,
     POST,
+    STAFF_HEADS,
     Lexicon,
     Sense,
     lexicon,
@@ -111,6 +112,11 @@ class Unread:
     # Every reading failed on a word that joins, negates or bounds with nothing to act on ("中及职称"):
     # a wording no department means as printed, so a slip may be behind it.
     dangling: bool = False
+
+    @property
+    def unknown(self) -> bool:
+        """Whether it failed on words the reader does not know, or could not read as words at all."""
+        return self.reason.startswith(_UNKNOWN) or self.reason == CANNOT_READ
 
 
 @dataclass
@@ -707,6 +713,7 @@ def _either(whole: Unread, zh: Parsed | Unread, en: Parsed | Unread) -> Parsed |
 
 
 _UNKNOWN = "does not know the word"
+CANNOT_READ = "cannot read the wording"
 # A preposition may open the question before it: "At which school do you currently teach?".
 _WHICH = re.compile(r"^\s*(?:(?:at|in|for)\s+)?(?:which|what)\b|哪")
 # A breakdown a header names in words the reader does not know (_by_unknown).
@@ -767,7 +774,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     tilings = _tilings(u, lex)
     if not tilings and mode == "field":
         unknown = _unknown(u, lex)
-        return Unread(f"{_UNKNOWN}(s) {unknown}" if unknown else "cannot read the wording",
+        return Unread(f"{_UNKNOWN}(s) {unknown}" if unknown else CANNOT_READ,
                       tuple(ranges))
     offered = _offered_among(options(fold(label)), lex, d) if mode == "field" else None
     readings, failures = _readings(tilings, lex, level, by, ranges, d, mode, offered)
@@ -806,7 +813,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     if len(distinct) > 1:
         return _restated(label, d, level, mode, by) or Unread("the wording reads several ways")
     if not readings:
-        return Unread(str(failures[0]) if failures else "cannot read the wording", tuple(ranges),
+        return Unread(str(failures[0]) if failures else CANNOT_READ, tuple(ranges),
                       dangling=bool(failures) and all(isinstance(f, _Dangling) for f in failures))
     return next(iter(readings))
 
@@ -990,7 +997,8 @@ def _names_a_kind(unit: str, lex: Lexicon) -> bool:
     """Whether a word names a kind of staff by a post type of its own ("support", "non-teaching")."""
     return any(s.field == POST and s.kind == "pop" and not s.generic for s in lex.terms.get((unit,), frozenset()))
 
-_STAFF_HEADS = frozenset({("personnel",), ("employee",), ("worker",)})
+
+_STAFF_HEADS = frozenset((w,) for w in STAFF_HEADS if w != "staff")  # read as "staff" when the job is not known
 
 
 def _post_of_job(item: str, lex: Lexicon) -> str | None:
@@ -1156,7 +1164,9 @@ def jobs_under(header: str, label: str, d: Dictionary, level: str | None) -> Par
     return _kind_by_jobs(f"{header} ({label})", d, level)
 
 
-_TAKING_IN = re.compile(r"^\s*(?:含|包含|包括|including|incl\.?)\s*")
+# The words saying what follows is taken in: "（含…）", "(including …)".
+_TAKE_IN = r"(?:含|包含|包括|including|incl\.?)"
+_TAKING_IN = re.compile(rf"^\s*{_TAKE_IN}\s*")
 _OTHER = re.compile(r"^\s*(?:其他|其它|other|others|all other|any other)(?![a-z])\s*(.*)$")
 
 
@@ -1185,7 +1195,7 @@ def rest_of(label: str, d: Dictionary) -> str | None:
 
 
 # "二级及以下（含未定职级）": values the bracket adds to those before it (not "（含35岁）", a bound).
-_INCLUDING = re.compile(r"[(（]\s*(?:含|包含|包括|including|incl\.?)\s*([^()（）\d]+)[)）]"
+_INCLUDING = re.compile(rf"[(（]\s*{_TAKE_IN}\s*([^()（）\d]+)[)）]"
                         # The same said after a comma at the end: "研究生毕业者，含博士、硕士".
                         r"|[,，]\s*(?:含|包含|包括)\s*([^()（）\d,，]+)$"
                         # And in English, whose list runs on with its commas: "Total staff, including teachers"
@@ -1231,7 +1241,9 @@ _COUNTED_APART = re.compile(r"[,，]?\s*[(（]?\s*(?:不在[^,，()（）]{1,12}
 # The word for their number may come after the bracket: "高级教师（含正高级）数".
 _INCLUDING_LAST = re.compile(
     r"^(.+?)((?:专任教师|专职教师|教职工|教职员工|教师|老师|人员|teachers?|teaching staff|staff|educators?)\s*(?:总数|人数|数)?)"
-    r"\s*([(（]\s*(?:含|包含|包括|including|incl\.?)\s*[^()（）\d]+[)）])\s*((?:总数|人数|数)?)\s*$")
+    rf"\s*([(（]\s*{_TAKE_IN}\s*[^()（）\d]+[)）])\s*((?:总数|人数|数)?)\s*$")
+
+
 def _beside_category(m: re.Match[str]) -> str:
     """The including bracket moved beside the category before the people; none when only a total
     word is there ("Total staff (including teachers)"): the bracket then takes in parts of everyone."""
@@ -1751,9 +1763,6 @@ def _nasal(char: str) -> frozenset[str]:
     return frozenset(r[:-1] if r.endswith("ng") else r for r in _sounds(char))
 
 
-_LONGEST_NAME = 120
-
-
 def respelled(label: str, d: Dictionary) -> str | None:
     """The wording with its slips of known words corrected: an unknown English word of five
     letters or more by the one known word it is a slip of ("Nmber" → "number", "Totalstaff" →
@@ -1762,7 +1771,7 @@ def respelled(label: str, d: Dictionary) -> str | None:
     knows is never changed; a wording longer than any printed name (a question with its options) is
     read as written: each character is a candidate slip, and a slip in such a wording is no name to fix."""
     folded = fold(label)
-    if len(folded) > _LONGEST_NAME:
+    if len(folded) > _MOST_UNITS:
         return None
     lex = lexicon(d)
     if (m := _FOOTNOTE.search(folded)) is not None and not _NUMBERED.search(folded[:m.start()]):

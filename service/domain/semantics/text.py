@@ -643,7 +643,7 @@ def options(text: str) -> list[str]:
             return [(_OPTION_CODE.sub("", o) if all_coded else o).strip() for o in listed]
         if coded := _coded(m.group(1)):
             return coded
-        if _answers(m.string[: m.start()], m.group(1)) and not _noise(m.group(1)) and not _hints(m.group(1)):
+        if _answers(m.string[: m.start()], m.group(1)) and not says_nothing(m.group(1)):
             return [o.strip() for o in re.split(r"[/|]", m.group(1)) if o.strip()]
     if headcount_bands(listed):
         return []  # the answer's bands, not a field's values

@@ -130,7 +130,7 @@ def open_forms(session: Session, form_ids: list[str], at: datetime) -> set[str]:
         return set()
     rows = session.execute(text(
         "UPDATE form SET status = 'opened', opened_at = :at, version = version + 1 "
-        "WHERE id IN :ids AND status = 'issued' RETURNING id").bindparams(bindparam("ids", expanding=True)),
+        "WHERE id IN (SELECT unnest(CAST(:ids AS VARCHAR[]))) AND status = 'issued' RETURNING id"),
         {"ids": form_ids, "at": at}).all()
     return {str(r[0]) for r in rows}
 

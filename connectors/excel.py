@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyarrow as pa
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from connectors.base import ROW, Exporter, Importer, UnreadableFile, register_exporter, register_importer
 from connectors.typed_cells import cell_text
+from connectors.workbook import first_sheet, rows, width_of
 
 
 def _text(v: Any) -> str | None:
@@ -32,29 +33,22 @@ class XlsxImporter(Importer):
     suffixes = (".xlsx", ".xlsm")
 
     def read(self, path: Path) -> pa.Table:
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many types for a damaged file
-            raise UnreadableFile(f"{path.name}: not a readable .xlsx workbook ({exc})") from exc
-        try:
-            rows = wb.worksheets[0].iter_rows(values_only=True)
-            header = next(rows, None)
-            if not header:
-                raise UnreadableFile(f"{path.name}: the first sheet is empty")
-            names = [_text(h) or f"column{i + 1}" for i, h in enumerate(header)]
+        with first_sheet(path) as ws:  # connectors/workbook.py: bombs, entities, lying dimensions
+            header = next(ws.iter_rows(max_row=1, values_only=True), None)
+            if not header or all(h is None for h in header):
+                raise UnreadableFile(f"{path.name}: the first row of the first sheet, the header, is empty",
+                                     (ws.title, "A1"))
+            names = [_text(h) or f"column{i + 1}" for i, h in enumerate(header[:width_of(ws, header)])]
             columns: list[list[str | None]] = [[] for _ in names]
             lines: list[int] = []
-            for line, row in enumerate(rows, start=2):
-                if row is None or all(v is None for v in row):
-                    continue  # blank rows are skipped, but problems still name the sheet's own row
+            # blank rows are skipped, but problems still name the sheet's own row
+            for line, row in rows(ws, 2, len(names)):
                 lines.append(line)
-                for i in range(len(names)):
-                    columns[i].append(_text(row[i]) if i < len(row) else None)
+                for i, column in enumerate(columns):
+                    column.append(_text(row[i]))
             # from_arrays keeps a repeated header twice, so validation can report it.
             return pa.Table.from_arrays([*(pa.array(c, pa.string()) for c in columns), pa.array(lines, pa.int64())],
                                         names=[*names, ROW])
-        finally:
-            wb.close()
 
 
 class XlsxExporter(Exporter):

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-from openpyxl import load_workbook
 
 from connectors.base import Importer, UnreadableFile, register_importer
 from connectors.csv_file import CsvImporter
+from connectors.workbook import first_sheet, rows, width_of
 
 NAME = "national-teachers"
 ROW = "__row"
@@ -106,14 +106,11 @@ def _rows(path: Path) -> list[tuple[int, list[Any]]]:
         table = CsvImporter().read(path)
         return [(1, list(table.column_names))] + [
             (i, list(r.values())) for i, r in enumerate(table.to_pylist(), start=2)]
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise UnreadableFile(f"{path.name}: not a readable .xlsx workbook ({exc})") from exc
-    try:
-        return [(i, list(r)) for i, r in enumerate(wb.worksheets[0].iter_rows(values_only=True), start=1)]
-    finally:
-        wb.close()
+    with first_sheet(path) as ws:  # connectors/workbook.py: bombs, entities, lying dimensions
+        # The header is among the first ten rows: the widest of them sets how wide every row is read.
+        top = [len(r) for r in ws.iter_rows(max_row=10, values_only=True)]
+        width = width_of(ws, [None] * max(top, default=0), 1 + top.index(max(top)) if top else 1)
+        return [(line, list(r)) for line, r in rows(ws, 1, width)]
 
 
 def _header(rows: list[tuple[int, list[Any]]], name: str) -> int:

@@ -32,6 +32,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from connectors import workbook
 from connectors.base import FormDefinition, FormReader, Question, UnreadableFile, register_form_reader
 from connectors.typed_cells import cell_text, put
 
@@ -39,6 +40,7 @@ NAME = "xlsx-template"
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ROWS, MAX_COLS, HEADER_SEARCH = 5000, 200, 40
 MAX_UNPACKED = 64 * 1024 * 1024  # a form's workbook unpacks to far less; more is a zip bomb
+MAX_CELLS = 250_000  # in all its sheets: opened whole, a workbook costs about a kilobyte a cell
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _WIDE = rf"{_CJK}\u3000-\u303f\uff00-\uffef"  # Chinese characters and full-width punctuation
@@ -421,15 +423,12 @@ def _choose_sheet(wb: Workbook, sheet: str | None) -> Worksheet:
 
 
 def check_package(data: bytes) -> None:
-    """An .xlsx is a zip of XML parts: refuse other files, and packages that would unpack to more
-    than a form can hold, before any XML is parsed."""
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        hint = " (an Excel 97-2003 .xls: save it as .xlsx)" if data[:8] == bytes.fromhex("d0cf11e0a1b11ae1") else ""
-        raise UnreadableFile(f"not an .xlsx workbook{hint}")
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        unpacked = sum(i.file_size for i in z.infolist())
-    if unpacked > MAX_UNPACKED:
-        raise UnreadableFile(f"the workbook unpacks to {unpacked} bytes; a form may unpack to at most {MAX_UNPACKED}")
+    """An .xlsx is a zip of XML parts: refuse other files, zip bombs, and packages that would unpack
+    to more than a form can hold, before any XML is parsed (connectors/workbook.py)."""
+    workbook.check_package(data, MAX_UNPACKED)
+    cells = workbook.count_cells(data, MAX_CELLS)
+    if cells > MAX_CELLS:
+        raise UnreadableFile(f"the workbook's sheets hold more than {MAX_CELLS} cells; a form holds far fewer")
 
 
 def open_workbook(data: bytes, *, data_only: bool = True) -> Workbook:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -77,9 +76,8 @@ class XlsFormReader(FormReader):
     priority = 10
 
     def accepts(self, data: bytes) -> bool:
-        if not zipfile.is_zipfile(io.BytesIO(data)):
-            return False
         try:
+            check_package(data)  # before any part is inflated: a bomb is refused, not opened to look
             wb = load_workbook(io.BytesIO(data), read_only=True)
         except Exception:  # a damaged workbook is the template reader's to refuse, with its reason
             return False
@@ -93,11 +91,13 @@ class XlsFormReader(FormReader):
         warnings: list[str] = []
         try:
             result = _convert(data, warnings=warnings)
+            rows = _survey_rows(data)
         except PyXFormError as exc:
             row = _ROW.search(str(exc))
             raise UnreadableFile(f"not a valid XLSForm: {exc}", ("survey", f"A{row.group(1)}") if row else ("survey",)) from exc
+        except Exception as exc:  # pyxform and openpyxl raise many types for a damaged workbook
+            raise UnreadableFile(f"not a readable XLSForm ({type(exc).__name__}: {exc})", ("survey",)) from exc
         tree: dict[str, Any] = result._pyxform or {}
-        rows = _survey_rows(data)
         questions: list[Question] = []
         notes: list[str] = []
         for node, headers in _walk(tree.get("children", []), ()):

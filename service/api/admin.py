@@ -166,9 +166,9 @@ def import_regions(session: SessionDep, me: PrincipalDep,
                    file: Annotated[UploadFile, File(description="CSV: code, name, parent_code, level")]) -> RegionsOut:
     """Upsert administrative divisions."""
     require_role(me, "admin")
-    name = Path(file.filename or "regions.csv").name or "regions.csv"
+    name = imports.upload_name(file.filename, "regions")
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / name
+        path = Path(tmp) / f"upload{Path(name).suffix}"  # never the client's name: ".." is not a path of ours
         with path.open("wb") as out:
             shutil.copyfileobj(file.file, out)
         try:

@@ -249,7 +249,7 @@ def problems_file(session: Session, principal: Principal, batch_id: str) -> byte
     return kept.content
 
 
-def upload_name(filename: str | None, kind: Kind) -> str:
+def upload_name(filename: str | None, kind: str) -> str:
     """The name an uploaded file is known by: its last path component, printable, at most 200
     characters (its suffix picks the reader); a missing name, or one of dots only, is upload.<kind>.csv."""
     printable = "".join(ch for ch in (filename or "") if ch.isprintable())

@@ -1,0 +1,121 @@
+"""Opening an uploaded .xlsx safely, for every reader of workbooks (imports, templates, XLSForms).
+
+An .xlsx is a zip of XML parts, so a small upload can claim much more than it holds:
+- a part that inflates a thousandfold (a zip bomb) is refused from the zip's directory, before any
+  XML is parsed (Python's zipfile stops a part at the size its directory states, so it cannot lie);
+- the XML is parsed by openpyxl through defusedxml (a declared dependency): a DOCTYPE declaring
+  entities (billion laughs, external entities) is refused, never expanded or fetched;
+- a sheet's <dimension> can claim 1,048,576 rows by 16,384 columns over one cell: the sheet's rows
+  are read as the sheet holds them (`reset_dimensions`), each at most as wide as its header;
+- a part that is not well-formed XML fails while rows are read, not only at opening: that failure,
+  too, is the file's fault and is reported as such.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, cast
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
+
+from connectors.base import UnreadableFile
+
+XLS = bytes.fromhex("d0cf11e0a1b11ae1")  # an Excel 97-2003 workbook (OLE2)
+MAX_RATIO = 100  # deflate reaches 5-20x on sheets; a part inflating more than this, and large, is a bomb
+RATIO_FLOOR = 8 * 1024 * 1024  # parts smaller than this may compress as well as they like
+MAX_COLUMNS = 1024  # an import's header row: the dictionary's entities have a few dozen columns
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")  # a cell element, with or without a namespace prefix
+
+
+def check_package(source: bytes | Path, max_unpacked: int | None = None) -> None:
+    """Refuse what is not an .xlsx package, a part inflating like a zip bomb, and (if given) a
+    package unpacking to more than `max_unpacked` bytes; nothing is decompressed."""
+    name = f"{source.name}: " if isinstance(source, Path) else ""
+    with source.open("rb") if isinstance(source, Path) else io.BytesIO(source) as fh:
+        head = fh.read(8)
+        fh.seek(0)
+        if not zipfile.is_zipfile(fh):
+            hint = " (an Excel 97-2003 .xls: save it as .xlsx)" if head == XLS else ""
+            raise UnreadableFile(f"{name}not an .xlsx workbook{hint}")
+        try:
+            with zipfile.ZipFile(fh) as z:
+                parts = z.infolist()
+        except (zipfile.BadZipFile, ValueError, OSError) as exc:
+            raise UnreadableFile(f"{name}not a readable .xlsx workbook ({exc})") from exc
+    for part in parts:
+        if part.file_size > RATIO_FLOOR and part.file_size > MAX_RATIO * max(part.compress_size, 1):
+            raise UnreadableFile(f"{name}the part {part.filename} inflates from {part.compress_size} to {part.file_size} "
+                                 f"bytes, more than {MAX_RATIO} times: refused as a zip bomb")
+    unpacked = sum(p.file_size for p in parts)
+    if max_unpacked is not None and unpacked > max_unpacked:
+        raise UnreadableFile(f"{name}the workbook unpacks to {unpacked} bytes; at most {max_unpacked} are read")
+
+
+@contextmanager
+def first_sheet(path: Path) -> Iterator[Worksheet]:
+    """The first sheet of the workbook at `path`, read as a stream; any failure of the file while it
+    is read (damaged XML, a forbidden entity) is an UnreadableFile."""
+    check_package(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise UnreadableFile(f"{path.name}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from exc
+    try:
+        if not wb.worksheets:
+            raise UnreadableFile(f"{path.name}: the workbook has no sheet")
+        ws = wb.worksheets[0]
+        if not isinstance(ws, ReadOnlyWorksheet):  # a chartsheet first
+            raise UnreadableFile(f"{path.name}: the first sheet holds no cells")
+        ws.reset_dimensions()  # rows as the sheet holds them, not as its <dimension> claims
+        yield cast(Worksheet, ws)  # read-only: the same reading methods (openpyxl's stubs type them apart)
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # a part found damaged only when its rows are read
+        raise UnreadableFile(f"{path.name}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from exc
+    finally:
+        wb.close()
+
+
+def width_of(ws: Worksheet, header: tuple[Any, ...] | list[Any], line: int = 1) -> int:
+    """The columns of a header row, refused past MAX_COLUMNS (naming the first cell too far)."""
+    if len(header) > MAX_COLUMNS:
+        raise UnreadableFile(f"the header row has {len(header)} columns; a file may have at most {MAX_COLUMNS}",
+                             (ws.title, f"{get_column_letter(MAX_COLUMNS + 1)}{line}"))
+    return len(header)
+
+
+def rows(ws: Worksheet, first: int, width: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(line, values) of each row from `first` that holds a value, `width` values wide."""
+    for line, row in enumerate(ws.iter_rows(min_row=first, max_col=max(width, 1), values_only=True), start=first):
+        if row.count(None) != len(row):
+            yield line, row
+
+
+def count_cells(data: bytes, limit: int) -> int:
+    """How many cells the workbook's sheets hold, counted in their XML as it inflates (never more
+    than one chunk at a time in memory), stopping past `limit`. A workbook opened whole costs about
+    a kilobyte of memory a cell: this bounds it before it is opened."""
+    total = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for part in z.infolist():
+            if not (part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")):
+                continue
+            with z.open(part) as fh:
+                tail = b""
+                while chunk := fh.read(1 << 20):
+                    text = tail + chunk
+                    cut = max(len(text) - 64, 0)  # a tag cut by the chunk's end is counted with the next
+                    total += len(_CELL.findall(text)) - len(_CELL.findall(text, cut))  # those starting before `cut`
+                    tail = text[cut:]
+                    if total > limit:
+                        return total
+                total += len(_CELL.findall(tail))
+    return total

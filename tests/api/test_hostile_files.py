@@ -1,0 +1,206 @@
+"""Files as a careless or hostile client sends them: every one gets a 4xx problem+json naming what
+is wrong, and nothing of it is written."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import zipfile
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import Workbook
+
+from tests.api.test_templates_api import send
+from tests.api.test_xlsform_api import school_survey
+from tests.conftest import Province, auth
+from tests.connectors import sheets
+
+PROBLEM = "application/problem+json"
+
+
+def _problem(r: Any, *statuses: int) -> dict[str, Any]:
+    assert r.status_code in statuses and r.headers["content-type"].startswith(PROBLEM), (r.status_code, r.text[:500])
+    return dict(r.json())
+
+
+def _replace(xlsx: bytes, part: str, change: Any) -> bytes:
+    """The workbook with one of its parts rewritten by `change` (bytes -> bytes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            dst.writestr(info.filename, change(data) if info.filename == part else data)
+    return out.getvalue()
+
+
+def _with_part(xlsx: bytes, name: str, data: bytes) -> bytes:
+    out = io.BytesIO(xlsx)
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(name, data)
+    return out.getvalue()
+
+
+def _schools_xlsx(rows: list[list[Any]]) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+BOMB = b"<x>" + b" " * (80 * 1024 * 1024) + b"</x>"  # 80 MB of spaces: about 80 kB deflated
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+          b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>')
+EXTERNAL = b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+
+
+def _doctype(prefix: bytes, entity: bytes) -> Any:
+    """The part with a DOCTYPE declaring entities, and its first text or value using one."""
+    def change(data: bytes) -> bytes:
+        body = re.sub(rb"^<\?xml[^>]*\?>", b"", data)
+        body = re.sub(rb"<(t|v)>[^<]*</(t|v)>", lambda m: b"<%s>%s</%s>" % (m[1], entity, m[1]), body, count=1)
+        return prefix + body
+    return change
+
+
+def _import(client: TestClient, province: Province, name: str, content: bytes, kind: str = "schools") -> Any:
+    return client.post(f"/v1/imports/{kind}", headers=auth(province.tokens["admin"]),
+                       files={"file": (name, io.BytesIO(content))})
+
+
+def _nothing_imported(client: TestClient, province: Province) -> None:
+    r = client.get("/v1/imports", headers=auth(province.tokens["admin"]))
+    assert r.status_code in (200, 404, 405)
+
+
+FILES = {
+    "zip bomb": lambda x: _with_part(x, "xl/bomb.xml", BOMB),
+    "bomb as styles": lambda x: _replace(x, "xl/styles.xml", lambda _d: BOMB),
+    "bomb as a sheet": lambda x: _replace(x, "xl/worksheets/sheet1.xml", lambda _d: BOMB),
+    "entity expansion": lambda x: _replace(x, "xl/worksheets/sheet1.xml", _doctype(LAUGHS, b"&c;")),
+    "external entity": lambda x: _replace(x, "xl/worksheets/sheet1.xml", _doctype(EXTERNAL, b"&x;")),
+    "truncated sheet": lambda x: _replace(x, "xl/worksheets/sheet1.xml", lambda d: d[: len(d) // 2]),
+    "a pdf": lambda _x: b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n",
+    "a csv": lambda _x: "学校名称,在校生数\n一中,100\n".encode(),
+    "empty": lambda _x: b"",
+    "not a zip of a workbook": lambda _x: _with_part(b"", "hello.txt", b"hi"),
+}
+
+
+@pytest.mark.parametrize("what", list(FILES))
+def test_a_hostile_template_is_refused_with_a_problem(client: TestClient, province: Province, what: str) -> None:
+    for content in (FILES[what](sheets.health_survey()), FILES[what](school_survey())):
+        _problem(send(client, province.tokens["department"], content, preview=True), 413, 422)
+        _problem(send(client, province.tokens["department"], content), 413, 422)
+    assert client.get("/v1/requests", headers=auth(province.tokens["department"])).json() == []
+
+
+@pytest.mark.parametrize("what", list(FILES))
+def test_a_hostile_workbook_import_is_refused_with_a_problem(client: TestClient, province: Province, what: str) -> None:
+    content = FILES[what](_schools_xlsx([["code", "name"], ["4300000001", "x"]]))
+    _problem(_import(client, province, "schools.xlsx", content), 413, 422)
+    _problem(_import(client, province, "teachers.xlsx", content, "teachers"), 413, 422)
+
+
+CSVS = {
+    "invalid utf-8 and gb18030": b"code,name\n4300000001,\xff\xfe\xfa\xfb\n",
+    "a bom, nul bytes and mixed newlines": b"\xef\xbb\xbfcode,name\r\n4300000001,a\x00b\r4300000002,c\n",
+    "a pdf called .csv": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n\x00\x01\x02",
+    "an xlsx called .csv": b"",
+    "a header only": b"code,name\n",
+    "an empty file": b"",
+    "an unclosed quote": b'code,name\n4300000001,"abc\n4300000002,d\n',
+    "an enormous cell": b"code,name\n4300000001," + b"x" * (3 << 20) + b"\n",
+    "a nul in the header": b"co\x00de,name\n4300000001,a\n",
+    "a duplicated header": b"code,code,name\n4300000001,4300000001,a\n",
+}
+
+
+@pytest.mark.parametrize("what", list(CSVS))
+def test_a_hostile_csv_import_is_refused_with_a_problem(client: TestClient, province: Province, what: str) -> None:
+    content = CSVS[what] or (_schools_xlsx([["code", "name"]]) if "xlsx" in what else b"")
+    for kind in ("schools", "teachers"):
+        r = _import(client, province, f"{kind}.csv", content, kind)
+        assert r.status_code < 500, (what, r.status_code, r.text[:300])
+        if r.status_code != 200:
+            _problem(r, 413, 422)
+
+
+@pytest.mark.parametrize("filename", ["..", ".", "a\x00b.csv", "", "x" * 5000 + ".csv", "r\r\nX-Evil: 1.csv", '"; .csv'])
+def test_a_regions_upload_under_a_hostile_name_is_a_problem_or_read(client: TestClient, province: Province,
+                                                                      filename: str) -> None:
+    r = client.post("/v1/admin/regions", headers=auth(province.tokens["admin"]),
+                    files={"file": (filename, io.BytesIO(b"code,name,parent_code,level\n"))})
+    assert r.status_code < 500, (filename[:20], r.status_code, r.text[:300])
+
+
+@pytest.mark.parametrize("what", ["zip bomb", "bomb as a sheet", "entity expansion", "truncated sheet", "a pdf"])
+def test_a_hostile_regions_workbook_is_refused_with_a_problem(client: TestClient, province: Province, what: str) -> None:
+    content = FILES[what](_schools_xlsx([["code", "name", "parent_code", "level"], ["430000", "湖南省", None, "province"]]))
+    _problem(client.post("/v1/admin/regions", headers=auth(province.tokens["admin"]),
+                         files={"file": ("regions.xlsx", io.BytesIO(content))}), 413, 422)
+
+
+def test_workbooks_are_parsed_without_entities() -> None:
+    """openpyxl parses through defusedxml when it is installed: it is a declared dependency."""
+    import openpyxl.xml
+    from defusedxml import DefusedXmlException
+    from openpyxl.xml.functions import fromstring
+
+    assert openpyxl.xml.DEFUSEDXML
+    with pytest.raises(DefusedXmlException):
+        fromstring(EXTERNAL + b"<s>&x;</s>")
+
+
+def _lying_dimension(xlsx: bytes, last: str = "XFD1048576") -> bytes:
+    """A sheet claiming 1,048,576 rows by 16,384 columns, with one cell at its far corner."""
+    def change(d: bytes) -> bytes:
+        d = re.sub(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1:%s"/>' % last.encode(), d)
+        return d.replace(b"</sheetData>", b'<row r="%s"><c r="%s" t="inlineStr"><is><t>z</t></is></c></row></sheetData>'
+                         % (re.sub(rb"[A-Z]", b"", last.encode()), last.encode()))
+    return _replace(xlsx, "xl/worksheets/sheet1.xml", change)
+
+
+def test_a_sheet_claiming_a_million_rows_and_columns_is_read_as_it_is(client: TestClient, province: Province) -> None:
+    content = _lying_dimension(_schools_xlsx([["code", "name"], ["4300000001", "x"]]))
+    assert len(content) < 10_000
+    started = time.monotonic()
+    r = _import(client, province, "schools.xlsx", content)
+    assert time.monotonic() - started < 20
+    body = _problem(r, 422)  # one school, read at its own row; the header's other required columns are missing
+    assert body["report"]["rows_total"] == 1
+    assert not [e for e in body["errors"] if str(e["loc"][3]).startswith("column")]  # no 16,382 unnamed columns
+
+
+def test_a_header_wider_than_any_file_is_refused_naming_its_cell(client: TestClient, province: Province) -> None:
+    wide = _schools_xlsx([["code", "name", *[f"c{i}" for i in range(2000)]]])
+    body = _problem(_import(client, province, "schools.xlsx", wide), 422)
+    assert "at most 1024" in body["detail"]
+
+
+def test_a_template_of_too_many_cells_is_refused_before_it_is_opened(client: TestClient, province: Province) -> None:
+    rows = b"".join(b'<row r="%d">' % r + b"".join(b'<c r="%s%d"><v>1</v></c>' % (bytes([c]), r) for c in b"ABCDEFGHIJ") + b"</row>"
+                    for r in range(6, 30_006))
+    content = _replace(sheets.health_survey(), "xl/worksheets/sheet1.xml", lambda d: d.replace(b"</sheetData>", rows + b"</sheetData>"))
+    started = time.monotonic()
+    body = _problem(send(client, province.tokens["department"], content, preview=True), 422)
+    assert "cells" in body["detail"] and time.monotonic() - started < 5
+
+
+def test_a_bomb_is_not_opened_to_see_whether_it_is_an_xlsform(monkeypatch: pytest.MonkeyPatch) -> None:
+    from connectors import xlsform
+    from connectors.base import UnreadableFile, form_reader_for
+
+    def opened(*_a: Any, **_k: Any) -> None:
+        raise AssertionError("a zip bomb was opened")
+
+    monkeypatch.setattr(xlsform, "load_workbook", opened)
+    bomb = FILES["bomb as styles"](school_survey())
+    assert not xlsform.XlsFormReader().accepts(bomb)
+    with pytest.raises(UnreadableFile, match="zip bomb"):
+        form_reader_for(bomb).read(bomb)

@@ -88,6 +88,27 @@ class FormReading:
     definition: FormDefinition
 
 
+def _nuls(value: Any, loc: list[str | int]) -> list[Problem]:
+    """Where `value` (text, or lists and mappings of it) holds a NUL, which neither store can keep.
+    A JSON body is refused with one by the request guard; the parts of an upload are checked here."""
+    if isinstance(value, str):
+        return [Problem(loc, "a NUL character is not allowed")] if "\x00" in value else []
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _nuls(str(k), [*loc, str(k)]) + _nuls(v, [*loc, str(k)])]
+    if isinstance(value, list | tuple):
+        return [p for i, v in enumerate(value) for p in _nuls(v, [*loc, i])]
+    return []
+
+
+def _refuse_nuls(filename: str, attrs: TemplateRequestIn, corrections: dict[str, ColumnCorrection],
+                 sheet: str | None) -> None:
+    found = (_nuls(filename, ["file", "filename"]) + _nuls(attrs.model_dump(mode="json"), ["body", "request"])
+             + _nuls({k: v.model_dump(mode="json") for k, v in corrections.items()}, ["body", "corrections"])
+             + _nuls(sheet or "", ["body", "sheet"]))
+    if found:
+        raise InvalidInput("a NUL character is not allowed", found)
+
+
 def _read(data: bytes, filename: str, sheet: str | None, fmt: str | None) -> FormDefinition:
     if len(data) > MAX_BYTES:
         raise TooLarge(f"{filename}: {len(data)} bytes; a form may be at most {MAX_BYTES} bytes",
@@ -186,6 +207,7 @@ def read_form(
     """Read a department's form and analyse it as a request; writes nothing. Every problem names
     the form's own cell (or survey row)."""
     require_role(principal, "department", "education_office")
+    _refuse_nuls(filename, attrs, corrections or {}, sheet)
     definition = _read(data, filename, sheet, fmt)
     d = dictionary()
     readings, bodies, problems = _fields(definition, attrs.level, corrections or {}, d)

@@ -133,11 +133,18 @@ Viewer = Annotated[Principal, Depends(_viewer)]
 async def _check_csrf(request: Request) -> None:
     """Double-submit check: the form's hidden token must equal the SameSite=Strict cookie, which a
     page of another site can neither read nor send."""
-    sent = (await request.form()).get("csrf")
+    posted = await request.form()
+    sent = posted.get("csrf")
     cookie = request.cookies.get(CSRF_COOKIE)
     if not (isinstance(sent, str) and cookie and secrets.compare_digest(sent.encode(), cookie.encode())):
         raise CsrfRejected("the form's security token is missing or stale: reload the page and try again",
                            [Problem(["form", "csrf"], "missing or does not match the cookie")])
+    # The request guard refuses a NUL in a urlencoded form; one posted as multipart/form-data (an
+    # upload's page, or any form a client chooses to send so) is checked here, field by field.
+    nuls = [Problem(["form", k.replace("\x00", "")], "a NUL character is not allowed")
+            for k, v in posted.multi_items() if "\x00" in k or (isinstance(v, str) and "\x00" in v)]
+    if nuls:
+        raise InvalidInput("a NUL character is not allowed", nuls)
 
 
 CSRF = Depends(_check_csrf)

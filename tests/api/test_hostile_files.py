@@ -4,6 +4,7 @@ is wrong, and nothing of it is written."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import time
 import zipfile
@@ -13,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import Workbook
 
-from tests.api.test_templates_api import send
+from tests.api.test_templates_api import attrs, send
 from tests.api.test_xlsform_api import school_survey
 from tests.conftest import Province, auth
 from tests.connectors import sheets
@@ -204,3 +205,35 @@ def test_a_bomb_is_not_opened_to_see_whether_it_is_an_xlsform(monkeypatch: pytes
     assert not xlsform.XlsFormReader().accepts(bomb)
     with pytest.raises(UnreadableFile, match="zip bomb"):
         form_reader_for(bomb).read(bomb)
+
+
+@pytest.mark.parametrize("where", ["filename", "title", "sheet", "corrections"])
+def test_a_nul_in_a_part_of_a_template_upload_is_refused(client: TestClient, province: Province, where: str) -> None:
+    data: dict[str, str] = {"request": json.dumps({**attrs(), **({"title": "a\x00b"} if where == "title" else {})})}
+    if where == "sheet":
+        data["sheet"] = "健康\x00体检"
+    if where == "corrections":
+        data["corrections"] = json.dumps({"K4": {"label": "地\x00址"}})
+    name = "fo\x00rm.xlsx" if where == "filename" else "form.xlsx"
+    r = client.post("/v1/requests/from-template", headers=auth(province.tokens["department"]),
+                    files={"file": (name, sheets.health_survey())}, data=data)
+    assert r.status_code < 500, (where, r.status_code, r.text[:300])
+    if r.status_code >= 400:
+        _problem(r, 422)
+    else:
+        assert "\x00" not in json.dumps(r.json(), ensure_ascii=False).replace("\\u0000", "\x00")
+
+
+@pytest.mark.parametrize("field", ["purpose", "region", "note"])
+def test_a_nul_in_a_page_form_sent_as_multipart_is_refused(client: TestClient, province: Province, field: str) -> None:
+    """The request guard scans urlencoded forms for a NUL; the same form sent as multipart/form-data
+    (the template page's upload, or any page's form a client chooses to send so) is checked too."""
+    client.cookies.set("co_token", province.tokens["department"])
+    client.cookies.set("co_csrf", "k" * 32)
+    form = {"csrf": "k" * 32, "kind": "statistical", "level": "school", "purpose": "教职工健康情况统计",
+            "reference_date": attrs()["reference_date"], "due_date": attrs()["due_date"], "region": "430000",
+            "note": "a field no route reads"}
+    form[field] = form[field][:2] + "\x00" + form[field][2:]
+    r = client.post("/web/requests/from-template", data=form, files={"file": ("form.xlsx", sheets.health_survey())})
+    assert r.status_code == 422, (r.status_code, r.text[-800:])
+    assert client.get("/v1/requests", headers=auth(province.tokens["department"])).json() == []

@@ -27,13 +27,14 @@ from service.domain.authz import Principal, require_role
 from service.domain.clock import now
 from service.domain.dictionary import Dictionary, dictionary
 from service.domain.errors import DomainError, InvalidInput, Problem
-from service.domain.requests import Analysis, FieldAnalysis, FieldIn, RequestIn, analyse, submit
+from service.domain.requests import LABEL_MAX, Analysis, FieldAnalysis, FieldIn, RequestIn, analyse, submit
 from service.domain.semantics import match_field
 from service.domain.text import simple_norm
 from service.store import templates as store
 from service.store.tables import Request, RequestTemplate
 
 MAX_BYTES = 5 * 1024 * 1024
+HEADER_MAX = TITLE_MAX = 200  # as a request keeps a field's headers and its own title (FieldIn, RequestIn)
 IDENTITY: dict[str, Literal["code", "name"]] = {"school.code": "code", "school.name": "name"}
 Role = Literal["field", "identity", "sequence", "skipped"]
 
@@ -156,8 +157,10 @@ def _fields(definition: FormDefinition, level: str, corrections: dict[str, Colum
     problems: list[Problem] = []
     for q in definition.questions:
         fix = _correction(corrections, q)
-        reading = ColumnReading(ref=q.ref, label=q.label, headers=list(q.headers), role="field", unit=q.unit,
-                                choices=[c.name for c in q.choices])
+        # A cell may hold 32,767 characters (more, written by hand): the reading keeps what a field keeps.
+        reading = ColumnReading(ref=q.ref, label=q.label[:LABEL_MAX], headers=[h[:HEADER_MAX] for h in q.headers],
+                                role="field", unit=q.unit and q.unit[:HEADER_MAX],
+                                choices=[c.name[:HEADER_MAX] for c in q.choices])
         readings.append(reading)
         if fix is not None and fix.skip:
             reading.role, reading.note = "skipped", "left out by the department"
@@ -217,7 +220,7 @@ def read_form(
     if not asked:
         raise InvalidInput(f"{filename}: no question to ask on the form",
                            [Problem(["file", "sheet", definition.layout.get("sheet", "")], "every column was left out or names the school")])
-    title = attrs.title or definition.title or filename
+    title = (attrs.title or definition.title or filename)[:TITLE_MAX]
     units = _unit_types(definition)
     req, analysis = _analyse(session, principal, attrs, title, bodies, asked, units, definition, filename)
     for a in analysis.fields:

@@ -237,3 +237,36 @@ def test_a_nul_in_a_page_form_sent_as_multipart_is_refused(client: TestClient, p
     r = client.post("/web/requests/from-template", data=form, files={"file": ("form.xlsx", sheets.health_survey())})
     assert r.status_code == 422, (r.status_code, r.text[-800:])
     assert client.get("/v1/requests", headers=auth(province.tokens["department"])).json() == []
+
+
+@pytest.mark.parametrize("size", [40_000, 4_000_000])
+def test_a_header_of_enormous_text_is_read_in_bounded_time(client: TestClient, province: Province, size: int) -> None:
+    long = "学校地址" + "很长的说明" * (size // 5)
+    content = _replace(sheets.health_survey(), "xl/worksheets/sheet1.xml",
+                       lambda d: d.replace("学校地址".encode(), long.encode()).replace("在校学生".encode(), long.encode()))
+    started = time.monotonic()
+    r = send(client, province.tokens["department"], content, preview=True)
+    assert time.monotonic() - started < 20
+    assert r.status_code in (200, 422), r.text[:300]
+    if r.status_code == 200:
+        assert len(r.content) < 200_000, len(r.content)  # the preview does not echo megabytes back
+    else:
+        _problem(r, 422)
+
+
+@pytest.mark.parametrize("what", ["zip bomb", "truncated sheet", "entity expansion"])
+def test_a_hostile_workbook_imported_in_the_background_fails_with_a_problem(
+        client: TestClient, province: Province, monkeypatch: pytest.MonkeyPatch, what: str) -> None:
+    from service.settings import settings
+
+    monkeypatch.setattr(settings(), "import_sync_max_bytes", 256)
+    h = auth(province.tokens["admin"])
+    r = _import(client, province, "schools.xlsx", FILES[what](_schools_xlsx([["code", "name"], ["4300000001", "x"]])))
+    assert r.status_code == 202, r.text
+    deadline = time.monotonic() + 60
+    job = r.json()
+    while job["status"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.1)
+        job = client.get(r.headers["location"], headers=h).json()
+    assert job["status"] == "failed" and job["result"]["status"] == 422, job
+    assert job["result"]["errors"][0]["loc"] == ["file"]

@@ -85,6 +85,12 @@ def create_app() -> FastAPI:
         response.headers["Retry-After"] = "1"
         return response
 
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        # Starlette logs the exception and re-raises it after this answer: the client is told that
+        # the service failed, in the same problem+json as any refusal, and nothing of how or where.
+        return _problem(500, "Internal error", "the service failed on this request; nothing of it was kept", [])
+
     @app.exception_handler(HTTPException)
     async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:
         return _problem(exc.status_code, str(exc.detail), str(exc.detail), [])

@@ -270,3 +270,27 @@ def test_a_hostile_workbook_imported_in_the_background_fails_with_a_problem(
         job = client.get(r.headers["location"], headers=h).json()
     assert job["status"] == "failed" and job["result"]["status"] == 422, job
     assert job["result"]["errors"][0]["loc"] == ["file"]
+
+
+def test_an_unexpected_failure_is_a_problem_that_tells_nothing_of_its_cause(province: Province,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.api.deps import get_session
+    from service.app import create_app
+    from service.domain import templates
+    from service.store.engine import session_scope
+
+    def broken(*_a: Any, **_k: Any) -> None:
+        raise RuntimeError("secret: /srv/collectonce/store.duckdb line 42")
+
+    monkeypatch.setattr(templates, "read_form", broken)
+    app = create_app()
+
+    def _session() -> Any:
+        with session_scope(province.engine) as s:
+            yield s
+
+    app.dependency_overrides[get_session] = _session
+    r = send(TestClient(app, raise_server_exceptions=False), province.tokens["department"], sheets.health_survey(),
+             preview=True)
+    body = _problem(r, 500)
+    assert "secret" not in r.text and "Traceback" not in r.text and body["status"] == 500

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -33,6 +33,8 @@ MAX_RATIO = 100  # deflate reaches 5-20x on sheets; a part inflating more than t
 RATIO_FLOOR = 8 * 1024 * 1024  # parts smaller than this may compress as well as they like
 MAX_COLUMNS = 1024  # an import's header row: the dictionary's entities have a few dozen columns
 _CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")  # a cell element, with or without a namespace prefix
+_MERGED = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]{0,64}?ref\s*=\s*["\']\$?([A-Za-z]{1,3})\$?(\d{1,7})'
+                     rb'(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?')
 
 
 def check_package(source: bytes | Path, max_unpacked: int | None = None) -> None:
@@ -99,10 +101,18 @@ def rows(ws: Worksheet, first: int, width: int) -> Iterator[tuple[int, tuple[Any
             yield line, row
 
 
+def _merged_area(m: re.Match[bytes]) -> int:
+    """The cells a merged range covers: openpyxl makes an object of each when it opens the sheet."""
+    c0, r0 = column_index_from_string(m[1].decode()), int(m[2])
+    c1, r1 = (column_index_from_string(m[3].decode()), int(m[4])) if m[3] else (c0, r0)
+    return (abs(c1 - c0) + 1) * (abs(r1 - r0) + 1)
+
+
 def count_cells(data: bytes, limit: int) -> int:
-    """How many cells the workbook's sheets hold, counted in their XML as it inflates (never more
-    than one chunk at a time in memory), stopping past `limit`. A workbook opened whole costs about
-    a kilobyte of memory a cell: this bounds it before it is opened."""
+    """How many cells the workbook's sheets hold, and its merged ranges cover, counted in their XML
+    as it inflates (one chunk at a time), stopping past `limit`. Opened whole, a workbook costs about
+    a kilobyte a cell, and a range merged over a whole sheet would be 17 billion of them: this
+    bounds both before the workbook is opened."""
     total = 0
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         for part in z.infolist():
@@ -112,10 +122,14 @@ def count_cells(data: bytes, limit: int) -> int:
                 tail = b""
                 while chunk := fh.read(1 << 20):
                     text = tail + chunk
-                    cut = max(len(text) - 64, 0)  # a tag cut by the chunk's end is counted with the next
-                    total += len(_CELL.findall(text)) - len(_CELL.findall(text, cut))  # those starting before `cut`
+                    cut = max(len(text) - 256, 0)  # a tag cut by the chunk's end is counted with the next
+                    total += _count(text, 0) - _count(text, cut)  # those starting before `cut`
                     tail = text[cut:]
                     if total > limit:
                         return total
-                total += len(_CELL.findall(tail))
+                total += _count(tail, 0)
     return total
+
+
+def _count(text: bytes, start: int) -> int:
+    return len(_CELL.findall(text, start)) + sum(_merged_area(m) for m in _MERGED.finditer(text, start))

@@ -294,3 +294,19 @@ def test_an_unexpected_failure_is_a_problem_that_tells_nothing_of_its_cause(prov
              preview=True)
     body = _problem(r, 500)
     assert "secret" not in r.text and "Traceback" not in r.text and body["status"] == 500
+
+
+@pytest.mark.parametrize("merged", ["A10:XFD1048576", "A10:A1048576", "$A$10:$XFD$20000"])
+def test_a_range_merged_over_a_whole_sheet_is_refused_before_it_is_opened(client: TestClient, province: Province,
+                                                                          merged: str) -> None:
+    """openpyxl makes an object of every cell a merged range covers: one range over a whole sheet
+    is 17 billion of them, from a file of a few kilobytes."""
+    def change(d: bytes) -> bytes:
+        if b"<mergeCells" in d:
+            return re.sub(rb"<mergeCells[^>]*>", lambda m: m[0] + b'<mergeCell ref="%s"/>' % merged.encode(), d, count=1)
+        return d.replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="%s"/></mergeCells>'
+                         % merged.encode())
+    started = time.monotonic()
+    body = _problem(send(client, province.tokens["department"], _replace(sheets.health_survey(), "xl/worksheets/sheet1.xml",
+                                                                         change), preview=True), 422)
+    assert "cells" in body["detail"] and time.monotonic() - started < 5

@@ -310,3 +310,39 @@ def test_a_range_merged_over_a_whole_sheet_is_refused_before_it_is_opened(client
     body = _problem(send(client, province.tokens["department"], _replace(sheets.health_survey(), "xl/worksheets/sheet1.xml",
                                                                          change), preview=True), 422)
     assert "cells" in body["detail"] and time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("rid", ['a"b', "a%0d%0aX-Evil:%201", "%E5%AD%A6%E6%A0%A1", "..%2F..%2Fetc"])
+def test_a_download_names_its_file_only_after_the_server_knows_the_id(client: TestClient, province: Province,
+                                                                      rid: str) -> None:
+    """A download's Content-Disposition is built from the id in its path: an id the server does not
+    hold never reaches a header, so no quote, newline or other text of the client's is sent back there."""
+    h = auth(province.tokens["department"])
+    for url in (f"/v1/requests/{rid}/results?format=csv", f"/v1/requests/{rid}/results?format=template",
+                f"/v1/requests/{rid}/xlsform"):
+        r = client.get(url, headers=h)
+        assert "content-disposition" not in r.headers
+        _problem(r, 404, 422)
+    r = client.get(f"/v1/imports/{rid}/report", headers=auth(province.tokens["admin"]))
+    assert "content-disposition" not in r.headers
+    _problem(r, 404, 422)
+
+
+def test_a_file_found_unreadable_part_way_imports_nothing(client: TestClient, province: Province) -> None:
+    """A CSV whose first 64 kB are UTF-8 is streamed as UTF-8; a bad byte later stops the import
+    part way through the file: nothing of the rows before it is kept."""
+    header = ["code", "name", "region_code", "school_type", "urban_rural", "ownership", "address", "enrolment"]
+    rows = [[f"24300{n:05d}", f"新学校{n}", "430102", "211", "111", "1", "芙蓉区" + "路" * 40, "100"] for n in range(100, 900)]
+    good = "\n".join(",".join(r) for r in [header, *rows]).encode()
+    assert len(good) > 70_000
+    bad = good + b"\n2430099999,\xff\xfe\xfa,430102,211,111,1,x,1\n"
+    before = client.get("/v1/schools", headers=auth(province.tokens["admin"])).json()["total"]
+    for skip in ("false", "true"):
+        r = client.post(f"/v1/imports/schools?skip_invalid={skip}", headers=auth(province.tokens["admin"]),
+                        files={"file": ("schools.csv", io.BytesIO(bad))})
+        assert r.status_code in (200, 422), r.text[:300]
+        if r.status_code == 200:  # read as GB18030, whose bytes these may be: the row is a row problem
+            assert r.json()["rows_rejected"] >= 1
+        else:
+            _problem(r, 422)
+            assert client.get("/v1/schools", headers=auth(province.tokens["admin"])).json()["total"] == before

@@ -106,6 +106,7 @@ def test_a_hostile_workbook_import_is_refused_with_a_problem(client: TestClient,
     content = FILES[what](_schools_xlsx([["code", "name"], ["4300000001", "x"]]))
     _problem(_import(client, province, "schools.xlsx", content), 413, 422)
     _problem(_import(client, province, "teachers.xlsx", content, "teachers"), 413, 422)
+    _problem(_import(client, province, "teachers.xlsx", content, "teachers?format=national-teachers"), 413, 422)
 
 
 CSVS = {
@@ -346,3 +347,14 @@ def test_a_file_found_unreadable_part_way_imports_nothing(client: TestClient, pr
         else:
             _problem(r, 422)
             assert client.get("/v1/schools", headers=auth(province.tokens["admin"])).json()["total"] == before
+
+
+def test_an_xlsform_of_groups_nested_past_any_form_is_refused(client: TestClient, province: Province) -> None:
+    from tests.api.test_xlsform_api import xlsform
+
+    depth = 3000  # pyxform builds the tree recursively: the interpreter's stack ends first
+    survey = [["begin group", f"g{i}", f"组{i}", f"G{i}", ""] for i in range(depth)]
+    survey += [["integer", "enrol", "在校生数", "Enrolment", "yes"], *[["end group", "", "", "", ""]] * depth]
+    body = _problem(send(client, province.tokens["department"], xlsform(survey, [["yn", "1", "是", "Yes"]]),
+                         preview=True), 422)
+    assert body["errors"][0]["loc"][:3] == ["file", "sheet", "survey"]

@@ -402,8 +402,10 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         m = _reading(d, key=f.key, label=label, type=f.type,
                      definition=f.definition.as_dict() if f.definition else None,
                      level=req.level, scene=where, reference=req.reference_date)
-        if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school" and group.whole:
-            m = (residual_match(wording, group.total, group.categories, d, req.reference_date)
+        if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school":
+            # A column of the very level beside a bare "以下" says the columns do not overlap, whatever
+            # else the group holds ("蒙古语授课" unread between them); "其他" takes every column as listed.
+            m = ((residual_match(wording, group.total, group.categories, d, req.reference_date) if group.whole else None)
                  or below_beside(m, label, f.type, req.level, where, req.reference_date, group.categories, d)
                  or m)
         if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school":

@@ -1047,6 +1047,14 @@ def residual(label: str, group: Definition | None, siblings: list[Definition], d
     named = rest_of(label, d)
     if named is None or group is None or group.measure != "count" or not siblings:
         return None
+    if named != ANY:
+        # "其他民族" names its breakdown: under a header over several ("女", "蒙古族", "汉族", "其他民族",
+        # "研究生"), the rest is of the categories of that breakdown, each other category splitting the
+        # population by one field of its own.
+        apart = [apart_on(group, s) for s in siblings]
+        if any(a is None or a not in teacher_code_fields(d) for a in apart):
+            return None
+        siblings = [s for s, a in zip(siblings, apart, strict=True) if a == named]
     by: str | None = None
     listed: set[str] = set()
     for s in siblings:

@@ -1172,7 +1172,11 @@ _OTHER = re.compile(r"^\s*(?:其他|其它|other|others|all other|any other)(?![
 
 def rest_of(label: str, d: Dictionary) -> str | None:
     """What a residual category names ("其他", "其他民族", "Other staff"), when the wording is only
-    that: "other", then at most words for people, counting or the field it lists by. None otherwise."""
+    that: "other", then at most words for people, counting or the field it lists by. None otherwise.
+    Printed in two languages ("其他民族 Other ethnic groups"), both halves must name the same."""
+    if (halves := bilingual(label)) is not None:
+        zh, en = (rest_of(half, d) for half in halves[:2])
+        return zh if zh == en else None
     m = _OTHER.match(strip_brackets(unnumbered(fold(label))))
     if m is None:
         return None

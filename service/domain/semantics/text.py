@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 import cn2an
 import opencc
+import pypinyin
 
 
 @cache
@@ -193,6 +194,48 @@ def _ocr_digits(t: str) -> str:
     return _O_IN_NUMERALS.sub("〇", _O_IN_NUMBER.sub("0", t))
 
 
+# Chinese printed with its romanisation after it ("专任教师 Zhuānrèn jiàoshī", "女 Nǚ", "达斡尔族 Dáwò'ěrzú"):
+# the Latin words are the Han characters before them spelled in pinyin, with or without tones, and say
+# nothing more. Taken off only when they spell exactly the characters before them.
+_ROMANISED = re.compile(r"(?<=[\u3400-\u9fff])(\s*[(（]?\s*)([A-Za-z\u00c0-\u024f\u0300-\u036f]+(?:['’\s-]+[A-Za-z\u00c0-\u024f\u0300-\u036f]+)*)"
+                        r"(\s*[)）]?)(?![A-Za-z\u00c0-\u024f\d])")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+$")
+
+
+def _toneless(latin: str) -> str:
+    spelled = unicodedata.normalize("NFD", latin.lower()).replace("u\u0308", "v")
+    return "".join(c for c in spelled if "a" <= c <= "z")
+
+
+@lru_cache(maxsize=4096)
+def _spells(han: str, letters: str) -> bool:
+    """Whether `letters` is the pinyin of the last few characters of `han` (any reading of each)."""
+    reach = {0}  # how many letters, from the end, the characters after this one spell
+    for ch in reversed(han):
+        readings = pypinyin.pinyin(ch, style=pypinyin.Style.NORMAL, heteronym=True)[0]
+        reach = {n + len(r) for n in reach for r in readings
+                 if r.isascii() and letters[len(letters) - n - len(r): len(letters) - n] == r and n + len(r) <= len(letters)}
+        if len(letters) in reach:
+            return True
+        if not reach:
+            return False
+    return False
+
+
+def _romanisation(m: re.Match[str]) -> str:
+    opened, closed = "(" in m.group(1) or "（" in m.group(1), ")" in m.group(3) or "）" in m.group(3)
+    han = _HAN_RUN.search(m.string[: m.start()])
+    letters = _toneless(m.group(2))
+    if han is None or opened != closed or not letters or not _spells(han.group(0), letters):
+        return m.group(0)
+    return ""
+
+
+def romanisation_taken_off(text: str) -> str:
+    """`text` without the pinyin printed after its Chinese words."""
+    return _ROMANISED.sub(_romanisation, text) if _ROMANISED.search(text) else text
+
+
 # A country's own education management information system, named by a letter or three before "EMIS"
 # ("VEMIS", "NEMIS", "SEMIS"): an EMIS, whose school number is the school's identifier as an EMIS code is.
 _NAMED_EMIS = re.compile(r"(?<![a-z0-9])[a-z]{1,3}(?=emis(?![a-z0-9]))")
@@ -204,7 +247,7 @@ def fold(text: str) -> str:
     case, Chinese and English numerals of ages and years as digits,
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), English abbreviations spelled out
     ("tchrs" -> "teachers"), spaces collapsed."""
-    t = unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))
+    t = romanisation_taken_off(unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text)))
     t = _NAMED_EMIS.sub("", _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold())
     # 老师 is the everyday word for 教师 and says the same in every compound a form uses ("青年老师",
     # "非专任老师", "代课老师"): one spelling, so every rule and term written with 教师 reads both.
@@ -937,7 +980,7 @@ def bilingual(label: str) -> tuple[str, str, bool] | None:
     brackets; None when the wording is in one language."""
     # "专任教师 FT teachers（人）": the unit is neither half, nor is a date's format ("出生日期 yyyy-mm-dd").
     # Full-width letters and figures ("Under ３０") are the same letters and figures.
-    text = _DATE_FORMAT.sub("", _UNIT_TAIL.sub("", label.strip().translate(_FULL_WIDTH_ALNUM)))
+    text = _DATE_FORMAT.sub("", _UNIT_TAIL.sub("", romanisation_taken_off(label.strip()).translate(_FULL_WIDTH_ALNUM)))
     # "職位 Cargo（教師／行政／教輔／工友）": Chinese options after both halves are the Chinese half's.
     tail = _CJK_OPTIONS_TAIL.search(text)
     if tail is not None:

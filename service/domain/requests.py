@@ -75,6 +75,7 @@ from service.domain.semantics.context import (
     read_title,
     residual_alone,
     scene,
+    sheet_named,
     title_by,
     whole_above,
     wider_than_title,
@@ -347,13 +348,18 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     in_column: dict[tuple[str, ...], Above] = {}
     # A column name flattening nested headers ("Teaching Staff > Female") is read under them. Not on a
     # roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
+    # A column name carrying the worksheet it came from is read under the sheet's name; the field is
+    # answered as it was asked.
+    given = [f.model_copy(update=dict(zip(("headers", "label"), sheet_named(list(f.headers), f.label), strict=True)))
+             if f.label else f for f in req.fields]
     rows = [flattened(list(f.headers), f.label, d) if f.label and req.level == "school" else (list(f.headers), f.label)
-            for f in req.fields]
+            for f in given]
     siblings = Siblings()  # categories headers name side by side, for a "其他" header beside them
     # The headers of the last total printed under headers ("教职工 / 合计"), while the rows after it
     # print none: a table whose merged category cell kept its words on its first row alone.
     merged: list[str] | None = None
-    for i, f in enumerate(req.fields):
+    for i, f in enumerate(given):
+        printed = req.fields[i]
         prior = above
         heads, wording = list(rows[i][0]), rows[i][1]
         flat = len(heads) > len(f.headers)
@@ -496,28 +502,28 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                 continue
             if worded and defn.measure == "count":
                 bounded.append((len(out), tuple(heads), defn, wording or ""))
-            out.append(FieldAnalysis(i, f.label, f.key, f.type, m.key, True, "prefill_store", m.confidence, m.reason,
-                                     candidates=m.candidates, headers=f.headers,
+            out.append(FieldAnalysis(i, printed.label, f.key, f.type, m.key, True, "prefill_store", m.confidence, m.reason,
+                                     candidates=m.candidates, headers=printed.headers,
                                      definition=definition_json(defn, d, req.reference_date)))
             placed.append((tuple(heads), defn))
             continue
         if f.type is None:
-            problems.append(Problem(["body", "fields", i, "type"], "a field the dictionary does not know needs a type", f.label,
+            problems.append(Problem(["body", "fields", i, "type"], "a field the dictionary does not know needs a type", printed.label,
                                     code="type_needed"))
             continue
-        context = [*([req.title] if not f.headers and prior is None else []), *f.headers,
+        context = [*([req.title] if not printed.headers and prior is None else []), *printed.headers,
                    *([prior.label] if prior is not None else [])]
         # Any but a value is another cell under other headers ("实聘人数" under "管理岗位" and under
         # "专业技术岗位"), though not another cell after another field.
-        key = custom_key(entity, f.label or "", context if _depends_on_context(m, f.label or "")
-                         else list(f.headers) if f.headers and not (m.parsed and m.parsed.kind == "value") else None)
+        key = custom_key(entity, printed.label or "", context if _depends_on_context(m, printed.label or "")
+                         else list(printed.headers) if printed.headers and not (m.parsed and m.parsed.kind == "value") else None)
         if m.alternatives and req.level == "school":
             hesitant.append((len(out), m, tuple(heads)))
         if req.level == "school" and not (f.key or f.definition) and where.unreadable is None and where.classed is None \
                 and where.value is None and not where.besides and f.type == "integer":
             unframed.append((len(out), m, tuple(heads)))
-        out.append(FieldAnalysis(i, f.label, None, f.type, key, False, "new", m.confidence, m.reason,
-                                 candidates=m.candidates, headers=f.headers))
+        out.append(FieldAnalysis(i, printed.label, None, f.type, key, False, "new", m.confidence, m.reason,
+                                 candidates=m.candidates, headers=printed.headers))
     for j, m, under in hesitant:
         a = out[j]
         bands = [defn for headers, defn in placed if headers == under]

@@ -401,6 +401,21 @@ def of_which_header(headers: list[str], label: str, d: Dictionary) -> tuple[list
     return headers, label
 
 
+# A workbook's sheets pasted into one table, each column name after the name of the sheet it came from
+# ("【Sheet3 专任教师】女", "[Sheet2: 教职工] 合计", "（工作表1 学校概况）学校名称", "[表3 专任教师] 本科"):
+# the sheet's name is a header over its columns, and its number nothing.
+_SHEET = re.compile(r"^\s*[【\[［(（]\s*(?:(?:sheet|worksheet|工作表|工作簿)\s*[\d一二三四五六七八九十]*|表\s*[\d一二三四五六七八九十]+)"
+                    r"\s*[-_:：.、\s]*(?P<name>[^【】\[\]［］()（）]*?)\s*[】\]］)）]\s*(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def sheet_named(headers: list[str], label: str) -> tuple[list[str], str]:
+    """A column name opening with the worksheet it was copied from, read under the sheet's name."""
+    m = _SHEET.match(label)
+    if m is None:
+        return headers, label
+    return [*headers, *([m.group("name")] if m.group("name") else [])], m.group("rest")
+
+
 def flattened(headers: list[str], label: str, d: Dictionary | None = None) -> tuple[list[str], str]:
     """A column name that is a path of headers, read as the headers it flattens and its last part:
     (the headers above it with the path's parts after them, the last part). A mark inside a bracket

@@ -678,8 +678,14 @@ def _of_some_teachers(bracket: str) -> bool:
 # with a capitalised word and a capital after it; "PhD", "MSc" and "BEd" are no words run together, and
 # a digit after one word is a slip or a note's number ("Tota1", "Teachers1").
 _CAMEL_NEXT = r"(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z])|[A-Z]+(?=[A-Z][a-z]))"
-_CAMEL = re.compile(rf"[A-Z][a-z]+\d*{_CAMEL_NEXT}(?:{_CAMEL_NEXT}|\d+)*")
-_CAMEL_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z][a-z]+|[A-Z]{2,}|\d+")
+# Many systems open the name in lower case ("dateOfBirth", "emplStatus", "nationalId"): a word of two
+# letters or more before the first capital ("iPad", "eMail" are no such names).
+_CAMEL = re.compile(rf"(?:[A-Z][a-z]+|[a-z]{{2,}})\d*{_CAMEL_NEXT}(?:{_CAMEL_NEXT}|\d+)*")
+_CAMEL_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z][a-z]+|[A-Z]{2,}|\d+|[a-z]+")
+# A system's numbered slot for a field of the customer's own, before the name given to it
+# ("customString5_HighestEducation", "custom_field_3: Subject", "UDF7-Title"): the slot says nothing.
+_CUSTOM_SLOT = re.compile(r"^(?:custom|cust|udf|user[_-]?defined)[_-]?(?:string|str|text|date|long|double|number|num|field|fld"
+                          r"|attribute|attr)?[_-]?\d+\s*[_:：-]+\s*(?=[A-Za-z])", re.IGNORECASE)
 # What may stand around such a name: a row's number before it, a unit or a note in a bracket after it,
 # a footnote marker or a colon ("2) NameOfSchool", "TchrPermanent (persons)", "NameOfTeacher*").
 _AROUND_NAME = re.compile(r"^(?P<name>\S+?)(?P<after>\s*(?:[(（][^()（）]*[)）])?\s*[*†‡:]*\s*)$")
@@ -690,9 +696,12 @@ def run_together(label: str, d: Dictionary) -> str | None:
     number, a bracket or a marker around it) and it is no word the reader knows as it is
     ("EnrOllment" is "enrollment", whatever its capitals)."""
     number = numbering(label)
-    m = _AROUND_NAME.match(label[len(number):].strip())
+    bare = label[len(number):].strip()
+    slot = _CUSTOM_SLOT.match(bare)
+    bare = bare[slot.end():] if slot is not None else bare
+    m = _AROUND_NAME.match(bare)
     if m is None or _CAMEL.fullmatch(m.group("name")) is None or units(fold(m.group("name"))) in lexicon(d).terms:
-        return None
+        return f"{number}{bare}" if slot is not None else None
     return f"{number}{' '.join(_CAMEL_WORD.findall(m.group('name')))}{m.group('after')}"
 
 

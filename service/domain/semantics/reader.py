@@ -45,6 +45,7 @@ from service.domain.semantics.text import (
     fold,
     grade_span,
     options,
+    refusal,
     says_nothing,
     strip_brackets,
     unnumbered,
@@ -1819,7 +1820,9 @@ def named_by_options(label: str, d: Dictionary, bare: bool = False) -> str | Non
     unknown name (one English word, two Chinese characters) and nothing else that reads."""
     lex = lexicon(d)
     folded = fold(label)
-    field_ = _offered(options(folded), lex, detailed=True) or _teachers_of(options(folded), d)
+    # Not answering ("Prefer not to say") is no value of any field: the options before it say which.
+    listed = [o for o in options(folded) if not refusal(o)]
+    field_ = _offered(listed, lex, detailed=True) or _teachers_of(listed, d)
     if field_ is None:
         return None
     head = units(strip_brackets(_OPTION_BRACKETS.sub(" ", unnumbered(folded))))

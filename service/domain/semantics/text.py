@@ -241,13 +241,27 @@ def romanisation_taken_off(text: str) -> str:
 _NAMED_EMIS = re.compile(r"(?<![a-z0-9])[a-z]{1,3}(?=emis(?![a-z0-9]))")
 
 
+# A statement the teacher completes in the first person ("I am: Male / Female", "My age: ___ years", "I
+# mainly teach:") asks what the same words put to them in the second person ask ("You are:", "Your age").
+# "I" only opening the wording (after its number) before a word in lower case or a colon: a capital "I"
+# before a heading ("I Teachers", "Superintendent I") is a numeral.
+_FIRST_PERSON_I = re.compile(r"^(\W*(?:[A-Za-z]{0,2}\d+[.)、:]?\s+)?)I(?:\s+(am|was)\b|['’](m|ve)\b|(?=\s+[a-z]|\s*[:：]))")
+_FIRST_PERSON_MY = re.compile(r"\b(?:[Mm]y|MY)\b")
+_SECOND = {"am": " are", "was": " were", "m": " are", "ve": " have"}
+
+
+def _second_person(text: str) -> str:
+    text = _FIRST_PERSON_I.sub(lambda m: f"{m.group(1)}you{_SECOND.get(m.group(2) or m.group(3) or '', '')}", text)
+    return _FIRST_PERSON_MY.sub("your", text)
+
+
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
 def fold(text: str) -> str:
     """NFKC width, codes printed beside the names they stand for taken off, simplified script, lower
     case, Chinese and English numerals of ages and years as digits,
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), English abbreviations spelled out
     ("tchrs" -> "teachers"), spaces collapsed."""
-    t = romanisation_taken_off(unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text)))
+    t = _second_person(romanisation_taken_off(unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))))
     t = _NAMED_EMIS.sub("", _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold())
     # 老师 is the everyday word for 教师 and says the same in every compound a form uses ("青年老师",
     # "非专任老师", "代课老师"): one spelling, so every rule and term written with 教师 reads both.
@@ -345,6 +359,8 @@ _NOISE = re.compile(
     r"|(?:数字|数值|整数|文本)(?:题|框|型|填空题?)?|numeric(?:al)?|numeric value|free text"
     # The sum of what the wording names, said again: "音乐、美术专任教师人数（合计）", "(total)".
     r"|合计|总计|合共|共计|total|combined|in total|altogether"
+    # The country whose records these are, said of an identifier or a value: "(country = CHN)", "（中国）".
+    r"|(?:(?:country|国家|国别)\s*[:：=]?\s*)?(?:chn|prc|china|the\s+people\s*s\s+republic\s+of\s+china|中国|中华人民共和国)"
     r"|[ymd年月日/.\s-]*[y年][ymd年月日/.\s-]*|(?:year|month|day)(?:\s*(?:and|/|,|-)\s*(?:year|month|day))*"
     r"|" + _DIGIT_COUNT +
     r"|[^+]+(?:\s\+\s[^+]+)+"  # a sum spelled out: "(male + female)", "(managers + teachers + employees)"
@@ -708,6 +724,10 @@ _BLANK = re.compile(r"(?:(?<![\d.])\d{1,2}(?=_)|)_{2,}\s*(?:年|月|日|号|人|
                     r"|[(（]\s*[)）]\s*(?:年|月|日|号|人|名|岁|周岁|个|years?|persons?|people)?")
 
 
+# A length left blank in a statement to complete: "I have been teaching for ___ years" asks for how many.
+_FOR_BLANK = re.compile(r"\bfor\s+_{2,}\s*(?:years?|yrs?)\b")
+
+
 # How to answer, after the question: "…? Please tick: Yes / No", "…？请勾选". It says nothing of what is asked.
 # Not one that takes several answers ("Tick all that apply", "可多选"): that asks for no one value.
 # So is what to write when there are none ("没有请填0", "If none, write 0") or how to write it.
@@ -858,7 +878,7 @@ _SENTENCE_END = re.compile(r"(?<=\d)\s*[.。](?=\s|$)")
 
 # A length of teaching said to count every school one taught at, as the records' years of teaching do
 # ("Years of teaching (total, all schools)", "教龄（含在外校任教时间）"); "(this school only)" stays.
-_CAREER = re.compile(r"\b(experience|teaching|service|years)\s*[(（]\s*(?:total\s*[,，;]?\s*)?(?:(?:in|at|across)\s+)?all\s+"
+_CAREER = re.compile(r"\b(experience|teaching|service|years)\s*[(（]\s*(?:(?:in\s+)?total\s*[,，;]?\s*)?(?:(?:in|at|across)\s+)?all\s+"
                      r"(?:schools|employers|institutions|(?:school\s+)?districts|boards)\s*[)）]"
                      r"|(教龄)\s*[(（]\s*(?:含|包括)在?(?:外校|其他学校|原单位)(?:任教)?的?(?:年限|时间)?\s*[)）]")
 
@@ -918,7 +938,7 @@ def unnumbered(text: str) -> str:
     if (blank := _SPAN_BLANK.search(text)) is not None and not _A_YEAR.search(text[: blank.start()]):
         text = f"{text[: blank.start()]}多少年{text[blank.end():]}"
     text = _OWN_LANGUAGE_NAME.sub("", _career(text))
-    return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", text)))
+    return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", _FOR_BLANK.sub("for how many years", text))))
 
 
 def strip_noise(text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -482,6 +483,13 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             m = Match(None, 0.0, "new: the title counts changes over a period; this counts who retired or left in it",
                       m.candidates, None, m.parsed)
             defn = None
+        if defn is not None and m.key is not None and worded and isinstance(m.parsed, Parsed) and m.parsed.hours \
+                and (_FULL_TIME_DEFINED.search(req.title) or defn.filter_on("teacher.subject") is not None):
+            # "Full-time" under teachers named by what they teach is teaching that subject full time; under a
+            # title defining it by a share of working time, a threshold the records do not hold.
+            m = Match(None, 0.0, "new: full-time is said of working time here (a subject's, or the title's own threshold)",
+                      m.candidates, None, m.parsed)
+            defn = None
         if defn is not None and m.key is not None and worded and isinstance(m.parsed, Parsed) and m.parsed.employed \
                 and (any(a.key == m.key for a in out) or not _names_teachers(heads[-1:], d)):
             # "专职" of teachers a header names by what they teach ("心理健康教育教师"), whose post it is.
@@ -565,6 +573,12 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     if problems:
         raise InvalidInput(f"{len(problems)} field(s) cannot be analysed", problems)
     return out
+
+
+# A title defining full-time by a share or hours of working time: "(a full-time teacher is employed at least
+# 90% of the time as a teacher)".
+_FULL_TIME_DEFINED = re.compile(r"full[- ]?time\b[^()（）]{0,40}?\b(?:is|are|means|defined)\b[^()（）]{0,80}?(?:\d\s*%|percent|hours?)",
+                                re.IGNORECASE)
 
 
 def _names_teachers(headers: list[str], d: Dictionary) -> bool:

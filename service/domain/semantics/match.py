@@ -277,6 +277,11 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
     # another classification's value, not ours.
     # "Degree" beside "Masters" (a level of the records named whole) is a level too; beside only
     # groups of levels ("post graduate") it may be a course's name.
+    if any(not ok and any(ok_other and _word_within(other, o) for other, ok_other in zip(listed, fit, strict=True))
+           for o, ok in zip(listed, fit, strict=True)):
+        # "Government / Government-assisted / Private", "公办 / 公办民助 / 民办": an option the reader does not know
+        # built on a value listed beside it splits that value; the list is a finer classification than ours.
+        return False
     whole = any(o in words_ for o in listed)
     naming = [(ok or _names_value(o, name, d) or (whole and _kind_of_value(o, name, d))) and not _residual(o, d)
               for o, ok in zip(listed, fit, strict=True)]
@@ -287,6 +292,13 @@ def _options_fit(label: str, name: str, d: Dictionary) -> bool:
         # are a classification of the form's own, cutting across the stored values.
         return False
     return sum(naming) >= 2 and not any(_of_another(o, name, d) for o, ok in zip(listed, fit, strict=True) if not ok)
+
+
+def _word_within(word: str, option: str) -> bool:
+    """Whether `option` holds `word` and more: as a whole English word, or as characters of Chinese."""
+    if word == option or not word.strip():
+        return False
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", option) is not None if word.isascii() else word in option
 
 
 def _unknown_people(option: str, d: Dictionary) -> bool:

@@ -100,6 +100,7 @@ class Parsed:
     generic_only: bool = False  # the only population words are the plain "教师" / "staff"
     whether: bool = False  # a yes/no question ("您是否为在编教师？")
     employed: bool = False  # only "专职" / "full-time": the teachers of its context employed for the post
+    hours: bool = False  # of those, "full-time" (not 专职): said of working time, not of the post
     # A header naming a class of staff ("Certificated staff"): the post types every member of which it holds.
     classed: frozenset[str] | None = None
 
@@ -418,11 +419,13 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         return _school_kind(st, ranges)
     if {"teacher_mod", "post_mod"} & st.markers and not any(c.field == POST and c.codes == {"1"} for c in st.conds):
         if mode == "field" and not st.conds and not ranges and not st.dims and not st.by \
-                and not st.markers - {"post_mod", "count", "filler", "link"}:
+                and not st.markers - {"post_mod", "teacher_mod", "count", "filler", "link"}:
             # "专职" beside "兼职" under "心理健康教育教师": those of the teachers above whose post it is,
             # as the records hold each teacher's own subject; of other staff it is not said (compose).
-            # "其中：专职" is a part of its total the records do not tell apart.
-            return Parsed("count", counted="count" in st.markers, employed=True)
+            # "其中：专职" is a part of its total the records do not tell apart. "Full-time" under
+            # "Teachers in total": the teachers above, every one of whom the records hold is full-time.
+            return Parsed("count", counted="count" in st.markers, employed=True,
+                          hours="teacher_mod" in st.markers and "post_mod" not in st.markers)
         raise _Fail(EMPLOYED)
     if any(c.field == _SUBJECT for c in st.conds) and any(
             c.field == POST and _allowed(c, d) != {"1"} for c in st.conds):

@@ -250,6 +250,13 @@ _FIRST_PERSON_MY = re.compile(r"\b(?:[Mm]y|MY)\b")
 _SECOND = {"am": " are", "was": " were", "m": " are", "ve": " have"}
 
 
+# A katakana letter typed for the Han character of the same shape ("教职エ" for 教职工, "ロ径" for 口径, "ニ级"
+# for 二级): an input method's slip. Only a lone letter beside a Han character: a run of kana is Japanese.
+_KANA_FOR_HAN = {"エ": "工", "カ": "力", "ロ": "口", "ニ": "二", "ハ": "八", "タ": "夕", "ト": "卜", "ー": "一"}
+_LONE_KANA = re.compile(rf"(?<=[\u3400-\u9fff])[{''.join(_KANA_FOR_HAN)}](?![\u30a0-\u30ff])"
+                        rf"|(?<![\u30a0-\u30ff])[{''.join(_KANA_FOR_HAN)}](?=[\u3400-\u9fff])")
+
+
 def _second_person(text: str) -> str:
     text = _FIRST_PERSON_I.sub(lambda m: f"{m.group(1)}you{_SECOND.get(m.group(2) or m.group(3) or '', '')}", text)
     return _FIRST_PERSON_MY.sub("your", text)
@@ -262,6 +269,7 @@ def fold(text: str) -> str:
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), English abbreviations spelled out
     ("tchrs" -> "teachers"), spaces collapsed."""
     t = _second_person(romanisation_taken_off(unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))))
+    t = _LONE_KANA.sub(lambda m: _KANA_FOR_HAN[m.group(0)], t)
     t = _NAMED_EMIS.sub("", _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold())
     # 老师 is the everyday word for 教师 and says the same in every compound a form uses ("青年老师",
     # "非专任老师", "代课老师"): one spelling, so every rule and term written with 教师 reads both.
@@ -755,11 +763,13 @@ _PIVOT_LAYOUT = re.compile(r"(?:行标签|列标签|报表筛选|row labels?|col
 
 # A name asked by its parts, the family one and a given one, in either order: "Last Name, First Name",
 # "Surname / Given names". Both parts together are the full name; one alone is not.
-_NAME_PART = r"(?:(?:last|first|middle|given|family|fore|christian)\s*names?|surnames?|initials?|m\.?i\.?)"
+# "Other names" beside a surname are the given ones ("Surname and other names", as West African and British
+# forms print it).
+_NAME_PART = r"(?:(?:last|first|middle|given|family|fore|christian|other)\s*names?|surnames?|initials?|m\.?i\.?)"
 # A colon or a footnote marker after the last part ("Last Name, First Name:") changes nothing.
 _NAME_PARTS = re.compile(rf"^\s*{_NAME_PART}(?:\s*(?:[,/、，&]|\band\b)\s*{_NAME_PART})+\s*[:：*†‡]*\s*$")
 _FAMILY_PART = re.compile(r"\b(?:last|family)\s*names?\b|\bsurnames?\b")
-_GIVEN_PART = re.compile(r"\b(?:first|given|fore|christian)\s*names?\b")
+_GIVEN_PART = re.compile(r"\b(?:first|given|fore|christian|other)\s*names?\b")
 
 
 def _full_name(text: str) -> str:

@@ -83,6 +83,7 @@ from service.domain.semantics.context import (
 )
 from service.domain.semantics.definition import count
 from service.domain.semantics.reader import Parsed, Unread, loosely_named, read
+from service.domain.semantics.text import romanisation_taken_off
 from service.store import prefill
 from service.store import principals as principals_store
 from service.store import requests as repo
@@ -349,10 +350,12 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     in_column: dict[tuple[str, ...], Above] = {}
     # A column name flattening nested headers ("Teaching Staff > Female") is read under them. Not on a
     # roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
-    # A column name carrying the worksheet it came from is read under the sheet's name; the field is
-    # answered as it was asked.
-    given = [f.model_copy(update=dict(zip(("headers", "label"), sheet_named(list(f.headers), f.label), strict=True)))
-             if f.label else f for f in req.fields]
+    # A column name carrying the worksheet it came from is read under the sheet's name, and pinyin after
+    # Chinese is taken off before a path is parted ("专任教师 Zhuānrèn jiàoshī-女 Nǚ"); the field is answered
+    # as it was asked.
+    given = [f.model_copy(update=dict(zip(("headers", "label"), sheet_named(
+        [romanisation_taken_off(h) for h in f.headers], romanisation_taken_off(f.label)), strict=True)))
+        if f.label else f for f in req.fields]
     rows = [flattened(list(f.headers), f.label, d) if f.label and req.level == "school" else (list(f.headers), f.label)
             for f in given]
     siblings = Siblings()  # categories headers name side by side, for a "其他" header beside them

@@ -486,11 +486,6 @@ FORMS: list[tuple[str, str, list[Field]]] = [
 # Wordings the reader does not read yet, each for a reason a general rule has still to meet: asserted
 # still missed, so that a rule reading one moves it out of here.
 NOT_YET: dict[str, str] = {
-    # A class between the two (government-assisted, mission, NGO, community schools) makes the list
-    # another authority's, as the corpus reads "Ownership (government / private / NGO / community)";
-    # but test_reader_drills reads "Ownership (Govt/Mission/Private/Community)" as the ownership. The
-    # two conventions contradict each other: left for the lead.
-    'Ownership (Government / Government-assisted / Private)': 'school.ownership',
     # A code of another system's levels defined by the bracket after it ("A0 (bachelor's degree)").
     "Teachers with A0 (bachelor's degree)": 'FT;education=21',
     # A name asked by its parts in the Spanish order, "surnames and names".

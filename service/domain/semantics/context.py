@@ -409,11 +409,13 @@ _SHEET = re.compile(r"^\s*[【\[［(（]\s*(?:(?:sheet|worksheet|工作表|工�
 
 
 def sheet_named(headers: list[str], label: str) -> tuple[list[str], str]:
-    """A column name opening with the worksheet it was copied from, read under the sheet's name."""
-    m = _SHEET.match(label)
+    """A column name opening with the worksheet it was copied from, read under the sheet's name (a row's
+    number before it stays the row's: "一、【Sheet1 概况】学校名称")."""
+    number = numbering(label)
+    m = _SHEET.match(label[len(number):])
     if m is None:
         return headers, label
-    return [*headers, *([m.group("name")] if m.group("name") else [])], m.group("rest")
+    return [*headers, *([m.group("name")] if m.group("name") else [])], f"{number}{m.group('rest')}"
 
 
 def flattened(headers: list[str], label: str, d: Dictionary | None = None) -> tuple[list[str], str]:
@@ -1066,10 +1068,10 @@ def residual(label: str, group: Definition | None, siblings: list[Definition], d
         # "其他民族" names its breakdown: under a header over several ("女", "蒙古族", "汉族", "其他民族",
         # "研究生"), the rest is of the categories of that breakdown, each other category splitting the
         # population by one field of its own.
-        apart = [apart_on(group, s) for s in siblings]
-        if any(a is None or a not in teacher_code_fields(d) for a in apart):
+        fields = [apart_on(group, s) for s in siblings]
+        if any(a is None or a not in teacher_code_fields(d) for a in fields):
             return None
-        siblings = [s for s, a in zip(siblings, apart, strict=True) if a == named]
+        siblings = [s for s, a in zip(siblings, fields, strict=True) if a == named]
     by: str | None = None
     listed: set[str] = set()
     for s in siblings:

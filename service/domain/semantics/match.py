@@ -699,8 +699,9 @@ _CAMEL_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z][a-z]+|[A-Z]{2,}|\d+|[a-z]+
 _CUSTOM_SLOT = re.compile(r"^(?:custom|cust|udf|user[_-]?defined)[_-]?(?:string|str|text|date|long|double|number|num|field|fld"
                           r"|attribute|attr)?[_-]?\d+\s*[_:：-]+\s*(?=[A-Za-z])", re.IGNORECASE)
 # What may stand around such a name: a row's number before it, a unit or a note in a bracket after it,
-# a footnote marker or a colon ("2) NameOfSchool", "TchrPermanent (persons)", "NameOfTeacher*").
-_AROUND_NAME = re.compile(r"^(?P<name>\S+?)(?P<after>\s*(?:[(（][^()（）]*[)）])?\s*[*†‡:]*\s*)$")
+# a footnote marker or a colon, or options after a colon ("2) NameOfSchool", "TchrPermanent (persons)",
+# "NameOfTeacher*", "emplStatus: Active / Retired").
+_AROUND_NAME = re.compile(r"^(?P<name>\S+?)(?P<after>\s*(?:[(（][^()（）]*[)）]|[:：]\s*[^:：()（）]+(?:[/|][^:：()（）]+)+)?\s*[*†‡:]*\s*)$")
 
 
 def run_together(label: str, d: Dictionary) -> str | None:

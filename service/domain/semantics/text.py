@@ -244,8 +244,11 @@ _NAMED_EMIS = re.compile(r"(?<![a-z0-9])[a-z]{1,3}(?=emis(?![a-z0-9]))")
 # A statement the teacher completes in the first person ("I am: Male / Female", "My age: ___ years", "I
 # mainly teach:") asks what the same words put to them in the second person ask ("You are:", "Your age").
 # "I" only opening the wording (after its number) before a word in lower case or a colon: a capital "I"
-# before a heading ("I Teachers", "Superintendent I") is a numeral.
-_FIRST_PERSON_I = re.compile(r"^(\W*(?:[A-Za-z]{0,2}\d+[.)、:]?\s+)?)I(?:\s+(am|was)\b|['’](m|ve)\b|(?=\s+[a-z]|\s*[:：]))")
+# before a heading ("I Teachers", "Superintendent I") is a numeral. Typed in lower case, only before a verb.
+_I_VERB = (r"(?:am|was|have|had|do|did|mainly|mostly|currently|usually|also|teach|taught|work|worked|hold|held|joined"
+           r"|started|began|feel|intend|plan|would|will|can)\b")
+_FIRST_PERSON_I = re.compile(r"^(\W*(?:[A-Za-z]{0,2}\d+[.)、:]?\s+)?)(?:I|i(?=\s+" + _I_VERB + r"|['’](?:m|ve)\b))"
+                             r"(?:\s+(am|was)\b|['’](m|ve)\b|(?=\s+[a-z]|\s*[:：]))")
 _FIRST_PERSON_MY = re.compile(r"\b(?:[Mm]y|MY)\b")
 _SECOND = {"am": " are", "was": " were", "m": " are", "ve": " have"}
 
@@ -767,7 +770,8 @@ _PIVOT_LAYOUT = re.compile(r"(?:行标签|列标签|报表筛选|row labels?|col
 # forms print it).
 _NAME_PART = r"(?:(?:last|first|middle|given|family|fore|christian|other)\s*names?|surnames?|initials?|m\.?i\.?)"
 # A colon or a footnote marker after the last part ("Last Name, First Name:") changes nothing.
-_NAME_PARTS = re.compile(rf"^\s*{_NAME_PART}(?:\s*(?:[,/、，&]|\band\b)\s*{_NAME_PART})+\s*[:：*†‡]*\s*$")
+_NAME_PARTS = re.compile(rf"^\s*(?:(?:what\s+(?:is|are)\s+)?your\s+)?{_NAME_PART}(?:\s*(?:[,/、，&]|\band\b)\s*{_NAME_PART})+"
+                         r"\s*[:：*†‡?？]*\s*$")
 _FAMILY_PART = re.compile(r"\b(?:last|family)\s*names?\b|\bsurnames?\b")
 _GIVEN_PART = re.compile(r"\b(?:first|given|fore|christian|other)\s*names?\b")
 

@@ -182,3 +182,27 @@ def test_an_option_built_on_a_value_beside_it_is_a_finer_classification() -> Non
         ([], '办学性质（公办/公办民助/民办）', None),
     ]) == []
     assert misread("School census", "school", [([], 'Ownership (Public / Private)', 'school.ownership')]) == []
+
+
+def test_an_hr_systems_employee_class_is_named_by_its_options() -> None:
+    """"employeeClass (…)": the class of an employee, whose options say which field; alone, or beside
+    options of no field, it names none. A school's class ("Class taught") is no such word."""
+    assert misread("HRIS export", "roster", [
+        ([], 'staffClass (Teaching / Admin / Support)', 'teacher.post_type'),
+        ([], 'Employment class (Permanent / Fixed term)', 'teacher.establishment'),
+        ([], 'Employee class', None),
+        ([], 'Class taught', None),
+    ]) == []
+    assert misread("HRIS export", "roster", [([], 'Employee class (A / B / C)', None)]) == []
+
+
+def test_an_evaluations_numbered_indicator_and_its_reported_figure() -> None:
+    """"指标2 填报数据：…", "Indicator 4: …": the indicator's number and "the figure reported" say
+    nothing of what is counted; a ratio or a count the records do not hold stays new."""
+    assert misread("学校办学水平自评表", "school", [
+        ([], '指标2 填报数据：音乐、美术专任教师数', 'FT;subject=11,12'),
+        ([], '指标4.1：女教职工数', 'status=1;gender=2'),
+        ([], 'Indicator 5: teachers aged 55 and over', 'FT;age=55..'),
+        ([], '指标2 每百名学生拥有音乐、美术专任教师数', None),
+        ([], '指标6 填报数据：骨干教师数', None),
+    ]) == []

@@ -520,6 +520,8 @@ BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "
                    # where a school is: which field (region, urban-rural class) its options say
                    "所在地", "地处", "位于", "location", "located", "setting", "身份", "employment status",
                    "appointment status", "job category", "job classification", "classification",
+                   # an HR system's class of employee ("employeeClass"): the options say which field.
+                   "employee class", "staff class", "employment class",
                    # "人员性质（在编/聘用）": the nature of something, its options say which field.
                    "性质",
                    # "您的人事关系属于：○在编 ○编外聘用": where one's personnel file sits; the options say which field.

@@ -339,7 +339,9 @@ _NUMBERING = re.compile(
     # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
     rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?"
     # A table's number before its name: "Table 5.1 Faculty by …", "Table B2: …".
-    rf"|table\s+[a-z]?\d+(?:[.-]\d+)*[a-z]?\b\s*[:：.、-]?)\s*"
+    rf"|table\s+[a-z]?\d+(?:[.-]\d+)*[a-z]?\b\s*[:：.、-]?"
+    # An evaluation's numbered indicator: "指标3 …", "指标2.1：…", "Indicator 4: …".
+    rf"|(?:指标|indicator)\s*[{_CN_DIGITS}\d]+(?:[.-]\d+)*\s*[:：.、-]?)\s*"
 )
 # The number of digits a code is said to have: "（12位）", "10-digit", "6 digits".
 _DIGIT_COUNT = r"(\d+)\s*(?:位(?:数字|数|代码|编码)?|[- ]?digits?)"
@@ -883,7 +885,9 @@ _TEACHES = re.compile(r"(?<![副级])教授(?!级)(?=\s*(?:的\s*)?(?:哪一?门
 
 # An instruction before the question, to answer it truly: "请您根据实际情况填写：", "请结合本校实际选择".
 _LEAD_IN = re.compile(r"^(?:请\s*(?:您)?\s*)?(?:根据|按照?|结合|依据)(?:您的?|本人|学校的?|本校|贵校)?实际(?:情况)?"
-                      r"(?:如实)?(?:填写|选择|作答|回答|勾选|填报)?\s*[:：,，]?\s*")
+                      r"(?:如实)?(?:填写|选择|作答|回答|勾选|填报)?\s*[:：,，]?\s*"
+                      # "填报数据：…": the figure reported for an indicator, named after the colon.
+                      r"|^(?:填报|上报|原始)?数据\s*[:：]\s*")
 
 
 # A full stop after a number ends a sentence ("…aged 30 to 39."): it is no decimal point.

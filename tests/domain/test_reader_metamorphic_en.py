@@ -521,8 +521,8 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     "bracket_list_eg": {("c17-timss", 14), ("c14-en-ph-beis-01-a", 13)},
     # A system's field id is parted into words by its capitals ("dateOfBirth", "emplStatus"): put in lower
     # case inside a question ("What is your dateofbirth?"), nothing parts it.
-    "name_to_what_is_your": {("c20-sfec", 6), ("c20-sfec", 13)},
-    "name_to_your": {("c20-sfec", 6), ("c20-sfec", 13)},
+    "name_to_what_is_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13)},
+    "name_to_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13)},
 }
 
 

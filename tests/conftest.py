@@ -16,7 +16,7 @@ from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from service.api.deps import get_session
+from service.api.deps import session_engine
 from service.app import create_app
 from service.domain.authz import Principal
 from service.domain.imports import import_regions, import_table
@@ -130,11 +130,7 @@ def province(db: Engine) -> Province:
 def client(province: Province) -> Iterator[TestClient]:
     app = create_app()
 
-    def _session() -> Iterator[Session]:
-        with session_scope(province.engine) as s:
-            yield s
-
-    app.dependency_overrides[get_session] = _session
+    app.dependency_overrides[session_engine] = lambda: province.engine
     yield TestClient(app)
 
 

@@ -1,8 +1,10 @@
 """Request dependencies: one session per request (the single commit point) and the caller."""
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Annotated, TypeVar
 
+import anyio.to_thread
+from anyio import CancelScope, CapacityLimiter
 from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
@@ -10,17 +12,39 @@ from sqlalchemy.orm import Session
 
 from service.domain.authz import Principal
 from service.domain.errors import Problem, Unauthenticated
-from service.domain.principals import authenticate
-from service.store.engine import session_scope
+from service.domain.principals import authenticate, remembered
+from service.store.engine import end_unit, engine
 from service.store.writer import GroupWriter, group_writer
 
 T = TypeVar("T")
 I = TypeVar("I")  # noqa: E741
 
 
-def get_session() -> Iterator[Session]:
-    with session_scope() as session:
+async def session_engine() -> Engine:
+    """The store requests work on (tests put theirs in its place)."""
+    return engine()
+
+
+# Every synchronous dependency is a trip from the event loop to a worker thread and back, a
+# handoff of the interpreter lock that a busy server pays in latency: a session is made on the
+# event loop (it reaches the store only when first used) and ended in one trip, and a caller
+# this process recognised a moment ago is known without one.
+async def get_session(eng: Annotated[Engine, Depends(session_engine)]) -> AsyncIterator[Session]:
+    session = Session(eng, expire_on_commit=False)
+    try:
         yield session
+    except BaseException as exc:
+        await _ended(session, exc)
+        raise
+    await _ended(session, None)
+
+
+async def _ended(session: Session, exc: BaseException | None) -> None:
+    # As FastAPI ends a synchronous generator: shielded, since a cancelled request must still give
+    # its connection back, and outside the shared thread limiter, whose threads may all be waiting
+    # for a connection that this very session holds.
+    with CancelScope(shield=True):
+        await anyio.to_thread.run_sync(end_unit, session, exc, limiter=CapacityLimiter(1))
 
 
 # scope="function": the commit happens before the response is sent, so a failed commit is an
@@ -29,14 +53,17 @@ SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 _bearer = HTTPBearer(auto_error=False, description="A token from `collectonce token issue`.")
 
 
-def get_principal(
+async def get_principal(
     session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> Principal:
     if credentials is None:
         raise Unauthenticated(
             "send 'Authorization: Bearer <token>'", [Problem(["header", "Authorization"], "missing bearer token")]
         )
-    return authenticate(session, credentials.credentials)
+    known = remembered(credentials.credentials)
+    if known is not None:
+        return known
+    return await anyio.to_thread.run_sync(authenticate, session, credentials.credentials)
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]

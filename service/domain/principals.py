@@ -168,13 +168,22 @@ def _forget_on_commit(_session: Session) -> None:
         _credentials.clear()
 
 
+def remembered(token: str) -> Principal | None:
+    """The principal of a live credential this process looked up within CREDENTIAL_CACHE_SECONDS,
+    without the store; None when it must be looked up (`authenticate`)."""
+    hit = _credentials.get(digest(token))
+    if hit is not None and time.monotonic() - hit[2] < CREDENTIAL_CACHE_SECONDS and (hit[1] is None or hit[1] > now()):
+        return hit[0]
+    return None
+
+
 def authenticate(session: Session, token: str) -> Principal:
     """The principal a bearer token or browser session belongs to; Unauthenticated if it is
     unknown, revoked or expired (a sign-in link is not a token: it is only spent at sign-in)."""
+    known = remembered(token)
+    if known is not None:
+        return known
     key = digest(token)
-    hit = _credentials.get(key)
-    if hit is not None and time.monotonic() - hit[2] < CREDENTIAL_CACHE_SECONDS and (hit[1] is None or hit[1] > now()):
-        return hit[0]
     found = store.token_holder(session, key)
     if found is None or found[2].revoked_at is not None:
         raise _refused("unknown or revoked token")

@@ -57,6 +57,20 @@ def session_scope(eng: Engine | None = None) -> Iterator[Session]:
             raise
 
 
+def end_unit(session: Session, exc: BaseException | None) -> None:
+    """End a unit of work opened apart from `session_scope`, as it ends one: committed if the work
+    succeeded (`exc` None), abandoned otherwise or if the commit fails; then closed."""
+    with session:
+        if exc is not None:
+            abandon(session, exc)
+            return
+        try:
+            session.commit()
+        except BaseException as failed:
+            abandon(session, failed)
+            raise
+
+
 def abandon(session: Session, exc: BaseException) -> None:
     """The other outcome of a unit of work: roll it back whole, then keep on file the refusal that
     caused it, if the refusal asks to be recorded, in a unit of work of its own."""

@@ -24,11 +24,9 @@ from schemathesis.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
-from sqlalchemy.orm import Session
 
-from service.api.deps import get_session
+from service.api.deps import session_engine
 from service.app import create_app
-from service.store.engine import session_scope
 from tests.conftest import Province, auth
 from tests.province import SCHOOLS
 
@@ -56,11 +54,7 @@ def offline_egress(monkeypatch: pytest.MonkeyPatch) -> None:
 def app(province: Province, offline_egress: None) -> Iterator[Any]:
     app = create_app()
 
-    def _session() -> Iterator[Session]:
-        with session_scope(province.engine) as s:
-            yield s
-
-    app.dependency_overrides[get_session] = _session
+    app.dependency_overrides[session_engine] = lambda: province.engine
     yield app
 
 

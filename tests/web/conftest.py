@@ -15,11 +15,9 @@ from typing import Any
 import pytest
 import uvicorn
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
-from service.api.deps import get_session
+from service.api import deps
 from service.app import create_app
-from service.store.engine import session_scope
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -44,11 +42,7 @@ def live_server(store_engine: Engine) -> Iterator[str]:
     """The app served by uvicorn in a thread, its sessions on the test store (as the `client` fixture)."""
     app = create_app()
 
-    def _session() -> Iterator[Session]:
-        with session_scope(store_engine) as s:
-            yield s
-
-    app.dependency_overrides[get_session] = _session
+    app.dependency_overrides[deps.session_engine] = lambda: store_engine
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))  # the OS picks a free port; the bound socket is handed to uvicorn
     port = sock.getsockname()[1]

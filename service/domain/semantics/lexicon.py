@@ -208,6 +208,14 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # Someone else's values, never the teacher's own, whatever the options offer: "What is your
                # spouse's gender? [1] Male [2] Female", "您的父母属于以下哪类人员？A.专任教师…".
                "spouse", "husband", "wife", "father", "mother", "parents", "配偶", "爱人", "丈夫", "妻子", "父亲", "母亲", "父母",
+               # A teacher's partner, child or superior, said in the teacher's own words ("My partner is: Male /
+               # Female", "Your supervisor: Male / Female"): their values, not the teacher's.
+               "your partner", "child", "your child", "your son", "your daughter", "supervisor", "your supervisor",
+               "your manager", "your line manager", "next of kin",
+               # What one is studying for, applying for or would prefer, and what one can teach: not what one
+               # holds ("I am studying for: Bachelor / Master", "I would prefer: Permanent / Temporary").
+               "studying for", "currently studying", "being studied for", "applying for", "would prefer",
+               "can teach",
                # A wish, not a value held: "Which subjects would you like to teach?", "您希望教哪门学科？".
                "would like", "would like to", "like to", "wish to", "plan to", "希望", "最希望", "想要",
                "party member", "homeroom", "salary", "phone", "telephone", "email", "marital",
@@ -476,7 +484,8 @@ ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
 # censuses set them against teachers "on contract (not appointed)". Not "appointed" alone: "Number of
 # teachers appointed" may count who were hired.
 APPOINTED: dict[str, tuple[str, ...]] = {"1": ("appointed to the teaching service", "appointed to the service",
-                                               "appointed to the public service", "appointed to the civil service"),
+                                               "appointed to the public service", "appointed to the civil service",
+                                               "appointed to the establishment"),
                                          "2": ("not appointed",)}
 # More names of a school's own fields: a US district's "building" is one of its schools (its name is the
 # school's; its "building code" the district's own number, which stays unread); an address "and

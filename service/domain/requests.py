@@ -76,6 +76,7 @@ from service.domain.semantics.context import (
     read_title,
     residual_alone,
     scene,
+    sheet_clashes,
     sheet_named,
     title_by,
     whole_above,
@@ -485,6 +486,11 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             # "调出教师" in an "增减变动情况表": who left during the period, not who is transferred on the date.
             m = Match(None, 0.0, "new: the title counts changes over a period; this counts who retired or left in it",
                       m.candidates, None, m.parsed)
+            defn = None
+        if defn is not None and m.key is not None and worded and req.level == "school" and printed.label \
+                and sheet_clashes(printed.label, d):
+            # "【Sheet2 女教师】男": a column its sheet's name rules out counts people of neither.
+            m = Match(None, 0.0, "new: the worksheet's name rules out whom the column counts", m.candidates, None, m.parsed)
             defn = None
         if defn is not None and m.key is not None and worded and isinstance(m.parsed, Parsed) and m.parsed.hours \
                 and (_FULL_TIME_DEFINED.search(req.title) or defn.filter_on("teacher.subject") is not None):

@@ -54,6 +54,27 @@ def test_a_column_under_a_sheet_of_teachers_that_counts_something_else() -> None
     ]) == []
 
 
+def test_a_column_its_sheets_name_rules_out_is_read_by_neither() -> None:
+    """"【Sheet2 女教师】男", "【Sheet2 专任教师】教职工", "【Sheet2 在编教师】合同制", "【Sheet2 专任教师】退休人员":
+    the column names other people than its sheet, another value or a wider or retired population; read
+    as either it would be the other sheet's column, and a form with that sheet too is refused as asking
+    it twice. A column narrowing its sheet is read."""
+    assert misread("多表合并", "school", [
+        ([], '【Sheet2 女教师】男', None),
+        ([], '【Sheet3 男教师】男', 'FT;gender=1'),
+        ([], '【Sheet2 专任教师】退休人员', None),
+        ([], '【Sheet4 退休人员】合计', 'status=2'),
+        ([], '【Sheet2 在编教师】合同制', None),
+        ([], '【Sheet3 合同制教师】合计', 'FT;establishment=2'),
+        ([], '【Sheet2 专任教师】教职工', None),
+        ([], '【Sheet5 教职工】合计', 'status=1'),
+        ([], '【Sheet6 本科学历教师】研究生', None),
+        ([], '【Sheet7 汉族教师】藏族', None),
+        ([], '【Sheet8 教职工】专任教师', 'FT'),
+        ([], '（工作表9 退休人员）女', 'status=2;gender=2'),
+    ]) == []
+
+
 def test_latin_after_chinese_that_does_not_spell_it_is_not_taken_off() -> None:
     """English, or pinyin of other characters, says something the characters do not: it stays."""
     assert fold("女 Nan") != fold("女")

@@ -51,6 +51,7 @@ from service.domain.semantics.text import (
     lettered,
     numbering,
     of_an_event,
+    romanisation_taken_off,
     simplified,
     strip_noise,
 )
@@ -416,6 +417,30 @@ def sheet_named(headers: list[str], label: str) -> tuple[list[str], str]:
     if m is None:
         return headers, label
     return [*headers, *([m.group("name")] if m.group("name") else [])], f"{number}{m.group('rest')}"
+
+
+def sheet_clashes(label: str, d: Dictionary) -> bool:
+    """Whether a column copied from a worksheet counts people its sheet's name rules out: "【Sheet2 女教师】男",
+    "【Sheet2 专任教师】教职工", "【Sheet2 专任教师】退休人员". A header printed above a column is the form's
+    own; a sheet's name pasted before it may come from another table, and a column it contradicts is read
+    by neither."""
+    number = numbering(label)
+    m = _SHEET.match(label[len(number):])
+    if m is None or not m.group("name"):
+        return False
+    sheet, column = read(romanisation_taken_off(m.group("name")), d, None, "school"), read(romanisation_taken_off(m.group("rest")), d, None, "school")
+    if not (isinstance(sheet, Parsed) and isinstance(column, Parsed) and sheet.kind == column.kind == "count"):
+        return False
+    mine = {c.field: c for c in sheet.conditions if not c.is_range and not c.negated}
+    for c in column.conditions:
+        s = mine.get(c.field)
+        if c.is_range or c.negated:
+            continue
+        if s is not None and not set(c.codes) <= set(s.codes):
+            return True  # another value of the same field, or a wider population than the sheet's
+        if s is None and c.field == "teacher.status" and "1" not in c.codes:
+            return True  # people who retired or left, under a sheet of staff in post
+    return False
 
 
 def flattened(headers: list[str], label: str, d: Dictionary | None = None) -> tuple[list[str], str]:

@@ -129,6 +129,17 @@ def test_system_ids_for_what_the_records_do_not_hold_or_for_someone_else() -> No
         ([], 'customDate1_RetirementDate', None),
         ([], 'employeeClass (Teacher / Student)', None),
         ([], 'citizenIdNumber (Hong Kong)', None),
+        ([], 'genderOfChild', None),
+        ([], 'ethnicityOfSpouse', None),
+        ([], 'citizenIdNumberOfSpouse', None),
+        ([], 'highestEducationInProgress', None),
+        ([], 'subjectQualifiedToTeach', None),
+        ([], 'teachingSubjectPreference', None),
+        ([], 'yearsOfTeachingAbroad', None),
+        ([], 'yearsAtCurrentSchool', None),
+        ([], 'dateOfBirthVerified', None),
+        ([], 'customString9_PreviousSchoolName', None),
+        ([], 'employeeType (Full-time / Part-time)', None),
     ]) == []
 
 
@@ -181,6 +192,14 @@ def test_first_person_statements_of_what_the_records_do_not_hold() -> None:
         ([], 'I can teach: (subject)', None),
         ([], 'I would like to teach: (subject)', None),
         ([], 'Sexual orientation (Prefer not to say)', None),
+        ([], 'Planned qualification: (Bachelor / Master)', None),
+        ([], 'Preferred contract type (Permanent / Temporary)', None),
+        ([], 'Intended qualification (Bachelor / Master)', None),
+        ([], "Partner's gender: (Male / Female)", None),
+        ([], 'Children: (Male / Female)', None),
+    ]) == []
+    assert misread("Staff survey 2026", "roster", [
+        ([], 'I am: (Female / Male / Prefer not to say)', 'teacher.gender'),
     ]) == []
 
 

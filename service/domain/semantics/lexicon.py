@@ -210,12 +210,12 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "spouse", "husband", "wife", "father", "mother", "parents", "配偶", "爱人", "丈夫", "妻子", "父亲", "母亲", "父母",
                # A teacher's partner, child or superior, said in the teacher's own words ("My partner is: Male /
                # Female", "Your supervisor: Male / Female"): their values, not the teacher's.
-               "your partner", "child", "your child", "your son", "your daughter", "supervisor", "your supervisor",
+               "your partner", "partners gender", "child", "your child", "your son", "your daughter", "supervisor", "your supervisor",
                "your manager", "your line manager", "next of kin",
                # What one is studying for, applying for or would prefer, and what one can teach: not what one
                # holds ("I am studying for: Bachelor / Master", "I would prefer: Permanent / Temporary").
                "studying for", "currently studying", "being studied for", "applying for", "would prefer",
-               "can teach",
+               "can teach", "planned", "intended", "preferred", "desired",
                # A wish, not a value held: "Which subjects would you like to teach?", "您希望教哪门学科？".
                "would like", "would like to", "like to", "wish to", "plan to", "希望", "最希望", "想要",
                "party member", "homeroom", "salary", "phone", "telephone", "email", "marital",

@@ -274,3 +274,18 @@ def test_surname_and_other_names_of_someone_else() -> None:
     for whole in ('Surname and other names of spouse', 'Surname and other names of next of kin',
                   'Surname and other names (child)'):
         assert misread("Staff record update", "roster", [([], whole, None)]) == [], whole
+
+
+def test_posts_are_counted_apart_from_the_people_on_them() -> None:
+    """A count of posts ("岗位数", "Number of established posts") is not a count of staff: a post may be
+    vacant, frozen or shared, and the records hold people. People on such posts are read."""
+    assert misread("编制与岗位情况", "school", [
+        ([], '专任教师岗位数', None),
+        ([], '管理岗位数', None),
+        ([], 'Number of established posts', None),
+        ([], 'Number of teaching posts', None),
+        ([], 'Number of positions', None),
+        ([], 'Teachers on established posts', 'FT;establishment=1'),
+        ([], '在编人数', 'school.staff.establishment.on_staff'),
+        ([], '专任教师人数', 'FT'),
+    ]) == []

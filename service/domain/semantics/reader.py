@@ -65,6 +65,7 @@ LOOSE = ("names a field only through its values or beside the word naming it (a 
          "district not the division's code): say which")
 UNHELD = "asks something the records do not hold (a degree, political status, a duty, hours, pay, contacts)"
 ORIGIN = "counts people of a nationality, citizenship or origin, which the records do not hold"
+POSTS = "counts posts (a post may be vacant or shared), which the records do not hold, not the people on them"
 BELOW_BARE = "'以下' beside a level may or may not include it; say 及以下 or 以下（不含）"
 EMPTY = "the wording is empty once its numbering and units are taken off"
 AMBIGUOUS = "can name several things; say which (e.g. 学历, 职称)"
@@ -220,6 +221,17 @@ def _unite(last: _Cond, c: _Cond) -> None:
         last.codes &= c.codes
 
 
+def _counts_posts(senses: list[Sense], i: int) -> bool:
+    """Whether the post named at `i` is what is counted: "专任教师岗位数" (a count right after it), "Number of
+    (established) posts" (a count before it, no people named, nothing after it); not "Teachers on
+    established posts" nor "各岗位人数"."""
+    after = [x.kind for x in senses[i + 1:] if x.kind != "filler"]
+    if after == ["count"]:
+        return True
+    before = {x.kind for x in senses[:i]}
+    return not after and "count" in before and not before & {"pop", "member", "teacher_mod"}
+
+
 def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
     st = _State()
     pending_neg = False
@@ -334,6 +346,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 raise _Dangling("a conjunction with nothing before it")
             union = True
         elif s.kind == "dim":
+            if s.field == POST and not by and _counts_posts(senses, i):
+                raise _Fail(POSTS)
             if dim_union and not frame and (st.by if by else st.dims)[-1:] != [s.field or ""]:
                 if ANY not in ((st.by if by else st.dims)[-1], s.field):
                     # "学历、专业技术职务情况" in a title is two breakdowns; in a field, two things asked.

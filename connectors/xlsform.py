@@ -18,8 +18,9 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from connectors import workbook
 from connectors.base import Choice, FormDefinition, FormReader, Question, UnreadableFile, register_form_reader
-from connectors.template import check_package
+from connectors.template import MAX_UNPACKED, check_package
 from connectors.typed_cells import put
 
 NAME = "xlsform"
@@ -77,7 +78,9 @@ class XlsFormReader(FormReader):
 
     def accepts(self, data: bytes) -> bool:
         try:
-            check_package(data)  # before any part is inflated: a bomb is refused, not opened to look
+            # The zip's directory only, before any part is inflated: a bomb is refused, not opened to
+            # look; the cells are counted once, by whichever reader then reads the form.
+            workbook.check_package(data, MAX_UNPACKED)
             wb = load_workbook(io.BytesIO(data), read_only=True)
         except Exception:  # a damaged workbook is the template reader's to refuse, with its reason
             return False

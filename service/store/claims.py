@@ -17,6 +17,8 @@ from datetime import datetime
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
+from service.store.sqltext import unnested
+
 
 @dataclass(frozen=True)
 class Recorded:
@@ -128,9 +130,10 @@ def open_forms(session: Session, form_ids: list[str], at: datetime) -> set[str]:
     ids of those it opened (a form no longer issued is left as it is)."""
     if not form_ids:
         return set()
+    ids, params = unnested(["ids"])
     rows = session.execute(text(
         "UPDATE form SET status = 'opened', opened_at = :at, version = version + 1 "
-        "WHERE id IN (SELECT unnest(CAST(:ids AS VARCHAR[]))) AND status = 'issued' RETURNING id"),
+        f"WHERE id IN {ids} AND status = 'issued' RETURNING id").bindparams(*params),
         {"ids": form_ids, "at": at}).all()
     return {str(r[0]) for r in rows}
 

@@ -48,18 +48,18 @@ def engine() -> Engine:
 @contextmanager
 def session_scope(eng: Engine | None = None) -> Iterator[Session]:
     """One unit of work: committed if the block succeeds, abandoned otherwise (the only commit point)."""
-    with Session(eng or engine(), expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException as exc:
-            abandon(session, exc)
-            raise
+    session = Session(eng or engine(), expire_on_commit=False)
+    try:
+        yield session
+    except BaseException as exc:
+        end_unit(session, exc)
+        raise
+    end_unit(session, None)
 
 
 def end_unit(session: Session, exc: BaseException | None) -> None:
-    """End a unit of work opened apart from `session_scope`, as it ends one: committed if the work
-    succeeded (`exc` None), abandoned otherwise or if the commit fails; then closed."""
+    """End a unit of work (`session_scope`'s, or a request's): committed if the work succeeded (`exc`
+    None), abandoned otherwise or if the commit fails; then closed."""
     with session:
         if exc is not None:
             abandon(session, exc)

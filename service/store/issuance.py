@@ -17,7 +17,7 @@ from service.domain.dictionary import dictionary
 from service.store import prefill
 from service.store.records import valid_at
 from service.store.requests import classes_of
-from service.store.sqltext import ident, literal, one_of
+from service.store.sqltext import ident, literal, one_of, unnested
 from service.store.tables import Approval, Form, FormSection, Request, School
 
 
@@ -144,7 +144,7 @@ def _new_items(v: prefill.Values, classification: dict[str, str]) -> str:
 
 # Stands for the codes of the schools read in a values statement built once per request's keys.
 _SCHOOLS = "collectonce:schools-read"
-_READ = "IN (SELECT unnest(CAST(:schools AS VARCHAR[])))"
+_READ = f"IN {unnested(['schools'])[0]}"
 
 
 @lru_cache(maxsize=256)

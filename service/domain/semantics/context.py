@@ -51,7 +51,6 @@ from service.domain.semantics.text import (
     lettered,
     numbering,
     of_an_event,
-    romanisation_taken_off,
     simplified,
     strip_noise,
 )
@@ -409,14 +408,21 @@ _SHEET = re.compile(r"^\s*[【\[［(（]\s*(?:(?:sheet|worksheet|工作表|工�
                     r"\s*[-_:：.、\s]*(?P<name>[^【】\[\]［］()（）]*?)\s*[】\]］)）]\s*(?P<rest>\S.*)$", re.IGNORECASE)
 
 
-def sheet_named(headers: list[str], label: str) -> tuple[list[str], str]:
-    """A column name opening with the worksheet it was copied from, read under the sheet's name (a row's
-    number before it stays the row's: "一、【Sheet1 概况】学校名称")."""
+def _sheet(label: str) -> tuple[str, str, str] | None:
+    """(the row's number, the worksheet's name, the column's own name) of a column name opening with
+    the worksheet it was copied from; a row's number before it stays the row's ("一、【Sheet1 概况】学校名称")."""
     number = numbering(label)
     m = _SHEET.match(label[len(number):])
-    if m is None:
+    return None if m is None else (number, m.group("name"), m.group("rest"))
+
+
+def sheet_named(headers: list[str], label: str) -> tuple[list[str], str]:
+    """A column name opening with the worksheet it was copied from, read under the sheet's name."""
+    found = _sheet(label)
+    if found is None:
         return headers, label
-    return [*headers, *([m.group("name")] if m.group("name") else [])], f"{number}{m.group('rest')}"
+    number, name, rest = found
+    return [*headers, *([name] if name else [])], f"{number}{rest}"
 
 
 def sheet_clashes(label: str, d: Dictionary) -> bool:
@@ -424,11 +430,10 @@ def sheet_clashes(label: str, d: Dictionary) -> bool:
     "【Sheet2 专任教师】教职工", "【Sheet2 专任教师】退休人员". A header printed above a column is the form's
     own; a sheet's name pasted before it may come from another table, and a column it contradicts is read
     by neither."""
-    number = numbering(label)
-    m = _SHEET.match(label[len(number):])
-    if m is None or not m.group("name"):
+    found = _sheet(label)
+    if found is None or not found[1]:
         return False
-    sheet, column = read(romanisation_taken_off(m.group("name")), d, None, "school"), read(romanisation_taken_off(m.group("rest")), d, None, "school")
+    sheet, column = read(found[1], d, None, "school"), read(found[2], d, None, "school")  # read() folds pinyin off
     if not (isinstance(sheet, Parsed) and isinstance(column, Parsed) and sheet.kind == column.kind == "count"):
         return False
     mine = {c.field: c for c in sheet.conditions if not c.is_range and not c.negated}

@@ -46,6 +46,7 @@ from service.domain.semantics.reader import (
     Unread,
     aggregated,
     band_of,
+    fields_named,
     jobs_under,
     named_by_options,
     read,
@@ -441,9 +442,6 @@ def _unread(m: Match) -> bool:
     return m.key is None and m.parsed is None and "does not know the word" in m.reason
 
 
-_NAMES_SEVERAL = re.compile(r"\bnames ([a-z_]+\.[a-z_]+(?:, [a-z_]+\.[a-z_]+)+) without saying which values")
-
-
 def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene | None, reference: date | None,
                d: Dictionary) -> Match | None:
     """A wording printed in both languages ("學校名稱 School Name") means what its halves mean: both
@@ -467,11 +465,10 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
                          one.definition, one.parsed)
     for one, other in ((zh, en), (en, zh)):
         if one.key is not None and one.definition is not None and one.definition.measure == "value" and other.key is None \
-                and (several := _NAMES_SEVERAL.search(other.reason)) is not None \
-                and one.definition.field in several.group(1).split(", "):
+                and one.definition.field in (several := fields_named(other.reason)):
             # "所在县（市、区）代码 County code": one half names two fields, the other says which.
             return Match(one.key, min(one.confidence, CONF_IN_CONTEXT), f"{one.reason} (the other language names it "
-                         f"among {several.group(1)})", (), one.definition, one.parsed)
+                         f"among {', '.join(several)})", (), one.definition, one.parsed)
     for one, other in ((zh, en), (en, zh)):
         p = other.parsed
         if one.key is not None and other.key is None and one.definition is not None and one.definition.measure == "count" \

@@ -593,7 +593,7 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
                 raise _Fail(LOOSE)
             return Parsed("value", field=dims[0], generic_only=bool(st.conds), whether=whether)
         if dims:
-            raise _Fail(f"names {', '.join(dims)} without saying which values")
+            raise _Fail(_NAMES_SEVERAL.format(", ".join(dims)))
         if not st.conds:
             if "total" in st.markers or by or (mode == "frame" and refine):
                 return Parsed("total", by=by, refine=refine, counted=True)
@@ -732,6 +732,15 @@ def _either(whole: Unread, zh: Parsed | Unread, en: Parsed | Unread) -> Parsed |
 
 _UNKNOWN = "does not know the word"
 CANNOT_READ = "cannot read the wording"
+_NAMES_SEVERAL = "names {} without saying which values"
+_SEVERAL_NAMED = re.compile(r"\bnames ([a-z_]+\.[a-z_]+(?:, [a-z_]+\.[a-z_]+)+) without saying which values")
+
+
+def fields_named(reason: str) -> list[str]:
+    """The fields a wording was refused for naming together without saying which values (empty when
+    refused for anything else): "所在县（市、区）代码" names the county's and the district's codes."""
+    m = _SEVERAL_NAMED.search(reason)
+    return m.group(1).split(", ") if m else []
 # A preposition may open the question before it: "At which school do you currently teach?".
 _WHICH = re.compile(r"^\s*(?:(?:at|in|for)\s+)?(?:which|what)\b|哪")
 # A breakdown a header names in words the reader does not know (_by_unknown).

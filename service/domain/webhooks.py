@@ -268,9 +268,13 @@ def _record(engine: Engine, claimed: list[_Claimed], outcomes: list[_Outcome], a
 def deliver_due(engine: Engine, at: datetime) -> PassCounts:
     """Send every delivery due at `at` once, batch by batch, and record how each ended."""
     counts = PassCounts()
+    claimed = _claim(engine, at)
+    if not claimed:
+        return counts  # most passes: no client made (its TLS context costs more than the pass)
     with httpx.Client(timeout=SEND_TIMEOUT_SECONDS, follow_redirects=False) as client:
-        while claimed := _claim(engine, at):
+        while claimed:
             counts += _record(engine, claimed, [_send(client, d) for d in claimed], at)
+            claimed = _claim(engine, at)
     return counts
 
 

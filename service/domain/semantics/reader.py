@@ -524,9 +524,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             raise _Fail("asks when something began, but not teaching")
     if set(dims) & teaching and "self" in st.markers and mode == "field":
         raise _Fail("years or a start at this school are not those of teaching")
-    # "How many staff work in your school?": people counted who work there, not work of a kind.
+    # "How many staff work in your school?", "How many administrative staff work at the school?":
+    # people counted who work there, not work of a kind.
     staff_at_work = mode == "field" and has_counted and not ranges and not dims and "self" in st.markers \
-        and any(c.field == POST for c in st.conds) and all(c.generic for c in st.conds)
+        and any(c.field == POST for c in st.conds)
     # "您在哪所学校工作？", "Which school do you work at?": where one works is the school itself.
     where_working = "self" in st.markers and not dims and not st.conds and not ranges and not has_counted
     if "work" in st.markers and not (set(dims) & teaching or of_teachers or staff_at_work or where_working):

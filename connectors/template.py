@@ -41,6 +41,9 @@ MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ROWS, MAX_COLS, HEADER_SEARCH = 5000, 200, 40
 MAX_UNPACKED = 64 * 1024 * 1024  # a form's workbook unpacks to far less; more is a zip bomb
 MAX_CELLS = 250_000  # in all its sheets: opened whole, a workbook costs about a kilobyte a cell
+# A form's texts are its headings and notes, tens of kB; one sent back with 5,000 rows of last year's
+# names and addresses still in it, about 2 MB. openpyxl reads them whole, twice per upload.
+MAX_STRINGS = 4 * 1024 * 1024
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _WIDE = rf"{_CJK}\u3000-\u303f\uff00-\uffef"  # Chinese characters and full-width punctuation
@@ -425,7 +428,7 @@ def _choose_sheet(wb: Workbook, sheet: str | None) -> Worksheet:
 def check_package(data: bytes) -> None:
     """An .xlsx is a zip of XML parts: refuse other files, zip bombs, and packages that would unpack
     to more than a form can hold, before any XML is parsed (connectors/workbook.py)."""
-    workbook.check_package(data, MAX_UNPACKED)
+    workbook.check_package(data, MAX_UNPACKED, MAX_STRINGS)
     cells = workbook.count_cells(data, MAX_CELLS)
     if cells > MAX_CELLS:
         raise UnreadableFile(f"the workbook's sheets hold more than {MAX_CELLS} cells; a form holds far fewer")

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from connectors import workbook
 from connectors.base import Choice, FormDefinition, FormReader, Question, UnreadableFile, register_form_reader
-from connectors.template import MAX_UNPACKED, check_package
+from connectors.template import MAX_STRINGS, MAX_UNPACKED, check_package
 from connectors.typed_cells import put
 
 NAME = "xlsform"
@@ -80,7 +80,7 @@ class XlsFormReader(FormReader):
         try:
             # The zip's directory only, before any part is inflated: a bomb is refused, not opened to
             # look; the cells are counted once, by whichever reader then reads the form.
-            workbook.check_package(data, MAX_UNPACKED)
+            workbook.check_package(data, MAX_UNPACKED, MAX_STRINGS)
             wb = load_workbook(io.BytesIO(data), read_only=True)
         except Exception:  # a damaged workbook is the template reader's to refuse, with its reason
             return False

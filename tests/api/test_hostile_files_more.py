@@ -1,0 +1,111 @@
+"""Workbooks that pass the zip-bomb guard yet cost minutes to open: a part openpyxl parses whole
+(the styles, the shared strings) grown past any real workbook's, and compressing too poorly to look
+like a bomb. Each is refused from the zip's directory, naming the part."""
+
+from __future__ import annotations
+
+import functools
+import io
+import random
+import re
+import time
+import zipfile
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api.test_hostile_files import _import, _problem, _replace, _schools_xlsx
+from tests.api.test_templates_api import send
+from tests.api.test_xlsform_api import school_survey
+from tests.conftest import Province, auth
+from tests.connectors import sheets
+
+STRINGS_TYPE = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+def _bloated_styles(xlsx: bytes, size: int = 17 << 20) -> bytes:
+    """The workbook with its styles grown to `size` bytes of distinct cell formats: they deflate about
+    18 times, far from a bomb's ratio, and openpyxl reads them at about a second a megabyte."""
+    rnd = random.Random(1)
+    xfs: list[bytes] = []
+    while len(xfs) * 150 < size:  # each about 150 bytes
+        xfs.append(b'<xf numFmtId="%d" fontId="0" fillId="0" borderId="0" applyAlignment="1" xfId="0"><alignment '
+                   b'horizontal="center" indent="%d" textRotation="%d"/></xf>'
+                   % (rnd.randrange(200), rnd.randrange(250), rnd.randrange(180)))
+    return _replace(xlsx, "xl/styles.xml", lambda d: re.sub(rb'<cellXfs count="(\d+)">', lambda m: b'<cellXfs count="%d">%s'
+                                                             % (int(m[1]) + len(xfs), b"".join(xfs)), d))
+
+
+def _with_strings(xlsx: bytes, size: int, at: str = "xl/sharedStrings.xml") -> bytes:
+    """The workbook with a shared-strings part of `size` bytes of distinct Chinese texts at `at`,
+    declared as the strings in [Content_Types].xml (no cell uses them)."""
+    rnd = random.Random(2)
+    texts: list[bytes] = []
+    while len(texts) * 31 < size:  # each 31 bytes
+        texts.append(b"<si><t>%s</t></si>" % "".join(chr(0x4E00 + rnd.randrange(3000)) for _ in range(6)).encode())
+    part = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+            b' count="%d" uniqueCount="%d">%s</sst>' % (len(texts), len(texts), b"".join(texts)))
+    override = b'<Override PartName="/%s" ContentType="%s"/>' % (at.encode(), STRINGS_TYPE)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = re.sub(rb"<Override[^>]*sharedStrings[^>]*>", b"", data).replace(b"</Types>", override + b"</Types>")
+            if info.filename != "xl/sharedStrings.xml":
+                dst.writestr(info.filename, data)
+        dst.writestr(at, part)
+    return out.getvalue()
+
+
+@functools.cache
+def _forms() -> dict[str, bytes]:
+    return {"template": sheets.health_survey(), "xlsform": school_survey()}
+
+
+@functools.cache
+def _bloated(kind: str) -> bytes:
+    base = _forms().get(kind) or _schools_xlsx([["code", "name"], ["4300000001", "x"]])
+    return _bloated_styles(base)
+
+
+def _refused_quickly(call: Any, part: str) -> dict[str, Any]:
+    started = time.monotonic()
+    body = _problem(call(), 422)
+    assert time.monotonic() - started < 5, time.monotonic() - started  # not opened: seconds per MB once it is
+    assert part in body["detail"], body["detail"]
+    return body
+
+
+@pytest.mark.parametrize("kind", ["template", "xlsform"])
+def test_a_form_with_styles_grown_past_any_real_workbook_is_refused_naming_the_part(
+        client: TestClient, province: Province, kind: str) -> None:
+    content = _bloated(kind)
+    assert len(content) < 5 << 20  # under the form's upload limit, and no zip bomb
+    _refused_quickly(lambda: send(client, province.tokens["department"], content, preview=True), "xl/styles.xml")
+    assert client.get("/v1/requests", headers=auth(province.tokens["department"])).json() == []
+
+
+def test_an_import_with_styles_grown_past_any_real_workbook_is_refused_naming_the_part(
+        client: TestClient, province: Province) -> None:
+    body = _refused_quickly(lambda: _import(client, province, "schools.xlsx", _bloated("import")), "xl/styles.xml")
+    assert body["errors"][0]["loc"] == ["file"]
+
+
+@pytest.mark.parametrize("at", ["xl/sharedStrings.xml", "xl/worksheets/sheet9.xml"])
+def test_a_form_whose_strings_no_form_holds_is_refused_naming_the_part(client: TestClient, province: Province,
+                                                                          at: str) -> None:
+    """A form's texts are its headings and notes; an import's may be a million teachers' names. The
+    strings are found by their declared type, not their folder: put among the sheets, they are still
+    the strings."""
+    for form in _forms().values():
+        content = _with_strings(form, 5 << 20, at)
+        _refused_quickly(lambda c=content: send(client, province.tokens["department"], c, preview=True), at)
+
+
+def test_an_import_may_hold_more_strings_than_a_form(client: TestClient, province: Province) -> None:
+    r = _import(client, province, "schools.xlsx", _with_strings(_schools_xlsx([["code", "name"], ["4300000001", "x"]]),
+                                                                 5 << 20))
+    assert "shared strings" not in r.text and "sharedStrings" not in r.text, r.text[:300]
+    assert r.status_code in (200, 422), r.text[:300]  # read: its rows are checked against the dictionary

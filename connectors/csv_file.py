@@ -3,6 +3,7 @@ they are transcoded to UTF-8 first, since DuckDB reads only UTF-8 without an ext
 
 from __future__ import annotations
 
+import codecs
 import csv
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -18,6 +19,8 @@ from connectors.cells import neutralise_table
 
 
 def _utf8_path(path: Path) -> tuple[Path, bool]:
+    """The file as UTF-8: itself when its first 64 kB are, else a temporary copy transcoded from
+    GB18030 a block at a time (decoded whole, a 150 MB file took 390 MiB more)."""
     with path.open("rb") as fh:
         head = fh.read(1 << 16)
     try:
@@ -26,12 +29,18 @@ def _utf8_path(path: Path) -> tuple[Path, bool]:
     except UnicodeDecodeError as exc:
         if exc.start >= len(head) - 4:  # a multibyte char cut by the sample boundary
             return path, False
-    try:
-        text = path.read_bytes().decode("gb18030")
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"{path.name}: neither UTF-8 nor GB18030 text ({exc})") from exc
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8") as tmp:
-        tmp.write(text)
+    decoder = codecs.getincrementaldecoder("gb18030")()  # holds a character cut by a block's end
+    done = 0
+    with path.open("rb") as src, tempfile.NamedTemporaryFile("wb", suffix=".csv", delete=False) as tmp:
+        try:
+            while block := src.read(BLOCK_BYTES):
+                tmp.write(decoder.decode(block).encode())
+                done += len(block)
+            tmp.write(decoder.decode(b"", final=True).encode())
+        except UnicodeDecodeError as exc:
+            tmp.close()
+            Path(tmp.name).unlink()
+            raise UnreadableFile(f"{path.name}: neither UTF-8 nor GB18030 text ({exc.reason} near byte {done + exc.start})") from exc
     return Path(tmp.name), True
 
 

@@ -8,8 +8,10 @@ import functools
 import io
 import random
 import re
+import tempfile
 import time
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -109,3 +111,62 @@ def test_an_import_may_hold_more_strings_than_a_form(client: TestClient, provinc
                                                                  5 << 20))
     assert "shared strings" not in r.text and "sharedStrings" not in r.text, r.text[:300]
     assert r.status_code in (200, 422), r.text[:300]  # read: its rows are checked against the dictionary
+
+
+def _gb18030_rows(n: int) -> list[list[str]]:
+    return [[f"24300{i:05d}", f"芙蓉区第{i}实验学校", "430102", "211", "111", "1", f"芙蓉区五一大道{i}号" + "东" * (i % 7),
+             "100"] for i in range(n)]
+
+
+def test_a_gb18030_csv_is_transcoded_a_block_at_a_time(tmp_path: Path) -> None:
+    """A GB18030 file may be as large as an upload (200 MB): decoded whole, it was held three times
+    over (its bytes, the text, the UTF-8), more than twice its size."""
+    import tracemalloc
+
+    from connectors.base import importer_named
+
+    header = ["code", "name", "region_code", "school_type", "urban_rural", "ownership", "address", "enrolment"]
+    rows = _gb18030_rows(200_000)
+    path = tmp_path / "schools.csv"
+    path.write_bytes("\n".join(",".join(r) for r in [header, *rows]).encode("gb18030"))
+    assert path.stat().st_size > 10 << 20
+    tracemalloc.start()
+    try:
+        batches = importer_named("csv").read_batches(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 12 << 20, peak  # a block (2 MB) as bytes, text and UTF-8; whole, the file took 48 MB
+    table = batches.read_all()
+    assert table.num_rows == len(rows)
+    assert table.column("name").to_pylist() == [r[1] for r in rows]  # no character cut between blocks
+    assert table.column("address").to_pylist() == [r[6] for r in rows]
+
+
+def test_a_gb18030_csv_read_in_small_blocks_imports_as_written(client: TestClient, province: Province,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks of an odd size cut characters between them: each is whole once the next is decoded."""
+    from connectors import csv_file
+
+    monkeypatch.setattr(csv_file, "BLOCK_BYTES", 4099)
+    header = ["code", "name", "region_code", "school_type", "urban_rural", "ownership", "address", "enrolment"]
+    rows = _gb18030_rows(300)
+    content = "\n".join(",".join(r) for r in [header, *rows]).encode("gb18030")
+    r = _import(client, province, "schools.csv", content)
+    assert r.status_code == 200, r.text[:500]
+    for row in rows[::37]:
+        school = client.get(f"/v1/schools/{row[0]}", headers=auth(province.tokens["admin"])).json()
+        assert (school["name"], school["address"]) == (row[1], row[6])
+
+
+def test_a_csv_neither_utf8_nor_gb18030_past_its_first_blocks_is_refused(
+        client: TestClient, province: Province, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from connectors import csv_file
+
+    monkeypatch.setattr(csv_file, "BLOCK_BYTES", 4099)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    header = ["code", "name", "region_code", "school_type", "urban_rural", "ownership", "address", "enrolment"]
+    content = "\n".join(",".join(r) for r in [header, *_gb18030_rows(300)]).encode("gb18030") + b"\n2430099999,\xff\xfe\n"
+    body = _problem(_import(client, province, "schools.csv", content), 422)
+    assert "neither UTF-8 nor GB18030" in body["detail"], body["detail"]
+    assert not list(tmp_path.iterdir())  # the half-written UTF-8 copy is removed

@@ -11,7 +11,9 @@ data validations say what type a column holds when its wording does not.
 
 Writing back keeps the department's sheet (title, headers, merged cells, widths, styles), replaces
 the data rows with one row per school, moves the notes below them, and adds the provenance and
-completion sheets. Every cell is written through connectors.typed_cells (no formula survives).
+completion sheets. Every cell is written through connectors.typed_cells (no formula survives), and
+nothing that would reach out when the school opens it is kept: links to other workbooks, data
+connections, query tables, hyperlinks.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ MAX_CELLS = 250_000  # in all its sheets: opened whole, a workbook costs about a
 # names and addresses still in it, about 2 MB. openpyxl reads them whole, twice per upload.
 MAX_STRINGS = 4 * 1024 * 1024
 
+# What a workbook reaches for when Excel opens it: dropped from the form sent back (fill).
+_REACHING = {"externalLinks": "links to other workbooks", "connections.xml": "data connections",
+             "queryTables": "web or database queries"}
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _WIDE = rf"{_CJK}\u3000-\u303f\uff00-\uffef"  # Chinese characters and full-width punctuation
 _BESIDE_CJK = re.compile(rf"(?<=[{_WIDE}])\s+|\s+(?=[{_WIDE}])")
@@ -438,7 +443,9 @@ def open_workbook(data: bytes, *, data_only: bool = True) -> Workbook:
     """Open .xlsx bytes; anything else (an old .xls, a damaged file) is refused with a reason."""
     check_package(data)
     try:
-        return load_workbook(io.BytesIO(data), data_only=data_only)
+        # Without its links to other workbooks (a file share, a URL): a form sent back with them
+        # would have every school's Excel reach for them on opening, and nothing here reads them.
+        return load_workbook(io.BytesIO(data), data_only=data_only, keep_links=False)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise UnreadableFile(f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from exc
 
@@ -464,6 +471,12 @@ class TemplateReader(FormReader):
         notes = [f"{c.ref} '{c.label}': a running number, filled in order" for c in layout.columns if c.role == "sequence"]
         if layout.total_row:
             notes.append(f"row {layout.total_row} is a total row: it is filled with the sums of the number columns")
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            reaching = sorted({_REACHING[p[1]] for p in (n.split("/") for n in z.namelist())
+                               if p[0] == "xl" and len(p) > 1 and p[1] in _REACHING})
+        if reaching:
+            notes.append(f"the workbook's {', '.join(reaching)} are not kept: the form sent back holds the values "
+                         "themselves, and no hyperlink")
         return FormDefinition(format=NAME, title=layout.title, questions=questions, layout=layout.as_json(),
                               notes=tuple(notes))
 
@@ -545,9 +558,12 @@ def fill(original: bytes, form: Filled, stream: BinaryIO) -> None:
         ws.unmerge_cells(str(m))
     if ws.max_row >= lay.data_first:
         ws.delete_rows(lay.data_first, ws.max_row - lay.data_first + 1)
-    # The department's own text stays, but as text: a formula in it is neither run nor kept.
+    # The department's own text stays, but as text: a formula in it is neither run nor kept, nor a
+    # hyperlink (to a page or a share a school would be asked to follow, or to a sheet dropped).
     for above in ws.iter_rows(min_row=1, max_row=lay.data_first - 1):
         for own in above:
+            if isinstance(own, Cell):
+                own.hyperlink = None
             if isinstance(own.value, str):
                 put(own, own.value)
     by_ref = {c.ref: c for c in lay.columns}

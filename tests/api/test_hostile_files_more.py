@@ -16,8 +16,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 
 from tests.api.test_hostile_files import _import, _problem, _replace, _schools_xlsx
+from tests.api.test_requests_api import approval_body
 from tests.api.test_templates_api import send
 from tests.api.test_xlsform_api import school_survey
 from tests.conftest import Province, auth
@@ -170,3 +172,87 @@ def test_a_csv_neither_utf8_nor_gb18030_past_its_first_blocks_is_refused(
     body = _problem(_import(client, province, "schools.csv", content), 422)
     assert "neither UTF-8 nor GB18030" in body["detail"], body["detail"]
     assert not list(tmp_path.iterdir())  # the half-written UTF-8 copy is removed
+
+
+SHARE = "file:///\\\\fileserver\\share\\last-year.xlsx"
+CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _reaching_out(xlsx: bytes) -> bytes:
+    """The form as a department's workbook often is: a link to last year's file on a share (copied
+    with a sheet), a web query refreshed on opening (a connection and its query table), and a
+    hyperlink in the title block."""
+    wb = load_workbook(io.BytesIO(xlsx))
+    wb.active["A2"].hyperlink = "http://intranet.example/forms/health"
+    buf = io.BytesIO()
+    wb.save(buf)
+    parts = {
+        "xl/externalLinks/externalLink1.xml":
+            f'<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{R}">'
+            '<externalBook r:id="rId1"><sheetNames><sheetName val="Sheet1"/></sheetNames></externalBook></externalLink>',
+        "xl/externalLinks/_rels/externalLink1.xml.rels":
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{R}/externalLinkPath" Target="{SHARE}" TargetMode="External"/></Relationships>',
+        "xl/connections.xml":
+            '<connections xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><connection id="1" name="web" '
+            'type="4" refreshOnLoad="1"><webPr url="http://intranet.example/data.html"/></connection></connections>',
+        "xl/queryTables/queryTable1.xml":
+            '<queryTable xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="web" connectionId="1" '
+            'refreshOnLoad="1" autoFormatId="16" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" '
+            'applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="0"/>',
+        "xl/worksheets/_rels/sheet1.xml.rels": None,  # the query table's, with the hyperlink's
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename).decode()
+            if info.filename == "[Content_Types].xml":
+                data = data.replace("</Types>", f'<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="{CT}.'
+                                    f'externalLink+xml"/><Override PartName="/xl/connections.xml" ContentType="{CT}.'
+                                    f'connections+xml"/><Override PartName="/xl/queryTables/queryTable1.xml" '
+                                    f'ContentType="{CT}.queryTable+xml"/></Types>')
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace("</Relationships>", f'<Relationship Id="rIdX1" Type="{R}/externalLink" Target='
+                                    f'"externalLinks/externalLink1.xml"/><Relationship Id="rIdX2" Type="{R}/connections" '
+                                    'Target="connections.xml"/></Relationships>')
+            elif info.filename == "xl/workbook.xml":
+                data = data.replace("</sheets>", f'</sheets><externalReferences><externalReference xmlns:r="{R}" '
+                                    'r:id="rIdX1"/></externalReferences>')
+            elif info.filename == "xl/worksheets/_rels/sheet1.xml.rels":
+                data = data.replace("</Relationships>", f'<Relationship Id="rIdQ" Type="{R}/queryTable" '
+                                    'Target="../queryTables/queryTable1.xml"/></Relationships>')
+            dst.writestr(info.filename, data)
+        for name, data in parts.items():
+            if data is not None:
+                dst.writestr(name, data)
+    return out.getvalue()
+
+
+def test_a_filled_template_reaches_for_no_file_share_web_page_or_data_source(client: TestClient,
+                                                                             province: Province) -> None:
+    """What a department's workbook would make a school's Excel fetch on opening (a linked
+    workbook's values, a web query) or offer to follow is not in the form sent back: the values in
+    it are the store's, written as values."""
+    content = _reaching_out(sheets.health_survey())
+    with zipfile.ZipFile(io.BytesIO(content)) as z:  # the form as sent holds them all
+        assert {"xl/externalLinks/externalLink1.xml", "xl/connections.xml", "xl/queryTables/queryTable1.xml"} <= set(z.namelist())
+        assert b"intranet.example" in z.read("xl/worksheets/_rels/sheet1.xml.rels")
+    dept = province.tokens["department"]
+    r = send(client, dept, content)
+    assert r.status_code == 201, r.text
+    assert ("the workbook's data connections, links to other workbooks, web or database queries are not kept"
+            in " ".join(r.json()["preview"]["notes"]))  # the department is told
+    rid = r.json()["request"]["id"]
+    assert client.post(f"/v1/requests/{rid}/approval", headers=auth(province.tokens["statistics_office"]),
+                       json=approval_body()).status_code == 201
+    assert client.post(f"/v1/requests/{rid}/issue", headers=auth(dept)).status_code == 200
+    got = client.get(f"/v1/requests/{rid}/results?format=template", headers=auth(dept))
+    assert got.status_code == 200, got.text
+    with zipfile.ZipFile(io.BytesIO(got.content)) as z:
+        names = z.namelist()
+        assert not [n for n in names if re.search(r"externalLink|connections|queryTable|customXml", n)], names
+        texts = {n: z.read(n) for n in names if n.endswith((".xml", ".rels"))}
+    assert not [n for n, t in texts.items() if re.search(rb"TargetMode=\"External\"|externalReference|fileserver|"
+                                                           rb"intranet\.example|connectionId", t)], list(texts)
+    assert load_workbook(io.BytesIO(got.content))["健康体检"]["A2"].value == "填报单位（盖章）："

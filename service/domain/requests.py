@@ -311,6 +311,10 @@ def _a_part(p: Parsed | Unread | None) -> bool:
     return isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))
 
 
+# Two whole numbers and a dash or a word between them, with no unit: "25-34", "Female, 35 – 44", "45至54"
+_BARE_BAND = re.compile(r"(?<![\d.])\d{1,2}\s*(?:[-–—~～至到]|to)\s*\d{1,2}(?![\d.%])(?!\s*(?:岁|周岁|年|歲|years?|yrs?|y\b|%))")
+
+
 def _prefilled(a: FieldAnalysis, m: Match, d: Dictionary, reference: date) -> FieldAnalysis:
     """A field first read `new`, read again beside the fields after it (bands, kinds of staff)."""
     assert m.key is not None and m.definition is not None
@@ -344,6 +348,8 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     bounded: list[tuple[int, tuple[str, ...], Definition, str]] = []  # worded counts read: where, under what
     hesitant: list[tuple[int, Match, tuple[str, ...]]] = []  # wordings read two ways, for the bands beside them to settle
     unframed: list[tuple[int, Match, tuple[str, ...]]] = []  # totals naming no population, for the kinds beside them
+    # Bare bands of numbers ("25-34" under "F", beside "Under 25" and "55+"), for the bands beside them to name
+    unnamed: list[tuple[int, str, str | None, Scene, tuple[str, ...]]] = []
     columns: dict[int, Above] = {}  # the columns a form names by their codes ("栏03"), by code
     # The last field each set of headers held that a "其中" below may refine: where a table is printed
     # transposed, a row across its columns ("计 / 专任教师", "其中：女 / 专任教师"), a "其中" row refines
@@ -539,6 +545,9 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if req.level == "school" and not (f.key or f.definition) and where.unreadable is None and where.classed is None \
                 and where.value is None and not where.besides and f.type == "integer":
             unframed.append((len(out), m, tuple(heads)))
+        if req.level == "school" and label and not (f.key or f.definition) and where.hint is None \
+                and _BARE_BAND.search(label) and "does not know" in m.reason:
+            unnamed.append((len(out), label, f.type, where, tuple(heads)))
         out.append(FieldAnalysis(i, printed.label, None, f.type, key, False, "new", m.confidence, m.reason,
                                  candidates=m.candidates, headers=printed.headers))
     for j, m, under in hesitant:
@@ -548,6 +557,16 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if s is not None and s.key is not None and s.definition is not None:
             out[j] = _prefilled(a, s, d, req.reference_date)
     asked = {a.key for a in out if a.matched}
+    for j, label, typed, where, under in unnamed:
+        # A band of bare numbers is of the range the bands beside it are of, when they are of one.
+        named = {x.field for headers, defn in placed if headers == under for x in defn.filters if x.is_range}
+        if len(named) == 1:
+            again = _reading(d, key=None, label=label, type=typed, definition=None, level=req.level,
+                             scene=replace(where, hint=named.pop()), reference=req.reference_date)
+            if again.key is not None and again.definition is not None and again.key not in asked:
+                out[j] = _prefilled(out[j], replace(again, reason=f"{again.reason}, as the bands beside it are"), d,
+                                    req.reference_date)
+                asked.add(again.key)
     for j, m, under in unframed:
         # "Total headcount" above (or below) "Teaching headcount", "Non-teaching admin", …: the staff's total.
         whole = total_of_kinds(m, [defn for headers, defn in placed if headers == under], d, req.reference_date)

@@ -510,7 +510,10 @@ def breaks() -> dict[str, set[tuple[str, int]]]:
 NOT_YET: dict[str, set[tuple[str, int]]] = {
     # Codes in lower case ("contract type prm (permanent)", "(roles admn, secr)") are not told from
     # words: the reader takes codes beside their names only in capitals.
-    "lower": {("c13-en-dfe-codes-01", 5), ("c13-en-dfe-codes-01", 6), ("c13-en-dfe-codes-01", 13)},
+    # A name run together is parted by its capitals ("EMISCode", "Count of StaffID", "AgeBand"): in lower
+    # case ("emiscode", "count of staffid") nothing parts it.
+    "lower": {("c13-en-dfe-codes-01", 5), ("c13-en-dfe-codes-01", 6), ("c13-en-dfe-codes-01", 13),
+              *(("c21-powerbi", i) for i in range(1, 11))},
     # A bracket of two jobs joined by "and" ("(teacher aides and library staff)") is read as words of
     # the wording, not as a list of what the category holds.
     "bracket_list_and": {("c3-en-talis-p-01", 4)},
@@ -523,6 +526,10 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # case inside a question ("What is your dateofbirth?"), nothing parts it.
     "name_to_what_is_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13)},
     "name_to_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13)},
+    # SAP's "Gender Key" is an alias of the field; "Sex Key" is not, and "key" alone is no word for a code.
+    "gender_to_sex": {("c21-ausnap", 2)},
+    # Re-cased word by word, "Count of StaffID" becomes "CountOfStaffid": the capital that parted "ID" is gone.
+    "camel_case": {("c21-powerbi", i) for i in range(2, 11)},
 }
 
 

@@ -453,10 +453,22 @@ def breaks(name: str) -> set[tuple[str, int]]:
 NOT_YET: dict[str, set[tuple[str, int]]] = {
     # The school's location as a header ("学校（机构）驻地：详细地址"): 驻地 is a word the reader does not know
     # as a header over the school's own particulars; under the headers it reads only from the corpus's layout.
-    "flatten_colon": {("c2-nbs-xxjb-02", 2), ("c2-nbs-xxjb-02", 3)},
-    # A bilingual cell flattened by a spaced dash before a number ("按年齡 By age - 30歲以下 Under 30"): by
-    # its text alone a dash between a word and a number may be a range ("age - 30"), so it is not parted.
-    "flatten_dash": {("c7-hk-edb-01", 7)},
+    # "Other staff: Educational assistants" in one cell reads as a residual asking which field, not as the
+    # header "Other staff" over a kind of staff named whole (context._other_people reads only headers).
+    "flatten_colon": {("c2-nbs-xxjb-02", 2), ("c2-nbs-xxjb-02", 3), ("c21-caeses", 18), ("c21-caeses", 19),
+                      ("c21-jingpu5", 4)},
+    # A band flattened by spaced dashes ("AgeBand - <30 - Count of StaffID"): by its text alone a dash
+    # before a number may be a range, so the cell is not parted.
+    # A bilingual cell flattened by a spaced dash before a number ("按年齡 By age - 30歲以下 Under 30") is
+    # not parted either.
+    "flatten_dash": {("c7-hk-edb-01", 7), ("c21-powerbi", 5), ("c21-powerbi", 8)},
+    # A pivot's filter printed before pipes ("Post Type: Full-time teacher | Number of Records | …") reads
+    # as a field and its options, which are not that field's values.
+    "flatten_pipe": {*(("c21-tableau", i) for i in (0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 13)),
+                     *(("c21-toushi", i) for i in (0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13))},
+    # A bare band ("30-44") is read by the bands beside it under the same headers; with the headers
+    # swapped, each band sits under headers of its own and none is beside it.
+    "headers_swapped": {("c21-powerbi", 6), ("c21-powerbi", 7)},
     # A unit's bracket after a bracket saying what a count includes ("高级教师（含正高级）数（人）"): the
     # includes-bracket is read only as the wording's last; a matter of brackets, not of layout.
     "unit_suffix": {("c12-spjh-hz-01", 12)},

@@ -513,6 +513,11 @@ NOT_YET: dict[tuple[str, int, str], str] = {
     # A header and its colon put inside a question ("贵校现有规模：教职工____人"): the colon ends "规模" as a
     # header only at the start of a wording; mid-sentence the words before it are not read as one.
     ("c19-diming", 14, "贵校现有X____人"): "a header's colon inside a question",
+    # A slip that is itself a word ("专人", someone designated, for 专任) is corrected in a name printed
+    # alone but not inside a question, where each character of a long sentence would be a candidate; the
+    # bare categories after it then have no total to split.
+    **{("c21-jielong", i, q): "a slip that is a word, inside a question"
+       for i in (1, 3, 4) for q in ("贵校现有X____人", "本校X有几人？", "请填写本校X人数")},
 }
 
 

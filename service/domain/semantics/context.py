@@ -43,6 +43,7 @@ from service.domain.semantics.reader import (
     read,
     respelled,
     rest_of,
+    words_run_together,
 )
 from service.domain.semantics.text import (
     MONTHS,
@@ -852,6 +853,8 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
                 and (fixed := respelled(_INSTRUCTIONS.sub(" ", h), d)) is not None:
             # A header with a slip ("专认教师", "Teahcers") is read as a wording with one is.
             parsed = read(fixed, d, hint, mode="frame", by=tuple(breakdowns))
+        if not isinstance(parsed, Parsed) and parsed.unknown and (parted := words_run_together(h, d)) is not None:
+            parsed = read(parted, d, hint, mode="frame", by=tuple(breakdowns))  # "EmploymentType", "AgeBand"
         if not isinstance(parsed, Parsed) and (axis := by_unknown(_INSTRUCTIONS.sub(" ", h), d)) is not None:
             parsed = axis  # "Teachers by professional status and sex": by something of the form's own
         if not isinstance(parsed, Parsed):
@@ -999,9 +1002,17 @@ def compose(parsed: Parsed, s: Scene | None, d: Dictionary) -> tuple[Definition 
     return defn, how
 
 
+def _other_people(header: str, d: Dictionary) -> bool:
+    """Whether a header is only the rest of the people ("Other staff", "其他人员", "Other personnel")."""
+    return rest_of(header, d) == ANY and bool(re.search(r"staff|personnel|employee|worker|人员|教职工|职工", fold(header)))
+
+
 def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None, str]:
     try:
-        if s.headers and s.unreadable:
+        if s.headers and s.unreadable and not (_other_people(s.unreadable, d) and parsed.kind == "count"
+                                               and parsed.own_population and not parsed.refine):
+            # Under "Other staff" ("Educational assistants", "Custodial and maintenance"), a kind of staff
+            # named whole is that kind: whatever the rest is of, a kind named is no more than itself.
             return None, f"sits under a header it cannot read ({s.unreadable!r})"
         if s.classed is not None and (parsed.kind == "total" or not parsed.own_population or parsed.refine
                                       or not admitted(d, count(d, parsed.conditions), POST) <= s.classed):

@@ -286,7 +286,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "work": ("工作", "从事", "当", "work", "worked", "served", "serving as"),
     # When something began: of teaching, it is the start of teaching ("您哪一年开始从教").
     "start": ("start", "started", "starting", "began", "begin", "first start", "first started", "first began",
-              "first begin", "commenced", "commence", "first commenced", "开始", "起始",
+              "first begin", "commenced", "commence", "first commenced", "commencement", "开始", "起始",
               "joined", "entered", "first employed", "first appointed", "first appointment", "first joined", "first became",
               "参加", "entry into", "entry to", "entered into"),
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
@@ -531,6 +531,9 @@ BREAKDOWN_WORDS = ("类别", "分类", "结构", "构成", "category", "type", "
                    "appointment status", "job category", "job classification", "classification",
                    # an HR system's class of employee ("employeeClass"): the options say which field.
                    "employee class", "staff class", "employment class",
+                   # full-time or part-time, permanent or fixed-term, casual: only the options say which
+                   "employment type", "type of employment", "employment basis", "basis of employment", "employee type",
+                   "employment category",
                    # "人员性质（在编/聘用）": the nature of something, its options say which field.
                    "性质",
                    # "您的人事关系属于：○在编 ○编外聘用": where one's personnel file sits; the options say which field.

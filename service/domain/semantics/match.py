@@ -36,6 +36,8 @@ from service.domain.semantics.reader import (
     AMBIGUOUS,
     BELOW_BARE,
     BREAKDOWN_ONLY,
+    CAMEL,
+    CAMEL_WORD,
     COUNTED,
     ENUMERATED,
     NOTHING,
@@ -55,6 +57,7 @@ from service.domain.semantics.reader import (
     rest_of,
     too_long,
     value_word,
+    words_run_together,
 )
 from service.domain.semantics.text import (
     bilingual,
@@ -442,6 +445,12 @@ def _unread(m: Match) -> bool:
     return m.key is None and m.parsed is None and "does not know the word" in m.reason
 
 
+# A row's number said with its punctuation ("（7）", "⑦", "七、", "7."): never a figure of the wording, as
+# the "30" of "30歲以下 Under 30" is.
+_PUNCTUATED_NUMBER = re.compile(r"^\s*(?:[(（]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]"
+                                r"|\d{1,3}\s*[.．、](?!\d))\s*")
+
+
 def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene | None, reference: date | None,
                d: Dictionary) -> Match | None:
     """A wording printed in both languages ("學校名稱 School Name") means what its halves mean: both
@@ -449,7 +458,7 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
     is taken, and the reason says so). Halves that read differently stay `new`. None when the
     wording is not bilingual, or when an English bracket reads as neither (its words may qualify
     the Chinese: the wording is then read whole)."""
-    split = bilingual(label)
+    split = bilingual(_PUNCTUATED_NUMBER.sub("", label))  # a row's number before both halves is neither's
     if split is None:
         return None
     zh_text, en_text, bracketed = split
@@ -642,7 +651,8 @@ def _spelled_by_code(label: str, level: Level | None, d: Dictionary) -> str | No
     """The wording a column code spells in pinyin initials: the words beside it when the code is their
     initials ("ZZMM（政治面貌）", "XB_性别", "姓名(XM)"), or on a roster the one teacher field whose name
     it spells ("ZGXL": 最高学历). A code the reader knows as a word or an abbreviation ("DOB", "TSC") is
-    that word."""
+    that word. A row's number before the code ("一、GH（工号）") changes nothing."""
+    label = _PUNCTUATED_NUMBER.sub("", label)
     if (after := _CODE_AFTER_NAME.match(label)) is not None:
         named, code = after.group(1), after.group(2) or after.group(3)
         return named if _spells(code, named) else None
@@ -686,11 +696,6 @@ def _of_some_teachers(bracket: str) -> bool:
 # numbers and capitals among them as exports write them ("TchrAge30To44", "TeachingFTE"). A name opens
 # with a capitalised word and a capital after it; "PhD", "MSc" and "BEd" are no words run together, and
 # a digit after one word is a slip or a note's number ("Tota1", "Teachers1").
-_CAMEL_NEXT = r"(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z])|[A-Z]+(?=[A-Z][a-z]))"
-# Many systems open the name in lower case ("dateOfBirth", "emplStatus", "nationalId"): a word of two
-# letters or more before the first capital ("iPad", "eMail" are no such names).
-_CAMEL = re.compile(rf"(?:[A-Z][a-z]+|[a-z]{{2,}})\d*{_CAMEL_NEXT}(?:{_CAMEL_NEXT}|\d+)*")
-_CAMEL_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z][a-z]+|[A-Z]{2,}|\d+|[a-z]+")
 # A system's numbered slot for a field of the customer's own, before the name given to it
 # ("customString5_HighestEducation", "custom_field_3: Subject", "UDF7-Title"): the slot says nothing.
 _CUSTOM_SLOT = re.compile(r"^(?:custom|cust|udf|user[_-]?defined)[_-]?(?:string|str|text|date|long|double|number|num|field|fld"
@@ -710,9 +715,14 @@ def run_together(label: str, d: Dictionary) -> str | None:
     slot = _CUSTOM_SLOT.match(bare)
     bare = bare[slot.end():] if slot is not None else bare
     m = _AROUND_NAME.match(bare)
-    if m is None or _CAMEL.fullmatch(m.group("name")) is None or units(fold(m.group("name"))) in lexicon(d).terms:
+    if m is None or CAMEL.fullmatch(m.group("name")) is None or units(fold(m.group("name"))) in lexicon(d).terms:
         return f"{number}{bare}" if slot is not None else None
-    return f"{number}{' '.join(_CAMEL_WORD.findall(m.group('name')))}{m.group('after')}"
+    return f"{number}{' '.join(CAMEL_WORD.findall(m.group('name')))}{m.group('after')}"
+
+
+# What a pivot table or a crosstab heads its column of records with no value with: Excel's "(blank)",
+# Tableau's "Null", WPS's "(空白)". Never a code, though "blank" is a slip away from 布朗族's "Blang".
+_NO_VALUE = re.compile(r"\s*[(（\[]?\s*(?:blank|blanks|null|empty|none|n/?a|空白|空值|空|无)\s*[)）\]]?\s*", re.IGNORECASE)
 
 
 def match_field(
@@ -740,6 +750,8 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         return Match(None, 0.0, "no key, definition or wording given")
     if too_long(label):
         return Match(None, 0.0, f"new: {TOO_LONG}")
+    if _NO_VALUE.fullmatch(label):
+        return Match(None, 0.0, "new: a pivot's column of records holding no value, which no code names")
     if any(not _on(stated, reference) for stated in stated_dates(fold(label))):
         # "截至2025年12月31日在编人数" on a form of another date: a count on a day the form is not for.
         return Match(None, 0.0, "new: counted on a date the wording states, not the form's reference date")
@@ -781,6 +793,10 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if isinstance(parsed, Unread) and level == "school" and scene is not None \
             and (subject := _school_of_the_subject(label, scene.title_words, implied, d)) is not None:
         return subject
+    if isinstance(parsed, Unread) and _unknown_word(parsed) and (parted := words_run_together(label, d)) is not None:
+        again = match_field(label=parted, type=type, level=level, scene=scene, reference=reference, d=d, respell=respell)
+        if again.key is not None:
+            return replace(again, reason=f"{again.reason} (read as {parted!r})")
     # Only a word the reader does not know may be a slip: a wording read and found to ask what the
     # records do not hold ("professional qualification") is not respelled into something else.
     if isinstance(parsed, Unread) and respell and _unknown_word(parsed) and (fixed := respelled(label, d)) is not None:

@@ -1618,8 +1618,12 @@ def _english_slip(w: str, lex: Lexicon) -> str | None:
         # "managed") would drop what the wording says: it is no correction.
         fixed = near.pop()
         # Nor is one into a class of staff: "Certificate" is a word of its own, not "certificated".
-        return fixed if not all(s.kind in _FUNCTION or s.kind == "staff_class"
-                                for s in lex.terms.get((fixed,), frozenset())) else None
+        senses = lex.terms.get((fixed,), frozenset())
+        if all(s.kind in _FUNCTION or s.kind == "staff_class" for s in senses):
+            return None
+        # Nor is a short word one letter from a people's name ("blank", a pivot's empty column, is not
+        # "Blang", 布朗族): such names are short and many, and a slip into one names an ethnic group.
+        return None if len(w) <= 6 and all(s.field == "teacher.ethnicity" for s in senses) else fixed
     if near:
         return None
     splits = [f"{w[:i]} {w[i:]}" for i in range(3, len(w) - 2) if _known(w[:i], lex) and _known(w[i:], lex)]
@@ -1793,6 +1797,31 @@ def _names_people(rest: tuple[str, ...], lex: Lexicon) -> bool:
 def _nasal(char: str) -> frozenset[str]:
     """The reading with a back nasal taken for the front one (ming as min)."""
     return frozenset(r[:-1] if r.endswith("ng") else r for r in _sounds(char))
+
+
+# Names run together, as systems name fields ("SchoolName", "TchrAge30To44", "dateOfBirth").
+CAMEL_NEXT = r"(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z])|[A-Z]+(?=[A-Z][a-z]))"
+# Many systems open the name in lower case ("dateOfBirth", "emplStatus", "nationalId"): a word of two
+# letters or more before the first capital ("iPad", "eMail" are no such names).
+# Or with an acronym before the first word ("EMISCode", "HRNumber").
+CAMEL = re.compile(rf"(?:[A-Z][a-z]+|[a-z]{{2,}}|[A-Z]{{2,}}(?=[A-Z][a-z]))\d*{CAMEL_NEXT}(?:{CAMEL_NEXT}|\d+)*")
+CAMEL_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z][a-z]+|[A-Z]{2,}|\d+|[a-z]+")
+
+
+def words_run_together(label: str, d: Dictionary) -> str | None:
+    """The wording with each name run together inside it parted into its words, when it holds one
+    the reader does not know as it is ("Count of StaffID", "AgeBand / 30-44"): BI tools and HR
+    systems name columns by their fields' ids and print them inside their own words."""
+    known = lexicon(d).terms
+
+    def parted(m: re.Match[str]) -> str:
+        name = m.group(0)
+        if CAMEL.fullmatch(name) is None or units(fold(name)) in known:
+            return name
+        return " ".join(CAMEL_WORD.findall(name))
+
+    spelled = re.sub(r"[A-Za-z][A-Za-z0-9]*", parted, label)
+    return spelled if spelled != label else None
 
 
 def respelled(label: str, d: Dictionary) -> str | None:

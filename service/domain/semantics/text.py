@@ -462,6 +462,13 @@ _NOISE = re.compile(
     r"|(?:available|obtainable)\s+from\b.*"
     # The classification an answer is coded in: "(ISCED levels)", "(ISCO-08)".
     r"|(?:isced|isco)(?:\s*-?\s*(?:levels?|classification|2011|08|97))*"
+    # A national qualifications framework's level ("(AQF level)", "(NQF level)"): how education is coded.
+    r"|(?:aqf|nqf|eqf|rqf|scqf|nzqf|sqf|mqf)(?:\s*levels?)?"
+    # How the value is printed elsewhere, or who issued it: "(as it should appear on certificates)",
+    # "(as printed on the licence)", "(issued by the Ministry of Education)", "（由教育部门核发）".
+    r"|as\s+(?:it\s+)?(?:should\s+|will\s+|is\s+to\s+)?(?:appears?|be\s+printed|is\s+printed|printed|shown|is\s+shown|written|is\s+written)"
+    r"\s+(?:on|in)\b(?:(?!\bby\b).)*"  # not "…on the cover by the National Research Coordinator": whose number
+    r"|(?:issued|assigned|allocated|given)\s+by\b.*|由[^()（）]{1,15}(?:颁发|核发|分配|赋予|编制|统一编码|发放)"
     r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-eg-ln-z]|[*†‡]"
     # The order a name is written in: "(last, first, middle)", "(Surname / Given name)", "(family name first)".
     r"|(?:surname|(?:last|family)\s*name)\s+first"

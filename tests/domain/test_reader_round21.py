@@ -110,3 +110,20 @@ def test_hr_and_payroll_names_of_the_person_of_the_row() -> None:
         ([], "Content area taught", "teacher.subject"),
         ([], "账号", None),
     ]) == []
+
+
+def test_a_pivots_filter_set_to_every_value_restricts_nothing() -> None:
+    # The post type set to every value is all the staff, whatever the title names; another field set
+    # to every value leaves the population as it was.
+    assert misread("专任教师学历结构（数据透视表）", "school", [
+        (["人员类别：(全部)", "计数项：工号"], "总计", "status=1"),
+    ]) == []
+    assert misread("专任教师学历结构（数据透视表）", "school", [
+        (["性别：(All)", "Count of 工号"], "本科", "FT;education=21"),
+        (["性别：(All)", "Count of 工号"], "Grand Total", "FT"),
+    ]) == []
+    # Counting rows by the teachers' id names no population of its own: the title's, or the filter's.
+    assert misread("Staff by sex (pivot)", "school", [
+        (["Post type: Full-time teacher", "Count of 教师编号"], "Female", "FT;gender=2"),
+        (["Post type: Administrative staff", "Count of 教师编号"], "Female", "status=1;post_type=2;gender=2"),
+    ]) == []

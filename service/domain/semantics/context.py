@@ -149,6 +149,8 @@ def _axes(header: str, d: Dictionary) -> tuple[str, ...] | None:
 
 
 # A header over people counted beside the table's population, not within it: "另有", "In addition".
+# A field and a filter on it set to every value: "岗位类别：(All)", "Post Type: (All)", "人员类别 = 全部".
+_ALL_OF = re.compile(r"^\s*(.+?)\s*[:：=]\s*[(（\[]?\s*(?:all|全部|所有|全选|\(all\))\s*[)）\]]?\s*$")
 _BESIDES = re.compile(r"^\s*(?:另有|另外|此外|in addition|additionally)\s*[:：]?\s*$")
 # A header giving only the unit the table counts in: "单位：人", "计量单位：名", "Unit: persons".
 _UNIT_NOTE = re.compile(r"^[(（]?\s*(?:计量)?单位\s*[:：]\s*(?:人|名|个|位|人数)\s*[)）]?$"
@@ -838,6 +840,13 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             # "学历＼职称", "Qualification \\ Rank": the corner of a cross-tab names its two breakdowns.
             breakdowns += axes
             continue
+        if (every := _ALL_OF.match(fold(h))) is not None:
+            # A pivot's filter set to every value ("岗位类别：(All)", "Post type = All"): no restriction on
+            # that field. On the post type it is every post: the staff, whatever the title names.
+            filtered = read(every.group(1), d)
+            if isinstance(filtered, Parsed) and filtered.kind == "value" and filtered.field == POST:
+                base, population, words = [_anyone(d)], True, [h]
+            continue
         if _BESIDES.match(fold(h)):
             # "另有": people beside those counted above, no part of them: only who a field names.
             base, population, words, besides = None, False, [], True
@@ -868,6 +877,10 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             elif parsed.reason not in (NOTHING, EMPTY):  # "Section B", "一、基本情况": no population
                 unreadable = unreadable or h
             continue
+        if parsed.kind == "count" and parsed.generic_only and "teacher.id" in parsed.by:
+            # "Count of 教师编号": a pivot counting its rows by their ids, whoever the rows are; the
+            # teachers' word is the id's name, not whom the table counts.
+            parsed = replace(parsed, kind="total", conditions=(), own_population=False)
         if parsed.classed is not None:
             # "Certificated staff": a class holding some post types whole; the fields under it name whom.
             classed = parsed.classed if classed is None else classed & parsed.classed

@@ -94,6 +94,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名",
               # 位 counts people politely: "有几位高级教师".
               "位", "几位", "多少位",
+              # A Chinese Excel pivot's count of a column ("计数项:工号", as "Count of" in English).
+              "计数项",
               # 个 counts anything, people too in speech: "你们学校有多少个老师？".
               "多少个", "几个",
               # "Persons" beside "Males" and "Females" (as statistics offices print both sexes): people

@@ -56,6 +56,7 @@ from service.domain.semantics.reader import (
     respelled,
     rest_of,
     too_long,
+    unknown_words,
     value_word,
     words_run_together,
 )
@@ -63,11 +64,14 @@ from service.domain.semantics.text import (
     bilingual,
     fold,
     headcount_bands,
+    latin_words,
     lettered,
     normalise,
     numbering,
     options,
+    pinyin_word,
     refusal,
+    spells_some_of,
     stated_dates,
     stated_digits,
     strip_noise,
@@ -467,6 +471,9 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
     if zh.key is not None and zh.key == en.key:
         return Match(zh.key, min(zh.confidence, en.confidence), f"{zh.reason} (both languages agree)", (),
                      zh.definition, zh.parsed)
+    if zh.key is not None and _unread(en) and (spelled := _pinyin_apart(zh_text, en_text, d)) is not None:
+        return Match(None, 0.0, f"new: the pinyin {spelled!r} after the Chinese spells words it does not print",
+                     near.candidates([(zh.key, zh_text)], {}, d, True))
     for one, other, said in ((zh, en, en_text), (en, zh, zh_text)):
         if one.key is not None and _unread(other):
             return Match(one.key, min(one.confidence, CONF_IN_CONTEXT),
@@ -496,6 +503,18 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
     refine = zh.parsed if zh.parsed is not None and zh.parsed.refine and en.parsed is not None and en.parsed.refine else None
     return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates,
                  None, refine)
+
+
+def _pinyin_apart(zh: str, latin: str, d: Dictionary) -> str | None:
+    """Words of the Latin half the reader does not know, all of them pinyin, some spelling none of the
+    characters before them ("gongzi", 工资, after 专任教师): Chinese words the wording does not print, so
+    the Latin says something more than the characters. A gloss in another language ("Data de nascimento")
+    is not all pinyin."""
+    han = "".join(re.findall(r"[\u3400-\u9fff]", zh))
+    for run in unknown_words(" ".join(latin_words(latin)), d):
+        if all(pinyin_word(w) for w in run) and not all(spells_some_of(han, w) for w in run):
+            return " ".join(run)
+    return None
 
 
 # Bare 以上 / 以下, without 及 / 或 / 含: the statute includes the number, Hong Kong and Macau usage

@@ -1564,20 +1564,29 @@ def _covered(u: tuple[str, ...], lex: Lexicon) -> list[bool]:
     return covered
 
 
-def _unknown(u: tuple[str, ...], lex: Lexicon) -> str:
-    """The stretches of `u` no term covers, for the reason a wording is not understood."""
+def _unknown_runs(u: tuple[str, ...], lex: Lexicon) -> list[tuple[str, ...]]:
     covered = _covered(u, lex)
-    parts: list[str] = []
+    parts: list[tuple[str, ...]] = []
     run: list[str] = []
     for unit, ok in zip(u, covered, strict=True):
         if ok and run:
-            parts.append(_join(run))
+            parts.append(tuple(run))
             run = []
         elif not ok:
             run.append(unit)
     if run:
-        parts.append(_join(run))
-    return ", ".join(repr(p) for p in parts)
+        parts.append(tuple(run))
+    return parts
+
+
+def _unknown(u: tuple[str, ...], lex: Lexicon) -> str:
+    """The stretches of `u` no term covers, for the reason a wording is not understood."""
+    return ", ".join(repr(_join(list(p))) for p in _unknown_runs(u, lex))
+
+
+def unknown_words(text: str, d: Dictionary) -> list[tuple[str, ...]]:
+    """The stretches of a wording's words no term covers ("gongzi" of "Full-time teachers gongzi")."""
+    return _unknown_runs(units(fold(text)), lexicon(d))
 
 
 def _join(run: list[str]) -> str:

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 import cn2an
 import opencc
 import pypinyin
+from pypinyin.pinyin_dict import pinyin_dict
 
 
 @cache
@@ -212,7 +213,9 @@ def _spells(han: str, letters: str) -> bool:
     """Whether `letters` is the pinyin of the last few characters of `han` (any reading of each)."""
     reach = {0}  # how many letters, from the end, the characters after this one spell
     for ch in reversed(han):
-        readings = pypinyin.pinyin(ch, style=pypinyin.Style.NORMAL, heteronym=True)[0]
+        # ü is typed as "u" where no keyboard has it ("女 Nu", "绿 Lu"): both spell it.
+        readings = {v for r in pypinyin.pinyin(ch, style=pypinyin.Style.NORMAL, heteronym=True)[0]
+                    for v in (r, r.replace("v", "u"))}
         reach = {n + len(r) for n in reach for r in readings
                  if r.isascii() and letters[len(letters) - n - len(r): len(letters) - n] == r and n + len(r) <= len(letters)}
         if len(letters) in reach:
@@ -220,6 +223,36 @@ def _spells(han: str, letters: str) -> bool:
         if not reach:
             return False
     return False
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every pinyin syllable without its tone, less the interjections of consonants alone ("m", "ng", "hm")."""
+    spelled = {_toneless(r) for readings in pinyin_dict.values() for r in readings.split(",")}
+    return frozenset(s for s in spelled if any(c in "aeiouv" for c in s))
+
+
+@lru_cache(maxsize=4096)
+def pinyin_word(word: str) -> bool:
+    """Whether a Latin word is spelled wholly in pinyin syllables ("gongzi", "Zhuānrèn"; not "Nome")."""
+    letters, syllables = _toneless(word), _syllables()
+    reach = [True] + [False] * len(letters)  # whether the letters before each place part into syllables
+    for i in range(len(letters)):
+        if reach[i]:
+            for j in range(i + 1, min(len(letters), i + 6) + 1):
+                reach[j] = reach[j] or letters[i:j] in syllables
+    return bool(letters) and reach[-1]
+
+
+def latin_words(text: str) -> list[str]:
+    """The Latin words of a text in lower case without tones ("Nǚ jiàoshī" -> "nv", "jiaoshi")."""
+    return [w for word in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", text)) if (w := _toneless(word))]
+
+
+def spells_some_of(han: str, word: str) -> bool:
+    """Whether a Latin word is the pinyin of some characters of `han`, one after another."""
+    letters = _toneless(word)
+    return bool(letters) and any(_spells(han[:k], letters) for k in range(1, len(han) + 1))
 
 
 def _romanisation(m: re.Match[str]) -> str:

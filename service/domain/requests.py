@@ -75,6 +75,7 @@ from service.domain.semantics.context import (
     of_which_header,
     read_title,
     residual_alone,
+    ruled_out,
     scene,
     sheet_clashes,
     sheet_named,
@@ -386,10 +387,12 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if wording and req.level == "school":
             heads, wording = of_which_header(heads, wording, d)
         inherited = False
-        if merged is not None and not heads and wording and _a_part(read(wording, d, None)):
+        if merged is not None and not heads and wording and _a_part(bare := read(wording, d, None)) \
+                and not (isinstance(bare, Parsed) and ruled_out(merged, bare, d)):
             # "其中：女", "在编" after "教职工 / 合计", with no header of their own: the category cell
             # spanning the block lost its words on the rows below its first; they are still in it. A row
-            # naming its own people ("Teachers (total)") ends the block.
+            # naming its own people ("Teachers (total)") ends the block, and so does one naming values
+            # the cell rules out ("41至45岁" after "36—40岁 / 计"): the cell did not reach it.
             heads, inherited = list(merged), True
         else:
             merged = None

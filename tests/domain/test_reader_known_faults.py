@@ -1,10 +1,11 @@
 """Known faults of the reader, each fixed as a general rule, with the traps beside them that must read as
-before: Latin after Chinese that romanises words the Chinese does not print."""
+before: Latin after Chinese that romanises words the Chinese does not print; a column naming values its own
+header rules out."""
 
 from __future__ import annotations
 
 from service.domain.semantics import match_field
-from tests.domain.test_semantics import misread
+from tests.domain.test_semantics import misread, where
 
 
 def each(title: str, level: str, fields: list[tuple[list[str], str, str | None]]) -> list[str]:
@@ -58,4 +59,63 @@ def test_pinyin_of_the_chinese_and_glosses_still_read() -> None:
         ([], '姓名 Nome', 'teacher.name'),
         ([], '出生日期 Data de nascimento', 'teacher.birth_date'),
         ([], '性别 Xingbie', 'teacher.gender'),
+    ]) == []
+
+
+# --- a column and its header --------------------------------------------------------------------------
+
+
+def test_a_column_naming_values_its_header_rules_out_is_new() -> None:
+    """"女教师 / 男": the header counts women, the column men; which one is a slip the reader cannot tell,
+    so the column counts neither. The same for any field both name, and for ranges apart."""
+    assert each("教师情况统计", "school", [
+        (['女教师'], '合计', 'FT;gender=2'),
+        (['女教师'], '男', None),
+        (['女教师'], '其中：男', None),
+        (['在编教职工'], '编外人员', None),
+        (['研究生学历专任教师'], '本科', None),
+        (['少数民族专任教师'], '汉族', None),
+        (['35岁以下专任教师'], '50岁以上', None),
+        (['Female teachers'], 'Male', None),
+    ]) == []
+    assert "女教师" in match_field(label="男", level="school", scene=where(["女教师"])).reason
+
+
+def test_a_column_within_its_header_or_naming_its_own_population_reads() -> None:
+    """A category within the header's, another field, or a population of its own (the wording names whom
+    it counts, and the header's other conditions still hold) reads as before."""
+    assert each("教师情况统计", "school", [
+        (['女教师'], '博士', 'FT;gender=2;education=11'),
+        (['35岁以下专任教师'], '30岁以下', 'FT;age=..30'),
+        (['35岁以下专任教师'], '女', 'FT;gender=2;age=..35'),
+        (['专任教师'], '女', 'FT;gender=2'),
+        (['教职工'], '专任教师', 'school.ft_teachers'),
+        (['教职工'], '退休', 'status=2'),
+        (['女教师'], '退休人员', 'status=2;gender=2'),
+        (['女教师'], '行政人员', 'status=1;post_type=2;gender=2'),
+        (['研究生学历专任教师'], '硕士', 'FT;education=14'),
+    ]) == []
+
+
+def test_a_merged_cell_does_not_reach_a_row_naming_values_it_rules_out() -> None:
+    """Rows printed without a header after a merged cell's first row are still under it, unless they name
+    values it rules out: then the cell ended above them, and they read as printed."""
+    assert misread("专任教师年龄结构统计表", "school", [
+        ([], '合计', 'FT'),
+        (['36—40岁'], '计', 'FT;age=36..40'),
+        ([], '41至45岁-计', 'FT;age=41..45'),
+        (['在编'], '计', 'FT;establishment=1'),
+        ([], '女', 'FT;establishment=1;gender=2'),
+        ([], '编外', 'FT;establishment=2'),
+    ]) == []
+
+
+def test_a_worksheets_name_still_rules_out_a_wider_population() -> None:
+    """Pasted from another table, a sheet's name is weaker than a printed header: a column naming more
+    staff or another status than it counts neither; a printed header over the same column does not."""
+    assert each("多表合并", "school", [
+        ([], '【Sheet2 女教师】男', None),
+        ([], '【Sheet2 专任教师】教职工', None),
+        ([], '【Sheet2 专任教师】退休人员', None),
+        ([], '【Sheet3 专任教师】女', 'FT;gender=2'),
     ]) == []

@@ -126,6 +126,9 @@ class Scene:
     # every member of, and its words. Only a field naming its own population among them is read.
     classed: frozenset[str] | None = None
     classed_words: str = ""
+    # The conditions each header named, with the header, less those of a header that may name its field
+    # ("Contract"): a column naming values they rule out ("女教师 / 男") counts neither (_compose).
+    ruling: tuple[tuple[Filter, str], ...] = ()
 
 
 # The head of a table's column of row names: "项目", "指标", "Item". It names no population: the
@@ -429,26 +432,21 @@ def sheet_named(headers: list[str], label: str) -> tuple[list[str], str]:
 
 
 def sheet_clashes(label: str, d: Dictionary) -> bool:
-    """Whether a column copied from a worksheet counts people its sheet's name rules out: "【Sheet2 女教师】男",
-    "【Sheet2 专任教师】教职工", "【Sheet2 专任教师】退休人员". A header printed above a column is the form's
-    own; a sheet's name pasted before it may come from another table, and a column it contradicts is read
-    by neither."""
+    """Whether a column copied from a worksheet counts a population its sheet's name rules out: "【Sheet2
+    专任教师】教职工", "【Sheet2 专任教师】退休人员". Values the name rules out ("【Sheet2 女教师】男") are ruled out
+    as any header's are (_compose). Under a printed header a column naming a population of its own names
+    whom it counts; a sheet's name pasted before it may come from another table, and a column counting
+    more staff than it, or people of another status, is read by neither."""
     found = _sheet(label)
     if found is None or not found[1]:
         return False
     sheet, column = read(found[1], d, None, "school"), read(found[2], d, None, "school")  # read() folds pinyin off
     if not (isinstance(sheet, Parsed) and isinstance(column, Parsed) and sheet.kind == column.kind == "count"):
         return False
-    mine = {c.field: c for c in sheet.conditions if not c.is_range and not c.negated}
-    for c in column.conditions:
-        s = mine.get(c.field)
-        if c.is_range or c.negated:
-            continue
-        if s is not None and not set(c.codes) <= set(s.codes):
-            return True  # another value of the same field, or a wider population than the sheet's
-        if s is None and c.field == "teacher.status" and "1" not in c.codes:
-            return True  # people who retired or left, under a sheet of staff in post
-    return False
+    posts, theirs = (next((c for c in p.conditions if c.field == POST), None) for p in (sheet, column))
+    wider = posts is not None and theirs is not None and not allowed_codes(d, theirs) <= allowed_codes(d, posts)
+    # people who retired or left, under a sheet of staff in post
+    return wider or _other_status(column.conditions, sheet.conditions)
 
 
 def flattened(headers: list[str], label: str, d: Dictionary | None = None) -> tuple[list[str], str]:
@@ -831,6 +829,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     people_headers = False
     topic = None
     said: list[tuple[Filter, str]] = []  # the conditions each header named, with the header
+    ruling: list[tuple[Filter, str]] = []  # those of them a column beneath may not contradict
     classed: frozenset[str] | None = None
     classed_words = ""
     for h in headers:
@@ -905,6 +904,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
                 # around it was not that field (a stage of schooling, not an education).
                 unreadable = unreadable or outer
             said += [(c, h) for c in parsed.conditions]
+            ruling += [(c, h) for c in parsed.conditions if not _names_its_field(h, c, d)]
             if parsed.own_population or base is not None:
                 base = merge(base or [], parsed.conditions)
                 population = population or parsed.own_population
@@ -934,7 +934,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         value=value, total=whole.definition if whole else None, total_words=whole.label if whole else "",
         by=tuple(dict.fromkeys(breakdowns)), renamed=renamed and whole is not None, employed=employed, besides=besides,
         people_headers=people_headers,
-        loose_title=loose_title, classed=classed, classed_words=classed_words,
+        loose_title=loose_title, classed=classed, classed_words=classed_words, ruling=tuple(ruling),
     )
 
 
@@ -972,16 +972,49 @@ class Siblings:
                        base_words=" / ".join([parent.base_words, headers[-1]]))
 
 
-def _contradicted(said: list[tuple[Filter, str]], own: tuple[Filter, ...], d: Dictionary) -> str | None:
-    """The outer header whose values of a field admit none of those `own` names (post and status
-    aside: "专任教师" beside "教职工" names another post as a part of the staff)."""
+def _contradicted(said: list[tuple[Filter, str]] | tuple[tuple[Filter, str], ...], own: tuple[Filter, ...],
+                  d: Dictionary, within: bool = False) -> str | None:
+    """The outer header whose values of a field admit none of those `own` names, or whose range is
+    apart from `own`'s; `within`, the one admitting only some of them (post and status aside: "专任教师"
+    beside "教职工" names another post as a part of the staff, "退休人员" under "女教师" another population,
+    the wording's own)."""
     for c in own:
-        if c.field in (POST, "teacher.status") or c.field not in teacher_code_fields(d):
+        if c.field in (POST, "teacher.status") or not (c.is_range or c.field in teacher_code_fields(d)):
             continue
         for outer, h in said:
-            if outer.field == c.field and not allowed_codes(d, outer) & allowed_codes(d, c):
+            if outer.field != c.field:
+                continue
+            if c.is_range and (not _inside(c, outer) if within else _apart(outer, c)):
+                return h
+            if not c.is_range and not (allowed_codes(d, c) <= allowed_codes(d, outer) if within
+                                       else allowed_codes(d, outer) & allowed_codes(d, c)):
                 return h
     return None
+
+
+def ruled_out(headers: list[str], parsed: Parsed, d: Dictionary) -> str | None:
+    """The header over a wording that rules out values it names ("女教师" over "男"), if any."""
+    return _contradicted(scene(headers, None, None, "", None, d).ruling, parsed.conditions, d, within=True)
+
+
+def _names_its_field(header: str, c: Filter, d: Dictionary) -> bool:
+    """Whether a header naming a value of a field may name the field itself: its words with "type" or
+    "status" after them name it ("Contract" over "Permanent", as "contract type" is the establishment)."""
+    u = units(fold(header))
+    return any(s.kind == "dim" and s.field == c.field
+               for tail in ("type", "status") for s in lexicon(d).terms.get((*u, tail), frozenset()))
+
+
+def _inside(inner: Filter, outer: Filter) -> bool:
+    """Whether every value a range admits is one another range of the same measure admits."""
+    return (outer.min is None or (inner.min is not None and inner.min >= outer.min)) \
+        and (outer.max is None or (inner.max is not None and inner.max <= outer.max))
+
+
+def _apart(one: Filter, other: Filter) -> bool:
+    """Whether two ranges of one measure hold no value in common ("35岁以下" and "50岁以上")."""
+    return (one.max is not None and other.min is not None and one.max < other.min) \
+        or (other.max is not None and one.min is not None and other.max < one.min)
 
 
 def _other_status(own: tuple[Filter, ...], frame: tuple[Filter, ...] | list[Filter]) -> bool:
@@ -1027,6 +1060,10 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
             # Under "Other staff" ("Educational assistants", "Custodial and maintenance"), a kind of staff
             # named whole is that kind: whatever the rest is of, a kind named is no more than itself.
             return None, f"sits under a header it cannot read ({s.unreadable!r})"
+        if (outer := _contradicted(s.ruling, parsed.conditions, d, within=True)) is not None:
+            # "女教师 / 男": the header or the column is a slip, and which one the reader cannot tell. Only a
+            # population of its own ("退休人员" under "女教师") is the wording's to name.
+            return None, f"names values its header {outer!r} rules out"
         if s.classed is not None and (parsed.kind == "total" or not parsed.own_population or parsed.refine
                                       or not admitted(d, count(d, parsed.conditions), POST) <= s.classed):
             # "Total" or "Female" under "Certificated staff", or administrators (some certificated, some

@@ -1,11 +1,11 @@
 """Known faults of the reader, each fixed as a general rule, with the traps beside them that must read as
 before: Latin after Chinese that romanises words the Chinese does not print; a column naming values its own
-header rules out."""
+header rules out; someone else's values asked by the relationship alone before a colon ("Partner:")."""
 
 from __future__ import annotations
 
 from service.domain.semantics import match_field
-from tests.domain.test_semantics import misread, where
+from tests.domain.test_semantics import misread, read_form, where
 
 
 def each(title: str, level: str, fields: list[tuple[list[str], str, str | None]]) -> list[str]:
@@ -119,3 +119,35 @@ def test_a_worksheets_name_still_rules_out_a_wider_population() -> None:
         ([], '【Sheet2 专任教师】退休人员', None),
         ([], '【Sheet3 专任教师】女', 'FT;gender=2'),
     ]) == []
+
+
+# --- someone else's values -----------------------------------------------------------------------------
+
+
+def test_a_relationship_before_a_colon_asks_that_persons_values() -> None:
+    """"Partner: Male / Female" on a roster asks the partner's gender, which no record holds, as "My
+    partner is:" does; so do a spouse, a child, a parent or a supervisor named alone before a colon."""
+    assert each("Staff wellbeing survey", "roster", [
+        ([], 'Partner: Male / Female', None),
+        ([], 'Partner：Male/Female', None),
+        ([], 'Q7 Partner: Male / Female / Prefer not to say', None),
+        ([], 'Spouse: Male / Female', None),
+        ([], 'Child: Male / Female', None),
+        ([], 'Parent: Teacher / Administrator / Other', None),
+        ([], 'Line manager: Male / Female', None),
+        ([], 'Partner (if any): Male / Female', None),
+        ([], '配偶：男 / 女', None),
+        ([], '爱人：男/女', None),
+    ]) == []
+
+
+def test_the_teachers_own_values_and_partner_schools_are_not_someone_elses() -> None:
+    """The teacher's own gender, and "partner" naming no person before a colon, read as before."""
+    assert each("Staff survey", "roster", [
+        ([], 'Gender: Male / Female', 'teacher.gender'),
+        ([], 'Sex: Male / Female', 'teacher.gender'),
+        ([], '性别：男 / 女', 'teacher.gender'),
+    ]) == []
+    assert read_form([{"label": "中方合作学校名称 Name of the Chinese partner school", "type": "text"},
+                      {"label": "Partner school: code", "type": "text"}],
+                     title="中外合作办学项目年度报告 Sino-foreign cooperative programme") == ["school.name", None]

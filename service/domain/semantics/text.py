@@ -293,9 +293,17 @@ _LONE_KANA = re.compile(rf"(?<=[\u3400-\u9fff])[{''.join(_KANA_FOR_HAN)}](?![\u3
                         rf"|(?<![\u30a0-\u30ff])[{''.join(_KANA_FOR_HAN)}](?=[\u3400-\u9fff])")
 
 
+# Someone close to the teacher named alone before a colon ("Partner: Male / Female", "Q7 Spouse (if any):"):
+# their values asked, as "My partner is:" asks them, never the teacher's own. Only before the colon: a
+# "Partner school: code" names no one.
+_RELATION_BEFORE_COLON = re.compile(
+    r"^(\W*(?:[A-Za-z]{0,2}\d+[.)、:]?\s+)?)(partner|spouse|husband|wife|child|son|daughter|father|mother|parent"
+    r"|next of kin|supervisor|manager|line manager)(?=\s*(?:[(（][^()（）]*[)）]\s*)?[:：])", re.IGNORECASE)
+
+
 def _second_person(text: str) -> str:
     text = _FIRST_PERSON_I.sub(lambda m: f"{m.group(1)}you{_SECOND.get(m.group(2) or m.group(3) or '', '')}", text)
-    return _FIRST_PERSON_MY.sub("your", text)
+    return _RELATION_BEFORE_COLON.sub(r"\1your \2", _FIRST_PERSON_MY.sub("your", text))
 
 
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure

@@ -85,7 +85,7 @@ from service.domain.semantics.context import (
 )
 from service.domain.semantics.definition import count
 from service.domain.semantics.reader import Parsed, Unread, loosely_named, read
-from service.domain.semantics.text import romanisation_taken_off
+from service.domain.semantics.text import numbering, romanisation_taken_off
 from service.store import prefill
 from service.store import principals as principals_store
 from service.store import requests as repo
@@ -351,6 +351,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     unframed: list[tuple[int, Match, tuple[str, ...]]] = []  # totals naming no population, for the kinds beside them
     # Bare bands of numbers ("25-34" under "F", beside "Under 25" and "55+"), for the bands beside them to name
     unnamed: list[tuple[int, str, str | None, Scene, tuple[str, ...]]] = []
+    numbered: list[tuple[int, tuple[str, ...]]] = []  # wordings holding a number left new, under their headers
     columns: dict[int, Above] = {}  # the columns a form names by their codes ("栏03"), by code
     # The last field each set of headers held that a "其中" below may refine: where a table is printed
     # transposed, a row across its columns ("计 / 专任教师", "其中：女 / 专任教师"), a "其中" row refines
@@ -551,6 +552,8 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if req.level == "school" and label and not (f.key or f.definition) and where.hint is None \
                 and _BARE_BAND.search(label) and "does not know" in m.reason:
             unnamed.append((len(out), label, f.type, where, tuple(heads)))
+        if req.level == "school" and label and re.search(r"\d", label[len(numbering(label)):]):  # not "Question 6: Null"
+            numbered.append((len(out), tuple(heads)))
         out.append(FieldAnalysis(i, printed.label, None, f.type, key, False, "new", m.confidence, m.reason,
                                  candidates=m.candidates, headers=printed.headers))
     for j, m, under in hesitant:
@@ -560,16 +563,23 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if s is not None and s.key is not None and s.definition is not None:
             out[j] = _prefilled(a, s, d, req.reference_date)
     asked = {a.key for a in out if a.matched}
+    banded: dict[int, tuple[Match, tuple[str, ...]]] = {}
     for j, label, typed, where, under in unnamed:
         # A band of bare numbers is of the range the bands beside it are of, when they are of one.
         named = {x.field for headers, defn in placed if headers == under for x in defn.filters if x.is_range}
         if len(named) == 1:
             again = _reading(d, key=None, label=label, type=typed, definition=None, level=req.level,
                              scene=replace(where, hint=named.pop()), reference=req.reference_date)
-            if again.key is not None and again.definition is not None and again.key not in asked:
-                out[j] = _prefilled(out[j], replace(again, reason=f"{again.reason}, as the bands beside it are"), d,
-                                    req.reference_date)
-                asked.add(again.key)
+            if again.key is not None and again.definition is not None:
+                banded[j] = again, under
+    # Unless a number beside them stays unread: bands of another kind ("Weekly teaching hours 10-14",
+    # then "15-19"; "周课时16节以下", then "16-20") may be what the bare ones go on with.
+    unsure = {under for j, under in numbered if j not in banded and not out[j].matched}
+    for j, (again, under) in banded.items():
+        if under not in unsure and again.key not in asked:
+            out[j] = _prefilled(out[j], replace(again, reason=f"{again.reason}, as the bands beside it are"), d,
+                                req.reference_date)
+            asked.add(again.key)
     for j, m, under in unframed:
         # "Total headcount" above (or below) "Teaching headcount", "Non-teaching admin", …: the staff's total.
         whole = total_of_kinds(m, [defn for headers, defn in placed if headers == under], d, req.reference_date)

@@ -1056,9 +1056,11 @@ def _other_people(header: str, d: Dictionary) -> bool:
 def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None, str]:
     try:
         if s.headers and s.unreadable and not (_other_people(s.unreadable, d) and parsed.kind == "count"
-                                               and parsed.own_population and not parsed.refine):
+                                               and parsed.own_population and not parsed.refine
+                                               and admitted(d, count(d, parsed.conditions), POST) != set(codes_of(d, POST))):
             # Under "Other staff" ("Educational assistants", "Custodial and maintenance"), a kind of staff
-            # named whole is that kind: whatever the rest is of, a kind named is no more than itself.
+            # named whole is that kind: whatever the rest is of, a kind named is no more than itself. Staff
+            # of every kind ("Contract staff", "Female staff") are the other staff's: some of them only.
             return None, f"sits under a header it cannot read ({s.unreadable!r})"
         if (outer := _contradicted(s.ruling, parsed.conditions, d, within=True)) is not None:
             # "女教师 / 男": the header or the column is a slip, and which one the reader cannot tell. Only a

@@ -61,6 +61,7 @@ from service.domain.semantics.reader import (
     words_run_together,
 )
 from service.domain.semantics.text import (
+    PRINTED_OR_ISSUED,
     bilingual,
     fold,
     headcount_bands,
@@ -336,7 +337,7 @@ def _another_code(label: str, name: str, d: Dictionary) -> str | None:
     gives), or None when it does not."""
     if not _length_fits(label, name, d):
         return f"new: the number of digits it states is not that of {name}"
-    if _issued_elsewhere(label, name, d):
+    if _issued_elsewhere(label, name, d) or _printed_elsewhere(label, name):
         return f"new: an identifier another authority issues, not {name}"
     return None
 
@@ -367,6 +368,24 @@ def _issued_elsewhere(label: str, name: str, d: Dictionary) -> bool:
     f = d.fields[name]
     own = {m.group(0) for w in (f.labels.zh, f.labels.en, *f.aliases) for m in _ISSUERS.finditer(fold(w))}
     return any(m.group(0) not in own for m in _ISSUERS.finditer(fold(label)))
+
+
+# Who issues the numbers the records hold, and the documents they are printed on: the education
+# authority (a school's code, a teacher's number) and the identity card.
+_OWN_ISSUER = re.compile(r"(?:ministry|department|dept|bureau|office|directorate)\s+of\s+(?:[a-z]+\s+)?education"
+                         r"|education\s+(?:ministry|department|bureau|office|authority|directorate)"
+                         r"|教育(?:部|厅|局|委|行政)|教委|身份证|公安|identity\s+card|\bid\s+card")
+
+
+def _printed_elsewhere(label: str, name: str) -> bool:
+    """Whether an identifier's note says it is another's: one issued by an exam board, a survey or a
+    contractor, or printed on their papers ("School ID (as printed on the test booklets)", "编号（由组委会
+    分配）") is their number, not the records' own; the text reads such notes as noise (text._NOISE)."""
+    if name not in (*_IDENTIFIERS, "teacher.id_number"):
+        return False
+    text = fold(label)
+    note = PRINTED_OR_ISSUED.search(text)
+    return note is not None and _OWN_ISSUER.search(text, note.start()) is None
 
 
 def _initials_of(listed: list[str], cl: CodeList) -> bool:

@@ -393,6 +393,13 @@ def stated_digits(text: str) -> set[int]:
     return {int(n) for n in re.findall(_DIGIT_COUNT, text)}
 
 
+# A note saying where a value is printed ("as printed on", "as it should appear in") or who issued it
+# ("issued by", "由……核发"): of an identifier, whose number it is (match._another_code).
+_PRINTED_ON = (r"as\s+(?:it\s+)?(?:should\s+|will\s+|is\s+to\s+)?(?:appears?|be\s+printed|is\s+printed|printed|shown|is\s+shown"
+               r"|written|is\s+written)\s+(?:on|in)\b")
+_ISSUED_BY = r"(?:issued|assigned|allocated|given)\s+by\b"
+_ISSUED_ZH = r"由[^()（）]{1,15}(?:颁发|核发|分配|赋予|编制|统一编码|发放)"
+PRINTED_OR_ISSUED = re.compile(f"{_PRINTED_ON}|{_ISSUED_BY}|{_ISSUED_ZH}")
 _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
 # What a bracket may hold and still add nothing to the field: units, stamps, hints to the person
 # filling it in (required, a date format, a list of options, an instruction).
@@ -506,10 +513,10 @@ _NOISE = re.compile(
     # A national qualifications framework's level ("(AQF level)", "(NQF level)"): how education is coded.
     r"|(?:aqf|nqf|eqf|rqf|scqf|nzqf|sqf|mqf)(?:\s*levels?)?"
     # How the value is printed elsewhere, or who issued it: "(as it should appear on certificates)",
-    # "(as printed on the licence)", "(issued by the Ministry of Education)", "（由教育部门核发）".
-    r"|as\s+(?:it\s+)?(?:should\s+|will\s+|is\s+to\s+)?(?:appears?|be\s+printed|is\s+printed|printed|shown|is\s+shown|written|is\s+written)"
-    r"\s+(?:on|in)\b(?:(?!\bby\b).)*"  # not "…on the cover by the National Research Coordinator": whose number
-    r"|(?:issued|assigned|allocated|given)\s+by\b.*|由[^()（）]{1,15}(?:颁发|核发|分配|赋予|编制|统一编码|发放)"
+    # "(as printed on the licence)", "(issued by the Ministry of Education)", "（由教育部门核发）"; of an
+    # identifier, it says whose number it is (match._another_code).
+    rf"|{_PRINTED_ON}(?:(?!\bby\b).)*"  # not "…on the cover by the National Research Coordinator": whose number
+    rf"|{_ISSUED_BY}.*|{_ISSUED_ZH}"
     r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-eg-ln-z]|[*†‡]"
     # The order a name is written in: "(last, first, middle)", "(Surname / Given name)", "(family name first)".
     r"|(?:surname|(?:last|family)\s*name)\s+first"

@@ -60,6 +60,7 @@ from service.domain.semantics.context import (
     Scene,
     Siblings,
     across,
+    anyones,
     at_reference,
     colon_path,
     column_note,
@@ -70,11 +71,14 @@ from service.domain.semantics.context import (
     flattened,
     glossary,
     is_total,
+    kin_as_staff,
     names_nobody,
+    names_staff,
     of_column,
     of_which_header,
     read_title,
     residual_alone,
+    rows_of_others,
     ruled_out,
     scene,
     sheet_clashes,
@@ -497,6 +501,20 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             m = Match(None, 0.0, "new: the title counts changes over a period; this counts who retired or left in it",
                       m.candidates, None, m.parsed)
             defn = None
+        if defn is not None and m.key is not None and worded and req.level == "roster" and anyones(defn) \
+                and (whose := rows_of_others(req.title, d)) is not None and not names_staff([*heads, wording or ""], d):
+            # "姓名" on a "教职工子女入学登记表": the title says whose rows they are, and the column names no one else.
+            m = Match(None, 0.0, f"new: the title says the rows are of {whose}, not the staff: a bare {wording!r} is theirs",
+                      m.candidates, None, m.parsed)
+            defn = None
+        if defn is None and worded and wording and req.level == "roster" and (whose := rows_of_others(req.title, d)) is not None \
+                and names_staff([req.title], d) and (own := kin_as_staff(wording, d)) is not None:
+            # "家长（教师）姓名" on a roster of the staff's children: the parent the bracket names is the staff member.
+            # Not on a roster of pupils, whose title names no staff: a parent who teaches is none of its rows.
+            again = _reading(d, key=None, label=own, type=f.type, definition=None, level=req.level, scene=where,
+                             reference=req.reference_date)
+            if again.key is not None and again.definition is not None and again.definition.measure == "value":
+                m, defn = replace(again, reason=f"{again.reason}: the parent of {whose} the bracket names as staff"), again.definition
         if defn is not None and m.key is not None and worded and req.level == "school" and printed.label \
                 and sheet_clashes(printed.label, d):
             # "【Sheet2 女教师】男": a column its sheet's name rules out counts people of neither.

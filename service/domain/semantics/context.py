@@ -764,6 +764,56 @@ def departed_in_period(title: str | None, words: list[str], defn: Definition | N
     return not any(_MOMENT.search(fold(w)) for w in words)
 
 
+# People a roster may list who are not the staff: their children, spouses and family, their contacts, pupils
+# ("教职工子女入学登记表", "Emergency contacts of staff", "学生花名册"). Not a place named after them (幼儿园, 学生处).
+_OTHER_PEOPLE = re.compile(r"子女|家属|配偶|亲属|家庭成员|父母|学生(?![处会科])|幼儿(?!园)|儿童|联系人"
+                           r"|\b(?:dependants?|dependents?|child(?:ren)?|spouses?|famil(?:y|ies)|relatives?|next of kin"
+                           r"|contacts?|students?|pupils?|learners?)\b")
+_OF_SOMEONE = re.compile(r"^\s*(?:of|for)\b")
+# What anyone has, the staff's children or contacts as much as the staff: said bare on a roster of other
+# people, it is theirs. A staff number, a post or a title is the staff member's whatever the rows.
+_ANYONES = frozenset({"teacher.name", "teacher.gender", "teacher.birth_date", "teacher.ethnicity", "teacher.id_number",
+                      "teacher.education"})
+
+
+def rows_of_others(title: str | None, d: Dictionary) -> str | None:
+    """The people other than the staff a roster's title names as its rows, as it says them: the last
+    such word, unless staff are named after it as whom it qualifies ("学生资助工作人员", "Student
+    teachers"), though not after "of" ("Emergency contacts of staff")."""
+    folded = fold(title or "")
+    found = list(_OTHER_PEOPLE.finditer(folded))
+    if not found:
+        return None
+    last = found[-1]
+    after = folded[last.end():]
+    return last.group(0) if _OF_SOMEONE.match(after) or not names_staff([after], d) else None
+
+
+# A parent of the rows' people, a bracket saying who they are ("家长（教师）姓名", "Parent (staff member) name").
+_KIN_SAID = re.compile(r"^\s*(?:家长|父母|父亲|母亲|监护人|parents?|guardians?)\s*[(（](?P<who>[^()（）]+)[)）]\s*(?P<rest>.*)$")
+
+
+def kin_as_staff(wording: str, d: Dictionary) -> str | None:
+    """The wording said of the staff member, when it asks of the rows' parent a bracket names as staff
+    ("家长（教师）姓名" → "教师姓名") on a roster of their children; None otherwise."""
+    m = _KIN_SAID.match(fold(wording))
+    if m is None or not m.group("rest") or not names_staff([m.group("who")], d):
+        return None
+    who, rest = m.group("who").strip(), m.group("rest")
+    return f"{who} {rest}" if rest.isascii() else who + rest
+
+
+def names_staff(words: list[str], d: Dictionary) -> bool:
+    """Whether any of the words names the staff or a kind of them ("教职工姓名", "Staff member's name")."""
+    lex = lexicon(d)
+    return any(s.kind == "pop" for w in words for senses in lex.within(units(fold(w))) for s in senses)
+
+
+def anyones(defn: Definition | None) -> bool:
+    """Whether a value is one anyone has (a name, a sex, a birth date), not the staff member's alone."""
+    return defn is not None and defn.measure == "value" and defn.field in _ANYONES
+
+
 def is_total(defn: Definition | None) -> bool:
     """A count of a whole population (post type and status only): what bare categories below it split."""
     return defn is not None and defn.measure == "count" and all(

@@ -59,6 +59,10 @@ class Sense:
 
 
 POST = "teacher.post_type"
+STATUS = "teacher.status"
+ACTIVE = "1"
+# What opens a relative clause telling what someone did: "who left", "that have retired".
+_WHO_DID = ("who", "that", "who have", "who has", "who had", "that have", "that has", "that had", "having")
 ESTABLISHMENT = "teacher.establishment"
 # Words of a code list that name more than its code in the forms that use them: English "science"
 # teachers are physics, chemistry and biology teachers as often as teachers of 科学.
@@ -658,6 +662,13 @@ def _build(d: Dictionary) -> Lexicon:
             Sense("code", ESTABLISHMENT, frozenset({c.code}), of_posts=True))
     for code, words in APPOINTED.items():
         add(words, Sense("code", ESTABLISHMENT, frozenset({code}), event=True))
+    status = codes_fields[STATUS]
+    for c in d.code_lists[status.code_list or ""].codes:
+        # "Teachers who left", "staff that have retired": a relative clause says the leaving happened, an
+        # event of some period, where "retired teachers" or "left" among a status's options is the state.
+        if c.code != ACTIVE:
+            add([f"{who} {w}" for w in (c.en, *c.aliases) if w.isascii() for who in _WHO_DID],
+                Sense("code", STATUS, frozenset({c.code}), event=True))
     for name, words in DIMENSION_WORDS.items():
         add(words, Sense("dim", name))
     for name, words in LOOSE_WORDS.items():

@@ -50,6 +50,7 @@ from service.domain.semantics.reader import (
     band_of,
     fields_named,
     jobs_under,
+    known_part,
     named_by_options,
     read,
     refining,
@@ -494,6 +495,9 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
         return Match(None, 0.0, f"new: the pinyin {spelled!r} after the Chinese spells words it does not print",
                      near.candidates([(zh.key, zh_text)], {}, d, True))
     for one, other, said in ((zh, en, en_text), (en, zh, zh_text)):
+        if one.key is not None and _unread(other) and (added := _gloss_adds(one, said, type_, level, scene, reference, d)) is not None:
+            return Match(None, 0.0, f"new: the other language, {said!r}, glosses the reading and adds {added!r}, "
+                         "which it does not account for", near.candidates([(one.key, said)], {}, d, True))
         if one.key is not None and _unread(other):
             return Match(one.key, min(one.confidence, CONF_IN_CONTEXT),
                          f"{one.reason} (the other language, {said!r}, is not understood: {other.reason})", (),
@@ -522,6 +526,20 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
     refine = zh.parsed if zh.parsed is not None and zh.parsed.refine and en.parsed is not None and en.parsed.refine else None
     return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates,
                  None, refine)
+
+
+def _gloss_adds(reading: Match, said: str, type_: str | None, level: Level | None, scene: Scene | None,
+                reference: date | None, d: Dictionary) -> str | None:
+    """The words of a half not understood that its other words, read alone as the other half is,
+    leave over ("bonuses" of "Full-time teachers bonuses" after 专任教师): a gloss the reader knows,
+    saying something more of what it glosses. None when the known words read otherwise or are none
+    (a gloss in a language the reader does not read, "Data de nascimento")."""
+    extra = unknown_words(said, d)
+    known = known_part(said, d)
+    if not extra or not known:
+        return None
+    alone = match_field(label=known, type=type_, level=level, scene=scene, reference=reference, d=d, respell=False)
+    return ", ".join(" ".join(run) for run in extra) if alone.key == reading.key else None
 
 
 def _pinyin_apart(zh: str, latin: str, d: Dictionary) -> str | None:
@@ -833,7 +851,18 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         return subject
     if isinstance(parsed, Unread) and _unknown_word(parsed) and (parted := words_run_together(label, d)) is not None:
         again = match_field(label=parted, type=type, level=level, scene=scene, reference=reference, d=d, respell=respell)
+        alone = match_field(label=parted, type=type, level=level, reference=reference, d=d, respell=respell).parsed \
+            if again.key is not None and aggregated(label) else None
+        if isinstance(alone, Parsed) and alone.conditions:
+            # "Count of MasterDegree": a pivot counts the records of a field of the system it came from; a
+            # field named by a value (a degree held, a flag) is that system's own, not the records' value.
+            return Match(None, 0.0, f"new: counts another system's field {parted!r}, named by a value, not a field "
+                         "the records hold", again.candidates, None, again.parsed)
         if again.key is not None:
+            return replace(again, reason=f"{again.reason} (read as {parted!r})")
+        if not unknown_words(parted, d):
+            # "Count of ContractID": its capitals part it into words the reader knows, so it is no slip of
+            # one of them ("contract"); respelling it would drop a word ("ID") it says.
             return replace(again, reason=f"{again.reason} (read as {parted!r})")
     # Only a word the reader does not know may be a slip: a wording read and found to ask what the
     # records do not hold ("professional qualification") is not respelled into something else.

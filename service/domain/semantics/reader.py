@@ -536,6 +536,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         # "本学期退休人数", "staff retired this year": who retired or left during the period, which
         # the records hold only as a state on one date.
         raise _Fail("counts who retired or left during a period: a flow, not a state on the reference date")
+    if "event" in st.markers and any(c.field == "teacher.status" and "1" not in _allowed(c, d) for c in st.conds):
+        # "Teachers who left", "staff that have retired": leaving said as what happened, in some period
+        # the wording may not name; the records hold only who has the status on one date.
+        raise _Fail("counts who left or retired as an event: a flow over a period, not a state on the reference date")
     if "period" in st.markers and "event" in st.markers:
         # "Teachers appointed this year": who were appointed during the period, not who are now.
         raise _Fail("counts who became so during a period: a flow, not a state on the reference date")
@@ -1587,6 +1591,13 @@ def _unknown(u: tuple[str, ...], lex: Lexicon) -> str:
 def unknown_words(text: str, d: Dictionary) -> list[tuple[str, ...]]:
     """The stretches of a wording's words no term covers ("gongzi" of "Full-time teachers gongzi")."""
     return _unknown_runs(units(fold(text)), lexicon(d))
+
+
+def known_part(text: str, d: Dictionary) -> str:
+    """A wording's words some term covers, in their order, the others taken off ("full time teacher"
+    of "Full-time teachers bonuses")."""
+    u = units(fold(text))
+    return _join([x for x, ok in zip(u, _covered(u, lexicon(d)), strict=True) if ok])
 
 
 def _join(run: list[str]) -> str:

@@ -72,6 +72,7 @@ from service.domain.semantics.context import (
     glossary,
     is_total,
     kin_as_staff,
+    machine_path,
     names_nobody,
     names_staff,
     of_column,
@@ -364,10 +365,11 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     # A column name flattening nested headers ("Teaching Staff > Female") is read under them. Not on a
     # roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
     # A column name carrying the worksheet it came from is read under the sheet's name, and pinyin after
-    # Chinese is taken off before a path is parted ("专任教师 Zhuānrèn jiàoshī-女 Nǚ"); the field is answered
-    # as it was asked.
-    given = [f.model_copy(update=dict(zip(("headers", "label"), sheet_named(
-        [romanisation_taken_off(h) for h in f.headers], romanisation_taken_off(f.label)), strict=True)))
+    # Chinese is taken off before a path is parted ("专任教师 Zhuānrèn jiàoshī-女 Nǚ"); a system's path of
+    # objects ("StaffPersonal/PersonInfo/Demographics/Sex") is its last part under the others. The field is
+    # answered as it was asked.
+    given = [f.model_copy(update=dict(zip(("headers", "label"), machine_path(*sheet_named(
+        [romanisation_taken_off(h) for h in f.headers], romanisation_taken_off(f.label)), roster=req.level == "roster"), strict=True)))
         if f.label else f for f in req.fields]
     rows = [flattened(list(f.headers), f.label, d) if f.label and req.level == "school" else (list(f.headers), f.label)
             for f in given]

@@ -516,7 +516,8 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
               *(("c21-powerbi", i) for i in range(1, 11))},
     # A bracket of two jobs joined by "and" ("(teacher aides and library staff)") is read as words of
     # the wording, not as a list of what the category holds.
-    "bracket_list_and": {("c3-en-talis-p-01", 4)},
+    # A bracket of a scope and a note ("(all roles, including non-teaching)") joined by "and" says nothing.
+    "bracket_list_and": {("c3-en-talis-p-01", 4), ("c22-gsheets", 5)},
     # Examples of what a broad word takes in do not close it: "science (e.g. biology, chemistry, …)" may take
     # in sciences the records hold no code for, where the list itself ("science (biology, chemistry, …)") says which.
     # Examples of jobs under a kind its words name ("Non-teaching personnel (e.g. administrative officers,
@@ -524,8 +525,9 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     "bracket_list_eg": {("c17-timss", 14), ("c14-en-ph-beis-01-a", 13)},
     # A system's field id is parted into words by its capitals ("dateOfBirth", "emplStatus"): put in lower
     # case inside a question ("What is your dateofbirth?"), nothing parts it.
-    "name_to_what_is_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13)},
-    "name_to_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13)},
+    # Ed-Fi's element names ("StaffUniqueId", "SexDescriptor") likewise: inside a question they are lower-cased.
+    "name_to_what_is_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13), ("c22-edfi", 2), ("c22-edfi", 5), ("c22-edfi", 9)},
+    "name_to_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13), ("c22-edfi", 2), ("c22-edfi", 5), ("c22-edfi", 9)},
     # SAP's "Gender Key" is an alias of the field; "Sex Key" is not, and "key" alone is no word for a code.
     "gender_to_sex": {("c21-ausnap", 2)},
     # Re-cased word by word, "Count of StaffID" becomes "CountOfStaffid": the capital that parted "ID" is gone.

@@ -469,6 +469,9 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # A bare band ("30-44") is read by the bands beside it under the same headers; with the headers
     # swapped, each band sits under headers of its own and none is beside it.
     "headers_swapped": {("c21-powerbi", 6), ("c21-powerbi", 7)},
+    # "# of non-teaching staff" is "number of", not the "#" that marks a refinement in Chinese tables: the
+    # perturbation moves it into a header as if it were "其中".
+    "of_which_header": {("c22-mne", 14)},
     # A unit's bracket after a bracket saying what a count includes ("高级教师（含正高级）数（人）"): the
     # includes-bracket is read only as the wording's last; a matter of brackets, not of layout.
     "unit_suffix": {("c12-spjh-hz-01", 12)},

@@ -40,6 +40,7 @@ from service.domain.semantics.reader import (
     Unread,
     band_of,
     by_unknown,
+    defined_term,
     read,
     respelled,
     rest_of,
@@ -431,6 +432,39 @@ def sheet_named(headers: list[str], label: str) -> tuple[list[str], str]:
     return [*headers, *([name] if name else [])], f"{number}{rest}"
 
 
+# A system's name for a column as the path of objects holding it: "StaffPersonal/PersonInfo/Demographics/Sex",
+# "demographics.birthDate", "users.identifier (staff number)". Slashes part a path only when a part is
+# run-together words ("Male/Female", "Teacher/Staff/Other" are choices); a dot parts names of two letters
+# or more ("Ph.D." is no path).
+_MACHINE_PATH = re.compile(r"^(?P<path>[A-Za-z][A-Za-z0-9]+(?:[./][A-Za-z][A-Za-z0-9]+)+)(?P<note>\s*[(（][^()（）]*[)）])?\s*$")
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
+# Objects that are an organisation, not a person: under them "name" and "identifier" are the organisation's,
+# which a header of unknown words would not say, so such a path is read whole.
+_ORGANISATION = re.compile(r"(?:^|(?<=[a-z])(?=[A-Z])|_)(?:orgs?|organi[sz]ations?|schools?|institutions?|units?|leas?|districts?"
+                           r"|sites?|campus(?:es)?|buildings?|agenc(?:y|ies)|employers?)(?=$|[A-Z_])", re.IGNORECASE)
+
+
+# A property every kind of object has, whose meaning its object gives: a record's "status" (active or
+# deleted), a person's "title" (Mr, Dr), an object's "type". Under objects the reader may not know it is
+# not read alone.
+_GENERIC_PROPERTY = re.compile(r"(?i:status|state|title|type|kind|category|class|level|grade|rank|role|position|code|id"
+                               r"|identifier|number|no|name|value|description|label|flag)")
+
+
+def machine_path(headers: list[str], label: str, roster: bool) -> tuple[list[str], str]:
+    """A column named by its path of objects, read as its last part under the others as headers:
+    the objects above say whose value it is ("users", "orgs"), or nothing the reader knows. On a
+    roster a path through an organisation is read whole: its "name" is not the teacher's."""
+    number = numbering(label)  # "a. StaffPersonal/Name/FullName:": the row's number and a colon are the form's
+    m = _MACHINE_PATH.match(re.sub(r"\s*[:：]\s*$", "", label[len(number):]).strip())
+    if m is None or ("/" in m.group("path") and not _RUN_TOGETHER.search(m.group("path"))):
+        return headers, label
+    *objects, column = re.split(r"[./]", m.group("path"))
+    if _GENERIC_PROPERTY.fullmatch(column) or (roster and any(_ORGANISATION.search(o) for o in objects)):
+        return headers, label
+    return [*headers, *objects], number + column + (m.group("note") or "")
+
+
 def sheet_clashes(label: str, d: Dictionary) -> bool:
     """Whether a column copied from a worksheet counts a population its sheet's name rules out: "【Sheet2
     专任教师】教职工", "【Sheet2 专任教师】退休人员". Values the name rules out ("【Sheet2 女教师】男") are ruled out
@@ -521,6 +555,8 @@ def colon_path(headers: list[str], label: str, d: Dictionary) -> tuple[list[str]
     head, rest = label[: found[0].start()].strip(), label[found[0].end():].strip()
     if not head or not rest or _OF_WHICH_HEAD.match(fold(head)):
         return headers, label
+    if defined_term(label, d, None, None) is not None:
+        return headers, label  # "专任教师数：指具有教师资格……的人员": a term and its definition, not two header rows
     if _SIZE.fullmatch(fold(head).strip()):
         return [*headers, head], rest  # "规模：在校学生数": the size, measured by what follows
     p = read(head, d, mode="frame")

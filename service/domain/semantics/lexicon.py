@@ -679,6 +679,10 @@ def _build(d: Dictionary) -> Lexicon:
         # "族") is too short to say which field: "编码" is any code.
         named = [w for w in (f.labels.zh, *f.aliases, *DIMENSION_WORDS.get(name, ())) if not w.isascii() and len(w) >= 2]
         add([w + suffix for w in named for suffix in ("代码", "编码", "码")], Sense("dim", name))
+        # "SexDescriptor", "LevelOfEducationDescriptor": the descriptor of a coded field is its code, as
+        # Ed-Fi and CEDS name coded elements. Not "code" in English: "post code" is an address's.
+        add([f"{w} descriptor" for w in (f.labels.en, *f.aliases, *DIMENSION_WORDS.get(name, ())) if w.isascii()],
+            Sense("dim", name))
     for f in d.fields.values():
         if not f.is_indicator:
             add((f.labels.zh, f.labels.en, *f.aliases), Sense("dim", f.key))
@@ -762,6 +766,32 @@ def lexicon(d: Dictionary) -> Lexicon:
 def initials(word: str) -> str:
     """The initials of a Chinese word's pinyin in capitals, as systems name columns ("姓名" -> "XM")."""
     return "".join(p[:1] for p in pypinyin.lazy_pinyin(word, style=pypinyin.Style.FIRST_LETTER)).upper()
+
+
+def spells_opening(code: str, words: str) -> bool:
+    """Whether a system's column code spells the opening of Chinese words, each character by its
+    initial or its whole syllable and each digit as itself, parts of the code run together or parted
+    by "_" ("ZRJS_NV" 专任教师女, "ZRJS_35SJYX" 专任教师35岁及以下, "ZRJS_YJS" 专任教师研究生学历): at least
+    the first two characters, and every letter of the code or of its first part (the words after the
+    first may be worded otherwise than the code was made from: "ZRJS_35SJYX" 专任教师35周岁及以下)."""
+    first = re.split(r"[_\-]", code, maxsplit=1)[0]
+    if first != code and len(first) >= 2 and spells_opening(first, words):
+        return True
+    code = re.sub(r"[_\-]", "", code).lower()
+    ways: set[int] = {0}  # how much of the code the characters so far can have spelled
+    # Each character's syllable; a run of other characters ("35") comes back whole and is taken apart.
+    spoken = [piece for said in pypinyin.lazy_pinyin(words.replace(" ", ""))
+              for piece in ([said] if said.isascii() and said.isalpha() and said.islower() else list(said))]
+    for i, syllable in enumerate(spoken):
+        if not (syllable.isdigit() or (syllable.isalpha() and syllable.islower())):
+            return False  # punctuation, or a letter printed as such: not a spelling this rule reads
+        said = {syllable} if syllable.isdigit() else {syllable[:1], syllable, syllable.replace("v", "u")}
+        ways = {w + len(s) for w in ways for s in said if code.startswith(s, w)}
+        if not ways:
+            return False
+        if i >= 1 and len(code) in ways:
+            return True
+    return False
 
 
 def _build_pinyin_codes(d: Dictionary) -> dict[str, str]:

@@ -30,7 +30,7 @@ from service.domain.semantics.definition import (
     from_json,
     parse_key,
 )
-from service.domain.semantics.lexicon import POST, initials, lexicon, pinyin_codes, units
+from service.domain.semantics.lexicon import POST, initials, lexicon, pinyin_codes, spells_opening, units
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
     AMBIGUOUS,
@@ -696,6 +696,8 @@ def _on(stated: tuple[int, int, int | None], reference: date | None) -> bool:
 _COLUMN_CODE = re.compile(r"^\s*([A-Z]{2,9})\s*(?:[(（]\s*([^()（）]+?)\s*[)）]|[_\-\s]+([\u3400-\u9fff]+))?\s*$")
 # The wording with its code after it: "性别(XB)", "姓名_XM".
 _CODE_AFTER_NAME = re.compile(r"^\s*([\u3400-\u9fff]+)\s*(?:[(（]\s*([A-Z]{2,9})\s*[)）]|[_\-\s]+([A-Z]{2,9}))\s*$")
+# A system's code for a column before its Chinese name, in parts ("ZRJS_NV 专任教师女", "ZRJS_35SJYX 专任教师35岁及以下").
+_CODE_BEFORE_WORDS = re.compile(r"^\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{2,12})[\s_\-]+(?=[\u3400-\u9fff])(\S.*?)\s*$")
 
 
 def _spells(code: str, words: str) -> bool:
@@ -705,10 +707,12 @@ def _spells(code: str, words: str) -> bool:
 
 def _spelled_by_code(label: str, level: Level | None, d: Dictionary) -> str | None:
     """The wording a column code spells in pinyin initials: the words beside it when the code is their
-    initials ("ZZMM（政治面貌）", "XB_性别", "姓名(XM)"), or on a roster the one teacher field whose name
+    initials ("ZZMM（政治面貌）", "XB_性别", "姓名(XM)") or spells their opening ("ZRJS_NV 专任教师女"), or on a roster the one teacher field whose name
     it spells ("ZGXL": 最高学历). A code the reader knows as a word or an abbreviation ("DOB", "TSC") is
     that word. A row's number before the code ("一、GH（工号）") changes nothing."""
     label = _PUNCTUATED_NUMBER.sub("", label)
+    if (before := _CODE_BEFORE_WORDS.match(label)) is not None and spells_opening(before.group(1), before.group(2)):
+        return before.group(2)
     if (after := _CODE_AFTER_NAME.match(label)) is not None:
         named, code = after.group(1), after.group(2) or after.group(3)
         return named if _spells(code, named) else None

@@ -677,6 +677,8 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
             got = kind
         elif mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(_LEAVING_OUT.sub(" ", _still_counted(fold(label))), got, lexicon(d)):
             got = Unread(ENUMERATED)
+        if mode == "field" and isinstance(got, Unread) and (defined := defined_term(label, d, hint, level)) is not None:
+            got = defined  # "专任教师数：指具有教师资格、专门从事教育教学工作的人员"
         if mode == "frame" and isinstance(got, Unread) and (halves := bilingual(label)) is not None:
             got = _either(got, *(read(h, d, hint, level, mode, by) for h in halves[:2]))
         memo[k] = got
@@ -778,6 +780,9 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread(AMONG_OR_MIDDLE)
     if _DEGREE_IN_A_FIELD.search(fold(label)):
         return Unread(DEGREE_IN_A_FIELD)
+    if mode == "field" and _TAUGHT_STAGE.search(fold(label)):
+        return Unread(TAUGHT_STAGE)
+    label = _EVERY_STAGE.sub("", label)
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(_beside_category, _ADDRESSEE_EN.sub(
@@ -912,6 +917,16 @@ AMONG_OR_MIDDLE = "中高级 after the people it counts reads two ways (中级 a
 # not the level of education the records hold ("a bachelor's degree or higher").
 _DEGREE_IN_A_FIELD = re.compile(r"\b(?:bachelor|master|doctor)s?\s+(?:degree\s+)?(?:of|in)\s+(?!(?:or|and|higher|above|equivalent)\b)[a-z]")
 DEGREE_IN_A_FIELD = "names a degree in a field (a Bachelor of Education), one award, not the highest level of education"
+
+
+# A stage of education people work "in" ("Teachers in lower secondary education", "staff in primary
+# education", as UIS and UOE label their figures): the stage they teach, which a school's records do not
+# part, not the level of education they hold. "In all levels of education" parts nothing: it is dropped.
+_TAUGHT_STAGE = re.compile(r"\b(?:in|at)\s+(?:(?:pre-?primary|primary|(?:lower|upper)\s+secondary|secondary|post-?secondary"
+                           r"(?:\s+non-tertiary)?|tertiary|early\s+childhood|basic|compulsory|general|vocational|technical"
+                           r"(?:\s+and\s+vocational)?|special(?:\s+needs)?)\s+)(?:education|level)\b")
+TAUGHT_STAGE = "names the stage of education they work in (which the records do not part within a school), not their own"
+_EVERY_STAGE = re.compile(r"\s*\b(?:in|at|across)\s+all\s+(?:levels|stages)(?:\s+of\s+education)?\b|,?\s*\bboth\s+sexes\b")
 
 
 def _restated(label: str, d: Dictionary, level: str | None, mode: Mode, by: tuple[str, ...]) -> Parsed | None:
@@ -1415,6 +1430,99 @@ def _noted(label: str, d: Dictionary, hint: str | None, level: str | None) -> Pa
         said = [s for s in senses if s.kind in ("code", "pop")]
         if said and not any(s.field in admitted and s.codes <= admitted[s.field] and not s.negated for s in said):
             return None  # "（女）" would say whom; "（劳动合同）" after 编外聘用 says it again
+    return head
+
+
+# A term, then what it means, as indicator definitions (指标口径) and data dictionaries print them:
+# "专任教师数：指具有教师资格、专门从事教育教学工作的人员", "非在编教职工数：未纳入事业编制管理、与学校签订劳动合同的在职
+# 教职工", "教职工总数（指在学校工作并由学校支付工资的在职人员）", "Date of Birth - The month, day and year the
+# staff member was born". A Chinese definition says 指 (or 即), or after a colon describes the people the
+# term counts ("…的在职教职工"); an English one opens with an article after a dash or a colon.
+_DEFINED_ZH = re.compile(r"^(?P<head>[^:：()（）]+?)\s*(?:[:：]\s*(?P<colon>\S.*?)|[(（]\s*(?P<bracket>(?:是指|系指|指|即)[^()（）]+)[)）])\s*$")
+_DEFINING = re.compile(r"^(?:是指|系指|指|即)")
+_DESCRIBES_PEOPLE = re.compile(r"(?:人员|教师|教职工|职工|员工|人数)\s*[。.]?\s*(?:[(（]\s*(?:人|名)\s*[)）])?\s*$")
+_DEFINED_EN = re.compile(r"^(?P<head>[^:()（）]+?)\s+(?:[-–—]|:)\s+(?P<note>(?:the|a|an|whole|each|all)\s.+)$")
+# Clauses taking people in or leaving them out ("不含离退休人员", "含校级领导"), read for whether they
+# change whom the term counts; any other word narrowing it ("仅", "only", "excluding") leaves it unread.
+_TAKEN_IN_OR_OUT = re.compile(r"(?P<out>不含|不包括|不计)?(?(out)|(?:含|包括|包含))(?P<whom>[^，,；;。）)]+)")
+_NARROWS = re.compile(r"仅|只|限|除|以外|之外|兼|担任|其中|\b(?:only|exclud\w*|except|includ\w*|other than|unless|but)\b")
+# Words of a definition that describe rather than say whom: what they have, do or are paid for, and lists of it
+# ("具有教师资格、专门从事教育教学工作"); a value or a bound named still says whom.
+_DEFINITION_SAYS_WHOM = _NOTE_SAYS_WHOM - {"unheld", "having", "union", "list", "dim", "member"}
+_BOUNDING = frozenset({"neg_pre", "neg_post", "above", "below", "above_excl", "below_excl", "above_pre", "below_pre", "below_bare",
+                       "refine"})
+_STATUS = "teacher.status"
+
+
+def _meant(p: Parsed) -> frozenset[tuple[str, frozenset[str] | None, int | None, int | None]]:
+    """Whom a reading counts, each field's codes taken together ("专任教师中的女性教职工": teachers, women, staff)."""
+    codes: dict[str, frozenset[str]] = {}
+    for c in p.conditions:
+        if c.codes and not c.negated:
+            codes[c.field] = codes.get(c.field, frozenset(c.codes)) & frozenset(c.codes)
+    return frozenset({*((f, cs, None, None) for f, cs in codes.items()),
+                      *((c.field, frozenset(c.codes) if c.negated else None, c.min, c.max) for c in p.conditions if not c.codes or c.negated)})
+
+
+def _disjoint(a: tuple[Filter, ...], b: tuple[Filter, ...]) -> bool:
+    """Whether no one meets both sets of conditions: some field admits different codes in each."""
+    return any(x.field == y.field and x.codes and y.codes and not set(x.codes) & set(y.codes) for x in a for y in b)
+
+
+def _within_all(inner: tuple[Filter, ...], outer: tuple[Filter, ...]) -> bool:
+    """Whether everyone meeting `inner` meets `outer`: each coded condition of outer is narrowed by inner."""
+    return all(any(x.field == y.field and x.codes and set(x.codes) <= set(y.codes) for x in inner) for y in outer if y.codes)
+
+
+def defined_term(label: str, d: Dictionary, hint: str | None, level: str | None) -> Parsed | None:
+    """A term followed by its definition, read as the term when the definition says whom it counts no
+    other way than the term does: it names nobody outside it or a part of it, takes in only people the
+    term counts and leaves out only people it does not, and holds no number it does not restate."""
+    folded = unnumbered(fold(label))
+    zh, en = _DEFINED_ZH.match(folded), _DEFINED_EN.match(folded)
+    if zh is not None and (zh.group("bracket") or _DEFINING.match(zh.group("colon") or "")
+                           or (_DESCRIBES_PEOPLE.search(zh.group("colon") or "") and zh.group("head").endswith("数"))):
+        head_text, note = zh.group("head"), _DEFINING.sub("", zh.group("bracket") or zh.group("colon") or "")
+    elif en is not None:
+        head_text, note = en.group("head"), en.group("note")
+    else:
+        return None
+    head = read(head_text, d, hint, level)
+    if not isinstance(head, Parsed) or head.kind not in ("count", "value"):
+        return None
+    said = read(note, d, hint, level)
+    if isinstance(said, Parsed):
+        return head if (said.kind, said.field, _meant(said)) == (head.kind, head.field, _meant(head)) else None
+    # A count names people in post unless it says otherwise: "不含离退休人员" leaves out no one it counts.
+    counted = head.conditions if any(c.field == _STATUS for c in head.conditions) else (*head.conditions, Filter(_STATUS, ("1",)))
+    for m in _TAKEN_IN_OR_OUT.finditer(note):
+        whom = read(m.group("whom"), d, None, level)
+        if not (isinstance(whom, Parsed) and whom.kind == "count" and head.kind == "count"):
+            return None
+        if not (_disjoint(whom.conditions, counted) if m.group("out") else _within_all(whom.conditions, head.conditions)):
+            return None
+    rest = _TAKEN_IN_OR_OUT.sub(" ", note)
+    if _NARROWS.search(rest) or re.search(r"\d", rest):
+        return None
+    lex = lexicon(d)
+    admitted = {c.field: set(c.codes) for c in counted if c.codes}
+    entity = (head.field or "").split(".", 1)[0]
+    known = list(lex.within(units(rest)))
+    if head.kind == "value" and not any(s.field == head.field for senses in known for s in senses):
+        return None  # "Date of Birth - the date the staff member joined": the definition must name what it defines
+    for senses in known:
+        if head.kind == "value":
+            # Of a value the definition says what it is: another field of the same entity is another
+            # value ("Staff ID - the national identity number"), a bound or a negation some of it.
+            if any(s.kind in _BOUNDING for s in senses) or (not any(s.field == head.field for s in senses) and any(
+                    s.kind == "dim" and s.field and s.field != head.field and s.field.startswith(f"{entity}.") for s in senses)):
+                return None
+            continue
+        if any(s.kind in _DEFINITION_SAYS_WHOM for s in senses):
+            return None
+        for s in (s for s in senses if s.kind in ("code", "pop", "member") and not s.generic):
+            if s.field not in admitted or not (set(s.codes) <= admitted[s.field] if not s.negated else not set(s.codes) & admitted[s.field]):
+                return None
     return head
 
 

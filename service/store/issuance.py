@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, Dialect, select, text
+from sqlalchemy import ColumnElement, Dialect, TextClause, select, text
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -81,24 +81,18 @@ def fill(session: Session, plan: FillPlan, schools: list[str], at: datetime) -> 
     classification = plan.classification
     conn = session.connection()
     postgres = conn.dialect.name == "postgresql"
-    compiled, v = _values_sql(conn.dialect, plan.level, tuple(classification), plan.reference_date, plan.period)
     if postgres:
         # The planner cannot estimate the as-of-date filter's subqueries and prices the values query
         # in the millions: JIT compilation then cost more than the aggregation itself.
         conn.execute(text("SET LOCAL jit = off"))
-    on_forms = (f"SELECT s.form_id, v.* FROM prefill_computed v JOIN form f ON f.school_code = v.{ident(v.school_column)} "
-                f"JOIN form_section s ON s.form_id = f.id AND s.request_id = :rid")
     if len(schools) <= FEW_SCHOOLS:
-        # A school's first reading: one statement. Two temp tables, their statistics and their drops
-        # cost PostgreSQL 8 of the 16 ms the fill took. Without the statistics, the forms are named
-        # by their schools, or PostgreSQL joins every form of the request first.
-        added = conn.execute(text(
-            f"{_INSERT} WITH prefill_computed AS MATERIALIZED ({compiled}), "
-            f"prefill_values AS MATERIALIZED ({on_forms} WHERE f.school_code {_READ}) {_new_items(v, classification)}"),
-            {"rid": plan.request_id, "at": at, "schools": schools}).rowcount
+        added = conn.execute(_few_schools_fill(conn.dialect, plan.level, tuple(classification.items()),
+                                               plan.reference_date, plan.period),
+                             {"rid": plan.request_id, "at": at, "schools": schools}).rowcount
         # JIT stays off for the rest of the transaction (SET LOCAL): what follows a few schools' fill
         # (their forms' items read, a status written) is small, and a RESET was one more round trip.
         return int(added)
+    compiled, v = _values_sql(conn.dialect, plan.level, tuple(classification), plan.reference_date, plan.period)
     suffix = " ON COMMIT DROP" if postgres else ""
     conn.execute(text("DROP TABLE IF EXISTS prefill_computed"))
     conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
@@ -109,7 +103,7 @@ def fill(session: Session, plan: FillPlan, schools: list[str], at: datetime) -> 
         conn.execute(text("RESET jit"))
         conn.execute(text("ANALYZE prefill_computed"))
     # The values and the form of `r` they go on, joined once: one row per school (or teacher).
-    conn.execute(text(f"CREATE TEMP TABLE prefill_values{suffix} AS {on_forms}"), {"rid": plan.request_id})
+    conn.execute(text(f"CREATE TEMP TABLE prefill_values{suffix} AS {_on_forms(v)}"), {"rid": plan.request_id})
     added = conn.execute(text(f"{_INSERT} {_new_items(v, classification)}"), {"at": at}).rowcount
     # Read before the next statement: DuckDB's cursor reports the count of the last one it ran.
     conn.execute(text("DROP TABLE IF EXISTS prefill_values"))
@@ -120,25 +114,56 @@ def fill(session: Session, plan: FillPlan, schools: list[str], at: datetime) -> 
 # Up to this many schools read at once (a few first readings in a group), a fill is one statement;
 # beyond it, the values go through temp tables, which PostgreSQL plans with their statistics.
 FEW_SCHOOLS = 64
+
+
+@lru_cache(maxsize=256)
+def _few_schools_fill(dialect: Dialect, level: str, classification: tuple[tuple[str, str], ...], reference: date,
+                      period: tuple[date, date]) -> TextClause:
+    """A few schools' fill (a school's first reading) as one statement, kept: its text is some 10 kB,
+    which SQLAlchemy scanned for its parameters again on every first reading (0.6 ms). Two temp
+    tables, their statistics and their drops cost PostgreSQL 8 of the 16 ms the fill took. Without
+    the statistics, the forms are named by their schools, or PostgreSQL joins every form of the
+    request first."""
+    compiled, v = _values_sql(dialect, level, tuple(k for k, _c in classification), reference, period)
+    return text(f"{_INSERT} WITH prefill_computed AS MATERIALIZED ({compiled}), "
+                f"prefill_values AS ({_on_forms(v)} WHERE f.school_code {_READ}) {_new_items(v, dict(classification))}")
+
+
+def _on_forms(v: prefill.Values) -> str:
+    """The values of `prefill_computed` on the forms holding a section of the request `:rid`."""
+    return (f"SELECT s.form_id, v.* FROM prefill_computed v JOIN form f ON f.school_code = v.{ident(v.school_column)} "
+            "JOIN form_section s ON s.form_id = f.id AND s.request_id = :rid")
+
+
 _INSERT = ("INSERT INTO form_item (form_id, entity_id, key, prefill, prefill_source, prefill_at, prefill_by, "
            "prefill_ref, classification)")
 
 
 def _new_items(v: prefill.Values, classification: dict[str, str]) -> str:
     """The items of `prefill_values`, one per key and entity, that its forms do not hold yet."""
-    selects = []
-    for k, classed in classification.items():
-        c = v.columns[k]
-        selects.append(
-            f"SELECT p.form_id, CAST(p.{ident(v.entity_column)} AS VARCHAR) AS entity_id, {literal(k)} AS item_key, "
-            f"CAST(p.{ident(c)} AS VARCHAR) AS prefill, p.{ident(c + '_src')} AS prefill_source, "
-            f"COALESCE(CAST(p.{ident(c + '_at')} AS TIMESTAMP), CAST(:at AS TIMESTAMP)) AS prefill_at, "
-            f"p.{ident(c + '_by')} AS prefill_by, CAST(p.{ident(c + '_ref')} AS VARCHAR) AS prefill_ref, "
-            f"{literal(classed)} AS classification FROM prefill_values p"
-        )
+    # Unpivoted by a join with the keys, each row's values gathered in one array per column and
+    # picked by the key's place: a SELECT per key under UNION ALL read `prefill_values` once per
+    # key, and DuckDB took a sixth of a school's first reading to plan it.
+    columns = [v.columns[k] for k in classification]
+
+    def gathered(suffix: str, as_type: str) -> str:
+        return "ARRAY[" + ", ".join(f"CAST(p.{ident(c + suffix)} AS {as_type})" for c in columns) + "]"
+
+    keys = ", ".join(f"({n}, {literal(k)}, {literal(classed)})" for n, (k, classed) in enumerate(classification.items(), 1))
+    selected = (
+        f"SELECT p.form_id, CAST(p.{ident(v.entity_column)} AS VARCHAR) AS entity_id, {gathered('', 'VARCHAR')} AS v, "
+        f"{gathered('_src', 'VARCHAR')} AS src, {gathered('_at', 'TIMESTAMP')} AS at, {gathered('_by', 'VARCHAR')} AS by, "
+        f"{gathered('_ref', 'VARCHAR')} AS ref FROM prefill_values p"
+    )
+    unpivoted = (
+        "SELECT g.form_id, g.entity_id, k.item_key, (g.v)[k.n] AS prefill, (g.src)[k.n] AS prefill_source, "
+        "COALESCE((g.at)[k.n], CAST(:at AS TIMESTAMP)) AS prefill_at, (g.by)[k.n] AS prefill_by, "
+        f"(g.ref)[k.n] AS prefill_ref, k.classification FROM ({selected}) g "
+        f"CROSS JOIN (VALUES {keys}) AS k (n, item_key, classification)"
+    )
     # Asked once, the first stays: one NOT EXISTS by the item's key for all of them (ON CONFLICT DO
     # NOTHING on every row cost a third of the write; one per key read the form items once per key).
-    return (f"SELECT * FROM ({' UNION ALL '.join(selects)}) n WHERE NOT EXISTS "
+    return (f"SELECT * FROM ({unpivoted}) n WHERE NOT EXISTS "
             "(SELECT 1 FROM form_item i WHERE i.form_id = n.form_id AND i.entity_id = n.entity_id AND i.key = n.item_key)")
 
 

@@ -91,14 +91,17 @@ class Values:
     school_column: str
 
 
-def _collected(key: str, period: tuple[date, date], i: int) -> Any:
-    """The latest answer collected for `key` per entity, for a reference date within `period`."""
+def _collected(key: str, period: tuple[date, date], i: int, among: Any = None) -> Any:
+    """The latest answer collected for `key` per entity, for a reference date within `period`; of
+    the entities `among` alone when given (a few schools read), so that a first reading does not
+    rank the answers of every school that has answered the key already."""
     ranked = select(
         col(CollectedValue.entity_id), col(CollectedValue.value), col(CollectedValue.source),
         col(CollectedValue.collected_at), col(CollectedValue.collected_by), col(CollectedValue.ref),
         func.row_number().over(partition_by=col(CollectedValue.entity_id),
                                order_by=col(CollectedValue.collected_at).desc()).label("rn"),
-    ).where(col(CollectedValue.key) == key, col(CollectedValue.reference_date).between(*period)).subquery(f"cr{i}")
+    ).where(col(CollectedValue.key) == key, col(CollectedValue.reference_date).between(*period),
+            *([] if among is None else [col(CollectedValue.entity_id).in_(among)])).subquery(f"cr{i}")
     return select(ranked).where(ranked.c.rn == 1).subquery(f"c{i}")
 
 
@@ -168,7 +171,7 @@ def school_values_query(
             query = query.add_columns(*_computed(name, func.coalesce(counts.c[name], 0), reference))
         query = query.outerjoin(counts, counts.c.school_code == schools.c.code)
     for i, key in enumerate(collected):
-        cv = _collected(key, period, i)
+        cv = _collected(key, period, i, None if codes is None else list(codes))
         query = query.add_columns(*_with_provenance(names[key], cv.c.value, cv.c.source, cv.c.collected_at,
                                                     cv.c.collected_by, cv.c.ref))
         query = query.outerjoin(cv, cv.c.entity_id == schools.c.code)
@@ -205,8 +208,11 @@ def teacher_values_query(
     query = select(*columns).join(schools, schools.c.code == Teacher.school_code).where(
         _teachers_as_of(reference, codes), in_post(), *([] if codes is None else [col(Teacher.school_code).in_(codes)])
     )
+    # The teachers ever at the schools named: the answers of those the query can take.
+    ever = aliased(Teacher)
+    among = None if codes is None else select(col(ever.id)).where(col(ever.school_code).in_(codes))
     for i, key in enumerate(collected):
-        cv = _collected(key, period, i)
+        cv = _collected(key, period, i, among)
         query = query.add_columns(*_with_provenance(names[key], cv.c.value, cv.c.source, cv.c.collected_at,
                                                     cv.c.collected_by, cv.c.ref))
         query = query.outerjoin(cv, cv.c.entity_id == Teacher.id)

@@ -77,9 +77,11 @@ TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teache
                  # The teaching profession, as questions say one works in it ("从事教师职业多少年").
                  "教师职业", "教师行业", "教育行业",
                  # A supply-and-demand model's "teacher stock": the teachers in post at its base date.
-                 "teacher stock")
+                 "teacher stock",
+                 # A school's faculty are its teachers ("faculty and staff" names both, below).
+                 "faculty", "faculty member", "teaching faculty")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
-               "employee", "personnel", "faculty and staff", "faculty", "workforce", "教师和职工",
+               "employee", "personnel", "faculty and staff", "workforce", "教师和职工",
                # Staff of both kinds said at once, the noun shared: "Total teaching and non-teaching staff".
                "teaching and non-teaching", "academic and non-academic",
                # A US district's staff of one school ("building"): "Total building staff headcount".
@@ -773,10 +775,14 @@ def spells_opening(code: str, words: str) -> bool:
     initial or its whole syllable and each digit as itself, parts of the code run together or parted
     by "_" ("ZRJS_NV" 专任教师女, "ZRJS_35SJYX" 专任教师35岁及以下, "ZRJS_YJS" 专任教师研究生学历): at least
     the first two characters, and every letter of the code or of its first part (the words after the
-    first may be worded otherwise than the code was made from: "ZRJS_35SJYX" 专任教师35周岁及以下)."""
-    first = re.split(r"[_\-]", code, maxsplit=1)[0]
-    if first != code and len(first) >= 2 and spells_opening(first, words):
+    first may be worded otherwise than the code was made from: "ZRJS_35SJYX" 专任教师35周岁及以下), or each part
+    a run of the words in an order of its own ("JZG_ZB" 在编教职工)."""
+    first, *rest = re.split(r"[_\-]", code)
+    if rest and len(first) >= 2 and spells_opening(first, words):
         return True
+    if rest and all(len(part) >= 2 and any(spells_opening(part, words[i:]) for i in range(len(words) - 1))
+                    for part in (first, *rest)):
+        return True  # "jzg_zb 在编教职工": each part spells a run of the words, in the key's own order
     code = re.sub(r"[_\-]", "", code).lower()
     ways: set[int] = {0}  # how much of the code the characters so far can have spelled
     # Each character's syllable; a run of other characters ("35") comes back whole and is taken apart.

@@ -454,7 +454,7 @@ def _values_of(option: str, name: str, d: Dictionary) -> bool:
         c.field == name or (c.field == POST and c.codes == ("1",) and not c.negated) for c in p.conditions)
 
 
-_YES_NO = {"是", "否", "有", "无", "yes", "no", "y", "n"}
+_YES_NO = {"是", "否", "有", "无", "没有", "不是", "yes", "no", "y", "n"}
 
 
 def _unknown_word(parsed: Unread) -> bool:
@@ -521,11 +521,30 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
                      apart)
     if bracketed and zh.key is None and en.key is None:
         return None
+    if not bracketed and _switched(zh.parsed, en.parsed):
+        return None  # "专任教师 female", "在编 staff": one wording in two languages, read whole
     # "其中：双语教师 Of which bilingual teachers" unread is still a refinement: the "其中" after it
     # refine the same total.
     refine = zh.parsed if zh.parsed is not None and zh.parsed.refine and en.parsed is not None and en.parsed.refine else None
     return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates,
                  None, refine)
+
+
+def _switched(zh: Parsed | None, en: Parsed | None) -> bool:
+    """Whether a wording switches language inside one phrase ("专任教师 female", "staff 总数", "retired 人员"):
+    one half names whom it counts, the other only a total or a category of a field the first does not
+    condition, so neither is a translation of the other (a translation disagreeing on a category,
+    "女教師 Male", names the same field twice and stays unread)."""
+    for people, part in ((zh, en), (en, zh)):
+        if people is None or part is None or people.kind != "count" or not people.own_population or part.refine:
+            continue
+        if part.kind == "total" and not part.conditions:
+            return True
+        named = {c.field for c in people.conditions}
+        if part.kind == "count" and not part.own_population and part.conditions \
+                and not any(c.field in named for c in part.conditions):
+            return True
+    return False
 
 
 def _gloss_adds(reading: Match, said: str, type_: str | None, level: Level | None, scene: Scene | None,
@@ -697,7 +716,29 @@ _COLUMN_CODE = re.compile(r"^\s*([A-Z]{2,9})\s*(?:[(（]\s*([^()（）]+?)\s*[)�
 # The wording with its code after it: "性别(XB)", "姓名_XM".
 _CODE_AFTER_NAME = re.compile(r"^\s*([\u3400-\u9fff]+)\s*(?:[(（]\s*([A-Z]{2,9})\s*[)）]|[_\-\s]+([A-Z]{2,9}))\s*$")
 # A system's code for a column before its Chinese name, in parts ("ZRJS_NV 专任教师女", "ZRJS_35SJYX 专任教师35岁及以下").
-_CODE_BEFORE_WORDS = re.compile(r"^\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{2,12})[\s_\-]+(?=[\u3400-\u9fff])(\S.*?)\s*$")
+_CODE_BEFORE_WORDS = re.compile(r"^\s*([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Za-z]{2,12})[\s_\-]+(?=[\u3400-\u9fff])(\S.*?)\s*$")
+# A system's key, then what it holds after a colon: "nm: full name", "edu_lvl: highest education", "hire_dt: hire date".
+_KEY_THEN_WORDS = re.compile(r"^\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\s*[:：]\s+(\S.*?)\s*$")
+# Words that open a note to whoever fills the form in, not a key: "Note: count each teacher once".
+_NOT_A_KEY = frozenset({"note", "notes", "nb", "remark", "remarks", "comment", "comments", "hint", "tip", "example", "eg", "ie"})
+
+
+# A bound in a key's own words: "age_lt35" is under 35, "ge55" 55 and over.
+_KEY_BOUND = re.compile(r"(?:^|_)(lte?|le|gte?|ge|under|over|below|above)_?(\d{1,3})(?=_|$)", re.IGNORECASE)
+
+
+def _same_bound(code: str, words: str, d: Dictionary) -> bool:
+    """Whether a key stating a bound ("zrjs_age_lt35") bounds as its words do: "专任教师35岁以下" takes in 35,
+    "lt35" does not, and a department's two statements that disagree are not read. A key with no bound agrees."""
+    m = _KEY_BOUND.search(code)
+    if m is None:
+        return True
+    op, n = m.group(1).lower(), int(m.group(2))
+    lo, hi = {"lt": (None, n - 1), "under": (None, n - 1), "below": (None, n - 1), "le": (None, n), "lte": (None, n),
+              "gt": (n + 1, None), "over": (n + 1, None), "above": (n + 1, None), "ge": (n, None), "gte": (n, None)}[op]
+    said = read(words, d)
+    bounds = [(c.min, c.max) for c in said.conditions if c.min is not None or c.max is not None] if isinstance(said, Parsed) else []
+    return bounds == [(lo, hi)]
 
 
 def _spells(code: str, words: str) -> bool:
@@ -711,8 +752,12 @@ def _spelled_by_code(label: str, level: Level | None, d: Dictionary) -> str | No
     it spells ("ZGXL": 最高学历). A code the reader knows as a word or an abbreviation ("DOB", "TSC") is
     that word. A row's number before the code ("一、GH（工号）") changes nothing."""
     label = _PUNCTUATED_NUMBER.sub("", label)
-    if (before := _CODE_BEFORE_WORDS.match(label)) is not None and spells_opening(before.group(1), before.group(2)):
+    if (before := _CODE_BEFORE_WORDS.match(label)) is not None and spells_opening(before.group(1), before.group(2)) \
+            and _same_bound(before.group(1), before.group(2), d):
         return before.group(2)
+    if (keyed := _KEY_THEN_WORDS.match(label)) is not None and keyed.group(1) not in _NOT_A_KEY \
+            and unknown_words(keyed.group(1).replace("_", " "), d):
+        return keyed.group(2)  # a key the reader does not know as words: what it holds is said after it
     if (after := _CODE_AFTER_NAME.match(label)) is not None:
         named, code = after.group(1), after.group(2) or after.group(3)
         return named if _spells(code, named) else None

@@ -206,6 +206,20 @@ _SANDWICH = re.compile(rf"{_N}\s*(?:周岁|岁|年)?\s*(≤|<=|<)\s*(年龄|age|
 # "30周岁（含）至40周岁（不含）".
 _BOUNDS_BEFORE_UNIT = re.compile(r"(\d+)\s*(\((?:含|不含)\))\s*[-－—~～至到]\s*(\d+)\s*(\((?:含|不含)\))\s*(周岁|岁|年)")
 
+# A range, then a bracket saying which of its ends it includes: "25到30岁的教师（含25不含30）",
+# "30-40岁（不含30，含40）": each end's bracket put after it, as "25（含）至30（不含）岁" says.
+_RANGE_THEN_ENDS = re.compile(r"(?<![\d.])(?P<lo>\d{1,3})\s*(?P<to>[-－—~～至到])\s*(?P<hi>\d{1,3})\s*(?P<unit>周岁|岁|年)"
+                              r"(?P<between>[^()]*?)\s*\(\s*(?P<a>不?(?:包)?含)\s*(?P<na>\d{1,3})\s*[,，、;；]?\s*"
+                              r"(?P<b>不?(?:包)?含)\s*(?P<nb>\d{1,3})\s*\)")
+
+
+def _ends_placed(m: re.Match[str]) -> str:
+    said = {m.group("na"): m.group("a").replace("包", ""), m.group("nb"): m.group("b").replace("包", "")}
+    if set(said) != {m.group("lo"), m.group("hi")}:
+        return m.group(0)  # the bracket speaks of other numbers than the range's: left as printed
+    return f"{m.group('lo')}({said[m.group('lo')]})至{m.group('hi')}({said[m.group('hi')]}){m.group('unit')}{m.group('between')}"
+
+
 # A range whose upper end carries its own bound: "25周岁至不足35周岁", "3年到未满10年" are from the first number
 # (included) to under the second: "25周岁至34周岁", "3年至9年".
 _TO_UNDER = re.compile(r"(?<![\d.])(\d{1,3})\s*(周岁|岁|周年|年)?\s*(?:至|到|-|–|—|~|～)\s*(?:不足|不满|未满|小于|低于)\s*"
@@ -263,7 +277,7 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     text = _LENGTH_OF_TEACHING.sub(r"\1", text)  # "从教年限满30年" is "从教满30年"
     text = _YEARS_OR_HIGHER.sub(r"\1above", text)  # "10 years or higher" of a length is "or above"
     text = _NTH_YEAR.sub(_completed, text)
-    text = _BOUNDS_BEFORE_UNIT.sub(r"\1\5\2至\3\5\4", text)
+    text = _BOUNDS_BEFORE_UNIT.sub(r"\1\5\2至\3\5\4", _RANGE_THEN_ENDS.sub(_ends_placed, text))
     text = _BOUNDS_LISTED.sub("", _TO_UNDER.sub(_to_under, text))
     if hint == "teacher.teaching_years":
         # Under "Teachers by years of experience", "20 years or more" are years of teaching, not an age.

@@ -675,7 +675,8 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
             got = _noted(label, d, hint, level) or got
         if mode == "field" and (kind := _kind_by_jobs(label, d, level) or _defined_by_all(label, d, level)) is not None:
             got = kind
-        elif mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(_LEAVING_OUT.sub(" ", _still_counted(fold(label))), got, lexicon(d)):
+        elif mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(
+                _LEAVING_OUT.sub(" ", _still_counted(_ENDS_SAID.sub(" ", fold(label)))), got, lexicon(d)):
             got = Unread(ENUMERATED)
         if mode == "field" and isinstance(got, Unread) and (defined := defined_term(label, d, hint, level)) is not None:
             got = defined  # "专任教师数：指具有教师资格、专门从事教育教学工作的人员"
@@ -684,6 +685,10 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         memo[k] = got
     result: Parsed | Unread = memo[k]
     return result
+
+
+# Which ends of a range a bracket takes in ("（不含40，含50）"): said of the range (ranges.extract), no list.
+_ENDS_SAID = re.compile(r"[(（]\s*不?包?含\s*\d{1,3}\s*[,，、;；]?\s*不?包?含\s*\d{1,3}\s*[)）]")
 
 
 def too_long(label: str) -> bool:

@@ -120,6 +120,8 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     # "P&P": permanent and pensionable, the terms of a civil-service post ("Terms (P&P / Contract)").
     (r"\bp\s*&\s*p\b", "permanent and pensionable"),
     (r"\bw/o\b", "without "), (r"\bw/\s*", "with "),
+    # Chat spelling, between words: "how many tchrs r female?", "How old r u?", "Ur full name?".
+    (r"(?<=[a-z] )r(?= [a-z])", "are"), (r"(?<=[a-z] )u(?=\s*(?:[?？.]|$| [a-z]))", "you"), (r"\bur\b", "your"),
     (r"(?:#|\bnos?\.)\s*(?=of\b)", "number "),
     (r"\bdepts?\b\.?", "department"), (r"\basst\b\.?", "assistant"), (r"\bassts\b\.?", "assistants"),
     (r"\bgovt\b\.?", "government"), (r"\bapprox\b\.?", "approximately"), (r"\bmgmt\b\.?|\bmgt\b\.?", "management"),
@@ -306,6 +308,17 @@ def _second_person(text: str) -> str:
     return _RELATION_BEFORE_COLON.sub(r"\1your \2", _FIRST_PERSON_MY.sub("your", text))
 
 
+# Spoken Chinese as department staff type it: "你叫啥名字？" asks the name, "教了几年书" the years of teaching,
+# "有没有？有几个" how many; "老教师" beside an age bound is the bound ("50岁以上的老教师"), alone it says none.
+_COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"啥", "什么"),
+    (r"叫什么(?:名字)?", "的姓名是什么"),
+    (r"教了?(?:几|多少)年(?:的)?书了?", "教龄是多少年"),
+    (r"有没有[?？]\s*(?:有)?(?=几|多少)", ""),
+    (r"(?<=[岁上下])(的?)老(?=教师|教职工)", r"\1"),
+))
+
+
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
 def fold(text: str) -> str:
     """NFKC width, codes printed beside the names they stand for taken off, simplified script, lower
@@ -321,6 +334,8 @@ def fold(text: str) -> str:
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
     t = t.replace("老师", "教师")  # after the spaces: "老 师" is 老师 too
+    for said, plain in _COLLOQUIAL:
+        t = said.sub(plain, t)
     # Column names of a system's export join English words by underscores: "TCHR_CNT", "SCH_NAME".
     t = _SNAKE.sub(" ", t)
     # Abbreviations are spelled out after a row's numbering, which is no number they follow ("3.6 FT
@@ -411,6 +426,8 @@ _NOISE = re.compile(
     r"|(?:in\s+)?(?:completed|complete|full|whole)\s+years?"
     r"|unit\s*[:：]?\s*(?:persons?|people)|(?:加盖)?(?:单位|学校)?(?:公章|印章)|盖章|签章|签字|签名|stamp|seal|signature"
     r"|必填|选填|必选|可选|单选|多选|非必填|必答|选答|必答题|required|optional|mandatory"
+    # How to write it, or what to write when there is none: "（写最高的）", "（没评的写未定级）".
+    r"|(?:请)?(?:写|填)(?:写)?最高的?|(?:还|尚|如|若|如果)?(?:没\S{0,2}|无|未\S{0,2}|不\S{0,2})的?就?(?:写|填)\S{1,6}"
     # What to write when there is none, and how to round: "(Enter 0 if none)", "(round up to whole years)".
     r"|.*\bif\s+(?:there\s+(?:are|is)\s+)?(?:none|nil|not\s+applicable|n/?a)\b.*|.*\bround(?:ed)?\s+(?:up\s+|down\s+)?to\b.*"
     # The kind of question an online questionnaire prints after it: "[单选题]", "[填空题]", "(single choice)".

@@ -177,3 +177,19 @@ def test_a_roster_of_spouses_parents_survivors_graduates_applicants_or_visitors_
     # staff who serve such people are still the rows
     for title in ("学生资助工作人员名单", "学生处工作人员名册", "Student support staff list"):
         assert each(title, "roster", [([], "姓名", "teacher.name"), ([], "Gender", "teacher.gender")]) == [], title
+
+
+def test_on_a_roster_of_pupils_even_a_column_naming_a_teacher_is_each_pupils_teacher() -> None:
+    for title in ("学生花名册", "Pupil register 2026"):
+        assert each(title, "roster", [
+            ([], "教师姓名", None),
+            ([], "职工姓名", None),
+            ([], "Teacher name", None),
+            ([], "Staff number of the form tutor", None),
+        ]) == [], title
+    # a roster of the staff's children names the staff in its title: their columns are still the staff member's
+    assert each("教职工子女入学登记表", "roster", [
+        ([], "职工姓名", "teacher.name"),
+        ([], "工作单位", "teacher.school_code"),
+        ([], "职称", "teacher.title"),
+    ]) == []

@@ -503,9 +503,12 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             m = Match(None, 0.0, "new: the title counts changes over a period; this counts who retired or left in it",
                       m.candidates, None, m.parsed)
             defn = None
-        if defn is not None and m.key is not None and worded and req.level == "roster" and anyones(defn) \
-                and (whose := rows_of_others(req.title, d)) is not None and not names_staff([*heads, wording or ""], d):
+        if defn is not None and m.key is not None and worded and req.level == "roster" and defn.measure == "value" \
+                and (whose := rows_of_others(req.title, d)) is not None \
+                and ((anyones(defn) and not names_staff([*heads, wording or ""], d)) or not names_staff([req.title], d)):
             # "姓名" on a "教职工子女入学登记表": the title says whose rows they are, and the column names no one else.
+            # On a roster of pupils or applicants, whose title names no staff at all, even "教师姓名" is each row's
+            # teacher, no staff member's own row.
             m = Match(None, 0.0, f"new: the title says the rows are of {whose}, not the staff: a bare {wording!r} is theirs",
                       m.candidates, None, m.parsed)
             defn = None

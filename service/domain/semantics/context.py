@@ -443,6 +443,18 @@ _RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
 _ORGANISATION = re.compile(r"(?:^|(?<=[a-z])(?=[A-Z])|_)(?:orgs?|organi[sz]ations?|schools?|institutions?|units?|leas?|districts?"
                            r"|sites?|campus(?:es)?|buildings?|agenc(?:y|ies)|employers?)(?=$|[A-Z_])", re.IGNORECASE)
 
+# Objects that are another person than the staff member (a contact, a parent, a manager, a child) or a thing
+# the staff member holds or did (a qualification, a course, an earlier post): under them a birth date, a sex
+# or a subject is theirs ("emergencyContact.birthDate", "qualification.subject" is the subject studied), so
+# such a path is read whole.
+_NOT_THE_PERSON = frozenset({
+    "contact", "contacts", "guardian", "guardians", "parent", "parents", "spouse", "spouses", "partner", "partners", "child",
+    "children", "dependant", "dependants", "dependent", "dependents", "kin", "relative", "relatives", "family", "families",
+    "manager", "managers", "supervisor", "supervisors", "student", "students", "pupil", "pupils", "learner", "learners",
+    "referee", "referees", "qualification", "qualifications", "certificate", "certificates", "certification",
+    "certifications", "credential", "credentials", "degree", "degrees", "award", "awards", "training", "trainings",
+    "course", "courses", "licence", "licences", "license", "licenses", "previous", "former", "prior"})
+_OBJECT_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 # A property every kind of object has, whose meaning its object gives: a record's "status" (active or
 # deleted), a person's "title" (Mr, Dr), an object's "type". Under objects the reader may not know it is
@@ -460,7 +472,8 @@ def machine_path(headers: list[str], label: str, roster: bool) -> tuple[list[str
     if m is None or ("/" in m.group("path") and not _RUN_TOGETHER.search(m.group("path"))):
         return headers, label
     *objects, column = re.split(r"[./]", m.group("path"))
-    if _GENERIC_PROPERTY.fullmatch(column) or (roster and any(_ORGANISATION.search(o) for o in objects)):
+    if _GENERIC_PROPERTY.fullmatch(column) or (roster and any(_ORGANISATION.search(o) for o in objects)) \
+            or any(w.lower() in _NOT_THE_PERSON for o in objects for w in _OBJECT_WORD.findall(o)):
         return headers, label
     return [*headers, *objects], number + column + (m.group("note") or "")
 
@@ -802,9 +815,13 @@ def departed_in_period(title: str | None, words: list[str], defn: Definition | N
 
 # People a roster may list who are not the staff: their children, spouses and family, their contacts, pupils
 # ("教职工子女入学登记表", "Emergency contacts of staff", "学生花名册"). Not a place named after them (幼儿园, 学生处).
-_OTHER_PEOPLE = re.compile(r"子女|家属|配偶|亲属|家庭成员|父母|学生(?![处会科])|幼儿(?!园)|儿童|联系人"
-                           r"|\b(?:dependants?|dependents?|child(?:ren)?|spouses?|famil(?:y|ies)|relatives?|next of kin"
-                           r"|contacts?|students?|pupils?|learners?)\b")
+# So are a spouse said as 爱人, parents (家长), survivors (遗属), graduates, examinees, applicants for a post (not yet
+# staff), beneficiaries and visitors.
+_OTHER_PEOPLE = re.compile(r"子女|孩子|家属|配偶|爱人|亲属|家庭成员|父母|家长|遗属|学生(?![处会科])|毕业生|考生|应聘(?:人员|者)?|幼儿(?!园)"
+                           r"|儿童|联系人|受益人|访客|来访人员"
+                           r"|\b(?:dependants?|dependents?|child(?:ren)?|kids|spouses?|famil(?:y|ies)|relatives?|next of kin"
+                           r"|contacts?|students?|pupils?|learners?|parents?|guardians?|applicants?|beneficiar(?:y|ies)|visitors?"
+                           r"|alumni)\b")
 _OF_SOMEONE = re.compile(r"^\s*(?:of|for)\b")
 # What anyone has, the staff's children or contacts as much as the staff: said bare on a roster of other
 # people, it is theirs. A staff number, a post or a title is the staff member's whatever the rows.

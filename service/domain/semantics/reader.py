@@ -785,7 +785,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread(AMONG_OR_MIDDLE)
     if _DEGREE_IN_A_FIELD.search(fold(label)):
         return Unread(DEGREE_IN_A_FIELD)
-    if mode == "field" and _TAUGHT_STAGE.search(fold(label)):
+    if _TAUGHT_STAGE.search(fold(label)) or _TAUGHT_STAGE_ZH.search(fold(label)):
         return Unread(TAUGHT_STAGE)
     label = _EVERY_STAGE.sub("", label)
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
@@ -927,9 +927,16 @@ DEGREE_IN_A_FIELD = "names a degree in a field (a Bachelor of Education), one aw
 # A stage of education people work "in" ("Teachers in lower secondary education", "staff in primary
 # education", as UIS and UOE label their figures): the stage they teach, which a school's records do not
 # part, not the level of education they hold. "In all levels of education" parts nothing: it is dropped.
-_TAUGHT_STAGE = re.compile(r"\b(?:in|at)\s+(?:(?:pre-?primary|primary|(?:lower|upper)\s+secondary|secondary|post-?secondary"
-                           r"(?:\s+non-tertiary)?|tertiary|early\s+childhood|basic|compulsory|general|vocational|technical"
-                           r"(?:\s+and\s+vocational)?|special(?:\s+needs)?)\s+)(?:education|level)\b")
+# UIS's tertiary stages are named by their award ("in bachelor's or equivalent level", "in short-cycle tertiary
+# education"), and a stage may be named by its ISCED number ("in ISCED 3") or after an article ("at the upper
+# secondary level"): each is still the stage taught, not an award the teacher holds.
+_TAUGHT_STAGE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:isced\s*\d|(?:pre-?primary|primary|(?:lower|upper)\s+secondary|secondary"
+                           r"|post-?secondary(?:\s+non-tertiary)?|(?:short-?cycle\s+)?tertiary|higher|early\s+childhood|basic|compulsory"
+                           r"|general|vocational|technical(?:\s+and\s+vocational)?|special(?:\s+needs)?"
+                           r"|(?:bachelor|master|doctoral)\s+or\s+equivalent)\s+(?:education|level)\b)")
+# "高中阶段专任教师", "初中部教师": a stage said right before the staff is the stage they teach (a 完全中学's
+# sections); "高中阶段毕业" with its 毕业 or 学历 is the education they hold.
+_TAUGHT_STAGE_ZH = re.compile(r"(?:学前|小学|初中|高中|中职)(?:阶段|学段|部)(?=[男女]?(?:专任)?(?:教师|教职工|教职员工|老师|教辅))")
 TAUGHT_STAGE = "names the stage of education they work in (which the records do not part within a school), not their own"
 _EVERY_STAGE = re.compile(r"\s*\b(?:in|at|across)\s+all\s+(?:levels|stages)(?:\s+of\s+education)?\b|,?\s*\bboth\s+sexes\b")
 
@@ -1457,6 +1464,8 @@ _DEFINITION_SAYS_WHOM = _NOTE_SAYS_WHOM - {"unheld", "having", "union", "list", 
 _BOUNDING = frozenset({"neg_pre", "neg_post", "above", "below", "above_excl", "below_excl", "above_pre", "below_pre", "below_bare",
                        "refine"})
 _STATUS = "teacher.status"
+# What follows a possessive in a definition: "the staff member's spouse", "the employee's date of birth".
+_POSSESSED = re.compile(r"['’]s\s+([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
 
 
 def _meant(p: Parsed) -> frozenset[tuple[str, frozenset[str] | None, int | None, int | None]]:
@@ -1498,6 +1507,13 @@ def defined_term(label: str, d: Dictionary, hint: str | None, level: str | None)
     said = read(note, d, hint, level)
     if isinstance(said, Parsed):
         return head if (said.kind, said.field, _meant(said)) == (head.kind, head.field, _meant(head)) else None
+    if head.kind == "value" and not said.unknown:
+        return None  # "Date of Birth - the date of birth of the staff member's spouse": read, and found to be another's
+    if head.kind == "value" and (owned := _POSSESSED.search(label)) is not None and not any(
+            s.field == head.field for senses in lexicon(d).within(units(fold(owned.group(1)))) for s in senses):
+        return None  # "Name - the name of the staff member's line manager": the value of someone the staff member has
+    if head.kind == "value" and not note.isascii() and unknown_words(note, d):
+        return None  # "学历：指入职时的学历", "职称：指拟申报的职称": words before the value say which of its kind
     # A count names people in post unless it says otherwise: "不含离退休人员" leaves out no one it counts.
     counted = head.conditions if any(c.field == _STATUS for c in head.conditions) else (*head.conditions, Filter(_STATUS, ("1",)))
     for m in _TAKEN_IN_OR_OUT.finditer(note):

@@ -530,6 +530,8 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     "name_to_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13), ("c22-edfi", 2), ("c22-edfi", 5), ("c22-edfi", 9)},
     # SAP's "Gender Key" is an alias of the field; "Sex Key" is not, and "key" alone is no word for a code.
     "gender_to_sex": {("c21-ausnap", 2)},
+    # A date's parts after a colon ("Birthday: year/month/day") read as options, which are no values of a date.
+    "options_bracket_to_colon": {("c23-chinglish-roster", 2)},
     # Re-cased word by word, "Count of StaffID" becomes "CountOfStaffid": the capital that parted "ID" is gone.
     "camel_case": {("c21-powerbi", i) for i in range(2, 11)},
 }

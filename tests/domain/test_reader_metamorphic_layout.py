@@ -472,6 +472,9 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # "# of non-teaching staff" is "number of", not the "#" that marks a refinement in Chinese tables: the
     # perturbation moves it into a header as if it were "其中".
     "of_which_header": {("c22-mne", 14)},
+    # A slip of sound is corrected in a field read alone ("副搞职称", "研究声学历"); under a header of the same
+    # people ("教职工情况快报") the field is read with the header's words and the slip is not looked for.
+    "title_into_header": {("c23-yuyin-shuru", i) for i in (5, 6, 7, 8)},
     # A unit's bracket after a bracket saying what a count includes ("高级教师（含正高级）数（人）"): the
     # includes-bracket is read only as the wording's last; a matter of brackets, not of layout.
     "unit_suffix": {("c12-spjh-hz-01", 12)},

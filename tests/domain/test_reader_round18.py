@@ -147,9 +147,9 @@ def test_a_people_word_the_title_defines_reads_as_its_definition() -> None:
                      {"label": "TotalFaculty"}, {"label": "All staff (faculty and non-faculty)"}], title=title)
     assert got == ["school.ft_teachers.education.doctoral", "school.count(post_type=1;status=1;education!=11,14)",
                    "school.ft_teachers", "school.staff"]
-    # Undefined, faculty are all the staff.
+    # Undefined, a school's faculty are its teachers too ("faculty and staff" names both).
     assert read_form([{"label": "Faculty holding a doctorate"}], title="Faculty profile")[0] \
-        == "school.count(status=1;education=11)"
+        == "school.ft_teachers.education.doctoral"
 
 
 def test_a_degree_named_with_its_field_is_one_award_not_the_level() -> None:

@@ -193,3 +193,13 @@ def test_on_a_roster_of_pupils_even_a_column_naming_a_teacher_is_each_pupils_tea
         ([], "工作单位", "teacher.school_code"),
         ([], "职称", "teacher.title"),
     ]) == []
+
+
+def test_a_role_held_for_other_people_names_whom_a_rosters_rows_are() -> None:
+    # the people a role serves come first, the role after them: the rows are those who hold it
+    for title in ("家长会班主任名单", "学生心理健康辅导员登记表", "学生军训教官名单", "Student council advisers",
+                  "Pupil support officers"):
+        assert each(title, "roster", [([], "姓名", "teacher.name"), ([], "性别", "teacher.gender")]) == [], title
+    # no role after them: the rows are the children or pupils themselves
+    for title in ("教职工子女入学登记表", "学生体检花名册", "Staff dependants enrolment"):
+        assert each(title, "roster", [([], "姓名", None), ([], "性别", None)]) == [], title

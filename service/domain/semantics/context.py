@@ -823,6 +823,11 @@ _OTHER_PEOPLE = re.compile(r"子女|孩子|家属|配偶|爱人|亲属|家庭成
                            r"|contacts?|students?|pupils?|learners?|parents?|guardians?|applicants?|beneficiar(?:y|ies)|visitors?"
                            r"|alumni)\b")
 _OF_SOMEONE = re.compile(r"^\s*(?:of|for)\b")
+# A role held by whom the rows are, said after the people it serves ("家长会班主任名单", "学生心理健康辅导员登记表",
+# "Student council advisers"): staff by what they do, though the lexicon may not know the role as a kind of staff.
+_ROLE = re.compile(r"[\u4e00-\u9fff](?:员|师|官|主任|长|教练|干部)(?=\s*(?:名单|花名册|名册|登记表|信息表|情况表|统计表|表|$|[(（]))"
+                   r"|\b(?:advis[eo]rs?|coach(?:es)?|tutors?|mentors?|leaders?|coordinators?|supervisors?|instructors?"
+                   r"|counsel+ors?|officers?|assistants?|liaisons?|sponsors?|chaperones?)\b")
 # What anyone has, the staff's children or contacts as much as the staff: said bare on a roster of other
 # people, it is theirs. A staff number, a post or a title is the staff member's whatever the rows.
 _ANYONES = frozenset({"teacher.name", "teacher.gender", "teacher.birth_date", "teacher.ethnicity", "teacher.id_number",
@@ -831,15 +836,15 @@ _ANYONES = frozenset({"teacher.name", "teacher.gender", "teacher.birth_date", "t
 
 def rows_of_others(title: str | None, d: Dictionary) -> str | None:
     """The people other than the staff a roster's title names as its rows, as it says them: the last
-    such word, unless staff are named after it as whom it qualifies ("学生资助工作人员", "Student
-    teachers"), though not after "of" ("Emergency contacts of staff")."""
+    such word, unless staff, or a role someone holds, are named after it as whom it qualifies ("学生资助
+    工作人员", "Student teachers", "家长会班主任名单"), though not after "of" ("Emergency contacts of staff")."""
     folded = fold(title or "")
     found = list(_OTHER_PEOPLE.finditer(folded))
     if not found:
         return None
     last = found[-1]
     after = folded[last.end():]
-    return last.group(0) if _OF_SOMEONE.match(after) or not names_staff([after], d) else None
+    return last.group(0) if _OF_SOMEONE.match(after) or not (names_staff([after], d) or _ROLE.search(after)) else None
 
 
 # A parent of the rows' people, a bracket saying who they are ("家长（教师）姓名", "Parent (staff member) name").

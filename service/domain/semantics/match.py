@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
@@ -752,10 +753,13 @@ def _spelled_by_code(label: str, level: Level | None, d: Dictionary) -> str | No
     it spells ("ZGXL": 最高学历). A code the reader knows as a word or an abbreviation ("DOB", "TSC") is
     that word. A row's number before the code ("一、GH（工号）") changes nothing."""
     label = _PUNCTUATED_NUMBER.sub("", label)
-    if (before := _CODE_BEFORE_WORDS.match(label)) is not None and spells_opening(before.group(1), before.group(2)) \
+    # Width and spaces as printed are not the code's or the words': "zrjs_age_ge５５ 专任教　师".
+    plain = unicodedata.normalize("NFKC", label)
+    plain = plain[len(numbering(plain)):]  # "1.1 nm: full name": the row's number is no part of the key
+    if (before := _CODE_BEFORE_WORDS.match(plain)) is not None and spells_opening(before.group(1), before.group(2)) \
             and _same_bound(before.group(1), before.group(2), d):
         return before.group(2)
-    if (keyed := _KEY_THEN_WORDS.match(label)) is not None and keyed.group(1) not in _NOT_A_KEY \
+    if (keyed := _KEY_THEN_WORDS.match(plain)) is not None and keyed.group(1) not in _NOT_A_KEY \
             and unknown_words(keyed.group(1).replace("_", " "), d):
         return keyed.group(2)  # a key the reader does not know as words: what it holds is said after it
     if (after := _CODE_AFTER_NAME.match(label)) is not None:

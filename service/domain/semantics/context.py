@@ -825,9 +825,11 @@ _OTHER_PEOPLE = re.compile(r"子女|孩子|家属|配偶|爱人|亲属|家庭成
 _OF_SOMEONE = re.compile(r"^\s*(?:of|for)\b")
 # A role held by whom the rows are, said after the people it serves ("家长会班主任名单", "学生心理健康辅导员登记表",
 # "Student council advisers"): staff by what they do, though the lexicon may not know the role as a kind of staff.
-_ROLE = re.compile(r"[\u4e00-\u9fff](?:员|师|官|主任|长|教练|干部)(?=\s*(?:名单|花名册|名册|登记表|信息表|情况表|统计表|表|$|[(（]))"
-                   r"|\b(?:advis[eo]rs?|coach(?:es)?|tutors?|mentors?|leaders?|coordinators?|supervisors?|instructors?"
-                   r"|counsel+ors?|officers?|assistants?|liaisons?|sponsors?|chaperones?)\b")
+# Only a role pupils or parents do not hold themselves: a member, a monitor, a chair, a leader or an officer of
+# theirs ("家长委员会成员", "学生会会长", "学生信息员", "Student leaders", "Parent liaisons") is one of them.
+_ROLE = re.compile(r"(?:班主任|辅导员|教官|导师|教练|指导教?师|顾问|咨询师)(?=\s*(?:名单|花名册|名册|登记表|信息表|情况表|统计表|表|$|[(（]))"
+                   r"|\b(?:advis[eo]rs?|coach(?:es)?|instructors?|counsel+ors?|sponsors?"
+                   r"|(?:support|welfare|attendance|safeguarding|pastoral)\s+officers?)\b")
 # What anyone has, the staff's children or contacts as much as the staff: said bare on a roster of other
 # people, it is theirs. A staff number, a post or a title is the staff member's whatever the rows.
 _ANYONES = frozenset({"teacher.name", "teacher.gender", "teacher.birth_date", "teacher.ethnicity", "teacher.id_number",

@@ -560,7 +560,9 @@ _PLURAL = re.compile(r"^([a-z]{2,}[^\Wsui])s$")
 _PLURAL_IES = re.compile(r"^([a-z]{2,})ies$")
 _PLURAL_MEN = re.compile(r"^([a-z]{2,})men$")  # "watchmen", "workmen"
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "staff", "children": "child",
-              "arts": "arts"}  # "Arts" may be music and fine art together: not "art"
+              "arts": "arts",  # "Arts" may be music and fine art together: not "art"
+              # A school's faculty are its teachers, a mass noun: "faculties" are a university's divisions.
+              "faculties": "faculties"}
 
 
 # Words printed forms cut short in narrow columns: "Highest qual.", "Yrs of exp.".
@@ -796,6 +798,21 @@ def spells_opening(code: str, words: str) -> bool:
         if not ways:
             return False
         if i >= 1 and len(code) in ways:
+            return True
+    return False
+
+
+def spells_within(part: str, words: str) -> bool:
+    """Whether a part of a key spells characters of the words in their order, each by its initial or its
+    whole syllable and each digit as itself, others between left out ("NV" 专任教师女, "35SJYX" 35周岁及以下):
+    a part the words say, wherever they say it."""
+    part = part.lower()
+    ways: set[int] = {0}
+    for syllable in (piece for said in pypinyin.lazy_pinyin(words.replace(" ", ""))
+                     for piece in ([said] if said.isascii() and said.isalpha() and said.islower() else list(said))):
+        said = {syllable} if syllable.isdigit() else {syllable[:1], syllable, syllable.replace("v", "u")}
+        ways |= {w + len(s) for w in ways for s in said if s.isalnum() and part.startswith(s, w)}
+        if len(part) in ways:
             return True
     return False
 

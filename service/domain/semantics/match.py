@@ -31,7 +31,7 @@ from service.domain.semantics.definition import (
     from_json,
     parse_key,
 )
-from service.domain.semantics.lexicon import POST, initials, lexicon, pinyin_codes, spells_opening, units
+from service.domain.semantics.lexicon import POST, initials, lexicon, pinyin_codes, spells_opening, spells_within, units
 from service.domain.semantics.naming import definition_of, key_of, words
 from service.domain.semantics.reader import (
     AMBIGUOUS,
@@ -724,6 +724,24 @@ _KEY_THEN_WORDS = re.compile(r"^\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\s*[:：]\s+(\
 _NOT_A_KEY = frozenset({"note", "notes", "nb", "remark", "remarks", "comment", "comments", "hint", "tip", "example", "eg", "ie"})
 
 
+# What a key's last part says of the kind of value it holds: "edu_lvl", "emp_id", "hire_dt".
+_KEY_KINDS = frozenset({"cd", "code", "id", "no", "num", "nbr", "dt", "date", "lvl", "typ", "type", "flag", "ind", "yn",
+                        "txt", "val", "nm", "name"})
+
+
+def _key_shortens(key: str, words: str) -> bool:
+    """Whether each part of a key shortens one of the words after it ("hire_dt: hire date", "tch_start: date
+    started teaching") or names a kind of value: a key that shortens other words ("kid1: date of birth",
+    "prev_edu: highest education", "emerg: name") holds someone's or something else's, which they do not say."""
+    said = re.findall(r"[a-z]+", words.lower())
+
+    def shortens(part: str, word: str) -> bool:
+        rest = iter(word)
+        return part[0] == word[0] and all(ch in rest for ch in part)
+
+    return all(part in _KEY_KINDS or any(shortens(part, w) for w in said) for part in key.split("_"))
+
+
 # A bound in a key's own words: "age_lt35" is under 35, "ge55" 55 and over.
 _KEY_BOUND = re.compile(r"(?:^|_)(lte?|le|gte?|ge|under|over|below|above)_?(\d{1,3})(?=_|$)", re.IGNORECASE)
 
@@ -738,8 +756,38 @@ def _same_bound(code: str, words: str, d: Dictionary) -> bool:
     lo, hi = {"lt": (None, n - 1), "under": (None, n - 1), "below": (None, n - 1), "le": (None, n), "lte": (None, n),
               "gt": (n + 1, None), "over": (n + 1, None), "above": (n + 1, None), "ge": (n, None), "gte": (n, None)}[op]
     said = read(words, d)
-    bounds = [(c.min, c.max) for c in said.conditions if c.min is not None or c.max is not None] if isinstance(said, Parsed) else []
-    return bounds == [(lo, hi)]
+    bounded = [c for c in said.conditions if c.min is not None or c.max is not None] if isinstance(said, Parsed) else []
+    # "zrjs_age_ge10" bounds an age, which "教龄10年及以上" does not.
+    aged = _AGE_PART.search(code[:m.start() + 1]) is None or all(c.field == "teacher.age" for c in bounded)
+    return aged and [(c.min, c.max) for c in bounded] == [(lo, hi)]
+
+
+_AGE_PART = re.compile(r"(?:^|_)(?:age|nl)(?:_|$)", re.IGNORECASE)
+# What a key says after its population without narrowing it: "bzr_num", "jzg_total", "zrjs_cnt".
+_KEY_COUNTS = frozenset({"num", "no", "nbr", "cnt", "count", "total", "sum", "qty", "all", "hj", "zs", "rs", "age", "nl"})
+
+
+_TAKES_IN_END = re.compile(r"(?<!及)以([上下])")
+
+
+def _key_parts_said(code: str, words: str, d: Dictionary) -> bool:
+    """Whether each part of a key after its first is said by the words too: in pinyin, in their order
+    ("zrjs_bk" 专任教师本科, "ZRJS_35SJYX" 专任教师35周岁及以下), a bound (weighed by _same_bound), a count's
+    suffix, or English the words agree with ("zrjs_female" 专任教师女). A part they do not say narrows what
+    they name ("zrjs_nv 专任教师", "jzg_zb 教职工") or contradicts it ("zrjs_male 专任教师女", "zrjs_35yx
+    专任教师35岁以上"): the label is then not read as its words."""
+    said = read(words, d)
+    held = {(c.field, c.codes, c.negated) for c in said.conditions} if isinstance(said, Parsed) else set()
+    # "三十五岁" is 35岁, and "以下" takes in its number as "及以下" does: a key made from either spells both.
+    spoken = _TAKES_IN_END.sub(r"及以\1", normalise(words))
+    for part in re.split(r"[_\-]", _KEY_BOUND.sub("_", code))[1:]:
+        if not part or part.lower() in _KEY_COUNTS or spells_within(part, words) or spells_within(part, spoken):
+            continue
+        english = read(part.lower(), d)
+        if unknown_words(part.lower(), d) or not isinstance(english, Parsed) \
+                or not all((c.field, c.codes, c.negated) in held for c in english.conditions):
+            return False
+    return True
 
 
 def _spells(code: str, words: str) -> bool:
@@ -757,10 +805,10 @@ def _spelled_by_code(label: str, level: Level | None, d: Dictionary) -> str | No
     plain = unicodedata.normalize("NFKC", label)
     plain = plain[len(numbering(plain)):]  # "1.1 nm: full name": the row's number is no part of the key
     if (before := _CODE_BEFORE_WORDS.match(plain)) is not None and spells_opening(before.group(1), before.group(2)) \
-            and _same_bound(before.group(1), before.group(2), d):
+            and _same_bound(before.group(1), before.group(2), d) and _key_parts_said(before.group(1), before.group(2), d):
         return before.group(2)
     if (keyed := _KEY_THEN_WORDS.match(plain)) is not None and keyed.group(1) not in _NOT_A_KEY \
-            and unknown_words(keyed.group(1).replace("_", " "), d):
+            and unknown_words(keyed.group(1).replace("_", " "), d) and _key_shortens(keyed.group(1), keyed.group(2)):
         return keyed.group(2)  # a key the reader does not know as words: what it holds is said after it
     if (after := _CODE_AFTER_NAME.match(label)) is not None:
         named, code = after.group(1), after.group(2) or after.group(3)

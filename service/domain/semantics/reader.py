@@ -803,6 +803,9 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, answers_taken_off(text)).replace("的", ""), hint)
     except RangeError as exc:
         return Unread(str(exc))
+    if _ENDS_SAID.search(rest):
+        # "25到30岁（含26不含30）", "50岁以上（含50不含60）": ends the range does not have, so no range this reads
+        return Unread("says which ends it takes in of another range (所含端点与范围不符)")
     spans = between(list(dict.fromkeys(spans)))  # "30-39歲 30-39": one range said in two languages
     if len({s.field for s in spans}) < len(spans):
         return Unread("names two ranges of one measure (两个年龄或教龄条件)")

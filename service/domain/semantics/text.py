@@ -312,10 +312,11 @@ def _second_person(text: str) -> str:
 # "有没有？有几个" how many; "老教师" beside an age bound is the bound ("50岁以上的老教师"), alone it says none.
 _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
     (r"啥", "什么"),
-    (r"叫什么(?:名字)?", "的姓名是什么"),
+    # A place or a body is called something too ("学校叫啥名字"): its name is no person's.
+    (r"(?<![校位门室班级组区县市省园院所处局厅])叫什么(?:名字)?", "的姓名是什么"),
     (r"教了?(?:几|多少)年(?:的)?书了?", "教龄是多少年"),
     (r"有没有[?？]\s*(?:有)?(?=几|多少)", ""),
-    (r"(?<=[岁上下])(的?)老(?=教师|教职工)", r"\1"),
+    (r"(?<=[岁上])(的?)老(?=教师|教职工)", r"\1"),  # "45岁以下的老教师" says two things that disagree
 ))
 
 
@@ -426,8 +427,10 @@ _NOISE = re.compile(
     r"|(?:in\s+)?(?:completed|complete|full|whole)\s+years?"
     r"|unit\s*[:：]?\s*(?:persons?|people)|(?:加盖)?(?:单位|学校)?(?:公章|印章)|盖章|签章|签字|签名|stamp|seal|signature"
     r"|必填|选填|必选|可选|单选|多选|非必填|必答|选答|必答题|required|optional|mandatory"
-    # How to write it, or what to write when there is none: "（写最高的）", "（没评的写未定级）".
-    r"|(?:请)?(?:写|填)(?:写)?最高的?|(?:还|尚|如|若|如果)?(?:没\S{0,2}|无|未\S{0,2}|不\S{0,2})的?就?(?:写|填)\S{1,6}"
+    # How to write it, or what to write when there is none: "（写最高的）", "（没评的写未定级）". Another value
+    # written for those without ("（没评的写拟评职称）", "（没有的写护照号）") is another field's, not noise.
+    r"|(?:请)?(?:写|填)(?:写)?最高的?|(?:还|尚|如|若|如果)?(?:没\S{0,2}|无|未\S{0,2}|不\S{0,2})的?就?(?:写|填)(?:写)?"
+    r"[“”\"']?(?:无|0|零|〇|未定级|未评|暂无|没有|空白?|/|否)[“”\"']?"
     # What to write when there is none, and how to round: "(Enter 0 if none)", "(round up to whole years)".
     r"|.*\bif\s+(?:there\s+(?:are|is)\s+)?(?:none|nil|not\s+applicable|n/?a)\b.*|.*\bround(?:ed)?\s+(?:up\s+|down\s+)?to\b.*"
     # The kind of question an online questionnaire prints after it: "[单选题]", "[填空题]", "(single choice)".

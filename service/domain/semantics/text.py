@@ -1063,7 +1063,8 @@ def normalise(text: str) -> str:
     nothing changes, so normalising twice gives the same result; may be empty ("合计")."""
     previous, current = None, fold(text)
     while current != previous:
-        previous, current = current, _normalise_once(strip_noise(current))
+        # Folded again: punctuation taken off may leave words fold spells out ("B:U" is "b u", chat for "b you").
+        previous, current = current, fold(_normalise_once(strip_noise(current)))
     return current
 
 

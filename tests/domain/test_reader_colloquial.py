@@ -43,6 +43,12 @@ def test_a_phrase_switching_language_midway_is_one_wording() -> None:
         ([], "女教师 Male teachers", None),
         ([], "专任教师 Administrative staff", None),
     ]) == []
+    # Chinese words the reader does not know narrow the English: not a gloss in a language it cannot read
+    assert misread("Staff numbers 教职工数", "school", [
+        ([], "临时工 staff", None),
+        ([], "银龄 teachers", None),
+        ([], "專任教師 Full-time teachers", "FT"),
+    ]) == []
 
 
 def test_a_systems_key_before_what_it_holds_is_dropped() -> None:

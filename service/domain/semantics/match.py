@@ -499,7 +499,7 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
         if one.key is not None and _unread(other) and (added := _gloss_adds(one, said, type_, level, scene, reference, d)) is not None:
             return Match(None, 0.0, f"new: the other language, {said!r}, glosses the reading and adds {added!r}, "
                          "which it does not account for", near.candidates([(one.key, said)], {}, d, True))
-        if one.key is not None and _unread(other):
+        if one.key is not None and _unread(other) and not (one is en and _bare_people(en) and _chinese_unknown(zh_text, d)):
             return Match(one.key, min(one.confidence, CONF_IN_CONTEXT),
                          f"{one.reason} (the other language, {said!r}, is not understood: {other.reason})", (),
                          one.definition, one.parsed)
@@ -529,6 +529,18 @@ def _bilingual(label: str, type_: str | None, level: Level | None, scene: Scene 
     refine = zh.parsed if zh.parsed is not None and zh.parsed.refine and en.parsed is not None and en.parsed.refine else None
     return Match(None, 0.0, "new: the two languages of the wording do not read alike", zh.candidates or en.candidates,
                  None, refine)
+
+
+def _bare_people(m: Match) -> bool:
+    """Whether a half reads only as the plain word for the staff or the teachers ("staff", "teachers"):
+    beside Chinese the reader does not know, the head of one phrase, not a translation of it."""
+    return m.parsed is not None and m.parsed.kind == "count" and m.parsed.generic_only
+
+
+def _chinese_unknown(zh: str, d: Dictionary) -> bool:
+    """Whether the Chinese half holds Chinese words the reader does not know ("临时工 staff"): words of the
+    form's own language that may narrow what the English says, not a gloss in a language the reader does not read."""
+    return any(re.search(r"[\u3400-\u9fff]", "".join(run)) for run in unknown_words(zh, d))
 
 
 def _switched(zh: Parsed | None, en: Parsed | None) -> bool:

@@ -772,6 +772,13 @@ def initials(word: str) -> str:
     return "".join(p[:1] for p in pypinyin.lazy_pinyin(word, style=pypinyin.Style.FIRST_LETTER)).upper()
 
 
+def _spoken(words: str) -> list[str]:
+    """Each character's syllable in pinyin; a run of other characters ("35") comes back whole from pypinyin
+    and is taken apart, a character each."""
+    return [piece for said in pypinyin.lazy_pinyin(words.replace(" ", ""))
+            for piece in ([said] if said.isascii() and said.isalpha() and said.islower() else list(said))]
+
+
 def spells_opening(code: str, words: str) -> bool:
     """Whether a system's column code spells the opening of Chinese words, each character by its
     initial or its whole syllable and each digit as itself, parts of the code run together or parted
@@ -787,10 +794,7 @@ def spells_opening(code: str, words: str) -> bool:
         return True  # "jzg_zb 在编教职工": each part spells a run of the words, in the key's own order
     code = re.sub(r"[_\-]", "", code).lower()
     ways: set[int] = {0}  # how much of the code the characters so far can have spelled
-    # Each character's syllable; a run of other characters ("35") comes back whole and is taken apart.
-    spoken = [piece for said in pypinyin.lazy_pinyin(words.replace(" ", ""))
-              for piece in ([said] if said.isascii() and said.isalpha() and said.islower() else list(said))]
-    for i, syllable in enumerate(spoken):
+    for i, syllable in enumerate(_spoken(words)):
         if not (syllable.isdigit() or (syllable.isalpha() and syllable.islower())):
             return False  # punctuation, or a letter printed as such: not a spelling this rule reads
         said = {syllable} if syllable.isdigit() else {syllable[:1], syllable, syllable.replace("v", "u")}
@@ -808,8 +812,7 @@ def spells_within(part: str, words: str) -> bool:
     a part the words say, wherever they say it."""
     part = part.lower()
     ways: set[int] = {0}
-    for syllable in (piece for said in pypinyin.lazy_pinyin(words.replace(" ", ""))
-                     for piece in ([said] if said.isascii() and said.isalpha() and said.islower() else list(said))):
+    for syllable in _spoken(words):
         said = {syllable} if syllable.isdigit() else {syllable[:1], syllable, syllable.replace("v", "u")}
         ways |= {w + len(s) for w in ways for s in said if s.isalnum() and part.startswith(s, w)}
         if len(part) in ways:

@@ -25,13 +25,23 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from service.domain.dictionary import Dictionary
-from service.domain.semantics.definition import LEVELS, RANKED, Filter, codes_of, teacher_code_fields
+from service.domain.semantics.definition import (
+    LEVELS,
+    RANKED,
+    DefinitionError,
+    Filter,
+    codes_of,
+    count,
+    teacher_code_fields,
+)
 from service.domain.semantics.lexicon import (
+    ACTIVE,
     ANY,
     KIND_OF_SCHOOL,
     OUTSIDE_THE_RECORDS,
     POST,
     STAFF_HEADS,
+    STATUS,
     Lexicon,
     Sense,
     lexicon,
@@ -532,18 +542,18 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     where_working = "self" in st.markers and not dims and not st.conds and not ranges and not has_counted
     if "work" in st.markers and not (set(dims) & teaching or of_teachers or staff_at_work or where_working):
         raise _Fail("work of any kind is not teaching (参加工作 is not 参加教育工作)")
-    if "period" in st.markers and any(c.field == "teacher.status" and "1" not in _allowed(c, d) for c in st.conds):
+    if "period" in st.markers and any(c.field == STATUS and ACTIVE not in _allowed(c, d) for c in st.conds):
         # "本学期退休人数", "staff retired this year": who retired or left during the period, which
         # the records hold only as a state on one date.
         raise _Fail("counts who retired or left during a period: a flow, not a state on the reference date")
-    if "event" in st.markers and any(c.field == "teacher.status" and "1" not in _allowed(c, d) for c in st.conds):
+    if "event" in st.markers and any(c.field == STATUS and ACTIVE not in _allowed(c, d) for c in st.conds):
         # "Teachers who left", "staff that have retired": leaving said as what happened, in some period
         # the wording may not name; the records hold only who has the status on one date.
         raise _Fail("counts who left or retired as an event: a flow over a period, not a state on the reference date")
     if "period" in st.markers and "event" in st.markers:
         # "Teachers appointed this year": who were appointed during the period, not who are now.
         raise _Fail("counts who became so during a period: a flow, not a state on the reference date")
-    graded = [*dims, *st.by, *(c.field for c in st.conds if c.field not in (POST, "teacher.status"))]
+    graded = [*dims, *st.by, *(c.field for c in st.conds if c.field not in (POST, STATUS))]
     if "grade" in st.markers and (not graded or any(x not in RANKED for x in graded)):
         # "Level of position", "School level": a grade of the post or a stage of schooling, which no
         # ranked list of the records gives; "Level of education" is the education.
@@ -1466,19 +1476,21 @@ _NARROWS = re.compile(r"仅|只|限|除|以外|之外|兼|担任|其中|\b(?:onl
 _DEFINITION_SAYS_WHOM = _NOTE_SAYS_WHOM - {"unheld", "having", "union", "list", "dim", "member"}
 _BOUNDING = frozenset({"neg_pre", "neg_post", "above", "below", "above_excl", "below_excl", "above_pre", "below_pre", "below_bare",
                        "refine"})
-_STATUS = "teacher.status"
 # What follows a possessive in a definition: "the staff member's spouse", "the employee's date of birth".
 _POSSESSED = re.compile(r"['’]s\s+([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
 
 
-def _meant(p: Parsed) -> frozenset[tuple[str, frozenset[str] | None, int | None, int | None]]:
-    """Whom a reading counts, each field's codes taken together ("专任教师中的女性教职工": teachers, women, staff)."""
-    codes: dict[str, frozenset[str]] = {}
-    for c in p.conditions:
-        if c.codes and not c.negated:
-            codes[c.field] = codes.get(c.field, frozenset(c.codes)) & frozenset(c.codes)
-    return frozenset({*((f, cs, None, None) for f, cs in codes.items()),
-                      *((c.field, frozenset(c.codes) if c.negated else None, c.min, c.max) for c in p.conditions if not c.codes or c.negated)})
+def _same_reading(a: Parsed, b: Parsed, d: Dictionary) -> bool:
+    """Whether two readings mean one thing: the same value, or counts of the same people once normalised
+    ("专任教师中的女性教职工": teachers, women and staff at once are women teachers)."""
+    if (a.kind, a.field) != (b.kind, b.field):
+        return False
+    if a.kind != "count":
+        return a.conditions == b.conditions
+    try:
+        return count(d, a.conditions) == count(d, b.conditions)
+    except DefinitionError:
+        return False
 
 
 def _disjoint(a: tuple[Filter, ...], b: tuple[Filter, ...]) -> bool:
@@ -1509,7 +1521,7 @@ def defined_term(label: str, d: Dictionary, hint: str | None, level: str | None)
         return None
     said = read(note, d, hint, level)
     if isinstance(said, Parsed):
-        return head if (said.kind, said.field, _meant(said)) == (head.kind, head.field, _meant(head)) else None
+        return head if _same_reading(said, head, d) else None
     if head.kind == "value" and not said.unknown:
         return None  # "Date of Birth - the date of birth of the staff member's spouse": read, and found to be another's
     if head.kind == "value" and (owned := _POSSESSED.search(label)) is not None and not any(
@@ -1518,7 +1530,7 @@ def defined_term(label: str, d: Dictionary, hint: str | None, level: str | None)
     if head.kind == "value" and not note.isascii() and unknown_words(note, d):
         return None  # "学历：指入职时的学历", "职称：指拟申报的职称": words before the value say which of its kind
     # A count names people in post unless it says otherwise: "不含离退休人员" leaves out no one it counts.
-    counted = head.conditions if any(c.field == _STATUS for c in head.conditions) else (*head.conditions, Filter(_STATUS, ("1",)))
+    counted = head.conditions if any(c.field == STATUS for c in head.conditions) else (*head.conditions, Filter(STATUS, (ACTIVE,)))
     for m in _TAKEN_IN_OR_OUT.finditer(note):
         whom = read(m.group("whom"), d, None, level)
         if not (isinstance(whom, Parsed) and whom.kind == "count" and head.kind == "count"):

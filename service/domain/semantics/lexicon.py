@@ -155,11 +155,15 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "if any", "if there are any", "career", "从", "any",
                # "请如实填写", "老师里面", "一共有": how to answer, where among, in all.
                "如实", "请如实", "里面", "一共", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
+               # "年满60周岁仍在职", "teach most of your lessons": still, and the lessons one teaches.
+               "仍", "仍然", "依然", "lesson",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "roughly", "full", "official", "only", "employ",
                "占用", "教", "核对", "核查", "核实", "复核", "已经", "主教", "主讲",
                "today", "managed", "run", "operated", "manage", "operate", "owned",
+               # "excluding those on temporary contracts": the people already named.
+               "those", "those who",
                # The reference date as a census names it: "aged under 30 on census day".
                "on census day", "census day", "on census date", "census date", "on the reference date",
                "reference date", "the reference date", "date of this questionnaire", "date of this survey",
@@ -559,6 +563,7 @@ _TOKEN = re.compile(r"[a-z]+|\d+|[、/#&+]|(?<=[a-z]),(?=\s*[a-z])|[^\W\d_a-z]")
 _PLURAL = re.compile(r"^([a-z]{2,}[^\Wsui])s$")
 _PLURAL_IES = re.compile(r"^([a-z]{2,})ies$")
 _PLURAL_MEN = re.compile(r"^([a-z]{2,})men$")  # "watchmen", "workmen"
+_PLURAL_ES = re.compile(r"^([a-z]{2,}(?:ch|sh|ss|x|z))es$")  # "teaches", "coaches", "classes"
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "staff", "children": "child",
               "arts": "arts",  # "Arts" may be music and fine art together: not "art"
               # A school's faculty are its teachers, a mass noun: "faculties" are a university's divisions.
@@ -572,7 +577,7 @@ _ABBREVIATED = {"nos": "no", "qty": "number"}
 
 
 def _singular(word: str) -> str:
-    one = _IRREGULAR.get(word) or _PLURAL_MEN.sub(r"\1man", _PLURAL.sub(r"\1", _PLURAL_IES.sub(r"\1y", word)))
+    one = _IRREGULAR.get(word) or _PLURAL_MEN.sub(r"\1man", _PLURAL.sub(r"\1", _PLURAL_IES.sub(r"\1y", _PLURAL_ES.sub(r"\1", word))))
     return _ABBREVIATED.get(one, one)
 
 

@@ -70,7 +70,7 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"(?:{_AGE_EN})?(?:over|above|older\s+than|more\s+than)\s+(?:the\s+age\s+of\s+)?{_N}{_YEN}", "gt", False),
     (rf"(?:{_AGE_EN})?(?:at\s+least)\s+{_N}{_YEN}", "ge", False),
     # "in their 30s", "in their forties": the ten years from that number.
-    (r"in\s+(?:their|his|her|your|the)\s+([2-7]0)\s*s\b", "decade", False),
+    (r"in[\s-]+(?:their|his|her|your|the)[\s-]+([2-7]0)\s*s\b", "decade", False),
     (rf"(?:{_AGE_EN})?{_N}{_YEN}\s*(?:and|or|&)\s*(?:over|above|older|more)", "ge", False),
     # Bare numbers: only where the context says the column is an age ("年龄" above it).
     (rf"{_N}{_DASH}{_N}", "range", True),
@@ -93,7 +93,8 @@ _LENGTH_OF_TEACHING = re.compile(r"(从教|任教|执教|教学)(?:年限|年数
 _TEACH_ZH = r"(?:教龄|从教|任教|执教|教学|年资)"
 # The education service is where teachers serve (从事教育工作年限): "20+ years of education service".
 _TEACH_EN = (r"(?:(?:years?|yrs?)\s+(?:of\s+)?(?:teaching(?:\s+(?:experience|service))?|experience(?:\s+in\s+teaching)?|in\s+teaching"
-             r"|(?:in\s+(?:the\s+)?)?education(?:al)?\s+service|(?:service\s+)?in\s+education|service|in\s+service)|teaching\s+years?)")
+             r"|(?:in\s+(?:the\s+)?)?education(?:al)?\s+service|(?:service\s+)?in\s+education|service|in\s+service"
+             r"|in\s+(?:the\s+)?(?:teaching\s+)?profession)|teaching\s+years?)")
 # A band of experience heads its bands as a flattened header path does: "Teacher experience band - 0-2 yrs",
 # "Years of service group: 10+ yrs" (a band is one of the ranges, not a word of its own).
 _EXP_FIRST = (r"(?:teaching\s+)?(?:experience|service)(?:\s+(?:of|in\s+teaching))?"
@@ -119,6 +120,7 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?:(?:less\s+than|under|fewer\s+than|below)\s+|<\s*){_N}\s*{_TEACH_EN}", "lt", False),
     # "in their first five years of teaching": fewer whole years taught than that.
     (rf"(?:(?:in|within|during)\s+)?(?:(?:their|the|his|her|your|its|my)\s+)?first\s+{_N}\s*{_TEACH_EN}", "lt", False),
+    (rf"(?:(?:no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to)\s+|(?:≤|<=)\s*){_N}\s*{_TEACH_EN}", "le", False),
     (rf"(?:(?:more\s+than|over)\s+|>\s*){_N}\s*{_TEACH_EN}", "gt", False),
     (rf"(?:at\s+least\s+|(?:≥|>=)\s*){_N}\s*{_TEACH_EN}", "ge", False),
     (rf"{_N}\s*\+\s*{_TEACH_EN}", "ge", False),
@@ -269,11 +271,16 @@ def between(spans: list[Span]) -> list[Span]:
     return out
 
 
+# Comparisons in words are their signs: "大于等于50岁" is "≥50岁", "不少于5年" "≥5年" (and "不小于" is not "小于").
+_AT_LEAST_ZH = re.compile(r"大于或?等于|不小于|不低于|不少于")
+_AT_MOST_ZH = re.compile(r"小于或?等于|不大于|不高于|不多于")
+
 def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     """Every age and teaching-years range in folded `text`, and the text without them. Bare numbers
     count only when `hint` (the field the context names: teacher.age or teacher.teaching_years)
     says what they measure. RangeError when a range's numbers cannot be that measure."""
     spans: list[Span] = []
+    text = _AT_MOST_ZH.sub("≤", _AT_LEAST_ZH.sub("≥", text))
     text = _LENGTH_OF_TEACHING.sub(r"\1", text)  # "从教年限满30年" is "从教满30年"
     text = _YEARS_OR_HIGHER.sub(r"\1above", text)  # "10 years or higher" of a length is "or above"
     text = _NTH_YEAR.sub(_completed, text)

@@ -272,7 +272,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             by = False  # "employed by the school": "by" says who, not a breakdown
         # "other than full-time educators": the negation reaches past the words saying how the
         # teachers are employed to the teachers themselves.
-        if pending_neg and s.kind not in ("pop", "code", "school_code", "teacher_mod"):
+        if pending_neg and s.kind not in ("pop", "code", "school_code", "teacher_mod", "filler"):
             raise _Dangling("a negation not followed by a value it negates")
         if s.kind == "by" and previous == "by_dim":
             previous = None
@@ -795,13 +795,15 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread(AMONG_OR_MIDDLE)
     if _DEGREE_IN_A_FIELD.search(fold(label)):
         return Unread(DEGREE_IN_A_FIELD)
+    if _FIRST_AWARD.search(fold(label)):
+        return Unread(FIRST_AWARD)
     if _TAUGHT_STAGE.search(fold(label)) or _TAUGHT_STAGE_ZH.search(fold(label)):
         return Unread(TAUGHT_STAGE)
     label = _EVERY_STAGE.sub("", label)
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(_beside_category, _ADDRESSEE_EN.sub(
-            r"\1 are there\2", _ADDRESSEE.sub("", _COPULA_LAST.sub("", unnumbered(fold(label)))))))
+            r"\1 are there\2", _ADDRESSEE.sub("", _COPULA_LAST.sub("", _AMONG_ABOVE.sub("中之", unnumbered(fold(label))))))))
         text = _KIND_COUNTED.sub(lambda m: f"{m.group(1) or m.group(2)} staff ", _STAFF_OF_KIND.sub(r"\2 \1", text))
         text = _ALL_GROUPS.sub(lambda m: f"all {m.group(1) or ''}staff", text)
         text = _RESTATING.sub(lambda m: _unless_restated(m, d), _INSIDE_AND_OUT.sub("编内和编外", text))
@@ -809,6 +811,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
             return Unread(EXCLUDING_OTHER)
         text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(" ", _still_counted(text)))
         text = _CONTRAST.sub(" ", _INCLUDING.sub(_taken_in, text))
+        text = _AND_ALSO_EN.sub(" ", _AND_ALSO_ZH.sub(" ", _BOTH_ZH.sub(r"\g<first> ", text)))
         text = _EXCLUDING.sub(lambda m: f" 非{m.group(1)} ", text)
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, answers_taken_off(text)).replace("的", ""), hint)
     except RangeError as exc:
@@ -913,19 +916,25 @@ def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
 # "您的学历为______", "您的职称是": the copula before the blank to fill asks what comes before it; it is
 # not the "学历为" of "学历为博士者", which names a value after it. Not the end of a word (行为, 成为).
 _COPULA_LAST = re.compile(r"(?<=[\u3400-\u9fff])(?<![行作认以成])(?:为|是)[\s:：_＿]*$")
-_ADDRESSEE = re.compile(r"^(?:贵|你|该|我)校(?=.*(?:(?:多少|几)\s*(?:人|名|位)|[人者]\s*数?\s*$))")
+_ADDRESSEE = re.compile(r"^(?:贵|你|该|我|本)校(?=.*(?:(?:多少|几)\s*(?:人|名|位)|[人者]\s*数?\s*(?:[(（]\s*[人名]\s*[)）])?\s*$))")
 # The same in English, after the people asked of: "How many … are there in your school?", "How many …
 # does your school have?" say where the people are counted, not where their years were served.
 _ADDRESSEE_EN = re.compile(r"^(how many\b.*?)\s+(?:(?:are|is)\s+there\s+(?:in|at)\s+(?:your|this|the)\s+school"
                            r"|(?:does|do)\s+(?:your|this|the)\s+school\s+(?:have|employ))(\s*\??\s*)$")
+# Conditions said of the same people at once: "同时具有研究生学历和中级职称", "女且35岁以下", "teachers who are
+# female and have fewer than 3 years of experience". "And" there adds a condition, where "女教师和少数民族教师"
+# joins two groups (unread when they are of different fields); read as the conditions side by side.
+_BOTH_ZH = re.compile(r"(?:同时|既)(?:具有|具备|拥有|持有)?(?P<first>[^和与及又，,；;。]+)(?:和|与|及|又)")
+_AND_ALSO_ZH = re.compile(r"(?<=[㐀-鿿\d])(?:并且|而且|且)(?=[㐀-鿿\d])")
+_AND_ALSO_EN = re.compile(r"\s+and\s+(?=(?:who|have|has|hold|holds|are|is|aged|age|were|was)\b)")
 # "on contract rather than permanent terms": the value set against the one asked adds nothing to it.
 _CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+")
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
 _AMONG = re.compile(r"中\s*[:：,，、]")
 _OPENING_AMONG = re.compile(r"^\s*其中(?=[^\s:：,，、有包含])")
 # "专任教师中高级及以上职称": "中高级" already takes in 正高级, so "及以上" after it says the level is
-# 高级 alone, and 中 after a word for people is "among them".
-_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?[及或]?以上)")
+# 高级 alone, and 中 after a word for people is "among them"; so does "（含正高）" after it.
+_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?\s*(?:[及或]?以上|[(（]\s*(?:含|包含|包括)\s*正高))")
 # "专任教师中高级教师": 中高级 (中级 and 高级) or 高级 among them; read neither way.
 # ("中高级职称" is the statistics tables' own term for 中级 and 高级 titles, and is read so.)
 _AMONG_OR_MIDDLE = re.compile(r"(?<=[师员工])中高级教师(?![及或]?以上)")
@@ -935,6 +944,10 @@ AMONG_OR_MIDDLE = "中高级 after the people it counts reads two ways (中级 a
 # not the level of education the records hold ("a bachelor's degree or higher").
 _DEGREE_IN_A_FIELD = re.compile(r"\b(?:bachelor|master|doctor)s?\s+(?:degree\s+)?(?:of|in)\s+(?!(?:or|and|higher|above|equivalent)\b)[a-z]")
 DEGREE_IN_A_FIELD = "names a degree in a field (a Bachelor of Education), one award, not the highest level of education"
+# "whose first degree was a bachelor's", "initial qualification: diploma": the award one first held, where
+# "first degree" alone is the UK's word for a bachelor's.
+_FIRST_AWARD = re.compile(r"\b(?:first|initial|original|entry)\s+(?:degree|qualification|award)\s*(?:was|is|were|[:=])")
+FIRST_AWARD = "asks the award first held (第一学历), not the highest level of education"
 
 
 # A stage of education people work "in" ("Teachers in lower secondary education", "staff in primary
@@ -1285,8 +1298,11 @@ _EXCLUDING = re.compile(r"[(（]\s*(?:不含|不包含|不包括)\s*([^()（）\
 # nothing more than its population does.
 _OUTSIDE = rf"(?:(?:{'|'.join(OUTSIDE_THE_RECORDS)})(?:教师|老师|人员)?|(?:离退休|退休|离休|调出|调离)(?:教职工|教师|人员)?)"
 _LEFT_OUT = rf"(?:不含|不包括|不包含)\s*{_OUTSIDE}(?:\s*[、和及与]\s*{_OUTSIDE})*"
+# The same in English: "Teachers (excluding substitute and volunteer teachers)", "staff, not counting retirees".
+_OUTSIDE_EN = r"(?:(?:substitute|supply|relief|volunteer|part[- ]?time|retired)(?:\s+(?:teachers?|staff))?|volunteers|retirees)"
+_LEFT_OUT_EN = rf"\b(?:excluding|excl\.?|not\s+including|not\s+counting)\s+(?:the\s+)?{_OUTSIDE_EN}(?:\s*(?:,|and|or)\s*{_OUTSIDE_EN})*(?=\s*(?:[)）,，;；?？]|$))"
 # A bracket of its own, or a clause after a comma (in a bracket of other hints, whose bracket stays).
-_LEAVING_OUT = re.compile(rf"[(（]\s*{_LEFT_OUT}\s*[)）]|[,，]?\s*{_LEFT_OUT}")
+_LEAVING_OUT = re.compile(rf"[(（]\s*(?:{_LEFT_OUT}|{_LEFT_OUT_EN})\s*[)）]|[,，]?\s*(?:{_LEFT_OUT}|{_LEFT_OUT_EN})")
 # Staff away for a while, whom the records count as in post: on leave ("（含长期病假人员）", "(including
 # staff on maternity leave)"), and, of staff on the school's own establishment (在编), those seconded
 # elsewhere (借调), whose post stays with it. A bracket taking them in says nothing more than its
@@ -1474,6 +1490,14 @@ _NARROWS = re.compile(r"仅|只|限|除|以外|之外|兼|担任|其中|\b(?:onl
 # Words of a definition that describe rather than say whom: what they have, do or are paid for, and lists of it
 # ("具有教师资格、专门从事教育教学工作"); a value or a bound named still says whom.
 _DEFINITION_SAYS_WHOM = _NOTE_SAYS_WHOM - {"unheld", "having", "union", "list", "dim", "member"}
+# What a Chinese definition may say of a count's people in words the reader does not know: the work
+# they do ("专门从事教育教学工作", "从事后勤服务工作"), their teaching qualification, and that the school
+# employs and pays them. Any other word it does not know may narrow the term ("参加过国培计划的教师",
+# "由财政拨款的在职人员"), and leaves it unread.
+_DESCRIBES_WORK = re.compile(r"(?:专门|主要|直接)?(?:从事|承担|负责)[^，,；;。]*?(?:工作|任务)"
+                             r"|(?:并|且)?(?:在|由)(?:学校|本校|单位|本单位)(?:工作|支付工资|发放工资)"
+                             r"|(?:具有|持有|取得)教师资格(?:证书?)?|尚(?=未)")
+_AS_WRITTEN = re.compile(r"\bas (?:on|in|shown|recorded|printed|written|given)\b.*$")
 _BOUNDING = frozenset({"neg_pre", "neg_post", "above", "below", "above_excl", "below_excl", "above_pre", "below_pre", "below_bare",
                        "refine"})
 # What follows a possessive in a definition: "the staff member's spouse", "the employee's date of birth".
@@ -1527,8 +1551,11 @@ def defined_term(label: str, d: Dictionary, hint: str | None, level: str | None)
     if head.kind == "value" and (owned := _POSSESSED.search(label)) is not None and not any(
             s.field == head.field for senses in lexicon(d).within(units(fold(owned.group(1)))) for s in senses):
         return None  # "Name - the name of the staff member's line manager": the value of someone the staff member has
-    if head.kind == "value" and not note.isascii() and unknown_words(note, d):
-        return None  # "学历：指入职时的学历", "职称：指拟申报的职称": words before the value say which of its kind
+    if head.kind == "value" and any(run != ("day",) for run in unknown_words(_AS_WRITTEN.sub(" ", strip_brackets(note)), d)):
+        # "学历：指入职时的学历", "职称：指拟申报的职称", "Subject - the subject the staff member studied":
+        # words the reader does not know say which of its kind, or whose; a day only says when, and a
+        # format in brackets or where it is written down ("as on legal documents") how.
+        return None
     # A count names people in post unless it says otherwise: "不含离退休人员" leaves out no one it counts.
     counted = head.conditions if any(c.field == STATUS for c in head.conditions) else (*head.conditions, Filter(STATUS, (ACTIVE,)))
     for m in _TAKEN_IN_OR_OUT.finditer(note):
@@ -1539,6 +1566,8 @@ def defined_term(label: str, d: Dictionary, hint: str | None, level: str | None)
             return None
     rest = _TAKEN_IN_OR_OUT.sub(" ", note)
     if _NARROWS.search(rest) or re.search(r"\d", rest):
+        return None
+    if head.kind == "count" and not note.isascii() and unknown_words(_DESCRIBES_WORK.sub(" ", rest), d):
         return None
     lex = lexicon(d)
     admitted = {c.field: set(c.codes) for c in counted if c.codes}

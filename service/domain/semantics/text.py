@@ -71,7 +71,7 @@ _EN_NUMBER = re.compile(rf"\b({_EN_NUMBER_WORD})\b(?=\s+(?:(?:full|complete|or\s
 
 
 # The decades of a life said in words: "in their forties" is "in their 40s".
-_EN_DECADE = re.compile(r"(?:(?<=their )|(?<=his )|(?<=her )|(?<=your )|(?<=the ))(twent|thirt|fort|fift|sixt|sevent)ies\b")
+_EN_DECADE = re.compile(r"(?:(?<=their[ -])|(?<=his[ -])|(?<=her[ -])|(?<=your[ -])|(?<=the[ -]))(twent|thirt|fort|fift|sixt|sevent)ies\b")
 _DECADES = {"twent": "20s", "thirt": "30s", "fort": "40s", "fift": "50s", "sixt": "60s", "sevent": "70s"}
 
 
@@ -320,6 +320,27 @@ _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
 ))
 
 
+# An interval in a mathematician's brackets: "[30,40)岁" is 30 to 39, "(30,40]岁" 31 to 40; written as
+# the statistics write both ends ("30岁(含)-40岁(不含)").
+_INTERVAL = re.compile(r"([\[(])\s*(\d{1,3})\s*,\s*(\d{1,3})\s*([\])])\s*(周岁|岁|年)")
+
+
+# ISCED levels listed after one "ISCED": "ISCED 7 or 8", "ISCED levels 6-8": each level is its own code.
+_ISCED_LIST = re.compile(r"\bisced\s+(?:levels?\s+)?([1-8])((?:\s*(?:,|/|or|and)\s*[1-8])+|\s*(?:-|–|to)\s*[1-8])\b")
+
+
+def _isced_list(m: re.Match[str]) -> str:
+    first, rest = int(m.group(1)), m.group(2)
+    listed = [int(x) for x in re.findall(r"[1-8]", rest)]
+    levels = range(first, listed[0] + 1) if re.search(r"-|–|to", rest) else [first, *listed]
+    return " or ".join(f"isced {n}" for n in levels)
+
+
+def _interval(m: re.Match[str]) -> str:
+    opening, lo, hi, closing, unit = m.groups()
+    return f"{lo}{unit}({'含' if opening == '[' else '不含'})-{hi}{unit}({'含' if closing == ']' else '不含'})"
+
+
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
 def fold(text: str) -> str:
     """NFKC width, codes printed beside the names they stand for taken off, simplified script, lower
@@ -331,7 +352,7 @@ def fold(text: str) -> str:
     t = _NAMED_EMIS.sub("", _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold())
     # 老师 is the everyday word for 教师 and says the same in every compound a form uses ("青年老师",
     # "非专任老师", "代课老师"): one spelling, so every rule and term written with 教师 reads both.
-    t = _ocr_digits(t)
+    t = _ISCED_LIST.sub(_isced_list, _INTERVAL.sub(_interval, _ocr_digits(t)))
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
     t = t.replace("老师", "教师")  # after the spaces: "老 师" is 老师 too

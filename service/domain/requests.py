@@ -79,6 +79,7 @@ from service.domain.semantics.context import (
     of_which_header,
     read_title,
     residual_alone,
+    residual_of,
     rows_of_others,
     ruled_out,
     scene,
@@ -89,7 +90,7 @@ from service.domain.semantics.context import (
     wider_than_title,
 )
 from service.domain.semantics.definition import count
-from service.domain.semantics.reader import Parsed, Unread, loosely_named, read
+from service.domain.semantics.reader import UNHELD, Parsed, Unread, loosely_named, read, rest_of
 from service.domain.semantics.text import numbering, romanisation_taken_off
 from service.store import prefill
 from service.store import principals as principals_store
@@ -312,6 +313,11 @@ def _wider(total: Above | None, totals: list[Above]) -> Above | None:
                  and set(t.definition.filters) < own), total)
 
 
+def _breakdowns(headers: tuple[str, ...] | list[str], d: Dictionary) -> tuple[str, ...]:
+    """The fields a field's own headers break down by ("按职称分", "By qualification")."""
+    return tuple(b for h in headers if isinstance(p := read(h, d, mode="frame"), Parsed) for b in p.by)
+
+
 def _a_part(p: Parsed | Unread | None) -> bool:
     """Whether a reading is a part of a whole above it: "其中" or a bare category naming no one."""
     return isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))
@@ -429,6 +435,16 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         m = _reading(d, key=f.key, label=label, type=f.type,
                      definition=f.definition.as_dict() if f.definition else None,
                      level=req.level, scene=where, reference=req.reference_date)
+        if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" \
+                and (field := residual_of(m.definition, d)) is not None and rest_of(wording, d) is not None:
+            # "其他" beside "汉族", "回族" is the rest of those listed, not the ethnicity coded 'other'; and
+            # "按职称分 / 其他" under a title breaking down by ethnicity and title is never the ethnicity's
+            # 'other': with no header saying which of the title's breakdowns it is, none.
+            rest = residual_match(wording, group.total, group.categories, d, req.reference_date) if group.whole else None
+            if rest is not None:
+                m = rest
+            elif field not in (_breakdowns(rows[i][0], d) or (where.by if len(set(where.by)) == 1 else ())):
+                m = Match(None, 0.0, f"new: a residual category of a breakdown other than {field}", (), None, m.parsed)
         if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school":
             # A column of the very level beside a bare "以下" says the columns do not overlap, whatever
             # else the group holds ("蒙古语授课" unread between them); "其他" takes every column as listed.
@@ -442,6 +458,12 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             m = under_field(m, label, heads[-1], f.type, req.reference_date, d) or m
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "roster" and heads:
             m = institution_of(m, heads[-1], req.reference_date, d) or m
+        if m.key is not None and wording and not (f.key or f.definition) and req.level == "roster" \
+                and (held_not := next((h for h in heads if read(h, d, mode="frame") == Unread(UNHELD)), None)):
+            # "教师资格 / 学科", "配偶信息 / 姓名": a column under something the records do not hold is that
+            # thing's (the certificate's subject, the spouse's name), not the teacher's own.
+            m = Match(None, 0.0, f"new: sits under {held_not!r}, which the records do not hold: the column is its", (),
+                      None, m.parsed)
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
                 and group.categories:
             m = subtotal_match(m, wording, group.categories, d, req.reference_date)

@@ -55,3 +55,36 @@ def test_a_first_degree_asked_as_what_it_was_is_not_the_highest_education() -> N
         ([], "Full Legal Name - The staff member's full name as shown on the passport", "teacher.name"),
         ([], "Subject - The subject of the staff member's degree", None),
     ]) == []
+
+
+def test_bounds_in_words_signs_and_brackets_read_as_the_range_they_say() -> None:
+    assert each("教师年龄结构", "school", [
+        ([], "专任教师大于等于55岁", "FT;age=55.."),
+        ([], "专任教师年龄不小于45岁", "FT;age=45.."),
+        ([], "女教职工小于或等于30岁", "status=1;gender=2;age=..30"),
+        ([], "专任教师[35,45)岁", "FT;age=35..44"),
+        ([], "专任教师(45,55]岁", "FT;age=46..55"),
+        ([], "教龄[10,20)年的专任教师", "FT;years=10..19"),
+        ([], "专任教师[35, 45)", None),  # no unit: the numbers in brackets are not said to be ages
+    ]) == []
+    assert each("Teacher survey", "school", [
+        ([], "Teachers with at least 5 but fewer than 15 years of teaching", "FT;years=5..14"),
+        ([], "Teachers at least 40 but under 50 years old", "FT;age=40..49"),
+        ([], "Teachers with no more than 3 years in the profession", "FT;years=..3"),
+        ([], "Teachers with at least 25 years in the teaching profession", "FT;years=25.."),
+        ([], "Teachers-in-their-fifties", "FT;age=50..59"),
+        ([], "Teachers holding an ISCED 6 or 7 qualification", "FT;education=14,21"),
+        ([], "Teachers with ISCED levels 6-8", "FT;education=11,14,21"),
+        ([], "Teachers with at most a bachelor degree", "FT;education!=11,14"),
+        ([], "Pedagogical support staff, regardless of contract type", "status=1;post_type=3"),
+        ([], "Instructors aged under 30", "FT;age=..29"),
+        ([], "Driving instructors", None),
+    ]) == []
+
+
+def test_other_minorities_are_the_rest_of_those_listed_not_the_code_other() -> None:
+    assert each("少数民族教职工情况", "school", [
+        ([], "其他少数民族教职工", None),
+        ([], "从事教学工作的专任教师", "FT"),
+        ([], "从事后勤服务工作的教师", None),
+    ]) == []

@@ -520,6 +520,9 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     "bracket_list_and": {("c3-en-talis-p-01", 4), ("c22-gsheets", 5), ("c25-indep-profile", 11)},
     # The variation turns the years as well ("less than 5 years of teaching" to "younger than 5 of teaching").
     "age_under_to_younger_than": {("c24-talis-principal", 1)},
+    # A roster column numbered "3.13" under "Employment" ("Contract (Permanent / Fixed-term)") loses the
+    # reading of its options under a header the reader does not know.
+    "numbering_decimal": {("c26-en-roster", 12)},
     # Examples of what a broad word takes in do not close it: "science (e.g. biology, chemistry, …)" may take
     # in sciences the records hold no code for, where the list itself ("science (biology, chemistry, …)") says which.
     # Examples of jobs under a kind its words name ("Non-teaching personnel (e.g. administrative officers,

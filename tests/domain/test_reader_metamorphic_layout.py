@@ -455,13 +455,21 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # as a header over the school's own particulars; under the headers it reads only from the corpus's layout.
     # "Other staff: Educational assistants" in one cell reads as a residual asking which field, not as the
     # header "Other staff" over a kind of staff named whole (context._other_people reads only headers).
+    # Jobs after a kind of staff and a colon ("Non-teaching staff: Cleaning / catering") read as the kind, the
+    # jobs taken for its options; under the kind as a header they say which of it.
     "flatten_colon": {("c2-nbs-xxjb-02", 2), ("c2-nbs-xxjb-02", 3), ("c21-caeses", 18), ("c21-caeses", 19),
-                      ("c21-jingpu5", 4)},
+                      ("c21-jingpu5", 4), ("c24-tt-return", 14)},
     # A band flattened by spaced dashes ("AgeBand - <30 - Count of StaffID"): by its text alone a dash
     # before a number may be a range, so the cell is not parted.
     # A bilingual cell flattened by a spaced dash before a number ("按年齡 By age - 30歲以下 Under 30") is
     # not parted either.
-    "flatten_dash": {("c7-hk-edb-01", 7), ("c21-powerbi", 5), ("c21-powerbi", 8)},
+    # "Teachers by age - 30 to 39" likewise: a band after a dash is not parted from a header naming its field.
+    # An "Of which" header flattened into its column ("Of which female - Teaching staff") makes the row a total
+    # the next "Of which aged 55+ - Teaching staff" refines, where as headers both refine the headcount.
+    "flatten_dash": {("c7-hk-edb-01", 7), ("c21-powerbi", 5), ("c21-powerbi", 8), ("c25-us-educator", 6),
+                     ("c26-hr-workforce", 2)},
+    # Jobs under a kind of staff with a unit ("Non-teaching staff (persons)") are not read as that kind's jobs.
+    "header_unit": {("c24-tt-return", 14)},
     # A pivot's filter printed before pipes ("Post Type: Full-time teacher | Number of Records | …") reads
     # as a field and its options, which are not that field's values.
     "flatten_pipe": {*(("c21-tableau", i) for i in (0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 13)),

@@ -288,6 +288,17 @@ def residual_alone(wording: str, d: Dictionary) -> str | None:
     return next(iter(fields))
 
 
+def residual_of(defn: Definition | None, d: Dictionary) -> str | None:
+    """The field a count asks the residual code of ("其他" read as the ethnicity 'other'), or None."""
+    fields = teacher_code_fields(d)
+    for f in defn.filters if defn is not None and defn.measure == "count" else ():
+        listed = d.code_lists[fields[f.field].code_list or ""].codes if f.field in fields and f.codes and not f.negated else ()
+        slugs = {c.slug for c in listed if c.code in f.codes}
+        if slugs and slugs <= set(RESIDUAL_SLUGS):
+            return f.field
+    return None
+
+
 def at_reference(header: str, reference: date) -> bool:
     """Whether a header is only a day or a period, and the request's reference date is that day or in
     that period: every count is at the reference date, so such a header over columns names nobody
@@ -354,6 +365,7 @@ _A_COUNT = re.compile(r"(?:数|率|比)[_\s]*$")
 _PEOPLE = re.compile(r"(?:专任教师|教职工|教职员工|教师|老师|职工)[_\s]*$")
 _PEOPLE_AFTER = re.compile(r"教师|老师|教职|职工|员工|人员|学生|幼儿|儿童|家长|[a-zA-Z]")
 _OF_WHICH_HEAD = re.compile(r"^\s*(?:其中|#|of which|including|among them)\s*$")
+_AMONG_THEM = re.compile(r"(?<=[师员工者])\s*中\s*$")
 # A dash parting a path of merged header cells as spreadsheets flatten them: after a Chinese word
 # ("专任教师-其中女-35岁以下", "编外-其他人员") or spaced between words ("Staff - Female"). Not a dash in
 # a range ("31-40岁", "30岁-40岁", "Aged 25 - 29") nor one joining a word ("Full-time").
@@ -566,7 +578,9 @@ def colon_path(headers: list[str], label: str, d: Dictionary) -> tuple[list[str]
     if len(found) != 1 or _ASKS.search(label) or not _no_options(lettered(fold(label))[1], d):
         return headers, label
     head, rest = label[: found[0].start()].strip(), label[found[0].end():].strip()
-    if not head or not rest or _OF_WHICH_HEAD.match(fold(head)):
+    if not head or not rest or _OF_WHICH_HEAD.match(fold(head)) or _AMONG_THEM.search(fold(head)):
+        # "专任教师中：女" is one wording, "among the teachers, women": a row of its own that the next
+        # "其中" refines, not a column under the teachers.
         return headers, label
     if defined_term(label, d, None, None) is not None:
         return headers, label  # "专任教师数：指具有教师资格……的人员": a term and its definition, not two header rows
@@ -884,7 +898,7 @@ def is_total(defn: Definition | None) -> bool:
 # their values, kinds of school, what the records do not hold, a negation, a number of people or a bound.
 _NAMES_WHOM = frozenset({"pop", "code", "school_code", "member", "unheld", "count", "total", "neg_pre", "neg_post",
                          "row_person", "teacher_mod", "post_mod", "qualifier", "origin", "above", "below", "above_pre",
-                         "below_pre", "above_excl", "below_excl", "below_bare"})
+                         "below_pre", "at_most_pre", "above_excl", "below_excl", "below_bare"})
 
 
 def _topic(header: str, parsed: Unread, d: Dictionary) -> bool:

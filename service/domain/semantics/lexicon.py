@@ -24,7 +24,7 @@ from service.domain.semantics.text import fold
 SenseKind = Literal[
     "pop", "code", "dim", "count", "total", "refine", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl",
     "above_pre",
-    "below_pre", "below_bare", "union", "filler", "having", "link", "by", "question", "self", "school_code", "whether",
+    "below_pre", "at_most_pre", "below_bare", "union", "filler", "having", "link", "by", "question", "self", "school_code", "whether",
     "qualifier", "teacher_mod", "duration", "work", "start", "moment", "period", "unheld", "member", "list", "grade",
     "row_person", "by_after", "post_mod", "origin", "staff_class",
 ]
@@ -79,7 +79,9 @@ TEACHER_WORDS = ("教师", "老师", "教员", "教学人员", "师资", "teache
                  # A supply-and-demand model's "teacher stock": the teachers in post at its base date.
                  "teacher stock",
                  # A school's faculty are its teachers ("faculty and staff" names both, below).
-                 "faculty", "faculty member", "teaching faculty")
+                 "faculty", "faculty member", "teaching faculty",
+                 # A US district's word for its teachers ("Instructors by age"), and its instructional staff.
+                 "instructor", "instructional staff")
 STAFF_WORDS = ("教职工", "教职员工", "教职员", "教工", "职工", "员工", "人员", "工作人员", "在职人员", "staff", "staff member",
                "employee", "personnel", "faculty and staff", "workforce", "教师和职工",
                # Staff of both kinds said at once, the noun shared: "Total teaching and non-teaching staff".
@@ -136,6 +138,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "above_excl": ("以上不含", "以上不包括", "以上不包含"),
     "above_pre": ("至少", "不低于", "at least", "minimum of", "no less than"),
     "below_pre": ("below", "lower than", "less than", "under", "低于"),
+    # "at most a secondary education": the level named and those below it.
+    "at_most_pre": ("at most", "no more than", "no higher than", "not higher than", "up to"),
     "union": ("和", "及", "与", "或", "或者", "以及", "还是", "、", "/", "&", "and", "or", "and/or"),
     "link": ("的", "之", "of"),
     # "各年龄段专任教师人数": each band of a field, as a grid's stem says its rows are, is by it.
@@ -528,6 +532,7 @@ MEMBER_WORDS: dict[str, tuple[str, ...]] = {
     "4": ("保安", "门卫", "厨师", "炊事员", "食堂", "司机", "保洁", "保洁员", "宿管", "宿管员", "水电工", "cleaner", "cook", "maintainer", "building maintainer",
           "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
           "premises", "grounds", "gardener", "porter", "maintenance", "cleaning", "estate", "groundsman", "groundskeeper",
+          "caretaking",
           # Running the buildings, as "maintenance and operations" staff do (not a school's administration).
           "operations"),
 }

@@ -158,6 +158,7 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"{_N}(?:{_YR})?\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", True),
     (rf"(?:满)?\s*{_N}(?:{_YR})?\s*(?:及|或)?\s*以上{_INCL}", "ge", True),
     (rf"(?:不满|未满|不足)\s*{_N}(?:{_YR})?", "lt", True),
+    (rf"(?:满|达到|≥|>=)\s*{_N}{_YR}", "ge", True),  # "满30年" under 教龄
     # An English band that is the whole wording under a "Teaching experience" header: "Under 10",
     # "20 and over", "30+" are years, not an age.
     (rf"^\s*(?:under|below|less\s+than|fewer\s+than|<)\s*{_N}\s*$", "lt", True),
@@ -274,13 +275,16 @@ def between(spans: list[Span]) -> list[Span]:
 # Comparisons in words are their signs: "大于等于50岁" is "≥50岁", "不少于5年" "≥5年" (and "不小于" is not "小于").
 _AT_LEAST_ZH = re.compile(r"大于或?等于|不小于|不低于|不少于")
 _AT_MOST_ZH = re.compile(r"小于或?等于|不大于|不高于|不多于")
+# Both bounds said in words: "at least 10 but fewer than 20 years of teaching" is 10 to 19.
+_AT_LEAST_BUT = re.compile(r"\bat\s+least\s+(\d{1,3})\s+(?:but|and)\s+(?:fewer\s+than|less\s+than|under|below|younger\s+than)\s+(\d{1,3})\b")
 
 def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     """Every age and teaching-years range in folded `text`, and the text without them. Bare numbers
     count only when `hint` (the field the context names: teacher.age or teacher.teaching_years)
     says what they measure. RangeError when a range's numbers cannot be that measure."""
     spans: list[Span] = []
-    text = _AT_MOST_ZH.sub("≤", _AT_LEAST_ZH.sub("≥", text))
+    text = _AT_LEAST_BUT.sub(lambda m: f"{m.group(1)} to {int(m.group(2)) - 1}",
+                             _AT_MOST_ZH.sub("≤", _AT_LEAST_ZH.sub("≥", text)))
     text = _LENGTH_OF_TEACHING.sub(r"\1", text)  # "从教年限满30年" is "从教满30年"
     text = _YEARS_OR_HIGHER.sub(r"\1above", text)  # "10 years or higher" of a length is "or above"
     text = _NTH_YEAR.sub(_completed, text)

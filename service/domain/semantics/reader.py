@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 
 from service.domain.dictionary import Dictionary
 from service.domain.semantics.definition import (
+    DERIVED,
     LEVELS,
     RANKED,
     DefinitionError,
@@ -304,7 +305,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 c.negated, c.by_prefix, pending_neg = not c.negated, True, False
             if pending_rank:
                 _rank(c, "above" if pending_rank == "above_pre" else "below", lex,
-                      inclusive=pending_rank == "above_pre")
+                      inclusive=pending_rank in ("above_pre", "at_most_pre"))
                 pending_rank = None
             if comma and not union and last is not None and last.field == c.field and not last.by_prefix \
                     and not pending_rank and st.conds[-1] is last:
@@ -344,7 +345,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if last is not None and last.field in lex.ranked:
                 raise _Fail(BELOW_BARE)
             raise _Fail("'以下' with nothing it can bound")
-        elif s.kind in ("above_pre", "below_pre"):
+        elif s.kind in ("above_pre", "below_pre", "at_most_pre"):
             pending_rank = s.kind
         elif s.kind == "union" and kind_before == "self" and i + 1 < len(senses) and senses[i + 1].kind == "self":
             continue  # "School / building", "school or campus": two words for the school itself
@@ -455,7 +456,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
             c.field == POST and _allowed(c, d) != {"1"} for c in st.conds):
         # "IT staff", "science staff": staff named by a subject are not the teachers who teach it.
         raise _Fail("a subject says what teachers teach; staff named by a subject are not its teachers")
-    if "row_person" in st.markers and "whether" not in st.markers and (st.conds or ranges or "count" in st.markers):
+    if "row_person" in st.markers and "whether" not in st.markers and (st.conds or ranges or "count" in st.markers
+                                                                     or mode == "frame"):
+        # A header naming them ("Applicants for teaching posts") frames other people than the staff too.
         raise _Fail("counts the people a roster's rows are about (applicants, trainees, nominees), some of the staff")
     specific = [c for c in st.conds if not c.generic]
     has_counted = "count" in st.markers
@@ -507,7 +510,9 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         specific = []
     if ANY in dims:
         raise _Fail(BREAKDOWN_ONLY)
-    if "residual" in st.markers and (dims or st.by):
+    named_fields = [c.field for c in st.conds if not c.generic]
+    if "residual" in st.markers and (dims or st.by or len(named_fields) > len(set(named_fields))):
+        # "其他少数民族": the rest of the minorities the table lists, not those whose code is 'other'.
         raise _Fail("'其他民族' / 'other subjects' are the rest of what the table lists, not the code 'other'")
     teaching = {"teacher.teaching_years", "teacher.teaching_start"}
     teacher_only = bool(st.conds) and all(c.generic and c.field == POST and c.codes == {"1"} for c in st.conds)
@@ -803,7 +808,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(_beside_category, _ADDRESSEE_EN.sub(
-            r"\1 are there\2", _ADDRESSEE.sub("", _COPULA_LAST.sub("", _AMONG_ABOVE.sub("中之", unnumbered(fold(label))))))))
+            r"\1 are there\2", _ADDRESSEE.sub("", _COPULA_LAST.sub("", _AMONG_ABOVE.sub("中之", _COMPUTED_FROM.sub(
+            lambda m: _as_the_records_compute(m, d), unnumbered(fold(label)))))))))
         text = _KIND_COUNTED.sub(lambda m: f"{m.group(1) or m.group(2)} staff ", _STAFF_OF_KIND.sub(r"\2 \1", text))
         text = _ALL_GROUPS.sub(lambda m: f"all {m.group(1) or ''}staff", text)
         text = _RESTATING.sub(lambda m: _unless_restated(m, d), _INSIDE_AND_OUT.sub("编内和编外", text))
@@ -811,7 +817,7 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
             return Unread(EXCLUDING_OTHER)
         text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(" ", _still_counted(text)))
         text = _CONTRAST.sub(" ", _INCLUDING.sub(_taken_in, text))
-        text = _AND_ALSO_EN.sub(" ", _AND_ALSO_ZH.sub(" ", _BOTH_ZH.sub(r"\g<first> ", text)))
+        text = _AND_ALSO_EN.sub(" ", _AND_ALSO_ZH.sub(" ", _BOTH_ZH.sub(r"\g<first> ", _TEACHING_WORK.sub("", text))))
         text = _EXCLUDING.sub(lambda m: f" 非{m.group(1)} ", text)
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, answers_taken_off(text)).replace("的", ""), hint)
     except RangeError as exc:
@@ -926,9 +932,27 @@ _ADDRESSEE_EN = re.compile(r"^(how many\b.*?)\s+(?:(?:are|is)\s+there\s+(?:in|at
 # joins two groups (unread when they are of different fields); read as the conditions side by side.
 _BOTH_ZH = re.compile(r"(?:同时|既)(?:具有|具备|拥有|持有)?(?P<first>[^和与及又，,；;。]+)(?:和|与|及|又)")
 _AND_ALSO_ZH = re.compile(r"(?<=[㐀-鿿\d])(?:并且|而且|且)(?=[㐀-鿿\d])")
+# How a derived value is computed ("（教龄按参加教育工作年月计算）", "（年龄按出生日期计算）"): from the very field
+# the records compute it from, the note restates the records' rule and is taken off; from another
+# ("教龄按参加工作时间计算") it stays, and the wording with it is not read.
+_COMPUTED_FROM = re.compile(r"[(（]\s*(?P<what>[^()（）按]+?)(?:按照?|以|根据|依据)(?P<source>[^()（）]+?)(?:计算|计|起算|算起)\s*[)）]")
+
+
+def _as_the_records_compute(m: re.Match[str], d: Dictionary) -> str:
+    what, source = (read(m.group(g), d, mode="frame") for g in ("what", "source"))
+    fields = [p.field if isinstance(p, Parsed) and p.kind == "value" else (p.by[0] if isinstance(p, Parsed) and p.by else None)
+              for p in (what, source)]
+    return " " if fields[0] in DERIVED and DERIVED[fields[0]] == fields[1] else m.group(0)
+
+
+# Teaching work said of teachers ("从事教学工作的专任教师") says what they are, no more.
+_TEACHING_WORK = re.compile(r"(?:专门)?从事(?:教育)?教学工作的(?=(?:专任)?教师)")
 _AND_ALSO_EN = re.compile(r"\s+and\s+(?=(?:who|have|has|hold|holds|are|is|aged|age|were|was)\b)")
 # "on contract rather than permanent terms": the value set against the one asked adds nothing to it.
-_CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+")
+_CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+"
+                       # "regardless of contract": what is said not to matter narrows nothing.
+                       r"|,?\s*\b(?:regardless|irrespective)\s+of\s+(?:their\s+|the\s+)?(?:contract|employment|sex|gender|age)"
+                       r"(?:\s+(?:type|status|terms|basis))?\b")
 _INNER = re.compile(r"[(（]([^()（）]+)[)）]")
 _AMONG = re.compile(r"中\s*[:：,，、]")
 _OPENING_AMONG = re.compile(r"^\s*其中(?=[^\s:：,，、有包含])")
@@ -1438,7 +1462,7 @@ _SCOPING = re.compile(r"含|包括|包含|除|以外|之外|仅|只|限|兼|担�
 # Terms by which a note would say whom it counts other than as the wording does: new people, another
 # kind, a list of them, a negation or a bound.
 _NOTE_SAYS_WHOM = frozenset({"qualifier", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl", "above_pre",
-                             "below_pre", "below_bare", "union", "list", "member", "school_code", "unheld", "dim", "row_person",
+                             "below_pre", "at_most_pre", "below_bare", "union", "list", "member", "school_code", "unheld", "dim", "row_person",
                              "refine", "having"})
 
 
@@ -1498,7 +1522,7 @@ _DESCRIBES_WORK = re.compile(r"(?:专门|主要|直接)?(?:从事|承担|负责)
                              r"|(?:并|且)?(?:在|由)(?:学校|本校|单位|本单位)(?:工作|支付工资|发放工资)"
                              r"|(?:具有|持有|取得)教师资格(?:证书?)?|尚(?=未)")
 _AS_WRITTEN = re.compile(r"\bas (?:on|in|shown|recorded|printed|written|given)\b.*$")
-_BOUNDING = frozenset({"neg_pre", "neg_post", "above", "below", "above_excl", "below_excl", "above_pre", "below_pre", "below_bare",
+_BOUNDING = frozenset({"neg_pre", "neg_post", "above", "below", "above_excl", "below_excl", "above_pre", "below_pre", "at_most_pre", "below_bare",
                        "refine"})
 # What follows a possessive in a definition: "the staff member's spouse", "the employee's date of birth".
 _POSSESSED = re.compile(r"['’]s\s+([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")

@@ -60,6 +60,7 @@ from service.domain.semantics.context import (
     Scene,
     Siblings,
     across,
+    answer_column,
     anyones,
     at_reference,
     colon_path,
@@ -387,6 +388,10 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         printed = req.fields[i]
         prior = above
         heads, wording = list(rows[i][0]), rows[i][1]
+        if heads and wording and answer_column(wording):
+            # "How many teachers does your school employ? / Open-Ended Response": a survey tool's export puts
+            # the question over the column its answers fill; the question is the wording.
+            heads, wording = heads[:-1], heads[-1]
         flat = len(heads) > len(f.headers)
         if wording and req.level == "school" and wording == f.label:
             heads, wording = colon_path(heads, wording, d)  # "按学历分：研究生"

@@ -565,6 +565,16 @@ def _no_options(listed: list[str], d: Dictionary) -> bool:
                and p.conditions == first.conditions for p in said)
 
 
+# The column a survey tool fills with the answers to the question over it.
+_ANSWER_COLUMN = re.compile(r"^\s*(?:open[- ]ended response|responses?|answers?|your answer|response text|value"
+                            r"|回答|答案|作答|填写内容|答题内容|填写值)\s*$")
+
+
+def answer_column(label: str) -> bool:
+    """Whether a column's name is only where the answers go ("Open-Ended Response", "回答")."""
+    return bool(_ANSWER_COLUMN.match(strip_noise(fold(label)).strip(" :：")))
+
+
 def colon_path(headers: list[str], label: str, d: Dictionary) -> tuple[list[str], str]:
     """A column name parting a header from the column under it by a colon, as an export flattens two
     header rows ("按学历分：研究生", "专任教师：女", "年龄：30岁以下", "Teachers by age: 50 and over"): read
@@ -578,9 +588,9 @@ def colon_path(headers: list[str], label: str, d: Dictionary) -> tuple[list[str]
     if len(found) != 1 or _ASKS.search(label) or not _no_options(lettered(fold(label))[1], d):
         return headers, label
     head, rest = label[: found[0].start()].strip(), label[found[0].end():].strip()
-    if not head or not rest or _OF_WHICH_HEAD.match(fold(head)) or _AMONG_THEM.search(fold(head)):
+    if not head or not strip_noise(fold(rest)).strip() or _OF_WHICH_HEAD.match(fold(head)) or _AMONG_THEM.search(fold(head)):
         # "专任教师中：女" is one wording, "among the teachers, women": a row of its own that the next
-        # "其中" refines, not a column under the teachers.
+        # "其中" refines, not a column under the teachers; "专任教师人数：[填空题]" a wording and its answer box.
         return headers, label
     if defined_term(label, d, None, None) is not None:
         return headers, label  # "专任教师数：指具有教师资格……的人员": a term and its definition, not two header rows

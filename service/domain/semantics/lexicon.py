@@ -161,6 +161,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "如实", "请如实", "里面", "一共", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
                # "年满60周岁仍在职", "teach most of your lessons": still, and the lessons one teaches.
                "仍", "仍然", "依然", "lesson",
+               # An option every question offers ("(C) Prefer not to say"): it names no value.
+               "prefer not to say", "rather not say", "decline to answer", "不愿透露", "不便透露",
                # Function words of questions and of printed English forms; none changes what is counted.
                "be", "being", "was", "were", "had", "can", "would", "formal", "completed", "complete",
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "roughly", "full", "official", "only", "employ",

@@ -802,9 +802,14 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread(DEGREE_IN_A_FIELD)
     if _FIRST_AWARD.search(fold(label)):
         return Unread(FIRST_AWARD)
+    if mode == "field" and _EACH_ASKED.search(fold(label)):
+        return Unread(EACH_ASKED)
     if _TAUGHT_STAGE.search(fold(label)) or _TAUGHT_STAGE_ZH.search(fold(label)):
         return Unread(TAUGHT_STAGE)
     label = _EVERY_STAGE.sub("", label)
+    if mode == "frame":
+        # A matrix question's stem ("贵校下列各类在职人员各有多少人？"): whom its rows are kinds of.
+        label = _EACH_KIND.sub("", fold(label))
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(_beside_category, _ADDRESSEE_EN.sub(
@@ -922,7 +927,7 @@ def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
 # "您的学历为______", "您的职称是": the copula before the blank to fill asks what comes before it; it is
 # not the "学历为" of "学历为博士者", which names a value after it. Not the end of a word (行为, 成为).
 _COPULA_LAST = re.compile(r"(?<=[\u3400-\u9fff])(?<![行作认以成])(?:为|是)[\s:：_＿]*$")
-_ADDRESSEE = re.compile(r"^(?:贵|你|该|我|本)校(?=.*(?:(?:多少|几)\s*(?:人|名|位)|[人者]\s*数?\s*(?:[(（]\s*[人名]\s*[)）])?\s*$))")
+_ADDRESSEE = re.compile(r"^(?:贵|你|该|我|本)校(?=.*(?:(?:多少|几)\s*(?:人|名|位)|[人者]\s*数?\s*[:：]?\s*(?:[\[(（【][^\[\]()（）【】]*[\])）】])?\s*$))")
 # The same in English, after the people asked of: "How many … are there in your school?", "How many …
 # does your school have?" say where the people are counted, not where their years were served.
 _ADDRESSEE_EN = re.compile(r"^(how many\b.*?)\s+(?:(?:are|is)\s+there\s+(?:in|at)\s+(?:your|this|the)\s+school"
@@ -968,6 +973,11 @@ AMONG_OR_MIDDLE = "中高级 after the people it counts reads two ways (中级 a
 # not the level of education the records hold ("a bachelor's degree or higher").
 _DEGREE_IN_A_FIELD = re.compile(r"\b(?:bachelor|master|doctor)s?\s+(?:degree\s+)?(?:of|in)\s+(?!(?:or|and|higher|above|equivalent)\b)[a-z]")
 DEGREE_IN_A_FIELD = "names a degree in a field (a Bachelor of Education), one award, not the highest level of education"
+_EACH_KIND = re.compile(r"(?:下列|以下|如下)?各(?:类|种)(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])各(?=有?\s*(?:多少|几))")
+# "男、女专任教师各多少人？", "How many male and female teachers, respectively?": a number for each group, in
+# one field; the field asks two numbers, not their sum.
+_EACH_ASKED = re.compile(r"[、和与及/,，]\S{0,12}?各(?:有|是|为)?\s*(?:多少|几)|\brespectively\b|\bhow many (?:of )?each\b")
+EACH_ASKED = "asks a number for each of several groups (各多少, respectively): ask each in a field of its own"
 # "whose first degree was a bachelor's", "initial qualification: diploma": the award one first held, where
 # "first degree" alone is the UK's word for a bachelor's.
 _FIRST_AWARD = re.compile(r"\b(?:first|initial|original|entry)\s+(?:degree|qualification|award)\s*(?:was|is|were|[:=])")

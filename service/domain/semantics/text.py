@@ -284,7 +284,8 @@ _I_VERB = (r"(?:am|was|have|had|do|did|mainly|mostly|currently|usually|also|teac
            r"|started|began|feel|intend|plan|would|will|can)\b")
 _FIRST_PERSON_I = re.compile(r"^(\W*(?:[A-Za-z]{0,2}\d+[.)、:]?\s+)?)(?:I|i(?=\s+" + _I_VERB + r"|['’](?:m|ve)\b))"
                              r"(?:\s+(am|was)\b|['’](m|ve)\b|(?=\s+[a-z]|\s*[:：]))")
-_FIRST_PERSON_MY = re.compile(r"\b(?:[Mm]y|MY)\b")
+# "Respondent's sex" on a questionnaire's export is the answering teacher's own, as "your sex" is.
+_FIRST_PERSON_MY = re.compile(r"\b(?:[Mm]y|MY|[Rr]espondent['’]s|RESPONDENT['’]S)(?![\w'’])")
 _SECOND = {"am": " are", "was": " were", "m": " are", "ve": " have"}
 
 
@@ -312,6 +313,13 @@ def _second_person(text: str) -> str:
 # "有没有？有几个" how many; "老教师" beside an age bound is the bound ("50岁以上的老教师"), alone it says none.
 _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
     (r"啥", "什么"),
+    # "你有编制没？" is "你有编制吗？"; "在哪个学校上班" where one works; "评上…职称" the title one holds; "现年" now.
+    (r"没(?:有)?\s*(?=[?？]?\s*$)", "吗"),
+    (r"上班", "工作"),
+    (r"评上了?", "获得"),
+    (r"何年何月", "什么时候"),
+    (r"现年(?=几|多少)", "现在"),
+    (r"有没有(?=[\u3400-\u9fff])(?!几|多少)", "是否有"),
     # A place or a body is called something too ("学校叫啥名字"): its name is no person's.
     (r"(?<![校位门室班级组区县市省园院所处局厅])叫什么(?:名字)?", "的姓名是什么"),
     (r"教了?(?:几|多少)年(?:的)?书了?", "教龄是多少年"),
@@ -456,7 +464,7 @@ _NOISE = re.compile(
     r"|.*\bif\s+(?:there\s+(?:are|is)\s+)?(?:none|nil|not\s+applicable|n/?a)\b.*|.*\bround(?:ed)?\s+(?:up\s+|down\s+)?to\b.*"
     # The kind of question an online questionnaire prints after it: "[单选题]", "[填空题]", "(single choice)".
     # "[多选题]" is not one: a question that takes several answers asks for no one value.
-    r"|(?:单选|单项选择|填空|判断|下拉)题?|单选框|(?:single|one)[- ](?:choice|answer|select(?:ion)?)|fill[- ]in(?: the blank)?|drop[- ]?down"
+    r"|(?:单选|单项选择|填空|判断|下拉)题?|矩阵(?:填空|单选|文本|量表)?题?|单选框|(?:single|one)[- ](?:choice|answer|select(?:ion)?)|fill[- ]in(?: the blank)?|drop[- ]?down"
     # The kind of answer box it prints, a number or a text: "【数字】", "（数字）", "[数值]", "(numeric)".
     r"|(?:数字|数值|整数|文本)(?:题|框|型|填空题?)?|numeric(?:al)?|numeric value|free text"
     # The sum of what the wording names, said again: "音乐、美术专任教师人数（合计）", "(total)".
@@ -647,8 +655,10 @@ def _coded(inner: str) -> list[str]:
 
 
 def strip_numbering(text: str) -> str:
-    """The folded wording without the numbering a printed form puts before it."""
-    return _NUMBERING.sub("", text, count=1)
+    """The folded wording without the numbering a printed form puts before it: a section's and an
+    item's both ("二、第1题 您的姓名", "Q3 Item 3 of 20:")."""
+    once = _NUMBERING.sub("", text, count=1)
+    return _NUMBERING.sub("", once, count=1) if once != text and _NUMBERING.match(once.lstrip()) else once
 
 
 def numbering(text: str) -> str:
@@ -736,11 +746,12 @@ def strip_brackets(t: str) -> str:
 # Lettered options after a question: "您的最高学历是：A.博士 B.硕士 C.本科".
 # Lettered or numbered options after a question: "A.博士 B.硕士", "①男 ②女" (folded to "(1) 男 (2) 女").
 # Numbers in square brackets mark them too, as computer-assisted instruments print them: "[1] Male [2] Female".
-_MARK = r"(?:[a-h]\s*[.、．)]|\(\d\)|\[\d\])"
+_MARK = r"(?:[a-h]\s*[.、．)]|\(\d\)|\[\d\]|\([a-h]\)|\[[a-h]\])"
 # An option may hold spaces ("A. Under 30 B. 30-39"): it runs to the next mark.
 _LETTERED = re.compile(rf"(?:(?<=[\s:：?？)）\u3400-\u9fff])|^)({_MARK})\s*(\S.*?)(?=\s+{_MARK}|(?<=[\u3400-\u9fff]){_MARK}|\s*$)")
 
 
+_ENCLOSED_OPTIONS = re.compile(r"\(\s*((?:a\s*[.、．)]|\[a\])[^()]*?(?:b\s*[.、．)]|\[b\])[^()]*)\)\s*$")
 # Options after boxes or circles to tick: "性别：□男 □女", "Gender: ○ Male ○ Female".
 _BOX = "□☐○◯▢◻❑"
 _BOXED = re.compile(rf"[{_BOX}]\s*([^{_BOX}]+?)\s*(?=[{_BOX}]|$)")
@@ -761,6 +772,8 @@ _UNITS = frozenset({"岁", "周岁", "年", "人", "名", "个", "year", "years"
 def lettered(text: str) -> tuple[str, list[str]]:
     """A folded wording without the lettered (or boxed) options it ends with, or those it lists after
     a colon, and those options."""
+    if (enclosed := _ENCLOSED_OPTIONS.search(text)) is not None:
+        text = f"{text[: enclosed.start()]} {enclosed.group(1)}"  # "（A.小学 B.初级中学）": the options in a bracket
     boxed = list(_BOXED.finditer(text))
     if len(boxed) >= 2 and text[: boxed[0].start()].strip(" :："):
         return text[: boxed[0].start()].rstrip(" :："), [m.group(1) for m in boxed]

@@ -1,8 +1,9 @@
 """Round 24's reader rules read against wordings meant to trip them: 同时 and "and" that ask for two groups,
-not people with both; a negated "only" that takes people in; retirees left out of a count of retirees;
-comparisons in words before a level, not a number; a length of time "for" years; ISCED levels beside a
-count of years; a school naming itself before the years spent there; a definition naming the work of some
-of the term's people. Each in wordings of our own, with the readings the rules were made for kept."""
+not people with both; a second group named by its range; a negated "only" that takes people in; retirees
+left out of a count of retirees; comparisons in words before a level, not a number; a length of time "for"
+years; ISCED levels beside a count of years; a school naming itself before the years spent there; a
+definition naming the work of some of the term's people. Each in wordings of our own, with the readings
+the rules were made for kept."""
 
 from __future__ import annotations
 
@@ -24,6 +25,17 @@ def test_both_at_once_needs_a_verb_of_having_and_no_or_beside_it() -> None:
         ([], "Teachers with a bachelor's degree and aged under 30 or a master's degree", None),
         ([], "Teachers who are female and are from ethnic minorities", "FT;gender=2;ethnicity!=01"),
         ([], "Teachers who are female and have a bachelor's degree or higher", "FT;gender=2;education=11,14,21"),
+    ]) == []
+
+
+def test_a_second_group_named_by_its_range_is_not_said_of_the_first() -> None:
+    assert each("教师队伍结构", "school", [
+        ([], "女教师和35岁以下教师人数", None),  # the women, and the young: not the young women
+        ([], "少数民族教师及50岁以上的教师", None),
+        ([], "Female teachers and teachers aged under 30", None),
+        ([], "Women teachers and those over 55", None),
+        ([], "女教师（35岁以下）", "FT;gender=2;age=..35"),
+        ([], "Female teachers aged under 30", "FT;gender=2;age=..29"),
     ]) == []
 
 

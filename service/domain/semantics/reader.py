@@ -85,6 +85,7 @@ SOME_GRADES = "counts the pupils of some grades, fewer than a school's own: not 
 ENROLMENT = "school.enrolment"
 EXCLUDING_OTHER = "a bound leaves out a value other than its own level (本科以下（不含专科）): say which values"
 NOT_ONLY = "'not only' (or 'not mostly') takes people in beside those named, and does not say whom"
+RANGED_GROUP = "joins a second group named by an age or years range (女教师和35岁以下教师), which is not said of the first"
 _MAX_TILINGS = 48
 # Words (a Chinese character or an English word each) past which a wording is read as no field's name:
 # printed names and questions with their options run to about 40; a reading's work grows with length.
@@ -818,6 +819,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
             return Unread(EXCLUDING_OTHER)
         if _NOT_ONLY.search(text):
             return Unread(NOT_ONLY)
+        if _RANGED_GROUP.search(text):
+            return Unread(RANGED_GROUP)
         text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(_left_out, _still_counted(_THOSE.sub(r"\1 ", text))))
         text = _CONTRAST.sub(" ", _INCLUDING.sub(_taken_in, text))
         text = _side_by_side(_TEACHING_WORK.sub("", text))
@@ -1437,6 +1440,13 @@ _ALL_GROUPS = re.compile(r"\ball\s+(?=(?:non[- ]?)?teaching\s|staff\s|employee\s
 # ("not on permanent contracts"), but a negated "only" or "mostly" takes people in rather than leaving them out.
 _NOT_ONLY = re.compile(r"\b(?:not|non)\s+(?:only|just|merely|solely|simply|exclusively|mainly|mostly|primarily"
                        r"|largely|necessarily|always|approximately|about|roughly)\b")
+# "女教师和35岁以下教师", "female teachers and teachers aged under 30": a second group of people named by its
+# range, joined to the first; the range is not said of the first group, and once taken off the two read as one.
+_PEOPLE_ZH = r"(?:教师|教职工|职工|人员)"
+_PEOPLE_EN = r"(?:teachers|staff|educators|employees)"
+_RANGED_GROUP = re.compile(rf"{_PEOPLE_ZH}\s*(?:和|及|与|以及|、)\s*(?:年龄|教龄)?\s*\d[^和及与、，,；;()（）]*?{_PEOPLE_ZH}"
+                           rf"|\b{_PEOPLE_EN}\s+(?:and|&)\s+(?:{_PEOPLE_EN}|those)\s+(?:who\s+are\s+)?"
+                           r"(?:aged|under|over|below|above|older|younger|at\s+least|more\s+than|less\s+than|\d)")
 # "本科以下（不含专科）": a bound leaving out a value other than its own level; not the level itself.
 _EXCLUDING_OTHER = re.compile(r"(?:以下|以上)\s*[(（]\s*(?:不含|不包含|不包括)\s*[^()（）\d\s]+[)）]")
 

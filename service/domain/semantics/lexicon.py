@@ -531,7 +531,9 @@ MEMBER_WORDS: dict[str, tuple[str, ...]] = {
           "technician",
           # Assistants in the classroom, as US districts ("paras, aides") and British schools name them.
           "aide", "para", "paraprofessional", "teaching assistant", "classroom assistant"),
-    "4": ("保安", "门卫", "厨师", "炊事员", "食堂", "司机", "保洁", "保洁员", "宿管", "宿管员", "水电工", "cleaner", "cook", "maintainer", "building maintainer",
+    "4": ("保安", "门卫", "厨师", "炊事员", "食堂", "司机", "保洁", "保洁员", "宿管", "宿管员", "水电工",
+          # The work the statistics define 工勤人员 by ("从事后勤服务工作的人员"), and so its people.
+          "后勤服务", "cleaner", "cook", "maintainer", "building maintainer",
           "guard", "security guard", "watchman", "driver", "caretaker", "janitor", "catering", "kitchen", "site",
           "premises", "grounds", "gardener", "porter", "maintenance", "cleaning", "estate", "groundsman", "groundskeeper",
           "caretaking",

@@ -272,11 +272,14 @@ def between(spans: list[Span]) -> list[Span]:
     return out
 
 
-# Comparisons in words are their signs: "大于等于50岁" is "≥50岁", "不少于5年" "≥5年" (and "不小于" is not "小于").
-_AT_LEAST_ZH = re.compile(r"大于或?等于|不小于|不低于|不少于")
-_AT_MOST_ZH = re.compile(r"小于或?等于|不大于|不高于|不多于")
+# Comparisons in words before a number are its signs: "大于等于50岁" is "≥50岁", "不少于5年" "≥5年" (and
+# "不小于" is not "小于"). Before a level they stay words: "学历不低于本科" is 本科及以上, read elsewhere.
+_AT_LEAST_ZH = re.compile(r"(?:大于或?等于|不小于|不低于|不少于)(?=\s*\d)")
+_AT_MOST_ZH = re.compile(r"(?:小于或?等于|不大于|不高于|不多于)(?=\s*\d)")
 # Both bounds said in words: "at least 10 but fewer than 20 years of teaching" is 10 to 19.
 _AT_LEAST_BUT = re.compile(r"\bat\s+least\s+(\d{1,3})\s+(?:but|and)\s+(?:fewer\s+than|less\s+than|under|below|younger\s+than)\s+(\d{1,3})\b")
+_FOR = re.compile(r"\bfor\s*$")
+
 
 def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     """Every age and teaching-years range in folded `text`, and the text without them. Bare numbers
@@ -305,6 +308,9 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
                 continue
             while (m := pattern.search(text)) is not None:
                 nums = [int(g) for g in m.groups() if g is not None and g.isdigit()]
+                if field == "teacher.age" and _FOR.search(text, 0, m.start()):
+                    # "who have worked for more than 20 years": how long something lasted, never an age
+                    raise RangeError(f"{m.group(0).strip()!r} after 'for' is a length of time, not an age")
                 if not all(lo_limit <= n <= hi_limit for n in nums):
                     raise RangeError(f"{m.group(0).strip()!r} is not a plausible {field.removeprefix('teacher.')}")
                 g = m.groupdict()

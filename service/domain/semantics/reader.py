@@ -84,6 +84,8 @@ EMPLOYED = "专职 / dedicated say how a teacher is employed, not who else is co
 SOME_GRADES = "counts the pupils of some grades, fewer than a school's own: not the school's enrolment"
 ENROLMENT = "school.enrolment"
 EXCLUDING_OTHER = "a bound leaves out a value other than its own level (本科以下（不含专科）): say which values"
+NOT_ONLY = "'not only' (or 'not mostly') takes people in beside those named, and does not say whom"
+RANGED_GROUP = "joins a second group named by an age or years range (女教师和35岁以下教师), which is not said of the first"
 _MAX_TILINGS = 48
 # Words (a Chinese character or an English word each) past which a wording is read as no field's name:
 # printed names and questions with their options run to about 40; a reading's work grows with length.
@@ -691,7 +693,7 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         if mode == "field" and (kind := _kind_by_jobs(label, d, level) or _defined_by_all(label, d, level)) is not None:
             got = kind
         elif mode == "field" and isinstance(got, Parsed) and got.kind == "count" and _enumerated(
-                _LEAVING_OUT.sub(" ", _still_counted(_ENDS_SAID.sub(" ", fold(label)))), got, lexicon(d)):
+                _LEAVING_OUT.sub(_left_out, _still_counted(_ENDS_SAID.sub(" ", fold(label)))), got, lexicon(d)):
             got = Unread(ENUMERATED)
         if mode == "field" and isinstance(got, Unread) and (defined := defined_term(label, d, hint, level)) is not None:
             got = defined  # "专任教师数：指具有教师资格、专门从事教育教学工作的人员"
@@ -820,9 +822,13 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         text = _RESTATING.sub(lambda m: _unless_restated(m, d), _INSIDE_AND_OUT.sub("编内和编外", text))
         if _EXCLUDING_OTHER.search(text):
             return Unread(EXCLUDING_OTHER)
-        text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(" ", _still_counted(text)))
+        if _NOT_ONLY.search(text):
+            return Unread(NOT_ONLY)
+        if _RANGED_GROUP.search(text):
+            return Unread(RANGED_GROUP)
+        text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(_left_out, _still_counted(_THOSE.sub(r"\1 ", text))))
         text = _CONTRAST.sub(" ", _INCLUDING.sub(_taken_in, text))
-        text = _AND_ALSO_EN.sub(" ", _AND_ALSO_ZH.sub(" ", _BOTH_ZH.sub(r"\g<first> ", _TEACHING_WORK.sub("", text))))
+        text = _side_by_side(_TEACHING_WORK.sub("", text))
         text = _EXCLUDING.sub(lambda m: f" 非{m.group(1)} ", text)
         spans, rest = extract(_OPTION_BRACKETS.sub(_unless_bands, answers_taken_off(text)).replace("的", ""), hint)
     except RangeError as exc:
@@ -927,7 +933,11 @@ def _aggregate(label: str, d: Dictionary) -> Parsed | Unread | None:
 # "您的学历为______", "您的职称是": the copula before the blank to fill asks what comes before it; it is
 # not the "学历为" of "学历为博士者", which names a value after it. Not the end of a word (行为, 成为).
 _COPULA_LAST = re.compile(r"(?<=[\u3400-\u9fff])(?<![行作认以成])(?:为|是)[\s:：_＿]*$")
-_ADDRESSEE = re.compile(r"^(?:贵|你|该|我|本)校(?=.*(?:(?:多少|几)\s*(?:人|名|位)|[人者]\s*数?\s*[:：]?\s*(?:[\[(（【][^\[\]()（）【】]*[\])）】])?\s*$))")
+# A school naming itself (本校, 我校) before years or work there says where they were spent: "本校教龄满10年"
+# are years at this school, where "贵校教龄不满3年的专任教师" asks the school of its teachers' years. The end may
+# be a unit or an answer box ("人数（人）", "人数：[填空题]").
+_ADDRESSEE = re.compile(r"^(?:(?:贵|你|该)校|(?:我|本)校(?!\s*(?:教龄|工龄|年资|任教|从教|执教|工作|服务|连续|累计)))"
+                        r"(?=.*(?:(?:多少|几)\s*(?:人|名|位)|[人者]\s*数?\s*[:：]?\s*(?:[\[(（【][^\[\]()（）【】]*[\])）】])?\s*$))")
 # The same in English, after the people asked of: "How many … are there in your school?", "How many …
 # does your school have?" say where the people are counted, not where their years were served.
 _ADDRESSEE_EN = re.compile(r"^(how many\b.*?)\s+(?:(?:are|is)\s+there\s+(?:in|at)\s+(?:your|this|the)\s+school"
@@ -935,7 +945,10 @@ _ADDRESSEE_EN = re.compile(r"^(how many\b.*?)\s+(?:(?:are|is)\s+there\s+(?:in|at
 # Conditions said of the same people at once: "同时具有研究生学历和中级职称", "女且35岁以下", "teachers who are
 # female and have fewer than 3 years of experience". "And" there adds a condition, where "女教师和少数民族教师"
 # joins two groups (unread when they are of different fields); read as the conditions side by side.
-_BOTH_ZH = re.compile(r"(?:同时|既)(?:具有|具备|拥有|持有)?(?P<first>[^和与及又，,；;。]+)(?:和|与|及|又)")
+# 同时 says so only before a verb of having or being ("同时填报女教师和少数民族教师" asks both groups), and
+# 既 only with its 又 ("既往病史和…" is a past).
+_BOTH_ZH = re.compile(r"同时(?:具有|具备|拥有|持有|是|为|属于)(?P<first>[^和与及又，,；;。]+)(?:和|与|及|又)"
+                      r"|既(?:具有|具备|拥有|持有)?(?P<also>[^和与及又，,；;。]+)又")
 _AND_ALSO_ZH = re.compile(r"(?<=[㐀-鿿\d])(?:并且|而且|且)(?=[㐀-鿿\d])")
 # How a derived value is computed ("（教龄按参加教育工作年月计算）", "（年龄按出生日期计算）"): from the very field
 # the records compute it from, the note restates the records' rule and is taken off; from another
@@ -953,6 +966,22 @@ def _as_the_records_compute(m: re.Match[str], d: Dictionary) -> str:
 # Teaching work said of teachers ("从事教学工作的专任教师") says what they are, no more.
 _TEACHING_WORK = re.compile(r"(?:专门)?从事(?:教育)?教学工作的(?=(?:专任)?教师)")
 _AND_ALSO_EN = re.compile(r"\s+and\s+(?=(?:who|have|has|hold|holds|are|is|aged|age|were|was)\b)")
+# "Or" between values, not of a bound ("or higher", "或以上"): beside an "and" of conditions it leaves open
+# which it joins ("a bachelor's degree and aged under 30 or a master's degree").
+_EITHER = re.compile(r"\bor\b(?!\s+(?:higher|above|more|over|older|better|equivalent|below|less|lower|under|younger)\b)|或(?![以等])")
+
+
+def _side_by_side(text: str) -> str:
+    """Conditions said of the same people at once, set side by side; left as they are beside an "or"."""
+    if _EITHER.search(text):
+        return text
+    return _AND_ALSO_EN.sub(" ", _AND_ALSO_ZH.sub(" ", _BOTH_ZH.sub(lambda m: f"{m.group('first') or m.group('also')} ", text)))
+
+
+# "excluding those who are retired": "those" are the people already named, so what is left out is the value
+# after them, as "excluding retired teachers" says it.
+_THOSE = re.compile(r"\b(not|non|other\s+than|excluding|except|apart\s+from|besides|not\s+counting|not\s+including|without\s+counting)"
+                    r"\s+those(?:\s+who)?(?:\s+(?:are|is|were|was|have|has|had))?(?:\s+been)?(?:\s+on)?\b")
 # "on contract rather than permanent terms": the value set against the one asked adds nothing to it.
 _CONTRAST = re.compile(r"\s*\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?[a-z-]+"
                        # "regardless of contract": what is said not to matter narrows nothing.
@@ -1337,6 +1366,17 @@ _OUTSIDE_EN = r"(?:(?:substitute|supply|relief|volunteer|part[- ]?time|retired)(
 _LEFT_OUT_EN = rf"\b(?:excluding|excl\.?|not\s+including|not\s+counting)\s+(?:the\s+)?{_OUTSIDE_EN}(?:\s*(?:,|and|or)\s*{_OUTSIDE_EN})*(?=\s*(?:[)）,，;；?？]|$))"
 # A bracket of its own, or a clause after a comma (in a bracket of other hints, whose bracket stays).
 _LEAVING_OUT = re.compile(rf"[(（]\s*(?:{_LEFT_OUT}|{_LEFT_OUT_EN})\s*[)）]|[,，]?\s*(?:{_LEFT_OUT}|{_LEFT_OUT_EN})")
+_RETIRED = re.compile(r"退休|离休|retire")
+
+
+def _left_out(m: re.Match[str]) -> str:
+    """A clause leaving out people outside the records, taken off; but not retirees left out of a count
+    of retirees ("离退休人员（不含退休教师）", "Retired staff (excluding retired teachers)"): there they
+    are some of the people counted."""
+    rest = m.string[:m.start()] + m.string[m.end():]
+    return m.group(0) if _RETIRED.search(m.group(0)) and _RETIRED.search(rest) else " "
+
+
 # Staff away for a while, whom the records count as in post: on leave ("（含长期病假人员）", "(including
 # staff on maternity leave)"), and, of staff on the school's own establishment (在编), those seconded
 # elsewhere (借调), whose post stays with it. A bracket taking them in says nothing more than its
@@ -1408,6 +1448,17 @@ _KIND_COUNTED = re.compile(r"\b((?:non[- ]?)?teaching)\s+(?=head\s?counts?\b)"
 # Only of staff or a kind of them: "all categories" alone is every value of what the table breaks down by.
 _ALL_GROUPS = re.compile(r"\ball\s+(?=(?:non[- ]?)?teaching\s|staff\s|employee\s|personnel\s)((?:non[- ]?)?teaching\s+)?"
                          r"(?:staff\s+|employee\s+|personnel\s+)?(?:roles|groups|categories|classes)\b")
+# "not only teachers", "not mostly part-time": a negation reaches past words that only join it to the people
+# ("not on permanent contracts"), but a negated "only" or "mostly" takes people in rather than leaving them out.
+_NOT_ONLY = re.compile(r"\b(?:not|non)\s+(?:only|just|merely|solely|simply|exclusively|mainly|mostly|primarily"
+                       r"|largely|necessarily|always|approximately|about|roughly)\b")
+# "女教师和35岁以下教师", "female teachers and teachers aged under 30": a second group of people named by its
+# range, joined to the first; the range is not said of the first group, and once taken off the two read as one.
+_PEOPLE_ZH = r"(?:教师|教职工|职工|人员)"
+_PEOPLE_EN = r"(?:teachers|staff|educators|employees)"
+_RANGED_GROUP = re.compile(rf"{_PEOPLE_ZH}\s*(?:和|及|与|以及|、)\s*(?:年龄|教龄)?\s*\d[^和及与、，,；;()（）]*?{_PEOPLE_ZH}"
+                           rf"|\b{_PEOPLE_EN}\s+(?:and|&)\s+(?:{_PEOPLE_EN}|those)\s+(?:who\s+are\s+)?"
+                           r"(?:aged|under|over|below|above|older|younger|at\s+least|more\s+than|less\s+than|\d)")
 # "本科以下（不含专科）": a bound leaving out a value other than its own level; not the level itself.
 _EXCLUDING_OTHER = re.compile(r"(?:以下|以上)\s*[(（]\s*(?:不含|不包含|不包括)\s*[^()（）\d\s]+[)）]")
 
@@ -1528,9 +1579,24 @@ _DEFINITION_SAYS_WHOM = _NOTE_SAYS_WHOM - {"unheld", "having", "union", "list", 
 # they do ("专门从事教育教学工作", "从事后勤服务工作"), their teaching qualification, and that the school
 # employs and pays them. Any other word it does not know may narrow the term ("参加过国培计划的教师",
 # "由财政拨款的在职人员"), and leaves it unread.
-_DESCRIBES_WORK = re.compile(r"(?:专门|主要|直接)?(?:从事|承担|负责)[^，,；;。]*?(?:工作|任务)"
-                             r"|(?:并|且)?(?:在|由)(?:学校|本校|单位|本单位)(?:工作|支付工资|发放工资)"
+# The work is described by the school's work in general (教育教学, 学科教学) or by the kind of staff who do
+# it ("保洁、维修等后勤保障", "党政管理"): any other word for it names a part of the people ("从事特殊教育
+# 工作", "负责安全保卫工作"), and still counts as a word the reader does not know.
+_DESCRIBES_WORK = re.compile(r"(?:并|且)?(?:在|由)(?:学校|本校|单位|本单位)(?:工作|支付工资|发放工资)"
                              r"|(?:具有|持有|取得)教师资格(?:证书?)?|尚(?=未)")
+_WORK = re.compile(r"(?:专门|主要|直接)?(?:从事|承担|负责)(?P<work>[^，,；;。]*?)(?:工作|任务)")
+_GENERAL_WORK = re.compile(r"教育|教学|学科")
+
+
+def _work(m: re.Match[str], lex: Lexicon) -> str:
+    """The words of the work a definition names that may narrow its people: none when the work is the
+    school's work in general or names a kind of staff (which must then be the term's own kind, as every
+    value a definition names must), else the work's other words."""
+    work = m.group("work")
+    kinds = any(s.kind in ("code", "pop", "member") and not s.generic for senses in lex.within(units(work)) for s in senses)
+    return " " if kinds else f" {_GENERAL_WORK.sub(' ', work)} "
+
+
 _AS_WRITTEN = re.compile(r"\bas (?:on|in|shown|recorded|printed|written|given)\b.*$")
 _BOUNDING = frozenset({"neg_pre", "neg_post", "above", "below", "above_excl", "below_excl", "above_pre", "below_pre", "at_most_pre", "below_bare",
                        "refine"})
@@ -1601,12 +1667,14 @@ def defined_term(label: str, d: Dictionary, hint: str | None, level: str | None)
     rest = _TAKEN_IN_OR_OUT.sub(" ", note)
     if _NARROWS.search(rest) or re.search(r"\d", rest):
         return None
-    if head.kind == "count" and not note.isascii() and unknown_words(_DESCRIBES_WORK.sub(" ", rest), d):
-        return None
     lex = lexicon(d)
+    described = _DESCRIBES_WORK.sub(" ", rest)
+    if head.kind == "count" and not note.isascii() and unknown_words(_WORK.sub(lambda m: _work(m, lex), described), d):
+        return None
     admitted = {c.field: set(c.codes) for c in counted if c.codes}
     entity = (head.field or "").split(".", 1)[0]
-    known = list(lex.within(units(rest)))
+    known = list(lex.within(units(described)))
+    named: dict[str, set[str]] = {}
     if head.kind == "value" and not any(s.field == head.field for senses in known for s in senses):
         return None  # "Date of Birth - the date the staff member joined": the definition must name what it defines
     for senses in known:
@@ -1622,6 +1690,12 @@ def defined_term(label: str, d: Dictionary, hint: str | None, level: str | None)
         for s in (s for s in senses if s.kind in ("code", "pop", "member") and not s.generic):
             if s.field not in admitted or not (set(s.codes) <= admitted[s.field] if not s.negated else not set(s.codes) & admitted[s.field]):
                 return None
+            if not s.negated:
+                named.setdefault(s.field, set()).update(s.codes)
+    # Naming some of the term's people is not the term: "教职工数：指负责食堂工作的人员" are the canteen staff
+    # alone; a definition lists them all ("专任教师、行政人员、教辅人员和工勤人员") or none.
+    if any(codes != admitted[field] for field, codes in named.items()):
+        return None
     return head
 
 

@@ -333,14 +333,17 @@ _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
 _INTERVAL = re.compile(r"([\[(])\s*(\d{1,3})\s*,\s*(\d{1,3})\s*([\])])\s*(周岁|岁|年)")
 
 
-# ISCED levels listed after one "ISCED": "ISCED 7 or 8", "ISCED levels 6-8": each level is its own code.
-_ISCED_LIST = re.compile(r"\bisced\s+(?:levels?\s+)?([1-8])((?:\s*(?:,|/|or|and)\s*[1-8])+|\s*(?:-|–|to)\s*[1-8])\b")
+# ISCED levels listed after one "ISCED": "ISCED 7 or 8", "ISCED levels 6-8": each level is its own code. A
+# number that counts something after it is no level: "ISCED 6, 5 years or more", "ISCED 7 / 2+ years".
+_LEVEL = r"[1-8]\b(?!\s*(?:\+|[-–]\s*\d|years?\b|yrs?\b|(?:or|and)\s+(?:more|over|above|older)\b))"
+_ISCED_LIST = re.compile(rf"\bisced\s+(?:levels?\s+)?([1-8])((?:\s*(?:,|/|or|and)\s*{_LEVEL})+|\s*(?:-|–|to)\s*{_LEVEL})")
 
 
 def _isced_list(m: re.Match[str]) -> str:
     first, rest = int(m.group(1)), m.group(2)
     listed = [int(x) for x in re.findall(r"[1-8]", rest)]
-    levels = range(first, listed[0] + 1) if re.search(r"-|–|to", rest) else [first, *listed]
+    # "ISCED 8-6" is the same levels as "ISCED 6-8"
+    levels = range(min(first, listed[0]), max(first, listed[0]) + 1) if re.search(r"-|–|to", rest) else [first, *listed]
     return " or ".join(f"isced {n}" for n in levels)
 
 

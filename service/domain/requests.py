@@ -462,7 +462,8 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if m.key is None and wording and label and not (f.key or f.definition) and req.level == "roster" and heads:
             m = under_field(m, label, heads[-1], f.type, req.reference_date, d) or m
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "roster" and heads:
-            m = institution_of(m, heads[-1], req.reference_date, d) or m
+            # "Qualifications / Academic / Institution": any header above may name the fact it was obtained for.
+            m = next((x for h in reversed(heads) if (x := institution_of(m, h, req.reference_date, d)) is not None), m)
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "roster" \
                 and (held_not := next((h for h in heads if read(h, d, mode="frame") == Unread(UNHELD)), None)):
             # "教师资格 / 学科", "配偶信息 / 姓名": a column under something the records do not hold is that

@@ -66,3 +66,15 @@ def test_a_roster_column_under_something_the_records_do_not_hold_is_that_things(
         (["配偶信息"], "姓名", None),
         (["基本信息"], "姓名", "teacher.name"),
     ]) == []
+
+
+def test_years_at_this_school_over_bands_and_an_institution_under_a_qualification_are_not_the_teachers() -> None:
+    assert misread("专任教师分编制、教龄情况", "school", [
+        (["在编"], "小计", "FT;establishment=1"),
+        (["在编", "本校任教年限"], "满6年", None),  # years at this school
+        (["在编", "教龄"], "满6年", "FT;establishment=1;years=6.."),
+    ]) == []
+    assert misread("Staff roster", "roster", [
+        (["Qualifications", "Academic"], "Institution", None),  # where the degree was taken
+        (["Employment"], "Institution", "teacher.school_code"),
+    ]) == []

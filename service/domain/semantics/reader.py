@@ -812,6 +812,9 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
     if mode == "frame":
         # A matrix question's stem ("贵校下列各类在职人员各有多少人？"): whom its rows are kinds of.
         label = _EACH_KIND.sub("", fold(label))
+        if _YEARS_HERE.search(label):
+            # "本校任教年限" over "满6年": years at this school, which no band of teaching years is.
+            return Unread("years or a start at this school are not those of teaching")
     # "的" only ties words together; ranges come first, as a bracket after a bound belongs to it.
     try:
         text = _RESTATED_LEVEL.sub(_restated_level, _INCLUDING_LAST.sub(_beside_category, _ADDRESSEE_EN.sub(
@@ -1002,6 +1005,7 @@ AMONG_OR_MIDDLE = "中高级 after the people it counts reads two ways (中级 a
 # not the level of education the records hold ("a bachelor's degree or higher").
 _DEGREE_IN_A_FIELD = re.compile(r"\b(?:bachelor|master|doctor)s?\s+(?:degree\s+)?(?:of|in)\s+(?!(?:or|and|higher|above|equivalent)\b)[a-z]")
 DEGREE_IN_A_FIELD = "names a degree in a field (a Bachelor of Education), one award, not the highest level of education"
+_YEARS_HERE = re.compile(r"(?:在)?(?:本校|我校|该校|本单位)\s*(?:任教|从教|执教|教龄|工作|服务)")
 _EACH_KIND = re.compile(r"(?:下列|以下|如下)?各(?:类|种)(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])各(?=有?\s*(?:多少|几))")
 # "男、女专任教师各多少人？", "How many male and female teachers, respectively?": a number for each group, in
 # one field; the field asks two numbers, not their sum.

@@ -92,7 +92,7 @@ from service.domain.semantics.context import (
 )
 from service.domain.semantics.definition import count
 from service.domain.semantics.reader import UNHELD, Parsed, Unread, loosely_named, read, rest_of
-from service.domain.semantics.text import numbering, romanisation_taken_off
+from service.domain.semantics.text import fold, numbering, romanisation_taken_off
 from service.store import prefill
 from service.store import principals as principals_store
 from service.store import requests as repo
@@ -319,6 +319,17 @@ def _breakdowns(headers: tuple[str, ...] | list[str], d: Dictionary) -> tuple[st
     return tuple(b for h in headers if isinstance(p := read(h, d, mode="frame"), Parsed) for b in p.by)
 
 
+# What a header may say after the other people it names and still be theirs: their details ("子女信息",
+# "Emergency contact details"), not a thing of theirs a staff member fills ("learner survey").
+_THEIR_DETAILS = re.compile(r"^\W*(?:(?:的)?(?:信息|情况|资料|基本情况)|(?:['’]s\s+)?(?:details?|information|info))?\W*$")
+
+
+def _of_others(header: str, d: Dictionary) -> bool:
+    """Whether a roster header names other people than the staff, and only them or their details."""
+    who = rows_of_others(header, d)
+    return who is not None and bool(_THEIR_DETAILS.match(fold(header).rsplit(who, 1)[-1]))
+
+
 def _a_part(p: Parsed | Unread | None) -> bool:
     """Whether a reading is a part of a whole above it: "其中" or a bare category naming no one."""
     return isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))
@@ -469,6 +480,13 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             # "教师资格 / 学科", "配偶信息 / 姓名": a column under something the records do not hold is that
             # thing's (the certificate's subject, the spouse's name), not the teacher's own.
             m = Match(None, 0.0, f"new: sits under {held_not!r}, which the records do not hold: the column is its", (),
+                      None, m.parsed)
+        if m.key is not None and wording and not (f.key or f.definition) and req.level == "roster" \
+                and (kin := next((h for h in heads if _of_others(h, d)), None)) is not None \
+                and not names_staff([kin, wording], d):
+            # "家庭成员 / 出生日期", "紧急联系人 / 姓名", "Dependants / Date of birth": a column under other people
+            # is theirs, as on a roster whose title names them; their workplace is no school's code.
+            m = Match(None, 0.0, f"new: sits under {kin!r}, other people than the staff: the column is theirs", (),
                       None, m.parsed)
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
                 and group.categories:

@@ -840,11 +840,11 @@ def departed_in_period(title: str | None, words: list[str], defn: Definition | N
 # People a roster may list who are not the staff: their children, spouses and family, their contacts, pupils
 # ("教职工子女入学登记表", "Emergency contacts of staff", "学生花名册"). Not a place named after them (幼儿园, 学生处).
 # So are a spouse said as 爱人, parents (家长), survivors (遗属), graduates, examinees, applicants for a post (not yet
-# staff), beneficiaries and visitors.
-_OTHER_PEOPLE = re.compile(r"子女|孩子|家属|配偶|爱人|亲属|家庭成员|父母|家长|遗属|学生(?![处会科])|毕业生|考生|应聘(?:人员|者)?|幼儿(?!园)"
-                           r"|儿童|联系人|受益人|访客|来访人员"
+# staff), beneficiaries and visitors; a cadre form's 社会关系 are relatives. One's own contact details are not a contact.
+_OTHER_PEOPLE = re.compile(r"子女|孩子|家属|配偶|爱人|亲属|家庭成员|社会关系|父母|家长|遗属|学生(?![处会科])|毕业生|考生|应聘(?:人员|者)?"
+                           r"|幼儿(?!园)|儿童|联系人|受益人|访客|来访人员"
                            r"|\b(?:dependants?|dependents?|child(?:ren)?|kids|spouses?|famil(?:y|ies)|relatives?|next of kin"
-                           r"|contacts?|students?|pupils?|learners?|parents?|guardians?|applicants?|beneficiar(?:y|ies)|visitors?"
+                           r"|contacts?(?!\s+(?:details?|info(?:rmation)?|numbers?|phones?|address(?:es)?)\b)|students?|pupils?|learners?|parents?|guardians?|applicants?|beneficiar(?:y|ies)|visitors?"
                            r"|alumni)\b")
 _OF_SOMEONE = re.compile(r"^\s*(?:of|for)\b")
 # A role held by whom the rows are, said after the people it serves ("家长会班主任名单", "学生心理健康辅导员登记表",
@@ -1313,6 +1313,11 @@ def residual(label: str, group: Definition | None, siblings: list[Definition], d
     within = admitted(d, group, by)
     rest = [c for c in codes_of(d, by) if c in within and c not in listed]
     if not listed < within or not rest:
+        return None
+    own = {c.code for c in d.code_lists[teacher_code_fields(d)[by].code_list or ""].codes if c.slug in RESIDUAL_SLUGS}
+    if own and len(set(rest) - own) == 1:
+        # "Gender: Female / Other": no form calls the men "other"; a field with an 'other' of its own
+        # means that one, not the single category left unnamed.
         return None
     return count(d, [*group.filters, Filter(by, tuple(rest))])
 

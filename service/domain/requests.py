@@ -461,6 +461,10 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                 m = rest
             elif field not in (_breakdowns(rows[i][0], d) or (where.by if len(set(where.by)) == 1 else ())):
                 m = Match(None, 0.0, f"new: a residual category of a breakdown other than {field}", (), None, m.parsed)
+            elif any(c.filter_on(field) is not None for c in group.categories):
+                # "汉族 / 少数民族 / 其他": beside categories that already hold the code 'other' (少数民族 does), or
+                # leave no rest, "其他" is not that code; which people it means is not said.
+                m = Match(None, 0.0, f"new: the categories beside it leave no rest of {field} to count", (), None, m.parsed)
         if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school":
             # A column of the very level beside a bare "以下" says the columns do not overlap, whatever
             # else the group holds ("蒙古语授课" unread between them); "其他" takes every column as listed.

@@ -78,3 +78,19 @@ def test_years_at_this_school_over_bands_and_an_institution_under_a_qualificatio
         (["Qualifications", "Academic"], "Institution", None),  # where the degree was taken
         (["Employment"], "Institution", "teacher.school_code"),
     ]) == []
+
+
+def test_other_of_a_kind_is_the_rest_within_that_kind_and_other_beside_a_whole_is_not_said() -> None:
+    assert misread("专任教师分民族情况", "school", [
+        ([], "计", "FT"),
+        ([], "汉族", "FT;ethnicity=01"),
+        ([], "藏族", "FT;ethnicity=04"),
+        ([], "其他少数民族", "FT;ethnicity!=01,04"),  # the minorities but the Tibetans, never the Han
+    ]) == []
+    # the minorities already hold the code 'other': which people "其他" means beside them is not said
+    assert misread("专任教师分民族情况", "school", [
+        ([], "计", "FT"),
+        ([], "汉族", "FT;ethnicity=01"),
+        ([], "少数民族", "FT;ethnicity!=01"),
+        ([], "其他", None),
+    ]) == []

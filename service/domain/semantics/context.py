@@ -1283,12 +1283,31 @@ def shared_population(siblings: list[Definition], d: Dictionary) -> Definition |
     return count(d, common)
 
 
+_OTHER_OF = re.compile(r"^\s*(?:其他|其它|other)\s*(?P<kind>\S.*)$")
+
+
+def _other_of_a_kind(label: str, d: Dictionary) -> tuple[str, frozenset[str]] | None:
+    """"其他少数民族", "Other senior titles": "other" before one category of one field (people words aside),
+    as that field and the codes the category holds. None otherwise."""
+    m = _OTHER_OF.match(strip_noise(fold(label)))
+    p = read(m.group("kind"), d) if m is not None else None
+    if not isinstance(p, Parsed) or p.kind != "count":
+        return None
+    said = [f for f in p.conditions if f.field in teacher_code_fields(d) and f.field != POST]
+    if len(said) != 1:
+        return None
+    return said[0].field, frozenset(admitted(d, count(d, said), said[0].field))
+
+
 def residual(label: str, group: Definition | None, siblings: list[Definition], d: Dictionary) -> Definition | None:
     """"其他" / "其他民族" / "Other staff" after categories of one field under one population: that
     population less the categories listed beside it, so that the columns add up to the total
     ("少数民族: 维吾尔族, 哈萨克族, 其他民族" is every minority but those two). None unless every
     category beside it narrows the population by the same one field."""
     named = rest_of(label, d)
+    kind = _other_of_a_kind(label, d) if named is None else None
+    if kind is not None:
+        named = kind[0]  # "其他少数民族": the rest of the minorities listed, within the minorities
     if named is None or group is None or group.measure != "count" or not siblings:
         return None
     if named != ANY:
@@ -1310,7 +1329,9 @@ def residual(label: str, group: Definition | None, siblings: list[Definition], d
         listed |= admitted(d, s, by)
     if by is None or named not in (ANY, by):
         return None
-    within = admitted(d, group, by)
+    within = admitted(d, group, by) & (kind[1] if kind is not None else frozenset(codes_of(d, by)))
+    if kind is not None:
+        listed &= within  # "汉族, 回族, 其他少数民族": the Han are no minority left out
     rest = [c for c in codes_of(d, by) if c in within and c not in listed]
     if not listed < within or not rest:
         return None

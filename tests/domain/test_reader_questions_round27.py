@@ -56,3 +56,15 @@ def test_a_number_for_each_of_several_groups_is_not_their_sum() -> None:
         ([], "How many male and female teachers are there, respectively?", None),
         ([], "贵校专任教师共有多少人？", "FT"),
     ]) == []
+
+
+def test_a_workforce_is_the_staff_and_a_question_about_the_teacher_asks_the_field() -> None:
+    assert each("Workforce return", "school", [
+        ([], "Total workforce (all employees)", "status=1"),
+        ([], "Female workforce", "status=1;gender=2"),
+        ([], "Teacher workforce", "FT"),
+    ]) == []
+    assert each("Staff roster", "roster", [
+        ([], "Does the teacher have a master's degree?", "teacher.education"),
+        ([], "Does the teacher hold a teaching certificate?", None),
+    ]) == []

@@ -154,7 +154,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "holding", "held"),
     "filler": ("为", "是", "在", "中", "属于", "里", "当中",
                "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
-               "as", "each", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "workforce", "所在",
+               "as", "each", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
                "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "if any", "if there are any", "career", "从", "any",
                # "请如实填写", "老师里面", "一共有": how to answer, where among, in all.
@@ -280,7 +280,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "grade": ("level",),
     "whether": ("是否", "是不是", "有无", "吗", "whether", "are you", "do you", "is it", "have you", "were you",
                 # A yes/no question about the teacher a roster's row is about: "Is this teacher female?".
-                "is this teacher", "is the teacher", "is this staff member", "is the staff member"),
+                "is this teacher", "is the teacher", "is this staff member", "is the staff member",
+                "does the teacher", "does this teacher", "does the staff member", "does this staff member",
+                "does he or she", "does he/she", "is he or she", "is he/she"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     # Newly hired people too: "新入职（教龄不满1年）", "newly recruited (under 2 years of service)".
     "qualifier": ("青年", "年轻", "新", "新任", "新入职", "新进", "新聘", "young", "new", "newly", "newly recruited",

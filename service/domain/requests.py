@@ -330,6 +330,17 @@ def _of_others(header: str, d: Dictionary) -> bool:
     return who is not None and bool(_THEIR_DETAILS.match(fold(header).rsplit(who, 1)[-1]))
 
 
+def _someone_elses(heads: list[str], wording: str, d: Dictionary) -> str | None:
+    """Why a roster column under these headers is not the staff member's own, or None: a header naming
+    something the records do not hold ("教师资格 / 学科": the certificate's subject) or other people
+    ("家庭成员 / 出生日期", "Dependants / Date of birth": theirs, as on a roster whose title names them)."""
+    if (held_not := next((h for h in heads if read(h, d, mode="frame") == Unread(UNHELD)), None)) is not None:
+        return f"{held_not!r}, which the records do not hold: the column is its"
+    if (kin := next((h for h in heads if _of_others(h, d)), None)) is not None and not names_staff([kin, wording], d):
+        return f"{kin!r}, other people than the staff: the column is theirs"
+    return None
+
+
 def _a_part(p: Parsed | Unread | None) -> bool:
     """Whether a reading is a part of a whole above it: "其中" or a bare category naming no one."""
     return isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))
@@ -480,18 +491,8 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             # "Qualifications / Academic / Institution": any header above may name the fact it was obtained for.
             m = next((x for h in reversed(heads) if (x := institution_of(m, h, req.reference_date, d)) is not None), m)
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "roster" \
-                and (held_not := next((h for h in heads if read(h, d, mode="frame") == Unread(UNHELD)), None)):
-            # "教师资格 / 学科", "配偶信息 / 姓名": a column under something the records do not hold is that
-            # thing's (the certificate's subject, the spouse's name), not the teacher's own.
-            m = Match(None, 0.0, f"new: sits under {held_not!r}, which the records do not hold: the column is its", (),
-                      None, m.parsed)
-        if m.key is not None and wording and not (f.key or f.definition) and req.level == "roster" \
-                and (kin := next((h for h in heads if _of_others(h, d)), None)) is not None \
-                and not names_staff([kin, wording], d):
-            # "家庭成员 / 出生日期", "紧急联系人 / 姓名", "Dependants / Date of birth": a column under other people
-            # is theirs, as on a roster whose title names them; their workplace is no school's code.
-            m = Match(None, 0.0, f"new: sits under {kin!r}, other people than the staff: the column is theirs", (),
-                      None, m.parsed)
+                and (whose := _someone_elses(heads, wording, d)) is not None:
+            m = Match(None, 0.0, f"new: sits under {whose}", (), None, m.parsed)
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
                 and group.categories:
             m = subtotal_match(m, wording, group.categories, d, req.reference_date)

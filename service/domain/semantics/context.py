@@ -288,13 +288,17 @@ def residual_alone(wording: str, d: Dictionary) -> str | None:
     return next(iter(fields))
 
 
+def residual_codes(field: str, d: Dictionary) -> frozenset[str]:
+    """A coded teacher field's codes for other, unknown or not stated values."""
+    held = teacher_code_fields(d).get(field)
+    listed = d.code_lists[held.code_list or ""].codes if held is not None else ()
+    return frozenset(c.code for c in listed if c.slug in RESIDUAL_SLUGS)
+
+
 def residual_of(defn: Definition | None, d: Dictionary) -> str | None:
     """The field a count asks the residual code of ("其他" read as the ethnicity 'other'), or None."""
-    fields = teacher_code_fields(d)
     for f in defn.filters if defn is not None and defn.measure == "count" else ():
-        listed = d.code_lists[fields[f.field].code_list or ""].codes if f.field in fields and f.codes and not f.negated else ()
-        slugs = {c.slug for c in listed if c.code in f.codes}
-        if slugs and slugs <= set(RESIDUAL_SLUGS):
+        if f.codes and not f.negated and set(f.codes) <= residual_codes(f.field, d):
             return f.field
     return None
 
@@ -1335,7 +1339,7 @@ def residual(label: str, group: Definition | None, siblings: list[Definition], d
     rest = [c for c in codes_of(d, by) if c in within and c not in listed]
     if not listed < within or not rest:
         return None
-    own = {c.code for c in d.code_lists[teacher_code_fields(d)[by].code_list or ""].codes if c.slug in RESIDUAL_SLUGS}
+    own = residual_codes(by, d)
     if own and len(set(rest) - own) == 1:
         # "Gender: Female / Other": no form calls the men "other"; a field with an 'other' of its own
         # means that one, not the single category left unnamed.
@@ -1362,8 +1366,6 @@ def subtotal(label: str, whole: Definition | None, siblings: list[Definition], d
     for s in siblings:
         union |= admitted(d, s, by)
     within = admitted(d, whole, by)
-    listed = d.code_lists[teacher_code_fields(d)[by].code_list or ""].codes
-    rest = {c.code for c in listed if c.slug in RESIDUAL_SLUGS}
-    if within <= union | rest:
+    if within <= union | residual_codes(by, d):
         return whole
     return count(d, merge(whole.filters, (Filter(by, tuple(sorted(union & within))),)))

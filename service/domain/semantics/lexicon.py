@@ -168,8 +168,6 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "attained", "obtained", "earned", "achieved", "awarded", "most", "mostly", "approximately", "about", "roughly", "full", "official", "only", "employ",
                "占用", "教", "核对", "核查", "核实", "复核", "已经", "主教", "主讲",
                "today", "managed", "run", "operated", "manage", "operate", "owned",
-               # "excluding those on temporary contracts": the people already named.
-               "those", "those who",
                # The reference date as a census names it: "aged under 30 on census day".
                "on census day", "census day", "on census date", "census date", "on the reference date",
                "reference date", "the reference date", "date of this questionnaire", "date of this survey",

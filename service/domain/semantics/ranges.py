@@ -45,10 +45,10 @@ _AGE: list[tuple[str, Kind, bool]] = [
     (rf"{_N}{_DASH}{_N}(?=\s*(?:years?\s+)?age\s+(?:group|band|bracket|range|cohort))", "range", False),
     (rf"{_N}\s*(?:-|–|to)\s*{_N}\s*(?:years?|yrs?)(?!\s*(?:of|in|teaching|experience|service))\b", "range", False),
     (rf"(?:不满|未满|小于|低于|不足|<)\s*{_N}{_Y}", "lt", False),
-    (rf"(?:不超过|不大于|不高于|≤|<=)\s*{_N}{_Y}", "le", False),
+    (rf"(?:不超过|≤|<=)\s*{_N}{_Y}", "le", False),
     (rf"(?:超过|大于|高于|>)\s*{_N}{_Y}", "gt", False),
     # "年满55岁以上", "满50岁或以上": 满 and 以上 say the same bound twice.
-    (rf"(?:不低于|不小于|不少于|≥|>=|年满|满|达到|届满)\s*{_N}{_Y}(?:{_MID}\s*(?:及|或)?\s*以上{_INCL})?", "ge", False),
+    (rf"(?:≥|>=|年满|满|达到|届满)\s*{_N}{_Y}(?:{_MID}\s*(?:及|或)?\s*以上{_INCL})?", "ge", False),
     (rf"{_N}{_Y}{_MID}\s*(?:及|或|和)?\s*(?:以下|以内){_INCL}", "le", False),
     (rf"{_N}{_Y}{_MID}\s*(?:及|或|和)?\s*以上{_INCL}", "ge", False),
     (rf"{_N}{_Y}\s*(?:以外|之外)", "gt", False),
@@ -106,7 +106,7 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?<={_TEACH_ZH})\s*(?:不满|未满|不足|少于|低于|<)\s*{_N}{_YR}", "lt", False),
     (rf"(?<={_TEACH_ZH})\s*(?:不超过|≤|<=)\s*{_N}{_YR}", "le", False),
     (rf"(?<={_TEACH_ZH})\s*(?:超过|多于|高于|>)\s*{_N}{_YR}", "gt", False),
-    (rf"(?<={_TEACH_ZH})\s*(?:满|达到|届满|不少于|不低于|≥|>=)\s*{_N}{_YR}(?:\s*(?:及|或)?\s*以上)?", "ge", False),
+    (rf"(?<={_TEACH_ZH})\s*(?:满|达到|届满|≥|>=)\s*{_N}{_YR}(?:\s*(?:及|或)?\s*以上)?", "ge", False),
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}{_MID}\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", False),
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}{_MID}\s*(?:及|或)?\s*以上{_INCL}", "ge", False),
     (rf"{_N}(?:{_YR})?{_DASH}{_N}{_YR}(?=\s*(?:的)?\s*{_TEACH_ZH})", "range", False),
@@ -272,8 +272,9 @@ def between(spans: list[Span]) -> list[Span]:
     return out
 
 
-# Comparisons in words before a number are its signs: "大于等于50岁" is "≥50岁", "不少于5年" "≥5年" (and
-# "不小于" is not "小于"). Before a level they stay words: "学历不低于本科" is 本科及以上, read elsewhere.
+# Comparisons in words before a number are its signs, so the patterns above name only the signs: "大于等于50岁"
+# is "≥50岁", "不少于5年" "≥5年" (and "不小于" is not "小于"). Before a level they stay words: "学历不低于本科" is
+# 本科及以上, read elsewhere.
 _AT_LEAST_ZH = re.compile(r"(?:大于或?等于|不小于|不低于|不少于)(?=\s*\d)")
 _AT_MOST_ZH = re.compile(r"(?:小于或?等于|不大于|不高于|不多于)(?=\s*\d)")
 # Both bounds said in words: "at least 10 but fewer than 20 years of teaching" is 10 to 19.

@@ -939,7 +939,9 @@ _COPULA_LAST = re.compile(r"(?<=[\u3400-\u9fff])(?<![行作认以成])(?:为|是
 # A school naming itself (本校, 我校) before years or work there says where they were spent: "本校教龄满10年"
 # are years at this school, where "贵校教龄不满3年的专任教师" asks the school of its teachers' years. The end may
 # be a unit or an answer box ("人数（人）", "人数：[填空题]").
-_ADDRESSEE = re.compile(r"^(?:(?:贵|你|该)校|(?:我|本)校(?!\s*(?:教龄|工龄|年资|任教|从教|执教|工作|服务|连续|累计)))"
+# What one spends at a school: years, teaching, work ("本校教龄", "在本校任教", "本单位工作").
+_SPENT = r"(?:教龄|工龄|年资|任教|从教|执教|工作|服务|连续|累计)"
+_ADDRESSEE = re.compile(rf"^(?:(?:贵|你|该)校|(?:我|本)校(?!\s*{_SPENT}))"
                         r"(?=.*(?:(?:多少|几)\s*(?:人|名|位)|[人者]\s*数?\s*[:：]?\s*(?:[\[(（【][^\[\]()（）【】]*[\])）】])?\s*$))")
 # The same in English, after the people asked of: "How many … are there in your school?", "How many …
 # does your school have?" say where the people are counted, not where their years were served.
@@ -1005,7 +1007,7 @@ AMONG_OR_MIDDLE = "中高级 after the people it counts reads two ways (中级 a
 # not the level of education the records hold ("a bachelor's degree or higher").
 _DEGREE_IN_A_FIELD = re.compile(r"\b(?:bachelor|master|doctor)s?\s+(?:degree\s+)?(?:of|in)\s+(?!(?:or|and|higher|above|equivalent)\b)[a-z]")
 DEGREE_IN_A_FIELD = "names a degree in a field (a Bachelor of Education), one award, not the highest level of education"
-_YEARS_HERE = re.compile(r"(?:在)?(?:本校|我校|该校|本单位)\s*(?:任教|从教|执教|教龄|工作|服务)")
+_YEARS_HERE = re.compile(rf"(?:本校|我校|该校|本单位)\s*{_SPENT}")
 _EACH_KIND = re.compile(r"(?:下列|以下|如下)?各(?:类|种)(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])各(?=有?\s*(?:多少|几))")
 # "男、女专任教师各多少人？", "How many male and female teachers, respectively?": a number for each group, in
 # one field; the field asks two numbers, not their sum.

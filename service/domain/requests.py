@@ -73,6 +73,7 @@ from service.domain.semantics.context import (
     glossary,
     is_total,
     kin_as_staff,
+    listed_apart,
     machine_path,
     names_nobody,
     names_staff,
@@ -92,7 +93,7 @@ from service.domain.semantics.context import (
 )
 from service.domain.semantics.definition import count
 from service.domain.semantics.reader import UNHELD, Parsed, Unread, loosely_named, read, rest_of
-from service.domain.semantics.text import fold, numbering, romanisation_taken_off
+from service.domain.semantics.text import fold, marks_taken_off, numbering, romanisation_taken_off
 from service.store import prefill
 from service.store import principals as principals_store
 from service.store import requests as repo
@@ -357,6 +358,22 @@ def _prefilled(a: FieldAnalysis, m: Match, d: Dictionary, reference: date) -> Fi
                          headers=a.headers, definition=definition_json(m.definition, d, reference))
 
 
+
+def _rest_beside(wording: str, group: Group, placed: list[tuple[tuple[str, ...], Definition]], d: Dictionary,
+                 reference: date | None) -> Match | None:
+    """"其他" read as the rest beside the categories of its group (match.residual_match); new when a
+    category of the same field and people printed elsewhere on the form is in that rest."""
+    rest = residual_match(wording, group.total, group.categories, d, reference) if group.whole else None
+    if rest is None or rest.definition is None:
+        return rest
+    elsewhere = [p for _, p in placed]
+    for f in rest.definition.filters:
+        if listed_apart(rest.definition, f.field, group.categories, elsewhere, d):
+            return Match(None, 0.0, f"new: a category of {f.field} printed apart from those beside it is in its rest",
+                         (), None, rest.parsed)
+    return rest
+
+
 def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     """Read every field in its place on the form; keys are taken exactly. A field the store holds
     for another level, or asked twice, is a problem of the request."""
@@ -398,7 +415,8 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     # objects ("StaffPersonal/PersonInfo/Demographics/Sex") is its last part under the others. The field is
     # answered as it was asked.
     given = [f.model_copy(update=dict(zip(("headers", "label"), machine_path(*sheet_named(
-        [romanisation_taken_off(h) for h in f.headers], romanisation_taken_off(f.label)), roster=req.level == "roster"), strict=True)))
+        [romanisation_taken_off(marks_taken_off(h)) for h in f.headers],
+        romanisation_taken_off(marks_taken_off(f.label))), roster=req.level == "roster"), strict=True)))
         if f.label else f for f in req.fields]
     rows = [flattened(list(f.headers), f.label, d) if f.label and req.level == "school" else (list(f.headers), f.label)
             for f in given]
@@ -467,7 +485,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             # "其他" beside "汉族", "回族" is the rest of those listed, not the ethnicity coded 'other'; and
             # "按职称分 / 其他" under a title breaking down by ethnicity and title is never the ethnicity's
             # 'other': with no header saying which of the title's breakdowns it is, none.
-            rest = residual_match(wording, group.total, group.categories, d, req.reference_date) if group.whole else None
+            rest = _rest_beside(wording, group, placed, d, req.reference_date)
             if rest is not None:
                 m = rest
             elif field not in (_breakdowns(rows[i][0], d) or (where.by if len(set(where.by)) == 1 else ())):
@@ -479,7 +497,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school":
             # A column of the very level beside a bare "以下" says the columns do not overlap, whatever
             # else the group holds ("蒙古语授课" unread between them); "其他" takes every column as listed.
-            m = ((residual_match(wording, group.total, group.categories, d, req.reference_date) if group.whole else None)
+            m = (_rest_beside(wording, group, placed, d, req.reference_date)
                  or below_beside(m, label, f.type, req.level, where, req.reference_date, group.categories, d)
                  or m)
         if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school":

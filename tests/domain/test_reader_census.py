@@ -402,7 +402,7 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'Establishment name', 'school.name'),
         ([], 'Teachers (headcount)', 'FT'),
         ([], 'Teachers (FTE)', None),
-        ([], 'Teaching assistants (headcount)', None),
+        ([], 'Teaching assistants (headcount)', 'status=1;post_type=3'),
         ([], 'Qualified teachers', None),
         ([], 'Teachers on permanent contracts', 'FT;establishment=1'),
         ([], 'Teachers on fixed-term contracts', 'FT;establishment=2'),

@@ -310,7 +310,7 @@ FORMS: list[tuple[str, str, list[Field]]] = [
     ('School Workforce Census: staff in post', 'school', [
         ([], 'Headcount of all teachers', 'FT'),
         ([], 'FTE of all teachers', None),
-        ([], 'Headcount of teaching assistants', None),
+        ([], 'Headcount of teaching assistants', 'status=1;post_type=3'),
         ([], 'Headcount of qualified teachers', None),
         ([], 'Headcount of teachers on fixed-term contracts', 'FT;establishment=2'),
         ([], 'Headcount of teachers on permanent contracts', 'FT;establishment=1'),

@@ -194,7 +194,7 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'Contract teachers', 'FT;establishment=2'),
         ([], 'Graduate teachers', None),
         ([], 'Non-graduate teachers', None),
-        ([], 'Teaching assistants', None),
+        ([], 'Teaching assistants', 'status=1;post_type=3'),
         ([], 'Native-speaking English Teachers', None),
         ([], 'Teachers with a Postgraduate Diploma in Education', None),
         ([], 'Female teachers', 'FT;gender=2'),

@@ -457,7 +457,9 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # header "Other staff" over a kind of staff named whole (context._other_people reads only headers).
     # Jobs after a kind of staff and a colon ("Non-teaching staff: Cleaning / catering") read as the kind, the
     # jobs taken for its options; under the kind as a header they say which of it.
-    "flatten_colon": {("c2-nbs-xxjb-02", 2), ("c2-nbs-xxjb-02", 3), ("c21-caeses", 18), ("c21-caeses", 19),
+    # A bilingual header joined by a long dash ("专任教师——Full-time teachers") run into a bilingual column after a
+    # colon is read as one wording of three languages' halves, which the reader refuses to part.
+    "flatten_colon": {("c30-bilingual-odd", 7), ("c2-nbs-xxjb-02", 2), ("c2-nbs-xxjb-02", 3), ("c21-caeses", 18), ("c21-caeses", 19),
                       ("c21-jingpu5", 4), ("c24-tt-return", 14),
                       # A matrix question's stem and a form tool's group name ("staffing") run into the question
                       # before a colon: the stem then reads as a wording asking "each", the group as a header.
@@ -482,6 +484,9 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # A bare band ("30-44") is read by the bands beside it under the same headers; with the headers
     # swapped, each band sits under headers of its own and none is beside it.
     "headers_swapped": {("c21-powerbi", 6), ("c21-powerbi", 7)},
+    # A category printed before its population ("汉族丨专任教师") parted into a header: the bare categories after
+    # it ("回族", "彝族") are then read under that header's block, not under the total above it.
+    "split_path": {("c30-ethnic", i) for i in (3, 4, 5, 8)},
     # "# of non-teaching staff" is "number of", not the "#" that marks a refinement in Chinese tables: the
     # perturbation moves it into a header as if it were "其中".
     "of_which_header": {("c22-mne", 14)},

@@ -158,7 +158,7 @@ COUNTS_EN: list[Field] = [
     # Traps.
     ([], 'How many teachers joined your school this school year?', None),
     ([], 'How many teachers left your school during the last school year?', None),
-    ([], 'How many teaching assistants are there in your school?', None),
+    ([], 'How many teaching assistants are there in your school?', 'status=1;post_type=3'),
     ([], 'How many classes does your school have?', None),
     ([], 'How many teachers at your school are part-time?', None),
     ([], 'How many teacher vacancies does your school currently have?', None),

@@ -408,8 +408,6 @@ NOT_YET: dict[str, str] = {
     '二O二五年末教职工数': 'status=1',
     # English slips of four letters or fewer are too near other words to correct.
     'Full nmae': 'teacher.name',
-    # An enclosed numeral folds to "(1)", which may be a numbering as well as a note.
-    '专任教师数①': 'FT',
     # 朝 for 期 share only their 月: by parts they are other words, as 代 and 任 are.
     '出生日朝': 'teacher.birth_date',
 }

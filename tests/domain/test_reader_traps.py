@@ -282,7 +282,7 @@ FORMS: list[tuple[str, str, list[Field]]] = [
         ([], 'Untrained teachers', None),
         ([], 'Teachers with disabilities', None),
         ([], 'Volunteer teachers', None),
-        ([], 'Teaching assistants', None),
+        ([], 'Teaching assistants', 'status=1;post_type=3'),
         ([], 'Substitute teachers', None),
         ([], 'Foreign teachers', None),
         ([], 'Expatriate teachers', None),

@@ -599,7 +599,7 @@ NEW_ON_A_SCHOOL_FORM = [
     'Indigenous teachers', 'Aboriginal and Torres Strait Islander teachers', 'Teachers from scheduled castes',
     '原住民教師', '人事代理教师', 'Established teachers', 'Casual teachers', 'Probationary teachers', 'Teachers on leave',
     'Teachers on study leave', '病休教师', 'Newly qualified teachers', 'Early career teachers', '學位教師', '文憑教師', '外籍英語教師',
-    '教學助理', 'Teaching assistants', 'Classroom assistants', 'Learning support assistants',
+    '教學助理', 'Learning support assistants',
     'Administrative and management personnel', 'Office staff', 'Clerical staff', '職員', '教師兼行政', '兼任行政教師', '導師', '校長',
     '教官', 'Librarians', 'Lab assistants', 'Pupils in P1 to P7', 'Boys enrolled', 'Girls', 'Number of classes',
     'Number of streams', 'Type of school (primary, secondary)', 'Level of school', 'Managing authority', '科研人员',

@@ -29,7 +29,7 @@ from service.domain.semantics.definition import (
     teacher_code_fields,
     value,
 )
-from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, lexicon, units
+from service.domain.semantics.lexicon import ANY, POST, RESIDUAL_SLUGS, Sense, lexicon, units
 from service.domain.semantics.reader import (
     EMPLOYED,
     EMPTY,
@@ -88,7 +88,8 @@ _TITLE_NOISE = re.compile(
     # A form's number before its name, or in a bracket: "教基1234 …", "表号：人社统J101", "（表号：教基1001）".
     r"|^\s*(?:表\s*号\s*[:：]\s*)?[\u4e00-\u9fff]{1,3}[a-z]?\d{3,4}(?:[-.]\d+)*(?![\d.年月日届级岁])(?:号|表)?"
     r"|[(（]\s*表\s*号\s*[:：][^()（）]*[)）]"
-    r"|[(（]\s*\d{4}\s*[)）]|\bunits?\s*[:：]\s*(?:persons?|people|headcounts?)\b|[(（]?\s*单位\s*[:：]\s*[人名个]\s*[)）]?"
+    r"|[(（]\s*\d{4}\s*[)）]|\bunits?\s*[:：]\s*(?:persons?|people|headcounts?|pax)\b|[(（]?\s*单位\s*[:：]\s*[人名个]\s*[)）]?"
+    r"|[(（]\s*[人名位]\s*[)）]"
     r"|\bisced\s*(?:level\s*)?\d(?:\s*(?:-|to|and)\s*\d)?\b|[(（]\s*(?:headcounts?|persons?|number)\s*[)）]"
     r"|[(（][^()（）]*(?:报表|基层表|统计表)[)）]|[(（]\s*(?:form|table|表)\s*[a-z]{0,3}\s*[-.]?\s*\d{0,3}[a-z]?\s*[)）]|汇总$|一览$|[(（]\s*(?:count|include|exclude|do not|please|report)\b[^()（）]*[)）]"
 )
@@ -134,7 +135,10 @@ class Scene:
 
 # The head of a table's column of row names: "项目", "指标", "Item". It names no population: the
 # rows beneath it do.
-_STUB = re.compile(r"^\s*(?:项目|指标|栏目|items?|indicators?)\s*$")
+_STUB = re.compile(r"^\s*(?:项目|指标|栏目|items?|indicators?)\s*$"
+                   # A breakdown's name cut to one character in a re-keyed path ("专任-学-研究生", "专任-职-正高",
+                   # "专任-龄-35岁及以下"): the category beneath names its field itself.
+                   r"|^\s*[学职龄编岗]\s*$")
 # The corner of a cross-tab, parted by a diagonal: "学历＼职称", "职称/学历", "Qualification \\ Rank".
 _DIAGONAL = re.compile(r"\s*[\\＼/／]\s*")
 
@@ -734,7 +738,7 @@ def _names_whom(note: str, d: Dictionary) -> bool:
     inner = fold(note)[1:-1]
     if another_measure(inner) or re.search(r"\d", _YEAR.sub(" ", inner)):
         return True
-    return any(s.kind in _WHOM for senses in lexicon(d).within(units(inner)) for s in senses)
+    return any(s.kind in _WHOM for senses in _terms_said(inner, d) for s in senses)
 
 
 def _before_document_kind(text: str, d: Dictionary) -> str | None:
@@ -874,7 +878,10 @@ def rows_of_others(title: str | None, d: Dictionary) -> str | None:
         return None
     last = found[-1]
     after = folded[last.end():]
-    return last.group(0) if _OF_SOMEONE.match(after) or not (names_staff([after], d) or _ROLE.search(after)) else None
+    # "Student teaching assistants", "学生助理": assistants named by whom they are are those people helping.
+    helping = re.search(r"\bassistants?\b|助理|助教", after) is not None
+    return last.group(0) if _OF_SOMEONE.match(after) or helping or not (names_staff([after], d) or _ROLE.search(after)) \
+        else None
 
 
 # A parent of the rows' people, a bracket saying who they are ("家长（教师）姓名", "Parent (staff member) name").
@@ -927,6 +934,13 @@ def _topic(header: str, parsed: Unread, d: Dictionary) -> bool:
     words = strip_noise(fold(header))
     if not words or re.search(r"\d", words):
         return False
+    return not any(s.kind in _NAMES_WHOM for senses in _terms_said(words, d) for s in senses)
+
+
+def _terms_said(words: str, d: Dictionary) -> list[frozenset[Sense]]:
+    """The senses of the terms known within folded words, but a single character between two the reader
+    does not know, which is a part of a word it does not know ("数" in "数据", "名" in "实名制", "人" in
+    "多人转录"), not a word of its own."""
     lex, u = lexicon(d), units(words)
     found = [(i, j) for i in range(len(u)) for j in range(i + 1, min(len(u), i + lex.max_len) + 1) if u[i:j] in lex.terms]
     in_a_word = [False] * len(u)  # covered by a known term of two characters or more
@@ -935,13 +949,10 @@ def _topic(header: str, parsed: Unread, d: Dictionary) -> bool:
             in_a_word[i:j] = [True] * (j - i)
 
     def inside_unknown(i: int) -> bool:
-        # One character between two the reader does not know is a part of a word it does not know
-        # ("数" in "数据", "名" in "实名制"), not a word of its own.
         return 0 < i < len(u) - 1 and not in_a_word[i - 1] and not in_a_word[i + 1] \
             and all(_CJK_UNIT.fullmatch(x) for x in (u[i - 1], u[i + 1]))
 
-    return not any(s.kind in _NAMES_WHOM for i, j in found if not (j - i == 1 and inside_unknown(i))
-                   for s in lex.terms[u[i:j]])
+    return [lex.terms[u[i:j]] for i, j in found if not (j - i == 1 and inside_unknown(i))]
 
 
 _CJK_UNIT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -1301,6 +1312,18 @@ def _other_of_a_kind(label: str, d: Dictionary) -> tuple[str, frozenset[str]] | 
     if len(said) != 1:
         return None
     return said[0].field, frozenset(admitted(d, count(d, said), said[0].field))
+
+
+def listed_apart(rest: Definition, field_: str, siblings: list[Definition], elsewhere: list[Definition],
+                 d: Dictionary) -> bool:
+    """Whether a category of `field_` of the same people, printed apart from the categories beside a "其他"
+    (under other headers: "汉族丨专任教师" before "回族", "彝族", "其他民族"), shares codes with the rest they
+    leave without holding it all: the rest would count some of its people again, and which of them the
+    form means is not said."""
+    mine = admitted(d, rest, field_)
+    # One holding the whole rest is a total over it ("少数民族专任教师" over "壮族", "其他民族"), not a category beside it.
+    return any(apart_on(rest, e) == field_ and (theirs := admitted(d, e, field_)) & mine and not theirs >= mine
+               for e in elsewhere if e not in siblings and e.filter_on(field_) is not None)
 
 
 def residual(label: str, group: Definition | None, siblings: list[Definition], d: Dictionary) -> Definition | None:

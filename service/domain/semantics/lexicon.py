@@ -100,6 +100,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # "Teaching staff" it is still teaching staff, and alone it may be of pupils.
     "count": ("人数", "数", "人", "数量", "名", "个数", "人头数", "number", "count", "headcount", "head count",
               "how many", "num", "no", "多少", "几", "几人", "几名", "多少人", "多少名",
+              # People in a unit of the trade: "Total staff (pax)".
+              "pax",
               # 位 counts people politely: "有几位高级教师".
               "位", "几位", "多少位",
               # A Chinese Excel pivot's count of a column ("计数项:工号", as "Count of" in English).
@@ -109,7 +111,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
               # "Persons" beside "Males" and "Females" (as statistics offices print both sexes): people
               # counted, as 人 counts them.
               "person"),
-    "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
+    "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "合", "全部", "所有", "全体", "总人数", "合计人数", "total",
               "all", "overall", "sum", "grand total", "m+f", "f+m", "男+女",
               # UNESCO's tables print both sexes as "MF" beside "F".
               "mf", "boys and girls", "girls and boys", "males and females", "male and female", "both sexes",
@@ -119,10 +121,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                "其中有", "内含", "of whom", "of them", "of these", "among these",
                # The same with "out" before it, as many countries' forms print it.
                "out of which", "out of whom", "out of these", "out of them"),
-    "neg_pre": ("非", "不是", "除", "除了", "non", "not", "other than", "excluding", "except", "apart from",
-                "besides",
-                # "(not counting teachers)": those named are left out of whom the words before count.
-                "not counting", "not including", "without counting"),
+    "neg_pre": ("非", "不是", "non", "not"),
     "neg_post": ("以外", "之外", "除外", "外"),
     "above": ("及以上", "以上", "或以上", "和以上", "以上的", "含以上", "以上含", "含及以上", "and above", "or above", "or higher",
               "and higher", "and up", "+",
@@ -153,6 +152,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "having": ("具有", "有", "拥有", "取得", "获得", "持有", "具", "with", "who", "whose", "having", "have", "has", "hold",
                "holding", "held"),
     "filler": ("为", "是", "在", "中", "属于", "里", "当中",
+               # The ministry whose numbers the records hold: "（教育部学校标识码）" is the code itself.
+               "教育部",
                "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
@@ -221,6 +222,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     # languages whose Chinese half asks "学位" is not the English half's "degree" (学历).
     "unheld": ("学位", "最高学位", "政治面貌", "党员", "中共党员", "团员", "共青团员", "班主任", "学时", "继续教育", "工资",
                "薪酬", "手机", "电话", "邮箱", "籍贯", "户籍", "婚姻", "健康状况", "political affiliation",
+               # A teacher's assistant in a Chinese school is a role given to a teacher or an intern (and 助教
+               # a rank in colleges), not a post type: "助教 Teaching Assistants" is not the English half's aides.
+               "助教", "教学助理",
                # Someone else's values, never the teacher's own, whatever the options offer: "What is your
                # spouse's gender? [1] Male [2] Female", "您的父母属于以下哪类人员？A.专任教师…".
                "spouse", "husband", "wife", "father", "mother", "parents", "配偶", "爱人", "丈夫", "妻子", "父亲", "母亲", "父母",
@@ -280,7 +284,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                 # A yes/no question about the teacher a roster's row is about: "Is this teacher female?".
                 "is this teacher", "is the teacher", "is this staff member", "is the staff member",
                 "does the teacher", "does this teacher", "does the staff member", "does this staff member",
-                "does he or she", "does he/she", "is he or she", "is he/she"),
+                "does he or she", "does he/she", "is he or she", "is he/she",
+                # "Whether in establishment or not", as 是否 is put word for word.
+                "or not", "与否"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     # Newly hired people too: "新入职（教龄不满1年）", "newly recruited (under 2 years of service)".
     "qualifier": ("青年", "年轻", "新", "新任", "新入职", "新进", "新聘", "young", "new", "newly", "newly recruited",
@@ -351,6 +357,11 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
              "ecec setting", "ecec centre", "ecec center", "early childhood setting", "early childhood centre",
              "early childhood center", "early years setting"),
 }
+# Words leaving people out ("excluding", "除……外"): a clause whose negation reaches every value it lists
+# ("not counting teachers or support staff" leaves both out), unlike a prefix ("non-teaching or support").
+LEAVING_OUT = ("除", "除了", "other than", "excluding", "except", "apart from", "besides",
+               # "(not counting teachers)": those named are left out of whom the words before count.
+               "not counting", "not including", "without counting")
 # What the school filling a form in does or undergoes in the procedure the form belongs to, said
 # before the word for it: "申报单位", "被评估园所名称", "核查学校名称", "Name of reporting school". The
 # school so named is the form's own school. Of a plain "单位" only what the one reporting does or
@@ -403,6 +414,8 @@ GROUPS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
     "teacher.ethnicity": (
         ("少数民族", ("01",), True), ("ethnic minority", ("01",), True), ("minority", ("01",), True),
         ("minority ethnic", ("01",), True), ("ethnic minority group", ("01",), True),
+        # The official English of 少数民族 ("minority nationality"): no nationality, whatever the word.
+        ("minority nationality", ("01",), True), ("ethnic minority nationality", ("01",), True),
     ),
 }
 # Words for kinds of school beyond their code lists' names: the NBS urban-rural codes group into
@@ -648,6 +661,7 @@ def _build(d: Dictionary) -> Lexicon:
     grammar_units = {units(fold(w)) for words in GRAMMAR.values() for w in words}
     for kind, words in GRAMMAR.items():
         add(words, Sense(kind))
+    add(LEAVING_OUT, Sense("neg_pre", negated=True))
     add(_compounds((*ROLES_OF_A_UNIT, *ROLES_OF_A_SCHOOL), SCHOOL_WORDS), Sense("self"))
     add(_compounds(KINDS_OF_A_SCHOOL, SCHOOL_WORDS), Sense("self", KIND_OF_SCHOOL))
     add(_compounds(ROLES_OF_A_UNIT, UNIT_WORDS), Sense("self"))
@@ -676,7 +690,9 @@ def _build(d: Dictionary) -> Lexicon:
     for c in d.code_lists[codes_fields[ESTABLISHMENT].code_list or ""].codes:
         # "Teachers in permanent posts", "of which: in term (non-permanent) positions": a post held on
         # those terms is one of the people on them, whatever the post; the word for it says no post type.
-        add(_compounds([w for w in (c.en, *c.aliases) if w.isascii()], ("post", "position")),
+        # "Established posts": the word says it only of posts and staff ("Year established" is a school's).
+        established = ("established",) if c.code == "1" else ()
+        add(_compounds([w for w in (c.en, *c.aliases, *established) if w.isascii()], ("post", "position")),
             Sense("code", ESTABLISHMENT, frozenset({c.code}), of_posts=True))
     for code, words in APPOINTED.items():
         add(words, Sense("code", ESTABLISHMENT, frozenset({code}), event=True))

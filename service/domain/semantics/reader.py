@@ -141,6 +141,7 @@ class _Cond:
     codes: set[str]
     negated: bool = False
     by_prefix: bool = False
+    leaves_out: bool = False  # negated by a clause leaving out, which reaches every value a list joins to it
     generic: bool = False
     joined: int = 1  # how many words named these codes ("公办或民办": 2)
     # The post types of jobs named with it ("managers, teachers and employees", "cleaning and
@@ -247,7 +248,7 @@ def _counts_posts(senses: list[Sense], i: int) -> bool:
 
 def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
     st = _State()
-    pending_neg = False
+    pending_neg = leaving_out = False
     pending_rank: str | None = None
     union = False
     by = False
@@ -304,7 +305,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if s.kind == "member":
                 c.codes, c.partial = set(), frozenset(c.codes)  # some of a post type: it admits none of it for sure
             if pending_neg:
-                c.negated, c.by_prefix, pending_neg = not c.negated, True, False
+                c.negated, c.by_prefix, c.leaves_out, pending_neg = not c.negated, True, leaving_out, False
             if pending_rank:
                 _rank(c, "above" if pending_rank == "above_pre" else "below", lex,
                       inclusive=pending_rank in ("above_pre", "at_most_pre"))
@@ -313,10 +314,13 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                     and not pending_rank and st.conds[-1] is last:
                 union = True  # "administrators, teachers and employees": a list of one field's values
             if union:
-                if last is None or last.field != c.field or last.by_prefix:
+                if last is not None and last.leaves_out and last.field == c.field and not c.negated:
+                    last.codes |= c.codes  # "not counting teachers or support staff": both left out
+                elif last is None or last.field != c.field or last.by_prefix:
                     # "非在编或女": whether 非 takes in what follows the 或 is not said.
                     raise _Fail("joins groups that are not values of one field")
-                _unite(last, c)
+                else:
+                    _unite(last, c)
                 last.generic = last.generic and c.generic
                 last.partial |= c.partial
                 last.joined += 1
@@ -327,7 +331,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
         elif s.kind == "neg_pre":
             if pending_neg:
                 raise _Fail("double negation")
-            pending_neg = True
+            pending_neg, leaving_out = True, s.negated
         elif s.kind == "unheld":
             raise _Fail(UNHELD)
         elif s.kind == "neg_post":
@@ -437,8 +441,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     schools = mode == "frame" and any(c.field.startswith("school.") for c in st.conds)
     if mode == "frame":
         st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
-    if "of_posts" in st.markers and not ("refine" in st.markers or any(c.field == POST for c in st.conds)):
-        # "Permanent posts" alone: posts, which may stand vacant, not the people holding them.
+    if "of_posts" in st.markers and not ("refine" in st.markers or "whether" in st.markers
+                                         or any(c.field == POST for c in st.conds)):
+        # "Permanent posts" alone: posts, which may stand vacant, not the people holding them. Asked
+        # of a person ("Does the teacher hold a permanent post?") it is the terms they are on.
         raise _Fail("counts posts, which may stand vacant, not the people who hold them")
     if any(not c.partial <= _allowed(c, d) for c in st.conds):
         raise _Fail("names some jobs of a kind of staff (cleaners, librarians), not all of it")
@@ -1525,7 +1531,10 @@ def _named_by_bracket(label: str, d: Dictionary) -> str | None:
 _NOTE = re.compile(r"^(?P<head>.*[^\s(（])\s*[(（](?P<note>[^()（）]+)[)）]\s*$")
 # Words by which a bracket changes whom a wording counts: what it takes in, leaves out or keeps to,
 # or another post some of them hold ("兼任中层干部", "担任班主任").
-_SCOPING = re.compile(r"含|包括|包含|除|以外|之外|仅|只|限|兼|担任|任职")
+_SCOPING = re.compile(r"含|包括|包含|除|以外|之外|仅|只|限|兼|担任|任职"
+                      # Or keeps to some of them by merit, intention or a trial not yet passed: "高级（聘期考核优秀）",
+                      # "正高级（拟申报）", "（试用期内）".
+                      r"|优秀|先进|模范|骨干|名师|带头人|获|评为|表彰|拟|试用|见习")
 # Terms by which a note would say whom it counts other than as the wording does: new people, another
 # kind, a list of them, a negation or a bound.
 _NOTE_SAYS_WHOM = frozenset({"qualifier", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl", "above_pre",

@@ -84,11 +84,28 @@ def _english_number(m: re.Match[str]) -> str:
 # Possessives: "bachelor's", and the plural's bare apostrophe ("five years' experience").
 _APOSTROPHES = re.compile(r"['’‘`´]s?\b|(?<=s)['’](?=\s|$)")
 _SPACES = re.compile(r"\s+")
-_SNAKE = re.compile(r"(?<=[a-z])_+(?=[a-z])")
+_SNAKE = re.compile(r"(?<=[a-z])_+(?=[a-z])|(?<=[a-z]{2})_+(?=\d)|(?<=\d)_+(?=[a-z]{2})")
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
+# Marks calling a footnote after a word ("专任教师※", "少数民族合计①", "Teachers*", "Highest education b)"):
+# the note says how to count, never what; a circled number after a word is one of them, not numbering.
+_FOOTNOTE = re.compile(r"(?<=[^\s\d(（])\s*(?:[※†‡]+|[\u2460-\u2473\u2776-\u277f]|[¹²³\u2074-\u2079]+|\*+)"
+                       r"(?=\s*(?:$|[-–—/_:：、,，(（]))|(?<=[a-z])\s+[a-z]\)\s*$")
+# A cell's line break as an export writes it out ("专任\\n教师", "Full-time\\nteachers"), and the stroke 丨
+# typed for a bar ("专任教师丨女").
+_LINE_BREAK = re.compile(r"\\[nr]|[\r\n]+")
+
+
+def marks_taken_off(text: str) -> str:
+    """A wording without the marks calling its footnotes ("专任教师※-合计" -> "专任教师-合计"), its line breaks
+    as spaces, and 丨 as the bar it stands for."""
+    return _FOOTNOTE.sub("", _LINE_BREAK.sub(" ", text).replace("丨", "|"))
+
+
+# A spreadsheet's column letter before the name ("B  Name of teacher", "C\tSex"), set apart by a tab or spaces.
+_COLUMN_LETTER = re.compile(r"^\s*[A-Z](?:\t|\s{2,})(?=\S)")
 # Circled and dotted numbers ("①", "⒈") are numbering; NFKC would make "②50周岁" read "250周岁".
 _ENCLOSED = re.compile(r"[\u2460-\u2473\u2488-\u249b\u2776-\u2793]")
 
@@ -113,7 +130,9 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"\bquals\b\.?", "qualifications"), (r"\bqual\b\.?", "qualification"), (r"\bbach\b\.?", "bachelor"),
     # Before the word they qualify only: a bare "Sr." or "Sr. #" heads a column of serial numbers.
     (r"\bsr\b\.?(?=[\s-]*[a-z])(?!\s*no\b)", "senior"), (r"\bjr\b\.?(?=[\s-]*[a-z])", "junior"), (r"(?<=senior)[\s-]*prof\b\.?", " professor"),
-    (r"\bretd\b\.?", "retired"), (r"\byrs\b\.?", "years"), (r"\byr\b\.?", "year"),
+    (r"\bretd\b\.?", "retired"), (r"(?:\b|(?<=\d))yrs\b\.?", " years"), (r"(?:\b|(?<=\d))yr\b\.?", " year"),
+    # A system's key comparing with a number: "AGE_LT30", "years_ge_20".
+    (r"\blt\s*(?=\d)", "under "), (r"\ble\s*(?=\d)", "at most "), (r"\bgt\s*(?=\d)", "over "), (r"\bge\s*(?=\d)", "at least "),
     (r"\b(teaching|working|service|years?)( of)? exp\b\.?", r"\1\2 experience"),
     # "Exp. (yrs)", "Exp. in years": a number of years of it.
     (r"\bexp\b\.?(?=\s*\(?\s*(?:in\s+)?(?:years?|yrs?)\b)", "experience"),
@@ -131,6 +150,11 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"\bnatl\b\.?", "national"), (r"\bgrp\b\.?", "group"), (r"\bsubj\b\.?", "subject"), (r"\bsubjs\b\.?", "subjects"),
     (r"\bsvc\b\.?", "service"), (r"\bacad\b\.?", "academic"), (r"\bgndr\b\.?", "gender"), (r"\bstf\b\.?", "staff"),
     (r"\bethn\b\.?", "ethnicity"),
+    # A system's keys cut short ("school_nm", "region_cd", "HIGHEST_EDU_LVL", "POST_CAT", "ProfTitle",
+    # "TCHG_START_DT"); "DT" alone is design and technology, so a date only after another word.
+    (r"\bnm\b", "name"), (r"\bcd\b", "code"), (r"\blvl\b\.?", "level"), (r"(?<=post )cat\b\.?", "category"),
+    (r"\bprof\b\.?(?=\s*title)", "professional"), (r"(?<=[a-z] )dt\b\.?(?=\s*$)", "date"), (r"\bestab\b\.?", "establishment"),
+    (r"\bi\.\s?d\b\.?", "id"), (r"\bpg\b\.?(?!\s*t\b|\s+teachers?\b)", "postgraduate"), (r"(?<=ethnic )min\b\.?", "minority"),
     # Short for two words each: "Emp. No." is an employee's number, "Emp. status" the employment's;
     # "Dt. of birth" a date ("DT" alone is design and technology); "Nat. ID" national ("nat." nature).
     (r"\bempl?\b\.?(?=\s*(?:no\b|number|id\b|name|code))", "employee"),
@@ -143,6 +167,8 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     # The establishment a teacher is in is the approved one, of teaching or of all staff posts: "in the
     # approved teaching establishment", "outside the sanctioned establishment".
     (r"\b(?:approved|sanctioned|authori[sz]ed)\s+(?:(?:teaching|staff)\s+)?establishment\b", "establishment"),
+    # 教龄 put word for word into English ("Teaching age (years)", "teaching age over 20 years") is no age.
+    (r"\bteaching age\b", "teaching experience"),
     # "Whole-time" is Ireland's and Britain's "full-time".
     (r"\bwhole[- ]time\b", "full-time"),
     # "&" between English words is "and": "Bach. & above", "Executive & Admin".
@@ -309,6 +335,19 @@ def _second_person(text: str) -> str:
     return _RELATION_BEFORE_COLON.sub(r"\1your \2", _FIRST_PERSON_MY.sub("your", text))
 
 
+# Two grades sharing one 级: "二、三级" is 二级 and 三级, "初、中级" 初级 and 中级. Numbering "二、" before a
+# third-grade row would not name the grade after it: only consecutive grades are read as a pair.
+_GRADES = "一二三四五六七八九"
+_PAIRED_GRADES = re.compile(rf"(?<![{_GRADES}十])([{_GRADES}]|初|中)、(?=([{_GRADES}]|中|高)级)")
+
+
+def _paired_grades(m: re.Match[str]) -> str:
+    first, second = m.group(1), m.group(2)
+    grades = f"{_GRADES}" if first in _GRADES else "初中高"
+    consecutive = second in grades and grades.index(second) == grades.index(first) + 1
+    return f"{first}级、" if consecutive else m.group(0)
+
+
 # Spoken Chinese as department staff type it: "你叫啥名字？" asks the name, "教了几年书" the years of teaching,
 # "有没有？有几个" how many; "老教师" beside an age bound is the bound ("50岁以上的老教师"), alone it says none.
 _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
@@ -330,7 +369,12 @@ _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
 
 # An interval in a mathematician's brackets: "[30,40)岁" is 30 to 39, "(30,40]岁" 31 to 40; written as
 # the statistics write both ends ("30岁(含)-40岁(不含)").
-_INTERVAL = re.compile(r"([\[(])\s*(\d{1,3})\s*,\s*(\d{1,3})\s*([\])])\s*(周岁|岁|年)")
+_INTERVAL = re.compile(r"([\[(〔【])\s*(\d{1,3})\s*,\s*(\d{1,3})\s*([\])〕】])\s*(周岁|岁|年)")
+# The same after the measure's name instead of before its unit ("教龄[10,20)", "年龄[30,40)"), and a measure
+# between two bounds ("5≤教龄<10", "30<=年龄<40岁").
+_NAMED_INTERVAL = re.compile(r"(教龄|年龄)\s*([\[(〔【])\s*(\d{1,3})\s*,\s*(\d{1,3})\s*([\])〕】])(?!\s*(?:周岁|岁|年))")
+_BETWEEN_BOUNDS = re.compile(r"(\d{1,3})\s*(≤|<=|<)\s*(教龄|年龄)\s*(≤|<=|<)\s*(\d{1,3})\s*(?:周岁|岁|年)?")
+_UNIT_OF = {"教龄": "年", "年龄": "岁"}
 
 
 # ISCED levels listed after one "ISCED": "ISCED 7 or 8", "ISCED levels 6-8": each level is its own code. A
@@ -349,7 +393,19 @@ def _isced_list(m: re.Match[str]) -> str:
 
 def _interval(m: re.Match[str]) -> str:
     opening, lo, hi, closing, unit = m.groups()
-    return f"{lo}{unit}({'含' if opening == '[' else '不含'})-{hi}{unit}({'含' if closing == ']' else '不含'})"
+    return f"{lo}{unit}({'含' if opening in '[〔【' else '不含'})-{hi}{unit}({'含' if closing in ']〕】' else '不含'})"
+
+
+def _named_interval(m: re.Match[str]) -> str:
+    name, opening, lo, hi, closing = m.groups()
+    unit = _UNIT_OF[name]
+    return f"{name}{lo}{unit}({'含' if opening in '[〔【' else '不含'})-{hi}{unit}({'含' if closing in ']〕】' else '不含'})"
+
+
+def _between_bounds(m: re.Match[str]) -> str:
+    lo, low_sign, name, high_sign, hi = m.groups()
+    unit = _UNIT_OF[name]
+    return f"{name}{lo}{unit}({'不含' if low_sign == '<' else '含'})-{hi}{unit}({'不含' if high_sign == '<' else '含'})"
 
 
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
@@ -358,15 +414,18 @@ def fold(text: str) -> str:
     case, Chinese and English numerals of ages and years as digits,
     apostrophes and possessives dropped ("bachelor's" -> "bachelor"), English abbreviations spelled out
     ("tchrs" -> "teachers"), spaces collapsed."""
-    t = _second_person(romanisation_taken_off(unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, text))))
+    t = marks_taken_off(_COLUMN_LETTER.sub("", text))
+    t = _second_person(romanisation_taken_off(unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, t))))
     t = _LONE_KANA.sub(lambda m: _KANA_FOR_HAN[m.group(0)], t)
     t = _NAMED_EMIS.sub("", _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold())
     # 老师 is the everyday word for 教师 and says the same in every compound a form uses ("青年老师",
     # "非专任老师", "代课老师"): one spelling, so every rule and term written with 教师 reads both.
-    t = _ISCED_LIST.sub(_isced_list, _INTERVAL.sub(_interval, _ocr_digits(t)))
+    t = _BETWEEN_BOUNDS.sub(_between_bounds, _NAMED_INTERVAL.sub(_named_interval, _ocr_digits(t)))
+    t = _ISCED_LIST.sub(_isced_list, _INTERVAL.sub(_interval, t))
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
     t = t.replace("老师", "教师")  # after the spaces: "老 师" is 老师 too
+    t = _PAIRED_GRADES.sub(_paired_grades, t)
     for said, plain in _COLLOQUIAL:
         t = said.sub(plain, t)
     # Column names of a system's export join English words by underscores: "TCHR_CNT", "SCH_NAME".
@@ -382,7 +441,7 @@ def fold(text: str) -> str:
     t = _SKIP.sub("", t).strip()
     # "subject(s)" is "subjects"; a lone "(s)" opening a row is its letter ("(s) Master's degree").
     t = _PLURAL_S.sub("s", _EN_NUMBER.sub(_english_number, _numerals(t)))
-    return _NUMBER_PLUS.sub("+", _EN_DECADE.sub(lambda m: _DECADES[m.group(1)], t))
+    return _UNIT_PLUS.sub(r"\1 \2 or more", _NUMBER_PLUS.sub("+", _EN_DECADE.sub(lambda m: _DECADES[m.group(1)], t)))
 
 
 # A list's inverted heading, the noun first and its kind after a comma ("Staff, non-teaching", "Personnel,
@@ -393,8 +452,10 @@ _PLURAL_S = re.compile(r"(?<=[a-z])\(s\)")
 # A hyphen left hanging for the word after the next one: "second- or third-grade teacher" is a second-grade
 # or a third-grade teacher, "full- and part-time" full-time and part-time.
 _SUSPENDED = re.compile(r"\b([a-z]+)-\s+(and|or|to|&)\s+([a-z]+)-([a-z]+)\b")
-# "Plus" after a number is the sign after it: "60 plus" is "60+", that number and more.
+# "Plus" after a number is the sign after it: "60 plus" is "60+", that number and more; a sign after the
+# unit says the same ("60 years+" is "60 years or more").
 _NUMBER_PLUS = re.compile(r"(?<=\d)\s*\bplus\b")
+_UNIT_PLUS = re.compile(r"(\d)\s*(years?)\s*\+")
 
 
 # Leading numbering of printed forms: "一、", "（一）", "(1)", "1.", "1、", "①", "第3项", "A.".
@@ -568,7 +629,7 @@ _NOISE = re.compile(
     # "(as printed on the licence)", "(issued by the Ministry of Education)", "（由教育部门核发）"; of an
     # identifier, it says whose number it is (match._another_code).
     rf"|{_PRINTED_ON}(?:(?!\bby\b).)*"  # not "…on the cover by the National Research Coordinator": whose number
-    rf"|{_ISSUED_BY}.*|{_ISSUED_ZH}"
+    rf"|(?:as\s+)?{_ISSUED_BY}.*|{_ISSUED_ZH}"
     r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-eg-ln-z]|[*†‡]"
     # The order a name is written in: "(last, first, middle)", "(Surname / Given name)", "(family name first)".
     r"|(?:surname|(?:last|family)\s*name)\s+first"

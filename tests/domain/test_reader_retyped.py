@@ -1,0 +1,224 @@
+"""Tables as they come back from other hands: re-typed by a clerk into their own layout (breakdown names cut
+to one character, "A（B）" for a header over a column, "合" for the total), with footnote marks (※, ①, *,
+"b)"), units ("(pax)", "（人）" after a title's 表), a spreadsheet's column letters, abbreviations ("Estab.",
+"Ethnic Min.", "PG", "I.D. No."), grades sharing one 级 ("二、三级"), and English put word for word
+("Teaching Age", "Minority Nationality", "Whether … or Not"). And the words around them: clauses leaving
+several kinds out ("not counting teachers or support staff"), yes/no questions about a permanent post,
+teaching assistants, and brackets that keep to some of the people by merit or intention. In wordings of
+our own."""
+
+from __future__ import annotations
+
+from tests.domain.test_reader_known_faults import each
+from tests.domain.test_semantics import misread, read_form
+
+FT = "status=1;post_type=1"
+
+
+def test_a_breakdowns_name_cut_to_one_character_in_a_path_is_read_through() -> None:
+    assert misread("全县专任教师情况（重录）", "school", [
+        ([], "专任-学-本科", f"{FT};education=21"),
+        ([], "专任-职-一级", f"{FT};title=3"),
+        ([], "专任-龄-36-45岁", f"{FT};age=36..45"),
+        ([], "专任-编-编外", f"{FT};establishment=2"),
+        ([], "专任-学-全日制", None),  # the category beneath is what the records do not hold
+    ]) == []
+
+
+def test_a_header_written_in_a_bracket_after_its_column_and_he_as_the_total() -> None:
+    assert misread("专任教师学历与年龄情况（人）", "school", [
+        ([], "总计（合）", FT),
+        ([], "本科（计）", f"{FT};education=21"),
+        ([], "本科（35岁及以下）", f"{FT};education=21;age=..35"),
+        ([], "研究生（合）", f"{FT};education=11,14"),
+    ]) == []
+    assert misread("教职工编制情况（人）", "school", [([], "合（在编+编外）", "status=1")]) == []
+
+
+def test_a_title_closing_with_its_unit_after_biao_still_names_whom() -> None:
+    assert read_form([{"label": "合计"}, {"label": "女"}], title="专任教师性别情况表（人）") == \
+        read_form([{"label": "合计"}, {"label": "女"}], title="专任教师性别情况表")
+    assert read_form([{"label": "Total Staff"}], title="Staff sheet - Unit: pax") == ["school.staff"]
+
+
+def test_footnote_marks_say_nothing_of_whom() -> None:
+    assert misread("专任教师民族情况※（人）", "school", [
+        ([], "专任教师※-合计", FT),
+        ([], "专任教师※-汉族", f"{FT};ethnicity=01"),
+        ([], "专任教师※-回族", f"{FT};ethnicity=03"),
+        ([], "专任教师※-其他民族", f"{FT};ethnicity!=01,03"),
+        ([], "少数民族-女②", f"{FT};ethnicity!=01;gender=2"),
+    ]) == []
+    assert each("Staff return", "school", [
+        ([], "Female teachers*", f"{FT};gender=2"),
+        ([], "Teachers on contract†", f"{FT};establishment=2"),
+    ]) == []
+    assert each("Staff list", "roster", [
+        ([], "Highest qualification a)", "teacher.education"),
+        ([], "Birth date c)", "teacher.birth_date"),
+    ]) == []
+    # A circled number opening a wording is still its numbering, not a mark to drop.
+    assert each("教职工情况", "school", [([], "②50周岁及以上专任教师", f"{FT};age=50..")]) == []
+
+
+def test_a_spreadsheets_column_letter_before_the_name() -> None:
+    assert each("Staff list", "roster", [
+        ([], "A  Staff name", "teacher.name"),
+        ([], "K\tGender", "teacher.gender"),
+        ([], "D  Highest degree attained", None),  # a degree asked, not the level of education
+    ]) == []
+
+
+def test_units_and_abbreviations_of_a_re_keyed_english_sheet() -> None:
+    assert each("Staff sheet", "school", [
+        ([], "D1. Teaching staff (pax)", FT),
+        ([], "FT Tchrs - In Estab.", f"{FT};establishment=1"),
+        ([], "FT Tchrs - Ethnic Min.", f"{FT};ethnicity!=01"),
+        ([], "FT Tchrs - PG", f"{FT};education=11,14"),
+        ([], "PG teachers", None),  # India's post-graduate teachers are a cadre, not a level held
+    ]) == []
+    assert each("Staff list", "roster", [([], "I.D. No.", "teacher.id_number")]) == []
+
+
+def test_two_grades_sharing_one_ji() -> None:
+    assert each("专任教师职称情况", "school", [
+        ([], "二、三级", f"{FT};title=4,5"),
+        ([], "一、二级教师", f"{FT};title=3,4"),
+        ([], "中、高级职称专任教师", f"{FT};title=2,3"),
+    ]) == []
+    # Numbering before a grade that does not follow it stays numbering.
+    assert each("专任教师职称情况", "school", [([], "三、三级教师", f"{FT};title=5")]) == []
+
+
+def test_chinese_put_word_for_word_into_english() -> None:
+    assert each("Basic situation", "school", [
+        ([], "Full-time Teacher Number of Minority Nationality", f"{FT};ethnicity!=01"),
+        ([], "Full-time teachers with teaching age of 20 years and above", f"{FT};years=20.."),
+        ([], "Teachers of foreign nationality", None),  # a nationality is still not held
+    ]) == []
+    assert each("Teacher information", "roster", [
+        ([], "Teaching Age (years)", "teacher.teaching_years"),
+        ([], "Whether in Establishment or Not", "teacher.establishment"),
+        ([], "是否女性与否", "teacher.gender"),
+    ]) == []
+
+
+def test_a_clause_leaving_out_reaches_every_kind_it_lists() -> None:
+    assert each("Staff", "school", [
+        ([], "How many administrative staff are there, not counting teachers or support staff?", "status=1;post_type=2"),
+        ([], "Staff excluding teachers and support staff", "status=1;post_type=2,4"),
+        ([], "Staff other than teachers or administrators", "status=1;post_type=3,4"),
+        ([], "除专任教师和行政人员外的教职工", "status=1;post_type=3,4"),
+        # A prefix negates only the word it is on: which of the two "non" reaches is not said.
+        ([], "非在编或女", None),
+        ([], "Non-teaching or support staff", None),
+    ]) == []
+
+
+def test_a_permanent_post_asked_of_a_person_is_their_establishment() -> None:
+    assert each("Teacher questionnaire", "roster", [
+        ([], "Does the teacher hold a permanent post?", "teacher.establishment"),
+        ([], "Do you hold a permanent position?", "teacher.establishment"),
+    ]) == []
+    assert each("Staffing", "school", [
+        ([], "Q8. How many teachers are on permanent (established) posts?", f"{FT};establishment=1"),
+        ([], "Teachers in established positions", f"{FT};establishment=1"),
+        ([], "Established posts", None),  # posts, which may stand vacant
+        ([], "Year established", None),
+        ([], "Established teachers", None),
+    ]) == []
+
+
+def test_teaching_assistants_are_the_teaching_support_staff_in_english_only() -> None:
+    assert each("Staff", "school", [
+        ([], "Teaching assistants", "status=1;post_type=3"),
+        ([], "Number of classroom assistants", "status=1;post_type=3"),
+        ([], "助教 Teaching assistants", None),  # a Chinese school's 助教 is a role or a college rank
+        ([], "助教人数", None),
+        ([], "Special needs assistants", None),
+    ]) == []
+    assert misread("Student teaching assistants", "roster", [([], "Name", None)]) == []
+
+
+def test_a_bracket_keeping_to_some_by_merit_or_intention_is_not_read_past() -> None:
+    assert each("专任教师情况", "school", [
+        ([], "专任教师（年度考核优秀）", None),
+        ([], "高级教师（拟推荐）", None),
+        ([], "一级教师（试用期满）", None),
+        # A note on how the row is used is still read past.
+        ([], "退休教职工（另行统计待遇）", "status=2"),
+        ([], "年满50周岁的专任教师（可免体测）", f"{FT};age=50.."),
+    ]) == []
+
+
+def test_bars_and_line_breaks_an_export_writes_out() -> None:
+    assert each("专任教师情况", "school", [
+        ([], "专任教师丨男", f"{FT};gender=1"),
+        ([], "专任\\n教师", FT),
+        ([], "Full-time\\nteachers", FT),
+    ]) == []
+
+
+def test_intervals_after_the_measures_name_and_a_measure_between_two_bounds() -> None:
+    assert each("专任教师结构", "school", [
+        ([], "教龄[5,10)", f"{FT};years=5..9"),
+        ([], "年龄(30,40]", f"{FT};age=31..40"),
+        ([], "〔45,50)岁", f"{FT};age=45..49"),
+        ([], "10≤教龄<20", f"{FT};years=10..19"),
+        ([], "25<=年龄<=29岁", f"{FT};age=25..29"),
+    ]) == []
+
+
+def test_a_systems_key_comparing_with_a_number() -> None:
+    assert each("Staff", "school", [
+        ([], "FT_TEACHERS_AGE_LT35", f"{FT};age=..34"),
+        ([], "teachers_age_ge55", f"{FT};age=55.."),
+        ([], "Tchrs aged 60yrs+", f"{FT};age=60.."),
+        ([], "Teachers with 20 yrs+ experience", f"{FT};years=20.."),
+    ]) == []
+
+
+def test_a_titles_note_with_a_word_for_people_inside_an_unknown_word_names_nobody() -> None:
+    assert read_form([{"label": "合计"}], title="专任教师情况（多人汇总）") == ["school.ft_teachers"]
+    assert read_form([{"label": "合计"}], title="专任教师情况（含代课人员）") == [None]
+
+
+def test_other_beside_categories_is_new_when_one_of_them_was_printed_apart() -> None:
+    """"汉族丨专任教师" printed under its own header before "回族", "彝族", "其他民族": the rest of the three
+    would count the Han again. A total over them printed apart ("少数民族专任教师") holds the rest and is
+    no such category."""
+    assert misread("民族成份|专任教师", "school", [
+        ([], "专任教师|合计", FT),
+        ([], "汉族丨专任教师", f"{FT};ethnicity=01"),
+        ([], "回族", f"{FT};ethnicity=03"),
+        ([], "彝族", f"{FT};ethnicity=07"),
+        ([], "其他民族", None),
+    ]) == []
+    assert misread("少数民族专任教师情况", "school", [
+        (["少数民族专任教师"], "合计", f"{FT};ethnicity!=01"),
+        (["少数民族专任教师"], "壮族", f"{FT};ethnicity=08"),
+        (["少数民族专任教师"], "其他民族", f"{FT};ethnicity!=01,08"),
+    ]) == []
+
+
+def test_the_ministry_and_the_education_authority_issue_the_records_own_codes() -> None:
+    assert each("学校信息", "school", [
+        ([], "学校代码（教育部学校标识码）", "school.code"),
+        ([], "School ID (as issued by the education authority)", "school.code"),
+        ([], "School ID (as issued by the district)", None),
+    ]) == []
+
+
+def test_a_systems_keys_cut_short() -> None:
+    assert each("Export", "school", [
+        ([], "SCHOOL_NM", "school.name"),
+        ([], "county_cd", "school.region_code"),
+        ([], "ft_tchr_age_lt_30_cnt", f"{FT};age=..29"),
+    ]) == []
+    assert each("Export", "roster", [
+        ([], "EDU_LVL", "teacher.education"),
+        ([], "PostCat", "teacher.post_type"),
+        ([], "ProfTitle", "teacher.title"),
+        ([], "TCHG_START_DT", "teacher.teaching_start"),
+        ([], "DT", None),  # design and technology, not a date
+    ]) == []

@@ -513,7 +513,8 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # A name run together is parted by its capitals ("EMISCode", "Count of StaffID", "AgeBand"): in lower
     # case ("emiscode", "count of staffid") nothing parts it.
     "lower": {("c13-en-dfe-codes-01", 5), ("c13-en-dfe-codes-01", 6), ("c13-en-dfe-codes-01", 13),
-              *(("c21-powerbi", i) for i in range(1, 11))},
+              *(("c21-powerbi", i) for i in range(1, 11)),
+              *(("c31-intl-group-summary", i) for i in (3, 4, 5, 6, 7, 11, 12, 13, 14))},
     # A bracket of two jobs joined by "and" ("(teacher aides and library staff)") is read as words of
     # the wording, not as a list of what the category holds.
     # A bracket of a scope and a note ("(all roles, including non-teaching)") joined by "and" says nothing.
@@ -527,7 +528,7 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # in sciences the records hold no code for, where the list itself ("science (biology, chemistry, …)") says which.
     # Examples of jobs under a kind its words name ("Non-teaching personnel (e.g. administrative officers,
     # clerks)") show some of it, not all it holds: the kind stays all the non-teaching staff, not the office.
-    "bracket_list_eg": {("c17-timss", 14), ("c14-en-ph-beis-01-a", 13)},
+    "bracket_list_eg": {("c17-timss", 14), ("c14-en-ph-beis-01-a", 13), ("c28-en-donor-base", 8), ("c28-en-donor-base", 9)},
     # A system's field id is parted into words by its capitals ("dateOfBirth", "emplStatus"): put in lower
     # case inside a question ("What is your dateofbirth?"), nothing parts it.
     # Ed-Fi's element names ("StaffUniqueId", "SexDescriptor") likewise: inside a question they are lower-cased.
@@ -535,10 +536,10 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # question ("What is your c sex?") it is a word the reader does not know.
     "name_to_what_is_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13), ("c22-edfi", 2), ("c22-edfi", 5), ("c22-edfi", 9),
                              *(("c29-en-roster-letters", i) for i in (2, 3, 5, 6, 7, 8, 9, 10, 11)),
-                             *(("c30-roster-hris", i) for i in (0, 4, 5, 7, 14))},
+                             *(("c30-roster-hris", i) for i in (0, 4, 5, 6, 7, 14))},
     "name_to_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13), ("c22-edfi", 2), ("c22-edfi", 5), ("c22-edfi", 9),
                      *(("c29-en-roster-letters", i) for i in (2, 3, 5, 6, 7, 8, 9, 10, 11)),
-                     *(("c30-roster-hris", i) for i in (0, 4, 5, 7, 14))},
+                     *(("c30-roster-hris", i) for i in (0, 4, 5, 6, 7, 14))},
     # "Management staff" is the administrators; "Management personnel" may be the school's leaders alone, and
     # stays unread (test_reader_vocabulary), so "Admin / Management personnel" does too.
     "staff_to_personnel": {("c30-estab-en", 5)},

@@ -222,3 +222,81 @@ def test_a_systems_keys_cut_short() -> None:
         ([], "TCHG_START_DT", "teacher.teaching_start"),
         ([], "DT", None),  # design and technology, not a date
     ]) == []
+
+
+def test_more_chinese_put_word_for_word_into_english() -> None:
+    assert each("Teacher information", "roster", [
+        ([], "Time to participate in education work", "teacher.teaching_start"),
+        ([], "Date of starting educational work", "teacher.teaching_start"),
+        ([], "Time to participate in work", None),  # work of any kind began: not teaching
+        ([], "Establishment situation", "teacher.establishment"),
+        ([], "Participated in training", None),
+    ]) == []
+
+
+def test_a_unit_after_a_length_and_a_note_that_the_form_fills_it_in() -> None:
+    assert each("Teacher information", "roster", [
+        ([], "AGE_YRS", "teacher.age"),
+        ([], "Experience, years", "teacher.teaching_years"),
+        ([], "出生年月（由身份证号自动提取）", "teacher.birth_date"),
+        ([], "Date of birth (auto-generated from ID number)", "teacher.birth_date"),
+        ([], "年龄（系统自动计算）", "teacher.age"),
+    ]) == []
+
+
+def test_years_of_teaching_said_before_their_number() -> None:
+    assert each("Full-time teachers", "school", [
+        ([], "FT teachers - teaching 15+ yrs", f"{FT};years=15.."),
+        ([], "Teachers teaching less than 2 years", f"{FT};years=..1"),
+        ([], "Years teaching <5", f"{FT};years=..4"),
+    ]) == []
+
+
+def test_a_word_before_its_people_defined_by_the_values_its_bracket_lists() -> None:
+    assert each("Staff", "school", [
+        ([], "Number of science teachers (physics, chemistry or biology)", f"{FT};subject=04,05,06"),
+        ([], "理科教师（物理、化学、生物）", f"{FT};subject=04,05,06"),
+        # A value of the records' named, then a list wider than it: the form's word is the list.
+        ([], "Art teachers (music, fine arts)", f"{FT};subject=11,12"),
+        ([], "Senior teachers (正高级、高级)", f"{FT};title=1,2"),
+        ([], "Science teachers (e.g. physics, chemistry)", None),  # examples do not close a broad word
+        ([], "Science teachers", None),
+    ]) == []
+
+
+def test_glosses_in_scripts_the_reader_does_not_read() -> None:
+    assert each("教师名册", "roster", [
+        ([], "姓名 이름", "teacher.name"),
+        ([], "出生年月 생년월", "teacher.birth_date"),
+        ([], "性别（ᠬᠦᠢᠰᠦ）", "teacher.gender"),
+        ([], "学历 / སློབ་ཚད།", "teacher.education"),
+        ([], "Фамилия", None),  # a wording only in such a script stays unread
+    ]) == []
+
+
+def test_a_value_asked_with_a_question_mark_on_a_roster_asks_whether() -> None:
+    assert each("Staff list", "roster", [
+        ([], "On the establishment?", "teacher.establishment"),
+        ([], "是否女性 Female?", "teacher.gender"),
+        ([], "How many teachers?", None),
+    ]) == []
+
+
+def test_cantonese_as_guangdong_and_hong_kong_forms_type_it() -> None:
+    assert each("教師資料", "school", [
+        ([], "幾多位老師係35歲以下？", f"{FT};age=..35"),
+        ([], "你哋學校有幾多位女老師？", f"{FT};gender=2"),
+    ]) == []
+    assert each("教職員名冊", "roster", [([], "職員編號", "teacher.id")]) == []
+
+
+def test_an_indicators_code_run_into_a_chinese_numeral() -> None:
+    assert each("城市教育指标看板", "school", [([], "ZB106 三十五岁以下专任教师数", f"{FT};age=..35")]) == []
+
+
+def test_a_host_school_is_the_school_itself_beside_its_name() -> None:
+    assert each("Exchange programme", "school", [
+        ([], "Host school name", "school.name"),
+        ([], "承办学校名称", "school.name"),
+        ([], "Host school (Y/N)", None),  # whether it is one
+    ]) == []

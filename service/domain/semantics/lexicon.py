@@ -312,7 +312,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "start": ("start", "started", "starting", "began", "begin", "first start", "first started", "first began",
               "first begin", "commenced", "commence", "first commenced", "commencement", "开始", "起始",
               "joined", "entered", "first employed", "first appointed", "first appointment", "first joined", "first became",
-              "参加", "entry into", "entry to", "entered into"),
+              "参加", "entry into", "entry to", "entered into",
+              # 参加 put word for word into English: "Time to participate in education work".
+              "participate in", "participated in", "participating in", "participation in"),
     # A moment: of teaching, when it began ("参加教育工作的时间", "从教年月").
     "moment": ("时间", "日期", "年月", "年月日", "date", "time", "when", "which year", "what year", "哪一年", "何时", "什么时候",
                # A year is a moment said to the year: "您哪年开始教书", "从教起始年份", "Year started teaching".
@@ -328,6 +330,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  # that teacher's 参加工作时间, no more about teaching than "参加工作时间" is.
                  "该教师", "这位教师", "此教师", "该教职工", "该职工", "该员工",
                  "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
+                 # 情况 put word for word into English: "Establishment situation", "Basic situation of teachers".
+                 "situation",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",
@@ -375,8 +379,10 @@ ROLES_OF_A_SCHOOL = ("核查", "检查", "评估", "督导", "监测", "调查",
 # word for its name or code the school itself ("试点学校名称"); alone, or asked with yes or no
 # ("Pilot school (Y/N)", "试点学校（是/否）"), whether it is one, not which school it is. Not "selected":
 # a "selected school" on an application or a transfer is another school.
-KINDS_OF_A_SCHOOL = ("监测点", "抽样", "样本", "试点", "项目", "成员", "依托", "sampled", "pilot", "project",
-                     "member")
+KINDS_OF_A_SCHOOL = ("监测点", "抽样", "样本", "试点", "项目", "成员", "依托", "承办", "sampled", "pilot", "project",
+                     "member",
+                     # An exchange's or a placement's host: "Host school name" is the school's own name.
+                     "host", "hosting")
 KIND_OF_SCHOOL = "kind of school"
 SCHOOL_WORDS = ("学校", "校", "园", "园所", "幼儿园", "学校机构", "school", "kindergarten", "institution")
 UNIT_WORDS = ("单位", "机构", "unit")
@@ -506,6 +512,8 @@ LOOSE_WORDS: dict[str, tuple[str, ...]] = {"teacher.education": ("degree", "acad
 # duration or a start ("从教20年以上", "您从教多少年", "开始从教"); alone they say who teaches ("执教教师").
 ACTIVITY_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.teaching_years": ("从教", "任教", "执教", "教书", "教育工作", "教育教学工作", "教学工作", "working in education",
+                               # 教育工作 put word for word into English.
+                               "education work", "educational work", "education and teaching work",
                                "work in education", "worked in education", "teaching",
                                # "How many years have you taught?"; beside a subject it says what is taught.
                                "taught", "teaching service",

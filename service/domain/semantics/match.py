@@ -995,6 +995,10 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                 and (listed := options(fold(label))) and set(listed) <= _YES_NO:
             # "在编（是/否）": a value answered yes or no on a roster asks whether, as "是否在编" does.
             parsed = replace(parsed, whether=True)
+        if level == "roster" and parsed.kind == "count" and not parsed.whether and not parsed.counted \
+                and re.search(r"[?？]\s*$", label):
+            # "In establishment?", "Female?": a value asked with a question mark on a roster asks whether.
+            parsed = replace(parsed, whether=True)
         if parsed.whether and level == "roster" and parsed.kind == "count":
             asked = {c.field for c in parsed.conditions} - {POST, "teacher.status"}
             if not asked and parsed.own_population and not parsed.generic_only:

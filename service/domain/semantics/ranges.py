@@ -280,6 +280,11 @@ _AT_MOST_ZH = re.compile(r"(?:小于或?等于|不大于|不高于|不多于)(?=
 # Both bounds said in words: "at least 10 but fewer than 20 years of teaching" is 10 to 19.
 _AT_LEAST_BUT = re.compile(r"\bat\s+least\s+(\d{1,3})\s+(?:but|and)\s+(?:fewer\s+than|less\s+than|under|below|younger\s+than)\s+(\d{1,3})\b")
 _FOR = re.compile(r"\bfor\s*$")
+# The years of teaching said before their number: "Teaching 20+ yrs", "Teaching < 3 years", "Years teaching <3":
+# the number and its unit then the activity, as "20+ years teaching" says it.
+_CMP = r"(?:<=|>=|<|>|≤|≥|under|over|less\s+than|more\s+than|fewer\s+than|at\s+least|at\s+most)"
+_TEACHING_FIRST = re.compile(rf"\bteaching\s+({_CMP}?\s*\d{{1,2}}\s*\+?)\s*(years?)\b")
+_YEARS_TEACHING_FIRST = re.compile(rf"\byears?\s+teaching\s*({_CMP}\s*\d{{1,2}})\b(?!\s*(?:years?|\+))")
 
 
 def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
@@ -290,6 +295,7 @@ def extract(text: str, hint: str | None = None) -> tuple[list[Span], str]:
     text = _AT_LEAST_BUT.sub(lambda m: f"{m.group(1)} to {int(m.group(2)) - 1}",
                              _AT_MOST_ZH.sub("≤", _AT_LEAST_ZH.sub("≥", text)))
     text = _LENGTH_OF_TEACHING.sub(r"\1", text)  # "从教年限满30年" is "从教满30年"
+    text = _YEARS_TEACHING_FIRST.sub(r"\1 years teaching", _TEACHING_FIRST.sub(r"\1 \2 teaching", text))
     text = _YEARS_OR_HIGHER.sub(r"\1above", text)  # "10 years or higher" of a length is "or above"
     text = _NTH_YEAR.sub(_completed, text)
     text = _BOUNDS_BEFORE_UNIT.sub(r"\1\5\2至\3\5\4", _RANGE_THEN_ENDS.sub(_ends_placed, text))

@@ -694,6 +694,8 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         got = _read(label, d, hint, level, mode, by)
         if isinstance(got, Unread) and got.reason.startswith(_UNKNOWN) and (named := _named_by_bracket(label, d)):
             got = _read(named, d, hint, level, mode, by)  # "艺术（音乐、美术）教师": music or art teachers
+        elif mode == "field" and isinstance(got, Parsed) and (named := _named_by_bracket(label, d, known=True)):
+            got = _read(named, d, hint, level, mode, by)  # "Art teachers (music, fine arts)": either
         if mode == "field" and isinstance(got, Unread) and got.reason.startswith(_UNKNOWN):
             got = _noted(label, d, hint, level) or got
         if mode == "field" and (kind := _kind_by_jobs(label, d, level) or _defined_by_all(label, d, level)) is not None:
@@ -1502,29 +1504,53 @@ def _unless_restated(m: re.Match[str], d: Dictionary) -> str:
 def _restated_level(m: re.Match[str]) -> str:
     return f"{m.group('level')}{m.group('way')}（{'不含' if '不' in m.group('incl') else '含'}）"
 _WORD_THEN_BRACKET = re.compile(r"([^\W\d_a-z]{2,6}|[a-z]+)\s*[(（]([^()（）]+)[)）]")
+# The same with the people between the word and its bracket: "science teachers (physics, chemistry, biology)",
+# "艺术教师（音乐、美术）".
+_WORD_PEOPLE_THEN_BRACKET = re.compile(r"([^\W\d_a-z]{2,6}?|\b[a-z]+)(\s*(?:教师|teachers?)\s*)[(（]([^()（）]+)[)）]")
 
 
 _JOINED = re.compile(r"\s*[,，、/|]\s*|\s+(?:and|or)\s+|[和或]")
 
 
-def _named_by_bracket(label: str, d: Dictionary) -> str | None:
+def _named_by_bracket(label: str, d: Dictionary, known: bool = False) -> str | None:
     """A word the reader does not know, defined by the values its bracket lists ("艺术（音乐、美术）"):
-    the wording with the word put as those values, or None."""
+    the wording with the word put as those values, or None. With `known`, only a word the reader reads
+    as one of the values listed, before its people ("Art teachers (music, fine arts)"): the form's word
+    is wider than the records' value of that name."""
     folded = unnumbered(fold(label))
-    m = _WORD_THEN_BRACKET.search(folded)
-    if m is None or not isinstance(read(m.group(1), d), Unread):
+    lex = lexicon(d)
+    people = ""
+    m = _WORD_PEOPLE_THEN_BRACKET.search(folded)
+    word = read(m.group(1), d) if m is not None else None
+    if m is not None and ((isinstance(word, Unread) and not known) or _wider_than(word, _JOINED.split(m.group(3)), lex)):
+        people = m.group(2)
+    elif known:
         return None
+    else:
+        m = _WORD_THEN_BRACKET.search(folded)
+        if m is None or not isinstance(read(m.group(1), d), Unread):
+            return None
     # Values joined by "or" / "and" ("biology, chemistry, physics or integrated science") are each one of
     # the list as the others are.
-    listed = [v.strip() for v in _JOINED.split(m.group(2)) if v.strip()]
-    lex = lexicon(d)
+    listed = [v.strip() for v in _JOINED.split(m.group(m.lastindex or 2)) if v.strip()]
     field_ = _offered(listed, lex)
     if field_ is None or not field_.startswith("teacher."):
         return None  # only values of teachers: "合作学校（公办/民办）" is not this school's ownership
     named = {c for o in listed for s in lex.terms.get(units(o), frozenset()) if s.field == field_ for c in s.codes}
     if d.fields[field_].code_list and named >= set(d.code_lists[d.fields[field_].code_list or ""].code_values):
         return None  # "職位（教師／行政／教輔／工友）": every value of the field is its options, not a group
-    return folded[: m.start()] + "或".join(listed) + folded[m.end():]
+    return folded[: m.start()] + "或".join(listed) + people + folded[m.end():]
+
+
+def _wider_than(word: Parsed | Unread | None, listed: list[str], lex: Lexicon) -> bool:
+    """Whether a word read as one value of a field is defined by a bracket listing that value and others of
+    the field ("Art teachers (music, fine arts)"): the word is the form's own, wider group."""
+    if not isinstance(word, Parsed) or word.kind != "count" or len(word.conditions) != 1:
+        return False
+    own = word.conditions[0]
+    codes = {c for o in listed if o.strip() for s in lex.terms.get(units(o.strip()), frozenset())
+             if s.field == own.field for c in s.codes}
+    return not own.negated and set(own.codes) < codes
 
 
 # A note closing a wording, in a bracket: "编外聘用人员（签订劳动合同）", "退休人员（不参加考核）".

@@ -56,7 +56,8 @@ def _numerals(text: str) -> str:
             return m.group(1)
         # After a row's number ("12. 三十五岁及以下") the figures stay apart from it, or "12.35岁" would
         # read as one number.
-        return f" {n}" if m.start() > 0 and text[m.start() - 1] in ".)" else n
+        # So do they after an indicator's code run into the words ("ZB106三十五岁以下").
+        return f" {n}" if m.start() > 0 and (text[m.start() - 1] in ".)" or text[m.start() - 1].isdigit()) else n
 
     return _CN_NUMBER.sub(one, text)
 
@@ -98,10 +99,29 @@ _FOOTNOTE = re.compile(r"(?<=[^\s\d(（])\s*(?:[※†‡]+|[\u2460-\u2473\u2776
 _LINE_BREAK = re.compile(r"\\[nr]|[\r\n]+")
 
 
+# Scripts the reader does not read, in which bilingual forms gloss the Chinese or English beside them (Korean in
+# 延边, Mongolian, Tibetan, Uyghur, Russian): "姓名 성명", "性别 ᠬᠦᠢᠰᠦ", "民族 མི་རིགས།".
+_OTHER_SCRIPTS = ("\u0400-\u04ff\u0600-\u06ff\u0750-\u077f\u0f00-\u0fff\u1100-\u11ff\u1800-\u18af\u3130-\u318f"
+                  "\uac00-\ud7af\ufb50-\ufdff\ufe70-\ufeff")
+_GLOSS = re.compile(rf"[{_OTHER_SCRIPTS}]+(?:[\s.,:;'-]*[{_OTHER_SCRIPTS}]+)*")
+_EMPTY_BRACKET = re.compile(r"[(（\[【]\s*[)）\]】]|(?<=\S)\s*[/|]\s*$|^\s*[/|]\s*")
+_READ_SCRIPT = re.compile(r"[\u3400-\u9fffA-Za-z]")
+
+
+def _glosses_off(text: str) -> str:
+    """The wording without its glosses in scripts the reader does not read, when what is left is words it
+    does read: the gloss says the same words again, and whether it does cannot be checked. A wording only in
+    such a script stays as it is (and unread)."""
+    bare = _GLOSS.sub(" ", text)
+    if bare == text or not _READ_SCRIPT.search(bare):
+        return text
+    return _EMPTY_BRACKET.sub("", bare).strip()
+
+
 def marks_taken_off(text: str) -> str:
-    """A wording without the marks calling its footnotes ("专任教师※-合计" -> "专任教师-合计"), its line breaks
-    as spaces, and 丨 as the bar it stands for."""
-    return _FOOTNOTE.sub("", _LINE_BREAK.sub(" ", text).replace("丨", "|"))
+    """A wording without the marks calling its footnotes ("专任教师※-合计" -> "专任教师-合计"), its glosses in
+    scripts the reader does not read, its line breaks as spaces, and 丨 as the bar it stands for."""
+    return _FOOTNOTE.sub("", _glosses_off(_LINE_BREAK.sub(" ", text).replace("丨", "|")))
 
 
 # A spreadsheet's column letter before the name ("B  Name of teacher", "C\tSex"), set apart by a tab or spaces.
@@ -175,6 +195,8 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"(?<=[a-z0-9.)])\s*&\s*(?=[a-z])", " and "),
     # "Perm. & pens.": permanent and pensionable, the terms of a civil-service post.
     (r"(?<=permanent and )pens\b\.?", "pensionable"),
+    # The unit a key or a column puts after a length ("AGE_YRS", "Age, years", "Experience yrs").
+    (r"\b(age|experience)\s*,?\s+years?\s*$", r"\1 in years"),
 ))
 
 
@@ -364,6 +386,8 @@ _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
     (r"教了?(?:几|多少)年(?:的)?书了?", "教龄是多少年"),
     (r"有没有[?？]\s*(?:有)?(?=几|多少)", ""),
     (r"(?<=[岁上])(的?)老(?=教师|教职工)", r"\1"),  # "45岁以下的老教师" says two things that disagree
+    # Cantonese, as Guangdong's and Hong Kong's forms type it: "幾多位老師係30歲以下？" (几多 how many, 係 is).
+    (r"几多", "多少"), (r"(?<=[师工员])系(?=\s*\d)", "是"), (r"哋", "们"),
 ))
 
 
@@ -630,6 +654,10 @@ _NOISE = re.compile(
     # identifier, it says whose number it is (match._another_code).
     rf"|{_PRINTED_ON}(?:(?!\bby\b).)*"  # not "…on the cover by the National Research Coordinator": whose number
     rf"|(?:as\s+)?{_ISSUED_BY}.*|{_ISSUED_ZH}"
+    # The form filling the value in itself: "（由身份证号生成）", "（系统自动计算）", "(auto-filled)".
+    # Not "（按参加工作时间计算）", which says how a derived value is counted (reader._COMPUTED_FROM).
+    r"|(?:由|从)[^()（）]{1,12}(?:自动)?(?:生成|提取|带出)|(?:系统)?自动(?:生成|计算|带出|填充)|系统生成"
+    r"|auto(?:matically)?[- ]?(?:generated|filled|calculated|computed)(?:\s+from\b.*)?"
     r"|(?:须|需|应|必须|要)?(?:与|同|和)身份证(?:上)?(?:一致|相同)?|in chinese(?: characters)?|[a-eg-ln-z]|[*†‡]"
     # The order a name is written in: "(last, first, middle)", "(Surname / Given name)", "(family name first)".
     r"|(?:surname|(?:last|family)\s*name)\s+first"

@@ -137,8 +137,9 @@ class Scene:
 # rows beneath it do.
 _STUB = re.compile(r"^\s*(?:项目|指标|栏目|items?|indicators?)\s*$"
                    # A breakdown's name cut to one character in a re-keyed path ("专任-学-研究生", "专任-职-正高",
-                   # "专任-龄-35岁及以下"): the category beneath names its field itself.
-                   r"|^\s*[学职龄编岗]\s*$")
+                   # "专任-龄-35岁及以下"): the category beneath names its field itself. Not 岗: a post's grade
+                   # (岗位等级 "一级" to "十三级") shares its words with the titles.
+                   r"|^\s*[学职龄编]\s*$")
 # The corner of a cross-tab, parted by a diagonal: "学历＼职称", "职称/学历", "Qualification \\ Rank".
 _DIAGONAL = re.compile(r"\s*[\\＼/／]\s*")
 

@@ -111,7 +111,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
               # "Persons" beside "Males" and "Females" (as statistics offices print both sexes): people
               # counted, as 人 counts them.
               "person"),
-    "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "合", "全部", "所有", "全体", "总人数", "合计人数", "total",
+    "total": ("合计", "总计", "小计", "共计", "总数", "总", "计", "全部", "所有", "全体", "总人数", "合计人数", "total",
               "all", "overall", "sum", "grand total", "m+f", "f+m", "男+女",
               # UNESCO's tables print both sexes as "MF" beside "F".
               "mf", "boys and girls", "girls and boys", "males and females", "male and female", "both sexes",
@@ -152,8 +152,6 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "having": ("具有", "有", "拥有", "取得", "获得", "持有", "具", "with", "who", "whose", "having", "have", "has", "hold",
                "holding", "held"),
     "filler": ("为", "是", "在", "中", "属于", "里", "当中",
-               # The ministry whose numbers the records hold: "（教育部学校标识码）" is the code itself.
-               "教育部",
                "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "所在",
                "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
@@ -284,9 +282,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                 # A yes/no question about the teacher a roster's row is about: "Is this teacher female?".
                 "is this teacher", "is the teacher", "is this staff member", "is the staff member",
                 "does the teacher", "does this teacher", "does the staff member", "does this staff member",
-                "does he or she", "does he/she", "is he or she", "is he/she",
-                # "Whether in establishment or not", as 是否 is put word for word.
-                "or not", "与否"),
+                "does he or she", "does he/she", "is he or she", "is he/she"),
     # Words that narrow by a range the wording must state ("青年教师（35周岁以下）").
     # Newly hired people too: "新入职（教龄不满1年）", "newly recruited (under 2 years of service)".
     "qualifier": ("青年", "年轻", "新", "新任", "新入职", "新进", "新聘", "young", "new", "newly", "newly recruited",
@@ -361,6 +357,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
              "ecec setting", "ecec centre", "ecec center", "early childhood setting", "early childhood centre",
              "early childhood center", "early years setting"),
 }
+# "Whether in establishment or not", as 是否 is put word for word: of one person it asks whether; beside a
+# count ("Number of teachers, whether female or not") it takes in both, and narrows nothing.
+EITHER_WAY = ("or not", "与否")
 # Words leaving people out ("excluding", "除……外"): a clause whose negation reaches every value it lists
 # ("not counting teachers or support staff" leaves both out), unlike a prefix ("non-teaching or support").
 LEAVING_OUT = ("除", "除了", "other than", "excluding", "except", "apart from", "besides",
@@ -670,6 +669,7 @@ def _build(d: Dictionary) -> Lexicon:
     for kind, words in GRAMMAR.items():
         add(words, Sense(kind))
     add(LEAVING_OUT, Sense("neg_pre", negated=True))
+    add(EITHER_WAY, Sense("whether", negated=True))
     add(_compounds((*ROLES_OF_A_UNIT, *ROLES_OF_A_SCHOOL), SCHOOL_WORDS), Sense("self"))
     add(_compounds(KINDS_OF_A_SCHOOL, SCHOOL_WORDS), Sense("self", KIND_OF_SCHOOL))
     add(_compounds(ROLES_OF_A_UNIT, UNIT_WORDS), Sense("self"))

@@ -39,6 +39,7 @@ from service.domain.semantics.lexicon import (
     ACTIVE,
     ANY,
     KIND_OF_SCHOOL,
+    LEAVING_OUT,
     OUTSIDE_THE_RECORDS,
     POST,
     STAFF_HEADS,
@@ -86,6 +87,9 @@ ENROLMENT = "school.enrolment"
 EXCLUDING_OTHER = "a bound leaves out a value other than its own level (本科以下（不含专科）): say which values"
 NOT_ONLY = "'not only' (or 'not mostly') takes people in beside those named, and does not say whom"
 RANGED_GROUP = "joins a second group named by an age or years range (女教师和35岁以下教师), which is not said of the first"
+AFTER_LEFT_OUT = "says something after a list it leaves out (excluding teachers and administrators on contract), " \
+                  "which may or may not be left out too"
+EITHER_WAY_COUNTED = "counts people whether they are so or not ('… or not'), which narrows nothing the wording can be read by"
 _MAX_TILINGS = 48
 # Words (a Chinese character or an English word each) past which a wording is read as no field's name:
 # printed names and questions with their options run to about 40; a reading's work grows with length.
@@ -265,6 +269,11 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 # "Staff, teachers" (headers run together) is no list: "A, B and C" is, and so is
                 # "Master's, doctorate or above", closed by a bound over them all.
                 listed = any(x.kind in ("union", "above", "below") for x in senses[i + 1:])
+                if last is not None and last.leaves_out and last.joined == 1 \
+                        and i + 1 < len(senses) and senses[i + 1].kind == "union":
+                    # "Administrators, excluding teachers, and support staff": a comma before the "and"
+                    # of two closes the clause leaving out; what follows is not said to be left out.
+                    last.leaves_out = False
             continue
         comma, listed = listed, listed and s.kind == "filler"  # "a city, a town or a village"
         before, kind_before = s.kind, before
@@ -301,6 +310,11 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 # "Facilities" alone may be the buildings; after "Non-teaching" it is a kind of staff. Alone
                 # it is as good as a word the reader does not know ("Management (Government / Private)").
                 raise _Fail(f"{_UNKNOWN}(s) for a kind of staff without a word for staff before it")
+            if last is not None and last.leaves_out and last.joined > 1 and not union and not comma and not s.generic:
+                # "Staff excluding teachers and administrators on contract": whether the words after a list
+                # left out are left out too ("administrators on contract") is not said. The plain word for
+                # the people listed is their head ("except senior and first-grade teachers").
+                raise _Fail(AFTER_LEFT_OUT)
             c = _Cond(s.field or "", set(s.codes), s.negated, generic=s.generic)
             if s.kind == "member":
                 c.codes, c.partial = set(), frozenset(c.codes)  # some of a post type: it admits none of it for sure
@@ -310,9 +324,11 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 _rank(c, "above" if pending_rank == "above_pre" else "below", lex,
                       inclusive=pending_rank in ("above_pre", "at_most_pre"))
                 pending_rank = None
-            if comma and not union and last is not None and last.field == c.field and not last.by_prefix \
-                    and not pending_rank and st.conds[-1] is last:
-                union = True  # "administrators, teachers and employees": a list of one field's values
+            if comma and not union and last is not None and last.field == c.field \
+                    and (not last.by_prefix or last.leaves_out) and not pending_rank and st.conds[-1] is last:
+                # "administrators, teachers and employees": a list of one field's values; after a clause
+                # leaving out ("excluding teachers, administrators and workers"), every one of them left out.
+                union = True
             if union:
                 if last is not None and last.leaves_out and last.field == c.field and not c.negated:
                     last.codes |= c.codes  # "not counting teachers or support staff": both left out
@@ -337,6 +353,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
         elif s.kind == "neg_post":
             if last is None:
                 raise _Dangling("'以外' with nothing before it")
+            # "除专任教师外": 外 closes the clause; "和工勤人员" after it is not left out.
+            last.leaves_out = False
             if not last.by_prefix:
                 last.negated = not last.negated
         elif s.kind in ("above", "below"):
@@ -407,10 +425,14 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             continue  # "专任教师数其中女": the whole it refines is the one it has just named
         else:
             st.markers.add(s.kind)
+            if s.kind == "whether" and s.negated:
+                st.markers.add("either_way")
             if s.kind == "self" and s.field == KIND_OF_SCHOOL:
                 st.markers.add(KIND_OF_SCHOOL)
     if pending_neg or pending_rank or union:
         raise _Dangling("a negation, comparison or conjunction with nothing after it")
+    if last is not None and last.leaves_out and last.joined > 1:
+        st.markers.add("left_out_list")  # a list left out running to the end: a bound may be said after it
     return st
 
 
@@ -441,10 +463,17 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
     schools = mode == "frame" and any(c.field.startswith("school.") for c in st.conds)
     if mode == "frame":
         st.conds = [c for c in st.conds if not c.field.startswith("school.")]  # the schools it is for
-    if "of_posts" in st.markers and not ("refine" in st.markers or "whether" in st.markers
+    if "either_way" in st.markers and not roster:
+        raise _Fail(EITHER_WAY_COUNTED)
+    if "left_out_list" in st.markers and ranges:
+        # "Staff excluding teachers and administrators under 30": whether the bound is of the last kind
+        # left out or of everyone counted is not said.
+        raise _Fail(AFTER_LEFT_OUT)
+    if "of_posts" in st.markers and not ("refine" in st.markers or ("whether" in st.markers and roster)
                                          or any(c.field == POST for c in st.conds)):
         # "Permanent posts" alone: posts, which may stand vacant, not the people holding them. Asked
-        # of a person ("Does the teacher hold a permanent post?") it is the terms they are on.
+        # of a roster's person ("Does the teacher hold a permanent post?") it is the terms they are on;
+        # of a school ("Do you have established posts? How many?"), still the posts.
         raise _Fail("counts posts, which may stand vacant, not the people who hold them")
     if any(not c.partial <= _allowed(c, d) for c in st.conds):
         raise _Fail("names some jobs of a kind of staff (cleaners, librarians), not all of it")
@@ -837,6 +866,8 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
             return Unread(NOT_ONLY)
         if _RANGED_GROUP.search(text):
             return Unread(RANGED_GROUP)
+        if _CLOSED_LEFT_OUT.search(text):
+            return Unread(AFTER_LEFT_OUT)
         text = _COUNTED_APART.sub(" ", _LEAVING_OUT.sub(_left_out, _still_counted(_THOSE.sub(r"\1 ", text))))
         text = _CONTRAST.sub(" ", _INCLUDING.sub(_taken_in, text))
         text = _side_by_side(_TEACHING_WORK.sub("", text))
@@ -1473,6 +1504,9 @@ _PEOPLE_EN = r"(?:teachers|staff|educators|employees)"
 _RANGED_GROUP = re.compile(rf"{_PEOPLE_ZH}\s*(?:和|及|与|以及|、)\s*(?:年龄|教龄)?\s*\d[^和及与、，,；;()（）]*?{_PEOPLE_ZH}"
                            rf"|\b{_PEOPLE_EN}\s+(?:and|&)\s+(?:{_PEOPLE_EN}|those)\s+(?:who\s+are\s+)?"
                            r"(?:aged|under|over|below|above|older|younger|at\s+least|more\s+than|less\s+than|\d)")
+# A bracket leaving some out, then a conjunction: "行政人员（除专任教师）和工勤人员", "Administrators (excluding
+# teachers) and support staff". The bracket closes the clause, so what follows is not said to be left out.
+_CLOSED_LEFT_OUT = re.compile(rf"[(（]\s*(?:{'|'.join(LEAVING_OUT)})[^()（）]*[)）]\s*(?:and|or|&|plus|和|及|与|或|以及|、|/|\+)")
 # "本科以下（不含专科）": a bound leaving out a value other than its own level; not the level itself.
 _EXCLUDING_OTHER = re.compile(r"(?:以下|以上)\s*[(（]\s*(?:不含|不包含|不包括)\s*[^()（）\d\s]+[)）]")
 
@@ -1559,8 +1593,8 @@ _NOTE = re.compile(r"^(?P<head>.*[^\s(（])\s*[(（](?P<note>[^()（）]+)[)）]
 # or another post some of them hold ("兼任中层干部", "担任班主任").
 _SCOPING = re.compile(r"含|包括|包含|除|以外|之外|仅|只|限|兼|担任|任职"
                       # Or keeps to some of them by merit, intention or a trial not yet passed: "高级（聘期考核优秀）",
-                      # "正高级（拟申报）", "（试用期内）".
-                      r"|优秀|先进|模范|骨干|名师|带头人|获|评为|表彰|拟|试用|见习")
+                      # "正高级（拟申报）", "（试用期内）"; or by an assessment passed or failed: "女（考核不合格）".
+                      r"|优秀|先进|模范|骨干|名师|带头人|获|评为|表彰|拟|试用|见习|合格|达标")
 # Terms by which a note would say whom it counts other than as the wording does: new people, another
 # kind, a list of them, a negation or a bound.
 _NOTE_SAYS_WHOM = frozenset({"qualifier", "neg_pre", "neg_post", "above", "below", "above_excl", "below_excl", "above_pre",

@@ -174,7 +174,13 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     # "TCHG_START_DT"); "DT" alone is design and technology, so a date only after another word.
     (r"\bnm\b", "name"), (r"\bcd\b", "code"), (r"\blvl\b\.?", "level"), (r"(?<=post )cat\b\.?", "category"),
     (r"\bprof\b\.?(?=\s*title)", "professional"), (r"(?<=[a-z] )dt\b\.?(?=\s*$)", "date"), (r"\bestab\b\.?", "establishment"),
-    (r"\bi\.\s?d\b\.?", "id"), (r"\bpg\b\.?(?!\s*t\b|\s+teachers?\b)", "postgraduate"), (r"(?<=ethnic )min\b\.?", "minority"),
+    (r"\bi\.\s?d\b\.?", "id"), (r"(?<=ethnic )min\b\.?", "minority"),
+    # "PG" is postgraduate, but not India's post-graduate teachers ("PGT", "PG teachers"), a cadre, nor a
+    # pre-school's play group, taught ("Teachers for PG", "PG class") or listed beside the classes after it
+    # ("PG / Nursery", "PG, LKG, UKG").
+    (r"^(?!.*\b(?:nursery|lkg|ukg|kg|kindergarten|pre-?primary|pre-?school|play\s?group|creche)\b)(.*?)"
+     r"(?<!\bfor )(?<!\bof )(?<!\bin )\bpg\b\.?(?!\s*t\b|\s+(?:teachers?|class(?:es)?|sections?|children|pupils?)\b)",
+     r"\1postgraduate"),
     # Short for two words each: "Emp. No." is an employee's number, "Emp. status" the employment's;
     # "Dt. of birth" a date ("DT" alone is design and technology); "Nat. ID" national ("nat." nature).
     (r"\bempl?\b\.?(?=\s*(?:no\b|number|id\b|name|code))", "employee"),
@@ -188,7 +194,8 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     # approved teaching establishment", "outside the sanctioned establishment".
     (r"\b(?:approved|sanctioned|authori[sz]ed)\s+(?:(?:teaching|staff)\s+)?establishment\b", "establishment"),
     # 教龄 put word for word into English ("Teaching age (years)", "teaching age over 20 years") is no age.
-    (r"\bteaching age\b", "teaching experience"),
+    # Not the ages of the pupils taught: "Teaching age group", "teaching age range (3-7)".
+    (r"\bteaching age\b(?!\s*(?:range|group|band|bracket|phase)s?\b)", "teaching experience"),
     # "Whole-time" is Ireland's and Britain's "full-time".
     (r"\bwhole[- ]time\b", "full-time"),
     # "&" between English words is "and": "Bach. & above", "Executive & Admin".
@@ -357,6 +364,12 @@ def _second_person(text: str) -> str:
     return _RELATION_BEFORE_COLON.sub(r"\1your \2", _FIRST_PERSON_MY.sub("your", text))
 
 
+# "合" standing alone, a re-typed table's total (not within a word: "合校", "合编").
+_LONE_HE = re.compile(r"(?<![\u3400-\u9fff\uf900-\ufaff])合(?![\u3400-\u9fff\uf900-\ufaff])")
+# The ministry's code for a school is the school's code: "（教育部学校标识码）".
+_MINISTRYS_CODE = re.compile(r"教育部(?=(?:学校)?(?:标识码|识别码|代码))")
+
+
 # Two grades sharing one 级: "二、三级" is 二级 and 三级, "初、中级" 初级 and 中级. Numbering "二、" before a
 # third-grade row would not name the grade after it: only consecutive grades are read as a pair.
 _GRADES = "一二三四五六七八九"
@@ -449,6 +462,9 @@ def fold(text: str) -> str:
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
     t = t.replace("老师", "教师")  # after the spaces: "老 师" is 老师 too
+    # A re-typed table's "合" for its total stands alone ("总计（合）", "合（在编+编外）", "专任-合"); in a word
+    # it is a part of it ("合校" a merged school, "合编").
+    t = _MINISTRYS_CODE.sub("", _LONE_HE.sub("合计", t))
     t = _PAIRED_GRADES.sub(_paired_grades, t)
     for said, plain in _COLLOQUIAL:
         t = said.sub(plain, t)

@@ -300,3 +300,16 @@ def test_a_host_school_is_the_school_itself_beside_its_name() -> None:
         ([], "承办学校名称", "school.name"),
         ([], "Host school (Y/N)", None),  # whether it is one
     ]) == []
+
+
+def test_a_clause_leaving_out_people_named_by_two_things_leaves_no_one_group() -> None:
+    assert each("Staff", "school", [
+        ([], "除女教师外的教职工", None),
+        ([], "教职工（除在编教师外）", None),
+        ([], "Staff excluding female teachers", None),
+        ([], "All staff other than teachers on contract", None),
+        # One group left out, or a group left out before the people it is taken from, still reads.
+        ([], "除专任教师外的教职工", "status=1;post_type=2,3,4"),
+        ([], "除女性外的专任教师", f"{FT};gender!=2"),
+        ([], "Female staff other than teachers", "status=1;post_type=2,3,4;gender=2"),
+    ]) == []

@@ -87,6 +87,9 @@ ENROLMENT = "school.enrolment"
 EXCLUDING_OTHER = "a bound leaves out a value other than its own level (本科以下（不含专科）): say which values"
 NOT_ONLY = "'not only' (or 'not mostly') takes people in beside those named, and does not say whom"
 RANGED_GROUP = "joins a second group named by an age or years range (女教师和35岁以下教师), which is not said of the first"
+# "除女教师外的教职工", "Staff excluding female teachers": everyone but those who are both; no conjunction of
+# conditions counts them.
+LEFT_OUT_TOGETHER = "leaves out people named by two things at once (female teachers): who is left is no one group"
 AFTER_LEFT_OUT = "says something after a list it leaves out (excluding teachers and administrators on contract), " \
                   "which may or may not be left out too"
 EITHER_WAY_COUNTED = "counts people whether they are so or not ('… or not'), which narrows nothing the wording can be read by"
@@ -250,9 +253,25 @@ def _counts_posts(senses: list[Sense], i: int) -> bool:
     return not after and "count" in before and not before & {"pop", "member", "teacher_mod"}
 
 
+def _left_out_one_group(conds: list[_Cond], clauses: list[tuple[int, int]]) -> None:
+    """A clause leaving out names one group: the values of one field ("除专任教师和行政人员外"), not people
+    said by two things at once ("除女教师外的教职工", "excluding teachers on contract"). The plain word for
+    the people the wording counts, said again in the clause, adds nothing ("Teachers other than senior and
+    first-grade teachers")."""
+    inside = {i for start, end in clauses for i in range(start, end)}
+    outer = [c.codes for i, c in enumerate(conds) if i not in inside and c.field == POST and not c.negated]
+    for start, end in clauses:
+        named = {c.field for c in conds[start:end]
+                 if not (c.generic and c.field == POST and c.by_prefix is False and outer and c.codes == outer[0])}
+        if len(named) > 1:
+            raise _Fail(LEFT_OUT_TOGETHER)
+
+
 def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
     st = _State()
     pending_neg = leaving_out = False
+    left_from: int | None = None  # where the conditions a clause leaving out names begin, while it is open
+    clauses: list[tuple[int, int]] = []  # the conditions each clause leaving out named
     pending_rank: str | None = None
     union = False
     by = False
@@ -348,6 +367,8 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
             if pending_neg:
                 raise _Fail("double negation")
             pending_neg, leaving_out = True, s.negated
+            if leaving_out:
+                left_from = len(st.conds)
         elif s.kind == "unheld":
             raise _Fail(UNHELD)
         elif s.kind == "neg_post":
@@ -355,6 +376,9 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 raise _Dangling("'以外' with nothing before it")
             # "除专任教师外": 外 closes the clause; "和工勤人员" after it is not left out.
             last.leaves_out = False
+            if left_from is not None:
+                clauses.append((left_from, len(st.conds)))
+            left_from = None
             if not last.by_prefix:
                 last.negated = not last.negated
         elif s.kind in ("above", "below"):
@@ -431,6 +455,7 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
                 st.markers.add(KIND_OF_SCHOOL)
     if pending_neg or pending_rank or union:
         raise _Dangling("a negation, comparison or conjunction with nothing after it")
+    _left_out_one_group(st.conds, [*clauses, *([(left_from, len(st.conds))] if left_from is not None else [])])
     if last is not None and last.leaves_out and last.joined > 1:
         st.markers.add("left_out_list")  # a list left out running to the end: a bound may be said after it
     return st

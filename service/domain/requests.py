@@ -424,6 +424,8 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     # The headers of the last total printed under headers ("教职工 / 合计"), while the rows after it
     # print none: a table whose merged category cell kept its words on its first row alone.
     merged: list[str] | None = None
+    category: Above | None = None
+    totalled: set[tuple[str, ...]] = set()  # headers a total was printed under
     for i, f in enumerate(given):
         printed = req.fields[i]
         prior = above
@@ -462,6 +464,11 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             wording = reached[1]
         elif across(rows, i) and (mine := in_column.get(tuple(heads))) is not None:
             prior = mine
+        elif category is not None and category.headers == tuple(heads) and wording \
+                and isinstance(refining := read(wording, d, None), Parsed) and refining.refine:
+            # "任课教师 / 数学", "任课教师 / 英语", "任课教师 / 其中：35岁以下": with no total printed under these
+            # headers, "其中" is among the category just above it, not the headers' whole.
+            prior = category
         # Words run together ("TotalFaculty", "TeachingStaff") are parted first, so a term the form defines is found.
         read_heads = [defined(dated(run_together(h, d) or h, req.title), terms) for h in heads]
         where: Scene = scene(read_heads, title, title_hint, req.title, prior, d,
@@ -532,6 +539,13 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if not part:
             in_column[tuple(heads)] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"
                                             else None, f.label or f.key or "")
+        # A bare category read as a count, under headers no total was printed under: what a "其中" just
+        # below it is among.
+        if (isinstance(p, Parsed) and p.kind == "total") or is_total(m.definition):
+            totalled.add(tuple(heads))
+        category = Above(tuple(heads), m.definition, f.label or "") \
+            if part and heads and m.definition is not None and m.definition.measure == "count" \
+            and not (isinstance(p, Parsed) and p.refine) and tuple(heads) not in totalled else None
         # The school's own particulars (its name, code, address: values not counted) say nothing of
         # whom the rows after them count: a bare "女" after "学校名称" splits the title's population.
         held = m.definition.field if m.definition is not None and m.definition.measure == "value" else None

@@ -313,3 +313,29 @@ def test_a_clause_leaving_out_people_named_by_two_things_leaves_no_one_group() -
         ([], "除女性外的专任教师", f"{FT};gender!=2"),
         ([], "Female staff other than teachers", "status=1;post_type=2,3,4;gender=2"),
     ]) == []
+
+
+def test_of_which_after_a_category_with_no_total_printed_under_its_headers_is_among_that_category() -> None:
+    assert misread("教材选用情况调查", "school", [
+        (["任课教师（人）"], "数学", f"{FT};subject=02"),
+        (["任课教师（人）"], "英语", f"{FT};subject=03"),
+        (["任课教师（人）"], "其中：35岁以下", f"{FT};subject=03;age=..35"),
+        (["任课教师（人）"], "物理", f"{FT};subject=04"),
+    ]) == []
+    # With the block's total printed, "其中" after its categories is among that total.
+    assert misread("语文教师年龄结构", "school", [
+        (["语文"], "合计", f"{FT};subject=01"),
+        (["语文"], "35岁及以下", f"{FT};subject=01;age=..35"),
+        (["语文"], "其中：女", f"{FT};subject=01;gender=2"),
+    ]) == []
+
+
+def test_related_subjects_over_the_subjects_a_form_lists_and_names_written_by_hand() -> None:
+    assert misread("校园气象站申报", "school", [
+        (["相关学科专任教师（人）"], "地理", f"{FT};subject=08"),
+        (["相关学科专任教师（人）"], "物理", f"{FT};subject=04"),
+    ]) == []
+    assert each("Consent", "roster", [
+        ([], "Full name (printed)", "teacher.name"),
+        ([], "Name (in block capitals)", "teacher.name"),
+    ]) == []

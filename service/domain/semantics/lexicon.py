@@ -454,6 +454,8 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.ethnicity": ("民族", "族", "ethnic", "ethnicity", "ethnic group"),
     # "数學科教師": a subject named with 科 after it, as Taiwan's and many schools' forms do.
     "teacher.subject": ("学科", "科", "任教学科", "任课", "哪门课", "哪一门课", "什么课", "which course", "科目", "任教课程", "课程", "subject", "teaching subject", "course",
+                        # The subjects a form goes on to list ("相关学科专任教师 / 科学", "Relevant subjects / Physics").
+                        "相关学科", "有关学科", "related subjects", "relevant subjects",
                         # the subject a teacher mainly teaches, not a primary school's
                         "primary subject", "main subject", "primary subject area", "main subject area",
                         # The field a teacher teaches, as a subject is one: "Subject or field taught".

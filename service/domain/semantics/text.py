@@ -560,6 +560,8 @@ _NOISE = re.compile(
     r"|(?:in\s+)?(?:completed|complete|full|whole)\s+years?"
     r"|unit\s*[:：]?\s*(?:persons?|people)|(?:加盖)?(?:单位|学校)?(?:公章|印章)|盖章|签章|签字|签名|stamp|seal|signature"
     r"|必填|选填|必选|可选|单选|多选|非必填|必答|选答|必答题|required|optional|mandatory"
+    # How to write it by hand: "Full name (printed)", "(in block capitals)", "（正楷）".
+    r"|printed|print|please print|(?:in\s+)?block\s+(?:letters|capitals)|in\s+capitals|正楷|楷书"
     # How to write it, or what to write when there is none: "（写最高的）", "（没评的写未定级）". Another value
     # written for those without ("（没评的写拟评职称）", "（没有的写护照号）") is another field's, not noise.
     r"|(?:请)?(?:写|填)(?:写)?最高的?|(?:还|尚|如|若|如果)?(?:没\S{0,2}|无|未\S{0,2}|不\S{0,2})的?就?(?:写|填)(?:写)?"

@@ -514,7 +514,16 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # case ("emiscode", "count of staffid") nothing parts it.
     "lower": {("c13-en-dfe-codes-01", 5), ("c13-en-dfe-codes-01", 6), ("c13-en-dfe-codes-01", 13),
               *(("c21-powerbi", i) for i in range(1, 11)),
-              *(("c31-intl-group-summary", i) for i in (3, 4, 5, 6, 7, 11, 12, 13, 14))},
+              *(("c31-intl-group-summary", i) for i in (3, 4, 5, 6, 7, 11, 12, 13, 14)),
+              *(("c33-api-staff", i) for i in (0, 2, 7, 10))},
+    # A statistics package's variable before its label ("t_fem  Female teachers") is taken off only where it
+    # opens the wording: after a question's number, or inside a question, it is a word the reader does not know.
+    "numbering_q": {("c33-stata", i) for i in range(3, 11)},
+    "numbering_question_word": {("c33-stata", i) for i in range(3, 11)},
+    "count_to_how_many_are_there": {("c33-stata", i) for i in range(4, 11)},
+    # A tool's path of objects ("staff_rpt/staff_category (…)") with its spaces doubled, or its options after a
+    # colon, is no path of objects: its slash parts words.
+    "stray_spaces": {("c33-odk", 8)},
     # A bracket of two jobs joined by "and" ("(teacher aides and library staff)") is read as words of
     # the wording, not as a list of what the category holds.
     # A bracket of a scope and a note ("(all roles, including non-teaching)") joined by "and" says nothing.
@@ -546,7 +555,7 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # SAP's "Gender Key" is an alias of the field; "Sex Key" is not, and "key" alone is no word for a code.
     "gender_to_sex": {("c21-ausnap", 2)},
     # A date's parts after a colon ("Birthday: year/month/day") read as options, which are no values of a date.
-    "options_bracket_to_colon": {("c23-chinglish-roster", 2), ("c29-en-roster-photocopy", 7)},
+    "options_bracket_to_colon": {("c23-chinglish-roster", 2), ("c29-en-roster-photocopy", 7), ("c33-odk", 8)},
     # Re-cased word by word, "Count of StaffID" becomes "CountOfStaffid": the capital that parted "ID" is gone.
     "camel_case": {("c21-powerbi", i) for i in range(2, 11)},
 }

@@ -484,6 +484,9 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # A bare band ("30-44") is read by the bands beside it under the same headers; with the headers
     # swapped, each band sits under headers of its own and none is beside it.
     "headers_swapped": {("c21-powerbi", 6), ("c21-powerbi", 7)},
+    # A statistics package's variable before its label ("t_fem  Female teachers") is taken off only where it
+    # opens the wording, not after a row's number.
+    "row_numbers": {("c33-stata", i) for i in range(3, 11)},
     # A category printed before its population ("汉族丨专任教师") parted into a header: the bare categories after
     # it ("回族", "彝族") are then read under that header's block, not under the total above it.
     "split_path": {("c30-ethnic", i) for i in (3, 4, 5, 8)},

@@ -179,7 +179,7 @@ def test_a_systems_key_comparing_with_a_number() -> None:
 
 
 def test_a_titles_note_with_a_word_for_people_inside_an_unknown_word_names_nobody() -> None:
-    assert read_form([{"label": "合计"}], title="专任教师情况（多人汇总）") == ["school.ft_teachers"]
+    assert read_form([{"label": "合计"}], title="专任教师情况（多人转录）") == ["school.ft_teachers"]
     assert read_form([{"label": "合计"}], title="专任教师情况（含代课人员）") == [None]
 
 
@@ -338,4 +338,37 @@ def test_related_subjects_over_the_subjects_a_form_lists_and_names_written_by_ha
     assert each("Consent", "roster", [
         ([], "Full name (printed)", "teacher.name"),
         ([], "Name (in block capitals)", "teacher.name"),
+    ]) == []
+
+
+def test_what_form_and_survey_tools_make_of_a_forms_names() -> None:
+    assert each("专任教师情况", "school", [
+        ([], "Q2:专任教师职称结构（人）—正高级", f"{FT};title=1"),
+        ([], "3.专任教师学历及性别[矩阵填空题]—本科—女", f"{FT};education=21;gender=2"),
+        ([], "专任教师——Full-time teachers", FT),  # a doubled dash joins two languages' halves
+        ([], "教职工汇总.专任教师女", f"{FT};gender=2"),
+        ([], "b4_tchr_age_60plus", f"{FT};age=60.."),
+        ([], "t_fem  Female teachers", f"{FT};gender=2"),
+        ([], "XZQHM  行政区划码", "school.region_code"),
+        ([], "所在地区划代码〔6位〕", "school.region_code"),
+    ]) == []
+    assert each("Teacher roster", "roster", [
+        ([], "staff_rpt/staff_name", "teacher.name"),
+        ([], "group_staff/dob", "teacher.birth_date"),
+        ([], "data[].idCardNo", "teacher.id_number"),
+        ([], "5.民族：[下拉框]", "teacher.ethnicity"),
+        ([], "6.出生年月：[日期题]", "teacher.birth_date"),
+        ([], "Age (formula)", "teacher.age"),
+        ([], "Male/Female", "teacher.gender"),  # a slash between words is no path of objects
+    ]) == []
+    assert misread("Staff survey", "school", [
+        (["Section 2 of 4: Your teachers"], "How many full-time teachers work at your school?", FT),
+    ]) == []
+
+
+def test_a_bare_number_of_years_under_a_teaching_years_title_is_never_an_age() -> None:
+    assert misread("专任教师教龄结构统计", "school", [
+        ([], "专任教师总数", FT),
+        ([], "教龄不满5年", f"{FT};years=..4"),
+        ([], "教龄满20年且年龄不满45周岁", f"{FT};years=20..;age=..44"),
     ]) == []

@@ -378,7 +378,11 @@ _AMONG_THEM = re.compile(r"(?<=[师员工者])\s*中\s*$")
 # A dash parting a path of merged header cells as spreadsheets flatten them: after a Chinese word
 # ("专任教师-其中女-35岁以下", "编外-其他人员") or spaced between words ("Staff - Female"). Not a dash in
 # a range ("31-40岁", "30岁-40岁", "Aged 25 - 29") nor one joining a word ("Full-time").
-_DASH = re.compile(r"(?<=[\u4e00-\u9fff)）_])\s*[-－–]\s*(?=\S)|(?<=[^\W\d_])\s+[-–]\s+(?=[^\W\d_])")
+# An em dash after a Chinese word or a bracket parts one too, as survey tools join a matrix question's stem and
+# row ("专任教师职称结构（人）—正高级", "…[矩阵填空题]—研究生—计"); a doubled one ("专任教师——Full-time
+# teachers") joins two languages' halves.
+_DASH = re.compile(r"(?<=[\u4e00-\u9fff)）_])\s*[-－–]\s*(?=\S)|(?<=[\u4e00-\u9fff)）\]】_])\s*—(?!—)\s*(?=\S)"
+                   r"|(?<=[^\W\d_])\s+[-–]\s+(?=[^\W\d_])")
 _RANGE_END = re.compile(r"(?:[\d〇零一二三四五六七八九十百]\s*(?:周岁|岁|年|歲)|[一二三四五六七八九十百])$")
 # A range whose ends each say in a bracket whether they are included: "45(不含)-55(含)岁".
 _BRACKETED_BOUNDS = re.compile(r"\d\s*[(（]\s*(?:不含|含|包含)\s*[)）]\s*[-－–]\s*\d$")
@@ -457,7 +461,11 @@ def sheet_named(headers: list[str], label: str) -> tuple[list[str], str]:
 # "demographics.birthDate", "users.identifier (staff number)". Slashes part a path only when a part is
 # run-together words ("Male/Female", "Teacher/Staff/Other" are choices); a dot parts names of two letters
 # or more ("Ph.D." is no path).
-_MACHINE_PATH = re.compile(r"^(?P<path>[A-Za-z][A-Za-z0-9]+(?:[./][A-Za-z][A-Za-z0-9]+)+)(?P<note>\s*[(（][^()（）]*[)）])?\s*$")
+_MACHINE_PATH = re.compile(r"^(?P<path>[A-Za-z][A-Za-z0-9_]+(?:\[\])?(?:[./][A-Za-z][A-Za-z0-9_]+(?:\[\])?)+)"
+                           r"(?P<note>\s*[(（][^()（）]*[)）])?\s*$")
+# A query's or a sheet's table name before its column, as Power Query and database views print them:
+# "教职工汇总.专任教师数".
+_TABLE_DOT_COLUMN = re.compile(r"^(?P<table>[\u3400-\u9fff]{2,12})\.(?P<column>[\u3400-\u9fff].*)$")
 _RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
 # Objects that are an organisation, not a person: under them "name" and "identifier" are the organisation's,
 # which a header of unknown words would not say, so such a path is read whole.
@@ -489,10 +497,14 @@ def machine_path(headers: list[str], label: str, roster: bool) -> tuple[list[str
     the objects above say whose value it is ("users", "orgs"), or nothing the reader knows. On a
     roster a path through an organisation is read whole: its "name" is not the teacher's."""
     number = numbering(label)  # "a. StaffPersonal/Name/FullName:": the row's number and a colon are the form's
+    if (t := _TABLE_DOT_COLUMN.match(label[len(number):].strip())) is not None:
+        return [*headers, t.group("table")], number + t.group("column")
     m = _MACHINE_PATH.match(re.sub(r"\s*[:：]\s*$", "", label[len(number):]).strip())
-    if m is None or ("/" in m.group("path") and not _RUN_TOGETHER.search(m.group("path"))):
+    # A path of words and slashes ("Male/Female") is no path of objects: names run together or joined by
+    # underscores are ("staff_rpt/staff_name", "StaffPersonal/Name").
+    if m is None or ("/" in m.group("path") and not (_RUN_TOGETHER.search(m.group("path")) or "_" in m.group("path"))):
         return headers, label
-    *objects, column = re.split(r"[./]", m.group("path"))
+    *objects, column = re.split(r"[./]", m.group("path").replace("[]", ""))
     if _GENERIC_PROPERTY.fullmatch(column) or (roster and any(_ORGANISATION.search(o) for o in objects)) \
             or any(w.lower() in _NOT_THE_PERSON for o in objects for w in _OBJECT_WORD.findall(o)):
         return headers, label
@@ -534,7 +546,7 @@ def flattened(headers: list[str], label: str, d: Dictionary | None = None) -> tu
     # Dashes part a path only where no other mark does, and never beside a range's end ("30岁-40岁").
     dashes = [m.span() for m in _DASH.finditer(bare) if not _RANGE_END.search(_BRACKETED.sub("", label[: m.start()]).rstrip())
               and not _BRACKETED_BOUNDS.search(label[: m.end()] + bare[m.end():m.end() + 1])
-              and not _UNIT_ONLY.match(re.split(r"[-－–]", bare[m.end():])[0].rstrip("_ "))] if not marks and not spaced else []
+              and not _UNIT_ONLY.match(re.split(r"[-－–—]", bare[m.end():])[0].rstrip("_ "))] if not marks and not spaced else []
     # A path that has parted its headers by " > " parts a band the same way ("Teachers > Age > 50
     # and over"); a ">" before a number elsewhere compares ("年龄>50岁", "aged > 55").
     marks = sorted({*marks, *spaced, *dashes})

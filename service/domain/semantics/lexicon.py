@@ -328,6 +328,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                  "现有", "现在", "当前", "共有", "情况", "统计", "状况", "基本", "分布", "共", "有多少",
                  # 情况 put word for word into English: "Establishment situation", "Basic situation of teachers".
                  "situation",
+                 # A query's or a sheet's name for its table: "教职工汇总.专任教师数".
+                 "汇总", "汇总表",
                  "是多少", "what", "which", "please", "enter", "state", "give", "fill", "provide", "indicate", "list",
                  "your", "you", "do", "doe", "there", "now", "presently", "specify", "report", "record", "here",
                  "what is", "is there", "information", "信息", "状态", "select", "choose", "确认",

@@ -100,6 +100,7 @@ _TEACH_EN = (r"(?:(?:years?|yrs?)\s+(?:of\s+)?(?:teaching(?:\s+(?:experience|ser
 _EXP_FIRST = (r"(?:teaching\s+)?(?:experience|service)(?:\s+(?:of|in\s+teaching))?"
               r"(?:\s+(?:band|bands|group|groups|bracket|brackets|range|ranges)\b)?\s*(?:[:：]|\s-|\s–)?\s*")
 _YRS = r"\s*(?:years?|yrs?)"
+_NO_AGE = r"(?!\s*(?:周岁|岁|歲))"
 _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}{_YR}{_BOTH_LO}{_DASH}{_N}{_YR}{_BOTH_HI}", "range", False),
     (rf"(?<={_TEACH_ZH})\s*(?:在|为)?\s*{_N}(?:{_YR})?{_DASH}{_N}{_YR}", "range", False),
@@ -153,11 +154,11 @@ _YEARS: list[tuple[str, Kind, bool]] = [
     (rf"(?:>)\s*{_N}\s*{_TEACH_EN}", "gt", False),
     (rf"(?:≥|>=)\s*{_N}\s*{_TEACH_EN}", "ge", False),
     (rf"(?:≤|<=)\s*{_N}\s*{_TEACH_EN}", "le", False),
-    # Bare numbers of years: only under a "教龄" header.
-    (rf"{_N}(?:{_YR})?{_DASH}{_N}(?:{_YR})?", "range", True),
-    (rf"{_N}(?:{_YR})?\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", True),
-    (rf"(?:满)?\s*{_N}(?:{_YR})?\s*(?:及|或)?\s*以上{_INCL}", "ge", True),
-    (rf"(?:不满|未满|不足)\s*{_N}(?:{_YR})?", "lt", True),
+    # Bare numbers of years: only under a "教龄" header, and never an age's ("不满50周岁" beside a 教龄 bound).
+    (rf"{_N}(?:{_YR})?{_DASH}{_N}(?:{_YR})?{_NO_AGE}", "range", True),
+    (rf"{_N}(?:{_YR})?{_NO_AGE}\s*(?:及|或)?\s*(?:以下|以内){_INCL}", "le", True),
+    (rf"(?:满)?\s*{_N}(?:{_YR})?{_NO_AGE}\s*(?:及|或)?\s*以上{_INCL}", "ge", True),
+    (rf"(?:不满|未满|不足)\s*{_N}(?:{_YR})?{_NO_AGE}", "lt", True),
     (rf"(?:满|达到|≥|>=)\s*{_N}{_YR}", "ge", True),  # "满30年" under 教龄
     # An English band that is the whole wording under a "Teaching experience" header: "Under 10",
     # "20 and over", "30+" are years, not an age.

@@ -124,8 +124,12 @@ def marks_taken_off(text: str) -> str:
     return _FOOTNOTE.sub("", _glosses_off(_LINE_BREAK.sub(" ", text).replace("丨", "|")))
 
 
-# A spreadsheet's column letter before the name ("B  Name of teacher", "C\tSex"), set apart by a tab or spaces.
-_COLUMN_LETTER = re.compile(r"^\s*[A-Z](?:\t|\s{2,})(?=\S)")
+# A spreadsheet's column letter before the name ("B  Name of teacher", "C\tSex"), or a statistics package's
+# variable before its label ("t_fem  Female teachers", "q4_1  您的性别", "XZQHM  行政区划码"), set apart by a
+# tab or spaces: the label says it in words.
+_COLUMN_LETTER = re.compile(r"^\s*(?:[A-Z](?:\t|\s{2,})(?=[A-Z\u3400-\u9fff])"
+                            r"|(?:[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+|[A-Za-z]+\d[A-Za-z0-9_]*)(?:\t|\s{2,})(?=\S)"
+                            r"|[A-Z]{2,8}(?:\t|\s{2,})(?=[\u3400-\u9fff]))")
 # Circled and dotted numbers ("①", "⒈") are numbering; NFKC would make "②50周岁" read "250周岁".
 _ENCLOSED = re.compile(r"[\u2460-\u2473\u2488-\u249b\u2776-\u2793]")
 
@@ -412,6 +416,7 @@ _INTERVAL = re.compile(r"([\[(〔【])\s*(\d{1,3})\s*,\s*(\d{1,3})\s*([\])〕】
 _NAMED_INTERVAL = re.compile(r"(教龄|年龄)\s*([\[(〔【])\s*(\d{1,3})\s*,\s*(\d{1,3})\s*([\])〕】])(?!\s*(?:周岁|岁|年))")
 _BETWEEN_BOUNDS = re.compile(r"(\d{1,3})\s*(≤|<=|<)\s*(教龄|年龄)\s*(≤|<=|<)\s*(\d{1,3})\s*(?:周岁|岁|年)?")
 _UNIT_OF = {"教龄": "年", "年龄": "岁"}
+_TORTOISE_SHELL = str.maketrans({"〔": "(", "〕": ")"})
 
 
 # ISCED levels listed after one "ISCED": "ISCED 7 or 8", "ISCED levels 6-8": each level is its own code. A
@@ -459,6 +464,7 @@ def fold(text: str) -> str:
     # "非专任老师", "代课老师"): one spelling, so every rule and term written with 教师 reads both.
     t = _BETWEEN_BOUNDS.sub(_between_bounds, _NAMED_INTERVAL.sub(_named_interval, _ocr_digits(t)))
     t = _ISCED_LIST.sub(_isced_list, _INTERVAL.sub(_interval, t))
+    t = t.translate(_TORTOISE_SHELL)  # "〔6位〕" is a bracket as "（6位）" is, once an interval has been read
     # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
     t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
     t = t.replace("老师", "教师")  # after the spaces: "老 师" is 老师 too
@@ -494,7 +500,7 @@ _PLURAL_S = re.compile(r"(?<=[a-z])\(s\)")
 _SUSPENDED = re.compile(r"\b([a-z]+)-\s+(and|or|to|&)\s+([a-z]+)-([a-z]+)\b")
 # "Plus" after a number is the sign after it: "60 plus" is "60+", that number and more; a sign after the
 # unit says the same ("60 years+" is "60 years or more").
-_NUMBER_PLUS = re.compile(r"(?<=\d)\s*\bplus\b")
+_NUMBER_PLUS = re.compile(r"(?<=\d)\s*plus\b")
 _UNIT_PLUS = re.compile(r"(\d)\s*(years?)\s*\+")
 
 
@@ -527,7 +533,7 @@ _NUMBERING = re.compile(
     # The same in Chinese: "问题5：", "题目3.", "题6、".
     rf"|(?:问题|题目|题)\s*[{_CN_DIGITS}\d]+\s*[.:：、)）]"
     # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
-    rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?"
+    rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b(?:\s+of\s+\d+)?\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?"
     # A table's number before its name: "Table 5.1 Faculty by …", "Table B2: …".
     rf"|table\s+[a-z]?\d+(?:[.-]\d+)*[a-z]?\b\s*[:：.、-]?"
     # An evaluation's numbered indicator: "指标3 …", "指标2.1：…", "Indicator 4: …".
@@ -571,6 +577,10 @@ _NOISE = re.compile(
     # The kind of question an online questionnaire prints after it: "[单选题]", "[填空题]", "(single choice)".
     # "[多选题]" is not one: a question that takes several answers asks for no one value.
     r"|(?:单选|单项选择|填空|判断|下拉)题?|矩阵(?:填空|单选|文本|量表)?题?|单选框|(?:single|one)[- ](?:choice|answer|select(?:ion)?)|fill[- ]in(?: the blank)?|drop[- ]?down"
+    # More of the kinds of question a form tool prints: "[下拉框]", "[日期题]", "[数字题]".
+    r"|下拉(?:框|菜单|选择)|(?:日期|时间|文本|数字|数值|多行文本|单行文本)题"
+    # The kind of column a table tool makes: "Age (formula)", "School name (primary column)".
+    r"|formula|primary\s+column|lookup|rollup|calculated(?:\s+field)?"
     # The kind of answer box it prints, a number or a text: "【数字】", "（数字）", "[数值]", "(numeric)".
     r"|(?:数字|数值|整数|文本)(?:题|框|型|填空题?)?|numeric(?:al)?|numeric value|free text"
     # The sum of what the wording names, said again: "音乐、美术专任教师人数（合计）", "(total)".

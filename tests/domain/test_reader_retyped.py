@@ -372,3 +372,13 @@ def test_a_bare_number_of_years_under_a_teaching_years_title_is_never_an_age() -
         ([], "教龄不满5年", f"{FT};years=..4"),
         ([], "教龄满20年且年龄不满45周岁", f"{FT};years=20..;age=..44"),
     ]) == []
+
+
+def test_a_bound_after_a_title_and_the_plain_word_for_its_people() -> None:
+    assert each("专任教师职称", "school", [
+        ([], "高级教师及以上专任教师", f"{FT};title=1,2"),
+        ([], "专任教师中高级教师及以上（人）", f"{FT};title=1,2"),
+        ([], "专任教师中高级教师（不含正高级）", f"{FT};title=2"),
+        ([], "专任教师中高级教师", None),  # 中级 and 高级, or 高级 among them
+        ([], "女教师及以上", None),
+    ]) == []

@@ -384,7 +384,10 @@ def _walk(senses: list[Sense], lex: Lexicon, frame: bool = False) -> _State:
         elif s.kind in ("above", "below"):
             if last is None:
                 raise _Dangling(f"'{s.kind}' with nothing before it")
-            _rank(last, s.kind, lex)
+            # "高级教师及以上": the bound is said of the title before the plain word for the people.
+            ranked = st.conds[-2] if last.generic and last.field == POST and len(st.conds) >= 2 \
+                and st.conds[-1] is last and st.conds[-2].field != POST else last
+            _rank(ranked, s.kind, lex)
         elif s.kind in ("above_excl", "below_excl"):
             if last is None:
                 raise _Dangling(f"'{s.kind}' with nothing before it")
@@ -1061,10 +1064,11 @@ _AMONG = re.compile(r"中\s*[:：,，、]")
 _OPENING_AMONG = re.compile(r"^\s*其中(?=[^\s:：,，、有包含])")
 # "专任教师中高级及以上职称": "中高级" already takes in 正高级, so "及以上" after it says the level is
 # 高级 alone, and 中 after a word for people is "among them"; so does "（含正高）" after it.
-_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称)?\s*(?:[及或]?以上|[(（]\s*(?:含|包含|包括)\s*正高))")
+# "专任教师中高级教师及以上", "专任教师中高级教师（不含正高级）": the bound or the bracket says it is 高级 among them.
+_AMONG_ABOVE = re.compile(r"(?<=[师员工])中(?=高级(?:职称|教师)?\s*(?:[及或]?以上|[(（]\s*(?:含|包含|包括|不含|不包括)\s*正高))")
 # "专任教师中高级教师": 中高级 (中级 and 高级) or 高级 among them; read neither way.
 # ("中高级职称" is the statistics tables' own term for 中级 and 高级 titles, and is read so.)
-_AMONG_OR_MIDDLE = re.compile(r"(?<=[师员工])中高级教师(?![及或]?以上)")
+_AMONG_OR_MIDDLE = re.compile(r"(?<=[师员工])中高级教师(?![及或]?以上|\s*[(（]\s*(?:含|包含|包括|不含|不包括)\s*正高)")
 AMONG_OR_MIDDLE = "中高级 after the people it counts reads two ways (中级 and 高级, or 高级 among them): say which"
 # A degree named with its field ("Bachelor of Education", "Master of Science in Mathematics"): one award,
 # which a teacher holding a higher one may hold too, and of education a teacher-training qualification;

@@ -358,7 +358,6 @@ def _prefilled(a: FieldAnalysis, m: Match, d: Dictionary, reference: date) -> Fi
                          headers=a.headers, definition=definition_json(m.definition, d, reference))
 
 
-
 def _rest_beside(wording: str, group: Group, placed: list[tuple[tuple[str, ...], Definition]], d: Dictionary,
                  reference: date | None) -> Match | None:
     """"其他" read as the rest beside the categories of its group (match.residual_match); new when a

@@ -34,7 +34,9 @@ SenseKind = Literal[
 class Sense:
     """One thing a term can mean. `pop` and `code` carry the admitted codes of `field` (negated:
     every code but these); `dim` names a field; `generic` marks the plain words for teachers and
-    staff, which may also just name the entity a value belongs to ("教师性别")."""
+    staff, which may also just name the entity a value belongs to ("教师性别"). Of a `neg_pre`,
+    `negated` marks a clause leaving out (LEAVING_OUT, "excluding"), not a prefix ("非", "non"); of a
+    `whether`, one asking either way ("or not", EITHER_WAY)."""
 
     kind: SenseKind
     field: str | None = None
@@ -702,10 +704,10 @@ def _build(d: Dictionary) -> Lexicon:
     for c in d.code_lists[codes_fields[ESTABLISHMENT].code_list or ""].codes:
         # "Teachers in permanent posts", "of which: in term (non-permanent) positions": a post held on
         # those terms is one of the people on them, whatever the post; the word for it says no post type.
-        # "Established posts": the word says it only of posts and staff ("Year established" is a school's).
-        established = ("established",) if c.code == "1" else ()
-        add(_compounds([w for w in (c.en, *c.aliases, *established) if w.isascii()], ("post", "position")),
+        add(_compounds([w for w in (c.en, *c.aliases) if w.isascii()], ("post", "position")),
             Sense("code", ESTABLISHMENT, frozenset({c.code}), of_posts=True))
+    # "Established posts": the word says it only of posts ("Year established" is a school's).
+    add(_compounds(("established",), ("post", "position")), Sense("code", ESTABLISHMENT, frozenset({"1"}), of_posts=True))
     for code, words in APPOINTED.items():
         add(words, Sense("code", ESTABLISHMENT, frozenset({code}), event=True))
     status = codes_fields[STATUS]

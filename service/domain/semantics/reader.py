@@ -262,7 +262,7 @@ def _left_out_one_group(conds: list[_Cond], clauses: list[tuple[int, int]]) -> N
     outer = [c.codes for i, c in enumerate(conds) if i not in inside and c.field == POST and not c.negated]
     for start, end in clauses:
         named = {c.field for c in conds[start:end]
-                 if not (c.generic and c.field == POST and c.by_prefix is False and outer and c.codes == outer[0])}
+                 if not (c.generic and c.field == POST and not c.by_prefix and outer and c.codes == outer[0])}
         if len(named) > 1:
             raise _Fail(LEFT_OUT_TOGETHER)
 
@@ -1599,7 +1599,7 @@ def _named_by_bracket(label: str, d: Dictionary, known: bool = False) -> str | N
     field_ = _offered(listed, lex)
     if field_ is None or not field_.startswith("teacher."):
         return None  # only values of teachers: "合作学校（公办/民办）" is not this school's ownership
-    named = {c for o in listed for s in lex.terms.get(units(o), frozenset()) if s.field == field_ for c in s.codes}
+    named = _codes_named(listed, field_, lex)
     if d.fields[field_].code_list and named >= set(d.code_lists[d.fields[field_].code_list or ""].code_values):
         return None  # "職位（教師／行政／教輔／工友）": every value of the field is its options, not a group
     return folded[: m.start()] + "或".join(listed) + people + folded[m.end():]
@@ -1611,9 +1611,12 @@ def _wider_than(word: Parsed | Unread | None, listed: list[str], lex: Lexicon) -
     if not isinstance(word, Parsed) or word.kind != "count" or len(word.conditions) != 1:
         return False
     own = word.conditions[0]
-    codes = {c for o in listed if o.strip() for s in lex.terms.get(units(o.strip()), frozenset())
-             if s.field == own.field for c in s.codes}
-    return not own.negated and set(own.codes) < codes
+    return not own.negated and set(own.codes) < _codes_named([o.strip() for o in listed if o.strip()], own.field, lex)
+
+
+def _codes_named(listed: list[str], field_: str, lex: Lexicon) -> set[str]:
+    """The codes of `field_` the listed values name ("music", "fine arts": 11 and 12)."""
+    return {c for o in listed for s in lex.terms.get(units(o), frozenset()) if s.field == field_ for c in s.codes}
 
 
 # A note closing a wording, in a bracket: "编外聘用人员（签订劳动合同）", "退休人员（不参加考核）".

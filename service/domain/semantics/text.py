@@ -175,9 +175,9 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
     (r"\bsvc\b\.?", "service"), (r"\bacad\b\.?", "academic"), (r"\bgndr\b\.?", "gender"), (r"\bstf\b\.?", "staff"),
     (r"\bethn\b\.?", "ethnicity"),
     # A system's keys cut short ("school_nm", "region_cd", "HIGHEST_EDU_LVL", "POST_CAT", "ProfTitle",
-    # "TCHG_START_DT"); "DT" alone is design and technology, so a date only after another word.
+    # "TCHG_START_DT"; its date below).
     (r"\bnm\b", "name"), (r"\bcd\b", "code"), (r"\blvl\b\.?", "level"), (r"(?<=post )cat\b\.?", "category"),
-    (r"\bprof\b\.?(?=\s*title)", "professional"), (r"(?<=[a-z] )dt\b\.?(?=\s*$)", "date"), (r"\bestab\b\.?", "establishment"),
+    (r"\bprof\b\.?(?=\s*title)", "professional"), (r"\bestab\b\.?", "establishment"),
     (r"\bi\.\s?d\b\.?", "id"), (r"(?<=ethnic )min\b\.?", "minority"),
     # "PG" is postgraduate, but not India's post-graduate teachers ("PGT", "PG teachers"), a cadre, nor a
     # pre-school's play group, taught ("Teachers for PG", "PG class") or listed beside the classes after it
@@ -186,10 +186,11 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), 
      r"(?<!\bfor )(?<!\bof )(?<!\bin )\bpg\b\.?(?!\s*t\b|\s+(?:teachers?|class(?:es)?|sections?|children|pupils?)\b)",
      r"\1postgraduate"),
     # Short for two words each: "Emp. No." is an employee's number, "Emp. status" the employment's;
-    # "Dt. of birth" a date ("DT" alone is design and technology); "Nat. ID" national ("nat." nature).
+    # "Dt. of birth" and a key's last "…_START_DT" a date ("DT" alone is design and technology); "Nat. ID"
+    # national ("nat." nature).
     (r"\bempl?\b\.?(?=\s*(?:no\b|number|id\b|name|code))", "employee"),
     (r"\bempl?\b\.?(?=\s*(?:status|type|category|terms|contract))", "employment"),
-    (r"\bdt\b\.?(?=\s*of\b)|(?<=birth )dt\b\.?", "date"),
+    (r"\bdt\b\.?(?=\s*of\b)|(?<=birth )dt\b\.?|(?<=[a-z] )dt\b\.?(?=\s*$)", "date"),
     (r"\bnat\b\.?(?=\s*(?:id|identity|identification)\b)", "national"),
     # "Temp." is a temperature on a health form; only beside "permanent" is it temporary ("Perm./Temp.").
     (r"(?<=permanent)(\s*[/,]\s*|\s+or\s+)temp\b\.?", r"\1temporary"),
@@ -433,21 +434,24 @@ def _isced_list(m: re.Match[str]) -> str:
     return " or ".join(f"isced {n}" for n in levels)
 
 
+def _both_ends(lo: str, lo_in: bool, hi: str, hi_in: bool, unit: str) -> str:
+    """A range as the statistics write both its ends: "30岁(含)-40岁(不含)"."""
+    return f"{lo}{unit}({'含' if lo_in else '不含'})-{hi}{unit}({'含' if hi_in else '不含'})"
+
+
 def _interval(m: re.Match[str]) -> str:
     opening, lo, hi, closing, unit = m.groups()
-    return f"{lo}{unit}({'含' if opening in '[〔【' else '不含'})-{hi}{unit}({'含' if closing in ']〕】' else '不含'})"
+    return _both_ends(lo, opening in "[〔【", hi, closing in "]〕】", unit)
 
 
 def _named_interval(m: re.Match[str]) -> str:
     name, opening, lo, hi, closing = m.groups()
-    unit = _UNIT_OF[name]
-    return f"{name}{lo}{unit}({'含' if opening in '[〔【' else '不含'})-{hi}{unit}({'含' if closing in ']〕】' else '不含'})"
+    return name + _both_ends(lo, opening in "[〔【", hi, closing in "]〕】", _UNIT_OF[name])
 
 
 def _between_bounds(m: re.Match[str]) -> str:
     lo, low_sign, name, high_sign, hi = m.groups()
-    unit = _UNIT_OF[name]
-    return f"{name}{lo}{unit}({'不含' if low_sign == '<' else '含'})-{hi}{unit}({'不含' if high_sign == '<' else '含'})"
+    return name + _both_ends(lo, low_sign != "<", hi, high_sign != "<", _UNIT_OF[name])
 
 
 @lru_cache(maxsize=16384)  # forms repeat their wordings and headers; folding is pure
@@ -578,7 +582,7 @@ _NOISE = re.compile(
     # "[多选题]" is not one: a question that takes several answers asks for no one value.
     r"|(?:单选|单项选择|填空|判断|下拉)题?|矩阵(?:填空|单选|文本|量表)?题?|单选框|(?:single|one)[- ](?:choice|answer|select(?:ion)?)|fill[- ]in(?: the blank)?|drop[- ]?down"
     # More of the kinds of question a form tool prints: "[下拉框]", "[日期题]", "[数字题]".
-    r"|下拉(?:框|菜单|选择)|(?:日期|时间|文本|数字|数值|多行文本|单行文本)题"
+    r"|下拉(?:框|菜单|选择)|(?:日期|时间|多行文本|单行文本)题"
     # The kind of column a table tool makes: "Age (formula)", "School name (primary column)".
     r"|formula|primary\s+column|lookup|rollup|calculated(?:\s+field)?"
     # The kind of answer box it prints, a number or a text: "【数字】", "（数字）", "[数值]", "(numeric)".

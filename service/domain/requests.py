@@ -332,7 +332,7 @@ def _of_others(header: str, d: Dictionary) -> bool:
 
 
 def _someone_elses(heads: list[str], wording: str, d: Dictionary) -> str | None:
-    """Why a roster column under these headers is not the staff member's own, or None: a header naming
+    """Why a roster column (or a school's fact) under these headers is not the staff member's own, or None: a header naming
     something the records do not hold ("教师资格 / 学科": the certificate's subject) or other people
     ("家庭成员 / 出生日期", "Dependants / Date of birth": theirs, as on a roster whose title names them)."""
     if (held_not := next((h for h in heads if read(h, d, mode="frame") == Unread(UNHELD)), None)) is not None:
@@ -340,6 +340,17 @@ def _someone_elses(heads: list[str], wording: str, d: Dictionary) -> str | None:
     if (kin := next((h for h in heads if _of_others(h, d)), None)) is not None and not names_staff([kin, wording], d):
         return f"{kin!r}, other people than the staff: the column is theirs"
     return None
+
+
+def _read_apart(m: Match, header: str, wording: str, reference: date, d: Dictionary) -> bool:
+    """Whether a school's fact read from a wording reads as something else joined to the header above it
+    ("Contact person" and "Name": not the school's name; "Pupils" and "Total" are still its enrolment)."""
+    if m.definition is None or m.definition.measure != "value":
+        return False
+    wording = wording[len(numbering(wording)):].strip()
+    zh = bool(re.search(r"[\u4e00-\u9fff]", header + wording))
+    joined = header + wording if zh else f"{header} {wording}"
+    return match_field(label=joined, level="school", reference=reference, d=d).key != m.key
 
 
 def _a_part(p: Parsed | Unread | None) -> bool:
@@ -383,6 +394,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     out: list[FieldAnalysis] = []
     problems: list[Problem] = []
     above: Above | None = None
+    path_above: Above | None = None  # the last whole (not a part) whose name ran a path in, under that path
     total: Above | None = None
     totals: list[Above] = []
     # Whether a field after the total named its population again ("专任教师数", then "专任教师女",
@@ -468,6 +480,12 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             # "任课教师 / 数学", "任课教师 / 英语", "任课教师 / 其中：35岁以下": with no total printed under these
             # headers, "其中" is among the category just above it, not the headers' whole.
             prior = category
+        elif flat and path_above is not None and path_above.headers == tuple(heads) and wording \
+                and isinstance(refining := read(wording, d, None), Parsed) and refining.refine:
+            # "二、专任教师情况-专职体育教师", then "二、专任教师情况-其中：女": a path run into each column's
+            # name puts both under the same headers, so "其中" refines the column just before it, as
+            # it would printed under those headers.
+            prior = path_above
         # Words run together ("TotalFaculty", "TeachingStaff") are parted first, so a term the form defines is found.
         read_heads = [defined(dated(run_together(h, d) or h, req.title), terms) for h in heads]
         where: Scene = scene(read_heads, title, title_hint, req.title, prior, d,
@@ -509,13 +527,15 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if m.key is None and wording and label and not (f.key or f.definition) and req.level == "school":
             m = beside_column(m, label, f.type, req.level, where, req.reference_date, d,
                               tuple(group.categories) if group.whole else ()) or m
-        if m.key is None and wording and label and not (f.key or f.definition) and req.level == "roster" and heads:
-            m = under_field(m, label, heads[-1], f.type, req.reference_date, d) or m
+        if m.key is None and wording and label and not (f.key or f.definition) and heads:
+            m = under_field(m, label, heads[-1], f.type, req.reference_date, d, req.level) or m
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "roster" and heads:
             # "Qualifications / Academic / Institution": any header above may name the fact it was obtained for.
             m = next((x for h in reversed(heads) if (x := institution_of(m, h, req.reference_date, d)) is not None), m)
-        if m.key is not None and wording and not (f.key or f.definition) and req.level == "roster" \
+        if m.key is not None and wording and not (f.key or f.definition) and heads \
+                and (req.level == "roster" or _read_apart(m, heads[-1], wording, req.reference_date, d)) \
                 and (whose := _someone_elses(heads, wording, d)) is not None:
+            # On a school's form too: "校长 / 姓名", "Principal / Name" are the principal's, not the school's.
             m = Match(None, 0.0, f"new: sits under {whose}", (), None, m.parsed)
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
                 and group.categories:
@@ -563,6 +583,12 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             elif total is not None and isinstance(p, Parsed) and p.kind == "count" and (p.own_population or flat) \
                     and above.headers == total.headers:
                 renamed = True  # a path run into the name ("专任教师-女") names its population as well
+        if not flat:
+            path_above = None
+        elif m.key is not None and not part:
+            # As printed under the headers: a bare category ("本科毕业-一级") is no total a "其中" refines.
+            path_above = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count" else None,
+                               f.label or f.key or "")
         if isinstance(p, Parsed) and p.refine:
             refined = True
         if chained is not False and not (isinstance(p, Parsed) and is_total(m.definition) and not p.refine):
@@ -646,9 +672,12 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         context = [*([req.title] if not printed.headers and prior is None else []), *printed.headers,
                    *([prior.label] if prior is not None else [])]
         # Any but a value is another cell under other headers ("实聘人数" under "管理岗位" and under
-        # "专业技术岗位"), though not another cell after another field.
+        # "专业技术岗位"), though not another cell after another field; so is a value that is someone
+        # else's by its header ("举办者 / 名称" and "主管部门 / 名称").
+        theirs = m.reason.startswith("new: sits under")
         key = custom_key(entity, printed.label or "", context if _depends_on_context(m, printed.label or "")
-                         else list(printed.headers) if printed.headers and not (m.parsed and m.parsed.kind == "value") else None)
+                         else list(printed.headers) if printed.headers and (theirs or not (m.parsed and m.parsed.kind == "value"))
+                         else None)
         if m.alternatives and req.level == "school":
             hesitant.append((len(out), m, tuple(heads)))
         if req.level == "school" and not (f.key or f.definition) and where.unreadable is None and where.classed is None \

@@ -520,19 +520,19 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # opens the wording: after a question's number, or inside a question, it is a word the reader does not know.
     "numbering_q": {("c33-stata", i) for i in range(3, 11)},
     "numbering_question_word": {("c33-stata", i) for i in range(3, 11)},
-    "count_to_how_many_are_there": {("c33-stata", i) for i in range(4, 11)},
+    # A question after a lettered item ("C. How many female teachers are there?") among lettered rows reads the
+    # letters as the options of the question before.
+    "count_to_how_many_are_there": {*(("c33-stata", i) for i in range(4, 11)), ("c35-ie-01", 8), ("c35-ie-01", 11)},
     # A tool's path of objects ("staff_rpt/staff_category (…)") with its spaces doubled, or its options after a
     # colon, is no path of objects: its slash parts words.
     "stray_spaces": {("c33-odk", 8)},
     # A bracket of two jobs joined by "and" ("(teacher aides and library staff)") is read as words of
     # the wording, not as a list of what the category holds.
     # A bracket of a scope and a note ("(all roles, including non-teaching)") joined by "and" says nothing.
-    "bracket_list_and": {("c3-en-talis-p-01", 4), ("c22-gsheets", 5), ("c25-indep-profile", 11)},
+    # Codes and their values joined by "and" ("(1-Rural and 2-Urban)") are no options a field's values name.
+    "bracket_list_and": {("c3-en-talis-p-01", 4), ("c22-gsheets", 5), ("c25-indep-profile", 11), ("c35-udise-sch-01", 2)},
     # The variation turns the years as well ("less than 5 years of teaching" to "younger than 5 of teaching").
     "age_under_to_younger_than": {("c24-talis-principal", 1)},
-    # A roster column numbered "3.13" under "Employment" ("Contract (Permanent / Fixed-term)") loses the
-    # reading of its options under a header the reader does not know.
-    "numbering_decimal": {("c26-en-roster", 12)},
     # Examples of what a broad word takes in do not close it: "science (e.g. biology, chemistry, …)" may take
     # in sciences the records hold no code for, where the list itself ("science (biology, chemistry, …)") says which.
     # Examples of jobs under a kind its words name ("Non-teaching personnel (e.g. administrative officers,
@@ -545,10 +545,12 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # question ("What is your c sex?") it is a word the reader does not know.
     "name_to_what_is_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13), ("c22-edfi", 2), ("c22-edfi", 5), ("c22-edfi", 9),
                              *(("c29-en-roster-letters", i) for i in (2, 3, 5, 6, 7, 8, 9, 10, 11)),
-                             *(("c30-roster-hris", i) for i in (0, 4, 5, 6, 7, 14))},
+                             *(("c30-roster-hris", i) for i in (0, 4, 5, 6, 7, 14)), ("c34-aits-01", 1)},
+    # "Your school ID (assigned by the national education authority)": the teacher's own number issued by an
+    # authority, not the school's code.
     "name_to_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13), ("c22-edfi", 2), ("c22-edfi", 5), ("c22-edfi", 9),
                      *(("c29-en-roster-letters", i) for i in (2, 3, 5, 6, 7, 8, 9, 10, 11)),
-                     *(("c30-roster-hris", i) for i in (0, 4, 5, 6, 7, 14))},
+                     *(("c30-roster-hris", i) for i in (0, 4, 5, 6, 7, 14)), ("c34-aits-01", 1)},
     # "Management staff" is the administrators; "Management personnel" may be the school's leaders alone, and
     # stays unread (test_reader_vocabulary), so "Admin / Management personnel" does too.
     "staff_to_personnel": {("c30-estab-en", 5)},
@@ -557,7 +559,10 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # A date's parts after a colon ("Birthday: year/month/day") read as options, which are no values of a date.
     "options_bracket_to_colon": {("c23-chinglish-roster", 2), ("c29-en-roster-photocopy", 7), ("c33-odk", 8)},
     # Re-cased word by word, "Count of StaffID" becomes "CountOfStaffid": the capital that parted "ID" is gone.
-    "camel_case": {("c21-powerbi", i) for i in range(2, 11)},
+    # "of which F" re-cased is "OfWhichF": a sex's letter run into the words before it is no word.
+    "camel_case": {*(("c21-powerbi", i) for i in range(2, 11)), ("c35-sg-01", 2)},
+    # A clipped word before a band ("Tchrs 30–44 yrs") with an en dash reads as a band of nobody in its form.
+    "range_to_en_dash_years": {("c35-sg-01", 4)},
 }
 
 

@@ -463,7 +463,9 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
                       ("c21-jingpu5", 4), ("c24-tt-return", 14),
                       # A matrix question's stem and a form tool's group name ("staffing") run into the question
                       # before a colon: the stem then reads as a wording asking "each", the group as a header.
-                      *(("c27-jz-matrix", i) for i in range(4)), *(("c27-kobo-sch", i) for i in (3, 4, 5, 6, 9, 12))},
+                      *(("c27-jz-matrix", i) for i in range(4)), *(("c27-kobo-sch", i) for i in (3, 4, 5, 6, 9, 12)),
+                      # "其他人员：行政人员": the colon after a residual kind of staff lists its options, not a header.
+                      *(("c35-county-sanc-01", i) for i in (15, 16, 17))},
     # A band flattened by spaced dashes ("AgeBand - <30 - Count of StaffID"): by its text alone a dash
     # before a number may be a range, so the cell is not parted.
     # A bilingual cell flattened by a spaced dash before a number ("按年齡 By age - 30歲以下 Under 30") is
@@ -472,14 +474,14 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # An "Of which" header flattened into its column ("Of which female - Teaching staff") makes the row a total
     # the next "Of which aged 55+ - Teaching staff" refines, where as headers both refine the headcount.
     "flatten_dash": {("c7-hk-edb-01", 7), ("c21-powerbi", 5), ("c21-powerbi", 8), ("c25-us-educator", 6),
-                     ("c26-hr-workforce", 2), ("c27-kobo-sch", 4)},
-    # "Of these, how many are women?" run into its group's name ("staffing > Of these, …") refines nothing.
-    "flatten_gt": {("c27-kobo-sch", 4)},
+                     ("c26-hr-workforce", 2)},
     # Jobs under a kind of staff with a unit ("Non-teaching staff (persons)") are not read as that kind's jobs.
-    "header_unit": {("c24-tt-return", 14)},
+    # A header naming the school by its side of a partnership ("中方合作学校全校情况") with a unit after it
+    # no longer reads as the school's own facts.
+    "header_unit": {("c24-tt-return", 14), ("c35-zwhz-01", 15)},
     # A pivot's filter printed before pipes ("Post Type: Full-time teacher | Number of Records | …") reads
     # as a field and its options, which are not that field's values.
-    "flatten_pipe": {("c27-kobo-sch", 4), *(("c21-tableau", i) for i in (0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 13)),
+    "flatten_pipe": {*(("c21-tableau", i) for i in (0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 13)),
                      *(("c21-toushi", i) for i in (0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13))},
     # A bare band ("30-44") is read by the bands beside it under the same headers; with the headers
     # swapped, each band sits under headers of its own and none is beside it.

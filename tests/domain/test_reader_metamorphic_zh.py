@@ -518,10 +518,6 @@ NOT_YET: dict[tuple[str, int, str], str] = {
     # bare categories after it then have no total to split.
     **{("c21-jielong", i, q): "a slip that is a word, inside a question"
        for i in (1, 3, 4) for q in ("贵校现有X____人", "本校X有几人？", "请填写本校X人数")},
-    # A column under an unheld header ("学历学位 / 在职教育 / 学历") is new; asked as a question ("请填写您的学历")
-    # it reads as the education, which the form asks plainly elsewhere: refused as asked twice, not new. Neither
-    # is pre-filled.
-    **{("c32-zzb-gbxx", 9, q): "a question under an unheld header reads its field" for q in ("请填写您的X", "请问您的X是什么？", "您目前的X：")},
     # A full-width sign before a bound in Chinese numerals ("专任-＞五十五岁"): "＞55岁" and "大于五十五岁" read.
     ("c25-xuequ-excel", 9, "35→三十五"): "a full-width sign before Chinese numerals",
 }

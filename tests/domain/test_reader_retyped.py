@@ -382,3 +382,41 @@ def test_a_bound_after_a_title_and_the_plain_word_for_its_people() -> None:
         ([], "专任教师中高级教师", None),  # 中级 and 高级, or 高级 among them
         ([], "女教师及以上", None),
     ]) == []
+
+
+def test_a_header_over_a_generic_word_or_a_unit_is_one_wording_with_it() -> None:
+    # A merged cell over the school's facts ("学校" over "类别", "School" over "Type"), or over a column
+    # that only gives the unit ("教龄" over "年"): the two are one wording, on a school's form as on a roster.
+    assert misread("各校基本情况一览", "school", [
+        (["学校"], "类别", "school.school_type"),
+        (["学校"], "代码", "school.code"),
+    ]) == []
+    assert misread("School list", "school", [(["School"], "Type", "school.school_type")]) == []
+    assert misread("教师名册", "roster", [
+        (["教龄"], "年", "teacher.teaching_years"),
+        (["Age"], "years", "teacher.age"),
+    ]) == []
+    # A header over people counts them: it never joins the column beneath into a fact of the school.
+    assert misread("教职工情况", "school", [(["教职工"], "类别", None)]) == []
+
+
+def test_a_schools_fact_under_someone_elses_header_is_theirs() -> None:
+    # The name under a contact person, a principal, a sponsor or a supervising body is theirs, not the
+    # school's; under a section of the school's own facts it is the school's.
+    assert misread("学校信息采集", "school", [
+        (["联系人"], "姓名", None),
+        (["举办者"], "名称", None),
+        (["上级主管部门"], "名称", None),
+        (["一、学校基本信息"], "名称", "school.name"),
+        (["学校（盖章）"], "地址", "school.address"),
+    ]) == []
+    assert misread("School details", "school", [
+        (["Contact person"], "Name", None),
+        (["Principal"], "Name", None),
+        (["Sponsor"], "Name", None),
+        (["Pupils"], "Total", "school.enrolment"),
+    ]) == []
+    # Two people's or bodies' names are two new fields, not one asked twice.
+    assert misread("家属信息", "roster", [(["配偶"], "姓名", None), (["紧急联系人"], "姓名", None)]) == []
+    # "Contact person" alone is whom to call, not a contract worker respelled.
+    assert misread("School details", "school", [([], "Contact person", None)]) == []

@@ -104,6 +104,9 @@ class Scene:
     base: tuple[Filter, ...] | None = None
     base_population: bool = False  # whether the title or a header names whom the table counts
     base_words: str = ""
+    # The headers' own people, without the title's: a field naming its people whole under a header naming the
+    # same ("体育教师情况表 / 专任教师情况 / 专任教师总数") counts them all, as it would printed alone.
+    headers_own: tuple[Filter, ...] | None = None
     title: tuple[Filter, ...] | None = None
     title_words: str = ""
     above: Definition | None = None
@@ -980,6 +983,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
           renamed: bool = False, loose_title: bool = False) -> Scene:
     """The scene of one field: its headers read outermost first, each refining the one above."""
     base: list[Filter] | None = list(title) if title is not None else None
+    own: list[Filter] | None = None  # what the headers say of whom, apart from the title
     hint = title_hint
     unreadable = None
     employed = None
@@ -1070,6 +1074,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             if parsed.own_population or base is not None:
                 base = merge(base or [], parsed.conditions)
                 population = population or parsed.own_population
+                own = merge(own or [], parsed.conditions) if parsed.own_population or own is not None else None
             elif parsed.counted:
                 base = merge([_anyone(d)], parsed.conditions)  # "在编人数": people, whatever their post
                 population = True
@@ -1090,6 +1095,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
         words.insert(0, whole.label)
     return Scene(
         headers=tuple(headers), base=tuple(base) if base is not None and headers else None,
+        headers_own=tuple(own) if own is not None and headers else None,
         base_population=population, base_words=" / ".join(words), title=None if topic else title,
         title_words="" if topic else title_words,
         above=same.definition if same else None, above_words=same.label if same else "", hint=hint, unreadable=unreadable,
@@ -1292,6 +1298,9 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
                 # "编外用工人数", "number of staff on…": people counted, whoever they are.
                 return count(d, merge([_anyone(d)], parsed.conditions)), ""
             return None, "names no population, and nothing above it does (of whom?)"
+        if s.headers_own is not None and s.title is not None and set(s.headers_own) <= set(parsed.conditions):
+            # It names the headers' people itself: the title's word for whom the form is about does not narrow it.
+            return count(d, parsed.conditions), ""
         if s.base is not None:
             return count(d, merge(s.base, parsed.conditions)), f"read under {s.base_words!r}"
         return count(d, parsed.conditions), ""

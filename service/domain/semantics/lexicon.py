@@ -156,7 +156,9 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "filler": ("为", "是", "在", "中", "属于", "里", "当中",
                "担任", "现任", "学历为", "among", "in", "at", "is", "are", "on", "a", "an", "the", "that", "which", "for", "from",
                "as", "each", "to", "currently", "current", "as of", "employed", "working", "attend", "attending", "就读", "队伍", "所在",
-               "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "实际",
+               "现", "所属", "主要", "main", "mainly", "this", "these", "following", "the following", "实有", "现有", "实际",
+               # "专任教师配备情况", "已配备心理健康教师": the staff a school has ("应配备", what it should have, stays unread).
+               "配备", "已配备", "配置",
                "actual", "highest", "最终", "约", "约为", "大约", "如有", "若有", "if so", "if yes", "if any", "if there are any", "career", "从", "any",
                # "请如实填写", "老师里面", "一共有": how to answer, where among, in all.
                "如实", "请如实", "里面", "一共", "in year", "in whole year", "属", "用工", "了", "teach", "teaching in", "最高", "课", "been", "did",
@@ -239,6 +241,10 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # A wish, not a value held: "Which subjects would you like to teach?", "您希望教哪门学科？".
                "would like", "would like to", "like to", "wish to", "plan to", "希望", "最希望", "想要",
                "party member", "homeroom", "salary", "phone", "telephone", "email", "marital",
+               # Whom to contact and who founded or oversees a school: people and bodies apart from it, whose
+               # names, addresses and codes are theirs ("Contact person / Name", "举办者 / 名称").
+               "contact person", "contact persons", "联系人", "sponsor", "举办者", "举办单位", "主管部门",
+               "上级主管部门", "主管单位",
                # People who came during a period: a flow, never a state the records hold ("transferred"
                # alone is one who left).
                "transferred in", "transfer in", "调入", "调进", "新调入",

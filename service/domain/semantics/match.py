@@ -78,6 +78,7 @@ from service.domain.semantics.text import (
     stated_dates,
     stated_digits,
     strip_noise,
+    unnumbered,
 )
 
 Level = Literal["school", "roster"]
@@ -932,6 +933,17 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if (spelled := _spelled_by_code(label, level, d) or run_together(label, d)) is not None:
         again = match_field(label=spelled, type=type, level=level, scene=scene, reference=reference, d=d, respell=respell)
         return replace(again, reason=f"{again.reason} (read as {spelled!r})")
+    if (bare := _ALL_KINDS.sub("", label)) != label and bare.strip():
+        # "Total staff (all roles)", "Non-teaching staff (all categories)": every kind of the people named. After
+        # one kind of non-teaching staff ("Support staff (all roles)") it says the name is the wider one, all
+        # but the teachers, as British forms use it: not read past.
+        again = match_field(label=bare, type=type, level=level, scene=scene, reference=reference, d=d, respell=respell)
+        post = again.definition.filter_on(POST) if again.definition is not None else None
+        if again.definition is not None and again.definition.measure == "count" \
+                and (post is None or post.negated or len(post.codes) != 1 or post.codes == ("1",)):
+            return replace(again, reason=f"{again.reason}; the bracket takes in every kind of them")
+        return Match(None, 0.0, "new: every kind of what it names, which may be more than the kind named", (),
+                     None, again.parsed)
     if level == "roster" and (bare := _ONLY_FOR.sub("", label)) != label and _of_some_teachers(label[len(bare):]):
         again = match_field(label=bare, type=type, level=level, scene=scene, reference=reference, d=d, respell=respell)
         if again.key is not None and again.definition is not None and again.definition.measure == "value":
@@ -1025,7 +1037,7 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
                 return Match(None, 0.0, why, (), None, parsed)
             if (part := _part_of_whole(name, label, scene, d)) is not None:
                 return part
-            if name.startswith("teacher.") and name != "teacher.school_code" and _names_a_unit(fold(label)):
+            if name.startswith("teacher.") and name != "teacher.school_code" and _names_a_unit(unnumbered(fold(label))):
                 # "编制所在单位", "您的编制单位": the unit holding a teacher's establishment, not its kind.
                 return Match(None, 0.0, f"new: names a unit by its {name}, not the {name} itself", (), None, parsed)
             if name in DERIVED or not d.fields[name].is_indicator:
@@ -1066,6 +1078,11 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
         parsed = Parsed("count", refine=True)
     return Match(None, 0.0, f"new: {reason or 'no known field is near enough'}",
                  near.candidates(first, found, d, zh), None, parsed if isinstance(parsed, Parsed) else None)
+
+
+# Every kind of a staff said in a bracket: "(all roles)", "（各类别）".
+_ALL_KINDS = re.compile(r"\s*[(（]\s*(?:all|every|所有|全部|各)\s*(?:roles?|categor(?:y|ies)|types?|positions?|posts?"
+                        r"|岗位|类别|类型)\s*[)）]", re.IGNORECASE)
 
 
 # A school named by what the form is for: "考点所在学校名称" on a form for exam sites is the school the exam
@@ -1185,23 +1202,42 @@ def beside_column(m: Match, label: str, type_: str | None, level: Level | None, 
     return None
 
 
+# A column giving only the unit its header's value is written in: "教龄 / 年", "Age / years".
+_UNIT_ONLY = re.compile(r"(?:年|岁|周岁|月|天|人|名|个|years?|yrs?|months?|persons?)")
+
+
 def under_field(m: Match, label: str, header: str, type_: str | None, reference: date | None,
-                d: Dictionary) -> Match | None:
-    """On a roster a header naming a field and a column beneath saying which of its values or which
-    date ("学历 / 最高", "出生 / 年月", "Qualifications / Academic") are one wording: the header then the
-    column, or the column then the header when that is still the header's field. A wording the two
-    orders read as different fields is not guessed."""
+                d: Dictionary, level: Level = "roster") -> Match | None:
+    """A header naming a field and a column beneath saying which of its values, which date or which
+    unit ("学历 / 最高", "出生 / 年月", "Qualifications / Academic", "教龄 / 年") are one wording: the header
+    then the column (or the column as the header's unit), or the column then the header when that is
+    still the header's field. A wording the two orders read as different fields is not guessed. On a
+    school's form the header must be the school itself and the column only the kind of fact asked ("学校
+    / 类别", "School / Type": a merged cell over the school's facts), or the unit: a header over people
+    counts them, and a table's heading joined to its row ("学生情况" and "班级数") is no wording."""
     if m.key is not None or not header.strip():
         return None
+    label = label[len(numbering(label)):].strip()
+    unit = _UNIT_ONLY.fullmatch(fold(label).strip()) is not None
+    if level == "school" and not unit and BREAKDOWN_ONLY not in m.reason:
+        return None
     zh = _is_zh(label) or _is_zh(header)
-    named = match_field(label=header, type=type_, level="roster", reference=reference, d=d).key
+    named = match_field(label=header, type=type_, level=level, reference=reference, d=d).key
     found: dict[str, Match] = {}
-    for joined, header_first in ((header + label, True), (label + header, False)) if zh else \
-            ((f"{header} {label}", True), (f"{label} {header}", False)):
-        again = match_field(label=joined, type=type_, level="roster", reference=reference, d=d)
+    if unit:
+        joins = [(f"{header}（{label}）" if zh else f"{header} ({label})", True)]
+    elif level == "school":
+        # A school's merged cell reads only forwards: "Type School" is no wording of the school's type.
+        joins = [(header + label if zh else f"{header} {label}", True)]
+    else:
+        joins = [(header + label, True), (label + header, False)] if zh else \
+            [(f"{header} {label}", True), (f"{label} {header}", False)]
+    for joined, header_first in joins:
+        again = match_field(label=joined, type=type_, level=level, reference=reference, d=d)
         # Read the other way round ("最高" before "学历"), the wording must still be the header's field:
         # "年级任教" is no age.
-        if again.key is not None and (header_first or again.key == named):
+        if again.key is not None and (header_first or again.key == named) \
+                and (level == "roster" or (again.definition is not None and again.definition.measure == "value")):
             found.setdefault(again.key, again)
     if len(found) != 1:
         return None

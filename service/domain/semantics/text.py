@@ -510,8 +510,11 @@ _UNIT_PLUS = re.compile(r"(\d)\s*(years?)\s*\+")
 
 # Leading numbering of printed forms: "一、", "（一）", "(1)", "1.", "1、", "①", "第3项", "A.".
 _NUMBERING = re.compile(
-    rf"^\s*(?:[{_CN_DIGITS}]+\s*[、.．]|[(（]\s*(?:[{_CN_DIGITS}]+|[a-z]?\d+[a-z]?|[a-z])\s*[)）]"
+    rf"^\s*(?:[{_CN_DIGITS}]+\s*[、.．]|[甲乙丙丁戊己庚辛壬癸]\s*[、.．]|[(（]\s*(?:[{_CN_DIGITS}]+|[a-z]?\d+[a-z]?|[a-z])\s*[)）]"
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)*[a-z]?\s*(?:[.．)）:](?!\d)|、)"
+    # An item's number run into an age or a length of years ("1.35周岁（含）以下", "6.35岁以下"): no age is a
+    # decimal, so the point ends the item's number.
+    rf"|\d{{1,2}}[.．](?=\d{{2}}\s*(?:周岁|岁|歲|年|years?\b))"
     # A sub-item numbered after its item: "6-1.", "3-2、" (one digit after the dash: "25-29." is a band).
     rf"|\d{{1,2}}-\d[.．、](?!\d)"
     # "Q12 您的性别", "A3 贵校…": a letter or two and a number before the question, spaced or not.
@@ -537,7 +540,7 @@ _NUMBERING = re.compile(
     # The same in Chinese: "问题5：", "题目3.", "题6、".
     rf"|(?:问题|题目|题)\s*[{_CN_DIGITS}\d]+\s*[.:：、)）]"
     # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
-    rf"|(?:part|section)\s+(?:[a-z]|\d+|[ivx]+)\b(?:\s+of\s+\d+)?\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?"
+    rf"|(?:part|section)\s+(?:[a-z]\d*(?:\.\d+)*|\d+(?:\.\d+)*|[ivx]+)\b(?:\s+of\s+\d+)?\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?"
     # A table's number before its name: "Table 5.1 Faculty by …", "Table B2: …".
     rf"|table\s+[a-z]?\d+(?:[.-]\d+)*[a-z]?\b\s*[:：.、-]?"
     # An evaluation's numbered indicator: "指标3 …", "指标2.1：…", "Indicator 4: …".
@@ -1138,7 +1141,13 @@ _CAREER = re.compile(r"\b(experience|teaching|service|years)\s*[(（]\s*(?:(?:in
 _TOTAL_CAREER = re.compile(r"\btotal\s+(?=(?:teaching\s+)?(?:experience|service)\b)")
 
 
+# The same said outside a bracket: "How many years have you been teaching in total, at any school?"
+_ANY_SCHOOL = re.compile(r"\b(teaching|taught|experience|service)\b([^?]*?)\s*[,，]?\s*\b(?:at|in|across|for)\s+(?:any|all|every)"
+                         r"\s+(?:schools?|employers?|institutions?)\b")
+
+
 def _career(text: str) -> str:
+    text = _ANY_SCHOOL.sub(lambda m: m.group(1) + m.group(2), text)
     return _TOTAL_CAREER.sub("", _CAREER.sub(lambda m: m.group(1) or m.group(2), text))
 
 

@@ -353,6 +353,17 @@ def _read_apart(m: Match, header: str, wording: str, reference: date, d: Diction
     return match_field(label=joined, level="school", reference=reference, d=d).key != m.key
 
 
+def _block_total(m: Match, p: Parsed | Unread | None, heads: list[str], d: Dictionary) -> bool:
+    """Whether a field is the whole of the block its headers name: its own words name only people ("教师数",
+    "Teachers (headcount)") and the headers the rest ("体育 / 教师数"): the bare categories after it split it.
+    Not under a header that is itself a part ("Of which female / All staff"), nor a path run into a name
+    ("编外-专任教师", "少数民族|专任教师"): the total before it stays the whole of the bare categories after."""
+    return bool(heads) and isinstance(p, Parsed) and p.kind == "count" and p.own_population and not p.refine \
+        and m.definition is not None and m.definition.measure == "count" \
+        and all(c.field in ("teacher.post_type", "teacher.status") for c in p.conditions) \
+        and not any(isinstance(h := read(head, d, None), Parsed) and h.refine for head in heads)
+
+
 def _a_part(p: Parsed | Unread | None) -> bool:
     """Whether a reading is a part of a whole above it: "其中" or a bare category naming no one."""
     return isinstance(p, Parsed) and (p.refine or (p.kind == "count" and not p.own_population and not p.counted))
@@ -576,7 +587,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             # is its wording, so a "其中：女" printed next refines it.
             above = Above(tuple(f.headers) if flat else tuple(heads), m.definition if m.definition and m.definition.measure == "count"
                           else None, f.label or f.key or "")
-            if is_total(m.definition):
+            if is_total(m.definition) or (not flat and _block_total(m, p, heads, d)):
                 total = whole_above(above, totals, d)
                 totals.append(above)
                 renamed, chained, refined = False, None, False

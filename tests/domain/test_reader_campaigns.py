@@ -96,3 +96,77 @@ def test_a_field_naming_its_people_whole_is_not_narrowed_by_the_titles_topic() -
         (["二、专任教师情况"], "其中：女", f"{FT};subject=12;gender=2"),
     ]) == []
     assert misread("中小学美术教师配备情况统计表", "school", [(["二、专任教师情况"], "合计", f"{FT};subject=12")]) == []
+
+
+def test_a_blocks_first_column_naming_only_people_is_the_whole_its_categories_split() -> None:
+    # Blocks headed by a subject, each opening with its headcount: the bare categories after it are of it,
+    # whatever the title says (here nothing the reader knows).
+    assert misread("Form SC-9", "school", [
+        (["Music"], "Teachers (headcount)", f"{FT};subject=11"),
+        (["Music"], "Women", f"{FT};subject=11;gender=2"),
+        (["Music"], "Aged 50 and over", f"{FT};subject=11;age=50.."),
+        (["Visual Arts"], "Teachers (headcount)", f"{FT};subject=12"),
+        (["Visual Arts"], "Women", f"{FT};subject=12;gender=2"),
+    ]) == []
+    # A header that is itself a part ("Of which female") opens no block.
+    assert misread("Workforce", "school", [
+        (["Headcount"], "All staff", "status=1"),
+        (["Of which female"], "All staff", "status=1;gender=2"),
+        (["Headcount"], "Retired staff", "status=2"),
+    ]) == []
+
+
+def test_the_reporting_school_named_by_its_side_of_a_partnership_is_the_forms_own() -> None:
+    assert misread("中外合作办学年度报告", "school", [
+        (["（二）我方合作学校全校情况"], "教职工总数", "status=1"),
+        (["（二）我方合作学校全校情况"], "其中：女", "status=1;gender=2"),
+    ]) == []
+    assert misread("中外合作办学年度报告", "school", [(["（三）外方合作学校情况"], "教职工总数", None)]) == []
+
+
+def test_a_statistics_tables_unit_pages_and_column_codes_say_nothing_of_whom() -> None:
+    # The unit after the title, the pages a table runs over, and the column codes with the sums they check.
+    assert read_form([{"label": "合计"}, {"label": "其中：女"}], title="教职工学历情况　　计量单位：人") == \
+        read_form([{"label": "合计"}, {"label": "其中：女"}], title="教职工学历情况")
+    assert misread("专任教师职称情况（分性别）　共3页", "school", [
+        (["第1页", "总计"], "计", FT),
+        (["第1页", "总计"], "女", f"{FT};gender=2"),
+        (["第3页　专任教师职称情况（续表，表头同上）", "一级"], "计", f"{FT};title=3"),
+        (["第3页　专任教师职称情况（续表，表头同上）", "一级"], "女", f"{FT};title=3;gender=2"),
+    ]) == []
+    assert misread("教职工情况", "school", [
+        (["教职工数"], "合计（栏1）", "status=1"),
+        (["教职工数"], "其中：女（栏2）", "status=1;gender=2"),
+        (["按编制分（栏1=栏3+栏4）"], "在编（栏3）", "status=1;establishment=1"),
+        (["按编制分（栏1=栏3+栏4）"], "编外（第4栏）", "status=1;establishment=2"),
+    ]) == []
+    assert each("Table 4", "school", [([], "Female teachers aged 50+ (col. 6)", f"{FT};gender=2;age=50..")]) == []
+
+
+def test_questionnaire_notes_on_how_to_answer_say_nothing_of_what_is_asked() -> None:
+    assert each("教师问卷", "roster", [
+        ([], "5. 您的教龄：____年（不足1年填0）", "teacher.teaching_years"),
+        ([], "Q4 Sex of the respondent (observe, do not ask): (1) Male (2) Female", "teacher.gender"),
+        ([], "B2. School code of the school where the teacher works", "teacher.school_code"),
+        ([], "B3. Name of the school where you teach", None),  # the school's name is no fact of a teacher
+    ]) == []
+
+
+def test_a_school_code_the_ministry_of_education_assigns_is_the_schools_code() -> None:
+    assert each("Principal questionnaire", "school", [
+        ([], "1. School ID (assigned by the Ministry of Education)", "school.code"),
+    ]) == []
+    assert each("Principal questionnaire", "school", [([], "School ID (assigned by the state education department)", None)]) == []
+    # The ministry's number for a teacher is not the school's staff number the records hold.
+    assert each("Teacher census", "roster", [([], "Teacher ID (assigned by the Ministry of Education)", None)]) == []
+
+
+def test_a_question_over_rows_of_kinds_of_staff_leaves_whom_to_the_rows() -> None:
+    stem = "Q5. How many people in each of the following categories currently work in your school? Count each person once."
+    assert misread("Head teacher questionnaire", "school", [
+        ([stem], "Teachers", FT),
+        ([stem], "Administrative personnel", "status=1;post_type=2"),
+        ([stem], "Volunteers", None),
+    ]) == []
+    assert misread("校长问卷", "school", [(["7. 贵校以下各类人员分别有多少人？"], "专任教师", FT),
+                                     (["7. 贵校以下各类人员分别有多少人？"], "工勤人员", "status=1;post_type=4")]) == []

@@ -545,12 +545,10 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # question ("What is your c sex?") it is a word the reader does not know.
     "name_to_what_is_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13), ("c22-edfi", 2), ("c22-edfi", 5), ("c22-edfi", 9),
                              *(("c29-en-roster-letters", i) for i in (2, 3, 5, 6, 7, 8, 9, 10, 11)),
-                             *(("c30-roster-hris", i) for i in (0, 4, 5, 6, 7, 14)), ("c34-aits-01", 1)},
-    # "Your school ID (assigned by the national education authority)": the teacher's own number issued by an
-    # authority, not the school's code.
+                             *(("c30-roster-hris", i) for i in (0, 4, 5, 6, 7, 14))},
     "name_to_your": {("c20-sfec", 6), ("c20-sfec", 11), ("c20-sfec", 13), ("c22-edfi", 2), ("c22-edfi", 5), ("c22-edfi", 9),
                      *(("c29-en-roster-letters", i) for i in (2, 3, 5, 6, 7, 8, 9, 10, 11)),
-                     *(("c30-roster-hris", i) for i in (0, 4, 5, 6, 7, 14)), ("c34-aits-01", 1)},
+                     *(("c30-roster-hris", i) for i in (0, 4, 5, 6, 7, 14))},
     # "Management staff" is the administrators; "Management personnel" may be the school's leaders alone, and
     # stays unread (test_reader_vocabulary), so "Admin / Management personnel" does too.
     "staff_to_personnel": {("c30-estab-en", 5)},

@@ -465,7 +465,10 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
                       # before a colon: the stem then reads as a wording asking "each", the group as a header.
                       *(("c27-jz-matrix", i) for i in range(4)), *(("c27-kobo-sch", i) for i in (3, 4, 5, 6, 9, 12)),
                       # "其他人员：行政人员": the colon after a residual kind of staff lists its options, not a header.
-                      *(("c35-county-sanc-01", i) for i in (15, 16, 17))},
+                      *(("c35-county-sanc-01", i) for i in (15, 16, 17)),
+                      # "（三）中方合作学校全校情况：教职工总数" in one cell is not parted at its colon: the school named by
+                      # its side of a partnership is read as the form's own only as a header.
+                      *(("c35-zwhz-01", i) for i in range(8, 15))},
     # A band flattened by spaced dashes ("AgeBand - <30 - Count of StaffID"): by its text alone a dash
     # before a number may be a range, so the cell is not parted.
     # A bilingual cell flattened by a spaced dash before a number ("按年齡 By age - 30歲以下 Under 30") is
@@ -473,15 +476,16 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # "Teachers by age - 30 to 39" likewise: a band after a dash is not parted from a header naming its field.
     # An "Of which" header flattened into its column ("Of which female - Teaching staff") makes the row a total
     # the next "Of which aged 55+ - Teaching staff" refines, where as headers both refine the headcount.
+    # A block's headcount run into its name with its header ("Music > Teachers (headcount)") is no whole the
+    # bare categories after it ("Music > Female") split: a path's parts are the column's own wording.
     "flatten_dash": {("c7-hk-edb-01", 7), ("c21-powerbi", 5), ("c21-powerbi", 8), ("c25-us-educator", 6),
-                     ("c26-hr-workforce", 2)},
+                     ("c26-hr-workforce", 2), *(("c34-peac-01", i) for i in (2, 3, 4, 5, 6, 10))},
+    "flatten_gt": {("c34-peac-01", i) for i in (2, 3, 4, 5, 6, 10)},
     # Jobs under a kind of staff with a unit ("Non-teaching staff (persons)") are not read as that kind's jobs.
-    # A header naming the school by its side of a partnership ("中方合作学校全校情况") with a unit after it
-    # no longer reads as the school's own facts.
-    "header_unit": {("c24-tt-return", 14), ("c35-zwhz-01", 15)},
+    "header_unit": {("c24-tt-return", 14)},
     # A pivot's filter printed before pipes ("Post Type: Full-time teacher | Number of Records | …") reads
     # as a field and its options, which are not that field's values.
-    "flatten_pipe": {*(("c21-tableau", i) for i in (0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 13)),
+    "flatten_pipe": {*(("c34-peac-01", i) for i in (2, 3, 4, 5, 6, 10)), *(("c21-tableau", i) for i in (0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 13)),
                      *(("c21-toushi", i) for i in (0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13))},
     # A bare band ("30-44") is read by the bands beside it under the same headers; with the headers
     # swapped, each band sits under headers of its own and none is beside it.
@@ -491,7 +495,7 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     "row_numbers": {("c33-stata", i) for i in range(3, 11)},
     # A category printed before its population ("汉族丨专任教师") parted into a header: the bare categories after
     # it ("回族", "彝族") are then read under that header's block, not under the total above it.
-    "split_path": {("c30-ethnic", i) for i in (3, 4, 5, 8)},
+    "split_path": {("c30-ethnic", i) for i in (3, 4, 5)},
     # "# of non-teaching staff" is "number of", not the "#" that marks a refinement in Chinese tables: the
     # perturbation moves it into a header as if it were "其中".
     "of_which_header": {("c22-mne", 14)},

@@ -518,6 +518,9 @@ NOT_YET: dict[tuple[str, int, str], str] = {
     # bare categories after it then have no total to split.
     **{("c21-jielong", i, q): "a slip that is a word, inside a question"
        for i in (1, 3, 4) for q in ("贵校现有X____人", "本校X有几人？", "请填写本校X人数")},
+    # Two numberings before a question ("（8）第8题 你所在学校位于：A.城区…") leave a bracketed number the lettered
+    # options are read after: the school's location then reads as where the teacher works.
+    ("c38-zyjd-js-01", 7, "(1)"): "two numberings before lettered options",
     # A full-width sign before a bound in Chinese numerals ("专任-＞五十五岁"): "＞55岁" and "大于五十五岁" read.
     ("c25-xuequ-excel", 9, "35→三十五"): "a full-width sign before Chinese numerals",
 }

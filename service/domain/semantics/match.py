@@ -370,7 +370,16 @@ def _issued_elsewhere(label: str, name: str, d: Dictionary) -> bool:
         return False
     f = d.fields[name]
     own = {m.group(0) for w in (f.labels.zh, f.labels.en, *f.aliases) for m in _ISSUERS.finditer(fold(w))}
-    return any(m.group(0) not in own for m in _ISSUERS.finditer(fold(label)))
+    text = fold(label)
+    # The national education authority issues the schools' codes the records hold: "(assigned by the Ministry
+    # of Education)", "national education authority" name their issuer, not another. A teacher's number it
+    # issues is not the school's staff number the records hold.
+    ours = [m.span() for m in _NATIONAL_EDUCATION.finditer(text)] if name != "teacher.id" else []
+    return any(m.group(0) not in own and not any(a <= m.start() < b for a, b in ours) for m in _ISSUERS.finditer(text))
+
+
+_NATIONAL_EDUCATION = re.compile(r"(?:the\s+)?ministry\s+of\s+(?:national\s+)?education|national\s+education\s+"
+                                 r"(?:ministry|authority|department)|国家教育行政部门|教育部")
 
 
 # Who issues the numbers the records hold, and the documents they are printed on: the education

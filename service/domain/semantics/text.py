@@ -527,7 +527,7 @@ _NUMBERING = re.compile(
     rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{1,5}}\d+(?:_?[a-z]+\d*|_\d+)++[.:：)]?(?=\s|[{_CJK}])"
     rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{3,5}}\d{{2,}}[.:：)]?(?=\s|[{_CJK}])"
     rf"|[a-z]{{0,3}}\d{{1,3}}\s+(?=(?:how|what|which|when|where|who|is|are|do|does|did|in what|in which|please|of (?:your|the|these|those))\b)"
-    rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章]|部分)(?:\s*[(（]\s*共\s*[{_CN_DIGITS}\d]+\s*[项条题][)）]\s*[:：.、]?)?|[a-z]\s*[.)、](?=\s)"
+    rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章页]|部分)(?:\s*[(（]\s*共\s*[{_CN_DIGITS}\d]+\s*[项条题][)）]\s*[:：.、]?)?|[a-z]\s*[.)、](?=\s)"
     # A statistics table's row code run into its wording ("01 教职工数", "05 其中：女"): two or three
     # digits before a Chinese word, never before a unit or a range ("50岁", "20年", "35以下", "80后").
     # A word opening with such a character is no unit: "02 所在县", "06 年满五十周岁的女教师".
@@ -579,6 +579,10 @@ _NOISE = re.compile(
     # written for those without ("（没评的写拟评职称）", "（没有的写护照号）") is another field's, not noise.
     r"|(?:请)?(?:写|填)(?:写)?最高的?|(?:还|尚|如|若|如果)?(?:没\S{0,2}|无|未\S{0,2}|不\S{0,2})的?就?(?:写|填)(?:写)?"
     r"[“”\"']?(?:无|0|零|〇|未定级|未评|暂无|没有|空白?|/|否)[“”\"']?"
+    # What to write below a bound: "（不足1年填0）", "（不满一年的按1年填写）".
+    r"|(?:不足|不满|少于|未满)\s*[\d一半]+\s*[年岁个月]*的?(?:按|写|填)(?:写)?\s*[“”\"']?[\d零一]+[“”\"']?\s*(?:年)?(?:填写|填报)?"
+    # How an enumerator gets the answer: "(observe, do not ask)", "（观察填写，不要询问）".
+    r"|(?:observe|by observation)(?:\s*[,;]?\s*do\s+not\s+ask)?|do\s+not\s+ask|(?:观察|目测)(?:填写)?(?:\s*[,，]?\s*(?:不要|勿)(?:询问|问))?"
     # What to write when there is none, and how to round: "(Enter 0 if none)", "(round up to whole years)".
     r"|.*\bif\s+(?:there\s+(?:are|is)\s+)?(?:none|nil|not\s+applicable|n/?a)\b.*|.*\bround(?:ed)?\s+(?:up\s+|down\s+)?to\b.*"
     # The kind of question an online questionnaire prints after it: "[单选题]", "[填空题]", "(single choice)".
@@ -605,6 +609,8 @@ _NOISE = re.compile(
     # The same said as every value of the breakdown: "(all subjects)", "（所有学科）", "（各年级）".
     r"|(?:all|every)\s+(?:subjects?|grades?|levels?|ages?|classes|stages?|campuses|sections?|departments?)"
     r"|(?:the\s+)?(?:whole|entire)\s+school"
+    # A table going on from the page before: "（续表，表头同上）", "(continued)".
+    r"|续表[^()（）]*|continued"
     r"|(?:所有|全部|各)(?:学科|年级|学段|校区|年龄段|部门)"
     # The records a number is taken from, when they are the records the store holds itself: personnel
     # files and systems, the student register, the education statistics, an information system
@@ -949,7 +955,7 @@ def options(text: str) -> list[str]:
             # "60 " is no code of "or more".
             all_coded = all(_OPTION_CODE.match(o) for o in listed)
             return [(_OPTION_CODE.sub("", o) if all_coded else o).strip() for o in listed]
-        if coded := _coded(m.group(1)):
+        if (coded := _coded(m.group(1))) and not says_nothing(m.group(1)):  # "（不足1年填0）" codes nothing
             return coded
         if _answers(m.string[: m.start()], m.group(1)) and not says_nothing(m.group(1)):
             return [o.strip() for o in re.split(r"[/|]", m.group(1)) if o.strip()]
@@ -1185,12 +1191,28 @@ _OWN_LANGUAGE_NAME = re.compile(r"(?:中文|汉字|汉语)(?=\s*(?:全称|名称
                                 r"|(?<=称|名|字)\s*[(（]\s*(?:中文|汉字|汉语|中文名称?)\s*[)）]")
 
 
+# The school a roster's row works at, said after a school's fact: "School code of the school where the teacher
+# works" is the school code of the row's school, as "School code" alone is on a roster; "Name of the school
+# where you teach" is the name of the school.
+_WHERE_ONE_WORKS = re.compile(r"\s+(?:of|for)\s+the\s+school\s+(?:where|at\s+which|in\s+which)\s+(?:the\s+teacher|the\s+staff"
+                              r"\s+member|the\s+respondent|you|he\s+or\s+she|he|she|they)\s+(?:currently\s+)?(?:works?|teach(?:es)?"
+                              r"|is\s+employed|are\s+employed)\b")
+
+
+# A column's or a row's number on a statistics table in a bracket, and the sums it checks: "（栏1）", "（栏1=栏4+
+# 栏5）", "（第3栏）", "（行02）", "(col. 4)". Taken off before ranges are read: "栏4+栏5" holds no "4+".
+_TABLE_CODES = re.compile(r"[(（]\s*(?:(?:(?:第\s*)?[栏欄列行]\s*(?:次\s*)?\d+|第\s*\d+\s*[栏欄列行])"
+                          r"(?:\s*[=＝+＋\-－]\s*(?:第\s*)?[栏欄列行]?\s*\d+\s*[栏欄]?)*"
+                          r"|(?:col(?:umn)?|row)\.?\s*\d+(?:\s*[=+-]\s*(?:col(?:umn)?|row)?\.?\s*\d+)*)\s*[)）]")
+
+
 def unnumbered(text: str) -> str:
     """The folded wording without its numbering, a pivot table's layout words, lettered options,
     answer blanks, how to answer after a question, the identity document to copy from, the number
     of digits a code has ("10-digit") and the span of its codes ("代码（111—220）"); brackets kept,
     for the ranges they qualify."""
-    text = _SENTENCE_END.sub(" ", _as_of_taken_off(strip_numbering(text))).strip()
+    text = _WHERE_ONE_WORKS.sub(lambda m: "" if "school" in m.string[: m.start()] else " of the school", text)
+    text = _SENTENCE_END.sub(" ", _as_of_taken_off(strip_numbering(_TABLE_CODES.sub(" ", text)))).strip()
     text = _LEAD_IN.sub("", _CARRYING_ON.sub("", text))
     text = _MOST_TIME.sub("mainly teach", _REFUSED_LAST.sub(_refused_last, _WHOLE_YEARS.sub(r"\1 ", text)))
     text = _full_name(_AS_ON_DOCUMENT.sub("", _HOW_TO_ANSWER.sub("", _PIVOT_LAYOUT.sub("", text))))

@@ -342,6 +342,17 @@ def _someone_elses(heads: list[str], wording: str, d: Dictionary) -> str | None:
     return None
 
 
+_ASIDE = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
+
+
+def _asides_off(header: str) -> str:
+    """A header without the words it puts in brackets, or the header itself when nothing is left."""
+    bare = header
+    while (shorter := _ASIDE.sub(" ", bare)) != bare:
+        bare = shorter
+    return bare.strip() or header
+
+
 def _read_apart(m: Match, header: str, wording: str, reference: date, d: Dictionary) -> bool:
     """Whether a school's fact read from a wording reads as something else joined to the header above it
     ("Contact person" and "Name": not the school's name; "Pupils" and "Total" are still its enrolment)."""
@@ -543,9 +554,12 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "roster" and heads:
             # "Qualifications / Academic / Institution": any header above may name the fact it was obtained for.
             m = next((x for h in reversed(heads) if (x := institution_of(m, h, req.reference_date, d)) is not None), m)
+        # A school's header says whose its facts are outside its brackets: "School details (completed by
+        # the contact person)" is the school's, "Contact person (principal or deputy)" the contact's.
+        owners = heads if req.level == "roster" else [_asides_off(h) for h in heads]
         if m.key is not None and wording and not (f.key or f.definition) and heads \
-                and (req.level == "roster" or _read_apart(m, heads[-1], wording, req.reference_date, d)) \
-                and (whose := _someone_elses(heads, wording, d)) is not None:
+                and (req.level == "roster" or _read_apart(m, owners[-1], wording, req.reference_date, d)) \
+                and (whose := _someone_elses(owners, wording, d)) is not None:
             # On a school's form too: "校长 / 姓名", "Principal / Name" are the principal's, not the school's.
             m = Match(None, 0.0, f"new: sits under {whose}", (), None, m.parsed)
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
@@ -596,8 +610,9 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
                 renamed = True  # a path run into the name ("专任教师-女") names its population as well
         if not flat:
             path_above = None
-        elif m.key is not None and not part:
-            # As printed under the headers: a bare category ("本科毕业-一级") is no total a "其中" refines.
+        elif not part:
+            # As printed under the headers: a bare category ("本科毕业-一级") is no total a "其中" refines, and
+            # a column left new ("二、教师情况-支教教师") is what the next "其中" refines, so that is new too.
             path_above = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count" else None,
                                f.label or f.key or "")
         if isinstance(p, Parsed) and p.refine:

@@ -808,6 +808,9 @@ def read_title(title: str | None, d: Dictionary) -> tuple[tuple[Filter, ...] | N
     return None, hint
 
 
+_TAUGHT = "teacher.subject"  # what a teacher teaches: a title naming it says which staffing a return is about
+
+
 @dataclass(frozen=True)
 class Above:
     """A field above on the form: its headers, its count (None when it is not one) and its wording."""
@@ -1315,8 +1318,11 @@ def _compose(parsed: Parsed, s: Scene, d: Dictionary) -> tuple[Definition | None
                 # "编外用工人数", "number of staff on…": people counted, whoever they are.
                 return count(d, merge([_anyone(d)], parsed.conditions)), ""
             return None, "names no population, and nothing above it does (of whom?)"
-        if s.headers_own is not None and s.title is not None and set(s.headers_own) <= set(parsed.conditions):
-            # It names the headers' people itself: the title's word for whom the form is about does not narrow it.
+        if s.headers_own is not None and s.title is not None and set(s.headers_own) <= set(parsed.conditions) \
+                and all(f.field == _TAUGHT for f in set(s.title) - set(s.headers_own)):
+            # It names the headers' people itself: the title's word for whom the form is about does not narrow it,
+            # where that word is what they teach (a subject's staffing return prints the whole staff beside
+            # them). A trait ("女教职工情况", "35岁以下青年教师情况") draws every count of its table from those people.
             return count(d, parsed.conditions), ""
         if s.base is not None:
             return count(d, merge(s.base, parsed.conditions)), f"read under {s.base_words!r}"

@@ -1211,8 +1211,10 @@ def beside_column(m: Match, label: str, type_: str | None, level: Level | None, 
     return None
 
 
-# A column giving only the unit its header's value is written in: "教龄 / 年", "Age / years".
+# A column giving only the unit its header's value is written in: "教龄 / 年", "Age / years". A unit of
+# things counted ("人", "个") says the column is a count: "校址 / 个" is how many sites, not the address.
 _UNIT_ONLY = re.compile(r"(?:年|岁|周岁|月|天|人|名|个|years?|yrs?|months?|persons?)")
+_COUNTED_UNIT = re.compile(r"(?:人|名|个|persons?)")
 
 
 def under_field(m: Match, label: str, header: str, type_: str | None, reference: date | None,
@@ -1228,6 +1230,7 @@ def under_field(m: Match, label: str, header: str, type_: str | None, reference:
         return None
     label = label[len(numbering(label)):].strip()
     unit = _UNIT_ONLY.fullmatch(fold(label).strip()) is not None
+    counted = _COUNTED_UNIT.fullmatch(fold(label).strip()) is not None
     if level == "school" and not unit and BREAKDOWN_ONLY not in m.reason:
         return None
     zh = _is_zh(label) or _is_zh(header)
@@ -1246,7 +1249,8 @@ def under_field(m: Match, label: str, header: str, type_: str | None, reference:
         # Read the other way round ("最高" before "学历"), the wording must still be the header's field:
         # "年级任教" is no age.
         if again.key is not None and (header_first or again.key == named) \
-                and (level == "roster" or (again.definition is not None and again.definition.measure == "value")):
+                and (level == "roster" or (again.definition is not None and again.definition.measure == "value")) \
+                and not (counted and (again.definition is None or again.definition.measure != "count")):
             found.setdefault(again.key, again)
     if len(found) != 1:
         return None

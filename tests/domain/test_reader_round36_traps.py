@@ -1,8 +1,9 @@
 """Traps for the rules of round 36 (a merged header joined with a unit, a school's fact under someone else's
 header, a flattened path's "其中", a field naming its people whole under a title's topic), in wordings of our
-own: a unit of things counted is no value's unit, a header's bracketed aside says nothing of whose the
-column is, a "其中" after a column left new is new too, and a title naming a trait of its people still draws
-every count of its table from them."""
+own: a unit of things counted is no value's unit, a header over people joined with "a kind" is no number of
+them, a header's bracketed aside says nothing of whose the column is, a "其中" after a column left new is new
+too, a title naming a trait of its people still draws every count of its table from them, and "（各岗位）"
+after a Chinese post category is that category."""
 
 from __future__ import annotations
 
@@ -16,6 +17,13 @@ def test_a_unit_of_things_counted_under_a_schools_fact_is_no_wording_of_that_fac
     assert misread("学校基本情况", "school", [(["校址"], "个", None)]) == []
     assert misread("学校基本情况", "school", [(["学校地址"], "个", None)]) == []
     assert misread("教师名册", "roster", [(["教龄"], "年", "teacher.teaching_years")]) == []
+
+
+def test_a_header_over_people_joined_with_a_kind_is_no_number_of_them() -> None:
+    # "学生 / 类别" asks which kind of pupils, not how many; the school's own particulars still join.
+    assert misread("学校基本情况", "school", [(["学生"], "类别", None)]) == []
+    assert misread("School census", "school", [(["Pupils"], "Type", None)]) == []
+    assert misread("School census", "school", [(["School"], "Category", "school.school_type")]) == []
 
 
 def test_a_headers_bracketed_aside_does_not_say_whose_the_column_is() -> None:
@@ -46,3 +54,10 @@ def test_a_title_naming_a_trait_of_its_people_still_narrows_a_field_naming_them_
                                            (["专任教师"], "其中：女", f"{FT};ethnicity!=01;gender=2")]) == []
     assert misread("Women in the teaching workforce", "school", [(["Teachers"], "Total teachers", f"{FT};gender=2")]) == []
     assert misread("中小学音乐教师配备情况统计表", "school", [(["二、专任教师情况"], "专任教师总数", FT)]) == []
+
+
+def test_every_post_of_a_chinese_post_category_is_that_category() -> None:
+    # "（各岗位）" after 工勤人员 takes in each of its posts and nothing wider; after the English umbrella word
+    # "Support staff" the bracket may still mean every role but teaching.
+    assert misread("教职工岗位情况", "school", [([], "工勤人员（各岗位）", "status=1;post_type=4")]) == []
+    assert misread("Staff census", "school", [([], "Support staff (all types)", None)]) == []

@@ -945,11 +945,12 @@ with its slips corrected when it cannot be read as it is (once: a slip fixed is 
     if (bare := _ALL_KINDS.sub("", label)) != label and bare.strip():
         # "Total staff (all roles)", "Non-teaching staff (all categories)": every kind of the people named. After
         # one kind of non-teaching staff ("Support staff (all roles)") it says the name is the wider one, all
-        # but the teachers, as British forms use it: not read past.
+        # but the teachers, as British forms use it: not read past. A Chinese post's name ("工勤人员（各岗位）")
+        # is the statistics' own closed category, which every post of it fills and nothing wider.
         again = match_field(label=bare, type=type, level=level, scene=scene, reference=reference, d=d, respell=respell)
         post = again.definition.filter_on(POST) if again.definition is not None else None
         if again.definition is not None and again.definition.measure == "count" \
-                and (post is None or post.negated or len(post.codes) != 1 or post.codes == ("1",)):
+                and (post is None or post.negated or len(post.codes) != 1 or post.codes == ("1",) or _is_zh(bare)):
             return replace(again, reason=f"{again.reason}; the bracket takes in every kind of them")
         return Match(None, 0.0, "new: every kind of what it names, which may be more than the kind named", (),
                      None, again.parsed)
@@ -1217,6 +1218,13 @@ _UNIT_ONLY = re.compile(r"(?:年|岁|周岁|月|天|人|名|个|years?|yrs?|mont
 _COUNTED_UNIT = re.compile(r"(?:人|名|个|persons?)")
 
 
+def _particular(definition: Definition | None, d: Dictionary) -> bool:
+    """Whether a reading is one of the school's particulars (its name, code, type: a value not counted). A
+    header over people joined to "类别" ("学生类别", "Pupils Type") is a kind of them, never their number."""
+    held = d.fields.get(definition.field or "") if definition is not None and definition.measure == "value" else None
+    return held is not None and held.type not in ("integer", "decimal")
+
+
 def under_field(m: Match, label: str, header: str, type_: str | None, reference: date | None,
                 d: Dictionary, level: Level = "roster") -> Match | None:
     """A header naming a field and a column beneath saying which of its values, which date or which
@@ -1249,7 +1257,7 @@ def under_field(m: Match, label: str, header: str, type_: str | None, reference:
         # Read the other way round ("最高" before "学历"), the wording must still be the header's field:
         # "年级任教" is no age.
         if again.key is not None and (header_first or again.key == named) \
-                and (level == "roster" or (again.definition is not None and again.definition.measure == "value")) \
+                and (level == "roster" or _particular(again.definition, d)) \
                 and not (counted and (again.definition is None or again.definition.measure != "count")):
             found.setdefault(again.key, again)
     if len(found) != 1:

@@ -42,9 +42,11 @@ from service.domain.semantics import (
     below_beside,
     beside_column,
     definition_of,
+    header_then,
     institution_of,
     match_field,
     normalise,
+    particular,
     residual_match,
     run_together,
     settled,
@@ -358,9 +360,7 @@ def _read_apart(m: Match, header: str, wording: str, reference: date, d: Diction
     ("Contact person" and "Name": not the school's name; "Pupils" and "Total" are still its enrolment)."""
     if m.definition is None or m.definition.measure != "value":
         return False
-    wording = wording[len(numbering(wording)):].strip()
-    zh = bool(re.search(r"[\u4e00-\u9fff]", header + wording))
-    joined = header + wording if zh else f"{header} {wording}"
+    joined = header_then(header, wording[len(numbering(wording)):].strip())
     return match_field(label=joined, level="school", reference=reference, d=d).key != m.key
 
 
@@ -497,17 +497,14 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             wording = reached[1]
         elif across(rows, i) and (mine := in_column.get(tuple(heads))) is not None:
             prior = mine
-        elif category is not None and category.headers == tuple(heads) and wording \
-                and isinstance(refining := read(wording, d, None), Parsed) and refining.refine:
+        elif (before := next((x for x in (category, path_above if flat else None)
+                              if x is not None and x.headers == tuple(heads)), None)) is not None \
+                and wording and isinstance(refining := read(wording, d, None), Parsed) and refining.refine:
             # "任课教师 / 数学", "任课教师 / 英语", "任课教师 / 其中：35岁以下": with no total printed under these
-            # headers, "其中" is among the category just above it, not the headers' whole.
-            prior = category
-        elif flat and path_above is not None and path_above.headers == tuple(heads) and wording \
-                and isinstance(refining := read(wording, d, None), Parsed) and refining.refine:
-            # "二、专任教师情况-专职体育教师", then "二、专任教师情况-其中：女": a path run into each column's
-            # name puts both under the same headers, so "其中" refines the column just before it, as
-            # it would printed under those headers.
-            prior = path_above
+            # headers, "其中" is among the category just above it, not the headers' whole. "二、专任教师情况-
+            # 专职体育教师", then "二、专任教师情况-其中：女": a path run into each column's name puts both under
+            # the same headers, so "其中" refines the column just before it, as printed under those headers.
+            prior = before
         # Words run together ("TotalFaculty", "TeachingStaff") are parted first, so a term the form defines is found.
         read_heads = [defined(dated(run_together(h, d) or h, req.title), terms) for h in heads]
         where: Scene = scene(read_heads, title, title_hint, req.title, prior, d,
@@ -554,14 +551,16 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "roster" and heads:
             # "Qualifications / Academic / Institution": any header above may name the fact it was obtained for.
             m = next((x for h in reversed(heads) if (x := institution_of(m, h, req.reference_date, d)) is not None), m)
-        # A school's header says whose its facts are outside its brackets: "School details (completed by
-        # the contact person)" is the school's, "Contact person (principal or deputy)" the contact's.
-        owners = heads if req.level == "roster" else [_asides_off(h) for h in heads]
-        if m.key is not None and wording and not (f.key or f.definition) and heads \
-                and (req.level == "roster" or _read_apart(m, owners[-1], wording, req.reference_date, d)) \
-                and (whose := _someone_elses(owners, wording, d)) is not None:
-            # On a school's form too: "校长 / 姓名", "Principal / Name" are the principal's, not the school's.
-            m = Match(None, 0.0, f"new: sits under {whose}", (), None, m.parsed)
+        theirs = False  # a fact of someone a header names: a cell of its own under each such header
+        if m.key is not None and wording and not (f.key or f.definition) and heads:
+            # A school's header says whose its facts are outside its brackets: "School details (completed by
+            # the contact person)" is the school's, "Contact person (principal or deputy)" the contact's.
+            owners = heads if req.level == "roster" else [_asides_off(h) for h in heads]
+            if (req.level == "roster" or _read_apart(m, owners[-1], wording, req.reference_date, d)) \
+                    and (whose := _someone_elses(owners, wording, d)) is not None:
+                # On a school's form too: "校长 / 姓名", "Principal / Name" are the principal's, not the school's.
+                m = Match(None, 0.0, f"new: sits under {whose}", (), None, m.parsed)
+                theirs = True
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
                 and group.categories:
             m = subtotal_match(m, wording, group.categories, d, req.reference_date)
@@ -592,10 +591,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             and not (isinstance(p, Parsed) and p.refine) and tuple(heads) not in totalled else None
         # The school's own particulars (its name, code, address: values not counted) say nothing of
         # whom the rows after them count: a bare "女" after "学校名称" splits the title's population.
-        held = m.definition.field if m.definition is not None and m.definition.measure == "value" else None
-        particular = (held is not None and held in d.fields and d.fields[held].type not in ("integer", "decimal")
-                      and not f.headers and above is None)
-        if ((flat and m.key is not None) or not part) and not particular:
+        if ((flat and m.key is not None) or not part) and not (particular(m.definition, d) and not f.headers and above is None):
             # A total, or anything but a refinement or a bare category, is what the next "其中" refines.
             # It sits under the headers printed above it: a path run into its name ("专任教师数/少数民族")
             # is its wording, so a "其中：女" printed next refines it.
@@ -700,7 +696,6 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         # Any but a value is another cell under other headers ("实聘人数" under "管理岗位" and under
         # "专业技术岗位"), though not another cell after another field; so is a value that is someone
         # else's by its header ("举办者 / 名称" and "主管部门 / 名称").
-        theirs = m.reason.startswith("new: sits under")
         key = custom_key(entity, printed.label or "", context if _depends_on_context(m, printed.label or "")
                          else list(printed.headers) if printed.headers and (theirs or not (m.parsed and m.parsed.kind == "value"))
                          else None)

@@ -89,8 +89,8 @@ _TITLE_NOISE = re.compile(
     r"|^\s*(?:表\s*号\s*[:：]\s*)?[\u4e00-\u9fff]{1,3}[a-z]?\d{3,4}(?:[-.]\d+)*(?![\d.年月日届级岁])(?:号|表)?"
     r"|[(（]\s*表\s*号\s*[:：][^()（）]*[)）]"
     r"|[(（]\s*\d{4}\s*[)）]|\bunits?\s*[:：]\s*(?:persons?|people|headcounts?|pax)\b|[(（]?\s*(?:计量)?单位\s*[:：]\s*[人名个]\s*[)）]?"
-    # A table printed over pages: "共2页", "第1页", "（续表，表头同上）".
-    r"|共\s*\d+\s*页|第\s*\d+\s*页|[(（]\s*续表[^()（）]*[)）]"
+    # A table printed over pages: "共2页", "第1页" (its "（续表，…）" is noise of any wording: text._NOISE).
+    r"|共\s*\d+\s*页|第\s*\d+\s*页"
     r"|[(（]\s*[人名位]\s*[)）]"
     r"|\bisced\s*(?:level\s*)?\d(?:\s*(?:-|to|and)\s*\d)?\b|[(（]\s*(?:headcounts?|persons?|number)\s*[)）]"
     r"|[(（][^()（）]*(?:报表|基层表|统计表)[)）]|[(（]\s*(?:form|table|表)\s*[a-z]{0,3}\s*[-.]?\s*\d{0,3}[a-z]?\s*[)）]|汇总$|一览$|[(（]\s*(?:count|include|exclude|do not|please|report)\b[^()（）]*[)）]"
@@ -166,10 +166,9 @@ def _axes(header: str, d: Dictionary) -> tuple[str, ...] | None:
 # A field and a filter on it set to every value: "岗位类别：(All)", "Post Type: (All)", "人员类别 = 全部".
 _ALL_OF = re.compile(r"^\s*(.+?)\s*[:：=]\s*[(（\[]?\s*(?:all|全部|所有|全选|\(all\))\s*[)）\]]?\s*$")
 _BESIDES = re.compile(r"^\s*(?:另有|另外|此外|in addition|additionally)\s*[:：]?\s*$")
-# A header giving only the unit the table counts in: "单位：人", "计量单位：名", "Unit: persons".
+# A header giving only the unit the table counts in ("单位：人", "计量单位：名", "Unit: persons"), or naming a
+# section that sums up the form ("Section D: Summary", "汇总").
 _UNIT_NOTE = re.compile(r"^[(（]?\s*(?:计量)?单位\s*[:：]\s*(?:人|名|个|位|人数)\s*[)）]?$"
-                        r"|^第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?$"
-                        # A section that sums up the form: "Section D: Summary", "汇总".
                         r"|^(?:summary|overview|汇总|概况|综合情况)$"
                         r"|^[(（]?\s*units?(?:\s+of\s+measure(?:ment)?)?\s*[:：]\s*(?:persons?|people|headcounts?|number)\s*[)）]?$")
 
@@ -197,8 +196,9 @@ def names_nobody(header: str, d: Dictionary) -> bool:
 
 # The school reporting, named by its side of a partnership ("（三）中方合作学校全校情况": a 中外合作办学 return's
 # block of the Chinese school's own figures), is the form's own school: a section, naming nobody else.
-_OWN_SIDE = re.compile(r"(?:中方|我方|本方|校方)[\u4e00-\u9fff]{0,6}?(?:学校|院校|单位)(?:全校|全体|整体)?(?:基本)?(?:情况|概况)?")
-
+OWN_SIDE = "中方|我方|本方|校方"  # the form's own side of a partnership, as a return of one names it
+_OWN_SIDE = re.compile(rf"(?:{OWN_SIDE})[\u4e00-\u9fff]{{0,6}}?(?:学校|院校|单位)(?:全校|全体|整体)?(?:基本)?(?:情况|概况)?")
+# What a header may carry after such a name and still be it: its unit ("（人）") or a colon closing it.
 _UNIT_OR_COLON = re.compile(r"[(（]\s*[人名个]\s*[)）]|[:：]\s*$")
 # A question over rows of kinds of staff, each counted on its row: "Currently, how many people in each of these
 # categories work at your school?", "贵校下列各类人员分别有多少人？". The rows say whom; the question, no one.

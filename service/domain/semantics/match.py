@@ -17,7 +17,7 @@ from typing import Any, Literal
 from service.domain.dictionary import CodeList, Dictionary, dictionary
 from service.domain.semantics import candidates as near
 from service.domain.semantics.candidates import Candidate
-from service.domain.semantics.context import Scene, compose, merge, residual, shared_population, subtotal
+from service.domain.semantics.context import OWN_SIDE, Scene, compose, merge, residual, shared_population, subtotal
 from service.domain.semantics.definition import (
     DERIVED,
     RANGE_FIELDS,
@@ -1098,7 +1098,7 @@ _ALL_KINDS = re.compile(r"\s*[(（]\s*(?:all|every|所有|全部|各)\s*(?:roles
 # A school named by what the form is for: "考点所在学校名称" on a form for exam sites is the school the exam
 # site is at; "中方合作学校名称" on a report of a Sino-foreign programme is the partner on the side of the
 # school reporting (中方, 我方, 校方: the form's own side).
-_SUBJECT_SCHOOL = re.compile(r"^(?P<side>中方|我方|本方|校方)?(?P<subject>[\u4e00-\u9fff]{2,8}?)(?P<at>所在|所属)?的?"
+_SUBJECT_SCHOOL = re.compile(rf"^(?P<side>{OWN_SIDE})?(?P<subject>[\u4e00-\u9fff]{{2,8}}?)(?P<at>所在|所属)?的?"
                              r"(?P<school>学校|学校机构|单位)(?P<rest>\S*)$")
 
 
@@ -1218,7 +1218,12 @@ _UNIT_ONLY = re.compile(r"(?:年|岁|周岁|月|天|人|名|个|years?|yrs?|mont
 _COUNTED_UNIT = re.compile(r"(?:人|名|个|persons?)")
 
 
-def _particular(definition: Definition | None, d: Dictionary) -> bool:
+def header_then(header: str, label: str) -> str:
+    """A header and the column beneath it as one wording: run together in Chinese, spaced in English."""
+    return header + label if _is_zh(label) or _is_zh(header) else f"{header} {label}"
+
+
+def particular(definition: Definition | None, d: Dictionary) -> bool:
     """Whether a reading is one of the school's particulars (its name, code, type: a value not counted). A
     header over people joined to "类别" ("学生类别", "Pupils Type") is a kind of them, never their number."""
     held = d.fields.get(definition.field or "") if definition is not None and definition.measure == "value" else None
@@ -1248,7 +1253,7 @@ def under_field(m: Match, label: str, header: str, type_: str | None, reference:
         joins = [(f"{header}（{label}）" if zh else f"{header} ({label})", True)]
     elif level == "school":
         # A school's merged cell reads only forwards: "Type School" is no wording of the school's type.
-        joins = [(header + label if zh else f"{header} {label}", True)]
+        joins = [(header_then(header, label), True)]
     else:
         joins = [(header + label, True), (label + header, False)] if zh else \
             [(f"{header} {label}", True), (f"{label} {header}", False)]
@@ -1257,7 +1262,7 @@ def under_field(m: Match, label: str, header: str, type_: str | None, reference:
         # Read the other way round ("最高" before "学历"), the wording must still be the header's field:
         # "年级任教" is no age.
         if again.key is not None and (header_first or again.key == named) \
-                and (level == "roster" or _particular(again.definition, d)) \
+                and (level == "roster" or particular(again.definition, d)) \
                 and not (counted and (again.definition is None or again.definition.measure != "count")):
             found.setdefault(again.key, again)
     if len(found) != 1:

@@ -87,6 +87,8 @@ from service.domain.semantics.context import (
     rows_of_others,
     ruled_out,
     scene,
+    sections_run_in,
+    sexes_totalled,
     sheet_clashes,
     sheet_named,
     title_by,
@@ -446,13 +448,15 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     # A column name carrying the worksheet it came from is read under the sheet's name, and pinyin after
     # Chinese is taken off before a path is parted ("专任教师 Zhuānrèn jiàoshī-女 Nǚ"); a system's path of
     # objects ("StaffPersonal/PersonInfo/Demographics/Sex") is its last part under the others. The field is
-    # answered as it was asked.
-    given = [f.model_copy(update=dict(zip(("headers", "label"), machine_path(*sheet_named(
-        [romanisation_taken_off(marks_taken_off(h)) for h in f.headers],
-        romanisation_taken_off(marks_taken_off(f.label))), roster=req.level == "roster"), strict=True)))
-        if f.label else f for f in req.fields]
-    rows = [flattened(list(f.headers), f.label, d) if f.label and req.level == "school" else (list(f.headers), f.label)
-            for f in given]
+    # answered as it was asked. A section's heading run into its first item ("二、师资配备 1.专任教师总数") is a
+    # header over that item and the items after it.
+    sectioned = sections_run_in([
+        sheet_named([romanisation_taken_off(marks_taken_off(h)) for h in f.headers], romanisation_taken_off(marks_taken_off(f.label)))
+        if f.label else (f.headers, f.label) for f in req.fields])
+    given = [f.model_copy(update=dict(zip(("headers", "label"), machine_path(heads, label, roster=req.level == "roster"), strict=True)))
+             if f.label and label else f for f, (heads, label) in zip(req.fields, sectioned, strict=True)]
+    rows = sexes_totalled([flattened(list(f.headers), f.label, d) if f.label and req.level == "school" else (list(f.headers), f.label)
+                           for f in given])
     siblings = Siblings()  # categories headers name side by side, for a "其他" header beside them
     # The headers of the last total printed under headers ("教职工 / 合计"), while the rows after it
     # print none: a table whose merged category cell kept its words on its first row alone.
@@ -496,6 +500,13 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             prior = replace(columns[reached[0]], headers=tuple(heads))
             wording = reached[1]
         elif across(rows, i) and (mine := in_column.get(tuple(heads))) is not None:
+            prior = mine
+        elif prior is not None and prior.headers != tuple(heads) and rows[i][0] and wording \
+                and (mine := in_column.get(tuple(heads))) is not None \
+                and isinstance(refining := read(wording, d, None), Parsed) and refining.refine:
+            # "T / Teachers", "F / Teachers", "M / Teachers", then "T / of which: permanent": printed
+            # transposed, a "其中" refines the last whole printed under its own headers, not the cell before
+            # it under others ("Headcount / Teachers", "FTE / Teachers", "Headcount / of which female").
             prior = mine
         elif (before := next((x for x in (category, path_above if flat else None)
                               if x is not None and x.headers == tuple(heads)), None)) is not None \

@@ -428,15 +428,10 @@ NOT_YET: dict[str, str] = {
     'ISCED 5 / Male': 'FT;education=31;gender=1',
     'All levels of qualification / Female': 'FT;gender=2',
     'All levels of qualification / Total': 'FT',
-    "Female / Bachelor's degree": 'FT;gender=2;education=21',
-    "Female / Master's degree": 'FT;gender=2;education=14',
-    'Female / Doctorate': 'FT;gender=2;education=11',
-    "Male / Master's degree": 'FT;gender=1;education=14',
-    'Male / Total': 'FT;gender=1',
-    # A title crossing with what the records do not hold (骨干, training, FTE) names no population, so
-    # its one held column has none either: asked, which is safe.
+    # A title crossing with what the records do not hold (骨干, FTE) names no population, so its one
+    # held column has none either: asked, which is safe. (A title listing a breakdown the reader does
+    # not know beside ones it does, "by qualification and training status", names its population.)
     '合计 / 硕士': 'FT;education=14',
-    "Total / Bachelor's degree": 'FT;education=21',
     'Headcount / Female': 'FT;gender=2',
 }
 

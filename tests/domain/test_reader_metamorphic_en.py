@@ -512,7 +512,7 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     # words: the reader takes codes beside their names only in capitals.
     # A name run together is parted by its capitals ("EMISCode", "Count of StaffID", "AgeBand"): in lower
     # case ("emiscode", "count of staffid") nothing parts it.
-    "lower": {("c13-en-dfe-codes-01", 5), ("c13-en-dfe-codes-01", 6), ("c13-en-dfe-codes-01", 13),
+    "lower": {("c13-en-dfe-codes-01", 6), ("c13-en-dfe-codes-01", 13),
               *(("c21-powerbi", i) for i in range(1, 11)),
               *(("c31-intl-group-summary", i) for i in (3, 4, 5, 6, 7, 11, 12, 13, 14)),
               *(("c33-api-staff", i) for i in (0, 2, 7, 10))},
@@ -563,6 +563,27 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     "range_to_en_dash_years": {("c35-sg-01", 4)},
 }
 
+# Rounds 41 and 42's forms (and one of round 35) under variations the reader does not yet meet: a sex's
+# letter beside "T" and a title's letters ("HM = men and women") read only as whole cells, not with a
+# unit, a number or a letter before them; a system's column names in capitals or as questions; "Memo" and
+# a class beside its complement once reworded.
+_ROUNDS_41_42: dict[str, set[tuple[str, int]]] = {
+    "camel_case": {("c41-uk-mat-workforce", 4)},
+    "header_unit": {("c41-accred-faculty-degree", 12), ("c41-accred-faculty-degree", 14), ("c41-accred-faculty-degree", 16), ("c41-eu-nso-staff-transposed", 0), ("c41-eu-nso-staff-transposed", 3), ("c41-eu-nso-staff-transposed", 6), ("c41-eu-nso-staff-transposed", 7), ("c41-eu-nso-staff-transposed", 12)},
+    "name_to_what_is_your": {("c42-us-sdf-01", 3), ("c42-us-sdf-01", 6), ("c42-us-sdf-01", 10), ("c42-us-sdf-01", 11)},
+    "name_to_your": {("c42-us-sdf-01", 3), ("c42-us-sdf-01", 6), ("c42-us-sdf-01", 10), ("c42-us-sdf-01", 11)},
+    "numbering_letter": {("c41-moz-census-t6", 1), ("c41-moz-census-t6", 2), ("c41-moz-census-t6", 3), ("c41-moz-census-t6", 4), ("c41-moz-census-t6", 6), ("c41-moz-census-t6", 11)},
+    "numbering_q": {("c35-udise-sch-01", 9)},
+    "spelling_us": {("c41-kg-school-passport", 5)},
+    "staff_to_personnel": {("c42-ngo-rural-01", 8)},
+    "stray_spaces": {("c42-grp-hris-01", 10), ("c42-grp-hris-01", 16)},
+    "trailing_colon": {("c35-udise-sch-01", 9)},
+    "unit_persons": {("c35-udise-sch-01", 9), ("c41-moz-census-t6", 1), ("c41-moz-census-t6", 2), ("c41-moz-census-t6", 3), ("c41-moz-census-t6", 4), ("c41-moz-census-t6", 6)},
+    "upper": {("c42-us-sdf-01", 3), ("c42-us-sdf-01", 6), ("c42-us-sdf-01", 10), ("c42-us-sdf-01", 11)},
+}
+for _variation, _broken in _ROUNDS_41_42.items():
+    NOT_YET.setdefault(_variation, set()).update(_broken)
+
 
 @pytest.mark.parametrize("variation", [v.name for v in VARIATIONS])
 def test_a_meaning_keeping_variation_of_english_wordings_reads_the_same(variation: str) -> None:
@@ -607,9 +628,9 @@ def test_codes_beside_their_names_are_taken_off_in_any_case_of_the_words_round_t
                    "school.staff.post_type.support"]
 
 
-def test_codes_in_lower_case_are_not_yet_told_from_words() -> None:
-    # A careful reader sees "prm" is a code; the reader takes codes only in capitals (NOT_YET["lower"]).
-    assert read_form([{"label": "Teachers"}, {"label": "of which: contract type prm (permanent)"}])[1] is None
+def test_a_code_in_lower_case_glossed_by_its_value_reads_as_the_value() -> None:
+    # "prm" is a code the reader does not know; the one value in its bracket says what it is.
+    assert read_form([{"label": "Teachers"}, {"label": "of which: contract type prm (permanent)"}])[1] == count(f"{FT};establishment=1")
 
 
 def test_out_of_which_refines_the_total_above() -> None:

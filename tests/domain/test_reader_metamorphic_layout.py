@@ -507,6 +507,25 @@ NOT_YET: dict[str, set[tuple[str, int]]] = {
     "unit_suffix": {("c12-spjh-hz-01", 12)},
 }
 
+# Rounds 39-42's forms (and three older ones) under layouts the reader does not yet meet: a sex's letter
+# ("T", "MF", "F") and a title's letters ("HM") read only as whole cells, not once flattened into a path,
+# numbered or given a unit; a transposed "of which" placed by its column only when printed under headers;
+# a section's heading run into its first item, whose "其中" rows lose it once moved into a header; headers
+# swapped over row-oriented tables (the category above its population); residual "其他" rows flattened
+# with a colon; a merged "Headcount" cell flattened into its "of which" row.
+_ROUNDS_39_42: dict[str, set[tuple[str, int]]] = {
+    "flatten_colon": {("c35-udise-sch-01", 9), ("c39-mzw-ssmz-jzg", 8), ("c39-mzw-ssmz-jzg", 9), ("c39-shi-zxzrjs-rjkc", 15), ("c39-tw-guozhong-xueli", 8), ("c41-eu-nso-staff-transposed", 0), ("c41-eu-nso-staff-transposed", 3), ("c41-eu-nso-staff-transposed", 6), ("c41-eu-nso-staff-transposed", 7), ("c41-eu-nso-staff-transposed", 12), ("c41-moz-census-t6", 6), ("c41-moz-census-t6", 11), ("c41-uk-mat-workforce", 4), ("c41-uoe-perm-qual", 8)},
+    "flatten_dash": {("c26-hr-workforce", 12), ("c39-sheng-qingnian-zrjs", 3), ("c39-xian-kuaibao-duibi", 0), ("c39-xian-kuaibao-duibi", 11), ("c41-accred-faculty-degree", 12), ("c41-accred-faculty-degree", 14), ("c41-accred-faculty-degree", 16), ("c41-macao-staff-age", 10), ("c41-macao-staff-age", 11), ("c41-uk-mat-workforce", 4)},
+    "flatten_gt": {("c26-hr-workforce", 12), ("c39-sheng-qingnian-zrjs", 3), ("c39-xian-kuaibao-duibi", 0), ("c39-xian-kuaibao-duibi", 11), ("c41-uk-mat-workforce", 4)},
+    "flatten_pipe": {("c26-hr-workforce", 12), ("c39-sheng-qingnian-zrjs", 3), ("c39-xian-kuaibao-duibi", 0), ("c39-xian-kuaibao-duibi", 11), ("c41-uk-mat-workforce", 4)},
+    "headers_swapped": {("c39-emis-census-formc", 9), ("c39-emis-census-formc", 10), ("c39-emis-census-formc", 11), ("c39-emis-census-formc", 12), ("c39-sheng-zaibian-gwfb", 2), ("c39-sheng-zaibian-gwfb", 3), ("c39-sheng-zaibian-gwfb", 6), ("c39-sheng-zaibian-gwfb", 7), ("c39-sheng-zaibian-gwfb", 8), ("c39-sheng-zaibian-gwfb", 9), ("c39-shi-zrjs-xlmz-kuaye", 4), ("c39-shi-zrjs-xlmz-kuaye", 5), ("c39-shi-zrjs-xlmz-kuaye", 6), ("c39-shi-zrjs-zcnl", 10), ("c39-shi-zrjs-zcnl", 11), ("c41-accred-faculty-degree", 12), ("c41-accred-faculty-degree", 13), ("c41-accred-faculty-degree", 14), ("c41-accred-faculty-degree", 16)},
+    "of_which_header": {("c22-mne", 10), ("c40-ddz-kxdd-02", 5), ("c40-ddz-kxdd-02", 6), ("c40-ddz-kxdd-02", 7), ("c40-ddz-kxdd-02", 8), ("c40-ddz-kxdd-02", 9)},
+    "row_numbers": {("c41-moz-census-t6", 1), ("c41-moz-census-t6", 2), ("c41-moz-census-t6", 3), ("c41-moz-census-t6", 4), ("c41-moz-census-t6", 6), ("c41-moz-census-t6", 11)},
+    "unit_suffix": {("c35-udise-sch-01", 9)},
+}
+for _name, _broken in _ROUNDS_39_42.items():
+    NOT_YET.setdefault(_name, set()).update(_broken)
+
 
 @pytest.mark.parametrize("name", sorted(PERTURBATIONS))
 def test_a_form_reads_the_same_whatever_its_layout(name: str) -> None:

@@ -510,6 +510,9 @@ def breaks(name: str) -> dict[tuple[str, int], str]:
 
 
 NOT_YET: dict[tuple[str, int, str], str] = {
+    # A "其中" header between a population and its band, in traditional characters: the header "其中" alone is
+    # read in the simplified form only.
+    ("c39-sheng-zaibian-gwfb", 4, "script"): "其中 as a header of its own in traditional characters",
     # A header and its colon put inside a question ("贵校现有规模：教职工____人"): the colon ends "规模" as a
     # header only at the start of a wording; mid-sentence the words before it are not read as one.
     ("c19-diming", 14, "贵校现有X____人"): "a header's colon inside a question",

@@ -39,7 +39,7 @@ from service.domain.semantics.reader import (
     Parsed,
     Unread,
     band_of,
-    by_unknown,
+    by_parts,
     defined_term,
     read,
     respelled,
@@ -51,8 +51,10 @@ from service.domain.semantics.text import (
     another_measure,
     fold,
     lettered,
+    measured,
     numbering,
     of_an_event,
+    records_basis,
     simplified,
     strip_noise,
 )
@@ -62,6 +64,8 @@ _TITLE_NOISE = re.compile(
     # The attachment a table is sent as, with the table's own number after it: "附件2：表3 …", "Annex 2: Table 20-14 …".
     r"^\s*(?:附件|附录|annex|appendix|attachment)\s*[\da-z一二三四五六七八九十]{0,3}\s*[:：.、．-]?\s*"
     r"(?:(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?)?"
+    # A yearbook's table number before its name: "18-14 Age Composition of …" (not a band: "25-29 years").
+    r"|^\s*\d{1,2}-\d{1,3}\s+(?!years?\b|yrs\b)(?=[a-z])"
     r"|^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:[-/]\s*(?:\d{4}|\d{2}(?!\d))\s*)?(?:年度?(?:\s*\d{1,2}\s*月份?)?|学年度?)?(?:[初末])?|\d{2,3}\s*学年度?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
@@ -230,9 +234,14 @@ _DEFINES = re.compile(r"(?:[(（]|(?<=[;；]))\s*(?:注\s*[:：]\s*|note\s*[:：
 # A term that is only a word for people ("faculty"): the form's own name for the people it defines, so
 # the definition stands in its place. A longer term ("young teachers") keeps its words, the definition
 # after them.
+_LETTERS = re.compile(r"[a-z]{1,3}")
 _PEOPLE_WORD = re.compile(r"^(?:faculty|educators?|personnel|employees|staff|teachers?)$")
 
 
+# Letters a title defines for its columns: "(HM = men and women; M = of which women)".
+_ABBREVIATION = re.compile(r"(?:[(（]|(?<=[;；,，]))\s*([a-z]{1,3})\s*=\s*([^()（）;；,，=]{2,40}?)\s*(?=[)）;；,，])")
+# A bracket of such definitions, which says what the columns' letters mean, not whom the table counts.
+_LETTERS_DEFINED = re.compile(r"[(（]\s*[a-z]{1,3}\s*=[^()（）]*[)）]")
 # People named with their range in a bracket right after them: "青年教师（35周岁及以下）".
 _NAMED_RANGE = re.compile(r"((?:[a-z]+ )?[^\s()（）、,，和及与]{0,8}?(?:教师|老师|人员|教职工|teachers?|staff))\s*[(（]([^()（）]*\d[^()（）]*)[)）]")
 
@@ -244,6 +253,8 @@ def glossary(title: str | None) -> tuple[tuple[str, str], ...]:
     # "全县中小学青年教师（35周岁及以下）": the people named are the last word before the bracket.
     found += [(_last_word(m.group(1)), m.group(2).strip()) for m in _NAMED_RANGE.finditer(folded)
               if any(band_of(m.group(2), f) for f in RANGE_FIELDS)]
+    # "(HM = men and women; M = of which women)": the letters a table heads its columns with.
+    found += [(m.group(1), m.group(2).strip()) for m in _ABBREVIATION.finditer(folded)]
     return tuple(sorted(((t, w) for t, w in found if t and w and t != w), key=lambda p: -len(p[0])))
 
 
@@ -371,7 +382,10 @@ def defined(text: str, terms: tuple[tuple[str, str], ...]) -> str:
         return text
     folded = plain = fold(text)
     for term, meaning in terms:
-        if _PEOPLE_WORD.match(term):
+        if _LETTERS.fullmatch(term):
+            # A column headed by the letters alone: "M" is "of which women" only where the title says so.
+            folded = meaning if folded.strip() == term else folded
+        elif _PEOPLE_WORD.match(term):
             # Not within another word ("non-faculty": the others), nor beside it ("faculty and non-faculty": all).
             t = re.escape(term)
             folded = re.sub(rf"(?<![\w-]){t}(?![\w-])(?!\s+(?:and|or|&)\s+non[- ]?{t}\b)", meaning, folded)
@@ -510,6 +524,47 @@ _OBJECT_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # not read alone.
 _GENERIC_PROPERTY = re.compile(r"(?i:status|state|title|type|kind|category|class|level|grade|rank|role|position|code|id"
                                r"|identifier|number|no|name|value|description|label|flag)")
+
+
+# A section's heading run into its first item, as a document pastes them: "二、师资配备 1.专任教师总数",
+# "（三）人员情况 (1) 在编人数". The heading has a numeral's numbering, the item a digit's.
+_RUN_IN_SECTION = re.compile(r"^\s*(?P<section>(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])"
+                             r"\s*[^\d\s()（）][^\d()（）]{0,20}?)\s+(?P<item>(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）])\s*\S.*)$")
+
+
+_SECTION_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])")
+
+
+def sections_run_in(rows: list[tuple[list[str], str | None]]) -> list[tuple[list[str], str | None]]:
+    """A heading run into its first item's wording ("二、师资配备 1.专任教师总数"): the item under the
+    heading, and so are the items after it under the same headers, until another heading."""
+    out: list[tuple[list[str], str | None]] = []
+    current: tuple[tuple[str, ...], str] | None = None
+    for headers, label in rows:
+        m = _RUN_IN_SECTION.match(label) if label else None
+        if m is not None:
+            current = (tuple(headers), m.group("section").strip())
+            out.append(([*headers, current[1]], m.group("item")))
+        elif current is not None and label and tuple(headers) == current[0] and not _SECTION_NUMBERING.match(label):
+            out.append(([*headers, current[1]], label))
+        else:
+            current = None
+            out.append((headers, label))
+    return out
+
+
+_SEX_LETTER = re.compile(r"^\s*[mf]\s*$", re.IGNORECASE)
+_TOTAL_LETTER = re.compile(r"^\s*t\s*$", re.IGNORECASE)
+
+
+def sexes_totalled(rows: list[tuple[list[str], str | None]]) -> list[tuple[list[str], str | None]]:
+    """"T" beside sexes printed as letters ("M", "F", "T", as UIS tables print them) is their total;
+    a form printing no such letters says nothing by a lone "T"."""
+    cells = [c for heads, label in rows for c in (*heads, label or "")]
+    if not any(_SEX_LETTER.match(c) for c in cells):
+        return rows
+    return [([("Total" if _TOTAL_LETTER.match(h) else h) for h in heads],
+             "Total" if label and _TOTAL_LETTER.match(label) else label) for heads, label in rows]
 
 
 def machine_path(headers: list[str], label: str, roster: bool) -> tuple[list[str], str]:
@@ -724,14 +779,23 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
     the schools it is for."""
     # The day a title says its counts are at ("(headcount as at 1 October)") is the reference date.
     title = _RUN_IN_NOTE.sub("", _FOOTNOTE.sub("", title))
-    text = _DEFINES.sub(" ", fold(dated(title, title)))
+    text = _LETTERS_DEFINED.sub(" ", _DEFINES.sub(" ", fold(dated(title, title))))
     # Twice: "…结构一览表（单位：人）" shows its kind of document only once the unit is gone.
     text = _PLACE.sub("", _TITLE_NOISE.sub(" ", _TITLE_NOISE.sub(" ", defined(text, glossary(title))).strip()).strip())
     # "Age distribution of teachers": the teachers, by age.
     text = _OF_WHOM.sub(r"\g<pop> by \g<by>", text)
+    if not isinstance(read(text, d, mode="frame"), Parsed) and (m := _WHOSE_DISTRIBUTION.match(text)) is not None \
+            and isinstance(whom := read(m.group("pop"), d, mode="frame"), Parsed) and whom.own_population:
+        text = f"{m.group('pop')} by {m.group('by')}"
     # "… of Regular Secondary Schools" says which schools the table is for, never whom it counts.
     text = _SPACES.sub(" ", _SCHOOLS_FOR_EN.sub(" ", _schools_stage(text, d))).strip()
     parsed = read(text, d, mode="frame")
+    if not isinstance(parsed, Parsed) and not measured(text):
+        parsed = by_parts(text, d) or parsed  # "Teachers by certification, employment and sex"
+    if not isinstance(parsed, Parsed) and (m := _SENTENCES.search(text)) is not None:
+        # "PERS_AGE (institution return). Female teachers by age", "Form B. Teachers by sex": the
+        # table's name after its code and the document's, in a sentence of its own.
+        return _read_title(text[m.end():], d)
     if not isinstance(parsed, Parsed) and (m := _NAMED.match(text)) is not None:
         # "Annual School Census — Form C: Teaching Staff by …": what follows the form's name.
         parsed = read(text[m.end():], d, mode="frame")
@@ -755,6 +819,10 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
 # A part after a title's last comma or dash: the place or period it is for, unless it names whom it counts.
 _TRAILING_PLACE = re.compile(r"\s*(?:[,，]|\s[—–-]{1,2}\s|——)\s*([^,，()（）—–]+)$")
 # A breakdown said before whom it breaks down: "Age distribution of teachers", "Gender profile of staff".
+# A title's last sentence: what comes after a full stop and a space ("Form B. Teachers by sex").
+_SENTENCES = re.compile(r"^.*[a-z\d)][.]\s+(?=[a-z])")
+# "Teachers' age and gender distribution": the teachers, by age and gender.
+_WHOSE_DISTRIBUTION = re.compile(r"^(?P<pop>.+?)\s+(?P<by>[a-z][a-z ]{1,30}?)\s+(?:distribution|profile|breakdown|composition|structure)$")
 _OF_WHOM = re.compile(r"^(?P<by>[a-z][a-z ]{1,30}?)\s+(?:distribution|profile|breakdown|composition|structure)\s+of\s+(?P<pop>.+)$")
 
 
@@ -1049,7 +1117,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             parsed = read(fixed, d, hint, mode="frame", by=tuple(breakdowns))
         if not isinstance(parsed, Parsed) and parsed.unknown and (parted := words_run_together(h, d)) is not None:
             parsed = read(parted, d, hint, mode="frame", by=tuple(breakdowns))  # "EmploymentType", "AgeBand"
-        if not isinstance(parsed, Parsed) and (axis := by_unknown(_INSTRUCTIONS.sub(" ", h), d)) is not None:
+        if not isinstance(parsed, Parsed) and (axis := by_parts(_INSTRUCTIONS.sub(" ", h), d)) is not None:
             parsed = axis  # "Teachers by professional status and sex": by something of the form's own
         if not isinstance(parsed, Parsed):
             if parsed.reason == EMPLOYED:  # "Full-time" over teachers: said of teachers alone (compose)
@@ -1059,7 +1127,9 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
                 # not read, naming no one. The title does not frame the fields under it: only a field
                 # naming whom it counts, or a header or field under it that does, says whom.
                 topic, base, population, words = h, None, False, []
-            elif parsed.reason not in (NOTHING, EMPTY):  # "Section B", "一、基本情况": no population
+            elif parsed.reason not in (NOTHING, EMPTY) and not records_basis(fold(h[len(numbering(h)):])):
+                # "Section B", "一、基本情况": no population. A header naming only the records its numbers
+                # follow ("附：按教育统计口径") says nothing of whom.
                 unreadable = unreadable or h
             continue
         if parsed.kind == "count" and parsed.generic_only and "teacher.id" in parsed.by:

@@ -248,6 +248,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                # People who came during a period: a flow, never a state the records hold ("transferred"
                # alone is one who left).
                "transferred in", "transfer in", "调入", "调进", "新调入",
+               # Staff and students together ("在校人员总数（师生合计）", "全校师生"): a school's people with its pupils.
+               "师生", "师生员工", "全校师生", "全体师生",
                # The grades and classes a teacher teaches ("任教年级"): not held, and "年级" is no slip for 年纪.
                "年级", "班级",
                # Posts and ranks of a school's staff, not a title or a degree ("Master Teacher I" is a
@@ -361,6 +363,8 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
                    "participant", "applicant", "nominee"),
     "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution",
+             # An academy is a school in England's and many systems' words ("Academy name").
+             "academy", "your academy", "this academy",
              # A school's site, as an HR system of a group of schools calls each school; where one works.
              "campus", "work site", "worksite", "workplace", "place of work",
              # An early childhood education and care centre, as the OECD's surveys of its staff name it.
@@ -456,6 +460,10 @@ SCHOOL_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "teacher.education": ("毕业", "学历层次", "文化程度", "qualification", "educational", "education",
                           "academic qualification",
+                          # As China's statistical yearbooks translate 学历: "… by Academic Credentials".
+                          "academic credentials",
+                          # "Teachers by level of academic education" (as Portuguese nível académico is put).
+                          "level of education", "academic education", "level of academic education",
                           # As Spanish, Portuguese and French forms translate nivel de estudios, études.
                           "level of studies", "level of schooling",
                           "education level", "educational attainment"),
@@ -468,10 +476,13 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
                         "相关学科", "有关学科", "related subjects", "relevant subjects",
                         # the subject a teacher mainly teaches, not a primary school's
                         "primary subject", "main subject", "primary subject area", "main subject area",
+                        "major subject", "major subject taught",
                         # The field a teacher teaches, as a subject is one: "Subject or field taught".
                         "field taught"),
     # The terms a teacher is employed on, as other countries' censuses ask it (permanent or contract).
     "teacher.establishment": ("编制", "编", "establishment", "staffing", "bianzhi", "nature of appointment",
+                              # Every kind of contract: "Teaching staff / All contracts / Total".
+                              "all contracts",
                               "type of appointment", "appointment type", "terms of service", "terms of employment",
                               "contract status", "nature of employment", "用工性质", "用工形式"),
     "teacher.post_type": ("岗位", "post", "position"),
@@ -512,6 +523,13 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
 # the county-level division whose code the records hold, unless its code is asked ("District code").
 LOOSE_WORDS: dict[str, tuple[str, ...]] = {"teacher.education": ("degree", "academic degree"),
                                            "teacher.establishment": ("contract type", "type of contract", "employment contract",
+                                                                     # UOE-style "by permanency of contract".
+                                                                     "permanency of contract", "permanence of contract",
+                                                                     "contract permanency", "permanency",
+                                                                     # "Employment / Permanent", "Mode of employment".
+                                                                     "employment", "employment condition", "conditions of employment",
+                                                                     "condition of employment", "mode of employment", "employment mode",
+                                                                     "聘任形式", "聘用形式", "受聘形式",
                                                                      "contract of employment",
                                                                      # Someone's contract is the contract itself, not
                                                                      # contract staff: "Is your contract permanent or temporary?"

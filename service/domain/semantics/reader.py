@@ -191,8 +191,16 @@ def _tilings(u: tuple[str, ...], lex: Lexicon, strict: bool = True) -> list[list
             if piece in lex.terms:
                 found.extend((piece, rest) for rest in memo[end][: _MAX_TILINGS - len(found)])
         memo[start] = found
-    out = [t for t in map(_pieces, memo[0]) if not strict or not any(a + b in lex.terms for a, b in itertools.pairwise(t))]
+    out = [t for t in map(_pieces, memo[0]) if not strict or not _splits_a_term(t, lex)]
     return sorted(out, key=len)
+
+
+def _splits_a_term(tiling: list[tuple[str, ...]], lex: Lexicon) -> bool:
+    """Whether two pieces side by side make a known term ("专任" + "教师"), or the pieces together, after a
+    "by", are one ("type" + "of" + "contract", when "type of contract" is a term of its own)."""
+    whole = tiling[1:] if tiling and tiling[0] == ("by",) else tiling  # "by type of contract" over a column
+    return any(a + b in lex.terms for a, b in itertools.pairwise(tiling)) \
+        or (len(whole) > 2 and sum(whole, ()) in lex.terms)
 
 
 _Tiling = tuple[tuple[str, ...], "_Tiling"] | None
@@ -610,7 +618,10 @@ def _interpret(st: _State, ranges: list[Filter], d: Dictionary, mode: Mode, offe
         and any(c.field == POST for c in st.conds)
     # "您在哪所学校工作？", "Which school do you work at?": where one works is the school itself.
     where_working = "self" in st.markers and not dims and not st.conds and not ranges and not has_counted
-    if "work" in st.markers and not (set(dims) & teaching or of_teachers or staff_at_work or where_working):
+    # "现从事岗位（教师/行政/工勤）": the work named by the post it is done in is the post, when the options
+    # offered are posts (bare, "岗位" may be an HR post class).
+    post_worked = dims == [POST] and offered == POST and not st.conds and not has_counted
+    if "work" in st.markers and not (set(dims) & teaching or of_teachers or staff_at_work or where_working or post_worked):
         raise _Fail("work of any kind is not teaching (参加工作 is not 参加教育工作)")
     if "period" in st.markers and any(c.field == STATUS and ACTIVE not in _allowed(c, d) for c in st.conds):
         # "本学期退休人数", "staff retired this year": who retired or left during the period, which
@@ -709,6 +720,17 @@ def _prefer(senses: frozenset[Sense], level: str | None, school_named: bool = Fa
     return sorted(senses, key=repr)
 
 
+def _opens_people(options: list[list[Sense]]) -> bool:
+    """Whether terms begin with people, perhaps after traits of theirs ("女专任教师", "在编教师"): a
+    kind of school before them names the schools a table is for ("初中女专任教师学历情况")."""
+    for senses in options:
+        if any(s.kind == "pop" for s in senses):
+            return True
+        if not any(s.kind in ("code", "teacher_mod") and (s.field or "").startswith("teacher.") for s in senses):
+            return False
+    return False
+
+
 def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None,
              frame: bool = False) -> list[tuple[list[Sense], list[int]]]:
     """Each way to pick one sense per term; with the positions where a term had several senses.
@@ -716,8 +738,7 @@ def _choices(tiling: list[tuple[str, ...]], lex: Lexicon, level: str | None,
     schools its table is for, not an education."""
     school_named = any(s.kind == "self" for t in tiling for s in lex.terms[t])
     options = [_prefer(lex.terms[t], level, school_named) for t in tiling]
-    if frame and len(options) > 1 and any(s.kind == "school_code" for s in options[0]) \
-            and any(s.kind == "pop" for s in options[1]):
+    if frame and len(options) > 1 and any(s.kind == "school_code" for s in options[0]) and _opens_people(options[1:]):
         options[0] = [s for s in options[0] if s.kind == "school_code"]
     # A term is ambiguous when it can be values of different fields ("高中": education, school type).
     ambiguous = [i for i, o in enumerate(options)
@@ -751,6 +772,9 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         got = _read(label, d, hint, level, mode, by)
         if isinstance(got, Unread) and got.reason.startswith(_UNKNOWN) and (named := _named_by_bracket(label, d)):
             got = _read(named, d, hint, level, mode, by)  # "艺术（音乐、美术）教师": music or art teachers
+        elif isinstance(got, Unread) and got.reason.startswith(_UNKNOWN) and (glossed := _CODE_GLOSSED.match(unnumbered(fold(label)))) \
+                and isinstance(gloss := _read(glossed.group(1), d, hint, level, mode, by), Parsed):
+            got = gloss  # "xb（性别）": a system's column code, glossed
         elif mode == "field" and isinstance(got, Parsed) and (named := _named_by_bracket(label, d, known=True)):
             got = _read(named, d, hint, level, mode, by)  # "Art teachers (music, fine arts)": either
         if mode == "field" and isinstance(got, Unread) and got.reason.startswith(_UNKNOWN):
@@ -787,7 +811,10 @@ _WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff\uf900-\ufa
 # ("All teachers / Male") is of all the people it names, while a bare category under it naming a value
 # of another field stays unread (context.compose): "Contract" beside "Lecturers paid per lesson" under
 # "Teachers by employment" may be some of the teachers off the establishment.
-_BY_RUN = re.compile(r"\bby\s+([a-z][a-z' -]*?)(?=\s+and\b|\s*[,;]|\s*$)")
+_BY_LIST = re.compile(r"\bby\s+(?=[a-z])")
+_LIST_SEP = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
+_LIST_TAIL = re.compile(r"\s+[-–—]+\s+")
+_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
 # "by" after a verb's participle names an agent ("employed by", "paid by", "trained by"), and a run
 # opening with a determiner names one ("by the district"): neither is what a table breaks down by.
 _BY_AGENT = re.compile(r"(?:ed|paid|given|taken|chosen|written|taught|run|held|kept|led)\s+$")
@@ -795,20 +822,50 @@ _BY_WHOM = re.compile(r"(?:the|a|an|their|its|our|your|his|her|this|that|each|on
 
 
 def by_unknown(header: str, d: Dictionary) -> Parsed | None:
-    """A header breaking its people down by words the reader does not know, read with the breakdown
-    as UNKNOWN_AXIS; None when it has no such words or does not read so."""
-    text = unnumbered(fold(header))
-    m = _BY_RUN.search(text)
-    if m is None or not _unknown(units(m.group(1)), lexicon(d)):
+    """A header breaking its people down by words the reader does not know, read with that breakdown
+    as UNKNOWN_AXIS (by_parts); None when it has no such words or does not read so."""
+    m = _BY_LIST.search(text := unnumbered(fold(header)))
+    lex = lexicon(d)
+    if m is None or not any(_unknown(units(i), lex) for i in _by_items(text[m.end():])):
         return None
-    if _BY_AGENT.search(text[: m.start()]) or _BY_WHOM.match(m.group(1)):
+    return by_parts(header, d)
+
+
+def by_parts(header: str, d: Dictionary) -> Parsed | None:
+    """A header or title breaking its people down by several things ("Teachers by certification,
+    employment and sex", "Faculty by highest degree earned and gender"), read one at a time: each as
+    the reader knows it, a value named for its field ("by contract": the terms of employment), and as
+    UNKNOWN_AXIS where it does not know the words. None when the parts do not read alike."""
+    text = unnumbered(fold(header))
+    m = _BY_LIST.search(text)
+    if m is None or _BY_AGENT.search(text[: m.start()]):
         # "Teachers employed by the council", "Staff paid by the PTA": who employs or pays them, not a
         # breakdown; a "Total" under it is of those people alone, which the records do not tell apart.
         return None
-    got = read(f"{text[: m.start(1)]}category{text[m.end(1):]}", d, mode="frame")
-    if not isinstance(got, Parsed) or ANY not in got.by:
-        return None
-    return replace(got, by=tuple(UNKNOWN_AXIS if b == ANY else b for b in got.by))
+    people, lex = text[: m.start()].rstrip(), lexicon(d)
+    got: Parsed | None = None
+    by: list[str] = []
+    for item in _by_items(text[m.end():]):
+        if _BY_WHOM.match(item):
+            return None
+        unknown = bool(_unknown(units(item), lex))
+        one = read(f"{people} by {'category' if unknown else item}", d, mode="frame")
+        if not isinstance(one, Parsed) and not unknown and isinstance(value := read(item, d), Parsed) \
+                and value.kind == "count" and len({c.field for c in value.conditions}) == 1 and not value.own_population:
+            one = read(f"{people} by category", d, mode="frame")  # "by contract": by the terms of employment
+            one = replace(one, by=(value.conditions[0].field,)) if isinstance(one, Parsed) else one
+        if not isinstance(one, Parsed) or (unknown and ANY not in one.by):
+            return None
+        if got is not None and (one.kind, one.conditions, one.own_population) != (got.kind, got.conditions, got.own_population):
+            return None
+        got, by = one, [*by, *(UNKNOWN_AXIS if unknown and b == ANY else b for b in one.by)]
+    return replace(got, by=tuple(dict.fromkeys(by))) if got is not None else None
+
+
+def _by_items(listed: str) -> list[str]:
+    """The things a "by" lists, without a bracket or a part after a dash ("age and gender - headcount")."""
+    listed = _LIST_TAIL.split(_BRACKETS.sub(" ", listed))[0]
+    return [i.strip() for i in _LIST_SEP.split(listed) if i.strip()]
 
 
 def _either(whole: Unread, zh: Parsed | Unread, en: Parsed | Unread) -> Parsed | Unread:
@@ -873,7 +930,9 @@ def _read(label: str, d: Dictionary, hint: str | None, level: str | None, mode: 
         return Unread(EACH_ASKED)
     if _TAUGHT_STAGE.search(fold(label)) or _TAUGHT_STAGE_ZH.search(fold(label)):
         return Unread(TAUGHT_STAGE)
-    label = _EVERY_STAGE.sub("", label)
+    # "Teachers, both sexes": the people of every stage or sex, unless that is all the wording says ("MF"
+    # defined as "both sexes"), when it is their total.
+    label = stripped if (stripped := _EVERY_STAGE.sub("", label)).strip() else label
     if mode == "frame":
         # A matrix question's stem ("贵校下列各类在职人员各有多少人？"): whom its rows are kinds of.
         label = _EACH_KIND.sub("", fold(label))
@@ -1566,6 +1625,8 @@ def _unless_restated(m: re.Match[str], d: Dictionary) -> str:
 
 def _restated_level(m: re.Match[str]) -> str:
     return f"{m.group('level')}{m.group('way')}（{'不含' if '不' in m.group('incl') else '含'}）"
+# A system's column code glossed in a bracket after it: "xb（性别）", "csrq (出生日期)".
+_CODE_GLOSSED = re.compile(r"^\s*(?:[a-z]{1,5}|[a-z][a-z\d]*(?:_[a-z\d]+)+|[a-z]+\d+)\s*[(（]([^()（）]+)[)）]\s*$")
 _WORD_THEN_BRACKET = re.compile(r"([^\W\d_a-z]{2,6}|[a-z]+)\s*[(（]([^()（）]+)[)）]")
 # The same with the people between the word and its bracket: "science teachers (physics, chemistry, biology)",
 # "艺术教师（音乐、美术）".
@@ -1596,7 +1657,10 @@ def _named_by_bracket(label: str, d: Dictionary, known: bool = False) -> str | N
     # Values joined by "or" / "and" ("biology, chemistry, physics or integrated science") are each one of
     # the list as the others are.
     listed = [v.strip() for v in _JOINED.split(m.group(m.lastindex or 2)) if v.strip()]
-    field_ = _offered(listed, lex)
+    # One value in the bracket, in words, glosses the word before it: "on indefinite (permanent) contracts"
+    # (not a letter: "Tchrs (F)" is the female teachers).
+    glossed = len(listed) == 1 and len(listed[0]) >= 3 and not known
+    field_ = _offered(listed * 2 if glossed else listed, lex)
     if field_ is None or not field_.startswith("teacher."):
         return None  # only values of teachers: "合作学校（公办/民办）" is not this school's ownership
     named = _codes_named(listed, field_, lex)

@@ -539,6 +539,10 @@ _NUMBERING = re.compile(
     rf"|(?:question|item|qn)\s*\d+(?:\.\d+)*[a-z]?\s*[.:：)]?(?=\s|[{_CJK}])"
     # The same in Chinese: "问题5：", "题目3.", "题6、".
     rf"|(?:问题|题目|题)\s*[{_CN_DIGITS}\d]+\s*[.:：、)）]"
+    # A table going on from the page before, and what a table adds after its body: "续表3", "附：…".
+    rf"|续表\s*[{_CN_DIGITS}\d]*\s*[:：.、]?|附\s*[:：]"
+    # A memorandum item below a table's body: "Memo: …", "Memorandum: headcounts".
+    rf"|memo(?:randum)?(?:\s+items?)?\s*[:：.-]"
     # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
     rf"|(?:part|section)\s+(?:[a-z]\d*(?:\.\d+)*|\d+(?:\.\d+)*|[ivx]+)\b(?:\s+of\s+\d+)?\s*[:：.、-]?|附?表\s*[{_CN_DIGITS}\d]+(?:[-.]\d+)?\s*[:：.、]?"
     # A table's number before its name: "Table 5.1 Faculty by …", "Table B2: …".
@@ -565,6 +569,17 @@ PRINTED_OR_ISSUED = re.compile(f"{_PRINTED_ON}|{_ISSUED_BY}|{_ISSUED_ZH}")
 _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
 # What a bracket may hold and still add nothing to the field: units, stamps, hints to the person
 # filling it in (required, a date format, a list of options, an instruction).
+# The records a number is taken from, when they are the records the store holds itself (see _NOISE).
+_RECORDS_BASIS = (r"(?:按|据|根据|依据|以|来自|来源\s*[:：]?|见|详见|参见|参照|同)?\s*(?:人事档案|人事系统|人事管理系统|人事信息系统"
+                  r"|教师管理信息系统|教师系统|学籍系统|学籍管理系统|学籍|教育事业统计|事业统计|教育统计)(?:为准|口径|数据)?")
+
+
+def records_basis(text: str) -> bool:
+    """Whether a (folded) text says only which of the store's own records its numbers follow: a header
+    "按教育统计口径" over columns says nothing of whom they count."""
+    return re.fullmatch(r"\s*" + _RECORDS_BASIS + r"\s*", text) is not None
+
+
 _NOISE = re.compile(
     r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|nos?\.?|number|count|headcount"
     r"|(?:人|名)\s*(?:persons?|people)"
@@ -610,13 +625,12 @@ _NOISE = re.compile(
     r"|(?:all|every)\s+(?:subjects?|grades?|levels?|ages?|classes|stages?|campuses|sections?|departments?)"
     r"|(?:the\s+)?(?:whole|entire)\s+school"
     # A table going on from the page before: "（续表，表头同上）", "(continued)".
-    r"|续表[^()（）]*|continued"
+    r"|续(?:表[^()（）]*)?|continued"
     r"|(?:所有|全部|各)(?:学科|年级|学段|校区|年龄段|部门)"
     # The records a number is taken from, when they are the records the store holds itself: personnel
     # files and systems, the student register, the education statistics, an information system
     # ("（学籍系统）", "（按人事档案）", "(LIS)", "(per EMIS)"). Not a payroll or another list.
-    r"|(?:按|据|根据|依据|以|来自|来源\s*[:：]?|见|详见|参见|参照|同)?\s*(?:人事档案|人事系统|人事管理系统|人事信息系统|教师管理信息系统|教师系统"
-    r"|学籍系统|学籍管理系统|学籍|教育事业统计|事业统计|教育统计)(?:为准|口径|数据)?"
+    r"|" + _RECORDS_BASIS +
     # The value as the records hold it now: "出生日期（现登记）", "（系统登记）" (not "（档案认定）", another finding).
     r"|(?:按|以)?(?:现|现行|当前|目前|系统|系统内|系统中)(?:登记|记载|记录)(?:的|信息|数据)?(?:为准)?"
     # Where to find the answer: "（可向学校办公室询问）", "（可查阅办学许可证）". Not a word of a name ("（心理咨询）").
@@ -640,6 +654,14 @@ _NOISE = re.compile(
     r"|(?:auto(?:matically)?[- ]?(?:calculated|computed|filled|generated))"
     # How to mark an answer: "（在编打√）", "（是的打勾）".
     r"|.*(?:打\s*[√✓✔]|打勾|划勾|画勾).*"
+    # Where the codes to answer with are listed: "（学历代码见附表）", "（代码见填表说明）", "(see Annex 2 for codes)".
+    r"|[^()（）]{0,8}(?:见|详见|参见|参照)\s*(?:附表|附件|附录|填表说明|说明|下表|代码表|表\s*[\d一二三四五六七八九十]+)[^()（）]*"
+    r"|(?:codes?\s+)?see\s+(?:annex|appendix|attachment|table|the\s+code\s*list|code\s*list)\b[^()]*"
+    # A value given where it is known, and a figure asked again to check the table: "(if known)",
+    # "(for the consistency check)".
+    r"|(?:if|where|when)\s+(?:known|available)|(?:for\s+(?:the\s+)?)?(?:consistency|cross)[- ]?check(?:ing)?|for\s+checking"
+    # A class and its complement, which together are everyone: "(qualified and unqualified)", "(trained or untrained)".
+    r"|(?P<cls>qualified|certified|trained|registered|licensed|licenced)\s+(?:and|or|&|/|\+)\s+(?:un|non[- ]?)(?P=cls)"
     # Whole years, said as how to round: "(round down)".
     r"|round(?:ed)?\s+down"
     # People counted as people: "(Count each teacher only once)".
@@ -695,6 +717,9 @@ _NOISE = re.compile(
     # identifier, it says whose number it is (match._another_code).
     rf"|{_PRINTED_ON}(?:(?!\bby\b).)*"  # not "…on the cover by the National Research Coordinator": whose number
     rf"|(?:as\s+)?{_ISSUED_BY}.*|{_ISSUED_ZH}"
+    # The education authority as whose number or register it is: "学校标识码（教育部门）", "（教育局核发）"
+    # (another authority's is not noise: match._issued_elsewhere reads the whole wording).
+    r"|(?:国家|省|市|县|区)?(?:教育部门|教育行政部门|教育主管部门|教育局|教育厅|教育部|教委)(?:核发|颁发|分配|赋予|编制|统一编码|发放)?的?"
     # The form filling the value in itself: "（由身份证号生成）", "（系统自动计算）", "(auto-filled)".
     # Not "（按参加工作时间计算）", which says how a derived value is counted (reader._COMPUTED_FROM).
     r"|(?:由|从)[^()（）]{1,12}(?:自动)?(?:生成|提取|带出)|(?:系统)?自动(?:生成|计算|带出|填充)|系统生成"
@@ -756,14 +781,14 @@ def another_measure(text: str) -> bool:
     return _OTHER_MEASURE.search(text) is not None
 
 
-def _measured(inner: str) -> bool:
+def measured(inner: str) -> bool:
     """Whether a bracket names another measure than a headcount, other than to say it is not meant."""
     return another_measure(_NOT_MEASURE.sub(" ", inner))
 
 
 def _noise(inner: str) -> bool:
     inner = inner.rstrip(" .。")  # "(Please select one response.)": a sentence's full stop
-    return _NOISE.match(inner) is not None and not _measured(inner)
+    return _NOISE.match(inner) is not None and not measured(inner)
 
 
 def says_nothing(inner: str) -> bool:
@@ -860,7 +885,7 @@ def strip_brackets(t: str) -> str:
         inner = m.group(1)
         if _CODE_TABLE.match(inner):
             return "代码" if _AFTER_HAN.search(t[: m.start()]) else " code "
-        if _measured(inner) or _GRADE_SPAN.fullmatch(m.group(0)):
+        if measured(inner) or _GRADE_SPAN.fullmatch(m.group(0)):
             return f" {inner} "  # "(approx., FTE)", "(Grades 1-5)": not options, nor a hint
         if _noise(inner) or _SELF.match(inner) or _OPTIONS.match(inner) or _coded(inner) or _hints(inner) \
                 or _answers(m.string[: m.start()], inner):

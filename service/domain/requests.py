@@ -408,6 +408,16 @@ def _rest_beside(wording: str, group: Group, placed: list[tuple[tuple[str, ...],
     return rest
 
 
+_MARKS = re.compile(r"^\s*(其中\s*[:：,，]?\s*)?([#＃]*)")
+
+
+def _marked_depth(wording: str | None) -> int:
+    """How many "#" marks open a row's wording, after its numbering, "其中" counting as one: its depth
+    below the rows unmarked."""
+    m = _MARKS.match(wording[len(numbering(wording)):]) if wording else None
+    return (bool(m.group(1)) + len(m.group(2))) if m else 0
+
+
 def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     """Read every field in its place on the form; keys are taken exactly. A field the store holds
     for another level, or asked twice, is a problem of the request."""
@@ -443,6 +453,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     # transposed, a row across its columns ("计 / 专任教师", "其中：女 / 专任教师"), a "其中" row refines
     # the row above it in its own column.
     in_column: dict[tuple[str, ...], Above] = {}
+    marked: dict[int, Above] = {}  # the last row at each depth of "#" marks ("#", "##", "###")
     # A column name flattening nested headers ("Teaching Staff > Female") is read under them. Not on a
     # roster, whose "性别|民族" or "男|女" names fields or values, not a path of headers.
     # A column name carrying the worksheet it came from is read under the sheet's name, and pinyin after
@@ -516,6 +527,11 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             # 专职体育教师", then "二、专任教师情况-其中：女": a path run into each column's name puts both under
             # the same headers, so "其中" refines the column just before it, as printed under those headers.
             prior = before
+        depth = _marked_depth(wording)
+        if depth >= 2 and (one_up := marked.get(depth - 1)) is not None:
+            # "#专任教师", "##女", "###35岁以下": as many marks as levels down, each refining the last row
+            # one mark up, not the row just above it ("##少数民族" after "###35岁以下" is of the teachers).
+            prior = replace(one_up, headers=tuple(heads))
         # Words run together ("TotalFaculty", "TeachingStaff") are parted first, so a term the form defines is found.
         read_heads = [defined(dated(run_together(h, d) or h, req.title), terms) for h in heads]
         where: Scene = scene(read_heads, title, title_hint, req.title, prior, d,
@@ -615,6 +631,8 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             elif total is not None and isinstance(p, Parsed) and p.kind == "count" and (p.own_population or flat) \
                     and above.headers == total.headers:
                 renamed = True  # a path run into the name ("专任教师-女") names its population as well
+        marked = {k: v for k, v in marked.items() if k < depth} | {depth: Above(
+            tuple(heads), m.definition if m.definition and m.definition.measure == "count" else None, f.label or f.key or "")}
         if not flat:
             path_above = None
         elif not part:

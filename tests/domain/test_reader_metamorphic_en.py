@@ -583,6 +583,11 @@ _ROUNDS_41_42: dict[str, set[tuple[str, int]]] = {
 }
 for _variation, _broken in _ROUNDS_41_42.items():
     NOT_YET.setdefault(_variation, set()).update(_broken)
+# Round 43: "T" beside sexes as letters read only as a whole cell, not with a unit after it.
+for _variation, _broken in {
+    "header_unit": {("c43-jm-qual-sex", 3), ("c43-jm-qual-sex", 7), ("c43-jm-qual-sex", 9), ("c43-jm-qual-sex", 11), ("c43-jm-qual-sex", 12)},
+}.items():
+    NOT_YET.setdefault(_variation, set()).update(_broken)
 
 
 @pytest.mark.parametrize("variation", [v.name for v in VARIATIONS])

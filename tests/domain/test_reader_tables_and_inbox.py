@@ -100,3 +100,50 @@ def test_the_post_one_works_in_is_the_post_type_but_work_alone_is_not_teaching()
         ([], "从事岗位类别（管理/专技/工勤）", None),  # HR post classes, not the post types
     ]) == []
     assert each("Exam centre registration", "school", [([], "Institution type", "school.school_type")]) == []
+
+
+def test_marks_of_which_refine_the_last_row_one_mark_up() -> None:
+    assert misread("教职工情况", "school", [
+        ([], "教职工数（行次1）", "status=1"),
+        ([], "#专任教师（行次2）", FT),
+        ([], "##女（行次3）", f"{FT};gender=2"),
+        ([], "###50岁以上（行次4）", f"{FT};gender=2;age=50.."),
+        ([], "##本科及以上（行次5）", f"{FT};education=11,14,21"),
+        ([], "#行政人员（行次6）", "status=1;post_type=2"),
+        ([], "##女（行次7）", "status=1;post_type=2;gender=2"),
+    ]) == []
+
+
+def test_a_titles_layout_note_and_the_forms_name_before_its_table() -> None:
+    assert misread("专任教师分职称、年龄情况（行为职称，列为年龄段；单位：人）", "school", [
+        (["一级"], "计", f"{FT};title=3"),
+    ]) == []
+    assert misread("某市教育统计补充表（三）女教职工分岗位情况（单位：人）", "school", [([], "合计", "status=1;gender=2")]) == []
+    # A kind of school before whom the title counts names the schools, not an education of theirs.
+    assert misread("非高等教育学校专任教师学历情况", "school", [([], "合计", FT)]) == []
+
+
+def test_a_table_continued_from_the_page_before() -> None:
+    assert misread("专任教师任教学科情况（人）", "school", [
+        (["语文"], "计", f"{FT};subject=01"),
+        (["续上表（第2页）", "数学"], "计", f"{FT};subject=02"),
+    ]) == []
+
+
+def test_a_rest_beside_a_category_without_a_code_is_not_counted() -> None:
+    # 劳动 has no code: the "其他" after it is a rest no one can count, not the subject coded 'other'.
+    assert misread("专任教师任教学科情况", "school", [
+        (["音乐"], "计", f"{FT};subject=11"),
+        (["道法"], "计", f"{FT};subject=09"),
+        (["劳动"], "计", None),
+        (["其他"], "计", None),
+    ]) == []
+
+
+def test_the_figure_as_it_stands_beside_a_baseline_and_a_target() -> None:
+    assert misread("Output 1.2 - Teachers in supported schools, by sex", "school", [
+        (["Baseline"], "Female", None),
+        (["Actual this period"], "Female", f"{FT};gender=2"),
+        (["Actual this period"], "Total", FT),
+        (["Target"], "Total", None),
+    ]) == []

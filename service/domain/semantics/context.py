@@ -240,6 +240,13 @@ _PEOPLE_WORD = re.compile(r"^(?:faculty|educators?|personnel|employees|staff|tea
 
 # Letters a title defines for its columns: "(HM = men and women; M = of which women)".
 _ABBREVIATION = re.compile(r"(?:[(（]|(?<=[;；,，]))\s*([a-z]{1,3})\s*=\s*([^()（）;；,，=]{2,40}?)\s*(?=[)）;；,，])")
+# A note on the table's layout ("（行为年龄段，列为职称；单位：人）", "(rows are age groups)"): where each
+# breakdown is printed, not whom the table counts.
+_LAYOUT_NOTE = re.compile(r"[(（][^()（）]*(?:(?:横|纵)?(?:行|列|栏)(?:为|是|按)|(?:rows?|columns?)\s+(?:are|show|give))[^()（）]*[)）]")
+# A form's name and its table's number before the table's own title: "…补充统计表（二）　女专任教师…".
+_TABLE_THEN_TITLE = re.compile(r"^.{2,40}?[(（]\s*[一二三四五六七八九十\d]+\s*[)）]\s*(?=\S)|^.{2,40}?表\s+(?=\S)")
+# A kind of school before the people a title counts ("非高等教育学校教师…"): the schools it is for.
+_SCHOOLS_BEFORE_PEOPLE = re.compile(r"^[^\s()（）]{2,12}?(?:学校|學校)(?=(?:的)?(?:教师|教師|专任|專任|教职|教職|职工|職工))")
 # A bracket of such definitions, which says what the columns' letters mean, not whom the table counts.
 _LETTERS_DEFINED = re.compile(r"[(（]\s*[a-z]{1,3}\s*=[^()（）]*[)）]")
 # People named with their range in a bracket right after them: "青年教师（35周岁及以下）".
@@ -779,7 +786,7 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
     the schools it is for."""
     # The day a title says its counts are at ("(headcount as at 1 October)") is the reference date.
     title = _RUN_IN_NOTE.sub("", _FOOTNOTE.sub("", title))
-    text = _LETTERS_DEFINED.sub(" ", _DEFINES.sub(" ", fold(dated(title, title))))
+    text = _LAYOUT_NOTE.sub(" ", _LETTERS_DEFINED.sub(" ", _DEFINES.sub(" ", fold(dated(title, title)))))
     # Twice: "…结构一览表（单位：人）" shows its kind of document only once the unit is gone.
     text = _PLACE.sub("", _TITLE_NOISE.sub(" ", _TITLE_NOISE.sub(" ", defined(text, glossary(title))).strip()).strip())
     # "Age distribution of teachers": the teachers, by age.
@@ -789,7 +796,10 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
         text = f"{m.group('pop')} by {m.group('by')}"
     # "… of Regular Secondary Schools" says which schools the table is for, never whom it counts.
     text = _SPACES.sub(" ", _SCHOOLS_FOR_EN.sub(" ", _schools_stage(text, d))).strip()
+    text = _SCHOOLS_BEFORE_PEOPLE.sub("", text)
     parsed = read(text, d, mode="frame")
+    if not isinstance(parsed, Parsed) and (m := _TABLE_THEN_TITLE.match(text)) is not None:
+        return _read_title(text[m.end():], d)
     if not isinstance(parsed, Parsed) and not measured(text):
         parsed = by_parts(text, d) or parsed  # "Teachers by certification, employment and sex"
     if not isinstance(parsed, Parsed) and (m := _SENTENCES.search(text)) is not None:
@@ -1220,6 +1230,9 @@ class Siblings:
     def rest(self, headers: list[str], parent: Scene, here: Scene, d: Dictionary) -> Scene:
         """A field's scene under a "其他" header: the rest of its parent's population beside the
         categories its sibling headers name; the scene as it was when there are none."""
+        if headers and tuple(headers[:-1]) in self.unread and rest_of(headers[-1], d) is not None:
+            # "劳动" (no code) beside "音乐", "美术": the "其他" after them is a rest no one can count.
+            return replace(here, unreadable=headers[-1])
         beside = self.seen.get(tuple(headers[:-1]), {}) if headers else {}
         if not beside or tuple(headers[:-1]) in self.unread or parent.base is None or not parent.base_population or here.unreadable not in (None, headers[-1]):
             return here

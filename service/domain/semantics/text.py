@@ -540,7 +540,7 @@ _NUMBERING = re.compile(
     # The same in Chinese: "问题5：", "题目3.", "题6、".
     rf"|(?:问题|题目|题)\s*[{_CN_DIGITS}\d]+\s*[.:：、)）]"
     # A table going on from the page before, and what a table adds after its body: "续表3", "附：…".
-    rf"|续表\s*[{_CN_DIGITS}\d]*\s*[:：.、]?|附\s*[:：]"
+    rf"|续上?表\s*[{_CN_DIGITS}\d]*\s*[:：.、]?|附\s*[:：]"
     # A memorandum item below a table's body: "Memo: …", "Memorandum: headcounts".
     rf"|memo(?:randum)?(?:\s+items?)?\s*[:：.-]"
     # Parts and sections of a form: "第二部分", "Part A:", "Section C", "附表2", "表一".
@@ -574,10 +574,15 @@ _RECORDS_BASIS = (r"(?:按|据|根据|依据|以|来自|来源\s*[:：]?|见|详
                   r"|教师管理信息系统|教师系统|学籍系统|学籍管理系统|学籍|教育事业统计|事业统计|教育统计)(?:为准|口径|数据)?")
 
 
+# The figure as it stands now, beside a baseline or a target: "Actual this period", "实际数".
+_ACTUAL = r"(?:actual|actuals|current|achieved)(?:\s+(?:this|current)\s+(?:period|quarter|term|year|reporting\s+period))?|实际(?:数|值)?|实有(?:数)?"
+
+
 def records_basis(text: str) -> bool:
-    """Whether a (folded) text says only which of the store's own records its numbers follow: a header
-    "按教育统计口径" over columns says nothing of whom they count."""
-    return re.fullmatch(r"\s*" + _RECORDS_BASIS + r"\s*", text) is not None
+    """Whether a (folded) text says only which of the store's own records its numbers follow, or that
+    they are the figures as they stand: a header "按教育统计口径" or "Actual this period" over columns says
+    nothing of whom they count."""
+    return re.fullmatch(r"\s*(?:" + _RECORDS_BASIS + "|" + _ACTUAL + r")\s*", text) is not None
 
 
 _NOISE = re.compile(
@@ -625,7 +630,7 @@ _NOISE = re.compile(
     r"|(?:all|every)\s+(?:subjects?|grades?|levels?|ages?|classes|stages?|campuses|sections?|departments?)"
     r"|(?:the\s+)?(?:whole|entire)\s+school"
     # A table going on from the page before: "（续表，表头同上）", "(continued)".
-    r"|续(?:表[^()（）]*)?|continued"
+    r"|续(?:上?表[^()（）]*)?|continued|(?:第|共)\s*[\d一二三四五六七八九十]+\s*页"
     r"|(?:所有|全部|各)(?:学科|年级|学段|校区|年龄段|部门)"
     # The records a number is taken from, when they are the records the store holds itself: personnel
     # files and systems, the student register, the education statistics, an information system

@@ -467,7 +467,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     given = [f.model_copy(update=dict(zip(("headers", "label"), machine_path(heads, label, roster=req.level == "roster"), strict=True)))
              if f.label and label else f for f, (heads, label) in zip(req.fields, sectioned, strict=True)]
     rows = sexes_totalled([flattened(list(f.headers), f.label, d) if f.label and req.level == "school" else (list(f.headers), f.label)
-                           for f in given])
+                           for f in given], terms)
     siblings = Siblings()  # categories headers name side by side, for a "其他" header beside them
     # The headers of the last total printed under headers ("教职工 / 合计"), while the rows after it
     # print none: a table whose merged category cell kept its words on its first row alone.

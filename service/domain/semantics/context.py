@@ -562,13 +562,18 @@ def sections_run_in(rows: list[tuple[list[str], str | None]]) -> list[tuple[list
 
 _SEX_LETTER = re.compile(r"^\s*[mf]\s*$", re.IGNORECASE)
 _TOTAL_LETTER = re.compile(r"^\s*t\s*$", re.IGNORECASE)
+_LETTER_CELL = re.compile(r"^\s*[a-z]{1,2}\s*$", re.IGNORECASE)
+_SEXES_LETTERS = frozenset({"m", "f", "t", "mf"})
 
 
-def sexes_totalled(rows: list[tuple[list[str], str | None]]) -> list[tuple[list[str], str | None]]:
+def sexes_totalled(rows: list[tuple[list[str], str | None]],
+                   terms: tuple[tuple[str, str], ...] = ()) -> list[tuple[list[str], str | None]]:
     """"T" beside sexes printed as letters ("M", "F", "T", as UIS tables print them) is their total;
-    a form printing no such letters says nothing by a lone "T"."""
+    a form printing no such letters says nothing by a lone "T", nor one whose other letters are not
+    sexes ("P", "T" beside "F": permanent and temporary), nor one whose title defines "T" itself."""
     cells = [c for heads, label in rows for c in (*heads, label or "")]
-    if not any(_SEX_LETTER.match(c) for c in cells):
+    if not any(_SEX_LETTER.match(c) for c in cells) or any(t == "t" for t, _ in terms) \
+            or any(_LETTER_CELL.match(c) and c.strip().lower() not in _SEXES_LETTERS for c in cells):
         return rows
     return [([("Total" if _TOTAL_LETTER.match(h) else h) for h in heads],
              "Total" if label and _TOTAL_LETTER.match(label) else label) for heads, label in rows]
@@ -802,9 +807,10 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
         return _read_title(text[m.end():], d)
     if not isinstance(parsed, Parsed) and not measured(text):
         parsed = by_parts(text, d) or parsed  # "Teachers by certification, employment and sex"
-    if not isinstance(parsed, Parsed) and (m := _SENTENCES.search(text)) is not None:
+    if not isinstance(parsed, Parsed) and (m := _SENTENCES.search(text)) is not None and not _names_people(text[: m.end()], d):
         # "PERS_AGE (institution return). Female teachers by age", "Form B. Teachers by sex": the
-        # table's name after its code and the document's, in a sentence of its own.
+        # table's name after its code and the document's, in a sentence of its own. A sentence naming
+        # people says whom ("Newly recruited teachers. Teachers by sex"), and is not dropped.
         return _read_title(text[m.end():], d)
     if not isinstance(parsed, Parsed) and (m := _NAMED.match(text)) is not None:
         # "Annual School Census — Form C: Teaching Staff by …": what follows the form's name.
@@ -824,6 +830,13 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
         # "Teachers by highest qualification, Western Cape": after a comma, the place the table is for.
         return _read_title(text[: m.start()], d)
     return parsed if isinstance(parsed, Parsed) else None
+
+
+def _names_people(text: str, d: Dictionary) -> bool:
+    """Whether a text has a word for people in it ("teachers", "staff"), wherever it stands."""
+    u, lex = units(text), lexicon(d)
+    return any(s.kind == "pop" for i in range(len(u)) for j in range(i + 1, min(i + 4, len(u)) + 1)
+               for s in lex.terms.get(u[i:j], ()))
 
 
 # A part after a title's last comma or dash: the place or period it is for, unless it names whom it counts.

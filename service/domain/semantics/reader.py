@@ -821,6 +821,13 @@ _BY_AGENT = re.compile(r"(?:ed|paid|given|taken|chosen|written|taught|run|held|k
 _BY_WHOM = re.compile(r"(?:the|a|an|their|its|our|your|his|her|this|that|each|one|some|other)\b")
 
 
+# A part the reader does not know that names an event (those who had it are a flow, not the people the
+# records hold) or an amount (the cells are not headcounts): never a breakdown of the people.
+_NO_CLASS = re.compile(r"\b(?:retir|leav|left\b|join|hir(?:e|ed|es|ing)\b|recruit|transfer|resign|died|death|dismiss|depart|separat"
+                       r"|terminat|exit|entr(?:y|ant)|pay\b|paid|salar|wage|earning|income|allowance|bonus|average|mean\b|median"
+                       r"|ratio|rate\b|percent|share\b|vacanc|absen)")
+
+
 def by_unknown(header: str, d: Dictionary) -> Parsed | None:
     """A header breaking its people down by words the reader does not know, read with that breakdown
     as UNKNOWN_AXIS (by_parts); None when it has no such words or does not read so."""
@@ -849,6 +856,8 @@ def by_parts(header: str, d: Dictionary) -> Parsed | None:
         if _BY_WHOM.match(item):
             return None
         unknown = bool(_unknown(units(item), lex))
+        if unknown and _NO_CLASS.search(item):
+            return None  # "by reason for leaving", "by average pay": who had an event, or an amount, not a class
         one = read(f"{people} by {'category' if unknown else item}", d, mode="frame")
         if not isinstance(one, Parsed) and not unknown and isinstance(value := read(item, d), Parsed) \
                 and value.kind == "count" and len({c.field for c in value.conditions}) == 1 and not value.own_population:
@@ -1658,15 +1667,26 @@ def _named_by_bracket(label: str, d: Dictionary, known: bool = False) -> str | N
     # the list as the others are.
     listed = [v.strip() for v in _JOINED.split(m.group(m.lastindex or 2)) if v.strip()]
     # One value in the bracket, in words, glosses the word before it: "on indefinite (permanent) contracts"
-    # (not a letter: "Tchrs (F)" is the female teachers).
+    # (not a letter: "Tchrs (F)" is the female teachers). A gloss stands where the wording names the value's
+    # field beside it ("contracts", "contract type PRM (permanent)"); elsewhere the word is the form's
+    # own: "Former (permanent) teachers" are not the permanent ones, nor "Teachers on leave (female)".
     glossed = len(listed) == 1 and len(listed[0]) >= 3 and not known
     field_ = _offered(listed * 2 if glossed else listed, lex)
+    if glossed and field_ is not None and not _names_field(f"{folded[: m.start()]} {folded[m.end():]}", field_, lex):
+        return None
     if field_ is None or not field_.startswith("teacher."):
         return None  # only values of teachers: "合作学校（公办/民办）" is not this school's ownership
     named = _codes_named(listed, field_, lex)
     if d.fields[field_].code_list and named >= set(d.code_lists[d.fields[field_].code_list or ""].code_values):
         return None  # "職位（教師／行政／教輔／工友）": every value of the field is its options, not a group
     return folded[: m.start()] + "或".join(listed) + people + folded[m.end():]
+
+
+def _names_field(text: str, field_: str, lex: Lexicon) -> bool:
+    """Whether a text has a word of a field in it, its name or one of its values."""
+    u = units(text)
+    return any(s.field == field_ for i in range(len(u)) for j in range(i + 1, min(i + 4, len(u)) + 1)
+               for s in lex.terms.get(u[i:j], ()))
 
 
 def _wider_than(word: Parsed | Unread | None, listed: list[str], lex: Lexicon) -> bool:

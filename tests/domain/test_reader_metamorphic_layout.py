@@ -526,8 +526,8 @@ _ROUNDS_39_42: dict[str, set[tuple[str, int]]] = {
 for _name, _broken in _ROUNDS_39_42.items():
     NOT_YET.setdefault(_name, set()).update(_broken)
 # Rounds 43 and 44 (and one of round 37): "Actual this period" and "续上表" recognised only as printed, not with
-# a colon or a unit after them or run into a path; "##" marks moved into a header lose their depth; a residual
-# "其他" beside a category without a code, and bands in traditional characters, once flattened.
+# a colon or a unit after them or run into a path; a residual "其他" beside a category without a code, and bands
+# in traditional characters, once flattened.
 _ROUNDS_43_44: dict[str, set[tuple[str, int]]] = {
     "flatten_colon": {("c37-jyj-xkxl-01", 15), ("c43-bn-qual", 10), ("c43-donor-itt", 2), ("c43-donor-itt", 3), ("c43-donor-itt", 4), ("c43-donor-itt", 5), ("c43-donor-itt", 6), ("c43-donor-itt", 14), ("c43-jm-qual-sex", 3), ("c43-jm-qual-sex", 7), ("c43-jm-qual-sex", 9), ("c43-jm-qual-sex", 11), ("c43-jm-qual-sex", 12), ("c44-tw-gz-xlxb", 8), ("c44-tw-gz-xlxb", 9)},
     "flatten_dash": {("c44-mo-jsnlxl", 7), ("c44-mo-jsnlxl", 8)},
@@ -535,7 +535,6 @@ _ROUNDS_43_44: dict[str, set[tuple[str, int]]] = {
     "flatten_pipe": {("c44-mo-jsnlxl", 7), ("c44-mo-jsnlxl", 8)},
     "header_colon": {("c43-donor-itt", 2), ("c43-donor-itt", 3), ("c43-donor-itt", 4), ("c43-donor-itt", 5), ("c43-donor-itt", 6), ("c43-donor-itt", 14)},
     "header_unit": {("c43-donor-itt", 2), ("c43-donor-itt", 3), ("c43-donor-itt", 4), ("c43-donor-itt", 5), ("c43-donor-itt", 6), ("c43-donor-itt", 14)},
-    "of_which_header": {("c44-jzg-qizhong-hangci", 2), ("c44-jzg-qizhong-hangci", 3), ("c44-jzg-qizhong-hangci", 4), ("c44-jzg-qizhong-hangci", 6)},
 }
 for _name, _broken in _ROUNDS_43_44.items():
     NOT_YET.setdefault(_name, set()).update(_broken)

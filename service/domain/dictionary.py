@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
 from typing import Literal, TypeVar, cast
 
@@ -246,6 +246,31 @@ class Dictionary:
 
     def code_list_for(self, f: Field) -> CodeList | None:
         return self.code_lists[f.code_list] if f.code_list else None
+
+
+_REMEMBERED = 16384  # wordings per function and dictionary; a table past it starts again
+_UNSET = object()
+
+
+def remembered(build: Callable[[str, Dictionary], _T]) -> Callable[[str, Dictionary], _T]:
+    """`build(wording, d)` remembered per dictionary: a reader's pure function of one wording, which
+    forms repeat field after field and draft after draft. What it gives back is shared: immutable."""
+    def table(_d: Dictionary) -> dict[str, object]:
+        return {}
+
+    @wraps(build)
+    def call(wording: str, d: Dictionary) -> _T:
+        memo = d.derived(table)
+        found = memo.get(wording, _UNSET)  # one lookup: another thread may start the table again
+        if found is not _UNSET:
+            return cast(_T, found)
+        made = build(wording, d)
+        if len(memo) >= _REMEMBERED:
+            memo.clear()
+        memo[wording] = made
+        return made
+
+    return call
 
 
 def _expand_family(fam: IndicatorFamily, code_lists: dict[str, CodeList], fields: dict[str, Field]) -> list[Field]:

@@ -12,6 +12,7 @@ Rules enforced here:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -63,6 +64,7 @@ from service.domain.semantics.context import (
     Siblings,
     across,
     answer_column,
+    any_staff_word_off,
     anyones,
     at_reference,
     colon_path,
@@ -75,6 +77,7 @@ from service.domain.semantics.context import (
     glossary,
     is_total,
     kin_as_staff,
+    kinds_grouped,
     listed_apart,
     machine_path,
     names_nobody,
@@ -91,13 +94,22 @@ from service.domain.semantics.context import (
     sexes_totalled,
     sheet_clashes,
     sheet_named,
+    stage_named,
     title_by,
     whole_above,
     wider_than_title,
 )
 from service.domain.semantics.definition import count
+from service.domain.semantics.lexicon import lexicon, units
 from service.domain.semantics.reader import UNHELD, Parsed, Unread, loosely_named, read, rest_of
-from service.domain.semantics.text import fold, marks_taken_off, numbering, romanisation_taken_off
+from service.domain.semantics.text import (
+    fold,
+    marks_taken_off,
+    numbering,
+    pinyin_glosses_off,
+    romanisation_taken_off,
+    row_code_off,
+)
 from service.store import prefill
 from service.store import principals as principals_store
 from service.store import requests as repo
@@ -296,6 +308,7 @@ def _reading(d: Dictionary, *, key: str | None, label: str | None, type: str | N
 def forget_readings() -> None:
     """Forget every remembered reading (benchmarks measure a first reading with it)."""
     dictionary().derived(_readings).clear()
+    dictionary().derived(_forms).clear()
 
 
 def _readings(_d: Dictionary) -> OrderedDict[tuple[Any, ...], Match]:
@@ -418,7 +431,35 @@ def _marked_depth(wording: str | None) -> int:
     return (bool(m.group(1)) + len(m.group(2))) if m else 0
 
 
+_FORMS_SIZE = 256
+
+
+def _forms(_d: Dictionary) -> OrderedDict[tuple[Any, ...], list[FieldAnalysis]]:
+    """The forms read with a dictionary, whole; forgotten with it."""
+    return OrderedDict()
+
+
 def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
+    """`_read_form`, remembered per dictionary (least recently used first out): a department
+    analyses a draft again and again, then submits it, and the reading of a form depends only on
+    its title, level, reference date and fields. Each caller gets its own copies of the fields to
+    class (their definitions are shared: nothing changes a definition once read)."""
+    memo = d.derived(_forms)
+    ident = (req.title, req.level, req.reference_date, tuple(f.model_dump_json() for f in req.fields))
+    hit = memo.get(ident)
+    if hit is None:
+        hit = _read_form(req, d)
+        memo[ident] = hit
+        if len(memo) > _FORMS_SIZE:
+            with contextlib.suppress(KeyError):  # another thread trimmed it first
+                memo.popitem(last=False)
+    else:
+        with contextlib.suppress(KeyError):
+            memo.move_to_end(ident)
+    return [replace(f, headers=list(f.headers)) for f in hit]
+
+
+def _read_form(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     """Read every field in its place on the form; keys are taken exactly. A field the store holds
     for another level, or asked twice, is a problem of the request."""
     entity = "teacher" if req.level == "roster" else "school"
@@ -461,13 +502,19 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
     # objects ("StaffPersonal/PersonInfo/Demographics/Sex") is its last part under the others. The field is
     # answered as it was asked. A section's heading run into its first item ("二、师资配备 1.专任教师总数") is a
     # header over that item and the items after it.
+    def english(word: str) -> bool:
+        return any(True for _ in lexicon(d).within(units(fold(word))))
+
+    def plain(text: str) -> str:
+        return row_code_off(pinyin_glosses_off(romanisation_taken_off(marks_taken_off(text)), english))
+
     sectioned = sections_run_in([
-        sheet_named([romanisation_taken_off(marks_taken_off(h)) for h in f.headers], romanisation_taken_off(marks_taken_off(f.label)))
+        sheet_named([plain(h) for h in f.headers], plain(f.label))
         if f.label else (f.headers, f.label) for f in req.fields])
     given = [f.model_copy(update=dict(zip(("headers", "label"), machine_path(heads, label, roster=req.level == "roster"), strict=True)))
              if f.label and label else f for f, (heads, label) in zip(req.fields, sectioned, strict=True)]
-    rows = sexes_totalled([flattened(list(f.headers), f.label, d) if f.label and req.level == "school" else (list(f.headers), f.label)
-                           for f in given], terms)
+    rows = kinds_grouped(sexes_totalled([flattened(list(f.headers), f.label, d) if f.label and req.level == "school"
+                                         else (list(f.headers), f.label) for f in given], terms), d)
     siblings = Siblings()  # categories headers name side by side, for a "其他" header beside them
     # The headers of the last total printed under headers ("教职工 / 合计"), while the rows after it
     # print none: a table whose merged category cell kept its words on its first row alone.
@@ -507,6 +554,7 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         # A column named by its code reads as its note; a note refining another column ("栏03中的女性")
         # refines that column, as "其中" does the total just above.
         code, wording = column_note(wording) if wording else (None, wording)
+        wording = any_staff_word_off(wording, d) if wording else wording
         if wording and (reached := of_column(wording)) is not None and reached[0] in columns:
             prior = replace(columns[reached[0]], headers=tuple(heads))
             wording = reached[1]
@@ -591,6 +639,9 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" and group.whole \
                 and group.categories:
             m = subtotal_match(m, wording, group.categories, d, req.reference_date)
+        if m.key is not None and wording and not (f.key or f.definition) and stage_named(req.title, heads, wording):
+            # "中学专任教师学历情况（分初中、高中学段）", then "初中": the stage one teaches at, not the schooling one had.
+            m = Match(None, 0.0, "new: a stage of schooling one teaches at, which the records do not hold", (), None, m.parsed)
         if m.key is not None and wording and not (f.key or f.definition) and req.level == "school" \
                 and (field := residual_alone(wording, d)) is not None and field not in where.by \
                 and not (group.categories and group.categories[-1].filter_on(field) is not None):
@@ -599,9 +650,13 @@ def read_fields(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
             # not the unknown sex (context.residual_alone). A wrong pre-fill is worse than a miss.
             m = Match(None, 0.0, f"new: a residual category of a breakdown other than {field}", (), None, m.parsed)
         group.add(m.definition, m.parsed)
-        if code is not None:
-            columns[code] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count"
-                                  else None, f.label or "")
+        # A row or column printed with a bare number ("2 合计", "03 专任教师") is the one a note names by it
+        # ("栏14（注：栏2中的女性）"), unless a column carries that code outright.
+        digits = numbering(wording).strip(" .、．") if wording else ""
+        at = code if code is not None else int(digits) if digits.isdecimal() and int(digits) not in columns else None
+        if at is not None:
+            columns[at] = Above(tuple(heads), m.definition if m.definition and m.definition.measure == "count" else None,
+                                f.label or "")
         p = m.parsed
         part = _a_part(p)
         if heads and not inherited and req.level == "school":

@@ -583,6 +583,15 @@ _ROUNDS_41_42: dict[str, set[tuple[str, int]]] = {
 }
 for _variation, _broken in _ROUNDS_41_42.items():
     NOT_YET.setdefault(_variation, set()).update(_broken)
+# Rounds 47, 48 and 50: an "of which" under a bilingual table's header read only as printed; "and" in a
+# question whose options follow; an "e.g." bracket beside an ISCED level.
+for _variation, _broken in {
+    **{v: {("c47-21", 10)} for v in ("numbering_q", "numbering_paren", "numbering_letter", "numbering_decimal",
+                                     "of_which_to_including", "of_which_to_of_whom", "stray_spaces", "of_which_to_out_of_which")},
+    "and_to_ampersand": {("c50-wb-sdi-m2", 1)},
+    "bracket_list_eg": {("c48-oecd-pisa-sc", 12)},
+}.items():
+    NOT_YET.setdefault(_variation, set()).update(_broken)
 # Round 43: "T" beside sexes as letters read only as a whole cell, not with a unit after it.
 for _variation, _broken in {
     "header_unit": {("c43-jm-qual-sex", 3), ("c43-jm-qual-sex", 7), ("c43-jm-qual-sex", 9), ("c43-jm-qual-sex", 11), ("c43-jm-qual-sex", 12)},

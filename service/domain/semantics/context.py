@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from service.domain.dictionary import Dictionary
+from service.domain.dictionary import Dictionary, remembered
 from service.domain.semantics.definition import (
     RANGE_FIELDS,
     Definition,
@@ -57,6 +57,7 @@ from service.domain.semantics.text import (
     records_basis,
     simplified,
     strip_noise,
+    unnumbered,
 )
 
 # What a table's title says around its subject: dates, terms, "统计表", "基本情况".
@@ -66,7 +67,7 @@ _TITLE_NOISE = re.compile(
     r"(?:(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?)?"
     # A yearbook's table number before its name: "18-14 Age Composition of …" (not a band: "25-29 years").
     r"|^\s*\d{1,2}-\d{1,3}\s+(?!years?\b|yrs\b)(?=[a-z])"
-    r"|^\s*(?:附\s*)?(?:表|table)\s*[a-z]?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:[-/]\s*(?:\d{4}|\d{2}(?!\d))\s*)?(?:年度?(?:\s*\d{1,2}\s*月份?)?|学年度?)?(?:[初末])?|\d{2,3}\s*学年度?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
+    r"|^\s*(?:附\s*)?(?:表|table)\s*(?:[a-z]{1,3}[-.]?)?\d+(?:[-.]\d+)*\s*[.:：、]?|\d{4}\s*(?:[-/]\s*(?:\d{4}|\d{2}(?!\d))\s*)?(?:年度?(?:\s*\d{1,2}\s*月份?)?|学年度?)?(?:[初末])?|\d{2,3}\s*学年度?|[春秋]季(?:学期)?|[上下]学期|学年|年度|学期|全省|全市|全县|全区|各校|中小学"
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
     r"|交叉|\bcross[- ]?tab(?:ulation)?s?\b"
@@ -220,11 +221,14 @@ _SCHOOLS_FOR = re.compile(r"^.*?(?:学校|学院|幼儿园|小学|中学|校|园
 _SCHOOLS_FOR_EN = re.compile(r"\b(?:of|in|at)\s+(?:[a-z-]+\s+){0,3}(?:schools?|kindergartens?)\b")
 # Sentences telling the person filling in how to: "Please write a number on each line.", "Write 0
 # (zero) if none.", "请如实填写。" They say nothing of whom a table counts.
-_INSTRUCTIONS = re.compile(r"(?:(?<=[.?!。？！])|^)\s*(?:please|write|tick|mark|enter|if none|count each|do not|请|如无|填写|注)"
+_INSTRUCTIONS = re.compile(r"(?:(?:(?<=[.?!。？！])|^)\s*(?:please|write|tick|mark|enter|if none|count each|do not|请|如无|填写|注)"
+                           # After a question, a sentence on what to count: "…? Count a teacher who teaches…",
+                           # "…? Include part-time staff." (opening a header, "Count of StaffID" is a pivot's).
+                           r"|(?<=[.?!。？！])\s*(?:count|include|exclude|report)\b)"
                            r"[^.?!。？！]*(?:[.?!。？！]|$)", re.IGNORECASE)
 # A form's name before what its table counts: "…Form C: …", "…——…".
 _SPACES = re.compile(r"\s+")
-_NAMED = re.compile(r"^.{2,80}(?:[:：]|\s[—–-]{1,2}\s|——)\s*")
+_NAMED = re.compile(r"^.{1,80}(?:[:：]|\s[—–-]{1,2}\s|——)\s*")
 # A term a form defines for itself, in a bracket or a clause of one: "（青年教师指35周岁及以下专任教师）",
 # "(young teachers: aged 35 or under)", "(current year; faculty = teachers with a regular teaching load)".
 # Only people are defined so: the term ends in a word for them.
@@ -318,6 +322,7 @@ _EN_PERIOD = re.compile(rf"^(?:(?:as\s+(?:at|of|on)|at|on)\s+)?(?:(?:{_DAY}\s+(?
                         r"(?:\s+school\s+year)?)\s*$")
 
 
+@remembered
 def residual_alone(wording: str, d: Dictionary) -> str | None:
     """The field whose residual code a wording names and nothing else ("Unknown", "Not stated", "不详"),
     or None. Such a word names no field of its own: "Unknown" is the unknown sex only in a column under
@@ -535,11 +540,10 @@ _GENERIC_PROPERTY = re.compile(r"(?i:status|state|title|type|kind|category|class
 
 # A section's heading run into its first item, as a document pastes them: "二、师资配备 1.专任教师总数",
 # "（三）人员情况 (1) 在编人数". The heading has a numeral's numbering, the item a digit's.
-_RUN_IN_SECTION = re.compile(r"^\s*(?P<section>(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])"
-                             r"\s*[^\d\s()（）][^\d()（）]{0,20}?)\s+(?P<item>(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）])\s*\S.*)$")
-
-
-_SECTION_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])")
+_SECTION_NUMBER = r"(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])"
+_SECTION_NUMBERING = re.compile(rf"^\s*{_SECTION_NUMBER}")
+_RUN_IN_SECTION = re.compile(rf"^\s*(?P<section>{_SECTION_NUMBER}\s*[^\d\s()（）][^\d()（）]{{0,20}}?)"
+                             r"\s+(?P<item>(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）])\s*\S.*)$")
 
 
 def sections_run_in(rows: list[tuple[list[str], str | None]]) -> list[tuple[list[str], str | None]]:
@@ -560,10 +564,45 @@ def sections_run_in(rows: list[tuple[list[str], str | None]]) -> list[tuple[list
     return out
 
 
-_SEX_LETTER = re.compile(r"^\s*[mf]\s*$", re.IGNORECASE)
-_TOTAL_LETTER = re.compile(r"^\s*t\s*$", re.IGNORECASE)
-_LETTER_CELL = re.compile(r"^\s*[a-z]{1,2}\s*$", re.IGNORECASE)
+_LETTER_CELL = re.compile(r"^\s*([a-z]{1,2})\s*$", re.IGNORECASE)
 _SEXES_LETTERS = frozenset({"m", "f", "t", "mf"})
+
+
+# Words a header adds to the category it names: "高级职称" is the category 高级.
+_CATEGORY_SUFFIX = re.compile(r"(?<=..)(?:职称|职务|教师|人员|级别|类)$")
+
+
+def kinds_grouped(rows: list[tuple[list[str], str | None]], d: Dictionary) -> list[tuple[list[str], str | None]]:
+    """Rows whose header names a category their own categories are kinds of, by its word inside theirs
+    ("高级" over "正高级" and "副高级"), with the header as the group of those kinds ("正高级或副高级"): a
+    statistics table's "高级 / 小计" sums them. Read alone, "高级" is one title, which rules them out."""
+    renamed: dict[tuple[str, ...], str] = {}
+    seen: set[tuple[str, ...]] = set()
+    for heads, _ in rows:
+        for k, h in enumerate(heads):
+            path = tuple(heads[: k + 1])
+            if path in seen:
+                continue
+            seen.add(path)
+            core = _CATEGORY_SUFFIX.sub("", unnumbered(fold(h)))
+            group = read(h, d, mode="frame")
+            one = group.conditions[0] if isinstance(group, Parsed) and group.kind == "count" and len(group.conditions) == 1 else None
+            if one is None or not one.codes or one.negated or len(core) < 2:
+                continue
+            below = {(r[k + 1] if len(r) > k + 1 else (w or "")) for r, w in rows if tuple(r[: k + 1]) == path}
+            kinds, outside = [], False
+            for c in sorted(below):
+                word = unnumbered(fold(c))
+                said = read(c, d, mode="frame") if core in word and word != core else None
+                theirs = said.conditions[0] if isinstance(said, Parsed) and said.kind == "count" and len(said.conditions) == 1 else None
+                if theirs is not None and theirs.field == one.field and theirs.codes and not theirs.negated:
+                    kinds.append(c)
+                    outside = outside or not set(theirs.codes) & set(one.codes)
+            if len(kinds) >= 2 and outside:
+                renamed[path] = "或".join(kinds)
+    if not renamed:
+        return rows
+    return [([renamed.get(tuple(heads[: k + 1]), h) for k, h in enumerate(heads)], w) for heads, w in rows]
 
 
 def sexes_totalled(rows: list[tuple[list[str], str | None]],
@@ -571,12 +610,14 @@ def sexes_totalled(rows: list[tuple[list[str], str | None]],
     """"T" beside sexes printed as letters ("M", "F", "T", as UIS tables print them) is their total;
     a form printing no such letters says nothing by a lone "T", nor one whose other letters are not
     sexes ("P", "T" beside "F": permanent and temporary), nor one whose title defines "T" itself."""
-    cells = [c for heads, label in rows for c in (*heads, label or "")]
-    if not any(_SEX_LETTER.match(c) for c in cells) or any(t == "t" for t, _ in terms) \
-            or any(_LETTER_CELL.match(c) and c.strip().lower() not in _SEXES_LETTERS for c in cells):
+    letters = {m.group(1).lower() for heads, label in rows for c in (*heads, label or "") if (m := _LETTER_CELL.match(c))}
+    if not letters & {"m", "f"} or not letters <= _SEXES_LETTERS or any(t == "t" for t, _ in terms):
         return rows
-    return [([("Total" if _TOTAL_LETTER.match(h) else h) for h in heads],
-             "Total" if label and _TOTAL_LETTER.match(label) else label) for heads, label in rows]
+
+    def total(c: str) -> str:
+        return "Total" if c.strip().lower() == "t" else c
+
+    return [([total(h) for h in heads], total(label) if label else label) for heads, label in rows]
 
 
 def machine_path(headers: list[str], label: str, roster: bool) -> tuple[list[str], str]:
@@ -620,12 +661,18 @@ def flattened(headers: list[str], label: str, d: Dictionary | None = None) -> tu
     """A column name that is a path of headers, read as the headers it flattens and its last part:
     (the headers above it with the path's parts after them, the last part). A mark inside a bracket
     ("（是|否）") or before options after a colon ("是否在编：是|否") lists options: no path."""
+    parts = _path_parts(label, d) if d is not None else _path(label, None)
+    return [*headers, *parts[:-1]], parts[-1]
+
+
+def _path(label: str, d: Dictionary | None) -> tuple[str, ...]:
+    """The parts of the path `label` flattens (see flattened), its wording last; the label alone if none."""
     bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
     head, listed = lettered(fold(label))
     if listed and not _PATH_MARK.search(head) and not _OF_WHICH_HEAD.match(head):
         # Options, unless a path is parted before the colon: "专任教师｜其中：女｜合计" is a path, and so is
         # "其中：女|合计", whose colon follows "其中", not a question.
-        return headers, label
+        return (label,)
     marks = [m.span() for m in _PATH_MARK.finditer(bare)]
     # A spaced ">" before a band that carries its own bound parts a path ("年龄 > 30岁（含）以下",
     # "Teachers by age > 60 years and over"): a comparison takes a bare number ("Age > 55").
@@ -644,8 +691,13 @@ def flattened(headers: list[str], label: str, d: Dictionary | None = None) -> tu
         # "10 专任-专科" are both under "专任", "(m) Teaching Staff > Other" under "Teaching Staff".
         parts[0] = parts[0][len(numbering(parts[0])):].strip()
     if len(parts) < 2 or not all(parts):
-        return headers, label
-    return [*headers, *parts[:-1]], parts[-1]
+        return (label,)
+    return tuple(parts)
+
+
+@remembered
+def _path_parts(label: str, d: Dictionary) -> tuple[str, ...]:
+    return _path(label, d)
 
 
 def across(rows: list[tuple[list[str], str | None]], i: int) -> bool:
@@ -691,31 +743,38 @@ def colon_path(headers: list[str], label: str, d: Dictionary) -> tuple[list[str]
     "其中：女", which refines the total above, nor options, a blank to fill or a question after it.
     Two words for one kind of people after the colon ("Classified staff: Paraeducators / instructional
     aides") are no options: they name the column twice."""
+    parts = _colon_parts(label, d)
+    return ([*headers, parts[0]], parts[1]) if parts is not None else (headers, label)
+
+
+@remembered
+def _colon_parts(label: str, d: Dictionary) -> tuple[str, str] | None:
+    """The header and the wording a colon parts `label` into (colon_path), or None."""
     bare = _BRACKETED.sub(lambda m: "_" * len(m.group(0)), label)
     found = list(_COLON.finditer(bare))
     if len(found) != 1 or _ASKS.search(label) or not _no_options(lettered(fold(label))[1], d):
-        return headers, label
+        return None
     head, rest = label[: found[0].start()].strip(), label[found[0].end():].strip()
     if not head or not strip_noise(fold(rest)).strip() or _OF_WHICH_HEAD.match(fold(head)) or _AMONG_THEM.search(fold(head)):
         # "专任教师中：女" is one wording, "among the teachers, women": a row of its own that the next
         # "其中" refines, not a column under the teachers; "专任教师人数：[填空题]" a wording and its answer box.
-        return headers, label
+        return None
     if defined_term(label, d, None, None) is not None:
-        return headers, label  # "专任教师数：指具有教师资格……的人员": a term and its definition, not two header rows
+        return None  # "专任教师数：指具有教师资格……的人员": a term and its definition, not two header rows
     if _SIZE.fullmatch(fold(head).strip()):
-        return [*headers, head], rest  # "规模：在校学生数": the size, measured by what follows
+        return head, rest  # "规模：在校学生数": the size, measured by what follows
     p = read(head, d, mode="frame")
     if not isinstance(p, Parsed) and (fixed := respelled(head, d)) is not None:
         p = read(fixed, d, mode="frame")  # "专认教师：女": a header typed with a slip is still a header
     if not isinstance(p, Parsed) and _topic(head, p, d):
-        return [*headers, head], rest  # "二、…数据比对（按现有人员填报）：本单位现有在编人员": a part of the form
+        return head, rest  # "二、…数据比对（按现有人员填报）：本单位现有在编人员": a part of the form
     if not isinstance(p, Parsed) or p.refine:
-        return headers, label
+        return None
     # A total's column ("计：专任教师", "合计：其中：女"): the row under the column of totals.
     if p.kind == "count" or (p.kind == "total" and (p.by or (p.counted and not p.conditions))) \
             or (p.kind == "value" and (p.field in RANGE_FIELDS or p.field in teacher_code_fields(d))):
-        return [*headers, head], rest
-    return headers, label
+        return head, rest
+    return None
 
 
 def crossed(headers: list[str], label: str, by: tuple[str, ...], d: Dictionary) -> tuple[list[str], str]:
@@ -743,18 +802,29 @@ def crossed(headers: list[str], label: str, by: tuple[str, ...], d: Dictionary) 
 _COLUMN = re.compile(r"^\s*(?:栏次?|第)\s*(?P<code>\d{1,3})\s*栏?\s*[(（]\s*(?:注|说明|备注)?\s*[:：]?\s*(?P<note>[^()（）]*"
                      r"(?:[(（][^()（）]*[)）][^()（）]*)*)\s*[)）]\s*$")
 _THIS_COLUMN = re.compile(r"^\s*(?:本栏|该栏|此栏)(?:为|是|指|填|填报)?\s*")
+# A column's code printed before or after its wording: "栏01 合计", "第3栏：副高级", "合计（栏1）",
+# "本科毕业（第5栏）". Never a code alone, nor a wording that is a note on another column.
+_CODE_BEFORE = re.compile(r"^\s*(?:栏次?\s*(?P<code>\d{1,3})|第\s*(?P<nth>\d{1,3})\s*栏)\s*[:：.、]?\s*(?=[^\s(（:：.、\d])")
+_CODE_AFTER = re.compile(r"\s*[(（]\s*(?:栏次?\s*(?P<code>\d{1,3})|第\s*(?P<nth>\d{1,3})\s*栏|(?i:col(?:umn)?\.?)\s*(?P<col>\d{1,3}))"
+                         r"\s*[)）]\s*$")
 # A note reaching another column of the form: "栏03中的女性" refines column 03 as "其中" does the total above.
 _OF_COLUMN = re.compile(r"^\s*(?:栏次?|第)\s*(?P<code>\d{1,3})\s*栏?\s*(?:中|之中|内|里)的?\s*")
 
 
 def column_note(label: str) -> tuple[int | None, str]:
     """The code of a column named by its code with a note, and the note as its wording ("栏04（注：栏03中
-    的女性）" → (4, "栏03中的女性")); (None, label) for any other wording: a code alone says nothing."""
+    的女性）" → (4, "栏03中的女性")), or with its wording ("栏01 合计", "合计（栏1）" → (1, "合计"));
+    (None, label) for any other wording: a code alone says nothing."""
     # Matched in simplified script: "欄04（注：欄03中的女性）" is the same column and note.
-    m = _COLUMN.match(simplified(label))
-    if m is None or not m.group("note").strip():
-        return None, label
-    return int(m.group("code")), _THIS_COLUMN.sub("", m.group("note").strip())
+    plain = simplified(label)
+    m = _COLUMN.match(plain)
+    if m is not None and m.group("note").strip():
+        return int(m.group("code")), _THIS_COLUMN.sub("", m.group("note").strip())
+    for coded in (_CODE_BEFORE.match(plain), _CODE_AFTER.search(plain)):
+        if coded is not None and (wording := (plain[coded.end():] if coded.start() == 0 and coded.end() < len(plain)
+                                              else plain[:coded.start()]).strip()):
+            return int(next(g for g in coded.groups() if g)), wording
+    return None, label
 
 
 def of_column(wording: str) -> tuple[int, str] | None:
@@ -763,7 +833,9 @@ def of_column(wording: str) -> tuple[int, str] | None:
     m = _OF_COLUMN.match(wording)
     if m is None or not wording[m.end():].strip():
         return None
-    return int(m.group("code")), "其中：" + wording[m.end():].strip()
+    # "栏4中的在编人员" are those of column 4 on the establishment: "人员" names no one of its own there.
+    trait = re.sub(r"(?<=.)(?:人员|人数|者|的)$", "", wording[m.end():].strip())
+    return int(m.group("code")), "其中：" + trait
 
 
 # Footnote markers on a title's words: "Teachers¹", "Staff*", "Teachers†".
@@ -788,10 +860,41 @@ def _schools_stage(text: str, d: Dictionary) -> str:
 
 def _read_title(title: str, d: Dictionary) -> Parsed | None:
     """A title read as a frame, its defined terms put in their words; when it does not read, without
-    the schools it is for."""
+    the schools it is for. A title printed in parts, on lines of their own or set apart by wide spaces
+    ("教育事业统计年报（补充表四）　少数民族专任教师分民族情况　计量单位：人"), that does not read whole is its
+    last part that reads: the document's name comes first, notes and units read as nothing."""
+    parts = [x for x in _TITLE_PARTS.split(title) if x.strip()]
+    whole = _read_title_line(" ".join(parts), d)
+    if whole is not None or len(parts) < 2:
+        return whole
+    return next((p for p in (_read_title_line(x, d) for x in reversed(parts)) if p is not None), None)
+
+
+_TITLE_PARTS = re.compile(r"\n|\u3000+|[ \t]{2,}")
+
+
+# A title's bracket restating the bound of an age it names: "35周岁以下青年教师情况（含35周岁）".
+_BOUND_RESTATED = re.compile(r"[(（]\s*(?P<how>不?含|包括|不包括)\s*(?P<n>\d{1,2})\s*(?:周岁|岁)\s*[)）]")
+# A title's second subject after "及" ("在编教职工年龄结构及未来五年退休预测表"): a projection or a plan.
+_AND_ANOTHER = re.compile(r"(?:以及|及|和|与)")
+
+
+def _bound_restated(text: str) -> str:
+    """The title with a bracket restating an age's bound put just after that bound, where it is read."""
+    m = _BOUND_RESTATED.search(text)
+    if m is None:
+        return text
+    rest = text[: m.start()] + text[m.end():]
+    bound = re.search(rf"(?<!\d){m.group('n')}\s*(?:周岁|岁)\s*(?:及|或)?\s*(?:以下|以上|以内)", rest)
+    if bound is None:
+        return text
+    return rest[: bound.end()] + m.group(0) + rest[bound.end():]
+
+
+def _read_title_line(title: str, d: Dictionary) -> Parsed | None:
     # The day a title says its counts are at ("(headcount as at 1 October)") is the reference date.
     title = _RUN_IN_NOTE.sub("", _FOOTNOTE.sub("", title))
-    text = _LAYOUT_NOTE.sub(" ", _LETTERS_DEFINED.sub(" ", _DEFINES.sub(" ", fold(dated(title, title)))))
+    text = _LAYOUT_NOTE.sub(" ", _LETTERS_DEFINED.sub(" ", _DEFINES.sub(" ", _bound_restated(fold(dated(title, title))))))
     # Twice: "…结构一览表（单位：人）" shows its kind of document only once the unit is gone.
     text = _PLACE.sub("", _TITLE_NOISE.sub(" ", _TITLE_NOISE.sub(" ", defined(text, glossary(title))).strip()).strip())
     # "Age distribution of teachers": the teachers, by age.
@@ -803,15 +906,20 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
     text = _SPACES.sub(" ", _SCHOOLS_FOR_EN.sub(" ", _schools_stage(text, d))).strip()
     text = _SCHOOLS_BEFORE_PEOPLE.sub("", text)
     parsed = read(text, d, mode="frame")
+    if not isinstance(parsed, Parsed) and (said := _bracket_says_more(text, d)) is not None:
+        # "小学学科教师配备情况表（按主要任教学科统计专任教师）": the bracket says whom and by what, within
+        # the people the words around it name.
+        return said
     if not isinstance(parsed, Parsed) and (m := _TABLE_THEN_TITLE.match(text)) is not None:
-        return _read_title(text[m.end():], d)
+        return _read_title_line(text[m.end():], d)
     if not isinstance(parsed, Parsed) and not measured(text):
         parsed = by_parts(text, d) or parsed  # "Teachers by certification, employment and sex"
-    if not isinstance(parsed, Parsed) and (m := _SENTENCES.search(text)) is not None and not _names_people(text[: m.end()], d):
+    if not isinstance(parsed, Parsed) and (m := _SENTENCES.search(text)) is not None \
+            and not any(s.kind == "pop" for senses in lexicon(d).within(units(text[: m.end()])) for s in senses):
         # "PERS_AGE (institution return). Female teachers by age", "Form B. Teachers by sex": the
         # table's name after its code and the document's, in a sentence of its own. A sentence naming
         # people says whom ("Newly recruited teachers. Teachers by sex"), and is not dropped.
-        return _read_title(text[m.end():], d)
+        return _read_title_line(text[m.end():], d)
     if not isinstance(parsed, Parsed) and (m := _NAMED.match(text)) is not None:
         # "Annual School Census — Form C: Teaching Staff by …": what follows the form's name.
         parsed = read(text[m.end():], d, mode="frame")
@@ -824,28 +932,76 @@ def _read_title(title: str, d: Dictionary) -> Parsed | None:
     if not isinstance(parsed, Parsed) and (bare := _BRACKETED.sub(lambda m: m.group(0) if _names_whom(m.group(0), d) else " ", text)) != text:
         # "…交叉表（列为职称）", "… by age and sex (England)", "（宽表导出）": a note on the layout or the
         # place, naming no one and no measure, says nothing of whom the table counts.
-        return _read_title(bare, d)
+        return _read_title_line(bare, d)
     if not isinstance(parsed, Parsed) and (m := _TRAILING_PLACE.search(text)) is not None \
             and not _names_whom(f"({m.group(1)})", d):
         # "Teachers by highest qualification, Western Cape": after a comma, the place the table is for.
-        return _read_title(text[: m.start()], d)
+        return _read_title_line(text[: m.start()], d)
+    if not isinstance(parsed, Parsed) and (m := _AND_ANOTHER.search(text)) is not None:
+        # "在编教职工年龄结构及未来五年退休预测": a second subject naming no one and not read as a table of its
+        # own leaves the table the first subject's.
+        head, tail = text[: m.start()].strip(), text[m.end():].strip()
+        first = read(head, d, mode="frame") if head else None
+        if isinstance(first, Parsed) and first.kind == "count" and first.own_population and tail \
+                and not isinstance(read(tail, d, mode="frame"), Parsed) \
+                and not any(s.kind == "pop" for senses in lexicon(d).within(units(tail)) for s in senses):
+            # Whom it counts, not what its columns break them down by: they hold the second subject too
+            # ("专任教师年龄及周课时": a bare "16-20" may be hours).
+            return replace(first, by=())
     return parsed if isinstance(parsed, Parsed) else None
 
 
-def _names_people(text: str, d: Dictionary) -> bool:
-    """Whether a text has a word for people in it ("teachers", "staff"), wherever it stands."""
-    u, lex = units(text), lexicon(d)
-    return any(s.kind == "pop" for i in range(len(u)) for j in range(i + 1, min(i + 4, len(u)) + 1)
-               for s in lex.terms.get(u[i:j], ()))
+def _bracket_says_more(text: str, d: Dictionary) -> Parsed | None:
+    """A title's one bracket read as a frame naming people as narrow as those outside it or narrower:
+    what the table counts. None when either does not read, or they name other people."""
+    found = list(_BRACKETED.finditer(text))
+    if len(found) != 1:
+        return None
+    inner = read(found[0].group(0)[1:-1], d, mode="frame")
+    outer = read(_TITLE_NOISE.sub(" ", f"{text[: found[0].start()].strip()} {text[found[0].end():].strip()}".strip()).strip(),
+                 d, mode="frame")  # "…配备情况表" is "…配备" once its bracket is gone
+    if not (isinstance(inner, Parsed) and isinstance(outer, Parsed) and inner.kind == outer.kind == "count"
+            and inner.own_population and outer.own_population and set(outer.conditions) <= set(inner.conditions)):
+        return None
+    return replace(inner, by=inner.by or outer.by)
+
+
+# A breakdown by the stage of schooling taught ("分初中、高中学段", "按学段分"), and a stage's bare name.
+_BY_STAGE = re.compile(r"学段|\bby (?:school )?(?:stage|level) taught\b")
+_STAGE_NAME = re.compile(r"^(?:小学|初中|高中|初级中学|高级中学|primary|junior secondary|senior secondary)(?:段|部|学段)?$")
+
+
+def stage_named(title: str | None, headers: list[str], wording: str) -> bool:
+    """Whether a wording is only a stage's name ("初中") where the title or a header breaks the teachers
+    down by the stage they teach at: then it is that stage, not a level of schooling they had."""
+    return bool(_STAGE_NAME.match(strip_noise(unnumbered(fold(wording))).strip())) \
+        and any(_BY_STAGE.search(fold(x)) for x in (title or "", *headers))
+
+
+_OF_WHICH_OPENS = re.compile(r"^\s*(?:其中|of which|among them)\s*[:：,，]?\s*", re.IGNORECASE)
+_ANY_STAFF_WORD = re.compile(r"\s*(?:人员|staff|personnel|employees)\s*$", re.IGNORECASE)
+
+
+def any_staff_word_off(wording: str, d: Dictionary) -> str:
+    """An "of which" whose trait is said with the word for any staff ("其中：在编人员", "Of which: permanent
+    staff") as the trait alone: it refines the total above, and the word names no people of its own
+    there. A word naming a post ("其中：教辅人员") is kept: that post is whom it counts."""
+    opened = _OF_WHICH_OPENS.match(wording)
+    cut = _ANY_STAFF_WORD.sub("", wording)
+    if opened is None or cut == wording or len(cut) <= opened.end():
+        return wording
+    p = read(cut, d)
+    return cut if isinstance(p, Parsed) and p.kind == "count" and p.refine and all(c.field != POST for c in p.conditions) \
+        else wording
 
 
 # A part after a title's last comma or dash: the place or period it is for, unless it names whom it counts.
 _TRAILING_PLACE = re.compile(r"\s*(?:[,，]|\s[—–-]{1,2}\s|——)\s*([^,，()（）—–]+)$")
-# A breakdown said before whom it breaks down: "Age distribution of teachers", "Gender profile of staff".
 # A title's last sentence: what comes after a full stop and a space ("Form B. Teachers by sex").
 _SENTENCES = re.compile(r"^.*[a-z\d)][.]\s+(?=[a-z])")
 # "Teachers' age and gender distribution": the teachers, by age and gender.
 _WHOSE_DISTRIBUTION = re.compile(r"^(?P<pop>.+?)\s+(?P<by>[a-z][a-z ]{1,30}?)\s+(?:distribution|profile|breakdown|composition|structure)$")
+# A breakdown said before whom it breaks down: "Age distribution of teachers", "Gender profile of staff".
 _OF_WHOM = re.compile(r"^(?P<by>[a-z][a-z ]{1,30}?)\s+(?:distribution|profile|breakdown|composition|structure)\s+of\s+(?P<pop>.+)$")
 
 
@@ -1150,7 +1306,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
                 # not read, naming no one. The title does not frame the fields under it: only a field
                 # naming whom it counts, or a header or field under it that does, says whom.
                 topic, base, population, words = h, None, False, []
-            elif parsed.reason not in (NOTHING, EMPTY) and not records_basis(fold(h[len(numbering(h)):])):
+            elif parsed.reason not in (NOTHING, EMPTY) and not records_basis(unnumbered(fold(h))):
                 # "Section B", "一、基本情况": no population. A header naming only the records its numbers
                 # follow ("附：按教育统计口径") says nothing of whom.
                 unreadable = unreadable or h

@@ -118,7 +118,11 @@ class Definition:
 
 
 def teacher_code_fields(d: Dictionary) -> dict[str, Field]:
-    """Teacher fields a count can filter by code: the enums of the teacher record."""
+    """Teacher fields a count can filter by code: the enums of the teacher record (shared: read only)."""
+    return d.derived(_teacher_code_fields)
+
+
+def _teacher_code_fields(d: Dictionary) -> dict[str, Field]:
     return {k: f for k, f in d.fields.items() if f.entity == "teacher" and f.type == "enum" and not f.is_indicator}
 
 

@@ -361,7 +361,7 @@ GRAMMAR: dict[SenseKind, tuple[str, ...]] = {
     "row_person": ("申报人", "申请人", "参评人", "学员", "参训学员", "推荐对象", "推荐人选", "被推荐人", "候选人",
                    # As a mobility programme's or an award's list calls them: "Participant name".
                    "participant", "applicant", "nominee"),
-    "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "kindergarten", "school", "your school", "this school",
+    "self": ("本校", "学校", "该校", "贵校", "我校", "本单位", "单位", "事业单位", "本事业单位", "校", "本园", "幼儿园", "园", "中心校", "中心学校", "kindergarten", "school", "your school", "this school",
              "our school", "the school", "institution",
              # An academy is a school in England's and many systems' words ("Academy name").
              "academy", "your academy", "this academy",

@@ -24,7 +24,7 @@ from pypinyin.constants import PHRASES_DICT
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from service.domain.dictionary import Dictionary
+from service.domain.dictionary import Dictionary, remembered
 from service.domain.semantics.definition import (
     DERIVED,
     LEVELS,
@@ -770,8 +770,9 @@ def read(label: str, d: Dictionary, hint: str | None = None, level: str | None =
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         got = _read(label, d, hint, level, mode, by)
-        if isinstance(got, Unread) and got.reason.startswith(_UNKNOWN) and (named := _named_by_bracket(label, d)):
-            got = _read(named, d, hint, level, mode, by)  # "艺术（音乐、美术）教师": music or art teachers
+        if isinstance(got, Unread) and (got.reason.startswith(_UNKNOWN) or mode == "frame") and (named := _named_by_bracket(label, d)):
+            # "艺术（音乐、美术）教师": music or art teachers; a header "艺术（音乐、美术）" over their columns.
+            got = _read(named, d, hint, level, mode, by)
         elif isinstance(got, Unread) and got.reason.startswith(_UNKNOWN) and (glossed := _CODE_GLOSSED.match(unnumbered(fold(label)))) \
                 and isinstance(gloss := _read(glossed.group(1), d, hint, level, mode, by), Parsed):
             got = gloss  # "xb（性别）": a system's column code, glossed
@@ -1634,6 +1635,8 @@ def _unless_restated(m: re.Match[str], d: Dictionary) -> str:
 
 def _restated_level(m: re.Match[str]) -> str:
     return f"{m.group('level')}{m.group('way')}（{'不含' if '不' in m.group('incl') else '含'}）"
+
+
 # A system's column code glossed in a bracket after it: "xb（性别）", "csrq (出生日期)".
 _CODE_GLOSSED = re.compile(r"^\s*(?:[a-z]{1,5}|[a-z][a-z\d]*(?:_[a-z\d]+)+|[a-z]+\d+)\s*[(（]([^()（）]+)[)）]\s*$")
 _WORD_THEN_BRACKET = re.compile(r"([^\W\d_a-z]{2,6}|[a-z]+)\s*[(（]([^()（）]+)[)）]")
@@ -1672,7 +1675,8 @@ def _named_by_bracket(label: str, d: Dictionary, known: bool = False) -> str | N
     # own: "Former (permanent) teachers" are not the permanent ones, nor "Teachers on leave (female)".
     glossed = len(listed) == 1 and len(listed[0]) >= 3 and not known
     field_ = _offered(listed * 2 if glossed else listed, lex)
-    if glossed and field_ is not None and not _names_field(f"{folded[: m.start()]} {folded[m.end():]}", field_, lex):
+    if glossed and field_ is not None \
+            and not any(s.field == field_ for senses in lex.within(units(f"{folded[: m.start()]} {folded[m.end():]}")) for s in senses):
         return None
     if field_ is None or not field_.startswith("teacher."):
         return None  # only values of teachers: "合作学校（公办/民办）" is not this school's ownership
@@ -1680,13 +1684,6 @@ def _named_by_bracket(label: str, d: Dictionary, known: bool = False) -> str | N
     if d.fields[field_].code_list and named >= set(d.code_lists[d.fields[field_].code_list or ""].code_values):
         return None  # "職位（教師／行政／教輔／工友）": every value of the field is its options, not a group
     return folded[: m.start()] + "或".join(listed) + people + folded[m.end():]
-
-
-def _names_field(text: str, field_: str, lex: Lexicon) -> bool:
-    """Whether a text has a word of a field in it, its name or one of its values."""
-    u = units(text)
-    return any(s.field == field_ for i in range(len(u)) for j in range(i + 1, min(i + 4, len(u)) + 1)
-               for s in lex.terms.get(u[i:j], ()))
 
 
 def _wider_than(word: Parsed | Unread | None, listed: list[str], lex: Lexicon) -> bool:
@@ -2316,6 +2313,7 @@ def words_run_together(label: str, d: Dictionary) -> str | None:
     return spelled if spelled != label else None
 
 
+@remembered
 def respelled(label: str, d: Dictionary) -> str | None:
     """The wording with its slips of known words corrected: an unknown English word of five
     letters or more by the one known word it is a slip of ("Nmber" → "number", "Totalstaff" →

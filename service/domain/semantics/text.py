@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 import cn2an
@@ -331,6 +332,30 @@ def romanisation_taken_off(text: str) -> str:
     return _ROMANISED.sub(_romanisation, text) if _ROMANISED.search(text) else text
 
 
+# A row's code printed after its Chinese wording, spaced off it: "专任教师　02", "教职工合计 01" (行次).
+_ROW_CODE_AFTER = re.compile(r"(?<=[\u3400-\u9fff）)])[ \t\u3000]+\d{2,3}\s*(?=(?:[(（][^()（）]*[)）])?\s*$)")
+
+
+def row_code_off(text: str) -> str:
+    """A wording without the row code a statistics table prints after it, before its unit if any
+    ("专任教师　02" -> "专任教师", "专任教师　02（人）" -> "专任教师（人）")."""
+    return _ROW_CODE_AFTER.sub("", text)
+
+
+def pinyin_glosses_off(text: str, english: Callable[[str], bool]) -> str:
+    """`text` without a word of pinyin in a bracket after an English word ("ethnic group (minzu)",
+    "Contract (non-bianzhi)"): the same word again, for a reader of Chinese. A word `english` knows is
+    no gloss ("Teachers (women)": wo-men spells pinyin too)."""
+    if "(" not in text:
+        return text
+    return _PINYIN_GLOSS.sub(lambda m: "" if pinyin_word(m.group(1)) and m.group(1).lower() not in _syllables()
+                             and not english(m.group(1)) else m.group(0), text)
+
+
+# A bracket after an English word holding one word of pinyin of two syllables or more, "non-" allowed.
+_PINYIN_GLOSS = re.compile(r"(?<=[A-Za-z])\s*\((?:non-)?([A-Za-z]{4,16})\)")
+
+
 # A country's own education management information system, named by a letter or three before "EMIS"
 # ("VEMIS", "NEMIS", "SEMIS"): an EMIS, whose school number is the school's identifier as an EMIS code is.
 _NAMED_EMIS = re.compile(r"(?<![a-z0-9])[a-z]{1,3}(?=emis(?![a-z0-9]))")
@@ -463,14 +488,15 @@ def fold(text: str) -> str:
     t = marks_taken_off(_COLUMN_LETTER.sub("", text))
     t = _second_person(romanisation_taken_off(unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, t))))
     t = _LONE_KANA.sub(lambda m: _KANA_FOR_HAN[m.group(0)], t)
-    t = _NAMED_EMIS.sub("", _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold())
+    t = _ROW_REFS.sub(" ", _NAMED_EMIS.sub("", _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold()))
     # 老师 is the everyday word for 教师 and says the same in every compound a form uses ("青年老师",
     # "非专任老师", "代课老师"): one spelling, so every rule and term written with 教师 reads both.
     t = _BETWEEN_BOUNDS.sub(_between_bounds, _NAMED_INTERVAL.sub(_named_interval, _ocr_digits(t)))
     t = _ISCED_LIST.sub(_isced_list, _INTERVAL.sub(_interval, t))
     t = t.translate(_TORTOISE_SHELL)  # "〔6位〕" is a bracket as "（6位）" is, once an interval has been read
-    # Spaces next to a CJK character carry no meaning: Chinese has no word spaces.
-    t = _CJK_SPACE.sub("", _SPACES.sub(" ", t).strip())
+    # Spaces next to a CJK character carry no meaning: Chinese has no word spaces. A row's or column's
+    # code spaced off its wording ("2 合计", "甲 单位名称") is its numbering, kept as one before they go.
+    t = _CJK_SPACE.sub("", _SPACED_CODE.sub(r"\1、", _SPACES.sub(" ", t).strip()))
     t = t.replace("老师", "教师")  # after the spaces: "老 师" is 老师 too
     # A re-typed table's "合" for its total stands alone ("总计（合）", "合（在编+编外）", "专任-合"); in a word
     # it is a part of it ("合校" a merged school, "合编").
@@ -527,11 +553,15 @@ _NUMBERING = re.compile(
     rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{1,5}}\d+(?:_?[a-z]+\d*|_\d+)++[.:：)]?(?=\s|[{_CJK}])"
     rf"|(?!(?:grade|year|form|class|level|stage|std|yr|gr)\d)[a-z]{{3,5}}\d{{2,}}[.:：)]?(?=\s|[{_CJK}])"
     rf"|[a-z]{{0,3}}\d{{1,3}}\s+(?=(?:how|what|which|when|where|who|is|are|do|does|did|in what|in which|please|of (?:your|the|these|those))\b)"
-    rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章页]|部分)(?:\s*[(（]\s*共\s*[{_CN_DIGITS}\d]+\s*[项条题][)）]\s*[:：.、]?)?|[a-z]\s*[.)、](?=\s)"
+    # A section's letter and item's number: "C-2 Teachers…", "B.1 Teachers by…" (not a grade: "K-12", "P.1").
+    rf"|(?!(?:p|s|f|g|k|y)[.-]?\d)[a-z][.-]\d{{1,2}}(?:\.\d+)*[.:)]?(?=\s)"
+    rf"|[\u2460-\u2473\u2776-\u277f]|第\s*[{_CN_DIGITS}\d]+\s*(?:[项条题节章页]|部分)(?:\s*[(（]\s*共\s*[{_CN_DIGITS}\d]+\s*[项条题][)）]\s*[:：.、]?|\s*共\s*[{_CN_DIGITS}\d]+\s*页)?|[a-z]\s*[.)、](?=\s)"
     # A statistics table's row code run into its wording ("01 教职工数", "05 其中：女"): two or three
     # digits before a Chinese word, never before a unit or a range ("50岁", "20年", "35以下", "80后").
     # A word opening with such a character is no unit: "02 所在县", "06 年满五十周岁的女教师".
     rf"|\d{{2,3}}(?=[{_CJK}])(?!(?!所在|所属|年满|年龄)[岁周年月日时人名个所级届次项位万元天以及至到后前])"
+    # The same before the "#" marking the row's level: "02 #女", "04 ##女".
+    rf"|\d{{1,3}}\s*(?=[#＃]+\s*[{_CJK}])"
     # A survey tool's progress before each question: "Question 3 of 16:", "Item 2/10" (and "第3题（共16题）"
     # with the items above).
     rf"|(?:question|item|q)\s*\d+\s*(?:of|/)\s*\d+\b\s*[:：.、-]?"
@@ -567,8 +597,6 @@ _ISSUED_BY = r"(?:issued|assigned|allocated|given)\s+by\b"
 _ISSUED_ZH = r"由[^()（）]{1,15}(?:颁发|核发|分配|赋予|编制|统一编码|发放)"
 PRINTED_OR_ISSUED = re.compile(f"{_PRINTED_ON}|{_ISSUED_BY}|{_ISSUED_ZH}")
 _BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]")
-# What a bracket may hold and still add nothing to the field: units, stamps, hints to the person
-# filling it in (required, a date format, a list of options, an instruction).
 # The records a number is taken from, when they are the records the store holds itself (see _NOISE).
 _RECORDS_BASIS = (r"(?:按|据|根据|依据|以|来自|来源\s*[:：]?|见|详见|参见|参照|同)?\s*(?:人事档案|人事系统|人事管理系统|人事信息系统"
                   r"|教师管理信息系统|教师系统|学籍系统|学籍管理系统|学籍|教育事业统计|事业统计|教育统计)(?:为准|口径|数据)?")
@@ -585,6 +613,8 @@ def records_basis(text: str) -> bool:
     return re.fullmatch(r"\s*(?:" + _RECORDS_BASIS + "|" + _ACTUAL + r")\s*", text) is not None
 
 
+# What a bracket may hold and still add nothing to the field: units, stamps, hints to the person
+# filling it in (required, a date format, a list of options, an instruction).
 _NOISE = re.compile(
     r"^\s*(?:人|名|个|位|人次|户|所|元|万元|岁|周岁|年|单位\s*[:：]?\s*(?:人|名|个)|persons?|people|nos?\.?|number|count|headcount"
     r"|(?:人|名)\s*(?:persons?|people)"
@@ -824,13 +854,21 @@ def strip_numbering(text: str) -> str:
     return _NUMBERING.sub("", once, count=1) if once != text and _NUMBERING.match(once.lstrip()) else once
 
 
+# A single figure or a 甲乙丙 code spaced off the Chinese wording after it, never off a unit or a range
+# ("3 年以上", "5 所"): the code of a table's row or column, as "02 女" (_NUMBERING) is run in.
+_SPACED_CODE = re.compile(rf"^(\d|[甲乙丙丁戊己庚辛壬癸])\s+(?=[{_CJK}])(?!(?!所在|所属|年满|年龄)[岁周年月日时人名个所级届次项位万元天以及至到后前])")
+
+
+@lru_cache(maxsize=16384)  # asked of each wording again and again as its form is read
 def numbering(text: str) -> str:
     """The numbering a printed form puts before a wording, as printed ("02 ", "（二）", "3. "), or "".
     Matched as the wording is read, without the spaces beside Chinese ("02 女" is "02女")."""
-    m = _NUMBERING.match(_CJK_SPACE.sub("", text.lower()))
+    lowered = text.lower().strip()
+    coded = _SPACED_CODE.sub(r"\1、", lowered)
+    m = _NUMBERING.match(_CJK_SPACE.sub("", coded))
     if m is None:
         return ""
-    kept, end, wanted = 0, 0, sum(not c.isspace() for c in m.group(0))
+    kept, end, wanted = 0, 0, sum(not c.isspace() for c in m.group(0)) - (coded != lowered)
     while end < len(text) and kept < wanted:
         kept += not text[end].isspace()
         end += 1
@@ -1030,7 +1068,9 @@ _AS_ON_DOCUMENT = re.compile(
     r"\s*,?\s*\b(?:exactly\s+)?(?:as|same as)\s+(?:it\s+(?:appears|is\s+written)\s+)?(?:shown\s+|written\s+|printed\s+)?"
     # Whose document: yours, theirs, or the teacher's of a roster's row ("as on the teacher's ID card").
     r"(?:on|in|per)\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+)?(?:(?:teacher|staff\s+member|employee)s?\s+)?(?:national\s+)?"
-    r"(?:id|identity|passport|birth)(?:\s+(?:card|document|certificate))?\s*[.。]?$")
+    r"(?:(?:id|identity|passport|birth)(?:\s+(?:card|document|certificate))?"
+    # A school's: "School name (as on the operating permit)", "as per the registration certificate".
+    r"|(?:(?:school\s+)?operating|school|education|business)\s+(?:permit|licen[cs]e)|registration\s+certificate)\s*[.。]?$")
 
 
 # The words a spreadsheet's pivot table puts before its row, column and filter values ("行标签：专任教师",
@@ -1234,6 +1274,12 @@ _WHERE_ONE_WORKS = re.compile(r"\s+(?:of|for)\s+the\s+school\s+(?:where|at\s+whi
 _TABLE_CODES = re.compile(r"[(（]\s*(?:(?:(?:第\s*)?[栏欄列行]\s*(?:次\s*)?\d+|第\s*\d+\s*[栏欄列行])"
                           r"(?:\s*[=＝+＋\-－]\s*(?:第\s*)?[栏欄列行]?\s*\d+\s*[栏欄]?)*"
                           r"|(?:col(?:umn)?|row)\.?\s*\d+(?:\s*[=+-]\s*(?:col(?:umn)?|row)?\.?\s*\d+)*)\s*[)）]")
+
+
+# A bracket naming only rows or columns, or a check between them: "(col. 1)", "(row 1 = rows 2 + 3 + 4)":
+# its figures are no ages ("2 +").
+_REF = r"(?:cols?|columns?|rows?|lines?)\.?\s*\d{1,3}"
+_ROW_REFS = re.compile(rf"\(\s*{_REF}(?:\s*(?:=|\+|-|to|and|,|&)\s*(?:{_REF}|\d{{1,3}}))*\s*\)")
 
 
 def unnumbered(text: str) -> str:

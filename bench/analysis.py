@@ -108,6 +108,10 @@ def _timed(eng: Engine, probe: RequestIn, runs: int, forget: bool, edit: bool = 
     return sorted(times), a
 
 
+def _p99(sorted_times: list[float]) -> float:
+    return sorted_times[min(len(sorted_times) - 1, int(len(sorted_times) * 0.99))]
+
+
 def _run(label: str, url: str, files: DemoFiles) -> list[tuple[str, str]]:
     eng, setup, refused = _store(url, files, random.Random(7))
     try:
@@ -119,8 +123,7 @@ def _run(label: str, url: str, files: DemoFiles) -> list[tuple[str, str]]:
         after = os.getloadavg()[0]
     finally:
         eng.dispose()
-    p50 = statistics.median(times)
-    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+    p50, p99 = statistics.median(times), _p99(times)
     summarise(f"analysis, 60 fields, {LIVE:,} live requests", label,
               f"p50 {p50:.0f} ms, p99 {p99:.0f} ms (a field edited p50 {statistics.median(edited):.0f} ms, "
               f"first reading p50 {statistics.median(cold):.0f} ms)",
@@ -131,7 +134,7 @@ def _run(label: str, url: str, files: DemoFiles) -> list[tuple[str, str]]:
         (f"{label}: analysis p50 / p99", f"{p50:.1f} ms / {p99:.1f} ms over {RUNS} runs, in-process "
                                          f"(load average {before:.1f} before, {after:.1f} after)"),
         (f"{label}: a field edited, p50 / p99", f"{statistics.median(edited):.1f} ms / "
-                                                 f"{edited[min(len(edited) - 1, int(len(edited) * 0.99))]:.1f} ms over "
+                                                 f"{_p99(edited):.1f} ms over "
                                                  f"{RUNS} runs: the form new, its other wordings read before"),
         (f"{label}: first reading p50 / max", f"{statistics.median(cold):.1f} ms / {cold[-1]:.1f} ms over {len(cold)} "
                                               f"runs, the wordings' readings forgotten before each"),

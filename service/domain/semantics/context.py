@@ -914,8 +914,7 @@ def _read_title_line(title: str, d: Dictionary) -> Parsed | None:
         return _read_title_line(text[m.end():], d)
     if not isinstance(parsed, Parsed) and not measured(text):
         parsed = by_parts(text, d) or parsed  # "Teachers by certification, employment and sex"
-    if not isinstance(parsed, Parsed) and (m := _SENTENCES.search(text)) is not None \
-            and not any(s.kind == "pop" for senses in lexicon(d).within(units(text[: m.end()])) for s in senses):
+    if not isinstance(parsed, Parsed) and (m := _SENTENCES.search(text)) is not None and not _names_people(text[: m.end()], d):
         # "PERS_AGE (institution return). Female teachers by age", "Form B. Teachers by sex": the
         # table's name after its code and the document's, in a sentence of its own. A sentence naming
         # people says whom ("Newly recruited teachers. Teachers by sex"), and is not dropped.
@@ -943,12 +942,16 @@ def _read_title_line(title: str, d: Dictionary) -> Parsed | None:
         head, tail = text[: m.start()].strip(), text[m.end():].strip()
         first = read(head, d, mode="frame") if head else None
         if isinstance(first, Parsed) and first.kind == "count" and first.own_population and tail \
-                and not isinstance(read(tail, d, mode="frame"), Parsed) \
-                and not any(s.kind == "pop" for senses in lexicon(d).within(units(tail)) for s in senses):
+                and not isinstance(read(tail, d, mode="frame"), Parsed) and not _names_people(tail, d):
             # Whom it counts, not what its columns break them down by: they hold the second subject too
             # ("专任教师年龄及周课时": a bare "16-20" may be hours).
             return replace(first, by=())
     return parsed if isinstance(parsed, Parsed) else None
+
+
+def _names_people(text: str, d: Dictionary) -> bool:
+    """Whether a text has a word for people in it ("teachers", "人员"), wherever it stands."""
+    return any(s.kind == "pop" for senses in lexicon(d).within(units(text)) for s in senses)
 
 
 def _bracket_says_more(text: str, d: Dictionary) -> Parsed | None:

@@ -613,6 +613,11 @@ def records_basis(text: str) -> bool:
     return re.fullmatch(r"\s*(?:" + _RECORDS_BASIS + "|" + _ACTUAL + r")\s*", text) is not None
 
 
+# A single figure or a 甲乙丙 code spaced off the Chinese wording after it, never off a unit or a range
+# ("3 年以上", "5 所"): the code of a table's row or column, as "02 女" (_NUMBERING) is run in.
+_SPACED_CODE = re.compile(rf"^(\d|[甲乙丙丁戊己庚辛壬癸])\s+(?=[{_CJK}])(?!(?!所在|所属|年满|年龄)[岁周年月日时人名个所级届次项位万元天以及至到后前])")
+
+
 # What a bracket may hold and still add nothing to the field: units, stamps, hints to the person
 # filling it in (required, a date format, a list of options, an instruction).
 _NOISE = re.compile(
@@ -852,11 +857,6 @@ def strip_numbering(text: str) -> str:
     item's both ("二、第1题 您的姓名", "Q3 Item 3 of 20:")."""
     once = _NUMBERING.sub("", text, count=1)
     return _NUMBERING.sub("", once, count=1) if once != text and _NUMBERING.match(once.lstrip()) else once
-
-
-# A single figure or a 甲乙丙 code spaced off the Chinese wording after it, never off a unit or a range
-# ("3 年以上", "5 所"): the code of a table's row or column, as "02 女" (_NUMBERING) is run in.
-_SPACED_CODE = re.compile(rf"^(\d|[甲乙丙丁戊己庚辛壬癸])\s+(?=[{_CJK}])(?!(?!所在|所属|年满|年龄)[岁周年月日时人名个所级届次项位万元天以及至到后前])")
 
 
 @lru_cache(maxsize=16384)  # asked of each wording again and again as its form is read

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test fuzz crash bench bench-quick bench-country bench-provinces install install-dev postgres chromium openapi lint screenshots simulate
+.PHONY: run test corpus fuzz crash bench bench-quick bench-country bench-provinces install install-dev postgres chromium openapi lint screenshots simulate
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -37,8 +37,10 @@ chromium:
 	@test -x /usr/bin/chromium || { command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq chromium) || echo "chromium unavailable: browser tests will be skipped"; }
 	@fc-list 2>/dev/null | grep -qi wqy || { command -v apt-get >/dev/null && apt-get install -y -qq fonts-wqy-microhei >/dev/null; } || echo "no Chinese font: screenshots will show boxes"
 
+# One worker per core (at most 4), a test file to a worker: each worker has its own DuckDB file and
+# PostgreSQL schema, and a file's tests share what they build once (the metamorphic probes' readings).
 test: install-dev postgres chromium
-	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/pytest
+	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/pytest -n auto --maxprocesses 4 --dist loadfile
 
 # The larger forms of the security proofs, figures printed: schemathesis with many examples per
 # operation, role and mode on both stores, the access matrix, and a 50 MB all-bad import.
@@ -54,6 +56,12 @@ crash: install-dev postgres
 	  COLLECTONCE_MODEL_OPS=$${COLLECTONCE_MODEL_OPS:-40} COLLECTONCE_CRASH_TRIALS=$${COLLECTONCE_CRASH_TRIALS:-3} \
 	  COLLECTONCE_CRASH_SCHOOLS=$${COLLECTONCE_CRASH_SCHOOLS:-600} \
 	  $(BIN)/pytest -q -s tests/reliability
+
+# The whole corpus of department forms read on both stores (make test reads a quarter): precision and
+# recall of each part and each blind round. COLLECTONCE_CORPUS_BARS=1 asserts the held-out bars too.
+corpus: install-dev postgres
+	COLLECTONCE_TEST_PG_URL=$(PG_URL) COLLECTONCE_CORPUS_ALL=1 $(BIN)/pytest -q -s -o addopts= -p no:cacheprovider \
+	  tests/domain/test_corpus.py -k reads_department_forms
 
 bench: install-dev postgres
 	COLLECTONCE_TEST_PG_URL=$(PG_URL) $(BIN)/python -m bench

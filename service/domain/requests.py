@@ -74,6 +74,7 @@ from service.domain.semantics.context import (
     defined,
     departed_in_period,
     flattened,
+    former_post,
     glossary,
     is_total,
     kin_as_staff,
@@ -84,6 +85,7 @@ from service.domain.semantics.context import (
     names_staff,
     of_column,
     of_which_header,
+    post_held_off,
     read_title,
     residual_alone,
     residual_of,
@@ -506,7 +508,7 @@ def _read_form(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         return any(True for _ in lexicon(d).within(units(fold(word))))
 
     def plain(text: str) -> str:
-        return row_code_off(pinyin_glosses_off(romanisation_taken_off(marks_taken_off(text)), english))
+        return post_held_off(row_code_off(pinyin_glosses_off(romanisation_taken_off(marks_taken_off(text)), english)))
 
     sectioned = sections_run_in([
         sheet_named([plain(h) for h in f.headers], plain(f.label))
@@ -554,7 +556,7 @@ def _read_form(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         # A column named by its code reads as its note; a note refining another column ("栏03中的女性")
         # refines that column, as "其中" does the total just above.
         code, wording = column_note(wording) if wording else (None, wording)
-        wording = any_staff_word_off(wording, d) if wording else wording
+        wording = any_staff_word_off(former_post(wording, req.title, heads), d) if wording else wording
         if wording and (reached := of_column(wording)) is not None and reached[0] in columns:
             prior = replace(columns[reached[0]], headers=tuple(heads))
             wording = reached[1]

@@ -3,8 +3,12 @@ dictionary and the conventions of docs/definitions.md, then the service reads ev
 analysis API and is scored: precision = correct / answered, recall = correct / answerable.
 
 Figures are printed for the tuned and the held-out part; misses are listed for the tuned part only
-(the held-out part is for measuring, never for tuning). The bars (held-out precision >= 0.98,
-recall >= 0.95) are asserted when COLLECTONCE_CORPUS_BARS=1.
+(the held-out part is for measuring, never for tuning). `make test` reads a quarter of the forms on each
+store (chosen by a hash of the form id) and holds the tuned part's readings to their bars (precision
+>= 0.98, recall >= 0.95), so a rule that breaks forms already read fails the suite. `make corpus`
+(COLLECTONCE_CORPUS_ALL=1) reads every form and prints each blind round's figures; with
+COLLECTONCE_CORPUS_BARS=1 the issue's bars are asserted on the held-out part too (precision >= 0.98,
+recall >= 0.95).
 """
 
 from __future__ import annotations
@@ -12,13 +16,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from fastapi.testclient import TestClient
 
@@ -34,7 +38,7 @@ ENTRY_KEYS = {"headers", "label", "type", "expect", "note"}
 MAX_HEADERS = 6  # what the analysis API accepts
 # Prefixes of the forms added in the blind rounds (written without the service's answers), whose figures
 # are also printed apart.
-BLIND_ROUNDS = ("c2-", "c3-", "c4-", "c5-", "c6-", "c7-", "c8-", "c9-", "c10-", "c11-", "c12-", "c13-", "c14-", "c15-", "c16-", "c17-", "c18-", "c19-", "c20-", "c21-", "c22-", "c23-", "c24-", "c25-", "c26-", "c27-", "c28-", "c29-", "c30-", "c31-", "c32-", "c33-", "c34-", "c35-", "c36-", "c37-", "c38-", "c39-", "c40-", "c41-", "c42-", "c43-", "c44-", "c45-", "c46-", "c47-", "c48-", "c49-", "c50-")
+BLIND_ROUNDS = ("c2-", "c3-", "c4-", "c5-", "c6-", "c7-", "c8-", "c9-", "c10-", "c11-", "c12-", "c13-", "c14-", "c15-", "c16-", "c17-", "c18-", "c19-", "c20-", "c21-", "c22-", "c23-", "c24-", "c25-", "c26-", "c27-", "c28-", "c29-", "c30-", "c31-", "c32-", "c33-", "c34-", "c35-", "c36-", "c37-", "c38-", "c39-", "c40-", "c41-", "c42-", "c43-", "c44-", "c45-", "c46-", "c47-", "c48-", "c49-", "c50-", "c51-", "c52-", "c53-", "c54-")
 
 _OF_WHICH = re.compile(r"^\s*(其中|#|＃|of which|including|among them)", re.IGNORECASE)
 # A count wording that names none of these takes its population from the title, a header or the
@@ -45,6 +49,16 @@ _POPULATION_WORDS = ("教师", "教師", "教职", "教職", "职工", "職工",
 _QUESTION = re.compile(r"[?？]\s*$|^\s*(?:[(（]?\w{0,2}\d+[.、．)）]?\s*)?(?:您|你|请|(?:how|what|which|when|do|does|are|is|your)\b)",
                        re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+# Every form is read under `make corpus`; `make test` reads a quarter on each store (3.5 min a store
+# for the whole corpus, on this project's 2-core machines).
+ALL_FORMS = os.environ.get("COLLECTONCE_CORPUS_ALL") == "1"
+HELD_OUT_BARS = os.environ.get("COLLECTONCE_CORPUS_BARS") == "1"
+
+
+def read_now(form: dict[str, Any]) -> bool:
+    return ALL_FORMS or zlib.crc32(form["form"].encode()) % 4 == 0
 
 
 def part_of(form_id: str) -> str:
@@ -331,14 +345,16 @@ def _describe(r: Reading) -> str:
 
 def test_the_service_reads_department_forms_as_a_careful_reader_does(client: TestClient, province: Province) -> None:
     token = province.tokens["department"]
-    readings = {part: [r for form in load_part(part) for r in read_form(client, token, part, form)] for part in PARTS}
+    readings = {part: [r for form in load_part(part) if read_now(form) for r in read_form(client, token, part, form)]
+                for part in PARTS}
     scores = {part: score(rs) for part, rs in readings.items()}
-    lines = ["", "corpus scores:"]
+    read = "every form" if ALL_FORMS else "a quarter of the forms (COLLECTONCE_CORPUS_ALL=1: all)"
+    lines = ["", f"corpus scores, {read}:"]
     for part, s in scores.items():
         refused = sum(r.refused is not None for r in readings[part])
         lines.append(f"  {part}: precision {s.precision:.1%} ({s.correct}/{s.answered}), "
                      f"recall {s.recall:.1%} ({s.correct}/{s.answerable}), fields refused {refused}")
-    for prefix in BLIND_ROUNDS:  # the forms added in each blind round, alone
+    for prefix in BLIND_ROUNDS if ALL_FORMS else ():  # the forms added in each blind round, alone
         for part, rs in readings.items():
             s = score([r for r in rs if r.entry.form["form"].startswith(prefix)])
             lines.append(f"  {part}, {prefix} forms only: precision {s.precision:.1%} ({s.correct}/{s.answered}), "
@@ -351,8 +367,10 @@ def test_the_service_reads_department_forms_as_a_careful_reader_does(client: Tes
     lines.append(f"  held-out misses by kind: {dict(held_kinds.most_common())}")
     lines += [_describe(r) for r in misses]
     print("\n".join(lines))
-    if os.environ.get("COLLECTONCE_CORPUS_BARS") != "1":
-        pytest.skip("bars not asserted (set COLLECTONCE_CORPUS_BARS=1): " + "; ".join(x.strip() for x in lines[2:4 + 2 * len(BLIND_ROUNDS)]))
-    held = scores["heldout"]
-    assert held.precision >= 0.98, f"held-out precision {held.precision:.1%}"
-    assert held.recall >= 0.95, f"held-out recall {held.recall:.1%}"
+    tuned = scores["tuned"]
+    assert tuned.precision >= 0.98, f"tuned precision {tuned.precision:.1%}: readings of forms read right before now go wrong"
+    assert tuned.recall >= 0.95, f"tuned recall {tuned.recall:.1%}: forms read before are no longer read"
+    if HELD_OUT_BARS:
+        held = scores["heldout"]
+        assert held.precision >= 0.98, f"held-out precision {held.precision:.1%}"
+        assert held.recall >= 0.95, f"held-out recall {held.recall:.1%}"

@@ -592,6 +592,23 @@ for _variation, _broken in {
     "bracket_list_eg": {("c48-oecd-pisa-sc", 12)},
 }.items():
     NOT_YET.setdefault(_variation, set()).update(_broken)
+# Rounds 52 and 53: "T" beside sexes as letters (and "Grand total / T") read only as whole cells, not with a
+# unit, a number or a colon beside it; "Personnel" for a return's staff; "How many … does the school have" for a
+# count of new entrants; options after a colon that are other systems' classes.
+for _variation, _broken in {
+    "unit_persons": {("c53-ki-kemis-teacher-table", 10), ("c53-ug-asc-qual-sex", 13)},
+    "unit_headcount": {("c53-eg-school-staff-category", 9), ("c53-eg-school-staff-category", 12),
+                       ("c53-eg-school-staff-category", 14), ("c53-ki-kemis-teacher-table", 10)},
+    "numbering_q": {("c52-en-tsr-01", 12), ("c53-ki-kemis-teacher-table", 10)},
+    "numbering_paren": {("c52-en-tsr-01", 12), ("c53-ug-asc-qual-sex", 13)},
+    "numbering_letter": {("c52-en-tsr-01", 12)},
+    "numbering_decimal": {("c52-en-tsr-01", 12), ("c53-ki-kemis-teacher-table", 10), ("c53-ug-asc-qual-sex", 13)},
+    "trailing_colon": {("c52-en-tsr-01", 12), ("c53-ug-asc-qual-sex", 13)},
+    "staff_to_personnel": {("c53-bs-moe-staffing-return", 17)},
+    "count_to_how_many_does_have": {("c52-en-asc-01", 22), ("c52-en-asc-01", 23)},
+    "options_bracket_to_colon": {("c53-us-district-certificated-roster", 8)},
+}.items():
+    NOT_YET.setdefault(_variation, set()).update(_broken)
 # Round 43: "T" beside sexes as letters read only as a whole cell, not with a unit after it.
 for _variation, _broken in {
     "header_unit": {("c43-jm-qual-sex", 3), ("c43-jm-qual-sex", 7), ("c43-jm-qual-sex", 9), ("c43-jm-qual-sex", 11), ("c43-jm-qual-sex", 12)},

@@ -530,7 +530,8 @@ NOT_YET: dict[tuple[str, int, str], str] = {
     # unit, not before a suffix put after the code ("专任教师　04人数").
     **{(fid, i, "+人数"): "a suffix after a row's code printed after the wording"
        for fid, i in (("c49-city-zhb", 3), ("c49-city-zhb", 4), ("c49-city-zhb", 5), ("c49-city-zhb", 6), ("c49-city-zhb", 8),
-                      ("c49-city-zhb", 9), ("c49-city-zhb", 10), ("c49-jj3247-bdqk", 15), ("c49-jj3247-bdqk", 16))},
+                      ("c49-city-zhb", 9), ("c49-city-zhb", 10), ("c49-jj3247-bdqk", 15), ("c49-jj3247-bdqk", 16),
+                      *(("c54-jbb-zc-01", i) for i in (1, 2, 4, 5, 7, 8, 10, 12, 14, 16)))},
     # A row numbered "（11）" or "⑪" after rows numbered by their codes: "附：" and the "其中" under it are read
     # as printed only.
     **{("c47-04", i, q): "a second numbering before 附 and its 其中" for i in (10, 11) for q in ("(1)", "①")},

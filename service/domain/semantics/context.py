@@ -71,6 +71,8 @@ _TITLE_NOISE = re.compile(
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
     r"|交叉|\bcross[- ]?tab(?:ulation)?s?\b"
+    # A table of a structure's proportions ("职务结构比例核查表") prints the counts they are worked out from.
+    r"|(?<=结构)比例"
     r"|\bstatistics\b|\breport\b"
     # A roster, or a spreadsheet's pivot table of one, names the document, not whom it lists.
     r"|数据透视表|\bpivot ?tables?\b|花名册|名册"
@@ -171,6 +173,19 @@ def _axes(header: str, d: Dictionary) -> tuple[str, ...] | None:
 # A field and a filter on it set to every value: "岗位类别：(All)", "Post Type: (All)", "人员类别 = 全部".
 _ALL_OF = re.compile(r"^\s*(.+?)\s*[:：=]\s*[(（\[]?\s*(?:all|全部|所有|全选|\(all\))\s*[)）\]]?\s*$")
 _BESIDES = re.compile(r"^\s*(?:另有|另外|此外|in addition|additionally)\s*[:：]?\s*$")
+# A header whose figures take in other units than the school ("合计（含所属教学点）", "含分校"): the records
+# hold the school's own people, not theirs.
+_TAKES_IN_OTHERS = re.compile(r"(?<![不未])(?:包)?含(?:所属|下属|附属|所辖)?各?(?:教学点|分校|村小|校区|分部|附属幼儿园)")
+# A header naming people only as persons ("现有人员", "人员", "实有人员数"), or persons broken down ("现有人员按现聘职务分"):
+# under a title naming whom ("专任教师…核查表") they are those people, no wider.
+_PERSONS = re.compile(r"^\s*(?:现有|实有|在册|全部|所有)?人员(?:数|情况)?(?P<by>按.{1,12}分)?\s*$")
+
+
+def _persons_off(header: str) -> str | None:
+    """A header under a title naming whom, without its words naming those people as persons: None for
+    persons alone, "按现聘职务分" for "现有人员按现聘职务分", the header itself otherwise."""
+    persons = _PERSONS.match(fold(header))
+    return header if persons is None else persons.group("by") or None
 # A header giving only the unit the table counts in ("单位：人", "计量单位：名", "Unit: persons"), or naming a
 # section that sums up the form ("Section D: Summary", "汇总").
 _UNIT_NOTE = re.compile(r"^[(（]?\s*(?:计量)?单位\s*[:：]\s*(?:人|名|个|位|人数)\s*[)）]?$"
@@ -804,7 +819,8 @@ _COLUMN = re.compile(r"^\s*(?:栏次?|第)\s*(?P<code>\d{1,3})\s*栏?\s*[(（]\s
 _THIS_COLUMN = re.compile(r"^\s*(?:本栏|该栏|此栏)(?:为|是|指|填|填报)?\s*")
 # A column's code printed before or after its wording: "栏01 合计", "第3栏：副高级", "合计（栏1）",
 # "本科毕业（第5栏）". Never a code alone, nor a wording that is a note on another column.
-_CODE_BEFORE = re.compile(r"^\s*(?:栏次?\s*(?P<code>\d{1,3})|第\s*(?P<nth>\d{1,3})\s*栏)\s*[:：.、]?\s*(?=[^\s(（:：.、\d])")
+# Its wording may open with a figure when spaced off the code: "栏4　35岁及以下".
+_CODE_BEFORE = re.compile(r"^\s*(?:栏次?\s*(?P<code>\d{1,3})|第\s*(?P<nth>\d{1,3})\s*栏)\s*[:：.、]?\s*(?=[^\s(（:：.、\d]|(?<=\s)\d)")
 _CODE_AFTER = re.compile(r"\s*[(（]\s*(?:栏次?\s*(?P<code>\d{1,3})|第\s*(?P<nth>\d{1,3})\s*栏|(?i:col(?:umn)?\.?)\s*(?P<col>\d{1,3}))"
                          r"\s*[)）]\s*$")
 # A note reaching another column of the form: "栏03中的女性" refines column 03 as "其中" does the total above.
@@ -925,9 +941,9 @@ def _read_title_line(title: str, d: Dictionary) -> Parsed | None:
         text = text[m.end():] if isinstance(parsed, Parsed) else text
     if not isinstance(parsed, Parsed) and (m := _SCHOOLS_FOR.match(text)) is not None:
         parsed = read(text[m.end():], d, mode="frame")
-    if not isinstance(parsed, Parsed) and (head := _before_document_kind(text, d)) is not None:
-        cut = read(head, d, mode="frame")
-        return cut if isinstance(cut, Parsed) and cut.own_population else None
+    if not isinstance(parsed, Parsed) and (head := _before_document_kind(text, d)) is not None \
+            and isinstance(cut := read(head, d, mode="frame"), Parsed) and cut.own_population:
+        return cut
     if not isinstance(parsed, Parsed) and (bare := _BRACKETED.sub(lambda m: m.group(0) if _names_whom(m.group(0), d) else " ", text)) != text:
         # "…交叉表（列为职称）", "… by age and sex (England)", "（宽表导出）": a note on the layout or the
         # place, naming no one and no measure, says nothing of whom the table counts.
@@ -979,6 +995,29 @@ def stage_named(title: str | None, headers: list[str], wording: str) -> bool:
     down by the stage they teach at: then it is that stage, not a level of schooling they had."""
     return bool(_STAGE_NAME.match(strip_noise(unnumbered(fold(wording))).strip())) \
         and any(_BY_STAGE.search(fold(x)) for x in (title or "", *headers))
+
+
+# Retired people by the post they held: "退休前为专任教师", and in a table of retired people "原专任教师".
+_BEFORE_RETIRING = re.compile(r"(?:离|离退)?退休前(?:为|是|系|的?岗位为)?(?=专任|教师|老师|行政|教辅|工勤)")
+_FORMER = re.compile(r"(?<![\u4e00-\u9fff])原(?=专任|教师|老师|行政|教辅|工勤)")
+
+
+# A breakdown by the post retired people held: "按退休前岗位分", "按原岗位分" is a breakdown by post.
+_POST_HELD = re.compile(r"(?:(?:离|离退)?退休前的?|原)(?=岗位|工作岗位)")
+
+
+def post_held_off(header: str) -> str:
+    return _POST_HELD.sub("", header)
+
+
+def former_post(wording: str, title: str | None, headers: list[str]) -> str:
+    """A wording naming retired people by the post they held as retired people of that post ("退休专任教师"):
+    "退休前为专任教师" anywhere, "原专任教师" under a title or header about retired people (elsewhere the
+    former teachers may be in another post now)."""
+    said = _BEFORE_RETIRING.sub("退休", wording)
+    if any("退休" in fold(x) for x in (title or "", *headers)):
+        said = _FORMER.sub("退休", said)
+    return said
 
 
 _OF_WHICH_OPENS = re.compile(r"^\s*(?:其中|of which|among them)\s*[:：,，]?\s*", re.IGNORECASE)
@@ -1268,7 +1307,8 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     ruling: list[tuple[Filter, str]] = []  # those of them a column beneath may not contradict
     classed: frozenset[str] | None = None
     classed_words = ""
-    for h in headers:
+    for printed in headers:
+        h = printed
         if _STUB.match(fold(h)):
             continue  # "项目", "Item": what a table calls its column of row names, no population
         if (axes := _axes(h, d)) is not None:
@@ -1282,6 +1322,13 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
             if isinstance(filtered, Parsed) and filtered.kind == "value" and filtered.field == POST:
                 base, population, words = [_anyone(d)], True, [h]
             continue
+        if _TAKES_IN_OTHERS.search(fold(h)):
+            unreadable = unreadable or h
+            continue
+        if title is not None:
+            if (of_title := _persons_off(printed)) is None:
+                continue
+            h = of_title
         if _BESIDES.match(fold(h)):
             # "另有": people beside those counted above, no part of them: only who a field names.
             base, population, words, besides = None, False, [], True

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 import pypinyin
@@ -635,11 +636,13 @@ _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "staffs": "sta
 _ABBREVIATED = {"nos": "no", "qty": "number"}
 
 
+@lru_cache(maxsize=32768)
 def _singular(word: str) -> str:
     one = _IRREGULAR.get(word) or _PLURAL_MEN.sub(r"\1man", _PLURAL.sub(r"\1", _PLURAL_IES.sub(r"\1y", _PLURAL_ES.sub(r"\1", word))))
     return _ABBREVIATED.get(one, one)
 
 
+@lru_cache(maxsize=32768)  # the same wordings and labels are compared again and again
 def units(folded: str) -> tuple[str, ...]:
     """Comparison units of folded text: English words (singular), numbers, CJK characters, and the
     few punctuation marks that carry meaning in a field's wording (、 / # & +, and a comma between

@@ -332,14 +332,28 @@ def romanisation_taken_off(text: str) -> str:
     return _ROMANISED.sub(_romanisation, text) if _ROMANISED.search(text) else text
 
 
-# A row's code printed after its Chinese wording, spaced off it: "专任教师　02", "教职工合计 01" (行次).
-_ROW_CODE_AFTER = re.compile(r"(?<=[\u3400-\u9fff）)])[ \t\u3000]+\d{2,3}\s*(?=(?:[(（][^()（）]*[)）])?\s*$)")
+# A row's code printed after its Chinese wording, spaced off it: "专任教师　02", "教职工合计 01", "合计　行次01"
+# (行次), "正高级　2" (one figure only set wide apart: "教龄 5" is a quantity); or a column's figure in a
+# bracket after it: "合计（1）", "其中：女（2）".
+_ROW_CODE_AFTER = re.compile(r"(?<=[\u3400-\u9fff）)])(?:[ \t\u3000]*(?:行次|行)\s*\d{1,3}|[ \t\u3000]+\d{2,3}"
+                             r"|(?:\u3000|[ \t]{2,})\d)\s*(?=(?:[(（][^()（）]*[)）])?\s*$)"
+                             r"|(?<=[\u3400-\u9fff])[(（]\d{1,2}[)）]\s*$")
+
+
+# The page of a table printed over pages, after a header's wording: "专任教师专业技术职务情况　第2页".
+_PAGE_AFTER = re.compile(r"(?<=\S)[ \t\u3000]+第\s*\d{1,2}\s*页(?:\s*[,，/]?\s*共\s*\d{1,2}\s*页)?\s*$")
+
+
+# The same inside a header's path flattened into one column name: "研究生　01|正高级", "合计（1）-总计".
+_ROW_CODE_IN_PATH = re.compile(r"(?<=[\u3400-\u9fff）])(?:[ \t\u3000]+\d{2,3}|(?:\u3000|[ \t]{2,})\d|[ \t\u3000]*(?:行次|行)\s*\d{1,3}"
+                               r"|[(（]\d{1,2}[)）])(?=\s*(?:[|｜>＞:：/]|[-－–—~～](?!\s*\d)))")
 
 
 def row_code_off(text: str) -> str:
     """A wording without the row code a statistics table prints after it, before its unit if any
-    ("专任教师　02" -> "专任教师", "专任教师　02（人）" -> "专任教师（人）")."""
-    return _ROW_CODE_AFTER.sub("", text)
+    ("专任教师　02" -> "专任教师", "专任教师　02（人）" -> "专任教师（人）") or inside a path of headers, or
+    without the page it is on."""
+    return _ROW_CODE_AFTER.sub("", _ROW_CODE_IN_PATH.sub("", _PAGE_AFTER.sub("", text)))
 
 
 def pinyin_glosses_off(text: str, english: Callable[[str], bool]) -> str:
@@ -488,7 +502,7 @@ def fold(text: str) -> str:
     t = marks_taken_off(_COLUMN_LETTER.sub("", text))
     t = _second_person(romanisation_taken_off(unicodedata.normalize("NFKC", _ENCLOSED.sub(_enclosed, t))))
     t = _LONE_KANA.sub(lambda m: _KANA_FOR_HAN[m.group(0)], t)
-    t = _ROW_REFS.sub(" ", _NAMED_EMIS.sub("", _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", t))).casefold()))
+    t = _ROW_REFS.sub(" ", _NAMED_EMIS.sub("", _simplified(_CODES_NAMED.sub(r"\1", _CODES_ONLY.sub(" ", _STEM_CODE.sub(" ", t)))).casefold()))
     # 老师 is the everyday word for 教师 and says the same in every compound a form uses ("青年老师",
     # "非专任老师", "代课老师"): one spelling, so every rule and term written with 教师 reads both.
     t = _BETWEEN_BOUNDS.sub(_between_bounds, _NAMED_INTERVAL.sub(_named_interval, _ocr_digits(t)))
@@ -565,6 +579,8 @@ _NUMBERING = re.compile(
     # A survey tool's progress before each question: "Question 3 of 16:", "Item 2/10" (and "第3题（共16题）"
     # with the items above).
     rf"|(?:question|item|q)\s*\d+\s*(?:of|/)\s*\d+\b\s*[:：.、-]?"
+    # A statistics table's row or column code before its wording: "Line 01  Below 30 yrs", "Col. (1) Male".
+    rf"|(?:line|row|col(?:umn)?)\.?\s*\(?\d{{1,3}}\)?\s*[.:：)]?(?=\s)"
     # "Question 3:", "Item 4.", "Qn 5": the word for an item before its number.
     rf"|(?:question|item|qn)\s*\d+(?:\.\d+)*[a-z]?\s*[.:：)]?(?=\s|[{_CJK}])"
     # The same in Chinese: "问题5：", "题目3.", "题6、".
@@ -662,7 +678,7 @@ _NOISE = re.compile(
     r"|(?:(?:urban|rural|males?|females?|boys|girls|men|women)(?:\s*(?:,|and|&|/|\+)\s*(?:urban|rural|males?|females?|boys"
     r"|girls|men|women))+|(?:all|both)\s+[a-z]+)\s+combined"
     # The same said as every value of the breakdown: "(all subjects)", "（所有学科）", "（各年级）".
-    r"|(?:all|every)\s+(?:subjects?|grades?|levels?|ages?|classes|stages?|campuses|sections?|departments?)"
+    r"|(?:all|every)\s+(?:[a-z]+\s+)?(?:subjects?|grades?|levels?|ages?|classes|stages?|campuses|sections?|departments?)"
     r"|(?:the\s+)?(?:whole|entire)\s+school"
     # A table going on from the page before: "（续表，表头同上）", "(continued)".
     r"|续(?:上?表[^()（）]*)?|continued|(?:第|共)\s*[\d一二三四五六七八九十]+\s*页"
@@ -973,27 +989,33 @@ _UNITS = frozenset({"岁", "周岁", "年", "人", "名", "个", "year", "years"
 def lettered(text: str) -> tuple[str, list[str]]:
     """A folded wording without the lettered (or boxed) options it ends with, or those it lists after
     a colon, and those options."""
+    head, listed = _lettered(text)
+    return head, list(listed)
+
+
+@lru_cache(maxsize=32768)  # asked of each wording again and again as its form is read
+def _lettered(text: str) -> tuple[str, tuple[str, ...]]:
     if (enclosed := _ENCLOSED_OPTIONS.search(text)) is not None:
         text = f"{text[: enclosed.start()]} {enclosed.group(1)}"  # "（A.小学 B.初级中学）": the options in a bracket
     boxed = list(_BOXED.finditer(text))
     if len(boxed) >= 2 and text[: boxed[0].start()].strip(" :："):
-        return text[: boxed[0].start()].rstrip(" :："), [m.group(1) for m in boxed]
+        return text[: boxed[0].start()].rstrip(" :："), tuple(m.group(1) for m in boxed)
     # A colon after the item's number ("Question 3: County/district code") lists no options.
     unnumbered_ = strip_numbering(text)
     if (colon := _COLON_OPTIONS.match(unnumbered_) or _ASKED_OPTIONS.match(unnumbered_)) is not None:
-        return colon.group("head"), [o.strip() for o in re.split(r"[/|]", colon.group("listed"))]
+        return colon.group("head"), tuple(o.strip() for o in re.split(r"[/|]", colon.group("listed")))
     head, _, after = text.rpartition(":")
     if not _coded(after):
         head, _, after = text.rpartition("?")  # "What is your sex? 1=Male 2=Female"
     coded = _coded(after)
     if head.strip() and coded and all(re.match(r"[^\W\d_]", o) and o not in _UNITS for o in coded):
-        return head.strip(), coded  # "Employment type: 1=Permanent 2=Contract"; not "中：36-45岁"
+        return head.strip(), tuple(coded)  # "Employment type: 1=Permanent 2=Contract"; not "中：36-45岁"
     found = list(_LETTERED.finditer(text))
     marks = [m.group(1).strip(" .、．)([]") for m in found]
     if len(found) < 2 or marks not in ([chr(ord("a") + i) for i in range(len(found))],
                                       [str(i + 1) for i in range(len(found))]):
-        return text, []
-    return text[: found[0].start()].rstrip(" :："), [m.group(2) for m in found]
+        return text, ()
+    return text[: found[0].start()].rstrip(" :："), tuple(m.group(2) for m in found)
 
 
 # The code an option is entered as, before its name: "1-Male", "2 = Female", "3: Contract".
@@ -1273,15 +1295,31 @@ _WHERE_ONE_WORKS = re.compile(r"\s+(?:of|for)\s+the\s+school\s+(?:where|at\s+whi
 # 栏5）", "（第3栏）", "（行02）", "(col. 4)". Taken off before ranges are read: "栏4+栏5" holds no "4+".
 _TABLE_CODES = re.compile(r"[(（]\s*(?:(?:(?:第\s*)?[栏欄列行]\s*(?:次\s*)?\d+|第\s*\d+\s*[栏欄列行])"
                           r"(?:\s*[=＝+＋\-－]\s*(?:第\s*)?[栏欄列行]?\s*\d+\s*[栏欄]?)*"
-                          r"|(?:col(?:umn)?|row)\.?\s*\d+(?:\s*[=+-]\s*(?:col(?:umn)?|row)?\.?\s*\d+)*)\s*[)）]")
+                          r"|(?:col(?:umn)?|row)\.?\s*\d+(?:\s*[=+-]\s*(?:col(?:umn)?|row)?\.?\s*\d+)*"
+                          # Bare figures summing up: "计（1=2+3）".
+                          r"|\d{1,2}\s*[=＝]\s*\d{1,2}(?:\s*[+＋]\s*\d{1,2})+)\s*[)）]")
 
 
 # A bracket naming only rows or columns, or a check between them: "(col. 1)", "(row 1 = rows 2 + 3 + 4)":
 # its figures are no ages ("2 +").
 _REF = r"(?:cols?|columns?|rows?|lines?)\.?\s*\d{1,3}"
-_ROW_REFS = re.compile(rf"\(\s*{_REF}(?:\s*(?:=|\+|-|to|and|,|&)\s*(?:{_REF}|\d{{1,3}}))*\s*\)")
+# A statistics table's column code by the heavenly stems, in a bracket after its wording: "实有在编人数（乙）".
+_STEM_CODE = re.compile(r"[(（]\s*[甲乙丙丁戊]\s*[)）]")
+_ROW_REFS = re.compile(rf"\(\s*{_REF}(?:\s*(?:=|\+|-|–|—|to|and|,|&)\s*(?:{_REF}|\d{{1,3}}))*\s*\)"
+                       # Columns summed by their figures, "Total (1)+(2)", or items by their codes, "(B1+B2+B3)":
+                       # no ages either.
+                       r"|\(\d{1,2}\)(?:\s*\+\s*\(\d{1,2}\))+|\([a-z]\d{1,2}(?:\s*\+\s*[a-z]\d{1,2})+\)")
 
 
+# The sector the people work in, all schools below the universities, before whom it names ("非高等教育教学人员",
+# "基础教育教师"): no education of theirs.
+_SCHOOLS_SECTOR = re.compile(r"(?:非高等|基础)教育(?=教学人员|教师|教职|人员)")
+# "Your school" before its teachers' years of teaching ("贵校教龄满30年的专任教师") says whose years they are, not
+# that they were taught there, as "在本校任教满10年" does ("本校教龄" may be the years at this school).
+_SCHOOLS_YEARS = re.compile(r"贵校(?=教龄)")
+
+
+@lru_cache(maxsize=32768)  # asked of each wording again and again as its form is read
 def unnumbered(text: str) -> str:
     """The folded wording without its numbering, a pivot table's layout words, lettered options,
     answer blanks, how to answer after a question, the identity document to copy from, the number
@@ -1295,7 +1333,7 @@ def unnumbered(text: str) -> str:
     text = _TEACHES.sub("教", lettered(text)[0])
     if (blank := _SPAN_BLANK.search(text)) is not None and not _A_YEAR.search(text[: blank.start()]):
         text = f"{text[: blank.start()]}多少年{text[blank.end():]}"
-    text = _OWN_LANGUAGE_NAME.sub("", _career(text))
+    text = _OWN_LANGUAGE_NAME.sub("", _career(_SCHOOLS_YEARS.sub("", _SCHOOLS_SECTOR.sub("", text))))
     return _CODE_SPAN.sub(" ", _DIGITS.sub(" ", _BLANK.sub(" ", _FOR_BLANK.sub("for how many years", text))))
 
 

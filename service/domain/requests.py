@@ -67,6 +67,7 @@ from service.domain.semantics.context import (
     any_staff_word_off,
     anyones,
     at_reference,
+    below_said,
     colon_path,
     column_note,
     crossed,
@@ -515,8 +516,8 @@ def _read_form(req: RequestIn, d: Dictionary) -> list[FieldAnalysis]:
         if f.label else (f.headers, f.label) for f in req.fields])
     given = [f.model_copy(update=dict(zip(("headers", "label"), machine_path(heads, label, roster=req.level == "roster"), strict=True)))
              if f.label and label else f for f, (heads, label) in zip(req.fields, sectioned, strict=True)]
-    rows = kinds_grouped(sexes_totalled([flattened(list(f.headers), f.label, d) if f.label and req.level == "school"
-                                         else (list(f.headers), f.label) for f in given], terms), d)
+    rows = below_said(kinds_grouped(sexes_totalled([flattened(list(f.headers), f.label, d) if f.label and req.level == "school"
+                                         else (list(f.headers), f.label) for f in given], terms), d))
     siblings = Siblings()  # categories headers name side by side, for a "其他" header beside them
     # The headers of the last total printed under headers ("教职工 / 合计"), while the rows after it
     # print none: a table whose merged category cell kept its words on its first row alone.

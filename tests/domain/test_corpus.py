@@ -38,7 +38,7 @@ ENTRY_KEYS = {"headers", "label", "type", "expect", "note"}
 MAX_HEADERS = 6  # what the analysis API accepts
 # Prefixes of the forms added in the blind rounds (written without the service's answers), whose figures
 # are also printed apart.
-BLIND_ROUNDS = ("c2-", "c3-", "c4-", "c5-", "c6-", "c7-", "c8-", "c9-", "c10-", "c11-", "c12-", "c13-", "c14-", "c15-", "c16-", "c17-", "c18-", "c19-", "c20-", "c21-", "c22-", "c23-", "c24-", "c25-", "c26-", "c27-", "c28-", "c29-", "c30-", "c31-", "c32-", "c33-", "c34-", "c35-", "c36-", "c37-", "c38-", "c39-", "c40-", "c41-", "c42-", "c43-", "c44-", "c45-", "c46-", "c47-", "c48-", "c49-", "c50-", "c51-", "c52-", "c53-", "c54-")
+BLIND_ROUNDS = ("c2-", "c3-", "c4-", "c5-", "c6-", "c7-", "c8-", "c9-", "c10-", "c11-", "c12-", "c13-", "c14-", "c15-", "c16-", "c17-", "c18-", "c19-", "c20-", "c21-", "c22-", "c23-", "c24-", "c25-", "c26-", "c27-", "c28-", "c29-", "c30-", "c31-", "c32-", "c33-", "c34-", "c35-", "c36-", "c37-", "c38-", "c39-", "c40-", "c41-", "c42-", "c43-", "c44-", "c45-", "c46-", "c47-", "c48-", "c49-", "c50-", "c51-", "c52-", "c53-", "c54-", "c55-")
 
 _OF_WHICH = re.compile(r"^\s*(其中|#|＃|of which|including|among them)", re.IGNORECASE)
 # A count wording that names none of these takes its population from the title, a header or the

@@ -554,14 +554,16 @@ _ROUNDS_45_50: dict[str, set[tuple[str, int]]] = {
 }
 for _name, _broken in _ROUNDS_45_50.items():
     NOT_YET.setdefault(_name, set()).update(_broken)
-# Rounds 51-54: a header's whole path put in one name with a colon over a wording with a sex's letter ("T") or a
+# Rounds 51-55: a header's whole path put in one name with a colon over a wording with a sex's letter ("T") or a
 # contract under "by contract"; a second page's header ("（续表）…　第2页") inside a path, and a column's figure
-# before a dash and a band ("合计（1）-24岁及以下": a range's dash, it may be); a header moved into the
+# before a dash and a band ("合计（1）-24岁及以下": a range's dash, it may be); a header "X以下" beside a header of X
+# once the path is put in one name with a colon (its sibling is then no header of its own); a header moved into the
 # title over "在职 / 合计"; a "其他" moved after the total; that page header swapped under its rows' header;
 # English headers swapped round a sex's letter.
 _ROUNDS_51_54: dict[str, set[tuple[str, int]]] = {
     "flatten_colon": {("c51-tjj-101", 3), ("c52-en-tsr-01", 12), ("c53-je-school-workforce-census", 11),
-                      ("c53-ug-asc-qual-sex", 13), ("c54-jbb-rjkc-xx-01", 13)},
+                      ("c53-ug-asc-qual-sex", 13), ("c54-jbb-rjkc-xx-01", 13),
+                      ("c47-14", 9), ("c54-city-xlzc-01", 12), ("c54-jbb-xl-01", 15)},
     "flatten_dash": {("c53-us-campus-staff-profile", 11), ("c54-jbb-nl-01", 2), ("c54-jbb-nl-01", 10), ("c54-jbb-nl-01", 11),
                      *(("c54-jbb-zc-01", i) for i in range(9, 17))},
     "flatten_gt": {("c54-jbb-zc-01", i) for i in range(9, 17)},
@@ -570,7 +572,9 @@ _ROUNDS_51_54: dict[str, set[tuple[str, int]]] = {
     "headers_swapped": {*(("c53-eg-school-staff-category", i) for i in (7, 8, 9, 10, 11, 12, 14)),
                         *(("c53-ki-kemis-teacher-table", i) for i in (4, 5, 6, 7)),
                         *(("c53-mt-nso-educators-grade", i) for i in (1, 2, 3)),
-                        *(("c54-jbb-zc-01", i) for i in (9, 11, 13, 15))},
+                        *(("c54-jbb-zc-01", i) for i in (9, 11, 13, 15)),
+                        *(("c55-ybt-bzgw-04", i) for i in (0, 1, 2, 3, 4, 5, 8, 9, 10, 11))},
+    "split_path": {("c55-ybt-kb-20", 12)},
     "total_last": {("c52-xk-01", 13)},
     "unit_suffix": {("c52-en-tsr-01", 12)},
 }

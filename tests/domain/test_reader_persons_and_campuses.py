@@ -130,3 +130,22 @@ def test_english_staff_words_of_other_returns() -> None:
         ([], "Educational aides", "status=1;post_type=3"),
     ]) == []
     assert misread("Staff return", "school", [([], "Total teaching staff (all cadre grades)", FT)]) == []
+
+
+def test_a_header_below_a_level_beside_a_header_of_that_level_leaves_it_out() -> None:
+    assert misread("专任教师学历与职称交叉表", "school", [
+        (["大学本科（栏5）"], "一级", f"{FT};education=21;title=3"),
+        (["大学本科以下（栏6）"], "一级", f"{FT};education=31,41,61,71;title=3"),
+    ]) == []
+    # Alone, "以下" may take the level in or leave it out: not said.
+    assert misread("专任教师学历与职称交叉表", "school", [(["大学本科以下"], "一级", None)]) == []
+
+
+def test_a_unified_base_form_its_part_codes_and_indicator_codes() -> None:
+    # Round 55: the "一表通" a province sends instead of many forms, its part's code ("M", "B03") and each
+    # indicator's code with its item ("A05-2"); the highest education counts what was obtained in service.
+    assert misread("一表通 M 专任教师队伍情况（单位：人）", "school", [
+        ([], "合计", FT),
+        ([], "A05-2 其中：女", f"{FT};gender=2"),
+        (["C0302 按最高学历分（含在职取得）"], "大学本科", f"{FT};education=21"),
+    ]) == []

@@ -52,6 +52,7 @@ from service.domain.semantics.text import (
     fold,
     lettered,
     measured,
+    normalise,
     numbering,
     of_an_event,
     records_basis,
@@ -71,6 +72,8 @@ _TITLE_NOISE = re.compile(
     r"|(?:统计|汇总|调查|登记|报送|情况)?表$|统计表|汇总表|调查表|登记表|基本情况|\bform\b|\bsurvey\b|\btable\b"
     # A table crossing two breakdowns says so: "…职称与年龄交叉统计表", "… (cross-tabulation)".
     r"|交叉|\bcross[- ]?tab(?:ulation)?s?\b"
+    # The unified base form a province sends instead of many ("一表通"), with its part's code: "一表通 B02 …".
+    r"|[“\"]?一表通[”\"]?(?:简版)?\s*[·・•]?\s*(?:[a-z]{1,2}\d{0,3}(?![a-z\d]))?"
     # A table of a structure's proportions ("职务结构比例核查表") prints the counts they are worked out from.
     r"|(?<=结构)比例"
     r"|\bstatistics\b|\breport\b"
@@ -585,6 +588,26 @@ _SEXES_LETTERS = frozenset({"m", "f", "t", "mf"})
 
 # Words a header adds to the category it names: "高级职称" is the category 高级.
 _CATEGORY_SUFFIX = re.compile(r"(?<=..)(?:职称|职务|教师|人员|级别|类)$")
+
+
+def below_said(rows: list[tuple[list[str], str | None]]) -> list[tuple[list[str], str | None]]:
+    """Headers naming the levels below one ("专科以下", "高中阶段毕业以下（栏8）") where a header beside them, at the
+    same depth, names that very level ("专科", "高中阶段毕业（栏7）"): the columns do not overlap, so the level is
+    not in it, as a wording beside its level is read (requests.below_beside)."""
+    def bare(header: str) -> str:  # "大学专科（人）：" and "专科" name one level
+        return _UNIVERSITY.sub("", normalise(column_note(header)[1]))
+
+    levels = {(depth, bare(h)) for heads, _ in rows for depth, h in enumerate(heads)}
+
+    def said(depth: int, header: str) -> str:
+        m = _BELOW_LEVEL.fullmatch(bare(header))
+        return f"{m.group(0)}（不含{m.group(1)}）" if m is not None and (depth, m.group(1)) in levels else header
+
+    return [([said(depth, h) for depth, h in enumerate(heads)], label) for heads, label in rows]
+
+
+_BELOW_LEVEL = re.compile(r"([^\d\s以及]{2,12})以下")
+_UNIVERSITY = re.compile(r"^大学")
 
 
 def kinds_grouped(rows: list[tuple[list[str], str | None]], d: Dictionary) -> list[tuple[list[str], str | None]]:

@@ -560,6 +560,8 @@ _NUMBERING = re.compile(
     # "Q12 您的性别", "A3 贵校…": a letter or two and a number before the question, spaced or not.
     # Not a grade ("P1 pupils", "S1学生人数", "G7", "K1", "Y3", "Std 4"): the pupils of one grade.
     rf"|[a-z]{{0,2}}\d+(?:\.\d+)+[a-z]?(?=\s|[{_CJK}])|(?!(?:p|s|f|g|k|y|gr|yr|st|std)\d)[a-z]{{1,2}}\d+[a-z]?(?=\s|[{_CJK}])"
+    # An indicator's code with its item after a dash: "A03-1 专任教师数", "JG02-3 在编人数" (not a grade's span, "S1-3").
+    rf"|(?!(?:p|s|f|g|k|y)\d)[a-z]{{1,3}}\d{{1,4}}(?:-\d{{1,3}})+(?=\s|[{_CJK}])"
     # A survey tool's or an instrument's item id: letters and digits mixed past a grade's shape
     # ("TC2G01", "ATBG02", "m3saq3", "SC013Q01TA", "Q3_1", "P1_a"), or any short code before a
     # question word ("P4 How many…", "7 How many…": a grade never asks). Possessive: the letters of a
@@ -683,6 +685,8 @@ _NOISE = re.compile(
     # A table going on from the page before: "（续表，表头同上）", "(continued)".
     r"|续(?:上?表[^()（）]*)?|continued|(?:第|共)\s*[\d一二三四五六七八九十]+\s*页"
     r"|(?:所有|全部|各)(?:学科|年级|学段|校区|年龄段|部门)"
+    # The highest education counting what was obtained while in service, as the records hold it: "（含在职取得）".
+    r"|(?:含|包括)在职(?:取得|学历|教育)(?:的?学历)?"
     # The records a number is taken from, when they are the records the store holds itself: personnel
     # files and systems, the student register, the education statistics, an information system
     # ("（学籍系统）", "（按人事档案）", "(LIS)", "(per EMIS)"). Not a payroll or another list.

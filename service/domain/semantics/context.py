@@ -183,12 +183,6 @@ _TAKES_IN_OTHERS = re.compile(r"(?<![不未])(?:包)?含(?:所属|下属|附属|
 # under a title naming whom ("专任教师…核查表") they are those people, no wider.
 _PERSONS = re.compile(r"^\s*(?:现有|实有|在册|全部|所有)?人员(?:数|情况)?(?P<by>按.{1,12}分)?\s*$")
 
-
-def _persons_off(header: str) -> str | None:
-    """A header under a title naming whom, without its words naming those people as persons: None for
-    persons alone, "按现聘职务分" for "现有人员按现聘职务分", the header itself otherwise."""
-    persons = _PERSONS.match(fold(header))
-    return header if persons is None else persons.group("by") or None
 # A header giving only the unit the table counts in ("单位：人", "计量单位：名", "Unit: persons"), or naming a
 # section that sums up the form ("Section D: Summary", "汇总").
 _UNIT_NOTE = re.compile(r"^[(（]?\s*(?:计量)?单位\s*[:：]\s*(?:人|名|个|位|人数)\s*[)）]?$"
@@ -590,6 +584,10 @@ _SEXES_LETTERS = frozenset({"m", "f", "t", "mf"})
 _CATEGORY_SUFFIX = re.compile(r"(?<=..)(?:职称|职务|教师|人员|级别|类)$")
 
 
+_BELOW_LEVEL = re.compile(r"([^\d\s以及]{2,12})以下")
+_UNIVERSITY = re.compile(r"^大学")
+
+
 def below_said(rows: list[tuple[list[str], str | None]]) -> list[tuple[list[str], str | None]]:
     """Headers naming the levels below one ("专科以下", "高中阶段毕业以下（栏8）") where a header beside them, at the
     same depth, names that very level ("专科", "高中阶段毕业（栏7）"): the columns do not overlap, so the level is
@@ -605,9 +603,6 @@ def below_said(rows: list[tuple[list[str], str | None]]) -> list[tuple[list[str]
 
     return [([said(depth, h) for depth, h in enumerate(heads)], label) for heads, label in rows]
 
-
-_BELOW_LEVEL = re.compile(r"([^\d\s以及]{2,12})以下")
-_UNIVERSITY = re.compile(r"^大学")
 
 
 def kinds_grouped(rows: list[tuple[list[str], str | None]], d: Dictionary) -> list[tuple[list[str], str | None]]:
@@ -1310,6 +1305,13 @@ _CJK_UNIT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _FILLING_NOTE = re.compile(r"[(（][^()（）]*(?:填报|填写|填表|如实|据实)[^()（）]*[)）]")
 
 
+def _persons_off(header: str) -> str | None:
+    """A header under a title naming whom, without its words naming those people as persons: None for
+    persons alone, "按现聘职务分" for "现有人员按现聘职务分", the header itself otherwise."""
+    persons = _PERSONS.match(fold(header))
+    return header if persons is None else persons.group("by") or None
+
+
 def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str | None, title_words: str,
           above: Above | None, d: Dictionary, total: Above | None = None, by: tuple[str, ...] = (),
           renamed: bool = False, loose_title: bool = False) -> Scene:
@@ -1331,7 +1333,7 @@ def scene(headers: list[str], title: tuple[Filter, ...] | None, title_hint: str 
     classed: frozenset[str] | None = None
     classed_words = ""
     for printed in headers:
-        h = printed
+        h = printed  # a header under a title naming whom may be read without its "人员" (_persons_off)
         if _STUB.match(fold(h)):
             continue  # "项目", "Item": what a table calls its column of row names, no population
         if (axes := _axes(h, d)) is not None:

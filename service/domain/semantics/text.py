@@ -335,8 +335,8 @@ def romanisation_taken_off(text: str) -> str:
 # A row's code printed after its Chinese wording, spaced off it: "专任教师　02", "教职工合计 01", "合计　行次01"
 # (行次), "正高级　2" (one figure only set wide apart: "教龄 5" is a quantity); or a column's figure in a
 # bracket after it: "合计（1）", "其中：女（2）".
-_ROW_CODE_AFTER = re.compile(r"(?<=[\u3400-\u9fff）)])(?:[ \t\u3000]*(?:行次|行)\s*\d{1,3}|[ \t\u3000]+\d{2,3}"
-                             r"|(?:\u3000|[ \t]{2,})\d)\s*(?=(?:[(（][^()（）]*[)）])?\s*$)"
+_ROW_CODE = r"(?:[ \t\u3000]*(?:行次|行)\s*\d{1,3}|[ \t\u3000]+\d{2,3}|(?:\u3000|[ \t]{2,})\d)"
+_ROW_CODE_AFTER = re.compile(rf"(?<=[\u3400-\u9fff）)]){_ROW_CODE}\s*(?=(?:[(（][^()（）]*[)）])?\s*$)"
                              r"|(?<=[\u3400-\u9fff])[(（]\d{1,2}[)）]\s*$")
 
 
@@ -345,8 +345,8 @@ _PAGE_AFTER = re.compile(r"(?<=\S)[ \t\u3000]+第\s*\d{1,2}\s*页(?:\s*[,，/]?\
 
 
 # The same inside a header's path flattened into one column name: "研究生　01|正高级", "合计（1）-总计".
-_ROW_CODE_IN_PATH = re.compile(r"(?<=[\u3400-\u9fff）])(?:[ \t\u3000]+\d{2,3}|(?:\u3000|[ \t]{2,})\d|[ \t\u3000]*(?:行次|行)\s*\d{1,3}"
-                               r"|[(（]\d{1,2}[)）])(?=\s*(?:[|｜>＞:：/]|[-－–—~～](?!\s*\d)))")
+_ROW_CODE_IN_PATH = re.compile(rf"(?<=[\u3400-\u9fff）])(?:{_ROW_CODE}|[(（]\d{{1,2}}[)）])"
+                               r"(?=\s*(?:[|｜>＞:：/]|[-－–—~～](?!\s*\d)))")
 
 
 def row_code_off(text: str) -> str:
@@ -1307,12 +1307,12 @@ _TABLE_CODES = re.compile(r"[(（]\s*(?:(?:(?:第\s*)?[栏欄列行]\s*(?:次\s*
 # A bracket naming only rows or columns, or a check between them: "(col. 1)", "(row 1 = rows 2 + 3 + 4)":
 # its figures are no ages ("2 +").
 _REF = r"(?:cols?|columns?|rows?|lines?)\.?\s*\d{1,3}"
-# A statistics table's column code by the heavenly stems, in a bracket after its wording: "实有在编人数（乙）".
-_STEM_CODE = re.compile(r"[(（]\s*[甲乙丙丁戊]\s*[)）]")
 _ROW_REFS = re.compile(rf"\(\s*{_REF}(?:\s*(?:=|\+|-|–|—|to|and|,|&)\s*(?:{_REF}|\d{{1,3}}))*\s*\)"
                        # Columns summed by their figures, "Total (1)+(2)", or items by their codes, "(B1+B2+B3)":
                        # no ages either.
                        r"|\(\d{1,2}\)(?:\s*\+\s*\(\d{1,2}\))+|\([a-z]\d{1,2}(?:\s*\+\s*[a-z]\d{1,2})+\)")
+# A statistics table's column code by the heavenly stems, in a bracket after its wording: "实有在编人数（乙）".
+_STEM_CODE = re.compile(r"[(（]\s*[甲乙丙丁戊]\s*[)）]")
 
 
 # The sector the people work in, all schools below the universities, before whom it names ("非高等教育教学人员",
